@@ -1,0 +1,34 @@
+"""Options shared by the verbs: inputs, model, workers; loading a corpus; writing a table."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from corpusling.parsed import ParsedCorpus
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
+    """INPUT... plus the reading and parsing options every analysis verb accepts."""
+    parser.add_argument("inputs", nargs="+" if many else None, metavar="INPUT",
+                        help="files or folders (.txt .csv .jsonl .parquet .html .conllu .vrt) or a parsed folder")
+    group = parser.add_argument_group("reading and parsing")
+    group.add_argument("--format", choices=["txt", "csv", "jsonl", "parquet", "html", "conllu", "vrt"],
+                       help="input format (default: from each file's extension)")
+    group.add_argument("--text-column", default="text", help="text column of CSV / JSONL / Parquet input")
+    group.add_argument("--model", default=None,
+                       help="'compact' (bundled), 'official' (Stanza's French model, if installed) or a folder")
+    group.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
+    group.add_argument("--cache", type=Path, default=None,
+                       help="parse cache folder (default $CORPUSLING_CACHE or ~/.cache/corpusling)")
+    group.add_argument("--no-cache", action="store_true", help="parse again, ignoring and not writing the cache")
+
+
+def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
+    """Read and parse the inputs of a verb (parsed folders are loaded as they are)."""
+    from corpusling.api import load_or_parse
+
+    inputs = args.inputs if isinstance(args.inputs, list) else [args.inputs]
+    return load_or_parse(inputs, format=args.format, text_column=args.text_column, model=args.model,
+                         workers=args.workers, cache=None if args.no_cache else args.cache,
+                         use_cache=not args.no_cache, progress=True, report_skipped=True)

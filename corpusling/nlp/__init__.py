@@ -1,0 +1,1 @@
+"""Everything that touches Stanza: model resolution, the pipeline, the parse cache, training."""
