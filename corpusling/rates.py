@@ -1,0 +1,164 @@
+"""Normalised rates of markers, their confidence intervals, and comparisons between groups.
+
+A *marker table* is any analysis result with a ``doc_id`` column (conditionals,
+hedges, quotations…). Rates are counted per ``per`` words of the token table.
+
+* Confidence intervals respect documents: the corpus is resampled by document
+  (percentile bootstrap of the ratio of sums, Efron & Tibshirani 1993), because
+  markers cluster in documents and a per-word binomial interval would be far too
+  narrow. A group of a single document gets the exact Poisson interval of its count
+  (Garwood 1936) instead.
+* Groups are compared with the log-likelihood statistic G² (Dunning 1993; Rayson &
+  Garside 2000), its p-value (χ², 1 d.f.), and the log ratio effect size (Hardie 2014):
+  the binary log of the ratio of relative frequencies, with 0.5 added to zero counts.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import polars as pl
+
+
+def _group_column(documents: pl.DataFrame, group_by: str | None) -> pl.DataFrame:
+    """doc_id → group (the whole corpus is one group named "all")."""
+    docs = documents.select(pl.col("doc_id").cast(pl.String), *([group_by] if group_by else []))
+    if group_by is None:
+        return docs.with_columns(pl.lit("all").alias("group"))
+    if group_by not in documents.columns:
+        from corpusling.errors import InputError
+
+        raise InputError(f"no metadata column {group_by!r}; the documents have: "
+                         + ", ".join(c for c in documents.columns if c != "text"))
+    return docs.with_columns(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group")).drop(group_by)
+
+
+def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+                    by: list[str] | None = None, group_by: str | None = None) -> pl.DataFrame:
+    """One row per (document, level of ``by``): ``group, doc_id, *by, count, n_words`` (zeros included)."""
+    by = by or []
+    words = tokens.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias("n_words"))
+    docs = _group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
+        pl.col("n_words").fill_null(0))
+    counts = rows.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id", *by).agg(
+        pl.len().alias("count"))
+    if by:
+        levels = counts.select(by).unique().sort(by)
+        grid = docs.join(levels, how="cross")
+    else:
+        grid = docs
+    return (grid.join(counts, on=["doc_id", *by], how="left", nulls_equal=True)
+            .with_columns(pl.col("count").fill_null(0).cast(pl.Int64)))
+
+
+def _poisson_interval(count: int, alpha: float = 0.05) -> tuple[float, float]:
+    """Exact (Garwood) interval of a Poisson count, by bisection on the regularised gamma."""
+    def upper_tail(mu: float, k: int) -> float:  # P(X >= k)
+        term, total = math.exp(-mu), 0.0
+        for i in range(k):
+            total += term
+            term *= mu / (i + 1)
+        return 1.0 - total
+
+    def solve(target: float, k: int, lower: bool) -> float:
+        lo, hi = 0.0, max(10.0, 10.0 * (k + 1))
+        for _ in range(100):
+            mid = (lo + hi) / 2
+            p = upper_tail(mid, k) if lower else 1 - upper_tail(mid, k + 1)
+            if (p < target) == lower:
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+
+    low = 0.0 if count == 0 else solve(alpha / 2, count, lower=True)
+    high = solve(alpha / 2, count, lower=False)
+    return low, high
+
+
+def rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: list[str] | None = None,
+          group_by: str | None = None, per: float = 1000, n_boot: int = 2000, seed: int = 0,
+          level: float = 0.95) -> pl.DataFrame:
+    """Rate of marker rows per ``per`` words, per group and ``by`` level, with a 95% CI.
+
+    Columns: ``group, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``.
+    """
+    by = by or []
+    table = document_counts(rows, tokens, documents, by, group_by)
+    rng = np.random.default_rng(seed)
+    alpha = 1 - level
+    out = []
+    for key, part in table.group_by(["group", *by], maintain_order=True):
+        key = key if isinstance(key, tuple) else (key,)
+        counts = part["count"].to_numpy().astype(float)
+        words = part["n_words"].to_numpy().astype(float)
+        total_words = words.sum()
+        rate = counts.sum() / total_words * per if total_words else float("nan")
+        if len(counts) > 1 and total_words:
+            weights = rng.multinomial(len(counts), np.full(len(counts), 1 / len(counts)), size=n_boot)
+            boot_words = weights @ words
+            boot = np.where(boot_words > 0, (weights @ counts) / np.maximum(boot_words, 1) * per, np.nan)
+            low, high = np.nanquantile(boot, [alpha / 2, 1 - alpha / 2])
+            method = f"bootstrap over {len(counts)} documents"
+        elif total_words:
+            lo_count, hi_count = _poisson_interval(int(counts.sum()), alpha)
+            low, high = lo_count / total_words * per, hi_count / total_words * per
+            method = "exact Poisson (one document)"
+        else:
+            low = high = float("nan")
+            method = "no words"
+        out.append({**dict(zip(["group", *by], key)), "count": int(counts.sum()), "n_words": int(total_words),
+                    "n_docs": len(counts), "rate": rate, "ci_low": float(low), "ci_high": float(high),
+                    "ci_method": method})
+    schema_by = {c: table.schema[c] for c in by}
+    if not out:
+        return pl.DataFrame(schema={"group": pl.String, **schema_by, "count": pl.Int64, "n_words": pl.Int64,
+                                    "n_docs": pl.Int64, "rate": pl.Float64, "ci_low": pl.Float64,
+                                    "ci_high": pl.Float64, "ci_method": pl.String})
+    return pl.DataFrame(out, schema_overrides=schema_by)
+
+
+def log_likelihood(a: pl.Expr, b: pl.Expr, c: pl.Expr, d: pl.Expr) -> pl.Expr:
+    """G² for frequencies ``a``, ``b`` in corpora of sizes ``c``, ``d`` (Rayson & Garside 2000)."""
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    term1 = pl.when(a > 0).then(a * (a / e1).log()).otherwise(0.0)
+    term2 = pl.when(b > 0).then(b * (b / e2).log()).otherwise(0.0)
+    return 2 * (term1 + term2)
+
+
+def log_ratio(a: pl.Expr, b: pl.Expr, c: pl.Expr, d: pl.Expr) -> pl.Expr:
+    """Binary log of the ratio of relative frequencies; zero counts count as 0.5 (Hardie 2014)."""
+    a_ = pl.when(a == 0).then(0.5).otherwise(a)
+    b_ = pl.when(b == 0).then(0.5).otherwise(b)
+    return ((a_ / c) / (b_ / d)).log(2)
+
+
+def chi2_1df_p(g2: pl.Expr) -> pl.Expr:
+    """Upper-tail p-value of χ² with one degree of freedom: erfc(√(G²/2))."""
+    return g2.map_batches(lambda s: pl.Series([math.erfc(math.sqrt(max(v, 0.0) / 2)) if v is not None else None
+                                               for v in s], dtype=pl.Float64), return_dtype=pl.Float64)
+
+
+def compare(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, group_by: str,
+            by: list[str] | None = None) -> pl.DataFrame:
+    """Each group against the rest of the corpus: G², p, log ratio, per ``by`` level.
+
+    Columns: ``group, *by, count, n_words, other_count, other_words, g2, p, log_ratio``.
+    """
+    by = by or []
+    table = document_counts(rows, tokens, documents, by, group_by)
+    per_group = table.group_by(["group", *by]).agg(pl.col("count").sum(), pl.col("n_words").sum())
+    totals = per_group.group_by(by or pl.lit(1).alias("_all")).agg(
+        pl.col("count").sum().alias("total_count"), pl.col("n_words").sum().alias("total_words"))
+    joined = per_group.join(totals, on=by, how="left") if by else per_group.join(totals, how="cross").drop("_all")
+    a, c = pl.col("count").cast(pl.Float64), pl.col("n_words").cast(pl.Float64)
+    b = (pl.col("total_count") - pl.col("count")).cast(pl.Float64)
+    d = (pl.col("total_words") - pl.col("n_words")).cast(pl.Float64)
+    return (joined.with_columns(b.alias("other_count"), d.alias("other_words"))
+            .with_columns(log_likelihood(a, pl.col("other_count"), c, pl.col("other_words")).alias("g2"),
+                          log_ratio(a, pl.col("other_count"), c, pl.col("other_words")).alias("log_ratio"))
+            .with_columns(chi2_1df_p(pl.col("g2")).alias("p"))
+            .select("group", *by, "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio")
+            .sort(["group", *by]))
