@@ -1,0 +1,74 @@
+"""Writer's voice vs quoted voice: which rows of a result table lie inside a quotation.
+
+Every analysis can tell whether a marker (a conditional, a hedge) is the writer's own
+or belongs to someone the writer quotes (Authier-Revuz's *discours rapporté* vs the
+writer's *discours citant*). A row is ``in_quote`` when its ``start_char`` falls inside
+a quotation of the same document whose kind is ``direct`` or ``mixed``.
+
+Scare quotes (``kind == "scare"``: «riposte», a title, a term) do **not** count by
+default: the writer still speaks, only keeping a word at a distance (*modalisation
+autonymique*), so a conditional or hedge around it remains the writer's. Pass
+``kinds=("direct", "mixed", "scare")`` to count every quotation mark span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+#: Quotation kinds that are quoted voice by default.
+QUOTED_KINDS: tuple[str, ...] = ("direct", "mixed")
+
+
+def quoted_spans(quotes: pl.DataFrame, kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """Disjoint ``doc_id, start_char, end_char`` spans covered by quotations of ``kinds``.
+
+    Nested and overlapping quotations are merged (running maximum of ``end_char``), so the
+    result is the union of the outer quotations; ``kinds=None`` keeps every quotation.
+    """
+    spans = quotes
+    if kinds is not None and "kind" in quotes.columns:
+        spans = spans.filter(pl.col("kind").cast(pl.String).is_in(list(kinds)))
+    spans = (spans.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
+                          pl.col("end_char").cast(pl.Int64))
+             .sort("doc_id", "start_char", "end_char"))
+    reach = pl.col("end_char").cum_max().shift(1).over("doc_id")
+    return (spans.with_columns(((reach.is_null()) | (pl.col("start_char") >= reach)).cum_sum().over("doc_id")
+                               .alias("_span"))
+            .group_by("doc_id", "_span")
+            .agg(pl.col("start_char").min(), pl.col("end_char").max())
+            .drop("_span")
+            .sort("doc_id", "start_char"))
+
+
+def add_in_quote(rows: pl.DataFrame, quotes: pl.DataFrame, kinds: Sequence[str] | None = QUOTED_KINDS,
+                 column: str = "in_quote") -> pl.DataFrame:
+    """``rows`` (any table with ``doc_id`` and ``start_char``) plus a boolean ``in_quote``.
+
+    True when the row's ``start_char`` lies inside a direct or mixed quotation of its
+    document (marks included); scare quotes do not count unless ``kinds`` says so.
+    Row order and columns are kept; an asof join on offsets, no loop over rows.
+    """
+    if column in rows.columns:
+        rows = rows.drop(column)
+    spans = quoted_spans(quotes, kinds).rename({"start_char": "_q_start", "end_char": "_q_end"})
+    keyed = (rows.with_row_index("_row")
+             .with_columns(pl.col("doc_id").cast(pl.String).alias("_doc"),
+                           pl.col("start_char").cast(pl.Int64).alias("_start")))
+    if rows.height == 0 or spans.height == 0:
+        return keyed.with_columns(pl.lit(False).alias(column)).drop("_row", "_doc", "_start")
+    joined = (keyed.sort("_doc", "_start")
+              .join_asof(spans.rename({"doc_id": "_doc"}).sort("_doc", "_q_start"),
+                         left_on="_start", right_on="_q_start", by="_doc", strategy="backward",
+                         check_sortedness=False)
+              .with_columns((pl.col("_q_end").is_not_null() & (pl.col("_start") < pl.col("_q_end")))
+                            .alias(column))
+              .sort("_row"))
+    return joined.drop("_row", "_doc", "_start", "_q_start", "_q_end")
+
+
+def token_voice(tokens: pl.DataFrame, quotes: pl.DataFrame,
+                kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """The token table plus ``in_quote``: whether each word is quoted voice (see :func:`add_in_quote`)."""
+    return add_in_quote(tokens, quotes, kinds)
