@@ -1,0 +1,151 @@
+"""Readers: files and folders → :class:`~corpusling.corpus.Corpus`.
+
+One module per format, chosen from each file's extension or forced with ``format``:
+
+========== ============================== =====================================
+format     extensions                     one document per
+========== ============================== =====================================
+txt        ``.txt``                       file (``metadata.csv`` sidecar)
+html       ``.html .htm``                 file (``metadata.csv`` sidecar)
+csv        ``.csv .tsv``                  row (``text_column``; other columns = metadata)
+jsonl      ``.jsonl .ndjson``             row
+parquet    ``.parquet``                   row
+conllu     ``.conllu``                    ``# newdoc id`` block, else file (already annotated)
+vrt        ``.vrt``                       ``<text>`` element (already annotated)
+========== ============================== =====================================
+
+Folders are read recursively, files in sorted order. For one-file-one-document formats
+the ``doc_id`` is the path relative to the input folder without its extension (the file
+stem for a single file), unless the sidecar gives a ``doc_id`` (see :mod:`.sidecar`).
+A bad document is recorded in ``Corpus.skipped`` with the reason and the others are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from corpusling.corpus import Corpus, Document, Skipped
+from corpusling.errors import DocumentError, InputError
+from corpusling.readers.sidecar import SIDECAR_NAME, Sidecar, apply_sidecar, find_sidecar, load_sidecar
+
+#: Extension → format.
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt", ".html": "html", ".htm": "html", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl",
+    ".ndjson": "jsonl", ".parquet": "parquet", ".conllu": "conllu", ".vrt": "vrt",
+}
+
+FORMATS: list[str] = ["txt", "csv", "jsonl", "parquet", "html", "conllu", "vrt"]
+
+#: Formats with one document per file, which take metadata from a sidecar.
+FILE_FORMATS = {"txt", "html"}
+
+
+def _format_of(path: Path, forced: str | None) -> str | None:
+    return forced or EXTENSIONS.get(path.suffix.lower())
+
+
+def _files(path: Path, forced: str | None) -> list[Path]:
+    """Readable files under a folder (recursive, sorted), sidecars and hidden files excluded."""
+    found = []
+    for file in sorted(path.rglob("*")):
+        relative = file.relative_to(path)
+        if not file.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if file.name == SIDECAR_NAME:
+            continue
+        if forced is None and file.suffix.lower() not in EXTENSIONS:
+            continue
+        if forced is not None and file.suffix.lower() in EXTENSIONS and EXTENSIONS[file.suffix.lower()] != forced:
+            continue
+        found.append(file)
+    return found
+
+
+def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Document]:
+    """Documents of one file in one format (raises DocumentError for a bad document)."""
+    if fmt == "txt":
+        from corpusling.readers.text import read_text
+        return [read_text(file, doc_id)]
+    if fmt == "html":
+        from corpusling.readers.html import read_html
+        return [read_html(file, doc_id)]
+    if fmt in {"csv", "jsonl", "parquet"}:
+        from corpusling.readers.table import read_table
+        return read_table(file, fmt, text_column)
+    if fmt == "conllu":
+        from corpusling.readers.conllu import read_conllu
+        return read_conllu(file, doc_id)
+    if fmt == "vrt":
+        from corpusling.readers.vrt import read_vrt
+        return read_vrt(file, doc_id)
+    raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_column: str = "text",
+                on_document: Callable[[Document], None] | None = None) -> Corpus:
+    """Read files and folders into a corpus.
+
+    ``format`` forces one reader for every file (default: from each extension);
+    ``text_column`` names the text column of CSV / JSONL / Parquet input.
+    Raises :class:`InputError` for a missing path, an unknown format or a corpus with no
+    readable document; bad single documents go to ``Corpus.skipped``.
+    """
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if not paths:
+        raise InputError("no input given; name one or more files or folders")
+    corpus = Corpus()
+    seen: dict[str, str] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder; check the path (relative paths start from "
+                             f"{Path.cwd()})")
+        files = _files(path, format) if path.is_dir() else [path]
+        root = path if path.is_dir() else path.parent
+        if path.is_dir() and not files:
+            corpus.skipped.append(Skipped(str(path), "no readable files in this folder (extensions read: "
+                                                     f"{' '.join(sorted(EXTENSIONS))})"))
+            continue
+        sidecar: Sidecar | None = None
+        sidecar_path = find_sidecar(path)
+        for file in files:
+            fmt = _format_of(file, format)
+            if fmt is None:
+                corpus.skipped.append(Skipped(str(file), f"unknown extension {file.suffix!r}; pass --format "
+                                                         f"({', '.join(FORMATS)})"))
+                continue
+            if fmt in FILE_FORMATS and sidecar is None and sidecar_path is not None:
+                sidecar = load_sidecar(sidecar_path)
+            doc_id = file.relative_to(root).with_suffix("").as_posix()
+            try:
+                documents = _read_file(file, fmt, doc_id, text_column)
+            except DocumentError as err:
+                corpus.skipped.append(Skipped(str(file), str(err)))
+                continue
+            except OSError as err:
+                corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
+                continue
+            for doc in documents:
+                if fmt in FILE_FORMATS:
+                    doc.doc_id, doc.meta = apply_sidecar(sidecar, file, doc.doc_id, doc.meta)
+                if doc.doc_id in seen:
+                    corpus.skipped.append(Skipped(doc.source or str(file),
+                                                  f"doc_id {doc.doc_id!r} is already used by {seen[doc.doc_id]}; "
+                                                  "rename the file or give ids in metadata.csv"))
+                    continue
+                seen[doc.doc_id] = doc.source or str(file)
+                corpus.documents.append(doc)
+                if on_document is not None:
+                    on_document(doc)
+    if not corpus.documents:
+        reasons = "".join(f"\n  {s.source}: {s.reason}" for s in corpus.skipped[:10])
+        raise InputError("the corpus is empty: no document could be read" + (f"; skipped:{reasons}" if reasons
+                                                                              else ""))
+    return corpus
+
+
+__all__ = ["EXTENSIONS", "FORMATS", "read_corpus"]

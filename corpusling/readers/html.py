@@ -1,0 +1,117 @@
+"""HTML articles: the title and the paragraphs, without navigation or boilerplate.
+
+The document text is one paragraph per text block, in document order, separated by
+a blank line (``"\\n\\n"``): headings ``<h1>``–``<h6>``, ``<p>``, list items ``<li>``,
+``<blockquote>``, ``<pre>``, ``<dd>``/``<dt>``, ``<td>``/``<th>``, ``<figcaption>``. Inside a block,
+ASCII whitespace (spaces, tabs, line ends) is collapsed to one space as a browser
+does; non-breaking and narrow spaces are kept. Navigation and boilerplate are dropped:
+``<nav> <header> <footer> <aside> <script> <style> <form>``…, elements with the ARIA
+roles ``navigation banner contentinfo complementary search``, and elements whose class
+or id names a menu, footer, breadcrumb, sidebar, share bar, comment section or
+MediaWiki chrome. When the page has an ``<article>`` or ``<main>`` element, only
+that element is read. Metadata: ``title`` (the first ``<h1>``, else ``<title>``).
+
+Parsing uses selectolax's Lexbor engine (a lenient HTML5 parser).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpusling.corpus import Document
+from corpusling.errors import DocumentError
+from corpusling.normalise import clean_text
+from corpusling.readers.encoding import decode
+
+#: Elements whose text is one paragraph of the document.
+BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt", "td", "th",
+          "figcaption", "caption"}
+
+#: Elements never read.
+BOILERPLATE = {"nav", "header", "footer", "aside", "script", "style", "noscript", "form", "menu", "button",
+               "select", "template", "svg", "iframe", "object", "canvas", "head", "title", "meta", "link",
+               "input", "textarea", "dialog"}
+
+BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+
+#: Class or id words that mark page chrome (whole words of the attribute, case-insensitive).
+BOILERPLATE_NAMES = {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs", "sidebar",
+                     "cookie", "cookies", "share", "sharing", "social", "advert", "advertisement", "ads",
+                     "comments", "related", "noprint", "catlinks", "printfooter", "mw-editsection",
+                     "mw-jump-link", "mw-navigation", "toc", "skip-link", "newsletter"}
+
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+_NAME_WORDS = re.compile(r"[\s_]+")
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    if node.tag in BOILERPLATE:
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in BOILERPLATE_ROLES or "hidden" in attrs:
+        return True
+    if (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(names.strip()) and any(word in BOILERPLATE_NAMES for word in _NAME_WORDS.split(names))
+
+
+def _inline_text(node: LexborNode) -> str:
+    """Text of a block: inline elements joined as they are, line breaks and nested blocks as spaces."""
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text(deep=False) or "")
+        elif child.tag == "br":
+            parts.append(" ")
+        elif child.tag.startswith("-") or _is_boilerplate(child):
+            continue
+        elif child.tag in BLOCKS or child.tag in {"div", "ul", "ol", "dl", "table", "tr", "section"}:
+            parts.append(f" {_inline_text(child)} ")
+        else:
+            parts.append(_inline_text(child))
+    return "".join(parts)
+
+
+def _blocks(node: LexborNode, out: list[str]) -> None:
+    """Collect the text blocks under ``node`` in document order (outermost block wins)."""
+    for child in node.iter(include_text=False):
+        if child.tag.startswith("-") or _is_boilerplate(child):
+            continue
+        if child.tag in BLOCKS:
+            text = _SPACES.sub(" ", _inline_text(child)).strip()
+            if text:
+                out.append(text)
+        else:
+            _blocks(child, out)
+
+
+def extract(html: str) -> tuple[str, str | None]:
+    """``(text, title)`` of an HTML page: paragraphs joined by blank lines, before :func:`clean_text`."""
+    tree = LexborHTMLParser(html)
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return "", None
+    paragraphs: list[str] = []
+    _blocks(scope, paragraphs)
+    if not paragraphs:  # no block elements: the visible text as one paragraph
+        text = _SPACES.sub(" ", _inline_text(scope)).strip()
+        paragraphs = [text] if text else []
+    heading = scope.css_first("h1") or tree.css_first("h1")
+    title_node = heading if heading is not None else tree.css_first("title")
+    title = _SPACES.sub(" ", title_node.text(deep=True)).strip() if title_node is not None else None
+    return "\n\n".join(paragraphs), title or None
+
+
+def read_html(path: Path, doc_id: str) -> Document:
+    """One HTML file as a document; raises :class:`DocumentError` when it has no text."""
+    raw, notes = decode(path.read_bytes(), str(path))
+    text, title = extract(raw)
+    text, cleaned = clean_text(text)
+    if not text.strip():
+        raise DocumentError(f"{path}: no paragraph text found in this HTML page; remove it from the corpus")
+    meta = {"title": title} if title else {}
+    return Document(doc_id=doc_id, text=text, meta=meta, source=str(path), notes=notes + cleaned)
