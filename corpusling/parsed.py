@@ -78,8 +78,9 @@ def write_text(path: Path, content: str) -> None:
 
 def is_parsed_folder(path: Path) -> bool:
     """True when ``path`` is a folder written by :meth:`ParsedCorpus.save` or ``corpusling parse``."""
-    return path.is_dir() and (path / "documents.parquet").exists() and (
-        (path / "tokens.parquet").exists() or (path / "tokens").is_dir())
+    has_documents = (path / "documents.parquet").exists() or (path / "documents").is_dir()
+    has_tokens = (path / "tokens.parquet").exists() or (path / "tokens").is_dir()
+    return path.is_dir() and has_documents and has_tokens
 
 
 def scan_tokens(folder: Path | str) -> pl.LazyFrame:
@@ -97,8 +98,11 @@ def load(folder: Path | str) -> ParsedCorpus:
         raise InputError(f"{folder} is not a parsed corpus folder (no tokens.parquet / documents.parquet); "
                          "create one with `corpusling parse INPUT --out FOLDER`")
     tokens = tok.from_rows(scan_tokens(folder).collect())
-    documents = pl.scan_parquet(folder / "documents*.parquet").collect() if (folder / "documents").is_dir() \
-        else pl.read_parquet(folder / "documents.parquet")
+    if (folder / "documents").is_dir():
+        documents = pl.concat([pl.read_parquet(p) for p in sorted((folder / "documents").glob("*.parquet"))],
+                              how="diagonal_relaxed")
+    else:
+        documents = pl.read_parquet(folder / "documents.parquet")
     model_path = folder / "model.json"
     model = json.loads(model_path.read_text(encoding="utf-8")) if model_path.exists() else {}
     return ParsedCorpus(tokens=tokens, documents=documents, model=model)

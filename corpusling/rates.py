@@ -108,7 +108,7 @@ def rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by:
         else:
             low = high = float("nan")
             method = "no words"
-        out.append({**dict(zip(["group", *by], key)), "count": int(counts.sum()), "n_words": int(total_words),
+        out.append({**dict(zip(["group", *by], key, strict=False)), "count": int(counts.sum()), "n_words": int(total_words),
                     "n_docs": len(counts), "rate": rate, "ci_low": float(low), "ci_high": float(high),
                     "ci_method": method})
     schema_by = {c: table.schema[c] for c in by}

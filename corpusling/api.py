@@ -1,0 +1,193 @@
+"""Read and parse corpora: the entry points of the Python API.
+
+>>> from corpusling.api import read, parse
+>>> corpus = parse(read(["seeds/"]))          # doctest: +SKIP
+>>> corpus.tokens.filter(pl.col("mood") == "Cnd")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from corpusling import tokens as tok
+from corpusling.corpus import Corpus, Document
+from corpusling.errors import InputError
+from corpusling.nlp.cache import ParseCache
+from corpusling.nlp.models import Model, resolve
+from corpusling.parsed import ParsedCorpus, is_parsed_folder, load
+
+#: Documents handed to one parsing job (one call of the worker); about this many characters.
+JOB_CHARS = 60_000
+
+__all__ = ["read", "parse", "load", "load_or_parse", "shard_of"]
+
+
+def read(paths: list[str | Path] | str | Path, format: str | None = None, text_column: str = "text") -> Corpus:
+    """Read documents from files or folders; see :mod:`corpusling.readers` for the formats."""
+    from corpusling.readers import read_corpus
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return read_corpus(list(paths), format=format, text_column=text_column)
+
+
+def shard_of(doc_id: str, n_shards: int) -> int:
+    """The shard (1-based) a document belongs to: a hash of its ``doc_id``, stable across runs and machines."""
+    digest = hashlib.sha256(doc_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % n_shards + 1
+
+
+def _jobs(documents: list[Document]) -> Iterator[list[Document]]:
+    job: list[Document] = []
+    size = 0
+    for doc in documents:
+        job.append(doc)
+        size += len(doc.text)
+        if size >= JOB_CHARS:
+            yield job
+            job, size = [], 0
+    if job:
+        yield job
+
+
+def _parse_job(model: Model, payload: list[tuple[str, str]], threads: int = 0) -> tuple[dict[str, pl.DataFrame],
+                                                                                         list[tuple[str, str]]]:
+    """Parse documents; a document that makes Stanza fail is retried alone, then reported."""
+    from corpusling.nlp.pipeline import parse_documents
+
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    documents = [Document(doc_id=d, text=t) for d, t in payload]
+    try:
+        return parse_documents(model, documents), []
+    except Exception:
+        if len(documents) == 1:
+            raise
+    tables, failed = {}, []
+    for doc in documents:
+        try:
+            tables.update(parse_documents(model, [doc]))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the corpus
+            failed.append((doc.doc_id, f"the parser failed: {type(err).__name__}: {err}"))
+    return tables, failed
+
+
+class _Progress:
+    """Documents done, words/s and time left on a terminal; silent in pipes and CI."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="doc", desc="parsing", disable=not (enabled and sys.stderr.isatty()),
+                        dynamic_ncols=True)
+        self.words = 0
+        self.start = time.time()
+
+    def update(self, docs: int, words: int) -> None:
+        self.words += words
+        rate = self.words / max(time.time() - self.start, 1e-9)
+        self.bar.set_postfix_str(f"{rate:,.0f} words/s", refresh=False)
+        self.bar.update(docs)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int = 1, cache: Path | None = None,
+          use_cache: bool = True, progress: bool = False,
+          on_parsed: Callable[[str, pl.DataFrame], Any] | None = None) -> ParsedCorpus:
+    """Parse every document (cached), returning the token table and documents table.
+
+    Documents that came with annotations (CoNLL-U, VRT) are kept as they are.
+    ``workers`` > 1 parses in that many processes, each with its share of the cores.
+    """
+    resolved = model if isinstance(model, Model) else resolve(model)
+    store = ParseCache(cache, resolved.key()) if use_cache else None
+    skipped = [{"source": s.source, "reason": s.reason} for s in corpus.skipped]
+    ids = [d.doc_id for d in corpus.documents]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})[:5]
+        raise InputError(f"duplicate doc_id values: {', '.join(dupes)}; give each document a distinct id")
+
+    tables: dict[str, pl.DataFrame] = {}
+    todo: list[Document] = []
+    for doc in corpus.documents:
+        if doc.tokens is not None:
+            tables[doc.doc_id] = doc.tokens
+            continue
+        hit = store.get(doc.sha256, doc.doc_id) if store else None
+        if hit is not None:
+            tables[doc.doc_id] = hit
+        else:
+            todo.append(doc)
+
+    bar = _Progress(len(todo), progress)
+    by_id = {d.doc_id: d for d in todo}
+
+    def finish(parsed: dict[str, pl.DataFrame], failed: list[tuple[str, str]]) -> None:
+        for doc_id, table in parsed.items():
+            if store:
+                store.put(by_id[doc_id].sha256, table)
+            if on_parsed:
+                on_parsed(doc_id, table)
+            tables[doc_id] = table
+        for doc_id, reason in failed:
+            skipped.append({"source": by_id[doc_id].source or doc_id, "reason": reason})
+        bar.update(len(parsed) + len(failed), sum(t.height for t in parsed.values()))
+
+    try:
+        if workers > 1 and len(todo) > 1:
+            threads = max(1, (os.cpu_count() or 1) // workers)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_parse_job, resolved, [(d.doc_id, d.text) for d in job], threads)
+                           for job in _jobs(todo)]
+                for future in as_completed(futures):
+                    finish(*future.result())
+        else:
+            for job in _jobs(todo):
+                finish(*_parse_job(resolved, [(d.doc_id, d.text) for d in job]))
+    finally:
+        bar.close()
+
+    kept = [d for d in corpus.documents if d.doc_id in tables]
+    token_table = pl.concat([tok.from_rows(tables[d.doc_id]) for d in kept], how="vertical_relaxed") if kept \
+        else tok.empty()
+    documents = Corpus(documents=kept).documents_table()
+    record = resolved.identity() if todo or not kept or any(d.tokens is None for d in kept) else {
+        "name": "annotated input", "processors": []}
+    return ParsedCorpus(tokens=token_table, documents=documents, model=record, skipped=skipped)
+
+
+def load_or_parse(inputs: list[str | Path], format: str | None = None, text_column: str = "text",
+                  model: str | Path | None = None, workers: int = 1, cache: Path | None = None,
+                  use_cache: bool = True, progress: bool = False, report_skipped: bool = False) -> ParsedCorpus:
+    """A parsed folder is loaded; anything else is read and parsed (cached)."""
+    paths = [Path(p) for p in inputs]
+    if len(paths) == 1 and is_parsed_folder(paths[0]):
+        return load(paths[0])
+    corpus = read(paths, format=format, text_column=text_column)
+    if not corpus.documents:
+        if report_skipped:
+            report([{"source": s.source, "reason": s.reason} for s in corpus.skipped])
+        raise InputError("no readable document in " + ", ".join(map(str, inputs)))
+    parsed = parse(corpus, model=model, workers=workers, cache=cache, use_cache=use_cache, progress=progress)
+    if report_skipped:
+        report(parsed.skipped)
+    return parsed
+
+
+def report(skipped: list[dict[str, str]]) -> None:
+    """Print the documents that were skipped, and why (stderr)."""
+    for item in skipped:
+        print(f"skipped {item['source']}: {item['reason']}", file=sys.stderr)

@@ -1,0 +1,52 @@
+"""The parse cache: one Parquet file per (document text, model, processors).
+
+The key is the sha256 of the document text and the model's key (its name,
+Stanza version, processors and the sha256 of every model file), so any change of
+text or model parses again and nothing else does. Each entry is written to a
+temporary file and renamed, so a run killed at any moment leaves only whole
+entries, and the next run resumes from them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+
+from corpusling.parsed import write_parquet
+
+#: Bump when the conversion from Stanza output to the token table changes.
+TABLE_VERSION = "1"
+
+
+def default_dir() -> Path:
+    """``$CORPUSLING_CACHE``, else ``$XDG_CACHE_HOME/corpusling``, else ``~/.cache/corpusling``."""
+    if "CORPUSLING_CACHE" in os.environ:
+        return Path(os.environ["CORPUSLING_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "corpusling"
+
+
+class ParseCache:
+    """Token tables keyed by document text hash, under ``root/<model key>/``."""
+
+    def __init__(self, root: Path | None, model_key: str) -> None:
+        self.folder = (root or default_dir()) / f"{model_key}-t{TABLE_VERSION}"
+
+    def path(self, text_sha: str) -> Path:
+        return self.folder / text_sha[:2] / f"{text_sha}.parquet"
+
+    def get(self, text_sha: str, doc_id: str) -> pl.DataFrame | None:
+        """The cached table of a text, relabelled with ``doc_id``; None on a miss or a damaged entry."""
+        path = self.path(text_sha)
+        if not path.exists():
+            return None
+        try:
+            table = pl.read_parquet(path)
+        except Exception:  # a damaged entry is a miss; it will be rewritten
+            return None
+        return table.with_columns(pl.lit(doc_id).cast(table.schema["doc_id"]).alias("doc_id"))
+
+    def put(self, text_sha: str, table: pl.DataFrame) -> None:
+        write_parquet(table, self.path(text_sha))

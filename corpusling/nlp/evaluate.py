@@ -1,0 +1,103 @@
+"""End-to-end evaluation of a parsing model on a UD treebank (``corpusling models evaluate``).
+
+The raw text of the gold file (its ``# text`` lines; paragraph breaks from
+``# newpar`` where present, as Stanza's own ``conllu_to_text`` builds it) goes
+through corpusling's whole parsing path, and the output is scored with the
+CoNLL 2018 shared-task evaluation that Stanza 1.15 uses (``udtools.udeval``).
+``Mood=Cnd`` precision / recall / F1 is computed on words whose character spans
+match between gold and system, since the conditional analysis depends on it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from corpusling.errors import InputError
+
+METRICS = ["Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS"]
+
+
+def raw_text(gold: Path) -> str:
+    """The raw text Stanza's training scripts derive from a CoNLL-U file."""
+    from stanza.utils.datasets.conllu_to_text import convert_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "raw.txt"
+        convert_text(str(gold), str(out))
+        return out.read_text(encoding="utf-8")
+
+
+def feature_scores(gold_ud: Any, system_ud: Any, name: str = "Mood", value: str = "Cnd") -> dict[str, float]:
+    """P / R / F1 of one feature value, on words with the same character span in gold and system."""
+    def spans(ud: Any) -> set[tuple[int, int]]:
+        return {(w.span.start, w.span.end) for w in ud.words if f"{name}={value}" in w.columns[5].split("|")}
+
+    gold, system = spans(gold_ud), spans(system_ud)
+    correct = len(gold & system)
+    precision = correct / len(system) if system else 0.0
+    recall = correct / len(gold) if gold else 0.0
+    f1 = 2 * correct / (len(gold) + len(system)) if gold or system else 0.0
+    return {"gold": len(gold), "system": len(system), "correct": correct,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = None) -> dict[str, Any]:
+    """Parse the raw text of ``gold`` with ``model`` and score it; returns metrics in percent."""
+    from udtools import udeval
+
+    from corpusling.api import parse
+    from corpusling.conllu import to_conllu
+    from corpusling.corpus import Corpus, Document
+
+    if not gold.exists():
+        raise InputError(f"no treebank file {gold}")
+    text = raw_text(gold)
+    start = time.time()
+    parsed = parse(Corpus([Document(doc_id=gold.stem, text=text)]), model=model, use_cache=False)
+    seconds = time.time() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        system_path = keep or Path(tmp) / "system.conllu"
+        system_path.write_text(to_conllu(parsed.tokens, parsed.documents), encoding="utf-8")
+        gold_ud = udeval.load_conllu_file(str(gold))
+        system_ud = udeval.load_conllu_file(str(system_path))
+        try:
+            scores = udeval.evaluate(gold_ud, system_ud)
+        except udeval.UDError as err:
+            raise InputError(f"the scorer refused the output: {str(err).splitlines()[0]}") from err
+    result: dict[str, Any] = {"treebank": gold.name, "model": parsed.model.get("name"),
+                              "words": parsed.tokens.height, "seconds": round(seconds, 2),
+                              "words_per_second": round(parsed.tokens.height / seconds) if seconds else None}
+    result.update({m: round(scores[m].f1 * 100, 2) for m in METRICS})
+    result["Mood=Cnd"] = {k: (round(v, 4) if isinstance(v, float) else v)
+                          for k, v in feature_scores(gold_ud, system_ud).items()}
+    return result
+
+
+def pooled_feature(results: list[dict[str, Any]], key: str = "Mood=Cnd") -> dict[str, float]:
+    """Pool feature counts over several treebanks (the target is on GSD + Sequoia test together)."""
+    gold = sum(r[key]["gold"] for r in results)
+    system = sum(r[key]["system"] for r in results)
+    correct = sum(r[key]["correct"] for r in results)
+    return {"gold": gold, "system": system, "correct": correct,
+            "precision": round(correct / system, 4) if system else 0.0,
+            "recall": round(correct / gold, 4) if gold else 0.0,
+            "f1": round(2 * correct / (gold + system), 4) if gold + system else 0.0}
+
+
+def format_table(results: list[dict[str, Any]]) -> str:
+    """A Markdown table of the metrics, one row per treebank."""
+    head = ["treebank", *METRICS, "Cnd P", "Cnd R", "Cnd F1", "words/s"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        cnd = r["Mood=Cnd"]
+        cells = [r["treebank"], *(f"{r[m]:.2f}" for m in METRICS), f"{cnd['precision']:.3f}",
+                 f"{cnd['recall']:.3f}", f"{cnd['f1']:.3f}", str(r.get("words_per_second", ""))]
+        lines.append("| " + " | ".join(cells) + " |")
+    if len(results) > 1:
+        pooled = pooled_feature(results)
+        lines.append(f"\nMood=Cnd pooled: P {pooled['precision']:.3f} R {pooled['recall']:.3f} "
+                     f"F1 {pooled['f1']:.3f} ({pooled['correct']}/{pooled['gold']} gold, {pooled['system']} predicted)")
+    return "\n".join(lines)
