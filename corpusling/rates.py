@@ -108,9 +108,9 @@ def rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by:
         else:
             low = high = float("nan")
             method = "no words"
-        out.append({**dict(zip(["group", *by], key, strict=False)), "count": int(counts.sum()), "n_words": int(total_words),
-                    "n_docs": len(counts), "rate": rate, "ci_low": float(low), "ci_high": float(high),
-                    "ci_method": method})
+        out.append({**dict(zip(["group", *by], key, strict=True)), "count": int(counts.sum()),
+                    "n_words": int(total_words), "n_docs": len(counts), "rate": rate, "ci_low": float(low),
+                    "ci_high": float(high), "ci_method": method})
     schema_by = {c: table.schema[c] for c in by}
     if not out:
         return pl.DataFrame(schema={"group": pl.String, **schema_by, "count": pl.Int64, "n_words": pl.Int64,

@@ -92,7 +92,8 @@ def _folder_model(name: str, folder: Path) -> Model:
     if (folder / "pretrain.pt").exists():
         files["pretrain"] = folder / "pretrain.pt"
     if not (folder / "resources.json").exists():
-        raise ModelError(f"{folder} has no resources.json; write one containing {{\"fr\": {{\"lang_name\": \"French\"}}}}")
+        raise ModelError(f"{folder} has no resources.json; write one containing "
+                         '{"fr": {"lang_name": "French"}}')
     return Model(name=name, directory=folder, files=files)
 
 

@@ -67,7 +67,8 @@ def parse_documents(model: Model, documents: list[Document]) -> dict[str, pl.Dat
     parsed: list[tuple[str, int, int, Any]] = []
     for batch in _paragraph_batches(documents):
         stanza_docs = nlp([stanza.Document([], text=text) for _, _, _, text in batch])
-        parsed.extend((doc_id, par_id, offset, sdoc) for (doc_id, par_id, offset, _), sdoc in zip(batch, stanza_docs, strict=False))
+        parsed.extend((doc_id, par_id, offset, sdoc)
+                      for (doc_id, par_id, offset, _), sdoc in zip(batch, stanza_docs, strict=True))
     tables: dict[str, pl.DataFrame] = {}
     by_doc: dict[str, list[tuple[str, int, int, Any]]] = {}
     for item in parsed:
