@@ -29,6 +29,7 @@ PARSER_MAP = str.maketrans({
 })
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
 
 
 def clean_text(raw: str) -> tuple[str, list[str]]:
@@ -55,10 +56,16 @@ def for_parser(text: str) -> str:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each paragraph: blocks separated by blank lines, outer whitespace excluded."""
+    """``(start, end)`` of each paragraph, outer whitespace excluded.
+
+    Paragraphs are separated by blank lines; a text with line breaks but no blank
+    line at all (one paragraph per line, as many press exports are) is split at
+    every line break.
+    """
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(_LINE_BREAK.finditer(text))
     spans = []
     position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    for match in [*breaks, None]:
         end = match.start() if match else len(text)
         block = text[position:end]
         stripped = block.strip()
