@@ -62,8 +62,8 @@ def _files(path: Path, forced: str | None) -> list[Path]:
     return found
 
 
-def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Document]:
-    """Documents of one file in one format (raises DocumentError for a bad document)."""
+def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Document | Skipped]:
+    """Documents of one file in one format, and rows skipped (raises DocumentError for a bad file)."""
     if fmt == "txt":
         from corpusling.readers.text import read_text
         return [read_text(file, doc_id)]
@@ -130,6 +130,9 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
                 corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
                 continue
             for doc in documents:
+                if isinstance(doc, Skipped):
+                    corpus.skipped.append(doc)
+                    continue
                 if fmt in FILE_FORMATS:
                     doc.doc_id, doc.meta = apply_sidecar(sidecar, file, doc.doc_id, doc.meta)
                 if doc.doc_id in seen:
