@@ -1,0 +1,612 @@
+"""Token-pattern queries in the spirit of CQP (Corpus Workbench) over the token table.
+
+The language
+------------
+A query is a sequence of token patterns, matched within one sentence::
+
+    [lemma="avoir" & mood="Cnd"] [verbform="Part"]
+    [form="selon"] []{0,3} [upos="PROPN"]
+    lemma:sembler [upos="VERB"]
+    "selon" [upos="PROPN"]+
+
+Token patterns
+    ``[CONDITION]``  one word satisfying the condition; ``[]`` is any word.
+    ``"pouvait"``    shorthand for ``[form="pouvait"]`` (a bare word ``pouvait`` too).
+    ``lemma:sembler`` shorthand for ``[lemma="sembler"]`` (any attribute, ``ATTR:VALUE``).
+
+Conditions
+    ``ATTR="value"`` exact match, ``ATTR!="value"`` its negation, ``ATTR=/regex/`` a regular
+    expression that must match the whole value (Rust ``regex`` syntax, as in polars).
+    Flags after a value: ``%c`` ignores case, ``%d`` ignores diacritics (accents), ``%cd`` both,
+    as in CQP. Combine with ``&`` (and), ``|`` (or), ``!`` (not) and parentheses; ``&`` binds
+    tighter than ``|``.
+
+Attributes
+    ``form`` (alias ``word``), ``lemma``, ``upos`` (alias ``pos``), ``xpos``, ``deprel``, the
+    feature columns (``mood``, ``tense``, ``verbform``, ``person``, ``number``) and any other
+    column of the table (``in_quote``, ``category``, ``class``…). Any other Universal Dependencies
+    feature is read from ``feats`` (``gender="Fem"``, ``polarity="Neg"``). A missing value is the
+    empty string, so ``[mood!="Cnd"]`` also matches words without a mood.
+
+Quantifiers after a token pattern
+    ``?`` (0 or 1), ``*`` (0 or more), ``+`` (1 or more), ``{n}``, ``{n,m}``, ``{n,}``, ``{,m}``.
+
+Matches follow CQP's default ("standard") matching strategy: of the matches starting at
+one word the shortest is kept, then of those ending at one word the longest (Evert & the
+CWB Development Team, *The IMS Open Corpus Workbench (CWB) CQP Query Language Tutorial*).
+
+How it runs
+-----------
+Each attribute is dictionary-encoded once per table (:class:`TokenIndex`, cached): a string
+condition is evaluated on the few thousand distinct values, never on the millions of words,
+and becomes an integer comparison (``code == k`` or ``code in {k…}``) in a polars expression
+over the code columns. The first token pattern is scanned once over the whole table; the
+following ones are tested only at the candidate rows by row-index arithmetic (``row + 1``),
+with a sentence-number check, so a sequence costs one scan plus work proportional to the
+number of candidates. The table must be in document order (as parsers and readers give it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+import polars as pl
+
+from corpusling.errors import QueryError
+
+#: Attribute names accepted for CQP compatibility.
+ALIASES: dict[str, str] = {"word": "form", "pos": "upos"}
+
+_BARE = re.compile(r"[^\s\[\]{}()\"/=!&|?*+%:,]+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+_QUANT = re.compile(r"\{\s*(\d*)\s*(,?)\s*(\d*)\s*\}")
+_UNBOUNDED = 1 << 30
+
+
+# --------------------------------------------------------------------------- syntax tree
+
+@dataclass(frozen=True)
+class Test:
+    """``attr OP value``: ``op`` is ``=`` or ``!=``; ``regex`` when the value was ``/…/``."""
+
+    attr: str
+    op: str
+    value: str
+    regex: bool = False
+    flags: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Not:
+    """Negation of a condition."""
+
+    operand: Condition
+
+
+@dataclass(frozen=True)
+class And:
+    """Conjunction of conditions."""
+
+    operands: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    """Disjunction of conditions."""
+
+    operands: tuple[Condition, ...]
+
+
+Condition = Test | Not | And | Or
+
+
+@dataclass(frozen=True)
+class Element:
+    """One token pattern with its repetition bounds; ``condition`` None is ``[]`` (any word)."""
+
+    condition: Condition | None
+    low: int = 1
+    high: int = 1
+    position: int = 0
+
+
+@dataclass
+class Pattern:
+    """A parsed query: the sequence of token patterns."""
+
+    query: str
+    elements: list[Element] = field(default_factory=list)
+
+    def attributes(self) -> set[str]:
+        """The attributes the query reads."""
+        found: set[str] = set()
+
+        def walk(cond: Condition) -> None:
+            if isinstance(cond, Test):
+                found.add(cond.attr)
+            elif isinstance(cond, Not):
+                walk(cond.operand)
+            else:
+                for op in cond.operands:
+                    walk(op)
+
+        for el in self.elements:
+            if el.condition is not None:
+                walk(el.condition)
+        return found
+
+
+# --------------------------------------------------------------------------- parser
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.q = query
+        self.i = 0
+
+    def error(self, message: str, position: int | None = None) -> QueryError:
+        return QueryError(f"query syntax: {message}", self.q, self.i if position is None else position)
+
+    def skip(self) -> None:
+        while self.i < len(self.q) and self.q[self.i].isspace():
+            self.i += 1
+
+    def peek(self) -> str:
+        self.skip()
+        return self.q[self.i] if self.i < len(self.q) else ""
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            found = repr(self.q[self.i]) if self.i < len(self.q) else "the end of the query"
+            raise self.error(f"expected {char!r}, found {found}")
+        self.i += 1
+
+    # sequence -------------------------------------------------------------
+    def parse(self) -> Pattern:
+        pattern = Pattern(self.q)
+        if not self.q.strip():
+            raise QueryError("empty query: give at least one token pattern, e.g. [lemma=\"dire\"]", self.q, 0)
+        while self.peek():
+            pattern.elements.append(self.element())
+        if all(el.condition is None for el in pattern.elements) or all(el.high == 0 for el in pattern.elements):
+            raise QueryError("the query must constrain at least one word (it only has [] patterns)", self.q, 0)
+        return pattern
+
+    def element(self) -> Element:
+        start = self.i
+        char = self.peek()
+        start = self.i
+        if char == "[":
+            self.i += 1
+            cond = None if self.peek() == "]" else self.disjunction()
+            self.expect("]")
+        elif char == '"':
+            value, _ = self.quoted('"')
+            cond = Test("form", "=", value, False, self.flags(), start)
+        elif char == "/":
+            value, _ = self.quoted("/")
+            cond = Test("form", "=", value, True, self.flags(), start)
+        else:
+            match = _BARE.match(self.q, self.i)
+            if not match:
+                raise self.error(f"unexpected {char!r}: a token pattern starts with '[', '\"' or a word")
+            self.i = match.end()
+            if self.i < len(self.q) and self.q[self.i] == ":":
+                attr = self.attribute_name(match.group(), start)
+                self.i += 1
+                value, regex, flags = self.value()
+                cond = Test(attr, "=", value, regex, flags, start)
+            else:
+                cond = Test("form", "=", match.group(), False, self.flags(), start)
+        low, high = self.quantifier()
+        return Element(cond, low, high, start)
+
+    def quantifier(self) -> tuple[int, int]:
+        char = self.peek()  # a quantifier may follow its pattern after a space: [] {0,3}
+        if char == "?":
+            self.i += 1
+            return 0, 1
+        if char == "*":
+            self.i += 1
+            return 0, _UNBOUNDED
+        if char == "+":
+            self.i += 1
+            return 1, _UNBOUNDED
+        if char == "{":
+            match = _QUANT.match(self.q, self.i)
+            if not match or (not match.group(1) and not match.group(3) and match.group(2)) or \
+                    (not match.group(1) and not match.group(2)):
+                raise self.error("a repetition is written {n}, {n,m}, {n,} or {,m}")
+            low = int(match.group(1) or 0)
+            high = low if not match.group(2) else (int(match.group(3)) if match.group(3) else _UNBOUNDED)
+            if high < low:
+                raise self.error(f"repetition {{{low},{high}}}: the maximum is below the minimum")
+            self.i = match.end()
+            return low, high
+        return 1, 1
+
+    # conditions -----------------------------------------------------------
+    def disjunction(self) -> Condition:
+        items = [self.conjunction()]
+        while self.peek() == "|":
+            self.i += 1
+            items.append(self.conjunction())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def conjunction(self) -> Condition:
+        items = [self.negation()]
+        while self.peek() == "&":
+            self.i += 1
+            items.append(self.negation())
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def negation(self) -> Condition:
+        if self.peek() == "!":
+            self.i += 1
+            return Not(self.negation())
+        if self.peek() == "(":
+            self.i += 1
+            cond = self.disjunction()
+            self.expect(")")
+            return cond
+        return self.test()
+
+    def attribute_name(self, name: str, position: int) -> str:
+        if not _NAME.fullmatch(name):
+            raise self.error(f"{name!r} is not an attribute name", position)
+        return ALIASES.get(name, name)
+
+    def test(self) -> Test:
+        self.skip()
+        start = self.i
+        match = _NAME.match(self.q, self.i)
+        if not match:
+            char = self.q[self.i] if self.i < len(self.q) else "the end of the query"
+            raise self.error(f"expected an attribute name (form, lemma, upos…), found {char!r}")
+        attr = self.attribute_name(match.group(), start)
+        self.i = match.end()
+        self.skip()
+        if self.q.startswith("!=", self.i):
+            op = "!="
+            self.i += 2
+        elif self.q.startswith("=", self.i):
+            op = "="
+            self.i += 1
+        else:
+            raise self.error(f"expected = or != after the attribute {attr!r}")
+        value, regex, flags = self.value()
+        return Test(attr, op, value, regex, flags, start)
+
+    def value(self) -> tuple[str, bool, str]:
+        char = self.peek()
+        if char == '"':
+            value, _ = self.quoted('"')
+            return value, False, self.flags()
+        if char == "/":
+            value, _ = self.quoted("/")
+            return value, True, self.flags()
+        match = _BARE.match(self.q, self.i)
+        if not match:
+            raise self.error('expected a value: "text", /regex/ or a word')
+        self.i = match.end()
+        return match.group(), False, self.flags()
+
+    def quoted(self, quote: str) -> tuple[str, int]:
+        start = self.i
+        self.i += 1
+        out: list[str] = []
+        while self.i < len(self.q):
+            char = self.q[self.i]
+            if char == "\\" and self.i + 1 < len(self.q):
+                nxt = self.q[self.i + 1]
+                # \" inside "…" and \/ inside /…/ are the delimiter; other regex escapes stay as written
+                out.append(nxt if nxt == quote or quote == '"' else char + nxt)
+                self.i += 2
+                continue
+            if char == quote:
+                self.i += 1
+                return "".join(out), start
+            out.append(char)
+            self.i += 1
+        raise self.error(f"unclosed {quote}…{quote}", start)
+
+    def flags(self) -> str:
+        if self.i < len(self.q) and self.q[self.i] == "%":
+            start = self.i
+            self.i += 1
+            match = re.match(r"[a-z]*", self.q[self.i:])
+            flags = match.group() if match else ""
+            bad = [f for f in flags if f not in "cd"]
+            if not flags or bad:
+                raise self.error("flags are %c (ignore case), %d (ignore accents) or %cd", start)
+            self.i += len(flags)
+            return flags
+        return ""
+
+
+def parse(query: str) -> Pattern:
+    """Parse a query; a syntax error raises :class:`QueryError` with the position of the bad character."""
+    return _Parser(query).parse()
+
+
+# --------------------------------------------------------------------------- index
+
+class TokenIndex:
+    """Dictionary-encoded view of a token table, built once and reused by every query.
+
+    For each attribute a query reads: ``codes`` (UInt32, one per word) and ``lexicon``
+    (``code``, ``value``: the distinct values). Also the sentence number of each row
+    (running through the corpus) used to keep sequences inside one sentence.
+    """
+
+    def __init__(self, tokens: pl.DataFrame) -> None:
+        self.tokens = tokens
+        self.n = tokens.height
+        self._codes: dict[str, pl.Series] = {}
+        self._lexicon: dict[str, pl.DataFrame] = {}
+        doc = tokens["doc_id"].cast(pl.Categorical).to_physical().to_numpy() if self.n else np.zeros(0)
+        sent = tokens["sent_id"].to_numpy() if self.n else np.zeros(0)
+        change = np.ones(self.n, dtype=bool)
+        if self.n:
+            change[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+        #: sentence number per row, with a sentinel -1 after the last row
+        self.sentence = np.append(np.cumsum(change, dtype=np.int64), -1)
+        new_doc = np.ones(self.n, dtype=bool)
+        if self.n:
+            new_doc[1:] = doc[1:] != doc[:-1]
+        #: document number per row (0-based, in table order); first and last row of each document
+        self.document = np.cumsum(new_doc, dtype=np.int64) - 1
+        self.doc_first = np.flatnonzero(new_doc)
+        self.doc_last = np.append(self.doc_first[1:] - 1, self.n - 1) if self.n else np.zeros(0, np.int64)
+
+    def available(self) -> list[str]:
+        """Attributes a query can use on this table."""
+        return sorted(set(self.tokens.columns) | set(ALIASES))
+
+    def _column(self, attr: str) -> pl.Series:
+        if attr in self.tokens.columns:
+            return self.tokens[attr]
+        name = attr[:1].upper() + attr[1:]
+        if "feats" in self.tokens.columns:  # a UD feature without a column of its own: read from feats
+            values = self.tokens["feats"].cast(pl.String).str.extract(rf"(?:^|\|){re.escape(name)}=([^|]+)", 1)
+            if values.null_count() < values.len():
+                return values
+        raise KeyError(attr)
+
+    def encode(self, attr: str) -> None:
+        """Dictionary-encode one attribute (once)."""
+        if attr in self._codes:
+            return
+        column = self._column(attr)
+        if column.dtype != pl.String and not isinstance(column.dtype, pl.Categorical | pl.Enum):
+            column = column.cast(pl.String)
+        cat = column.cast(pl.Categorical) if column.dtype == pl.String else column
+        physical = cat.to_physical()
+        distinct = cat.unique().drop_nulls()
+        lexicon = pl.DataFrame({"code": distinct.to_physical().cast(pl.UInt32),
+                                "value": distinct.cast(pl.String)})
+        missing = int(lexicon["code"].max() or 0) + 1 if lexicon.height else 0
+        if physical.null_count():
+            physical = physical.fill_null(missing)
+            lexicon = pl.concat([lexicon, pl.DataFrame({"code": [missing], "value": [""]},
+                                                       schema={"code": pl.UInt32, "value": pl.String})])
+        self._codes[attr] = physical.cast(pl.UInt32).rename(attr)
+        self._lexicon[attr] = lexicon
+
+    def codes(self, attr: str) -> pl.Series:
+        """Integer code of ``attr`` for each word."""
+        self.encode(attr)
+        return self._codes[attr]
+
+    def lexicon(self, attr: str) -> pl.DataFrame:
+        """Distinct values of ``attr`` with their codes."""
+        self.encode(attr)
+        return self._lexicon[attr]
+
+
+_INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
+
+
+def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
+    """The :class:`TokenIndex` of a table, built on first use and kept while the table lives."""
+    if isinstance(tokens, TokenIndex):
+        return tokens
+    key = id(tokens)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0]() is tokens:
+        return cached[1]
+    built = TokenIndex(tokens)
+    _INDEXES[key] = (weakref.ref(tokens, lambda _ref, key=key: _INDEXES.pop(key, None)), built)
+    return built
+
+
+# --------------------------------------------------------------------------- compiling conditions
+
+def _fold(expr: pl.Expr, flags: str) -> pl.Expr:
+    if "d" in flags:
+        expr = expr.str.normalize("NFD").str.replace_all(r"\p{M}", "")
+    if "c" in flags:
+        expr = expr.str.to_lowercase()
+    return expr
+
+
+def _fold_text(value: str, flags: str) -> str:
+    if "d" in flags:
+        value = "".join(c for c in unicodedata.normalize("NFD", value) if not unicodedata.combining(c))
+    if "c" in flags:
+        value = value.lower()
+    return value
+
+
+def _matching_codes(idx: TokenIndex, test: Test, query: str) -> pl.Series:
+    """Codes of the distinct values that satisfy ``attr = value`` (the positive test)."""
+    try:
+        lexicon = idx.lexicon(test.attr)
+    except KeyError:
+        raise QueryError(f"unknown attribute {test.attr!r}; available: {', '.join(idx.available())}",
+                         query, test.position) from None
+    value = _fold(pl.col("value"), test.flags)
+    if test.regex:
+        pattern = f"^(?:{test.value})$"
+        if "c" in test.flags:
+            pattern = "(?i)" + pattern
+        if "d" in test.flags:
+            pattern = _fold_text(pattern, "d")
+        try:
+            return lexicon.filter(value.str.contains(pattern))["code"]
+        except pl.exceptions.PolarsError as err:
+            raise QueryError(f"bad regular expression /{test.value}/: {str(err).splitlines()[0]}",
+                             query, test.position) from None
+    return lexicon.filter(value == _fold_text(test.value, test.flags))["code"]
+
+
+def _compile(cond: Condition, idx: TokenIndex, query: str) -> pl.Expr:
+    """A boolean polars expression over the code columns."""
+    if isinstance(cond, Test):
+        codes = _matching_codes(idx, cond, query)
+        column = pl.col(cond.attr)
+        if codes.len() == 0:
+            expr = pl.lit(False)
+        elif codes.len() == 1:
+            expr = column == codes[0]
+        else:
+            expr = column.is_in(codes.implode())
+        return ~expr if cond.op == "!=" else expr
+    if isinstance(cond, Not):
+        return ~_compile(cond.operand, idx, query)
+    parts = [_compile(op, idx, query) for op in cond.operands]
+    out = parts[0]
+    for part in parts[1:]:
+        out = (out & part) if isinstance(cond, And) else (out | part)
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+def _attributes(cond: Condition | None) -> list[str]:
+    if cond is None:
+        return []
+    if isinstance(cond, Test):
+        return [cond.attr]
+    if isinstance(cond, Not):
+        return _attributes(cond.operand)
+    return [a for op in cond.operands for a in _attributes(op)]
+
+
+class _Evaluator:
+    """Evaluates each element's condition over the whole table or at given rows."""
+
+    def __init__(self, idx: TokenIndex, pattern: Pattern) -> None:
+        self.idx = idx
+        self.exprs = [None if el.condition is None else _compile(el.condition, idx, pattern.query)
+                      for el in pattern.elements]
+        self.columns = [sorted(set(_attributes(el.condition))) for el in pattern.elements]
+
+    def scan(self, k: int) -> np.ndarray:
+        """Rows of the whole table where element ``k`` holds."""
+        expr = self.exprs[k]
+        if expr is None:
+            return np.arange(self.idx.n, dtype=np.int64)
+        frame = pl.DataFrame([self.idx.codes(a) for a in self.columns[k]])
+        return frame.select(expr.arg_true()).to_series().to_numpy().astype(np.int64)
+
+    def test(self, k: int, rows: np.ndarray) -> np.ndarray:
+        """Whether element ``k`` holds at each of ``rows`` (all < n)."""
+        expr = self.exprs[k]
+        if expr is None:
+            return np.ones(rows.size, dtype=bool)
+        frame = pl.DataFrame([self.idx.codes(a).gather(rows) for a in self.columns[k]])
+        return frame.select(expr.fill_null(False)).to_series().to_numpy()
+
+
+def _advance(ev: _Evaluator, k: int, start: np.ndarray, cur: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Keep the partial matches whose next word (``cur``) satisfies element ``k``; move on by one."""
+    sentence = ev.idx.sentence
+    inside = sentence[cur] == sentence[start]  # the sentinel -1 after the last row is never equal
+    start, cur = start[inside], cur[inside]
+    ok = ev.test(k, cur)
+    return start[ok], cur[ok] + 1
+
+
+def _match(idx: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
+    """First and last row of every match, CQP standard strategy."""
+    ev = _Evaluator(idx, pattern)
+    elements = pattern.elements
+    first = elements[0]
+    if first.low >= 1:
+        start = ev.scan(0)
+        cur = start + 1
+        remaining = [(0, first.low - 1, first.high - 1)]
+    else:
+        start = np.arange(idx.n, dtype=np.int64)
+        cur = start.copy()
+        remaining = [(0, first.low, first.high)]
+    remaining += [(k, el.low, el.high) for k, el in enumerate(elements) if k > 0]
+    for k, low, high in remaining:
+        kept_start, kept_cur = [], []
+        s, c = start, cur
+        step = 0
+        while True:
+            if step >= low:
+                kept_start.append(s)
+                kept_cur.append(c)
+            if step >= high or s.size == 0:
+                break
+            s, c = _advance(ev, k, s, c)
+            step += 1
+        start = np.concatenate(kept_start) if kept_start else np.zeros(0, np.int64)
+        cur = np.concatenate(kept_cur) if kept_cur else np.zeros(0, np.int64)
+        if start.size == 0:
+            break
+    end = cur - 1
+    keep = end >= start
+    start, end = start[keep], end[keep]
+    if start.size == 0:
+        return start, end
+    spans = pl.DataFrame({"s": start, "e": end})
+    spans = (spans.group_by("s").agg(pl.col("e").min())      # shortest match from each start
+             .group_by("e").agg(pl.col("s").min())           # longest of those ending at one word
+             .sort("s"))
+    return spans["s"].to_numpy(), spans["e"].to_numpy()
+
+
+MATCH_SCHEMA: dict[str, pl.DataType] = {
+    "match_id": pl.UInt32(), "doc_id": pl.String(), "sent_id": pl.Int32(), "first_row": pl.Int64(),
+    "last_row": pl.Int64(), "start_char": pl.Int64(), "end_char": pl.Int64(),
+}
+
+
+def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> pl.DataFrame:
+    """Matches of a token pattern: ``match_id, doc_id, sent_id, first_row, last_row, start_char, end_char``.
+
+    ``first_row``/``last_row`` are row numbers in the token table (the first and last word of the
+    match); ``start_char``/``end_char`` are offsets in the document text, so
+    ``text[start_char:end_char]`` is the match. See the module docstring for the language.
+    """
+    idx = index(tokens)
+    parsed = parse(pattern) if isinstance(pattern, str) else pattern
+    if idx.n == 0:
+        return pl.DataFrame(schema=MATCH_SCHEMA)
+    first, last = _match(idx, parsed)
+    table = idx.tokens
+    rows = pl.Series("first_row", first, dtype=pl.Int64)
+    ends = pl.Series("last_row", last, dtype=pl.Int64)
+    return pl.DataFrame([
+        pl.Series("match_id", np.arange(first.size), dtype=pl.UInt32),
+        table["doc_id"].gather(rows).cast(pl.String),
+        table["sent_id"].gather(rows).cast(pl.Int32),
+        rows, ends,
+        table["start_char"].gather(rows).cast(pl.Int64),
+        table["end_char"].gather(ends).cast(pl.Int64),
+    ])
+
+
+def count(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> int:
+    """Number of matches of a pattern (no result table)."""
+    idx = index(tokens)
+    parsed = parse(pattern) if isinstance(pattern, str) else pattern
+    return 0 if idx.n == 0 else int(_match(idx, parsed)[0].size)

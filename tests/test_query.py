@@ -1,0 +1,203 @@
+"""Token-pattern queries on hand-built token tables."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+import pytest
+
+from corpusling import tokens as tok
+from corpusling.concordance import concordance
+from corpusling.errors import QueryError
+from corpusling.query import count, parse, query
+
+# (form, lemma, upos, feats) per word; sentences separated by None
+SENTENCES = {
+    "d1": [
+        [("Selon", "selon", "ADP", ""), ("le", "le", "DET", ""), ("ministre", "ministre", "NOUN", ""),
+         ("Jean", "Jean", "PROPN", ""), ("Dupont", "Dupont", "PROPN", ""), (",", ",", "PUNCT", ""),
+         ("il", "il", "PRON", ""), ("aurait", "avoir", "AUX", "Mood=Cnd|Tense=Pres|VerbForm=Fin"),
+         ("menti", "mentir", "VERB", "VerbForm=Part"), (".", ".", "PUNCT", "")],
+        [("Il", "il", "PRON", ""), ("a", "avoir", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+         ("dit", "dire", "VERB", "VerbForm=Part"), ("Élodie", "Élodie", "PROPN", ""), (".", ".", "PUNCT", "")],
+    ],
+    "d2": [
+        [("Selon", "selon", "ADP", ""), ("Marie", "Marie", "PROPN", ""), (",", ",", "PUNCT", ""),
+         ("elle", "il", "PRON", ""), ("semblait", "sembler", "VERB", "Mood=Ind|Tense=Imp|VerbForm=Fin"),
+         ("élevée", "élever", "VERB", "VerbForm=Part"), (".", ".", "PUNCT", "")],
+        [("Elle", "il", "PRON", ""), ("a", "avoir", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+         (".", ".", "PUNCT", "")],
+    ],
+}
+
+
+def build() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Token table + documents; the text joins words with spaces (none before punctuation)."""
+    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_id", "word_id", "token_id", "token_text", "form",
+                                             "lemma", "upos", "feats", "start_char", "end_char")}
+    docs = []
+    for doc_id, sentences in SENTENCES.items():
+        text = ""
+        for s, sentence in enumerate(sentences, start=1):
+            for w, (form, lemma, upos, feats) in enumerate(sentence, start=1):
+                if text and upos != "PUNCT":
+                    text += " "
+                start = len(text)
+                text += form
+                for key, value in (("doc_id", doc_id), ("sent_id", s), ("word_id", w), ("token_id", w),
+                                   ("token_text", form), ("form", form), ("lemma", lemma), ("upos", upos),
+                                   ("feats", feats or None), ("start_char", start), ("end_char", len(text))):
+                    cols[key].append(value)
+        docs.append({"doc_id": doc_id, "text": text, "year": 2020 if doc_id == "d1" else 2021})
+    return tok.from_rows(cols), pl.DataFrame(docs)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[pl.DataFrame, pl.DataFrame]:
+    return build()
+
+
+def texts(tokens: pl.DataFrame, documents: pl.DataFrame, pattern: str) -> list[str]:
+    by_id = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    return [by_id[d][s:e] for d, s, e in query(tokens, pattern).select("doc_id", "start_char", "end_char").iter_rows()]
+
+
+def test_single_conditions(corpus):
+    tokens, docs = corpus
+    assert texts(tokens, docs, '[lemma="avoir" & mood="Cnd"]') == ["aurait"]
+    assert texts(tokens, docs, 'lemma:avoir') == ["aurait", "a", "a"]
+    assert texts(tokens, docs, '"Selon"') == ["Selon", "Selon"]
+    assert texts(tokens, docs, "Selon") == ["Selon", "Selon"]
+    assert texts(tokens, docs, '[upos="VERB" & !(lemma="dire" | lemma="mentir")]') == ["semblait", "élevée"]
+    assert texts(tokens, docs, '[form=/s.*/%c]') == ["Selon", "Selon", "semblait"]
+    assert texts(tokens, docs, '[form="elevee"%d]') == ["élevée"]
+    assert texts(tokens, docs, '[form="ELODIE"%cd]') == ["Élodie"]
+    assert texts(tokens, docs, '[lemma=/sembl.*/]') == ["semblait"]
+
+
+def test_negation_matches_missing_values(corpus):
+    tokens, _ = corpus
+    missing = tokens.filter(pl.col("mood").is_null()).height
+    assert count(tokens, '[mood!="Cnd"]') == missing + tokens.filter(pl.col("mood") == "Ind").height
+    assert count(tokens, '[mood!="Cnd"]') == tokens.height - 1
+
+
+def test_feature_from_feats_and_aliases(corpus):
+    tokens, docs = corpus
+    assert texts(tokens, docs, '[verbform="Part"]') == ["menti", "dit", "élevée"]
+    assert texts(tokens, docs, '[word="a" & pos="AUX"]') == ["a", "a"]
+
+
+def test_sequences_and_gaps(corpus):
+    tokens, docs = corpus
+    assert texts(tokens, docs, '[lemma="avoir" & upos="AUX"] [upos="VERB"]') == ["aurait menti", "a dit"]
+    # CQP standard strategy: the shortest match from each start
+    assert texts(tokens, docs, '[lemma="selon"] []{0,3} [upos="PROPN"]') == ["Selon le ministre Jean", "Selon Marie"]
+    assert texts(tokens, docs, '[lemma="selon"] [] {0,1} [upos="PROPN"]') == ["Selon Marie"]
+    # …then, of the matches ending at one word, the longest: as CQP, a bare X+ gives single words
+    assert texts(tokens, docs, '[upos="PROPN"]+') == ["Jean", "Dupont", "Élodie", "Marie"]
+    assert texts(tokens, docs, '[upos="PROPN"]+ [upos="PUNCT"]') == ["Jean Dupont,", "Élodie.", "Marie,"]
+    assert texts(tokens, docs, '[upos="DET"]? [upos="NOUN"]') == ["le ministre"]
+
+
+def test_sequences_stay_in_the_sentence(corpus):
+    tokens, docs = corpus
+    # "menti ." then "Il" starts sentence 2: no match across the boundary
+    assert texts(tokens, docs, '[upos="PUNCT"] [upos="PRON"]') == [", il", ", elle"]
+    assert texts(tokens, docs, '[lemma="avoir"] [] [lemma="il"]') == []
+    assert count(tokens, '[] [lemma="avoir"]') == 3
+
+
+def test_result_columns(corpus):
+    tokens, _ = corpus
+    found = query(tokens, '[lemma="avoir"] [upos="VERB"]')
+    assert found.columns == ["match_id", "doc_id", "sent_id", "first_row", "last_row", "start_char", "end_char"]
+    assert found["match_id"].to_list() == list(range(found.height))
+    rows = tokens.with_row_index("row")
+    for first, last in found.select("first_row", "last_row").iter_rows():
+        assert rows["lemma"][first] == "avoir" and rows["upos"][last] == "VERB"
+
+
+def test_any_extra_column(corpus):
+    tokens, docs = corpus
+    marked = tokens.with_columns((pl.col("form") == "menti").alias("in_quote"),
+                                 pl.when(pl.col("lemma") == "sembler").then(pl.lit("epistemic")).alias("category"))
+    assert texts(marked, docs, '[in_quote="true"]') == ["menti"]
+    assert texts(marked, docs, 'category:epistemic') == ["semblait"]
+
+
+@pytest.mark.parametrize("bad, position", [
+    ('[lemma="avoir"', 14), ('[lemma="avoir" &]', 16), ('[lemma "avoir"]', 7), ("[lemma=/sembl(/]", 1),
+    ('[lemma="x"] {3,1}', 12), ('[lemma="x"%z]', 10), ('[nope="x"]', 1), ("", 0), ("[]", 0), ('[lemma="x]', 7),
+])
+def test_syntax_errors_point_at_the_character(corpus, bad, position):
+    tokens, _ = corpus
+    with pytest.raises(QueryError) as err:
+        query(tokens, bad)
+    assert err.value.position == position
+    assert err.value.query == bad
+    if bad:
+        caret = str(err.value).splitlines()[-1]
+        assert caret.index("^") - 2 == position
+
+
+def test_parse_tree():
+    pattern = parse('[lemma="a" | upos!="X" & !deprel=/nsubj.*/%c]{2,4} lemma:sembler')
+    assert [(el.low, el.high) for el in pattern.elements] == [(2, 4), (1, 1)]
+    assert pattern.attributes() == {"lemma", "upos", "deprel"}
+
+
+def test_random_tables_match_a_regex_reference():
+    """On random tables, a sequence query gives the matches a plain regex over the UPOS string gives."""
+    import random
+
+    rng = random.Random(7)
+    tags = ["DET", "NOUN", "ADJ", "VERB"]
+    for _ in range(20):
+        n = 200
+        upos = [rng.choice(tags) for _ in range(n)]
+        sent = [1 + i // 17 for i in range(n)]
+        tokens = tok.from_rows({"doc_id": ["d"] * n, "sent_id": sent, "word_id": list(range(n)),
+                                "form": upos, "lemma": upos, "upos": upos, "start_char": list(range(n)),
+                                "end_char": list(range(1, n + 1))})
+        found = query(tokens, '[upos="DET"] [upos="ADJ"]{0,2} [upos="NOUN"]')
+        got = list(found.select("first_row", "last_row").iter_rows())
+        ref = []  # one letter per word; a lookahead finds the match starting at each word
+        for s in sorted(set(sent)):
+            letters = "".join(t[0] for t, k in zip(upos, sent, strict=True) if k == s)
+            offset = sent.index(s)
+            ref += [(offset + m.start(), offset + m.start() + len(m.group(1)) - 1)
+                    for m in re.finditer(r"(?=(DA{0,2}N))", letters)]
+        assert got == ref
+
+
+def test_concordance_contexts(corpus):
+    tokens, docs = corpus
+    lines = concordance(tokens, docs, '[lemma="avoir" & upos="AUX"] [upos="VERB"]', width=2)
+    assert lines.columns == ["doc_id", "start_char", "end_char", "left", "match", "right"]
+    assert lines.row(0) == ("d1", lines["start_char"][0], lines["end_char"][0], ", il ", "aurait menti", ". Il")
+    # context runs across sentences but not across documents
+    last = concordance(tokens, docs, 'lemma:sembler', width=10)
+    assert last["left"][0] == "Selon Marie, elle "
+    assert last["right"][0] == " élevée. Elle a."
+    chars = concordance(tokens, docs, '"menti"', width=4, unit="chars")
+    assert (chars["left"][0], chars["right"][0]) == ("ait ", ". Il")
+
+
+def test_concordance_sort_sample_metadata(corpus):
+    tokens, docs = corpus
+    lines = concordance(tokens, docs, 'lemma:avoir', width=3, sort="R1", metadata=["year"])
+    # R1: "." (d2), "dit" (d1), "menti" (d1)
+    assert list(zip(lines["doc_id"], lines["match"], strict=True)) == [("d2", "a"), ("d1", "a"), ("d1", "aurait")]
+    assert lines.columns[-1] == "year"
+    by_year = concordance(tokens, docs, 'lemma:avoir', sort="year")
+    assert by_year["year"].to_list() == sorted(by_year["year"].to_list())
+    left = concordance(tokens, docs, 'lemma:avoir', sort="L1")
+    # L1 case-folded: "elle" (d2), then "il" twice (d1, in text order)
+    assert list(zip(left["doc_id"], left["match"], strict=True)) == [("d2", "a"), ("d1", "aurait"), ("d1", "a")]
+    one = concordance(tokens, docs, 'lemma:avoir', sample=2, seed=3)
+    again = concordance(tokens, docs, 'lemma:avoir', sample=2, seed=3)
+    assert one.height == 2 and one.equals(again)
+    with pytest.raises(QueryError):
+        concordance(tokens, docs, 'lemma:avoir', sort="outlet")
