@@ -1,0 +1,371 @@
+"""The conditional mood: detection, compound forms and use (reportive, epistemic, hypothetical…).
+
+Detection trusts two witnesses (``detected_by``):
+
+- the tagger's ``Mood=Cnd``, kept when the form has a conditional ending;
+- morphology: the conditional is the future stem + the imperfect endings
+  (-rais, -rait, -rions, -riez, -raient), so a form is a conditional when what
+  precedes the ending, r included, is the future stem of its lemma: the infinitive
+  of -er/-ir verbs ("viser-aient", "finir-ait"), the infinitive less -e of -re
+  verbs ("prendr-ait"), or an irregular stem of ``lexicons/future_stems.tsv``
+  ("aur-ait", "pourr-ait", "appartiendr-aient"). Imperfects of verbs whose stem
+  ends in r are thereby excluded ("déclar-ait" ≠ "déclarer", "cour-ait" ≠ "courr-").
+  Stems that identify the verb by themselves ("pourr-", "-tiendr-", "aur" alone)
+  and stems of -er verbs ("viser-") are accepted even when the lemma is wrong.
+
+Compound conditionals ("aurait envoyé", "serait parti", "aurait été tué") give
+one row on the auxiliary, ``compound=True``, ``tense="past"`` and ``main_lemma``
+from the participle (the auxiliary's head in the dependency tree, else the next
+participle after adverbs and negation). *Être* + participle is a past conditional
+for the verbs of ``lexicons/etre_auxiliary_verbs.tsv`` and pronominal verbs, and a
+present passive otherwise ("serait détruit").
+
+``class`` follows the uses of the conditional in Riegel, Pellat & Rioul (2018,
+*Grammaire méthodique du français*), Kronning (2002, the *conditionnel
+journalistique*) and Haillet (2002): an ordered table of rules, :data:`RULES`; the
+first that holds gives the class and its name goes into ``rule``.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+import polars as pl
+
+from corpusling import tokens as tok
+from corpusling.errors import LexiconError
+
+#: Classes of use of a conditional.
+CLASSES: tuple[str, ...] = ("reportive", "epistemic", "hypothetical", "future_in_past", "politeness_desire", "other")
+
+#: Columns of the result table, in order.
+COLUMNS: list[str] = ["doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound",
+                      "main_lemma", "class", "sentence", "rule", "detected_by", "in_quote"]
+
+#: Conditional ending: the r of the future stem is kept with the stem.
+ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
+
+#: Words skipped when looking for the participle after an auxiliary.
+_NEGATION = ["ne", "n'", "pas", "plus", "jamais", "guère", "point", "rien", "personne"]
+_CLITICS = ["ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'",
+            "nous", "vous"]
+_REFLEXIVE = ["se", "s'", "me", "m'", "te", "t'"]
+_WINDOW = 5
+
+
+def _lexicon_rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("corpusling.lexicons") / name
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    if not rows:
+        raise LexiconError(f"lexicon {name} is empty")
+    return rows
+
+
+@cache
+def future_stems() -> tuple[tuple[str, str, str, bool], ...]:
+    """Irregular future stems: ``(infinitive, stem, scope, form_alone)``, longest stem first."""
+    rows = _lexicon_rows("future_stems.tsv")
+    for number, row in enumerate(rows, start=2):
+        if row.get("scope") not in ("word", "ending") or not row.get("future_stem"):
+            raise LexiconError(f"future_stems.tsv line {number}: scope must be 'word' or 'ending'")
+    entries = [(r["infinitive"], r["future_stem"], r["scope"], r["form_alone"] == "yes") for r in rows]
+    return tuple(sorted(entries, key=lambda e: -len(e[1])))
+
+
+@cache
+def etre_verbs() -> frozenset[str]:
+    """Verbs whose compound tenses take *être*."""
+    return frozenset(r["lemma"] for r in _lexicon_rows("etre_auxiliary_verbs.tsv"))
+
+
+@cache
+def cues(kind: str) -> list[str]:
+    """Cue words of one ``kind`` of ``conditional_cues.tsv``."""
+    found = [r["cue"] for r in _lexicon_rows("conditional_cues.tsv") if r["kind"] == kind]
+    if not found:
+        raise LexiconError(f"conditional_cues.tsv has no cue of kind {kind!r}")
+    return found
+
+
+# --------------------------------------------------------------------------- morphology
+
+def _spelling_key(text: pl.Expr) -> pl.Expr:
+    """Neutralise the stem alternations of -er verbs: accents (lèverait), double consonants
+    (appellerait, jetterait) and y/i (emploierait, paierait)."""
+    return (text.str.replace_all("[éèê]", "e").str.replace_all("ll", "l").str.replace_all("tt", "t")
+            .str.replace_all("y", "i"))
+
+
+def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """``(matches_lemma, lemma_from_form)`` for a stem (ending removed, r kept) and a lemma.
+
+    ``matches_lemma``: the stem is the future stem of the lemma (regular or irregular).
+    ``lemma_from_form``: the infinitive a form-alone irregular stem points to, else null.
+    """
+    key = _spelling_key(stem)
+    regular = (key == _spelling_key(lemma)) | (
+        lemma.str.ends_with("re") & (key == _spelling_key(lemma.str.slice(0, lemma.str.len_chars() - 1))))
+    irregular = []
+    guesses: list[tuple[pl.Expr, pl.Expr]] = []
+    for infinitive, future, scope, alone in future_stems():
+        if scope == "word":
+            irregular.append((lemma == infinitive) & (stem == future))
+            guess = (stem == future, pl.lit(infinitive))
+        else:
+            prefix_len = lemma.str.len_chars() - len(infinitive)
+            irregular.append(lemma.str.ends_with(infinitive) & (stem == lemma.str.slice(0, prefix_len) + future))
+            guess = (stem.str.ends_with(future), stem.str.slice(0, stem.str.len_chars() - len(future)) + infinitive)
+        if alone:
+            guesses.append(guess)
+    from_form = pl.lit(None, dtype=pl.String)
+    for condition, infinitive_expr in reversed(guesses):  # longest stem first wins
+        from_form = pl.when(condition).then(infinitive_expr).otherwise(from_form)
+    matches = regular | pl.any_horizontal(irregular)
+    return matches.fill_null(False), from_form
+
+
+def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
+    """String columns, lower-cased form and lemma, sentence-internal order."""
+    strings = [c for c in ("doc_id", "upos", "feats", "mood", "tense", "verbform", "person", "deprel")
+               if c in tokens.columns]
+    return (tokens.with_columns(pl.col(c).cast(pl.String) for c in strings)
+            .sort("doc_id", "sent_id", "word_id")
+            .with_columns(pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
+                          pl.col("lemma").fill_null("").str.to_lowercase().alias("_l")))
+
+
+def detect(words: pl.DataFrame) -> pl.DataFrame:
+    """``words`` (from :func:`_prepare`) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
+    ``detected_by``."""
+    stem = pl.col("_f").str.extract(ENDING, 1)
+    matches, from_form = future_stem_checks(stem, pl.col("_l"))
+    verbal = pl.col("upos").is_in(["VERB", "AUX"])
+    first_group = verbal & stem.str.ends_with("er") & (stem.str.len_chars() >= 4)
+    words = words.with_columns(
+        stem.alias("_stem"),
+        (verbal & matches).alias("_by_lemma"),
+        from_form.alias("_from_form"),
+    ).with_columns(
+        (pl.col("_by_lemma") | (pl.col("_from_form").is_not_null() & ~pl.col("upos").is_in(["PROPN", "PUNCT"]))
+         | (first_group & ~pl.col("_by_lemma"))).fill_null(False).alias("_morph"),
+        (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
+    )
+    lemma = (pl.when(pl.col("_by_lemma")).then(pl.col("_l"))
+             .when(pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
+             .when(first_group).then(pl.col("_stem"))
+             .otherwise(pl.col("_l")))
+    return words.with_columns(
+        (pl.col("_morph") | pl.col("_tagger")).alias("_cnd"),
+        lemma.alias("_lemma"),
+        pl.when(pl.col("_morph") & pl.col("_tagger")).then(pl.lit("tagger+morphology"))
+        .when(pl.col("_morph")).then(pl.lit("morphology"))
+        .when(pl.col("_tagger")).then(pl.lit("tagger")).alias("detected_by"),
+    )
+
+
+# --------------------------------------------------------------------------- context columns
+
+def participle_like(form: pl.Expr, lemma: pl.Expr, upos: pl.Expr, verbform: pl.Expr) -> pl.Expr:
+    """A past participle: ``VerbForm=Part``, or a verb or adjective with a verb's lemma and a participle's
+    ending (the tagger often calls "piraté" an adjective without features)."""
+    shaped = (upos.is_in(["VERB", "ADJ", "AUX"]) & lemma.str.contains(r"(?:er|ir|re|oir)$")
+              & form.str.contains(r"(?:é|i|u|s|t)(?:e|es|s)?$"))
+    return ((verbform == "Part") | shaped).fill_null(False)
+
+
+def _context(words: pl.DataFrame) -> pl.DataFrame:
+    """Columns each conditional is judged on: neighbours, participle, head, sentence cues."""
+    sent = ["doc_id", "sent_id"]
+    skip = [(pl.col("upos").shift(-k).over(sent).is_in(["ADV", "PART"])
+             | pl.col("_f").shift(-k).over(sent).is_in(_NEGATION)
+             | pl.col("_f").shift(-k).over(sent).str.starts_with("-")).fill_null(False)
+            for k in range(1, _WINDOW + 1)]
+    nxt = {name: [pl.col(col).shift(-k).over(sent) for k in range(1, _WINDOW + 1)]
+           for name, col in (("f", "_f"), ("l", "_l"), ("vf", "verbform"), ("upos", "upos"))}
+    nxt["part"] = [participle_like(nxt["f"][k], nxt["l"][k], nxt["upos"][k], nxt["vf"][k]).cast(pl.String)
+                   for k in range(_WINDOW)]
+
+    def first_after(start: pl.Expr | None) -> pl.Expr:
+        """Index (1-based) of the first non-skipped word after the word (after ``start`` if given)."""
+        expr = pl.lit(None, dtype=pl.Int32)
+        for k in range(_WINDOW, 0, -1):
+            ok = ~skip[k - 1] if start is None else (~skip[k - 1] & (pl.lit(k) > start))
+            expr = pl.when(ok).then(pl.lit(k, dtype=pl.Int32)).otherwise(expr)
+        return expr
+
+    def pick(name: str, index: pl.Expr) -> pl.Expr:
+        expr = pl.lit(None, dtype=pl.String)
+        for k in range(_WINDOW, 0, -1):
+            expr = pl.when(index == k).then(nxt[name][k - 1]).otherwise(expr)
+        return expr
+
+    words = words.with_columns(first_after(None).alias("_w1"))
+    words = words.with_columns(first_after(pl.col("_w1")).alias("_w2"))
+    words = words.with_columns(
+        pick("f", pl.col("_w1")).alias("_w1_f"), pick("l", pl.col("_w1")).alias("_w1_l"),
+        pick("vf", pl.col("_w1")).alias("_w1_vf"), pick("upos", pl.col("_w1")).alias("_w1_upos"),
+        pick("part", pl.col("_w1")).alias("_w1_part"),
+        pick("l", pl.col("_w2")).alias("_w2_l"), pick("part", pl.col("_w2")).alias("_w2_part"),
+        pl.col("_f").shift(-1).over(sent).alias("_next1"),
+    )
+    # previous word, skipping clitics and negation: the relative pronoun, the subject
+    prev = pl.lit(None, dtype=pl.String)
+    for k in range(4, 0, -1):
+        before = pl.col("_f").shift(k).over(sent)
+        between_clitics = pl.all_horizontal([pl.col("_f").shift(j).over(sent).is_in(_CLITICS).fill_null(False)
+                                             for j in range(1, k)]) if k > 1 else pl.lit(True)
+        prev = pl.when(between_clitics & ~before.is_in(_CLITICS).fill_null(False)).then(before).otherwise(prev)
+    reflexive = pl.any_horizontal([pl.col("_f").shift(j).over(sent).is_in(_REFLEXIVE).fill_null(False)
+                                   & pl.all_horizontal([pl.col("_f").shift(i).over(sent).is_in(_CLITICS)
+                                                        .fill_null(False) for i in range(1, j + 1)])
+                                   for j in range(1, 3)])
+    words = words.with_columns(prev.alias("_prev"), reflexive.alias("_reflexive"),
+                               pl.col("_f").shift(1).over(sent).alias("_prev1"))
+
+    # the head in the dependency tree (when the model parses)
+    heads = words.select(*sent, pl.col("word_id").alias("head"), pl.col("_l").alias("_head_l"),
+                         pl.col("verbform").alias("_head_vf"))
+    if "head" in words.columns and words["head"].null_count() < words.height:
+        words = words.join(heads, on=[*sent, "head"], how="left").sort(*sent, "word_id")
+    else:
+        words = words.with_columns(pl.lit(None, dtype=pl.String).alias("_head_l"),
+                                   pl.lit(None, dtype=pl.String).alias("_head_vf"))
+
+    # sentence cues: si-clause, condition phrases, source markers, past verb of saying + que
+    si = ((pl.col("_f") == "si") & (pl.col("upos") == "SCONJ")) | (
+        (pl.col("_f") == "s'") & pl.col("_f").shift(-1).over(sent).is_in(["il", "ils"]))
+    aux_before = pl.any_horizontal([pl.col("_l").shift(j).over(sent).is_in(["avoir", "être"]).fill_null(False)
+                                    for j in (1, 2)])
+    past_saying = pl.col("_l").is_in(cues("reporting_verb")) & pl.col("upos").is_in(["VERB", "AUX"]) & (
+        ((pl.col("verbform") == "Part") & aux_before)
+        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & (pl.col("mood") != "Cnd")))
+    last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over(sent)
+    que_after_saying = (pl.when(pl.col("_f").is_in(["que", "qu'"]) & last_saying.is_not_null())
+                        .then(pl.col("word_id")).forward_fill().over(sent))
+    return words.with_columns(
+        si.fill_null(False).any().over(sent).alias("_si"),
+        que_after_saying.shift(1).over(sent).is_not_null().alias("_que_after_past_saying"),
+    )
+
+
+def _compound(words: pl.DataFrame) -> pl.DataFrame:
+    """``compound``, ``tense`` and ``main_lemma`` of each conditional."""
+    is_aux_word = pl.col("_lemma").is_in(["avoir", "être"])
+    tree_participle = (pl.col("deprel").fill_null("").str.starts_with("aux")
+                       & (pl.col("_head_vf") == "Part"))
+    w1_part = pl.col("_w1_part") == "true"
+    passive_past = w1_part & (pl.col("_w1_l") == "être") & (pl.col("_w2_part") == "true")
+    window_lemma = pl.when(passive_past).then(pl.col("_w2_l")).when(w1_part).then(pl.col("_w1_l"))
+    participle = pl.when(tree_participle).then(pl.col("_head_l")).otherwise(window_lemma)
+    etre_compound = (participle.is_in(list(etre_verbs())) | pl.col("_reflexive")
+                     | (pl.col("deprel") == "aux:tense") | (participle == "être"))
+    compound = is_aux_word & participle.is_not_null() & ((pl.col("_lemma") == "avoir") | etre_compound)
+    return words.with_columns(
+        compound.fill_null(False).alias("compound"),
+        participle.alias("_participle"),
+    ).with_columns(
+        pl.when(pl.col("compound")).then(pl.lit("past")).otherwise(pl.lit("present")).alias("tense"),
+        pl.when(pl.col("compound") | (is_aux_word & pl.col("_participle").is_not_null()))
+        .then(pl.col("_participle")).otherwise(pl.col("_lemma")).alias("main_lemma"),
+    )
+
+
+# --------------------------------------------------------------------------- classes
+
+def _sentence_cues(sentence: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(condition phrase, source phrase) found in the sentence text."""
+    text = sentence.str.to_lowercase().str.replace_all("’", "'")
+
+    def alternation(kind: str) -> str:
+        words = sorted(cues(kind), key=len, reverse=True)
+        return r"(?:^|[^\p{L}])(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + r")(?:[^\p{L}]|$)"
+
+    text = text.str.replace_all(r"(^|[^\p{L}])a défaut", "$1à défaut")  # "A défaut": a capital without accent
+    condition = text.str.contains(alternation("condition_phrase"))
+    return condition, text.str.contains(alternation("source_phrase"))
+
+
+def rules() -> list[tuple[str, pl.Expr, str]]:
+    """The classification rules, in the order they are tried: ``(name, condition, class)``.
+
+    Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the
+    participle's lemma for a compound, else the verb's), ``compound``, the next word
+    ``_w1_*``, the previous word ``_prev``, the sentence cues and the dependency relation.
+    """
+    key = pl.col("key_lemma")
+    return [
+        ("desire_verb", key.is_in(cues("desire_verb")) & ~pl.col("compound"), "politeness_desire"),
+        ("attenuated_advice",
+         (pl.col("_lemma").is_in(cues("obligation_verb"))
+          & ((pl.col("_w1_vf") == "Inf") | (pl.col("_w1_f") == "mieux")))
+         | ((pl.col("_lemma") == "être") & (pl.col("_prev") == "il")
+            & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word")))),
+         "politeness_desire"),
+        ("si_clause", pl.col("_si"), "hypothetical"),
+        ("condition_phrase", pl.col("_condition"), "hypothetical"),
+        ("epistemic_verb", key.is_in(cues("epistemic_verb")) | pl.col("_lemma").is_in(cues("epistemic_verb")),
+         "epistemic"),
+        ("past_saying_que", pl.col("_que_after_past_saying"), "future_in_past"),
+        ("source_marker", pl.col("_source"), "reportive"),
+        ("past_conditional", pl.col("compound"), "reportive"),
+        ("relative_clause", (pl.col("deprel") == "acl:relcl") | (pl.col("_prev") == "qui"), "hypothetical"),
+        ("question", pl.col("sentence").str.strip_chars().str.ends_with("?"), "other"),
+        ("unmarked", pl.lit(True), "reportive"),
+    ]
+
+
+def _classify(rows: pl.DataFrame) -> pl.DataFrame:
+    table = rules()
+    name = pl.when(table[0][1].fill_null(False)).then(pl.lit(table[0][0]))
+    for rule_name, condition, _ in table[1:]:
+        name = name.when(condition.fill_null(False)).then(pl.lit(rule_name))
+    classes = {rule_name: cls for rule_name, _, cls in table}
+    return rows.with_columns(name.alias("rule")).with_columns(
+        pl.col("rule").replace_strict(classes, return_dtype=pl.String).alias("class"))
+
+
+# --------------------------------------------------------------------------- public
+
+def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
+                 quotes: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per finite verb in the conditional (compounds on their auxiliary).
+
+    Columns: :data:`COLUMNS` — offsets of the verb's token, corrected ``lemma``,
+    ``tense`` (present / past), ``compound``, ``main_lemma``, ``class`` and the ``rule``
+    that gave it, ``detected_by`` (tagger, morphology or both), ``sentence`` and
+    ``in_quote`` (whether the verb stands in a direct or mixed quotation of ``quotes``;
+    null when ``quotes`` is not given).
+    """
+    if tokens.height == 0:
+        return _empty()
+    words = detect(_prepare(tokens))
+    words = _compound(_context(words))
+    found = words.filter(pl.col("_cnd"))
+    if found.height == 0:
+        return _empty()
+    sentences = tok.sentences(tokens, documents).select(pl.col("doc_id").cast(pl.String), "sent_id", "sentence")
+    found = found.join(sentences, on=["doc_id", "sent_id"], how="left")
+    condition, source = _sentence_cues(pl.col("sentence").fill_null(""))
+    found = found.with_columns(
+        condition.alias("_condition"), source.alias("_source"),
+        pl.when(pl.col("compound")).then(pl.col("main_lemma")).otherwise(pl.col("_lemma")).alias("key_lemma"),
+    )
+    found = _classify(found)
+    rows = found.select("doc_id", "sent_id", "start_char", "end_char", "form", pl.col("_lemma").alias("lemma"),
+                        "tense", "compound", "main_lemma", "class", "sentence", "rule", "detected_by")
+    if quotes is None:
+        return rows.with_columns(pl.lit(None, dtype=pl.Boolean).alias("in_quote"))
+    from corpusling.markers.voice import add_in_quote
+
+    return add_in_quote(rows, quotes).select(COLUMNS)
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
+                                "end_char": pl.Int64, "form": pl.String, "lemma": pl.String, "tense": pl.String,
+                                "compound": pl.Boolean, "main_lemma": pl.String, "class": pl.String,
+                                "sentence": pl.String, "rule": pl.String, "detected_by": pl.String,
+                                "in_quote": pl.Boolean})
