@@ -1,0 +1,340 @@
+"""Corpus statistics over the token table: frequency lists, n-grams, collocates, keyness, dispersion.
+
+Every function is a pure function of tables and returns a polars DataFrame. Items are values
+of a token-table column (``form``, ``lemma``, ``upos``…); ``where`` restricts the words counted,
+either with a single-word query (``'[upos="NOUN"]'``, see :mod:`corpusling.query`) or a polars
+expression over the token table. Frequencies are normalised per million words of the whole
+table (or of each group).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from corpusling.errors import QueryError
+from corpusling.query import Pattern, index, query
+from corpusling.rates import chi2_1df_p, log_likelihood, log_ratio
+
+Where = str | pl.Expr | None
+
+
+def _columns(by: str | list[str]) -> list[str]:
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _check(tokens: pl.DataFrame, columns: list[str]) -> None:
+    missing = [c for c in columns if c not in tokens.columns]
+    if missing:
+        raise QueryError(f"no column {missing[0]!r} in the token table; it has: {', '.join(tokens.columns)}")
+
+
+def _mask(tokens: pl.DataFrame, where: Where) -> pl.Series | None:
+    """Boolean mask of the words ``where`` selects (None: all words)."""
+    if where is None:
+        return None
+    if isinstance(where, pl.Expr):
+        return tokens.select(where.fill_null(False)).to_series()
+    found = query(tokens, where)
+    if found.height and (found["last_row"] != found["first_row"]).any():
+        raise QueryError("a `where` filter must describe single words, e.g. [upos=\"NOUN\"]", where, 0)
+    mask = np.zeros(tokens.height, dtype=bool)
+    mask[found["first_row"].to_numpy()] = True
+    return pl.Series(mask)
+
+
+def _items(tokens: pl.DataFrame, columns: list[str], lowercase: bool) -> list[pl.Expr]:
+    exprs = [pl.col(c).cast(pl.String) for c in columns]
+    return [e.str.to_lowercase() if lowercase else e for e in exprs]
+
+
+def freq(tokens: pl.DataFrame, by: str | list[str] = "lemma", where: Where = None,
+         documents: pl.DataFrame | None = None, group_by: str | None = None, min_count: int = 1,
+         lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
+    """Frequency list: ``[group,] *by, count, per_million`` sorted by decreasing count.
+
+    ``per_million`` is relative to all the words of the table (or of the group, with
+    ``group_by``, a metadata column of ``documents``), not to the filtered words.
+    """
+    columns = _columns(by)
+    _check(tokens, columns)
+    frame = tokens.select(pl.col("doc_id").cast(pl.String), *_items(tokens, columns, lowercase))
+    groups: list[str] = []
+    if group_by:
+        frame = frame.join(_groups(documents, group_by), on="doc_id", how="left")
+        groups = ["group"]
+    sizes = frame.group_by(groups or pl.lit(1).alias("_all")).agg(pl.len().alias("_size"))
+    mask = _mask(tokens, where)
+    if mask is not None:
+        frame = frame.filter(mask)
+    counts = frame.group_by(*groups, *columns).agg(pl.len().alias("count")).filter(pl.col("count") >= min_count)
+    counts = counts.join(sizes, on=groups, how="left") if groups else counts.join(sizes.drop("_all"), how="cross")
+    out = (counts.with_columns((pl.col("count") * 1e6 / pl.col("_size")).alias("per_million")).drop("_size")
+           .sort([*groups, "count", *columns], descending=[*([False] * len(groups)), True, *([False] * len(columns))]))
+    if top:
+        out = out.group_by(groups, maintain_order=True).head(top) if groups else out.head(top)
+    return out
+
+
+def _groups(documents: pl.DataFrame | None, group_by: str) -> pl.DataFrame:
+    if documents is None or group_by not in documents.columns:
+        have = ", ".join(c for c in (documents.columns if documents is not None else []) if c != "text")
+        raise QueryError(f"no metadata column {group_by!r}; the documents have: {have or 'none'}")
+    return documents.select(pl.col("doc_id").cast(pl.String),
+                            pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group"))
+
+
+def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = None, min_count: int = 1,
+           lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
+    """Contiguous n-grams inside sentences: ``ngram`` (items joined by a space), ``count``, ``per_million``.
+
+    With ``where``, only n-grams made entirely of selected words count.
+    """
+    if n < 1:
+        raise QueryError(f"n must be 1 or more, not {n}")
+    _check(tokens, [by])
+    idx = index(tokens)
+    item = tokens.select(_items(tokens, [by], lowercase)[0]).to_series()
+    mask = _mask(tokens, where)
+    sentence = pl.Series(idx.sentence[:-1])
+    parts = [item.shift(-k) for k in range(n)]
+    same = pl.Series(np.ones(tokens.height, dtype=bool))
+    for k in range(1, n):
+        same = same & (sentence.shift(-k) == sentence).fill_null(False)
+        if mask is not None:
+            same = same & mask.shift(-k).fill_null(False)
+    if mask is not None:
+        same = same & mask
+    frame = pl.DataFrame({f"w{k}": p for k, p in enumerate(parts)}).filter(same)
+    out = (frame.select(pl.concat_str([pl.col(f"w{k}") for k in range(n)], separator=" ").alias("ngram"))
+           .group_by("ngram").agg(pl.len().alias("count")).filter(pl.col("count") >= min_count)
+           .with_columns((pl.col("count") * 1e6 / max(tokens.height, 1)).alias("per_million"))
+           .sort(["count", "ngram"], descending=[True, False]))
+    return out.head(top) if top else out
+
+
+# --------------------------------------------------------------------------- collocates
+
+def association(o11: pl.Expr, f_node: pl.Expr, f_collocate: pl.Expr, n: pl.Expr | float) -> list[pl.Expr]:
+    """Association scores from the co-occurrence count and the marginals (Evert 2008, *Corpora and collocations*).
+
+    ``f_node`` is the number of window positions around the node (node frequency × span),
+    ``f_collocate`` the collocate's corpus frequency, ``n`` the corpus size. Expected
+    E = f_node·f_collocate / n. Scores: ``ll`` log-likelihood G² over the 2×2 table (Dunning 1993),
+    ``mi`` log₂(O/E) (Church & Hanks 1990), ``mi3`` log₂(O³/E) (Daille 1994), ``t`` (O−E)/√O
+    (Church et al. 1991), ``dice`` 2O/(f_node+f_collocate), ``log_dice`` 14 + log₂ Dice (Rychlý 2008).
+    """
+    n = pl.lit(n) if not isinstance(n, pl.Expr) else n
+    o12 = f_node - o11
+    o21 = f_collocate - o11
+    o22 = n - o11 - o12 - o21
+    r1, r2, c1, c2 = f_node, n - f_node, f_collocate, n - f_collocate
+    cells = [(o11, r1 * c1 / n), (o12, r1 * c2 / n), (o21, r2 * c1 / n), (o22, r2 * c2 / n)]
+    ll = 2 * sum(pl.when(o > 0).then(o * (o / e).log()).otherwise(0.0) for o, e in cells)
+    expected = r1 * c1 / n
+    dice = 2 * o11 / (f_node + f_collocate)
+    return [
+        expected.alias("expected"),
+        ll.alias("ll"),
+        (o11 / expected).log(2).alias("mi"),
+        (o11.pow(3) / expected).log(2).alias("mi3"),
+        ((o11 - expected) / o11.sqrt()).alias("t"),
+        dice.alias("dice"),
+        (14 + dice.log(2)).alias("log_dice"),
+    ]
+
+
+def _window(span: int | tuple[int, int]) -> tuple[int, int]:
+    left, right = (span, span) if isinstance(span, int) else span
+    if left < 0 or right < 0 or left + right == 0:
+        raise QueryError(f"a window is a number of words left and right (at least one), not {span!r}")
+    return left, right
+
+
+def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, window: int | tuple[int, int] = 5,
+               by: str = "lemma", min_count: int = 3, where: Where = None, lowercase: bool = False,
+               sort: str = "ll") -> pl.DataFrame:
+    """Collocates of a query within ``window`` words left and right of each match, inside the sentence.
+
+    Columns: ``collocate, count`` (co-occurrences O), ``f_collocate`` (corpus frequency),
+    ``f_node`` (window positions: matches × span), ``expected`` and the scores of :func:`association`.
+    ``window`` is a number (both sides) or ``(left, right)``; ``where`` filters the collocates.
+    Sorted by ``sort`` (a score), decreasing.
+    """
+    left, right = _window(window)
+    _check(tokens, [by])
+    idx = index(tokens)
+    matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
+    first = matches["first_row"].to_numpy()
+    last = matches["last_row"].to_numpy()
+    sentence = idx.sentence
+    rows = []
+    for d in range(1, left + 1):
+        r = first - d
+        rows.append(r[(r >= 0) & (sentence[np.maximum(r, 0)] == sentence[first])])
+    for d in range(1, right + 1):
+        r = last + d
+        rows.append(r[sentence[np.minimum(r, idx.n)] == sentence[last]])
+    window_rows = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+    item = tokens.select(_items(tokens, [by], lowercase)[0].alias("collocate")).to_series()
+    mask = _mask(tokens, where)
+    if mask is not None:
+        window_rows = window_rows[mask.to_numpy()[window_rows]]
+    observed = (item.gather(pl.Series(window_rows, dtype=pl.Int64)).value_counts(name="count")
+                .filter(pl.col("count") >= min_count))
+    corpus = item.value_counts(name="f_collocate")
+    n = float(tokens.height)
+    f_node = float(matches.height * (left + right))
+    out = (observed.join(corpus, on="collocate", how="left")
+           .with_columns(pl.lit(f_node).alias("f_node"))
+           .with_columns(association(pl.col("count").cast(pl.Float64), pl.col("f_node"),
+                                     pl.col("f_collocate").cast(pl.Float64), n)))
+    if sort not in out.columns:
+        raise QueryError(f"cannot sort collocates by {sort!r}: use ll, mi, mi3, t, dice, log_dice or count")
+    return out.sort([sort, "collocate"], descending=[True, False])
+
+
+# --------------------------------------------------------------------------- keyness
+
+def percent_diff(a: pl.Expr, b: pl.Expr, c: pl.Expr, d: pl.Expr) -> pl.Expr:
+    """%DIFF (Gabrielatos & Marchi 2012): (nf_target − nf_reference) / nf_reference × 100.
+
+    Normalised frequencies per million; a reference frequency of zero is replaced by 1e-18,
+    as the authors propose, so items absent from the reference get a very large %DIFF.
+    """
+    target = a * 1e6 / c
+    reference = b * 1e6 / d
+    return (target - reference) * 100 / pl.when(reference == 0).then(1e-18).otherwise(reference)
+
+
+def _keyness_table(counts: pl.DataFrame, keys: list[str], min_count: int) -> pl.DataFrame:
+    a, b = pl.col("count").cast(pl.Float64), pl.col("reference_count").cast(pl.Float64)
+    c, d = pl.col("n_words").cast(pl.Float64), pl.col("reference_words").cast(pl.Float64)
+    return (counts.filter((pl.col("count") + pl.col("reference_count")) >= min_count)
+            .with_columns(log_likelihood(a, b, c, d).alias("g2"), log_ratio(a, b, c, d).alias("log_ratio"),
+                          percent_diff(a, b, c, d).alias("percent_diff"),
+                          (a * 1e6 / c).alias("per_million"), (b * 1e6 / d).alias("reference_per_million"))
+            .with_columns(chi2_1df_p(pl.col("g2")).alias("p"),
+                          pl.when(a / c >= b / d).then(pl.lit("+")).otherwise(pl.lit("-")).alias("direction"))
+            .select(*keys, "count", "reference_count", "n_words", "reference_words", "per_million",
+                    "reference_per_million", "g2", "p", "log_ratio", "percent_diff", "direction"))
+
+
+def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_by: str | None = None,
+            reference: pl.DataFrame | None = None, by: str = "lemma", where: Where = None, min_count: int = 5,
+            lowercase: bool = False) -> pl.DataFrame:
+    """Key items of each group against the rest of the corpus, or of the corpus against a reference corpus.
+
+    Give ``group_by`` (a metadata column of ``documents``) or ``reference`` (another token table).
+    Columns: ``[group,] item, count, reference_count, n_words, reference_words, per_million,
+    reference_per_million, g2, p, log_ratio, percent_diff, direction`` — significance (G², Rayson &
+    Garside 2000; p from χ² 1 d.f.) beside effect sizes (log ratio, Hardie 2014, zeros as 0.5;
+    %DIFF, Gabrielatos & Marchi 2012). Items with fewer than ``min_count`` occurrences in both
+    corpora together are left out. Sorted by group, then G² decreasing (``direction`` tells
+    keywords, "+", from negative keywords, "-").
+    """
+    _check(tokens, [by])
+    if (group_by is None) == (reference is None):
+        raise QueryError("keyness needs either group_by (a metadata column) or reference (a token table)")
+
+    def counted(table: pl.DataFrame, extra: list[str]) -> pl.DataFrame:
+        frame = table.select(pl.col("doc_id").cast(pl.String), _items(table, [by], lowercase)[0].alias("item"))
+        if extra:
+            frame = frame.join(_groups(documents, group_by), on="doc_id", how="left")
+        mask = _mask(table, where)
+        sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.len().alias("n_words"))
+        frame = frame.filter(mask) if mask is not None else frame
+        counts = frame.group_by(*extra, "item").agg(pl.len().alias("count"))
+        return counts.join(sizes, on=extra, how="left") if extra else counts.join(sizes.drop("_all"), how="cross")
+
+    if reference is not None:
+        _check(reference, [by])
+        target, ref = counted(tokens, []), counted(reference, [])
+        ref_words = ref["n_words"][0] if ref.height else reference.height
+        joined = (target.join(ref.select("item", pl.col("count").alias("reference_count")), on="item", how="full",
+                              coalesce=True)
+                  .with_columns(pl.col("count").fill_null(0), pl.col("reference_count").fill_null(0),
+                                pl.lit(tokens.height).alias("n_words"), pl.lit(ref_words).alias("reference_words")))
+        return _keyness_table(joined, ["item"], min_count).sort(["g2", "item"], descending=[True, False])
+    per_group = counted(tokens, ["group"])
+    groups = per_group.select("group", "n_words").unique()
+    totals = per_group.group_by("item").agg(pl.col("count").sum().alias("_total"))
+    grid = groups.join(totals.select("item"), how="cross")  # zero counts: an item absent from a group
+    all_words = groups["n_words"].sum()
+    joined = (grid.join(per_group.select("group", "item", "count"), on=["group", "item"], how="left")
+              .join(totals, on="item", how="left")
+              .with_columns(pl.col("count").fill_null(0))
+              .with_columns((pl.col("_total") - pl.col("count")).alias("reference_count"),
+                            (all_words - pl.col("n_words")).alias("reference_words")))
+    return _keyness_table(joined, ["group", "item"], min_count).sort(
+        ["group", "g2", "item"], descending=[False, True, False])
+
+
+# --------------------------------------------------------------------------- dispersion
+
+def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = None, by: str = "lemma",
+               parts: str = "doc_id", documents: pl.DataFrame | None = None, min_count: int = 1,
+               lowercase: bool = False) -> pl.DataFrame:
+    """How evenly items spread over the parts of a corpus (documents by default).
+
+    ``items``: values of ``by`` (a list), a query (its matches form one item, named by the
+    query), or None for every item. ``parts`` is ``doc_id``, a token-table column, or a metadata
+    column of ``documents``. Columns: ``item, count, range`` (parts containing it), ``parts``,
+    ``juilland_d`` (Juilland & Chang-Rodríguez 1964, on relative frequencies per part so that
+    parts of unequal size compare, as reviewed by Gries 2008), ``dp`` (Gries' deviation of
+    proportions, Gries 2008: 0 even, near 1 concentrated) and ``dp_norm`` (DP / (1 − min sᵢ),
+    Lijffijt & Gries 2012).
+    """
+    frame = tokens.select(pl.col("doc_id").cast(pl.String),
+                          *([pl.col(parts).cast(pl.String).alias("part")] if parts in tokens.columns
+                            and parts != "doc_id" else []))
+    if parts == "doc_id":
+        frame = frame.with_columns(pl.col("doc_id").alias("part"))
+    elif parts not in tokens.columns:
+        frame = frame.join(_groups(documents, parts).rename({"group": "part"}), on="doc_id", how="left")
+    if isinstance(items, str | Pattern):
+        name = items if isinstance(items, str) else items.query
+        hits = query(tokens, items)
+        item_frame = frame[hits["first_row"].to_numpy()].with_columns(pl.lit(name).alias("item"))
+    else:
+        _check(tokens, [by])
+        item_frame = frame.with_columns(tokens.select(_items(tokens, [by], lowercase)[0].alias("item")).to_series())
+        if items is not None:
+            item_frame = item_frame.filter(pl.col("item").is_in(list(items)))
+    sizes = frame.group_by("part").agg(pl.len().alias("size")).with_columns(
+        (pl.col("size") / pl.col("size").sum()).alias("s"))
+    n_parts = sizes.height
+    min_s = sizes["s"].min() if n_parts else 0.0
+    counts = item_frame.group_by("item", "part").agg(pl.len().alias("v"))
+    totals = counts.group_by("item").agg(pl.col("v").sum().alias("count"), pl.len().alias("range")).filter(
+        pl.col("count") >= min_count)
+    grid = (totals.select("item", "count", "range").join(sizes, how="cross")
+            .join(counts, on=["item", "part"], how="left").with_columns(pl.col("v").fill_null(0)))
+    rel = pl.col("v") / pl.col("size")
+    out = grid.group_by("item").agg(
+        pl.col("count").first(), pl.col("range").first(),
+        (0.5 * (pl.col("v") / pl.col("count") - pl.col("s")).abs().sum()).alias("dp"),
+        (rel.std(ddof=0) / rel.mean()).alias("_cv"))
+    d = 1 - pl.col("_cv") / np.sqrt(max(n_parts - 1, 1))
+    return (out.with_columns(pl.lit(n_parts).alias("parts"),
+                             (pl.when(n_parts > 1).then(d).otherwise(None)).alias("juilland_d"),
+                             (pl.col("dp") / (1 - min_s) if min_s < 1 else pl.lit(None)).alias("dp_norm"))
+            .select("item", "count", "range", "parts", "juilland_d", "dp", "dp_norm")
+            .sort(["count", "item"], descending=[True, False]))
+
+
+def positions(tokens: pl.DataFrame, pattern: str | Pattern) -> pl.DataFrame:
+    """Where the matches of a query fall, for a dispersion plot.
+
+    Columns: ``doc_id, start_char, word`` (word number in the document, from 0), ``doc_words``,
+    ``relative`` (word / doc_words, 0–1) and ``corpus_word`` (row of the token table).
+    """
+    idx = index(tokens)
+    hits = query(idx, pattern)
+    first = hits["first_row"].to_numpy()
+    doc_no = idx.document[first] if first.size else first
+    start = idx.doc_first[doc_no] if first.size else first
+    size = idx.doc_last[doc_no] - start + 1 if first.size else first
+    return pl.DataFrame({"doc_id": hits["doc_id"], "start_char": hits["start_char"],
+                         "word": first - start, "doc_words": size,
+                         "relative": (first - start) / np.maximum(size, 1), "corpus_word": first})
