@@ -1,0 +1,124 @@
+"""CWB vertical files (VRT): writing, reading back, and VRT from elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusling import tokens as tok
+from corpusling.conllu import from_conllu
+from corpusling.readers import read_corpus
+from corpusling.vrt import from_vrt, to_vrt
+
+SEQUOIA = Path(__file__).resolve().parent / "data" / "fr_sequoia-ud-test-30.conllu"
+
+#: Token-table columns a VRT file carries (xpos, deps and misc are not written).
+VRT_COLUMNS = [c for c in tok.COLUMNS if c not in {"xpos", "deps", "misc"}]
+
+
+@pytest.fixture(scope="module")
+def annotated():
+    """Two documents with metadata: the Sequoia sample split in two, sentences 1–12 and 13–30."""
+    tokens, documents = from_conllu(SEQUOIA.read_text(encoding="utf-8"), doc_id="seq")
+    text = documents["text"][0]
+    first = tokens.filter(pl.col("sent_id") <= 12)
+    cut = first["end_char"].max() + 1
+    second = tokens.filter(pl.col("sent_id") > 12).with_columns(
+        pl.lit("seq-2").alias("doc_id"), pl.col("sent_id") - 12, pl.col("start_char") - cut, pl.col("end_char") - cut)
+    table = tok.from_rows(pl.concat([first.with_columns(pl.col("doc_id").cast(pl.String)),
+                                     second.with_columns(pl.col("doc_id").cast(pl.String))]))
+    docs = pl.DataFrame({"doc_id": ["seq", "seq-2"], "title": ['Énergie & "climat" <UE>', "Suite"],
+                         "year": [2012, 2013], "text": [text[: cut - 1], text[cut:]]})
+    return table, docs
+
+
+def test_vrt_round_trip_keeps_the_token_table(annotated):
+    table, docs = annotated
+    written = to_vrt(table, docs)
+    tokens, documents = from_vrt(written, doc_id="x")
+    assert tokens.select(VRT_COLUMNS).equals(table.select(VRT_COLUMNS))
+    assert documents["doc_id"].to_list() == ["seq", "seq-2"]
+    assert documents["text"].to_list() == docs["text"].to_list()
+    assert documents["title"].to_list() == docs["title"].to_list()
+    assert documents["year"].to_list() == ["2012", "2013"]
+
+
+def test_vrt_structure_escaping_and_cwb_header(annotated):
+    table, docs = annotated
+    written = to_vrt(table, docs, path="out.vrt", name="sequoia")
+    lines = written.split("\n")
+    assert lines[0] == ("<!-- corpusling VRT: positional attributes: word lemma pos feats deprel head "
+                        "token_id token_text start_char end_char -->")
+    assert "cwb-encode -x -c utf8" in lines[1] and "-f out.vrt" in lines[1]
+    assert "-P lemma -P pos -P feats -P deprel -P head" in lines[1] and "-S text:0+id+title+year" in lines[1]
+    assert "cwb-makeall -r registry -V SEQUOIA" in lines[1]
+    assert lines[2] == '<text id="seq" title="Énergie &amp; &quot;climat&quot; &lt;UE&gt;" year="2012">'
+    assert lines[3:5] == ["<p>", '<s id="1">']
+    assert lines.count("<p>") == 2 and lines.count("</text>") == 2
+    assert sum(line.startswith("<s ") for line in lines) == table.select("doc_id", "sent_id").n_unique()
+    words = [line for line in lines if line and not line.startswith("<")]
+    assert len(words) == table.height and all(len(w.split("\t")) == 10 for w in words)
+
+
+def test_xml_special_characters_in_tokens_survive(tmp_path):
+    text = "A&B <3 > 2"
+    table = tok.from_rows({"doc_id": ["d"] * 4, "par_id": [1] * 4, "sent_id": [1] * 4, "word_id": [1, 2, 3, 4],
+                           "token_id": [1, 2, 3, 4], "token_text": ["A&B", "<3", ">", "2"],
+                           "form": ["A&B", "<3", ">", "2"], "lemma": ["A&B", "<3", ">", "2"],
+                           "upos": ["PROPN", "SYM", "SYM", "NUM"], "start_char": [0, 4, 7, 9],
+                           "end_char": [3, 6, 8, 10]})
+    written = to_vrt(table, pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert "A&amp;B\tA&amp;B" in written and "&lt;3" in written
+    path = tmp_path / "x.vrt"
+    path.write_text(written, encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert doc.text == text and doc.tokens["form"].to_list() == ["A&B", "<3", ">", "2"]
+
+
+def test_vrt_without_dependencies_has_four_core_attributes():
+    table = tok.from_rows({"doc_id": ["d"], "par_id": [1], "sent_id": [1], "word_id": [1], "token_id": [1],
+                           "token_text": ["Bonjour"], "form": ["Bonjour"], "lemma": ["bonjour"], "upos": ["INTJ"],
+                           "start_char": [0], "end_char": [7]})
+    header = to_vrt(table).split("\n")[0]
+    assert "positional attributes: word lemma pos feats token_id" in header
+
+
+FOREIGN = """<text id="t1" journal="Le Monde" annee="2020">
+<s>
+Selon\tselon\tADP\t_\tcase\t2\tx1
+l'\tle\tDET\t_\tdet\t3\tx2
+AFP\tAFP\tPROPN\t_\tobl\t6\tx3
+,\t,\tPUNCT\t_\tpunct\t2\tx4
+il\til\tPRON\t_\tnsubj\t6\tx5
+aurait\tavoir\tAUX\tMood=Cnd|Tense=Pres\troot\t0\tx6
+(\t(\tPUNCT\t_\tpunct\t8\tx7
+dit\tdire\tVERB\t_\tparataxis\t6\tx8
+)\t)\tPUNCT\t_\tpunct\t8\tx9
+.\t.\tPUNCT\t_\tpunct\t6\tx10
+</s>
+</text>
+<text id="t2" journal="Libération" annee="2021">
+<s>
+Fin\tfin\tNOUN\t_\troot\t0\ty1
+</s>
+</text>
+"""
+
+
+def test_vrt_from_elsewhere_default_columns_extra_attribute_and_spacing(tmp_path):
+    path = tmp_path / "export.vrt"
+    path.write_text(FOREIGN, encoding="utf-8")
+    corpus = read_corpus([path])
+    assert [d.doc_id for d in corpus] == ["t1", "t2"]
+    assert [d.meta for d in corpus] == [{"journal": "Le Monde", "annee": "2020"},
+                                        {"journal": "Libération", "annee": "2021"}]
+    doc = corpus.documents[0]
+    assert doc.text == "Selon l'AFP, il aurait (dit)."
+    tokens = doc.tokens
+    assert tokens["attr_7"].to_list() == [f"x{i}" for i in range(1, 11)]  # unknown attribute kept
+    assert tokens.filter(pl.col("form") == "aurait")["mood"].to_list() == ["Cnd"]
+    assert tokens["head"].to_list() == [2, 3, 6, 2, 6, 0, 8, 6, 8, 6]
+    sliced = [doc.text[s:e] for s, e in zip(tokens["start_char"], tokens["end_char"], strict=True)]
+    assert sliced == tokens["token_text"].to_list()
