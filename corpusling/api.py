@@ -105,12 +105,14 @@ class _Progress:
 
 
 def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int = 1, cache: Path | None = None,
-          use_cache: bool = True, progress: bool = False,
+          use_cache: bool = True, progress: bool = False, morphology: bool = True,
           on_parsed: Callable[[str, pl.DataFrame], Any] | None = None) -> ParsedCorpus:
     """Parse every document (cached), returning the token table and documents table.
 
     Documents that came with annotations (CoNLL-U, VRT) are kept as they are.
     ``workers`` > 1 parses in that many processes, each with its share of the cores.
+    ``morphology`` applies the morphological check of the conditional mood to the
+    parser's output (:mod:`corpusling.nlp.morphology`).
     """
     resolved = model if isinstance(model, Model) else resolve(model)
     store = ParseCache(cache, resolved.key()) if use_cache else None
@@ -161,6 +163,12 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
         bar.close()
 
     kept = [d for d in corpus.documents if d.doc_id in tables]
+    from_parser = [d.doc_id for d in kept if d.tokens is None]
+    if morphology and from_parser:
+        from corpusling.nlp.morphology import check_conditionals
+
+        checked = check_conditionals(pl.concat([tok.from_rows(tables[i]) for i in from_parser]))
+        tables.update({key[0]: part for key, part in checked.partition_by("doc_id", as_dict=True).items()})
     token_table = pl.concat([tok.from_rows(tables[d.doc_id]) for d in kept], how="vertical_relaxed") if kept \
         else tok.empty()
     documents = Corpus(documents=kept).documents_table()

@@ -63,7 +63,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
             keep.parent.mkdir(parents=True, exist_ok=True)
         results.append(evaluate(gold, model=args.model, keep=keep))
     if args.json:
-        print(json.dumps({"results": results, "Mood=Cnd pooled": pooled_feature(results)}, indent=2))
+        pooled = {key: pooled_feature(results, key) for key in ("Mood=Cnd", "Mood=Cnd tagger only")}
+        print(json.dumps({"results": results, "pooled": pooled}, indent=2))
     else:
         print(format_table(results))
     return 0

@@ -51,18 +51,24 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
     from corpusling.api import parse
     from corpusling.conllu import to_conllu
     from corpusling.corpus import Corpus, Document
+    from corpusling.nlp.morphology import check_conditionals
 
     if not gold.exists():
         raise InputError(f"no treebank file {gold}")
     text = raw_text(gold)
     start = time.time()
-    parsed = parse(Corpus([Document(doc_id=gold.stem, text=text)]), model=model, use_cache=False)
+    parsed = parse(Corpus([Document(doc_id=gold.stem, text=text)]), model=model, use_cache=False, morphology=False)
+    tagger_only = parsed.tokens
+    checked = check_conditionals(tagger_only)
     seconds = time.time() - start
     with tempfile.TemporaryDirectory() as tmp:
         system_path = keep or Path(tmp) / "system.conllu"
-        system_path.write_text(to_conllu(parsed.tokens, parsed.documents), encoding="utf-8")
+        raw_path = Path(tmp) / "tagger-only.conllu"
+        system_path.write_text(to_conllu(checked, parsed.documents), encoding="utf-8")
+        raw_path.write_text(to_conllu(tagger_only, parsed.documents), encoding="utf-8")
         gold_ud = udeval.load_conllu_file(str(gold))
         system_ud = udeval.load_conllu_file(str(system_path))
+        raw_ud = udeval.load_conllu_file(str(raw_path))
         try:
             scores = udeval.evaluate(gold_ud, system_ud)
         except udeval.UDError as err:
@@ -71,9 +77,14 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
                               "words": parsed.tokens.height, "seconds": round(seconds, 2),
                               "words_per_second": round(parsed.tokens.height / seconds) if seconds else None}
     result.update({m: round(scores[m].f1 * 100, 2) for m in METRICS})
-    result["Mood=Cnd"] = {k: (round(v, 4) if isinstance(v, float) else v)
-                          for k, v in feature_scores(gold_ud, system_ud).items()}
+    result["Mood=Cnd"] = _rounded(feature_scores(gold_ud, system_ud))
+    result["Mood=Cnd tagger only"] = _rounded(feature_scores(gold_ud, raw_ud))
+    result["UFeats tagger only"] = round(udeval.evaluate(gold_ud, raw_ud)["UFeats"].f1 * 100, 2)
     return result
+
+
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
 
 
 def pooled_feature(results: list[dict[str, Any]], key: str = "Mood=Cnd") -> dict[str, float]:
@@ -96,8 +107,11 @@ def format_table(results: list[dict[str, Any]]) -> str:
         cells = [r["treebank"], *(f"{r[m]:.2f}" for m in METRICS), f"{cnd['precision']:.3f}",
                  f"{cnd['recall']:.3f}", f"{cnd['f1']:.3f}", str(r.get("words_per_second", ""))]
         lines.append("| " + " | ".join(cells) + " |")
-    if len(results) > 1:
-        pooled = pooled_feature(results)
-        lines.append(f"\nMood=Cnd pooled: P {pooled['precision']:.3f} R {pooled['recall']:.3f} "
-                     f"F1 {pooled['f1']:.3f} ({pooled['correct']}/{pooled['gold']} gold, {pooled['system']} predicted)")
+    lines.append("")
+    for key in ("Mood=Cnd", "Mood=Cnd tagger only"):
+        pooled = pooled_feature(results, key)
+        label = "with the morphological check" if key == "Mood=Cnd" else "tagger alone"
+        lines.append(f"{key.split()[0]} pooled over {len(results)} file(s), {label}: P {pooled['precision']:.3f} "
+                     f"R {pooled['recall']:.3f} F1 {pooled['f1']:.3f} "
+                     f"({pooled['correct']} correct, {pooled['gold']} gold, {pooled['system']} predicted)")
     return "\n".join(lines)
