@@ -2,7 +2,39 @@
 
 Parse a corpus once with Stanza into a token table, then measure how texts
 hedge, attribute and keep their distance: conditionals, hedges, quotations,
-concordances and corpus statistics.
+concordances and corpus statistics. The Python API and the command line share
+their verbs::
+
+    import corpusling as cl
+    corpus = cl.parse(cl.read("seeds/"))            # corpusling parse seeds/ --out …
+    cl.conditionals(corpus.tokens, corpus.documents) # corpusling conditionals seeds/
+    cl.concordance(corpus.tokens, corpus.documents, '[lemma="avoir" & mood="Cnd"]')
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+#: Public names and the module each comes from (imported on first use, so that
+#: ``import corpusling`` stays fast and does not load Stanza).
+_API: dict[str, str] = {
+    "read": "corpusling.api", "parse": "corpusling.api", "load": "corpusling.parsed",
+    "load_or_parse": "corpusling.api", "ParsedCorpus": "corpusling.parsed",
+    "Corpus": "corpusling.corpus", "Document": "corpusling.corpus",
+    "conditionals": "corpusling.markers.conditional", "hedges": "corpusling.markers.hedges",
+    "quotes": "corpusling.markers.quotes", "query": "corpusling.query", "concordance": "corpusling.concordance",
+    "freq": "corpusling.stats", "ngrams": "corpusling.stats", "collocates": "corpusling.stats",
+    "keyness": "corpusling.stats", "dispersion": "corpusling.stats",
+    "rates": "corpusling.rates", "compare": "corpusling.rates", "write_table": "corpusling.tables",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'corpusling' has no attribute {name!r}")
