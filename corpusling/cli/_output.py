@@ -1,0 +1,34 @@
+"""Shared by the statistics verbs: show a result table on the terminal or write it to a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import polars as pl
+
+
+def add_output_arguments(parser: argparse.ArgumentParser, top: int | None = 50) -> None:
+    """``--out FILE`` (format from the extension) and ``--top N``."""
+    group = parser.add_argument_group("output")
+    group.add_argument("--out", type=Path, default=None,
+                       help="write the table to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
+    group.add_argument("--top", type=int, default=top,
+                       help=f"rows printed on the terminal (default {top}; all rows go to --out)")
+
+
+def emit(frame: pl.DataFrame, args: argparse.Namespace) -> int:
+    """Write ``frame`` to ``args.out`` or print it as tab-separated text (the first ``--top`` rows)."""
+    from corpusling.tables import write_table
+
+    if args.out is not None:
+        path = write_table(frame, args.out)
+        print(f"{frame.height} rows written to {path}", file=sys.stderr)
+        return 0
+    shown = frame.head(args.top) if args.top else frame
+    shown = shown.with_columns(pl.col(c).round(4) for c, t in shown.schema.items() if t.is_float())
+    sys.stdout.write(shown.write_csv(separator="\t", quote_style="never"))
+    if shown.height < frame.height:
+        print(f"… {frame.height - shown.height} more rows (use --top 0 or --out FILE)", file=sys.stderr)
+    return 0

@@ -1,0 +1,52 @@
+"""``corpusling collocates``: words that co-occur with a query in a window, with association scores.
+
+Scores: log-likelihood (ll), MI, MI3, t-score, Dice, logDice (see corpusling.stats.association).
+The query is the LAST positional argument, or give it with -q/--query.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from corpusling.cli._output import add_output_arguments, emit
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling collocates corpus/ 'lemma:selon' --window 3 --by lemma
+  corpusling collocates corpus/ '[lemma="pouvoir" & mood="Cnd"]' --left 0 --right 3 --sort log_dice
+  corpusling collocates corpus/ -q 'lemma:affirmer' --where '[upos="NOUN"|upos="PROPN"]' --out coll.xlsx
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("collocates", help="collocates of a query (LL, MI, MI3, t, Dice, logDice)",
+                                   description=__doc__, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    group = parser.add_argument_group("collocates")
+    group.add_argument("-q", "--query", default=None, help="the node query (otherwise the last positional argument)")
+    group.add_argument("--window", type=int, default=5, help="words on each side, inside the sentence (default 5)")
+    group.add_argument("--left", type=int, default=None, help="words on the left (overrides --window)")
+    group.add_argument("--right", type=int, default=None, help="words on the right (overrides --window)")
+    group.add_argument("--by", default="lemma", help="column the collocates are counted by (default lemma)")
+    group.add_argument("--where", default=None, help='keep collocates matching a one-word query, e.g. [upos="NOUN"]')
+    group.add_argument("--min-count", type=int, default=3, help="minimum co-occurrences (default 3)")
+    group.add_argument("--sort", default="ll", choices=["ll", "mi", "mi3", "t", "dice", "log_dice", "count"],
+                       help="order (default ll)")
+    group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling import stats
+    from corpusling.cli.concordance import split_query
+    from corpusling.query import parse
+
+    pattern = split_query(args)
+    parse(pattern)
+    corpus = load_corpus(args)
+    window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
+    table = stats.collocates(corpus.tokens, pattern, window=window, by=args.by, min_count=args.min_count,
+                             where=args.where, lowercase=args.lowercase, sort=args.sort)
+    return emit(table, args)

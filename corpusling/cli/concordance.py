@@ -1,0 +1,72 @@
+"""``corpusling concordance``: key-word-in-context lines of a token-pattern query.
+
+The query is the LAST positional argument (after the inputs), or give it with -q/--query.
+Query language: see `python -c "import corpusling.query as q; help(q)"` or the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling concordance corpus/ '[lemma="avoir" & mood="Cnd"] [verbform="Part"]'
+  corpusling concordance parsed/seed 'lemma:sembler' --width 8 --sort R1
+  corpusling concordance corpus/ '[form="selon"] []{0,3} [upos="PROPN"]' --sample 50 --seed 1 --out selon.xlsx
+  corpusling concordance corpus/ -q '[lemma=/dire|déclarer/] ' --metadata outlet date --out lines.tex
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("concordance", help="KWIC lines of a token-pattern query",
+                                   description=__doc__, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    group = parser.add_argument_group("concordance")
+    group.add_argument("-q", "--query", default=None,
+                       help="the query (otherwise the last positional argument is the query)")
+    group.add_argument("--width", type=int, default=5, help="context size on each side (default 5)")
+    group.add_argument("--unit", choices=["words", "chars"], default="words", help="unit of --width")
+    group.add_argument("--sort", default=None,
+                       help="match, L1, L2…, R1, R2…, doc, or a metadata column (default: corpus order)")
+    group.add_argument("--sample", type=int, default=None, help="keep N lines drawn at random")
+    group.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
+    group.add_argument("--metadata", nargs="+", default=[], metavar="COL", help="metadata columns to show")
+    group.add_argument("--out", default=None,
+                       help="write the lines to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
+    parser.set_defaults(func=run)
+
+
+def split_query(args: argparse.Namespace) -> str:
+    """The query: -q/--query, or the last positional argument (then removed from the inputs)."""
+    from corpusling.errors import InputError
+
+    if args.query is not None:
+        return args.query
+    if len(args.inputs) < 2:
+        raise InputError("give INPUT... and then the QUERY (or the query with -q/--query)")
+    return args.inputs.pop()
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling.concordance import concordance
+    from corpusling.query import parse
+    from corpusling.tables import write_table
+
+    pattern = split_query(args)
+    parse(pattern)  # a syntax error stops here, before any reading or parsing
+    corpus = load_corpus(args)
+    lines = concordance(corpus.tokens, corpus.documents, pattern, width=args.width, unit=args.unit,
+                        sort=args.sort, sample=args.sample, seed=args.seed, metadata=args.metadata)
+    if args.out:
+        path = write_table(lines, args.out)
+        print(f"{lines.height} lines written to {path}", file=sys.stderr)
+        return 0
+    left_width = min(max((len(s) for s in lines["left"]), default=0), 60)
+    for row in lines.iter_rows(named=True):
+        meta = "".join(f"\t{row[c]}" for c in args.metadata)
+        print(f"{row['doc_id']}\t{row['left'][-left_width:]:>{left_width}} [{row['match']}] {row['right']}{meta}")
+    print(f"{lines.height} lines", file=sys.stderr)
+    return 0

@@ -1,0 +1,49 @@
+"""``corpusling freq``: frequency lists (per million words) of forms, lemmas, UPOS or any column, or n-grams."""
+
+from __future__ import annotations
+
+import argparse
+
+from corpusling.cli._output import add_output_arguments, emit
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling freq corpus/ --by lemma --where '[upos="VERB" & mood="Cnd"]'
+  corpusling freq corpus/ --by lemma upos --group-by outlet --out freq.csv
+  corpusling freq corpus/ --ngram 3 --by form --lowercase --top 30
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("freq", help="frequency lists and n-grams", description=__doc__, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    group = parser.add_argument_group("frequencies")
+    group.add_argument("--by", nargs="+", default=["lemma"], metavar="COL",
+                       help="column(s) counted (default lemma; n-grams use the first)")
+    group.add_argument("--where", default=None, help='count only words matching a one-word query, e.g. [upos="NOUN"]')
+    group.add_argument("--group-by", default=None, metavar="COL", help="one list per value of a metadata column")
+    group.add_argument("--ngram", type=int, default=1, metavar="N", help="count n-grams of N words (default 1)")
+    group.add_argument("--min-count", type=int, default=1, help="drop items seen fewer times (default 1)")
+    group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling import stats
+    from corpusling.errors import InputError
+    from corpusling.query import parse
+
+    if args.where:
+        parse(args.where)
+    if args.ngram > 1 and args.group_by:
+        raise InputError("--ngram and --group-by cannot be combined yet")
+    corpus = load_corpus(args)
+    if args.ngram > 1:
+        table = stats.ngrams(corpus.tokens, args.ngram, by=args.by[0], where=args.where, min_count=args.min_count,
+                             lowercase=args.lowercase)
+    else:
+        table = stats.freq(corpus.tokens, args.by, where=args.where, documents=corpus.documents,
+                           group_by=args.group_by, min_count=args.min_count, lowercase=args.lowercase)
+    return emit(table, args)

@@ -1,0 +1,51 @@
+"""``corpusling keyness``: key items of each group (--group-by) or of the corpus against a reference (--reference).
+
+Significance (G², p) beside effect sizes (log ratio, %DIFF); see corpusling.stats.keyness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+
+from corpusling.cli._output import add_output_arguments, emit
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling keyness corpus/ --group-by outlet --by lemma --min-count 10
+  corpusling keyness press/ --reference wikinews/ --where '[upos="ADV"]' --out keywords.xlsx
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("keyness", help="keywords: G², log ratio and %DIFF", description=__doc__,
+                                   epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    group = parser.add_argument_group("keyness")
+    which = group.add_mutually_exclusive_group(required=True)
+    which.add_argument("--group-by", default=None, metavar="COL", help="each value of a metadata column vs the rest")
+    which.add_argument("--reference", nargs="+", default=None, metavar="FILE",
+                       help="reference corpus (files, folders or a parsed folder; read like the inputs)")
+    group.add_argument("--by", default="lemma", help="column counted (default lemma)")
+    group.add_argument("--where", default=None, help='count only words matching a one-word query')
+    group.add_argument("--min-count", type=int, default=5, help="minimum frequency in both corpora (default 5)")
+    group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling import stats
+    from corpusling.query import parse
+
+    if args.where:
+        parse(args.where)
+    corpus = load_corpus(args)
+    reference = None
+    if args.reference:
+        ref_args = copy.copy(args)
+        ref_args.inputs = args.reference
+        reference = load_corpus(ref_args).tokens
+    table = stats.keyness(corpus.tokens, corpus.documents, group_by=args.group_by, reference=reference, by=args.by,
+                          where=args.where, min_count=args.min_count, lowercase=args.lowercase)
+    return emit(table, args)

@@ -1,0 +1,66 @@
+"""The concordance and statistics verbs on a parsed folder built by hand."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from test_query import build
+
+from corpusling.cli import main
+from corpusling.parsed import ParsedCorpus
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    tokens, documents = build()
+    path = tmp_path_factory.mktemp("parsed")
+    ParsedCorpus(tokens=tokens, documents=documents.with_columns(pl.col("year").cast(pl.String))).save(path)
+    return path
+
+
+def test_concordance_query_is_the_last_argument(folder, capsys):
+    assert main(["concordance", str(folder), '[lemma="avoir" & upos="AUX"] [upos="VERB"]', "--width", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and "[aurait menti]" in out[0] and "[a dit]" in out[1]
+
+
+def test_concordance_to_file_sorted_sampled(folder, tmp_path):
+    target = tmp_path / "lines.csv"
+    assert main(["concordance", str(folder), "-q", "lemma:avoir", "--sort", "R1", "--metadata", "year",
+                 "--out", str(target)]) == 0
+    lines = pl.read_csv(target)
+    assert lines.columns == ["doc_id", "start_char", "end_char", "left", "match", "right", "year"]
+    assert lines["match"].to_list() == ["a", "a", "aurait"]
+    assert main(["concordance", str(folder), "lemma:avoir", "--sample", "2", "--out", str(target)]) == 0
+    assert pl.read_csv(target).height == 2
+
+
+def test_bad_query_exits_2_with_a_caret(folder, capsys):
+    assert main(["concordance", str(folder), '[lemma="avoir" &]']) == 2
+    err = capsys.readouterr().err
+    assert "^" in err and "Traceback" not in err
+    assert main(["concordance", str(folder)]) == 2
+
+
+def test_freq_collocates_keyness_dispersion(folder, tmp_path, capsys):
+    assert main(["freq", str(folder), "--by", "lemma", "--where", '[upos="PRON"]']) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "lemma\tcount\tper_million" and rows[1].startswith("il\t4\t")
+    assert main(["freq", str(folder), "--ngram", "2", "--by", "upos", "--top", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("PRON AUX\t3\t")
+    out = tmp_path / "coll.tsv"
+    assert main(["collocates", str(folder), "lemma:selon", "--window", "3", "--min-count", "1", "--by", "upos",
+                 "--out", str(out)]) == 0
+    coll = pl.read_csv(out, separator="\t")
+    assert {"collocate", "count", "ll", "mi", "mi3", "t", "dice", "log_dice"} <= set(coll.columns)
+    assert main(["keyness", str(folder), "--group-by", "year", "--min-count", "1", "--by", "upos"]) == 0
+    assert capsys.readouterr().out.startswith("group\titem\tcount")
+    assert main(["keyness", str(folder), "--reference", str(folder), "--min-count", "1"]) == 0
+    assert "g2" in capsys.readouterr().out
+    where = tmp_path / "pos.csv"
+    assert main(["dispersion", str(folder), "-q", '"Selon"', "--positions", str(where)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split("\t")[:3] == ['"Selon"', "2", "2"]
+    assert pl.read_csv(where).height == 2
+    with pytest.raises(SystemExit) as stop:  # --group-by or --reference is required (argparse)
+        main(["keyness", str(folder)])
+    assert stop.value.code == 2
