@@ -240,3 +240,21 @@ def test_html_sidecar_inside_the_folder_wins_over_one_beside_it(tmp_path):
     assert read_corpus([tmp_path / "docs"]).documents[0].meta == {"title": "A", "outlet": "inside"}
     # a single file takes the sidecar of its folder
     assert read_corpus([tmp_path / "docs" / "a.html"]).documents[0].meta["outlet"] == "inside"
+
+
+def test_html_declared_date_and_author_become_metadata(tmp_path):
+    write(tmp_path / "a.html", '<html><head><meta property="article:published_time" content="2020-01-08T10:00">'
+                               '<meta name="author" content="J. Dupont"></head><body><h1>T</h1><p>Corps.</p></body>')
+    write(tmp_path / "b.html", '<body><h1>U</h1><p>Publié le <time datetime="2021-03-02">2 mars</time>.</p></body>')
+    corpus = read_corpus([tmp_path])
+    assert corpus.documents[0].meta == {"title": "T", "date": "2020-01-08T10:00", "author": "J. Dupont"}
+    assert corpus.documents[1].meta == {"title": "U", "date": "2021-03-02"}
+    assert corpus.documents[1].text == "U\n\nPublié le 2 mars."
+
+
+def test_sidecar_with_bom_or_in_cp1252(tmp_path):
+    write(tmp_path / "a.txt", "Premier.")
+    write(tmp_path / "metadata.csv", "\ufefffile,titre\na.txt,Été\n".encode())
+    assert read_corpus([tmp_path]).documents[0].meta == {"titre": "Été"}
+    write(tmp_path / "metadata.csv", "file,titre\na.txt,Été à Noël\n".encode("cp1252"))
+    assert read_corpus([tmp_path]).documents[0].meta == {"titre": "Été à Noël"}

@@ -9,7 +9,10 @@ does; non-breaking and narrow spaces are kept. Navigation and boilerplate are dr
 roles ``navigation banner contentinfo complementary search``, and elements whose class
 or id names a menu, footer, breadcrumb, sidebar, share bar, comment section or
 MediaWiki chrome. When the page has an ``<article>`` or ``<main>`` element, only
-that element is read. Metadata: ``title`` (the first ``<h1>``, else ``<title>``).
+that element is read. Metadata: ``title`` (the first ``<h1>``, else ``<title>``), and
+``date`` and ``author`` when the page declares them (``<meta property="article:published_time">``,
+``<meta name="date|author">``, Dublin Core, or the first ``<time datetime>``); a
+``metadata.csv`` sidecar overrides them.
 
 Parsing uses selectolax's Lexbor engine (a lenient HTML5 parser).
 """
@@ -42,6 +45,12 @@ BOILERPLATE_NAMES = {"nav", "navbar", "navigation", "menu", "footer", "breadcrum
                      "cookie", "cookies", "share", "sharing", "social", "advert", "advertisement", "ads",
                      "comments", "related", "noprint", "catlinks", "printfooter", "mw-editsection",
                      "mw-jump-link", "mw-navigation", "toc", "skip-link", "newsletter"}
+
+#: Metadata field → ``<meta>`` names or properties that give it, in order of preference.
+META_FIELDS = {
+    "date": ["article:published_time", "date", "dc.date", "dcterms.date", "pubdate", "publish-date"],
+    "author": ["author", "article:author", "dc.creator", "dcterms.creator"],
+}
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NAME_WORDS = re.compile(r"[\s_]+")
@@ -89,9 +98,32 @@ def _blocks(node: LexborNode, out: list[str]) -> None:
             _blocks(child, out)
 
 
+def page_metadata(tree: LexborHTMLParser) -> dict[str, str]:
+    """``date`` and ``author`` declared in the page's ``<meta>`` elements or first ``<time datetime>``."""
+    declared: dict[str, str] = {}
+    for node in tree.css("meta"):
+        key = (node.attributes.get("property") or node.attributes.get("name") or "").strip().lower()
+        value = (node.attributes.get("content") or "").strip()
+        if key and value:
+            declared.setdefault(key, value)
+    meta = {}
+    for field, keys in META_FIELDS.items():
+        value = next((declared[k] for k in keys if k in declared), None)
+        if value:
+            meta[field] = value
+    if "date" not in meta:
+        time = tree.css_first("time[datetime]")
+        if time is not None and (time.attributes.get("datetime") or "").strip():
+            meta["date"] = time.attributes["datetime"].strip()
+    return meta
+
+
 def extract(html: str) -> tuple[str, str | None]:
     """``(text, title)`` of an HTML page: paragraphs joined by blank lines, before :func:`clean_text`."""
-    tree = LexborHTMLParser(html)
+    return _extract(LexborHTMLParser(html))
+
+
+def _extract(tree: LexborHTMLParser) -> tuple[str, str | None]:
     scope = tree.css_first("article") or tree.css_first("main") or tree.body
     if scope is None:
         return "", None
@@ -109,9 +141,10 @@ def extract(html: str) -> tuple[str, str | None]:
 def read_html(path: Path, doc_id: str) -> Document:
     """One HTML file as a document; raises :class:`DocumentError` when it has no text."""
     raw, notes = decode(path.read_bytes(), str(path))
-    text, title = extract(raw)
+    tree = LexborHTMLParser(raw)
+    text, title = _extract(tree)
     text, cleaned = clean_text(text)
     if not text.strip():
         raise DocumentError(f"{path}: no paragraph text found in this HTML page; remove it from the corpus")
-    meta = {"title": title} if title else {}
+    meta = ({"title": title} if title else {}) | page_metadata(tree)
     return Document(doc_id=doc_id, text=text, meta=meta, source=str(path), notes=notes + cleaned)

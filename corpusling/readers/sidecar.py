@@ -12,13 +12,14 @@ document's id.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from corpusling.errors import InputError
+from corpusling.errors import DocumentError, InputError
 
 SIDECAR_NAME = "metadata.csv"
 
@@ -57,10 +58,13 @@ def find_sidecar(path: Path) -> Path | None:
 
 
 def load_sidecar(path: Path) -> Sidecar:
-    """Read a metadata CSV (all columns as strings); raises InputError if it has no key column."""
+    """Read a metadata CSV (UTF-8 or cp1252, all columns as strings); InputError if it has no key column."""
+    from corpusling.readers.encoding import decode
+
     try:
-        frame = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
-    except (pl.exceptions.PolarsError, OSError) as err:
+        content, _ = decode(path.read_bytes(), str(path))
+        frame = pl.read_csv(io.BytesIO(content.removeprefix("\ufeff").encode("utf-8")), infer_schema=False)
+    except (pl.exceptions.PolarsError, OSError, DocumentError) as err:
         raise InputError(f"{path}: cannot read the metadata file ({err}); it must be a UTF-8 CSV "
                          "with a header and a 'file' or 'doc_id' column") from err
     key = "file" if "file" in frame.columns else "doc_id" if "doc_id" in frame.columns else None
