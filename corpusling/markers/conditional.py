@@ -153,8 +153,8 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
          | (first_group & ~pl.col("_by_lemma"))).fill_null(False).alias("_morph"),
         (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
     )
-    lemma = (pl.when(pl.col("_by_lemma")).then(pl.col("_l"))
-             .when(pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
+    lemma = (pl.when(pl.col("_morph") & pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
+             .when(pl.col("_by_lemma")).then(pl.col("_l"))
              .when(first_group).then(pl.col("_stem"))
              .otherwise(pl.col("_l")))
     return words.with_columns(

@@ -1,0 +1,185 @@
+"""Conditional mood on hand-built token tables: morphology, compounds, classes, voice, scoring."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling import tokens as tok
+from corpusling.markers.conditional import CLASSES, COLUMNS, conditionals, rules
+from corpusling.markers.scoring import confusion, score
+
+# A word: (form, lemma, upos, feats, head, deprel); feats as a tagger that misses Mood=Cnd gives them.
+Word = tuple[str, str, str, str, int, str]
+FIN3 = "Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin"
+FIN3P = "Mood=Ind|Number=Plur|Person=3|Tense=Imp|VerbForm=Fin"
+PART = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+INF = "VerbForm=Inf"
+
+
+def corpus(*sentences: list[Word], doc_id: str = "d1") -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A token table and documents table for sentences of words joined by spaces."""
+    cols: dict[str, list] = {c: [] for c in ("doc_id", "par_id", "sent_id", "word_id", "token_id", "token_text",
+                                             "form", "lemma", "upos", "feats", "head", "deprel", "start_char",
+                                             "end_char")}
+    text = ""
+    for sent_id, words in enumerate(sentences, start=1):
+        for word_id, (form, lemma, upos, feats, head, deprel) in enumerate(words, start=1):
+            start = len(text)
+            text += form + " "
+            for col, value in (("doc_id", doc_id), ("par_id", 1), ("sent_id", sent_id), ("word_id", word_id),
+                               ("token_id", word_id), ("token_text", form), ("form", form), ("lemma", lemma),
+                               ("upos", upos), ("feats", feats), ("head", head), ("deprel", deprel),
+                               ("start_char", start), ("end_char", start + len(form))):
+                cols[col].append(value)
+    return tok.from_rows(cols), pl.DataFrame({"doc_id": [doc_id], "text": [text]})
+
+
+def one(words: list[Word]) -> pl.DataFrame:
+    return conditionals(*corpus(words))
+
+
+def verb(form: str, lemma: str, feats: str = FIN3, upos: str = "VERB", head: int = 0,
+         deprel: str = "root") -> Word:
+    return (form, lemma, upos, feats, head, deprel)
+
+
+def w(form: str, lemma: str | None = None, upos: str = "NOUN", head: int = 0, deprel: str = "dep") -> Word:
+    return (form, lemma or form.lower(), upos, "_", head, deprel)
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("viseraient", "viser"), ("semblerait", "sembler"), ("mourrait", "mourir"), ("prendrait", "prendre"),
+    ("finirait", "finir"), ("appellerait", "appeler"), ("achèterait", "acheter"), ("emploierait", "employer"),
+    ("aurait", "avoir"), ("serait", "être"), ("irait", "aller"), ("enverrait", "envoyer"),
+    ("appartiendraient", "appartenir"), ("acquerrait", "acquérir"), ("recevrions", "recevoir"),
+    ("voudriez", "vouloir"), ("referait", "refaire"),
+])
+def test_conditional_forms_are_found_without_the_tagger(form: str, lemma: str) -> None:
+    found = one([w("On", "on", "PRON"), verb(form, lemma, FIN3P if form.endswith("ent") else FIN3)])
+    assert found["form"].to_list() == [form]
+    assert found["detected_by"].to_list() == ["morphology"]
+    assert found["lemma"].to_list() == [lemma]
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("courait", "courir"), ("déclarait", "déclarer"), ("mourait", "mourir"), ("tirait", "tirer"),
+    ("serrait", "serrer"), ("espérait", "espérer"), ("durent", "devoir"), ("ouvrait", "ouvrir"),
+    ("restaurait", "restaurer"), ("parlerai", "parler"),
+])
+def test_imperfects_of_r_stems_and_other_tenses_are_not_taken(form: str, lemma: str) -> None:
+    assert one([w("On", "on", "PRON"), verb(form, lemma)]).height == 0
+
+
+def test_wrong_lemma_of_an_irregular_or_first_group_conditional_is_corrected() -> None:
+    found = one([w("Ils", "il", "PRON"), verb("appartiendraient", "appartiendre"), w("et"),
+                 verb("pourrait", "pourrir"), w("et"), verb("viseraient", "viserer")])
+    assert found["lemma"].to_list() == ["appartenir", "pouvoir", "viser"]
+
+
+def test_tagger_mood_is_kept_only_with_a_conditional_ending() -> None:
+    cnd = "Mood=Cnd|Number=Sing|Person=1|Tense=Pres|VerbForm=Fin"
+    found = one([w("Je", "je", "PRON"), verb("voudrais", "vouloir", cnd), w("mais"), w("je", "je", "PRON"),
+                 verb("peux", "pouvoir", cnd)])
+    assert found["form"].to_list() == ["voudrais"]
+    assert found["detected_by"].to_list() == ["tagger+morphology"]
+
+
+def test_compound_conditional_on_the_auxiliary_with_the_participle_lemma() -> None:
+    found = one([w("l'Amérique", "Amérique", "PROPN", 3, "nsubj"), verb("aurait", "avoir", upos="AUX", head=3,
+                 deprel="aux:tense"), verb("envoyé", "envoyer", PART)])
+    row = found.row(0, named=True)
+    assert (row["form"], row["compound"], row["tense"], row["main_lemma"]) == ("aurait", True, "past", "envoyer")
+    assert row["class"] == "reportive"
+
+
+def test_compound_without_a_tree_uses_the_next_participle_after_negation() -> None:
+    found = one([w("Il", "il", "PRON"), w("n'", "ne", "ADV"), verb("aurait", "avoir", upos="AUX", deprel="_"),
+                 w("pas", "pas", "ADV"), w("été", "être", "AUX"), verb("tué", "tuer", PART)])
+    assert found.select("compound", "tense", "main_lemma").row(0) == (True, "past", "tuer")
+
+
+def test_etre_with_a_participle_is_past_for_etre_verbs_and_passive_otherwise() -> None:
+    found = one([w("Il", "il", "PRON"), verb("serait", "être", upos="AUX"), verb("parti", "partir", PART),
+                 w("et"), w("le", "le", "DET"), w("pont"), verb("serait", "être", upos="AUX"),
+                 verb("détruit", "détruire", PART), w("et"), w("cela", "cela", "PRON"), w("se", "se", "PRON"),
+                 verb("serait", "être", upos="AUX"), verb("produit", "produire", PART)])
+    assert found.select("compound", "tense", "main_lemma").rows() == [
+        (True, "past", "partir"), (False, "present", "détruire"), (True, "past", "produire")]
+
+
+def test_avoir_as_a_main_verb_is_not_compound() -> None:
+    found = one([w("Elles", "il", "PRON"), verb("auraient", "avoir", FIN3P), w("lieu", "lieu", "NOUN")])
+    assert found.select("compound", "tense", "main_lemma").row(0) == (False, "present", "avoir")
+
+
+@pytest.mark.parametrize("words, expected_class, expected_rule", [
+    ([w("Selon", "selon", "ADP"), w("l'AFP", "AFP", "PROPN"), w(","), w("le"), w("président"),
+      verb("démissionnerait", "démissionner")], "reportive", "source_marker"),
+    ([w("Le"), w("ministre"), verb("démissionnerait", "démissionner"), w("demain", "demain", "ADV")],
+     "reportive", "unmarked"),
+    ([w("Le"), w("bilan"), verb("pourrait", "pouvoir"), verb("augmenter", "augmenter", INF)],
+     "epistemic", "epistemic_verb"),
+    ([w("Il"), verb("semblerait", "sembler"), w("que", "que", "SCONJ")], "epistemic", "epistemic_verb"),
+    ([w("Si", "si", "SCONJ"), w("il", "il", "PRON"), verb("pleuvait", "pleuvoir"), w(","), w("il", "il", "PRON"),
+      verb("viendrait", "venir")], "hypothetical", "si_clause"),
+    ([w("Au"), w("cas"), w("où"), w("il", "il", "PRON"), verb("viendrait", "venir")], "hypothetical",
+     "condition_phrase"),
+    ([w("Il", "il", "PRON"), w("a", "avoir", "AUX"), verb("annoncé", "annoncer", PART), w("qu'", "que", "SCONJ"),
+      w("il", "il", "PRON"), verb("viendrait", "venir")], "future_in_past", "past_saying_que"),
+    ([w("Il", "il", "PRON"), verb("annonce", "annoncer", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+      w("qu'", "que", "SCONJ"), w("il", "il", "PRON"), verb("viendrait", "venir")], "reportive", "unmarked"),
+    ([w("Je", "je", "PRON"), verb("voudrais", "vouloir"), verb("remercier", "remercier", INF)],
+     "politeness_desire", "desire_verb"),
+    ([w("Il", "il", "PRON"), verb("faudrait", "falloir"), verb("noter", "noter", INF)], "politeness_desire",
+     "attenuated_advice"),
+    ([w("il", "il", "PRON"), verb("serait", "être"), w("bien", "bien", "ADV"), w("de", "de", "ADP"),
+      verb("trouver", "trouver", INF)], "politeness_desire", "attenuated_advice"),
+    ([w("une"), w("riposte"), w("qui", "qui", "PRON"), verb("viseraient", "viser")], "hypothetical",
+     "relative_clause"),
+    ([w("Que", "que", "PRON"), verb("ferait", "faire"), w("-il", "il", "PRON"), w("?", "?", "PUNCT")], "other",
+     "question"),
+])
+def test_class_rules(words: list[Word], expected_class: str, expected_rule: str) -> None:
+    found = one(words)
+    assert found.select("class", "rule").row(0) == (expected_class, expected_rule)
+
+
+def test_rule_table_is_ordered_named_and_uses_known_classes() -> None:
+    table = rules()
+    names = [name for name, _, _ in table]
+    assert len(names) == len(set(names))
+    assert {cls for _, _, cls in table} <= set(CLASSES)
+    assert names[-1] == "unmarked"
+
+
+def test_columns_sentence_and_voice() -> None:
+    tokens, documents = corpus([w("«", "«", "PUNCT"), w("Il", "il", "PRON"), verb("viendrait", "venir"),
+                                w("»", "»", "PUNCT"), w("et"), w("il", "il", "PRON"), verb("partirait", "partir")])
+    plain = conditionals(tokens, documents)
+    assert plain.columns == COLUMNS
+    assert plain["in_quote"].null_count() == 2
+    text = documents["text"][0]
+    assert [text[s:e] for s, e in plain.select("start_char", "end_char").rows()] == ["viendrait", "partirait"]
+    assert plain["sentence"][0] == text.strip()
+    quotes = pl.DataFrame({"doc_id": ["d1"], "start_char": [0], "end_char": [text.index("»") + 1],
+                           "kind": ["direct"]})
+    assert conditionals(tokens, documents, quotes)["in_quote"].to_list() == [True, False]
+
+
+def test_no_conditional_gives_an_empty_table_with_the_columns() -> None:
+    empty = one([w("Il", "il", "PRON"), verb("courait", "courir")])
+    assert empty.height == 0 and empty.columns == COLUMNS
+
+
+def test_scoring_counts_exact_offset_matches_and_label_accuracy() -> None:
+    gold = pl.DataFrame({"doc_id": ["a", "a", "b"], "start_char": [0, 10, 5], "end_char": [6, 18, 9],
+                         "class": ["reportive", "epistemic", "hypothetical"]})
+    predicted = pl.DataFrame({"doc_id": ["a", "a", "b"], "start_char": [0, 10, 7], "end_char": [6, 18, 9],
+                              "class": ["reportive", "reportive", "hypothetical"]})
+    result = score(predicted, gold)
+    assert (result.true_positives, result.false_positives, result.false_negatives) == (2, 1, 1)
+    assert result.precision == pytest.approx(2 / 3) and result.recall == pytest.approx(2 / 3)
+    assert result.f1 == pytest.approx(2 / 3) and result.label_accuracy == pytest.approx(0.5)
+    table = confusion(predicted, gold)
+    assert table.filter(pl.col("gold") == "epistemic")["reportive"].to_list() == [1]
