@@ -27,3 +27,21 @@ def seed_parsed():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+#: The Wikinews articles of the hand-annotated gold sets of tests/gold/ (the seed is the 17th document).
+GOLD_WIKINEWS = ["44672", "45619", "45070", "44960", "44485", "45643", "45197", "45644", "45750", "44959",
+                 "45614", "44374", "44510", "44881", "44489", "44545"]
+
+
+def gold_paths() -> list[Path]:
+    """The 17 documents of the gold sets: the seed and :data:`GOLD_WIKINEWS`."""
+    return [SEED] + [WIKINEWS / "documents" / f"{doc}.html" for doc in GOLD_WIKINEWS]
+
+
+@pytest.fixture(scope="session")
+def gold_parsed():
+    """The gold documents parsed once with the bundled compact model (a ParsedCorpus)."""
+    from corpusling.api import parse, read
+
+    return parse(read(gold_paths()), model="compact")
