@@ -1,0 +1,152 @@
+"""Summary tables across analyses: per document and per group, by voice, by period.
+
+Pure functions of the token table, the documents table and the marker tables
+(conditionals, hedges, quotations); the report and the ``analyses/`` scripts print,
+plot and save them.
+
+* :func:`summary` — ``summary.csv`` of the report: for each document, then each group,
+  then the whole corpus, word counts, markers per 1,000 words and the quoted-word share.
+* :func:`voice_rates` — rates in the writer's voice and in quoted voice, each per
+  1,000 words *of that voice* (Authier-Revuz's discours citant / discours cité), with
+  the same document bootstrap as :func:`corpusling.rates.rates`.
+* :func:`with_period` — a ``period`` column (month, year or day) from an ISO date.
+
+Words are rows of the token table (syntactic words, punctuation included), as in
+:mod:`corpusling.rates`, so every rate of a report has the same denominator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from corpusling.markers.voice import QUOTED_KINDS, add_in_quote, token_voice
+from corpusling.rates import rates
+
+#: Hedge-table categories counted as boosters (the contrast), not as hedges.
+BOOSTER_CATEGORIES: tuple[str, ...] = ("booster",)
+
+_SEP = "\x1f"  # joins doc_id and voice into the id of a pseudo-document
+
+
+def _hedges_only(hedges: pl.DataFrame) -> pl.DataFrame:
+    return hedges.filter(~pl.col("category").cast(pl.String).is_in(list(BOOSTER_CATEGORIES)))
+
+
+def _boosters_only(hedges: pl.DataFrame) -> pl.DataFrame:
+    return hedges.filter(pl.col("category").cast(pl.String).is_in(list(BOOSTER_CATEGORIES)))
+
+
+def marker_tables(conditionals: pl.DataFrame | None = None, hedges: pl.DataFrame | None = None,
+                  quotes: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
+    """The markers counted in a summary, by name: conditionals, hedges, boosters, quotations.
+
+    An analysis that is missing (``None``) is left out.
+    """
+    tables: dict[str, pl.DataFrame] = {}
+    if conditionals is not None:
+        tables["conditionals"] = conditionals
+    if hedges is not None:
+        tables["hedges"] = _hedges_only(hedges)
+        tables["boosters"] = _boosters_only(hedges)
+    if quotes is not None:
+        outer = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
+        tables["quotations"] = outer
+    return tables
+
+
+def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.DataFrame | None = None,
+            hedges: pl.DataFrame | None = None, quotes: pl.DataFrame | None = None,
+            group_by: str | None = None, per: float = 1000,
+            quoted_kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """One row per document, then per group, then the corpus (``level`` says which).
+
+    Columns: ``level, group, doc_id, n_documents, n_sentences, n_words``, then for each
+    marker present ``<marker>`` (count) and ``<marker>_per_1000``, and, with quotations,
+    ``quoted_words`` and ``quoted_share`` (words inside direct or mixed quotations, see
+    :mod:`corpusling.markers.voice`, over all words). Quotations count outer spans only.
+    """
+    from corpusling.rates import _group_column
+
+    groups = _group_column(documents, group_by)
+    words = (tokens.group_by(pl.col("doc_id").cast(pl.String))
+             .agg(pl.len().alias("n_words"),
+                  pl.struct("par_id", "sent_id").n_unique().alias("n_sentences")))
+    per_doc = (groups.join(words, on="doc_id", how="left")
+               .with_columns(pl.col("n_words").fill_null(0), pl.col("n_sentences").fill_null(0),
+                             pl.lit(1).alias("n_documents")))
+    markers = marker_tables(conditionals, hedges, quotes)
+    for name, rows in markers.items():
+        counts = rows.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias(name))
+        per_doc = per_doc.join(counts, on="doc_id", how="left").with_columns(pl.col(name).fill_null(0))
+    if quotes is not None:
+        voiced = token_voice(tokens.select("doc_id", "start_char"), quotes, quoted_kinds)
+        quoted = voiced.group_by(pl.col("doc_id").cast(pl.String)).agg(
+            pl.col("in_quote").sum().cast(pl.Int64).alias("quoted_words"))
+        per_doc = per_doc.join(quoted, on="doc_id", how="left").with_columns(pl.col("quoted_words").fill_null(0))
+    counted = [*markers, *(["quoted_words"] if quotes is not None else [])]
+    sums = [pl.col(c).sum() for c in ("n_documents", "n_sentences", "n_words", *counted)]
+    per_group = (per_doc.group_by("group", maintain_order=True).agg(*sums)
+                 .with_columns(pl.lit(None, pl.String).alias("doc_id"), pl.lit("group").alias("level")))
+    corpus = per_doc.select(*sums).with_columns(pl.lit("all").alias("group"), pl.lit(None, pl.String).alias("doc_id"),
+                                                pl.lit("corpus").alias("level"))
+    per_doc = per_doc.with_columns(pl.lit("document").alias("level"))
+    columns = ["level", "group", "doc_id", "n_documents", "n_sentences", "n_words", *counted]
+    parts = [per_doc.select(columns), per_group.select(columns) if group_by else None, corpus.select(columns)]
+    table = pl.concat([p for p in parts if p is not None], how="vertical_relaxed")
+    rate_columns = []
+    for name in markers:
+        rate_columns += [name, (pl.col(name) / pl.col("n_words") * per).alias(f"{name}_per_{per:g}")]
+    if quotes is not None:
+        rate_columns += ["quoted_words", (pl.col("quoted_words") / pl.col("n_words")).alias("quoted_share")]
+    return table.select("level", "group", "doc_id", "n_documents", "n_sentences", "n_words", *rate_columns)
+
+
+def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame,
+                by: list[str] | None = None, group_by: str | None = None, per: float = 1000,
+                n_boot: int = 2000, seed: int = 0,
+                quoted_kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """Rates of ``rows`` in the writer's voice and in quoted voice, per 1,000 words of each voice.
+
+    Each document is split into its writer's words and its quoted words (direct and mixed
+    quotations, :func:`corpusling.markers.voice.token_voice`); a marker belongs to the
+    voice it stands in (its ``in_quote`` column, or computed from ``quotes``). Columns:
+    ``group, voice, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``,
+    ``voice`` being ``"writer"`` or ``"quoted"``; CIs by bootstrap over the document halves.
+    """
+    from corpusling.rates import _group_column
+
+    if "in_quote" not in rows.columns or rows["in_quote"].null_count() == rows.height and rows.height:
+        rows = add_in_quote(rows, quotes, quoted_kinds)
+    voice = pl.when(pl.col("in_quote")).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
+    pseudo = pl.col("doc_id").cast(pl.String) + _SEP + voice
+    words = token_voice(tokens.select("doc_id", "start_char"), quotes, quoted_kinds).select(
+        pseudo.alias("doc_id"))
+    marks = rows.with_columns(pl.col("in_quote").fill_null(False)).with_columns(pseudo.alias("doc_id"))
+    groups = _group_column(documents, group_by)
+    halves = (groups.join(pl.DataFrame({"voice": ["writer", "quoted"]}), how="cross")
+              .with_columns((pl.col("doc_id") + _SEP + pl.col("voice")).alias("doc_id"),
+                            (pl.col("group") + _SEP + pl.col("voice")).alias("_gv")))
+    present = words["doc_id"].unique()
+    halves = halves.filter(pl.col("doc_id").is_in(present.implode()))
+    table = rates(marks, words, halves, by=by, group_by="_gv", per=per, n_boot=n_boot, seed=seed)
+    split = pl.col("group").str.split_exact(_SEP, 1)
+    return (table.with_columns(split.struct.field("field_0").alias("_g"), split.struct.field("field_1").alias("voice"))
+            .drop("group").rename({"_g": "group"})
+            .select("group", "voice", *(by or []), "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
+                    "ci_method")
+            .sort("group", pl.col("voice") == "quoted", *(by or [])))
+
+
+def with_period(documents: pl.DataFrame, date: str = "date", unit: str = "month",
+                column: str = "period") -> pl.DataFrame:
+    """The documents table plus ``column``: the ``unit`` (``day``, ``month``, ``year``) of an ISO date.
+
+    Dates are read from the first ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY``) in the column;
+    documents without one get a null period.
+    """
+    length = {"day": 10, "month": 7, "year": 4}[unit]
+    found = pl.col(date).cast(pl.String).str.extract(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)", 1)
+    return documents.with_columns(pl.when(found.str.len_chars() >= length).then(found.str.slice(0, length))
+                                  .otherwise(None).alias(column))
