@@ -1,0 +1,553 @@
+"""The one-command report: every analysis, its tables, figures, provenance and an HTML page.
+
+:func:`report` reads and parses the inputs (through the parse cache, so a second run
+parses nothing), then :func:`build_report` runs the analyses and writes the files of
+the output contract (``DESIGN.md``) into one folder:
+
+``tokens.parquet``, ``documents.parquet``, ``documents.csv`` (no text), ``quotes.csv``,
+``conditionals.csv``, ``hedges.csv``, ``summary.csv``, ``rates.csv`` (every rate with its
+95% CI), ``comparison.csv`` (G² and log ratio, with ``group_by``), ``figures/*.pdf|svg|png``,
+``provenance.json`` and ``report.html`` (tables and figures in one file that a browser
+opens offline).
+
+Each analysis runs on its own: a module that is missing or fails is reported (on
+stderr, in ``provenance.json`` and in the HTML page) and the other outputs are still
+written. Every file is written atomically, so nothing already written is lost.
+This module and the CLI are the only places with side effects; the analyses stay pure.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import importlib
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from corpusling import __version__
+from corpusling.errors import InputError
+from corpusling.parsed import ParsedCorpus, write_parquet, write_text
+
+#: Contract columns of each result table (``DESIGN.md``), written first and in this order.
+CONTRACT: dict[str, list[str]] = {
+    "conditionals": ["doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound",
+                     "main_lemma", "class", "sentence"],
+    "hedges": ["doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"],
+    "quotes": ["doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
+               "reporting_verb"],
+}
+
+#: Analyses of the report: name → (module, function). Imported only when the report runs.
+ANALYSES: dict[str, tuple[str, str]] = {
+    "quotes": ("corpusling.markers.quotes", "quotes"),
+    "conditionals": ("corpusling.markers.conditional", "conditionals"),
+    "hedges": ("corpusling.markers.hedges", "hedges"),
+}
+
+#: Which column of each marker table the rates are broken down by.
+BREAKDOWN: dict[str, str] = {"conditionals": "class", "hedges": "category", "boosters": "category",
+                             "quotations": "kind"}
+
+#: Beyond this many groups a figure shows the whole corpus (the tables keep every group).
+MAX_FIGURE_GROUPS = 6
+
+_TEXT = {
+    "fr": {"title": "Rapport corpusling", "overview": "Corpus", "documents": "documents", "words": "mots",
+           "sentences": "phrases", "model": "modèle", "analyses": "Analyses", "summary": "Synthèse",
+           "per_document": "Par document", "rates": "Fréquences pour 1 000 mots (IC 95 %)",
+           "comparison": "Comparaison des groupes (G², log ratio)", "figures": "Figures", "files": "Fichiers",
+           "provenance": "Provenance", "ok": "fait", "missing": "module absent", "failed": "échec",
+           "more": "lignes de plus dans", "generated": "Produit par corpusling"},
+    "en": {"title": "corpusling report", "overview": "Corpus", "documents": "documents", "words": "words",
+           "sentences": "sentences", "model": "model", "analyses": "Analyses", "summary": "Summary",
+           "per_document": "Per document", "rates": "Rates per 1,000 words (95% CI)",
+           "comparison": "Group comparison (G², log ratio)", "figures": "Figures", "files": "Files",
+           "provenance": "Provenance", "ok": "done", "missing": "module missing", "failed": "failed",
+           "more": "more rows in", "generated": "Made by corpusling"},
+}
+
+_CAPTIONS = {
+    "conditionals_by_class": {"fr": "Conditionnels par emploi, pour 1 000 mots, avec leur intervalle de confiance "
+                                    "à 95 % (bootstrap sur les documents).",
+                              "en": "Conditionals by use per 1,000 words with 95% confidence intervals "
+                                    "(bootstrap over documents)."},
+    "hedges_by_category": {"fr": "Modalisateurs et renforçateurs par catégorie, pour 1 000 mots (IC 95 %).",
+                           "en": "Hedges and boosters by category per 1,000 words (95% CI)."},
+    "quotations_by_kind": {"fr": "Densité des citations par type, pour 1 000 mots (IC 95 %).",
+                           "en": "Quotation density by kind per 1,000 words (95% CI)."},
+    "voice": {"fr": "Voix du journaliste et voix citée : fréquence de chaque marqueur pour 1 000 mots de chaque "
+                    "voix (citations directes et îlots textuels).",
+              "en": "Writer's voice vs quoted voice: each marker per 1,000 words of that voice (direct and mixed "
+                    "quotations)."},
+    "dispersion": {"fr": "Position des marqueurs dans chaque document (du début à la fin du texte).",
+                   "en": "Where the markers fall in each document (start to end of the text)."},
+    "timeline": {"fr": "Fréquence des marqueurs par mois (IC 95 %).",
+                 "en": "Markers per month (95% CI)."},
+}
+
+
+@dataclass
+class Step:
+    """What happened to one part of the report."""
+
+    name: str
+    status: str = "ok"          # ok | missing | failed
+    message: str = ""
+    seconds: float = 0.0
+    rows: int | None = None
+
+
+@dataclass
+class Report:
+    """The result of :func:`build_report`: the folder, the steps and the files written."""
+
+    out: Path
+    steps: list[Step] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.status == "ok" for s in self.steps)
+
+    def step(self, name: str) -> Step | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+
+class _Run:
+    """Bookkeeping of a report run: progress lines, steps, files."""
+
+    def __init__(self, out: Path, log: Callable[[str], None]) -> None:
+        self.result = Report(out=out)
+        self.log = log
+
+    def write_csv(self, frame: pl.DataFrame, name: str) -> Path:
+        path = self.result.out / name
+        write_text(path, _csv_ready(frame).write_csv())
+        self.result.files.append(path)
+        return path
+
+    def write_parquet(self, frame: pl.DataFrame, name: str) -> Path:
+        path = self.result.out / name
+        write_parquet(frame, path)
+        self.result.files.append(path)
+        return path
+
+    def attempt(self, name: str, action: Callable[[], Any]) -> Any:
+        """Run ``action``; a missing module or a failure is recorded and reported, never raised."""
+        step = Step(name)
+        start = time.perf_counter()
+        value = None
+        try:
+            value = action()
+            if isinstance(value, pl.DataFrame):
+                step.rows = value.height
+        except ModuleNotFoundError as err:
+            step.status, step.message = "missing", f"{err.name} is not available"
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - one analysis must not stop the report
+            step.status, step.message = "failed", f"{type(err).__name__}: {err}"
+        step.seconds = time.perf_counter() - start
+        self.result.steps.append(step)
+        if step.status == "ok":
+            rows = f"{step.rows:,} rows, " if step.rows is not None else ""
+            self.log(f"report: {name}: {rows}{step.seconds:.1f} s")
+        else:
+            self.log(f"report: {name}: {step.status}: {step.message} (the other outputs are still written)")
+        return value
+
+
+def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
+    """Nested columns (lists, structs) as JSON-like text: CSV takes only flat values."""
+    nested = [c for c, t in frame.schema.items() if isinstance(t, (pl.List, pl.Array, pl.Struct, pl.Object))]
+    return frame.with_columns(pl.col(c).map_elements(lambda v: json.dumps(v if not hasattr(v, "to_list")
+                                                                          else v.to_list(), ensure_ascii=False),
+                                                     return_dtype=pl.String) for c in nested)
+
+
+def contract_order(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """The contract's columns first (missing ones as nulls), then the table's other columns."""
+    columns = CONTRACT[name]
+    missing = [pl.lit(None).alias(c) for c in columns if c not in frame.columns]
+    frame = frame.with_columns(missing) if missing else frame
+    return frame.select(*columns, *[c for c in frame.columns if c not in columns])
+
+
+def _analysis(name: str) -> Callable[..., pl.DataFrame]:
+    module, function = ANALYSES[name]
+    return getattr(importlib.import_module(module), function)
+
+
+# --------------------------------------------------------------------------- provenance
+
+def sha256_file(path: Path) -> str:
+    """The sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_hashes(inputs: list[str | Path]) -> list[dict[str, Any]]:
+    """Every file of the inputs (folders walked, hidden files left out) with its size and sha256."""
+    rows: list[dict[str, Any]] = []
+    for item in inputs:
+        path = Path(item)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not any(
+            part.startswith(".") for part in p.relative_to(path).parts)) if path.is_dir() else [path]
+        rows += [{"path": str(p), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files if p.exists()]
+    return rows
+
+
+def lexicon_records(user_lexicon: Path | None = None) -> list[dict[str, Any]]:
+    """The lexicon files the analyses read: bundled TSVs and the user's, with sha256 and entry counts."""
+    folder = Path(__file__).resolve().parent / "lexicons"
+    paths = sorted(folder.glob("*.tsv")) + ([Path(user_lexicon)] if user_lexicon else [])
+    records = []
+    for path in paths:
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        entries = sum(1 for line in lines[1:] if line.strip() and not line.startswith("#"))
+        records.append({"name": path.name, "bundled": path.parent == folder, "entries": entries,
+                        "sha256": sha256_file(path), **({"path": str(path)} if path.parent != folder else {})})
+    return records
+
+
+def _versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in ("polars", "numpy", "matplotlib", "stanza", "torch"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+# --------------------------------------------------------------------------- tables
+
+def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
+                  seed: int) -> pl.DataFrame:
+    """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns."""
+    from corpusling.rates import rates
+
+    parts = []
+    for marker, rows in markers.items():
+        total = rates(rows, parsed.tokens, parsed.documents, group_by=group_by, n_boot=n_boot, seed=seed)
+        parts.append(total.with_columns(pl.lit(marker).alias("marker"), pl.lit(None, pl.String).alias("breakdown"),
+                                        pl.lit("(all)").alias("level")))
+        column = BREAKDOWN.get(marker)
+        if column and column in rows.columns and rows.height:
+            split = rates(rows.with_columns(pl.col(column).cast(pl.String)), parsed.tokens, parsed.documents,
+                          by=[column], group_by=group_by, n_boot=n_boot, seed=seed)
+            parts.append(split.rename({column: "level"}).with_columns(pl.lit(marker).alias("marker"),
+                                                                      pl.lit(column).alias("breakdown")))
+    columns = ["marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
+               "ci_method"]
+    return pl.concat([p.select(columns) for p in parts], how="vertical_relaxed")
+
+
+def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str) -> pl.DataFrame:
+    """Each group against the rest, per marker and category: G², p and log ratio."""
+    from corpusling.rates import compare
+
+    parts = []
+    for marker, rows in markers.items():
+        total = compare(rows, parsed.tokens, parsed.documents, group_by=group_by)
+        parts.append(total.with_columns(pl.lit(marker).alias("marker"), pl.lit("(all)").alias("level")))
+        column = BREAKDOWN.get(marker)
+        if column and column in rows.columns and rows.height:
+            split = compare(rows.with_columns(pl.col(column).cast(pl.String)), parsed.tokens, parsed.documents,
+                            group_by=group_by, by=[column])
+            parts.append(split.rename({column: "level"}).with_columns(pl.lit(marker).alias("marker")))
+    columns = ["marker", "level", "group", "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio"]
+    return pl.concat([p.select(columns) for p in parts], how="vertical_relaxed")
+
+
+# --------------------------------------------------------------------------- figures
+
+def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], rates_table: pl.DataFrame | None,
+             quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int) -> list[str]:
+    """Each figure on its own (a failing one is reported); returns the stems written."""
+    from corpusling import figures as fig
+    from corpusling.summary import voice_rates, with_period
+
+    folder = run.result.out / "figures"
+    stems: list[str] = []
+    if group_by and parsed.documents[group_by].n_unique() > MAX_FIGURE_GROUPS:
+        run.log(f"report: {parsed.documents[group_by].n_unique()} groups in {group_by!r}: the figures show the "
+                f"whole corpus (the tables keep every group)")
+        group_by = None
+        if markers:
+            rates_table = run.attempt("rates for figures", lambda: _rates_tables(parsed, markers, None, n_boot, seed))
+
+    def save(stem: str, figure: Any) -> None:
+        run.result.files += fig.save(figure, folder / stem)
+        stems.append(stem)
+
+    def by_level(marker: str) -> pl.DataFrame:
+        assert rates_table is not None
+        return rates_table.filter((pl.col("marker") == marker) & (pl.col("level") != "(all)"))
+
+    if rates_table is not None:
+        if "conditionals" in markers:
+            run.attempt("figure conditionals_by_class", lambda: save("conditionals_by_class", fig.plot_rates(
+                by_level("conditionals"), "level", lang=lang, xlabel=None)))
+        if "hedges" in markers:
+            both = pl.concat([by_level("hedges"), by_level("boosters")])
+            run.attempt("figure hedges_by_category", lambda: save("hedges_by_category", fig.plot_rates(
+                both, "level", lang=lang)))
+        if "quotations" in markers:
+            run.attempt("figure quotations_by_kind", lambda: save("quotations_by_kind", fig.plot_rates(
+                by_level("quotations"), "level", lang=lang)))
+    if quotes is not None and any(m in markers for m in ("conditionals", "hedges", "boosters")):
+        def voice() -> None:
+            parts = [voice_rates(markers[m], parsed.tokens, parsed.documents, quotes, group_by=group_by,
+                                 n_boot=n_boot, seed=seed).with_columns(pl.lit(m).alias("marker"))
+                     for m in ("conditionals", "hedges", "boosters") if m in markers]
+            save("voice", fig.plot_voice(pl.concat(parts), "marker", lang=lang))
+        run.attempt("figure voice", voice)
+    if markers:
+        def dispersion() -> None:
+            rows = pl.concat([m.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64))
+                              .with_columns(pl.lit(name).alias("marker"))
+                              for name, m in markers.items() if name != "boosters"])
+            save("dispersion", fig.plot_dispersion(rows, parsed.documents, "marker", lang=lang))
+        run.attempt("figure dispersion", dispersion)
+    if "date" in parsed.documents.columns and markers:
+        dated = with_period(parsed.documents)
+        if dated["period"].drop_nulls().n_unique() >= 2:
+            def timeline() -> None:
+                from corpusling.rates import rates
+
+                parts = [rates(m, parsed.tokens, dated.filter(pl.col("period").is_not_null()), group_by="period",
+                               n_boot=n_boot, seed=seed).with_columns(pl.lit(name).alias("marker"))
+                         for name, m in markers.items() if name != "boosters"]
+                save("timeline", fig.plot_timeline(pl.concat(parts), "group", series="marker", lang=lang))
+            run.attempt("figure timeline", timeline)
+    return stems
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#111;line-height:1.45}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;
+border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+th,td{padding:.2rem .5rem;border-bottom:1px solid #e3e3e3;text-align:left}td.n{text-align:right;
+font-variant-numeric:tabular-nums}figure{margin:1.5rem 0}figure img{max-width:100%;height:auto}
+figcaption{font-size:.85rem;color:#333}.failed,.missing{color:#a33}.note{color:#555;font-size:.85rem}
+code{font-size:.85rem}.wide{overflow-x:auto}"""
+
+
+def _html_table(frame: pl.DataFrame, lang: str, limit: int = 60, source: str | None = None) -> str:
+    def cell(value: Any) -> str:
+        if value is None:
+            return "<td></td>"
+        if isinstance(value, float):
+            text = f"{value:,.3g}" if abs(value) < 0.01 and value else f"{value:,.2f}"
+            text = text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+            return f'<td class="n">{text}</td>'
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = f"{value:,}".replace(",", "\u202f" if lang == "fr" else ",")
+            return f'<td class="n">{text}</td>'
+        return f"<td>{html.escape(str(value))}</td>"
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(cell(v) for v in row) + "</tr>" for row in frame.head(limit).iter_rows())
+    more = ""
+    if frame.height > limit and source:
+        more = (f'<p class="note">… {frame.height - limit:,} {_TEXT[lang]["more"]} '
+                f'<a href="{html.escape(source)}">{html.escape(source)}</a></p>')
+    return f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}'
+
+
+def _html(run: _Run, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stems: list[str],
+          provenance: dict[str, Any], lang: str) -> str:
+    text = _TEXT[lang]
+    out = run.result.out
+    n_sent = parsed.tokens.select("doc_id", "sent_id").n_unique() if parsed.tokens.height else 0
+    parts = [f"<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">",
+             f"<title>{text['title']}</title><style>{_CSS}</style></head><body>",
+             f"<h1>{text['title']}</h1>",
+             f"<p>{parsed.documents.height:,} {text['documents']}, {n_sent:,} {text['sentences']}, "
+             f"{parsed.tokens.height:,} {text['words']}; {text['model']} "
+             f"<code>{html.escape(str(parsed.model.get('name', '?')))}</code>.</p>",
+             f"<h2>{text['analyses']}</h2><ul>"]
+    for step in run.result.steps:
+        state = text.get(step.status, step.status)
+        detail = f" — {html.escape(step.message)}" if step.message else ""
+        rows = f", {step.rows:,}" if step.rows is not None else ""
+        parts.append(f'<li class="{step.status}">{html.escape(step.name)}: {state}{rows}{detail}</li>')
+    parts.append("</ul>")
+    summary = tables.get("summary")
+    if summary is not None:
+        parts += [f"<h2>{text['summary']}</h2>",
+                  _html_table(summary.filter(pl.col("level") != "document").drop("doc_id"), lang)]
+    if stems:
+        parts.append(f"<h2>{text['figures']}</h2>")
+    for stem in stems:
+        svg = (out / "figures" / f"{stem}.svg").read_bytes()
+        caption = _CAPTIONS.get(stem, {}).get(lang, stem)
+        parts.append(f'<figure><img alt="{html.escape(caption)}" src="data:image/svg+xml;base64,'
+                     f'{base64.b64encode(svg).decode("ascii")}"><figcaption>{html.escape(caption)} '
+                     f'<a href="figures/{stem}.pdf">PDF</a> · <a href="figures/{stem}.svg">SVG</a> · '
+                     f'<a href="figures/{stem}.png">PNG</a></figcaption></figure>')
+    if "rates" in tables:
+        parts += [f"<h2>{text['rates']}</h2>", _html_table(tables["rates"].drop("ci_method"), lang, 80, "rates.csv")]
+    if "comparison" in tables:
+        parts += [f"<h2>{text['comparison']}</h2>", _html_table(tables["comparison"], lang, 80, "comparison.csv")]
+    if summary is not None:
+        parts += [f"<h2>{text['per_document']}</h2>",
+                  _html_table(summary.filter(pl.col("level") == "document").drop("level"), lang, 40, "summary.csv")]
+    parts.append(f"<h2>{text['files']}</h2><ul>")
+    for path in sorted({p.relative_to(out).as_posix() for p in run.result.files if p.parent == out}):
+        parts.append(f'<li><a href="{html.escape(path)}">{html.escape(path)}</a></li>')
+    parts.append(f"</ul><h2>{text['provenance']}</h2><pre>"
+                 + html.escape(json.dumps({k: provenance[k] for k in ("corpusling", "versions", "parameters")},
+                                          indent=2, ensure_ascii=False))
+                 + '</pre><p class="note"><a href="provenance.json">provenance.json</a></p>'
+                 + f'<p class="note">{text["generated"]} {__version__}.</p></body></html>\n')
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- entry points
+
+def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = None, lang: str = "fr",
+                 lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+                 inputs: list[str | Path] | None = None, parameters: dict[str, Any] | None = None,
+                 n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None) -> Report:
+    """Run every analysis on a parsed corpus and write the report folder ``out``.
+
+    ``group_by`` is a metadata column (outlet, year…) for per-group rates and comparisons;
+    ``lang`` the language of figures and page (``fr`` or ``en``); ``lexicon`` a hedge
+    lexicon TSV of the user's, used alone (``lexicon_mode="replace"``) or added to the
+    bundled one (``"add"``). Returns what was done; never raises for a failing analysis.
+    """
+    from corpusling.summary import marker_tables, summary
+
+    if lang not in ("fr", "en"):
+        raise InputError(f"--lang must be fr or en, not {lang!r}")
+    if group_by is not None and group_by not in parsed.documents.columns:
+        raise InputError(f"--group-by {group_by!r}: no such metadata column; the documents have: "
+                         + (", ".join(c for c in parsed.documents.columns if c not in ("text", "doc_id")) or "none"))
+    user_lexicon = None
+    if lexicon is not None:  # checked before anything is written: a bad line is the user's to fix (exit 2)
+        if not Path(lexicon).is_file():
+            raise InputError(f"--lexicon {lexicon}: no such file")
+        from corpusling.lexicons import load_lexicon
+
+        user_lexicon = load_lexicon(lexicon, mode=lexicon_mode)
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    run = _Run(out, log)
+    tokens, documents = parsed.tokens, parsed.documents
+
+    def write_tokens() -> pl.DataFrame:
+        run.write_parquet(tokens, "tokens.parquet")
+        return tokens
+
+    def write_documents() -> pl.DataFrame:
+        run.write_parquet(documents, "documents.parquet")
+        run.write_csv(parsed.metadata(), "documents.csv")
+        return documents
+
+    run.attempt("tokens.parquet", write_tokens)
+    run.attempt("documents.parquet, documents.csv", write_documents)
+
+    results: dict[str, pl.DataFrame] = {}
+
+    def analyse(name: str, call: Callable[[], pl.DataFrame]) -> None:
+        def action() -> pl.DataFrame:
+            table = call()
+            results[name] = table
+            run.write_csv(contract_order(table, name), f"{name}.csv")
+            return table
+        run.attempt(name, action)
+
+    analyse("quotes", lambda: _analysis("quotes")(tokens, documents))
+    quotes = results.get("quotes")
+    analyse("conditionals", lambda: _analysis("conditionals")(tokens, documents, quotes=quotes))
+    analyse("hedges", lambda: _analysis("hedges")(tokens, documents, lexicon=user_lexicon, quotes=quotes))
+
+    markers = marker_tables(results.get("conditionals"), results.get("hedges"), quotes)
+    tables: dict[str, pl.DataFrame] = {}
+
+    def table(name: str, build: Callable[[], pl.DataFrame]) -> None:
+        def action() -> pl.DataFrame:
+            frame = build()
+            tables[name] = frame
+            run.write_csv(frame, f"{name}.csv")
+            return frame
+        run.attempt(f"{name}.csv", action)
+
+    table("summary", lambda: summary(tokens, documents, results.get("conditionals"), results.get("hedges"), quotes,
+                                     group_by=group_by))
+    if markers:
+        table("rates", lambda: _rates_tables(parsed, markers, group_by, n_boot, seed))
+    if markers and group_by:
+        table("comparison", lambda: _comparison(parsed, markers, group_by))
+    stems = _figures(run, parsed, markers, tables.get("rates"), quotes, group_by, lang, n_boot, seed)
+
+    provenance = {
+        "corpusling": __version__,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": _versions(),
+        "command": sys.argv[1:] if Path(sys.argv[0]).name.startswith("corpusling") else None,
+        "parameters": {"group_by": group_by, "lang": lang, "lexicon": str(lexicon) if lexicon else None,
+                       "lexicon_mode": lexicon_mode if lexicon else None,
+                       "per": 1000, "n_boot": n_boot, "seed": seed, "ci": 0.95, **(parameters or {})},
+        "model": parsed.model,
+        "lexicons": lexicon_records(Path(lexicon) if lexicon else None),
+        "inputs": input_hashes(inputs or []),
+        "documents": {"n": documents.height, "words": tokens.height,
+                      "texts_sha256": hashlib.sha256("\n".join(
+                          hashlib.sha256(t.encode("utf-8")).hexdigest() for t in documents["text"].to_list()
+                      ).encode()).hexdigest() if "text" in documents.columns else None},
+        "skipped": parsed.skipped,
+        "analyses": {s.name: {"status": s.status, "message": s.message, "rows": s.rows,
+                              "seconds": round(s.seconds, 3)} for s in run.result.steps},
+        "outputs": {p.relative_to(out).as_posix(): sha256_file(p) for p in run.result.files if p.exists()},
+    }
+    run.attempt("provenance.json", lambda: write_text(out / "provenance.json",
+                                                      json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"))
+    run.result.files.append(out / "provenance.json")
+    run.attempt("report.html", lambda: write_text(out / "report.html",
+                                                  _html(run, parsed, tables, stems, provenance, lang)))
+    run.result.files.append(out / "report.html")
+    return run.result
+
+
+def report(inputs: list[str | Path], out: Path | str, group_by: str | None = None, lang: str = "fr",
+           model: str | Path | None = None, lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+           format: str | None = None,
+           text_column: str = "text", workers: int = 1, cache: Path | None = None, use_cache: bool = True,
+           n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None) -> Report:
+    """Read and parse ``inputs`` (cached; a parsed folder is loaded), then :func:`build_report`."""
+    from corpusling.api import load_or_parse
+
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    start = time.perf_counter()
+    log(f"report: reading and parsing {', '.join(map(str, inputs))} (cached)")
+    parsed = load_or_parse(list(inputs), format=format, text_column=text_column, model=model, workers=workers,
+                           cache=cache, use_cache=use_cache, progress=True, report_skipped=True)
+    log(f"report: {parsed.documents.height:,} documents, {parsed.tokens.height:,} words "
+        f"({parsed.model.get('name', '?')} model) in {time.perf_counter() - start:.1f} s")
+    return build_report(parsed, out, group_by=group_by, lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode,
+                        inputs=inputs,
+                        parameters={"model": str(model) if model else None, "format": format,
+                                    "text_column": text_column}, n_boot=n_boot, seed=seed, log=log)
+
+
+__all__ = ["CONTRACT", "Report", "Step", "build_report", "contract_order", "report"]
