@@ -1,0 +1,263 @@
+"""Quotations: spans between quotation marks, their kind, their source and reporting verb.
+
+Three steps, each a function of tables:
+
+1. :func:`quote_spans` scans each document text for quotation marks (one regex match
+   per mark) and pairs them with a stack: « », ‹ ›, “ ”, „ “, straight double quotes
+   and, inside a paragraph only, single quotes ('…', ‘…’) whose opening and closing
+   contexts cannot be an apostrophe. A quotation left open at the end of a paragraph
+   continues when the next paragraph opens with « or » (the French convention for
+   quotations over several paragraphs, Lexique des règles typographiques en usage à
+   l'Imprimerie nationale); otherwise it is closed at the end of its paragraph and
+   flagged ``unbalanced``. A straight double quote right after a digit with no straight
+   quotation open is an inch mark, never a quote.
+2. Nesting (``level``, ``nested``) and words (``n_tokens``) come from joins on offsets.
+3. :func:`quotes` adds ``kind``, ``source`` and ``reporting_verb`` from the context of
+   each span (see :mod:`corpusling.markers.attribution`).
+
+Kinds follow the French tradition of *discours rapporté* (Authier-Revuz 1992;
+Rosier 2008): ``direct`` (a reported utterance: after a colon or a reporting verb,
+a sentence of its own, or with an incise ", a déclaré X"), ``mixed`` (an *îlot
+textuel*: quoted words integrated in the writer's syntax) and ``scare`` (a short
+word or phrase at a distance, a term, a name or a title, with no speaker).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+#: Columns of a quotation table, in order.
+COLUMNS: list[str] = [
+    "doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
+    "reporting_verb", "level", "unbalanced", "continued", "mark", "source_start", "source_end", "rule",
+]
+
+_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "start_char": pl.Int64(), "end_char": pl.Int64(), "mark": pl.String(),
+    "unbalanced": pl.Boolean(), "continued": pl.Boolean(),
+}
+
+# Candidate marks. Single quotes are candidates only where they cannot be an apostrophe:
+# an opening one after a space or an opening mark and before a letter, a closing one after
+# a non-space and before a space, punctuation or the end of the text.
+_MARKS = re.compile(
+    r"""[«»‹›“”„"]"""
+    r"""|(?:(?<=^)|(?<=[\s(\[«“„]))['‘](?=\w)"""
+    r"""|(?<=[^\s'‘’])['’](?=[\s.,;:!?)\]»”]|$)""",
+    re.MULTILINE,
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass
+class _Open:
+    start: int
+    family: str
+    mark: str
+    tentative: bool = False  # single quotes: dropped, not flagged, when never closed
+    continued: bool = False
+
+
+def _trim_end(text: str, end: int, floor: int) -> int:
+    """``end`` moved back over trailing whitespace, not before ``floor``."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
+    """Quotation spans of one text: ``(start, end, opening mark, unbalanced, continued)``.
+
+    Marks are paired with a stack; see the module docstring for the rules. The loop runs
+    over quotation marks, not over words.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    if not paragraphs:
+        return []
+    para_starts = [s for s, _ in paragraphs]
+    spans: list[tuple[int, int, str, bool, bool]] = []
+    stack: list[_Open] = []
+
+    def close(item: _Open, end: int, unbalanced: bool) -> None:
+        if item.tentative and unbalanced:
+            return
+        spans.append((item.start, end, item.mark, unbalanced, item.continued))
+
+    def close_from(index: int, at: int, end: int) -> None:
+        """Close stack[index] at ``end``; what is open above it closes unbalanced at ``at``."""
+        for item in reversed(stack[index + 1:]):
+            close(item, _trim_end(text, at, item.start + 1), True)
+        close(stack[index], end, False)
+        del stack[index:]
+
+    def innermost(*families: str) -> int | None:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].family in families:
+                return i
+        return None
+
+    marks = list(_MARKS.finditer(text))
+    current = 0  # index of the paragraph being read
+    skip: set[int] = set()  # positions of continuation marks
+    for match in marks:
+        pos, char = match.start(), match.group()
+        para = bisect.bisect_right(para_starts, pos) - 1
+        while para > current:  # leaving paragraph `current`
+            p_start, p_end = paragraphs[current]
+            nxt_start = paragraphs[current + 1][0]
+            lead = text[nxt_start:nxt_start + 1]
+            keep: list[_Open] = []
+            for item in stack:
+                if not item.tentative and item.family in ("guillemet", "curly", "low9") and not keep \
+                        and lead in ("«", "»", "“"):
+                    item.continued = True
+                    keep.append(item)
+                    skip.add(nxt_start)
+                else:
+                    close(item, _trim_end(text, p_end, item.start + 1), True)
+            stack[:] = keep
+            current += 1
+        if pos in skip:
+            continue
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if char in "«‹„":
+            stack.append(_Open(pos, {"«": "guillemet", "‹": "single_guillemet", "„": "low9"}[char], char))
+        elif char == "»" or char == "›":
+            i = innermost("guillemet" if char == "»" else "single_guillemet")
+            if i is not None:
+                close_from(i, pos, pos + 1)
+            elif char == "»":  # stray closing mark: the quotation opened before this paragraph's start
+                p_start = paragraphs[para][0]
+                if pos > p_start:
+                    spans.append((p_start, pos + 1, "»", True, False))
+        elif char == "“":
+            i = innermost("low9", "curly")
+            if i is not None and stack[i].family == "low9":
+                close_from(i, pos, pos + 1)
+            else:
+                stack.append(_Open(pos, "curly", char))
+        elif char == "”":
+            i = innermost("curly", "low9")
+            if i is not None:
+                close_from(i, pos, pos + 1)
+        elif char == '"':
+            i = innermost("straight")
+            if i is not None and (not before.isspace() or after.isspace() or pos + 1 == len(text)):
+                close_from(i, pos, pos + 1)
+            elif i is None and before.isdigit():
+                continue  # inch mark: 17" screen
+            elif not after.isspace():
+                stack.append(_Open(pos, "straight", char))
+        else:  # single quotes ' ‘ ’
+            opening = (pos == 0 or before.isspace() or before in "([«“„") and after.isalnum()
+            i = innermost("single")
+            if i is not None and not before.isspace() and char != "‘" and not opening:
+                close_from(i, pos, pos + 1)
+            elif opening and char != "’":
+                stack.append(_Open(pos, "single", char, tentative=True))
+    # end of text: leaving the remaining paragraphs
+    p_end = paragraphs[current][1]
+    for item in stack:
+        close(item, _trim_end(text, p_end, item.start + 1), True)
+    return sorted(spans)
+
+
+def quote_spans(documents: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, start_char, end_char, mark, unbalanced, continued`` for every quotation of ``documents``.
+
+    ``documents`` needs ``doc_id`` and ``text``. Offsets are into ``text``, marks included.
+    """
+    rows: dict[str, list] = {c: [] for c in _SCHEMA}
+    for doc_id, text in documents.select(pl.col("doc_id").cast(pl.String), "text").iter_rows():
+        for start, end, mark, unbalanced, continued in scan_text(text or ""):
+            for column, value in zip(_SCHEMA, (doc_id, start, end, mark, unbalanced, continued), strict=True):
+                rows[column].append(value)
+    return pl.DataFrame(rows, schema=_SCHEMA)
+
+
+def add_nesting(spans: pl.DataFrame) -> pl.DataFrame:
+    """Add ``level`` (0 outer, 1 nested in one quotation…), ``nested`` and ``quote_id`` (1-based per document)."""
+    keyed = spans.sort("doc_id", "start_char", "end_char").with_row_index("_q")
+    outer = keyed.select("doc_id", pl.col("_q").alias("_o"), pl.col("start_char").alias("_os"),
+                         pl.col("end_char").alias("_oe"))
+    levels = (keyed.select("_q", "doc_id", "start_char", "end_char")
+              .join(outer, on="doc_id")
+              .filter((pl.col("_o") != pl.col("_q")) & (pl.col("_os") <= pl.col("start_char"))
+                      & (pl.col("_oe") >= pl.col("end_char")))
+              .group_by("_q").agg(pl.len().cast(pl.Int32).alias("level")))
+    return (keyed.join(levels, on="_q", how="left")
+            .with_columns(pl.col("level").fill_null(0).cast(pl.Int32),
+                          (pl.int_range(pl.len()).over("doc_id") + 1).cast(pl.Int32).alias("quote_id"))
+            .with_columns((pl.col("level") > 0).alias("nested"))
+            .sort("_q").drop("_q"))
+
+
+def _words(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Non-punctuation words with their rank in the document: ``doc_id, start_char, end_char, _rank``."""
+    return (tokens.filter(pl.col("upos").cast(pl.String).fill_null("") != "PUNCT")
+            .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
+                    pl.col("end_char").cast(pl.Int64))
+            .sort("doc_id", "start_char")
+            .with_columns(pl.int_range(pl.len()).over("doc_id").alias("_rank")))
+
+
+def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Add ``n_tokens``: words (punctuation excluded) whose token lies inside the span.
+
+    Two asof joins on offsets: the first word starting at or after the span start and the
+    last word starting before the span end.
+    """
+    words = _words(tokens)
+    if words.height == 0:
+        return spans.with_columns(pl.lit(0, dtype=pl.Int64).alias("n_tokens"))
+    first = words.select("doc_id", pl.col("start_char").alias("_ws"), pl.col("_rank").alias("_first"))
+    last = words.select("doc_id", pl.col("start_char").alias("_ws"), pl.col("_rank").alias("_last"))
+    out = (spans.with_row_index("_i").sort("doc_id", "start_char")
+           .join_asof(first, left_on="start_char", right_on="_ws", by="doc_id", strategy="forward",
+                      check_sortedness=False)
+           .drop("_ws")
+           .with_columns((pl.col("end_char") - 1).alias("_last_pos"))
+           .sort("doc_id", "_last_pos")
+           .join_asof(last, left_on="_last_pos", right_on="_ws", by="doc_id", strategy="backward",
+                      check_sortedness=False)
+           .with_columns((pl.col("_last") - pl.col("_first") + 1).clip(lower_bound=0).fill_null(0)
+                         .cast(pl.Int64).alias("n_tokens"))
+           .sort("_i"))
+    return out.drop("_i", "_ws", "_first", "_last", "_last_pos")
+
+
+def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
+           reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per quotation: the columns of :data:`COLUMNS`.
+
+    ``tokens`` is the token table (an empty table gives spans and kinds from the text
+    alone), ``documents`` has ``doc_id`` and ``text``, ``reporting_verbs`` a lexicon table
+    with a ``lemma`` column (default: ``corpusling/lexicons/reporting_verbs.tsv``, see
+    :func:`corpusling.markers.attribution.load_reporting_verbs`).
+    """
+    from corpusling.markers.attribution import attribute
+
+    spans = add_word_counts(add_nesting(quote_spans(documents)), tokens)
+    if spans.height == 0:
+        return empty()
+    table = attribute(spans, tokens, documents, reporting_verbs)
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
+    table = (table.join(texts, on="doc_id", how="left")
+             .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
+                           .alias("text"))
+             .drop("_text"))
+    return table.select(COLUMNS).sort("doc_id", "start_char", maintain_order=True)
+
+
+def empty() -> pl.DataFrame:
+    """A quotation table with no rows."""
+    schema = {"doc_id": pl.String, "quote_id": pl.Int32, "start_char": pl.Int64, "end_char": pl.Int64,
+              "text": pl.String, "n_tokens": pl.Int64, "kind": pl.String, "nested": pl.Boolean, "source": pl.String,
+              "reporting_verb": pl.String, "level": pl.Int32, "unbalanced": pl.Boolean, "continued": pl.Boolean,
+              "mark": pl.String, "source_start": pl.Int64, "source_end": pl.Int64, "rule": pl.String}
+    return pl.DataFrame(schema=schema)
