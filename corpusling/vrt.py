@@ -146,21 +146,22 @@ def to_vrt(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, path: st
     return "\n".join(out) + "\n"
 
 
-class _Reader:
-    """State of reading one VRT file."""
+class _Structure:
+    """The structural tags of a VRT file, read in order: documents, paragraphs, sentences.
+
+    Only tag lines go through Python; each yields the state that the word lines after it
+    take (document, paragraph count, sentence key).
+    """
 
     def __init__(self, default_id: str, source: str) -> None:
         self.default_id, self.source = default_id, source
-        self.attributes: list[str] | None = None
-        self.rows: dict[str, list[Any]] = {}
         self.documents: list[dict[str, Any]] = []
         self.stack: list[tuple[str, int]] = []
-        self.doc: dict[str, Any] | None = None
-        self.par = self.sent = self.word = 0
+        self.doc = -1
+        self.par = 0
         self.in_sentence = False
-        self.par_open = False
-        self.loose = False  # words outside any <s>
-        self.doc_start = 0
+        self.sentence_key = 0
+        self.loose_key = 0
 
     def fail(self, line: int, message: str) -> DocumentError:
         where = f"{self.source}: " if self.source else ""
@@ -171,41 +172,41 @@ class _Reader:
         doc_id = attrs.pop("id", None) or (self.default_id if n == 1 else f"{self.default_id}-{n}")
         if any(d["doc_id"] == doc_id for d in self.documents):
             doc_id = f"{doc_id}-{n}"
-        self.doc = {"doc_id": doc_id, "meta": attrs, "line": line}
-        self.documents.append(self.doc)
-        self.par = self.sent = 0
-        self.doc_start = len(self.rows.get("form", []))
+        self.documents.append({"doc_id": doc_id, "meta": attrs})
+        self.doc = len(self.documents) - 1
+        self.par = 0
+        self.loose_key = line
 
-    def new_sentence(self) -> None:
-        if self.par == 0:
-            self.par = 1
-        self.sent += 1
-        self.word = 0
+    def tag(self, line: int, text: str, words_follow: bool) -> tuple[int, int, int]:
+        """Apply one tag line; the state ``(document, paragraph count, sentence key)`` of the words after it."""
+        if text:
+            match = _TAG.match(text.strip())
+            if match is None:
+                raise self.fail(line, f"malformed tag {text.strip()[:40]!r} (a word '<' must be written &lt;)")
+            closing, name, raw_attrs, empty = match.groups()
+            if not empty:
+                attrs = {m[1]: unescape(m[2] if m[2] is not None else m[3], line, self.fail)
+                         for m in _ATTRIBUTE.finditer(raw_attrs)}
+                self._apply(line, bool(closing), name, attrs)
+        if self.doc < 0 and words_follow:
+            self.open_document({}, line)
+        return self.doc, self.par, self.sentence_key if self.in_sentence else self.loose_key
 
-    def tag(self, line: int, closing: bool, name: str, raw_attrs: str) -> None:
-        attrs = {m[1]: unescape(m[2] if m[2] is not None else m[3], line, self.fail)
-                 for m in _ATTRIBUTE.finditer(raw_attrs)}
+    def _apply(self, line: int, closing: bool, name: str, attrs: dict[str, str]) -> None:
         if not closing:
             if name == "text":
                 if any(t == "text" for t, _ in self.stack):
                     raise self.fail(line, "<text> inside another <text> (close it first with </text>)")
                 self.open_document(attrs, line)
-            elif name == "p":
-                if self.doc is None:
-                    self.open_document({}, line)
+            elif name in {"p", "s"} and self.doc < 0:
+                self.open_document({}, line)
+            if name == "p":
                 self.par += 1
-                self.par_open = True
             elif name == "s":
                 if self.in_sentence:
                     raise self.fail(line, "<s> inside another <s> (close it first with </s>)")
-                if self.doc is None:
-                    self.open_document({}, line)
-                if not self.par_open and self.par == 0:
-                    self.par = 1
-                self.sent += 1
-                self.word = 0
                 self.in_sentence = True
-                self.loose = False
+                self.sentence_key = self.loose_key = line
             self.stack.append((name, line))
             return
         if not self.stack:
@@ -215,148 +216,177 @@ class _Reader:
             raise self.fail(line, f"</{name}> closes <{opened}> opened at line {opened_line} (unbalanced tags)")
         if name == "s":
             self.in_sentence = False
+            self.loose_key = line
         elif name == "p":
-            self.par_open = False
-            self.loose = False
+            self.loose_key = line
         elif name == "text":
-            self.doc = None
-            self.loose = False
-
-    def word_line(self, line: int, text: str) -> None:
-        fields = text.split("\t")
-        if self.attributes is None:
-            self.attributes = [*CORE, *DEPENDENCY][:len(fields)] + [f"attr_{i}" for i in range(7, len(fields) + 1)]
-            self.rows = {c: [] for c in ["doc_id", "par_id", "sent_id", "word_id", *self.attributes]}
-        if len(fields) != len(self.attributes):
-            raise self.fail(line, f"{len(fields)} tab-separated columns where {len(self.attributes)} are expected "
-                                  f"({' '.join(self.attributes)})")
-        if self.doc is None:
-            self.open_document({}, line)
-        if not self.in_sentence and not self.loose:
-            self.new_sentence()
-            self.loose = True
-        self.word += 1
-        self.rows["doc_id"].append(self.doc["doc_id"])
-        self.rows["par_id"].append(self.par or 1)
-        self.rows["sent_id"].append(self.sent)
-        self.rows["word_id"].append(self.word)
-        for name, value in zip(self.attributes, fields, strict=True):
-            self.rows[name].append(unescape(value, line, self.fail))
+            self.doc = -1
+            self.loose_key = line
 
 
 def _null(name: str) -> pl.Expr:
     return pl.when(pl.col(name) == "_").then(None).otherwise(pl.col(name)).alias(name)
 
 
-def _rebuild_text(frame: pl.DataFrame) -> tuple[pl.DataFrame, str, list[str]]:
-    """Offsets and text of one document's words (``token_id``/``token_text`` already filled)."""
-    notes: list[str] = []
-    tokens = frame.group_by("sent_id", "token_id", maintain_order=True).agg(
-        pl.col("par_id").first(), pl.col("token_text").first(), pl.col("_start").first(), pl.col("_end").first())
-    surfaces = [clean_text(t)[0] for t in tokens["token_text"].to_list()]
-    pars, sents = tokens["par_id"].to_list(), tokens["sent_id"].to_list()
-    starts, ends = tokens["_start"].to_list(), tokens["_end"].to_list()
-    given = all(s is not None and e is not None for s, e in zip(starts, ends, strict=True))
-    if given:
-        position = 0
-        for surface, start, end in zip(surfaces, starts, ends, strict=True):
-            if start < position or end - start != len(surface):
-                given = False
-                notes.append("start_char/end_char do not match the tokens: text rebuilt from the tokens")
-                break
-            position = end
-    pieces: list[str] = []
-    new_starts, new_ends = [], []
-    position = 0
-    for index, surface in enumerate(surfaces):
-        if index:
-            new_par = pars[index] != pars[index - 1]
-            if given:
-                gap = starts[index] - position
-                separator = ("\n\n" if gap >= 2 else "\n") + " " * max(0, gap - 2) if new_par else " " * gap
-            elif new_par:
-                separator = "\n\n"
-            elif sents[index] != sents[index - 1]:
-                separator = " "
-            else:
-                separator = "" if (_NO_SPACE_BEFORE.search(surface) or _NO_SPACE_AFTER.search(surfaces[index - 1])) \
-                    else " "
-            pieces.append(separator)
-            position += len(separator)
-        elif given and starts[0] > 0:
-            pieces.append(" " * starts[0])
-            position = starts[0]
-        new_starts.append(position)
-        pieces.append(surface)
-        position += len(surface)
-        new_ends.append(position)
-    offsets = tokens.select("sent_id", "token_id").with_columns(
-        pl.Series("start_char", new_starts, dtype=pl.Int64), pl.Series("end_char", new_ends, dtype=pl.Int64),
-        pl.Series("_surface", surfaces, dtype=pl.String))
-    frame = (frame.drop("_start", "_end").join(offsets, on=["sent_id", "token_id"], how="left", maintain_order="left")
-             .with_columns(pl.col("_surface").alias("token_text")).drop("_surface"))
-    return frame, "".join(pieces), notes
+def _unescaped(name: str) -> pl.Expr:
+    """Undo the XML escapes of a column (numeric references are rare: decoded in Python)."""
+    value = pl.col(name)
+    named = (value.str.replace_all("&lt;", "<", literal=True).str.replace_all("&gt;", ">", literal=True)
+             .str.replace_all("&quot;", '"', literal=True).str.replace_all("&apos;", "'", literal=True)
+             .str.replace_all("&amp;", "&", literal=True))
+    numeric = value.map_elements(lambda v: unescape(v, 0, None), return_dtype=pl.String)
+    return (pl.when(value.str.contains("&#", literal=True)).then(numeric)
+            .when(value.str.contains("&", literal=True)).then(named).otherwise(value).alias(name))
+
+
+def _rebuild_text(words: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Offsets of the words and the text of each document, rebuilt from the surface tokens.
+
+    Where every token of a document has ``start_char``/``end_char`` consistent with its
+    text, the offsets are kept and the gaps filled with spaces (a line break between
+    paragraphs); otherwise tokens are joined with French spacing rules.
+    """
+    keys = ["_doc", "sent_id", "token_id"]
+    surface = pl.col("token_text").str.normalize("NFC").str.replace_all("\u00ad", "", literal=True)
+    tokens = (words.group_by(keys, maintain_order=True)
+              .agg(pl.col("par_id").first(), surface.first().alias("_surface"), pl.col("_start").first(),
+                   pl.col("_end").first())
+              .with_columns(pl.col("_surface").str.len_chars().alias("_length")))
+    previous_end = pl.col("_end").shift(1).over("_doc")
+    consistent = (pl.col("_start").is_not_null() & pl.col("_end").is_not_null()
+                  & (pl.col("_end") - pl.col("_start") == pl.col("_length"))
+                  & (pl.col("_start") >= previous_end.fill_null(0)))
+    first = pl.int_range(pl.len()).over("_doc") == 0
+    new_par = pl.col("par_id") != pl.col("par_id").shift(1).over("_doc")
+    new_sentence = pl.col("sent_id") != pl.col("sent_id").shift(1).over("_doc")
+    previous = pl.col("_surface").shift(1).over("_doc")
+    gap = pl.col("_start") - previous_end
+    break_ = pl.when(gap >= 2).then(pl.lit("\n\n")).otherwise(pl.lit("\n"))
+    given_separator = (pl.when(first).then(pl.lit("").str.pad_end(pl.col("_start")))
+                       .when(new_par).then(break_.str.pad_end(gap))
+                       .otherwise(pl.lit("").str.pad_end(gap)))
+    tight = pl.col("_surface").str.contains(_NO_SPACE_BEFORE.pattern) | previous.str.contains(_NO_SPACE_AFTER.pattern)
+    rebuilt_separator = (pl.when(first).then(pl.lit("")).when(new_par).then(pl.lit("\n\n"))
+                         .when(new_sentence).then(pl.lit(" ")).when(tight).then(pl.lit("")).otherwise(pl.lit(" ")))
+    tokens = tokens.with_columns(consistent.all().over("_doc").alias("_given"))
+    tokens = tokens.with_columns(
+        pl.when(pl.col("_given")).then(given_separator).otherwise(rebuilt_separator).alias("_separator"))
+    tokens = tokens.with_columns(pl.concat_str("_separator", "_surface").alias("_piece"))
+    tokens = tokens.with_columns(pl.col("_piece").str.len_chars().cum_sum().over("_doc").cast(pl.Int64)
+                                 .alias("end_char"))
+    tokens = tokens.with_columns((pl.col("end_char") - pl.col("_length")).alias("start_char"))
+    texts = tokens.group_by("_doc", maintain_order=True).agg(pl.col("_piece").str.join(""),
+                                                             pl.col("_given").first())
+    words = (words.drop("_start", "_end", "token_text")
+             .join(tokens.select(*keys, pl.col("_surface").alias("token_text"), "start_char", "end_char"),
+                   on=keys, how="left", maintain_order="left"))
+    return words, texts.rename({"_piece": "text"})
 
 
 def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``(tokens, documents)`` of VRT text: the token table and ``doc_id``, ``<text>`` attributes, ``text``."""
-    reader = _Reader(doc_id, source)
-    for number, raw in enumerate(content.split("\n"), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            continue
-        if line.startswith("<!--") or line.startswith("<?"):
-            if match := _HEADER.search(line):
-                if reader.rows and any(reader.rows.values()):
-                    continue
-                reader.attributes = match[1].split()
-                reader.rows = {c: [] for c in ["doc_id", "par_id", "sent_id", "word_id", *reader.attributes]}
-            continue
-        if line.startswith("<") and not line.startswith("<\t"):
-            match = _TAG.match(line.strip())
-            if match is None:
-                raise reader.fail(number, f"malformed tag {line.strip()[:40]!r} (a word '<' must be written &lt;)")
-            closing, name, attrs, empty = match.groups()
-            if not empty:
-                reader.tag(number, bool(closing), name, attrs)
-            continue
-        reader.word_line(number, line)
-    if reader.stack:
-        name, line = reader.stack[-1]
-        raise reader.fail(line, f"<{name}> is never closed (add </{name}>)")
-    if not reader.rows or not reader.rows.get("doc_id"):
-        raise DocumentError(f"{source + ': ' if source else ''}no word lines: this is not a VRT file, or it is empty")
-    attributes = reader.attributes or []
-    frame = pl.DataFrame(reader.rows, schema={c: pl.Int32 if c in {"par_id", "sent_id", "word_id"} else pl.String
-                                              for c in reader.rows})
+    """``(tokens, documents)`` of VRT text: the token table and ``doc_id``, ``<text>`` attributes, ``text``.
+
+    Raises :class:`DocumentError` naming the line of malformed input.
+    """
+    where = f"{source}: " if source else ""
+    lines = (pl.DataFrame({"line": content.split("\n")}, schema={"line": pl.String})
+             .with_row_index("number", offset=1)
+             .with_columns(pl.col("line").str.strip_suffix("\r"))
+             .filter(pl.col("line").str.strip_chars() != ""))
+    is_comment = pl.col("line").str.starts_with("<!--") | pl.col("line").str.starts_with("<?")
+    is_tag = pl.col("line").str.starts_with("<") & ~pl.col("line").str.starts_with("<\t")
+    lines = lines.with_columns(pl.when(is_comment).then(pl.lit("comment")).when(is_tag).then(pl.lit("tag"))
+                               .otherwise(pl.lit("word")).alias("kind"))
+    comments = lines.filter(pl.col("kind") == "comment")
+    lines = lines.filter(pl.col("kind") != "comment")
+    word_rows = lines.filter(pl.col("kind") == "word")
+    if word_rows.is_empty():
+        raise DocumentError(f"{where}no word lines: this is not a VRT file, or it is empty")
+    attributes: list[str] | None = None
+    first_word = word_rows["number"][0]
+    for number, line in comments.select("number", "line").iter_rows():
+        if number < first_word and (match := _HEADER.search(line)):
+            attributes = match[1].split()
+    n_fields = word_rows["line"].head(1).str.count_matches("\t")[0] + 1
+    if attributes is None:
+        attributes = [*CORE, *DEPENDENCY][:n_fields] + [f"attr_{i}" for i in range(7, n_fields + 1)]
+
+    # structure: tag lines only, in Python; word lines take the state of the tag line before them
+    structure = _Structure(doc_id, source)
+    lines = lines.with_columns((pl.col("kind").shift(-1) == "word").fill_null(False).alias("_words_follow"))
+    tags = lines.filter(pl.col("kind") == "tag").select("number", "line", "_words_follow")
+    states = [structure.tag(0, "", bool(lines["kind"][0] == "word"))]
+    numbers = [0]
+    for number, line, words_follow in tags.iter_rows():
+        states.append(structure.tag(number, line, words_follow))
+        numbers.append(number)
+    if structure.stack:
+        name, line = structure.stack[-1]
+        raise structure.fail(line, f"<{name}> is never closed (add </{name}>)")
+    state = pl.DataFrame({"number": numbers, "_doc": [s[0] for s in states], "_par": [s[1] for s in states],
+                          "_sentence": [s[2] for s in states]},
+                         schema={"number": pl.UInt32, "_doc": pl.Int32, "_par": pl.Int32, "_sentence": pl.Int64})
+    words = word_rows.select("number", "line").join_asof(state, on="number", strategy="backward")
+
+    fields = pl.col("line").str.split("\t")
+    words = words.with_columns(fields.list.len().alias("_n"))
+    bad = words.filter(pl.col("_n") != len(attributes))
+    if not bad.is_empty():
+        number, found = bad["number"][0], bad["_n"][0]
+        raise structure.fail(number, f"{found} tab-separated columns where {len(attributes)} are expected "
+                                     f"({' '.join(attributes)})")
+    words = words.with_columns(fields.list.get(i).alias(a) for i, a in enumerate(attributes))
+    valid = r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);"
+    for attribute in attributes:
+        broken = words.filter(pl.col(attribute).str.replace_all(valid, "").str.contains("&", literal=True))
+        if not broken.is_empty():
+            value = broken[attribute][0]
+            rest = re.sub(valid, "", value)
+            raise structure.fail(broken["number"][0], f"bad XML escape {rest[rest.index('&'):][:12]!r} "
+                                                      "(write & as &amp;, < as &lt;, > as &gt;)")
+    words = words.with_columns(_unescaped(a) for a in attributes)
+    words = words.with_columns(
+        pl.col("_par").rank("dense").over("_doc").cast(pl.Int32).alias("par_id"),
+        pl.col("_sentence").rank("dense").over("_doc").cast(pl.Int32).alias("sent_id"))
+    words = words.with_columns(pl.int_range(1, pl.len() + 1).over("_doc", "sent_id").cast(pl.Int32).alias("word_id"))
+
     renamed = {a: COLUMN_OF[a] for a in attributes if a in COLUMN_OF}
-    frame = frame.rename(renamed).with_columns(
+    words = words.rename(renamed).with_columns(
         _null(c) for c in ("lemma", "upos", "feats", "deprel", "head") if c in renamed.values())
-    if "head" in frame.columns:
-        bad = frame.filter(pl.col("head").is_not_null() & ~pl.col("head").str.contains(r"^[0-9]+$"))
+    if "head" in words.columns:
+        bad = words.filter(pl.col("head").is_not_null() & ~pl.col("head").str.contains(r"^[0-9]+$"))
         if not bad.is_empty():
-            raise DocumentError(f"{source + ': ' if source else ''}head {bad['head'][0]!r} is not a number "
-                                "(the head column holds the word number of the governor, 0 for the root)")
-    if "token_id" not in frame.columns:
-        frame = frame.with_columns(pl.col("word_id").alias("token_id"))
-    if "token_text" not in frame.columns:
-        frame = frame.with_columns(pl.col("form").alias("token_text"))
-    frame = frame.with_columns(
+            raise structure.fail(bad["number"][0], f"head {bad['head'][0]!r} is not a number (the head column "
+                                                   "holds the word number of the governor, 0 for the root)")
+    if "token_id" not in words.columns:
+        words = words.with_columns(pl.col("word_id").alias("token_id"))
+    if "token_text" not in words.columns:
+        words = words.with_columns(pl.col("form").alias("token_text"))
+    words = words.with_columns(
         pl.col("token_id").cast(pl.Int32, strict=False),
-        (pl.col("start_char").cast(pl.Int64, strict=False) if "start_char" in frame.columns
+        (pl.col("start_char").cast(pl.Int64, strict=False) if "start_char" in words.columns
          else pl.lit(None, pl.Int64)).alias("_start"),
-        (pl.col("end_char").cast(pl.Int64, strict=False) if "end_char" in frame.columns
+        (pl.col("end_char").cast(pl.Int64, strict=False) if "end_char" in words.columns
          else pl.lit(None, pl.Int64)).alias("_end"),
     ).drop("start_char", "end_char", strict=False)
-    if frame["token_id"].null_count():
-        raise DocumentError(f"{source + ': ' if source else ''}the token_id column must hold numbers")
-    tables, documents = [], []
-    by_doc = {str(k[0]): t for k, t in frame.partition_by("doc_id", maintain_order=True, as_dict=True).items()}
-    for doc in reader.documents:
-        if doc["doc_id"] not in by_doc:
-            continue
-        table, text, notes = _rebuild_text(by_doc[doc["doc_id"]])
-        tables.append(table)
-        documents.append({"doc_id": doc["doc_id"], **doc["meta"], "text": text, "notes": "; ".join(notes) or None})
-    tokens = tok.from_rows(pl.concat(tables, how="vertical_relaxed"))
+    if words["token_id"].null_count():
+        bad_line = words.filter(pl.col("token_id").is_null())["number"][0]
+        raise structure.fail(bad_line, "the token_id column must hold numbers")
+
+    words, texts = _rebuild_text(words)
+    ids = pl.DataFrame({"_doc": list(range(len(structure.documents))),
+                        "doc_id": [d["doc_id"] for d in structure.documents]}, schema={"_doc": pl.Int32,
+                                                                                        "doc_id": pl.String})
+    words = words.join(ids, on="_doc", how="left", maintain_order="left")
+    extra = [c for c in words.columns if c.startswith("attr_") or (c in attributes and c not in COLUMN_OF)]
+    tokens = tok.from_rows(words.select([c for c in tok.COLUMNS if c in words.columns] + extra))
+    documents = []
+    for index, text, given in texts.iter_rows():
+        doc = structure.documents[index]
+        notes = [] if given else ["text rebuilt from the tokens (no consistent start_char/end_char attributes)"]
+        cleaned, changes = clean_text(text)
+        if cleaned != text:  # only combining marks at token boundaries can do this; offsets stay on `text`
+            notes.append(f"text not normalised ({'; '.join(changes)}) to keep offsets")
+        note = "; ".join(notes) or None
+        documents.append({"doc_id": doc["doc_id"], **doc["meta"], "text": text, "notes": note})
     return tokens, pl.DataFrame(documents, infer_schema_length=None)
