@@ -39,7 +39,6 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     if width < 0:
         raise QueryError(f"width must be 0 or more, not {width}")
     idx = index(tokens)
-    table = idx.tokens
     matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
     metadata = list(metadata or [])
     if sort and not _is_builtin_sort(sort) and sort not in metadata:
@@ -53,36 +52,34 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
 
     first = matches["first_row"].to_numpy()
     last = matches["last_row"].to_numpy()
-    start = matches["start_char"]
-    end = matches["end_char"]
     doc_no = idx.document[first] if first.size else np.zeros(0, np.int64)
-    if unit == "words":
+    texts, start_byte, end_byte = idx.texts(documents)
+    text = texts.gather(pl.Series(doc_no, dtype=pl.Int64))
+    if unit == "words":  # byte offsets of the word boundaries: slices cost the length of the line only
         left_row = np.maximum(first - width, idx.doc_first[doc_no]) if first.size else first
         right_row = np.minimum(last + width, idx.doc_last[doc_no]) if first.size else last
-        ctx_start = _gather(table["start_char"], left_row).cast(pl.Int64)
-        ctx_end = _gather(table["end_char"], right_row).cast(pl.Int64)
-        ctx_start = pl.select(pl.min_horizontal(ctx_start, start)).to_series()
-        ctx_end = pl.select(pl.max_horizontal(ctx_end, end)).to_series()
+        start_b, end_b = start_byte[first], end_byte[last]
+        ctx_start_b = np.minimum(start_byte[left_row], start_b)
+        ctx_end_b = np.maximum(end_byte[right_row], end_b)
+        frame = pl.DataFrame({"text": text, "a": ctx_start_b, "b": start_b, "c": end_b, "d": ctx_end_b})
+        left = pl.col("text").bin.slice(pl.col("a"), pl.col("b") - pl.col("a")).cast(pl.String)
+        middle = pl.col("text").bin.slice(pl.col("b"), pl.col("c") - pl.col("b")).cast(pl.String)
+        right = pl.col("text").bin.slice(pl.col("c"), pl.col("d") - pl.col("c")).cast(pl.String)
     else:
-        ctx_start = (start - width).clip(lower_bound=0)
-        ctx_end = end + width
-
-    texts = documents.select(pl.col("doc_id").cast(pl.String), "text", *metadata)
-    lines = (pl.DataFrame({"doc_id": matches["doc_id"].cast(pl.String), "start_char": start, "end_char": end,
-                           "_ctx_start": ctx_start, "_ctx_end": ctx_end, "_first": first, "_last": last,
-                           "_doc": doc_no})
-             .join(texts, on="doc_id", how="left", maintain_order="left"))
-    if lines["text"].null_count():
-        bad = lines.filter(pl.col("text").is_null())["doc_id"][0]
-        raise QueryError(f"document {bad!r} of the token table is not in the documents table")
-    lines = lines.with_columns(
-        clean(pl.col("text").str.slice(pl.col("_ctx_start"), pl.col("start_char") - pl.col("_ctx_start"))
-              ).str.strip_chars_start().alias("left"),
-        clean(pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")))
-        .alias("match"),
-        clean(pl.col("text").str.slice(pl.col("end_char"), pl.col("_ctx_end") - pl.col("end_char"))
-              ).str.strip_chars_end().alias("right"),
-    ).drop("text")
+        start, end = matches["start_char"], matches["end_char"]
+        frame = pl.DataFrame({"text": text.cast(pl.String), "a": (start - width).clip(lower_bound=0), "b": start,
+                              "c": end, "d": end + width})
+        left = pl.col("text").str.slice(pl.col("a"), pl.col("b") - pl.col("a"))
+        middle = pl.col("text").str.slice(pl.col("b"), pl.col("c") - pl.col("b"))
+        right = pl.col("text").str.slice(pl.col("c"), pl.col("d") - pl.col("c"))
+    contexts = frame.select(clean(left).str.strip_chars_start().alias("left"), clean(middle).alias("match"),
+                            clean(right).str.strip_chars_end().alias("right"))
+    lines = pl.DataFrame({"doc_id": matches["doc_id"].cast(pl.String), "start_char": matches["start_char"],
+                          "end_char": matches["end_char"], "_first": first, "_last": last, "_doc": doc_no}
+                         ).hstack(contexts)
+    if metadata:
+        meta = documents.select(pl.col("doc_id").cast(pl.String), *metadata)
+        lines = lines.join(meta, on="doc_id", how="left", maintain_order="left")
     if sort:
         lines = _sort(lines, sort, idx)
     return lines.select(*COLUMNS, *metadata)

@@ -348,6 +348,7 @@ class TokenIndex:
         self.n = tokens.height
         self._codes: dict[str, pl.Series] = {}
         self._lexicon: dict[str, pl.DataFrame] = {}
+        self._texts: tuple | None = None
         doc = tokens["doc_id"].cast(pl.Categorical).to_physical().to_numpy() if self.n else np.zeros(0)
         sent = tokens["sent_id"].to_numpy() if self.n else np.zeros(0)
         change = np.ones(self.n, dtype=bool)
@@ -362,6 +363,36 @@ class TokenIndex:
         self.document = np.cumsum(new_doc, dtype=np.int64) - 1
         self.doc_first = np.flatnonzero(new_doc)
         self.doc_last = np.append(self.doc_first[1:] - 1, self.n - 1) if self.n else np.zeros(0, np.int64)
+
+    def texts(self, documents: pl.DataFrame) -> tuple[pl.Series, np.ndarray, np.ndarray]:
+        """Document texts as UTF-8 bytes (one per document, in table order) and each word's byte offsets.
+
+        Built once per documents table: concordances then cut contexts with byte slices, whose cost
+        does not grow with the position in a long document, as character slicing does.
+        """
+        cached = self._texts
+        if cached is not None and cached[0]() is documents:
+            return cached[1], cached[2], cached[3]
+        ids = self.tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
+        texts = (pl.DataFrame({"doc_id": ids})
+                 .join(documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id", how="left",
+                       maintain_order="left"))["text"]
+        if texts.null_count():
+            bad = ids.filter(texts.is_null())[0]
+            raise QueryError(f"document {bad!r} of the token table is not in the documents table")
+        starts = self.tokens["start_char"].to_numpy()
+        ends = self.tokens["end_char"].to_numpy()
+        start_byte = np.zeros(self.n, dtype=np.int64)
+        end_byte = np.zeros(self.n, dtype=np.int64)
+        for number, text in enumerate(texts):  # one step per document, vectorised within it
+            raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+            char_to_byte = np.append(np.flatnonzero((raw & 0xC0) != 0x80), raw.size)
+            rows = slice(self.doc_first[number], self.doc_last[number] + 1)
+            start_byte[rows] = char_to_byte[np.minimum(starts[rows], char_to_byte.size - 1)]
+            end_byte[rows] = char_to_byte[np.minimum(ends[rows], char_to_byte.size - 1)]
+        binary = texts.cast(pl.Binary)
+        self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
+        return binary, start_byte, end_byte
 
     def available(self) -> list[str]:
         """Attributes a query can use on this table."""
