@@ -254,7 +254,9 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
                           pl.col("deprel").alias("_head_rel")))
     q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
-         .with_columns(pl.col("_has_verb").fill_null(False)))
+         # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
+         .with_columns(pl.col("_has_verb").fill_null(False)
+                       | pl.col("_quote").str.contains(r"^\W*(?i:je|j['’]|tu|il|elle|on|nous|vous|ils|elles|c['’])\b")))
 
     anc = ancestors(tok)
     # quotation depth of every token: a verb is a candidate for a quotation of the same level only

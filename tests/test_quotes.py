@@ -1,0 +1,236 @@
+"""Quotation spans, nesting, kinds and sources on small hand-made texts and token tables."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling import tokens as tk
+from corpusling.markers.attribution import ancestors, load_reporting_verbs
+from corpusling.markers.quotes import COLUMNS, quote_spans, quotes, scan_text
+from corpusling.markers.voice import add_in_quote, quoted_spans, token_voice
+
+
+def spans_of(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in scan_text(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il parle de «riposte» ici.", ["«riposte»"]),
+    ("Il a dit : « Nous partons ».", ["« Nous partons »"]),
+    ("Il a dit : «\u202fNous partons\u202f».", ["«\u202fNous partons\u202f»"]),
+    ("Il a dit : «\u00a0Nous partons\u00a0».", ["«\u00a0Nous partons\u00a0»"]),
+    ("He said “we leave” and „wir gehen“ then ‹ oui ›.", ["“we leave”", "„wir gehen“", "‹ oui ›"]),
+    ('Le "New York Times" écrit.', ['"New York Times"']),
+])
+def test_marks(text: str, expected: list[str]) -> None:
+    assert spans_of(text) == expected
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "L'armée d'Irak n'a pas vu qu'aujourd'hui l’État s’est tu, dit l'AFP."
+    assert scan_text(text) == []
+
+
+def test_inch_marks_are_not_quotes() -> None:
+    assert scan_text('Un écran de 17" et un autre de 21" suffisent.') == []
+    # but a straight quotation may end with a digit
+    assert spans_of('Il a dit "nous en voulons 3" hier.') == ['"nous en voulons 3"']
+
+
+def test_single_quotes_inside_a_quotation() -> None:
+    text = "« Ils ont commencé par crier 'Allah' et ils ont cassé la porte. »"
+    assert spans_of(text) == [text, "'Allah'"]
+
+
+def test_unclosed_single_quote_is_dropped_not_flagged() -> None:
+    text = "Il cite 'quelque chose sans fin."
+    assert scan_text(text) == []
+
+
+def test_nesting_levels() -> None:
+    text = '« les "milices irakiennes" et les « réelles » fraudes »'
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    table = quotes(tk.empty(), docs).sort("start_char", "end_char")
+    got = {row["text"]: (row["level"], row["nested"]) for row in table.iter_rows(named=True)}
+    assert got == {text: (0, False), '"milices irakiennes"': (1, True), "« réelles »": (1, True)}
+
+
+def test_unbalanced_closed_at_paragraph_end() -> None:
+    text = "Il dit : « Nous partons demain.\n\nLe lendemain, rien."
+    (start, end, _, unbalanced, continued), = scan_text(text)
+    assert text[start:end] == "« Nous partons demain."
+    assert unbalanced and not continued
+
+
+def test_unbalanced_inner_mark_closed_by_outer() -> None:
+    text = '« Il parle de "milices sans fin » puis se tait.'
+    got = {text[s:e]: u for s, e, _, u, _ in scan_text(text)}
+    assert got == {'« Il parle de "milices sans fin »': False, '"milices sans fin': True}
+
+
+def test_quotation_over_several_paragraphs() -> None:
+    text = "Il raconte : « Nous sommes partis.\n\n« Puis nous sommes revenus.\n\n« Enfin, rien. »\n\nFin."
+    (start, end, mark, unbalanced, continued), = scan_text(text)
+    assert text[start:end] == text[text.index("«"):text.index("»") + 1]
+    assert continued and not unbalanced and mark == "«"
+
+
+def test_continuation_with_closing_guillemet_convention() -> None:
+    text = "« Un.\n» Deux. »"
+    (start, end, _, unbalanced, continued), = scan_text(text)
+    assert (start, end) == (0, len(text)) and continued and not unbalanced
+
+
+def test_stray_closing_mark_is_flagged() -> None:
+    text = "Premier paragraphe.\nla suite d'une citation » dit-il."
+    (start, end, _, unbalanced, _), = scan_text(text)
+    assert text[start:end] == "la suite d'une citation »" and unbalanced
+
+
+def test_quote_spans_offsets_point_into_text() -> None:
+    docs = pl.DataFrame({"doc_id": ["a", "b"], "text": ["x « y » z", '"a" et "b"']})
+    spans = quote_spans(docs).join(docs, on="doc_id")
+    for row in spans.iter_rows(named=True):
+        assert row["text"][row["start_char"]] in "«\""
+        assert row["text"][row["end_char"] - 1] in "»\""
+    assert spans.height == 3
+
+
+# --- kinds and sources on a hand-built parse ------------------------------------------------
+
+def _table(doc_id: str, text: str, words: list[tuple[str, str, str, int, str]]) -> pl.DataFrame:
+    """Token table of one sentence: (form, lemma, upos, head, deprel); offsets found in ``text``."""
+    cols: dict[str, list] = {c: [] for c in ("doc_id", "par_id", "sent_id", "word_id", "token_id", "token_text",
+                                             "form", "lemma", "upos", "head", "deprel", "start_char", "end_char")}
+    position = 0
+    for i, (form, lemma, upos, head, deprel) in enumerate(words, start=1):
+        start = text.index(form, position)
+        position = start + len(form)
+        for column, value in zip(cols, (doc_id, 1, 1, i, i, form, form, lemma, upos, head, deprel, start, position),
+                                 strict=True):
+            cols[column].append(value)
+    return tk.from_rows(cols)
+
+
+INCISE = "« Nous partons », a déclaré le ministre de l'Intérieur."
+INCISE_WORDS = [
+    ("«", "«", "PUNCT", 3, "punct"), ("Nous", "nous", "PRON", 3, "nsubj"), ("partons", "partir", "VERB", 0, "root"),
+    ("»", "»", "PUNCT", 3, "punct"), (",", ",", "PUNCT", 7, "punct"), ("a", "avoir", "AUX", 7, "aux"),
+    ("déclaré", "déclarer", "VERB", 3, "parataxis"), ("le", "le", "DET", 9, "det"),
+    ("ministre", "ministre", "NOUN", 7, "nsubj"), ("de", "de", "ADP", 12, "case"), ("l'", "le", "DET", 12, "det"),
+    ("Intérieur", "intérieur", "PROPN", 9, "nmod"), (".", ".", "PUNCT", 3, "punct"),
+]
+
+COLON = "Le porte-parole, Jean Dupont, a affirmé : « Tout va bien »."
+COLON_WORDS = [
+    ("Le", "le", "DET", 2, "det"), ("porte-parole", "porte-parole", "NOUN", 8, "nsubj"), (",", ",", "PUNCT", 5, "punct"),
+    ("Jean", "Jean", "PROPN", 2, "appos"), ("Dupont", "Dupont", "PROPN", 4, "flat:name"), (",", ",", "PUNCT", 4, "punct"),
+    ("a", "avoir", "AUX", 8, "aux"), ("affirmé", "affirmer", "VERB", 0, "root"), (":", ":", "PUNCT", 8, "punct"),
+    ("«", "«", "PUNCT", 12, "punct"), ("Tout", "tout", "PRON", 12, "nsubj"), ("va", "aller", "VERB", 8, "parataxis"),
+    ("bien", "bien", "ADV", 12, "advmod"), ("»", "»", "PUNCT", 12, "punct"), (".", ".", "PUNCT", 8, "punct"),
+]
+
+MIXED = "L'ONG qui dénonce la «riposte» estime que « la torture continue »."
+MIXED_WORDS = [
+    ("L'", "le", "DET", 2, "det"), ("ONG", "ONG", "PROPN", 9, "nsubj"), ("qui", "qui", "PRON", 4, "nsubj"),
+    ("dénonce", "dénoncer", "VERB", 2, "acl:relcl"), ("la", "le", "DET", 7, "det"), ("«", "«", "PUNCT", 7, "punct"),
+    ("riposte", "riposte", "NOUN", 4, "obj"), ("»", "»", "PUNCT", 7, "punct"),
+    ("estime", "estimer", "VERB", 0, "root"), ("que", "que", "SCONJ", 14, "mark"), ("«", "«", "PUNCT", 14, "punct"),
+    ("la", "le", "DET", 13, "det"), ("torture", "torture", "NOUN", 14, "nsubj"),
+    ("continue", "continuer", "VERB", 9, "ccomp"), ("»", "»", "PUNCT", 14, "punct"), (".", ".", "PUNCT", 9, "punct"),
+]
+
+
+def _run(text: str, words: list) -> pl.DataFrame:
+    tokens = _table("d", text, words)
+    return quotes(tokens, pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+
+
+def test_output_columns_and_word_counts() -> None:
+    table = _run(INCISE, INCISE_WORDS)
+    assert table.columns == COLUMNS
+    assert table["n_tokens"].to_list() == [2]  # Nous partons: the marks are punctuation
+
+
+def test_incise_gives_direct_source_and_verb() -> None:
+    row = _run(INCISE, INCISE_WORDS).row(0, named=True)
+    assert (row["kind"], row["source"], row["reporting_verb"]) == ("direct", "le ministre de l'Intérieur", "déclarer")
+    assert INCISE[row["source_start"]:row["source_end"]] == row["source"]
+
+
+def test_colon_gives_direct_with_apposition_in_source() -> None:
+    row = _run(COLON, COLON_WORDS).row(0, named=True)
+    assert (row["kind"], row["source"], row["reporting_verb"]) == ("direct", "Le porte-parole, Jean Dupont", "affirmer")
+
+
+def test_scare_and_mixed() -> None:
+    table = _run(MIXED, MIXED_WORDS)
+    got = {row["text"]: (row["kind"], row["source"], row["reporting_verb"]) for row in table.iter_rows(named=True)}
+    # «riposte» is the object of dénoncer: a governed noun, attributed; the que-clause is mixed
+    assert got["« la torture continue »"] == ("mixed", "L'ONG", "estimer")
+    assert got["«riposte»"][0] == "mixed" and got["«riposte»"][1] == "L'ONG"
+
+
+def test_scare_without_speaker() -> None:
+    text = "Ce sont des «proies faciles» pour tous."
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    row = quotes(tk.empty(), docs).row(0, named=True)
+    assert row["kind"] == "scare" and row["source"] is None
+
+
+def test_selon_and_pour_attribution() -> None:
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "Selon Météo France, « la chaleur durera ».",
+        "Mais pour Obama, « le problème est ailleurs ».",
+        "Et pour la dernière période, « il veut une apothéose » qui coûte."]})
+    table = quotes(tk.empty(), docs).sort("doc_id")
+    assert table.select("kind", "source", "reporting_verb").rows() == [
+        ("direct", "Météo France", "selon"), ("direct", "Obama", "pour"), ("mixed", None, None)]
+
+
+def test_ancestors_of_a_small_tree() -> None:
+    tokens = _table("d", INCISE, INCISE_WORDS)
+    pairs = ancestors(tokens.with_columns(pl.col("doc_id").cast(pl.String), pl.col("deprel").cast(pl.String)))
+    # "Intérieur" (12) → ministre (9) → déclaré (7) → partons (3)
+    chain = pairs.filter(pl.col("word_id") == 12).sort("depth")["anc"].to_list()
+    assert chain == [9, 7, 3]
+
+
+def test_reporting_verb_lexicon() -> None:
+    lexicon = load_reporting_verbs()
+    verbs = lexicon.filter(pl.col("type") != "preposition")
+    assert verbs.height >= 60
+    for lemma in ("dire", "déclarer", "affirmer", "indiquer", "expliquer", "ajouter", "préciser", "souligner",
+                  "estimer", "assurer", "constater", "reconnaître", "annoncer", "confier", "dénoncer", "rappeler",
+                  "avertir"):
+        assert lemma in verbs["lemma"].to_list()
+    assert lexicon["lemma"].is_unique().all()
+
+
+def test_bad_lexicon_raises(tmp_path) -> None:
+    from corpusling.errors import LexiconError
+
+    path = tmp_path / "verbs.tsv"
+    path.write_text("verb\ttype\nsay\tx\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        load_reporting_verbs(path)
+
+
+# --- writer's voice vs quoted voice ---------------------------------------------------------
+
+def test_in_quote_counts_direct_and_mixed_not_scare() -> None:
+    quotes_table = pl.DataFrame({"doc_id": ["a", "a", "a"], "start_char": [10, 12, 40], "end_char": [30, 20, 50],
+                                 "kind": ["direct", "scare", "scare"]})
+    rows = pl.DataFrame({"doc_id": ["a", "a", "a", "a", "b"], "start_char": [5, 15, 29, 45, 15]})
+    assert add_in_quote(rows, quotes_table)["in_quote"].to_list() == [False, True, True, False, False]
+    assert add_in_quote(rows, quotes_table, kinds=None)["in_quote"].to_list() == [False, True, True, True, False]
+    assert quoted_spans(quotes_table, kinds=None).height == 2
+
+
+def test_token_voice_keeps_rows() -> None:
+    tokens = _table("d", INCISE, INCISE_WORDS)
+    table = _run(INCISE, INCISE_WORDS)
+    voiced = token_voice(tokens, table)
+    assert voiced.height == tokens.height
+    assert voiced.filter(pl.col("in_quote"))["form"].to_list() == ["«", "Nous", "partons", "»"]
