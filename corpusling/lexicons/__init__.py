@@ -1,0 +1,145 @@
+"""Lexicons: the bundled TSV files and the loaders that validate a user's own.
+
+The hedging lexicon (``hedges.tsv``) has one entry per line with the columns
+``pattern, category, notes, source``; ``pattern`` follows the notation of
+:mod:`corpusling.lexicons.notation` and the categories are :data:`HEDGE_CATEGORIES`.
+Lines starting with ``#`` and blank lines are ignored.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from corpusling.errors import LexiconError
+from corpusling.lexicons.notation import PatternError, parse_pattern
+
+HERE = Path(__file__).resolve().parent
+HEDGES = HERE / "hedges.tsv"
+HEDGE_CONTEXT = HERE / "hedge_context.tsv"
+
+#: Categories of the hedging lexicon; ``exclude`` entries remove false friends and are not reported.
+HEDGE_CATEGORIES: tuple[str, ...] = (
+    "approximator", "epistemic_adverb", "epistemic_verb", "source_marker", "unnamed_source", "booster", "exclude")
+
+COLUMNS: tuple[str, ...] = ("pattern", "category", "notes", "source")
+CONTEXT_ROLES: tuple[str, ...] = ("speech_verb", "viewpoint_noun")
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """``(line number, line)`` of a UTF-8 text file, comments and blank lines left out."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read the lexicon ({err.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise LexiconError(f"{path}, line {line}: not UTF-8 text; save the lexicon as UTF-8") from None
+    return [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"), start=1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _header(path: Path, lines: list[tuple[int, str]], required: tuple[str, ...],
+            optional: tuple[str, ...]) -> tuple[int, list[str]]:
+    if not lines:
+        raise LexiconError(f"{path}: the lexicon is empty; it needs a header line "
+                           f"({chr(9).join(required + optional)}) and one entry per line")
+    number, line = lines[0]
+    names = [c.strip().lower() for c in line.split("\t")]
+    missing = [c for c in required if c not in names]
+    if missing:
+        hint = " (is the file tab-separated?)" if len(names) == 1 else ""
+        raise LexiconError(f"{path}, line {number}: the header lacks column {missing[0]!r}{hint}; "
+                           f"expected the columns {', '.join(required + optional)}")
+    unknown = [c for c in names if c not in required + optional]
+    if unknown:
+        raise LexiconError(f"{path}, line {number}: unknown column {unknown[0]!r}; "
+                           f"expected the columns {', '.join(required + optional)}")
+    return number, names
+
+
+def read_hedge_lexicon(path: Path | str) -> pl.DataFrame:
+    """Read and validate one hedging lexicon file → ``pattern, category, notes, source, line, file``.
+
+    Every problem raises :class:`~corpusling.errors.LexiconError` naming the file, the
+    line and what is wrong (a bad pattern also gets the column of the problem).
+    """
+    path = Path(path)
+    lines = _lines(path)
+    _, names = _header(path, lines, ("pattern", "category"), ("notes", "source"))
+    rows: dict[str, list] = {c: [] for c in (*COLUMNS, "line")}
+    seen: dict[tuple[str, str], int] = {}
+    for number, line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) > len(names):
+            raise LexiconError(f"{path}, line {number}: {len(fields)} tab-separated fields but the header "
+                               f"has {len(names)}; a pattern or a note contains a tab?")
+        record = dict(zip(names, (f.strip() for f in fields), strict=False))
+        pattern, category = record.get("pattern", ""), record.get("category", "")
+        if not pattern:
+            raise LexiconError(f"{path}, line {number}: empty pattern")
+        if category not in HEDGE_CATEGORIES:
+            shown = repr(category) if category else "no category"
+            raise LexiconError(f"{path}, line {number}: {shown} is not a category; "
+                               f"use one of {', '.join(HEDGE_CATEGORIES)}")
+        try:
+            parse_pattern(pattern)
+        except PatternError as err:
+            raise LexiconError(f"{path}, line {number}, column {err.position + 1} of the pattern: {err}\n"
+                               f"  {pattern}\n  {' ' * err.position}^") from None
+        key = (" ".join(pattern.split()), category)
+        if key in seen:
+            raise LexiconError(f"{path}, line {number}: duplicate of line {seen[key]} ({pattern!r}, {category})")
+        seen[key] = number
+        rows["pattern"].append(" ".join(pattern.split()))
+        rows["category"].append(category)
+        rows["notes"].append(record.get("notes", ""))
+        rows["source"].append(record.get("source", ""))
+        rows["line"].append(number)
+    if not rows["pattern"]:
+        raise LexiconError(f"{path}: the lexicon has a header but no entries")
+    return pl.DataFrame(rows, schema={**{c: pl.String for c in COLUMNS}, "line": pl.Int64}).with_columns(
+        pl.lit(str(path)).alias("file"))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> pl.DataFrame:
+    return read_hedge_lexicon(HEDGES)
+
+
+def load_lexicon(path: Path | str | None = None, mode: str = "replace") -> pl.DataFrame:
+    """The hedging lexicon: the bundled entries, or a user's file (validated).
+
+    ``mode="replace"`` uses ``path`` alone; ``mode="add"`` appends its entries to the
+    bundled ones (an entry of the user's file with the same pattern as a bundled one
+    replaces it, so a category can be changed).
+    """
+    if mode not in ("add", "replace"):
+        raise LexiconError(f"lexicon mode {mode!r}: use 'add' or 'replace'")
+    if path is None:
+        return _bundled()
+    user = read_hedge_lexicon(path)
+    if mode == "replace":
+        return user
+    bundled = _bundled().filter(~pl.col("pattern").is_in(user["pattern"].implode()))
+    return pl.concat([bundled, user])
+
+
+@lru_cache(maxsize=1)
+def load_hedge_context() -> dict[str, frozenset[str]]:
+    """The word lists the hedge conditions use (``hedge_context.tsv``): role → lemmas."""
+    lines = _lines(HEDGE_CONTEXT)
+    _, names = _header(HEDGE_CONTEXT, lines, ("word", "role"), ("notes",))
+    lists: dict[str, set[str]] = {role: set() for role in CONTEXT_ROLES}
+    for number, line in lines[1:]:
+        record = dict(zip(names, (f.strip() for f in line.split("\t")), strict=False))
+        if record.get("role") not in lists:
+            raise LexiconError(f"{HEDGE_CONTEXT}, line {number}: unknown role {record.get('role')!r}")
+        lists[record["role"]].add(record["word"].lower())
+    return {role: frozenset(words) for role, words in lists.items()}
