@@ -5,7 +5,8 @@ token table, multi-word tokens (``3-4 du``) give ``token_text`` to the words the
 ``# newdoc id`` starts a document and ``# newpar`` a paragraph. The document text is
 rebuilt from the surface tokens: a space after each token unless its MISC says
 ``SpaceAfter=No``, sentences of a paragraph joined by a space, paragraphs by a blank line,
-so that ``text[start_char:end_char] == token_text`` for every word.
+so that ``text[start_char:end_char] == token_text`` for every word. Lines are read as
+polars expressions (no Python loop over words).
 
 :func:`to_conllu` writes a token table back. Columns are written as they are stored
 (null → ``_``), so a UD file read and written again keeps its ten columns byte for byte.
@@ -17,152 +18,43 @@ MISC of a multi-word token's range line is always derived that way. Comment line
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import DocumentError
-from corpusling.normalise import clean_text
+from corpusling.layout import CLEAN_SURFACE, lay_out
 
 #: The ten CoNLL-U columns, as token-table columns.
 CONLLU_COLUMNS = ["word_id", "form", "lemma", "upos", "xpos", "feats", "head", "deprel", "deps", "misc"]
 
-_NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id\s*=\s*(.*\S))?\s*$")
-_NEWPAR = re.compile(r"^#\s*newpar\b")
-_WORD_ID = re.compile(r"^[1-9][0-9]*$")
-_RANGE_ID = re.compile(r"^([1-9][0-9]*)-([1-9][0-9]*)$")
-_EMPTY_ID = re.compile(r"^[0-9]+\.[1-9][0-9]*$")
+_NEWDOC = r"^#\s*newdoc(?:\s|$)"
+_NEWDOC_ID = r"^#\s*newdoc\s+id\s*=\s*(.*\S)\s*$"
+_NEWPAR = r"^#\s*newpar(?:\s|$)"
+_WORD_ID = r"^[1-9][0-9]*$"
+_RANGE_ID = r"^[1-9][0-9]*-[1-9][0-9]*$"
+_EMPTY_ID = r"^[0-9]+\.[1-9][0-9]*$"
+_NO_SPACE = r"(?:^|\|)SpaceAfter=No(?:\||$)"
 
 
-def _value(field: str) -> str | None:
-    return None if field == "_" else field
+def _fail(source: str, line: int, message: str) -> DocumentError:
+    where = f"{source}: " if source else ""
+    return DocumentError(f"{where}line {line}: {message}; fix the CoNLL-U file (format: "
+                         "https://universaldependencies.org/format.html)")
 
 
-def _space_after(misc: str | None) -> bool:
-    return not (misc and "SpaceAfter=No" in misc.split("|"))
+def _first(frame: pl.DataFrame, condition: pl.Expr) -> dict | None:
+    rows = frame.filter(condition).head(1)
+    return rows.row(0, named=True) if rows.height else None
 
 
-class _Builder:
-    """Accumulates the rows and texts of the documents of one CoNLL-U file."""
-
-    COLUMNS = ["doc_id", "par_id", "sent_id", "word_id", "token_id", "token_text", "form", "lemma", "upos",
-               "xpos", "feats", "head", "deprel", "deps", "misc", "start_char", "end_char"]
-
-    def __init__(self, default_id: str, source: str) -> None:
-        self.default_id = default_id
-        self.source = source
-        self.cols: dict[str, list[Any]] = {c: [] for c in self.COLUMNS}
-        self.documents: list[dict[str, Any]] = []
-        self.notes: dict[str, list[str]] = {}
-        self.doc_id: str | None = None
-        self.pieces: list[str] = []
-        self.offset = 0
-        self.par = 0
-        self.sent = 0
-        self.new_par = False
-        self.sentence: list[tuple[int, list[str]]] = []
-
-    def fail(self, line: int, message: str) -> DocumentError:
-        where = f"{self.source}: " if self.source else ""
-        return DocumentError(f"{where}line {line}: {message}; fix the CoNLL-U file (format: "
-                             "https://universaldependencies.org/format.html)")
-
-    def start_document(self, doc_id: str | None) -> None:
-        self.finish_document()
-        n = len(self.documents) + 1
-        self.doc_id = doc_id or (self.default_id if n == 1 else f"{self.default_id}-{n}")
-        if any(d["doc_id"] == self.doc_id for d in self.documents):
-            self.doc_id = f"{self.doc_id}-{n}"
-        self.pieces, self.offset, self.par, self.sent, self.new_par = [], 0, 0, 0, False
-
-    def finish_document(self) -> None:
-        if self.doc_id is not None and self.sent:
-            self.documents.append({"doc_id": self.doc_id, "text": "".join(self.pieces)})
-        self.doc_id = None
-
-    def _append(self, piece: str) -> None:
-        self.pieces.append(piece)
-        self.offset += len(piece)
-
-    def finish_sentence(self) -> None:
-        """Turn the buffered lines of a sentence into rows and text."""
-        if not self.sentence:
-            return
-        if self.doc_id is None:
-            self.start_document(None)
-        if self.par == 0 or self.new_par:
-            if self.sent:
-                self._append("\n\n")
-            self.par += 1
-        elif self.sent:
-            self._append(" ")
-        self.sent += 1
-        self.new_par = False
-        words: list[tuple[int, list[str]]] = []
-        ranges: dict[int, tuple[int, int, list[str]]] = {}
-        for number, fields in self.sentence:
-            ident = fields[0]
-            if _WORD_ID.match(ident):
-                if int(ident) != len(words) + 1:
-                    raise self.fail(number, f"word id {ident} out of order (expected {len(words) + 1})")
-                words.append((number, fields))
-            elif match := _RANGE_ID.match(ident):
-                first, last = int(match[1]), int(match[2])
-                if first != len(words) + 1 or last <= first:
-                    raise self.fail(number, f"multi-word token range {ident} does not cover the next words")
-                ranges[first] = (first, last, fields)
-            elif _EMPTY_ID.match(ident):
-                self.notes.setdefault(self.doc_id, ["empty nodes (enhanced dependencies) not kept"])
-            else:
-                raise self.fail(number, f"bad ID {ident!r} (expected 1, 2, … or a range such as 3-4)")
-        for first, (_, last, _) in ranges.items():
-            if last > len(words):
-                raise self.fail(self.sentence[0][0], f"multi-word token {first}-{last} runs past the sentence")
-        n_words = len(words)
-        token_id = 0
-        index = 0
-        while index < n_words:
-            word_id = index + 1
-            if word_id in ranges:
-                first, last, fields = ranges[word_id]
-                covered = list(range(first, last + 1))
-                surface, misc = fields[1], _value(fields[9])
-            else:
-                covered = [word_id]
-                surface, misc = words[index][1][1], _value(words[index][1][9])
-            token_id += 1
-            surface, changed = clean_text(surface)
-            if changed:
-                self.notes.setdefault(self.doc_id, []).extend(n for n in changed if n not in
-                                                               self.notes.get(self.doc_id, []))
-            start = self.offset
-            self._append(surface)
-            end = self.offset
-            for w in covered:
-                number, fields = words[w - 1]
-                head = fields[6]
-                if head != "_" and not head.isdigit():
-                    raise self.fail(number, f"HEAD {head!r} is not a number")
-                self.cols["doc_id"].append(self.doc_id)
-                self.cols["par_id"].append(self.par)
-                self.cols["sent_id"].append(self.sent)
-                self.cols["word_id"].append(w)
-                self.cols["token_id"].append(token_id)
-                self.cols["token_text"].append(surface)
-                self.cols["form"].append(fields[1])
-                for name, value in zip(("lemma", "upos", "xpos", "feats"), fields[2:6], strict=True):
-                    self.cols[name].append(_value(value))
-                self.cols["head"].append(None if head == "_" else int(head))
-                self.cols["deprel"].append(_value(fields[7]))
-                self.cols["deps"].append(_value(fields[8]))
-                self.cols["misc"].append(_value(fields[9]))
-                self.cols["start_char"].append(start)
-                self.cols["end_char"].append(end)
-            index = covered[-1]
-            if index < n_words and _space_after(misc):
-                self._append(" ")
-        self.sentence = []
+def _document_ids(docs: pl.DataFrame, default: str) -> list[str]:
+    """Ids of the documents that have words: ``# newdoc id``, else ``default``, ``default-2``…"""
+    ids: list[str] = []
+    for n, given in enumerate(docs["_doc_id"].to_list(), start=1):
+        doc_id = given or (default if n == 1 else f"{default}-{n}")
+        ids.append(f"{doc_id}-{n}" if doc_id in ids else doc_id)
+    return ids
 
 
 def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -171,39 +63,106 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
     Documents are split at ``# newdoc`` (id from ``# newdoc id = …``, else ``doc_id``,
     ``doc_id-2``…). Raises :class:`DocumentError` naming the line of malformed input.
     """
-    builder = _Builder(doc_id, source)
-    for number, line in enumerate(content.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            builder.finish_sentence()
-        elif line.startswith("#"):
-            if builder.sentence:  # comments belong before the words of a sentence
-                raise builder.fail(number, "comment line inside a sentence (a blank line must end each sentence)")
-            if match := _NEWDOC.match(line):
-                builder.start_document(match[1])
-            elif _NEWPAR.match(line):
-                builder.new_par = True
-        else:
-            fields = line.split("\t")
-            if len(fields) != 10:
-                raise builder.fail(number, f"expected 10 tab-separated columns, found {len(fields)}")
-            builder.sentence.append((number, fields))
-    builder.finish_sentence()
-    builder.finish_document()
-    if not builder.cols["doc_id"]:
-        raise DocumentError(f"{source + ': ' if source else ''}no token lines: this is not a CoNLL-U file, or it "
-                            "is empty")
-    frame = pl.DataFrame(builder.cols, schema={
-        "doc_id": pl.String, "par_id": pl.Int32, "sent_id": pl.Int32, "word_id": pl.Int32, "token_id": pl.Int32,
-        "token_text": pl.String, "form": pl.String, "lemma": pl.String, "upos": pl.String, "xpos": pl.String,
-        "feats": pl.String, "head": pl.Int32, "deprel": pl.String, "deps": pl.String, "misc": pl.String,
-        "start_char": pl.Int64, "end_char": pl.Int64})
-    documents = pl.DataFrame(builder.documents, schema={"doc_id": pl.String, "text": pl.String})
-    if builder.notes:
-        documents = documents.with_columns(
-            pl.col("doc_id").replace_strict({k: "; ".join(v) for k, v in builder.notes.items()}, default=None,
-                                            return_dtype=pl.String).alias("notes"))
-    return tok.from_rows(frame), documents
+    line = pl.col("line")
+    lines = (pl.DataFrame({"line": content.split("\n")}, schema={"line": pl.String})
+             .with_row_index("number", offset=1).with_columns(line.str.strip_suffix("\r")))
+    blank = line.str.strip_chars() == ""
+    comment = line.str.starts_with("#")
+    lines = lines.with_columns(
+        blank.cum_sum().alias("_block"),  # sentences are separated by blank lines
+        line.str.contains(_NEWDOC).cum_sum().alias("_doc"),
+        line.str.contains(_NEWPAR).cum_sum().alias("_par"),
+        pl.when(blank).then(pl.lit("blank")).when(comment).then(pl.lit("comment")).otherwise(pl.lit("word"))
+        .alias("kind"))
+    lines = lines.with_columns((pl.col("kind") == "word").cum_sum().over("_block").alias("_words_before"))
+    if bad := _first(lines, (pl.col("kind") == "comment") & (pl.col("_words_before") > 0)):
+        raise _fail(source, bad["number"], "comment line inside a sentence (a blank line must end each sentence)")
+    doc_ids = (lines.filter(line.str.contains(_NEWDOC))
+               .select("_doc", line.str.extract(_NEWDOC_ID, 1).alias("_doc_id")))
+
+    rows = lines.filter(pl.col("kind") == "word").drop("kind", "_words_before")
+    if rows.is_empty():
+        raise DocumentError(f"{source + ': ' if source else ''}no token lines: this is not a CoNLL-U file, "
+                            "or it is empty")
+    fields = line.str.split("\t")
+    rows = rows.with_columns(fields.list.len().alias("_n"))
+    if bad := _first(rows, pl.col("_n") != 10):
+        raise _fail(source, bad["number"], f"expected 10 tab-separated columns, found {bad['_n']}")
+    rows = rows.with_columns(fields.list.get(i).alias(c) for i, c in enumerate(["_id", *CONLLU_COLUMNS[1:]]))
+    ident = pl.col("_id")
+    rows = rows.with_columns(pl.when(ident.str.contains(_WORD_ID)).then(pl.lit("word"))
+                             .when(ident.str.contains(_RANGE_ID)).then(pl.lit("range"))
+                             .when(ident.str.contains(_EMPTY_ID)).then(pl.lit("empty")).alias("_type"))
+    if bad := _first(rows, pl.col("_type").is_null()):
+        raise _fail(source, bad["number"], f"bad ID {bad['_id']!r} (expected 1, 2, … or a range such as 3-4)")
+    empty_docs = set(rows.filter(pl.col("_type") == "empty")["_doc"].to_list())
+    rows = rows.filter(pl.col("_type") != "empty")
+
+    # words: ids run 1, 2, … in each sentence
+    is_word = pl.col("_type") == "word"
+    rows = rows.with_columns(is_word.cast(pl.Int32).cum_sum().over("_block").alias("_position"))
+    words = rows.filter(is_word).with_columns(pl.col("_id").cast(pl.Int32).alias("word_id"))
+    if bad := _first(words, pl.col("word_id") != pl.col("_position")):
+        raise _fail(source, bad["number"], f"word id {bad['word_id']} out of order (expected {bad['_position']})")
+    if bad := _first(words, (pl.col("head") != "_") & ~pl.col("head").str.contains(r"^[0-9]+$")):
+        raise _fail(source, bad["number"], f"HEAD {bad['head']!r} is not a number")
+    sizes = words.group_by("_block").agg(pl.len().alias("_size"))
+
+    # multi-word tokens: a range line covers the next words of its sentence
+    ranges = (rows.filter(pl.col("_type") == "range")
+              .with_columns(pl.col("_id").str.split("-").list.get(0).cast(pl.Int32).alias("_first"),
+                            pl.col("_id").str.split("-").list.get(1).cast(pl.Int32).alias("_last"))
+              .join(sizes, on="_block", how="left"))
+    if bad := _first(ranges, (pl.col("_first") != pl.col("_position") + 1) | (pl.col("_last") <= pl.col("_first"))):
+        raise _fail(source, bad["number"], f"multi-word token range {bad['_id']} does not cover the next words")
+    if bad := _first(ranges, pl.col("_last") > pl.col("_size").fill_null(0)):
+        raise _fail(source, bad["number"], f"multi-word token {bad['_id']} runs past the sentence")
+    covering = (ranges.select("_block", pl.col("_first").alias("word_id"), "_first", "_last",
+                              pl.col("form").alias("_range_form"), pl.col("misc").alias("_range_misc"))
+                .sort("_block", "word_id"))
+    words = (words.sort("_block", "word_id")
+             .join_asof(covering, on="word_id", by="_block", strategy="backward", check_sortedness=False)
+             .with_columns((pl.col("_last").is_not_null() & (pl.col("word_id") <= pl.col("_last"))).alias("_in_mwt"))
+             .sort("number"))
+    words = words.with_columns(
+        pl.when(pl.col("_in_mwt")).then(pl.col("_first")).otherwise(pl.col("word_id")).alias("_token_start"),
+        pl.when(pl.col("_in_mwt")).then(pl.col("_range_form")).otherwise(pl.col("form")).alias("token_text"),
+        pl.when(pl.col("_in_mwt")).then(pl.col("_range_misc")).otherwise(pl.col("misc")).alias("_token_misc"))
+    words = words.with_columns(pl.col("_token_start").rank("dense").over("_block").cast(pl.Int32).alias("token_id"),
+                               pl.col("_par").rank("dense").over("_doc").cast(pl.Int32).alias("par_id"),
+                               pl.col("_block").rank("dense").over("_doc").cast(pl.Int32).alias("sent_id"))
+
+    # the text: tokens joined with the spacing of SpaceAfter, sentences by a space, paragraphs by a blank line
+    token_rows = (words.group_by("_doc", "sent_id", "token_id", maintain_order=True)
+                  .agg(pl.col("par_id").first(), pl.col("token_text").first(), pl.col("_token_misc").first())
+                  .with_columns(CLEAN_SURFACE.alias("_surface")))
+    first = pl.int_range(pl.len()).over("_doc") == 0
+    previous_space = ~pl.col("_token_misc").shift(1).over("_doc").fill_null("").str.contains(_NO_SPACE)
+    separator = (pl.when(first).then(pl.lit(""))
+                 .when(pl.col("par_id") != pl.col("par_id").shift(1).over("_doc")).then(pl.lit("\n\n"))
+                 .when(pl.col("sent_id") != pl.col("sent_id").shift(1).over("_doc")).then(pl.lit(" "))
+                 .when(previous_space).then(pl.lit(" ")).otherwise(pl.lit("")))
+    token_rows, texts = lay_out(token_rows, separator)
+    changed = token_rows.filter(pl.col("_surface") != pl.col("token_text"))["_doc"].unique().to_list()
+    words = (words.drop("token_text")
+             .join(token_rows.select("_doc", "sent_id", "token_id", pl.col("_surface").alias("token_text"),
+                                     "start_char", "end_char"),
+                   on=["_doc", "sent_id", "token_id"], how="left", maintain_order="left"))
+
+    docs = texts.join(doc_ids, on="_doc", how="left", maintain_order="left")
+    docs = docs.with_columns(pl.Series("doc_id", _document_ids(docs, doc_id), dtype=pl.String))
+    notes = {d: "; ".join(n for n, present in [("empty nodes (enhanced dependencies) not kept", d in empty_docs),
+                                                ("token texts normalised to NFC, soft hyphens removed", d in changed)]
+                          if present) or None for d in docs["_doc"].to_list()}
+    docs = docs.with_columns(pl.col("_doc").replace_strict(notes, default=None, return_dtype=pl.String)
+                             .alias("notes"))
+    words = words.join(docs.select("_doc", "doc_id"), on="_doc", how="left", maintain_order="left")
+    nulls = [pl.when(pl.col(c) == "_").then(None).otherwise(pl.col(c)).alias(c)
+             for c in ("lemma", "upos", "xpos", "feats", "deprel", "deps", "misc", "head")]
+    words = words.with_columns(nulls).with_columns(pl.col("head").cast(pl.Int32))
+    tokens = tok.from_rows(words.select([c for c in tok.COLUMNS if c in words.columns]))
+    documents = docs.select("doc_id", "text", *(["notes"] if any(notes.values()) else []))
+    return tokens, documents
 
 
 def _as_text(column: str) -> pl.Expr:
