@@ -1,0 +1,100 @@
+"""``corpusling quotes``: quotations, their kind, source and reporting verb, and quotation density.
+
+Writes the table of quotations (one row per span between quotation marks:
+``doc_id, quote_id, start_char, end_char, text, n_tokens, kind, nested, source,
+reporting_verb, level, unbalanced, continued, mark, source_start, source_end, rule``)
+to ``--out`` (.csv .tsv .parquet .xlsx, or .tex .html .md) and prints a summary:
+quotations by kind, quotations per 1,000 words and the share of quoted words with
+95% confidence intervals resampled over documents, the share of direct and mixed
+quotations attributed to a source, the most frequent sources and reporting verbs.
+With ``--group-by`` density is given per group and each group is compared with the
+rest of the corpus (log-likelihood G², p, log ratio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling quotes seeds/000_e14371d8171e9155.txt
+  corpusling quotes corpora/wikinews-fr-2012/documents --out quotes.xlsx
+  corpusling quotes corpora/wikinews-fr-2012/documents --group-by date --density density.csv
+  corpusling quotes parsed/wikinews --verbs my_verbs.tsv --out quotes.parquet
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("quotes", help="quotations: spans, kinds, sources, density",
+                                   description=__doc__, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    parser.add_argument("--group-by", metavar="COL", default=None,
+                        help="metadata column whose groups get densities and are compared (e.g. outlet, date)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the table of quotations (.csv .tsv .parquet .xlsx .tex .html .md)")
+    parser.add_argument("--density", type=Path, default=None,
+                        help="write the density table (per document, then per group; same formats)")
+    parser.add_argument("--verbs", type=Path, default=None,
+                        help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default 0)")
+    parser.set_defaults(func=run)
+
+
+def _print_table(frame: pl.DataFrame) -> None:
+    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
+                   float_precision=3, tbl_width_chars=120, fmt_str_lengths=50):
+        print(frame)
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling.markers.attribution import load_reporting_verbs
+    from corpusling.markers.quote_density import compare_density, density, density_by_kind, outer
+    from corpusling.markers.quotes import quotes
+    from corpusling.tables import write_table
+
+    lexicon = load_reporting_verbs(args.verbs) if args.verbs else None
+    corpus = load_corpus(args)
+    tokens, documents = corpus.tokens, corpus.documents
+    table = quotes(tokens, documents, lexicon)
+    if args.out:
+        write_table(table, args.out)
+        print(f"{table.height} quotations written to {args.out}", file=sys.stderr)
+    dens = density(table, tokens, documents, group_by=args.group_by, seed=args.seed)
+    if args.density:
+        write_table(dens, args.density)
+    whole = density(table, tokens, documents, seed=args.seed).filter(pl.col("level") == "group").row(0, named=True)
+    top = outer(table)
+    attributed = whole["share_attributed"]
+    print(f"{table.height} quotations ({top.height} outer, {table.height - top.height} nested, "
+          f"{int(table['unbalanced'].sum())} unbalanced) in {documents.height} documents: "
+          f"{whole['quotes_per_1000']:.2f} per 1,000 words (95% CI {whole['ci_low']:.2f}–{whole['ci_high']:.2f}); "
+          f"quoted words {whole['quoted_share']:.1%} (95% CI {whole['quoted_share_ci_low']:.1%}–"
+          f"{whole['quoted_share_ci_high']:.1%}); "
+          f"attributed {'–' if attributed is None else f'{attributed:.0%}'} of direct and mixed quotations")
+    counts = (top.group_by("kind").agg(pl.len().alias("count"), pl.col("n_tokens").mean().round(1).alias("mean_words"))
+              .sort("count", descending=True)
+              .with_columns((pl.col("count") / max(top.height, 1) * 100).round(1).alias("%")))
+    _print_table(counts)
+    voiced = top.filter(pl.col("kind") != "scare")
+    for column, label in (("source", "sources"), ("reporting_verb", "reporting verbs")):
+        frequent = (voiced.filter(pl.col(column).is_not_null()).group_by(column).len("count")
+                    .sort(["count", column], descending=[True, False]).head(10))
+        if frequent.height:
+            print(f"most frequent {label}:")
+            _print_table(frequent)
+    if args.group_by:
+        print(f"density per {args.group_by}:")
+        _print_table(dens.filter(pl.col("level") == "group").select(
+            "group", "n_docs", "n_quotes", "quotes_per_1000", "ci_low", "ci_high", "quoted_share", "share_attributed"))
+        print("quotations per 1,000 words by kind (95% CI):")
+        by_kind = density_by_kind(table, tokens, documents, group_by=args.group_by, seed=args.seed)
+        _print_table(by_kind.select(c for c in by_kind.columns if c != "ci_method"))
+        print(f"each {args.group_by} against the rest (G², p, log ratio):")
+        _print_table(compare_density(table, tokens, documents, args.group_by))
+    return 0
