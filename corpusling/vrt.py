@@ -30,6 +30,7 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import DocumentError
+from corpusling.layout import CLEAN_SURFACE, lay_out
 from corpusling.normalise import clean_text
 
 #: Positional attributes: the core ones, the dependency ones, and the alignment ones.
@@ -247,14 +248,12 @@ def _rebuild_text(words: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     paragraphs); otherwise tokens are joined with French spacing rules.
     """
     keys = ["_doc", "sent_id", "token_id"]
-    surface = pl.col("token_text").str.normalize("NFC").str.replace_all("\u00ad", "", literal=True)
     tokens = (words.group_by(keys, maintain_order=True)
-              .agg(pl.col("par_id").first(), surface.first().alias("_surface"), pl.col("_start").first(),
-                   pl.col("_end").first())
-              .with_columns(pl.col("_surface").str.len_chars().alias("_length")))
+              .agg(pl.col("par_id").first(), CLEAN_SURFACE.first().alias("_surface"), pl.col("_start").first(),
+                   pl.col("_end").first()))
     previous_end = pl.col("_end").shift(1).over("_doc")
     consistent = (pl.col("_start").is_not_null() & pl.col("_end").is_not_null()
-                  & (pl.col("_end") - pl.col("_start") == pl.col("_length"))
+                  & (pl.col("_end") - pl.col("_start") == pl.col("_surface").str.len_chars())
                   & (pl.col("_start") >= previous_end.fill_null(0)))
     first = pl.int_range(pl.len()).over("_doc") == 0
     new_par = pl.col("par_id") != pl.col("par_id").shift(1).over("_doc")
@@ -269,18 +268,13 @@ def _rebuild_text(words: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     rebuilt_separator = (pl.when(first).then(pl.lit("")).when(new_par).then(pl.lit("\n\n"))
                          .when(new_sentence).then(pl.lit(" ")).when(tight).then(pl.lit("")).otherwise(pl.lit(" ")))
     tokens = tokens.with_columns(consistent.all().over("_doc").alias("_given"))
-    tokens = tokens.with_columns(
-        pl.when(pl.col("_given")).then(given_separator).otherwise(rebuilt_separator).alias("_separator"))
-    tokens = tokens.with_columns(pl.concat_str("_separator", "_surface").alias("_piece"))
-    tokens = tokens.with_columns(pl.col("_piece").str.len_chars().cum_sum().over("_doc").cast(pl.Int64)
-                                 .alias("end_char"))
-    tokens = tokens.with_columns((pl.col("end_char") - pl.col("_length")).alias("start_char"))
-    texts = tokens.group_by("_doc", maintain_order=True).agg(pl.col("_piece").str.join(""),
-                                                             pl.col("_given").first())
+    tokens, texts = lay_out(tokens, pl.when(pl.col("_given")).then(given_separator).otherwise(rebuilt_separator))
+    texts = texts.join(tokens.group_by("_doc").agg(pl.col("_given").first()), on="_doc", how="left",
+                       maintain_order="left")
     words = (words.drop("_start", "_end", "token_text")
              .join(tokens.select(*keys, pl.col("_surface").alias("token_text"), "start_char", "end_char"),
                    on=keys, how="left", maintain_order="left"))
-    return words, texts.rename({"_piece": "text"})
+    return words, texts
 
 
 def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.DataFrame, pl.DataFrame]:
