@@ -134,7 +134,9 @@ def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
     return (tokens.with_columns(pl.col(c).cast(pl.String) for c in strings)
             .sort("doc_id", "sent_id", "word_id")
             .with_columns(pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
-                          pl.col("lemma").fill_null("").str.to_lowercase().alias("_l")))
+                          pl.col("lemma").fill_null("").str.to_lowercase().alias("_l"),
+                          ((pl.col("doc_id") != pl.col("doc_id").shift(1)) | (pl.col("sent_id") != pl.col("sent_id")
+                           .shift(1))).fill_null(True).cum_sum().alias("_sk")))
 
 
 def detect(words: pl.DataFrame) -> pl.DataFrame:
@@ -176,14 +178,19 @@ def participle_like(form: pl.Expr, lemma: pl.Expr, upos: pl.Expr, verbform: pl.E
     return ((verbform == "Part") | shaped).fill_null(False)
 
 
+def _near(column: str, k: int) -> pl.Expr:
+    """``column`` of the word ``k`` places after (``k`` < 0: before) in the same sentence, else null.
+
+    A plain shift masked by the sentence key ``_sk``: much faster than a window per sentence."""
+    return pl.when(pl.col("_sk").shift(-k) == pl.col("_sk")).then(pl.col(column).shift(-k))
+
+
 def _context(words: pl.DataFrame) -> pl.DataFrame:
     """Columns each conditional is judged on: neighbours, participle, head, sentence cues."""
-    sent = ["doc_id", "sent_id"]
-    skip = [(pl.col("upos").shift(-k).over(sent).is_in(["ADV", "PART"])
-             | pl.col("_f").shift(-k).over(sent).is_in(_NEGATION)
-             | pl.col("_f").shift(-k).over(sent).str.starts_with("-")).fill_null(False)
+    skip = [(_near("upos", k).is_in(["ADV", "PART"]) | _near("_f", k).is_in(_NEGATION)
+             | _near("_f", k).str.starts_with("-")).fill_null(False)
             for k in range(1, _WINDOW + 1)]
-    nxt = {name: [pl.col(col).shift(-k).over(sent) for k in range(1, _WINDOW + 1)]
+    nxt = {name: [_near(col, k) for k in range(1, _WINDOW + 1)]
            for name, col in (("f", "_f"), ("l", "_l"), ("vf", "verbform"), ("upos", "upos"))}
     nxt["part"] = [participle_like(nxt["f"][k], nxt["l"][k], nxt["upos"][k], nxt["vf"][k]).cast(pl.String)
                    for k in range(_WINDOW)]
@@ -206,26 +213,22 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     words = words.with_columns(first_after(pl.col("_w1")).alias("_w2"))
     words = words.with_columns(
         pick("f", pl.col("_w1")).alias("_w1_f"), pick("l", pl.col("_w1")).alias("_w1_l"),
-        pick("vf", pl.col("_w1")).alias("_w1_vf"), pick("upos", pl.col("_w1")).alias("_w1_upos"),
-        pick("part", pl.col("_w1")).alias("_w1_part"),
+        pick("vf", pl.col("_w1")).alias("_w1_vf"), pick("part", pl.col("_w1")).alias("_w1_part"),
         pick("l", pl.col("_w2")).alias("_w2_l"), pick("part", pl.col("_w2")).alias("_w2_part"),
-        pl.col("_f").shift(-1).over(sent).alias("_next1"),
+        _near("_f", 1).alias("_next1"),
     )
     # previous word, skipping clitics and negation: the relative pronoun, the subject
+    clitic = [_near("_f", -j).is_in(_CLITICS).fill_null(False) for j in range(1, 5)]
     prev = pl.lit(None, dtype=pl.String)
     for k in range(4, 0, -1):
-        before = pl.col("_f").shift(k).over(sent)
-        between_clitics = pl.all_horizontal([pl.col("_f").shift(j).over(sent).is_in(_CLITICS).fill_null(False)
-                                             for j in range(1, k)]) if k > 1 else pl.lit(True)
-        prev = pl.when(between_clitics & ~before.is_in(_CLITICS).fill_null(False)).then(before).otherwise(prev)
-    reflexive = pl.any_horizontal([pl.col("_f").shift(j).over(sent).is_in(_REFLEXIVE).fill_null(False)
-                                   & pl.all_horizontal([pl.col("_f").shift(i).over(sent).is_in(_CLITICS)
-                                                        .fill_null(False) for i in range(1, j + 1)])
-                                   for j in range(1, 3)])
-    words = words.with_columns(prev.alias("_prev"), reflexive.alias("_reflexive"),
-                               pl.col("_f").shift(1).over(sent).alias("_prev1"))
+        between_clitics = pl.all_horizontal(clitic[:k - 1]) if k > 1 else pl.lit(True)
+        prev = pl.when(between_clitics & ~clitic[k - 1]).then(_near("_f", -k)).otherwise(prev)
+    reflexive = pl.any_horizontal([_near("_f", -j).is_in(_REFLEXIVE).fill_null(False)
+                                   & pl.all_horizontal(clitic[:j]) for j in range(1, 3)])
+    words = words.with_columns(prev.alias("_prev"), reflexive.alias("_reflexive"))
 
     # the head in the dependency tree (when the model parses)
+    sent = ["doc_id", "sent_id"]
     heads = words.select(*sent, pl.col("word_id").alias("head"), pl.col("_l").alias("_head_l"),
                          pl.col("verbform").alias("_head_vf"))
     if "head" in words.columns and words["head"].null_count() < words.height:
@@ -234,20 +237,19 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
         words = words.with_columns(pl.lit(None, dtype=pl.String).alias("_head_l"),
                                    pl.lit(None, dtype=pl.String).alias("_head_vf"))
 
-    # sentence cues: si-clause, condition phrases, source markers, past verb of saying + que
+    # sentence cues: si-clause, past verb of saying + que (phrases are matched on the sentence text)
     si = ((pl.col("_f") == "si") & (pl.col("upos") == "SCONJ")) | (
-        (pl.col("_f") == "s'") & pl.col("_f").shift(-1).over(sent).is_in(["il", "ils"]))
-    aux_before = pl.any_horizontal([pl.col("_l").shift(j).over(sent).is_in(["avoir", "être"]).fill_null(False)
-                                    for j in (1, 2)])
+        (pl.col("_f") == "s'") & _near("_f", 1).is_in(["il", "ils"]))
+    aux_before = pl.any_horizontal([_near("_l", -j).is_in(["avoir", "être"]).fill_null(False) for j in (1, 2)])
     past_saying = pl.col("_l").is_in(cues("reporting_verb")) & pl.col("upos").is_in(["VERB", "AUX"]) & (
         ((pl.col("verbform") == "Part") & aux_before)
-        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & (pl.col("mood") != "Cnd")))
-    last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over(sent)
+        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")))
+    last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over("_sk")
     que_after_saying = (pl.when(pl.col("_f").is_in(["que", "qu'"]) & last_saying.is_not_null())
-                        .then(pl.col("word_id")).forward_fill().over(sent))
+                        .then(pl.col("word_id")).forward_fill().over("_sk"))
     return words.with_columns(
-        si.fill_null(False).any().over(sent).alias("_si"),
-        que_after_saying.shift(1).over(sent).is_not_null().alias("_que_after_past_saying"),
+        si.fill_null(False).any().over("_sk").alias("_si"),
+        que_after_saying.is_not_null().alias("_que_after_past_saying"),
     )
 
 
