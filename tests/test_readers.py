@@ -258,3 +258,12 @@ def test_sidecar_with_bom_or_in_cp1252(tmp_path):
     assert read_corpus([tmp_path]).documents[0].meta == {"titre": "Été"}
     write(tmp_path / "metadata.csv", "file,titre\na.txt,Été à Noël\n".encode("cp1252"))
     assert read_corpus([tmp_path]).documents[0].meta == {"titre": "Été à Noël"}
+
+
+def test_nearest_sidecar_serves_files_of_nested_folders(tmp_path):
+    write(tmp_path / "lemonde" / "documents" / "a.html", "<h1>A</h1><p>Texte.</p>")
+    write(tmp_path / "lemonde" / "metadata.csv", "file,doc_id,outlet\na.html,lm-a,Le Monde\n")
+    write(tmp_path / "libe" / "b.txt", "Texte.")
+    write(tmp_path / "libe" / "metadata.csv", "file,outlet\nb.txt,Libération\n")
+    corpus = read_corpus([tmp_path])
+    assert [(d.doc_id, d.meta.get("outlet")) for d in corpus] == [("lm-a", "Le Monde"), ("libe/b", "Libération")]

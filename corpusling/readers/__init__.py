@@ -110,16 +110,18 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             corpus.skipped.append(Skipped(str(path), "no readable files in this folder (extensions read: "
                                                      f"{' '.join(sorted(EXTENSIONS))})"))
             continue
-        sidecar: Sidecar | None = None
-        sidecar_path = find_sidecar(path)
+        sidecars: dict[Path, Sidecar] = {}
         for file in files:
             fmt = _format_of(file, format)
             if fmt is None:
                 corpus.skipped.append(Skipped(str(file), f"unknown extension {file.suffix!r}; pass --format "
                                                          f"({', '.join(FORMATS)})"))
                 continue
-            if fmt in FILE_FORMATS and sidecar is None and sidecar_path is not None:
-                sidecar = load_sidecar(sidecar_path)
+            sidecar: Sidecar | None = None
+            if fmt in FILE_FORMATS and (sidecar_path := find_sidecar(file, root)) is not None:
+                if sidecar_path not in sidecars:
+                    sidecars[sidecar_path] = load_sidecar(sidecar_path)
+                sidecar = sidecars[sidecar_path]
             doc_id = file.relative_to(root).with_suffix("").as_posix()
             try:
                 documents = _read_file(file, fmt, doc_id, text_column)

@@ -1,8 +1,10 @@
 """Metadata sidecars: a ``metadata.csv`` beside the documents, one row per file.
 
-Where it is looked for: for an input folder, ``metadata.csv`` inside it, else in its
-parent folder (so ``corpus/metadata.csv`` serves ``corpus/documents/``); for a single
-input file, ``metadata.csv`` in the file's folder, else in that folder's parent.
+Where it is looked for: the nearest ``metadata.csv`` going up from each file's folder to
+the input folder, else the one beside the input folder (in its parent). So
+``corpus/metadata.csv`` serves ``corpus/documents/*.html`` whether the input is
+``corpus/`` or ``corpus/documents/``, a ``metadata.csv`` inside a folder wins over one
+beside it, and a single input file uses the one in its folder, else in the folder's parent.
 
 How rows are matched: by a column ``file`` (file name, path relative to the sidecar's
 folder, or file name without extension), else by a column ``doc_id``. Every other column
@@ -48,13 +50,17 @@ class Sidecar:
         return None
 
 
-def find_sidecar(path: Path) -> Path | None:
-    """The ``metadata.csv`` that serves an input file or folder, if any."""
-    folder = path if path.is_dir() else path.parent
-    for candidate in (folder / SIDECAR_NAME, folder.parent / SIDECAR_NAME):
-        if candidate.is_file() and candidate.resolve() != path.resolve():
-            return candidate
-    return None
+def find_sidecar(file: Path, root: Path) -> Path | None:
+    """The ``metadata.csv`` that serves ``file`` read from the input folder ``root``, if any."""
+    folder = file.parent
+    candidates = []
+    while True:
+        candidates.append(folder / SIDECAR_NAME)
+        if folder == root or folder == folder.parent or root not in folder.parents:
+            break
+        folder = folder.parent
+    candidates.append(root.parent / SIDECAR_NAME)
+    return next((c for c in candidates if c.is_file()), None)
 
 
 def load_sidecar(path: Path) -> Sidecar:
