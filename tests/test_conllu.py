@@ -144,3 +144,16 @@ def test_to_conllu_derives_spaceafter_and_writes_comments_for_a_parsed_table():
     assert documents_again["text"][0] == "Selon lui, du calme\n\nFin"
     assert tokens_again.select("form", "token_text", "token_id", "par_id").equals(
         table.select("form", "token_text", "token_id", "par_id"))
+
+
+def test_parsed_seed_written_as_conllu_and_read_back(seed_parsed):
+    """The bundled model's token table → CoNLL-U → token table keeps every annotation column."""
+    written = to_conllu(seed_parsed.tokens, seed_parsed.documents)
+    tokens, documents = from_conllu(written)
+    columns = ["par_id", "sent_id", "word_id", "token_id", "token_text", "form", "lemma", "upos", "xpos", "feats",
+               "mood", "tense", "head", "deprel"]
+    assert tokens.select(columns).equals(seed_parsed.tokens.select(columns))
+    text = documents["text"][0]  # rebuilt from SpaceAfter: same words, canonical spacing
+    assert text.split() == seed_parsed.documents["text"][0].split()
+    assert [text[s:e] for s, e in zip(tokens["start_char"], tokens["end_char"], strict=True)] == \
+        tokens["token_text"].to_list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -122,3 +123,32 @@ def test_vrt_from_elsewhere_default_columns_extra_attribute_and_spacing(tmp_path
     assert tokens["head"].to_list() == [2, 3, 6, 2, 6, 0, 8, 6, 8, 6]
     sliced = [doc.text[s:e] for s, e in zip(tokens["start_char"], tokens["end_char"], strict=True)]
     assert sliced == tokens["token_text"].to_list()
+
+
+def test_parsed_seed_round_trips_through_vrt(seed_parsed):
+    """A corpus parsed for real with the bundled model, written as VRT and read back: same token table."""
+    written = to_vrt(seed_parsed.tokens, seed_parsed.documents.drop("source", strict=False))
+    tokens, documents = from_vrt(written, doc_id="x")
+    columns = [c for c in VRT_COLUMNS if c != "doc_id"]
+    assert tokens.select(columns).equals(seed_parsed.tokens.select(columns))
+    assert tokens["doc_id"].cast(pl.String).to_list() == seed_parsed.tokens["doc_id"].cast(pl.String).to_list()
+    original = seed_parsed.documents["text"][0]
+    rebuilt = documents["text"][0]
+    # every character at its place; whitespace between tokens may differ (no-break spaces become spaces)
+    assert re.sub(r"\s", " ", rebuilt) == re.sub(r"\s", " ", original[: len(rebuilt)])
+    assert original[len(rebuilt):].strip() == ""
+    assert documents["notes"][0] is None  # offsets were consistent: kept, not rebuilt
+
+
+def test_export_command_writes_vrt_and_conllu_of_the_seed(seed_parsed, tmp_path, capsys):
+    from corpusling.cli import main
+
+    seed = Path(__file__).resolve().parent.parent / "seeds"
+    assert main(["export", str(seed), "--format", "vrt", "--out", str(tmp_path / "seed.vrt")]) == 0
+    assert main(["export", str(seed), "--out", str(tmp_path / "seed.conllu")]) == 0
+    vrt = (tmp_path / "seed.vrt").read_text(encoding="utf-8")
+    assert "cwb-encode" in vrt.split("\n")[1]
+    assert sum(1 for line in vrt.split("\n") if line and not line.startswith("<")) == seed_parsed.tokens.height
+    conllu = (tmp_path / "seed.conllu").read_text(encoding="utf-8")
+    assert conllu.count("# sent_id") == seed_parsed.tokens.select("doc_id", "sent_id").n_unique()
+    assert "documents" in capsys.readouterr().out
