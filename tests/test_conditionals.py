@@ -77,6 +77,11 @@ def test_wrong_lemma_of_an_irregular_or_first_group_conditional_is_corrected() -
     assert found["lemma"].to_list() == ["appartenir", "pouvoir", "viser"]
 
 
+def test_unknown_first_group_verb_mistagged_as_adjective_is_found() -> None:
+    found = one([w("Des", "un", "DET"), w("planètes", "planète"), w("orbiteraient", "orbiteraient", "ADJ")])
+    assert found.select("form", "lemma").row(0) == ("orbiteraient", "orbiter")
+
+
 def test_tagger_mood_is_kept_only_with_a_conditional_ending() -> None:
     cnd = "Mood=Cnd|Number=Sing|Person=1|Tense=Pres|VerbForm=Fin"
     found = one([w("Je", "je", "PRON"), verb("voudrais", "vouloir", cnd), w("mais"), w("je", "je", "PRON"),
@@ -131,6 +136,12 @@ def test_avoir_as_a_main_verb_is_not_compound() -> None:
       w("qu'", "que", "SCONJ"), w("il", "il", "PRON"), verb("viendrait", "venir")], "reportive", "unmarked"),
     ([w("Je", "je", "PRON"), verb("voudrais", "vouloir"), verb("remercier", "remercier", INF)],
      "politeness_desire", "desire_verb"),
+    ([w("Le"), w("ministre"), verb("voudrait", "vouloir"), verb("interdire", "interdire", INF)], "reportive",
+     "unmarked"),
+    ([w("Vous", "vous", "PRON"), verb("devriez", "devoir"), verb("partir", "partir", INF)], "politeness_desire",
+     "attenuated_advice"),
+    ([w("Ils", "il", "PRON"), verb("auraient", "avoir", upos="AUX"), verb("dû", "devoir", PART),
+      verb("partir", "partir", INF)], "hypothetical", "counterfactual_modal"),
     ([w("Il", "il", "PRON"), verb("faudrait", "falloir"), verb("noter", "noter", INF)], "politeness_desire",
      "attenuated_advice"),
     ([w("il", "il", "PRON"), verb("serait", "être"), w("bien", "bien", "ADV"), w("de", "de", "ADP"),

@@ -145,14 +145,17 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
     stem = pl.col("_f").str.extract(ENDING, 1)
     matches, from_form = future_stem_checks(stem, pl.col("_l"))
     verbal = pl.col("upos").is_in(["VERB", "AUX"])
-    first_group = verbal & stem.str.ends_with("er") & (stem.str.len_chars() >= 4)
+    # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
+    first_group = pl.col("upos").is_in(["VERB", "AUX", "NOUN", "ADJ"]) & stem.str.ends_with("er") & (
+        stem.str.len_chars() >= 4)
     words = words.with_columns(
         stem.alias("_stem"),
-        (verbal & matches).alias("_by_lemma"),
+        pl.col("_f").str.extract(ENDING, 2).alias("_ending"),
+        matches.alias("_by_lemma"),
         from_form.alias("_from_form"),
     ).with_columns(
-        (pl.col("_by_lemma") | (pl.col("_from_form").is_not_null() & ~pl.col("upos").is_in(["PROPN", "PUNCT"]))
-         | (first_group & ~pl.col("_by_lemma"))).fill_null(False).alias("_morph"),
+        ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | first_group)
+         & ~pl.col("upos").is_in(["PROPN", "PUNCT"])).fill_null(False).alias("_morph"),
         (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
     )
     lemma = (pl.when(pl.col("_morph") & pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
@@ -217,15 +220,21 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
         pick("l", pl.col("_w2")).alias("_w2_l"), pick("part", pl.col("_w2")).alias("_w2_part"),
         _near("_f", 1).alias("_next1"),
     )
-    # previous word, skipping clitics and negation: the relative pronoun, the subject
-    clitic = [_near("_f", -j).is_in(_CLITICS).fill_null(False) for j in range(1, 5)]
-    prev = pl.lit(None, dtype=pl.String)
-    for k in range(4, 0, -1):
-        between_clitics = pl.all_horizontal(clitic[:k - 1]) if k > 1 else pl.lit(True)
-        prev = pl.when(between_clitics & ~clitic[k - 1]).then(_near("_f", -k)).otherwise(prev)
+    # previous word, skipping clitics and negation: the relative pronoun ("qui"), the subject ("vous")
+    def previous(skipped: list[str]) -> pl.Expr:
+        clitic = [_near("_f", -j).is_in(skipped).fill_null(False) for j in range(1, 5)]
+        prev = pl.lit(None, dtype=pl.String)
+        for k in range(4, 0, -1):
+            between = pl.all_horizontal(clitic[:k - 1]) if k > 1 else pl.lit(True)
+            prev = pl.when(between & ~clitic[k - 1]).then(_near("_f", -k)).otherwise(prev)
+        return prev
+
+    clitic = [_near("_f", -j).is_in(_CLITICS).fill_null(False) for j in range(1, 3)]
     reflexive = pl.any_horizontal([_near("_f", -j).is_in(_REFLEXIVE).fill_null(False)
                                    & pl.all_horizontal(clitic[:j]) for j in range(1, 3)])
-    words = words.with_columns(prev.alias("_prev"), reflexive.alias("_reflexive"))
+    object_clitics = [c for c in _CLITICS if c not in ("nous", "vous")]
+    words = words.with_columns(previous(_CLITICS).alias("_prev"), previous(object_clitics).alias("_subject"),
+                               reflexive.alias("_reflexive"))
 
     # the head in the dependency tree (when the model parses)
     sent = ["doc_id", "sent_id"]
@@ -298,16 +307,22 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     ``_w1_*``, the previous word ``_prev``, the sentence cues and the dependency relation.
     """
     key = pl.col("key_lemma")
+    ending, subject = pl.col("_ending"), pl.col("_subject")
+    addressee = (ending == "iez") & (subject == "vous") | (ending == "ais") & (subject == "tu")
+    speaker = ((ending == "ions") | (ending == "ais") & subject.is_in(["je", "j'"]) | (subject == "on")
+               | addressee)
     return [
-        ("desire_verb", key.is_in(cues("desire_verb")) & ~pl.col("compound"), "politeness_desire"),
+        ("desire_verb", key.is_in(cues("desire_verb")) & ~pl.col("compound") & speaker, "politeness_desire"),
         ("attenuated_advice",
          (pl.col("_lemma").is_in(cues("obligation_verb"))
           & ((pl.col("_w1_vf") == "Inf") | (pl.col("_w1_f") == "mieux")))
-         | ((pl.col("_lemma") == "être") & (pl.col("_prev") == "il")
-            & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word")))),
+         | ((pl.col("_lemma") == "être") & (subject == "il")
+            & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word"))))
+         | ((key == "devoir") & ~pl.col("compound") & addressee),
          "politeness_desire"),
         ("si_clause", pl.col("_si"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
+        ("counterfactual_modal", pl.col("compound") & (key == "devoir"), "hypothetical"),
         ("epistemic_verb", key.is_in(cues("epistemic_verb")) | pl.col("_lemma").is_in(cues("epistemic_verb")),
          "epistemic"),
         ("past_saying_que", pl.col("_que_after_past_saying"), "future_in_past"),
