@@ -1,0 +1,305 @@
+"""Hedges on hand-built token tables: each context rule, the pattern notation, lexicon validation, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusling import tokens as tok
+from corpusling.cli import main
+from corpusling.errors import LexiconError
+from corpusling.lexicons import HEDGE_CATEGORIES, load_lexicon, read_hedge_lexicon
+from corpusling.lexicons.notation import PatternError, parse_pattern
+from corpusling.markers.hedges import RESULT_SCHEMA, hedges
+from corpusling.parsed import ParsedCorpus
+
+Word = tuple  # (form, lemma, upos[, head, deprel])
+
+
+def corpus(*sentences: list[Word], doc_id: str = "d1") -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Token table and documents table of one document; words separated by single spaces."""
+    cols: dict[str, list] = {c: [] for c in ("doc_id", "par_id", "sent_id", "word_id", "token_id", "token_text",
+                                             "form", "lemma", "upos", "head", "deprel", "start_char", "end_char")}
+    text = ""
+    for sent_id, sentence in enumerate(sentences, start=1):
+        for word_id, word in enumerate(sentence, start=1):
+            form, lemma, upos, *rest = word
+            head, deprel = rest if rest else (0, "dep")
+            if text:
+                text += " "
+            for column, value in (("doc_id", doc_id), ("par_id", 1), ("sent_id", sent_id), ("word_id", word_id),
+                                  ("token_id", word_id), ("token_text", form), ("form", form), ("lemma", lemma),
+                                  ("upos", upos), ("head", head), ("deprel", deprel), ("start_char", len(text)),
+                                  ("end_char", len(text) + len(form))):
+                cols[column].append(value)
+            text += form
+    return tok.from_rows(cols), pl.DataFrame({"doc_id": [doc_id], "text": [text]})
+
+
+def found(*sentences: list[Word], lexicon: pl.DataFrame | None = None) -> list[tuple[str, str]]:
+    tokens, documents = corpus(*sentences)
+    return [(r["match"], r["category"]) for r in hedges(tokens, documents, lexicon).iter_rows(named=True)]
+
+
+def words(text: str, upos: str = "X") -> list[Word]:
+    """Quick words whose lemma is the lowercased form."""
+    return [(w, w.lower(), upos) for w in text.split()]
+
+
+# --- source markers: "selon" as a source vs a manner -------------------------------------------------
+
+def test_selon_before_a_source_is_a_source_marker() -> None:
+    sentence = [("Selon", "selon", "ADP"), ("l'", "le", "DET"), ("AFP", "AFP", "PROPN"), (",", ",", "PUNCT"),
+                ("la", "le", "DET"), ("base", "base", "NOUN"), ("a", "avoir", "AUX"), ("été", "être", "AUX"),
+                ("touchée", "toucher", "VERB")]
+    assert found(sentence) == [("Selon", "source_marker")]
+
+
+@pytest.mark.parametrize("phrase", [
+    [("selon", "selon", "ADP"), ("une", "un", "DET"), ("division", "division", "NOUN"), ("du", "de", "ADP"),
+     ("travail", "travail", "NOUN")],
+    [("selon", "selon", "ADP"), ("les", "le", "DET"), ("cas", "cas", "NOUN")],
+    [("selon", "selon", "ADP"), ("que", "que", "SCONJ"), ("il", "il", "PRON"), ("pleut", "pleuvoir", "VERB")],
+    [("selon", "selon", "ADP"), ("les", "le", "DET"), ("juridictions", "juridiction", "NOUN")],
+])
+def test_selon_introducing_a_manner_is_not_a_source(phrase: list[Word]) -> None:
+    sentence = [("Les", "le", "DET"), ("unités", "unité", "NOUN"), ("agissent", "agir", "VERB"), *phrase,
+                (".", ".", "PUNCT")]
+    assert found(sentence) == []
+
+
+def test_selon_toute_vraisemblance_is_epistemic_not_a_source() -> None:
+    sentence = [("Il", "il", "PRON"), ("viendra", "venir", "VERB"), ("selon", "selon", "ADP"),
+                ("toute", "tout", "DET"), ("vraisemblance", "vraisemblance", "NOUN")]
+    assert found(sentence) == [("selon toute vraisemblance", "epistemic_adverb")]
+
+
+def test_pour_with_a_person_then_a_comma_is_a_viewpoint() -> None:
+    sentence = [("Mais", "mais", "CCONJ"), ("pour", "pour", "ADP"), ("Obama", "Obama", "PROPN"), (",", ",", "PUNCT"),
+                ("le", "le", "DET"), ("problème", "problème", "NOUN"), ("est", "être", "AUX"), ("là", "là", "ADV")]
+    assert found(sentence) == [("pour", "source_marker")]
+
+
+@pytest.mark.parametrize("sentence", [
+    [("Pour", "pour", "ADP"), ("la", "le", "DET"), ("deuxième", "deuxième", "ADJ"), ("journée", "journée", "NOUN"),
+     (",", ",", "PUNCT"), ("la", "le", "DET"), ("Bourse", "Bourse", "PROPN"), ("est", "être", "AUX"),
+     ("fermée", "fermer", "ADJ")],
+    [("Pour", "pour", "ADP"), ("aider", "aider", "VERB"), ("Obama", "Obama", "PROPN"), (",", ",", "PUNCT"),
+     ("il", "il", "PRON"), ("vient", "venir", "VERB")],
+    [("(", "(", "PUNCT"), ("pour", "pour", "ADP"), ("les", "le", "DET"), ("régions", "région", "NOUN"),
+     ("Bretagne", "Bretagne", "PROPN"), (",", ",", "PUNCT"), ("Normandie", "Normandie", "PROPN"), (")", ")", "PUNCT")],
+])
+def test_pour_of_time_purpose_or_enumeration_is_not_a_viewpoint(sentence: list[Word]) -> None:
+    assert found(sentence) == []
+
+
+# --- approximators ------------------------------------------------------------------------------------
+
+def test_quelques_before_a_numeral_is_an_approximator() -> None:
+    sentence = [("quelques", "quelque", "DET"), ("30", "30", "NUM"), ("roquettes", "roquette", "NOUN")]
+    assert found(sentence) == [("quelques", "approximator")]
+
+
+def test_quelques_as_a_plain_indefinite_is_not() -> None:
+    sentence = [("quelques", "quelque", "DET"), ("heures", "heure", "NOUN"), ("après", "après", "ADP")]
+    assert found(sentence) == []
+
+
+def test_pres_de_needs_a_number_and_environs_is_a_place() -> None:
+    assert found(words("près de 3 millions")) == [("près de", "approximator")]
+    assert found(words("près de la frontière")) == []
+    assert found(words("environ 5 000 militaires")) == [("environ", "approximator")]
+    place = [("aux", "à", "ADP"), ("environs", "environ", "NOUN"), ("d'", "de", "ADP"), ("Aïn", "Aïn", "PROPN")]
+    assert found(place) == []
+
+
+def test_a_pattern_does_not_run_across_sentences() -> None:
+    assert found(words("il habite près de"), words("3 amis viennent")) == []
+
+
+# --- epistemic markers and boosters ---------------------------------------------------------------------
+
+def test_sans_doute_is_a_hedge_and_sans_aucun_doute_a_booster() -> None:
+    assert found(words("il viendra sans doute")) == [("sans doute", "epistemic_adverb")]
+    assert found(words("il viendra sans aucun doute")) == [("sans aucun doute", "booster")]
+
+
+def test_overlapping_matches_keep_the_longest() -> None:
+    sentence = [("il", "il", "PRON"), ("semble", "sembler", "VERB"), ("que", "que", "SCONJ"),
+                ("la", "le", "DET"), ("base", "base", "NOUN"), ("tienne", "tenir", "VERB")]
+    assert found(sentence) == [("il semble que", "epistemic_verb")]
+
+
+def test_hyphenated_clitics_and_elision() -> None:
+    sentence = [("les", "le", "DET"), ("soldats", "soldat", "NOUN"), ("qui", "qui", "PRON"), (",", ",", "PUNCT"),
+                ("dit", "dire", "VERB"), ("-on", "on", "PRON"), (",", ",", "PUNCT"), ("s'", "se", "PRON"),
+                ("étaient", "être", "AUX"), ("rendus", "rendre", "VERB")]
+    assert found(sentence) == [("dit -on", "epistemic_verb")]
+    source = [("D'", "de", "ADP"), ("après", "après", "ADP"), ("lui", "lui", "PRON"), (",", ",", "PUNCT")]
+    assert found(source) == [("D' après", "source_marker")]
+
+
+def test_a_wrong_lemma_is_caught_by_the_form() -> None:
+    sentence = [("missiles", "missile", "NOUN"), ("visiblement", "visiblemer", "VERB"), ("décoratifs", "décoratif",
+                                                                                            "ADJ")]
+    assert found(sentence) == [("visiblement", "epistemic_adverb")]
+
+
+def test_sur_is_a_booster_only_as_a_judgement() -> None:
+    assert found([("un", "un", "DET"), ("moyen", "moyen", "NOUN"), ("sûr", "sûr", "ADJ")]) == []
+    sure = [("nous", "nous", "PRON"), ("sommes", "être", "AUX"), ("sûrs", "sûr", "ADJ")]
+    assert found(sure) == [("sûrs", "booster")]
+
+
+# --- unnamed sources --------------------------------------------------------------------------------------
+
+def test_vague_noun_phrase_subject_of_a_verb_of_saying_is_an_unnamed_source() -> None:
+    sentence = [("constate", "constater", "VERB", 0, "root"), ("un", "un", "DET", 3, "det"),
+                ("analyste", "analyste", "NOUN", 1, "nsubj")]
+    assert found(sentence) == [("un analyste", "unnamed_source")]
+
+
+def test_vague_noun_phrase_after_a_source_preposition_is_an_unnamed_source() -> None:
+    sentence = [("Pour", "pour", "ADP", 3, "case"), ("certains", "certain", "DET", 3, "det"),
+                ("analystes", "analyste", "NOUN", 7, "obl"), (",", ",", "PUNCT", 3, "punct"),
+                ("la", "le", "DET", 6, "det"), ("visite", "visite", "NOUN", 7, "nsubj"),
+                ("change", "changer", "VERB", 0, "root")]
+    assert found(sentence) == [("Pour", "source_marker"), ("certains analystes", "unnamed_source")]
+
+
+def test_vague_noun_phrase_that_does_not_speak_is_not_a_source() -> None:
+    sentence = [("des", "un", "DET", 2, "det"), ("experts", "expert", "NOUN", 3, "nsubj"),
+                ("ont", "avoir", "AUX", 4, "aux"), ("effectué", "effectuer", "VERB", 0, "root"),
+                ("des", "un", "DET", 6, "det"), ("expéditions", "expédition", "NOUN", 4, "obj")]
+    assert found(sentence) == []
+
+
+# --- the result table -------------------------------------------------------------------------------------
+
+def test_result_columns_offsets_and_voice() -> None:
+    tokens, documents = corpus(words("« Il viendra probablement » , dit -il , peut-être demain ."))
+    rows = hedges(tokens, documents)
+    assert dict(rows.schema) == RESULT_SCHEMA
+    text = documents["text"][0]
+    assert all(text[r["start_char"]:r["end_char"]] == r["match"] for r in rows.iter_rows(named=True))
+    assert rows["in_quote"].null_count() == rows.height
+    quotes = pl.DataFrame({"doc_id": ["d1"], "start_char": [0], "end_char": [text.index("»") + 1],
+                           "kind": ["direct"]})
+    voiced = hedges(tokens, documents, quotes=quotes)
+    assert voiced.select("match", "in_quote").rows() == [("probablement", True), ("peut-être", False)]
+
+
+def test_no_tokens_gives_an_empty_table() -> None:
+    documents = pl.DataFrame({"doc_id": ["d1"], "text": [""]})
+    assert hedges(tok.empty(), documents).schema == pl.Schema(RESULT_SCHEMA)
+
+
+# --- the pattern notation -----------------------------------------------------------------------------------
+
+def test_notation_optional_elements_expand_into_variants() -> None:
+    pattern = parse_pattern("près de ([DET]) [NUM]")
+    assert len(pattern.variants) == 2
+    assert [len(v) for v in pattern.variants] == [4, 3]
+    assert [e.context for e in pattern.variants[0]] == [False, False, True, True]
+
+
+def test_notation_splits_elisions_and_contractions() -> None:
+    elided = parse_pattern("d'après _").variants[0]
+    assert [e.alternatives[0].value for e in elided[:2]] == ["de", "après"]
+    contracted = parse_pattern("aux dires de").variants[0]
+    assert [e.alternatives[0].value for e in contracted] == ["à", "le", "dires", "de"]
+
+
+@pytest.mark.parametrize(("pattern", "column"), [
+    ("selon [NUMBER]", 7), ("(près de", 0), ("quasi/ADVERB", 6), ("un||deux", 3), ("[NUM]", 0),
+    ("pour @somewhere", 5), ('"environ', 0),
+])
+def test_notation_errors_point_at_the_problem(pattern: str, column: int) -> None:
+    with pytest.raises(PatternError) as err:
+        parse_pattern(pattern)
+    assert err.value.position == column
+
+
+# --- lexicon files -------------------------------------------------------------------------------------------
+
+def write(tmp_path: Path, text: str, name: str = "lexicon.tsv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_lexicon_is_rich_and_documented() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.height >= 150
+    assert set(lexicon["category"]) == set(HEDGE_CATEGORIES)
+    reported = lexicon.filter(pl.col("category") != "exclude")
+    assert reported.filter(pl.col("source") == "").height == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("pattern\tcategory\nselon _\tsource\n", "line 2: 'source' is not a category"),
+    ("pattern\tcategory\n\nenviron\tapproximator\nselon [NUMBER]\tsource_marker\n", "line 4, column 8"),
+    ("pattern,category\nenviron,approximator\n", "line 1: the header lacks column 'pattern' (is the file tab-sep"),
+    ("pattern\tcategory\nenviron\tapproximator\n# comment\nenviron\tapproximator\n", "line 4: duplicate of line 2"),
+    ("pattern\tcategory\nenviron\tapproximator\tnote\n", "line 2: 3 tab-separated fields"),
+    ("pattern\tcategory\n\tbooster\n", "line 2: empty pattern"),
+    ("pattern\tcategory\n", "has a header but no entries"),
+    ("pattern\tcategory\twho\nenviron\tapproximator\tme\n", "unknown column 'who'"),
+])
+def test_lexicon_errors_say_where_and_what(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(LexiconError) as err:
+        read_hedge_lexicon(write(tmp_path, text))
+    assert message in str(err.value)
+
+
+def test_lexicon_that_is_not_utf8_or_missing(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.tsv"
+    path.write_bytes("pattern\tcategory\nà peu près\tapproximator\n".encode("latin-1"))
+    with pytest.raises(LexiconError, match="line 2: not UTF-8"):
+        read_hedge_lexicon(path)
+    with pytest.raises(LexiconError, match="no such lexicon file"):
+        read_hedge_lexicon(tmp_path / "absent.tsv")
+
+
+def test_user_lexicon_adds_to_or_replaces_the_bundled_one(tmp_path: Path) -> None:
+    path = write(tmp_path, "pattern\tcategory\tnotes\tsource\nà vue de nez\tapproximator\trough\tme\n"
+                           '"environ"\tbooster\tchanged\tme\n')
+    bundled = load_lexicon()
+    added = load_lexicon(path, mode="add")
+    assert added.height == bundled.height + 1  # one new entry; the bundled '"environ"' is replaced
+    assert added.filter(pl.col("pattern") == '"environ"')["category"].to_list() == ["booster"]
+    replaced = load_lexicon(path, mode="replace")
+    assert replaced["pattern"].to_list() == ["à vue de nez", '"environ"']
+    sentence = words("il a vu à vue de nez 300 personnes , selon lui")
+    assert ("à vue de nez", "approximator") in found(sentence, lexicon=added)
+    assert found(sentence, lexicon=replaced) == [("à vue de nez", "approximator")]
+    with pytest.raises(LexiconError, match="mode"):
+        load_lexicon(path, mode="merge")
+
+
+# --- the command line ------------------------------------------------------------------------------------------
+
+@pytest.fixture()
+def parsed_folder(tmp_path: Path) -> Path:
+    tokens, documents = corpus(words("Selon l' AFP , environ 5 000 soldats sont partis , sans doute hier ."))
+    return ParsedCorpus(tokens, documents.with_columns(pl.lit("AFP").alias("outlet")), {"name": "hand"}).save(
+        tmp_path / "parsed")
+
+
+def test_cli_writes_the_table_and_prints_rates(parsed_folder: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "hedges.csv"
+    assert main(["hedges", str(parsed_folder), "--out", str(out), "--group-by", "outlet"]) == 0
+    table = pl.read_csv(out)
+    assert table["match"].to_list() == ["Selon", "environ", "sans doute"]
+    printed = capsys.readouterr().out
+    assert "3 matches in 1 documents" in printed and "approximator" in printed
+
+
+def test_cli_reports_a_bad_lexicon_and_exits_2(parsed_folder: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture) -> None:
+    bad = write(tmp_path, "pattern\tcategory\nselon _\tsourcing\n", "bad.tsv")
+    assert main(["hedges", str(parsed_folder), "--lexicon", str(bad)]) == 2
+    assert "line 2: 'sourcing' is not a category" in capsys.readouterr().err
