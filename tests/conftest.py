@@ -45,3 +45,21 @@ def gold_parsed():
     from corpusling.api import parse, read
 
     return parse(read(gold_paths()), model="compact")
+
+
+#: Wikinews articles annotated after the rules were frozen (tests/gold/*_heldout.csv).
+HELDOUT_WIKINEWS = ["44533", "44551", "44618", "44652", "44772", "44833", "45364", "45467", "45496", "45628",
+                    "45736", "45764"]
+
+
+def heldout_paths() -> list[Path]:
+    """The 12 held-out Wikinews articles of the gold sets."""
+    return [WIKINEWS / "documents" / f"{doc}.html" for doc in HELDOUT_WIKINEWS]
+
+
+@pytest.fixture(scope="session")
+def heldout_parsed():
+    """The held-out documents parsed once with the bundled compact model (a ParsedCorpus)."""
+    from corpusling.api import parse, read
+
+    return parse(read(heldout_paths()), model="compact")
