@@ -345,10 +345,13 @@ def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voic
     """
     table = table.with_columns(pl.col(category).cast(pl.String), pl.col(voice).cast(pl.String))
     if "group" in table.columns and table["group"].n_unique() > 1:  # one pair of bars per category and group
+        groups = table["group"].cast(pl.String).unique(maintain_order=True).to_list()
+        cats = [f"{label(c, lang)} · {label(g, lang)}" for c in _order(table, category, "rate") for g in groups]
         table = table.with_columns(pl.struct(category, "group").map_elements(
             lambda r: f"{label(r[category], lang)} · {label(r['group'], lang)}", return_dtype=pl.String)
             .alias(category))
-    cats = _order(table, category, "rate")
+    else:
+        cats = _order(table, category, "rate")
     voices = [v for v in ("writer", "quoted") if v in set(table[voice].to_list())]
     fig = new_figure(width, max(0.75 + 0.42 * max(len(cats), 1), 1.5))
     with style():

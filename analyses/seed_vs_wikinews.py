@@ -1,0 +1,119 @@
+"""The seed article against 80 Wikinews articles (2012): does it hedge and distance itself more?
+
+Questions, one figure each
+  1. Conditionals by use (reportive, epistemic…) per 1,000 words: seed vs Wikinews.
+  2. Hedges, source markers and boosters by category: seed vs Wikinews.
+  3. Quotation density by kind (direct, mixed, scare): seed vs Wikinews.
+  4. Voice: are the conditionals and hedges the writer's own, or in quoted speech?
+  5. Over time (Wikinews, which has dates): markers per month.
+
+Rates carry 95% confidence intervals (bootstrap over documents; exact Poisson for the
+single seed document), and the seed is compared with Wikinews by log-likelihood G²
+(Rayson & Garside 2000) and log ratio (Hardie 2014): ``comparison.csv``.
+
+Run: ``python analyses/seed_vs_wikinews.py`` (a few minutes the first time, for parsing;
+seconds afterwards, from the parse cache). Writes into ``results/seed_vs_wikinews/``.
+Uses only corpusling's public API; see ``analyses/README.md`` to adapt it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from corpusling import figures
+from corpusling.api import load_or_parse
+from corpusling.markers.conditional import conditionals
+from corpusling.markers.hedges import hedges
+from corpusling.markers.quotes import quotes
+from corpusling.rates import compare, rates
+from corpusling.summary import marker_tables, summary, voice_rates, with_period
+from corpusling.tables import write_table
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The corpora compared: a name (the value of the ``corpus`` column) → files or folders.
+CORPORA = {"seed": [ROOT / "seeds"], "Wikinews": [ROOT / "corpora" / "wikinews-fr-2012" / "documents"]}
+OUT = ROOT / "results" / Path(__file__).stem
+LANG = "en"                                    # labels of the figures: "fr" or "en"
+GROUP = "corpus"
+
+
+def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, list[dict]]:
+    """Parse each corpus (cached) and stack them, with a ``corpus`` column in the documents table."""
+    tokens, documents, models = [], [], []
+    for name, inputs in corpora.items():
+        parsed = load_or_parse(inputs, progress=True, report_skipped=True)
+        tokens.append(parsed.tokens)
+        documents.append(parsed.documents.with_columns(pl.lit(name).alias(GROUP)))
+        models.append(parsed.model)
+        print(f"{name}: {parsed.documents.height} documents, {parsed.tokens.height:,} words")
+    return pl.concat(tokens, how="vertical_relaxed"), pl.concat(documents, how="diagonal_relaxed"), models
+
+
+def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: str, name: str,
+             total: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Rates by ``by`` and group with CIs (table + figure); returns the G² comparison of the first group.
+
+    The ``(all)`` line of the comparison counts ``total`` (default: every row of ``rows``).
+    """
+    table = rates(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, by=[by], group_by=GROUP)
+    write_table(table, OUT / f"{name}.csv")
+    figures.save(figures.plot_rates(table, by, lang=LANG), OUT / name)
+    total = compare(rows if total is None else total, tokens, documents, group_by=GROUP).with_columns(
+        pl.lit("(all)").alias("level"))
+    split = compare(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, group_by=GROUP, by=[by])
+    first = next(iter(CORPORA))
+    return (pl.concat([total, split.rename({by: "level"})], how="diagonal_relaxed")
+            .filter(pl.col("group") == first)
+            .with_columns(pl.lit(name).alias("question"))
+            .select("question", "level", "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio"))
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    tokens, documents, _ = load(CORPORA)
+
+    quoted = quotes(tokens, documents)
+    cond = conditionals(tokens, documents, quotes=quoted)
+    hedge = hedges(tokens, documents, quotes=quoted)
+    markers = marker_tables(cond, hedge, quoted)
+
+    comparison = pl.concat([
+        question(cond, tokens, documents, "class", "conditionals_by_class"),                 # 1
+        question(hedge, tokens, documents, "category", "hedges_by_category", markers["hedges"]),  # 2 (all: no boosters)
+        question(markers["quotations"], tokens, documents, "kind", "quotations_by_kind"),    # 3
+    ])
+    write_table(comparison, OUT / "comparison.csv")
+    write_table(comparison, OUT / "comparison.md")
+
+    # 4. voice: each marker per 1,000 words of the writer's voice and of quoted voice
+    voice = pl.concat([voice_rates(markers[m], tokens, documents, quoted, group_by=GROUP)
+                       .with_columns(pl.lit(m).alias("marker")) for m in ("conditionals", "hedges")])
+    write_table(voice, OUT / "voice.csv")
+    figures.save(figures.plot_voice(voice, "marker", lang=LANG), OUT / "voice")
+
+    # 5. over time, where documents have dates (Wikinews): markers per month
+    dated = with_period(documents).filter(pl.col("period").is_not_null())
+    if dated["period"].n_unique() >= 2:
+        timeline = pl.concat([rates(markers[m], tokens, dated, group_by="period").with_columns(pl.lit(m)
+                              .alias("marker")) for m in ("conditionals", "hedges", "quotations")])
+        write_table(timeline, OUT / "timeline.csv")
+        figures.save(figures.plot_timeline(timeline, "group", series="marker", lang=LANG), OUT / "timeline")
+
+    table = summary(tokens, documents, cond, hedge, quoted, group_by=GROUP)
+    write_table(table, OUT / "summary.csv")
+    with pl.Config(tbl_cols=-1, tbl_width_chars=160, tbl_hide_dataframe_shape=True, tbl_rows=40,
+                   float_precision=3):
+        print(table.filter(pl.col("level") == "group").select(
+            "group", "n_documents", "n_words", "conditionals_per_1000", "hedges_per_1000", "boosters_per_1000",
+            "quotations_per_1000", "quoted_share"))
+        print(comparison)
+        print(voice.select("marker", "group", "voice", "count", "n_words", "rate", "ci_low", "ci_high"))
+    print(f"tables and figures in {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
