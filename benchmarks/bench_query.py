@@ -37,6 +37,8 @@ def main() -> None:
     idx = index(tokens)
     for attr in ("lemma", "upos", "form"):
         idx.encode(attr)
+        idx.postings(attr)
+    idx.texts(documents)
     index_s = time.perf_counter() - start
 
     q_first, q_warm, hits = timed(lambda: query(tokens, QUERY), args.repeat)

@@ -349,6 +349,9 @@ class TokenIndex:
         self._codes: dict[str, pl.Series] = {}
         self._lexicon: dict[str, pl.DataFrame] = {}
         self._texts: tuple | None = None
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._arrays: dict[str, np.ndarray] = {}
+        self._lookup: dict[str, dict[str, int]] = {}
         doc = tokens["doc_id"].cast(pl.Categorical).to_physical().to_numpy() if self.n else np.zeros(0)
         sent = tokens["sent_id"].to_numpy() if self.n else np.zeros(0)
         change = np.ones(self.n, dtype=bool)
@@ -428,6 +431,52 @@ class TokenIndex:
         self._codes[attr] = physical.cast(pl.UInt32).rename(attr)
         self._lexicon[attr] = lexicon
 
+    def postings(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
+        """Inverted index of an attribute: rows sorted by code (``order``) and where each code starts.
+
+        The rows of code ``k`` are ``order[starts[k]:starts[k + 1]]``, in corpus order (as CWB's
+        reverse index): a rare value is found without scanning the table.
+        """
+        if attr not in self._postings:
+            codes = self.codes(attr).to_numpy()
+            order = np.argsort(codes, kind="stable")
+            counts = np.bincount(codes, minlength=self.size(attr))
+            self._postings[attr] = (order, np.concatenate([[0], np.cumsum(counts)]))
+        return self._postings[attr]
+
+    def rows_with(self, attr: str, codes: np.ndarray) -> np.ndarray:
+        """Rows (sorted) whose ``attr`` has one of ``codes``, read from the postings."""
+        order, starts = self.postings(attr)
+        low, high = starts[codes], starts[codes + 1]
+        if codes.size == 1:
+            return order[low[0]:high[0]]
+        lengths = high - low
+        total = int(lengths.sum())
+        shift = np.repeat(low - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        return np.sort(order[shift + np.arange(total)])
+
+    def size(self, attr: str) -> int:
+        """One more than the largest code of ``attr``."""
+        return int(self.lexicon(attr)["code"].max() or 0) + 1
+
+    def frequency(self, attr: str, codes: np.ndarray) -> int:
+        """Number of words with one of ``codes``."""
+        _, starts = self.postings(attr)
+        return int((starts[codes + 1] - starts[codes]).sum())
+
+    def array(self, attr: str) -> np.ndarray:
+        """Integer codes of ``attr`` as a numpy array (no copy)."""
+        if attr not in self._arrays:
+            self._arrays[attr] = self.codes(attr).to_numpy()
+        return self._arrays[attr]
+
+    def code_of(self, attr: str, value: str) -> int | None:
+        """The code of one value of ``attr`` (None when the value never occurs)."""
+        if attr not in self._lookup:
+            lexicon = self.lexicon(attr)
+            self._lookup[attr] = dict(zip(lexicon["value"].to_list(), lexicon["code"].to_list(), strict=True))
+        return self._lookup[attr].get(value)
+
     def codes(self, attr: str) -> pl.Series:
         """Integer code of ``attr`` for each word."""
         self.encode(attr)
@@ -492,13 +541,16 @@ def _matching_codes(idx: TokenIndex, test: Test, query: str) -> pl.Series:
         except pl.exceptions.PolarsError as err:
             raise QueryError(f"bad regular expression /{test.value}/: {str(err).splitlines()[0]}",
                              query, test.position) from None
+    if not test.flags:
+        code = idx.code_of(test.attr, test.value)
+        return pl.Series("code", [] if code is None else [code], dtype=pl.UInt32)
     return lexicon.filter(value == _fold_text(test.value, test.flags))["code"]
 
 
-def _compile(cond: Condition, idx: TokenIndex, query: str) -> pl.Expr:
-    """A boolean polars expression over the code columns."""
+def _compile(cond: Condition, idx: TokenIndex, query: str, found: dict[Test, pl.Series]) -> pl.Expr:
+    """A boolean polars expression over the code columns (``found`` collects each test's codes)."""
     if isinstance(cond, Test):
-        codes = _matching_codes(idx, cond, query)
+        codes = found[cond] if cond in found else _matching_codes(idx, cond, query)
         column = pl.col(cond.attr)
         if codes.len() == 0:
             expr = pl.lit(False)
@@ -508,8 +560,8 @@ def _compile(cond: Condition, idx: TokenIndex, query: str) -> pl.Expr:
             expr = column.is_in(codes.implode())
         return ~expr if cond.op == "!=" else expr
     if isinstance(cond, Not):
-        return ~_compile(cond.operand, idx, query)
-    parts = [_compile(op, idx, query) for op in cond.operands]
+        return ~_compile(cond.operand, idx, query, found)
+    parts = [_compile(op, idx, query, found) for op in cond.operands]
     out = parts[0]
     for part in parts[1:]:
         out = (out & part) if isinstance(cond, And) else (out | part)
@@ -517,6 +569,10 @@ def _compile(cond: Condition, idx: TokenIndex, query: str) -> pl.Expr:
 
 
 # --------------------------------------------------------------------------- matching
+
+#: a condition is looked up in the postings when it selects fewer than this share of the words
+SELECTIVE = 1 / 20
+
 
 def _attributes(cond: Condition | None) -> list[str]:
     if cond is None:
@@ -529,29 +585,76 @@ def _attributes(cond: Condition | None) -> list[str]:
 
 
 class _Evaluator:
-    """Evaluates each element's condition over the whole table or at given rows."""
+    """Evaluates each element's condition over the whole table, at given rows, or from the postings."""
 
     def __init__(self, idx: TokenIndex, pattern: Pattern) -> None:
         self.idx = idx
-        self.exprs = [None if el.condition is None else _compile(el.condition, idx, pattern.query)
-                      for el in pattern.elements]
+        self.found: dict[Test, pl.Series] = {}
+        self.query = pattern.query
+        self.conditions = [el.condition for el in pattern.elements]
+        for el in pattern.elements:  # look every value up once, in the lexicons (also reports bad attributes)
+            self._lookup(el.condition)
         self.columns = [sorted(set(_attributes(el.condition))) for el in pattern.elements]
+        self.tables: dict[Test, np.ndarray] = {}
+
+    def _lookup(self, cond: Condition | None) -> None:
+        if isinstance(cond, Test):
+            self.found[cond] = _matching_codes(self.idx, cond, self.query)
+        elif isinstance(cond, Not):
+            self._lookup(cond.operand)
+        elif cond is not None:
+            for op in cond.operands:
+                self._lookup(op)
 
     def scan(self, k: int) -> np.ndarray:
-        """Rows of the whole table where element ``k`` holds."""
-        expr = self.exprs[k]
-        if expr is None:
+        """Rows of the whole table where element ``k`` holds: one polars expression over the code columns."""
+        if self.conditions[k] is None:
             return np.arange(self.idx.n, dtype=np.int64)
+        expr = _compile(self.conditions[k], self.idx, self.query, self.found)
         frame = pl.DataFrame([self.idx.codes(a) for a in self.columns[k]])
         return frame.select(expr.arg_true()).to_series().to_numpy().astype(np.int64)
 
     def test(self, k: int, rows: np.ndarray) -> np.ndarray:
-        """Whether element ``k`` holds at each of ``rows`` (all < n)."""
-        expr = self.exprs[k]
-        if expr is None:
-            return np.ones(rows.size, dtype=bool)
-        frame = pl.DataFrame([self.idx.codes(a).gather(rows) for a in self.columns[k]])
-        return frame.select(expr.fill_null(False)).to_series().to_numpy()
+        """Whether element ``k`` holds at each of ``rows`` (all < n): integer lookups at those rows only."""
+        cond = self.conditions[k]
+        return np.ones(rows.size, dtype=bool) if cond is None else self._holds(cond, rows)
+
+    def _holds(self, cond: Condition, rows: np.ndarray) -> np.ndarray:
+        if isinstance(cond, Test):
+            codes = self.idx.array(cond.attr)[rows]
+            wanted = self.found[cond]
+            if wanted.len() == 1:
+                hit = codes == wanted[0]
+            else:
+                if cond not in self.tables:
+                    table = np.zeros(self.idx.size(cond.attr) + 1, dtype=bool)
+                    table[wanted.to_numpy()] = True
+                    self.tables[cond] = table
+                hit = self.tables[cond][codes]
+            return ~hit if cond.op == "!=" else hit
+        if isinstance(cond, Not):
+            return ~self._holds(cond.operand, rows)
+        parts = [self._holds(op, rows) for op in cond.operands]
+        return np.logical_and.reduce(parts) if isinstance(cond, And) else np.logical_or.reduce(parts)
+
+    def estimate(self, cond: Condition | None) -> tuple[int, Test | Or | None]:
+        """How many words at most satisfy ``cond``, and the (positive) part to read from the postings."""
+        if isinstance(cond, Test) and cond.op == "=":
+            codes = self.found[cond].to_numpy()
+            return self.idx.frequency(cond.attr, codes), cond
+        if isinstance(cond, And):
+            return min((self.estimate(op) for op in cond.operands), key=lambda e: e[0])
+        if isinstance(cond, Or):
+            parts = [self.estimate(op) for op in cond.operands]
+            if all(p[1] is not None for p in parts):
+                return sum(p[0] for p in parts), cond
+        return self.idx.n, None
+
+    def rows(self, part: Test | Or) -> np.ndarray:
+        """Rows satisfying the positive part chosen by :meth:`estimate` (a superset of the condition's)."""
+        if isinstance(part, Test):
+            return self.idx.rows_with(part.attr, self.found[part].to_numpy())
+        return np.unique(np.concatenate([self.rows(self.estimate(op)[1]) for op in part.operands]))
 
 
 def _advance(ev: _Evaluator, k: int, start: np.ndarray, cur: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -563,20 +666,50 @@ def _advance(ev: _Evaluator, k: int, start: np.ndarray, cur: np.ndarray) -> tupl
     return start[ok], cur[ok] + 1
 
 
+def _anchor(ev: _Evaluator, elements: list[Element]) -> np.ndarray | None:
+    """Possible start rows read from the postings of the most selective word of the pattern.
+
+    Only elements at a fixed distance from the start (every element before them has a fixed
+    length) can anchor; None when no such element selects fewer than :data:`SELECTIVE` words.
+    """
+    best: tuple[int, int, Test | Or] | None = None
+    offset = 0
+    for el in elements:
+        if el.low >= 1 and el.condition is not None:
+            size, part = ev.estimate(el.condition)
+            if part is not None and size < ev.idx.n * SELECTIVE and (best is None or size < best[0]):
+                best = (size, offset, part)
+        if el.low != el.high:
+            break
+        offset += el.low
+    if best is None:
+        return None
+    _, offset, part = best
+    rows = ev.rows(part)
+    start = rows - offset
+    keep = start >= 0
+    start, rows = start[keep], rows[keep]
+    return start[ev.idx.sentence[start] == ev.idx.sentence[rows]]
+
+
 def _match(idx: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
     """First and last row of every match, CQP standard strategy."""
     ev = _Evaluator(idx, pattern)
     elements = pattern.elements
     first = elements[0]
-    if first.low >= 1:
+    anchored = _anchor(ev, elements)
+    remaining = [(k, el.low, el.high) for k, el in enumerate(elements) if k > 0]
+    if anchored is not None:  # candidate starts; every element is then tested at its rows
+        start, cur = anchored, anchored.copy()
+        remaining = [(0, first.low, first.high), *remaining]
+    elif first.low >= 1:
         start = ev.scan(0)
         cur = start + 1
-        remaining = [(0, first.low - 1, first.high - 1)]
+        remaining = [(0, first.low - 1, first.high - 1), *remaining]
     else:
         start = np.arange(idx.n, dtype=np.int64)
         cur = start.copy()
-        remaining = [(0, first.low, first.high)]
-    remaining += [(k, el.low, el.high) for k, el in enumerate(elements) if k > 0]
+        remaining = [(0, first.low, first.high), *remaining]
     for k, low, high in remaining:
         kept_start, kept_cur = [], []
         s, c = start, cur
@@ -598,11 +731,19 @@ def _match(idx: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
     start, end = start[keep], end[keep]
     if start.size == 0:
         return start, end
-    spans = pl.DataFrame({"s": start, "e": end})
-    spans = (spans.group_by("s").agg(pl.col("e").min())      # shortest match from each start
-             .group_by("e").agg(pl.col("s").min())           # longest of those ending at one word
-             .sort("s"))
-    return spans["s"].to_numpy(), spans["e"].to_numpy()
+    if all(el.low == el.high for el in elements):  # fixed length: one match per start, none nested
+        order = np.argsort(start, kind="stable")
+        return start[order], end[order]
+    order = np.lexsort((end, start))  # shortest match from each start…
+    start, end = start[order], end[order]
+    first = np.concatenate([[True], start[1:] != start[:-1]])
+    start, end = start[first], end[first]
+    order = np.lexsort((start, end))  # …then, of those ending at one word, the longest
+    start, end = start[order], end[order]
+    first = np.concatenate([[True], end[1:] != end[:-1]])
+    start, end = start[first], end[first]
+    order = np.argsort(start, kind="stable")
+    return start[order], end[order]
 
 
 MATCH_SCHEMA: dict[str, pl.DataType] = {

@@ -201,3 +201,28 @@ def test_concordance_sort_sample_metadata(corpus):
     assert one.height == 2 and one.equals(again)
     with pytest.raises(QueryError):
         concordance(tokens, docs, 'lemma:avoir', sort="outlet")
+
+
+@pytest.mark.parametrize("pattern", [
+    '[upos="DET"] [upos="ADJ"]{0,2} [upos="NOUN"]', '[upos="VERB"] [] [upos="NOUN" | upos="ADJ"]',
+    '[] [upos="ADJ" & form!="ADJ2"]', '[upos="NOUN"]+ [upos="VERB"]', '[upos="DET"]? [upos="NOUN"] [upos="ADJ"]*',
+])
+def test_postings_and_scans_agree(monkeypatch, pattern):
+    """Reading start rows from the postings (rare words) or scanning the table gives the same matches."""
+    import random
+
+    import corpusling.query as q
+
+    rng = random.Random(11)
+    n = 3000
+    upos = [rng.choice(["DET", "NOUN", "ADJ", "VERB"]) for _ in range(n)]
+    tokens = tok.from_rows({"doc_id": ["d"] * n, "sent_id": [1 + i // 23 for i in range(n)],
+                            "word_id": list(range(n)), "form": [f"{u}{i % 3}" for i, u in enumerate(upos)],
+                            "lemma": upos, "upos": upos, "start_char": list(range(n)),
+                            "end_char": list(range(1, n + 1))})
+    results = []
+    for share in (0.0, 2.0):  # never / always from the postings
+        monkeypatch.setattr(q, "SELECTIVE", share)
+        results.append(query(q.TokenIndex(tokens), pattern))
+    assert results[0].height > 0
+    assert results[0].equals(results[1])
