@@ -194,3 +194,20 @@ def test_scoring_counts_exact_offset_matches_and_label_accuracy() -> None:
     assert result.f1 == pytest.approx(2 / 3) and result.label_accuracy == pytest.approx(0.5)
     table = confusion(predicted, gold)
     assert table.filter(pl.col("gold") == "epistemic")["reportive"].to_list() == [1]
+
+
+def test_cli_writes_the_table_and_prints_rates(tmp_path, capsys) -> None:
+    from corpusling.cli import main
+    from corpusling.parsed import ParsedCorpus
+
+    tokens, documents = corpus([w("Selon", "selon", "ADP"), w("l'AFP", "AFP", "PROPN"), w("il", "il", "PRON"),
+                                verb("aurait", "avoir", upos="AUX"), verb("envoyé", "envoyer", PART), w("et"),
+                                w("il", "il", "PRON"), verb("pourrait", "pouvoir"), verb("partir", "partir", INF)])
+    ParsedCorpus(tokens, documents.with_columns(pl.lit("A").alias("outlet"))).save(tmp_path / "parsed")
+    out = tmp_path / "conditionals.csv"
+    assert main(["conditionals", str(tmp_path / "parsed"), "--by", "class", "--out", str(out)]) == 0
+    table = pl.read_csv(out)
+    assert table["form"].to_list() == ["aurait", "pourrait"] and table.columns == COLUMNS
+    printed = capsys.readouterr().out
+    assert "2 conditionals (1 compound)" in printed and "epistemic" in printed
+    assert main(["conditionals", str(tmp_path / "parsed"), "--group-by", "nonexistent"]) == 2

@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.errors import InputError
 
 EPILOG = """examples:
   corpusling conditionals seeds/000_e14371d8171e9155.txt
@@ -45,15 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _quotes(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | None:
-    """Quotation spans for ``in_quote``, when the quotation analysis is installed."""
-    try:
-        from corpusling.markers.quotes import quotes
-    except ImportError:
-        return None
-    return quotes(tokens, documents)
-
-
 def _print_table(frame: pl.DataFrame) -> None:
     with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
                    float_precision=3, tbl_width_chars=120):
@@ -62,12 +54,16 @@ def _print_table(frame: pl.DataFrame) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from corpusling.markers.conditional import conditionals
+    from corpusling.markers.quotes import quotes
     from corpusling.rates import compare, rates
     from corpusling.tables import write_table
 
     corpus = load_corpus(args)
     tokens, documents = corpus.tokens, corpus.documents
-    rows = conditionals(tokens, documents, _quotes(tokens, documents))
+    if args.group_by and args.group_by not in documents.columns:
+        raise InputError(f"--group-by {args.group_by}: no such metadata column; the documents have: "
+                         + ", ".join(c for c in documents.columns if c not in ("doc_id", "text")))
+    rows = conditionals(tokens, documents, quotes(tokens, documents))
     if args.out:
         write_table(rows, args.out)
         print(f"{rows.height} conditionals written to {args.out}", file=sys.stderr)
