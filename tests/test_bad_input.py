@@ -133,3 +133,11 @@ def test_command_line_reports_the_line_of_malformed_conllu(tmp_path, capsys):
     assert main(["export", str(path), "--out", str(tmp_path / "x.vrt")]) == 2
     assert "line 1: expected 10 tab-separated columns, found 9" in capsys.readouterr().err
 
+
+
+def test_a_table_without_text_column_found_in_a_folder_is_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("Un texte.", encoding="utf-8")
+    (tmp_path / "codes.csv").write_text("code,label\n1,x\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["a"]
+    assert "no column 'text'" in corpus.skipped[0].reason

@@ -128,6 +128,11 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             except DocumentError as err:
                 corpus.skipped.append(Skipped(str(file), str(err)))
                 continue
+            except InputError as err:  # e.g. a table without the text column
+                if not path.is_dir():
+                    raise  # a file named by the user: stop and say what to do
+                corpus.skipped.append(Skipped(str(file), str(err)))  # one found in a folder: skip it
+                continue
             except OSError as err:
                 corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
                 continue
