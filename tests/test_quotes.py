@@ -124,8 +124,9 @@ INCISE_WORDS = [
 
 COLON = "Le porte-parole, Jean Dupont, a affirmé : « Tout va bien »."
 COLON_WORDS = [
-    ("Le", "le", "DET", 2, "det"), ("porte-parole", "porte-parole", "NOUN", 8, "nsubj"), (",", ",", "PUNCT", 5, "punct"),
-    ("Jean", "Jean", "PROPN", 2, "appos"), ("Dupont", "Dupont", "PROPN", 4, "flat:name"), (",", ",", "PUNCT", 4, "punct"),
+    ("Le", "le", "DET", 2, "det"), ("porte-parole", "porte-parole", "NOUN", 8, "nsubj"),
+    (",", ",", "PUNCT", 5, "punct"), ("Jean", "Jean", "PROPN", 2, "appos"),
+    ("Dupont", "Dupont", "PROPN", 4, "flat:name"), (",", ",", "PUNCT", 4, "punct"),
     ("a", "avoir", "AUX", 8, "aux"), ("affirmé", "affirmer", "VERB", 0, "root"), (":", ":", "PUNCT", 8, "punct"),
     ("«", "«", "PUNCT", 12, "punct"), ("Tout", "tout", "PRON", 12, "nsubj"), ("va", "aller", "VERB", 8, "parataxis"),
     ("bien", "bien", "ADV", 12, "advmod"), ("»", "»", "PUNCT", 12, "punct"), (".", ".", "PUNCT", 8, "punct"),
@@ -234,3 +235,10 @@ def test_token_voice_keeps_rows() -> None:
     voiced = token_voice(tokens, table)
     assert voiced.height == tokens.height
     assert voiced.filter(pl.col("in_quote"))["form"].to_list() == ["«", "Nous", "partons", "»"]
+
+
+def test_quotation_over_a_hard_line_break() -> None:
+    """Inside a paragraph of a hard-wrapped text (blank lines between paragraphs) a line break is no end."""
+    text = "Il a dit : « Nous partons\ndemain matin ».\n\nFin."
+    (start, end, _, unbalanced, _), = scan_text(text)
+    assert text[start:end] == "« Nous partons\ndemain matin »" and not unbalanced

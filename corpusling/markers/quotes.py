@@ -9,8 +9,9 @@ Three steps, each a function of tables:
    continues when the next paragraph opens with « or » (the French convention for
    quotations over several paragraphs, Lexique des règles typographiques en usage à
    l'Imprimerie nationale); otherwise it is closed at the end of its paragraph and
-   flagged ``unbalanced``. A straight double quote right after a digit with no straight
-   quotation open is an inch mark, never a quote.
+   flagged ``unbalanced``. Paragraphs are those of :func:`corpusling.normalise.paragraph_spans`
+   (blocks between blank lines, or lines when a text has no blank line). A straight
+   double quote right after a digit with no straight quotation open is an inch mark.
 2. Nesting (``level``, ``nested``) and words (``n_tokens``) come from joins on offsets.
 3. :func:`quotes` adds ``kind``, ``source`` and ``reporting_verb`` from the context of
    each span (see :mod:`corpusling.markers.attribution`).
@@ -29,6 +30,8 @@ import re
 from dataclasses import dataclass
 
 import polars as pl
+
+from corpusling.normalise import paragraph_spans
 
 #: Columns of a quotation table, in order.
 COLUMNS: list[str] = [
@@ -50,7 +53,6 @@ _MARKS = re.compile(
     r"""|(?<=[^\s'‘’])['’](?=[\s.,;:!?)\]»”]|$)""",
     re.MULTILINE,
 )
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass
@@ -75,7 +77,7 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
     Marks are paired with a stack; see the module docstring for the rules. The loop runs
     over quotation marks, not over words.
     """
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = paragraph_spans(text)
     if not paragraphs:
         return []
     para_starts = [s for s, _ in paragraphs]
