@@ -89,8 +89,11 @@ def main() -> int:
 
     table = summary(tokens, documents, cond, hedge, quoted)
     write_table(table, OUT / "summary.csv")
-    with pl.Config(tbl_cols=-1, tbl_width_chars=160, tbl_hide_dataframe_shape=True, fmt_str_lengths=60):
-        print(table.filter(pl.col("level") == "corpus").drop("level", "group", "doc_id"))
+    with pl.Config(tbl_cols=-1, tbl_rows=40, tbl_width_chars=160, tbl_hide_dataframe_shape=True,
+                   fmt_str_lengths=60):
+        print(table.filter(pl.col("level") == "corpus").drop("level", "group", "doc_id")
+              .select(pl.all().cast(pl.Float64)).transpose(include_header=True, header_name="measure",
+                                                           column_names=["value"]))
         print(by_class.select("class", "count", "rate", "ci_low", "ci_high"))
         print(voice.select("marker", "voice", "count", "n_words", "rate"))
         print(kwic.select("use", "left", "match", "right").head(12))

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"seed": [ROOT / "seeds"], "Wikinews": [ROOT / "corpora" / "wikinews-fr-2012" / "documents"]}
 OUT = ROOT / "results" / Path(__file__).stem
 LANG = "en"                                    # labels of the figures: "fr" or "en"
-GROUP = "corpus"
+GROUP = "corpus"                               # the documents column the groups are compared on
 
 
 def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, list[dict]]:
@@ -46,7 +46,7 @@ def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, li
     for name, inputs in corpora.items():
         parsed = load_or_parse(inputs, progress=True, report_skipped=True)
         tokens.append(parsed.tokens)
-        documents.append(parsed.documents.with_columns(pl.lit(name).alias(GROUP)))
+        documents.append(parsed.documents.with_columns(pl.lit(name).alias("corpus")))
         models.append(parsed.model)
         print(f"{name}: {parsed.documents.height} documents, {parsed.tokens.height:,} words")
     return pl.concat(tokens, how="vertical_relaxed"), pl.concat(documents, how="diagonal_relaxed"), models
@@ -54,7 +54,7 @@ def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, li
 
 def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: str, name: str,
              total: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Rates by ``by`` and group with CIs (table + figure); returns the G² comparison of the first group.
+    """Rates by ``by`` and group with CIs (table + figure); returns each group's G² against the rest.
 
     The ``(all)`` line of the comparison counts ``total`` (default: every row of ``rows``).
     """
@@ -64,11 +64,13 @@ def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, 
     total = compare(rows if total is None else total, tokens, documents, group_by=GROUP).with_columns(
         pl.lit("(all)").alias("level"))
     split = compare(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, group_by=GROUP, by=[by])
-    first = next(iter(CORPORA))
-    return (pl.concat([total, split.rename({by: "level"})], how="diagonal_relaxed")
-            .filter(pl.col("group") == first)
-            .with_columns(pl.lit(name).alias("question"))
-            .select("question", "level", "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio"))
+    table = pl.concat([total, split.rename({by: "level"})], how="diagonal_relaxed")
+    groups = documents[GROUP].cast(pl.String).fill_null("(none)").unique(maintain_order=True).to_list()
+    if len(groups) == 2:  # the second group's lines mirror the first's
+        table = table.filter(pl.col("group") == groups[0])
+    return (table.with_columns(pl.lit(name).alias("question"))
+            .select("question", "group", "level", "count", "n_words", "other_count", "other_words", "g2", "p",
+                    "log_ratio"))
 
 
 def main() -> int:
