@@ -13,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from corpusling.errors import QueryError
-from corpusling.query import Pattern, TokenIndex, index, query
+from corpusling.query import Pattern, TokenIndex, _match, index, parse
 
 _POSITION = re.compile(r"^([LR])(\d+)$")
 COLUMNS = ["doc_id", "start_char", "end_char", "left", "match", "right"]
@@ -32,14 +32,14 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     ``width`` counts words (``unit="words"``, within the document) or characters (``unit="chars"``).
     ``sort``: None (corpus order), ``"match"``, ``"L1"``, ``"L2"``…, ``"R1"``… (the word at that
     position left or right of the match, case-folded), ``"doc"``, or a metadata column.
-    ``sample``: keep that many lines drawn at random with ``seed`` (reproducible).
+    ``sample``: keep that many lines drawn at random (without replacement, numpy's generator seeded
+    with ``seed``: reproducible), in corpus order unless sorted.
     """
     if unit not in ("words", "chars"):
         raise QueryError(f"unit must be 'words' or 'chars', not {unit!r}")
     if width < 0:
         raise QueryError(f"width must be 0 or more, not {width}")
     idx = index(tokens)
-    matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
     metadata = list(metadata or [])
     if sort and not _is_builtin_sort(sort) and sort not in metadata:
         metadata.append(sort)  # lines sorted by a metadata column show it
@@ -47,36 +47,39 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     if missing:
         available = ", ".join(c for c in documents.columns if c not in ("text", "doc_id"))
         raise QueryError(f"no metadata column {missing[0]!r}; available: {available or 'none'}")
-    if sample is not None and sample < matches.height:
-        matches = matches.sample(n=sample, seed=seed).sort("first_row")
-
-    first = matches["first_row"].to_numpy()
-    last = matches["last_row"].to_numpy()
-    doc_no = idx.document[first] if first.size else np.zeros(0, np.int64)
-    texts, start_byte, end_byte = idx.texts(documents)
-    text = texts.gather(pl.Series(doc_no, dtype=pl.Int64))
-    if unit == "words":  # byte offsets of the word boundaries: slices cost the length of the line only
-        left_row = np.maximum(first - width, idx.doc_first[doc_no]) if first.size else first
-        right_row = np.minimum(last + width, idx.doc_last[doc_no]) if first.size else last
-        start_b, end_b = start_byte[first], end_byte[last]
-        ctx_start_b = np.minimum(start_byte[left_row], start_b)
-        ctx_end_b = np.maximum(end_byte[right_row], end_b)
-        frame = pl.DataFrame({"text": text, "a": ctx_start_b, "b": start_b, "c": end_b, "d": ctx_end_b})
-        left = pl.col("text").bin.slice(pl.col("a"), pl.col("b") - pl.col("a")).cast(pl.String)
-        middle = pl.col("text").bin.slice(pl.col("b"), pl.col("c") - pl.col("b")).cast(pl.String)
-        right = pl.col("text").bin.slice(pl.col("c"), pl.col("d") - pl.col("c")).cast(pl.String)
+    if isinstance(pattern, pl.DataFrame):
+        first, last = pattern["first_row"].to_numpy(), pattern["last_row"].to_numpy()
     else:
-        start, end = matches["start_char"], matches["end_char"]
-        frame = pl.DataFrame({"text": text.cast(pl.String), "a": (start - width).clip(lower_bound=0), "b": start,
-                              "c": end, "d": end + width})
-        left = pl.col("text").str.slice(pl.col("a"), pl.col("b") - pl.col("a"))
-        middle = pl.col("text").str.slice(pl.col("b"), pl.col("c") - pl.col("b"))
-        right = pl.col("text").str.slice(pl.col("c"), pl.col("d") - pl.col("c"))
-    contexts = frame.select(clean(left).str.strip_chars_start().alias("left"), clean(middle).alias("match"),
-                            clean(right).str.strip_chars_end().alias("right"))
-    lines = pl.DataFrame({"doc_id": matches["doc_id"].cast(pl.String), "start_char": matches["start_char"],
-                          "end_char": matches["end_char"], "_first": first, "_last": last, "_doc": doc_no}
-                         ).hstack(contexts)
+        first, last = _match(idx, parse(pattern) if isinstance(pattern, str) else pattern)
+    if sample is not None and sample < first.size:
+        keep = np.sort(np.random.default_rng(seed).choice(first.size, size=sample, replace=False))
+        first, last = first[keep], last[keep]
+
+    doc_no = idx.document[first]
+    texts, start_byte, end_byte = idx.texts(documents)
+    start_char = idx.tokens["start_char"].to_numpy()[first]
+    end_char = idx.tokens["end_char"].to_numpy()[last]
+    rows = pl.Series(doc_no, dtype=pl.Int64)
+    columns = {"doc_id": idx.doc_names.gather(rows), "start_char": start_char, "end_char": end_char,
+               "_first": first, "_last": last, "_doc": doc_no, "_text": texts.gather(rows)}
+    if unit == "words":  # byte offsets of the word boundaries: slices cost the length of the line only
+        left_row = np.maximum(first - width, idx.doc_first[doc_no])
+        right_row = np.minimum(last + width, idx.doc_last[doc_no])
+        b, c = start_byte[first], end_byte[last]
+        a, d = np.minimum(start_byte[left_row], b), np.maximum(end_byte[right_row], c)
+
+        def cut(start: str, end: str) -> pl.Expr:
+            return pl.col("_text").bin.slice(pl.col(start), pl.col(end) - pl.col(start)).cast(pl.String)
+    else:
+        a, b, c, d = np.maximum(start_char - width, 0), start_char, end_char, end_char + width
+        columns["_text"] = columns["_text"].cast(pl.String)
+
+        def cut(start: str, end: str) -> pl.Expr:
+            return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
+    lines = pl.DataFrame({**columns, "_a": a, "_b": b, "_c": c, "_d": d}).select(
+        "doc_id", "start_char", "end_char",
+        clean(cut("_a", "_b")).str.strip_chars_start().alias("left"), clean(cut("_b", "_c")).alias("match"),
+        clean(cut("_c", "_d")).str.strip_chars_end().alias("right"), "_first", "_last", "_doc")
     if metadata:
         meta = documents.select(pl.col("doc_id").cast(pl.String), *metadata)
         lines = lines.join(meta, on="doc_id", how="left", maintain_order="left")

@@ -366,6 +366,9 @@ class TokenIndex:
         self.document = np.cumsum(new_doc, dtype=np.int64) - 1
         self.doc_first = np.flatnonzero(new_doc)
         self.doc_last = np.append(self.doc_first[1:] - 1, self.n - 1) if self.n else np.zeros(0, np.int64)
+        #: doc_id of each document, in table order
+        self.doc_names = (tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
+                          if self.n else pl.Series("doc_id", [], dtype=pl.String))
 
     def texts(self, documents: pl.DataFrame) -> tuple[pl.Series, np.ndarray, np.ndarray]:
         """Document texts as UTF-8 bytes (one per document, in table order) and each word's byte offsets.
@@ -376,7 +379,7 @@ class TokenIndex:
         cached = self._texts
         if cached is not None and cached[0]() is documents:
             return cached[1], cached[2], cached[3]
-        ids = self.tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
+        ids = self.doc_names
         texts = (pl.DataFrame({"doc_id": ids})
                  .join(documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id", how="left",
                        maintain_order="left"))["text"]
