@@ -267,3 +267,8 @@ def test_nearest_sidecar_serves_files_of_nested_folders(tmp_path):
     write(tmp_path / "libe" / "metadata.csv", "file,outlet\nb.txt,Libération\n")
     corpus = read_corpus([tmp_path])
     assert [(d.doc_id, d.meta.get("outlet")) for d in corpus] == [("lm-a", "Le Monde"), ("libe/b", "Libération")]
+
+
+def test_html_text_loose_in_containers_is_kept():
+    html = "<body><div>Texte <b>gras</b>, suite<br>ligne<p>Para.</p>Après.<div>Niché</div></div></body>"
+    assert extract(html) == ("Texte gras, suite ligne\n\nPara.\n\nAprès.\n\nNiché", None)

@@ -2,7 +2,8 @@
 
 The document text is one paragraph per text block, in document order, separated by
 a blank line (``"\\n\\n"``): headings ``<h1>``–``<h6>``, ``<p>``, list items ``<li>``,
-``<blockquote>``, ``<pre>``, ``<dd>``/``<dt>``, ``<td>``/``<th>``, ``<figcaption>``. Inside a block,
+``<blockquote>``, ``<pre>``, ``<dd>``/``<dt>``, ``<td>``/``<th>``, ``<figcaption>``, and text lying
+loose in a ``<div>`` or other container between blocks. Inside a block,
 ASCII whitespace (spaces, tabs, line ends) is collapsed to one space as a browser
 does; non-breaking and narrow spaces are kept. Navigation and boilerplate are dropped:
 ``<nav> <header> <footer> <aside> <script> <style> <form>``…, elements with the ARIA
@@ -32,6 +33,11 @@ from corpusling.readers.encoding import decode
 #: Elements whose text is one paragraph of the document.
 BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt", "td", "th",
           "figcaption", "caption"}
+
+#: Inline elements: their text runs on with the text around them.
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+          "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+          "wbr", "big", "tt", "acronym"}
 
 #: Elements never read.
 BOILERPLATE = {"nav", "header", "footer", "aside", "script", "style", "noscript", "form", "menu", "button",
@@ -86,16 +92,37 @@ def _inline_text(node: LexborNode) -> str:
 
 
 def _blocks(node: LexborNode, out: list[str]) -> None:
-    """Collect the text blocks under ``node`` in document order (outermost block wins)."""
-    for child in node.iter(include_text=False):
-        if child.tag.startswith("-") or _is_boilerplate(child):
+    """Collect the text blocks under ``node`` in document order (outermost block wins).
+
+    Text lying loose in a container (``<div>Texte <b>gras</b><p>…</p></div>``) between
+    blocks is a paragraph of its own.
+    """
+    loose: list[str] = []
+
+    def flush() -> None:
+        text = _SPACES.sub(" ", "".join(loose)).strip()
+        if text:
+            out.append(text)
+        loose.clear()
+
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            loose.append(child.text(deep=False) or "")
+        elif child.tag == "br":
+            loose.append(" ")
+        elif child.tag.startswith("-") or _is_boilerplate(child):
             continue
-        if child.tag in BLOCKS:
+        elif child.tag in INLINE:
+            loose.append(_inline_text(child))
+        elif child.tag in BLOCKS:
+            flush()
             text = _SPACES.sub(" ", _inline_text(child)).strip()
             if text:
                 out.append(text)
         else:
+            flush()
             _blocks(child, out)
+    flush()
 
 
 def page_metadata(tree: LexborHTMLParser) -> dict[str, str]:
