@@ -77,6 +77,21 @@ def test_wrong_lemma_of_an_irregular_or_first_group_conditional_is_corrected() -
     assert found["lemma"].to_list() == ["appartenir", "pouvoir", "viser"]
 
 
+@pytest.mark.parametrize("form, wrong_lemma, lemma", [
+    ("permettrait", "permettrer", "permettre"), ("conduiraient", "conduirer", "conduire"),
+    ("répondrait", "répondrer", "répondre"), ("fuirait", "fuir", "fuir"), ("grandirait", "grandir", "grandir"),
+])
+def test_re_verb_stems_are_recognised_when_the_lemma_is_wrong(form: str, wrong_lemma: str, lemma: str) -> None:
+    found = one([w("Cela", "cela", "PRON"), verb(form, wrong_lemma)])
+    assert found.select("form", "lemma").row(0) == (form, lemma)
+
+
+@pytest.mark.parametrize("form, lemma", [("engendrait", "engendrer"), ("livrait", "livrer"),
+                                         ("admirait", "admirer"), ("entrait", "entrer")])
+def test_imperfects_that_look_like_re_stems_are_not_taken(form: str, lemma: str) -> None:
+    assert one([w("Cela", "cela", "PRON"), verb(form, lemma)]).height == 0
+
+
 def test_unknown_first_group_verb_mistagged_as_adjective_is_found() -> None:
     found = one([w("Des", "un", "DET"), w("planètes", "planète"), w("orbiteraient", "orbiteraient", "ADJ")])
     assert found.select("form", "lemma").row(0) == ("orbiteraient", "orbiter")

@@ -76,6 +76,14 @@ def future_stems() -> tuple[tuple[str, str, str, bool], ...]:
 
 
 @cache
+def re_verb_stems() -> tuple[tuple[str, str], ...]:
+    """Regular -re stems that identify a conditional without the lemma: ``(infinitive ending, stem ending)``,
+    longest first."""
+    rows = _lexicon_rows("re_verb_stems.tsv")
+    return tuple(sorted(((r["infinitive_ending"], r["stem_ending"]) for r in rows), key=lambda e: -len(e[1])))
+
+
+@cache
 def etre_verbs() -> frozenset[str]:
     """Verbs whose compound tenses take *être*."""
     return frozenset(r["lemma"] for r in _lexicon_rows("etre_auxiliary_verbs.tsv"))
@@ -99,11 +107,21 @@ def _spelling_key(text: pl.Expr) -> pl.Expr:
             .str.replace_all("y", "i"))
 
 
-def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """``(matches_lemma, lemma_from_form)`` for a stem (ending removed, r kept) and a lemma.
+def _from_stem_ending(stem: pl.Expr, entries: list[tuple[str, str]]) -> pl.Expr:
+    """The infinitive rebuilt from the first ``(infinitive ending, stem ending)`` the stem ends with, else null."""
+    guess = pl.lit(None, dtype=pl.String)
+    for infinitive, future in reversed(entries):  # the first entry is tried first
+        guess = pl.when(stem.str.ends_with(future)).then(
+            stem.str.slice(0, stem.str.len_chars() - len(future)) + infinitive).otherwise(guess)
+    return guess
+
+
+def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """``(matches_lemma, irregular_from_form, regular_from_form)`` for a stem (ending removed, r kept).
 
     ``matches_lemma``: the stem is the future stem of the lemma (regular or irregular).
-    ``lemma_from_form``: the infinitive a form-alone irregular stem points to, else null.
+    ``irregular_from_form``: the infinitive a form-alone irregular stem points to, else null;
+    ``regular_from_form``: the same for the -re stems of ``re_verb_stems.tsv``.
     """
     key = _spelling_key(stem)
     regular = (key == _spelling_key(lemma)) | (
@@ -124,7 +142,7 @@ def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr]
     for condition, infinitive_expr in reversed(guesses):  # longest stem first wins
         from_form = pl.when(condition).then(infinitive_expr).otherwise(from_form)
     matches = regular | pl.any_horizontal(irregular)
-    return matches.fill_null(False), from_form
+    return matches.fill_null(False), from_form, _from_stem_ending(stem, list(re_verb_stems()))
 
 
 def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
@@ -143,7 +161,7 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
     """``words`` (from :func:`_prepare`) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
     ``detected_by``."""
     stem = pl.col("_f").str.extract(ENDING, 1)
-    matches, from_form = future_stem_checks(stem, pl.col("_l"))
+    matches, from_form, from_re_stem = future_stem_checks(stem, pl.col("_l"))
     verbal = pl.col("upos").is_in(["VERB", "AUX"])
     # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
     first_group = pl.col("upos").is_in(["VERB", "AUX", "NOUN", "ADJ"]) & stem.str.ends_with("er") & (
@@ -153,13 +171,16 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
         pl.col("_f").str.extract(ENDING, 2).alias("_ending"),
         matches.alias("_by_lemma"),
         from_form.alias("_from_form"),
+        from_re_stem.alias("_from_re_stem"),
     ).with_columns(
-        ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | first_group)
+        ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | pl.col("_from_re_stem").is_not_null()
+          | first_group)
          & ~pl.col("upos").is_in(["PROPN", "PUNCT"])).fill_null(False).alias("_morph"),
         (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
     )
     lemma = (pl.when(pl.col("_morph") & pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
              .when(pl.col("_by_lemma")).then(pl.col("_l"))
+             .when(pl.col("_from_re_stem").is_not_null()).then(pl.col("_from_re_stem"))
              .when(first_group).then(pl.col("_stem"))
              .otherwise(pl.col("_l")))
     return words.with_columns(
