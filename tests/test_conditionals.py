@@ -92,6 +92,11 @@ def test_imperfects_that_look_like_re_stems_are_not_taken(form: str, lemma: str)
     assert one([w("Cela", "cela", "PRON"), verb(form, lemma)]).height == 0
 
 
+def test_inverted_subject_on_the_same_token() -> None:
+    found = one([verb("Pourrait-il", "pouvoir"), verb("venir", "venir", INF), w("?", "?", "PUNCT")])
+    assert found.select("form", "lemma", "class").row(0) == ("Pourrait-il", "pouvoir", "epistemic")
+
+
 def test_unknown_first_group_verb_mistagged_as_adjective_is_found() -> None:
     found = one([w("Des", "un", "DET"), w("planètes", "planète"), w("orbiteraient", "orbiteraient", "ADJ")])
     assert found.select("form", "lemma").row(0) == ("orbiteraient", "orbiter")

@@ -47,6 +47,9 @@ COLUMNS: list[str] = ["doc_id", "sent_id", "start_char", "end_char", "form", "le
 #: Conditional ending: the r of the future stem is kept with the stem.
 ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
 
+#: An inverted subject left on the verb by the tokenizer ("pourrait-il", "aurait-t-on").
+_INVERTED_SUBJECT = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)$"
+
 #: Words skipped when looking for the participle after an auxiliary.
 _NEGATION = ["ne", "n'", "pas", "plus", "jamais", "guère", "point", "rien", "personne"]
 _CLITICS = ["ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'",
@@ -160,7 +163,8 @@ def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
 def detect(words: pl.DataFrame) -> pl.DataFrame:
     """``words`` (from :func:`_prepare`) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
     ``detected_by``."""
-    stem = pl.col("_f").str.extract(ENDING, 1)
+    verb_form = pl.col("_f").str.replace(_INVERTED_SUBJECT, "")  # "pourrait-il" kept as one token
+    stem = verb_form.str.extract(ENDING, 1)
     matches, from_form, from_re_stem = future_stem_checks(stem, pl.col("_l"))
     verbal = pl.col("upos").is_in(["VERB", "AUX"])
     # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
@@ -168,7 +172,7 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
         stem.str.len_chars() >= 4)
     words = words.with_columns(
         stem.alias("_stem"),
-        pl.col("_f").str.extract(ENDING, 2).alias("_ending"),
+        verb_form.str.extract(ENDING, 2).alias("_ending"),
         matches.alias("_by_lemma"),
         from_form.alias("_from_form"),
         from_re_stem.alias("_from_re_stem"),
