@@ -63,7 +63,8 @@ def main() -> int:
     # 1. conditionals by use, and by voice
     by_class = rates(cond, tokens, documents, by=["class"])
     write_table(by_class, OUT / "conditionals_by_class.csv")
-    figures.save(figures.plot_rates(by_class, "class", lang=LANG), OUT / "conditionals_by_class")
+    figures.save(figures.plot_rates(by_class, "class", lang=LANG, measure="conditionals_rate"),
+                 OUT / "conditionals_by_class")
     markers = marker_tables(cond, hedge, quoted)
     voice = pl.concat([voice_rates(markers[m], tokens, documents, quoted).with_columns(pl.lit(m).alias("marker"))
                        for m in ("conditionals", "hedges", "boosters")])
@@ -73,7 +74,8 @@ def main() -> int:
     # 2. hedges by category
     by_category = rates(hedge, tokens, documents, by=["category"])
     write_table(by_category, OUT / "hedges_by_category.csv")
-    figures.save(figures.plot_rates(by_category, "category", lang=LANG), OUT / "hedges_by_category")
+    figures.save(figures.plot_rates(by_category, "category", lang=LANG,
+                                         measure="hedges_boosters_rate"), OUT / "hedges_by_category")
 
     # 3. quotations by kind, and where every marker falls in the text
     by_kind = rates(quoted.filter(~pl.col("nested")), tokens, documents, by=["kind"])

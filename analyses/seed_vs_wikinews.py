@@ -53,14 +53,15 @@ def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, li
 
 
 def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: str, name: str,
-             total: pl.DataFrame | None = None) -> pl.DataFrame:
+             measure: str, total: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rates by ``by`` and group with CIs (table + figure); returns each group's G² against the rest.
 
-    The ``(all)`` line of the comparison counts ``total`` (default: every row of ``rows``).
+    ``measure`` names the figure's axis (a key of ``corpusling.figures.LABELS``); the ``(all)``
+    line of the comparison counts ``total`` (default: every row of ``rows``).
     """
     table = rates(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, by=[by], group_by=GROUP)
     write_table(table, OUT / f"{name}.csv")
-    figures.save(figures.plot_rates(table, by, lang=LANG), OUT / name)
+    figures.save(figures.plot_rates(table, by, lang=LANG, measure=measure), OUT / name)
     total = compare(rows if total is None else total, tokens, documents, group_by=GROUP).with_columns(
         pl.lit("(all)").alias("level"))
     split = compare(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, group_by=GROUP, by=[by])
@@ -83,9 +84,10 @@ def main() -> int:
     markers = marker_tables(cond, hedge, quoted)
 
     comparison = pl.concat([
-        question(cond, tokens, documents, "class", "conditionals_by_class"),                 # 1
-        question(hedge, tokens, documents, "category", "hedges_by_category", markers["hedges"]),  # 2 (all: no boosters)
-        question(markers["quotations"], tokens, documents, "kind", "quotations_by_kind"),    # 3
+        question(cond, tokens, documents, "class", "conditionals_by_class", "conditionals_rate"),           # 1
+        question(hedge, tokens, documents, "category", "hedges_by_category", "hedges_boosters_rate",
+                 total=markers["hedges"]),                                      # 2: "(all)" = hedges, no boosters
+        question(markers["quotations"], tokens, documents, "kind", "quotations_by_kind", "quotations_rate"),  # 3
     ])
     write_table(comparison, OUT / "comparison.csv")
     write_table(comparison, OUT / "comparison.md")

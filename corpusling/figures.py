@@ -92,6 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "conditionals_rate": "Conditionnels pour 1 000 mots",
         "hedges": "Modalisateurs",
         "hedges_rate": "Modalisateurs pour 1 000 mots",
+        "hedges_boosters_rate": "Modalisateurs et renforçateurs pour 1 000 mots",
         "quotations": "Citations",
         "quotations_rate": "Citations pour 1 000 mots",
         "quoted_share": "Part des mots cités",
@@ -137,6 +138,7 @@ LABELS: dict[str, dict[str, str]] = {
         "conditionals_rate": "Conditionals per 1,000 words",
         "hedges": "Hedges",
         "hedges_rate": "Hedges per 1,000 words",
+        "hedges_boosters_rate": "Hedges and boosters per 1,000 words",
         "quotations": "Quotations",
         "quotations_rate": "Quotations per 1,000 words",
         "quoted_share": "Share of quoted words",
@@ -274,14 +276,15 @@ def _empty(ax: Any, lang: str) -> None:
 
 
 def plot_rates(table: pl.DataFrame, category: str | None = None, group: str = "group", lang: str = "fr",
-               xlabel: str | None = None, title: str | None = None, width: str | float = "single",
-               log_x: bool = False) -> Figure:
+               measure: str = "rate", xlabel: str | None = None, title: str | None = None,
+               width: str | float = "single", log_x: bool = False) -> Figure:
     """Rates with their confidence intervals: one row per category, one marker per group.
 
     ``table`` is :func:`corpusling.rates.rates` output (``group``, the ``category``
     column, ``rate``, ``ci_low``, ``ci_high``). Categories run from the most frequent
     down; groups are dodged vertically and told apart by colour *and* marker shape.
-    Without ``category`` each group is one row.
+    Without ``category`` each group is one row. ``measure`` names the x axis from
+    :data:`LABELS` (``"conditionals_rate"``, ``"hedges_rate"``…); ``xlabel`` overrides it.
     """
     table = table.with_columns(pl.col(group).cast(pl.String))
     if category is None:
@@ -324,7 +327,7 @@ def plot_rates(table: pl.DataFrame, category: str | None = None, group: str = "g
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.grid(axis="x")
         ax.set_axisbelow(True)
-        ax.set_xlabel(xlabel or label("rate", lang) + f" ({label('ci', lang)})")
+        ax.set_xlabel(xlabel or label(measure, lang) + f" ({label('ci', lang)})")
         if title:
             ax.set_title(title, loc="left")
         if len(groups) > 1:
@@ -365,7 +368,8 @@ def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voic
         for vi, name in enumerate(voices):
             part = table.filter(pl.col(voice) == name)
             pos = {c: i for i, c in enumerate(cats)}
-            ys = [len(cats) - 1 - pos[c] + (0.5 - vi) * bar for c in part[category].to_list()]
+            shift = (0.5 - vi) * bar if len(voices) == 2 else 0.0
+            ys = [len(cats) - 1 - pos[c] + shift for c in part[category].to_list()]
             rate = [r or 0.0 for r in part["rate"].to_list()]
             err = [[max(r - (lo if lo is not None else r), 0) for r, lo in zip(rate, part["ci_low"].to_list(),
                                                                                  strict=True)],
@@ -398,8 +402,9 @@ def plot_dispersion(rows: pl.DataFrame, documents: pl.DataFrame, category: str |
     The x axis is the relative position in the document (``start_char`` / text length),
     so long and short documents line up (an "x-ray" plot, as quanteda's ``textplot_xray``).
     ``documents`` needs ``doc_id`` and ``text`` (or ``n_chars``). With ``category`` each
-    category gets its own colour and tick shape. Documents without an occurrence are
-    left out; beyond ``max_documents``, those with most occurrences are kept.
+    category gets its own colour and tick shape; a single document is drawn with one line
+    per category instead. Documents without an occurrence are left out; beyond
+    ``max_documents``, those with most occurrences are kept.
     """
     lengths = documents.select(
         pl.col("doc_id").cast(pl.String),
@@ -416,37 +421,44 @@ def plot_dispersion(rows: pl.DataFrame, documents: pl.DataFrame, category: str |
     counts = data.group_by("doc_id", "_label").agg(pl.len().alias("n")).sort(["n", "doc_id"],
                                                                               descending=[True, False])
     kept = counts.head(max_documents).sort("doc_id")
-    docs = kept["doc_id"].to_list()
-    labels = [str(x)[:28] for x in kept["_label"].to_list()]
+    data = data.filter(pl.col("doc_id").is_in(kept["doc_id"].implode()))
     cats = _order(data.with_columns(pl.lit(1.0).alias("_one")), "_cat", "_one")
-    fig = new_figure(width, max(0.9 + 0.2 * max(len(docs), 1) + (0.25 if category else 0), 1.4))
+    by_category = kept.height == 1 and len(cats) > 1   # one document: a line per category
+    if by_category:
+        lines, names = cats, [label(c, lang) for c in cats]
+        data = data.with_columns(pl.col("_cat").alias("_line"))
+    else:
+        lines, names = kept["doc_id"].to_list(), [str(x)[:28] for x in kept["_label"].to_list()]
+        data = data.with_columns(pl.col("doc_id").alias("_line"))
+    fig = new_figure(width, max(0.9 + 0.2 * max(len(lines), 1) + (0.25 if len(cats) > 1 else 0), 1.4))
     with style():
         ax = fig.add_subplot()
-        if not docs:
+        if not lines:
             _empty(ax, lang)
             return fig
-        row_of = {d: len(docs) - 1 - i for i, d in enumerate(docs)}
+        row_of = {key: len(lines) - 1 - i for i, key in enumerate(lines)}
+        ticks = by_category or len(cats) == 1
         for ci, name in enumerate(cats):
-            part = data.filter((pl.col("_cat") == name) & pl.col("doc_id").is_in(docs))
-            ys = [row_of[d] for d in part["doc_id"].to_list()]
+            part = data.filter(pl.col("_cat") == name)
+            spread = 0.0 if ticks else (ci - (len(cats) - 1) / 2) * min(0.6 / len(cats), 0.15)
+            ys = [row_of[key] + spread for key in part["_line"].to_list()]
             colour = PALETTE[ci % len(PALETTE)]
-            spread = 0.0 if len(cats) == 1 else (ci - (len(cats) - 1) / 2) * min(0.6 / len(cats), 0.15)
-            ax.scatter(part["_pos"].to_list(), [y + spread for y in ys], marker="|" if len(cats) == 1
-                       else MARKERS[ci % len(MARKERS)], s=60 if len(cats) == 1 else 14, color=colour,
-                       linewidths=1.0 if len(cats) == 1 else 0.4, edgecolors="white" if len(cats) > 1 else None,
-                       label=None if name == "_single" else label(name, lang), zorder=3)
-        for y in range(len(docs)):
+            ax.scatter(part["_pos"].to_list(), ys, marker="|" if ticks else MARKERS[ci % len(MARKERS)],
+                       s=60 if ticks else 14, color=colour, linewidths=1.0 if ticks else 0.4,
+                       edgecolors=None if ticks else "white", zorder=3,
+                       label=None if name == "_single" or by_category else label(name, lang))
+        for y in range(len(lines)):
             ax.axhline(y, color="#BBBBBB", linewidth=0.5, zorder=1)
-        ax.set_yticks(range(len(docs)), list(reversed(labels)))
-        ax.set_ylim(-0.6, len(docs) - 0.4)
+        ax.set_yticks(range(len(lines)), list(reversed(names)))
+        ax.set_ylim(-0.6, len(lines) - 0.4)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(number_formatter(lang, percent=True))
         ax.set_xlabel(label("position", lang))
-        if title:
-            ax.set_title(title, loc="left")
-        if len(cats) > 1:
+        if title or by_category:
+            ax.set_title(title or str(kept["_label"][0]), loc="left")
+        if len(cats) > 1 and not by_category:
             ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(cats), 4),
                       handletextpad=0.2, columnspacing=0.8, borderaxespad=0.2, markerscale=1.4)
     return fig

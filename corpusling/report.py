@@ -304,14 +304,14 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
     if rates_table is not None:
         if "conditionals" in markers:
             run.attempt("figure conditionals_by_class", lambda: save("conditionals_by_class", fig.plot_rates(
-                by_level("conditionals"), "level", lang=lang, xlabel=None)))
+                by_level("conditionals"), "level", lang=lang, measure="conditionals_rate")))
         if "hedges" in markers:
             both = pl.concat([by_level("hedges"), by_level("boosters")])
             run.attempt("figure hedges_by_category", lambda: save("hedges_by_category", fig.plot_rates(
-                both, "level", lang=lang)))
+                both, "level", lang=lang, measure="hedges_boosters_rate")))
         if "quotations" in markers:
             run.attempt("figure quotations_by_kind", lambda: save("quotations_by_kind", fig.plot_rates(
-                by_level("quotations"), "level", lang=lang)))
+                by_level("quotations"), "level", lang=lang, measure="quotations_rate")))
     if quotes is not None and any(m in markers for m in ("conditionals", "hedges", "boosters")):
         def voice() -> None:
             parts = [voice_rates(markers[m], parsed.tokens, parsed.documents, quotes, group_by=group_by,
