@@ -9,7 +9,8 @@ from corpusling.cli.common import add_input_arguments
 
 EPILOG = """examples:
   corpusling report seeds/ --out results/seed
-  corpusling report corpora/wikinews-fr-2012/documents --out results/wikinews --group-by date --lang en
+  corpusling report corpora/wikinews-fr-2012/documents --out results/wikinews --lang en
+  corpusling report seeds/ corpora/wikinews-fr-2012/documents --group-by outlet --out results/both
   corpusling report parsed/wikinews --out results/wikinews      # a folder from `corpusling parse`
   corpusling report articles.csv --text-column body --group-by outlet --lexicon my_hedges.tsv --out results/a
 
