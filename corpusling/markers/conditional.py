@@ -338,6 +338,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
                | addressee)
     return [
         ("desire_verb", key.is_in(cues("desire_verb")) & ~pl.col("compound") & speaker, "politeness_desire"),
+        ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~pl.col("compound")
+         & (ending == "ais") & subject.is_in(["je", "j'"]), "politeness_desire"),
         ("attenuated_advice",
          (pl.col("_lemma").is_in(cues("obligation_verb"))
           & ((pl.col("_w1_vf") == "Inf") | (pl.col("_w1_f") == "mieux")))
