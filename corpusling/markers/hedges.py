@@ -64,7 +64,9 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
         pl.col("form").cast(pl.String).alias("_raw"))
         .sort("doc_id", "sent_id", "word_id", maintain_order=True)
         .with_row_index("_i")
-        .with_columns(pl.col("_i").cast(pl.Int64)))
+        .with_columns(pl.col("_i").cast(pl.Int64),
+                      ((pl.col("doc_id") != pl.col("doc_id").shift())
+                       | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True).cum_sum().alias("_s")))
     heads = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("_lemma").alias("_head_lemma"))
     return words.join(heads, on=["doc_id", "sent_id", "head"], how="left", maintain_order="left")
 
@@ -121,10 +123,10 @@ def compile_lexicon(lexicon: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 def _conditions(words: pl.DataFrame) -> pl.DataFrame:
     """``_i`` plus the context conditions a word satisfies (speaker noun, source before, viewpoint "pour")."""
     lists = load_hedge_context()
-    sentence = ["doc_id", "sent_id"]
 
     def at(column: str, k: int) -> pl.Expr:
-        return pl.col(column).shift(-k).over(sentence)
+        """The value ``k`` words further on (before, if negative) in the same sentence, else null."""
+        return pl.when(pl.col("_s").shift(-k) == pl.col("_s")).then(pl.col(column).shift(-k))
 
     previous_lemma = at("_lemma", -1)
     after_source = previous_lemma.is_in(list(SOURCE_PREPOSITIONS)) | (
@@ -152,13 +154,28 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
 
 
 def _candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFrame) -> pl.DataFrame:
-    """Every match of every variant: ``_v, start`` (index of its first word)."""
-    hits = (_keys(words).join(positions, on="key")
-            .join(words.select("_i", "upos"), on="_i")
-            .filter(pl.col("upos_filter").is_null() | pl.col("upos_filter").list.contains(pl.col("upos")))
-            .select("_v", "pos", (pl.col("_i") - pl.col("pos")).alias("start"))
-            .unique())
-    found = (hits.group_by("_v", "start").agg(pl.len().alias("n"))
+    """Every match of every variant: ``_v, start`` (index of its first word) plus the variant's columns.
+
+    Each variant is anchored on its rarest position in this corpus: the words that satisfy
+    the anchor give the candidate starts, and the other positions are checked by a join
+    of (word index, key) pairs, so frequent words ("de", any determiner) are never
+    expanded against every pattern.
+    """
+    keys = _keys(words).join(words.select("_i", "upos"), on="_i")
+    frequency = keys.group_by("key").len("n")
+    weight = (positions.join(frequency, on="key", how="left").with_columns(pl.col("n").fill_null(0))
+              .group_by("_v", "pos").agg(pl.col("n").sum()))
+    anchors = weight.sort("n", "pos").group_by("_v").first().select("_v", pl.col("pos").alias("_anchor"))
+    allowed = pl.col("upos_filter").is_null() | pl.col("upos_filter").list.contains(pl.col("upos"))
+    starts = (positions.join(anchors, on="_v").filter(pl.col("pos") == pl.col("_anchor"))
+              .join(keys, on="key").filter(allowed)
+              .select("_v", (pl.col("_i") - pl.col("pos")).alias("start")).unique())
+    others = positions.join(anchors, on="_v").filter(pl.col("pos") != pl.col("_anchor"))
+    checked = (starts.join(others, on="_v")
+               .with_columns((pl.col("start") + pl.col("pos")).alias("_i"))
+               .join(keys, on=["_i", "key"]).filter(allowed)
+               .group_by("_v", "start").agg(pl.col("pos").n_unique().alias("n")))
+    found = (starts.join(checked, on=["_v", "start"], how="left").with_columns(pl.col("n").fill_null(0) + 1)
              .join(variants, on="_v")
              .filter(pl.col("n") == pl.col("required")))
     place = words.select("_i", "doc_id", "sent_id")
