@@ -84,11 +84,13 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
     if rows.is_empty():
         raise DocumentError(f"{source + ': ' if source else ''}no token lines: this is not a CoNLL-U file, "
                             "or it is empty")
-    fields = line.str.split("\t")
+    rows = rows.with_columns(line.str.split("\t").alias("_fields"))  # split once, then take the columns
+    fields = pl.col("_fields")
     rows = rows.with_columns(fields.list.len().alias("_n"))
     if bad := _first(rows, pl.col("_n") != 10):
         raise _fail(source, bad["number"], f"expected 10 tab-separated columns, found {bad['_n']}")
     rows = rows.with_columns(fields.list.get(i).alias(c) for i, c in enumerate(["_id", *CONLLU_COLUMNS[1:]]))
+    rows = rows.drop("_fields", "line")
     ident = pl.col("_id")
     rows = rows.with_columns(pl.when(ident.str.contains(_WORD_ID)).then(pl.lit("word"))
                              .when(ident.str.contains(_RANGE_ID)).then(pl.lit("range"))

@@ -323,7 +323,8 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
                          schema={"number": pl.UInt32, "_doc": pl.Int32, "_par": pl.Int32, "_sentence": pl.Int64})
     words = word_rows.select("number", "line").join_asof(state, on="number", strategy="backward")
 
-    fields = pl.col("line").str.split("\t")
+    words = words.with_columns(pl.col("line").str.split("\t").alias("_fields"))  # split once
+    fields = pl.col("_fields")
     words = words.with_columns(fields.list.len().alias("_n"))
     bad = words.filter(pl.col("_n") != len(attributes))
     if not bad.is_empty():
@@ -331,6 +332,7 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
         raise structure.fail(number, f"{found} tab-separated columns where {len(attributes)} are expected "
                                      f"({' '.join(attributes)})")
     words = words.with_columns(fields.list.get(i).alias(a) for i, a in enumerate(attributes))
+    words = words.drop("_fields", "line")
     valid = r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);"
     for attribute in attributes:
         broken = words.filter(pl.col(attribute).str.replace_all(valid, "").str.contains("&", literal=True))
