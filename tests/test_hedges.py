@@ -264,17 +264,17 @@ def test_lexicon_that_is_not_utf8_or_missing(tmp_path: Path) -> None:
 
 
 def test_user_lexicon_adds_to_or_replaces_the_bundled_one(tmp_path: Path) -> None:
-    path = write(tmp_path, "pattern\tcategory\tnotes\tsource\nà vue de nez\tapproximator\trough\tme\n"
+    path = write(tmp_path, "pattern\tcategory\tnotes\tsource\nà la louche\tapproximator\trough\tme\n"
                            '"environ"\tbooster\tchanged\tme\n')
     bundled = load_lexicon()
     added = load_lexicon(path, mode="add")
     assert added.height == bundled.height + 1  # one new entry; the bundled '"environ"' is replaced
     assert added.filter(pl.col("pattern") == '"environ"')["category"].to_list() == ["booster"]
     replaced = load_lexicon(path, mode="replace")
-    assert replaced["pattern"].to_list() == ["à vue de nez", '"environ"']
-    sentence = words("il a vu à vue de nez 300 personnes , selon lui")
-    assert ("à vue de nez", "approximator") in found(sentence, lexicon=added)
-    assert found(sentence, lexicon=replaced) == [("à vue de nez", "approximator")]
+    assert replaced["pattern"].to_list() == ["à la louche", '"environ"']
+    sentence = words("il a vu à la louche 300 personnes , selon lui")
+    assert ("à la louche", "approximator") in found(sentence, lexicon=added)
+    assert found(sentence, lexicon=replaced) == [("à la louche", "approximator")]
     with pytest.raises(LexiconError, match="mode"):
         load_lexicon(path, mode="merge")
 

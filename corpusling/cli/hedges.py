@@ -28,7 +28,7 @@ EPILOG = """examples:
 
 a lexicon file (tab-separated, UTF-8):
   pattern\tcategory\tnotes\tsource
-  à vue de nez\tapproximator\trough estimate\tmy reading
+  à la louche\tapproximator\trough estimate\tmy reading
   selon _ la presse\tsource_marker\t\t
 """
 
