@@ -386,16 +386,19 @@ class TokenIndex:
         if texts.null_count():
             bad = ids.filter(texts.is_null())[0]
             raise QueryError(f"document {bad!r} of the token table is not in the documents table")
-        starts = self.tokens["start_char"].to_numpy()
-        ends = self.tokens["end_char"].to_numpy()
-        start_byte = np.zeros(self.n, dtype=np.int64)
-        end_byte = np.zeros(self.n, dtype=np.int64)
-        for number, text in enumerate(texts):  # one step per document, vectorised within it
-            raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-            char_to_byte = np.append(np.flatnonzero((raw & 0xC0) != 0x80), raw.size)
-            rows = slice(self.doc_first[number], self.doc_last[number] + 1)
-            start_byte[rows] = char_to_byte[np.minimum(starts[rows], char_to_byte.size - 1)]
-            end_byte[rows] = char_to_byte[np.minimum(ends[rows], char_to_byte.size - 1)]
+        # one pass over all the texts: the byte position of every character, then of every word
+        lengths = texts.str.len_chars().to_numpy().astype(np.int64)
+        char_base = np.concatenate([[0], np.cumsum(lengths)])
+        raw = np.frombuffer("".join(texts.to_list()).encode("utf-8"), dtype=np.uint8)
+        char_to_byte = np.append(np.flatnonzero((raw & 0xC0) != 0x80), raw.size)
+        byte_base = char_to_byte[char_base]
+        doc = self.document
+        limit = lengths[doc]
+        start_byte = char_to_byte[char_base[doc] + np.minimum(self.tokens["start_char"].to_numpy(), limit)] \
+            - byte_base[doc]
+        end_byte = char_to_byte[char_base[doc] + np.minimum(self.tokens["end_char"].to_numpy(), limit)] \
+            - byte_base[doc]
+        del raw, char_to_byte
         binary = texts.cast(pl.Binary)
         self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
         return binary, start_byte, end_byte
