@@ -141,6 +141,13 @@ def test_hyphenated_clitics_and_elision() -> None:
     assert found(source) == [("D' après", "source_marker")]
 
 
+def test_peut_etre_split_by_the_tokeniser_but_not_the_verb_peut_etre() -> None:
+    split = [("il", "il", "PRON"), ("viendra", "venir", "VERB"), ("peut", "pouvoir", "VERB"), ("-être", "être", "ADV")]
+    assert found(split) == [("peut -être", "epistemic_adverb")]
+    verb = [("il", "il", "PRON"), ("peut", "pouvoir", "VERB"), ("être", "être", "AUX"), ("utile", "utile", "ADJ")]
+    assert found(verb) == []
+
+
 def test_a_wrong_lemma_is_caught_by_the_form() -> None:
     sentence = [("missiles", "missile", "NOUN"), ("visiblement", "visiblemer", "VERB"), ("décoratifs", "décoratif",
                                                                                             "ADJ")]

@@ -33,6 +33,9 @@ CONDITIONS: frozenset[str] = frozenset({"speaker", "viewpoint"})
 #: Contractions written as the syntactic words the parser splits them into.
 CONTRACTIONS: dict[str, tuple[str, ...]] = {"au": ("à", "le"), "aux": ("à", "le"), "du": ("de", "le")}
 
+#: Pronouns written after a hyphen in inversions ("dit-on", "semble-t-il"); the hyphen is dropped.
+CLITICS: frozenset[str] = frozenset("je tu il elle on nous vous ils elles ce le la les lui leur moi toi y en".split())
+
 _ELIDED = re.compile(r"^([a-zà-ÿ]+')(.+)$")
 
 
@@ -45,13 +48,13 @@ class PatternError(ValueError):
 
 
 def normal_word(word: str) -> str:
-    """Lowercased, typographic apostrophe → ', elision restored (d' → de), clitic hyphen dropped (-t-il → il)."""
+    """Lowercased, typographic apostrophe → ', elision restored (d' → de), hyphen of a clitic dropped (-t-il → il)."""
     word = word.lower().replace("\u2019", "'")
     if len(word) > 1 and word.endswith("'"):
         word = word[:-1] + "e"
     if word.startswith("-t-"):
         word = word[3:]
-    elif word.startswith("-") and len(word) > 1:
+    elif word.startswith("-") and word[1:] in CLITICS:
         word = word[1:]
     return word
 

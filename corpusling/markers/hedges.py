@@ -20,7 +20,7 @@ from __future__ import annotations
 import polars as pl
 
 from corpusling.lexicons import load_hedge_context, load_lexicon
-from corpusling.lexicons.notation import parse_pattern
+from corpusling.lexicons.notation import CLITICS, parse_pattern
 
 #: Columns of the result, in order (DESIGN.md's hedges.csv plus ``in_quote``).
 RESULT_SCHEMA: dict[str, pl.DataType] = {
@@ -52,7 +52,9 @@ def _normal(expr: pl.Expr) -> pl.Expr:
     low = expr.cast(pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
     low = (pl.when(low.str.ends_with("'") & (low.str.len_chars() > 1))
            .then(low.str.strip_suffix("'") + "e").otherwise(low))
-    return low.str.replace(r"^-t-", "").str.replace(r"^-(.)", "$1")
+    low = low.str.replace(r"^-t-", "")
+    return pl.when(low.str.starts_with("-") & low.str.strip_prefix("-").is_in(list(CLITICS))).then(
+        low.str.strip_prefix("-")).otherwise(low)
 
 
 def _words(tokens: pl.DataFrame) -> pl.DataFrame:
