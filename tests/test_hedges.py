@@ -198,6 +198,12 @@ def test_result_columns_offsets_and_voice() -> None:
     assert voiced.select("match", "in_quote").rows() == [("probablement", True), ("peut-être", False)]
 
 
+def test_a_lexicon_table_with_a_bad_pattern_raises_a_lexicon_error() -> None:
+    tokens, documents = corpus(words("environ 5 000"))
+    with pytest.raises(LexiconError, match="entry 1, column 7"):
+        hedges(tokens, documents, pl.DataFrame({"pattern": ["selon [NOMBRE]"], "category": ["source_marker"]}))
+
+
 def test_no_tokens_gives_an_empty_table() -> None:
     documents = pl.DataFrame({"doc_id": ["d1"], "text": [""]})
     assert hedges(tok.empty(), documents).schema == pl.Schema(RESULT_SCHEMA)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusling.errors import LexiconError
 from corpusling.lexicons import load_hedge_context, load_lexicon
-from corpusling.lexicons.notation import CLITICS, parse_pattern
+from corpusling.lexicons.notation import CLITICS, PatternError, parse_pattern
 
 #: Columns of the result, in order (DESIGN.md's hedges.csv plus ``in_quote``).
 RESULT_SCHEMA: dict[str, pl.DataType] = {
@@ -97,8 +98,14 @@ def compile_lexicon(lexicon: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                                                  "wildcards", "conditions")}
     positions: dict[str, list] = {c: [] for c in ("_v", "pos", "key", "upos_filter")}
     prefix = {"word": "w:", "form": "f:", "upos": "u:"}
+    missing = [c for c in ("pattern", "category") if c not in lexicon.columns]
+    if missing:
+        raise LexiconError(f"a lexicon table needs the columns pattern and category (missing: {', '.join(missing)})")
     for entry, text in enumerate(lexicon["pattern"].to_list()):
-        pattern = parse_pattern(text)
+        try:
+            pattern = parse_pattern(text)
+        except PatternError as err:
+            raise LexiconError(f"lexicon entry {entry + 1}, column {err.position + 1} of {text!r}: {err}") from None
         for variant in pattern.variants:
             v = len(variants["_v"])
             marked = [p for p, e in enumerate(variant) if not e.context]
