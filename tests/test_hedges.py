@@ -200,7 +200,7 @@ def test_result_columns_offsets_and_voice() -> None:
 
 def test_a_lexicon_table_with_a_bad_pattern_raises_a_lexicon_error() -> None:
     tokens, documents = corpus(words("environ 5 000"))
-    with pytest.raises(LexiconError, match="entry 1, column 7"):
+    with pytest.raises(LexiconError, match="entry 1, column 8"):
         hedges(tokens, documents, pl.DataFrame({"pattern": ["selon [NOMBRE]"], "category": ["source_marker"]}))
 
 
