@@ -57,8 +57,8 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
 
     doc_no = idx.document[first]
     texts, start_byte, end_byte = idx.texts(documents)
-    start_char = idx.tokens["start_char"].to_numpy()[first]
-    end_char = idx.tokens["end_char"].to_numpy()[last]
+    starts, ends = idx.offsets()
+    start_char, end_char = starts[first], ends[last]
     rows = pl.Series(doc_no, dtype=pl.Int64)
     columns = {"doc_id": idx.doc_names.gather(rows), "start_char": start_char, "end_char": end_char,
                "_first": first, "_last": last, "_doc": doc_no, "_text": texts.gather(rows)}

@@ -349,6 +349,7 @@ class TokenIndex:
         self._codes: dict[str, pl.Series] = {}
         self._lexicon: dict[str, pl.DataFrame] = {}
         self._texts: tuple | None = None
+        self._offsets: tuple[np.ndarray, np.ndarray] | None = None
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._arrays: dict[str, np.ndarray] = {}
         self._lookup: dict[str, dict[str, int]] = {}
@@ -369,6 +370,13 @@ class TokenIndex:
         #: doc_id of each document, in table order
         self.doc_names = (tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
                           if self.n else pl.Series("doc_id", [], dtype=pl.String))
+
+    def offsets(self) -> tuple[np.ndarray, np.ndarray]:
+        """``start_char`` and ``end_char`` of every word as numpy arrays (converted once)."""
+        if self._offsets is None:
+            self._offsets = (self.tokens["start_char"].cast(pl.Int64).to_numpy(),
+                             self.tokens["end_char"].cast(pl.Int64).to_numpy())
+        return self._offsets
 
     def texts(self, documents: pl.DataFrame) -> tuple[pl.Series, np.ndarray, np.ndarray]:
         """Document texts as UTF-8 bytes (one per document, in table order) and each word's byte offsets.
@@ -394,10 +402,9 @@ class TokenIndex:
         byte_base = char_to_byte[char_base]
         doc = self.document
         limit = lengths[doc]
-        start_byte = char_to_byte[char_base[doc] + np.minimum(self.tokens["start_char"].to_numpy(), limit)] \
-            - byte_base[doc]
-        end_byte = char_to_byte[char_base[doc] + np.minimum(self.tokens["end_char"].to_numpy(), limit)] \
-            - byte_base[doc]
+        starts, ends = self.offsets()
+        start_byte = char_to_byte[char_base[doc] + np.minimum(starts, limit)] - byte_base[doc]
+        end_byte = char_to_byte[char_base[doc] + np.minimum(ends, limit)] - byte_base[doc]
         del raw, char_to_byte
         binary = texts.cast(pl.Binary)
         self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
@@ -434,7 +441,7 @@ class TokenIndex:
             physical = physical.fill_null(missing)
             lexicon = pl.concat([lexicon, pl.DataFrame({"code": [missing], "value": [""]},
                                                        schema={"code": pl.UInt32, "value": pl.String})])
-        self._codes[attr] = physical.cast(pl.UInt32).rename(attr)
+        self._codes[attr] = physical.cast(pl.UInt32).rename(attr).rechunk()
         self._lexicon[attr] = lexicon
 
     def postings(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
@@ -444,7 +451,7 @@ class TokenIndex:
         reverse index): a rare value is found without scanning the table.
         """
         if attr not in self._postings:
-            codes = self.codes(attr).to_numpy()
+            codes = self.array(attr)
             order = np.argsort(codes, kind="stable")
             counts = np.bincount(codes, minlength=self.size(attr))
             self._postings[attr] = (order, np.concatenate([[0], np.cumsum(counts)]))
@@ -770,16 +777,15 @@ def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> pl.DataF
     if idx.n == 0:
         return pl.DataFrame(schema=MATCH_SCHEMA)
     first, last = _match(idx, parsed)
-    table = idx.tokens
-    rows = pl.Series("first_row", first, dtype=pl.Int64)
-    ends = pl.Series("last_row", last, dtype=pl.Int64)
+    starts, ends = idx.offsets()
     return pl.DataFrame([
         pl.Series("match_id", np.arange(first.size), dtype=pl.UInt32),
-        table["doc_id"].gather(rows).cast(pl.String),
-        table["sent_id"].gather(rows).cast(pl.Int32),
-        rows, ends,
-        table["start_char"].gather(rows).cast(pl.Int64),
-        table["end_char"].gather(ends).cast(pl.Int64),
+        idx.doc_names.gather(pl.Series(idx.document[first], dtype=pl.Int64)).alias("doc_id"),
+        idx.tokens["sent_id"].gather(pl.Series(first, dtype=pl.Int64)).cast(pl.Int32),
+        pl.Series("first_row", first, dtype=pl.Int64),
+        pl.Series("last_row", last, dtype=pl.Int64),
+        pl.Series("start_char", starts[first], dtype=pl.Int64),
+        pl.Series("end_char", ends[last], dtype=pl.Int64),
     ])
 
 
