@@ -338,7 +338,7 @@ def parse(query: str) -> Pattern:
 class TokenIndex:
     """Dictionary-encoded view of a token table, built once and reused by every query.
 
-    For each attribute a query reads: ``codes`` (UInt32, one per word) and ``lexicon``
+    For each attribute a query reads: ``codes`` (dense UInt16 or UInt32, one per word) and ``lexicon``
     (``code``, ``value``: the distinct values). Also the sentence number of each row
     (running through the corpus) used to keep sequences inside one sentence.
     """
@@ -432,16 +432,21 @@ class TokenIndex:
         if column.dtype != pl.String and not isinstance(column.dtype, pl.Categorical | pl.Enum):
             column = column.cast(pl.String)
         cat = column.cast(pl.Categorical) if column.dtype == pl.String else column
-        physical = cat.to_physical()
         distinct = cat.unique().drop_nulls()
-        lexicon = pl.DataFrame({"code": distinct.to_physical().cast(pl.UInt32),
-                                "value": distinct.cast(pl.String)})
-        missing = int(lexicon["code"].max() or 0) + 1 if lexicon.height else 0
+        k = distinct.len()
+        # dense codes 0..k-1 in the order of the distinct values (k: missing value); 16 bits when they fit,
+        # which also lets numpy sort them by radix when the postings are built
+        ids = distinct.to_physical().cast(pl.Int64).to_numpy()
+        physical = cat.to_physical().cast(pl.Int64)
+        top = int(max(ids.max() if k else 0, physical.max() or 0))
+        dense = np.full(top + 2, k, dtype=np.uint16 if k < 65535 else np.uint32)
+        dense[ids] = np.arange(k)
+        codes = dense[physical.fill_null(top + 1).to_numpy()]
+        lexicon = pl.DataFrame({"code": np.arange(k, dtype=np.uint32), "value": distinct.cast(pl.String)})
         if physical.null_count():
-            physical = physical.fill_null(missing)
-            lexicon = pl.concat([lexicon, pl.DataFrame({"code": [missing], "value": [""]},
+            lexicon = pl.concat([lexicon, pl.DataFrame({"code": [k], "value": [""]},
                                                        schema={"code": pl.UInt32, "value": pl.String})])
-        self._codes[attr] = physical.cast(pl.UInt32).rename(attr).rechunk()
+        self._codes[attr] = pl.Series(attr, codes)
         self._lexicon[attr] = lexicon
 
     def postings(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
