@@ -226,3 +226,25 @@ def test_postings_and_scans_agree(monkeypatch, pattern):
         results.append(query(q.TokenIndex(tokens), pattern))
     assert results[0].height > 0
     assert results[0].equals(results[1])
+
+
+def test_contexts_are_exact_with_multibyte_text():
+    """Byte-offset slicing gives the same contexts as Python's character slicing, whatever the script."""
+    docs = {"a": "Déjà 😀 vu : « très » 東京 ça\nva, dit-il.", "b": "Ｅｌｌｅ a dit ½ « non » ."}
+    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_id", "word_id", "form", "start_char", "end_char")}
+    for doc_id, text in docs.items():
+        for w, m in enumerate(re.finditer(r"\S+", text), start=1):
+            for key, value in (("doc_id", doc_id), ("sent_id", 1), ("word_id", w), ("form", m.group()),
+                               ("start_char", m.start()), ("end_char", m.end())):
+                cols[key].append(value)
+    tokens = tok.from_rows(cols)
+    documents = pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())})
+    lines = concordance(tokens, documents, "[form=/.*/]", width=2)
+    forms, starts, ends = cols["form"], cols["start_char"], cols["end_char"]
+    for i, row in enumerate(lines.iter_rows(named=True)):
+        text = docs[row["doc_id"]]
+        same_doc = [j for j in range(len(forms)) if cols["doc_id"][j] == row["doc_id"]]
+        lo, hi = max(i - 2, same_doc[0]), min(i + 2, same_doc[-1])
+        assert row["match"] == text[starts[i]:ends[i]]
+        assert row["left"] == text[starts[lo]:starts[i]].replace("\n", " ").lstrip()
+        assert row["right"] == text[ends[i]:ends[hi]].replace("\n", " ").rstrip()
