@@ -78,19 +78,14 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
             return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
     lines = pl.DataFrame({**columns, "_a": a, "_b": b, "_c": c, "_d": d}).select(
         "doc_id", "start_char", "end_char",
-        clean(cut("_a", "_b")).str.strip_chars_start().alias("left"), clean(cut("_b", "_c")).alias("match"),
-        clean(cut("_c", "_d")).str.strip_chars_end().alias("right"), "_first", "_last", "_doc")
+        cut("_a", "_b").str.strip_chars_start().alias("left"), cut("_b", "_c").alias("match"),
+        cut("_c", "_d").str.strip_chars_end().alias("right"), "_first", "_last", "_doc")
     if metadata:
         meta = documents.select(pl.col("doc_id").cast(pl.String), *metadata)
         lines = lines.join(meta, on="doc_id", how="left", maintain_order="left")
     if sort:
         lines = _sort(lines, sort, idx)
     return lines.select(*COLUMNS, *metadata)
-
-
-def clean(text: pl.Expr) -> pl.Expr:
-    """Newlines and tabs become spaces, so that a line stays one line."""
-    return text.str.replace_all(r"[\r\n\t]", " ")
 
 
 def _is_builtin_sort(sort: str) -> bool:

@@ -379,7 +379,8 @@ class TokenIndex:
         return self._offsets
 
     def texts(self, documents: pl.DataFrame) -> tuple[pl.Series, np.ndarray, np.ndarray]:
-        """Document texts as UTF-8 bytes (one per document, in table order) and each word's byte offsets.
+        """Document texts as UTF-8 bytes (one per document, in table order; newlines and tabs as spaces)
+        and each word's byte offsets.
 
         Built once per documents table: concordances then cut contexts with byte slices, whose cost
         does not grow with the position in a long document, as character slicing does.
@@ -406,7 +407,9 @@ class TokenIndex:
         start_byte = char_to_byte[char_base[doc] + np.minimum(starts, limit)] - byte_base[doc]
         end_byte = char_to_byte[char_base[doc] + np.minimum(ends, limit)] - byte_base[doc]
         del raw, char_to_byte
-        binary = texts.cast(pl.Binary)
+        # newlines and tabs become spaces once here (one byte each way: offsets stay valid), so that
+        # every KWIC line is one line
+        binary = texts.str.replace_all(r"[\r\n\t]", " ").cast(pl.Binary)
         self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
         return binary, start_byte, end_byte
 
