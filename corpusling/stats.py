@@ -153,13 +153,15 @@ def _window(span: int | tuple[int, int]) -> tuple[int, int]:
 
 def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, window: int | tuple[int, int] = 5,
                by: str = "lemma", min_count: int = 3, where: Where = None, lowercase: bool = False,
-               sort: str = "ll") -> pl.DataFrame:
+               sort: str = "ll", attraction: bool = True) -> pl.DataFrame:
     """Collocates of a query within ``window`` words left and right of each match, inside the sentence.
 
     Columns: ``collocate, count`` (co-occurrences O), ``f_collocate`` (corpus frequency),
     ``f_node`` (window positions: matches × span), ``expected`` and the scores of :func:`association`.
     ``window`` is a number (both sides) or ``(left, right)``; ``where`` filters the collocates.
-    Sorted by ``sort`` (a score), decreasing.
+    Sorted by ``sort`` (a score), decreasing. With ``attraction`` (default) only collocates seen more
+    often than expected (O > E) are kept: G² is two-sided and would otherwise rank words the node
+    repels (punctuation, frequent function words) among its collocates.
     """
     left, right = _window(window)
     _check(tokens, [by])
@@ -189,6 +191,8 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
            .with_columns(pl.lit(f_node).alias("f_node"))
            .with_columns(association(pl.col("count").cast(pl.Float64), pl.col("f_node"),
                                      pl.col("f_collocate").cast(pl.Float64), n)))
+    if attraction:
+        out = out.filter(pl.col("count") > pl.col("expected"))
     if sort not in out.columns:
         raise QueryError(f"cannot sort collocates by {sort!r}: use ll, mi, mi3, t, dice, log_dice or count")
     return out.sort([sort, "collocate"], descending=[True, False])

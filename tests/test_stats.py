@@ -72,7 +72,8 @@ def test_collocate_scores_match_nltk(seed_words):
     measures = BigramAssocMeasures()
     checked = 0
     for node in ("selon", "il", "de"):
-        ours = stats.collocates(table, f'[lemma="{node}"]', window=(0, 1), by="lemma", min_count=1)
+        ours = stats.collocates(table, f'[lemma="{node}"]', window=(0, 1), by="lemma", min_count=1,
+                                attraction=False)
         assert ours.height > 0
         for row in ours.iter_rows(named=True):
             pair = (node, row["collocate"])
@@ -91,11 +92,21 @@ def test_collocate_scores_match_nltk(seed_words):
 
 def test_collocate_window_both_sides_in_sentence():
     table = words_table(["x", "a", "b", "node", "c", "y", "z"], sentence_length=100)
-    found = stats.collocates(table, '"node"', window=2, by="form", min_count=1)
+    found = stats.collocates(table, '"node"', window=2, by="form", min_count=1, attraction=False)
     assert sorted(found["collocate"]) == ["a", "b", "c", "y"]
     assert set(found["f_node"]) == {4.0}
     split = words_table(["a", "b", "node", "c"], sentence_length=2)  # "node" starts sentence 2
-    assert stats.collocates(split, '"node"', window=2, by="form", min_count=1)["collocate"].to_list() == ["c"]
+    assert stats.collocates(split, '"node"', window=2, by="form", min_count=1,
+                            attraction=False)["collocate"].to_list() == ["c"]
+
+
+def test_collocates_keep_attraction_only(seed_words):
+    table = words_table(seed_words)
+    both = stats.collocates(table, '[lemma="de"]', window=3, min_count=1, attraction=False)
+    attracted = stats.collocates(table, '[lemma="de"]', window=3, min_count=1)
+    assert (both["count"] <= both["expected"]).any()
+    assert (attracted["count"] > attracted["expected"]).all()
+    assert attracted.height == both.filter(pl.col("count") > pl.col("expected")).height
 
 
 def test_keyness_against_hand_computed_values():

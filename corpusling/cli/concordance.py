@@ -64,9 +64,10 @@ def run(args: argparse.Namespace) -> int:
         path = write_table(lines, args.out)
         print(f"{lines.height} lines written to {path}", file=sys.stderr)
         return 0
-    left_width = min(max((len(s) for s in lines["left"]), default=0), 60)
+    left_width = min(max((len(s.rstrip()) for s in lines["left"]), default=0), 60)
     for row in lines.iter_rows(named=True):
         meta = "".join(f"\t{row[c]}" for c in args.metadata)
-        print(f"{row['doc_id']}\t{row['left'][-left_width:]:>{left_width}} [{row['match']}] {row['right']}{meta}")
+        left = row["left"].rstrip()[-left_width:]
+        print(f"{row['doc_id']}\t{left:>{left_width}} [{row['match']}] {row['right'].lstrip()}{meta}")
     print(f"{lines.height} lines", file=sys.stderr)
     return 0
