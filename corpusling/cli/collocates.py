@@ -34,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--sort", default="ll", choices=["ll", "mi", "mi3", "t", "dice", "log_dice", "count"],
                        help="order (default ll)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    group.add_argument("--with-repelled", action="store_true",
+                       help="also list words seen less often than expected near the node (O < E)")
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -48,5 +50,6 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
     table = stats.collocates(corpus.tokens, pattern, window=window, by=args.by, min_count=args.min_count,
-                             where=args.where, lowercase=args.lowercase, sort=args.sort)
+                             where=args.where, lowercase=args.lowercase, sort=args.sort,
+                             attraction=not args.with_repelled)
     return emit(table, args)
