@@ -343,8 +343,9 @@ class TokenIndex:
     (running through the corpus) used to keep sequences inside one sentence.
     """
 
-    def __init__(self, tokens: pl.DataFrame) -> None:
-        self.tokens = tokens
+    def __init__(self, tokens: pl.DataFrame, weak: bool = False) -> None:
+        self._strong = None if weak else tokens  # the cache of :func:`index` must not keep tables alive
+        self._ref = weakref.ref(tokens)
         self.n = tokens.height
         self._codes: dict[str, pl.Series] = {}
         self._lexicon: dict[str, pl.DataFrame] = {}
@@ -370,6 +371,14 @@ class TokenIndex:
         #: doc_id of each document, in table order
         self.doc_names = (tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
                           if self.n else pl.Series("doc_id", [], dtype=pl.String))
+
+    @property
+    def tokens(self) -> pl.DataFrame:
+        """The token table this index describes."""
+        table = self._strong if self._strong is not None else self._ref()
+        if table is None:
+            raise QueryError("the token table of this index no longer exists")
+        return table
 
     def offsets(self) -> tuple[np.ndarray, np.ndarray]:
         """``start_char`` and ``end_char`` of every word as numpy arrays (converted once)."""
@@ -520,7 +529,7 @@ def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
     cached = _INDEXES.get(key)
     if cached is not None and cached[0]() is tokens:
         return cached[1]
-    built = TokenIndex(tokens)
+    built = TokenIndex(tokens, weak=True)
     _INDEXES[key] = (weakref.ref(tokens, lambda _ref, key=key: _INDEXES.pop(key, None)), built)
     return built
 

@@ -248,3 +248,17 @@ def test_contexts_are_exact_with_multibyte_text():
         assert row["match"] == text[starts[i]:ends[i]]
         assert row["left"] == text[starts[lo]:starts[i]].replace("\n", " ").lstrip()
         assert row["right"] == text[ends[i]:ends[hi]].replace("\n", " ").rstrip()
+
+
+def test_index_cache_does_not_keep_tables_alive():
+    import gc
+
+    import corpusling.query as q
+
+    before = len(q._INDEXES)
+    tokens, _ = build()
+    assert count(tokens, "lemma:avoir") == 3
+    assert len(q._INDEXES) == before + 1
+    del tokens
+    gc.collect()
+    assert len(q._INDEXES) == before
