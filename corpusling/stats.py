@@ -309,20 +309,22 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
         (pl.col("size") / pl.col("size").sum()).alias("s"))
     n_parts = sizes.height
     min_s = sizes["s"].min() if n_parts else 0.0
-    counts = item_frame.group_by("item", "part").agg(pl.len().alias("v"))
-    totals = counts.group_by("item").agg(pl.col("v").sum().alias("count"), pl.len().alias("range")).filter(
-        pl.col("count") >= min_count)
-    grid = (totals.select("item", "count", "range").join(sizes, how="cross")
-            .join(counts, on=["item", "part"], how="left").with_columns(pl.col("v").fill_null(0)))
+    counts = (item_frame.group_by("item", "part").agg(pl.len().alias("v"))
+              .join(sizes, on="part", how="left"))
+    # sums over the parts where the item occurs; the parts where it does not add known terms
+    # (|0/f − sᵢ| = sᵢ for DP, 0 to the sums of relative frequencies), so no item × part grid is built
     rel = pl.col("v") / pl.col("size")
-    out = grid.group_by("item").agg(
-        pl.col("count").first(), pl.col("range").first(),
-        (0.5 * (pl.col("v") / pl.col("count") - pl.col("s")).abs().sum()).alias("dp"),
-        (rel.std(ddof=0) / rel.mean()).alias("_cv"))
-    d = 1 - pl.col("_cv") / np.sqrt(max(n_parts - 1, 1))
-    return (out.with_columns(pl.lit(n_parts).alias("parts"),
-                             (pl.when(n_parts > 1).then(d).otherwise(None)).alias("juilland_d"),
-                             (pl.col("dp") / (1 - min_s) if min_s < 1 else pl.lit(None)).alias("dp_norm"))
+    out = (counts.group_by("item").agg(
+        pl.col("v").sum().alias("count"), pl.len().alias("range"),
+        ((pl.col("v") / pl.col("v").sum() - pl.col("s")).abs().sum() + 1 - pl.col("s").sum()).alias("_dp2"),
+        rel.sum().alias("_sum"), (rel ** 2).sum().alias("_sum2"))
+        .filter(pl.col("count") >= min_count))
+    mean = pl.col("_sum") / n_parts
+    sd = ((pl.col("_sum2") / n_parts - mean ** 2).clip(lower_bound=0)).sqrt()
+    d = 1 - (sd / mean) / np.sqrt(max(n_parts - 1, 1))
+    return (out.with_columns(pl.lit(n_parts).alias("parts"), (0.5 * pl.col("_dp2")).alias("dp"))
+            .with_columns((pl.when(n_parts > 1).then(d).otherwise(None)).alias("juilland_d"),
+                          (pl.col("dp") / (1 - min_s) if min_s < 1 else pl.lit(None)).alias("dp_norm"))
             .select("item", "count", "range", "parts", "juilland_d", "dp", "dp_norm")
             .sort(["count", "item"], descending=[True, False]))
 
