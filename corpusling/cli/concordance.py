@@ -15,7 +15,7 @@ EPILOG = """examples:
   corpusling concordance corpus/ '[lemma="avoir" & mood="Cnd"] [verbform="Part"]'
   corpusling concordance parsed/seed 'lemma:sembler' --width 8 --sort R1
   corpusling concordance corpus/ '[form="selon"] []{0,3} [upos="PROPN"]' --sample 50 --seed 1 --out selon.xlsx
-  corpusling concordance corpus/ -q '[lemma=/dire|déclarer/] ' --metadata outlet date --out lines.tex
+  corpusling concordance corpus/ '[lemma=/dire|déclarer/]' --metadata outlet,date --out lines.tex
 """
 
 
@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="match, L1, L2…, R1, R2…, doc, or a metadata column (default: corpus order)")
     group.add_argument("--sample", type=int, default=None, help="keep N lines drawn at random")
     group.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
-    group.add_argument("--metadata", nargs="+", default=[], metavar="COL", help="metadata columns to show")
+    group.add_argument("--metadata", action="append", default=[], metavar="COL[,COL…]",
+                       help="metadata columns to show (comma-separated, or the option repeated)")
     group.add_argument("--out", default=None,
                        help="write the lines to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
     parser.set_defaults(func=run)
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from corpusling.query import parse
     from corpusling.tables import write_table
 
+    args.metadata = [c.strip() for item in args.metadata for c in item.split(",") if c.strip()]
     pattern = split_query(args)
     parse(pattern)  # a syntax error stops here, before any reading or parsing
     corpus = load_corpus(args)
