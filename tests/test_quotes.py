@@ -242,3 +242,62 @@ def test_quotation_over_a_hard_line_break() -> None:
     text = "Il a dit : « Nous partons\ndemain matin ».\n\nFin."
     (start, end, _, unbalanced, _), = scan_text(text)
     assert text[start:end] == "« Nous partons\ndemain matin »" and not unbalanced
+
+
+# --- the command line -----------------------------------------------------------------------
+
+def _parsed_folder(tmp_path):
+    from corpusling.parsed import ParsedCorpus
+
+    tokens = pl.concat([_table("a", INCISE, INCISE_WORDS), _table("b", COLON, COLON_WORDS)])
+    documents = pl.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": [INCISE, COLON]})
+    return ParsedCorpus(tokens=tokens, documents=documents, model={"name": "hand-built"}).save(tmp_path / "parsed")
+
+
+def test_cli_writes_quotes_and_density(tmp_path, capsys) -> None:
+    from corpusling.cli import main
+
+    folder = _parsed_folder(tmp_path)
+    out, dens = tmp_path / "quotes.csv", tmp_path / "density.parquet"
+    assert main(["quotes", str(folder), "--group-by", "outlet", "--out", str(out), "--density", str(dens)]) == 0
+    table = pl.read_csv(out)
+    assert table.columns == COLUMNS and table.height == 2
+    assert set(table["source"]) == {"le ministre de l'Intérieur", "Le porte-parole, Jean Dupont"}
+    density = pl.read_parquet(dens)
+    assert density.filter(pl.col("level") == "group")["group"].to_list() == ["X", "Y"]
+    printed = capsys.readouterr().out
+    assert "2 quotations" in printed and "per 1,000 words" in printed
+
+
+def test_cli_bad_lexicon_exits_2(tmp_path, capsys) -> None:
+    from corpusling.cli import main
+
+    folder = _parsed_folder(tmp_path)
+    bad = tmp_path / "verbs.tsv"
+    bad.write_text("not a header\n", encoding="utf-8")
+    assert main(["quotes", str(folder), "--verbs", str(bad)]) == 2
+    assert "lemma" in capsys.readouterr().err
+
+
+def test_density_counts_outer_quotations(tmp_path) -> None:
+    from corpusling.markers.quote_density import density
+
+    text = "« Il a dit « non » hier », selon X. Un «mot» ici."
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    words = [w for w in text.replace("«", " « ").replace("»", " » ").replace(",", " , ").replace(".", " . ").split()]
+    position, cols = 0, {"doc_id": [], "sent_id": [], "word_id": [], "form": [], "lemma": [], "upos": [],
+                         "start_char": [], "end_char": []}
+    for i, word in enumerate(words, start=1):
+        start = text.index(word, position)
+        position = start + len(word)
+        for column, value in zip(cols, ("d", 1, i, word, word.lower(), "PUNCT" if not word.isalnum() else "X",
+                                        start, position), strict=True):
+            cols[column].append(value)
+    tokens = tk.from_rows(cols)
+    table = quotes(tokens, docs)
+    assert table["level"].to_list() == [0, 1, 0]
+    row = density(table, tokens, docs, n_boot=50).filter(pl.col("level") == "group").row(0, named=True)
+    assert row["n_quotes"] == 2 and row["n_direct"] == 1 and row["n_scare"] == 1
+    assert row["quoted_words"] == 9  # « Il a dit « non » hier » : the direct quotation's rows
+    assert row["marked_share"] > row["quoted_share"]  # the scare quote counts as marked, not as quoted voice
+    assert row["share_attributed"] == 1.0
