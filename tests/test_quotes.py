@@ -301,3 +301,9 @@ def test_density_counts_outer_quotations(tmp_path) -> None:
     assert row["quoted_words"] == 9  # « Il a dit « non » hier » : the direct quotation's rows
     assert row["marked_share"] > row["quoted_share"]  # the scare quote counts as marked, not as quoted voice
     assert row["share_attributed"] == 1.0
+
+
+def test_hard_wrapped_colon_introduction() -> None:
+    text = "Le ministre a dit :\n« Nous partons »\n\nFin."
+    row = quotes(tk.empty(), pl.DataFrame({"doc_id": ["d"], "text": [text]})).row(0, named=True)
+    assert row["kind"] == "direct" and row["rule"].startswith("colon")

@@ -181,7 +181,15 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     left_raw = pl.col("text").str.slice((pl.col("start_char") - window).clip(lower_bound=0),
                                         pl.min_horizontal(pl.col("start_char"), pl.lit(window)))
     right_raw = pl.col("text").str.slice(pl.col("end_char"), window)
-    q = q.with_columns(left_raw.alias("_left_raw"), right_raw.alias("_right_raw"))
+    # in a text whose paragraphs are separated by blank lines, a single line break is a mere wrap
+    wrapped = pl.col("text").str.contains(r"\n[ \t]*\n")
+
+    def unwrap(raw: pl.Expr) -> pl.Expr:
+        joined = (raw.str.replace_all(r"([^\n])\n([^\n])", "$1 $2").str.replace(r"([^\n])\n$", "$1 ")
+                  .str.replace(r"^\n([^\n])", " $1"))
+        return pl.when(wrapped).then(joined).otherwise(raw)
+
+    q = q.with_columns(unwrap(left_raw).alias("_left_raw"), unwrap(right_raw).alias("_right_raw"))
     q = q.with_columns(
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
