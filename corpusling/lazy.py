@@ -1,0 +1,204 @@
+"""Analyses of a parsed folder whose token table does not fit in memory.
+
+A parsed folder (``corpusling parse --out``) holds the token table as Parquet parts.
+Here it is never loaded whole:
+
+* :func:`frequencies` and :func:`document_rates` are polars queries over
+  ``pl.scan_parquet`` run by the streaming engine, which reads the parts in
+  batches and keeps only the aggregates (the vocabulary, one row per document);
+* :func:`document_batches` yields the corpus a few documents at a time (about
+  ``max_words`` words each, whole documents only), so that any document-level
+  analysis (concordance, conditionals, hedges, quotations) runs batch by batch
+  through :func:`map_documents`; :func:`concordance` is that for KWIC lines.
+
+Peak memory is then that of one batch, whatever the size of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import polars as pl
+
+from corpusling import tokens as tok
+from corpusling.errors import InputError, QueryError
+from corpusling.parsed import ParsedCorpus, is_parsed_folder, scan_tokens
+
+#: Words per batch of :func:`document_batches` (about 25 MB of token table; peak memory about 300 MB).
+BATCH_WORDS = 250_000
+
+
+def _folder(folder: Path | str) -> Path:
+    folder = Path(folder)
+    if not is_parsed_folder(folder):
+        raise InputError(f"{folder} is not a parsed corpus folder; create one with "
+                         "`corpusling parse INPUT --out FOLDER`")
+    return folder
+
+
+def _token_files(folder: Path) -> list[Path]:
+    parts = sorted((folder / "tokens").glob("*.parquet")) if (folder / "tokens").is_dir() else []
+    return parts or [folder / "tokens.parquet"]
+
+
+def scan_documents(folder: Path | str) -> pl.LazyFrame:
+    """Lazy documents table (``doc_id``, metadata, ``text``) of a parsed folder."""
+    folder = _folder(folder)
+    if (folder / "documents").is_dir():
+        parts = sorted((folder / "documents").glob("*.parquet"))
+        return pl.concat([pl.scan_parquet(p) for p in parts], how="diagonal_relaxed")
+    return pl.scan_parquet(folder / "documents.parquet")
+
+
+def count_words(folder: Path | str) -> int:
+    """Number of words of the corpus (read from the Parquet metadata, no data read)."""
+    return int(scan_tokens(_folder(folder)).select(pl.len()).collect().item())
+
+
+def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Expr | None = None,
+                lowercase: bool = False, min_count: int = 1, top: int | None = None) -> pl.DataFrame:
+    """Frequency list of the whole corpus, streaming: the table of :func:`corpusling.stats.freq`.
+
+    Columns ``*by, count, per_million`` (per million words of the whole corpus), most frequent
+    first. ``where`` is a condition on words (``pl.col("upos") != "PUNCT"``).
+    """
+    columns = [by] if isinstance(by, str) else list(by)
+    lazy = scan_tokens(_folder(folder))
+    missing = [c for c in columns if c not in lazy.collect_schema().names()]
+    if missing:
+        raise QueryError(f"no column {missing[0]!r} in the token table")
+    total = count_words(folder)
+    if where is not None:
+        lazy = lazy.filter(where.fill_null(False))
+    keys = [pl.col(c).cast(pl.String) for c in columns]
+    keys = [(k.str.to_lowercase() if lowercase else k).alias(c) for k, c in zip(keys, columns, strict=True)]
+    counts = (lazy.group_by(keys).agg(pl.len().alias("count")).filter(pl.col("count") >= min_count)
+              .collect(engine="streaming"))
+    out = (counts.with_columns((pl.col("count") * 1e6 / max(total, 1)).alias("per_million"))
+           .sort(["count", *columns], descending=[True, *([False] * len(columns))]))
+    return out.head(top) if top else out
+
+
+def document_rates(folder: Path | str, markers: pl.Expr | pl.DataFrame, per: float = 1000,
+                   metadata: bool = True) -> pl.DataFrame:
+    """Per document: ``doc_id``, metadata, ``n_words``, ``count``, ``rate`` per ``per`` words (streaming).
+
+    ``markers`` is either a condition on words (``pl.col("mood") == "Cnd"``), counted in the
+    same pass over the parts, or a marker table with a ``doc_id`` column (e.g. from
+    :func:`map_documents`), counted per document.
+    """
+    folder = _folder(folder)
+    lazy = scan_tokens(folder).with_columns(pl.col("doc_id").cast(pl.String))
+    if isinstance(markers, pl.Expr):
+        table = (lazy.group_by("doc_id")
+                 .agg(pl.len().cast(pl.Int64).alias("n_words"), markers.fill_null(False).cast(pl.Int64).sum()
+                      .alias("count"))
+                 .collect(engine="streaming"))
+    else:
+        words = lazy.group_by("doc_id").agg(pl.len().cast(pl.Int64).alias("n_words")).collect(engine="streaming")
+        counts = (markers.group_by(pl.col("doc_id").cast(pl.String))
+                  .agg(pl.len().cast(pl.Int64).alias("count")))
+        table = words.join(counts, on="doc_id", how="left").with_columns(pl.col("count").fill_null(0))
+    table = table.with_columns((pl.col("count") * per / pl.col("n_words")).alias("rate"))
+    if metadata:
+        docs = scan_documents(folder)
+        meta = [c for c in docs.collect_schema().names() if c != "text"]
+        info = docs.select(meta).with_columns(pl.col("doc_id").cast(pl.String)).collect(engine="streaming")
+        table = info.join(table, on="doc_id", how="inner", maintain_order="left")
+    return table
+
+
+def _tail_length(doc_ids: pl.Series) -> int:
+    """Rows of the last document at the end of a batch (the run of its last ``doc_id``)."""
+    return int((doc_ids.reverse().rle_id() == 0).sum())
+
+
+def document_batches(folder: Path | str, max_words: int = BATCH_WORDS) -> Iterator[ParsedCorpus]:
+    """The corpus a few whole documents at a time (about ``max_words`` words per batch).
+
+    Parts are read in name order, ``max_words`` rows at a time; a document that runs on
+    into the next slice waits for it, so each batch holds whole documents. Each document's
+    words must be contiguous in that order, as ``corpusling parse`` writes them; otherwise
+    :class:`InputError` is raised.
+    """
+    folder = _folder(folder)
+    documents = scan_documents(folder).with_columns(pl.col("doc_id").cast(pl.String))
+    seen: set[str] = set()
+    carry: pl.DataFrame | None = None
+
+    def emit(frame: pl.DataFrame) -> ParsedCorpus:
+        ids = frame["doc_id"].cast(pl.String).unique()
+        again = [i for i in ids.to_list() if i in seen]
+        if again:
+            raise InputError(f"document {again[0]!r} is split across non-adjacent parts of {folder}; "
+                             "rewrite the folder with `corpusling parse` or load it in memory")
+        seen.update(ids.to_list())
+        docs = documents.filter(pl.col("doc_id").is_in(ids.implode())).collect(engine="streaming")
+        return ParsedCorpus(tokens=tok.from_rows(frame), documents=docs)
+
+    files = _token_files(folder)
+    slices = []
+    for path in files:
+        rows = int(pl.scan_parquet(path).select(pl.len()).collect().item())
+        slices.extend((path, start) for start in range(0, rows, max_words))
+    for number, (path, start) in enumerate(slices):
+        frame = pl.scan_parquet(path).slice(start, max_words).collect()
+        frame = frame.with_columns(pl.col("doc_id").cast(pl.String))
+        if carry is not None:
+            frame = pl.concat([carry, frame], how="vertical_relaxed")
+            carry = None
+        last = number == len(slices) - 1
+        tail = 0 if last else _tail_length(frame["doc_id"])
+        if tail == frame.height:  # one document longer than the slice: read on
+            carry = frame
+            continue
+        if tail:
+            carry = frame.tail(tail)
+            frame = frame.head(frame.height - tail)
+        if frame.height:
+            yield emit(frame)
+    if carry is not None and carry.height:
+        yield emit(carry)
+
+
+def map_documents(folder: Path | str, analysis: Callable[[ParsedCorpus], pl.DataFrame],
+                  max_words: int = BATCH_WORDS) -> pl.DataFrame:
+    """Run a document-level analysis batch by batch and stack its results.
+
+    ``analysis`` takes a :class:`ParsedCorpus` (a batch of whole documents) and returns a
+    table, e.g. ``lambda c: conditionals(c.tokens, c.documents)``. Right for any analysis
+    whose rows depend on one document at a time (markers, concordances), not for corpus-wide
+    statistics (use :func:`frequencies`, :func:`document_rates`).
+    """
+    results = [analysis(batch) for batch in document_batches(folder, max_words)]
+    results = [r for r in results if r.height] or results[:1]
+    return pl.concat(results, how="vertical_relaxed") if results else pl.DataFrame()
+
+
+def concordance(folder: Path | str, pattern: str, width: int = 5, unit: str = "words", sort: str | None = None,
+                sample: int | None = None, seed: int = 0, metadata: list[str] | None = None,
+                max_words: int = BATCH_WORDS) -> pl.DataFrame:
+    """KWIC lines of a query over a parsed folder, batch by batch (see :mod:`corpusling.concordance`).
+
+    ``sort`` may be None, ``"match"``, ``"doc"`` or a metadata column; ``sample`` draws that many
+    lines at random with ``seed`` after all batches are searched.
+    """
+    from corpusling.concordance import concordance as kwic
+    from corpusling.query import parse as parse_query
+
+    if sort and sort not in ("match", "doc") and sort not in (metadata or []):
+        raise QueryError(f"sort {sort!r}: on a corpus read batch by batch, sort by 'match', 'doc' or a "
+                         "metadata column given in metadata=[...]")
+    compiled = parse_query(pattern)
+    lines = map_documents(folder, lambda c: kwic(c.tokens, c.documents, compiled, width=width, unit=unit,
+                                                 metadata=metadata), max_words)
+    if not lines.width:
+        return lines
+    if sample is not None and sample < lines.height:
+        lines = lines.with_row_index("_line").sample(n=sample, seed=seed).sort("_line").drop("_line")
+    if sort == "match":
+        return lines.sort(pl.col("match").str.to_lowercase(), "doc_id", "start_char")
+    if sort:
+        return lines.sort(sort if sort != "doc" else "doc_id", "doc_id", "start_char", nulls_last=True)
+    return lines

@@ -1,0 +1,71 @@
+"""Sharded parsing (``corpusling parse --shard I/N``): the split, and shards that add up to the corpus."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusling.api import shard_of
+from corpusling.cli import main
+from corpusling.cli.parse import parse_shard
+from corpusling.errors import InputError
+from corpusling.parsed import load
+
+IDS = [f"lemonde/2024/{i:05d}" for i in range(300)]
+TEXTS = {  # three short press sentences each: conditional, hedge, quotation
+    "doc1": "Le ministre aurait démissionné hier soir, selon l'AFP.",
+    "doc2": "Environ deux cents personnes se seraient réunies devant la mairie.",
+    "doc3": "« Nous ne céderons pas », a déclaré la porte-parole du syndicat.",
+    "doc4": "La réforme pourrait être votée avant l'été, d'après plusieurs sources.",
+}
+
+
+@pytest.mark.parametrize("n_shards", [1, 2, 3, 10])
+def test_every_document_in_exactly_one_shard(n_shards: int) -> None:
+    shards = {i: [d for d in IDS if shard_of(d, n_shards) == i] for i in range(1, n_shards + 1)}
+    assert sorted(d for docs in shards.values() for d in docs) == sorted(IDS)  # every document, none twice
+    assert all(1 <= shard_of(d, n_shards) <= n_shards for d in IDS)
+    assert all(len(docs) > len(IDS) / n_shards / 2 for docs in shards.values())  # no shard starves
+
+
+def test_split_is_stable_across_runs() -> None:
+    """Another interpreter (another hash seed) puts every document in the same shard."""
+    code = ("import sys; from corpusling.api import shard_of; "
+            "print(','.join(str(shard_of(l.strip(), 7)) for l in sys.stdin))")
+    out = subprocess.run([sys.executable, "-c", code], input="\n".join(IDS), capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout.strip()
+    assert out.split(",") == [str(shard_of(d, 7)) for d in IDS]
+
+
+@pytest.mark.parametrize("value", ["0/2", "3/2", "2", "a/b", "1/0"])
+def test_bad_shard_is_an_input_error(value: str) -> None:
+    with pytest.raises(InputError):
+        parse_shard(value)
+
+
+def test_shards_add_up_to_the_unsharded_corpus(tmp_path: Path) -> None:
+    """Two shards parsed into one folder load as the same corpus as one unsharded run (bundled model)."""
+    source = tmp_path / "in"
+    source.mkdir()
+    for name, text in TEXTS.items():
+        (source / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    assert {shard_of(d, 2) for d in TEXTS} == {1, 2}  # both shards have work
+    for shard in ("1/2", "2/2"):
+        assert main(["parse", str(source), "--out", str(tmp_path / "sharded"), "--shard", shard,
+                     "--model", "compact"]) == 0
+    assert main(["parse", str(source), "--out", str(tmp_path / "whole"), "--model", "compact", "--no-cache"]) == 0
+    assert len(list((tmp_path / "sharded" / "tokens").glob("*.parquet"))) == 2
+    sharded, whole = load(tmp_path / "sharded"), load(tmp_path / "whole")
+
+    def words(table: pl.DataFrame) -> pl.DataFrame:
+        return table.with_columns(pl.col("doc_id").cast(pl.String)).sort("doc_id", "sent_id", "word_id")
+
+    assert whole.tokens.height > 20
+    assert words(sharded.tokens).equals(words(whole.tokens))
+    assert sharded.documents.sort("doc_id").equals(whole.documents.sort("doc_id"))
+    assert sharded.model == whole.model
