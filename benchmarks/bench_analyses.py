@@ -151,7 +151,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default="compact", help="model the base corpus is parsed with")
     parser.add_argument("--folder", type=Path, help="use this parsed folder instead of building one")
-    parser.add_argument("--no-report", action="store_true", help="skip the whole build_report measurement")
+    parser.add_argument("--report-rounds", type=int, default=1, help="runs of the whole build_report (0: none)")
     parser.add_argument("--profile", metavar="ANALYSIS", help="profile one analysis instead")
     parser.add_argument("--out", type=Path, default=RESULTS / "analyses.json")
     args = parser.parse_args()
@@ -172,9 +172,7 @@ def main() -> None:
     for name, step in chosen["steps"].items():
         if "skipped" in step:
             print(f"skipped {name}: {step['skipped']}", file=sys.stderr)
-    report = []
-    if not args.no_report:
-        report = [run_child(SCRIPT, "report", {"folder": str(folder)}) for _ in range(args.rounds)]
+    report = [run_child(SCRIPT, "report", {"folder": str(folder)}) for _ in range(args.report_rounds)]
     report_good = [r for r in report if r.get("ok")]
     best_report = min(report_good, key=lambda r: r["seconds"]) if report_good else (report[-1] if report else None)
     result = {

@@ -147,3 +147,14 @@ def test_documents_must_be_contiguous(tmp_path: Path) -> None:
 def test_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         lazy.count_words(tmp_path)
+
+
+def test_map_documents_runs_a_marker_analysis(folder: Path) -> None:
+    """Conditionals found batch by batch are those found on the whole table."""
+    from corpusling.markers.conditional import conditionals
+
+    whole = load(folder)
+    expected = conditionals(whole.tokens, whole.documents).sort("doc_id", "start_char")
+    got = lazy.map_documents(folder, lambda c: conditionals(c.tokens, c.documents), max_words=9)
+    assert expected.height >= 7
+    assert got.sort("doc_id", "start_char").equals(expected)
