@@ -168,7 +168,8 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
 
 
 def _as_text(column: str) -> pl.Expr:
-    return pl.col(column).cast(pl.String).fill_null("_")
+    """A column as CoNLL-U field text: null → ``_``; tabs and line breaks (never allowed) → spaces."""
+    return pl.col(column).cast(pl.String).fill_null("_").str.replace_all(r"[\t\r\n]", " ")
 
 
 def to_conllu(tokens: pl.DataFrame, documents: pl.DataFrame | None = None) -> str:
@@ -197,7 +198,7 @@ def to_conllu(tokens: pl.DataFrame, documents: pl.DataFrame | None = None) -> st
                                _as_text("xpos"), _as_text("feats"), _as_text("head"), _as_text("deprel"),
                                _as_text("deps"), misc], separator="\t")
     range_line = pl.concat_str([pl.col("_first").cast(pl.String), pl.lit("-"), pl.col("_last").cast(pl.String),
-                                pl.lit("\t"), pl.col("token_text").fill_null("_"),
+                                pl.lit("\t"), _as_text("token_text"),
                                 pl.lit("\t_" * 7 + "\t"), pl.col("_derived"), pl.lit("\n")])
     line = (pl.when((pl.col("_n_words") > 1) & (pl.col("word_id") == pl.col("_first")))
             .then(pl.concat_str([range_line, word_line])).otherwise(word_line))

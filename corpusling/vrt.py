@@ -51,8 +51,8 @@ _NO_SPACE_AFTER = re.compile(r"(?:['’(\[]|^-)$")
 
 
 def escape(value: str) -> str:
-    """XML-escape a value for a VRT line or attribute (tabs and line breaks become spaces)."""
-    value = re.sub(r"[\t\r\n]+", " ", value)
+    """XML-escape a value for a VRT line or attribute (each tab or line break becomes a space)."""
+    value = re.sub(r"[\t\r\n]", " ", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -114,7 +114,7 @@ def to_vrt(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, path: st
         return "\n".join(header) + "\n"
 
     def field(column: str) -> pl.Expr:
-        value = pl.col(COLUMN_OF[column]).cast(pl.String).fill_null("_").str.replace_all(r"[\t\r\n]+", " ")
+        value = pl.col(COLUMN_OF[column]).cast(pl.String).fill_null("_").str.replace_all(r"[\t\r\n]", " ")
         return (value.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
                 .str.replace_all(">", "&gt;", literal=True).str.replace_all('"', "&quot;", literal=True))
 

@@ -157,3 +157,14 @@ def test_parsed_seed_written_as_conllu_and_read_back(seed_parsed):
     assert text.split() == seed_parsed.documents["text"][0].split()
     assert [text[s:e] for s, e in zip(tokens["start_char"], tokens["end_char"], strict=True)] == \
         tokens["token_text"].to_list()
+
+
+def test_line_breaks_and_tabs_inside_fields_never_break_the_format():
+    table = tok.from_rows({"doc_id": ["d"] * 2, "par_id": [1, 1], "sent_id": [1, 1], "word_id": [1, 2],
+                           "token_id": [1, 2], "token_text": ["New\nYork", "a\tb"], "form": ["New\nYork", "a\tb"],
+                           "start_char": [0, 9], "end_char": [8, 12]})
+    written = to_conllu(table, pl.DataFrame({"doc_id": ["d"], "text": ["New\nYork a\tb"]}))
+    lines = token_lines(written)
+    assert [line.split("\t")[1] for line in lines] == ["New York", "a b"]
+    assert all(len(line.split("\t")) == 10 for line in lines)
+    assert "# text = New York a b" in written

@@ -152,3 +152,14 @@ def test_export_command_writes_vrt_and_conllu_of_the_seed(seed_parsed, tmp_path,
     conllu = (tmp_path / "seed.conllu").read_text(encoding="utf-8")
     assert conllu.count("# sent_id") == seed_parsed.tokens.select("doc_id", "sent_id").n_unique()
     assert "documents" in capsys.readouterr().out
+
+
+def test_line_breaks_inside_tokens_keep_offsets_in_vrt():
+    text = "New\n\nYork a"
+    table = tok.from_rows({"doc_id": ["d"] * 2, "par_id": [1, 1], "sent_id": [1, 1], "word_id": [1, 2],
+                           "token_id": [1, 2], "token_text": ["New\n\nYork", "a"], "form": ["New\n\nYork", "a"],
+                           "start_char": [0, 10], "end_char": [9, 11]})
+    tokens, documents = from_vrt(to_vrt(table, pl.DataFrame({"doc_id": ["d"], "text": [text]})))
+    assert tokens["start_char"].to_list() == [0, 10] and tokens["end_char"].to_list() == [9, 11]
+    assert tokens["token_text"].to_list() == ["New  York", "a"]
+    assert documents["notes"][0] is None
