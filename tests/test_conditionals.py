@@ -87,7 +87,9 @@ def test_re_verb_stems_are_recognised_when_the_lemma_is_wrong(form: str, wrong_l
 
 
 @pytest.mark.parametrize("form, lemma", [("engendrait", "engendrer"), ("livrait", "livrer"),
-                                         ("admirait", "admirer"), ("entrait", "entrer")])
+                                         ("admirait", "admirer"), ("entrait", "entrer"),
+                                         ("rencontrait", "rencontre"), ("concentraient", "concentre"),
+                                         ("assurait", "assure"), ("tirait", "tire")])
 def test_imperfects_that_look_like_re_stems_are_not_taken(form: str, lemma: str) -> None:
     assert one([w("Cela", "cela", "PRON"), verb(form, lemma)]).height == 0
 

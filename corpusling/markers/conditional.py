@@ -79,11 +79,14 @@ def future_stems() -> tuple[tuple[str, str, str, bool], ...]:
 
 
 @cache
-def re_verb_stems() -> tuple[tuple[str, str], ...]:
-    """Regular -re stems that identify a conditional without the lemma: ``(infinitive ending, stem ending)``,
-    longest first."""
+def re_verb_stems() -> tuple[tuple[str, str, bool], ...]:
+    """Regular -re verbs' stems: ``(infinitive ending, stem ending, form_alone)``, longest first.
+
+    A -re lemma is trusted only when it has one of these endings: a lemmatizer that turns
+    "rencontrait" into "rencontre" must not make it a conditional of a verb *rencontre*."""
     rows = _lexicon_rows("re_verb_stems.tsv")
-    return tuple(sorted(((r["infinitive_ending"], r["stem_ending"]) for r in rows), key=lambda e: -len(e[1])))
+    entries = ((r["infinitive_ending"], r["stem_ending"], r["form_alone"] == "yes") for r in rows)
+    return tuple(sorted(entries, key=lambda e: -len(e[1])))
 
 
 @cache
@@ -126,10 +129,11 @@ def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr,
     ``irregular_from_form``: the infinitive a form-alone irregular stem points to, else null;
     ``regular_from_form``: the same for the -re stems of ``re_verb_stems.tsv``.
     """
-    key = _spelling_key(stem)
-    regular = (key == _spelling_key(lemma)) | (
-        lemma.str.ends_with("re") & (key == _spelling_key(lemma.str.slice(0, lemma.str.len_chars() - 1))))
-    irregular = []
+    regular = _spelling_key(stem) == _spelling_key(lemma)  # -er, -ir verbs: the infinitive
+    irregular = []  # -re verbs of re_verb_stems.tsv and the irregular stems
+    for infinitive, future, _ in re_verb_stems():
+        prefix_len = lemma.str.len_chars() - len(infinitive)
+        irregular.append(lemma.str.ends_with(infinitive) & (stem == lemma.str.slice(0, prefix_len) + future))
     guesses: list[tuple[pl.Expr, pl.Expr]] = []
     for infinitive, future, scope, alone in future_stems():
         if scope == "word":
@@ -145,7 +149,8 @@ def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr,
     for condition, infinitive_expr in reversed(guesses):  # longest stem first wins
         from_form = pl.when(condition).then(infinitive_expr).otherwise(from_form)
     matches = regular | pl.any_horizontal(irregular)
-    return matches.fill_null(False), from_form, _from_stem_ending(stem, list(re_verb_stems()))
+    alone = [(infinitive, future) for infinitive, future, form_alone in re_verb_stems() if form_alone]
+    return matches.fill_null(False), from_form, _from_stem_ending(stem, alone)
 
 
 def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
