@@ -307,3 +307,14 @@ def test_hard_wrapped_colon_introduction() -> None:
     text = "Le ministre a dit :\n« Nous partons »\n\nFin."
     row = quotes(tk.empty(), pl.DataFrame({"doc_id": ["d"], "text": [text]})).row(0, named=True)
     assert row["kind"] == "direct" and row["rule"].startswith("colon")
+
+
+def test_source_offsets_count_characters_not_bytes() -> None:
+    """Accented letters before a source must not shift its offsets (polars' str.find counts bytes)."""
+    docs = pl.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Été : « Il fera très chaud », selon Météo-France à Paris.",
+        "Déjà élevée, « la température montera », a-t-il précisé."]})
+    table = quotes(tk.empty(), docs).join(docs.rename({"text": "doc"}), on="doc_id").sort("doc_id")
+    assert table["source"].to_list() == ["Météo-France à Paris", None]
+    row = table.row(0, named=True)
+    assert row["doc"][row["source_start"]:row["source_end"]] == "Météo-France à Paris"

@@ -35,15 +35,18 @@ from corpusling.errors import LexiconError
 #: Longest quotation (in words of its text) that can be a scare quote.
 SCARE_MAX_WORDS = 5
 #: Relations a search for the governing reporting verb does not climb across.
-CLIMB_BLOCKERS = ("conj", "parataxis", "acl:relcl", "advcl", "root", "reparandum", "list")
+CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
 #: Branches left out of a source noun phrase.
 SOURCE_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl")
 #: Words allowed between a closing mark and the verb of an incise (", a ensuite précisé").
 _INCISE_GLUE = ("AUX", "ADV", "PRON", "PART")
 _MAX_DEPTH = 40
+_NP_START = (r"^(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|son|sa|ses|leur|leurs|certains|certaines"
+             r"|plusieurs|de nombreux|de nombreuses)\b)")
 _INFINITIVE_START = r"^(?:ne\s+|n['’]|se\s+|s['’]|en\s+|y\s+)?\p{Ll}+(?:er|ir|re|oir)\b"
 
-_TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char"]
+_TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char",
+                  "verbform"]
 
 
 def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
@@ -68,16 +71,27 @@ def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
             raise LexiconError(f"{name}, line {number}: expected {len(header)} tab-separated cells, got {line!r}")
         rows.append(cells + [""] * (len(header) - len(cells)))
     table = pl.DataFrame(rows, schema=header, orient="row")
-    if "type" not in table.columns:
-        table = table.with_columns(pl.lit("").alias("type"))
+    for column, default in (("type", ""), ("use", "any")):
+        if column not in table.columns:
+            table = table.with_columns(pl.lit(default).alias(column))
     return table.with_columns(pl.col("lemma").str.strip_chars().str.to_lowercase())
 
 
-def _verb_lemmas(lexicon: pl.DataFrame) -> list[str]:
-    return lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
+def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
+    """Character (not byte) index of the first occurrence of ``needle`` in ``haystack``; null if absent."""
+    found = haystack.str.contains(needle, literal=True)
+    return pl.when(found).then(haystack.str.split(needle).list.first().str.len_chars().cast(pl.Int64))
 
 
-def _tokens(tokens: pl.DataFrame, lemmas: list[str]) -> pl.DataFrame:
+def _verb_lemmas(lexicon: pl.DataFrame, incise: bool = False) -> list[str]:
+    """Verb lemmas of the lexicon; those marked ``use=incise`` only when ``incise`` is true."""
+    verbs = lexicon.filter(pl.col("type") != "preposition")
+    if "use" in verbs.columns and not incise:
+        verbs = verbs.filter(pl.col("use").fill_null("any") != "incise")
+    return verbs["lemma"].to_list()
+
+
+def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -> pl.DataFrame:
     """Token table reduced to what attribution needs, with a document rank and reporting-verb flag."""
     cols = {c: (pl.col(c) if c in tokens.columns else pl.lit(None)) for c in _TOKEN_COLUMNS}
     return (tokens.select(
@@ -85,10 +99,12 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str]) -> pl.DataFrame:
         cols["word_id"].cast(pl.Int64).alias("word_id"), cols["head"].cast(pl.Int64).alias("head"),
         cols["deprel"].cast(pl.String).alias("deprel"), cols["upos"].cast(pl.String).alias("upos"),
         cols["lemma"].cast(pl.String).str.to_lowercase().alias("lemma"), cols["form"].cast(pl.String).alias("form"),
-        cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"))
+        cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
+        cols["verbform"].cast(pl.String).alias("verbform"))
         .sort("doc_id", "start_char", "word_id")
         .with_columns(pl.int_range(pl.len()).over("doc_id").alias("rank"),
-                      ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv")))
+                      ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
+                      ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)).alias("is_rv_incise")))
 
 
 def ancestors(tok: pl.DataFrame) -> pl.DataFrame:
@@ -129,7 +145,7 @@ def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> 
                           left_on=["doc_id", "sent_id", "src_word"], right_on=["doc_id", "sent_id", "anc"])
                .join(edge, on=["doc_id", "sent_id", "word_id"], how="left")
                # the head's own preposition or conjunction ("de l'organisation") is not part of the source
-               .filter(~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark", "cc"])))
+               .filter(~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark", "cc", "advmod"])))
                .select("_q", "doc_id", "sent_id", "word_id"))
     members = pl.concat([heads.select("_q", "doc_id", "sent_id", pl.col("src_word").alias("word_id")), members])
     spans = (members.join(tok.select("doc_id", "sent_id", "word_id", "start_char", "end_char", "upos"),
@@ -170,8 +186,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     has ``doc_id`` and ``text``.
     """
     lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
-    lemmas = _verb_lemmas(lexicon)
-    tok = _tokens(tokens, lemmas)
+    tok = _tokens(tokens, _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True))
     texts = documents.select(pl.col("doc_id").cast(pl.String), "text")
     q = (spans.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String))
          .join(texts, on="doc_id", how="left"))
@@ -244,7 +259,8 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
          .drop("_ts", "_te", "_endm1")
          .sort("_q"))
     key = ["doc_id", "sent_id", "word_id"]
-    tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "deprel", "head", "form")
+    tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
+                           "head", "form", "verbform")
 
     inside = (q.select("_q", "doc_id", "start_char", "end_char", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
@@ -256,7 +272,9 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
               .join(heads_pos, on=["doc_id", "sent_id", "head"], how="left")
               .with_columns(((pl.col("head") == 0) | (pl.col("_hs") < pl.col("_qs")) | (pl.col("_hs") >= pl.col("_qe")))
                             .fill_null(False).alias("_is_head")))
-    has_verb = inside.group_by("_q").agg(pl.col("upos").is_in(["VERB", "AUX"]).any().alias("_has_verb"))
+    # a finite verb or an infinitive makes a clause; a participle alone («inopinée») does not
+    clause_verb = pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform").fill_null("Fin") != "Part")
+    has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"))
     quote_head = (inside.filter(pl.col("_is_head") & (pl.col("upos") != "PUNCT"))
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
@@ -281,7 +299,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
              .with_columns((pl.col("upos").is_in(_INCISE_GLUE) | pl.col("form").is_in([",", "-"]))
                            .alias("_glue"))
              .with_columns(pl.col("_glue").cast(pl.Int8).cum_min().shift(1, fill_value=1).over("_q").alias("_open")))
-    incise = (after.filter(pl.col("is_rv") & (pl.col("_open") == 1))
+    incise = (after.filter(pl.col("is_rv_incise") & (pl.col("_open") == 1))
               .group_by("_q").agg(pl.all().sort_by("_k").first())
               .select("_q", pl.col("sent_id").alias("inc_sent"), pl.col("word_id").alias("inc_word"),
                       pl.col("end_char").alias("_inc_end")))
@@ -289,12 +307,17 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     before = (q.select("_q", "doc_id", "_first", "_left_start").drop_nulls()
               .with_columns(pl.int_ranges((pl.col("_first") - 80).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
-              .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel"),
+              .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
+                                "verbform"),
                     on=["doc_id", "rank"])
               .join(qlevel, on="_q")
               .filter((pl.col("start_char") >= pl.col("_left_start")) & (pl.col("_depth") == pl.col("_level"))))
-    finite_or_infinitive = (pl.col("upos") == "VERB") & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])
-    colon_verb = (before.filter(finite_or_infinitive).sort("_q", "rank").group_by("_q").last()
+    with_aux = (tok.filter(pl.col("deprel").fill_null("").str.contains(r"^(?:aux|cop)"))
+                .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_has_aux")).unique())
+    finite_or_infinitive = ((pl.col("upos") == "VERB") & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])
+                            & ((pl.col("verbform").fill_null("Fin") != "Part") | pl.col("_has_aux").fill_null(False)))
+    colon_verb = (before.join(with_aux, on=key, how="left").filter(finite_or_infinitive)
+                  .sort("_q", "is_rv", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("col_sent"), pl.col("word_id").alias("col_word")))
     near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
                .select("_q", pl.col("sent_id").alias("near_sent"), pl.col("word_id").alias("near_word")))
@@ -357,11 +380,14 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .alias("_verb")).unnest("_verb").rename({"s": "_v_sent", "w": "_v_word"})
     verb_info = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
                            pl.col("lemma").alias("_v_lemma"), pl.col("is_rv").alias("_v_rv"),
-                           pl.col("head").alias("_v_head"), pl.col("deprel").alias("_v_rel"))
+                           pl.col("head").alias("_v_head"), pl.col("deprel").alias("_v_rel"),
+                           pl.col("end_char").alias("_v_end"))
     q = q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
 
     # --- source: subject of the verb, the noun a participle / relative depends on, or the governing verb's
-    subj = (tok.filter(pl.col("deprel").str.starts_with("nsubj"))
+    object_clitic = pl.col("form").str.to_lowercase().is_in(["le", "la", "l'", "l’", "les", "se", "s'", "s’", "lui",
+                                                              "leur", "y", "en", "-t", "-t-", "t"])
+    subj = (tok.filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
                     pl.col("lemma").alias("_subj_lemma"), pl.col("upos").alias("_subj_upos"))
             .group_by("doc_id", "sent_id", "_gov").first())
@@ -386,20 +412,24 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     # an incise without a subject in the tree: the inverted clitic ("a-t-il précisé", "dit-elle"),
     # else the noun phrase after the verb, up to a comma, a stop or a preposition of place or time
     incise_text = pl.col("text").str.slice(pl.col("end_char"), pl.col("_inc_end") + 12 - pl.col("end_char"))
-    np_text = pl.col("text").str.slice(pl.col("_inc_end"), 200)
-    np_pattern = (r"^\s+(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?\S+\s+)?"
-                  r"((?:[^\s,.;:()!?«»]+\s+)*?[^\s,.;:()!?«»]+)"
+    np_text = pl.col("text").str.slice(pl.col("_v_end"), 200)
+    word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
+    np_pattern = (r"^\s+(?:\p{Ll}+ment\s+)?(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?\S+\s+)?"
+                  rf"({word}(?:\s+{word})*?)"
                   r"(?:\s+(?:à|au|aux|dans|sur|en|lors|après|avant|depuis|pendant|devant|qui|lundi|mardi|mercredi"
                   r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|ce|cette|citant)\s|\s*[,.;:()!?«]|\s*$)")
     q = q.with_columns(
         incise_text.str.extract(r"-(?:t-)?((?i:il|elle|ils|elles|on))\b", 1).alias("_clitic"),
         np_text.str.extract(np_pattern, 1).alias("_np"),
     ).with_columns(
+        # a noun phrase: a name or a determiner first ("l'universitaire", "V. Sapounov", not "que")
+        pl.when(pl.col("_np").str.contains(_NP_START)).then(pl.col("_np")).alias("_np"),
+    ).with_columns(
         pl.when(pl.col("_clitic").is_not_null())
-        .then(pl.col("end_char") + incise_text.str.find(r"-(?:t-)?(?i:il|elle|ils|elles|on)\b")
-              + incise_text.str.extract(r"(-(?:t-)?)(?i:il|elle|ils|elles|on)\b", 1).str.len_chars())
+        .then(pl.col("end_char")
+              + incise_text.str.extract(r"^(.*?-(?:t-)?)(?i:il|elle|ils|elles|on)\b", 1).str.len_chars())
         .alias("_cl_pos"),
-        (pl.col("_inc_end") + np_text.str.find(pl.col("_np"), literal=True)).alias("_np_pos"),
+        (pl.col("_v_end") + _char_find(np_text, pl.col("_np"))).alias("_np_pos"),
     )
     q = q.with_columns(
         # a source never lies inside its own quotation
@@ -407,7 +437,9 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .then(None).otherwise(pl.col("source_start")).alias("source_start"),
     ).with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
                    .alias("source_end"))
-    no_tree_subject = (pl.col("_src_rule") == "incise") & pl.col("source_start").is_null()
+    # (the noun phrase after the verb also serves an inverted subject the parser missed: "comme le rappelle HRW")
+    no_tree_subject = (pl.col("_src_rule").is_in(["incise", "verb_in_sentence", "governing_verb"])
+                       & pl.col("source_start").is_null())
     q = q.with_columns(
         pl.when(no_tree_subject & pl.col("_clitic").is_not_null()).then(pl.col("_cl_pos"))
         .when(no_tree_subject & pl.col("_np").is_not_null()).then(pl.col("_np_pos"))
@@ -421,9 +453,9 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     lead = pl.coalesce("_lead_src_whole", "_lead_src")
     q = q.with_columns(
         pl.when(pl.col("_src_rule") == "selon_before")
-        .then(pl.col("_left_start") + pl.col("_left").str.find(lead, literal=True))
+        .then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
         .when(pl.col("_src_rule") == "selon_after")
-        .then(pl.col("end_char") + pl.col("_right").str.find(pl.col("_tail_src"), literal=True))
+        .then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
         .otherwise(pl.col("source_start")).alias("source_start"),
     ).with_columns(
         pl.when(pl.col("_src_rule") == "selon_before").then(pl.col("source_start") + lead.str.len_chars())
