@@ -176,6 +176,19 @@ def test_vague_noun_phrase_after_a_source_preposition_is_an_unnamed_source() -> 
     assert found(sentence) == [("Pour", "source_marker"), ("certains analystes", "unnamed_source")]
 
 
+def test_unnamed_source_without_a_tree_and_with_an_unlemmatised_plural() -> None:
+    sentence = [("Des", "un", "DET"), ("leaders", "leaders", "NOUN"), ("du", "de", "ADP"), ("parti", "parti", "NOUN"),
+                ("ont", "avoir", "AUX"), ("indiqué", "indiquer", "VERB"), ("que", "que", "SCONJ")]
+    assert found(sentence) == [("Des leaders", "unnamed_source")]
+    stopped = [("des", "un", "DET"), ("experts", "expert", "NOUN"), (".", ".", "PUNCT"), ("Ils", "il", "PRON"),
+               ("ont", "avoir", "AUX"), ("indiqué", "indiquer", "VERB")]
+    assert found(stopped) == []
+
+
+def test_inversions_the_tokeniser_keeps_in_one_word() -> None:
+    assert found(words("les soldats qui , dit-on , s'étaient rendus")) == [("dit-on", "epistemic_verb")]
+
+
 def test_vague_noun_phrase_that_does_not_speak_is_not_a_source() -> None:
     sentence = [("des", "un", "DET", 2, "det"), ("experts", "expert", "NOUN", 3, "nsubj"),
                 ("ont", "avoir", "AUX", 4, "aux"), ("effectué", "effectuer", "VERB", 0, "root"),

@@ -39,6 +39,11 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 #: a verb of saying in an incise before it does too ("», constate un analyste").
 SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"selon", "pour", "après"})
 
+#: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
+#: scène, ont déclaré"), and the punctuation that stops the search.
+SPEECH_REACH = 8
+STOPS: frozenset[str] = frozenset({".", ";", ":", "«", "»", "!", "?", "(", ")"})
+
 #: How far after "pour" the comma of a viewpoint ("Pour le procureur fédéral, …") may come.
 VIEWPOINT_REACH = 10
 
@@ -75,12 +80,18 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
 
 
 def _keys(words: pl.DataFrame) -> pl.DataFrame:
-    """``_i, key``: every key a word satisfies (w: lemma or form, f: exact form, u: UPOS, num)."""
+    """``_i, key``: every key a word satisfies (w: lemma or form, f: exact form, u: UPOS, num).
+
+    A noun or adjective also offers its form less a final -s / -x, so that a plural the
+    lemmatiser left alone ("leaders") still meets its entry ("leader").
+    """
     is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
                  | pl.col("_lemma").is_in(list(NUMBER_WORDS)))
     return pl.concat([
         words.select("_i", ("w:" + pl.col("_lemma")).alias("key")),
         words.select("_i", ("w:" + pl.col("_form")).alias("key")),
+        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$"))
+        .select("_i", ("w:" + pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)).alias("key")),
         words.select("_i", ("f:" + pl.col("_form")).alias("key")),
         words.select("_i", ("u:" + pl.col("upos")).alias("key")),
         words.filter(is_number).select("_i", pl.lit("num").alias("key")),
@@ -140,8 +151,16 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
     previous_lemma = at("_lemma", -1)
     after_source = previous_lemma.is_in(list(SOURCE_PREPOSITIONS)) | (
         (previous_lemma == "de") & at("_lemma", -2).is_in(["avis", "œil", "oeil", "dire", "aveu"]))
-    subject_of_speech = pl.col("deprel").str.starts_with("nsubj") & pl.col("_head_lemma").is_in(
-        list(lists["speech_verb"]))
+    speech = list(lists["speech_verb"])
+    subject_of_speech = pl.col("deprel").str.starts_with("nsubj") & pl.col("_head_lemma").is_in(speech)
+    # the same without the tree, for parses that miss the subject: a verb of saying follows within
+    # SPEECH_REACH words, with no other verb and no sentence-internal stop in between
+    before_speech = pl.lit(False)
+    for k in range(1, SPEECH_REACH + 1):
+        clear = pl.all_horizontal([(at("upos", j) != "VERB") & ~at("_form", j).is_in(list(STOPS))
+                                   for j in range(1, k)]) if k > 1 else pl.lit(True)
+        before_speech = before_speech | ((at("upos", k) == "VERB") & at("_lemma", k).is_in(speech)
+                                         & clear.fill_null(False))
     inverted_after_speech = (previous_lemma.is_in(list(lists["speech_verb"]))
                              & (at("upos", -2) == "PUNCT"))  # « … », constate un analyste
     clause_start = (at("upos", -1).is_null() | (at("upos", -1) == "CCONJ")
@@ -156,7 +175,7 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
         viewpoint = viewpoint | ((at("_form", k) == ",") & no_verb.fill_null(False) & personal.fill_null(False))
     return words.select(
         "_i",
-        (subject_of_speech.fill_null(False)).alias("_speaker_noun"),
+        ((subject_of_speech | before_speech).fill_null(False)).alias("_speaker_noun"),
         ((after_source | inverted_after_speech).fill_null(False)).alias("_after_source"),
         ((pl.col("_lemma") == "pour") & clause_start & viewpoint).fill_null(False).alias("_viewpoint"),
     )
