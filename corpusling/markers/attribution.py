@@ -41,12 +41,16 @@ SOURCE_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl")
 #: Words allowed between a closing mark and the verb of an incise (", a ensuite précisé").
 _INCISE_GLUE = ("AUX", "ADV", "PRON", "PART")
 _MAX_DEPTH = 40
+#: A finite verb or an infinitive (a participle, "inopinée", is not; a word without features counts).
+_clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
+                | (pl.col("verbform").is_null() & (pl.col("mood").is_not_null() | pl.col("feats").fill_null("_")
+                                                   .is_in(["_", ""]))))
 _NP_START = (r"^(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|son|sa|ses|leur|leurs|certains|certaines"
              r"|plusieurs|de nombreux|de nombreuses)\b)")
 _INFINITIVE_START = r"^(?:ne\s+|n['’]|se\s+|s['’]|en\s+|y\s+)?\p{Ll}+(?:er|ir|re|oir)\b"
 
 _TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char",
-                  "verbform"]
+                  "verbform", "mood", "feats"]
 
 
 def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
@@ -100,7 +104,8 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -
         cols["deprel"].cast(pl.String).alias("deprel"), cols["upos"].cast(pl.String).alias("upos"),
         cols["lemma"].cast(pl.String).str.to_lowercase().alias("lemma"), cols["form"].cast(pl.String).alias("form"),
         cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
-        cols["verbform"].cast(pl.String).alias("verbform"))
+        cols["verbform"].cast(pl.String).alias("verbform"), cols["mood"].cast(pl.String).alias("mood"),
+        cols["feats"].cast(pl.String).alias("feats"))
         .sort("doc_id", "start_char", "word_id")
         .with_columns(pl.int_range(pl.len()).over("doc_id").alias("rank"),
                       ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
@@ -260,7 +265,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
          .sort("_q"))
     key = ["doc_id", "sent_id", "word_id"]
     tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
-                           "head", "form", "verbform")
+                           "head", "form", "verbform", "mood", "feats")
 
     inside = (q.select("_q", "doc_id", "start_char", "end_char", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
@@ -273,7 +278,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
               .with_columns(((pl.col("head") == 0) | (pl.col("_hs") < pl.col("_qs")) | (pl.col("_hs") >= pl.col("_qe")))
                             .fill_null(False).alias("_is_head")))
     # a finite verb or an infinitive makes a clause; a participle alone («inopinée») does not
-    clause_verb = pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform").fill_null("Fin") != "Part")
+    clause_verb = pl.col("upos").is_in(["VERB", "AUX"]) & _clause_form
     has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"))
     quote_head = (inside.filter(pl.col("_is_head") & (pl.col("upos") != "PUNCT"))
                   .sort("_q", "rank").group_by("_q").first()
@@ -308,14 +313,14 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
               .with_columns(pl.int_ranges((pl.col("_first") - 80).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
               .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
-                                "verbform"),
+                                "verbform", "mood", "feats"),
                     on=["doc_id", "rank"])
               .join(qlevel, on="_q")
               .filter((pl.col("start_char") >= pl.col("_left_start")) & (pl.col("_depth") == pl.col("_level"))))
     with_aux = (tok.filter(pl.col("deprel").fill_null("").str.contains(r"^(?:aux|cop)"))
                 .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_has_aux")).unique())
-    finite_or_infinitive = ((pl.col("upos") == "VERB") & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])
-                            & ((pl.col("verbform").fill_null("Fin") != "Part") | pl.col("_has_aux").fill_null(False)))
+    finite_or_infinitive = (pl.col("upos") == "VERB") & (_clause_form | (
+        pl.col("_has_aux").fill_null(False) & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
     colon_verb = (before.join(with_aux, on=key, how="left").filter(finite_or_infinitive)
                   .sort("_q", "is_rv", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("col_sent"), pl.col("word_id").alias("col_word")))
@@ -380,6 +385,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .alias("_verb")).unnest("_verb").rename({"s": "_v_sent", "w": "_v_word"})
     verb_info = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
                            pl.col("lemma").alias("_v_lemma"), pl.col("is_rv").alias("_v_rv"),
+                           pl.col("is_rv_incise").alias("_v_rv_incise"),
                            pl.col("head").alias("_v_head"), pl.col("deprel").alias("_v_rel"),
                            pl.col("end_char").alias("_v_end"))
     q = q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
@@ -417,7 +423,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     np_pattern = (r"^\s+(?:\p{Ll}+ment\s+)?(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?\S+\s+)?"
                   rf"({word}(?:\s+{word})*?)"
                   r"(?:\s+(?:à|au|aux|dans|sur|en|lors|après|avant|depuis|pendant|devant|qui|lundi|mardi|mercredi"
-                  r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|ce|cette|citant)\s|\s*[,.;:()!?«]|\s*$)")
+                  r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|ce|cette|citant)\s|\s*[,.;:()!?]|\s*$)")
     q = q.with_columns(
         incise_text.str.extract(r"-(?:t-)?((?i:il|elle|ils|elles|on))\b", 1).alias("_clitic"),
         np_text.str.extract(np_pattern, 1).alias("_np"),
@@ -467,7 +473,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
         pl.when(pl.col("_src_rule") == "selon_before").then(pl.col("_lead_prep"))
         .when(pl.col("_src_rule") == "selon_after").then(pl.col("_tail_prep"))
-        .when(pl.col("_v_rv")).then(pl.col("_v_lemma"))
+        .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
     )
