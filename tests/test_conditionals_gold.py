@@ -20,15 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "conditionals.csv"
 HELDOUT = ROOT / "tests" / "gold" / "conditionals_heldout.csv"
 
-#: Measured with the bundled model (see the README's evaluation section); thresholds a little below.
+#: Measured with the bundled model: P = R = F1 = 1.00 (44/44), class accuracy 0.91 (40/44), compound 1.00;
+#: held-out: F1 1.00 (17/17), class accuracy 0.88 (15/17). Thresholds a little below.
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 MIN_F1 = 0.95
-MIN_CLASS_ACCURACY = 0.80
+MIN_CLASS_ACCURACY = 0.85
 MIN_COMPOUND_ACCURACY = 0.95
-#: On the held-out articles, annotated after the rules were frozen.
+#: On the held-out articles (see tests/gold/README.md: rules partly revised after a first held-out run).
 MIN_HELDOUT_F1 = 0.90
-MIN_HELDOUT_CLASS_ACCURACY = 0.75
+MIN_HELDOUT_CLASS_ACCURACY = 0.80
 
 
 def gold(path: Path = GOLD) -> pl.DataFrame:
