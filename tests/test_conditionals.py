@@ -135,6 +135,13 @@ def test_etre_with_a_participle_is_past_for_etre_verbs_and_passive_otherwise() -
         (True, "past", "partir"), (False, "present", "détruire"), (True, "past", "produire")]
 
 
+def test_a_noun_the_tagger_calls_a_participle_is_not_the_main_verb() -> None:
+    found = one([w("Il", "il", "PRON"), verb("aurait", "avoir", upos="AUX", head=4, deprel="aux:tense"),
+                 verb("été", "être", PART, upos="AUX", head=4, deprel="aux:pass"),
+                 verb("victime", "victime", PART, head=0, deprel="root")])
+    assert found.select("compound", "tense", "main_lemma").row(0) == (True, "past", "être")
+
+
 def test_avoir_as_a_main_verb_is_not_compound() -> None:
     found = one([w("Elles", "il", "PRON"), verb("auraient", "avoir", FIN3P), w("lieu", "lieu", "NOUN")])
     assert found.select("compound", "tense", "main_lemma").row(0) == (False, "present", "avoir")

@@ -50,6 +50,9 @@ ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
 #: An inverted subject left on the verb by the tokenizer ("pourrait-il", "aurait-t-on").
 _INVERTED_SUBJECT = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)$"
 
+#: The ending of an infinitive: a participle's lemma must have one.
+_INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
+
 #: Words skipped when looking for the participle after an auxiliary.
 _NEGATION = ["ne", "n'", "pas", "plus", "jamais", "guère", "point", "rien", "personne"]
 _CLITICS = ["ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'",
@@ -206,9 +209,9 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
 def participle_like(form: pl.Expr, lemma: pl.Expr, upos: pl.Expr, verbform: pl.Expr) -> pl.Expr:
     """A past participle: ``VerbForm=Part``, or a verb or adjective with a verb's lemma and a participle's
     ending (the tagger often calls "piraté" an adjective without features)."""
-    shaped = (upos.is_in(["VERB", "ADJ", "AUX"]) & lemma.str.contains(r"(?:er|ir|re|oir)$")
-              & form.str.contains(r"(?:é|i|u|s|t)(?:e|es|s)?$"))
-    return ((verbform == "Part") | shaped).fill_null(False)
+    verb_lemma = lemma.str.contains(_INFINITIVE)  # not "victime", which the tagger may call a participle
+    shaped = upos.is_in(["VERB", "ADJ", "AUX"]) & form.str.contains(r"(?:é|i|u|s|t)(?:e|es|s)?$")
+    return (verb_lemma & ((verbform == "Part") | shaped)).fill_null(False)
 
 
 def _near(column: str, k: int) -> pl.Expr:
@@ -296,7 +299,7 @@ def _compound(words: pl.DataFrame) -> pl.DataFrame:
     """``compound``, ``tense`` and ``main_lemma`` of each conditional."""
     is_aux_word = pl.col("_lemma").is_in(["avoir", "être"])
     tree_participle = (pl.col("deprel").fill_null("").str.starts_with("aux")
-                       & (pl.col("_head_vf") == "Part"))
+                       & (pl.col("_head_vf") == "Part") & pl.col("_head_l").str.contains(_INFINITIVE))
     w1_part = pl.col("_w1_part") == "true"
     passive_past = w1_part & (pl.col("_w1_l") == "être") & (pl.col("_w2_part") == "true")
     window_lemma = pl.when(passive_past).then(pl.col("_w2_l")).when(w1_part).then(pl.col("_w1_l"))
@@ -384,7 +387,9 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
 
     Columns: :data:`COLUMNS` — offsets of the verb's token, corrected ``lemma``,
     ``tense`` (present / past), ``compound``, ``main_lemma``, ``class`` and the ``rule``
-    that gave it, ``detected_by`` (tagger, morphology or both), ``sentence`` and
+    that gave it, ``detected_by`` (``tagger``: ``Mood=Cnd`` in the token table, which
+    :func:`corpusling.api.parse` already completes with this morphological check unless
+    ``morphology=False``; ``morphology``; or ``tagger+morphology``), ``sentence`` and
     ``in_quote`` (whether the verb stands in a direct or mixed quotation of ``quotes``;
     null when ``quotes`` is not given).
     """
