@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,14 +88,14 @@ RC: dict[str, Any] = {
 #: written, with underscores as spaces.
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
-        "rate": "Occurrences pour 1 000 mots",
+        "rate": "Occurrences pour 1\u202f000 mots",
         "conditionals": "Conditionnels",
-        "conditionals_rate": "Conditionnels pour 1 000 mots",
+        "conditionals_rate": "Conditionnels pour 1\u202f000 mots",
         "hedges": "Modalisateurs",
-        "hedges_rate": "Modalisateurs pour 1 000 mots",
-        "hedges_boosters_rate": "Modalisateurs et renforçateurs pour 1 000 mots",
+        "hedges_rate": "Modalisateurs pour 1\u202f000 mots",
+        "hedges_boosters_rate": "Modalisateurs et renforçateurs pour 1\u202f000 mots",
         "quotations": "Citations",
-        "quotations_rate": "Citations pour 1 000 mots",
+        "quotations_rate": "Citations pour 1\u202f000 mots",
         "quoted_share": "Part des mots cités",
         "boosters": "Renforçateurs",
         "class": "Emploi du conditionnel",
@@ -268,6 +269,12 @@ def _order(table: pl.DataFrame, category: str, value: str) -> list[Any]:
     return totals[category].to_list()
 
 
+def _with_ci(text: str, lang: str, width: int = 38) -> str:
+    """An axis title plus "(95% CI)", wrapped to fit under a single-column figure."""
+    ci = f"({label('ci', lang)})".replace(" ", "\u00a0")
+    return textwrap.fill(f"{text} {ci}", width=width, break_on_hyphens=False)
+
+
 def _empty(ax: Any, lang: str) -> None:
     ax.text(0.5, 0.5, "aucune occurrence" if lang == "fr" else "no occurrence", ha="center", va="center",
             transform=ax.transAxes, color="#555555")
@@ -327,7 +334,7 @@ def plot_rates(table: pl.DataFrame, category: str | None = None, group: str = "g
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.grid(axis="x")
         ax.set_axisbelow(True)
-        ax.set_xlabel(xlabel or label(measure, lang) + f" ({label('ci', lang)})")
+        ax.set_xlabel(xlabel or _with_ci(label(measure, lang), lang))
         if title:
             ax.set_title(title, loc="left")
         if len(groups) > 1:
@@ -385,9 +392,9 @@ def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voic
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.grid(axis="x")
         ax.set_axisbelow(True)
-        default = ("Occurrences pour 1 000 mots\nde chaque voix" if lang == "fr"
-                   else "Occurrences per 1,000 words\nof each voice")
-        ax.set_xlabel(xlabel or default + f" ({label('ci', lang)})")
+        default = ("Occurrences pour 1\u202f000 mots de chaque voix" if lang == "fr"
+                   else "Occurrences per 1,000 words of each voice")
+        ax.set_xlabel(xlabel or _with_ci(default, lang))
         if title:
             ax.set_title(title, loc="left")
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, borderaxespad=0.2)
