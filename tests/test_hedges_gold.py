@@ -27,12 +27,14 @@ WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The held-out articles, those without any marker included (they count for precision).
 HELD_OUT = ["44555", "44586", "44618", "44635", "44772", "44974", "44998", "45635"]
 
-#: Measured with the bundled model (README, "Evaluation"); thresholds a little below.
-MIN = {
-    "development": {"exact_precision": 0.90, "exact_recall": 0.85, "overlap_precision": 0.90,
-                    "overlap_recall": 0.85, "category_f1": 0.75},
-    "held_out": {"exact_precision": 0.85, "exact_recall": 0.75, "overlap_precision": 0.85,
-                 "overlap_recall": 0.75, "category_f1": 0.0},
+#: Measured (README, "Evaluation"): development P 1.00 / R 0.95, held-out P 1.00 / R 0.89, exact and overlap
+#: alike, lowest per-category F1 0.91 (development). Thresholds a little below. Per-category F1 is not tested on
+#: the held-out set, where most categories have one or two spans.
+MIN: dict[str, dict[str, float | None]] = {
+    "development": {"exact_precision": 0.95, "exact_recall": 0.90, "overlap_precision": 0.95,
+                    "overlap_recall": 0.90, "category_f1": 0.85},
+    "held_out": {"exact_precision": 0.90, "exact_recall": 0.80, "overlap_precision": 0.90,
+                 "overlap_recall": 0.80, "category_f1": None},
 }
 
 
@@ -83,7 +85,7 @@ def held_out() -> pl.DataFrame:
     return hedges(parsed.tokens, parsed.documents)
 
 
-def check(predicted: pl.DataFrame, reference: pl.DataFrame, minimum: dict[str, float]) -> None:
+def check(predicted: pl.DataFrame, reference: pl.DataFrame, minimum: dict[str, float | None]) -> None:
     exact = span_scores(predicted, reference, match="exact")
     overlap = span_scores(predicted, reference, match="overlap")
     with pl.Config(tbl_rows=20, float_precision=3):
@@ -94,8 +96,9 @@ def check(predicted: pl.DataFrame, reference: pl.DataFrame, minimum: dict[str, f
     assert overall["recall"] >= minimum["exact_recall"], exact
     assert partial["precision"] >= minimum["overlap_precision"], overlap
     assert partial["recall"] >= minimum["overlap_recall"], overlap
-    per_category = exact.filter(pl.col("label") != "all", pl.col("gold") > 0)
-    assert per_category["f1"].min() >= minimum["category_f1"], exact
+    if minimum["category_f1"] is not None:
+        per_category = exact.filter(pl.col("label") != "all", pl.col("gold") > 0)
+        assert per_category["f1"].min() >= minimum["category_f1"], exact
 
 
 def test_development_set(development: pl.DataFrame) -> None:
