@@ -31,19 +31,22 @@ GOLD = ROOT / "tests" / "gold" / "quotes.csv"
 HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.csv"
 KEY = ["doc_id", "start_char", "end_char"]
 
-#: Measured with the bundled model (see the README's evaluation section); thresholds a little below.
+#: Measured (2026-11-25) with the compact model's parser checkpoint of 11:00 (the bundled model had not
+#: landed): development set spans P/R/F1 1.000 (exact and overlap), kind 0.973, source found 0.893 / exact
+#: 0.750 of 28 attributed direct quotations, verb 0.964; spaCy fr_core_news_md parses give 1.000, 1.000,
+#: 0.857 / 0.821, 0.929. Thresholds a little below; re-measure with the bundled model (`-s` prints them).
 MIN_EXACT_F1 = 0.97
 MIN_OVERLAP_F1 = 0.97
-MIN_KIND_ACCURACY = 0.85
+MIN_KIND_ACCURACY = 0.90
 MIN_SOURCE_FOUND = 0.80
-MIN_SOURCE_EXACT = 0.60
-MIN_VERB_ACCURACY = 0.80
+MIN_SOURCE_EXACT = 0.65
+MIN_VERB_ACCURACY = 0.85
 
-
-#: The held-out set (annotated after the rules were frozen): thresholds a little below its measured figures.
-HELDOUT_MIN_EXACT_F1 = 0.90
-HELDOUT_MIN_KIND_ACCURACY = 0.70
-HELDOUT_MIN_SOURCE_FOUND = 0.60
+#: The held-out set (annotated after the rules were frozen): spans 1.000, kind 0.800, source found 0.600 /
+#: exact 0.500 of 10, verb 0.700 with the same checkpoint (spaCy: 1.000, 0.840, 0.700 / 0.600, 0.800).
+HELDOUT_MIN_EXACT_F1 = 0.95
+HELDOUT_MIN_KIND_ACCURACY = 0.72
+HELDOUT_MIN_SOURCE_FOUND = 0.50
 
 
 def gold(path: Path = GOLD) -> pl.DataFrame:
