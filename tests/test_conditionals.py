@@ -142,6 +142,13 @@ def test_a_noun_the_tagger_calls_a_participle_is_not_the_main_verb() -> None:
     assert found.select("compound", "tense", "main_lemma").row(0) == (True, "past", "être")
 
 
+def test_a_participle_before_the_auxiliary_is_a_parse_error_not_its_verb() -> None:
+    found = one([w("Il", "il", "PRON"), w("a", "avoir", "AUX", 3, "aux:tense"), verb("annoncé", "annoncer", PART),
+                 w("que", "que", "SCONJ"), w("elles", "il", "PRON"),
+                 verb("auraient", "avoir", FIN3P, upos="AUX", head=3, deprel="aux:tense"), w("lieu")])
+    assert found.select("compound", "main_lemma").row(0) == (False, "avoir")
+
+
 def test_avoir_as_a_main_verb_is_not_compound() -> None:
     found = one([w("Elles", "il", "PRON"), verb("auraient", "avoir", FIN3P), w("lieu", "lieu", "NOUN")])
     assert found.select("compound", "tense", "main_lemma").row(0) == (False, "present", "avoir")

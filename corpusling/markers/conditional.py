@@ -298,7 +298,8 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
 def _compound(words: pl.DataFrame) -> pl.DataFrame:
     """``compound``, ``tense`` and ``main_lemma`` of each conditional."""
     is_aux_word = pl.col("_lemma").is_in(["avoir", "être"])
-    tree_participle = (pl.col("deprel").fill_null("").str.starts_with("aux")
+    after = (pl.col("head") > pl.col("word_id")) & (pl.col("head") - pl.col("word_id") <= 2 * _WINDOW)
+    tree_participle = (pl.col("deprel").fill_null("").str.starts_with("aux") & after
                        & (pl.col("_head_vf") == "Part") & pl.col("_head_l").str.contains(_INFINITIVE))
     w1_part = pl.col("_w1_part") == "true"
     passive_past = w1_part & (pl.col("_w1_l") == "être") & (pl.col("_w2_part") == "true")
