@@ -54,6 +54,18 @@ class ParsedCorpus:
         return folder
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give a finished temporary file the usual permissions (mkstemp makes it private) and rename it."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+
+
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
     """Write Parquet through a temporary file and a rename: a killed run never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +73,7 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> None:
     os.close(handle)
     try:
         frame.write_parquet(tmp)
-        os.replace(tmp, path)
+        _publish(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -73,7 +85,7 @@ def write_text(path: Path, content: str) -> None:
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(content)
-    os.replace(tmp, path)
+    _publish(tmp, path)
 
 
 def is_parsed_folder(path: Path) -> bool:
