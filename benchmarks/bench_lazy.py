@@ -109,9 +109,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default="compact", help="model the base corpus is parsed with")
     parser.add_argument("--folder", type=Path, help="use this parsed folder instead of building one")
+    parser.add_argument("--sequoia", action="store_true",
+                        help="replicate UD Sequoia (gold annotation) instead of the parsed Wikinews + seed")
     parser.add_argument("--out", type=Path, default=RESULTS / "lazy.json")
     args = parser.parse_args()
-    folder = str(args.folder or big_folder(args.words, args.model))
+    folder = str(args.folder or big_folder(args.words, args.model, args.sequoia))
     cap = int(args.cap_gb * 2**30)
     eager = [run_child(SCRIPT, "eager", {"folder": folder}, env=ENV) for _ in range(args.rounds)]
     capped = run_child(SCRIPT, "eager", {"folder": folder}, cap_bytes=cap, env=ENV)
@@ -128,8 +130,8 @@ def main() -> None:
     same = {k: e[k] == lz[k] for k in ("frequencies", "types", "conditionals", "rates", "lines", "concordance")}
     result = {
         "machine": machine(),
-        "corpus": f"{e['words']:,} words: parsed Wikinews + seed copied with distinct doc_ids, Parquet parts "
-                  "of 1 M words (as `corpusling parse` writes them)",
+        "corpus": f"{e['words']:,} words: " + ("UD Sequoia (gold)" if args.sequoia else "parsed Wikinews + seed")
+                  + " copied with distinct doc_ids, Parquet parts of 1 M words (as `corpusling parse` writes them)",
         "cap_gib": args.cap_gb, "cap_kind": "RLIMIT_AS (address space), MALLOC_ARENA_MAX=1",
         "query": QUERY,
         "eager_uncapped": {"seconds": e["seconds"], "peak_rss_gb": e["peak_rss_bytes"] / 2**30,

@@ -209,7 +209,7 @@ def main() -> None:
                                                        "preload": False, "cache": str(work / f"cache{r}")}))
         w2_params = {"model": model, "docs": docs, "workers": 2, "preload": False}
         if not spawn_needed:
-            w2 = run_child(SCRIPT, "ours", w2_params, timeout=max(120.0, 3 * runs["cold"][-1]["process_wall_s"]))
+            w2 = run_child(SCRIPT, "ours", w2_params, timeout=max(60.0, 2 * runs["cold"][-1]["process_wall_s"]))
             if w2.get("timed_out"):
                 log("  workers=2 hung (fork after polars threads started); measuring with spawn instead")
                 spawn_needed = True

@@ -176,7 +176,8 @@ def parsed_base(model: str = "compact") -> Path:
         from corpusling.api import parse, read
 
         corpus = read([WIKINEWS, SEED])
-        parse(corpus, model=model, cache=WORK / "cache").save(folder)
+        cache = WORK / "parse" / "cache0"  # bench_parse.py's cache: Wikinews is parsed there already
+        parse(corpus, model=model, cache=cache if cache.is_dir() else WORK / "cache").save(folder)
     return folder
 
 
@@ -185,14 +186,25 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def big_folder(n_words: int, model: str = "compact") -> Path:
-    """Parsed Wikinews + seed replicated to ``n_words`` words (distinct doc_ids), as a folder of parts; built once."""
-    folder = WORK / f"replicated-{n_words}-{model.replace('/', '_')}"
+def big_folder(n_words: int, model: str = "compact", sequoia: bool = False) -> Path:
+    """Parsed Wikinews + seed replicated to ``n_words`` words (distinct doc_ids), as a folder of parts; built once.
+
+    ``sequoia``: the UD Sequoia treebank (gold annotation, ``benchmarks/corpus.py``) instead, for
+    measuring before the bundled model exists.
+    """
+    name = "sequoia" if sequoia else model.replace("/", "_")
+    folder = WORK / f"replicated-{n_words}-{name}"
     if (folder / "model.json").exists():
         return folder
-    from corpusling.parsed import load
+    if sequoia:
+        from corpus import SEQUOIA, from_conllu
 
-    base = load(parsed_base(model))
-    tokens, documents = replicate(base.tokens, base.documents, n_words)
+        base_tokens, base_documents = from_conllu(SEQUOIA)
+    else:
+        from corpusling.parsed import load
+
+        base = load(parsed_base(model))
+        base_tokens, base_documents = base.tokens, base.documents
+    tokens, documents = replicate(base_tokens, base_documents, n_words)
     write_folder(tokens, documents, folder)
     return folder
