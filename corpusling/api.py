@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sys
 import time
@@ -151,7 +152,8 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
     try:
         if workers > 1 and len(todo) > 1:
             threads = max(1, (os.cpu_count() or 1) // workers)
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # spawn, not fork: a forked child inherits polars' thread pool locks and can hang on them
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 futures = [pool.submit(_parse_job, resolved, [(d.doc_id, d.text) for d in job], threads)
                            for job in _jobs(todo)]
                 for future in as_completed(futures):

@@ -80,46 +80,73 @@ def _poisson_interval(count: int, alpha: float = 0.05) -> tuple[float, float]:
     return low, high
 
 
+def _bootstrap_sums(rng: np.random.Generator, matrix: np.ndarray, n_boot: int, block: int = 100) -> np.ndarray:
+    """Column sums of ``matrix`` (documents × columns) over ``n_boot`` resamples of its rows.
+
+    Each resample draws as many documents as there are, with replacement; the draw counts
+    of a block of resamples come from one ``bincount``, so the cost is one pass per block.
+    """
+    n_docs = matrix.shape[0]
+    sums = np.empty((n_boot, matrix.shape[1]))
+    for first in range(0, n_boot, block):
+        size = min(block, n_boot - first)
+        draws = rng.integers(0, n_docs, size=(size, n_docs)) + (np.arange(size) * n_docs)[:, None]
+        weights = np.bincount(draws.ravel(), minlength=size * n_docs).reshape(size, n_docs)
+        sums[first:first + size] = weights @ matrix
+    return sums
+
+
 def rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: list[str] | None = None,
           group_by: str | None = None, per: float = 1000, n_boot: int = 2000, seed: int = 0,
           level: float = 0.95) -> pl.DataFrame:
     """Rate of marker rows per ``per`` words, per group and ``by`` level, with a 95% CI.
 
     Columns: ``group, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``.
+    The documents of a group are resampled once for all its ``by`` levels.
     """
     by = by or []
     table = document_counts(rows, tokens, documents, by, group_by)
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     out = []
-    for key, part in table.group_by(["group", *by], maintain_order=True):
-        key = key if isinstance(key, tuple) else (key,)
-        counts = part["count"].to_numpy().astype(float)
-        words = part["n_words"].to_numpy().astype(float)
+    for (group,), part in table.group_by(["group"], maintain_order=True):
+        docs = part.select("doc_id", "n_words").unique("doc_id", maintain_order=True).with_row_index("_d")
+        levels = (part.select(by).unique(maintain_order=True) if by else pl.DataFrame({"_one": [1]})) \
+            .with_row_index("_k")
+        cells = part.join(docs.select("doc_id", "_d"), on="doc_id")
+        cells = (cells.join(levels, on=by, nulls_equal=True) if by
+                 else cells.with_columns(pl.lit(0, pl.UInt32).alias("_k")))
+        words = docs["n_words"].to_numpy().astype(float)
+        counts = np.zeros((len(words), levels.height))
+        np.add.at(counts, (cells["_d"].to_numpy(), cells["_k"].to_numpy()), cells["count"].to_numpy())
         total_words = words.sum()
-        rate = counts.sum() / total_words * per if total_words else float("nan")
-        if len(counts) > 1 and total_words:
-            weights = rng.multinomial(len(counts), np.full(len(counts), 1 / len(counts)), size=n_boot)
-            boot_words = weights @ words
-            boot = np.where(boot_words > 0, (weights @ counts) / np.maximum(boot_words, 1) * per, np.nan)
-            low, high = np.nanquantile(boot, [alpha / 2, 1 - alpha / 2])
-            method = f"bootstrap over {len(counts)} documents"
-        elif total_words:
-            lo_count, hi_count = _poisson_interval(int(counts.sum()), alpha)
-            low, high = lo_count / total_words * per, hi_count / total_words * per
-            method = "exact Poisson (one document)"
-        else:
-            low = high = float("nan")
-            method = "no words"
-        out.append({**dict(zip(["group", *by], key, strict=True)), "count": int(counts.sum()),
-                    "n_words": int(total_words), "n_docs": len(counts), "rate": rate, "ci_low": float(low),
-                    "ci_high": float(high), "ci_method": method})
+        if len(words) > 1 and total_words:
+            boot = _bootstrap_sums(rng, np.column_stack([counts, words]), n_boot)
+            boot_words = boot[:, -1:]
+            boot_rates = np.where(boot_words > 0, boot[:, :-1] / np.maximum(boot_words, 1) * per, np.nan)
+            bounds = np.nanquantile(boot_rates, [alpha / 2, 1 - alpha / 2], axis=0)
+            method = f"bootstrap over {len(words)} documents"
+        for k, level_row in enumerate(levels.iter_rows(named=True)):
+            count = counts[:, k].sum()
+            rate = count / total_words * per if total_words else float("nan")
+            if len(words) > 1 and total_words:
+                low, high = bounds[0, k], bounds[1, k]
+            elif total_words:
+                lo_count, hi_count = _poisson_interval(int(count), alpha)
+                low, high = lo_count / total_words * per, hi_count / total_words * per
+                method = "exact Poisson (one document)"
+            else:
+                low = high = float("nan")
+                method = "no words"
+            out.append({"group": group, **{c: level_row[c] for c in by}, "count": int(count),
+                        "n_words": int(total_words), "n_docs": len(words), "rate": rate, "ci_low": float(low),
+                        "ci_high": float(high), "ci_method": method})
     schema_by = {c: table.schema[c] for c in by}
     if not out:
         return pl.DataFrame(schema={"group": pl.String, **schema_by, "count": pl.Int64, "n_words": pl.Int64,
                                     "n_docs": pl.Int64, "rate": pl.Float64, "ci_low": pl.Float64,
                                     "ci_high": pl.Float64, "ci_method": pl.String})
-    return pl.DataFrame(out, schema_overrides=schema_by)
+    return pl.DataFrame(out, schema_overrides=schema_by).sort(["group", *by], maintain_order=True)
 
 
 def log_likelihood(a: pl.Expr, b: pl.Expr, c: pl.Expr, d: pl.Expr) -> pl.Expr:
