@@ -54,7 +54,7 @@ RECIPE: dict[str, dict[str, list[str]]] = {
     "depparse": {
         "full": ["--batch_size", "1000", "--hidden_dim", "128", "--char_hidden_dim", "100",
                  "--deep_biaff_hidden_dim", "100", "--num_layers", "2", "--optim", "adam", "--lr", "3e-3",
-                 "--beta2", "0.95", "--weight_decay", "0.0", "--no_second_optim", "--max_steps", "3000"],
+                 "--beta2", "0.95", "--weight_decay", "0.0", "--no_second_optim", "--max_steps", "2000"],
         "quick": ["--batch_size", "1000", "--hidden_dim", "128", "--char_hidden_dim", "100",
                   "--deep_biaff_hidden_dim", "100", "--num_layers", "2", "--optim", "adam", "--lr", "3e-3",
                   "--beta2", "0.95", "--weight_decay", "0.0", "--no_second_optim", "--max_steps", "40",
