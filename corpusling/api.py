@@ -115,8 +115,9 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
     ``morphology`` applies the morphological check of the conditional mood to the
     parser's output (:mod:`corpusling.nlp.morphology`).
     """
-    resolved = model if isinstance(model, Model) else resolve(model)
-    store = ParseCache(cache, resolved.key()) if use_cache else None
+    needs_parser = any(d.tokens is None for d in corpus.documents)
+    resolved = model if isinstance(model, Model) else (resolve(model) if needs_parser else None)
+    store = ParseCache(cache, resolved.key()) if use_cache and resolved else None
     skipped = [{"source": s.source, "reason": s.reason} for s in corpus.skipped]
     ids = [d.doc_id for d in corpus.documents]
     if len(set(ids)) != len(ids):
@@ -171,11 +172,10 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
 
         checked = check_conditionals(pl.concat([tok.from_rows(tables[i]) for i in from_parser]))
         tables.update({key[0]: part for key, part in checked.partition_by("doc_id", as_dict=True).items()})
-    token_table = pl.concat([tok.from_rows(tables[d.doc_id]) for d in kept], how="vertical_relaxed") if kept \
+    token_table = pl.concat([tok.from_rows(tables[d.doc_id]) for d in kept], how="diagonal_relaxed") if kept \
         else tok.empty()
     documents = Corpus(documents=kept).documents_table()
-    record = resolved.identity() if todo or not kept or any(d.tokens is None for d in kept) else {
-        "name": "annotated input", "processors": []}
+    record = resolved.identity() if resolved else {"name": "annotated input", "processors": []}
     return ParsedCorpus(tokens=token_table, documents=documents, model=record, skipped=skipped)
 
 

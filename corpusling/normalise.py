@@ -55,14 +55,25 @@ def for_parser(text: str) -> str:
     return text.translate(PARSER_MAP)
 
 
+_FINAL = re.compile(r"[.!?…:»\"”)\]]\s*$")
+
+
+def _lines_are_paragraphs(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) > 1 and sum(bool(_FINAL.search(line)) for line in lines) >= 0.8 * len(lines)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, outer whitespace excluded.
 
-    Paragraphs are separated by blank lines; a text with line breaks but no blank
-    line at all (one paragraph per line, as many press exports are) is split at
-    every line break.
+    Paragraphs are separated by blank lines. A text with line breaks but no blank
+    line at all is one paragraph per line (as many press exports are) when its lines
+    end like paragraphs (at least 80% with final punctuation); otherwise its line
+    breaks are a wrap inside running text.
     """
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(_LINE_BREAK.finditer(text))
+    breaks = list(_PARAGRAPH_BREAK.finditer(text))
+    if not breaks and _lines_are_paragraphs(text):
+        breaks = list(_LINE_BREAK.finditer(text))
     spans = []
     position = 0
     for match in [*breaks, None]:

@@ -26,14 +26,14 @@ import polars as pl
 
 def _group_column(documents: pl.DataFrame, group_by: str | None) -> pl.DataFrame:
     """doc_id → group (the whole corpus is one group named "all")."""
-    docs = documents.select(pl.col("doc_id").cast(pl.String), *([group_by] if group_by else []))
-    if group_by is None:
-        return docs.with_columns(pl.lit("all").alias("group"))
-    if group_by not in documents.columns:
+    if group_by is not None and group_by not in documents.columns:
         from corpusling.errors import InputError
 
         raise InputError(f"no metadata column {group_by!r}; the documents have: "
                          + ", ".join(c for c in documents.columns if c != "text"))
+    docs = documents.select(pl.col("doc_id").cast(pl.String), *([group_by] if group_by else []))
+    if group_by is None:
+        return docs.with_columns(pl.lit("all").alias("group"))
     return docs.with_columns(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group")).drop(group_by)
 
 

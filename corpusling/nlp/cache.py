@@ -17,7 +17,7 @@ import polars as pl
 from corpusling.parsed import write_parquet
 
 #: Bump when the conversion from Stanza output to the token table changes.
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
 
 
 def default_dir() -> Path:

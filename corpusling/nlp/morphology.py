@@ -48,4 +48,6 @@ def check_conditionals(tokens: pl.DataFrame) -> pl.DataFrame:
         pl.when(is_cnd & (pl.col("_lemma") != pl.col("_l"))).then(pl.col("_lemma"))
         .otherwise(pl.col("lemma")).alias("lemma"),
     )
-    return tok.from_rows(fixed.select(tokens.columns))
+    # the feature columns are derived again from the corrected feats
+    derived = set(tok.FEATURE_COLUMNS.values())
+    return tok.from_rows(fixed.select([c for c in tokens.columns if c not in derived]))

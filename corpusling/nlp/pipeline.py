@@ -75,5 +75,8 @@ def parse_documents(model: Model, documents: list[Document]) -> dict[str, pl.Dat
         by_doc.setdefault(item[0], []).append(item)
     for doc in documents:
         items = by_doc.get(doc.doc_id, [])
-        tables[doc.doc_id] = tok.from_stanza(items) if items else tok.empty()
+        table = tok.from_stanza(items) if items else tok.empty()
+        # Stanza saw the parser's copy of the text; token_text is the document's own characters
+        surface = [doc.text[s:e] for s, e in zip(table["start_char"], table["end_char"], strict=True)]
+        tables[doc.doc_id] = table.with_columns(pl.Series("token_text", surface, dtype=pl.String))
     return tables
