@@ -151,9 +151,11 @@ def test_parsed_seed_written_as_conllu_and_read_back(seed_parsed):
     """The bundled model's token table → CoNLL-U → token table keeps every annotation column."""
     written = to_conllu(seed_parsed.tokens, seed_parsed.documents)
     tokens, documents = from_conllu(written)
-    columns = ["par_id", "sent_id", "word_id", "token_id", "token_text", "form", "lemma", "upos", "xpos", "feats",
+    columns = ["par_id", "sent_id", "word_id", "token_id", "form", "lemma", "upos", "xpos", "feats",
                "head", "deprel"]  # mood/tense are derived again from feats (see test_vrt)
     assert tokens.select(columns).equals(seed_parsed.tokens.select(columns))
+    # CoNLL-U has one surface string per one-word token (FORM): the parser's, with straight apostrophes
+    assert tokens["token_text"].to_list() == [for_parser(t) for t in seed_parsed.tokens["token_text"]]
     text = documents["text"][0]  # rebuilt from SpaceAfter: same words, canonical spacing
     # token_text is the parser's copy of the text (normalise.for_parser: ’ → ')
     assert text.split() == for_parser(seed_parsed.documents["text"][0]).split()
