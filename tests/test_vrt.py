@@ -10,7 +10,6 @@ import pytest
 
 from corpusling import tokens as tok
 from corpusling.conllu import from_conllu
-from corpusling.normalise import for_parser
 from corpusling.readers import read_corpus
 from corpusling.vrt import from_vrt, to_vrt
 
