@@ -30,16 +30,22 @@ def spacy_conllu(nlp, text: str) -> tuple[str, int, float]:
     doc = nlp(text)
     seconds = time.time() - start
     lines, words = [], 0
-    for k, sent in enumerate(doc.sents, start=1):
-        lines += [f"# sent_id = {k}", f"# text = {sent.text}"]
-        for tok in sent:
-            if tok.is_space:
-                continue
-            head = 0 if tok.head.i == tok.i else tok.head.i - sent.start + 1
-            deprel = "root" if tok.dep_ == "ROOT" else (tok.dep_ or "dep")
+    sents = [s for s in doc.sents if any(not t.is_space for t in s)]
+    for k, sent in enumerate(sents, start=1):
+        lines += [f"# sent_id = {k}", "# text = " + " ".join(sent.text.split())]
+        kept = [tok for tok in sent if not tok.is_space]  # newline tokens of wrapped text are not words
+        number = {tok.i: n for n, tok in enumerate(kept, start=1)}
+        root = None
+        for tok in kept:
+            head = 0 if tok.head.i == tok.i or tok.head.i not in number else number[tok.head.i]
+            deprel = tok.dep_ or "dep"
+            if head == 0 and root is None:
+                root, deprel = number[tok.i], "root"
+            elif head == 0:  # a second root (head outside the sentence spaCy cut): attach it to the first
+                head, deprel = root, "dep"
             misc = "_" if tok.whitespace_ else "SpaceAfter=No"
             morph = str(tok.morph) or "_"
-            lines.append("\t".join([str(tok.i - sent.start + 1), tok.text, tok.lemma_ or "_", tok.pos_ or "X", "_",
+            lines.append("\t".join([str(number[tok.i]), tok.text, tok.lemma_ or "_", tok.pos_ or "X", "_",
                                     morph, str(head), deprel, "_", misc]))
             words += 1
         lines.append("")
