@@ -167,3 +167,17 @@ def test_line_breaks_inside_tokens_keep_offsets_in_vrt():
     assert tokens["start_char"].to_list() == [0, 10] and tokens["end_char"].to_list() == [9, 11]
     assert tokens["token_text"].to_list() == ["New  York", "a"]
     assert documents["notes"][0] is None
+
+
+def test_report_on_a_vrt_file_from_elsewhere(tmp_path):
+    """Issue 10: a VRT file exported by another tool goes through `corpusling report` unparsed."""
+    from corpusling.cli import main
+
+    path = tmp_path / "export.vrt"
+    path.write_text(FOREIGN, encoding="utf-8")
+    out = tmp_path / "report"
+    assert main(["report", str(path), "--out", str(out), "--group-by", "journal"]) == 0
+    conditionals = pl.read_csv(out / "conditionals.csv")
+    assert conditionals["form"].to_list() == ["aurait"]
+    assert set(pl.read_csv(out / "documents.csv")["doc_id"]) == {"t1", "t2"}
+    assert pl.read_parquet(out / "tokens.parquet")["attr_7"].to_list()[-1] == "y1"  # unknown attribute kept
