@@ -156,35 +156,43 @@ def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr,
     return matches.fill_null(False), from_form, _from_stem_ending(stem, alone)
 
 
-def _prepare(tokens: pl.DataFrame) -> pl.DataFrame:
-    """String columns, lower-cased form and lemma, sentence-internal order."""
+def _lowered(tokens: pl.DataFrame) -> pl.DataFrame:
+    """String columns, lower-cased form ``_f`` and lemma ``_l`` (row order kept)."""
     strings = [c for c in ("doc_id", "upos", "feats", "mood", "tense", "verbform", "person", "deprel")
                if c in tokens.columns]
-    return (tokens.with_columns(pl.col(c).cast(pl.String) for c in strings)
-            .sort("doc_id", "sent_id", "word_id")
-            .with_columns(pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
-                          pl.col("lemma").fill_null("").str.to_lowercase().alias("_l"),
-                          ((pl.col("doc_id") != pl.col("doc_id").shift(1)) | (pl.col("sent_id") != pl.col("sent_id")
+    return tokens.with_columns(*(pl.col(c).cast(pl.String) for c in strings),
+                               pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
+                               pl.col("lemma").fill_null("").str.to_lowercase().alias("_l"))
+
+
+def _in_order(words: pl.DataFrame) -> pl.DataFrame:
+    """Sentence-internal order and a running sentence key ``_sk``."""
+    return (words.sort("doc_id", "sent_id", "word_id")
+            .with_columns(((pl.col("doc_id") != pl.col("doc_id").shift(1)) | (pl.col("sent_id") != pl.col("sent_id")
                            .shift(1))).fill_null(True).cum_sum().alias("_sk")))
 
 
 def detect(words: pl.DataFrame) -> pl.DataFrame:
-    """``words`` (from :func:`_prepare`) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
+    """``words`` (from :func:`_lowered`, any row order) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
     ``detected_by``."""
     verb_form = pl.col("_f").str.replace(_INVERTED_SUBJECT, "")  # "pourrait-il" kept as one token
-    stem = verb_form.str.extract(ENDING, 1)
+    stem = pl.col("_stem")
+    words = words.with_columns(verb_form.str.extract(ENDING, 1).alias("_stem"),
+                               verb_form.str.extract(ENDING, 2).alias("_ending"))
+    # the stem checks are long chains of string expressions: run them only on the few words
+    # with a conditional ending (0.2 % of a press corpus), then put them back by row number
     matches, from_form, from_re_stem = future_stem_checks(stem, pl.col("_l"))
+    row = "_detect_row"
+    words = words.with_row_index(row)
+    checks = words.filter(stem.is_not_null()).select(
+        row, matches.alias("_by_lemma"), from_form.alias("_from_form"), from_re_stem.alias("_from_re_stem"))
+    words = (words.join(checks, on=row, how="left", maintain_order="left").drop(row)
+             .with_columns(pl.col("_by_lemma").fill_null(False)))
     verbal = pl.col("upos").is_in(["VERB", "AUX"])
     # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
     first_group = pl.col("upos").is_in(["VERB", "AUX", "NOUN", "ADJ"]) & stem.str.ends_with("er") & (
         stem.str.len_chars() >= 4)
     words = words.with_columns(
-        stem.alias("_stem"),
-        verb_form.str.extract(ENDING, 2).alias("_ending"),
-        matches.alias("_by_lemma"),
-        from_form.alias("_from_form"),
-        from_re_stem.alias("_from_re_stem"),
-    ).with_columns(
         ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | pl.col("_from_re_stem").is_not_null()
           | first_group)
          & ~pl.col("upos").is_in(["PROPN", "PUNCT"])).fill_null(False).alias("_morph"),
@@ -396,11 +404,14 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
     """
     if tokens.height == 0:
         return _empty()
-    words = detect(_prepare(tokens))
+    words = detect(_lowered(tokens))
+    # the context of a conditional never leaves its sentence: judge only the sentences holding one
+    holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()
+    if holding.height == 0:
+        return _empty()
+    words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
     words = _compound(_context(words))
     found = words.filter(pl.col("_cnd"))
-    if found.height == 0:
-        return _empty()
     sentences = tok.sentences(tokens, documents).select(pl.col("doc_id").cast(pl.String), "sent_id", "sentence")
     found = found.join(sentences, on=["doc_id", "sent_id"], how="left")
     condition, source = _sentence_cues(pl.col("sentence").fill_null(""))
