@@ -106,41 +106,65 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -
         cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
         cols["verbform"].cast(pl.String).alias("verbform"), cols["mood"].cast(pl.String).alias("mood"),
         cols["feats"].cast(pl.String).alias("feats"))
-        .sort("doc_id", "start_char", "word_id")
+        .pipe(_in_text_order)
         .with_columns(pl.int_range(pl.len()).over("doc_id").alias("rank"),
                       ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
                       ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)).alias("is_rv_incise")))
 
 
-def ancestors(tok: pl.DataFrame) -> pl.DataFrame:
+def _in_text_order(tok: pl.DataFrame) -> pl.DataFrame:
+    """``tok`` sorted by ``doc_id, start_char, word_id``, unless each document already is one run of rows
+    in that order (a parsed corpus is): then the documents keep their order, and no global sort is needed."""
+    key = ["doc_id", "start_char", "word_id"]
+    if tok.height == 0 or any(tok[c].null_count() for c in key):
+        return tok.sort(*key)
+    same_doc = pl.col("doc_id") == pl.col("doc_id").shift()
+    start, word = pl.col("start_char").diff(), pl.col("word_id").diff()
+    check = tok.select(
+        (~same_doc).fill_null(True).sum().alias("runs"),
+        (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
+        pl.col("doc_id").n_unique().alias("docs"))
+    if check["disorder"][0] or check["runs"][0] != check["docs"][0]:
+        return tok.sort(*key)
+    return tok
+
+
+def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every (word, ancestor) pair of the dependency trees: ``doc_id, sent_id, word_id, anc, depth, blocked, cut``.
 
     ``blocked``: the path climbs across one of :data:`CLIMB_BLOCKERS`; ``cut``: it leaves a
     branch that a source noun phrase leaves out (relative, participial, adverbial clause).
-    Computed by repeated joins on ``head`` (one join per level of the deepest tree).
+    ``sentences`` (``doc_id, sent_id``): only the trees of these sentences (a tree never
+    leaves its sentence). Computed by repeated joins on ``head`` (one join per level of the
+    deepest tree), on an integer sentence number.
     """
     nodes = tok.filter(pl.col("head").is_not_null()).select("doc_id", "sent_id", "word_id", "head", "deprel")
+    if sentences is not None:
+        nodes = nodes.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
     schema = {"doc_id": pl.String, "sent_id": pl.Int64, "word_id": pl.Int64, "anc": pl.Int64, "depth": pl.Int64,
               "blocked": pl.Boolean, "cut": pl.Boolean}
     if nodes.height == 0:
         return pl.DataFrame(schema=schema)
+    numbers = nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
+    nodes = nodes.join(numbers, on=["doc_id", "sent_id"]).select("_sn", "word_id", "head", "deprel")
     step = nodes.select(
-        "doc_id", "sent_id", "word_id", pl.col("head").alias("anc"), pl.lit(1, dtype=pl.Int64).alias("depth"),
+        "_sn", "word_id", pl.col("head").alias("anc"), pl.lit(1, dtype=pl.Int64).alias("depth"),
         pl.col("deprel").is_in(CLIMB_BLOCKERS).alias("blocked"),
         pl.col("deprel").is_in(SOURCE_EXCLUDED).alias("cut")).filter(pl.col("anc") > 0)
     parts = [step]
-    up = nodes.select("doc_id", "sent_id", pl.col("word_id").alias("anc"), pl.col("head").alias("_next"),
+    up = nodes.select("_sn", pl.col("word_id").alias("anc"), pl.col("head").alias("_next"),
                       pl.col("deprel").alias("_rel"))
     for _ in range(_MAX_DEPTH):
-        step = (step.join(up, on=["doc_id", "sent_id", "anc"])
+        step = (step.join(up, on=["_sn", "anc"])
                 .filter(pl.col("_next") > 0)
-                .select("doc_id", "sent_id", "word_id", pl.col("_next").alias("anc"), pl.col("depth") + 1,
+                .select("_sn", "word_id", pl.col("_next").alias("anc"), pl.col("depth") + 1,
                         pl.col("blocked") | pl.col("_rel").is_in(CLIMB_BLOCKERS),
                         pl.col("cut") | pl.col("_rel").is_in(SOURCE_EXCLUDED)))
         if step.height == 0:
             break
         parts.append(step)
-    return pl.concat(parts).cast(schema)
+    return (pl.concat(parts).join(numbers, on="_sn")
+            .select("doc_id", "sent_id", "word_id", "anc", "depth", "blocked", "cut").cast(schema))
 
 
 def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> pl.DataFrame:
@@ -289,7 +313,6 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
          .with_columns(pl.col("_has_verb").fill_null(False)
                        | pl.col("_quote").str.contains(r"^\W*(?i:je|j['’]|tu|il|elle|on|nous|vous|ils|elles|c['’])\b")))
 
-    anc = ancestors(tok)
     # quotation depth of every token: a verb is a candidate for a quotation of the same level only
     free = quote_depth(tok, spans)
     qlevel = q.select("_q", pl.col("level").cast(pl.Int64).alias("_level"))
@@ -330,7 +353,8 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                 .join(tok_keyed.select("doc_id", "rank", "is_rv"), on=["doc_id", "rank"])
                 .select("_q", pl.col("is_rv").alias("_prev_rv")))
 
-    # (4) reporting verb governing the quotation in the tree
+    # (4) reporting verb governing the quotation in the tree (trees of the quotations' sentences only)
+    anc = ancestors(tok, quote_head)
     governing = (quote_head.join(anc, left_on=["doc_id", "sent_id", "_head_word"],
                                  right_on=["doc_id", "sent_id", "word_id"])
                  .filter(~pl.col("blocked"))
@@ -413,7 +437,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .alias("src_word"))
     heads = q.filter(pl.col("src_word").is_not_null()).select("_q", "doc_id", pl.col("_v_sent").alias("sent_id"),
                                                               "src_word")
-    src = _source_spans(heads, tok, anc)
+    src = _source_spans(heads, tok, ancestors(tok, heads))
     q = q.join(src, on="_q", how="left")
     # an incise without a subject in the tree: the inverted clitic ("a-t-il précisé", "dit-elle"),
     # else the noun phrase after the verb, up to a comma, a stop or a preposition of place or time
