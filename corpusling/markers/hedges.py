@@ -64,38 +64,75 @@ def _normal(expr: pl.Expr) -> pl.Expr:
 
 
 def _words(tokens: pl.DataFrame) -> pl.DataFrame:
-    """The token table reduced to what matching needs, one running index ``_i`` in reading order."""
-    words = (tokens.select(
-        pl.col("doc_id").cast(pl.String), "sent_id", "word_id", "start_char", "end_char", "head",
+    """The token table reduced to what matching needs, one running index ``_i`` in reading order.
+
+    Each sentence's words are contiguous and in ``word_id`` order; ``_s`` numbers the sentences.
+    The table is sorted (by ``doc_id``, ``sent_id``, ``word_id``) only when it is not already
+    in that shape (a parsed corpus is: in document order).
+    """
+    words = tokens.select(
+        "doc_id", "sent_id", "word_id", "start_char", "end_char", "head",
         pl.col("upos").cast(pl.String).fill_null("X"), pl.col("deprel").cast(pl.String).fill_null(""),
-        _normal(pl.col("lemma").fill_null(pl.col("form"))).alias("_lemma"), _normal(pl.col("form")).alias("_form"),
+        pl.col("lemma").fill_null(pl.col("form")).cast(pl.String).alias("_lemma"),
         pl.col("form").cast(pl.String).alias("_raw"))
-        .sort("doc_id", "sent_id", "word_id", maintain_order=True)
-        .with_row_index("_i")
-        .with_columns(pl.col("_i").cast(pl.Int64),
-                      ((pl.col("doc_id") != pl.col("doc_id").shift())
-                       | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True).cum_sum().alias("_s")))
-    heads = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("_lemma").alias("_head_lemma"))
-    return words.join(heads, on=["doc_id", "sent_id", "head"], how="left", maintain_order="left")
+    # normalised once per distinct spelling (the vocabulary), not once per word
+    vocabulary = pl.concat([words["_lemma"], words["_raw"]]).unique().to_frame("_spelling")
+    vocabulary = vocabulary.with_columns(_normal(pl.col("_spelling")).alias("_normal"))
+    normal = {"old": vocabulary["_spelling"], "new": vocabulary["_normal"]}
+    words = words.with_columns(pl.col("_lemma").replace(**normal), pl.col("_raw").replace(**normal).alias("_form"))
+    if not _in_sentence_order(words):
+        words = words.sort(pl.col("doc_id").cast(pl.String), "sent_id", "word_id", maintain_order=True)
+    words = (words.with_columns(pl.col("doc_id").cast(pl.String))
+             .with_row_index("_i")
+             .with_columns(pl.col("_i").cast(pl.Int64), _new_sentence().cum_sum().alias("_s")))
+    heads = words.select("_s", pl.col("word_id").alias("head"), pl.col("_lemma").alias("_head_lemma"))
+    return words.join(heads, on=["_s", "head"], how="left", maintain_order="left")
 
 
-def _keys(words: pl.DataFrame) -> pl.DataFrame:
+def _new_sentence() -> pl.Expr:
+    """True on the first word of each run of one sentence."""
+    return ((pl.col("doc_id") != pl.col("doc_id").shift())
+            | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True)
+
+
+def _in_sentence_order(words: pl.DataFrame) -> bool:
+    """Each sentence in one run of rows, its words in increasing ``word_id`` order."""
+    if words["doc_id"].null_count() or words["sent_id"].null_count() or words["word_id"].null_count():
+        return False
+    check = words.select(_new_sentence().alias("_new"), pl.col("word_id").diff().alias("_step"))
+    runs = int(check["_new"].sum())
+    rising = check.filter(~pl.col("_new"))["_step"].min()
+    return (rising is None or rising > 0) and runs == words.select("doc_id", "sent_id").n_unique()
+
+
+def _keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFrame:
     """``_i, key``: every key a word satisfies (w: lemma or form, f: exact form, u: UPOS, num).
 
     A noun or adjective also offers its form less a final -s / -x, so that a plural the
-    lemmatiser left alone ("leaders") still meets its entry ("leader").
+    lemmatiser left alone ("leaders") still meets its entry ("leader"). ``wanted``: only
+    these keys (those of a lexicon), each kind filtered on its value before the key is built.
     """
+    def only(kind: str, value: pl.Expr) -> pl.Expr:
+        if wanted is None:
+            return pl.lit(True)
+        values = wanted.filter(wanted.str.starts_with(kind)).str.strip_prefix(kind)
+        return value.is_in(values.implode())
+
     is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
                  | pl.col("_lemma").is_in(list(NUMBER_WORDS)))
-    return pl.concat([
-        words.select("_i", ("w:" + pl.col("_lemma")).alias("key")),
-        words.select("_i", ("w:" + pl.col("_form")).alias("key")),
-        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$"))
-        .select("_i", ("w:" + pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)).alias("key")),
-        words.select("_i", ("f:" + pl.col("_form")).alias("key")),
-        words.select("_i", ("u:" + pl.col("upos")).alias("key")),
-        words.filter(is_number).select("_i", pl.lit("num").alias("key")),
-    ]).unique()
+    plural = pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)
+    parts = [
+        words.filter(only("w:", pl.col("_lemma"))).select("_i", ("w:" + pl.col("_lemma")).alias("key")),
+        words.filter(only("w:", pl.col("_form"))).select("_i", ("w:" + pl.col("_form")).alias("key")),
+        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$")
+                     & only("w:", plural))
+        .select("_i", ("w:" + plural).alias("key")),
+        words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
+        words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),
+    ]
+    if wanted is None or (wanted == "num").any():
+        parts.append(words.filter(is_number).select("_i", pl.lit("num").alias("key")))
+    return pl.concat(parts).unique()
 
 
 def compile_lexicon(lexicon: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -189,7 +226,7 @@ def _candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataF
     of (word index, key) pairs, so frequent words ("de", any determiner) are never
     expanded against every pattern.
     """
-    keys = _keys(words).join(words.select("_i", "upos"), on="_i")
+    keys = _keys(words, positions["key"].unique()).join(words.select("_i", "upos"), on="_i")
     frequency = keys.group_by("key").len("n")
     weight = (positions.join(frequency, on="key", how="left").with_columns(pl.col("n").fill_null(0))
               .group_by("_v", "pos").agg(pl.col("n").sum()))
@@ -237,7 +274,9 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     words = _words(tokens)
     variants, positions = compile_lexicon(lexicon)
     found = _candidates(words, variants, positions)
-    conditions = _conditions(words)
+    # conditions look at most VIEWPOINT_REACH words away in the sentence: only the candidates' sentences
+    conditions = _conditions(words.join(words.filter(pl.col("_i").is_in(found["start"].implode()))
+                                        .select("_s").unique(), on="_s", how="semi"))
     found = (found.with_columns((pl.col("start") + pl.col("first")).alias("_first_i"),
                                 (pl.col("start") + pl.col("last")).alias("_last_i"))
              .join(conditions.select("_i", "_after_source", "_viewpoint").rename({"_i": "_first_i"}), on="_first_i")
@@ -291,6 +330,6 @@ def _longest(spans: pl.DataFrame) -> pl.DataFrame:
 
 def _document_order(rows: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Rows in the order documents appear in the token table, then by offset."""
-    order = (tokens.select(pl.col("doc_id").cast(pl.String)).unique(maintain_order=True)
+    order = (tokens.select("doc_id").unique(maintain_order=True).select(pl.col("doc_id").cast(pl.String))
              .with_row_index("_doc_order"))
     return rows.join(order, on="doc_id", how="left").sort("_doc_order", "start_char").drop("_doc_order")
