@@ -199,11 +199,13 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
         .select("doc_id", "_pos", "_run"))
     if events.height == 0:
         return tok.with_columns(pl.lit(0, dtype=pl.Int64).alias("_depth"))
-    return (tok.with_row_index("_row").sort("doc_id", "start_char")
-            .join_asof(events, left_on="start_char", right_on="_pos", by="doc_id", strategy="backward",
-                       check_sortedness=False)
-            .with_columns(pl.col("_run").fill_null(0).cast(pl.Int64).alias("_depth"))
-            .sort("_row").drop("_row", "_pos", "_run"))
+    # sorted and joined on the two key columns only, then put back in the table's row order
+    depth = (tok.select(pl.col("doc_id").cast(pl.String), "start_char").with_row_index("_row")
+             .sort("doc_id", "start_char")
+             .join_asof(events, left_on="start_char", right_on="_pos", by="doc_id", strategy="backward",
+                        check_sortedness=False)
+             .sort("_row").select(pl.col("_run").fill_null(0).cast(pl.Int64).alias("_depth")))
+    return tok.with_columns(depth["_depth"])
 
 
 def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
