@@ -31,6 +31,7 @@ from pathlib import Path
 import polars as pl
 
 from corpusling.errors import LexiconError
+from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
 #: Longest quotation (in words of its text) that can be a scare quote.
 SCARE_MAX_WORDS = 5
@@ -96,58 +97,66 @@ def _verb_lemmas(lexicon: pl.DataFrame, incise: bool = False) -> list[str]:
 
 
 def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -> pl.DataFrame:
-    """Token table reduced to what attribution needs, with a document rank and reporting-verb flag."""
+    """Rows of a :class:`~corpusling.markers.text_index.TextIndex` (with ``_doc`` and ``_row``) reduced to what
+    attribution needs: ``doc_id`` is the document number, ``rank`` the row in text order (ranks compare within
+    a document), plus reporting-verb flags."""
     cols = {c: (pl.col(c) if c in tokens.columns else pl.lit(None)) for c in _TOKEN_COLUMNS}
-    return (tokens.select(
-        cols["doc_id"].cast(pl.String).alias("doc_id"), cols["sent_id"].cast(pl.Int64).alias("sent_id"),
+    return tokens.select(
+        pl.col("_doc").alias("doc_id"), cols["sent_id"].cast(pl.Int64).alias("sent_id"),
         cols["word_id"].cast(pl.Int64).alias("word_id"), cols["head"].cast(pl.Int64).alias("head"),
         cols["deprel"].cast(pl.String).alias("deprel"), cols["upos"].cast(pl.String).alias("upos"),
         cols["lemma"].cast(pl.String).str.to_lowercase().alias("lemma"), cols["form"].cast(pl.String).alias("form"),
         cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
         cols["verbform"].cast(pl.String).alias("verbform"), cols["mood"].cast(pl.String).alias("mood"),
-        cols["feats"].cast(pl.String).alias("feats"))
-        .pipe(_in_text_order)
-        .with_columns(pl.int_range(pl.len()).over("doc_id").alias("rank"),
-                      ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
-                      ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)).alias("is_rv_incise")))
+        cols["feats"].cast(pl.String).alias("feats"), pl.col("_row").alias("rank"),
+    ).with_columns(((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
+                   ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)).alias("is_rv_incise"))
 
 
-def _in_text_order(tok: pl.DataFrame) -> pl.DataFrame:
-    """``tok`` sorted by ``doc_id, start_char, word_id``, unless each document already is one run of rows
-    in that order (a parsed corpus is): then the documents keep their order, and no global sort is needed."""
-    key = ["doc_id", "start_char", "word_id"]
-    if tok.height == 0 or any(tok[c].null_count() for c in key):
-        return tok.sort(*key)
-    same_doc = pl.col("doc_id") == pl.col("doc_id").shift()
-    start, word = pl.col("start_char").diff(), pl.col("word_id").diff()
-    check = tok.select(
-        (~same_doc).fill_null(True).sum().alias("runs"),
-        (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
-        pl.col("doc_id").n_unique().alias("docs"))
-    if check["disorder"][0] or check["runs"][0] != check["docs"][0]:
-        return tok.sort(*key)
-    return tok
+def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
+    """The index's tokens that attribution can look at, with ``_doc`` and ``_row``: the whole sentences
+    around each quotation, from the start of its clause (at most 80 tokens back) to 6 tokens after it."""
+    found = q.filter(pl.col("_first").is_not_null())
+    left_row = index.key.search_sorted(found.select(position(pl.col("_doc"), pl.col("_left_start")))[:, 0],
+                                       side="left").cast(pl.Int64)
+    bounds = found.with_columns(left_row.alias("_left_row")).select(
+        pl.min_horizontal(pl.max_horizontal(pl.col("_first") - 80, "_doc_first", "_left_row"),
+                          pl.max_horizontal(pl.col("_first") - 1, "_doc_first")).alias("lo"),
+        pl.min_horizontal(pl.coalesce(pl.col("_last") + 6, "_first"), "_doc_last").alias("hi"))
+    rows = sentence_rows(index, bounds["lo"], bounds["hi"])
+    if rows is None:
+        return index.tokens.with_columns(index.doc.alias("_doc"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_row"))
+    needed = index.tokens.select([c for c in _TOKEN_COLUMNS if c in index.tokens.columns])
+    return needed[rows].with_columns(index.doc.gather(rows).alias("_doc"), rows.alias("_row"))
 
 
-def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None) -> pl.DataFrame:
+def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
+              words: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every (word, ancestor) pair of the dependency trees: ``doc_id, sent_id, word_id, anc, depth, blocked, cut``.
 
     ``blocked``: the path climbs across one of :data:`CLIMB_BLOCKERS`; ``cut``: it leaves a
     branch that a source noun phrase leaves out (relative, participial, adverbial clause).
     ``sentences`` (``doc_id, sent_id``): only the trees of these sentences (a tree never
-    leaves its sentence). Computed by repeated joins on ``head`` (one join per level of the
-    deepest tree), on an integer sentence number.
+    leaves its sentence); ``words`` (``doc_id, sent_id, word_id``): only the ancestors of these
+    words. Computed by repeated joins on ``head`` (one join per level of the deepest tree), on
+    an integer sentence number.
     """
     nodes = tok.filter(pl.col("head").is_not_null()).select("doc_id", "sent_id", "word_id", "head", "deprel")
+    if words is not None:
+        sentences = words
     if sentences is not None:
         nodes = nodes.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
-    schema = {"doc_id": pl.String, "sent_id": pl.Int64, "word_id": pl.Int64, "anc": pl.Int64, "depth": pl.Int64,
-              "blocked": pl.Boolean, "cut": pl.Boolean}
+    schema = {"doc_id": tok.schema["doc_id"], "sent_id": pl.Int64, "word_id": pl.Int64, "anc": pl.Int64,
+              "depth": pl.Int64, "blocked": pl.Boolean, "cut": pl.Boolean}
     if nodes.height == 0:
         return pl.DataFrame(schema=schema)
     numbers = nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
     nodes = nodes.join(numbers, on=["doc_id", "sent_id"]).select("_sn", "word_id", "head", "deprel")
-    step = nodes.select(
+    start = nodes
+    if words is not None:
+        start = nodes.join(words.select("doc_id", "sent_id", "word_id").join(numbers, on=["doc_id", "sent_id"]),
+                           on=["_sn", "word_id"], how="semi")
+    step = start.select(
         "_sn", "word_id", pl.col("head").alias("anc"), pl.lit(1, dtype=pl.Int64).alias("depth"),
         pl.col("deprel").is_in(CLIMB_BLOCKERS).alias("blocked"),
         pl.col("deprel").is_in(SOURCE_EXCLUDED).alias("cut")).filter(pl.col("anc") > 0)
@@ -185,14 +194,20 @@ def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> 
     return spans
 
 
+def _doc_key(dtype: pl.DataType) -> pl.Expr:
+    """``doc_id`` as a join key: document numbers stay integers, names become strings."""
+    return pl.col("doc_id") if dtype.is_integer() else pl.col("doc_id").cast(pl.String)
+
+
 def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
     """``tok`` plus ``_depth``: how many quotations contain each token's start (0 outside any).
 
     A running sum of +1 at each quotation start and -1 at each end, read with an asof join.
     """
+    doc = _doc_key(tok.schema["doc_id"])
     events = (pl.concat([
-        spans.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").alias("_pos"), pl.lit(1).alias("_d")),
-        spans.select(pl.col("doc_id").cast(pl.String), pl.col("end_char").alias("_pos"), pl.lit(-1).alias("_d"))])
+        spans.select(doc, pl.col("start_char").alias("_pos"), pl.lit(1).alias("_d")),
+        spans.select(doc, pl.col("end_char").alias("_pos"), pl.lit(-1).alias("_d"))])
         .group_by("doc_id", "_pos").agg(pl.col("_d").sum())
         .sort("doc_id", "_pos")
         .with_columns(pl.col("_d").cum_sum().over("doc_id").alias("_run"))
@@ -200,7 +215,7 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
     if events.height == 0:
         return tok.with_columns(pl.lit(0, dtype=pl.Int64).alias("_depth"))
     # sorted and joined on the two key columns only, then put back in the table's row order
-    depth = (tok.select(pl.col("doc_id").cast(pl.String), "start_char").with_row_index("_row")
+    depth = (tok.select(doc, "start_char").with_row_index("_row")
              .sort("doc_id", "start_char")
              .join_asof(events, left_on="start_char", right_on="_pos", by="doc_id", strategy="backward",
                         check_sortedness=False)
@@ -209,15 +224,15 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
 
 
 def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-              reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+              reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
     """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
 
     ``spans`` has ``doc_id, start_char, end_char, level``; ``tokens`` is the token table
     (lemmas, UPOS and, when the model provides them, ``head``/``deprel``); ``documents``
-    has ``doc_id`` and ``text``.
+    has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
+    when the caller has it already.
     """
     lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
-    tok = _tokens(tokens, _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True))
     texts = documents.select(pl.col("doc_id").cast(pl.String), "text")
     q = (spans.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String))
          .join(texts, on="doc_id", how="left"))
@@ -278,17 +293,12 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     )
 
     # --- token context ------------------------------------------------------------------------
-    words = tok.select("doc_id", "start_char", "rank")
-    q = (q.sort("doc_id", "start_char")
-         .join_asof(words.rename({"start_char": "_ts", "rank": "_first"}), left_on="start_char", right_on="_ts",
-                    by="doc_id", strategy="forward", check_sortedness=False)
-         .with_columns((pl.col("end_char") - 1).alias("_endm1"))
-         .sort("doc_id", "_endm1")
-         .join_asof(words.rename({"start_char": "_te", "rank": "_last"}), left_on="_endm1", right_on="_te",
-                    by="doc_id", strategy="backward", check_sortedness=False)
-         .with_columns(pl.when(pl.col("_last") >= pl.col("_first")).then(pl.col("_last")).alias("_last"))
-         .drop("_ts", "_te", "_endm1")
-         .sort("_q"))
+    # rows of the text index: the tokens from the quotation's start (_first) to its end (_last);
+    # from here on doc_id is the document's number and rank a row in text order
+    index = text_index(tokens) if index is None else index
+    q = locate(index, q).drop("_from", "_to")
+    tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True))
+    q = q.rename({"doc_id": "_doc_name"}).rename({"_doc": "doc_id"})
     key = ["doc_id", "sent_id", "word_id"]
     tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
                            "head", "form", "verbform", "mood", "feats")
@@ -316,7 +326,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                        | pl.col("_quote").str.contains(r"^\W*(?i:je|j['’]|tu|il|elle|on|nous|vous|ils|elles|c['’])\b")))
 
     # quotation depth of every token: a verb is a candidate for a quotation of the same level only
-    free = quote_depth(tok, spans)
+    free = quote_depth(tok, q.select("doc_id", "start_char", "end_char"))
     qlevel = q.select("_q", pl.col("level").cast(pl.Int64).alias("_level"))
 
     # (1) incise after the closing mark: glue words then a reporting verb
@@ -356,7 +366,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                 .select("_q", pl.col("is_rv").alias("_prev_rv")))
 
     # (4) reporting verb governing the quotation in the tree (trees of the quotations' sentences only)
-    anc = ancestors(tok, quote_head)
+    anc = ancestors(tok, words=quote_head.select("doc_id", "sent_id", pl.col("_head_word").alias("word_id")))
     governing = (quote_head.join(anc, left_on=["doc_id", "sent_id", "_head_word"],
                                  right_on=["doc_id", "sent_id", "word_id"])
                  .filter(~pl.col("blocked"))
@@ -504,4 +514,5 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
     )
     keep = [c for c in spans.columns] + ["kind", "source", "reporting_verb", "source_start", "source_end", "rule"]
+    q = q.drop("doc_id").rename({"_doc_name": "doc_id"})
     return q.sort("_q").select([c for c in keep if c in q.columns])

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from corpusling.markers.text_index import TextIndex, locate, text_index
 from corpusling.normalise import paragraph_spans
 
 #: Columns of a quotation table, in order.
@@ -45,12 +46,15 @@ _SCHEMA: dict[str, pl.DataType] = {
 }
 
 # Candidate marks. Single quotes are candidates only where they cannot be an apostrophe:
-# an opening one after a space or an opening mark and before a letter, a closing one after
-# a non-space and before a space, punctuation or the end of the text.
+# an opening one after a space or an opening mark (or at the start) and before a letter, a
+# closing one after a non-space and before a space, punctuation or the end of the text.
+# (The lookahead on the mark characters first and the lookbehinds after the mark make the
+# scan about five times faster than lookbehinds tried at every position.)
 _MARKS = re.compile(
+    r"""(?=[«»‹›“”„"'‘’])(?:"""
     r"""[«»‹›“”„"]"""
-    r"""|(?:(?<=^)|(?<=[\s(\[«“„]))['‘](?=\w)"""
-    r"""|(?<=[^\s'‘’])['’](?=[\s.,;:!?)\]»”]|$)""",
+    r"""|['‘](?<![^\s(\[«“„]['‘])(?=\w)"""
+    r"""|['’](?<=[^\s'‘’]['’])(?=[\s.,;:!?)\]»”]|$))""",
     re.MULTILINE,
 )
 
@@ -199,38 +203,19 @@ def add_nesting(spans: pl.DataFrame) -> pl.DataFrame:
             .sort("_q").drop("_q"))
 
 
-def _words(tokens: pl.DataFrame) -> pl.DataFrame:
-    """Non-punctuation words with their rank in the document: ``doc_id, start_char, end_char, _rank``."""
-    return (tokens.filter(pl.col("upos").cast(pl.String).fill_null("") != "PUNCT")
-            .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
-                    pl.col("end_char").cast(pl.Int64))
-            .sort("doc_id", "start_char")
-            .with_columns(pl.int_range(pl.len()).over("doc_id").alias("_rank")))
+def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame, index: TextIndex | None = None) -> pl.DataFrame:
+    """Add ``n_tokens``: words (punctuation excluded) whose token starts inside the span.
 
-
-def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """Add ``n_tokens``: words (punctuation excluded) whose token lies inside the span.
-
-    Two asof joins on offsets: the first word starting at or after the span start and the
-    last word starting before the span end.
+    The tokens starting in a span are a range of rows of the text index; the words among them
+    are a difference of running counts.
     """
-    words = _words(tokens)
-    if words.height == 0:
-        return spans.with_columns(pl.lit(0, dtype=pl.Int64).alias("n_tokens"))
-    first = words.select("doc_id", pl.col("start_char").alias("_ws"), pl.col("_rank").alias("_first"))
-    last = words.select("doc_id", pl.col("start_char").alias("_ws"), pl.col("_rank").alias("_last"))
-    out = (spans.with_row_index("_i").sort("doc_id", "start_char")
-           .join_asof(first, left_on="start_char", right_on="_ws", by="doc_id", strategy="forward",
-                      check_sortedness=False)
-           .drop("_ws")
-           .with_columns((pl.col("end_char") - 1).alias("_last_pos"))
-           .sort("doc_id", "_last_pos")
-           .join_asof(last, left_on="_last_pos", right_on="_ws", by="doc_id", strategy="backward",
-                      check_sortedness=False)
-           .with_columns((pl.col("_last") - pl.col("_first") + 1).clip(lower_bound=0).fill_null(0)
-                         .cast(pl.Int64).alias("n_tokens"))
-           .sort("_i"))
-    return out.drop("_i", "_ws", "_first", "_last", "_last_pos")
+    index = text_index(tokens) if index is None else index
+    upos = index.tokens["upos"] if "upos" in index.tokens.columns else pl.Series([None] * index.tokens.height)
+    words_before = pl.concat([pl.Series([0], dtype=pl.Int64),
+                              (upos.cast(pl.String).fill_null("") != "PUNCT").cast(pl.Int64).cum_sum()])
+    located = locate(index, spans)
+    counts = (words_before.gather(located["_to"].fill_null(0)) - words_before.gather(located["_from"].fill_null(0)))
+    return spans.with_columns(counts.clip(lower_bound=0).alias("n_tokens"))
 
 
 def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
@@ -244,10 +229,11 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
     """
     from corpusling.markers.attribution import attribute
 
-    spans = add_word_counts(add_nesting(quote_spans(documents)), tokens)
+    index = text_index(tokens)
+    spans = add_word_counts(add_nesting(quote_spans(documents)), tokens, index)
     if spans.height == 0:
         return empty()
-    table = attribute(spans, tokens, documents, reporting_verbs)
+    table = attribute(spans, tokens, documents, reporting_verbs, index)
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     table = (table.join(texts, on="doc_id", how="left")
              .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))

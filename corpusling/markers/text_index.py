@@ -1,0 +1,124 @@
+"""Token rows in text order, addressed by character position.
+
+Quotations (and any span of a text) find their tokens by binary search on one integer
+column instead of joins on document names. A parsed corpus keeps each document's tokens
+as one run of rows in text order; :func:`text_index` checks that (sorting only when it
+does not hold), numbers the documents by their runs and keys every row by
+``document number × 2³² + start_char``, a non-decreasing integer. Row numbers then serve
+as positions: a word's rank in its document is its row minus the document's first row,
+and the words between two offsets are a range of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+_SHIFT = 2**32
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """A token table in text order with its search keys.
+
+    ``tokens``: the table, each document one run of rows, ordered by ``start_char, word_id``;
+    ``documents``: ``doc_id`` (String), ``_doc`` (run number), ``_doc_first``, ``_doc_last`` (rows);
+    ``key``: ``_doc × 2³² + start_char`` per row; ``sent_first`` / ``sent_last``: first and last row of
+    each row's sentence, or None when sentences are not runs of rows (no ``sent_id``, or ids out of order).
+    """
+
+    tokens: pl.DataFrame
+    documents: pl.DataFrame
+    key: pl.Series
+    doc: pl.Series
+    sent_first: pl.Series | None
+    sent_last: pl.Series | None
+
+
+def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
+    """``tokens`` sorted by ``doc_id, start_char, word_id``, unless each document already is one run of rows
+    in that order (a parsed corpus is): then the documents keep their order and nothing is sorted."""
+    key = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
+    if tokens.height == 0 or any(tokens[c].null_count() for c in key):
+        return tokens.sort(*key)
+    same_doc = pl.col("doc_id") == pl.col("doc_id").shift()
+    start = pl.col("start_char").diff()
+    word = pl.col("word_id").diff() if "word_id" in tokens.columns else pl.lit(0)
+    check = tokens.select(
+        (~same_doc).fill_null(True).sum().alias("runs"),
+        (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
+        pl.col("doc_id").n_unique().alias("docs"))
+    if check["disorder"][0] or check["runs"][0] != check["docs"][0]:
+        return tokens.sort(*key)
+    return tokens
+
+
+def text_index(tokens: pl.DataFrame) -> TextIndex:
+    """The :class:`TextIndex` of a token table (needs ``doc_id, start_char``; uses ``sent_id, word_id``)."""
+    ordered = in_text_order(tokens)
+    new_doc = (pl.col("doc_id") != pl.col("doc_id").shift()).fill_null(True)
+    has_sent = "sent_id" in ordered.columns and ordered["sent_id"].null_count() == 0
+    sent_change = (pl.col("sent_id") != pl.col("sent_id").shift()).fill_null(True) if has_sent else pl.lit(True)
+    row = pl.int_range(pl.len(), dtype=pl.Int64)
+    frame = ordered.select(
+        pl.col("doc_id").cast(pl.String),
+        (new_doc.cum_sum().cast(pl.Int64) - 1).alias("_doc"),
+        new_doc.alias("_new_doc"),
+        (new_doc | sent_change).alias("_new_sent"),
+        (~new_doc & (pl.col("sent_id").diff() < 0)).fill_null(False).any().alias("_sent_disorder") if has_sent
+        else pl.lit(True).alias("_sent_disorder"),
+        pl.col("start_char").cast(pl.Int64),
+    ).with_columns(row.alias("_row"))
+    key = frame.select((pl.col("_doc") * _SHIFT + pl.col("start_char")).alias("_key"))["_key"]
+    starts = frame.filter(pl.col("_new_doc")).select("doc_id", "_doc", pl.col("_row").alias("_doc_first"))
+    documents = starts.with_columns(
+        (pl.col("_doc_first").shift(-1).fill_null(frame.height) - 1).alias("_doc_last"))
+    sent_first = sent_last = None
+    if has_sent and frame.height and not frame["_sent_disorder"][0]:
+        bounds = frame.select(
+            pl.when(pl.col("_new_sent")).then(pl.col("_row")).forward_fill().alias("first"),
+            pl.when(pl.col("_new_sent").shift(-1).fill_null(True)).then(pl.col("_row")).backward_fill().alias("last"))
+        sent_first, sent_last = bounds["first"], bounds["last"]
+    return TextIndex(ordered, documents, key, frame["_doc"], sent_first, sent_last)
+
+
+def position(doc: pl.Expr, char: pl.Expr) -> pl.Expr:
+    """The search key of character ``char`` of document number ``doc``."""
+    return doc.cast(pl.Int64) * _SHIFT + char.cast(pl.Int64)
+
+
+def locate(index: TextIndex, spans: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` (``doc_id, start_char, end_char``) plus, per span, rows of the index's tokens.
+
+    ``_doc, _doc_first, _doc_last``: the document's number and rows (null when it has no token);
+    ``_from`` / ``_to``: the tokens starting in ``[start_char, end_char)`` are rows ``_from … _to − 1``;
+    ``_first``: the first token at or after ``start_char`` in the document, ``_last``: the last
+    token starting before ``end_char`` when it is not before ``_first`` (else null).
+    """
+    located = spans.with_columns(pl.col("doc_id").cast(pl.String)).join(index.documents, on="doc_id", how="left",
+                                                                         maintain_order="left")
+    known = located["_doc"].is_not_null()
+    starts = located.select(position(pl.col("_doc").fill_null(0), pl.col("start_char")))[:, 0]
+    ends = located.select(position(pl.col("_doc").fill_null(0), pl.col("end_char") - 1))[:, 0]
+    located = located.with_columns(
+        pl.when(known).then(index.key.search_sorted(starts, side="left").cast(pl.Int64)).alias("_from"),
+        pl.when(known).then(index.key.search_sorted(ends, side="right").cast(pl.Int64)).alias("_to"),
+    )
+    return located.with_columns(
+        pl.when(pl.col("_from") <= pl.col("_doc_last")).then(pl.col("_from")).alias("_first"),
+        pl.when(pl.col("_to") > pl.col("_from")).then(pl.col("_to") - 1).alias("_last"),
+    )
+
+
+def sentence_rows(index: TextIndex, lo: pl.Series, hi: pl.Series) -> pl.Series | None:
+    """Every row of the sentences that rows ``lo[i] … hi[i]`` touch, once, in order; None when the index
+    has no sentence runs (the caller then keeps every row)."""
+    if index.sent_first is None or index.sent_last is None:
+        return None
+    intervals = (pl.DataFrame({"lo": index.sent_first.gather(lo), "hi": index.sent_last.gather(hi)})
+                 .filter(pl.col("lo") <= pl.col("hi")).sort("lo"))
+    reach = pl.col("hi").cum_max().shift(1)
+    merged = (intervals.with_columns(((pl.col("lo") > reach + 1).fill_null(True)).cum_sum().alias("_g"))
+              .group_by("_g").agg(pl.col("lo").min(), pl.col("hi").max()).sort("lo"))
+    return merged.select(pl.int_ranges("lo", pl.col("hi") + 1).explode().alias("_row"))["_row"]

@@ -1,0 +1,69 @@
+"""The text index: rows in text order found by character offsets, and what quotations get from it."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from corpusling.markers.quotes import quotes
+from corpusling.markers.text_index import in_text_order, locate, sentence_rows, text_index
+
+
+def _tokens() -> pl.DataFrame:
+    """Two documents, tokens in text order: "a" has sentences 1 (words at 0, 3, 6) and 2 (at 10, 14); "b" one."""
+    rows = [("a", 1, 1, 0, "NOUN"), ("a", 1, 2, 3, "PUNCT"), ("a", 1, 3, 6, "VERB"),
+            ("a", 2, 1, 10, "NOUN"), ("a", 2, 2, 14, "NOUN"), ("b", 1, 1, 0, "NOUN"), ("b", 1, 2, 5, "NOUN")]
+    return pl.DataFrame(rows, schema=["doc_id", "sent_id", "word_id", "start_char", "upos"], orient="row").with_columns(
+        (pl.col("start_char") + 2).alias("end_char"))
+
+
+def test_ordered_table_is_not_sorted_again() -> None:
+    table = _tokens()
+    assert in_text_order(table) is table
+    shuffled = table.sample(fraction=1.0, shuffle=True, seed=3)
+    assert in_text_order(shuffled).equals(table.sort("doc_id", "start_char", "word_id"))
+
+
+def test_locate_rows_of_spans() -> None:
+    index = text_index(_tokens())
+    spans = pl.DataFrame({"doc_id": ["a", "a", "a", "b", "zzz"], "start_char": [2, 11, 16, 0, 0],
+                          "end_char": [11, 12, 20, 7, 5]})
+    located = locate(index, spans)
+    # "a"[2, 11): tokens at 3, 6, 10 (rows 1..3); "a"[11, 12): none, the next token is row 4;
+    # "a"[16, 20): none and none after in "a"; "b"[0, 7): rows 5, 6; an unknown document: nothing
+    assert located["_from"].to_list() == [1, 4, 5, 5, None]
+    assert located["_to"].to_list() == [4, 4, 5, 7, None]
+    assert located["_first"].to_list() == [1, 4, None, 5, None]
+    assert located["_last"].to_list() == [3, None, None, 6, None]
+    assert located["_doc_first"].to_list() == [0, 0, 0, 5, None]
+    assert located["_doc_last"].to_list() == [4, 4, 4, 6, None]
+
+
+def test_sentence_rows_cover_whole_sentences_once() -> None:
+    index = text_index(_tokens())
+    rows = sentence_rows(index, pl.Series([2, 1, 6]), pl.Series([3, 1, 6]))
+    assert rows is not None
+    assert rows.to_list() == [0, 1, 2, 3, 4, 5, 6]
+    assert sentence_rows(index, pl.Series([0]), pl.Series([0])).to_list() == [0, 1, 2]
+
+
+def test_sentences_out_of_order_give_no_restriction() -> None:
+    table = _tokens().with_columns(pl.when(pl.col("start_char") == 14).then(0).otherwise(pl.col("sent_id"))
+                                   .alias("sent_id"))
+    index = text_index(table)
+    assert sentence_rows(index, pl.Series([0]), pl.Series([0])) is None
+
+
+def test_word_counts_skip_punctuation() -> None:
+    from corpusling.markers.quotes import add_word_counts
+
+    spans = pl.DataFrame({"doc_id": ["a", "a", "b"], "start_char": [0, 11, 0], "end_char": [8, 12, 1]})
+    assert add_word_counts(spans, _tokens())["n_tokens"].to_list() == [2, 0, 1]
+
+
+def test_quotes_do_not_depend_on_row_order(gold_parsed) -> None:
+    """The same quotation table from the parsed gold documents and from their rows shuffled."""
+    tokens, documents = gold_parsed.tokens, gold_parsed.documents
+    ordered = quotes(tokens, documents)
+    shuffled = quotes(tokens.sample(fraction=1.0, shuffle=True, seed=7), documents)
+    assert ordered.height > 50
+    assert ordered.equals(shuffled)
