@@ -37,11 +37,25 @@ def _group_column(documents: pl.DataFrame, group_by: str | None) -> pl.DataFrame
     return docs.with_columns(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group")).drop(group_by)
 
 
-def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                    by: list[str] | None = None, group_by: str | None = None) -> pl.DataFrame:
-    """One row per (document, level of ``by``): ``group, doc_id, *by, count, n_words`` (zeros included)."""
+def document_sizes(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Words per document: ``doc_id`` (String), ``n_words`` (rows of the token table, punctuation included)."""
+    return tokens.group_by("doc_id").agg(pl.len().alias("n_words")).with_columns(pl.col("doc_id").cast(pl.String))
+
+
+def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame,
+                    by: list[str] | None = None, group_by: str | None = None,
+                    sizes: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per (document, level of ``by``): ``group, doc_id, *by, count, n_words`` (zeros included).
+
+    ``sizes`` (``doc_id, n_words``, as from :func:`document_sizes`) replaces ``tokens`` when a caller
+    counts the same corpus several times, or counts words of its own (the halves of a voice split).
+    """
     by = by or []
-    words = tokens.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias("n_words"))
+    if sizes is None:
+        if tokens is None:
+            raise ValueError("document_counts needs the token table or its document sizes")
+        sizes = document_sizes(tokens)
+    words = sizes.select(pl.col("doc_id").cast(pl.String), "n_words")
     docs = _group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
         pl.col("n_words").fill_null(0))
     counts = rows.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id", *by).agg(
@@ -96,16 +110,18 @@ def _bootstrap_sums(rng: np.random.Generator, matrix: np.ndarray, n_boot: int, b
     return sums
 
 
-def rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: list[str] | None = None,
+def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, by: list[str] | None = None,
           group_by: str | None = None, per: float = 1000, n_boot: int = 2000, seed: int = 0,
-          level: float = 0.95) -> pl.DataFrame:
+          level: float = 0.95, sizes: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rate of marker rows per ``per`` words, per group and ``by`` level, with a 95% CI.
 
     Columns: ``group, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``.
-    The documents of a group are resampled once for all its ``by`` levels.
+    The documents of a group are resampled once for all its ``by`` levels, so several markers
+    stacked in one table (a ``marker`` column in ``by``) cost one bootstrap. ``sizes``: see
+    :func:`document_counts`.
     """
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by)
+    table = document_counts(rows, tokens, documents, by, group_by, sizes)
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     out = []
@@ -177,14 +193,14 @@ def chi2_1df_p(g2: pl.Expr) -> pl.Expr:
                                                for v in s], dtype=pl.Float64), return_dtype=pl.Float64)
 
 
-def compare(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, group_by: str,
-            by: list[str] | None = None) -> pl.DataFrame:
+def compare(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, group_by: str,
+            by: list[str] | None = None, sizes: pl.DataFrame | None = None) -> pl.DataFrame:
     """Each group against the rest of the corpus: G², p, log ratio, per ``by`` level.
 
     Columns: ``group, *by, count, n_words, other_count, other_words, g2, p, log_ratio``.
     """
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by)
+    table = document_counts(rows, tokens, documents, by, group_by, sizes)
     per_group = table.group_by(["group", *by]).agg(pl.col("count").sum(), pl.col("n_words").sum())
     totals = per_group.group_by(by or pl.lit(1).alias("_all")).agg(
         pl.col("count").sum().alias("total_count"), pl.col("n_words").sum().alias("total_words"))

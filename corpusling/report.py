@@ -238,39 +238,67 @@ def _versions() -> dict[str, str]:
 
 # --------------------------------------------------------------------------- tables
 
-def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
-                  seed: int) -> pl.DataFrame:
-    """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns."""
-    from corpusling.rates import rates
-
+def _stacked(markers: dict[str, pl.DataFrame], breakdown: bool) -> pl.DataFrame:
+    """Every marker row once as ``doc_id, marker, breakdown, level`` with ``level`` "(all)", and, with
+    ``breakdown``, once more under its category (:data:`BREAKDOWN`), for a single call of ``rates``."""
     parts = []
     for marker, rows in markers.items():
-        total = rates(rows, parsed.tokens, parsed.documents, group_by=group_by, n_boot=n_boot, seed=seed)
-        parts.append(total.with_columns(pl.lit(marker).alias("marker"), pl.lit(None, pl.String).alias("breakdown"),
-                                        pl.lit("(all)").alias("level")))
+        doc = pl.col("doc_id").cast(pl.String)
+        parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(None, pl.String).alias("breakdown"),
+                                 pl.lit("(all)").alias("level")))
         column = BREAKDOWN.get(marker)
-        if column and column in rows.columns and rows.height:
-            split = rates(rows.with_columns(pl.col(column).cast(pl.String)), parsed.tokens, parsed.documents,
-                          by=[column], group_by=group_by, n_boot=n_boot, seed=seed)
-            parts.append(split.rename({column: "level"}).with_columns(pl.lit(marker).alias("marker"),
-                                                                      pl.lit(column).alias("breakdown")))
+        if breakdown and column and column in rows.columns:
+            parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(column).alias("breakdown"),
+                                     pl.col(column).cast(pl.String).alias("level")))
+    return pl.concat(parts)
+
+
+def _in_marker_order(table: pl.DataFrame, markers: dict[str, pl.DataFrame], *then: str | pl.Expr) -> pl.DataFrame:
+    """``table`` sorted as the markers are listed, totals ("(all)") before categories, then by ``then``."""
+    order = pl.col("marker").replace_strict({m: i for i, m in enumerate(markers)}, return_dtype=pl.Int64)
+    totals_first = [pl.col("breakdown").is_not_null()] if "breakdown" in table.columns else []
+    return table.sort(order, *totals_first, *then, maintain_order=True)
+
+
+def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
+                  seed: int) -> pl.DataFrame:
+    """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns.
+
+    One :func:`rates` call for all markers and categories: the documents are resampled once, and each
+    marker gets the same resamples it would get alone (same seed, same documents).
+    """
+    from corpusling.rates import document_sizes, rates
+
+    sizes = document_sizes(parsed.tokens)
+    keys = ["marker", "breakdown", "level"]
+    table = rates(_stacked(markers, True), None, parsed.documents, by=keys, group_by=group_by, n_boot=n_boot,
+                  seed=seed, sizes=sizes)
+    # a marker without any row still gets its "(all)" line (a count of zero)
+    for marker in markers:
+        if markers[marker].height == 0:
+            empty = pl.DataFrame(schema={"doc_id": pl.String})
+            zero = rates(empty, None, parsed.documents, group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes)
+            table = pl.concat([table, zero.with_columns(pl.lit(marker).alias("marker"),
+                                                        pl.lit(None, pl.String).alias("breakdown"),
+                                                        pl.lit("(all)").alias("level"))], how="diagonal_relaxed")
     columns = ["marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
                "ci_method"]
-    return pl.concat([p.select(columns) for p in parts], how="vertical_relaxed")
+    return _in_marker_order(table, markers, "group", "level").select(columns)
 
 
 def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str) -> pl.DataFrame:
     """Each group against the rest, per marker and category: G², p and log ratio."""
-    from corpusling.rates import compare
+    from corpusling.rates import compare, document_sizes
 
+    sizes = document_sizes(parsed.tokens)
     parts = []
     for marker, rows in markers.items():
-        total = compare(rows, parsed.tokens, parsed.documents, group_by=group_by)
+        total = compare(rows, None, parsed.documents, group_by=group_by, sizes=sizes)
         parts.append(total.with_columns(pl.lit(marker).alias("marker"), pl.lit("(all)").alias("level")))
         column = BREAKDOWN.get(marker)
         if column and column in rows.columns and rows.height:
-            split = compare(rows.with_columns(pl.col(column).cast(pl.String)), parsed.tokens, parsed.documents,
-                            group_by=group_by, by=[column])
+            split = compare(rows.with_columns(pl.col(column).cast(pl.String)), None, parsed.documents,
+                            group_by=group_by, by=[column], sizes=sizes)
             parts.append(split.rename({column: "level"}).with_columns(pl.lit(marker).alias("marker")))
     columns = ["marker", "level", "group", "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio"]
     return pl.concat([p.select(columns) for p in parts], how="vertical_relaxed")
@@ -282,6 +310,7 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
              quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int) -> list[str]:
     """Each figure on its own (a failing one is reported); returns the stems written."""
     from corpusling import figures as fig
+    from corpusling.markers.voice import add_in_quote
     from corpusling.summary import voice_rates, with_period
 
     folder = run.result.out / "figures"
@@ -314,10 +343,24 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
                 by_level("quotations"), "level", lang=lang, measure="quotations_rate")))
     if quotes is not None and any(m in markers for m in ("conditionals", "hedges", "boosters")):
         def voice() -> None:
-            parts = [voice_rates(markers[m], parsed.tokens, parsed.documents, quotes, group_by=group_by,
-                                 n_boot=n_boot, seed=seed).with_columns(pl.lit(m).alias("marker"))
-                     for m in ("conditionals", "hedges", "boosters") if m in markers]
-            save("voice", fig.plot_voice(pl.concat(parts), "marker", lang=lang))
+            voiced = {m: markers[m] for m in ("conditionals", "hedges", "boosters") if m in markers}
+            known = ("in_quote" in table.columns and (table.height == 0
+                                                       or table["in_quote"].null_count() < table.height)
+                     for table in voiced.values())
+            rows = pl.concat([(table if has_voice else add_in_quote(table, quotes))
+                              .select(pl.col("doc_id").cast(pl.String), pl.col("in_quote").cast(pl.Boolean),
+                                      pl.lit(m).alias("marker"))
+                              for (m, table), has_voice in zip(voiced.items(), known, strict=True)])
+            # one bootstrap for the three markers (each gets the resamples it would get alone)
+            table = voice_rates(rows, parsed.tokens, parsed.documents, quotes, by=["marker"], group_by=group_by,
+                                n_boot=n_boot, seed=seed)
+            empty = [m for m, t in voiced.items() if t.height == 0]
+            table = pl.concat([table, *[voice_rates(voiced[m], parsed.tokens, parsed.documents, quotes,
+                                                    group_by=group_by, n_boot=n_boot, seed=seed)
+                                        .with_columns(pl.lit(m).alias("marker")) for m in empty]], how="diagonal")
+            order = pl.col("marker").replace_strict({m: i for i, m in enumerate(voiced)}, return_dtype=pl.Int64)
+            table = table.sort(order, "group", pl.col("voice") == "quoted", maintain_order=True)
+            save("voice", fig.plot_voice(table, "marker", lang=lang))
         run.attempt("figure voice", voice)
     if markers:
         def dispersion() -> None:
@@ -330,12 +373,14 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
         dated = with_period(parsed.documents)
         if dated["period"].drop_nulls().n_unique() >= 2:
             def timeline() -> None:
-                from corpusling.rates import rates
+                from corpusling.rates import document_sizes, rates
 
-                parts = [rates(m, parsed.tokens, dated.filter(pl.col("period").is_not_null()), group_by="period",
-                               n_boot=n_boot, seed=seed).with_columns(pl.lit(name).alias("marker"))
-                         for name, m in markers.items() if name != "boosters"]
-                save("timeline", fig.plot_timeline(pl.concat(parts), "group", series="marker", lang=lang))
+                shown = {name: m for name, m in markers.items() if name != "boosters"}
+                table = rates(_stacked(shown, False), None, dated.filter(pl.col("period").is_not_null()),
+                              by=["marker"], group_by="period", n_boot=n_boot, seed=seed,
+                              sizes=document_sizes(parsed.tokens))
+                save("timeline", fig.plot_timeline(_in_marker_order(table, shown, "group"), "group", series="marker",
+                                                   lang=lang))
             run.attempt("figure timeline", timeline)
     return stems
 

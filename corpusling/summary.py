@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from corpusling.markers.voice import QUOTED_KINDS, add_in_quote, token_voice
+from corpusling.markers.voice import QUOTED_KINDS, add_in_quote, quoted_word_counts
 from corpusling.rates import rates
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
@@ -70,9 +70,9 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
     from corpusling.rates import _group_column
 
     groups = _group_column(documents, group_by)
-    words = (tokens.group_by(pl.col("doc_id").cast(pl.String))
-             .agg(pl.len().alias("n_words"),
-                  pl.struct("par_id", "sent_id").n_unique().alias("n_sentences")))
+    words = (tokens.group_by("doc_id")
+             .agg(pl.len().alias("n_words"), pl.struct("par_id", "sent_id").n_unique().alias("n_sentences"))
+             .with_columns(pl.col("doc_id").cast(pl.String)))
     per_doc = (groups.join(words, on="doc_id", how="left")
                .with_columns(pl.col("n_words").fill_null(0), pl.col("n_sentences").fill_null(0),
                              pl.lit(1).alias("n_documents")))
@@ -81,9 +81,7 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
         counts = rows.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias(name))
         per_doc = per_doc.join(counts, on="doc_id", how="left").with_columns(pl.col(name).fill_null(0))
     if quotes is not None:
-        voiced = token_voice(tokens.select("doc_id", "start_char"), quotes, quoted_kinds)
-        quoted = voiced.group_by(pl.col("doc_id").cast(pl.String)).agg(
-            pl.col("in_quote").sum().cast(pl.Int64).alias("quoted_words"))
+        quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
         per_doc = per_doc.join(quoted, on="doc_id", how="left").with_columns(pl.col("quoted_words").fill_null(0))
     counted = [*markers, *(["quoted_words"] if quotes is not None else [])]
     sums = [pl.col(c).sum() for c in ("n_documents", "n_sentences", "n_words", *counted)]
@@ -115,22 +113,29 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
     ``group, voice, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``,
     ``voice`` being ``"writer"`` or ``"quoted"``; CIs by bootstrap over the document halves.
     """
-    from corpusling.rates import _group_column
+    from corpusling.rates import _group_column, document_sizes
 
     if "in_quote" not in rows.columns or rows["in_quote"].null_count() == rows.height and rows.height:
         rows = add_in_quote(rows, quotes, quoted_kinds)
     voice = pl.when(pl.col("in_quote")).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
     pseudo = pl.col("doc_id").cast(pl.String) + _SEP + voice
-    words = token_voice(tokens.select("doc_id", "start_char"), quotes, quoted_kinds).select(
-        pseudo.alias("doc_id"))
+    # words of each half: the document's words, the quoted ones, and the rest (halves without words are left out)
+    quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
+    words = (document_sizes(tokens).join(quoted, on="doc_id", how="left")
+             .with_columns(pl.col("quoted_words").fill_null(0).cast(pl.Int64)))
+    sizes = pl.concat([
+        words.select((pl.col("doc_id") + _SEP + pl.lit("writer")).alias("doc_id"),
+                     (pl.col("n_words") - pl.col("quoted_words")).alias("n_words")),
+        words.select((pl.col("doc_id") + _SEP + pl.lit("quoted")).alias("doc_id"),
+                     pl.col("quoted_words").alias("n_words")),
+    ]).filter(pl.col("n_words") > 0)
     marks = rows.with_columns(pl.col("in_quote").fill_null(False)).with_columns(pseudo.alias("doc_id"))
     groups = _group_column(documents, group_by)
     halves = (groups.join(pl.DataFrame({"voice": ["writer", "quoted"]}), how="cross")
               .with_columns((pl.col("doc_id") + _SEP + pl.col("voice")).alias("doc_id"),
                             (pl.col("group") + _SEP + pl.col("voice")).alias("_gv")))
-    present = words["doc_id"].unique()
-    halves = halves.filter(pl.col("doc_id").is_in(present.implode()))
-    table = rates(marks, words, halves, by=by, group_by="_gv", per=per, n_boot=n_boot, seed=seed)
+    halves = halves.filter(pl.col("doc_id").is_in(sizes["doc_id"].implode()))
+    table = rates(marks, None, halves, by=by, group_by="_gv", per=per, n_boot=n_boot, seed=seed, sizes=sizes)
     split = pl.col("group").str.split_exact(_SEP, 1)
     return (table.with_columns(split.struct.field("field_0").alias("_g"), split.struct.field("field_1").alias("voice"))
             .drop("group").rename({"_g": "group"})

@@ -284,3 +284,42 @@ def test_each_plot_renders_a_single_column_figure(tmp_path):
         paths = figures.save(figure, tmp_path / f"f{i}")
         assert [p.suffix for p in paths] == [".pdf", ".svg", ".png"] and all(p.stat().st_size > 1000 for p in paths)
     assert [t.get_text() for t in made[2].axes[0].get_xticklabels()] == ["May\n2012", "Jun"]
+
+
+def test_one_rates_call_for_all_markers_gives_each_marker_its_own_intervals(gold_parsed):
+    """The report's stacked rates table equals one rates() call per marker and category (same seed)."""
+    from corpusling.markers.conditional import conditionals
+    from corpusling.markers.hedges import hedges
+    from corpusling.markers.quotes import quotes
+    from corpusling.rates import rates
+    from corpusling.report import BREAKDOWN, _rates_tables
+    from corpusling.summary import marker_tables
+
+    tokens, documents = gold_parsed.tokens, gold_parsed.documents
+    q = quotes(tokens, documents)
+    markers = marker_tables(conditionals(tokens, documents, q), hedges(tokens, documents, quotes=q), q)
+    stacked = _rates_tables(gold_parsed, markers, "outlet", 300, 5)
+    for marker, rows in markers.items():
+        alone = rates(rows, tokens, documents, group_by="outlet", n_boot=300, seed=5)
+        got = stacked.filter((pl.col("marker") == marker) & (pl.col("level") == "(all)"))
+        assert got.select(alone.columns).equals(alone)
+        column = BREAKDOWN[marker]
+        split = rates(rows.with_columns(pl.col(column).cast(pl.String)), tokens, documents, by=[column],
+                      group_by="outlet", n_boot=300, seed=5)
+        got = stacked.filter((pl.col("marker") == marker) & (pl.col("breakdown") == column))
+        assert got.rename({"level": column}).select(split.columns).equals(split)
+
+
+def test_quoted_word_counts_agree_with_token_voice(gold_parsed):
+    from corpusling.markers.quotes import quotes
+    from corpusling.markers.voice import quoted_word_counts, token_voice
+
+    tokens = gold_parsed.tokens
+    q = quotes(tokens, gold_parsed.documents)
+    expected = (token_voice(tokens.select("doc_id", "start_char"), q)
+                .group_by(pl.col("doc_id").cast(pl.String)).agg(pl.col("in_quote").sum().cast(pl.Int64))
+                .filter(pl.col("in_quote") > 0).sort("doc_id"))
+    got = quoted_word_counts(tokens.sample(fraction=1.0, shuffle=True, seed=2), q).sort("doc_id")
+    assert got["doc_id"].to_list() == expected["doc_id"].to_list()
+    assert got["quoted_words"].to_list() == expected["in_quote"].to_list()
+    assert got["quoted_words"].sum() > 500
