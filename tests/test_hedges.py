@@ -329,3 +329,16 @@ def test_cli_reports_a_bad_lexicon_and_exits_2(parsed_folder: Path, tmp_path: Pa
     bad = write(tmp_path, "pattern\tcategory\nselon _\tsourcing\n", "bad.tsv")
     assert main(["hedges", str(parsed_folder), "--lexicon", str(bad)]) == 2
     assert "line 2: 'sourcing' is not a category" in capsys.readouterr().err
+
+
+def test_same_hedges_whatever_the_row_order_and_word_numbering(gold_parsed):
+    """Shuffled rows (the sorting path) and word ids 10, 20, 30… (the head join instead of the
+    row arithmetic) find exactly the hedges of the parsed table as it is."""
+    tokens, documents = gold_parsed.tokens, gold_parsed.documents
+    expected = hedges(tokens, documents)
+    assert expected.height > 40
+    shuffled = tokens.sample(fraction=1.0, shuffle=True, seed=11)
+    key = ["doc_id", "start_char", "entry"]  # documents come in the token table's order
+    assert hedges(shuffled, documents).sort(key).equals(expected.sort(key))
+    spaced = tokens.with_columns(pl.col("word_id") * 10, pl.col("head") * 10)
+    assert hedges(spaced, documents).equals(expected)

@@ -82,9 +82,17 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
     words = words.with_columns(pl.col("_lemma").replace(**normal), pl.col("_raw").replace(**normal).alias("_form"))
     if not _in_sentence_order(words):
         words = words.sort(pl.col("doc_id").cast(pl.String), "sent_id", "word_id", maintain_order=True)
-    words = (words.with_columns(pl.col("doc_id").cast(pl.String))
-             .with_row_index("_i")
+    words = (words.with_row_index("_i")
              .with_columns(pl.col("_i").cast(pl.Int64), _new_sentence().cum_sum().alias("_s")))
+    # the head's lemma: when every sentence numbers its words 1, 2, 3… in its rows (a parsed corpus
+    # does), the head of word w is w's row moved by head − word_id; otherwise a join on the head
+    first = pl.when(_new_sentence()).then(pl.col("_i")).forward_fill()
+    if words.select((pl.col("word_id") - 1 == pl.col("_i") - first).all()).item():
+        head_row = pl.when(pl.col("head") > 0).then(pl.col("_i") + pl.col("head") - pl.col("word_id"))
+        inside = (head_row >= 0) & (head_row < words.height)
+        lemma_at = pl.col("_lemma").gather(head_row.clip(0, max(words.height - 1, 0)))
+        same = pl.col("_s").gather(head_row.clip(0, max(words.height - 1, 0))) == pl.col("_s")
+        return words.with_columns(pl.when(inside & same).then(lemma_at).alias("_head_lemma"))
     heads = words.select("_s", pl.col("word_id").alias("head"), pl.col("_lemma").alias("_head_lemma"))
     return words.join(heads, on=["_s", "head"], how="left", maintain_order="left")
 
@@ -96,13 +104,21 @@ def _new_sentence() -> pl.Expr:
 
 
 def _in_sentence_order(words: pl.DataFrame) -> bool:
-    """Each sentence in one run of rows, its words in increasing ``word_id`` order."""
+    """Each sentence in one run of rows, its words in increasing ``word_id`` order.
+
+    Checked without hashing sentences: each document is one run of rows, and within it
+    ``sent_id`` never decreases and ``word_id`` rises inside a sentence.
+    """
     if words["doc_id"].null_count() or words["sent_id"].null_count() or words["word_id"].null_count():
         return False
-    check = words.select(_new_sentence().alias("_new"), pl.col("word_id").diff().alias("_step"))
-    runs = int(check["_new"].sum())
-    rising = check.filter(~pl.col("_new"))["_step"].min()
-    return (rising is None or rising > 0) and runs == words.select("doc_id", "sent_id").n_unique()
+    same_doc = (pl.col("doc_id") == pl.col("doc_id").shift()).fill_null(False)
+    same_sent = same_doc & (pl.col("sent_id") == pl.col("sent_id").shift())
+    check = words.select(
+        (~same_doc).sum().alias("runs"), pl.col("doc_id").n_unique().alias("docs"),
+        (same_doc & (pl.col("sent_id") < pl.col("sent_id").shift())).any().alias("sent_back"),
+        (same_sent & (pl.col("word_id") <= pl.col("word_id").shift())).any().alias("word_back"))
+    runs, docs, sent_back, word_back = check.row(0)
+    return runs == docs and not sent_back and not word_back
 
 
 def _keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFrame:
@@ -121,18 +137,20 @@ def _keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFrame:
     is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
                  | pl.col("_lemma").is_in(list(NUMBER_WORDS)))
     plural = pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)
+    # the parts are disjoint (a form equal to the lemma, a plural stem equal to the lemma, gives no second key)
     parts = [
         words.filter(only("w:", pl.col("_lemma"))).select("_i", ("w:" + pl.col("_lemma")).alias("key")),
-        words.filter(only("w:", pl.col("_form"))).select("_i", ("w:" + pl.col("_form")).alias("key")),
+        words.filter(only("w:", pl.col("_form")) & (pl.col("_form") != pl.col("_lemma")))
+        .select("_i", ("w:" + pl.col("_form")).alias("key")),
         words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$")
-                     & only("w:", plural))
+                     & only("w:", plural) & (plural != pl.col("_lemma")))
         .select("_i", ("w:" + plural).alias("key")),
         words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
         words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),
     ]
     if wanted is None or (wanted == "num").any():
         parts.append(words.filter(is_number).select("_i", pl.lit("num").alias("key")))
-    return pl.concat(parts).unique()
+    return pl.concat(parts)
 
 
 def compile_lexicon(lexicon: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -243,11 +261,11 @@ def _candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataF
     found = (starts.join(checked, on=["_v", "start"], how="left").with_columns(pl.col("n").fill_null(0) + 1)
              .join(variants, on="_v")
              .filter(pl.col("n") == pl.col("required")))
-    place = words.select("_i", "doc_id", "sent_id")
+    place = words.select("_i", "doc_id", "sent_id", "_s")
     found = (found.with_columns((pl.col("start") + pl.col("length") - 1).alias("_end_i"))
              .join(place.rename({"_i": "start"}), on="start")
-             .join(place.rename({"_i": "_end_i", "doc_id": "_doc_end", "sent_id": "_sent_end"}), on="_end_i")
-             .filter((pl.col("doc_id") == pl.col("_doc_end")) & (pl.col("sent_id") == pl.col("_sent_end")))
+             .join(place.select(pl.col("_i").alias("_end_i"), pl.col("_s").alias("_s_end")), on="_end_i")
+             .filter(pl.col("_s") == pl.col("_s_end"))
              .with_row_index("_c"))
     wild = (found.select("_c", "start", "wildcards").explode("wildcards").drop_nulls("wildcards")
             .with_columns((pl.col("start") + pl.col("wildcards")).alias("_i"))
@@ -274,13 +292,17 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     words = _words(tokens)
     variants, positions = compile_lexicon(lexicon)
     found = _candidates(words, variants, positions)
-    # conditions look at most VIEWPOINT_REACH words away in the sentence: only the candidates' sentences
-    conditions = _conditions(words.join(words.filter(pl.col("_i").is_in(found["start"].implode()))
+    # conditions look at most VIEWPOINT_REACH words away in the sentence: only the sentences of
+    # candidates whose entry has a condition
+    conditional = found.filter(pl.col("conditions").list.len() > 0)
+    conditions = _conditions(words.join(words.filter(pl.col("_i").is_in(conditional["start"].implode()))
                                         .select("_s").unique(), on="_s", how="semi"))
     found = (found.with_columns((pl.col("start") + pl.col("first")).alias("_first_i"),
                                 (pl.col("start") + pl.col("last")).alias("_last_i"))
-             .join(conditions.select("_i", "_after_source", "_viewpoint").rename({"_i": "_first_i"}), on="_first_i")
-             .join(conditions.select("_i", "_speaker_noun").rename({"_i": "_last_i"}), on="_last_i")
+             .join(conditions.select("_i", "_after_source", "_viewpoint").rename({"_i": "_first_i"}), on="_first_i",
+                   how="left")
+             .join(conditions.select("_i", "_speaker_noun").rename({"_i": "_last_i"}), on="_last_i", how="left")
+             .with_columns(pl.col("_after_source", "_viewpoint", "_speaker_noun").fill_null(False))
              .filter(~pl.col("conditions").list.contains("speaker") | pl.col("_speaker_noun")
                      | pl.col("_after_source"))
              .filter(~pl.col("conditions").list.contains("viewpoint") | pl.col("_viewpoint")))
@@ -289,7 +311,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
              .join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
              .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i")
              .join(entries, on="_entry")
-             .select("doc_id", "sent_id", "start_char", "end_char", "category", "_entry",
+             .select(pl.col("doc_id").cast(pl.String), "sent_id", "start_char", "end_char", "category", "_entry",
                      pl.col("pattern").alias("entry"))
              .unique(["doc_id", "start_char", "end_char", "_entry"])
              .with_columns((pl.col("end_char") - pl.col("start_char")).alias("_len"),
