@@ -259,7 +259,7 @@ def main() -> None:
             "2": {k: w2.get(k) for k in ("seconds", "words_per_s", "runs_seconds")},
             "speedup_2_over_1": w1["seconds"] / w2["seconds"],
             "note": "whole parse() call including loading the model (in each worker for 2)",
-            "start_method": w2.get("start_method", "fork (as corpusling.api.parse does)"),
+            "start_method": w2.get("start_method", "spawn (as corpusling.api.parse does)"),
             "fork_hang": None if fork_hang is None else f"parse(workers=2) as shipped made no progress for "
                                                          f"{fork_hang['process_wall_s']:.0f} s and was killed",
         },
