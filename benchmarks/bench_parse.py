@@ -182,15 +182,39 @@ def per_word(result: dict[str, Any]) -> dict[str, float]:
             "growth_bytes_per_word": round((peak - base) / words, 1)}
 
 
+def parse_big(model: str, big_words: int, out: Path) -> None:
+    """Parse ``big_words`` words for real (no cache): does memory grow with the corpus while parsing?"""
+    from corpusling.api import read
+
+    base = read([WIKINEWS])
+    words = sum(len(d.text.split()) for d in base.documents)  # whitespace words: only to choose the copies
+    copies = -(-big_words // words)
+    log(f"parsing {copies} copies of Wikinews with Stanza (cache off, 1 worker)")
+    result = run_child(SCRIPT, "ours", {"model": model, "docs": 0, "workers": 1, "preload": False,
+                                        "copies": copies}, timeout=6 * 3600)
+    write_json(out, {"machine": machine(), "model": model, "copies": copies, "result": result,
+                     "per_word": per_word(result) if result.get("ok") else None,
+                     "command": "python benchmarks/bench_parse.py " + " ".join(sys.argv[1:])})
+    log(f"wrote {out}: {result.get('words')} words in {result.get('seconds')} s, "
+        f"peak RSS {result.get('peak_rss_bytes', 0) / 2**20:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="compact")
     parser.add_argument("--docs", type=int, default=0, help="only the first N documents (0: all 80)")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each measurement; the best is kept")
     parser.add_argument("--big-words", type=int, default=1_000_000, help="size of the large corpus")
-    parser.add_argument("--out", type=Path, default=RESULTS / "parse.json")
+    parser.add_argument("--out", type=Path, default=None, help="results/parse.json (parse-big.json with --parse-big)")
+    parser.add_argument("--parse-big", action="store_true",
+                        help="only this: parse --big-words words (copies of Wikinews) with Stanza, cache off, "
+                             "1 worker: peak memory per word of a real parse of a large corpus (~10 min per 1 M)")
     args = parser.parse_args()
     model, docs = args.model, args.docs
+    if args.parse_big:
+        parse_big(model, args.big_words, args.out or RESULTS / "parse-big.json")
+        return
+    args.out = args.out or RESULTS / "parse.json"
     work = WORK / "parse"
     if work.exists():
         shutil.rmtree(work)
