@@ -167,13 +167,13 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
 
     kept = [d for d in corpus.documents if d.doc_id in tables]
     from_parser = [d.doc_id for d in kept if d.tokens is None]
+    token_table = pl.concat([tok.from_rows(tables.pop(d.doc_id)) for d in kept], how="diagonal_relaxed") if kept \
+        else tok.empty()
     if morphology and from_parser:
         from corpusling.nlp.morphology import check_conditionals
 
-        checked = check_conditionals(pl.concat([tok.from_rows(tables[i]) for i in from_parser]))
-        tables.update({key[0]: part for key, part in checked.partition_by("doc_id", as_dict=True).items()})
-    token_table = pl.concat([tok.from_rows(tables[d.doc_id]) for d in kept], how="diagonal_relaxed") if kept \
-        else tok.empty()
+        only = None if len(from_parser) == len(kept) else pl.col("doc_id").cast(pl.String).is_in(from_parser)
+        token_table = check_conditionals(token_table, only)
     documents = Corpus(documents=kept).documents_table()
     record = resolved.identity() if resolved else {"name": "annotated input", "processors": []}
     return ParsedCorpus(tokens=token_table, documents=documents, model=record, skipped=skipped)

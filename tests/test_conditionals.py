@@ -251,3 +251,24 @@ def test_cli_writes_the_table_and_prints_rates(tmp_path, capsys) -> None:
     printed = capsys.readouterr().out
     assert "2 conditionals (1 compound)" in printed and "epistemic" in printed
     assert main(["conditionals", str(tmp_path / "parsed"), "--group-by", "nonexistent"]) == 2
+
+
+def test_morphological_check_of_the_token_table() -> None:
+    """check_conditionals sets Mood=Cnd on a conditional the tagger missed (and its infinitive when the
+    lemmatiser went wrong), removes a Cnd the morphology rejects, and leaves every other row as it was."""
+    from corpusling.nlp.morphology import check_conditionals
+
+    cnd = "Mood=Cnd|Number=Sing|Person=1|Tense=Pres|VerbForm=Fin"
+    tokens, _ = corpus([w("Il", "il", "PRON"), verb("aurait", "avoir"), verb("envoyé", "envoyer", PART)],
+                       [w("Je", "je", "PRON"), verb("peux", "pouvoir", cnd), verb("mourrait", "mourrer")],
+                       [w("Elle", "elle", "PRON"), verb("serait", "être")])
+    checked = check_conditionals(tokens, only=pl.col("sent_id") < 3)
+    assert checked.columns == tokens.columns and checked.height == tokens.height
+    moods = dict(zip(checked["form"].to_list(), checked["mood"].cast(pl.String).to_list(), strict=True))
+    assert (moods["aurait"], moods["peux"], moods["mourrait"]) == ("Cnd", "Ind", "Cnd")
+    assert moods["serait"] == "Ind"  # outside `only`: as the tagger left it
+    row = checked.filter(pl.col("form") == "aurait").row(0, named=True)
+    assert row["feats"] == "Mood=Cnd|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" and row["tense"] == "Pres"
+    assert checked.filter(pl.col("form") == "mourrait")["lemma"].item() == "mourir"
+    untouched = ~pl.col("form").is_in(["aurait", "peux", "mourrait"])
+    assert checked.filter(untouched).equals(tokens.filter(untouched))

@@ -48,7 +48,7 @@ COLUMNS: list[str] = ["doc_id", "sent_id", "start_char", "end_char", "form", "le
 ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
 
 #: Any form that :data:`ENDING` can match once lower-cased and freed of an inverted subject (a wider net).
-_CANDIDATE = r"(?i).r(?:ais|ait|ions|iez|aient)(?:-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce))?$"
+CANDIDATE = r"(?i).r(?:ais|ait|ions|iez|aient)(?:-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce))?$"
 
 #: An inverted subject left on the verb by the tokenizer ("pourrait-il", "aurait-t-on").
 _INVERTED_SUBJECT = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)$"
@@ -409,7 +409,7 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
         return _empty()
     # a conditional has a conditional ending: only the sentences with such a form are read (their
     # words lower-cased, checked and judged in context; the context never leaves the sentence)
-    ending = tokens.filter(pl.col("form").str.contains(_CANDIDATE)).select("doc_id", "sent_id").unique()
+    ending = tokens.filter(pl.col("form").str.contains(CANDIDATE)).select("doc_id", "sent_id").unique()
     tokens = tokens.join(ending, on=["doc_id", "sent_id"], how="semi")
     words = detect(_lowered(tokens))
     holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()

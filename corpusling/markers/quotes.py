@@ -210,9 +210,9 @@ def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame, index: TextIndex 
     are a difference of running counts.
     """
     index = text_index(tokens) if index is None else index
-    upos = index.tokens["upos"] if "upos" in index.tokens.columns else pl.Series([None] * index.tokens.height)
-    words_before = pl.concat([pl.Series([0], dtype=pl.Int64),
-                              (upos.cast(pl.String).fill_null("") != "PUNCT").cast(pl.Int64).cum_sum()])
+    is_word = (index.tokens.select((pl.col("upos") != "PUNCT").fill_null(True))[:, 0]
+               if "upos" in index.tokens.columns else pl.Series([True] * index.tokens.height))
+    words_before = pl.concat([pl.Series([0], dtype=pl.Int64), is_word.cast(pl.Int64).cum_sum()])
     located = locate(index, spans)
     counts = (words_before.gather(located["_to"].fill_null(0)) - words_before.gather(located["_from"].fill_null(0)))
     return spans.with_columns(counts.clip(lower_bound=0).alias("n_tokens"))

@@ -30,24 +30,51 @@ def _set_feats(feats: pl.Expr, mood: str, tense: str | None) -> pl.Expr:
         .list.join("|")
 
 
-def check_conditionals(tokens: pl.DataFrame) -> pl.DataFrame:
-    """The token table with ``Mood=Cnd`` set where morphology finds a conditional, removed where it does not."""
-    from corpusling.markers.conditional import detect
+def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.DataFrame:
+    """The token table with ``Mood=Cnd`` set where morphology finds a conditional, removed where it does not.
+
+    ``only``: a boolean expression choosing the rows to check (the others are kept as they
+    are). Only the rows that can change are read: forms with a conditional ending and words
+    tagged ``Mood=Cnd``; their corrected values are put back by row number, so rows, order
+    and every other value stay as they were.
+    """
+    from corpusling.markers.conditional import CANDIDATE, detect
 
     if tokens.is_empty():
         return tokens
-    words = detect(tokens.with_columns(
+    tagged_cnd = (pl.col("mood").cast(pl.String) == "Cnd").fill_null(False)
+    chosen = pl.col("form").str.contains(CANDIDATE).fill_null(False) | tagged_cnd
+    if only is not None:
+        chosen = chosen & only.fill_null(False)
+    row = "_check_row"
+    candidates = tokens.with_row_index(row).filter(chosen)
+    if candidates.is_empty():
+        return tokens
+    words = detect(candidates.with_columns(
         pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
         pl.col("lemma").fill_null("").str.to_lowercase().alias("_l")))
     is_cnd = pl.col("_cnd").fill_null(False)
-    tagged_cnd = (pl.col("mood").cast(pl.String) == "Cnd").fill_null(False)
-    fixed = words.with_columns(
-        pl.when(is_cnd & ~tagged_cnd).then(_set_feats(pl.col("feats"), "Cnd", "Pres"))
-        .when(tagged_cnd & ~is_cnd).then(_set_feats(pl.col("feats"), "Ind", None))
+    words = words.with_columns(tagged_cnd.alias("_tagged"))
+    changed = words.filter((is_cnd != pl.col("_tagged")) | (is_cnd & (pl.col("_lemma") != pl.col("_l"))))
+    if changed.is_empty():
+        return tokens
+    fixed = changed.with_columns(
+        pl.when(is_cnd & ~pl.col("_tagged")).then(_set_feats(pl.col("feats"), "Cnd", "Pres"))
+        .when(pl.col("_tagged") & ~is_cnd).then(_set_feats(pl.col("feats"), "Ind", None))
         .otherwise(pl.col("feats").cast(pl.String)).alias("feats"),
         pl.when(is_cnd & (pl.col("_lemma") != pl.col("_l"))).then(pl.col("_lemma"))
         .otherwise(pl.col("lemma")).alias("lemma"),
     )
-    # the feature columns are derived again from the corrected feats
-    derived = set(tok.FEATURE_COLUMNS.values())
-    return tok.from_rows(fixed.select([c for c in tokens.columns if c not in derived]))
+    # the feature columns are derived again from the corrected feats, on the changed rows only
+    derived = list(tok.FEATURE_COLUMNS.values())
+    new_columns = ["feats", "lemma", *derived]
+    fixed = (fixed.drop(derived).with_columns(tok.feature_columns(pl.col("feats")))
+             .select(pl.col(row), pl.lit(True).alias(_NEW),
+                     *[pl.col(c).cast(tokens.schema[c]).alias(f"{c}{_NEW}") for c in new_columns]))
+    replaced = tokens.with_row_index(row).join(fixed, on=row, how="left", maintain_order="left")
+    hit = pl.col(_NEW).fill_null(False)
+    return replaced.select([pl.when(hit).then(pl.col(f"{c}{_NEW}")).otherwise(pl.col(c)).alias(c)
+                            if c in new_columns else pl.col(c) for c in tokens.columns])
+
+
+_NEW = "__checked"
