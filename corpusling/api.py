@@ -28,6 +28,8 @@ from corpusling.parsed import ParsedCorpus, is_parsed_folder, load
 
 #: Documents handed to one parsing job (one call of the worker); about this many characters.
 JOB_CHARS = 60_000
+#: Documents whose token tables are stacked into one frame at a time while parsing (see ``_Stack``).
+STACK_EVERY = 200
 
 __all__ = ["read", "parse", "load", "load_or_parse", "shard_of"]
 
@@ -84,6 +86,42 @@ def _parse_job(model: Model, payload: list[tuple[str, str]], threads: int = 0) -
     return tables, failed
 
 
+class _Stack:
+    """Token tables of documents, stacked as they come, returned as one table in document order.
+
+    Small per-document frames cost about three times their data; every :data:`STACK_EVERY`
+    documents they are stacked into one contiguous frame, so memory while parsing stays near
+    the size of the final table.
+    """
+
+    def __init__(self, order: dict[str, int]) -> None:
+        self.order = order
+        self.done: set[str] = set()
+        self.pending: list[pl.DataFrame] = []
+        self.chunks: list[pl.DataFrame] = []
+
+    def add(self, doc_id: str, table: pl.DataFrame) -> None:
+        self.done.add(doc_id)
+        self.pending.append(tok.from_rows(table).with_columns(pl.lit(self.order[doc_id], pl.Int64).alias("_order")))
+        if len(self.pending) >= STACK_EVERY:
+            self._stack()
+
+    def _stack(self) -> None:
+        if self.pending:
+            self.chunks.append(pl.concat(self.pending, how="diagonal_relaxed", rechunk=True))
+            self.pending = []
+
+    def table(self) -> pl.DataFrame:
+        self._stack()
+        if not self.chunks:
+            return tok.empty()
+        table = pl.concat(self.chunks, how="diagonal_relaxed", rechunk=True)
+        self.chunks = []
+        if not table["_order"].is_sorted():
+            table = table.sort("_order", maintain_order=True)
+        return table.drop("_order")
+
+
 class _Progress:
     """Documents done, words/s and time left on a terminal; silent in pipes and CI."""
 
@@ -124,15 +162,15 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
         dupes = sorted({i for i in ids if ids.count(i) > 1})[:5]
         raise InputError(f"duplicate doc_id values: {', '.join(dupes)}; give each document a distinct id")
 
-    tables: dict[str, pl.DataFrame] = {}
+    stack = _Stack({d.doc_id: i for i, d in enumerate(corpus.documents)})
     todo: list[Document] = []
     for doc in corpus.documents:
         if doc.tokens is not None:
-            tables[doc.doc_id] = doc.tokens
+            stack.add(doc.doc_id, doc.tokens)
             continue
         hit = store.get(doc.sha256, doc.doc_id) if store else None
         if hit is not None:
-            tables[doc.doc_id] = hit
+            stack.add(doc.doc_id, hit)
         else:
             todo.append(doc)
 
@@ -145,7 +183,7 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
                 store.put(by_id[doc_id].sha256, table)
             if on_parsed:
                 on_parsed(doc_id, table)
-            tables[doc_id] = table
+            stack.add(doc_id, table)
         for doc_id, reason in failed:
             skipped.append({"source": by_id[doc_id].source or doc_id, "reason": reason})
         bar.update(len(parsed) + len(failed), sum(t.height for t in parsed.values()))
@@ -165,10 +203,9 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
     finally:
         bar.close()
 
-    kept = [d for d in corpus.documents if d.doc_id in tables]
+    kept = [d for d in corpus.documents if d.doc_id in stack.done]
     from_parser = [d.doc_id for d in kept if d.tokens is None]
-    token_table = pl.concat([tok.from_rows(tables.pop(d.doc_id)) for d in kept], how="diagonal_relaxed") if kept \
-        else tok.empty()
+    token_table = stack.table()
     if morphology and from_parser:
         from corpusling.nlp.morphology import check_conditionals
 

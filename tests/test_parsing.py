@@ -108,3 +108,33 @@ def test_shards_partition_documents_stably():
     assert set(shards) == set(range(1, 8))
     assert shards == [api.shard_of(i, 7) for i in ids]
     assert all(api.shard_of(i, 1) == 1 for i in ids)
+
+
+def test_two_workers_give_the_table_of_one(monkeypatch):
+    """Documents parsed in two spawned processes, one job each (finishing in any order), stacked one
+    at a time: the same token table, in document order, as one process."""
+    texts = ["L'Amérique aurait envoyé Pompeo à Bagdad.", "Le bilan pourrait ne pas être le vrai.",
+             "Selon l'AFP, environ trente personnes seraient mortes.", "Il semblerait qu'ils aient été pris de court."]
+    corpus = Corpus([Document(f"d{i}", text) for i, text in enumerate(texts)])
+    one = api.parse(corpus, model="compact", use_cache=False)
+    monkeypatch.setattr(api, "JOB_CHARS", 1)  # one document per job
+    monkeypatch.setattr(api, "STACK_EVERY", 1)
+    two = api.parse(corpus, model="compact", use_cache=False, workers=2)
+    assert two.tokens["doc_id"].cast(pl.String).unique(maintain_order=True).to_list() == ["d0", "d1", "d2", "d3"]
+    assert two.tokens.equals(one.tokens)
+
+
+def test_stacked_tables_come_back_in_document_order():
+    from corpusling import tokens as tok
+
+    def table(doc_id: str, n: int) -> pl.DataFrame:
+        return tok.from_rows({"doc_id": [doc_id] * n, "sent_id": [1] * n, "word_id": list(range(1, n + 1)),
+                              "form": ["x"] * n, "start_char": list(range(0, 2 * n, 2))})
+
+    stack = api._Stack({"a": 0, "b": 1, "c": 2})
+    for doc_id, n in (("c", 1), ("a", 3), ("b", 2)):
+        stack.add(doc_id, table(doc_id, n))
+    result = stack.table()
+    assert result["doc_id"].cast(pl.String).to_list() == ["a", "a", "a", "b", "b", "c"]
+    assert result["word_id"].to_list() == [1, 2, 3, 1, 2, 1]
+    assert result.columns == tok.COLUMNS
