@@ -56,18 +56,50 @@ def count_words(folder: Path | str) -> int:
     return int(scan_tokens(_folder(folder)).select(pl.len()).collect().item())
 
 
-def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Expr | None = None,
-                lowercase: bool = False, min_count: int = 1, top: int | None = None) -> pl.DataFrame:
-    """Frequency list of the whole corpus, streaming: the table of :func:`corpusling.stats.freq`.
+def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Expr | str | None = None,
+                lowercase: bool = False, min_count: int = 1, top: int | None = None, group_by: str | None = None,
+                max_words: int = BATCH_WORDS) -> pl.DataFrame:
+    """Frequency list of a parsed folder without loading it: the table of :func:`corpusling.stats.freq`.
 
-    Columns ``*by, count, per_million`` (per million words of the whole corpus), most frequent
-    first. ``where`` is a condition on words (``pl.col("upos") != "PUNCT"``).
+    Columns ``[group,] *by, count, per_million`` (per million words of the whole corpus, or of
+    the group), most frequent first. ``where`` is a condition on words, either a polars
+    expression (``pl.col("upos") != "PUNCT"``), counted in one streaming pass over the parts, or
+    a one-word query (``'[upos="NOUN"]'``), evaluated a batch of documents at a time; ``group_by``
+    (a metadata column) also goes batch by batch. Counts are summed over the batches, so the
+    table is the one the whole corpus in memory would give.
     """
+    from corpusling import stats
+
     columns = [by] if isinstance(by, str) else list(by)
-    lazy = scan_tokens(_folder(folder))
+    folder = _folder(folder)
+    lazy = scan_tokens(folder)
     missing = [c for c in columns if c not in lazy.collect_schema().names()]
     if missing:
         raise QueryError(f"no column {missing[0]!r} in the token table")
+    if isinstance(where, str) or group_by:
+        if isinstance(where, str):
+            from corpusling.query import parse as parse_query
+
+            parse_query(where)  # a syntax error stops here, before any reading
+        groups = ["group"] if group_by else []
+        parts = map_documents(folder, lambda c: stats.freq(c.tokens, columns, where=where, documents=c.documents,
+                                                           group_by=group_by, lowercase=lowercase), max_words)
+        schema = {**({"group": pl.String} if group_by else {}), **{c: pl.String for c in columns}, "count": pl.Int64}
+        counts = (parts.group_by(*groups, *columns).agg(pl.col("count").sum()) if parts.height
+                  else pl.DataFrame(schema=schema)).filter(pl.col("count") >= min_count)
+        if group_by:
+            sizes = (document_rates(folder, pl.lit(False), metadata=True)
+                     .select(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group"), "n_words")
+                     .group_by("group").agg(pl.col("n_words").sum().alias("_size")))
+            counts = counts.join(sizes, on="group", how="left")
+        else:
+            counts = counts.with_columns(pl.lit(count_words(folder)).alias("_size"))
+        out = (counts.with_columns((pl.col("count") * 1e6 / pl.col("_size")).alias("per_million")).drop("_size")
+               .sort([*groups, "count", *columns],
+                     descending=[*([False] * len(groups)), True, *([False] * len(columns))]))
+        if top:
+            out = out.group_by(groups, maintain_order=True).head(top) if groups else out.head(top)
+        return out
     total = count_words(folder)
     if where is not None:
         lazy = lazy.filter(where.fill_null(False))

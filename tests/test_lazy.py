@@ -158,3 +158,32 @@ def test_map_documents_runs_a_marker_analysis(folder: Path) -> None:
     got = lazy.map_documents(folder, lambda c: conditionals(c.tokens, c.documents), max_words=9)
     assert expected.height >= 7
     assert got.sort("doc_id", "start_char").equals(expected)
+
+
+@pytest.mark.parametrize("kwargs", [{"where": '[upos="VERB" | upos="AUX"]'}, {"group_by": "outlet"},
+                                    {"by": ["lemma", "upos"], "where": '[mood="Cnd"]', "group_by": "outlet"},
+                                    {"by": "form", "lowercase": True, "group_by": "outlet", "min_count": 2, "top": 2}])
+def test_frequencies_by_batches_equal_stats_freq(folder: Path, kwargs: dict) -> None:
+    """A query string or a metadata grouping goes batch by batch; the counts add up to the in-memory table."""
+    whole = load(folder)
+    expected = freq(whole.tokens, documents=whole.documents, **kwargs)
+    got = lazy.frequencies(folder, max_words=11, **kwargs)
+    assert got.equals(expected.cast(got.schema))
+    assert expected.height > 1
+
+
+def test_cli_lazy_freq_and_concordance(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from corpusling.cli import main
+
+    for verb, extra in (("freq", ["--by", "lemma", "--where", '[upos="VERB"]', "--group-by", "outlet"]),
+                        ("concordance", ['[mood="Cnd"] [upos="VERB"]', "--sort", "match"])):
+        eager, lazily = tmp_path / f"{verb}-eager.csv", tmp_path / f"{verb}-lazy.csv"
+        assert main([verb, str(folder), *extra, "--out", str(eager)]) == 0
+        assert main([verb, str(folder), *extra, "--lazy", "--out", str(lazily)]) == 0
+        assert pl.read_csv(lazily).equals(pl.read_csv(eager))
+        assert pl.read_csv(eager).height > 0
+    capsys.readouterr()
+    assert main(["freq", str(tmp_path / "nowhere"), "--lazy"]) == 2
+    assert "--lazy reads one parsed folder" in capsys.readouterr().err
+    assert main(["concordance", str(folder), '[lemma="pouvoir"]', "--lazy", "--sort", "L1"]) == 2
+    assert "sort" in capsys.readouterr().err

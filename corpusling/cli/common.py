@@ -32,3 +32,20 @@ def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
     return load_or_parse(inputs, format=args.format, text_column=args.text_column, model=args.model,
                          workers=args.workers, cache=None if args.no_cache else args.cache,
                          use_cache=not args.no_cache, progress=True, report_skipped=True)
+
+
+def add_lazy_argument(group: argparse._ArgumentGroup) -> None:
+    """``--lazy``: read a parsed folder a batch of documents at a time (corpora larger than memory)."""
+    group.add_argument("--lazy", action="store_true",
+                       help="read a parsed folder in batches, never whole (for corpora larger than memory)")
+
+
+def lazy_folder(args: argparse.Namespace) -> Path:
+    """The parsed folder of a ``--lazy`` run (exactly one input, already parsed)."""
+    from corpusling.errors import InputError
+    from corpusling.parsed import is_parsed_folder
+
+    inputs = args.inputs if isinstance(args.inputs, list) else [args.inputs]
+    if len(inputs) != 1 or not is_parsed_folder(Path(inputs[0])):
+        raise InputError("--lazy reads one parsed folder; make it first with `corpusling parse INPUT... --out FOLDER`")
+    return Path(inputs[0])

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.common import add_input_arguments, add_lazy_argument, lazy_folder, load_corpus
 
 EPILOG = """examples:
   corpusling concordance corpus/ '[lemma="avoir" & mood="Cnd"] [verbform="Part"]'
   corpusling concordance parsed/seed 'lemma:sembler' --width 8 --sort R1
   corpusling concordance corpus/ '[form="selon"] []{0,3} [upos="PROPN"]' --sample 50 --seed 1 --out selon.xlsx
   corpusling concordance corpus/ '[lemma=/dire|déclarer/]' --metadata outlet,date --out lines.tex
+  corpusling concordance parsed/press 'lemma:selon' --lazy --sort match   # larger than memory
 """
 
 
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="metadata columns to show (comma-separated, or the option repeated)")
     group.add_argument("--out", default=None,
                        help="write the lines to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
+    add_lazy_argument(group)
     parser.set_defaults(func=run)
 
 
@@ -59,9 +61,15 @@ def run(args: argparse.Namespace) -> int:
     args.metadata = [c.strip() for item in args.metadata for c in item.split(",") if c.strip()]
     pattern = split_query(args)
     parse(pattern)  # a syntax error stops here, before any reading or parsing
-    corpus = load_corpus(args)
-    lines = concordance(corpus.tokens, corpus.documents, pattern, width=args.width, unit=args.unit,
-                        sort=args.sort, sample=args.sample, seed=args.seed, metadata=args.metadata)
+    if args.lazy:
+        from corpusling import lazy
+
+        lines = lazy.concordance(lazy_folder(args), pattern, width=args.width, unit=args.unit, sort=args.sort,
+                                 sample=args.sample, seed=args.seed, metadata=args.metadata)
+    else:
+        corpus = load_corpus(args)
+        lines = concordance(corpus.tokens, corpus.documents, pattern, width=args.width, unit=args.unit,
+                            sort=args.sort, sample=args.sample, seed=args.seed, metadata=args.metadata)
     if args.out:
         path = write_table(lines, args.out)
         print(f"{lines.height} lines written to {path}", file=sys.stderr)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.common import add_input_arguments, add_lazy_argument, lazy_folder, load_corpus
 
 EPILOG = """examples:
   corpusling freq corpus/ --by lemma --where '[upos="VERB" & mood="Cnd"]'
   corpusling freq corpus/ --by lemma upos --group-by outlet --out freq.csv
   corpusling freq corpus/ --ngram 3 --by form --lowercase --top 30
+  corpusling freq parsed/press --lazy --by lemma --where '[upos="NOUN"]'   # larger than memory
 """
 
 
@@ -26,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--ngram", type=int, default=1, metavar="N", help="count n-grams of N words (default 1)")
     group.add_argument("--min-count", type=int, default=1, help="drop items seen fewer times (default 1)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    add_lazy_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -39,6 +41,13 @@ def run(args: argparse.Namespace) -> int:
         parse(args.where)
     if args.ngram > 1 and args.group_by:
         raise InputError("--ngram and --group-by cannot be combined yet")
+    if args.lazy:
+        from corpusling import lazy
+
+        if args.ngram > 1:
+            raise InputError("--ngram cannot be combined with --lazy yet")
+        return emit(lazy.frequencies(lazy_folder(args), args.by, where=args.where, lowercase=args.lowercase,
+                                     min_count=args.min_count, group_by=args.group_by), args)
     corpus = load_corpus(args)
     if args.ngram > 1:
         table = stats.ngrams(corpus.tokens, args.ngram, by=args.by[0], where=args.where, min_count=args.min_count,
