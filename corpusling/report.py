@@ -260,30 +260,35 @@ def _in_marker_order(table: pl.DataFrame, markers: dict[str, pl.DataFrame], *the
     return table.sort(order, *totals_first, *then, maintain_order=True)
 
 
-def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
-                  seed: int) -> pl.DataFrame:
-    """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns.
+def _marker_rates(markers: dict[str, pl.DataFrame], documents: pl.DataFrame, sizes: pl.DataFrame,
+                  group_by: str | None, n_boot: int, seed: int, breakdown: bool) -> pl.DataFrame:
+    """:func:`rates` of every marker (and, with ``breakdown``, of each of its categories) in one call.
 
-    One :func:`rates` call for all markers and categories: the documents are resampled once, and each
-    marker gets the same resamples it would get alone (same seed, same documents).
+    The documents are resampled once, and each marker gets the same resamples it would get alone
+    (same seed, same documents). A marker without any row still gets its "(all)" line (a count of zero).
     """
-    from corpusling.rates import document_sizes, rates
+    from corpusling.rates import rates
 
-    sizes = document_sizes(parsed.tokens)
-    keys = ["marker", "breakdown", "level"]
-    table = rates(_stacked(markers, True), None, parsed.documents, by=keys, group_by=group_by, n_boot=n_boot,
-                  seed=seed, sizes=sizes)
-    # a marker without any row still gets its "(all)" line (a count of zero)
-    for marker in markers:
-        if markers[marker].height == 0:
-            empty = pl.DataFrame(schema={"doc_id": pl.String})
-            zero = rates(empty, None, parsed.documents, group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes)
+    table = rates(_stacked(markers, breakdown), None, documents, by=["marker", "breakdown", "level"],
+                  group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes)
+    for marker, rows in markers.items():
+        if rows.height == 0:
+            zero = rates(pl.DataFrame(schema={"doc_id": pl.String}), None, documents, group_by=group_by,
+                         n_boot=n_boot, seed=seed, sizes=sizes)
             table = pl.concat([table, zero.with_columns(pl.lit(marker).alias("marker"),
                                                         pl.lit(None, pl.String).alias("breakdown"),
                                                         pl.lit("(all)").alias("level"))], how="diagonal_relaxed")
-    columns = ["marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
-               "ci_method"]
-    return _in_marker_order(table, markers, "group", "level").select(columns)
+    return _in_marker_order(table, markers, "group", "level")
+
+
+def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
+                  seed: int) -> pl.DataFrame:
+    """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns."""
+    from corpusling.rates import document_sizes
+
+    table = _marker_rates(markers, parsed.documents, document_sizes(parsed.tokens), group_by, n_boot, seed, True)
+    return table.select("marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low",
+                        "ci_high", "ci_method")
 
 
 def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str) -> pl.DataFrame:
@@ -344,13 +349,15 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
     if quotes is not None and any(m in markers for m in ("conditionals", "hedges", "boosters")):
         def voice() -> None:
             voiced = {m: markers[m] for m in ("conditionals", "hedges", "boosters") if m in markers}
-            known = ("in_quote" in table.columns and (table.height == 0
-                                                       or table["in_quote"].null_count() < table.height)
-                     for table in voiced.values())
-            rows = pl.concat([(table if has_voice else add_in_quote(table, quotes))
-                              .select(pl.col("doc_id").cast(pl.String), pl.col("in_quote").cast(pl.Boolean),
-                                      pl.lit(m).alias("marker"))
-                              for (m, table), has_voice in zip(voiced.items(), known, strict=True)])
+
+            def with_voice(table: pl.DataFrame) -> pl.DataFrame:
+                known = "in_quote" in table.columns and (table.height == 0
+                                                          or table["in_quote"].null_count() < table.height)
+                return table if known else add_in_quote(table, quotes)
+
+            rows = pl.concat([with_voice(table).select(pl.col("doc_id").cast(pl.String),
+                                                       pl.col("in_quote").cast(pl.Boolean), pl.lit(m).alias("marker"))
+                              for m, table in voiced.items()])
             # one bootstrap for the three markers (each gets the resamples it would get alone)
             table = voice_rates(rows, parsed.tokens, parsed.documents, quotes, by=["marker"], group_by=group_by,
                                 n_boot=n_boot, seed=seed)
@@ -373,13 +380,12 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
         dated = with_period(parsed.documents)
         if dated["period"].drop_nulls().n_unique() >= 2:
             def timeline() -> None:
-                from corpusling.rates import document_sizes, rates
+                from corpusling.rates import document_sizes
 
                 shown = {name: m for name, m in markers.items() if name != "boosters"}
-                table = rates(_stacked(shown, False), None, dated.filter(pl.col("period").is_not_null()),
-                              by=["marker"], group_by="period", n_boot=n_boot, seed=seed,
-                              sizes=document_sizes(parsed.tokens))
-                save("timeline", fig.plot_timeline(_in_marker_order(table, shown, "group"), "group", series="marker",
+                table = _marker_rates(shown, dated.filter(pl.col("period").is_not_null()),
+                                      document_sizes(parsed.tokens), "period", n_boot, seed, False)
+                save("timeline", fig.plot_timeline(table.drop("breakdown", "level"), "group", series="marker",
                                                    lang=lang))
             run.attempt("figure timeline", timeline)
     return stems
