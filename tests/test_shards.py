@@ -69,3 +69,36 @@ def test_shards_add_up_to_the_unsharded_corpus(tmp_path: Path) -> None:
     assert words(sharded.tokens).equals(words(whole.tokens))
     assert sharded.documents.sort("doc_id").equals(whole.documents.sort("doc_id"))
     assert sharded.model == whole.model
+
+
+def test_chunked_parse_writes_the_same_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`corpusling parse` parses, writes and lets go a chunk of documents at a time: any chunk size gives
+    the corpus of one chunk, in document order, and a re-run with other chunks leaves no stale part."""
+    import corpusling.cli.parse as parse_verb
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for name, text in TEXTS.items():
+        (source / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "parsed"
+    assert main(["parse", str(source), "--out", str(out), "--model", "compact"]) == 0
+    whole = load(out)
+    monkeypatch.setattr(parse_verb, "CHUNK_CHARS", 1)  # one document per chunk
+    assert main(["parse", str(source), "--out", str(out), "--model", "compact"]) == 0
+    assert len(list((out / "documents").glob("*.parquet"))) == len(TEXTS)
+    chunked = load(out)
+    assert chunked.tokens.equals(whole.tokens) and chunked.documents.equals(whole.documents)
+    monkeypatch.setattr(parse_verb, "CHUNK_CHARS", 10**9)  # back to one chunk: the per-document parts go
+    assert main(["parse", str(source), "--out", str(out), "--model", "compact"]) == 0
+    assert len(list((out / "documents").glob("*.parquet"))) == 1
+    assert load(out).tokens.equals(whole.tokens)
+
+
+def test_chunks_keep_order_and_size() -> None:
+    from corpusling.cli.parse import chunks
+    from corpusling.corpus import Document
+
+    docs = [Document(f"d{i}", "x" * n) for i, n in enumerate([3, 4, 10, 1, 1, 1])]
+    runs = chunks(docs, 5)
+    assert [[d.doc_id for d in run] for run in runs] == [["d0"], ["d1"], ["d2"], ["d3", "d4", "d5"]]
+    assert chunks([], 5) == [[]]

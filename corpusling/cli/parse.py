@@ -22,6 +22,9 @@ EPILOG = """examples:
 
 #: Rows of the token table per Parquet part.
 PART_ROWS = 1_000_000
+#: Characters of text parsed, written and let go at a time (about 800,000 words): memory while parsing
+#: stays that of one chunk, whatever the size of the corpus.
+CHUNK_CHARS = 5_000_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,8 +64,22 @@ def write_parts(tokens: pl.DataFrame, documents: pl.DataFrame, out: Path, tag: s
     return parts
 
 
+def chunks(documents: list, size: int) -> list[list]:
+    """Consecutive runs of documents of about ``size`` characters of text (at least one document each)."""
+    runs: list[list] = [[]]
+    chars = 0
+    for doc in documents:
+        if runs[-1] and chars + len(doc.text or "") > size:
+            runs.append([])
+            chars = 0
+        runs[-1].append(doc)
+        chars += len(doc.text or "")
+    return runs
+
+
 def run(args: argparse.Namespace) -> int:
     from corpusling.api import parse, read, report, shard_of
+    from corpusling.corpus import Corpus
     from corpusling.parsed import write_text
 
     shard = parse_shard(args.shard)
@@ -73,16 +90,35 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.documents and not shard:
         report([{"source": s.source, "reason": s.reason} for s in corpus.skipped])
         raise InputError("no readable document in " + ", ".join(map(str, args.inputs)))
-    parsed = parse(corpus, model=args.model, workers=args.workers, cache=args.cache,
-                   use_cache=not args.no_cache, progress=True)
-    report(parsed.skipped)
     tag = f"{shard[0]:04d}of{shard[1]:04d}" if shard else "all"
-    write_parts(parsed.tokens, parsed.documents, args.out, tag)
-    write_text(args.out / "model.json", json.dumps(parsed.model, indent=2, ensure_ascii=False) + "\n")
-    if parsed.skipped:
-        pl.DataFrame(parsed.skipped).write_csv(args.out / f"skipped-{tag}.csv")
-    sentences = parsed.tokens.select("doc_id", "sent_id").n_unique() if parsed.tokens.height else 0
-    print(f"{parsed.documents.height} documents, {sentences} sentences, {parsed.tokens.height} words "
-          f"parsed with the {parsed.model.get('name')} model in {time.time() - start:.1f} s"
-          + (f" ({len(parsed.skipped)} skipped)" if parsed.skipped else "") + f" -> {args.out}")
+    out: Path = args.out
+    skipped = [{"source": s.source, "reason": s.reason} for s in corpus.skipped]
+    report(skipped)
+    written: set[Path] = set()
+    n_docs = n_sentences = n_words = 0
+    model: dict = {}
+    # parsed, written and released a chunk at a time; the parts keep the documents' order
+    for number, part in enumerate(chunks(corpus.documents, CHUNK_CHARS)):
+        parsed = parse(Corpus(documents=part), model=args.model, workers=args.workers, cache=args.cache,
+                       use_cache=not args.no_cache, progress=True)
+        report(parsed.skipped)
+        skipped += parsed.skipped
+        chunk_tag = f"{tag}-c{number:04d}"
+        write_parts(parsed.tokens, parsed.documents, out, chunk_tag)
+        written.update(out.glob(f"tokens/part-{chunk_tag}-*.parquet"))
+        written.add(out / "documents" / f"part-{chunk_tag}.parquet")
+        model = parsed.model
+        n_docs += parsed.documents.height
+        n_words += parsed.tokens.height
+        n_sentences += parsed.tokens.select("doc_id", "sent_id").n_unique() if parsed.tokens.height else 0
+    # parts of this shard left by an earlier run (another chunking, or the one-part layout) go
+    for stale in [*out.glob(f"tokens/part-{tag}-*.parquet"), *out.glob(f"documents/part-{tag}*.parquet")]:
+        if stale not in written:
+            stale.unlink()
+    write_text(out / "model.json", json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+    if skipped:
+        pl.DataFrame(skipped).write_csv(out / f"skipped-{tag}.csv")
+    print(f"{n_docs} documents, {n_sentences} sentences, {n_words} words "
+          f"parsed with the {model.get('name')} model in {time.time() - start:.1f} s"
+          + (f" ({len(skipped)} skipped)" if skipped else "") + f" -> {out}")
     return 0
