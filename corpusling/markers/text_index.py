@@ -24,8 +24,9 @@ class TextIndex:
 
     ``tokens``: the table, each document one run of rows, ordered by ``start_char, word_id``;
     ``documents``: ``doc_id`` (String), ``_doc`` (run number), ``_doc_first``, ``_doc_last`` (rows);
-    ``key``: ``_doc × 2³² + start_char`` per row; ``sent_first`` / ``sent_last``: first and last row of
-    each row's sentence, or None when sentences are not runs of rows (no ``sent_id``, or ids out of order).
+    ``key``: ``_doc × 2³² + start_char`` per row; ``doc``: the document number of each row;
+    ``sent_first`` / ``sent_last``: first and last row of each row's sentence, or None when sentences
+    are not runs of rows (no ``sent_id``, or ids out of order).
     """
 
     tokens: pl.DataFrame
