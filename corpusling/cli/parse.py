@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from corpusling.cli.common import add_input_arguments
+from corpusling.corpus import Document
 from corpusling.errors import InputError
 
 EPILOG = """examples:
@@ -64,9 +65,9 @@ def write_parts(tokens: pl.DataFrame, documents: pl.DataFrame, out: Path, tag: s
     return parts
 
 
-def chunks(documents: list, size: int) -> list[list]:
+def chunks(documents: list[Document], size: int) -> list[list[Document]]:
     """Consecutive runs of documents of about ``size`` characters of text (at least one document each)."""
-    runs: list[list] = [[]]
+    runs: list[list[Document]] = [[]]
     chars = 0
     for doc in documents:
         if runs[-1] and chars + len(doc.text or "") > size:
