@@ -23,7 +23,7 @@ EPILOG = """examples:
 
 #: Rows of the token table per Parquet part.
 PART_ROWS = 1_000_000
-#: Characters of text parsed, written and let go at a time (about 800,000 words): memory while parsing
+#: Characters of text parsed, written and let go at a time (970,000 words of Wikinews): memory while parsing
 #: stays that of one chunk, whatever the size of the corpus.
 CHUNK_CHARS = 5_000_000
 
