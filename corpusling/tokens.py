@@ -126,6 +126,12 @@ def from_stanza(parsed: Iterable[tuple[str, int, int, Any]], start_sent: dict[st
                                                           "lemma": pl.String}))
 
 
+def sentence_starts() -> pl.Expr:
+    """True on the first row of each run of rows of one sentence (a new ``doc_id`` or ``sent_id``)."""
+    return ((pl.col("doc_id") != pl.col("doc_id").shift())
+            | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True)
+
+
 def sentences(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence: ``doc_id, sent_id, start_char, end_char, sentence`` (text from the document)."""
     spans = tokens.group_by("doc_id", "sent_id", maintain_order=True).agg(

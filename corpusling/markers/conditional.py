@@ -159,7 +159,7 @@ def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr,
     return matches.fill_null(False), from_form, _from_stem_ending(stem, alone)
 
 
-def _lowered(tokens: pl.DataFrame) -> pl.DataFrame:
+def lowered(tokens: pl.DataFrame) -> pl.DataFrame:
     """String columns, lower-cased form ``_f`` and lemma ``_l`` (row order kept)."""
     strings = [c for c in ("doc_id", "upos", "feats", "mood", "tense", "verbform", "person", "deprel")
                if c in tokens.columns]
@@ -170,13 +170,11 @@ def _lowered(tokens: pl.DataFrame) -> pl.DataFrame:
 
 def _in_order(words: pl.DataFrame) -> pl.DataFrame:
     """Sentence-internal order and a running sentence key ``_sk``."""
-    return (words.sort("doc_id", "sent_id", "word_id")
-            .with_columns(((pl.col("doc_id") != pl.col("doc_id").shift(1)) | (pl.col("sent_id") != pl.col("sent_id")
-                           .shift(1))).fill_null(True).cum_sum().alias("_sk")))
+    return words.sort("doc_id", "sent_id", "word_id").with_columns(tok.sentence_starts().cum_sum().alias("_sk"))
 
 
 def detect(words: pl.DataFrame) -> pl.DataFrame:
-    """``words`` (from :func:`_lowered`, any row order) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
+    """``words`` (from :func:`lowered`, any row order) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
     ``detected_by``."""
     verb_form = pl.col("_f").str.replace(_INVERTED_SUBJECT, "")  # "pourrait-il" kept as one token
     stem = pl.col("_stem")
@@ -411,7 +409,7 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
     # words lower-cased, checked and judged in context; the context never leaves the sentence)
     ending = tokens.filter(pl.col("form").str.contains(CANDIDATE)).select("doc_id", "sent_id").unique()
     tokens = tokens.join(ending, on=["doc_id", "sent_id"], how="semi")
-    words = detect(_lowered(tokens))
+    words = detect(lowered(tokens))
     holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()
     if holding.height == 0:
         return _empty()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusling import tokens as tok
 from corpusling.errors import LexiconError
 from corpusling.lexicons import load_hedge_context, load_lexicon
 from corpusling.lexicons.notation import CLITICS, PatternError, parse_pattern
@@ -83,10 +84,10 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
     if not _in_sentence_order(words):
         words = words.sort(pl.col("doc_id").cast(pl.String), "sent_id", "word_id", maintain_order=True)
     words = (words.with_row_index("_i")
-             .with_columns(pl.col("_i").cast(pl.Int64), _new_sentence().cum_sum().alias("_s")))
+             .with_columns(pl.col("_i").cast(pl.Int64), tok.sentence_starts().cum_sum().alias("_s")))
     # the head's lemma: when every sentence numbers its words 1, 2, 3… in its rows (a parsed corpus
     # does), the head of word w is w's row moved by head − word_id; otherwise a join on the head
-    first = pl.when(_new_sentence()).then(pl.col("_i")).forward_fill()
+    first = pl.when(tok.sentence_starts()).then(pl.col("_i")).forward_fill()
     if words.select((pl.col("word_id") - 1 == pl.col("_i") - first).all()).item():
         head_row = pl.when(pl.col("head") > 0).then(pl.col("_i") + pl.col("head") - pl.col("word_id"))
         inside = (head_row >= 0) & (head_row < words.height)
@@ -95,12 +96,6 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
         return words.with_columns(pl.when(inside & same).then(lemma_at).alias("_head_lemma"))
     heads = words.select("_s", pl.col("word_id").alias("head"), pl.col("_lemma").alias("_head_lemma"))
     return words.join(heads, on=["_s", "head"], how="left", maintain_order="left")
-
-
-def _new_sentence() -> pl.Expr:
-    """True on the first word of each run of one sentence."""
-    return ((pl.col("doc_id") != pl.col("doc_id").shift())
-            | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True)
 
 
 def _in_sentence_order(words: pl.DataFrame) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from corpusling import tokens as tok
+
 _SHIFT = 2**32
 
 
@@ -60,13 +62,12 @@ def text_index(tokens: pl.DataFrame) -> TextIndex:
     ordered = in_text_order(tokens)
     new_doc = (pl.col("doc_id") != pl.col("doc_id").shift()).fill_null(True)
     has_sent = "sent_id" in ordered.columns and ordered["sent_id"].null_count() == 0
-    sent_change = (pl.col("sent_id") != pl.col("sent_id").shift()).fill_null(True) if has_sent else pl.lit(True)
     row = pl.int_range(pl.len(), dtype=pl.Int64)
     frame = ordered.select(
         pl.col("doc_id").cast(pl.String),
         (new_doc.cum_sum().cast(pl.Int64) - 1).alias("_doc"),
         new_doc.alias("_new_doc"),
-        (new_doc | sent_change).alias("_new_sent"),
+        (tok.sentence_starts() if has_sent else pl.lit(True)).alias("_new_sent"),
         (~new_doc & (pl.col("sent_id").diff() < 0)).fill_null(False).any().alias("_sent_disorder") if has_sent
         else pl.lit(True).alias("_sent_disorder"),
         pl.col("start_char").cast(pl.Int64),

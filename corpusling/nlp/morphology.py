@@ -38,7 +38,7 @@ def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.
     tagged ``Mood=Cnd``; their corrected values are put back by row number, so rows, order
     and every other value stay as they were.
     """
-    from corpusling.markers.conditional import CANDIDATE, detect
+    from corpusling.markers.conditional import CANDIDATE, detect, lowered
 
     if tokens.is_empty():
         return tokens
@@ -50,9 +50,7 @@ def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.
     candidates = tokens.with_row_index(row).filter(chosen)
     if candidates.is_empty():
         return tokens
-    words = detect(candidates.with_columns(
-        pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
-        pl.col("lemma").fill_null("").str.to_lowercase().alias("_l")))
+    words = detect(lowered(candidates))
     is_cnd = pl.col("_cnd").fill_null(False)
     words = words.with_columns(tagged_cnd.alias("_tagged"))
     changed = words.filter((is_cnd != pl.col("_tagged")) | (is_cnd & (pl.col("_lemma") != pl.col("_l"))))
