@@ -44,11 +44,13 @@ def document_sizes(tokens: pl.DataFrame) -> pl.DataFrame:
 
 def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame,
                     by: list[str] | None = None, group_by: str | None = None,
-                    sizes: pl.DataFrame | None = None) -> pl.DataFrame:
+                    sizes: pl.DataFrame | None = None, all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per (document, level of ``by``): ``group, doc_id, *by, count, n_words`` (zeros included).
 
     ``sizes`` (``doc_id, n_words``, as from :func:`document_sizes`) replaces ``tokens`` when a caller
     counts the same corpus several times, or counts words of its own (the halves of a voice split).
+    ``all_levels`` (columns ``by``): levels counted even when no row has them (a count of zero), such
+    as a marker that never occurs; the levels of ``rows`` are counted in any case.
     """
     by = by or []
     if sizes is None:
@@ -61,7 +63,10 @@ def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: 
     counts = rows.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id", *by).agg(
         pl.len().alias("count"))
     if by:
-        levels = counts.select(by).unique().sort(by)
+        levels = counts.select(by)
+        if all_levels is not None:
+            levels = pl.concat([levels, all_levels.select(by)], how="vertical_relaxed")
+        levels = levels.unique().sort(by)
         grid = docs.join(levels, how="cross")
     else:
         grid = docs
@@ -112,16 +117,17 @@ def _bootstrap_sums(rng: np.random.Generator, matrix: np.ndarray, n_boot: int, b
 
 def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, by: list[str] | None = None,
           group_by: str | None = None, per: float = 1000, n_boot: int = 2000, seed: int = 0,
-          level: float = 0.95, sizes: pl.DataFrame | None = None) -> pl.DataFrame:
+          level: float = 0.95, sizes: pl.DataFrame | None = None,
+          all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rate of marker rows per ``per`` words, per group and ``by`` level, with a 95% CI.
 
     Columns: ``group, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``.
     The documents of a group are resampled once for all its ``by`` levels, so several markers
-    stacked in one table (a ``marker`` column in ``by``) cost one bootstrap. ``sizes``: see
-    :func:`document_counts`.
+    stacked in one table (a ``marker`` column in ``by``) cost one bootstrap. ``sizes``,
+    ``all_levels``: see :func:`document_counts`.
     """
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by, sizes)
+    table = document_counts(rows, tokens, documents, by, group_by, sizes, all_levels)
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     out = []

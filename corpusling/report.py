@@ -269,15 +269,10 @@ def _marker_rates(markers: dict[str, pl.DataFrame], documents: pl.DataFrame, siz
     """
     from corpusling.rates import rates
 
+    totals = pl.DataFrame({"marker": list(markers), "breakdown": [None] * len(markers), "level": "(all)"},
+                          schema={"marker": pl.String, "breakdown": pl.String, "level": pl.String})
     table = rates(_stacked(markers, breakdown), None, documents, by=["marker", "breakdown", "level"],
-                  group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes)
-    for marker, rows in markers.items():
-        if rows.height == 0:
-            zero = rates(pl.DataFrame(schema={"doc_id": pl.String}), None, documents, group_by=group_by,
-                         n_boot=n_boot, seed=seed, sizes=sizes)
-            table = pl.concat([table, zero.with_columns(pl.lit(marker).alias("marker"),
-                                                        pl.lit(None, pl.String).alias("breakdown"),
-                                                        pl.lit("(all)").alias("level"))], how="diagonal_relaxed")
+                  group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes, all_levels=totals)
     return _in_marker_order(table, markers, "group", "level")
 
 
@@ -315,7 +310,7 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
              quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int) -> list[str]:
     """Each figure on its own (a failing one is reported); returns the stems written."""
     from corpusling import figures as fig
-    from corpusling.markers.voice import add_in_quote
+    from corpusling.markers.voice import with_in_quote
     from corpusling.summary import voice_rates, with_period
 
     folder = run.result.out / "figures"
@@ -349,22 +344,13 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
     if quotes is not None and any(m in markers for m in ("conditionals", "hedges", "boosters")):
         def voice() -> None:
             voiced = {m: markers[m] for m in ("conditionals", "hedges", "boosters") if m in markers}
-
-            def with_voice(table: pl.DataFrame) -> pl.DataFrame:
-                known = "in_quote" in table.columns and (table.height == 0
-                                                          or table["in_quote"].null_count() < table.height)
-                return table if known else add_in_quote(table, quotes)
-
-            rows = pl.concat([with_voice(table).select(pl.col("doc_id").cast(pl.String),
-                                                       pl.col("in_quote").cast(pl.Boolean), pl.lit(m).alias("marker"))
+            rows = pl.concat([with_in_quote(table, quotes).select(pl.col("doc_id").cast(pl.String),
+                                                                  pl.col("in_quote").cast(pl.Boolean),
+                                                                  pl.lit(m).alias("marker"))
                               for m, table in voiced.items()])
             # one bootstrap for the three markers (each gets the resamples it would get alone)
             table = voice_rates(rows, parsed.tokens, parsed.documents, quotes, by=["marker"], group_by=group_by,
-                                n_boot=n_boot, seed=seed)
-            empty = [m for m, t in voiced.items() if t.height == 0]
-            table = pl.concat([table, *[voice_rates(voiced[m], parsed.tokens, parsed.documents, quotes,
-                                                    group_by=group_by, n_boot=n_boot, seed=seed)
-                                        .with_columns(pl.lit(m).alias("marker")) for m in empty]], how="diagonal")
+                                n_boot=n_boot, seed=seed, all_levels=pl.DataFrame({"marker": list(voiced)}))
             order = pl.col("marker").replace_strict({m: i for i, m in enumerate(voiced)}, return_dtype=pl.Int64)
             table = table.sort(order, "group", pl.col("voice") == "quoted", maintain_order=True)
             save("voice", fig.plot_voice(table, "marker", lang=lang))

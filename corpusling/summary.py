@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from corpusling.markers.voice import QUOTED_KINDS, add_in_quote, quoted_word_counts
+from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, with_in_quote
 from corpusling.rates import rates
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
@@ -104,7 +104,8 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
 def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame,
                 by: list[str] | None = None, group_by: str | None = None, per: float = 1000,
                 n_boot: int = 2000, seed: int = 0,
-                quoted_kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+                quoted_kinds: Sequence[str] | None = QUOTED_KINDS,
+                all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rates of ``rows`` in the writer's voice and in quoted voice, per 1,000 words of each voice.
 
     Each document is split into its writer's words and its quoted words (direct and mixed
@@ -112,11 +113,11 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
     voice it stands in (its ``in_quote`` column, or computed from ``quotes``). Columns:
     ``group, voice, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``,
     ``voice`` being ``"writer"`` or ``"quoted"``; CIs by bootstrap over the document halves.
+    ``all_levels``: levels of ``by`` reported even without rows (:func:`corpusling.rates.document_counts`).
     """
     from corpusling.rates import _group_column, document_sizes
 
-    if "in_quote" not in rows.columns or rows["in_quote"].null_count() == rows.height and rows.height:
-        rows = add_in_quote(rows, quotes, quoted_kinds)
+    rows = with_in_quote(rows, quotes, quoted_kinds)
     voice = pl.when(pl.col("in_quote")).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
     pseudo = pl.col("doc_id").cast(pl.String) + _SEP + voice
     # words of each half: the document's words, the quoted ones, and the rest (halves without words are left out)
@@ -135,7 +136,8 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
               .with_columns((pl.col("doc_id") + _SEP + pl.col("voice")).alias("doc_id"),
                             (pl.col("group") + _SEP + pl.col("voice")).alias("_gv")))
     halves = halves.filter(pl.col("doc_id").is_in(sizes["doc_id"].implode()))
-    table = rates(marks, None, halves, by=by, group_by="_gv", per=per, n_boot=n_boot, seed=seed, sizes=sizes)
+    table = rates(marks, None, halves, by=by, group_by="_gv", per=per, n_boot=n_boot, seed=seed, sizes=sizes,
+                  all_levels=all_levels)
     split = pl.col("group").str.split_exact(_SEP, 1)
     return (table.with_columns(split.struct.field("field_0").alias("_g"), split.struct.field("field_1").alias("voice"))
             .drop("group").rename({"_g": "group"})

@@ -323,3 +323,21 @@ def test_quoted_word_counts_agree_with_token_voice(gold_parsed):
     assert got["doc_id"].to_list() == expected["doc_id"].to_list()
     assert got["quoted_words"].to_list() == expected["in_quote"].to_list()
     assert got["quoted_words"].sum() > 500
+
+
+def test_a_marker_without_rows_keeps_its_zero_line(gold_parsed):
+    """In the stacked rate table, a marker that never occurs has the "(all)" line one rates() call gives it."""
+    from corpusling.markers.conditional import conditionals
+    from corpusling.rates import rates
+    from corpusling.report import _rates_tables
+
+    tokens, documents = gold_parsed.tokens, gold_parsed.documents
+    found = conditionals(tokens, documents)
+    markers = {"conditionals": found, "never": found.head(0)}
+    table = _rates_tables(gold_parsed, markers, "outlet", 200, 3)
+    alone = rates(found.head(0), tokens, documents, group_by="outlet", n_boot=200, seed=3)
+    got = table.filter(pl.col("marker") == "never")
+    assert got["level"].to_list() == ["(all)"] * alone.height
+    assert got.select(alone.columns).equals(alone)
+    assert (got["count"] == 0).all()
+    assert table.filter(pl.col("marker") == "conditionals")["count"].sum() > 0

@@ -70,6 +70,14 @@ def add_in_quote(rows: pl.DataFrame, quotes: pl.DataFrame, kinds: Sequence[str] 
     return joined.drop("_row", "_doc", "_start", "_q_start", "_q_end")
 
 
+def with_in_quote(rows: pl.DataFrame, quotes: pl.DataFrame,
+                  kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """``rows`` as they are when they already say ``in_quote`` (an analysis given ``quotes``), else with it
+    computed (:func:`add_in_quote`): a missing column, or one left null on every row."""
+    known = "in_quote" in rows.columns and (rows.height == 0 or rows["in_quote"].null_count() < rows.height)
+    return rows if known else add_in_quote(rows, quotes, kinds)
+
+
 def token_voice(tokens: pl.DataFrame, quotes: pl.DataFrame,
                 kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
     """The token table plus ``in_quote``: whether each word is quoted voice (see :func:`add_in_quote`)."""
