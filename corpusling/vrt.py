@@ -13,9 +13,11 @@ tags on lines of their own for the structures (CWB Encoding Tutorial, Evert & Ha
 * a comment header with the attribute names and the ``cwb-encode`` command that loads
   the file (``-x`` makes cwb-encode skip comments and decode XML entities).
 
-Reading accepts VRT from elsewhere (CQPweb, TXM exports): the columns are named by a
-corpusling header, else taken as ``word lemma pos feats deprel head`` in that order,
-further columns kept as ``attr_7``, ``attr_8``… Without offsets the text is rebuilt
+Reading accepts VRT from elsewhere (CQPweb, TXM exports) with any number of positional
+attributes (the word alone is enough): the columns are named by a corpusling header, else
+taken as ``word lemma pos feats deprel head`` in that order, further columns kept as
+``attr_7``, ``attr_8``… (a header name that would clash with a token-table column is kept
+as ``attr_N`` too); attributes a file lacks are null. Without offsets the text is rebuilt
 with French spacing (no space before ``, . ) ]``, none after ``( [`` or an elided
 ``l'``). Bad input — unbalanced tags, a wrong number of columns, a bad XML escape — raises
 :class:`DocumentError` with the line number.
@@ -226,6 +228,22 @@ class _Structure:
             self.loose_key = line
 
 
+def _column_names(attributes: list[str], fail: Any, line: int) -> list[str]:
+    """Column names of the positional attributes: a name that is not a VRT attribute corpusling knows but
+    would clash with a token-table or internal column, or comes twice, becomes ``attr_N`` (its position)."""
+    names: list[str] = []
+    for position, attribute in enumerate(attributes, start=1):
+        known = attribute in COLUMN_OF or not (attribute.startswith("_") or attribute in tok.SCHEMA)
+        name = attribute if known and attribute not in names else f"attr_{position}"
+        if name in names:
+            raise fail(line, f"the header names the positional attribute {name!r} twice")
+        names.append(name)
+    if "word" not in names:
+        raise fail(line, f"the header names no 'word' attribute ({' '.join(attributes)}); "
+                         "the word must be one of the positional attributes")
+    return names
+
+
 def _null(name: str) -> pl.Expr:
     return pl.when(pl.col(name) == "_").then(None).otherwise(pl.col(name)).alias(name)
 
@@ -285,7 +303,7 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     """
     where = f"{source}: " if source else ""
     lines = (pl.DataFrame({"line": content.split("\n")}, schema={"line": pl.String})
-             .with_row_index("number", offset=1)
+             .with_row_index("_line_no", offset=1)
              .with_columns(pl.col("line").str.strip_suffix("\r"))
              .filter(pl.col("line").str.strip_chars() != ""))
     is_comment = pl.col("line").str.starts_with("<!--") | pl.col("line").str.starts_with("<?")
@@ -298,10 +316,10 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     if word_rows.is_empty():
         raise DocumentError(f"{where}no word lines: this is not a VRT file, or it is empty")
     attributes: list[str] | None = None
-    first_word = word_rows["number"][0]
-    for number, line in comments.select("number", "line").iter_rows():
+    first_word = header_line = word_rows["_line_no"][0]
+    for number, line in comments.select("_line_no", "line").iter_rows():
         if number < first_word and (match := _HEADER.search(line)):
-            attributes = match[1].split()
+            attributes, header_line = match[1].split(), number
     n_fields = word_rows["line"].head(1).str.count_matches("\t")[0] + 1
     if attributes is None:
         attributes = [*CORE, *DEPENDENCY][:n_fields] + [f"attr_{i}" for i in range(7, n_fields + 1)]
@@ -309,7 +327,7 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     # structure: tag lines only, in Python; word lines take the state of the tag line before them
     structure = _Structure(doc_id, source)
     lines = lines.with_columns((pl.col("kind").shift(-1) == "word").fill_null(False).alias("_words_follow"))
-    tags = lines.filter(pl.col("kind") == "tag").select("number", "line", "_words_follow")
+    tags = lines.filter(pl.col("kind") == "tag").select("_line_no", "line", "_words_follow")
     states = [structure.tag(0, "", bool(lines["kind"][0] == "word"))]
     numbers = [0]
     for number, line, words_follow in tags.iter_rows():
@@ -318,28 +336,33 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     if structure.stack:
         name, line = structure.stack[-1]
         raise structure.fail(line, f"<{name}> is never closed (add </{name}>)")
-    state = pl.DataFrame({"number": numbers, "_doc": [s[0] for s in states], "_par": [s[1] for s in states],
+    state = pl.DataFrame({"_line_no": numbers, "_doc": [s[0] for s in states], "_par": [s[1] for s in states],
                           "_sentence": [s[2] for s in states]},
-                         schema={"number": pl.UInt32, "_doc": pl.Int32, "_par": pl.Int32, "_sentence": pl.Int64})
-    words = word_rows.select("number", "line").join_asof(state, on="number", strategy="backward")
+                         schema={"_line_no": pl.UInt32, "_doc": pl.Int32, "_par": pl.Int32, "_sentence": pl.Int64})
+    words = (word_rows.select("_line_no", pl.col("line").alias("_line"))
+             .join_asof(state, on="_line_no", strategy="backward"))
 
-    words = words.with_columns(pl.col("line").str.split("\t").alias("_fields"))  # split once
+    words = words.with_columns(pl.col("_line").str.split("\t").alias("_fields"))  # split once
     fields = pl.col("_fields")
     words = words.with_columns(fields.list.len().alias("_n"))
     bad = words.filter(pl.col("_n") != len(attributes))
     if not bad.is_empty():
-        number, found = bad["number"][0], bad["_n"][0]
+        number, found = bad["_line_no"][0], bad["_n"][0]
         raise structure.fail(number, f"{found} tab-separated columns where {len(attributes)} are expected "
                                      f"({' '.join(attributes)})")
+    attributes = _column_names(attributes, structure.fail, header_line)
     words = words.with_columns(fields.list.get(i).alias(a) for i, a in enumerate(attributes))
-    words = words.drop("_fields", "line")
+    words = words.drop("_fields", "_line")
+    if not (empty := words.filter(pl.col("word") == "")).is_empty():
+        raise structure.fail(empty["_line_no"][0], "empty word (the first column holds the word, the line "
+                                                   "must not begin with a tab)")
     valid = r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);"
     for attribute in attributes:
         broken = words.filter(pl.col(attribute).str.replace_all(valid, "").str.contains("&", literal=True))
         if not broken.is_empty():
             value = broken[attribute][0]
             rest = re.sub(valid, "", value)
-            raise structure.fail(broken["number"][0], f"bad XML escape {rest[rest.index('&'):][:12]!r} "
+            raise structure.fail(broken["_line_no"][0], f"bad XML escape {rest[rest.index('&'):][:12]!r} "
                                                       "(write & as &amp;, < as &lt;, > as &gt;)")
     words = words.with_columns(_unescaped(a) for a in attributes)
     words = words.with_columns(
@@ -353,7 +376,7 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     if "head" in words.columns:
         bad = words.filter(pl.col("head").is_not_null() & ~pl.col("head").str.contains(r"^[0-9]+$"))
         if not bad.is_empty():
-            raise structure.fail(bad["number"][0], f"head {bad['head'][0]!r} is not a number (the head column "
+            raise structure.fail(bad["_line_no"][0], f"head {bad['head'][0]!r} is not a number (the head column "
                                                    "holds the word number of the governor, 0 for the root)")
     if "token_id" not in words.columns:
         words = words.with_columns(pl.col("word_id").alias("token_id"))
@@ -367,7 +390,7 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
          else pl.lit(None, pl.Int64)).alias("_end"),
     ).drop("start_char", "end_char", strict=False)
     if words["token_id"].null_count():
-        bad_line = words.filter(pl.col("token_id").is_null())["number"][0]
+        bad_line = words.filter(pl.col("token_id").is_null())["_line_no"][0]
         raise structure.fail(bad_line, "the token_id column must hold numbers")
 
     words, texts = _rebuild_text(words)

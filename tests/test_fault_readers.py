@@ -1,0 +1,68 @@
+"""Faults of the readers (issue 20): valid but unusual input is read, broken input is skipped and listed
+(never a crash of the run), and what the reader did silently is reported in ``Corpus.warnings``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusling.readers import read_corpus
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+# --- 1. VRT with any number of positional attributes -------------------------------------------------------------
+
+WORDS = [("Le", "le", "DET"), ("chat", "chat", "NOUN"), ("dort", "dormir", "VERB"), (".", ".", "PUNCT")]
+
+
+def vrt(n_columns: int) -> str:
+    lines = "\n".join("\t".join([*w, "_", "_", "_", "x", "y"][:n_columns]) for w in WORDS)
+    return f'<text id="t" outlet="AFP">\n<s>\n{lines}\n</s>\n</text>\n'
+
+
+@pytest.mark.parametrize("n_columns", [1, 2, 3, 4, 5, 6, 7])
+def test_vrt_with_any_number_of_columns_is_read(tmp_path, n_columns):
+    corpus = read_corpus([write(tmp_path / "a.vrt", vrt(n_columns))])
+    doc = corpus.documents[0]
+    assert doc.doc_id == "t" and doc.meta == {"outlet": "AFP"}
+    assert doc.text == "Le chat dort."
+    assert doc.tokens["form"].to_list() == ["Le", "chat", "dort", "."]
+    assert doc.tokens["lemma"].to_list() == ([None] * 4 if n_columns < 2 else ["le", "chat", "dormir", "."])
+    assert doc.tokens["upos"].cast(str).to_list() == ([None] * 4 if n_columns < 3 else ["DET", "NOUN", "VERB", "PUNCT"])
+    assert doc.tokens["number"].null_count() == 4  # no feats: no Number feature (not the line number)
+
+
+def test_vrt_header_naming_a_token_column_or_twice_the_same_does_not_crash(tmp_path):
+    header = "<!-- corpusling VRT: positional attributes: word number word -->\n"
+    body = vrt(3).replace("\tDET", "\tDET").replace("\tle\t", "\tle\t")
+    corpus = read_corpus([write(tmp_path / "a.vrt", header + body)])
+    doc = corpus.documents[0]
+    assert doc.text == "Le chat dort."
+    assert "attr_2" in doc.tokens.columns and "attr_3" in doc.tokens.columns
+
+
+def test_vrt_header_without_word_is_skipped_with_a_reason(tmp_path):
+    write(tmp_path / "a.vrt", "<!-- corpusling VRT: positional attributes: lemma pos -->\n" + vrt(2))
+    write(tmp_path / "b.txt", "Un texte.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["b"]
+    assert "word" in corpus.skipped[0].reason
+
+
+@pytest.mark.parametrize("content", [vrt(2).replace("</s>", "un\tdeux\ttrois\n</s>"), "<text>\n\tx\n</text>\n",
+                                     vrt(1).replace("<s>", "<s><p>"), "\ufeff<text>\n</text>\n"])
+def test_malformed_vrt_in_a_folder_is_skipped_and_the_run_goes_on(tmp_path, content):
+    write(tmp_path / "bad.vrt", content)
+    write(tmp_path / "one.vrt", vrt(1))
+    write(tmp_path / "z.txt", "Un texte.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["t", "z"]
+    assert [s.source for s in corpus.skipped] == [str(tmp_path / "bad.vrt")]
