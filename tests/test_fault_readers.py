@@ -66,3 +66,41 @@ def test_malformed_vrt_in_a_folder_is_skipped_and_the_run_goes_on(tmp_path, cont
     corpus = read_corpus([tmp_path])
     assert [d.doc_id for d in corpus] == ["t", "z"]
     assert [s.source for s in corpus.skipped] == [str(tmp_path / "bad.vrt")]
+
+
+# --- 2. a broken JSONL line is skipped, not the file -------------------------------------------------------------
+
+def test_broken_jsonl_line_is_skipped_and_listed_and_the_good_rows_kept(tmp_path):
+    path = write(tmp_path / "a.jsonl",
+                 '{"text": "Un."}\n{"text": oops}\n\n[1, 2]\n{"text": "Trois.", "outlet": "AFP"}\n')
+    corpus = read_corpus([path])
+    assert [(d.doc_id, d.text, d.meta) for d in corpus] == [("a:1", "Un.", {"outlet": None}),
+                                                            ("a:5", "Trois.", {"outlet": "AFP"})]
+    assert [s.source for s in corpus.skipped] == [f"{path}:2", f"{path}:4"]
+    assert "line 2" in corpus.skipped[0].reason and "JSON" in corpus.skipped[0].reason
+    assert "line 4" in corpus.skipped[1].reason and "object" in corpus.skipped[1].reason
+
+
+def test_jsonl_with_clashing_types_is_read_as_text(tmp_path):
+    path = write(tmp_path / "a.jsonl", '{"text": "Un.", "n": 1}\n{"text": "Deux.", "n": "deux"}\n{"text": 3}\n')
+    corpus = read_corpus([path])
+    assert [d.text for d in corpus] == ["Un.", "Deux.", "3"]
+
+
+def test_jsonl_with_only_broken_lines_is_skipped_naming_the_first(tmp_path):
+    write(tmp_path / "a.jsonl", '{"text": oops}\n{"text"\n')
+    write(tmp_path / "b.txt", "Un texte.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["b"]
+    assert len(corpus.skipped) == 1 and "line 1" in corpus.skipped[0].reason
+
+
+@pytest.mark.parametrize(("content", "line"), [(b'doc_id,text\n1,ok\n2,"never closed\n3,x\n', "line 3"),
+                                               (b'doc_id,text\n1,ok\n2,"a"b\n', "line 3"),
+                                               (b'doc_id,text\n1,ok\n2,x,y\n', "line 3")])
+def test_malformed_csv_names_the_line(tmp_path, content, line):
+    write(tmp_path / "a.csv", content)
+    write(tmp_path / "b.txt", "Un texte.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["b"]
+    assert f"malformed CSV ({line}:" in corpus.skipped[0].reason
