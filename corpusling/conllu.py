@@ -18,6 +18,7 @@ MISC of a multi-word token's range line is always derived that way. Comment line
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import polars as pl
 
@@ -31,6 +32,7 @@ CONLLU_COLUMNS = ["word_id", "form", "lemma", "upos", "xpos", "feats", "head", "
 _NEWDOC = r"^#\s*newdoc(?:\s|$)"
 _NEWDOC_ID = r"^#\s*newdoc\s+id\s*=\s*(.*\S)\s*$"
 _NEWPAR = r"^#\s*newpar(?:\s|$)"
+_SENT_ID = r"^#\s*sent_id\s*=\s*(.*\S)\s*$"
 _WORD_ID = r"^[1-9][0-9]*$"
 _RANGE_ID = r"^[1-9][0-9]*-[1-9][0-9]*$"
 _EMPTY_ID = r"^[0-9]+\.[1-9][0-9]*$"
@@ -43,9 +45,66 @@ def _fail(source: str, line: int, message: str) -> DocumentError:
                          "https://universaldependencies.org/format.html)")
 
 
+_TREE_ADVICE = ("fix the HEAD column of the CoNLL-U file (each word's head is the number of another word of "
+                "its sentence, 0 for the root, and following heads must lead to the root)")
+
+
+def _bad_tree(source: str, line: int, problem: str) -> DocumentError:
+    where = f"{source}: " if source else ""
+    return DocumentError(f"{where}line {line}: {problem}; {_TREE_ADVICE}")
+
+
 def _first(frame: pl.DataFrame, condition: pl.Expr) -> dict | None:
     rows = frame.filter(condition).head(1)
     return rows.row(0, named=True) if rows.height else None
+
+
+def _tree_problems(words: pl.DataFrame, sent_ids: pl.DataFrame) -> pl.DataFrame:
+    """The first fault of each document's dependency trees: ``_doc``, ``number`` (its line) and ``problem``.
+
+    Checked where HEAD is given (``_`` is no annotation): a HEAD out of the sentence, a word that is its
+    own head, a word whose heads never reach the root (a cycle), a sentence without a word of HEAD 0.
+    Several roots are accepted (a forest), as most tools write none.
+    """
+    head = pl.col("head")
+    w = words.select("number", "_doc", "_block", "word_id", "form", pl.col("head").alias("_head_text"),
+                     pl.when((head == "_") | (head.str.len_chars() > 9)).then(None).otherwise(head)
+                     .cast(pl.Int64).alias("_head"))
+    if not (w["_head_text"] != "_").any():
+        return w.select("_doc", "number", pl.lit(None, pl.String).alias("problem")).clear()
+    size = pl.len().over("_block")
+    given = pl.col("_head_text") != "_"
+    w = w.with_columns(size.alias("_size"),
+                       (given & (pl.col("_head").is_null() | (pl.col("_head") > size))).alias("_out"))
+    # follow the heads by pointer doubling: after 2^k >= sentence length steps, a word not at 0 is in a cycle
+    w = w.with_columns(pl.when(pl.col("_out")).then(None).otherwise(pl.col("_head")).alias("_up"))
+    steps = 1
+    while steps < max(2, int(w["_size"].max() or 1)):
+        w = (w.join(w.select("_block", pl.col("word_id").cast(pl.Int64).alias("_up"), pl.col("_up").alias("_up2")),
+                    on=["_block", "_up"], how="left", maintain_order="left")
+             .with_columns(pl.when(pl.col("_up") == 0).then(0).otherwise(pl.col("_up2")).alias("_up")).drop("_up2"))
+        steps *= 2
+    cycle = pl.col("_up").is_not_null() & (pl.col("_up") != 0)  # a missing or bad head ends the walk (null)
+    no_root = given.all().over("_block") & ~(pl.col("_head") == 0).any().over("_block")
+    w = w.with_columns(cycle.alias("_cycle"), no_root.alias("_no_root"),
+                       pl.col("_block").rank("dense").over("_doc").alias("_sentence"))
+    w = w.join(sent_ids, on="_block", how="left")
+    where = pl.format("sentence {}{}, word {} '{}'", "_sentence",
+                      pl.when(pl.col("_sent_id").is_null()).then(pl.lit(""))
+                      .otherwise(pl.format(" (# sent_id = {})", "_sent_id")), "word_id", "form")
+    problem = (pl.when(pl.col("_out")).then(pl.format("{}: HEAD {} is out of range (the sentence has {} words)",
+                                                      where, "_head_text", "_size"))
+               .when(pl.col("_head") == pl.col("word_id")).then(pl.format("{} is its own head (HEAD {})", where,
+                                                                           "_head_text"))
+               .when(pl.col("_cycle") & pl.col("_no_root"))
+               .then(pl.format("{}: the sentence has no root (no word with HEAD 0); its heads go round in a cycle",
+                               where))
+               .when(pl.col("_cycle")).then(pl.format("{}: its heads go round in a cycle and never reach the root",
+                                                      where)))
+    rank = pl.when(pl.col("_out") | (pl.col("_head") == pl.col("word_id"))).then(0).otherwise(1)
+    return (w.with_columns(problem.alias("problem"), rank.alias("_rank")).filter(pl.col("problem").is_not_null())
+            .sort("_rank", "number").group_by("_doc", maintain_order=True).first()
+            .sort("number").select("_doc", "number", "problem"))
 
 
 def _document_ids(docs: pl.DataFrame, default: str) -> list[str]:
@@ -57,11 +116,15 @@ def _document_ids(docs: pl.DataFrame, default: str) -> list[str]:
     return ids
 
 
-def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.DataFrame, pl.DataFrame]:
+def from_conllu(content: str, doc_id: str = "doc", source: str = "",
+                bad_trees: Literal["raise", "skip"] = "raise") -> tuple[pl.DataFrame, pl.DataFrame]:
     """``(tokens, documents)`` of CoNLL-U text: the token table and a table ``doc_id, text``.
 
     Documents are split at ``# newdoc`` (id from ``# newdoc id = …``, else ``doc_id``,
     ``doc_id-2``…). Raises :class:`DocumentError` naming the line of malformed input.
+    A dependency tree with a cycle, a self-loop, a head out of range or no root (see
+    :func:`_tree_problems`) raises too, or with ``bad_trees="skip"`` gives its document a
+    column ``error`` saying why (null for the others) so that a reader can skip it.
     """
     line = pl.col("line")
     lines = (pl.DataFrame({"line": content.split("\n")}, schema={"line": pl.String})
@@ -79,6 +142,9 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
         raise _fail(source, bad["number"], "comment line inside a sentence (a blank line must end each sentence)")
     doc_ids = (lines.filter(line.str.contains(_NEWDOC))
                .select("_doc", line.str.extract(_NEWDOC_ID, 1).alias("_doc_id")))
+    sent_ids = (lines.filter(line.str.contains(_SENT_ID)).select("_block", line.str.extract(_SENT_ID, 1)
+                                                                 .alias("_sent_id"))
+                .unique("_block", keep="first"))
 
     rows = lines.filter(pl.col("kind") == "word").drop("kind", "_words_before")
     if rows.is_empty():
@@ -108,6 +174,9 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
         raise _fail(source, bad["number"], f"word id {bad['word_id']} out of order (expected {bad['_position']})")
     if bad := _first(words, (pl.col("head") != "_") & ~pl.col("head").str.contains(r"^[0-9]+$")):
         raise _fail(source, bad["number"], f"HEAD {bad['head']!r} is not a number")
+    trees = _tree_problems(words, sent_ids)
+    if bad_trees == "raise" and trees.height:
+        raise _bad_tree(source, trees["number"][0], trees["problem"][0])
     sizes = words.group_by("_block").agg(pl.len().alias("_size"))
 
     # multi-word tokens: a range line covers the next words of its sentence
@@ -161,9 +230,15 @@ def from_conllu(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl
     words = words.join(docs.select("_doc", "doc_id"), on="_doc", how="left", maintain_order="left")
     nulls = [pl.when(pl.col(c) == "_").then(None).otherwise(pl.col(c)).alias(c)
              for c in ("lemma", "upos", "xpos", "feats", "deprel", "deps", "misc", "head")]
-    words = words.with_columns(nulls).with_columns(pl.col("head").cast(pl.Int32))
+    words = words.with_columns(nulls).with_columns(pl.col("head").cast(pl.Int32, strict=False))  # bad: skipped
     tokens = tok.from_rows(words.select([c for c in tok.COLUMNS if c in words.columns]))
     documents = docs.select("doc_id", "text", *(["notes"] if any(notes.values()) else []))
+    if trees.height:
+        where = pl.lit(f"{source}: " if source else "")
+        errors = (trees.join(docs.select("_doc", "doc_id"), on="_doc")
+                  .select("doc_id", pl.format("{}document '{}', line {}: {}; {}", where, "doc_id", "number", "problem",
+                                              pl.lit(_TREE_ADVICE)).alias("error")))
+        documents = documents.join(errors, on="doc_id", how="left", maintain_order="left")
     return tokens, documents
 
 

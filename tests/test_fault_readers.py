@@ -104,3 +104,42 @@ def test_malformed_csv_names_the_line(tmp_path, content, line):
     corpus = read_corpus([tmp_path])
     assert [d.doc_id for d in corpus] == ["b"]
     assert f"malformed CSV ({line}:" in corpus.skipped[0].reason
+
+
+# --- 3. CoNLL-U trees are validated -----------------------------------------------------------------------------
+
+def sentence(heads: list[str], sent_id: str = "s1") -> str:
+    forms = ["Le", "chat", "dort", "."]
+    return f"# sent_id = {sent_id}\n" + "".join(
+        f"{i}\t{forms[i - 1]}\t_\t_\t_\t_\t{h}\t_\t_\t_\n" for i, h in enumerate(heads, start=1)) + "\n"
+
+
+GOOD_TREE = ["2", "3", "0", "3"]
+BAD_TREES = {  # heads → what the reason must say, and the line of the word it names
+    "cycle": (["0", "3", "2", "1"], "cycle", 17),
+    "self-loop": (["2", "2", "0", "3"], "its own head", 17),
+    "head out of range": (["2", "3", "0", "7"], "out of range", 19),
+    "head far out of range": (["2", "3", "0", "99999999999999999999"], "out of range", 19),
+    "no root": (["2", "3", "4", "3"], "no root", 16),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_TREES))
+def test_conllu_document_with_a_bad_tree_is_skipped_and_listed_the_others_kept(tmp_path, case):
+    heads, mention, line = BAD_TREES[case]
+    content = ("# newdoc id = a\n" + sentence(GOOD_TREE, "a-1") + "# newdoc id = b\n" + sentence(GOOD_TREE, "b-1")
+               + sentence(heads, "b-2") + "# newdoc id = c\n" + sentence(GOOD_TREE, "c-1"))
+    path = write(tmp_path / "x.conllu", content)
+    write(tmp_path / "y.txt", "Un texte.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["a", "c", "y"]
+    assert [s.source for s in corpus.skipped] == [str(path)]
+    reason = corpus.skipped[0].reason
+    assert mention in reason and "'b'" in reason and "b-2" in reason and "sentence 2" in reason
+    assert f"line {line}:" in reason  # lines 16-19 hold sentence b-2
+
+
+def test_conllu_trees_are_checked_only_where_heads_are_given(tmp_path):
+    content = sentence(["_"] * 4) + sentence(["2", "0", "0", "3"], "two roots") + sentence(["2", "_", "0", "3"])
+    corpus = read_corpus([write(tmp_path / "x.conllu", content)])
+    assert [d.doc_id for d in corpus] == ["x"] and corpus.skipped == []

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpusling.corpus import Document
+from corpusling.corpus import Document, Skipped
 from corpusling.readers.annotated import read_annotated
 from corpusling.vrt import from_vrt
 
 
-def read_vrt(path: Path, doc_id: str) -> list[Document]:
+def read_vrt(path: Path, doc_id: str) -> list[Document | Skipped]:
     """Documents of a VRT file; raises DocumentError (with the line) for malformed input."""
     return read_annotated(path, doc_id, from_vrt)
