@@ -46,10 +46,17 @@ class Skipped:
 
 @dataclass
 class Corpus:
-    """An ordered list of documents plus those that were skipped."""
+    """An ordered list of documents plus those that were skipped.
+
+    ``warnings`` says what the reader did or found that the user should know although every
+    document was read: a file decoded from another encoding than UTF-8, ``metadata.csv``
+    rows that repeat a key or name no file, files without metadata, output folders not read.
+    One message each, beginning with the path it is about.
+    """
 
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.documents)

@@ -143,3 +143,40 @@ def test_conllu_trees_are_checked_only_where_heads_are_given(tmp_path):
     content = sentence(["_"] * 4) + sentence(["2", "0", "0", "3"], "two roots") + sentence(["2", "_", "0", "3"])
     corpus = read_corpus([write(tmp_path / "x.conllu", content)])
     assert [d.doc_id for d in corpus] == ["x"] and corpus.skipped == []
+
+
+# --- 4. metadata.csv problems are listed as warnings -------------------------------------------------------------
+
+def test_metadata_problems_are_warnings(tmp_path):
+    write(tmp_path / "a.txt", "Premier.")
+    write(tmp_path / "b.txt", "Second.")
+    write(tmp_path / "sub" / "c.txt", "Troisième.")
+    write(tmp_path / "metadata.csv", "file,outlet\na.txt,Le Monde\nsub/c.txt,AFP\na.txt,Libération\n"
+                                     "gone.txt,Le Figaro\n,Ouest-France\n")
+    corpus = read_corpus([tmp_path])
+    assert [d.meta for d in corpus] == [{"outlet": "Libération"}, {}, {"outlet": "AFP"}]  # the last row wins
+    sidecar = str(tmp_path / "metadata.csv")
+    assert all(w.startswith(sidecar + ": ") for w in corpus.warnings)
+    text = "\n".join(corpus.warnings)
+    assert len(corpus.warnings) == 4, text
+    assert "'a.txt' (rows 2, 4)" in text and "the last row is used" in text
+    assert "no row" in text and "b.txt" in text
+    assert "gone.txt" in text and "not there" in text
+    assert "no file name" in text and "row 6" in text
+
+
+def test_metadata_keyed_by_doc_id_row_without_document_is_a_warning(tmp_path):
+    write(tmp_path / "x" / "a.txt", "Premier.")
+    write(tmp_path / "metadata.csv", "doc_id,outlet\nx/a,Le Figaro\nx/zz,AFP\n")
+    corpus = read_corpus([tmp_path])
+    assert corpus.documents[0].meta == {"outlet": "Le Figaro"}
+    assert len(corpus.warnings) == 1 and "x/zz" in corpus.warnings[0]
+
+
+def test_clean_metadata_and_a_subset_of_its_files_give_no_warning(tmp_path):
+    write(tmp_path / "a.txt", "Premier.")
+    write(tmp_path / "b.txt", "Second.")
+    write(tmp_path / "metadata.csv", "file,outlet\na.txt,Le Monde\nb.txt,AFP\n")
+    assert read_corpus([tmp_path]).warnings == []
+    assert read_corpus([tmp_path / "a.txt"]).warnings == []  # b.txt has a row and is there, only not read
+    assert read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]).warnings == []

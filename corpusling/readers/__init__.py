@@ -17,13 +17,17 @@ vrt        ``.vrt``                       ``<text>`` element (already annotated)
 Folders are read recursively, files in sorted order. For one-file-one-document formats
 the ``doc_id`` is the path relative to the input folder without its extension (the file
 stem for a single file), unless the sidecar gives a ``doc_id`` (see :mod:`.sidecar`).
-A bad document is recorded in ``Corpus.skipped`` with the reason and the others are read.
+A bad document is recorded in ``Corpus.skipped`` with the reason and the others are read;
+what the user should know about documents that were read (another encoding than UTF-8,
+problems of ``metadata.csv``) goes to ``Corpus.warnings`` (:func:`print_warnings` prints them).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from corpusling.corpus import Corpus, Document, Skipped
 from corpusling.errors import DocumentError, InputError
@@ -99,6 +103,7 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
         raise InputError("no input given; name one or more files or folders")
     corpus = Corpus()
     seen: dict[str, str] = {}
+    sidecars: dict[Path, Sidecar] = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -110,7 +115,6 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             corpus.skipped.append(Skipped(str(path), "no readable files in this folder (extensions read: "
                                                      f"{' '.join(sorted(EXTENSIONS))})"))
             continue
-        sidecars: dict[Path, Sidecar] = {}
         for file in files:
             fmt = _format_of(file, format)
             if fmt is None:
@@ -151,6 +155,8 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
                 corpus.documents.append(doc)
                 if on_document is not None:
                     on_document(doc)
+    for sidecar in sidecars.values():
+        corpus.warnings += sidecar.warnings()
     if not corpus.documents:
         reasons = "".join(f"\n  {s.source}: {s.reason}" for s in corpus.skipped[:10])
         raise InputError("the corpus is empty: no document could be read" + (f"; skipped:{reasons}" if reasons
@@ -158,4 +164,10 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
     return corpus
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "read_corpus"]
+def print_warnings(corpus: Corpus, file: TextIO | None = None) -> None:
+    """Print the corpus's warnings, one line each (to stderr by default)."""
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=file or sys.stderr)
+
+
+__all__ = ["EXTENSIONS", "FORMATS", "print_warnings", "read_corpus"]
