@@ -180,3 +180,41 @@ def test_clean_metadata_and_a_subset_of_its_files_give_no_warning(tmp_path):
     assert read_corpus([tmp_path]).warnings == []
     assert read_corpus([tmp_path / "a.txt"]).warnings == []  # b.txt has a row and is there, only not read
     assert read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]).warnings == []
+
+
+# --- 5. encodings: reported as warnings, UTF-16 without a byte-order mark decoded ---------------------------------
+
+FRENCH = "Le ministre aurait « démenti » l’information à Noël, selon l’AFP.\n\nDeuxième paragraphe : œuvre.\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16-le", "utf-16-be", "utf-16"])
+def test_text_in_another_encoding_is_decoded_and_reported(tmp_path, encoding):
+    path = write(tmp_path / "a.txt", FRENCH.encode(encoding))
+    corpus = read_corpus([tmp_path])
+    assert corpus.documents[0].text == FRENCH.strip()
+    assert len(corpus.warnings) == 1 and corpus.warnings[0].startswith(f"{path}: not UTF-8: decoded as ")
+    assert ("cp1252" if encoding == "cp1252" else "UTF-16") in corpus.warnings[0]
+
+
+def test_a_table_in_cp1252_gives_one_warning_and_its_metadata_file_another(tmp_path):
+    write(tmp_path / "t.csv", "doc_id,text\n1,Été\n2,Noël à Paris\n3,Où ?\n".encode("cp1252"))
+    write(tmp_path / "d" / "a.txt", "Un.")
+    write(tmp_path / "d" / "metadata.csv", "file,titre\na.txt,Élection présidentielle à Noël\n".encode("cp1252"))
+    corpus = read_corpus([tmp_path])
+    assert [d.text for d in corpus] == ["Un.", "Été", "Noël à Paris", "Où ?"]
+    assert corpus.documents[0].meta == {"titre": "Élection présidentielle à Noël"}
+    assert [w.split(": ")[0] for w in corpus.warnings] == [str(tmp_path / "t.csv"),
+                                                           str(tmp_path / "d" / "metadata.csv")]
+
+
+def test_utf8_gives_no_warning(tmp_path):
+    write(tmp_path / "a.txt", FRENCH)
+    assert read_corpus([tmp_path]).warnings == []
+
+
+def test_broken_utf16_without_bom_is_named_not_called_binary(tmp_path):
+    write(tmp_path / "a.txt", FRENCH.encode("utf-16-le")[:-1])
+    write(tmp_path / "b.txt", "Un.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["b"]
+    assert "UTF-16" in corpus.skipped[0].reason and "binary" not in corpus.skipped[0].reason

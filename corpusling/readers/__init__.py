@@ -31,6 +31,7 @@ from typing import TextIO
 
 from corpusling.corpus import Corpus, Document, Skipped
 from corpusling.errors import DocumentError, InputError
+from corpusling.readers.encoding import NOT_UTF8
 from corpusling.readers.sidecar import SIDECAR_NAME, Sidecar, apply_sidecar, find_sidecar, load_sidecar
 
 #: Extension → format.
@@ -140,6 +141,8 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             except OSError as err:
                 corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
                 continue
+            encodings = {n for d in documents if isinstance(d, Document) for n in d.notes if n.startswith(NOT_UTF8)}
+            corpus.warnings += [f"{file}: {note}" for note in sorted(encodings)]
             for doc in documents:
                 if isinstance(doc, Skipped):
                     corpus.skipped.append(doc)
