@@ -218,3 +218,72 @@ def test_broken_utf16_without_bom_is_named_not_called_binary(tmp_path):
     corpus = read_corpus([tmp_path])
     assert [d.doc_id for d in corpus] == ["b"]
     assert "UTF-16" in corpus.skipped[0].reason and "binary" not in corpus.skipped[0].reason
+
+
+# --- 6. output folders are never read as input --------------------------------------------------------------------
+
+def parsed_folder(folder: Path, doc_id: str, parts: bool = False) -> Path:
+    """A folder as ``corpusling parse`` writes it, from a one-sentence CoNLL-U document (no parser needed)."""
+    import polars as pl
+
+    from corpusling.conllu import from_conllu
+
+    tokens, documents = from_conllu(sentence(GOOD_TREE), doc_id=doc_id)
+    documents = documents.with_columns(pl.lit("AFP").alias("outlet"), pl.lit(f"{doc_id}.conllu").alias("source"))
+    folder.mkdir(parents=True)
+    for sub in ("tokens", "documents") if parts else ():
+        (folder / sub).mkdir()
+    tokens.write_parquet(folder / ("tokens/part-all-00001.parquet" if parts else "tokens.parquet"))
+    documents.write_parquet(folder / ("documents/part-all.parquet" if parts else "documents.parquet"))
+    write(folder / "model.json", '{"name": "annotated input"}\n')
+    write(folder / "documents.csv", "doc_id,text\nx,Le chat dort .\n")
+    write(folder / "skipped-all.csv", "source,reason\nq.txt,empty\n")
+    return folder
+
+
+def report_folder(folder: Path) -> Path:
+    parsed_folder(folder, "r")
+    for name in ("provenance.json", "conditionals.csv", "figures/rates.svg"):
+        write(folder / name, "{}")
+    write(folder / "report.html", "<html><body><p>Rapport : 3 conditionnels.</p></body></html>")
+    return folder
+
+
+def test_output_folders_inside_an_input_folder_are_not_read(tmp_path):
+    write(tmp_path / "c" / "a.txt", "Un texte.")
+    report_folder(tmp_path / "c" / "results")
+    parsed_folder(tmp_path / "c" / "parsed", "p", parts=True)
+    write(tmp_path / "c" / "half" / "model.json", "{}")  # a first parse killed before its documents table
+    write(tmp_path / "c" / "half" / "tokens" / "part-all-00001.parquet", b"PAR1")
+    corpus = read_corpus([tmp_path / "c"])
+    assert [d.doc_id for d in corpus] == ["a"] and corpus.skipped == []
+    assert sorted(w.split(":")[0] for w in corpus.warnings) == [str(tmp_path / "c" / n) for n in ("half", "parsed",
+                                                                                                   "results")]
+    assert all("corpusling output" in w for w in corpus.warnings)
+
+
+def test_exclude_skips_a_folder_and_what_is_under_it(tmp_path):
+    write(tmp_path / "c" / "a.txt", "Un texte.")
+    write(tmp_path / "c" / "out" / "b.txt", "Pas lu.")
+    write(tmp_path / "c" / "out" / "deep" / "d.html", "<p>Pas lu.</p>")
+    write(tmp_path / "c" / "e.txt", "Pas lu non plus.")
+    corpus = read_corpus([tmp_path / "c"], exclude=[tmp_path / "c" / "out", tmp_path / "c" / "x" / ".." / "e.txt"])
+    assert [d.doc_id for d in corpus] == ["a"] and corpus.skipped == [] and corpus.warnings == []
+
+
+def test_exclude_does_not_remove_a_path_named_as_input(tmp_path):
+    write(tmp_path / "c" / "a.txt", "Un texte.")
+    assert [d.doc_id for d in read_corpus([tmp_path / "c"], exclude=[tmp_path / "c"])] == ["a"]
+    assert [d.doc_id for d in read_corpus([tmp_path / "c" / "a.txt"], exclude=[tmp_path / "c"])] == ["a"]
+
+
+def test_parsed_folders_named_as_inputs_are_read_as_annotated_documents(tmp_path):
+    one = parsed_folder(tmp_path / "one", "d1")
+    two = parsed_folder(tmp_path / "two", "d2", parts=True)
+    write(tmp_path / "t" / "c.txt", "Un texte.")
+    corpus = read_corpus([one, two, tmp_path / "t"])
+    assert [d.doc_id for d in corpus] == ["d1", "d2", "c"] and corpus.skipped == []
+    first = corpus.documents[0]
+    assert first.text == "Le chat dort ." and first.meta == {"outlet": "AFP"} and first.source == "d1.conllu"
+    assert first.tokens is not None and first.tokens["form"].to_list() == ["Le", "chat", "dort", "."]
+    assert corpus.documents[2].tokens is None  # text: to be parsed

@@ -24,6 +24,7 @@ problems of ``metadata.csv``) goes to ``Corpus.warnings`` (:func:`print_warnings
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,7 +32,9 @@ from typing import TextIO
 
 from corpusling.corpus import Corpus, Document, Skipped
 from corpusling.errors import DocumentError, InputError
+from corpusling.parsed import is_parsed_folder
 from corpusling.readers.encoding import NOT_UTF8
+from corpusling.readers.outputs import output_kind
 from corpusling.readers.sidecar import SIDECAR_NAME, Sidecar, apply_sidecar, find_sidecar, load_sidecar
 
 #: Extension → format.
@@ -45,26 +48,43 @@ FORMATS: list[str] = ["txt", "csv", "jsonl", "parquet", "html", "conllu", "vrt"]
 #: Formats with one document per file, which take metadata from a sidecar.
 FILE_FORMATS = {"txt", "html"}
 
+#: A folder written by ``corpusling parse``, named as an input (never chosen by extension or ``format``).
+PARSED = "parsed"
+
 
 def _format_of(path: Path, forced: str | None) -> str | None:
     return forced or EXTENSIONS.get(path.suffix.lower())
 
 
-def _files(path: Path, forced: str | None) -> list[Path]:
-    """Readable files under a folder (recursive, sorted), sidecars and hidden files excluded."""
-    found = []
-    for file in sorted(path.rglob("*")):
-        relative = file.relative_to(path)
-        if not file.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        if file.name == SIDECAR_NAME:
-            continue
-        if forced is None and file.suffix.lower() not in EXTENSIONS:
-            continue
-        if forced is not None and file.suffix.lower() in EXTENSIONS and EXTENSIONS[file.suffix.lower()] != forced:
-            continue
-        found.append(file)
-    return found
+def _files(path: Path, forced: str | None, exclude: set[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Readable files under a folder (recursive, sorted), sidecars and hidden files excluded, and the
+    corpusling output folders found there (not walked). ``exclude``: resolved paths not walked."""
+    found: list[Path] = []
+    outputs: list[tuple[Path, str]] = []
+    for top, dirs, names in os.walk(path):
+        folder = Path(top)
+        kept = []
+        for name in sorted(dirs):
+            sub = folder / name
+            if name.startswith(".") or sub.resolve() in exclude:
+                continue
+            if (kind := output_kind(sub)) is not None:
+                outputs.append((sub, kind))
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            file = folder / name
+            suffix = file.suffix.lower()
+            if name.startswith(".") or name == SIDECAR_NAME or (exclude and file.resolve() in exclude):
+                continue
+            if forced is None and suffix not in EXTENSIONS:
+                continue
+            if forced is not None and suffix in EXTENSIONS and EXTENSIONS[suffix] != forced:
+                continue
+            if file.is_file():
+                found.append(file)
+    return sorted(found), sorted(outputs)
 
 
 def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Document | Skipped]:
@@ -84,15 +104,23 @@ def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Docu
     if fmt == "vrt":
         from corpusling.readers.vrt import read_vrt
         return read_vrt(file, doc_id)
+    if fmt == PARSED:
+        from corpusling.readers.parsed import read_parsed
+        return list(read_parsed(file))
     raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_column: str = "text",
-                on_document: Callable[[Document], None] | None = None) -> Corpus:
+                on_document: Callable[[Document], None] | None = None, *,
+                exclude: Sequence[str | Path] = ()) -> Corpus:
     """Read files and folders into a corpus.
 
     ``format`` forces one reader for every file (default: from each extension);
-    ``text_column`` names the text column of CSV / JSONL / Parquet input.
+    ``text_column`` names the text column of CSV / JSONL / Parquet input; ``exclude``
+    names files and folders not read when found inside an input folder (a run's output
+    folder: pass ``--out``). A folder written by corpusling found inside an input folder is
+    not read either (a warning says so); one named as an input is read as annotated
+    documents (:mod:`.parsed`).
     Raises :class:`InputError` for a missing path, an unknown format or a corpus with no
     readable document; bad single documents go to ``Corpus.skipped``.
     """
@@ -105,19 +133,28 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
     corpus = Corpus()
     seen: dict[str, str] = {}
     sidecars: dict[Path, Sidecar] = {}
+    excluded = {Path(p).resolve() for p in exclude}
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder; check the path (relative paths start from "
                              f"{Path.cwd()})")
-        files = _files(path, format) if path.is_dir() else [path]
         root = path if path.is_dir() else path.parent
+        if is_parsed_folder(path):
+            files = [path]  # read as annotated documents
+        elif path.is_dir():
+            inside = {e for e in excluded if path.resolve() in e.parents}  # not the folder named, nor above it
+            files, outputs = _files(path, format, inside)
+            corpus.warnings += [f"{folder}: a {kind} (a corpusling output), not read as input; name it as an "
+                                "input of its own to use it" for folder, kind in outputs]
+        else:
+            files = [path]
         if path.is_dir() and not files:
             corpus.skipped.append(Skipped(str(path), "no readable files in this folder (extensions read: "
                                                      f"{' '.join(sorted(EXTENSIONS))})"))
             continue
         for file in files:
-            fmt = _format_of(file, format)
+            fmt = PARSED if file.is_dir() else _format_of(file, format)
             if fmt is None:
                 corpus.skipped.append(Skipped(str(file), f"unknown extension {file.suffix!r}; pass --format "
                                                          f"({', '.join(FORMATS)})"))
@@ -127,7 +164,7 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
                 if sidecar_path not in sidecars:
                     sidecars[sidecar_path] = load_sidecar(sidecar_path)
                 sidecar = sidecars[sidecar_path]
-            doc_id = file.relative_to(root).with_suffix("").as_posix()
+            doc_id = file.relative_to(root).with_suffix("").as_posix() if fmt != PARSED else ""
             try:
                 documents = _read_file(file, fmt, doc_id, text_column)
             except DocumentError as err:
