@@ -33,9 +33,9 @@ _NEWDOC = r"^#\s*newdoc(?:\s|$)"
 _NEWDOC_ID = r"^#\s*newdoc\s+id\s*=\s*(.*\S)\s*$"
 _NEWPAR = r"^#\s*newpar(?:\s|$)"
 _SENT_ID = r"^#\s*sent_id\s*=\s*(.*\S)\s*$"
-_WORD_ID = r"^[1-9][0-9]*$"
-_RANGE_ID = r"^[1-9][0-9]*-[1-9][0-9]*$"
-_EMPTY_ID = r"^[0-9]+\.[1-9][0-9]*$"
+_WORD_ID = r"^[1-9][0-9]{0,8}$"  # at most 9 digits: a sentence has fewer than a billion words (Int32)
+_RANGE_ID = r"^[1-9][0-9]{0,8}-[1-9][0-9]{0,8}$"
+_EMPTY_ID = r"^[0-9]{1,9}\.[1-9][0-9]{0,8}$"
 _NO_SPACE = r"(?:^|\|)SpaceAfter=No(?:\||$)"
 
 

@@ -278,9 +278,9 @@ def _rebuild_text(words: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     new_par = pl.col("par_id") != pl.col("par_id").shift(1).over("_doc")
     new_sentence = pl.col("sent_id") != pl.col("sent_id").shift(1).over("_doc")
     previous = pl.col("_surface").shift(1).over("_doc")
-    gap = pl.col("_start") - previous_end
+    gap = (pl.col("_start") - previous_end).clip(0)  # clipped: both branches are computed, used only if consistent
     break_ = pl.when(gap >= 2).then(pl.lit("\n\n")).otherwise(pl.lit("\n"))
-    given_separator = (pl.when(first).then(pl.lit("").str.pad_end(pl.col("_start")))
+    given_separator = (pl.when(first).then(pl.lit("").str.pad_end(pl.col("_start").clip(0)))
                        .when(new_par).then(break_.str.pad_end(gap))
                        .otherwise(pl.lit("").str.pad_end(gap)))
     tight = pl.col("_surface").str.contains(_NO_SPACE_BEFORE.pattern) | previous.str.contains(_NO_SPACE_AFTER.pattern)
@@ -374,10 +374,11 @@ def from_vrt(content: str, doc_id: str = "doc", source: str = "") -> tuple[pl.Da
     words = words.rename(renamed).with_columns(
         _null(c) for c in ("lemma", "upos", "feats", "deprel", "head") if c in renamed.values())
     if "head" in words.columns:
-        bad = words.filter(pl.col("head").is_not_null() & ~pl.col("head").str.contains(r"^[0-9]+$"))
+        bad = words.filter(pl.col("head").is_not_null() & ~pl.col("head").str.contains(r"^[0-9]{1,9}$"))
         if not bad.is_empty():
-            raise structure.fail(bad["_line_no"][0], f"head {bad['head'][0]!r} is not a number (the head column "
-                                                   "holds the word number of the governor, 0 for the root)")
+            raise structure.fail(bad["_line_no"][0], f"head {bad['head'][0]!r} is not a word number (the head "
+                                                   "column holds the number of the governor in its sentence, 0 for "
+                                                   "the root)")
     if "token_id" not in words.columns:
         words = words.with_columns(pl.col("word_id").alias("token_id"))
     if "token_text" not in words.columns:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from corpusling.readers import read_corpus
+from corpusling.errors import CorpuslingError
+from corpusling.readers import BUG, read_corpus
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -287,3 +289,139 @@ def test_parsed_folders_named_as_inputs_are_read_as_annotated_documents(tmp_path
     assert first.text == "Le chat dort ." and first.meta == {"outlet": "AFP"} and first.source == "d1.conllu"
     assert first.tokens is not None and first.tokens["form"].to_list() == ["Le", "chat", "dort", "."]
     assert corpus.documents[2].tokens is None  # text: to be parsed
+
+
+# --- 7. property: random bytes, encodings and mutations never crash a reader ------------------------------------
+
+SAMPLES: dict[str, str] = {
+    "conllu": "# newdoc id = d1\n# newpar\n# sent_id = 1\n# text = Selon l'AFP, il aurait dit du bien.\n"
+              "1\tSelon\tselon\tADP\t_\t_\t2\tcase\t_\t_\n2\tl'AFP\tAFP\tPROPN\t_\t_\t7\tobl\t_\tSpaceAfter=No\n"
+              "3\t,\t,\tPUNCT\t_\t_\t2\tpunct\t_\t_\n4\til\til\tPRON\t_\t_\t7\tnsubj\t_\t_\n"
+              "5\taurait\tavoir\tAUX\t_\tMood=Cnd|Number=Sing\t7\taux\t_\t_\n6-7\tdit\t_\t_\t_\t_\t_\t_\t_\t_\n"
+              "6\tdi\tdire\tVERB\t_\t_\t0\troot\t_\t_\n7\tt\tt\tX\t_\t_\t6\tdep\t_\t_\n"
+              "8\tdu\tde\tADP\t_\t_\t9\tcase\t_\t_\n9\tbien\tbien\tNOUN\t_\t_\t6\tobj\t_\tSpaceAfter=No\n"
+              "10\t.\t.\tPUNCT\t_\t_\t6\tpunct\t_\t_\n\n"
+              "# newdoc id = d2\n1\tOui\toui\tINTJ\t_\t_\t0\troot\t_\t_\n2\t!\t!\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n",
+    "vrt": "<!-- corpusling VRT: positional attributes: word lemma pos feats deprel head token_id token_text "
+           "start_char end_char -->\n<text id=\"d1\" outlet=\"AFP &amp; co\">\n<p>\n<s id=\"1\">\n"
+           "Le\tle\tDET\t_\tdet\t2\t1\tLe\t0\t2\nchat\tchat\tNOUN\tNumber=Sing\tnsubj\t3\t2\tchat\t3\t7\n"
+           "dort\tdormir\tVERB\tMood=Ind\troot\t0\t3\tdort\t8\t12\n.\t.\tPUNCT\t_\tpunct\t3\t4\t.\t12\t13\n"
+           "</s>\n</p>\n</text>\n<text id=\"d2\">\n<s>\nOui\toui\tINTJ\t_\troot\t0\t1\tOui\t0\t3\n</s>\n</text>\n",
+    "csv": 'doc_id,text,outlet\n1,"Le chat, dit-on, aurait dormi.",AFP\n2,"« Non », a-t-il dit.",Le Monde\n'
+           '3,Selon l’AFP le bilan serait lourd.,\n',
+    "jsonl": '{"doc_id": "a", "text": "Le chat aurait dormi.", "outlet": "AFP"}\n'
+             '{"doc_id": "b", "text": "« Non », a-t-il dit.", "n": 2}\n{"text": "Troisième.", "outlet": null}\n',
+    "txt": "Le ministre aurait « démenti » l’information.\n\nSelon l’AFP, le bilan serait lourd.\n",
+}
+EXTENSION = {"conllu": ".conllu", "vrt": ".vrt", "csv": ".csv", "jsonl": ".jsonl", "txt": ".txt"}
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "cp1252"]
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    """One random edit of the kind a careless export or editor makes."""
+    lines = text.split("\n")
+    i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
+    separator = "\t" if "\t" in lines[i] else ","
+    fields = lines[i].split(separator)
+    k, m = rng.randrange(len(fields)), rng.randrange(len(fields))
+    edit = rng.choice(["delete line", "duplicate line", "swap lines", "duplicate column", "delete column",
+                       "swap fields", "insert tab", "truncate", "replace character", "empty field", "number"])
+    if edit == "delete line":
+        del lines[i]
+    elif edit == "duplicate line":
+        lines.insert(i, lines[i])
+    elif edit == "swap lines":
+        lines[i], lines[j] = lines[j], lines[i]
+    elif edit in {"duplicate column", "delete column", "swap fields", "empty field", "number"}:
+        if edit == "duplicate column":
+            fields.insert(k, fields[k])
+        elif edit == "delete column":
+            del fields[k]
+        elif edit == "swap fields":
+            fields[k], fields[m] = fields[m], fields[k]
+        elif edit == "empty field":
+            fields[k] = ""
+        else:
+            fields[k] = rng.choice(["0", "-1", "99", "99999999999999999999", "1.5", "_", "1-2", "2.1"])
+        lines[i] = separator.join(fields)
+    elif edit == "insert tab":
+        at = rng.randrange(len(lines[i]) + 1)
+        lines[i] = lines[i][:at] + "\t" + lines[i][at:]
+    elif edit == "truncate":
+        return text[: rng.randrange(len(text) + 1)]
+    else:
+        at = rng.randrange(len(text) + 1)
+        odd = rng.choice(["\x00", "<", "&", '"', "\r", "\u2028", "\ufeff", "é", "#", "{", "\n\n"])
+        return text[:at] + odd + text[at + 1:]
+    return "\n".join(lines)
+
+
+def case(fmt: str, seed: int) -> bytes:
+    """Bytes of a random variant of the sample of ``fmt``: mutated, re-encoded, or random bytes."""
+    rng = random.Random(f"{fmt}-{seed}")
+    if rng.random() < 0.1:
+        return rng.randbytes(rng.randrange(1, 300))
+    text = SAMPLES[fmt]
+    for _ in range(rng.choice([0, 1, 1, 2, 3])):
+        text = mutate(text, rng)
+    return text.encode(rng.choice(ENCODINGS), errors="replace")
+
+
+def check_offsets(corpus) -> None:
+    """Annotated documents keep their promise: ``text[start_char:end_char] == token_text``."""
+    for doc in corpus:
+        if doc.tokens is not None and doc.tokens.height:
+            rows = doc.tokens.select("token_text", "start_char", "end_char").iter_rows()
+            assert all(doc.text[s:e] == t for t, s, e in rows), doc.doc_id
+
+
+@pytest.mark.parametrize("fmt", list(SAMPLES))
+def test_random_input_is_read_or_refused_never_a_crash(tmp_path, fmt):
+    for seed in range(60):
+        folder = tmp_path / f"{seed}"
+        path = write(folder / f"case{EXTENSION[fmt]}", case(fmt, seed))
+        write(folder / "zz.txt", "Un bon texte.")
+        corpus = read_corpus([folder])  # inside a folder: never raises, the good file is read
+        assert corpus.documents[-1].doc_id == "zz", seed
+        assert all(BUG not in s.reason for s in corpus.skipped), (seed, corpus.skipped)
+        check_offsets(corpus)
+        try:
+            check_offsets(read_corpus([path]))  # alone: read, or a CorpuslingError that says why
+        except CorpuslingError:
+            pass
+
+
+@pytest.mark.parametrize("fmt", ["conllu", "vrt"])
+def test_random_annotated_input_on_the_command_line_exits_0_or_2(tmp_path, fmt, capsys):
+    from corpusling.cli import main
+
+    for seed in range(0, 60, 4):
+        path = write(tmp_path / f"{seed}{EXTENSION[fmt]}", case(fmt, seed))
+        assert main(["parse", str(path), "--out", str(tmp_path / f"out{seed}")]) in {0, 2}, seed
+        assert "Traceback" not in capsys.readouterr().err
+
+
+#: Numbers out of every range, found by the property test above (each crashed a cast before).
+ODD_NUMBERS = {
+    "CoNLL-U word id": ("a.conllu", "99999999999999999999\tLe\t_\t_\t_\t_\t0\t_\t_\t_\n\n", "bad ID"),
+    "VRT head": ("a.vrt", "<s>\nLe\tle\tDET\t_\tdet\t99999999999999999999\n</s>\n", "not a word number"),
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_NUMBERS))
+def test_numbers_out_of_range_are_refused_with_their_line(tmp_path, case):
+    name, content, mention = ODD_NUMBERS[case]
+    write(tmp_path / name, content)
+    write(tmp_path / "b.txt", "Un.")
+    corpus = read_corpus([tmp_path])
+    assert [d.doc_id for d in corpus] == ["b"] and mention in corpus.skipped[0].reason
+    assert "line 1" in corpus.skipped[0].reason or "line 2" in corpus.skipped[0].reason
+
+
+def test_vrt_with_offsets_going_backwards_has_its_text_rebuilt(tmp_path):
+    header = "<!-- corpusling VRT: positional attributes: word token_id token_text start_char end_char -->\n"
+    for first, second in (("3", "0"), ("-7", "3")):
+        write(tmp_path / "a.vrt", f"{header}<text>\n<s>\nchat\t1\tchat\t{first}\t7\nLe\t2\tLe\t{second}\t9\n</s>\n"
+                                  "</text>\n<text>\n<s>\nOui\t1\tOui\t0\t3\n</s>\n</text>\n")
+        corpus = read_corpus([tmp_path / "a.vrt"])
+        assert [d.text for d in corpus] == ["chat Le", "Oui"] and "rebuilt" in corpus.documents[0].notes[0]

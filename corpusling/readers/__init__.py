@@ -48,6 +48,9 @@ FORMATS: list[str] = ["txt", "csv", "jsonl", "parquet", "html", "conllu", "vrt"]
 #: Formats with one document per file, which take metadata from a sidecar.
 FILE_FORMATS = {"txt", "html"}
 
+#: The reason of a file skipped because a reader failed unexpectedly (a bug: the run goes on without it).
+BUG = "corpusling failed to read this file, a bug: please report it with the file"
+
 #: A folder written by ``corpusling parse``, named as an input (never chosen by extension or ``format``).
 PARSED = "parsed"
 
@@ -178,6 +181,10 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             except OSError as err:
                 corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
                 continue
+            except Exception as err:  # a reader's bug must not end the run: the file is listed
+                corpus.skipped.append(Skipped(str(file), f"{BUG} ({type(err).__name__}: "
+                                                         f"{str(err).splitlines()[0] if str(err) else ''})"))
+                continue
             encodings = {n for d in documents if isinstance(d, Document) for n in d.notes if n.startswith(NOT_UTF8)}
             corpus.warnings += [f"{file}: {note}" for note in sorted(encodings)]
             for doc in documents:
@@ -210,4 +217,4 @@ def print_warnings(corpus: Corpus, file: TextIO | None = None) -> None:
         print(f"warning: {warning}", file=file or sys.stderr)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "print_warnings", "read_corpus"]
+__all__ = ["BUG", "EXTENSIONS", "FORMATS", "print_warnings", "read_corpus"]
