@@ -425,3 +425,18 @@ def test_vrt_with_offsets_going_backwards_has_its_text_rebuilt(tmp_path):
                                   "</text>\n<text>\n<s>\nOui\t1\tOui\t0\t3\n</s>\n</text>\n")
         corpus = read_corpus([tmp_path / "a.vrt"])
         assert [d.text for d in corpus] == ["chat Le", "Oui"] and "rebuilt" in corpus.documents[0].notes[0]
+
+
+# --- messages say the path once ---------------------------------------------------------------------------------
+
+def test_a_skipped_file_has_its_path_in_the_source_not_again_in_the_reason(tmp_path):
+    write(tmp_path / "a.vrt", vrt(2).replace("</s>", "un\tdeux\ttrois\n</s>"))
+    write(tmp_path / "b.conllu", "# newdoc id = b\n" + sentence(["2", "2", "0", "3"]))
+    write(tmp_path / "c.txt", "")
+    write(tmp_path / "d.txt", "Un.")
+    corpus = read_corpus([tmp_path])
+    assert len(corpus.skipped) == 3
+    assert all(str(tmp_path) not in s.reason for s in corpus.skipped), corpus.skipped
+    with pytest.raises(CorpuslingError) as raised:
+        read_corpus([tmp_path / "a.vrt"])
+    assert str(raised.value).count(str(tmp_path / "a.vrt")) == 1

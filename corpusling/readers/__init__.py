@@ -113,6 +113,11 @@ def _read_file(file: Path, fmt: str, doc_id: str, text_column: str) -> list[Docu
     raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+def _skipped(source: str, reason: str) -> Skipped:
+    """A skipped file or row whose reason does not repeat the path (the readers' messages begin with it)."""
+    return Skipped(source, reason.removeprefix(f"{source}: ").removeprefix(f"{source.rsplit(':', 1)[0]}: "))
+
+
 def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_column: str = "text",
                 on_document: Callable[[Document], None] | None = None, *,
                 exclude: Sequence[str | Path] = ()) -> Corpus:
@@ -171,12 +176,12 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             try:
                 documents = _read_file(file, fmt, doc_id, text_column)
             except DocumentError as err:
-                corpus.skipped.append(Skipped(str(file), str(err)))
+                corpus.skipped.append(_skipped(str(file), str(err)))
                 continue
             except InputError as err:  # e.g. a table without the text column
                 if not path.is_dir():
                     raise  # a file named by the user: stop and say what to do
-                corpus.skipped.append(Skipped(str(file), str(err)))  # one found in a folder: skip it
+                corpus.skipped.append(_skipped(str(file), str(err)))  # one found in a folder: skip it
                 continue
             except OSError as err:
                 corpus.skipped.append(Skipped(str(file), f"cannot read the file: {err.strerror or err}"))
@@ -189,7 +194,7 @@ def read_corpus(paths: Sequence[str | Path], format: str | None = None, text_col
             corpus.warnings += [f"{file}: {note}" for note in sorted(encodings)]
             for doc in documents:
                 if isinstance(doc, Skipped):
-                    corpus.skipped.append(doc)
+                    corpus.skipped.append(_skipped(doc.source, doc.reason))
                     continue
                 if fmt in FILE_FORMATS:
                     doc.doc_id, doc.meta = apply_sidecar(sidecar, file, doc.doc_id, doc.meta)
