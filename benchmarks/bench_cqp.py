@@ -15,6 +15,7 @@ query --repeat times, minus the same session without them, divided by --repeat.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import shutil
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polars as pl  # noqa: E402
 from common import RESULTS, add_corpus_arguments, build_corpus, machine, timed  # noqa: E402
 
-import corpusling.query as query_module  # noqa: E402
+query_module = importlib.import_module("corpusling.query")  # the module; corpusling.query is the verb
 from corpusling.concordance import concordance  # noqa: E402
 from corpusling.parsed import ParsedCorpus, load  # noqa: E402
 from corpusling.query import count, index  # noqa: E402

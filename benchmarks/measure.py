@@ -159,8 +159,8 @@ def write_folder(tokens: pl.DataFrame, documents: pl.DataFrame, folder: Path) ->
     """A parsed folder laid out as ``corpusling parse`` writes it (Parquet parts of 1 M words)."""
     import shutil
 
+    from corpusling.atomic import write_text
     from corpusling.cli.parse import write_parts
-    from corpusling.parsed import write_text
 
     if folder.exists():
         shutil.rmtree(folder)

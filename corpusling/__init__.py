@@ -14,6 +14,8 @@ their verbs::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -36,5 +38,30 @@ __all__ = ["__version__", *_API]
 
 def __getattr__(name: str) -> Any:
     if name in _API:
-        return getattr(importlib.import_module(_API[name]), name)
+        verb = getattr(importlib.import_module(_API[name]), name)
+        globals()[name] = verb  # later lookups do not come here
+        return verb
     raise AttributeError(f"module 'corpusling' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})
+
+
+class _Package(types.ModuleType):
+    """The package module: a verb's name always means the verb.
+
+    Importing a submodule sets it as an attribute of its package, so after
+    ``corpusling.concordance`` (the module) is imported, ``cl.concordance`` would be the
+    module, not the function. The import system's ``setattr`` of a submodule whose name
+    is a verb is ignored here; the module stays in ``sys.modules`` (import it with
+    ``importlib.import_module("corpusling.query")`` or ``from corpusling.query import …``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -20,6 +20,8 @@ from typing import Any
 import polars as pl
 
 from corpusling import tokens as tok
+from corpusling.atomic import check_writable
+from corpusling.checks import check_count
 from corpusling.corpus import Corpus, Document
 from corpusling.errors import InputError
 from corpusling.nlp.cache import ParseCache
@@ -34,13 +36,17 @@ STACK_EVERY = 200
 __all__ = ["read", "parse", "load", "load_or_parse", "shard_of"]
 
 
-def read(paths: list[str | Path] | str | Path, format: str | None = None, text_column: str = "text") -> Corpus:
-    """Read documents from files or folders; see :mod:`corpusling.readers` for the formats."""
+def read(paths: list[str | Path] | str | Path, format: str | None = None, text_column: str = "text",
+         exclude: list[Path] | tuple[Path, ...] = ()) -> Corpus:
+    """Read documents from files or folders; see :mod:`corpusling.readers` for the formats.
+
+    ``exclude``: paths never read (a run's own output folder, when it lies inside an input folder).
+    """
     from corpusling.readers import read_corpus
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return read_corpus(list(paths), format=format, text_column=text_column)
+    return read_corpus(list(paths), format=format, text_column=text_column, exclude=exclude)
 
 
 def shard_of(doc_id: str, n_shards: int) -> int:
@@ -153,6 +159,7 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
     ``morphology`` applies the morphological check of the conditional mood to the
     parser's output (:mod:`corpusling.nlp.morphology`).
     """
+    check_count(workers, "workers", minimum=1)
     needs_parser = any(d.tokens is None for d in corpus.documents)
     resolved = model if isinstance(model, Model) else (resolve(model) if needs_parser else None)
     store = ParseCache(cache, resolved.key()) if use_cache and resolved else None
@@ -174,6 +181,11 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
         else:
             todo.append(doc)
 
+    if store and todo:  # a cache that cannot be written is found now, not after the parse
+        try:
+            check_writable(store.folder, "the parse cache")
+        except InputError as err:
+            raise InputError(f"{err}; or pass --cache FOLDER, or --no-cache") from None
     bar = _Progress(len(todo), progress)
     by_id = {d.doc_id: d for d in todo}
 
@@ -218,20 +230,60 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
 
 def load_or_parse(inputs: list[str | Path], format: str | None = None, text_column: str = "text",
                   model: str | Path | None = None, workers: int = 1, cache: Path | None = None,
-                  use_cache: bool = True, progress: bool = False, report_skipped: bool = False) -> ParsedCorpus:
-    """A parsed folder is loaded; anything else is read and parsed (cached)."""
+                  use_cache: bool = True, progress: bool = False, report_skipped: bool = False,
+                  exclude: list[Path] | tuple[Path, ...] = ()) -> ParsedCorpus:
+    """Parsed folders are loaded as they are; anything else is read and parsed (cached); all are combined.
+
+    ``exclude``: paths never read as input (the run's own output folder).
+    """
+    from corpusling.readers import print_warnings
+
     paths = [Path(p) for p in inputs]
-    if len(paths) == 1 and is_parsed_folder(paths[0]):
-        return load(paths[0])
-    corpus = read(paths, format=format, text_column=text_column)
-    if not corpus.documents:
+    folders = [p for p in paths if is_parsed_folder(p)]
+    others = [p for p in paths if not is_parsed_folder(p)]
+    if len(folders) == 1 and not others:
+        return load(folders[0])
+    parts = [load(p) for p in folders]
+    if others:
+        corpus = read(others, format=format, text_column=text_column, exclude=exclude)
         if report_skipped:
-            report([{"source": s.source, "reason": s.reason} for s in corpus.skipped])
-        raise InputError("no readable document in " + ", ".join(map(str, inputs)))
-    parsed = parse(corpus, model=model, workers=workers, cache=cache, use_cache=use_cache, progress=progress)
+            print_warnings(corpus)
+        if not corpus.documents:
+            if report_skipped:
+                report([{"source": s.source, "reason": s.reason} for s in corpus.skipped])
+            raise InputError("no readable document in " + ", ".join(map(str, others)))
+        parts.append(parse(corpus, model=model, workers=workers, cache=cache, use_cache=use_cache,
+                           progress=progress))
+    combined = combine(parts, [str(p) for p in folders] + (["the other inputs"] if others else []))
     if report_skipped:
-        report(parsed.skipped)
-    return parsed
+        report(combined.skipped)
+    return combined
+
+
+def combine(parts: list[ParsedCorpus], names: list[str]) -> ParsedCorpus:
+    """One corpus from several parsed ones (named ``names`` in messages): distinct doc_ids, one parser model."""
+    from corpusling.parsed import ANNOTATED, same_model
+
+    if len(parts) == 1:
+        return parts[0]
+    ids = pl.concat([p.documents.select(pl.col("doc_id").cast(pl.String)) for p in parts])
+    dupes = ids.filter(ids["doc_id"].is_duplicated())["doc_id"].unique().sort().head(5).to_list()
+    if dupes:
+        raise InputError(f"the same doc_id in several inputs: {', '.join(dupes)}; give each document a distinct id")
+    models = [(name, p.model) for name, p in zip(names, parts, strict=True)
+              if p.model and p.model.get("name") != ANNOTATED]
+    for name, other in models[1:]:
+        if not same_model(models[0][1], other):
+            raise InputError(f"{models[0][0]} and {name} were parsed with different models "
+                             f"({models[0][1].get('name')!r}, {other.get('name')!r}): parse them again with one "
+                             "--model before analysing them together")
+    model = models[0][1] if models else next((p.model for p in parts if p.model), {})
+    tokens = pl.concat([tok.from_rows(p.tokens.with_columns(pl.col("doc_id").cast(pl.String))) for p in parts],
+                       how="diagonal_relaxed")
+    documents = pl.concat([p.documents.with_columns(pl.col("doc_id").cast(pl.String)) for p in parts],
+                          how="diagonal_relaxed")
+    return ParsedCorpus(tokens=tok.from_rows(tokens), documents=documents, model=model,
+                        skipped=[s for p in parts for s in p.skipped])
 
 
 def report(skipped: list[dict[str, str]]) -> None:

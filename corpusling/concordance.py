@@ -23,6 +23,19 @@ def _gather(series: pl.Series, rows: np.ndarray) -> pl.Series:
     return series.gather(pl.Series(rows, dtype=pl.Int64))
 
 
+def sample_lines(n_lines: int, sample: int, seed: int = 0) -> np.ndarray:
+    """Positions of ``sample`` of ``n_lines`` lines drawn without replacement, in corpus order.
+
+    numpy's generator seeded with ``seed``: the same lines for the same corpus, whether the
+    concordance was built in memory or batch by batch (:func:`corpusling.lazy.concordance`).
+    """
+    if sample < 0:
+        raise QueryError(f"sample must be 0 or more, not {sample}")
+    if sample >= n_lines:
+        return np.arange(n_lines)
+    return np.sort(np.random.default_rng(seed).choice(n_lines, size=sample, replace=False))
+
+
 def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, pattern: str | Pattern | pl.DataFrame,
                 width: int = 5, unit: str = "words", sort: str | None = None, sample: int | None = None,
                 seed: int = 0, metadata: list[str] | None = None) -> pl.DataFrame:
@@ -51,8 +64,8 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
         first, last = pattern["first_row"].to_numpy(), pattern["last_row"].to_numpy()
     else:
         first, last = _match(idx, parse(pattern) if isinstance(pattern, str) else pattern)
-    if sample is not None and sample < first.size:
-        keep = np.sort(np.random.default_rng(seed).choice(first.size, size=sample, replace=False))
+    if sample is not None:
+        keep = sample_lines(first.size, sample, seed)
         first, last = first[keep], last[keep]
 
     doc_no = idx.document[first]

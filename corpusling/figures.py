@@ -19,8 +19,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +33,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from corpusling.atomic import write_bytes  # noqa: E402
 
 #: Okabe & Ito (2008) palette, in the order series get it (black last: used for "all").
 PALETTE: list[str] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -217,22 +217,6 @@ def new_figure(width: str | float = "single", height: float | None = None) -> Fi
     return fig
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Atomic write: temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary file, not mkstemp's private 0600
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-
-
 #: Metadata per format that keeps files identical from run to run (no dates, no versions).
 _METADATA: dict[str, dict[str, Any]] = {
     "pdf": {"Creator": "corpusling", "Producer": None, "CreationDate": None, "ModDate": None},
@@ -255,7 +239,7 @@ def save(fig: Figure, stem: Path | str, formats: Sequence[str] = ("pdf", "svg", 
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt))
             path = stem.with_name(f"{stem.name}.{fmt}")
-            _write_bytes(path, buffer.getvalue())
+            write_bytes(path, buffer.getvalue())
             paths.append(path)
     if close:
         plt.close(fig)

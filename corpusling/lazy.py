@@ -23,7 +23,7 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import InputError, QueryError
-from corpusling.parsed import ParsedCorpus, is_parsed_folder, scan_tokens
+from corpusling.parsed import ParsedCorpus, is_parsed_folder, part_files, scan_tokens
 
 #: Words per batch of :func:`document_batches` (about 25 MB of token table; peak memory about 300 MB).
 BATCH_WORDS = 250_000
@@ -38,15 +38,14 @@ def _folder(folder: Path | str) -> Path:
 
 
 def _token_files(folder: Path) -> list[Path]:
-    parts = sorted((folder / "tokens").glob("*.parquet")) if (folder / "tokens").is_dir() else []
-    return parts or [folder / "tokens.parquet"]
+    return part_files(folder, "tokens") if (folder / "tokens").is_dir() else [folder / "tokens.parquet"]
 
 
 def scan_documents(folder: Path | str) -> pl.LazyFrame:
     """Lazy documents table (``doc_id``, metadata, ``text``) of a parsed folder."""
     folder = _folder(folder)
     if (folder / "documents").is_dir():
-        parts = sorted((folder / "documents").glob("*.parquet"))
+        parts = part_files(folder, "documents")
         return pl.concat([pl.scan_parquet(p) for p in parts], how="diagonal_relaxed")
     return pl.scan_parquet(folder / "documents.parquet")
 
@@ -217,6 +216,7 @@ def concordance(folder: Path | str, pattern: str, width: int = 5, unit: str = "w
     lines at random with ``seed`` after all batches are searched.
     """
     from corpusling.concordance import concordance as kwic
+    from corpusling.concordance import sample_lines
     from corpusling.query import parse as parse_query
 
     if sort and sort not in ("match", "doc") and sort not in (metadata or []):
@@ -227,8 +227,8 @@ def concordance(folder: Path | str, pattern: str, width: int = 5, unit: str = "w
                                                  metadata=metadata), max_words)
     if not lines.width:
         return lines
-    if sample is not None and sample < lines.height:
-        lines = lines.with_row_index("_line").sample(n=sample, seed=seed).sort("_line").drop("_line")
+    if sample is not None:
+        lines = lines[sample_lines(lines.height, sample, seed)]
     if sort == "match":
         return lines.sort(pl.col("match").str.to_lowercase(), "doc_id", "start_char")
     if sort:

@@ -1,15 +1,22 @@
 """A parsed corpus: the token table, the documents table and the model that produced them.
 
 Saved as a folder: ``tokens.parquet`` (or a folder ``tokens/`` of Parquet parts),
-``documents.parquet`` (with the ``text`` every offset points into), and
+``documents.parquet`` (or ``documents/``, with the ``text`` every offset points into), and
 ``model.json``. :func:`load` reads it back without parsing.
+
+``corpusling parse`` writes parts (:class:`ShardWriter`): each run of each shard names its parts
+with a run id (``part-0003of0010-r…-c0000-00001.parquet``) and, once every part is written,
+publishes ``manifest-<shard>.json`` listing them, in one atomic rename. Readers take the parts
+the manifests list (and parts of the older layout, which have no run id), so a run killed at
+any instant leaves the previous complete parse readable; the next run of the shard clears what
+the killed one left. ``model.json`` records the model of all shards (see :func:`folder_model`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +24,7 @@ from typing import Any
 import polars as pl
 
 from corpusling import tokens as tok
+from corpusling.atomic import replacing, write_text
 from corpusling.errors import InputError
 
 
@@ -54,38 +62,17 @@ class ParsedCorpus:
         return folder
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _publish(tmp: str, path: Path) -> None:
-    """Give a finished temporary file the usual permissions (mkstemp makes it private) and rename it."""
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, path)
-
-
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    """Write Parquet through a temporary file and a rename: a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    """Write Parquet atomically (see :mod:`corpusling.atomic`): a killed run never leaves half a file."""
+    with replacing(path) as tmp:
         frame.write_parquet(tmp)
-        _publish(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
-def write_text(path: Path, content: str) -> None:
-    """Write a text file atomically (temporary file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(content)
-    _publish(tmp, path)
+MANIFEST_PREFIX = "manifest-"
+#: A part written by a run that publishes a manifest: ``part-<shard>-r<12 hex>-…``.
+RUN_PART = re.compile(r"^part-(?P<shard>.+?)-(?P<run>r[0-9a-f]{12})-")
+#: The model record of documents that came annotated (CoNLL-U, VRT) rather than parsed.
+ANNOTATED = "annotated input"
 
 
 def is_parsed_folder(path: Path) -> bool:
@@ -95,12 +82,135 @@ def is_parsed_folder(path: Path) -> bool:
     return path.is_dir() and has_documents and has_tokens
 
 
+def manifests(folder: Path) -> list[dict[str, Any]]:
+    """The published manifests of a folder's shards, in shard order."""
+    found = []
+    for path in sorted(folder.glob(f"{MANIFEST_PREFIX}*.json")):
+        try:
+            found.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as err:
+            raise InputError(f"{path}: unreadable manifest ({err}); parse that shard again") from None
+    return found
+
+
+def part_files(folder: Path, table: str) -> list[Path]:
+    """The Parquet parts of ``table`` (``tokens`` or ``documents``) that belong to complete runs, in order.
+
+    Parts listed by a manifest, then parts of the older layout (no run id); parts of a run that
+    never published its manifest (killed) are not read.
+    """
+    listed = [folder / table / name for manifest in manifests(folder) for name in manifest[table]]
+    legacy = sorted(p for p in (folder / table).glob("part-*.parquet") if not RUN_PART.match(p.name))
+    missing = [p for p in listed if not p.exists()]
+    if missing:
+        raise InputError(f"{folder}: {missing[0].name} is listed by a manifest but missing; parse again")
+    return listed + legacy
+
+
+def folder_model(folder: Path) -> dict[str, Any]:
+    """The model record of a folder: the parser model of its shards (they must agree), else ``model.json``."""
+    records = [m["model"] for m in manifests(folder) if m.get("model")]
+    parsers = [r for r in records if r.get("name") != ANNOTATED]
+    if parsers:
+        return parsers[0]
+    if records:
+        return records[0]
+    path = folder / "model.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def same_model(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two parser records name the same model (name, Stanza version, processors, file hashes; not the folder)."""
+    def key(record: dict[str, Any]) -> str:
+        return json.dumps({k: v for k, v in record.items() if k != "directory"}, sort_keys=True)
+    return key(a) == key(b)
+
+
+class ShardWriter:
+    """Writes one shard of ``corpusling parse`` into a folder, chunk by chunk, published at the end.
+
+    Checks that the folder is writable before anything is parsed, clears what a killed run of
+    the same shard left, refuses a model other than the one the folder's other shards used, and
+    publishes the new parts with the shard's manifest (the previous parts stay readable until then).
+    """
+
+    def __init__(self, folder: Path, shard: str) -> None:
+        from corpusling.atomic import check_writable, temporary_leftovers
+
+        self.folder, self.shard = folder, shard
+        self.run = "r" + secrets.token_hex(6)
+        check_writable(folder, "--out")
+        for leftover in temporary_leftovers(folder):
+            if leftover.name.startswith((f".part-{shard}-", f".{MANIFEST_PREFIX}{shard}.")):
+                leftover.unlink(missing_ok=True)
+        self.tokens: list[str] = []
+        self.documents: list[str] = []
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.folder / f"{MANIFEST_PREFIX}{self.shard}.json"
+
+    def check_model(self, record: dict[str, Any]) -> None:
+        """Refuse a parser model other than the one of the folder's other shards."""
+        if record.get("name") == ANNOTATED:
+            return
+        for manifest in manifests(self.folder):
+            other = manifest.get("model") or {}
+            if manifest["shard"] != self.shard and other and other.get("name") != ANNOTATED \
+                    and not same_model(other, record):
+                raise InputError(f"{self.folder}: shard {manifest['shard']} was parsed with another model "
+                                 f"({other.get('name')!r}, Stanza {other.get('stanza')}) than this run's "
+                                 f"({record.get('name')!r}, Stanza {record.get('stanza')}): parse every shard "
+                                 "with the same --model, or write to another folder")
+
+    def write(self, tokens: pl.DataFrame, documents: pl.DataFrame, chunk: int, part_rows: int) -> None:
+        """Write one chunk's tables as parts (not yet published)."""
+        stem = f"part-{self.shard}-{self.run}-c{chunk:04d}"
+        for number, start in enumerate(range(0, max(tokens.height, 1), part_rows), start=1):
+            name = f"{stem}-{number:05d}.parquet"
+            write_parquet(tokens.slice(start, part_rows), self.folder / "tokens" / name)
+            self.tokens.append(name)
+        write_parquet(documents, self.folder / "documents" / f"{stem}.parquet")
+        self.documents.append(f"{stem}.parquet")
+
+    def publish(self, model: dict[str, Any], counts: dict[str, int]) -> None:
+        """Publish the manifest (one rename), then merge ``model.json`` and remove the shard's old parts."""
+        from corpusling.atomic import write_text
+
+        manifest = {"shard": self.shard, "run": self.run, "model": model if counts.get("documents") else None,
+                    **counts, "tokens": self.tokens, "documents": self.documents}
+        write_text(self.manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        keep = set(self.tokens) | set(self.documents)
+        for table in ("tokens", "documents"):
+            for old in (self.folder / table).glob(f"part-{self.shard}-*.parquet"):
+                if old.name not in keep:
+                    old.unlink(missing_ok=True)
+        merged = folder_model(self.folder)
+        if merged:
+            write_text(self.folder / "model.json", json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+
+
 def scan_tokens(folder: Path | str) -> pl.LazyFrame:
     """Lazy token table of a parsed folder (one file or a folder of parts): for corpora larger than memory."""
     folder = Path(folder)
     if (folder / "tokens").is_dir():
-        return pl.scan_parquet(folder / "tokens" / "*.parquet")
+        parts = part_files(folder, "tokens")
+        if not parts:
+            raise InputError(f"{folder} holds no complete parse (an interrupted first run?); run "
+                             "`corpusling parse` again: the parse cache makes it quick")
+        return pl.scan_parquet(parts)
     return pl.scan_parquet(folder / "tokens.parquet")
+
+
+def documents_table(folder: Path) -> pl.DataFrame:
+    """The documents table of a parsed folder (``doc_id``, metadata, ``text``)."""
+    if (folder / "documents").is_dir():
+        parts = part_files(folder, "documents")
+        if not parts:
+            raise InputError(f"{folder} holds no complete parse (an interrupted first run?); run "
+                             "`corpusling parse` again: the parse cache makes it quick")
+        return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
+    return pl.read_parquet(folder / "documents.parquet")
 
 
 def load(folder: Path | str) -> ParsedCorpus:
@@ -110,11 +220,4 @@ def load(folder: Path | str) -> ParsedCorpus:
         raise InputError(f"{folder} is not a parsed corpus folder (no tokens.parquet / documents.parquet); "
                          "create one with `corpusling parse INPUT --out FOLDER`")
     tokens = tok.from_rows(scan_tokens(folder).collect())
-    if (folder / "documents").is_dir():
-        documents = pl.concat([pl.read_parquet(p) for p in sorted((folder / "documents").glob("*.parquet"))],
-                              how="diagonal_relaxed")
-    else:
-        documents = pl.read_parquet(folder / "documents.parquet")
-    model_path = folder / "model.json"
-    model = json.loads(model_path.read_text(encoding="utf-8")) if model_path.exists() else {}
-    return ParsedCorpus(tokens=tokens, documents=documents, model=model)
+    return ParsedCorpus(tokens=tokens, documents=documents_table(folder), model=folder_model(folder))

@@ -23,18 +23,8 @@ import math
 import numpy as np
 import polars as pl
 
-
-def _group_column(documents: pl.DataFrame, group_by: str | None) -> pl.DataFrame:
-    """doc_id → group (the whole corpus is one group named "all")."""
-    if group_by is not None and group_by not in documents.columns:
-        from corpusling.errors import InputError
-
-        raise InputError(f"no metadata column {group_by!r}; the documents have: "
-                         + ", ".join(c for c in documents.columns if c != "text"))
-    docs = documents.select(pl.col("doc_id").cast(pl.String), *([group_by] if group_by else []))
-    if group_by is None:
-        return docs.with_columns(pl.lit("all").alias("group"))
-    return docs.with_columns(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group")).drop(group_by)
+from corpusling.checks import check_count
+from corpusling.groups import group_column
 
 
 def document_sizes(tokens: pl.DataFrame) -> pl.DataFrame:
@@ -58,7 +48,7 @@ def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: 
             raise ValueError("document_counts needs the token table or its document sizes")
         sizes = document_sizes(tokens)
     words = sizes.select(pl.col("doc_id").cast(pl.String), "n_words")
-    docs = _group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
+    docs = group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
         pl.col("n_words").fill_null(0))
     counts = rows.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id", *by).agg(
         pl.len().alias("count"))
@@ -126,6 +116,7 @@ def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFra
     stacked in one table (a ``marker`` column in ``by``) cost one bootstrap. ``sizes``,
     ``all_levels``: see :func:`document_counts`.
     """
+    check_count(n_boot, "n_boot", minimum=1)
     by = by or []
     table = document_counts(rows, tokens, documents, by, group_by, sizes, all_levels)
     rng = np.random.default_rng(seed)

@@ -36,8 +36,12 @@ from typing import Any
 import polars as pl
 
 from corpusling import __version__
+from corpusling.atomic import check_replaceable, staged_folder, write_text
+from corpusling.checks import check_count
 from corpusling.errors import InputError
-from corpusling.parsed import ParsedCorpus, write_parquet, write_text
+from corpusling.groups import check_group_by
+from corpusling.parsed import ParsedCorpus, write_parquet
+from corpusling.tables import neutralise_formulas
 
 #: Contract columns of each result table (``DESIGN.md``), written first and in this order.
 CONTRACT: dict[str, list[str]] = {
@@ -127,13 +131,15 @@ class Report:
 class _Run:
     """Bookkeeping of a report run: progress lines, steps, files."""
 
-    def __init__(self, out: Path, log: Callable[[str], None]) -> None:
+    def __init__(self, out: Path, log: Callable[[str], None], raw_csv: bool = False) -> None:
         self.result = Report(out=out)
         self.log = log
+        self.raw_csv = raw_csv
 
     def write_csv(self, frame: pl.DataFrame, name: str) -> Path:
         path = self.result.out / name
-        write_text(path, _csv_ready(frame).write_csv())
+        frame = _csv_ready(frame)
+        write_text(path, (frame if self.raw_csv else neutralise_formulas(frame)).write_csv())
         self.result.files.append(path)
         return path
 
@@ -154,8 +160,8 @@ class _Run:
                 step.rows = value.height
         except ModuleNotFoundError as err:
             step.status, step.message = "missing", f"{err.name} is not available"
-        except (KeyboardInterrupt, SystemExit):
-            raise
+        except (KeyboardInterrupt, SystemExit, OSError):
+            raise  # a file that cannot be written stops the run: the previous report stays as it was
         except Exception as err:  # noqa: BLE001 - one analysis must not stop the report
             step.status, step.message = "failed", f"{type(err).__name__}: {err}"
         step.seconds = time.perf_counter() - start
@@ -463,21 +469,23 @@ def _html(run: _Run, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stem
 def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = None, lang: str = "fr",
                  lexicon: Path | str | None = None, lexicon_mode: str = "replace",
                  inputs: list[str | Path] | None = None, parameters: dict[str, Any] | None = None,
-                 n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None) -> Report:
+                 n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
+                 raw_csv: bool = False) -> Report:
     """Run every analysis on a parsed corpus and write the report folder ``out``.
 
     ``group_by`` is a metadata column (outlet, year…) for per-group rates and comparisons;
     ``lang`` the language of figures and page (``fr`` or ``en``); ``lexicon`` a hedge
     lexicon TSV of the user's, used alone (``lexicon_mode="replace"``) or added to the
-    bundled one (``"add"``). Returns what was done; never raises for a failing analysis.
+    bundled one (``"add"``). ``raw_csv`` writes CSV cells that begin like a spreadsheet formula
+    as they are (see :func:`corpusling.tables.neutralise_formulas`). The folder is built aside and
+    replaces ``out`` whole at the end. Returns what was done; never raises for a failing analysis
+    (a file that cannot be written raises ``OSError``, and the previous folder stays).
     """
-    from corpusling.summary import marker_tables, summary
 
     if lang not in ("fr", "en"):
         raise InputError(f"--lang must be fr or en, not {lang!r}")
-    if group_by is not None and group_by not in parsed.documents.columns:
-        raise InputError(f"--group-by {group_by!r}: no such metadata column; the documents have: "
-                         + (", ".join(c for c in parsed.documents.columns if c not in ("text", "doc_id")) or "none"))
+    check_group_by(parsed.documents, group_by, option="--group-by")
+    check_count(n_boot, "--n-boot", minimum=1)
     user_lexicon = None
     if lexicon is not None:  # checked before anything is written: a bad line is the user's to fix (exit 2)
         if not Path(lexicon).is_file():
@@ -486,9 +494,24 @@ def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = N
 
         user_lexicon = load_lexicon(lexicon, mode=lexicon_mode)
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    run = _Run(out, log)
+    final = Path(out)
+    with staged_folder(final) as staging:  # built aside, swapped in whole: a kill never leaves half a report
+        result = _write_report(parsed, staging, group_by=group_by, lang=lang, lexicon=lexicon,
+                               lexicon_mode=lexicon_mode, user_lexicon=user_lexicon, inputs=inputs,
+                               parameters=parameters, n_boot=n_boot, seed=seed, log=log, raw_csv=raw_csv)
+    result.files = [final / p.relative_to(staging) for p in result.files]
+    result.out = final
+    return result
+
+
+def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: str, lexicon: Path | str | None,
+                  lexicon_mode: str, user_lexicon: Any, inputs: list[str | Path] | None,
+                  parameters: dict[str, Any] | None, n_boot: int, seed: int, log: Callable[[str], None],
+                  raw_csv: bool) -> Report:
+    """Every table, figure, the provenance and the page, written into ``out`` (the staging folder)."""
+    from corpusling.summary import marker_tables, summary
+
+    run = _Run(out, log, raw_csv)
     tokens, documents = parsed.tokens, parsed.documents
 
     def write_tokens() -> pl.DataFrame:
@@ -570,21 +593,26 @@ def report(inputs: list[str | Path], out: Path | str, group_by: str | None = Non
            model: str | Path | None = None, lexicon: Path | str | None = None, lexicon_mode: str = "replace",
            format: str | None = None,
            text_column: str = "text", workers: int = 1, cache: Path | None = None, use_cache: bool = True,
-           n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None) -> Report:
+           n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
+           raw_csv: bool = False) -> Report:
     """Read and parse ``inputs`` (cached; a parsed folder is loaded), then :func:`build_report`."""
     from corpusling.api import load_or_parse
 
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    check_replaceable(Path(out))  # before the parse, not after it
+    check_count(n_boot, "--n-boot", minimum=1)
     start = time.perf_counter()
     log(f"report: reading and parsing {', '.join(map(str, inputs))} (cached)")
     parsed = load_or_parse(list(inputs), format=format, text_column=text_column, model=model, workers=workers,
-                           cache=cache, use_cache=use_cache, progress=True, report_skipped=True)
+                           cache=cache, use_cache=use_cache, progress=True, report_skipped=True,
+                           exclude=[Path(out)])
     log(f"report: {parsed.documents.height:,} documents, {parsed.tokens.height:,} words "
         f"({parsed.model.get('name', '?')} model) in {time.perf_counter() - start:.1f} s")
     return build_report(parsed, out, group_by=group_by, lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode,
                         inputs=inputs,
                         parameters={"model": str(model) if model else None, "format": format,
-                                    "text_column": text_column}, n_boot=n_boot, seed=seed, log=log)
+                                    "text_column": text_column}, n_boot=n_boot, seed=seed, log=log,
+                        raw_csv=raw_csv)
 
 
 __all__ = ["CONTRACT", "Report", "Step", "build_report", "contract_order", "report"]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from corpusling.checks import check_count
 from corpusling.errors import QueryError
+from corpusling.groups import group_column
 from corpusling.query import Pattern, index, query
 from corpusling.rates import chi2_1df_p, log_likelihood, log_ratio
 
@@ -61,7 +63,7 @@ def freq(tokens: pl.DataFrame, by: str | list[str] = "lemma", where: Where = Non
     frame = tokens.select(pl.col("doc_id").cast(pl.String), *_items(tokens, columns, lowercase))
     groups: list[str] = []
     if group_by:
-        frame = frame.join(_groups(documents, group_by), on="doc_id", how="left")
+        frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
         groups = ["group"]
     sizes = frame.group_by(groups or pl.lit(1).alias("_all")).agg(pl.len().alias("_size"))
     mask = _mask(tokens, where)
@@ -71,17 +73,10 @@ def freq(tokens: pl.DataFrame, by: str | list[str] = "lemma", where: Where = Non
     counts = counts.join(sizes, on=groups, how="left") if groups else counts.join(sizes.drop("_all"), how="cross")
     out = (counts.with_columns((pl.col("count") * 1e6 / pl.col("_size")).alias("per_million")).drop("_size")
            .sort([*groups, "count", *columns], descending=[*([False] * len(groups)), True, *([False] * len(columns))]))
+    check_count(top, "top", minimum=1)
     if top:
         out = out.group_by(groups, maintain_order=True).head(top) if groups else out.head(top)
     return out
-
-
-def _groups(documents: pl.DataFrame | None, group_by: str) -> pl.DataFrame:
-    if documents is None or group_by not in documents.columns:
-        have = ", ".join(c for c in (documents.columns if documents is not None else []) if c != "text")
-        raise QueryError(f"no metadata column {group_by!r}; the documents have: {have or 'none'}")
-    return documents.select(pl.col("doc_id").cast(pl.String),
-                            pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group"))
 
 
 def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = None, min_count: int = 1,
@@ -244,7 +239,7 @@ def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_b
     def counted(table: pl.DataFrame, extra: list[str]) -> pl.DataFrame:
         frame = table.select(pl.col("doc_id").cast(pl.String), _items(table, [by], lowercase)[0].alias("item"))
         if extra:
-            frame = frame.join(_groups(documents, group_by), on="doc_id", how="left")
+            frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
         mask = _mask(table, where)
         sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.len().alias("n_words"))
         frame = frame.filter(mask) if mask is not None else frame
@@ -262,6 +257,9 @@ def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_b
         return _keyness_table(joined, ["item"], min_count).sort(["g2", "item"], descending=[True, False])
     per_group = counted(tokens, ["group"])
     groups = per_group.select("group", "n_words").unique()
+    if groups.height < 2:
+        raise QueryError(f"keyness by {group_by!r} needs at least two groups (each against the rest); the "
+                         f"corpus has {groups.height}: group by another column or give a reference corpus")
     totals = per_group.group_by("item").agg(pl.col("count").sum().alias("_total"))
     grid = groups.join(totals.select("item"), how="cross")  # zero counts: an item absent from a group
     all_words = groups["n_words"].sum()
@@ -295,7 +293,7 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
     if parts == "doc_id":
         frame = frame.with_columns(pl.col("doc_id").alias("part"))
     elif parts not in tokens.columns:
-        frame = frame.join(_groups(documents, parts).rename({"group": "part"}), on="doc_id", how="left")
+        frame = frame.join(group_column(documents, parts, name="part"), on="doc_id", how="left")
     if isinstance(items, str | Pattern):
         name = items if isinstance(items, str) else items.query
         hits = query(tokens, items)

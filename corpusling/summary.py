@@ -67,9 +67,9 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
     ``quoted_words`` and ``quoted_share`` (words inside direct or mixed quotations, see
     :mod:`corpusling.markers.voice`, over all words). Quotations count outer spans only.
     """
-    from corpusling.rates import _group_column
+    from corpusling.groups import group_column
 
-    groups = _group_column(documents, group_by)
+    groups = group_column(documents, group_by)
     words = (tokens.group_by("doc_id")
              .agg(pl.len().alias("n_words"), pl.struct("par_id", "sent_id").n_unique().alias("n_sentences"))
              .with_columns(pl.col("doc_id").cast(pl.String)))
@@ -115,7 +115,8 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
     ``voice`` being ``"writer"`` or ``"quoted"``; CIs by bootstrap over the document halves.
     ``all_levels``: levels of ``by`` reported even without rows (:func:`corpusling.rates.document_counts`).
     """
-    from corpusling.rates import _group_column, document_sizes
+    from corpusling.groups import group_column
+    from corpusling.rates import document_sizes
 
     rows = with_in_quote(rows, quotes, quoted_kinds)
     voice = pl.when(pl.col("in_quote")).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
@@ -131,7 +132,7 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
                      pl.col("quoted_words").alias("n_words")),
     ]).filter(pl.col("n_words") > 0)
     marks = rows.with_columns(pl.col("in_quote").fill_null(False)).with_columns(pseudo.alias("doc_id"))
-    groups = _group_column(documents, group_by)
+    groups = group_column(documents, group_by)
     halves = (groups.join(pl.DataFrame({"voice": ["writer", "quoted"]}), how="cross")
               .with_columns((pl.col("doc_id") + _SEP + pl.col("voice")).alias("doc_id"),
                             (pl.col("group") + _SEP + pl.col("voice")).alias("_gv")))

@@ -3,18 +3,24 @@
 ``.csv`` ``.tsv`` ``.parquet`` ``.xlsx`` (xlsxwriter) ``.tex`` (LaTeX, booktabs, escaped)
 ``.html`` (a concordance's match highlighted) ``.md`` (Markdown). Files are written through a
 temporary file and a rename, so a failed run never leaves half a table.
+
+Text cells of CSV and TSV files that a spreadsheet would run as a formula (those beginning with
+``= + - @``, a tab or a carriage return) are written with a leading ``'``, as OWASP recommends
+against CSV injection; numeric columns are never touched, and ``raw_csv=True`` (``--raw-csv``)
+writes every cell as it is. XLSX files are byte-stable: their document properties are fixed.
 """
 
 from __future__ import annotations
 
 import html
-import os
-import tempfile
+import re
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
 
+from corpusling.atomic import replacing
 from corpusling.errors import InputError
 
 FORMATS = (".csv", ".tsv", ".parquet", ".xlsx", ".tex", ".html", ".md")
@@ -86,8 +92,27 @@ def to_html(frame: pl.DataFrame, title: str = "corpusling") -> str:
             + "\n".join(rows) + "\n</tbody></table>\n</body></html>\n")
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+#: Fixed document properties: the same table gives the same XLSX bytes on every run.
+XLSX_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells that begin like a spreadsheet formula get a leading ``'``; other columns are left as they are."""
+    starts = "^[" + re.escape("".join(FORMULA_STARTS)) + "]"
+    return frame.with_columns(
+        pl.when(pl.col(c).str.contains(starts)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c, t in frame.schema.items() if t == pl.String)
+
+
 def _write_xlsx(frame: pl.DataFrame, path: str) -> None:
-    frame.write_excel(path, autofit=True)
+    from xlsxwriter import Workbook
+
+    with Workbook(path) as workbook:
+        workbook.set_properties({"created": XLSX_CREATED})
+        frame.write_excel(workbook, autofit=True)
 
 
 def _writer(suffix: str) -> Callable[[pl.DataFrame, str], None]:
@@ -106,8 +131,11 @@ def _writer(suffix: str) -> Callable[[pl.DataFrame, str], None]:
     }[suffix]
 
 
-def write_table(frame: pl.DataFrame, path: Path | str) -> Path:
-    """Write ``frame`` in the format of the extension of ``path`` (see :data:`FORMATS`); returns the path."""
+def write_table(frame: pl.DataFrame, path: Path | str, raw_csv: bool = False) -> Path:
+    """Write ``frame`` in the format of the extension of ``path`` (see :data:`FORMATS`); returns the path.
+
+    CSV and TSV cells that would run as spreadsheet formulas are neutralised unless ``raw_csv``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -117,13 +145,8 @@ def write_table(frame: pl.DataFrame, path: Path | str) -> Path:
     if suffix in (".csv", ".tsv", ".xlsx"):  # nested columns are not representable there
         frame = frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("|")
                                    for c, t in frame.schema.items() if isinstance(t, pl.List))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=suffix)
-    os.close(handle)
-    try:
+    if suffix in (".csv", ".tsv") and not raw_csv:
+        frame = neutralise_formulas(frame)
+    with replacing(path, suffix=suffix) as tmp:
         _writer(suffix)(frame, tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
     return path

@@ -55,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     except CorpuslingError as err:
         print(f"corpusling {args.command}: error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a full disk, a read-only folder: what and where, never a traceback
+        where = f" {err.filename}" if getattr(err, "filename", None) else ""
+        print(f"corpusling {args.command}: error: cannot read or write{where}: {err.strerror or err}; nothing "
+              "already written was replaced", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted; finished work is kept and a new run resumes from it", file=sys.stderr)
         return 130

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import polars as pl
 
+from corpusling.checks import count_type
+
 
 def add_output_arguments(parser: argparse.ArgumentParser, top: int | None = 50) -> None:
     """``--out FILE`` (format from the extension) and ``--top N``."""
     group = parser.add_argument_group("output")
     group.add_argument("--out", type=Path, default=None,
                        help="write the table to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
-    group.add_argument("--top", type=int, default=top,
+    group.add_argument("--top", type=count_type("--top", 1), default=top,
                        help=f"rows printed on the terminal (default {top}; all rows go to --out)")
 
 
@@ -23,7 +25,7 @@ def emit(frame: pl.DataFrame, args: argparse.Namespace) -> int:
     from corpusling.tables import write_table
 
     if args.out is not None:
-        path = write_table(frame, args.out)
+        path = write_table(frame, args.out, raw_csv=args.raw_csv)
         print(f"{frame.height} rows written to {path}", file=sys.stderr)
         return 0
     shown = frame.head(args.top) if args.top else frame

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
 from corpusling.cli.common import add_input_arguments, load_corpus
 
@@ -25,12 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_input_arguments(parser)
     group = parser.add_argument_group("collocates")
     group.add_argument("-q", "--query", default=None, help="the node query (otherwise the last positional argument)")
-    group.add_argument("--window", type=int, default=5, help="words on each side, inside the sentence (default 5)")
-    group.add_argument("--left", type=int, default=None, help="words on the left (overrides --window)")
-    group.add_argument("--right", type=int, default=None, help="words on the right (overrides --window)")
+    group.add_argument("--window", type=count_type("--window"), default=5,
+                       help="words on each side, inside the sentence (default 5)")
+    group.add_argument("--left", type=count_type("--left"), default=None, help="words on the left (overrides --window)")
+    group.add_argument("--right", type=count_type("--right"), default=None,
+                       help="words on the right (overrides --window)")
     group.add_argument("--by", default="lemma", help="column the collocates are counted by (default lemma)")
     group.add_argument("--where", default=None, help='keep collocates matching a one-word query, e.g. [upos="NOUN"]')
-    group.add_argument("--min-count", type=int, default=3, help="minimum co-occurrences (default 3)")
+    group.add_argument("--min-count", type=count_type("--min-count", 1), default=3,
+                       help="minimum co-occurrences (default 3)")
     group.add_argument("--sort", default="ll", choices=["ll", "mi", "mi3", "t", "dice", "log_dice", "count"],
                        help="order (default ll)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")

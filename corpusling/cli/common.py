@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from corpusling.checks import count_type
 from corpusling.parsed import ParsedCorpus
 
 
@@ -18,10 +19,13 @@ def add_input_arguments(parser: argparse.ArgumentParser, many: bool = True) -> N
     group.add_argument("--text-column", default="text", help="text column of CSV / JSONL / Parquet input")
     group.add_argument("--model", default=None,
                        help="'compact' (bundled), 'official' (Stanza's French model, if installed) or a folder")
-    group.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
+    group.add_argument("--workers", type=count_type("--workers", 1), default=1, help="parsing processes (default 1)")
     group.add_argument("--cache", type=Path, default=None,
                        help="parse cache folder (default $CORPUSLING_CACHE or ~/.cache/corpusling)")
     group.add_argument("--no-cache", action="store_true", help="parse again, ignoring and not writing the cache")
+    parser.add_argument("--raw-csv", action="store_true",
+                        help="write text cells of CSV files as they are: without it, a cell beginning with = + - @ "
+                             "(a spreadsheet formula) is written with a leading ' (OWASP)")
 
 
 def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
@@ -31,7 +35,8 @@ def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
     inputs = args.inputs if isinstance(args.inputs, list) else [args.inputs]
     return load_or_parse(inputs, format=args.format, text_column=args.text_column, model=args.model,
                          workers=args.workers, cache=None if args.no_cache else args.cache,
-                         use_cache=not args.no_cache, progress=True, report_skipped=True)
+                         use_cache=not args.no_cache, progress=True, report_skipped=True,
+                         exclude=[Path(p) for p in (getattr(args, "out", None),) if p is not None])
 
 
 def add_lazy_argument(group: argparse._ArgumentGroup) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from corpusling.checks import count_type
 from corpusling.cli.common import add_input_arguments, add_lazy_argument, lazy_folder, load_corpus
 
 EPILOG = """examples:
@@ -28,11 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = parser.add_argument_group("concordance")
     group.add_argument("-q", "--query", default=None,
                        help="the query (otherwise the last positional argument is the query)")
-    group.add_argument("--width", type=int, default=5, help="context size on each side (default 5)")
+    group.add_argument("--width", type=count_type("--width"), default=5, help="context size on each side (default 5)")
     group.add_argument("--unit", choices=["words", "chars"], default="words", help="unit of --width")
     group.add_argument("--sort", default=None,
                        help="match, L1, L2…, R1, R2…, doc, or a metadata column (default: corpus order)")
-    group.add_argument("--sample", type=int, default=None, help="keep N lines drawn at random")
+    group.add_argument("--sample", type=count_type("--sample"), default=None, help="keep N lines drawn at random")
     group.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
     group.add_argument("--metadata", action="append", default=[], metavar="COL[,COL…]",
                        help="metadata columns to show (comma-separated, or the option repeated)")
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         lines = concordance(corpus.tokens, corpus.documents, pattern, width=args.width, unit=args.unit,
                             sort=args.sort, sample=args.sample, seed=args.seed, metadata=args.metadata)
     if args.out:
-        path = write_table(lines, args.out)
+        path = write_table(lines, args.out, raw_csv=args.raw_csv)
         print(f"{lines.height} lines written to {path}", file=sys.stderr)
         return 0
     left_width = min(max((len(s.rstrip()) for s in lines["left"]), default=0), 60)

@@ -18,7 +18,6 @@ from pathlib import Path
 import polars as pl
 
 from corpusling.cli.common import add_input_arguments, load_corpus
-from corpusling.errors import InputError
 
 EPILOG = """examples:
   corpusling conditionals seeds/000_e14371d8171e9155.txt
@@ -53,6 +52,7 @@ def _print_table(frame: pl.DataFrame) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from corpusling.groups import check_group_by
     from corpusling.markers.conditional import conditionals
     from corpusling.markers.quotes import quotes
     from corpusling.rates import compare, rates
@@ -60,17 +60,15 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args)
     tokens, documents = corpus.tokens, corpus.documents
-    if args.group_by and args.group_by not in documents.columns:
-        raise InputError(f"--group-by {args.group_by}: no such metadata column; the documents have: "
-                         + ", ".join(c for c in documents.columns if c not in ("doc_id", "text")))
+    check_group_by(documents, args.group_by, option="--group-by")
     rows = conditionals(tokens, documents, quotes(tokens, documents))
     if args.out:
-        write_table(rows, args.out)
+        write_table(rows, args.out, raw_csv=args.raw_csv)
         print(f"{rows.height} conditionals written to {args.out}", file=sys.stderr)
     by = [BY[args.by]] if args.by else None
     table = rates(rows, tokens, documents, by=by, group_by=args.group_by, seed=args.seed)
     if args.rates:
-        write_table(table, args.rates)
+        write_table(table, args.rates, raw_csv=args.raw_csv)
     overall = rates(rows, tokens, documents, seed=args.seed).row(0, named=True)
     print(f"{rows.height} conditionals ({rows['compound'].sum()} compound) in {documents.height} documents: "
           f"{overall['rate']:.2f} per 1,000 words (95% CI {overall['ci_low']:.2f}–{overall['ci_high']:.2f})")

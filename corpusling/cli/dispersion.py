@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
 from corpusling.cli.common import add_input_arguments, load_corpus
 
@@ -29,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("-q", "--query", default=None, help="measure the matches of a query as one item")
     group.add_argument("--by", default="lemma", help="column the items are values of (default lemma)")
     group.add_argument("--parts", default="doc_id", help="doc_id (default), a token column or a metadata column")
-    group.add_argument("--min-count", type=int, default=1, help="minimum frequency (default 1)")
+    group.add_argument("--min-count", type=count_type("--min-count", 1), default=1,
+                       help="minimum frequency (default 1)")
     group.add_argument("--positions", default=None, metavar="FILE",
                        help="also write the position of each match of -q (for a dispersion plot)")
     add_output_arguments(parser)
@@ -54,5 +56,6 @@ def run(args: argparse.Namespace) -> int:
                              min_count=args.min_count)
     if args.positions:
         where = stats.positions(corpus.tokens, args.query)
-        print(f"{where.height} positions written to {write_table(where, args.positions)}", file=sys.stderr)
+        written = write_table(where, args.positions, raw_csv=args.raw_csv)
+        print(f"{where.height} positions written to {written}", file=sys.stderr)
     return emit(table, args)

@@ -49,8 +49,8 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from corpusling.atomic import write_text
     from corpusling.conllu import to_conllu
-    from corpusling.parsed import write_text
     from corpusling.vrt import to_vrt
 
     fmt = output_format(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
 from corpusling.cli.common import add_input_arguments, add_lazy_argument, lazy_folder, load_corpus
 
@@ -24,8 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="column(s) counted (default lemma; n-grams use the first)")
     group.add_argument("--where", default=None, help='count only words matching a one-word query, e.g. [upos="NOUN"]')
     group.add_argument("--group-by", default=None, metavar="COL", help="one list per value of a metadata column")
-    group.add_argument("--ngram", type=int, default=1, metavar="N", help="count n-grams of N words (default 1)")
-    group.add_argument("--min-count", type=int, default=1, help="drop items seen fewer times (default 1)")
+    group.add_argument("--ngram", type=count_type("--ngram", 1), default=1, metavar="N",
+                       help="count n-grams of N words (default 1)")
+    group.add_argument("--min-count", type=count_type("--min-count", 1), default=1,
+                       help="drop items seen fewer times (default 1)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
     add_lazy_argument(group)
     add_output_arguments(parser)

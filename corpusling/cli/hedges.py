@@ -81,12 +81,12 @@ def run(args: argparse.Namespace) -> int:
     tokens, documents = corpus.tokens, corpus.documents
     rows = hedges(tokens, documents, lexicon=lexicon, quotes=_quotes(tokens, documents))
     if args.out:
-        write_table(rows, args.out)
+        write_table(rows, args.out, raw_csv=args.raw_csv)
         print(f"{rows.height} matches written to {args.out}", file=sys.stderr)
     by = [BY[args.by]]
     table = rates(rows, tokens, documents, by=by, group_by=args.group_by, seed=args.seed)
     if args.rates:
-        write_table(table, args.rates)
+        write_table(table, args.rates, raw_csv=args.raw_csv)
     hedging = rows.filter(pl.col("category") != "booster")
     overall = rates(hedging, tokens, documents, seed=args.seed).row(0, named=True)
     print(f"{rows.height} matches in {documents.height} documents ({tokens.height} words); "

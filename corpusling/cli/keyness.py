@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import copy
 
+from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
 from corpusling.cli.common import add_input_arguments, load_corpus
 
@@ -18,7 +19,7 @@ EPILOG = """examples:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("keyness", help="keywords: G², log ratio and %DIFF", description=__doc__,
+    parser = subparsers.add_parser("keyness", help="keywords: G², log ratio and %%DIFF", description=__doc__,
                                    epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_arguments(parser)
     group = parser.add_argument_group("keyness")
@@ -28,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="reference corpus (files, folders or a parsed folder; read like the inputs)")
     group.add_argument("--by", default="lemma", help="column counted (default lemma)")
     group.add_argument("--where", default=None, help='count only words matching a one-word query')
-    group.add_argument("--min-count", type=int, default=5, help="minimum frequency in both corpora (default 5)")
+    group.add_argument("--min-count", type=count_type("--min-count", 1), default=5,
+                       help="minimum frequency in both corpora (default 5)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
     add_output_arguments(parser)
     parser.set_defaults(func=run)

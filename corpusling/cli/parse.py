@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
@@ -52,17 +51,18 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
     return index, total
 
 
-def write_parts(tokens: pl.DataFrame, documents: pl.DataFrame, out: Path, tag: str) -> int:
-    """Write the tables as Parquet parts named after ``tag``; returns the number of token parts."""
-    from corpusling.parsed import write_parquet
+def write_parts(tokens: pl.DataFrame, documents: pl.DataFrame, out: Path, tag: str,
+                model: dict | None = None) -> int:
+    """Write the tables as one published run of shard ``tag`` (see :class:`~corpusling.parsed.ShardWriter`).
 
-    for old in list((out / "tokens").glob(f"part-{tag}-*.parquet")):
-        old.unlink()
-    parts = 0
-    for parts, start in enumerate(range(0, max(tokens.height, 1), PART_ROWS), start=1):
-        write_parquet(tokens.slice(start, PART_ROWS), out / "tokens" / f"part-{tag}-{parts:05d}.parquet")
-    write_parquet(documents, out / "documents" / f"part-{tag}.parquet")
-    return parts
+    Returns the number of token parts.
+    """
+    from corpusling.parsed import ShardWriter
+
+    writer = ShardWriter(out, tag)
+    writer.write(tokens, documents, 0, PART_ROWS)
+    writer.publish(model or {}, {"documents": documents.height, "words": tokens.height})
+    return len(writer.tokens)
 
 
 def chunks(documents: list[Document], size: int) -> list[list[Document]]:
@@ -81,11 +81,15 @@ def chunks(documents: list[Document], size: int) -> list[list[Document]]:
 def run(args: argparse.Namespace) -> int:
     from corpusling.api import parse, read, report, shard_of
     from corpusling.corpus import Corpus
-    from corpusling.parsed import write_text
+    from corpusling.nlp.models import resolve
+    from corpusling.parsed import ANNOTATED, ShardWriter
+    from corpusling.readers import print_warnings
+    from corpusling.tables import write_table
 
     shard = parse_shard(args.shard)
     start = time.time()
-    corpus = read(args.inputs, format=args.format, text_column=args.text_column)
+    corpus = read(args.inputs, format=args.format, text_column=args.text_column, exclude=[args.out])
+    print_warnings(corpus)
     if shard:
         corpus.documents = [d for d in corpus.documents if shard_of(d.doc_id, shard[1]) == shard[0]]
     if not corpus.documents and not shard:
@@ -93,9 +97,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("no readable document in " + ", ".join(map(str, args.inputs)))
     tag = f"{shard[0]:04d}of{shard[1]:04d}" if shard else "all"
     out: Path = args.out
+    writer = ShardWriter(out, tag)  # the folder is checked before anything is parsed
+    if any(d.tokens is None for d in corpus.documents):
+        writer.check_model(resolve(args.model).identity())
     skipped = [{"source": s.source, "reason": s.reason} for s in corpus.skipped]
     report(skipped)
-    written: set[Path] = set()
     n_docs = n_sentences = n_words = 0
     model: dict = {}
     # parsed, written and released a chunk at a time; the parts keep the documents' order
@@ -104,21 +110,18 @@ def run(args: argparse.Namespace) -> int:
                        use_cache=not args.no_cache, progress=True)
         report(parsed.skipped)
         skipped += parsed.skipped
-        chunk_tag = f"{tag}-c{number:04d}"
-        write_parts(parsed.tokens, parsed.documents, out, chunk_tag)
-        written.update(out.glob(f"tokens/part-{chunk_tag}-*.parquet"))
-        written.add(out / "documents" / f"part-{chunk_tag}.parquet")
-        model = parsed.model
+        writer.write(parsed.tokens, parsed.documents, number, PART_ROWS)
+        model = parsed.model if parsed.model.get("name") != ANNOTATED or not model else model
         n_docs += parsed.documents.height
         n_words += parsed.tokens.height
         n_sentences += parsed.tokens.select("doc_id", "sent_id").n_unique() if parsed.tokens.height else 0
-    # parts of this shard left by an earlier run (another chunking, or the one-part layout) go
-    for stale in [*out.glob(f"tokens/part-{tag}-*.parquet"), *out.glob(f"documents/part-{tag}*.parquet")]:
-        if stale not in written:
-            stale.unlink()
-    write_text(out / "model.json", json.dumps(model, indent=2, ensure_ascii=False) + "\n")
     if skipped:
-        pl.DataFrame(skipped).write_csv(out / f"skipped-{tag}.csv")
+        write_table(pl.DataFrame(skipped), out / f"skipped-{tag}.csv", raw_csv=args.raw_csv)
+    else:
+        (out / f"skipped-{tag}.csv").unlink(missing_ok=True)
+    # the new parts become the shard's in one rename; the previous run's parts are removed after
+    writer.publish(model, {"documents": n_docs, "sentences": n_sentences, "words": n_words,
+                           "skipped": len(skipped)})
     print(f"{n_docs} documents, {n_sentences} sentences, {n_words} words "
           f"parsed with the {model.get('name')} model in {time.time() - start:.1f} s"
           + (f" ({len(skipped)} skipped)" if skipped else "") + f" -> {out}")

@@ -63,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
     tokens, documents = corpus.tokens, corpus.documents
     table = quotes(tokens, documents, lexicon)
     if args.out:
-        write_table(table, args.out)
+        write_table(table, args.out, raw_csv=args.raw_csv)
         print(f"{table.height} quotations written to {args.out}", file=sys.stderr)
     dens = density(table, tokens, documents, group_by=args.group_by, seed=args.seed)
     if args.density:
-        write_table(dens, args.density)
+        write_table(dens, args.density, raw_csv=args.raw_csv)
     whole = density(table, tokens, documents, seed=args.seed).filter(pl.col("level") == "group").row(0, named=True)
     top = outer(table)
     attributed = whole["share_attributed"]

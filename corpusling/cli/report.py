@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from corpusling.checks import count_type
 from corpusling.cli.common import add_input_arguments
 
 EPILOG = """examples:
@@ -34,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lexicon", type=Path, default=None, help="your own hedge lexicon (TSV)")
     parser.add_argument("--lexicon-mode", choices=["replace", "add"], default="replace",
                         help="use --lexicon alone (replace) or add it to the bundled entries (add)")
-    parser.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples for the CIs (2000)")
+    parser.add_argument("--n-boot", type=count_type("--n-boot", 1), default=2000,
+                        help="bootstrap resamples for the CIs (2000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (0)")
     parser.set_defaults(func=run)
 
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                   lexicon=args.lexicon, lexicon_mode=args.lexicon_mode,
                   format=args.format, text_column=args.text_column, workers=args.workers,
                   cache=None if args.no_cache else args.cache, use_cache=not args.no_cache, n_boot=args.n_boot,
-                  seed=args.seed)
+                  seed=args.seed, raw_csv=args.raw_csv)
     failed = [s.name for s in done.steps if s.status != "ok"]
     print(f"report written to {done.out / 'report.html'}"
           + (f"; incomplete: {', '.join(failed)} (see above)" if failed else ""))

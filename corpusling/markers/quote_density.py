@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from corpusling.groups import group_column
 from corpusling.markers.voice import QUOTED_KINDS, token_voice
-from corpusling.rates import _group_column, compare, rates
+from corpusling.rates import compare, rates
 
 KINDS: tuple[str, ...] = ("direct", "mixed", "scare")
 
@@ -48,7 +49,7 @@ def density(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
     top = outer(quotes).with_columns(pl.col("doc_id").cast(pl.String))
     docs = documents.with_columns(pl.col("doc_id").cast(pl.String))
     per_name = f"quotes_per_{per:g}"
-    groups = _group_column(docs, group_by)
+    groups = group_column(docs, group_by)
     words = tokens.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias("n_words"))
     quoted = _quoted_word_rows(tokens, quotes, QUOTED_KINDS)
     marked = _quoted_word_rows(tokens, quotes, None)

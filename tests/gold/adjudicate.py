@@ -251,8 +251,9 @@ def wikinews() -> Counter:
             errors += [f"gold {doc} {layer}: duplicate item {k}" for k, n in keys.items() if n > 1]
             gold[layer] = sorted(items, key=lambda x: (x["start"], x["end"], x.get("cue_start", 0)))
         outputs[doc] = gold
-    errors += [f"decision names nothing (stale or mistyped): {d}" for d, n in zip(decisions, used) if n == 0]
-    errors += [f"decision used {n} times: {d}" for d, n in zip(decisions, used) if n > 1]
+    errors += [f"decision names nothing (stale or mistyped): {d}"
+               for d, n in zip(decisions, used, strict=True) if n == 0]
+    errors += [f"decision used {n} times: {d}" for d, n in zip(decisions, used, strict=True) if n > 1]
     if errors:
         raise AdjudicationError("\n".join(errors))
     out_dir = WIKINEWS / "gold"
@@ -284,7 +285,8 @@ def ud_conditionals() -> Counter:
     for it in items:
         iid = it["item_id"]
         if it["sentence"][it["start"]:it["end"]] != it["form"]:
-            errors.append(f"{iid}: sentence[start:end] = {it['sentence'][it['start']:it['end']]!r} != form {it['form']!r}")
+            found = it["sentence"][it["start"]:it["end"]]
+            errors.append(f"{iid}: sentence[start:end] = {found!r} != form {it['form']!r}")
         a, b = pa.get(iid), pb.get(iid)
         if a is None or b is None:
             continue
@@ -331,13 +333,15 @@ def counts() -> None:
                 for x in _load(WIKINEWS / "gold" / f"{doc}.json")[layer]:
                     c[(part, x[label[layer]])] += 1
         for lab in sorted({k[1] for k in c}):
-            print(f"| Wikinews | {layer} | {lab} | {c['dev', lab]} | {c['blind', lab]} | {c['dev', lab] + c['blind', lab]} |")
+            total = c["dev", lab] + c["blind", lab]
+            print(f"| Wikinews | {layer} | {lab} | {c['dev', lab]} | {c['blind', lab]} | {total} |")
         print(f"| Wikinews | {layer} | **all** | {sum(v for k, v in c.items() if k[0] == 'dev')} | "
               f"{sum(v for k, v in c.items() if k[0] == 'blind')} | {sum(c.values())} |")
     ud_split = _load(UD / "split.json")["items"]
     c = Counter((ud_split[x["item_id"]], str(x["cls"])) for x in _load(UD / "gold.json"))
     for lab in sorted({k[1] for k in c}):
-        print(f"| UD | conditionals | {lab} | {c['dev', lab]} | {c['blind', lab]} | {c['dev', lab] + c['blind', lab]} |")
+        total = c["dev", lab] + c["blind", lab]
+        print(f"| UD | conditionals | {lab} | {c['dev', lab]} | {c['blind', lab]} | {total} |")
     print(f"| UD | conditionals | **all** | {sum(v for k, v in c.items() if k[0] == 'dev')} | "
           f"{sum(v for k, v in c.items() if k[0] == 'blind')} | {sum(c.values())} |")
 

@@ -1,0 +1,218 @@
+"""Scores of the analyses on the adjudicated gold of 2026-12 (development and blind sets).
+
+Run from the project root::
+
+    python tests/gold/score.py            # development set only
+    python tests/gold/score.py --blind    # development and blind (record the date; never tune on blind)
+
+Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
+the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
+(``tests/gold/ud_conditionals/``) are scored on the treebanks' own trees (``sentences.conllu``, one
+document per sentence), so that the class is measured apart from parsing errors.
+
+Measures, per set (the number of gold items in brackets):
+
+* conditionals: detection P / R / F1 on exact offsets of the verb; class accuracy on the found ones;
+* hedges: P / R / F1 with a predicted span counting when it overlaps a gold span of the same
+  category family (the guide's five: approximator, epistemic, source, unnamed_source, booster),
+  and the same on any category;
+* quotations: span F1 on exact offsets; kind accuracy on matched spans; speaker accuracy of direct
+  quotations whose gold gives a source: the predicted speaker (``speaker`` where the analysis has
+  it, else ``source``) names the same person (one normalised name contains the other, or both end
+  with the same surname).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+GOLD = Path(__file__).resolve().parent
+ROOT = GOLD.parent.parent
+WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
+
+#: The system's hedge categories → the guide's (§3).
+HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
+                "source_marker": "source", "unnamed_source": "unnamed_source", "booster": "booster"}
+
+
+def split() -> dict[str, list[str]]:
+    return json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
+
+
+def gold_folder() -> Path:
+    """The adjudicated gold (falls back to pass A while adjudication is under way)."""
+    folder = GOLD / "wikinews" / "gold"
+    return folder if folder.is_dir() else GOLD / "wikinews" / "pass_a"
+
+
+def gold_items(layer: str, ids: list[str]) -> pl.DataFrame:
+    rows = []
+    for doc in ids:
+        for item in json.loads((gold_folder() / f"{doc}.json").read_text(encoding="utf-8"))[layer]:
+            rows.append({"doc_id": doc, "start_char": item["start"], "end_char": item["end"],
+                         **{k: (str(v) if v is not None else None) for k, v in item.items()
+                            if k not in ("start", "end")}})
+    return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame(
+        {"doc_id": [], "start_char": [], "end_char": []}, schema={"doc_id": pl.String, "start_char": pl.Int64,
+                                                                 "end_char": pl.Int64})
+
+
+@lru_cache(maxsize=1)
+def parsed_wikinews():  # noqa: ANN201 - a ParsedCorpus
+    from corpusling.api import parse, read
+
+    return parse(read([WIKINEWS]), model="compact")
+
+
+@lru_cache(maxsize=1)
+def predictions() -> dict[str, pl.DataFrame]:
+    from corpusling.markers.conditional import conditionals
+    from corpusling.markers.hedges import hedges
+    from corpusling.markers.quotes import quotes
+
+    corpus = parsed_wikinews()
+    found_quotes = quotes(corpus.tokens, corpus.documents)
+    return {"quotes": found_quotes,
+            "conditionals": conditionals(corpus.tokens, corpus.documents, found_quotes),
+            "hedges": hedges(corpus.tokens, corpus.documents, quotes=found_quotes)}
+
+
+def _in(frame: pl.DataFrame, ids: list[str]) -> pl.DataFrame:
+    return frame.with_columns(pl.col("doc_id").cast(pl.String)).filter(pl.col("doc_id").is_in(ids))
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def conditional_scores(ids: list[str]) -> dict[str, float]:
+    gold = gold_items("conditionals", ids)
+    pred = _in(predictions()["conditionals"], ids).select("doc_id", "start_char", "end_char", "class")
+    both = gold.join(pred, on=["doc_id", "start_char", "end_char"], how="inner")
+    return {"items": gold.height, **_prf(both.height, pred.height, gold.height),
+            "class_accuracy": (both["cls"] == both["class"]).mean() if both.height else 0.0}
+
+
+def _overlaps(pred: pl.DataFrame, gold: pl.DataFrame, same: str | None) -> tuple[int, int]:
+    """(predicted spans overlapping a gold span, gold spans overlapped by a predicted span)."""
+    pairs = pred.join(gold, on="doc_id", suffix="_gold").filter(
+        (pl.col("start_char") < pl.col("end_char_gold")) & (pl.col("start_char_gold") < pl.col("end_char")))
+    if same:
+        pairs = pairs.filter(pl.col(same) == pl.col(f"{same}_gold"))
+    return (pairs.select("doc_id", "start_char", "end_char").unique().height,
+            pairs.select("doc_id", "start_char_gold", "end_char_gold").unique().height)
+
+
+def hedge_scores(ids: list[str]) -> dict[str, float]:
+    gold = gold_items("hedges", ids).select("doc_id", "start_char", "end_char", pl.col("category").alias("family"))
+    pred = (_in(predictions()["hedges"], ids)
+            .with_columns(pl.col("category").cast(pl.String).replace_strict(HEDGE_FAMILY, default=None)
+                          .alias("family"))
+            .filter(pl.col("family").is_not_null()).select("doc_id", "start_char", "end_char", "family"))
+    p_same, g_same = _overlaps(pred, gold, "family")
+    p_any, g_any = _overlaps(pred, gold, None)
+    same = {"precision": p_same / pred.height if pred.height else 0.0,
+            "recall": g_same / gold.height if gold.height else 0.0}
+    same["f1"] = 2 * same["precision"] * same["recall"] / (same["precision"] + same["recall"]) \
+        if same["precision"] + same["recall"] else 0.0
+    return {"items": gold.height, **same, "any_category_precision": p_any / pred.height if pred.height else 0.0,
+            "any_category_recall": g_any / gold.height if gold.height else 0.0}
+
+
+def normalise_name(name: str | None) -> str:
+    """Lower case, no accents, no leading determiner or title punctuation: for comparing speakers."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = re.sub(r"^(le|la|les|l|un|une|des|du|de|d)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """One normalised name contains the other, or both end with the same surname ("V. Sapounov", "Valentine
+    Sapounov")."""
+    a, b = normalise_name(predicted), normalise_name(gold)
+    if not (a and b):
+        return False
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return a in b or b in a or (last_a == last_b and len(last_a) >= 3)
+
+
+def quote_scores(ids: list[str]) -> dict[str, float]:
+    gold = gold_items("quotes", ids)
+    found = _in(predictions()["quotes"], ids)
+    speaker = "speaker" if "speaker" in found.columns else "source"
+    pred = found.select("doc_id", "start_char", "end_char", pl.col("kind").cast(pl.String).alias("predicted_kind"),
+                        pl.col(speaker).alias("predicted_speaker"))
+    both = gold.join(pred, on=["doc_id", "start_char", "end_char"], how="inner")
+    attributed = both.filter((pl.col("kind") == "direct") & pl.col("source").is_not_null())
+    right = sum(same_speaker(p, g) for p, g in zip(attributed["predicted_speaker"], attributed["source"],
+                                                   strict=True))
+    return {"items": gold.height, **_prf(both.height, pred.height, gold.height),
+            "kind_accuracy": (both["kind"] == both["predicted_kind"]).mean() if both.height else 0.0,
+            "speakers": attributed.height, "speaker_accuracy": right / attributed.height if attributed.height else 0.0}
+
+
+@lru_cache(maxsize=1)
+def ud_predictions() -> pl.DataFrame:
+    """The conditionals analysis on the gold trees of the UD sentences, with each row's word number."""
+    from corpusling.api import parse, read
+    from corpusling.markers.conditional import conditionals
+
+    corpus = parse(read([GOLD / "ud_conditionals" / "sentences.conllu"]))
+    found = conditionals(corpus.tokens, corpus.documents)
+    words = corpus.tokens.select(pl.col("doc_id").cast(pl.String), "start_char", "word_id")
+    return found.with_columns(pl.col("doc_id").cast(pl.String)).join(words, on=["doc_id", "start_char"])
+
+
+def ud_scores(subset: str) -> dict[str, float]:
+    items = json.loads((GOLD / "ud_conditionals" / "split.json").read_text(encoding="utf-8"))["items"]
+    labels = {g["item_id"]: g for g in json.loads(_ud_gold().read_text(encoding="utf-8"))}
+    gold = pl.DataFrame([{"doc_id": i.rsplit(":", 1)[0], "word_id": int(i.rsplit(":", 1)[1]), "cls": g["cls"]}
+                         for i, g in labels.items() if items[i] == subset and g["is_conditional"]])
+    pred = ud_predictions().select("doc_id", pl.col("word_id").cast(pl.Int64), "class")
+    both = gold.join(pred, on=["doc_id", "word_id"], how="inner")
+    return {"items": gold.height, **_prf(both.height, pred.filter(pl.col("doc_id").is_in(gold["doc_id"].unique()
+                                                                                         .to_list())).height,
+                                         gold.height),
+            "class_accuracy": (both["cls"] == both["class"]).mean() if both.height else 0.0}
+
+
+def _ud_gold() -> Path:
+    adjudicated = GOLD / "ud_conditionals" / "gold.json"
+    return adjudicated if adjudicated.exists() else GOLD / "ud_conditionals" / "pass_a.json"
+
+
+def scores(subset: str) -> dict[str, dict[str, float]]:
+    ids = split()[subset]
+    return {"conditionals (Wikinews)": conditional_scores(ids),
+            "conditionals (UD trees)": ud_scores(subset),
+            "hedges": hedge_scores(ids),
+            "quotations": quote_scores(ids)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--blind", action="store_true", help="also score the blind set (record the date)")
+    args = parser.parse_args(argv)
+    for subset in (["dev", "blind"] if args.blind else ["dev"]):
+        print(f"## {subset} (gold: {gold_folder().name})")
+        for name, values in scores(subset).items():
+            print(f"{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                          for k, v in values.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
