@@ -5,7 +5,7 @@ parses nothing), then :func:`build_report` runs the analyses and writes the file
 the output contract (``DESIGN.md``) into one folder:
 
 ``tokens.parquet``, ``documents.parquet``, ``documents.csv`` (no text), ``quotes.csv``,
-``conditionals.csv``, ``hedges.csv``, ``summary.csv``, ``rates.csv`` (every rate with its
+``conditionals.csv``, ``hedges.csv``, ``reported.csv``, ``summary.csv``, ``rates.csv`` (every rate with its
 95% CI), ``comparison.csv`` (G² and log ratio, with ``group_by``), ``figures/*.pdf|svg|png``,
 ``provenance.json`` and ``report.html`` (tables and figures in one file that a browser
 opens offline).
@@ -50,6 +50,7 @@ CONTRACT: dict[str, list[str]] = {
     "hedges": ["doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"],
     "quotes": ["doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
                "reporting_verb"],
+    "reported": ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"],
 }
 
 #: Analyses of the report: name → (module, function). Imported only when the report runs.
@@ -57,6 +58,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
     "quotes": ("corpusling.markers.quotes", "quotes"),
     "conditionals": ("corpusling.markers.conditional", "conditionals"),
     "hedges": ("corpusling.markers.hedges", "hedges"),
+    "reported": ("corpusling.markers.reported", "reported"),
 }
 
 #: Which column of each marker table the rates are broken down by.
@@ -540,6 +542,8 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
     quotes = results.get("quotes")
     analyse("conditionals", lambda: _analysis("conditionals")(tokens, documents, quotes=quotes))
     analyse("hedges", lambda: _analysis("hedges")(tokens, documents, lexicon=user_lexicon, quotes=quotes))
+    if quotes is not None and "hedges" in results:  # "selon X" is read from the hedges' source markers
+        analyse("reported", lambda: _analysis("reported")(tokens, documents, quotes=quotes, hedges=results["hedges"]))
 
     markers = marker_tables(results.get("conditionals"), results.get("hedges"), quotes)
     tables: dict[str, pl.DataFrame] = {}

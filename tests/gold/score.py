@@ -164,6 +164,32 @@ def quote_scores(ids: list[str]) -> dict[str, float]:
             "speakers": attributed.height, "speaker_accuracy": right / attributed.height if attributed.height else 0.0}
 
 
+def reported_scores(ids: list[str]) -> dict[str, float]:
+    """Reported speech: content spans matched by overlap (each gold item to its most overlapping prediction),
+    P / R / F1, kind accuracy and speaker accuracy (``speaker`` against the gold ``source_resolved``)."""
+    from corpusling.markers.reported import reported
+
+    gold = gold_items("reported", ids).with_row_index("_g")
+    corpus = parsed_wikinews()
+    found = predictions()
+    pred = _in(reported(corpus.tokens, corpus.documents, found["quotes"], found["hedges"]), ids).with_row_index("_p")
+    pairs = (gold.join(pred, on="doc_id", suffix="_pred")
+             .with_columns((pl.min_horizontal("end_char", "end_char_pred")
+                            - pl.max_horizontal("start_char", "start_char_pred")).alias("_overlap"))
+             .filter(pl.col("_overlap") > 0)
+             .sort("_overlap", descending=True))
+    best = pairs.unique("_g", keep="first")
+    matched_pred = pairs.select("_p").unique().height
+    attributed = best.filter(pl.col("source_resolved").is_not_null())
+    right = sum(same_speaker(p, g) for p, g in zip(attributed["speaker"], attributed["source_resolved"], strict=True))
+    return {"items": gold.height, "precision": matched_pred / pred.height if pred.height else 0.0,
+            "recall": best.height / gold.height if gold.height else 0.0,
+            "f1": 2 * matched_pred * best.height / (matched_pred * gold.height + best.height * pred.height)
+            if matched_pred and best.height else 0.0,
+            "kind_accuracy": (best["kind"] == best["kind_pred"]).mean() if best.height else 0.0,
+            "speakers": attributed.height, "speaker_accuracy": right / attributed.height if attributed.height else 0.0}
+
+
 @lru_cache(maxsize=1)
 def ud_predictions() -> pl.DataFrame:
     """The conditionals analysis on the gold trees of the UD sentences, with each row's word number."""
@@ -199,7 +225,8 @@ def scores(subset: str) -> dict[str, dict[str, float]]:
     return {"conditionals (Wikinews)": conditional_scores(ids),
             "conditionals (UD trees)": ud_scores(subset),
             "hedges": hedge_scores(ids),
-            "quotations": quote_scores(ids)}
+            "quotations": quote_scores(ids),
+            "reported speech": reported_scores(ids)}
 
 
 def main(argv: list[str] | None = None) -> int:

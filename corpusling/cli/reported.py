@@ -1,0 +1,72 @@
+"""``corpusling reported``: reported speech without quotation marks (indirect, "selon X", incises).
+
+Writes one row per reported content (``doc_id, sent_id, start_char, end_char, text, kind, cue,
+cue_start, cue_end, source, speaker, rule, in_quote``) to ``--out`` (.csv .tsv .parquet .xlsx, or
+.tex .html .md) and prints the contents by kind, per 1,000 words with 95% confidence intervals
+resampled over documents, and the most frequent cues and speakers. With ``--group-by`` the rates
+are given per group and each group is compared with the rest (log-likelihood G², p, log ratio).
+Definitions: §4 of the annotation guide (``tests/gold/README.md``); method in
+``corpusling.markers.reported``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from corpusling.cli.common import add_input_arguments, load_corpus
+
+EPILOG = """examples:
+  corpusling reported seeds/000_e14371d8171e9155.txt
+  corpusling reported corpora/wikinews-fr-2012/documents --out reported.xlsx
+  corpusling reported parsed/wikinews --group-by date --out reported.csv
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("reported", help="reported speech: indirect, 'selon X', incises",
+                                   description=__doc__, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_arguments(parser)
+    parser.add_argument("--group-by", metavar="COL", default=None,
+                        help="metadata column whose groups get rates and are compared (e.g. outlet, date)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the table of reported contents (.csv .tsv .parquet .xlsx .tex .html .md)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default 0)")
+    parser.set_defaults(func=run)
+
+
+def _print_table(frame: pl.DataFrame) -> None:
+    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
+                   float_precision=3, tbl_width_chars=120, fmt_str_lengths=50):
+        print(frame)
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpusling.groups import check_group_by
+    from corpusling.markers.reported import reported
+    from corpusling.rates import compare, rates
+    from corpusling.tables import write_table
+
+    corpus = load_corpus(args)
+    tokens, documents = corpus.tokens, corpus.documents
+    check_group_by(documents, args.group_by, option="--group-by")
+    table = reported(tokens, documents)
+    if args.out:
+        write_table(table, args.out, raw_csv=args.raw_csv)
+        print(f"{table.height} reported contents written to {args.out}", file=sys.stderr)
+    print(f"{table.height} reported contents in {documents.height} documents")
+    _print_table(rates(table, tokens, documents, by=["kind"], group_by=args.group_by, seed=args.seed))
+    for column, label in (("cue", "cues"), ("speaker", "speakers")):
+        frequent = (table.filter(pl.col(column).is_not_null()).group_by(column).len("count")
+                    .sort(["count", column], descending=[True, False]).head(10))
+        if frequent.height:
+            print(f"most frequent {label}:")
+            _print_table(frequent)
+    if args.group_by:
+        print(f"each {args.group_by} against the rest (G², p, log ratio):")
+        _print_table(compare(table, tokens, documents, args.group_by))
+    return 0

@@ -1,0 +1,113 @@
+"""Reported speech (``corpusling.markers.reported``) on sentences parsed with the bundled model, and on the seed.
+
+Each kind of §4 of the annotation guide, a negated and a passive report, a mixed quotation inside an
+indirect report (both rows exist), and a "selon" of manner that is not reported speech.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.corpus import Corpus, Document
+from corpusling.markers.quotes import quotes
+from corpusling.markers.reported import COLUMNS, reported
+
+SENTENCES = {
+    "indirect": "Le ministre a affirmé que les troupes se retireraient.",
+    "negated": "Le président n'a pas dit qu'il démissionnerait.",
+    "passive": "Il a été annoncé mardi que l'usine de Lyon fermera ses portes.",
+    "question": "Le porte-parole a demandé si la réunion aurait lieu.",
+    "infinitive": "La société affirme avoir respecté la loi.",
+    "mixed": "La ministre a affirmé que « rien ne changera ».",
+    "according": "Selon l'AFP, trente roquettes ont touché la base.",
+    "incise": "Le bilan est de dix morts, a indiqué la police.",
+    "manner": "Les tâches sont réparties selon une division du travail stricte.",
+    "quoted": "« Le ministre a dit que tout irait bien », a raconté un témoin.",
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> tuple[pl.DataFrame, pl.DataFrame]:
+    from corpusling.api import parse
+
+    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    return reported(corpus.tokens, corpus.documents), quotes(corpus.tokens, corpus.documents)
+
+
+def rows(found: tuple[pl.DataFrame, pl.DataFrame], doc: str) -> list[dict]:
+    return found[0].filter(pl.col("doc_id") == doc).to_dicts()
+
+
+def test_columns_and_offsets(found) -> None:
+    table = found[0]
+    assert table.columns == COLUMNS
+    for row in table.iter_rows(named=True):
+        assert SENTENCES[row["doc_id"]][row["start_char"]:row["end_char"]] == row["text"]
+        assert SENTENCES[row["doc_id"]][row["cue_start"]:row["cue_end"]].lower()[:2] == row["cue"][:2]
+
+
+def test_indirect(found) -> None:
+    [row] = rows(found, "indirect")
+    assert (row["kind"], row["cue"], row["text"], row["source"]) == (
+        "indirect", "affirmer", "que les troupes se retireraient", "Le ministre")
+
+
+def test_negated_report_is_a_report(found) -> None:
+    [row] = rows(found, "negated")
+    assert (row["kind"], row["cue"], row["text"], row["source"]) == (
+        "indirect", "dire", "qu'il démissionnerait", "Le président")
+
+
+def test_impersonal_passive_has_no_source(found) -> None:
+    [row] = rows(found, "passive")
+    assert (row["kind"], row["cue"], row["text"], row["source"]) == (
+        "indirect", "annoncer", "que l'usine de Lyon fermera ses portes", None)
+
+
+def test_interrogative_and_infinitive_contents(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "question")] == [("demander", "si la réunion aurait lieu")]
+    assert [(r["cue"], r["text"]) for r in rows(found, "infinitive")] == [("affirmer", "avoir respecté la loi")]
+
+
+def test_mixed_quotation_inside_an_indirect_report(found) -> None:
+    [row] = rows(found, "mixed")
+    assert (row["kind"], row["text"]) == ("indirect", "que « rien ne changera »")
+    quoted = found[1].filter(pl.col("doc_id") == "mixed")
+    assert quoted["kind"].to_list() == ["mixed"]
+
+
+def test_according_to(found) -> None:
+    [row] = rows(found, "according")
+    assert (row["kind"], row["cue"], row["text"], row["speaker"]) == (
+        "according_to", "selon", "trente roquettes ont touché la base", "l'AFP")
+
+
+def test_incise(found) -> None:
+    [row] = rows(found, "incise")
+    assert (row["kind"], row["cue"], row["text"], row["source"]) == (
+        "incise", "indiquer", "Le bilan est de dix morts", "la police")
+
+
+def test_selon_of_manner_is_not_reported_speech(found) -> None:
+    assert rows(found, "manner") == []
+
+
+def test_content_inside_quotation_marks_is_a_quotation(found) -> None:
+    assert [r for r in rows(found, "quoted") if r["cue"] == "dire"] == []
+
+
+def test_seed_incise_and_source_marker(seed_parsed) -> None:
+    table = reported(seed_parsed.tokens, seed_parsed.documents)
+    incise = table.filter(pl.col("text") == "qui abrite, dit le Pentagone, environ 5 000 militaires").to_dicts()
+    assert [(r["kind"], r["cue"], r["speaker"]) for r in incise] == [("incise", "dire", "le Pentagone")]
+    selon = table.filter((pl.col("kind") == "according_to") & (pl.col("cue") == "selon")).to_dicts()
+    assert any("AFP" in r["speaker"] for r in selon)
+
+
+def test_no_parse_no_rows() -> None:
+    from corpusling.markers.reported import empty
+
+    tokens = pl.DataFrame({"doc_id": ["a"], "start_char": [0], "end_char": [1]})
+    assert reported(tokens, pl.DataFrame({"doc_id": ["a"], "text": ["x"]}),
+                    quotes=pl.DataFrame(), hedges=pl.DataFrame()).equals(empty())
