@@ -7,8 +7,11 @@ their verbs::
 
     import corpusling as cl
     corpus = cl.parse(cl.read("seeds/"))            # corpusling parse seeds/ --out …
-    cl.conditionals(corpus.tokens, corpus.documents) # corpusling conditionals seeds/
-    cl.concordance(corpus.tokens, corpus.documents, '[lemma="avoir" & mood="Cnd"]')
+    cl.conditionals(corpus)                         # corpusling conditionals seeds/
+    cl.concordance(corpus, '[lemma="avoir" & mood="Cnd"]')
+
+Every verb takes the corpus first (:mod:`corpusling.verbs`); the older form with the token and
+documents tables first still works.
 """
 
 from __future__ import annotations
@@ -26,12 +29,11 @@ _API: dict[str, str] = {
     "read": "corpusling.api", "parse": "corpusling.api", "load": "corpusling.parsed",
     "load_or_parse": "corpusling.api", "ParsedCorpus": "corpusling.parsed",
     "Corpus": "corpusling.corpus", "Document": "corpusling.corpus",
-    "conditionals": "corpusling.markers.conditional", "hedges": "corpusling.markers.hedges",
-    "quotes": "corpusling.markers.quotes", "reported": "corpusling.markers.reported",
-    "query": "corpusling.query", "concordance": "corpusling.concordance",
-    "freq": "corpusling.stats", "ngrams": "corpusling.stats", "collocates": "corpusling.stats",
-    "keyness": "corpusling.stats", "dispersion": "corpusling.stats",
-    "rates": "corpusling.rates", "compare": "corpusling.rates", "write_table": "corpusling.tables",
+    "conditionals": "corpusling.verbs", "hedges": "corpusling.verbs", "quotes": "corpusling.verbs",
+    "reported": "corpusling.verbs", "density": "corpusling.verbs", "query": "corpusling.verbs",
+    "concordance": "corpusling.verbs", "freq": "corpusling.verbs", "ngrams": "corpusling.verbs",
+    "collocates": "corpusling.verbs", "keyness": "corpusling.verbs", "dispersion": "corpusling.verbs",
+    "rates": "corpusling.verbs", "compare": "corpusling.verbs", "write_table": "corpusling.tables",
 }
 
 __all__ = ["__version__", *_API]

@@ -36,6 +36,30 @@ class ParsedCorpus:
     documents: pl.DataFrame
     model: dict[str, Any] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)
+    #: What the corpus computes once and keeps (its tables are treated as read-only).
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def quotes(self) -> pl.DataFrame:
+        """The quotation table, computed on first use and kept: every marker's voice (``in_quote``) comes from it."""
+        if "quotes" not in self._kept:
+            from corpusling.markers.quotes import quotes
+
+            self._kept["quotes"] = quotes(self.tokens, self.documents)
+        return self._kept["quotes"]
+
+    def sizes(self) -> pl.DataFrame:
+        """Words per document (``doc_id, n_words``), computed once: the denominators of every rate."""
+        if "sizes" not in self._kept:
+            from corpusling.rates import document_sizes
+
+            self._kept["sizes"] = document_sizes(self.tokens)
+        return self._kept["sizes"]
+
+    def groups(self, group_by: str | None) -> pl.DataFrame:
+        """``doc_id`` → ``group`` for a metadata column (checked: :func:`corpusling.groups.group_column`)."""
+        from corpusling.groups import group_column
+
+        return group_column(self.documents, group_by)
 
     @property
     def n_words(self) -> int:

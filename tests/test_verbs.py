@@ -1,0 +1,59 @@
+"""The corpus-first verbs (``corpusling.verbs``) give the tables of the older (tokens, documents) form."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+import corpusling as cl
+from corpusling.parsed import ParsedCorpus
+
+
+@pytest.fixture(scope="module")
+def corpus(seed_parsed) -> ParsedCorpus:
+    return ParsedCorpus(tokens=seed_parsed.tokens, documents=seed_parsed.documents, model=seed_parsed.model)
+
+
+def test_analyses_equal_the_older_form(corpus: ParsedCorpus) -> None:
+    tokens, documents = corpus.tokens, corpus.documents
+    quotes = cl.quotes(tokens, documents)
+    assert cl.quotes(corpus).equals(quotes)
+    assert cl.conditionals(corpus).equals(cl.conditionals(tokens, documents, quotes))
+    assert cl.hedges(corpus).equals(cl.hedges(tokens, documents, quotes=quotes))
+    hedges = cl.hedges(tokens, documents, quotes=quotes)
+    assert cl.reported(corpus).equals(cl.reported(tokens, documents, quotes, hedges))
+    assert cl.density(corpus, n_boot=50).equals(cl.density(quotes, tokens, documents, n_boot=50))
+
+
+def test_the_corpus_computes_its_quotations_once(corpus: ParsedCorpus) -> None:
+    assert corpus.quotes() is corpus.quotes()
+    assert "in_quote" in cl.conditionals(corpus).columns
+
+
+def test_statistics_equal_the_older_form(corpus: ParsedCorpus) -> None:
+    tokens, documents = corpus.tokens, corpus.documents
+    query = '[lemma="avoir" & mood="Cnd"]'
+    assert cl.concordance(corpus, query, sort="R1").equals(cl.concordance(tokens, documents, query, sort="R1"))
+    assert cl.query(corpus, query).equals(cl.query(tokens, query))
+    assert cl.freq(corpus, by="lemma", group_by="doc_id").equals(
+        cl.freq(tokens, by="lemma", documents=documents, group_by="doc_id"))
+    assert cl.ngrams(corpus, n=2).equals(cl.ngrams(tokens, n=2))
+    assert cl.collocates(corpus, '[lemma="selon"]', min_count=1).equals(
+        cl.collocates(tokens, '[lemma="selon"]', min_count=1))
+    assert cl.dispersion(corpus, ["selon", "dire"]).equals(cl.dispersion(tokens, ["selon", "dire"],
+                                                                         documents=documents))
+    assert cl.keyness(corpus, reference=corpus, min_count=1).equals(
+        cl.keyness(tokens, documents, reference=tokens, min_count=1))
+    rows = cl.conditionals(corpus)
+    assert cl.rates(corpus, rows, by=["class"], n_boot=50).equals(
+        cl.rates(rows, tokens, documents, by=["class"], n_boot=50))
+    assert cl.compare(corpus.__class__(tokens=tokens, documents=documents.with_columns(
+        pl.lit("x").alias("outlet"))), rows, "outlet").height == 1
+
+
+def test_a_verb_says_what_it_takes() -> None:
+    assert "Older form" in cl.conditionals.__doc__
+    tiny = ParsedCorpus(tokens=pl.DataFrame({"doc_id": ["a"], "lemma": ["x"]}),
+                        documents=pl.DataFrame({"doc_id": ["a"]}))
+    with pytest.raises(Exception, match="no such metadata column"):
+        cl.freq(tiny, group_by="outlet")
