@@ -41,7 +41,7 @@ def conditional_concordance(tokens: pl.DataFrame, documents: pl.DataFrame, found
     keys = found.select(pl.col("doc_id").cast(pl.String), "start_char", "form", pl.col("class").alias("use"))
     marked = (tokens.with_columns(pl.col("doc_id").cast(pl.String))
               .join(keys, on=["doc_id", "start_char", "form"], how="left", maintain_order="left"))
-    lines = concordance(marked, documents, '[use=/.+/]', width=width)
+    lines = concordance(marked, documents, '[use=".+"]', width=width)
     details = found.select(pl.col("doc_id").cast(pl.String), "start_char", pl.col("class").alias("use"), "lemma",
                            "tense", "compound", "main_lemma", "in_quote", "rule")
     return (lines.join(details, on=["doc_id", "start_char"], how="left", maintain_order="left")

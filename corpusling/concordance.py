@@ -13,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from corpusling.errors import QueryError
-from corpusling.query import Pattern, TokenIndex, _match, index, parse
+from corpusling.query import Pattern, TokenIndex, index, matches, parse
 
 _POSITION = re.compile(r"^([LR])(\d+)$")
 COLUMNS = ["doc_id", "start_char", "end_char", "left", "match", "right"]
@@ -44,7 +44,8 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     ``pattern`` is a query (see :mod:`corpusling.query`) or a match table from :func:`query`.
     ``width`` counts words (``unit="words"``, within the document) or characters (``unit="chars"``).
     ``sort``: None (corpus order), ``"match"``, ``"L1"``, ``"L2"``…, ``"R1"``… (the word at that
-    position left or right of the match, case-folded), ``"doc"``, or a metadata column.
+    position left or right of the match, case-folded), ``"doc"``, or a metadata column; several keys
+    separated by commas or spaces (``"R1,R2"``, ``"L1 R1"``) sort by the first, ties by the next.
     ``sample``: keep that many lines drawn at random (without replacement, numpy's generator seeded
     with ``seed``: reproducible), in corpus order unless sorted.
     """
@@ -54,8 +55,9 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
         raise QueryError(f"width must be 0 or more, not {width}")
     idx = index(tokens)
     metadata = list(metadata or [])
-    if sort and not _is_builtin_sort(sort) and sort not in metadata:
-        metadata.append(sort)  # lines sorted by a metadata column show it
+    for key in sort_keys(sort):
+        if not _is_builtin_sort(key) and key not in metadata:
+            metadata.append(key)  # lines sorted by a metadata column show it
     missing = [c for c in metadata if c not in documents.columns]
     if missing:
         available = ", ".join(c for c in documents.columns if c not in ("text", "doc_id"))
@@ -63,7 +65,7 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     if isinstance(pattern, pl.DataFrame):
         first, last = pattern["first_row"].to_numpy(), pattern["last_row"].to_numpy()
     else:
-        first, last = _match(idx, parse(pattern) if isinstance(pattern, str) else pattern)
+        first, last = matches(idx, parse(pattern) if isinstance(pattern, str) else pattern, documents)
     if sample is not None:
         keep = sample_lines(first.size, sample, seed)
         first, last = first[keep], last[keep]
@@ -101,18 +103,24 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     return lines.select(*COLUMNS, *metadata)
 
 
+def sort_keys(sort: str | None) -> list[str]:
+    """The keys of a sort specification, in order: ``"R1,R2"``, ``"L1 R1"``, ``"match"``, a metadata column."""
+    return [k for k in re.split(r"[\s,]+", sort.strip()) if k] if sort else []
+
+
 def _is_builtin_sort(sort: str) -> bool:
     return sort in ("match", "doc") or bool(_POSITION.match(sort))
 
 
-def _sort(lines: pl.DataFrame, sort: str, idx: TokenIndex) -> pl.DataFrame:
-    """Order lines by the match, a context position (L1, R2…), the document, or a metadata column."""
-    position = _POSITION.match(sort)
-    if sort == "match":
-        key = pl.col("match").str.to_lowercase()
-    elif sort == "doc":
-        return lines.sort("doc_id", "start_char")
-    elif position:
+def _sort_key(lines: pl.DataFrame, key: str, idx: TokenIndex, name: str) -> tuple[pl.DataFrame, pl.Expr]:
+    """``lines`` with a column ``name`` to sort on for one key: the match, a context position (L1, R2…, the
+    word there, case-folded; empty outside the document), the document, or a metadata column."""
+    position = _POSITION.match(key)
+    if key == "match":
+        return lines.with_columns(pl.col("match").str.to_lowercase().alias(name)), pl.col(name)
+    if key == "doc":
+        return lines.with_columns(pl.col("doc_id").alias(name)), pl.col(name)
+    if position:
         side, k = position.group(1), int(position.group(2))
         if k == 0:
             raise QueryError("context positions start at 1 (L1 is the word just before the match)")
@@ -120,9 +128,17 @@ def _sort(lines: pl.DataFrame, sort: str, idx: TokenIndex) -> pl.DataFrame:
         rows = first - k if side == "L" else last + k
         inside = (rows >= idx.doc_first[doc_no]) & (rows <= idx.doc_last[doc_no]) if rows.size else rows > 0
         forms = _gather(idx.tokens["form"].cast(pl.String), np.where(inside, rows, 0))
-        lines = lines.with_columns(forms.alias("_key")).with_columns(
-            pl.when(pl.Series(inside)).then(pl.col("_key").str.to_lowercase()).otherwise(pl.lit("")).alias("_key"))
-        return lines.sort("_key", "doc_id", "start_char").drop("_key")
-    else:
-        key = pl.col(sort)
-    return lines.sort(key, "doc_id", "start_char", nulls_last=True)
+        lines = lines.with_columns(forms.alias(name)).with_columns(
+            pl.when(pl.Series(inside)).then(pl.col(name).str.to_lowercase()).otherwise(pl.lit("")).alias(name))
+        return lines, pl.col(name)
+    return lines.with_columns(pl.col(key).alias(name)), pl.col(name)
+
+
+def _sort(lines: pl.DataFrame, sort: str, idx: TokenIndex) -> pl.DataFrame:
+    """Order lines by several keys in turn (``"R1,R2"``: R1, ties broken by R2), then by document and
+    position: stable, as CQP's and AntConc's multi-level sorts."""
+    names = []
+    for number, key in enumerate(sort_keys(sort)):
+        lines, _ = _sort_key(lines, key, idx, f"_key{number}")
+        names.append(f"_key{number}")
+    return lines.sort(*names, "doc_id", "start_char", nulls_last=True, maintain_order=True).drop(names)

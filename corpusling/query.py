@@ -1,4 +1,4 @@
-"""Token-pattern queries in the spirit of CQP (Corpus Workbench) over the token table.
+r"""Token-pattern queries in the spirit of CQP (Corpus Workbench) over the token table.
 
 The language
 ------------
@@ -15,11 +15,20 @@ Token patterns
     ``lemma:sembler`` shorthand for ``[lemma="sembler"]`` (any attribute, ``ATTR:VALUE``).
 
 Conditions
-    ``ATTR="value"`` exact match, ``ATTR!="value"`` its negation, ``ATTR=/regex/`` a regular
-    expression that must match the whole value (Rust ``regex`` syntax, as in polars).
-    Flags after a value: ``%c`` ignores case, ``%d`` ignores diacritics (accents), ``%cd`` both,
-    as in CQP. Combine with ``&`` (and), ``|`` (or), ``!`` (not) and parentheses; ``&`` binds
-    tighter than ``|``.
+    ``ATTR="value"``: as in CQP, a quoted value is a regular expression that must match the whole
+    value (``[lemma="dire|déclarer"]``, ``[word=".*ment"]``, ``[pos="N.*"]``; Rust ``regex`` syntax,
+    as in polars; write ``\.`` for a full stop); ``ATTR!="value"`` its negation; ``/regex/`` is the
+    same as ``"regex"``. Flags after a value: ``%l`` takes it literally (``[word="."%l]``), ``%c``
+    ignores case, ``%d`` ignores diacritics (accents), ``%cd`` both, as in CQP. A bare word
+    (``lemma:sembler``, ``pouvait``) is literal. Combine with ``&`` (and), ``|`` (or), ``!`` (not)
+    and parentheses; ``&`` binds tighter than ``|``.
+
+Regions and global constraints (after the token patterns)
+    ``within s`` (the default: a match lies in one sentence), ``within p`` (one paragraph) or
+    ``within text`` (one document). ``:: match.text_COL="regex"`` keeps the matches in documents whose
+    metadata column ``COL`` matches (CQP's structural attribute ``text_COL``; ``&`` joins several), e.g.
+    ``[lemma="selon"] [] :: match.text_date="2012.*"``. CQP's target marker ``@`` and labels
+    (``a:[…]``) are refused with a message: they are not supported.
 
 Attributes
     ``form`` (alias ``word``), ``lemma``, ``upos`` (alias ``pos``), ``xpos``, ``deprel``, the
@@ -65,6 +74,8 @@ _BARE = re.compile(r"[^\s\[\]{}()\"/=!&|?*+%:,]+")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _QUANT = re.compile(r"\{\s*(\d*)\s*(,?)\s*(\d*)\s*\}")
 _UNBOUNDED = 1 << 30
+#: Characters that make a quoted value a regular expression rather than a plain word.
+_REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
 
 
 # --------------------------------------------------------------------------- syntax tree
@@ -121,6 +132,10 @@ class Pattern:
 
     query: str
     elements: list[Element] = field(default_factory=list)
+    #: Region a match must lie in: ``s`` (sentence), ``p`` (paragraph) or ``text`` (document).
+    within: str = "s"
+    #: ``:: match.text_COL="regex"`` constraints: (metadata column, regex, flags).
+    metadata: list[tuple[str, str, str]] = field(default_factory=list)
 
     def attributes(self) -> set[str]:
         """The attributes the query reads."""
@@ -171,22 +186,72 @@ class _Parser:
         if not self.q.strip():
             raise QueryError("empty query: give at least one token pattern, e.g. [lemma=\"dire\"]", self.q, 0)
         while self.peek():
+            if self.q.startswith("::", self.i):
+                pattern.metadata = self.global_constraints()
+                break
+            if re.match(r"within\b", self.q[self.i:]):
+                pattern.within = self.region()
+                continue
             pattern.elements.append(self.element())
+        if not pattern.elements:
+            raise QueryError("the query has no token pattern before 'within' or '::'", self.q, 0)
         if all(el.condition is None for el in pattern.elements) or all(el.high == 0 for el in pattern.elements):
             raise QueryError("the query must constrain at least one word (it only has [] patterns)", self.q, 0)
         return pattern
+
+    def region(self) -> str:
+        """``within s|p|text`` (CQP's ``within`` a structural attribute; sentence, paragraph, document)."""
+        start = self.i
+        self.i += len("within")
+        self.skip()
+        match = re.match(r"[A-Za-z_]+", self.q[self.i:])
+        name = match.group() if match else ""
+        regions = {"s": "s", "sentence": "s", "p": "p", "paragraph": "p", "text": "text", "doc": "text"}
+        if name not in regions:
+            raise self.error("within takes s (sentence), p (paragraph) or text (document)", start)
+        self.i += len(name)
+        return regions[name]
+
+    def global_constraints(self) -> list[tuple[str, str, str]]:
+        """``:: match.text_COL="regex" & …``: document metadata constraints (CQP's global constraints)."""
+        self.i += 2
+        found = []
+        while True:
+            self.skip()
+            start = self.i
+            match = re.match(r"match\.text_([A-Za-z_][A-Za-z0-9_]*)\s*=\s*", self.q[self.i:])
+            if not match:
+                raise self.error("after '::' write match.text_COL=\"regex\" (a document metadata column); "
+                                 "labels and other global constraints are not supported", start)
+            self.i += match.end()
+            if self.peek() != '"':
+                raise self.error('expected a quoted value: match.text_COL="regex"')
+            value, _ = self.quoted('"')
+            found.append((match.group(1), value, self.flags()))
+            if self.peek() == "&":
+                self.i += 1
+                continue
+            if self.peek():
+                raise self.error("unexpected text after the global constraint")
+            return found
 
     def element(self) -> Element:
         start = self.i
         char = self.peek()
         start = self.i
+        if char == "@":
+            raise self.error("the target marker @ is not supported: put the word you want in the match and "
+                             "sort or count by its position (L1, R1…)")
+        if char == "<":
+            raise self.error("XML region tags (<s>, </s>) are not supported in a query; use 'within s|p|text'")
         if char == "[":
             self.i += 1
             cond = None if self.peek() == "]" else self.disjunction()
             self.expect("]")
         elif char == '"':
             value, _ = self.quoted('"')
-            cond = Test("form", "=", value, False, self.flags(), start)
+            flags = self.flags()
+            cond = Test("form", "=", value, "l" not in flags, flags.replace("l", ""), start)
         elif char == "/":
             value, _ = self.quoted("/")
             cond = Test("form", "=", value, True, self.flags(), start)
@@ -195,6 +260,8 @@ class _Parser:
             if not match:
                 raise self.error(f"unexpected {char!r}: a token pattern starts with '[', '\"' or a word")
             self.i = match.end()
+            if self.q.startswith(":[", self.i):
+                raise self.error("labels (a:[…]) are not supported", start)
             if self.i < len(self.q) and self.q[self.i] == ":":
                 attr = self.attribute_name(match.group(), start)
                 self.i += 1
@@ -283,9 +350,10 @@ class _Parser:
 
     def value(self) -> tuple[str, bool, str]:
         char = self.peek()
-        if char == '"':
+        if char == '"':  # a regular expression, as in CQP, unless %l
             value, _ = self.quoted('"')
-            return value, False, self.flags()
+            flags = self.flags()
+            return value, "l" not in flags, flags.replace("l", "")
         if char == "/":
             value, _ = self.quoted("/")
             return value, True, self.flags()
@@ -303,8 +371,8 @@ class _Parser:
             char = self.q[self.i]
             if char == "\\" and self.i + 1 < len(self.q):
                 nxt = self.q[self.i + 1]
-                # \" inside "…" and \/ inside /…/ are the delimiter; other regex escapes stay as written
-                out.append(nxt if nxt == quote or quote == '"' else char + nxt)
+                # \" inside "…" and \/ inside /…/ are the delimiter; other escapes stay for the regex
+                out.append(nxt if nxt == quote else char + nxt)
                 self.i += 2
                 continue
             if char == quote:
@@ -320,9 +388,9 @@ class _Parser:
             self.i += 1
             match = re.match(r"[a-z]*", self.q[self.i:])
             flags = match.group() if match else ""
-            bad = [f for f in flags if f not in "cd"]
+            bad = [f for f in flags if f not in "cdl"]
             if not flags or bad:
-                raise self.error("flags are %c (ignore case), %d (ignore accents) or %cd", start)
+                raise self.error("flags are %l (literal), %c (ignore case), %d (ignore accents) or %cd", start)
             self.i += len(flags)
             return flags
         return ""
@@ -371,6 +439,21 @@ class TokenIndex:
         #: doc_id of each document, in table order
         self.doc_names = (tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
                           if self.n else pl.Series("doc_id", [], dtype=pl.String))
+
+    def region(self, kind: str) -> np.ndarray:
+        """Region number per row (with a sentinel -1 after the last row) for ``within``: ``s`` sentences,
+        ``p`` paragraphs (``par_id``), ``text`` documents."""
+        if kind == "s":
+            return self.sentence
+        if kind == "text":
+            return np.append(self.document, -1)
+        if "paragraph" not in self._arrays:
+            par = self.tokens["par_id"].to_numpy() if "par_id" in self.tokens.columns else np.zeros(self.n)
+            change = np.ones(self.n, dtype=bool)
+            if self.n:
+                change[1:] = (self.document[1:] != self.document[:-1]) | (par[1:] != par[:-1])
+            self._arrays["paragraph"] = np.append(np.cumsum(change, dtype=np.int64), -1)
+        return self._arrays["paragraph"]
 
     @property
     def tokens(self) -> pl.DataFrame:
@@ -560,6 +643,8 @@ def _matching_codes(idx: TokenIndex, test: Test, query: str) -> pl.Series:
         raise QueryError(f"unknown attribute {test.attr!r}; available: {', '.join(idx.available())}",
                          query, test.position) from None
     value = _fold(pl.col("value"), test.flags)
+    if test.regex and not _REGEX_SYNTAX.search(test.value):  # "selon": a plain word, looked up directly
+        test = Test(test.attr, test.op, test.value, False, test.flags, test.position)
     if test.regex:
         pattern = f"^(?:{test.value})$"
         if "c" in test.flags:
@@ -619,6 +704,7 @@ class _Evaluator:
 
     def __init__(self, idx: TokenIndex, pattern: Pattern) -> None:
         self.idx = idx
+        self.region = idx.region(pattern.within)
         self.found: dict[Test, pl.Series] = {}
         self.query = pattern.query
         self.conditions = [el.condition for el in pattern.elements]
@@ -689,8 +775,8 @@ class _Evaluator:
 
 def _advance(ev: _Evaluator, k: int, start: np.ndarray, cur: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Keep the partial matches whose next word (``cur``) satisfies element ``k``; move on by one."""
-    sentence = ev.idx.sentence
-    inside = sentence[cur] == sentence[start]  # the sentinel -1 after the last row is never equal
+    region = ev.region
+    inside = region[cur] == region[start]  # the sentinel -1 after the last row is never equal
     start, cur = start[inside], cur[inside]
     ok = ev.test(k, cur)
     return start[ok], cur[ok] + 1
@@ -719,7 +805,7 @@ def _anchor(ev: _Evaluator, elements: list[Element]) -> np.ndarray | None:
     start = rows - offset
     keep = start >= 0
     start, rows = start[keep], rows[keep]
-    return start[ev.idx.sentence[start] == ev.idx.sentence[rows]]
+    return start[ev.region[start] == ev.region[rows]]
 
 
 def _match(idx: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
@@ -782,18 +868,48 @@ MATCH_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> pl.DataFrame:
+def matches(idx: TokenIndex, pattern: Pattern, documents: pl.DataFrame | None = None
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """First and last row of every match, after the ``::`` metadata constraints (which need ``documents``)."""
+    first, last = _match(idx, pattern)
+    if not pattern.metadata or first.size == 0:
+        return first, last
+    if documents is None:
+        raise QueryError("a '::' constraint on document metadata needs the documents table: use "
+                         "cl.concordance(corpus, …) or cl.query(corpus, …)", pattern.query, 0)
+    keep = pl.DataFrame({"doc_id": idx.doc_names}).join(
+        documents.with_columns(pl.col("doc_id").cast(pl.String)), on="doc_id", how="left", maintain_order="left")
+    wanted = pl.lit(True)
+    for column, value, flags in pattern.metadata:
+        if column not in keep.columns:
+            have = ", ".join(c for c in keep.columns if c not in ("doc_id", "text")) or "none"
+            raise QueryError(f"match.text_{column}: no metadata column {column!r}; the documents have: {have}",
+                             pattern.query, 0)
+        regex = f"^(?:{value})$" if "l" not in flags else f"^{re.escape(value)}$"
+        wanted = wanted & _fold(pl.col(column).cast(pl.String).fill_null(""), flags.replace("l", "")).str.contains(
+            ("(?i)" if "c" in flags else "") + _fold_text(regex, flags.replace("c", "").replace("l", "")))
+    try:
+        ok = keep.select(wanted.alias("ok"))["ok"].to_numpy()
+    except pl.exceptions.PolarsError as err:
+        raise QueryError(f"bad regular expression after '::': {str(err).splitlines()[0]}", pattern.query, 0) from None
+    chosen = ok[idx.document[first]]
+    return first[chosen], last[chosen]
+
+
+def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern,
+          documents: pl.DataFrame | None = None) -> pl.DataFrame:
     """Matches of a token pattern: ``match_id, doc_id, sent_id, first_row, last_row, start_char, end_char``.
 
     ``first_row``/``last_row`` are row numbers in the token table (the first and last word of the
     match); ``start_char``/``end_char`` are offsets in the document text, so
-    ``text[start_char:end_char]`` is the match. See the module docstring for the language.
+    ``text[start_char:end_char]`` is the match. See the module docstring for the language;
+    ``documents`` is needed by ``:: match.text_COL=…`` constraints.
     """
     idx = index(tokens)
     parsed = parse(pattern) if isinstance(pattern, str) else pattern
     if idx.n == 0:
         return pl.DataFrame(schema=MATCH_SCHEMA)
-    first, last = _match(idx, parsed)
+    first, last = matches(idx, parsed, documents)
     starts, ends = idx.offsets()
     return pl.DataFrame([
         pl.Series("match_id", np.arange(first.size), dtype=pl.UInt32),
@@ -806,8 +922,8 @@ def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> pl.DataF
     ])
 
 
-def count(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern) -> int:
+def count(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern, documents: pl.DataFrame | None = None) -> int:
     """Number of matches of a pattern (no result table)."""
     idx = index(tokens)
     parsed = parse(pattern) if isinstance(pattern, str) else pattern
-    return 0 if idx.n == 0 else int(_match(idx, parsed)[0].size)
+    return 0 if idx.n == 0 else int(matches(idx, parsed, documents)[0].size)

@@ -166,7 +166,7 @@ def density(corpus: ParsedCorpus, group_by: str | None = None, per: float = 1000
 @_or_tables(_query)
 def query(corpus: ParsedCorpus, pattern: Any) -> pl.DataFrame:
     """Matches of a token pattern (the query language of ``corpusling concordance``)."""
-    return _query(corpus.tokens, pattern)
+    return _query(corpus.tokens, pattern, corpus.documents)
 
 
 @_or_tables(_concordance)

@@ -64,3 +64,22 @@ def test_freq_collocates_keyness_dispersion(folder, tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:  # --group-by or --reference is required (argparse)
         main(["keyness", str(folder)])
     assert stop.value.code == 2
+
+
+def test_multi_key_sort_breaks_ties_in_order() -> None:
+    """--sort R1,L1: lines ordered by the word after the match, ties by the word before (stable, as in CQP)."""
+    from corpusling.concordance import concordance
+
+    words = "b X z . a X z . c X y . a X y .".split()
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    tokens = pl.DataFrame({"doc_id": ["d"] * len(words), "sent_id": [i // 4 + 1 for i in range(len(words))],
+                           "word_id": [i % 4 + 1 for i in range(len(words))], "form": words,
+                           "start_char": starts, "end_char": [s + len(w) for s, w in zip(starts, words, strict=True)]})
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    lines = concordance(tokens, documents, '"X"', sort="R1,L1", width=1)
+    assert [(r.split()[0], left.strip()) for left, r in zip(lines["left"], lines["right"], strict=True)] == [
+        ("y", "a"), ("y", "c"), ("z", "a"), ("z", "b")]
+    assert concordance(tokens, documents, '"X"', sort="R1 L1", width=1).equals(lines)
+    assert [left.strip() for left in concordance(tokens, documents, '"X"', sort="R1", width=1)["left"]] == [
+        "c", "a", "b", "a"]  # one key: ties stay in corpus order

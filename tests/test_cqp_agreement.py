@@ -30,7 +30,10 @@ pytestmark = pytest.mark.skipif(BIN is None or not (BIN / "cqp").exists() or not
 PAIRS = [
     ('[lemma="avoir" & pos="AUX"] [pos="VERB"]', '[lemma="avoir" & pos="AUX"] [pos="VERB"]'),
     ('[lemma="selon"] []{0,3} [pos="PROPN"]', '[lemma="selon"] []{0,3} [pos="PROPN"]'),
-    ("[word=/s.*/%c]", '[word="s.*"%c]'),
+    ('[word="s.*"%c]', '[word="s.*"%c]'),
+    ('[lemma="dire|déclarer"] []{0,3} [word="que"]', '[lemma="dire|déclarer"] []{0,3} [word="que"]'),
+    ('[word=".*ment"%c]', '[word=".*ment"%c]'),
+    ('[word="selon"] [pos="DET"]? [pos="PROPN"]+ within s', '[word="selon"] [pos="DET"]? [pos="PROPN"]+ within s'),
     ('[word="elevee"%d]', '[word="elevee"%d]'),
     ('[pos="PROPN"]+', '[pos="PROPN"]+'),
     ('[pos="PROPN"]+ [pos="PUNCT"]', '[pos="PROPN"]+ [pos="PUNCT"]'),

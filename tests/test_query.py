@@ -263,3 +263,58 @@ def test_index_cache_does_not_keep_tables_alive():
     del tokens
     gc.collect()
     assert len(q._INDEXES) == before
+
+
+# --------------------------------------------------------------------------- CQP's value semantics (issue 17)
+
+def _corpus_of(sentences: list[list[str]], par_breaks: tuple[int, ...] = ()) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One document, one sentence per list, paragraphs starting at the sentences in ``par_breaks``."""
+    rows, text, par = [], "", 1
+    for s, words in enumerate(sentences, start=1):
+        par += s - 1 in par_breaks and s > 1
+        for w, form in enumerate(words, start=1):
+            text += " " if text else ""
+            rows.append({"doc_id": "d", "par_id": par, "sent_id": s, "word_id": w, "form": form,
+                         "lemma": form.lower(), "upos": "PUNCT" if form == "." else "X",
+                         "start_char": len(text), "end_char": len(text) + len(form)})
+            text += form
+    return pl.DataFrame(rows), pl.DataFrame({"doc_id": ["d"], "text": [text], "date": ["2012-05-01"]})
+
+
+def test_quoted_values_are_regular_expressions_as_in_cqp() -> None:
+    tokens, _ = _corpus_of([["Il", "a", "dit", "vraiment", "."], ["Elle", "déclare", "lentement", "."]])
+    assert query(tokens, '[lemma="dit|déclare"]')["match_id"].len() == 2
+    assert query(tokens, '[lemma="décl"]')["match_id"].len() == 0       # anchored on the whole value
+    assert query(tokens, '[word=".*ment"]')["match_id"].len() == 2
+    assert query(tokens, '".*MENT"%c')["match_id"].len() == 2
+    assert query(tokens, '[word="."]')["match_id"].len() == 3          # any one-character word: "a" and the stops
+    assert query(tokens, '[word="."%l]')["match_id"].len() == 2        # the full stop itself
+    assert query(tokens, '[word="\\."]')["match_id"].len() == 2
+    assert query(tokens, 'lemma:dit')["match_id"].len() == 1          # a bare word stays literal
+
+
+def test_within_regions_and_metadata_constraints() -> None:
+    tokens, documents = _corpus_of([["Il", "dit", "."], ["que", "non", "."], ["Puis", "rien", "."]], par_breaks=(2,))
+    assert query(tokens, '"dit" [] "que"')["match_id"].len() == 0                 # within s by default
+    assert query(tokens, '"dit" []{1,2} "que" within p')["match_id"].len() == 1
+    assert query(tokens, '"dit" []* "rien" within p')["match_id"].len() == 0      # another paragraph
+    assert query(tokens, '"dit" []* "rien" within text')["match_id"].len() == 1
+    assert query(tokens, '"dit" :: match.text_date="2012.*"', documents)["match_id"].len() == 1
+    assert query(tokens, '"dit" :: match.text_date="2013.*"', documents)["match_id"].len() == 0
+    with pytest.raises(QueryError, match="documents table"):
+        query(tokens, '"dit" :: match.text_date="2012.*"')
+    with pytest.raises(QueryError, match="no metadata column"):
+        query(tokens, '"dit" :: match.text_outlet="AFP"', documents)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('@[lemma="dit"] []', "target marker"),
+    ('a:[lemma="dit"] []', "labels"),
+    ('"dit" :: a.lemma = b.lemma', "match.text_COL"),
+    ('"dit" within chapter', "within takes"),
+    ('<s> "dit"', "region tags"),
+    ('[lemma="dit"%x]', "flags"),
+])
+def test_unsupported_cqp_syntax_is_refused_with_a_message(text: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        parse(text)

@@ -1,7 +1,11 @@
 """``corpusling concordance``: key-word-in-context lines of a token-pattern query.
 
 The query is the LAST positional argument (after the inputs), or give it with -q/--query.
-Query language: see `python -c "import corpusling.query as q; help(q)"` or the README.
+As in CQP, a quoted value is a regular expression on the whole value ([word=".*ment"],
+[lemma="dire|déclarer"]; "."%l or "\\." for a full stop); add 'within p' or 'within text' to match
+across sentences, ':: match.text_COL="regex"' to keep documents by metadata.
+Query language: see `python -c "import importlib; help(importlib.import_module('corpusling.query'))"`
+or the README.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ EPILOG = """examples:
   corpusling concordance corpus/ '[lemma="avoir" & mood="Cnd"] [verbform="Part"]'
   corpusling concordance parsed/seed 'lemma:sembler' --width 8 --sort R1
   corpusling concordance corpus/ '[form="selon"] []{0,3} [upos="PROPN"]' --sample 50 --seed 1 --out selon.xlsx
-  corpusling concordance corpus/ '[lemma=/dire|déclarer/]' --metadata outlet,date --out lines.tex
+  corpusling concordance corpus/ '[lemma="dire|déclarer"] []{0,3} "que"' --metadata outlet,date --out lines.tex
+  corpusling concordance corpus/ '[lemma="selon"] [] :: match.text_date="2012.*"' --sort R1,R2
   corpusling concordance parsed/press 'lemma:selon' --lazy --sort match   # larger than memory
 """
 
@@ -32,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--width", type=count_type("--width"), default=5, help="context size on each side (default 5)")
     group.add_argument("--unit", choices=["words", "chars"], default="words", help="unit of --width")
     group.add_argument("--sort", default=None,
-                       help="match, L1, L2…, R1, R2…, doc, or a metadata column (default: corpus order)")
+                       help="match, L1, L2…, R1, R2…, doc, or a metadata column; several keys in turn: "
+                            "'R1,R2' (default: corpus order)")
     group.add_argument("--sample", type=count_type("--sample"), default=None, help="keep N lines drawn at random")
     group.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
     group.add_argument("--metadata", action="append", default=[], metavar="COL[,COL…]",
