@@ -176,14 +176,27 @@ def test_avoir_as_a_main_verb_is_not_compound() -> None:
      "attenuated_assertion"),
     ([w("Dans"), w("ce"), w("cas"), w(","), w("les"), w("élus"), verb("seraient", "être"), w("rares", "rare", "ADJ")],
      "hypothetical", "condition_phrase"),
-    ([w("Le"), w("ministre"), verb("voudrait", "vouloir"), verb("interdire", "interdire", INF)], "reportive",
-     "unmarked"),
-    ([w("Vous", "vous", "PRON"), verb("devriez", "devoir"), verb("partir", "partir", INF)], "politeness_desire",
-     "attenuated_advice"),
+    ([w("Le"), w("ministre"), verb("voudrait", "vouloir"), verb("interdire", "interdire", INF)],
+     "politeness_desire", "desire_verb"),
+    ([w("Vous", "vous", "PRON"), verb("devriez", "devoir"), verb("partir", "partir", INF)], "epistemic",
+     "epistemic_verb"),
     ([w("Ils", "il", "PRON"), verb("auraient", "avoir", upos="AUX"), verb("dû", "devoir", PART),
       verb("partir", "partir", INF)], "hypothetical", "counterfactual_modal"),
-    ([w("Il", "il", "PRON"), verb("faudrait", "falloir"), verb("noter", "noter", INF)], "politeness_desire",
-     "attenuated_advice"),
+    ([w("Il", "il", "PRON"), verb("faudrait", "falloir"), verb("noter", "noter", INF)], "epistemic", "necessity"),
+    ([w("il", "il", "PRON"), verb("ferait", "faire"), w("mieux", "mieux", "ADV"), w("de", "de", "ADP"),
+      verb("partir", "partir", INF)], "epistemic", "necessity"),
+    ([w("Le"), w("groupe"), w("vous", "vous", "PRON"), verb("saurait", "savoir"), w("gré", "gré", "NOUN")],
+     "politeness_desire", "attenuated_request"),
+    ([w("Nous", "nous", "PRON"), verb("aurions", "avoir", upos="AUX"), verb("souhaité", "souhaiter", PART)],
+     "politeness_desire", "desire_verb"),
+    ([w("Il", "il", "PRON"), verb("aurait", "avoir", upos="AUX"), verb("aimé", "aimer", PART)], "reportive",
+     "past_conditional"),
+    ([w("Nous", "nous", "PRON"), verb("serions", "être"), w("plus", "plus", "ADV"), w("nombreux", "nombreux", "ADJ")],
+     "hypothetical", "speaker_judgement"),
+    ([w("Barcelone", "Barcelone", "PROPN"), verb("aurait", "avoir", upos="AUX"), verb("pu", "pouvoir", PART),
+      verb("être", "être", INF)], "hypothetical", "counterfactual_modal"),
+    ([w("les"), w("révélations"), w("qu'", "que", "PRON"), verb("aurait", "avoir", upos="AUX"),
+      verb("pu", "pouvoir", PART), verb("faire", "faire", INF)], "epistemic", "epistemic_verb"),
     ([w("il", "il", "PRON"), verb("serait", "être"), w("bien", "bien", "ADV"), w("de", "de", "ADP"),
       verb("trouver", "trouver", INF)], "politeness_desire", "attenuated_advice"),
     ([w("une"), w("riposte"), w("qui", "qui", "PRON"), verb("viseraient", "viser")], "hypothetical",
@@ -193,6 +206,70 @@ def test_avoir_as_a_main_verb_is_not_compound() -> None:
 ])
 def test_class_rules(words: list[Word], expected_class: str, expected_rule: str) -> None:
     found = one(words)
+    assert found.select("class", "rule").row(0) == (expected_class, expected_rule)
+
+
+PRES1 = "Mood=Ind|Number=Sing|Person=1|Tense=Pres|VerbForm=Fin"
+PRES3 = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+CND3 = "Mood=Cnd|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+@pytest.mark.parametrize("words, form, expected_class, expected_rule", [
+    # a past verb of saying governs the que-clause: future in the past, a modal too (guide §1)
+    ([w("Il", "il", "PRON", 3, "nsubj"), verb("a", "avoir", PRES3, "AUX", 3, "aux:tense"),
+      verb("estimé", "estimer", PART, head=0, deprel="root"), w("que", "que", "SCONJ", 6, "mark"),
+      w("cela", "cela", "PRON", 6, "nsubj"), verb("pourrait", "pouvoir", CND3, head=3, deprel="ccomp"),
+      verb("changer", "changer", INF, head=6, deprel="xcomp")], "pourrait", "future_in_past", "past_saying_que"),
+    # "tandis que" is no complementizer: the past verb does not govern the conditional
+    ([w("la", "le", "DET", 2, "det"), w("direction", "direction", "NOUN", 4, "nsubj"),
+      verb("a", "avoir", PRES3, "AUX", 4, "aux:tense"), verb("confirmé", "confirmer", PART, head=0, deprel="root"),
+      w("tandis", "tandis", "SCONJ", 8, "mark"), w("que", "que", "SCONJ", 8, "mark"),
+      w("SFR", "SFR", "PROPN", 8, "nsubj"), verb("pourrait", "pouvoir", CND3, head=4, deprel="advcl"),
+      verb("supprimer", "supprimer", INF, head=8, deprel="xcomp")], "pourrait", "epistemic", "epistemic_verb"),
+    # a si-clause attached to the conditional's clause is its protasis, before the modal
+    ([w("Si", "si", "SCONJ", 3, "mark"), w("il", "il", "PRON", 3, "nsubj"),
+      verb("pleut", "pleuvoir", PRES3, head=5, deprel="advcl"), w("il", "il", "PRON", 5, "nsubj"),
+      verb("pourrait", "pouvoir", CND3, head=0, deprel="root"), verb("annuler", "annuler", INF, head=5,
+                                                                       deprel="xcomp")],
+     "pourrait", "hypothetical", "si_clause"),
+    # ... not one attached below it (the condition of the infinitive)
+    ([w("elle", "il", "PRON", 2, "nsubj"), verb("devrait", "devoir", CND3, head=0, deprel="root"),
+      verb("permettre", "permettre", INF, head=2, deprel="xcomp"), w("d'", "de", "ADP", 5, "mark"),
+      verb("utiliser", "utiliser", INF, head=3, deprel="xcomp"), w("si", "si", "SCONJ", 8, "mark"),
+      w("elles", "il", "PRON", 8, "nsubj"), verb("répondent", "répondre", PRES3, head=5, deprel="advcl")],
+     "devrait", "epistemic", "epistemic_verb"),
+    # ... nor one whose content the conditional is ("si l'on sait que la somme serait disponible")
+    ([w("cela", "cela", "PRON", 2, "nsubj"), verb("gêne", "gêner", PRES3, head=0, deprel="root"),
+      w("si", "si", "SCONJ", 5, "mark"), w("on", "on", "PRON", 5, "nsubj"),
+      verb("sait", "savoir", PRES3, head=2, deprel="advcl"), w("que", "que", "SCONJ", 10, "mark"),
+      w("la", "le", "DET", 8, "det"), w("somme", "somme", "NOUN", 10, "nsubj"),
+      verb("serait", "être", CND3, "AUX", 10, "cop"), w("disponible", "disponible", "ADJ", 5, "ccomp")],
+     "serait", "reportive", "unmarked"),
+    # ... nor an interrogative si ("je voudrais savoir si")
+    ([w("Je", "je", "PRON", 2, "nsubj"), verb("voudrais", "vouloir", CND3, head=0, deprel="root"),
+      verb("savoir", "savoir", INF, head=2, deprel="xcomp"), w("si", "si", "SCONJ", 6, "mark"),
+      w("on", "on", "PRON", 6, "nsubj"), verb("peut", "pouvoir", PRES3, head=3, deprel="ccomp")],
+     "voudrais", "politeness_desire", "desire_verb"),
+    # the speaker's own belief is no borrowed assertion (Kronning 2002)
+    ([w("Je", "je", "PRON", 2, "nsubj"), verb("crois", "croire", PRES1, head=0, deprel="root"),
+      w("que", "que", "SCONJ", 6, "mark"), w("Jean", "Jean", "PROPN", 6, "nsubj"),
+      verb("aurait", "avoir", CND3, "AUX", 6, "aux:tense"), verb("aimé", "aimer", PART, head=2, deprel="ccomp")],
+     "aurait", "hypothetical", "speaker_judgement"),
+    # a que-clause of a word that is no verb of saying: an imagined content
+    ([w("pour", "pour", "ADP", 2, "mark"), verb("prouver", "prouver", INF, head=0, deprel="root"),
+      w("que", "que", "SCONJ", 6, "mark"), w("son", "son", "DET", 5, "det"),
+      w("ouverture", "ouverture", "NOUN", 6, "nsubj"), verb("provoquerait", "provoquer", CND3, head=2,
+                                                             deprel="ccomp")],
+     "provoquerait", "hypothetical", "content_clause"),
+    # a relative clause known from the tree only (object relative)
+    ([w("ceux", "celui", "PRON", 0, "root"), w("que", "que", "PRON", 5, "obj"), w("le", "le", "DET", 4, "det"),
+      w("président", "président", "NOUN", 5, "nsubj"), verb("formerait", "former", CND3, head=1,
+                                                            deprel="acl:relcl")],
+     "formerait", "hypothetical", "relative_clause"),
+])
+def test_class_rules_on_a_dependency_tree(words: list[Word], form: str, expected_class: str,
+                                          expected_rule: str) -> None:
+    found = one(words).filter(pl.col("form") == form)
     assert found.select("class", "rule").row(0) == (expected_class, expected_rule)
 
 

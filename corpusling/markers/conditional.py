@@ -22,8 +22,13 @@ present passive otherwise ("serait détruit").
 
 ``class`` follows the uses of the conditional in Riegel, Pellat & Rioul (2018,
 *Grammaire méthodique du français*), Kronning (2002, the *conditionnel
-journalistique*) and Haillet (2002): an ordered table of rules, :data:`RULES`; the
-first that holds gives the class and its name goes into ``rule``.
+journalistique*) and Haillet (2002), as the shared annotation guide defines them
+(``annotation-guide.md`` §1, with its decision order): an ordered table of rules,
+:func:`rules`; the first that holds gives the class and its name goes into ``rule``.
+Where the sentence has a dependency tree, the rules read it (:func:`_tree`: the verb
+that governs the conditional's que-clause and its tense, the si-clause that is its
+protasis, a relative clause, the person of the subject); without one they read word
+order instead.
 """
 
 from __future__ import annotations
@@ -296,7 +301,9 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
         ((pl.col("verbform") == "Part") & aux_before)
         | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")))
     last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over("_sk")
-    que_after_saying = (pl.when(pl.col("_f").is_in(["que", "qu'"]) & last_saying.is_not_null())
+    locution = _near("_f", -1).is_in(cues("conjunction_before_que")).fill_null(False)  # "tandis que", "parce que"
+    complementizer = pl.col("_f").is_in(["que", "qu'"]) & ~locution
+    que_after_saying = (pl.when(complementizer & last_saying.is_not_null())
                         .then(pl.col("word_id")).forward_fill().over("_sk"))
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
@@ -327,6 +334,110 @@ def _compound(words: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# --------------------------------------------------------------------------- dependency tree
+
+#: Relations of a clause that is the content of its head (a que-clause, an interrogative si-clause).
+_COMPLEMENT = ["ccomp", "csubj", "csubj:pass", "xcomp", "obj", "obl:arg"]
+#: How far up the tree the governing verb is looked for (conditional → que-clause → verb of saying).
+_DEPTH = 4
+
+
+def _nodes(words: pl.DataFrame) -> pl.DataFrame:
+    """One row per word with what the tree says of it: ``_past`` (a past finite verb, or a participle with
+    a tense auxiliary: passé composé, plus-que-parfait), ``_content`` (a clause that is the content of its
+    head: introduced by que or si alone, or a ccomp / csubj) and its subject (``_subj_person``)."""
+    sent = ["doc_id", "sent_id"]
+    rel = pl.col("deprel").fill_null("")
+    children = words.select(*sent, pl.col("head").alias("word_id"), rel.alias("_crel"), "_f", "_l", "tense", "person")
+    marks = children.filter(pl.col("_crel") == "mark").group_by(*sent, "word_id").agg(
+        pl.col("_f").is_in(["que", "qu'", "si", "s'"]).all().alias("_complementizer"),
+        pl.col("_f").is_in(["si", "s'"]).any().alias("_n_si"))
+    tense_aux = children.filter(
+        (pl.col("_crel") == "aux:tense") | ((pl.col("_crel") == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))
+    ).select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_tense_aux"))
+    subjects = children.filter(pl.col("_crel").str.starts_with("nsubj")).group_by(*sent, "word_id").agg(
+        pl.col("person").first().alias("_subj_person"))
+    finite_past = (pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd")
+    return (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense", "mood",
+                         "person")
+            .join(marks, on=[*sent, "word_id"], how="left")
+            .join(tense_aux, on=[*sent, "word_id"], how="left")
+            .join(subjects, on=[*sent, "word_id"], how="left")
+            .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux").fill_null(False),
+                          pl.col("_subj_person").fill_null(pl.col("person")))
+            .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux")))
+                          .fill_null(False).alias("_past"),
+                          (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
+                          .alias("_content"))
+            .drop("verbform", "tense", "mood", "person", "_tense_aux", "_complementizer"))
+
+
+def _tree(words: pl.DataFrame) -> pl.DataFrame:
+    """The evidence of the dependency tree for each conditional (``_cnd``) of ``words``, by
+    ``doc_id``, ``sent_id`` and ``word_id``.
+
+    The conditional's clause is the verb itself, or the word it is the auxiliary or copula of; a
+    conjunct takes the relation of the first conjunct. Going up from it (at most :data:`_DEPTH`
+    heads, through coordination, relative and adverbial clauses), the first clause that is the
+    content of its head (introduced by que or si alone, or a ccomp / csubj) names the *governing
+    verb*. Columns: ``_tree`` (the sentence has a tree), ``_clause_rel``, ``_fip_tree`` (the
+    governing verb is a past verb of saying or thinking: the future in the past, Riegel et al.
+    2018), ``_speaker_gov`` (it is one in the first person, not past: "je crois que…"),
+    ``_content_clause`` (the conditional's own clause is the content of a word that is no verb of
+    saying: "prouver que", "plus … que") and ``_si_tree`` (a si-clause hangs from the conditional's
+    clause or from a clause above it, and is neither that clause nor one whose content the
+    conditional is: the protasis).
+    """
+    sent = ["doc_id", "sent_id"]
+    nodes = _nodes(words)
+    has_tree = words.group_by(*sent).agg((pl.col("head").fill_null(0) > 0).any().alias("_tree"))
+    row = "_tree_row"
+    found = words.filter(pl.col("_cnd")).select(*sent, "word_id").with_row_index(row).join(has_tree, on=sent,
+                                                                                          how="left")
+    own = nodes.select(*sent, "word_id", "head", "_rel")
+    start = found.select(row, *sent, "word_id").join(own, on=[*sent, "word_id"], how="left").select(
+        row, *sent, pl.when(pl.col("_rel").str.contains("^(?:aux|cop)") & (pl.col("head") > 0))
+        .then(pl.col("head")).otherwise(pl.col("word_id")).alias("node"), pl.lit(0, dtype=pl.Int32).alias("k"))
+    levels = [start]
+    for k in range(1, _DEPTH + 1):  # one join per level of the tree, not per word
+        levels.append(levels[-1].join(own.rename({"word_id": "node"}), on=[*sent, "node"], how="inner")
+                      .filter(pl.col("head") > 0)
+                      .select(row, *sent, pl.col("head").alias("node"), pl.lit(k, dtype=pl.Int32).alias("k")))
+    path = (pl.concat(levels).join(nodes.rename({"word_id": "node"}), on=[*sent, "node"], how="left")
+            .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
+                                         pl.col("_content").shift(1).over(row).alias("_below_content")))
+    # the governing verb: the head of the first content clause on the path
+    reporting = pl.col("_l").is_in(cues("reporting_verb")) & (pl.col("upos") == "VERB")
+    governor = path.filter(pl.col("_below_content").fill_null(False)).group_by(row).agg(
+        pl.all().sort_by("k").first()).select(
+        row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
+        (reporting & ~pl.col("_past") & (pl.col("_subj_person") == "1")).alias("_speaker_gov"),
+        (~reporting & (pl.col("k") == 1)).alias("_content_clause"))
+    conj = pl.col("_rel") == "conj"
+    clause = path.filter(pl.col("k") <= 1).group_by(row).agg(
+        pl.when(conj.first()).then(pl.col("_rel").sort_by("k").last()).otherwise(pl.col("_rel").sort_by("k").first())
+        .alias("_clause_rel"))
+    # protasis: a si-clause (not the content of a word: "savoir si") hanging from the path, or above it
+    protases = nodes.filter(pl.col("_n_si") & ~pl.col("_rel").is_in(_COMPLEMENT)).select(
+        *sent, pl.col("word_id").alias("_si_node"),
+        pl.col("head").alias("_si_head"))
+    on_path = path.select(row, "node", "k", "_below_rel")
+    si = (found.select(row, *sent).join(protases, on=sent, how="inner")
+          .join(on_path.rename({"node": "_si_node", "k": "_si_k", "_below_rel": "_si_below"}),
+                on=[row, "_si_node"], how="left")
+          .join(on_path.select(row, pl.col("node").alias("_si_head"), pl.lit(True).alias("_head_on_path")),
+                on=[row, "_si_head"], how="left")
+          .filter((pl.col("_si_k").is_null() & pl.col("_head_on_path").fill_null(False))
+                  | ((pl.col("_si_k") > 0) & ~pl.col("_si_below").is_in(_COMPLEMENT)))
+          .select(row).unique().with_columns(pl.lit(True).alias("_si_tree")))
+    found = found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
+    tree = pl.col("_tree").fill_null(False)
+    return found.select(
+        *sent, "word_id", tree.alias("_tree"), "_clause_rel",
+        *((tree & pl.col(c).fill_null(False)).alias(c)
+          for c in ("_governed", "_fip_tree", "_si_tree", "_speaker_gov", "_content_clause")))
+
+
 # --------------------------------------------------------------------------- classes
 
 def _sentence_cues(sentence: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -345,36 +456,52 @@ def _sentence_cues(sentence: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 def rules() -> list[tuple[str, pl.Expr, str]]:
     """The classification rules, in the order they are tried: ``(name, condition, class)``.
 
-    Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the
-    participle's lemma for a compound, else the verb's), ``compound``, the next word
-    ``_w1_*``, the previous word ``_prev``, the sentence cues and the dependency relation.
+    The order is the decision order of the annotation guide (``annotation-guide.md`` §1):
+    future in the past (a past verb of saying or thinking + que), hypothetical (an explicit
+    condition), politeness/desire, epistemic (the modals), then reportive; a past conditional of
+    an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical.
+    Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the participle's
+    lemma for a compound, else the verb's), ``compound``, the next word ``_w1_*``, the previous
+    word ``_prev``, the sentence cues, and the dependency tree (:func:`_tree`) where the sentence
+    has one, else the word-order cues it replaces (``_si``; ``_que_after_past_saying`` also where
+    the tree finds no governing verb, as when a parser hangs "lorsqu'ils arriveraient" on the
+    verb of saying itself).
     """
-    key = pl.col("key_lemma")
-    ending, subject = pl.col("_ending"), pl.col("_subject")
+    key, lemma, compound = pl.col("key_lemma"), pl.col("_lemma"), pl.col("compound")
+    ending, subject, tree = pl.col("_ending"), pl.col("_subject"), pl.col("_tree")
     addressee = (ending == "iez") & (subject == "vous") | (ending == "ais") & (subject == "tu")
-    speaker = ((ending == "ions") | (ending == "ais") & subject.is_in(["je", "j'"]) | (subject == "on")
-               | addressee)
+    first_person = (ending == "ions") | (ending == "ais") & (subject.is_in(["je", "j'"]) | (pl.col("person") == "1"))
+    speaker = first_person | (subject == "on") | addressee
+    # a relative clause: in the tree, or right after a relative pronoun; after que, only when no subject
+    # comes between (stylistic inversion: "l'impact qu'aurait pu avoir le pollen", not "que nous aurions")
+    relative = ((pl.col("_clause_rel") == "acl:relcl") | pl.col("_prev").is_in(cues("relative_pronoun"))
+                | subject.is_in(["que", "qu'"]))
+    request = pl.any_horizontal([(key == verb) & (pl.col("_w1_f") == word)
+                                 for verb, word in (c.split(" ", 1) for c in cues("request_phrase"))])
     return [
-        ("desire_verb", key.is_in(cues("desire_verb")) & ~pl.col("compound") & speaker, "politeness_desire"),
-        ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~pl.col("compound")
-         & (ending == "ais") & subject.is_in(["je", "j'"]), "politeness_desire"),
-        ("attenuated_advice",
-         (pl.col("_lemma").is_in(cues("obligation_verb"))
-          & ((pl.col("_w1_vf") == "Inf") | (pl.col("_w1_f") == "mieux")))
-         | ((pl.col("_lemma") == "être") & (subject == "il")
-            & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word"))))
-         | ((key == "devoir") & ~pl.col("compound") & addressee),
-         "politeness_desire"),
-        ("si_clause", pl.col("_si"), "hypothetical"),
+        ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
+         .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
+        ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
-        ("counterfactual_modal", pl.col("compound") & (key == "devoir"), "hypothetical"),
-        ("epistemic_verb", key.is_in(cues("epistemic_verb")) | pl.col("_lemma").is_in(cues("epistemic_verb")),
-         "epistemic"),
-        ("past_saying_que", pl.col("_que_after_past_saying"), "future_in_past"),
+        ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal")) & ~relative, "hypothetical"),
+        ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
+        ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~compound
+         & (ending == "ais") & subject.is_in(["je", "j'"]), "politeness_desire"),
+        ("attenuated_request", request & ~compound, "politeness_desire"),
+        ("attenuated_advice", (lemma == "être") & (subject == "il")
+         & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word"))),
+         "politeness_desire"),
+        ("epistemic_verb", key.is_in(cues("epistemic_verb")) | lemma.is_in(cues("epistemic_verb")), "epistemic"),
+        ("necessity", (lemma.is_in(cues("necessity_verb")) & ((pl.col("_w1_vf") == "Inf")
+                                                             | pl.col("_w1_f").is_in(["que", "qu'"])))
+         | (lemma.is_in(cues("advisability_verb")) & (pl.col("_next1") == "mieux")), "epistemic"),
         ("source_marker", pl.col("_source"), "reportive"),
-        ("past_conditional", pl.col("compound"), "reportive"),
-        ("relative_clause", (pl.col("deprel") == "acl:relcl") | (pl.col("_prev") == "qui"), "hypothetical"),
-        ("question", pl.col("sentence").str.strip_chars().str.ends_with("?"), "other"),
+        ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
+         & (~tree | (pl.col("_clause_rel") == "root")), "other"),
+        ("speaker_judgement", (first_person & ~compound) | pl.col("_speaker_gov"), "hypothetical"),
+        ("past_conditional", compound, "reportive"),
+        ("relative_clause", relative, "hypothetical"),
+        ("content_clause", pl.col("_content_clause"), "hypothetical"),
         ("unmarked", pl.lit(True), "reportive"),
     ]
 
@@ -414,8 +541,10 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
     if holding.height == 0:
         return _empty()
     words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
-    words = _compound(_context(words))
-    found = words.filter(pl.col("_cnd"))
+    words = _context(words)
+    evidence = _tree(words)  # before _compound, which gives ``tense`` its own values
+    found = _compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"],
+                                                          how="left")
     sentences = tok.sentences(tokens, documents).select(pl.col("doc_id").cast(pl.String), "sent_id", "sentence")
     found = found.join(sentences, on=["doc_id", "sent_id"], how="left")
     condition, source = _sentence_cues(pl.col("sentence").fill_null(""))
