@@ -31,7 +31,8 @@ _API: dict[str, str] = {
     "Corpus": "corpusling.corpus", "Document": "corpusling.corpus",
     "conditionals": "corpusling.verbs", "hedges": "corpusling.verbs", "quotes": "corpusling.verbs",
     "reported": "corpusling.verbs", "density": "corpusling.verbs", "query": "corpusling.verbs",
-    "concordance": "corpusling.verbs", "freq": "corpusling.verbs", "ngrams": "corpusling.verbs",
+    "concordance": "corpusling.verbs", "count": "corpusling.verbs", "freq": "corpusling.verbs",
+    "ngrams": "corpusling.verbs",
     "collocates": "corpusling.verbs", "keyness": "corpusling.verbs", "dispersion": "corpusling.verbs",
     "rates": "corpusling.verbs", "compare": "corpusling.verbs", "write_table": "corpusling.tables",
 }

@@ -110,14 +110,17 @@ def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = No
 
 # --------------------------------------------------------------------------- collocates
 
-def association(o11: pl.Expr, f_node: pl.Expr, f_collocate: pl.Expr, n: pl.Expr | float) -> list[pl.Expr]:
+def association(o11: pl.Expr, f_node: pl.Expr, f_collocate: pl.Expr, n: pl.Expr | float,
+                node_frequency: pl.Expr | None = None) -> list[pl.Expr]:
     """Association scores from the co-occurrence count and the marginals (Evert 2008, *Corpora and collocations*).
 
     ``f_node`` is the number of window positions around the node (node frequency × span),
     ``f_collocate`` the collocate's corpus frequency, ``n`` the corpus size. Expected
     E = f_node·f_collocate / n. Scores: ``ll`` log-likelihood G² over the 2×2 table (Dunning 1993),
     ``mi`` log₂(O/E) (Church & Hanks 1990), ``mi3`` log₂(O³/E) (Daille 1994), ``t`` (O−E)/√O
-    (Church et al. 1991), ``dice`` 2O/(f_node+f_collocate), ``log_dice`` 14 + log₂ Dice (Rychlý 2008).
+    (Church et al. 1991), ``dice`` 2O/(f_x+f_collocate) and ``log_dice`` 14 + log₂ Dice (Rychlý 2008),
+    where f_x is ``node_frequency``, the node's own frequency, as Sketch Engine computes them (the
+    window positions ``f_node`` when it is not given).
     """
     n = pl.lit(n) if not isinstance(n, pl.Expr) else n
     o12 = f_node - o11
@@ -127,7 +130,7 @@ def association(o11: pl.Expr, f_node: pl.Expr, f_collocate: pl.Expr, n: pl.Expr 
     cells = [(o11, r1 * c1 / n), (o12, r1 * c2 / n), (o21, r2 * c1 / n), (o22, r2 * c2 / n)]
     ll = 2 * sum(pl.when(o > 0).then(o * (o / e).log()).otherwise(0.0) for o, e in cells)
     expected = r1 * c1 / n
-    dice = 2 * o11 / (f_node + f_collocate)
+    dice = 2 * o11 / ((f_node if node_frequency is None else node_frequency) + f_collocate)
     return [
         expected.alias("expected"),
         ll.alias("ll"),
@@ -152,7 +155,8 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
     """Collocates of a query within ``window`` words left and right of each match, inside the sentence.
 
     Columns: ``collocate, count`` (co-occurrences O), ``f_collocate`` (corpus frequency),
-    ``f_node`` (window positions: matches × span), ``expected`` and the scores of :func:`association`.
+    ``f_node`` (window positions: matches × span), ``node_count`` (matches of the node: the f_x of
+    Dice and logDice), ``expected`` and the scores of :func:`association`.
     ``window`` is a number (both sides) or ``(left, right)``; ``where`` filters the collocates.
     Sorted by ``sort`` (a score), decreasing. With ``attraction`` (default) only collocates seen more
     often than expected (O > E) are kept: G² is two-sided and would otherwise rank words the node
@@ -183,9 +187,9 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
     n = float(tokens.height)
     f_node = float(matches.height * (left + right))
     out = (observed.join(corpus, on="collocate", how="left")
-           .with_columns(pl.lit(f_node).alias("f_node"))
+           .with_columns(pl.lit(f_node).alias("f_node"), pl.lit(float(matches.height)).alias("node_count"))
            .with_columns(association(pl.col("count").cast(pl.Float64), pl.col("f_node"),
-                                     pl.col("f_collocate").cast(pl.Float64), n)))
+                                     pl.col("f_collocate").cast(pl.Float64), n, pl.col("node_count"))))
     if attraction:
         out = out.filter(pl.col("count") > pl.col("expected"))
     if sort not in out.columns:
@@ -198,12 +202,13 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
 def percent_diff(a: pl.Expr, b: pl.Expr, c: pl.Expr, d: pl.Expr) -> pl.Expr:
     """%DIFF (Gabrielatos & Marchi 2012): (nf_target − nf_reference) / nf_reference × 100.
 
-    Normalised frequencies per million; a reference frequency of zero is replaced by 1e-18,
-    as the authors propose, so items absent from the reference get a very large %DIFF.
+    Normalised frequencies per million. An item absent from the reference has an infinite %DIFF
+    (``inf``; the authors' 1e-18 in place of zero gave numbers such as 1.34e24 that read as measures).
     """
     target = a * 1e6 / c
     reference = b * 1e6 / d
-    return (target - reference) * 100 / pl.when(reference == 0).then(1e-18).otherwise(reference)
+    return pl.when(reference == 0).then(pl.when(target > 0).then(float("inf")).otherwise(0.0)).otherwise(
+        (target - reference) * 100 / reference)
 
 
 def _keyness_table(counts: pl.DataFrame, keys: list[str], min_count: int) -> pl.DataFrame:

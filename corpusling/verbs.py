@@ -177,6 +177,14 @@ def concordance(corpus: ParsedCorpus, pattern: Any, width: int = 5, unit: str = 
                         seed=seed, metadata=metadata)
 
 
+def count(corpus: ParsedCorpus, pattern: Any, by: list[str] | str) -> pl.DataFrame:
+    """Hits of a query counted by ``match.ATTR``, ``L1.ATTR``/``R1.ATTR``… or ``doc.COLUMN``, with per-million
+    and document counts (``corpusling concordance … --count KEY``; :mod:`corpusling.hits`)."""
+    from corpusling.hits import count_hits
+
+    return count_hits(corpus.tokens, corpus.documents, pattern, by)
+
+
 @_or_tables(_stats("freq"))
 def freq(corpus: ParsedCorpus, by: str | list[str] = "lemma", where: Any = None, group_by: str | None = None,
          min_count: int = 1, lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
@@ -244,5 +252,5 @@ def compare(corpus: ParsedCorpus, rows: pl.DataFrame, group_by: str, by: list[st
     return measure.compare(rows, None, corpus.documents, group_by, by=by, sizes=corpus.sizes())
 
 
-__all__ = ["collocates", "compare", "concordance", "conditionals", "density", "dispersion", "freq", "hedges",
+__all__ = ["collocates", "compare", "concordance", "conditionals", "count", "density", "dispersion", "freq", "hedges",
            "keyness", "ngrams", "query", "quotes", "rates", "reported"]

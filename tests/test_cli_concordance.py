@@ -83,3 +83,34 @@ def test_multi_key_sort_breaks_ties_in_order() -> None:
     assert concordance(tokens, documents, '"X"', sort="R1 L1", width=1).equals(lines)
     assert [left.strip() for left in concordance(tokens, documents, '"X"', sort="R1", width=1)["left"]] == [
         "c", "a", "b", "a"]  # one key: ties stay in corpus order
+
+
+def test_count_hits_by_position_match_and_metadata(tmp_path) -> None:
+    """--count R1.lemma / match.lemma / doc.COL: CQP's count and group, with per-million and documents."""
+    import corpusling as cl
+    from corpusling.cli import main
+    from corpusling.parsed import ParsedCorpus
+
+    words = "selon X . selon Y . selon X . dit Z .".split()
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    tokens = pl.DataFrame({"doc_id": ["a"] * 6 + ["b"] * 6, "sent_id": [i // 3 + 1 for i in range(12)],
+                           "word_id": [i % 3 + 1 for i in range(12)], "form": words,
+                           "lemma": [w.lower() for w in words],
+                           "start_char": [s - (starts[6] if i >= 6 else 0) for i, s in enumerate(starts)],
+                           "end_char": [s - (starts[6] if i >= 6 else 0) + len(w)
+                                        for i, (s, w) in enumerate(zip(starts, words, strict=True))]})
+    documents = pl.DataFrame({"doc_id": ["a", "b"], "text": [text[:starts[6] - 1], text[starts[6]:]],
+                              "outlet": ["AFP", "Reuters"]})
+    corpus = ParsedCorpus(tokens=tokens, documents=documents)
+    by_next = cl.count(corpus, '"selon"', by="R1.lemma")
+    assert by_next.select("R1.lemma", "count", "documents").rows() == [("x", 2, 2), ("y", 1, 1)]
+    assert by_next["per_million"].to_list() == [2 / 12 * 1e6, 1 / 12 * 1e6]
+    pairs = cl.count(corpus, '"selon" []', by=["doc.outlet", "match.lemma"])
+    assert pairs.select("doc.outlet", "match.lemma", "count").rows() == [
+        ("AFP", "selon x", 1), ("AFP", "selon y", 1), ("Reuters", "selon x", 1)]
+    folder = corpus.save(tmp_path / "parsed")
+    assert main(["concordance", str(folder), '"selon"', "--count", "R1.lemma", "--out",
+                 str(tmp_path / "n.csv")]) == 0
+    assert pl.read_csv(tmp_path / "n.csv")["count"].to_list() == [2, 1]
+    assert main(["concordance", str(folder), '"selon"', "--count", "doc.nope"]) == 2

@@ -95,6 +95,8 @@ def test_collocate_window_both_sides_in_sentence():
     found = stats.collocates(table, '"node"', window=2, by="form", min_count=1, attraction=False)
     assert sorted(found["collocate"]) == ["a", "b", "c", "y"]
     assert set(found["f_node"]) == {4.0}
+    # logDice on the node's frequency (Rychlý 2008, as Sketch Engine): 14 + log2(2·1 / (1 + 1)) = 14
+    assert found.filter(pl.col("collocate") == "a")["log_dice"].item() == pytest.approx(14.0)
     split = words_table(["a", "b", "node", "c"], sentence_length=2)  # "node" starts sentence 2
     assert stats.collocates(split, '"node"', window=2, by="form", min_count=1,
                             attraction=False)["collocate"].to_list() == ["c"]
@@ -124,7 +126,7 @@ def test_keyness_against_hand_computed_values():
     absent = stats.keyness(words_table(["y"] * 3 + ["w"] * 7), reference=words_table(["w"] * 10), by="form",
                            min_count=1).filter(pl.col("item") == "y").row(0, named=True)
     assert absent["log_ratio"] == pytest.approx(math.log2((3 / 10) / (0.5 / 10)))  # zero → 0.5 (Hardie 2014)
-    assert absent["percent_diff"] > 1e18
+    assert absent["percent_diff"] == math.inf  # absent from the reference: infinite, not 1e24
     assert stats.keyness(target, reference=reference, by="form", min_count=13)["item"].to_list() == ["w"]
 
 
@@ -169,3 +171,12 @@ def test_freq_filters_and_groups():
     assert grouped.filter(pl.col("group") == "2021")["per_million"].to_list() == [5e5, 5e5]
     with pytest.raises(QueryError):
         stats.freq(table, "form", where='"a" "b"')
+
+
+def test_terminal_display_is_readable() -> None:
+    """p below 0.001 prints as "< 0.001" and an infinite %DIFF as ∞; files keep the numbers."""
+    from corpusling.cli._output import readable
+
+    shown = readable(pl.DataFrame({"p": [1e-12, 0.04], "percent_diff": [math.inf, -12.34567]}))
+    assert shown["p"].to_list() == ["< 0.001", "0.04"]
+    assert shown["percent_diff"].to_list() == ["∞", "-12.3457"]

@@ -20,6 +20,20 @@ def add_output_arguments(parser: argparse.ArgumentParser, top: int | None = 50) 
                        help=f"rows printed on the terminal (default {top}; all rows go to --out)")
 
 
+def readable(frame: pl.DataFrame) -> pl.DataFrame:
+    """A table as it reads on a terminal: floats to 4 decimals, p-values below 0.001 as "< 0.001", infinite
+    values as ∞ (files keep the numbers)."""
+    def show(column: str) -> pl.Expr:
+        value = pl.col(column)
+        text = value.round(4).cast(pl.String)
+        text = pl.when(value.is_infinite()).then(pl.when(value > 0).then(pl.lit("∞")).otherwise(pl.lit("-∞"))
+                                                  ).otherwise(text)
+        if column == "p" or column.startswith("p_"):
+            text = pl.when(value < 0.001).then(pl.lit("< 0.001")).otherwise(text)
+        return text.alias(column)
+    return frame.with_columns(show(c) for c, t in frame.schema.items() if t.is_float())
+
+
 def emit(frame: pl.DataFrame, args: argparse.Namespace) -> int:
     """Write ``frame`` to ``args.out`` or print it as tab-separated text (the first ``--top`` rows)."""
     from corpusling.tables import write_table
@@ -28,8 +42,7 @@ def emit(frame: pl.DataFrame, args: argparse.Namespace) -> int:
         path = write_table(frame, args.out, raw_csv=args.raw_csv)
         print(f"{frame.height} rows written to {path}", file=sys.stderr)
         return 0
-    shown = frame.head(args.top) if args.top else frame
-    shown = shown.with_columns(pl.col(c).round(4) for c, t in shown.schema.items() if t.is_float())
+    shown = readable(frame.head(args.top) if args.top else frame)
     sys.stdout.write(shown.write_csv(separator="\t", quote_style="never"))
     if shown.height < frame.height:
         print(f"… {frame.height - shown.height} more rows (use --top 0 or --out FILE)", file=sys.stderr)

@@ -22,6 +22,8 @@ EPILOG = """examples:
   corpusling concordance corpus/ '[form="selon"] []{0,3} [upos="PROPN"]' --sample 50 --seed 1 --out selon.xlsx
   corpusling concordance corpus/ '[lemma="dire|déclarer"] []{0,3} "que"' --metadata outlet,date --out lines.tex
   corpusling concordance corpus/ '[lemma="selon"] [] :: match.text_date="2012.*"' --sort R1,R2
+  corpusling concordance corpus/ '[lemma="selon"]' --count R1.lemma          # which lemmas follow selon?
+  corpusling concordance corpus/ '[lemma="pouvoir" & mood="Cnd"]' --count doc.outlet,match.form
   corpusling concordance parsed/press 'lemma:selon' --lazy --sort match   # larger than memory
 """
 
@@ -43,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
     group.add_argument("--metadata", action="append", default=[], metavar="COL[,COL…]",
                        help="metadata columns to show (comma-separated, or the option repeated)")
+    group.add_argument("--count", default=None, metavar="KEY[,KEY…]",
+                       help="count the hits instead of listing them, by match.ATTR, L1.ATTR / R1.ATTR… or "
+                            "doc.COLUMN (e.g. match.lemma, R1.lemma, doc.outlet)")
     group.add_argument("--out", default=None,
                        help="write the lines to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
     add_lazy_argument(group)
@@ -62,12 +67,22 @@ def split_query(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from corpusling.concordance import concordance
+    from corpusling.errors import InputError
     from corpusling.query import parse
     from corpusling.tables import write_table
 
     args.metadata = [c.strip() for item in args.metadata for c in item.split(",") if c.strip()]
     pattern = split_query(args)
     parse(pattern)  # a syntax error stops here, before any reading or parsing
+    if args.count:
+        from corpusling.cli._output import emit
+        from corpusling.hits import count_hits
+
+        if args.lazy:
+            raise InputError("--count reads the corpus in memory; leave out --lazy")
+        corpus = load_corpus(args)
+        args.top = None
+        return emit(count_hits(corpus.tokens, corpus.documents, pattern, args.count), args)
     if args.lazy:
         from corpusling import lazy
 
