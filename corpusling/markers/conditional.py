@@ -33,14 +33,16 @@ order instead.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import LexiconError
+from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lexicon_rows, lowered
+
+__all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "conditionals", "cues", "detect", "etre_verbs", "lowered",
+           "rules"]
 
 #: Classes of use of a conditional.
 CLASSES: tuple[str, ...] = ("reportive", "epistemic", "hypothetical", "future_in_past", "politeness_desire", "other")
@@ -48,15 +50,6 @@ CLASSES: tuple[str, ...] = ("reportive", "epistemic", "hypothetical", "future_in
 #: Columns of the result table, in order.
 COLUMNS: list[str] = ["doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound",
                       "main_lemma", "class", "sentence", "rule", "detected_by", "in_quote"]
-
-#: Conditional ending: the r of the future stem is kept with the stem.
-ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
-
-#: Any form that :data:`ENDING` can match once lower-cased and freed of an inverted subject (a wider net).
-CANDIDATE = r"(?i).r(?:ais|ait|ions|iez|aient)(?:-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce))?$"
-
-#: An inverted subject left on the verb by the tokenizer ("pourrait-il", "aurait-t-on").
-_INVERTED_SUBJECT = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)$"
 
 #: The ending of an infinitive: a participle's lemma must have one.
 _INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
@@ -69,153 +62,24 @@ _REFLEXIVE = ["se", "s'", "me", "m'", "te", "t'"]
 _WINDOW = 5
 
 
-def _lexicon_rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("corpusling.lexicons") / name
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    if not rows:
-        raise LexiconError(f"lexicon {name} is empty")
-    return rows
-
-
-@cache
-def future_stems() -> tuple[tuple[str, str, str, bool], ...]:
-    """Irregular future stems: ``(infinitive, stem, scope, form_alone)``, longest stem first."""
-    rows = _lexicon_rows("future_stems.tsv")
-    for number, row in enumerate(rows, start=2):
-        if row.get("scope") not in ("word", "ending") or not row.get("future_stem"):
-            raise LexiconError(f"future_stems.tsv line {number}: scope must be 'word' or 'ending'")
-    entries = [(r["infinitive"], r["future_stem"], r["scope"], r["form_alone"] == "yes") for r in rows]
-    return tuple(sorted(entries, key=lambda e: -len(e[1])))
-
-
-@cache
-def re_verb_stems() -> tuple[tuple[str, str, bool], ...]:
-    """Regular -re verbs' stems: ``(infinitive ending, stem ending, form_alone)``, longest first.
-
-    A -re lemma is trusted only when it has one of these endings: a lemmatizer that turns
-    "rencontrait" into "rencontre" must not make it a conditional of a verb *rencontre*."""
-    rows = _lexicon_rows("re_verb_stems.tsv")
-    entries = ((r["infinitive_ending"], r["stem_ending"], r["form_alone"] == "yes") for r in rows)
-    return tuple(sorted(entries, key=lambda e: -len(e[1])))
-
-
 @cache
 def etre_verbs() -> frozenset[str]:
     """Verbs whose compound tenses take *être*."""
-    return frozenset(r["lemma"] for r in _lexicon_rows("etre_auxiliary_verbs.tsv"))
+    return frozenset(r["lemma"] for r in lexicon_rows("etre_auxiliary_verbs.tsv"))
 
 
 @cache
 def cues(kind: str) -> list[str]:
     """Cue words of one ``kind`` of ``conditional_cues.tsv``."""
-    found = [r["cue"] for r in _lexicon_rows("conditional_cues.tsv") if r["kind"] == kind]
+    found = [r["cue"] for r in lexicon_rows("conditional_cues.tsv") if r["kind"] == kind]
     if not found:
         raise LexiconError(f"conditional_cues.tsv has no cue of kind {kind!r}")
     return found
 
 
-# --------------------------------------------------------------------------- morphology
-
-def _spelling_key(text: pl.Expr) -> pl.Expr:
-    """Neutralise the stem alternations of -er verbs: accents (lèverait), double consonants
-    (appellerait, jetterait) and y/i (emploierait, paierait)."""
-    return (text.str.replace_all("[éèê]", "e").str.replace_all("ll", "l").str.replace_all("tt", "t")
-            .str.replace_all("y", "i"))
-
-
-def _from_stem_ending(stem: pl.Expr, entries: list[tuple[str, str]]) -> pl.Expr:
-    """The infinitive rebuilt from the first ``(infinitive ending, stem ending)`` the stem ends with, else null."""
-    guess = pl.lit(None, dtype=pl.String)
-    for infinitive, future in reversed(entries):  # the first entry is tried first
-        guess = pl.when(stem.str.ends_with(future)).then(
-            stem.str.slice(0, stem.str.len_chars() - len(future)) + infinitive).otherwise(guess)
-    return guess
-
-
-def future_stem_checks(stem: pl.Expr, lemma: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-    """``(matches_lemma, irregular_from_form, regular_from_form)`` for a stem (ending removed, r kept).
-
-    ``matches_lemma``: the stem is the future stem of the lemma (regular or irregular).
-    ``irregular_from_form``: the infinitive a form-alone irregular stem points to, else null;
-    ``regular_from_form``: the same for the -re stems of ``re_verb_stems.tsv``.
-    """
-    regular = _spelling_key(stem) == _spelling_key(lemma)  # -er, -ir verbs: the infinitive
-    irregular = []  # -re verbs of re_verb_stems.tsv and the irregular stems
-    for infinitive, future, _ in re_verb_stems():
-        prefix_len = lemma.str.len_chars() - len(infinitive)
-        irregular.append(lemma.str.ends_with(infinitive) & (stem == lemma.str.slice(0, prefix_len) + future))
-    guesses: list[tuple[pl.Expr, pl.Expr]] = []
-    for infinitive, future, scope, alone in future_stems():
-        if scope == "word":
-            irregular.append((lemma == infinitive) & (stem == future))
-            guess = (stem == future, pl.lit(infinitive))
-        else:
-            prefix_len = lemma.str.len_chars() - len(infinitive)
-            irregular.append(lemma.str.ends_with(infinitive) & (stem == lemma.str.slice(0, prefix_len) + future))
-            guess = (stem.str.ends_with(future), stem.str.slice(0, stem.str.len_chars() - len(future)) + infinitive)
-        if alone:
-            guesses.append(guess)
-    from_form = pl.lit(None, dtype=pl.String)
-    for condition, infinitive_expr in reversed(guesses):  # longest stem first wins
-        from_form = pl.when(condition).then(infinitive_expr).otherwise(from_form)
-    matches = regular | pl.any_horizontal(irregular)
-    alone = [(infinitive, future) for infinitive, future, form_alone in re_verb_stems() if form_alone]
-    return matches.fill_null(False), from_form, _from_stem_ending(stem, alone)
-
-
-def lowered(tokens: pl.DataFrame) -> pl.DataFrame:
-    """String columns, lower-cased form ``_f`` and lemma ``_l`` (row order kept)."""
-    strings = [c for c in ("doc_id", "upos", "feats", "mood", "tense", "verbform", "person", "deprel")
-               if c in tokens.columns]
-    return tokens.with_columns(*(pl.col(c).cast(pl.String) for c in strings),
-                               pl.col("form").str.to_lowercase().str.replace_all("’", "'").alias("_f"),
-                               pl.col("lemma").fill_null("").str.to_lowercase().alias("_l"))
-
-
 def _in_order(words: pl.DataFrame) -> pl.DataFrame:
     """Sentence-internal order and a running sentence key ``_sk``."""
     return words.sort("doc_id", "sent_id", "word_id").with_columns(tok.sentence_starts().cum_sum().alias("_sk"))
-
-
-def detect(words: pl.DataFrame) -> pl.DataFrame:
-    """``words`` (from :func:`lowered`, any row order) plus ``_cnd`` (is a conditional), ``_lemma`` (corrected) and
-    ``detected_by``."""
-    verb_form = pl.col("_f").str.replace(_INVERTED_SUBJECT, "")  # "pourrait-il" kept as one token
-    stem = pl.col("_stem")
-    words = words.with_columns(verb_form.str.extract(ENDING, 1).alias("_stem"),
-                               verb_form.str.extract(ENDING, 2).alias("_ending"))
-    # the stem checks are long chains of string expressions: run them only on the few words
-    # with a conditional ending (0.2 % of a press corpus), then put them back by row number
-    matches, from_form, from_re_stem = future_stem_checks(stem, pl.col("_l"))
-    row = "_detect_row"
-    words = words.with_row_index(row)
-    checks = words.filter(stem.is_not_null()).select(
-        row, matches.alias("_by_lemma"), from_form.alias("_from_form"), from_re_stem.alias("_from_re_stem"))
-    words = (words.join(checks, on=row, how="left", maintain_order="left").drop(row)
-             .with_columns(pl.col("_by_lemma").fill_null(False)))
-    verbal = pl.col("upos").is_in(["VERB", "AUX"])
-    # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
-    first_group = pl.col("upos").is_in(["VERB", "AUX", "NOUN", "ADJ"]) & stem.str.ends_with("er") & (
-        stem.str.len_chars() >= 4)
-    words = words.with_columns(
-        ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | pl.col("_from_re_stem").is_not_null()
-          | first_group)
-         & ~pl.col("upos").is_in(["PROPN", "PUNCT"])).fill_null(False).alias("_morph"),
-        (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
-    )
-    lemma = (pl.when(pl.col("_morph") & pl.col("_from_form").is_not_null()).then(pl.col("_from_form"))
-             .when(pl.col("_by_lemma")).then(pl.col("_l"))
-             .when(pl.col("_from_re_stem").is_not_null()).then(pl.col("_from_re_stem"))
-             .when(first_group).then(pl.col("_stem"))
-             .otherwise(pl.col("_l")))
-    return words.with_columns(
-        (pl.col("_morph") | pl.col("_tagger")).alias("_cnd"),
-        lemma.alias("_lemma"),
-        pl.when(pl.col("_morph") & pl.col("_tagger")).then(pl.lit("tagger+morphology"))
-        .when(pl.col("_morph")).then(pl.lit("morphology"))
-        .when(pl.col("_tagger")).then(pl.lit("tagger")).alias("detected_by"),
-    )
 
 
 # --------------------------------------------------------------------------- context columns

@@ -48,24 +48,29 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
     """Parse the raw text of ``gold`` with ``model`` and score it; returns metrics in percent."""
     from udtools import udeval
 
-    from corpusling.api import parse
+    from corpusling import tokens as tok
     from corpusling.conllu import to_conllu
     from corpusling.corpus import Corpus, Document
+    from corpusling.nlp.models import resolve
     from corpusling.nlp.morphology import check_conditionals
+    from corpusling.nlp.pipeline import parse_documents
 
     if not gold.exists():
         raise InputError(f"no treebank file {gold}")
     text = raw_text(gold)
     start = time.time()
-    parsed = parse(Corpus([Document(doc_id=gold.stem, text=text)]), model=model, use_cache=False, morphology=False)
-    tagger_only = parsed.tokens
+    document = Document(doc_id=gold.stem, text=text)
+    resolved = resolve(model)
+    # the parser's own output (no cache, no morphological check), then the check: both are scored
+    tagger_only = tok.from_rows(parse_documents(resolved, [document])[document.doc_id])
+    documents = Corpus([document]).documents_table()
     checked = check_conditionals(tagger_only)
     seconds = time.time() - start
     with tempfile.TemporaryDirectory() as tmp:
         system_path = keep or Path(tmp) / "system.conllu"
         raw_path = Path(tmp) / "tagger-only.conllu"
-        system_path.write_text(to_conllu(checked, parsed.documents), encoding="utf-8")
-        raw_path.write_text(to_conllu(tagger_only, parsed.documents), encoding="utf-8")
+        system_path.write_text(to_conllu(checked, documents), encoding="utf-8")
+        raw_path.write_text(to_conllu(tagger_only, documents), encoding="utf-8")
         gold_ud = udeval.load_conllu_file(str(gold))
         system_ud = udeval.load_conllu_file(str(system_path))
         raw_ud = udeval.load_conllu_file(str(raw_path))
@@ -73,9 +78,9 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
             scores = udeval.evaluate(gold_ud, system_ud)
         except udeval.UDError as err:
             raise InputError(f"the scorer refused the output: {str(err).splitlines()[0]}") from err
-    result: dict[str, Any] = {"treebank": gold.name, "model": parsed.model.get("name"),
-                              "words": parsed.tokens.height, "seconds": round(seconds, 2),
-                              "words_per_second": round(parsed.tokens.height / seconds) if seconds else None}
+    result: dict[str, Any] = {"treebank": gold.name, "model": resolved.identity().get("name"),
+                              "words": tagger_only.height, "seconds": round(seconds, 2),
+                              "words_per_second": round(tagger_only.height / seconds) if seconds else None}
     result.update({m: round(scores[m].f1 * 100, 2) for m in METRICS})
     result["Mood=Cnd"] = _rounded(feature_scores(gold_ud, system_ud))
     result["Mood=Cnd tagger only"] = _rounded(feature_scores(gold_ud, raw_ud))

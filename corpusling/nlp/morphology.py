@@ -3,7 +3,7 @@
 Small taggers trained on little data rarely predict ``Mood=Cnd`` (the compact
 model reads "aurait" as an imperfect, like "avait"). The conditional is the
 future stem plus the imperfect endings, so it can be checked against the lemma
-(:func:`corpusling.markers.conditional.detect`, with the irregular stems of
+(:func:`corpusling.nlp.future_stem.detect`, with the irregular stems of
 ``lexicons/future_stems.tsv``). This module applies that check to the token table
 after parsing: a verb the check recognises gets ``Mood=Cnd|Tense=Pres`` (and the
 infinitive the stem points to when the lemmatiser went wrong); a ``Mood=Cnd`` the
@@ -38,7 +38,7 @@ def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.
     tagged ``Mood=Cnd``; their corrected values are put back by row number, so rows, order
     and every other value stay as they were.
     """
-    from corpusling.markers.conditional import CANDIDATE, detect, lowered
+    from corpusling.nlp.future_stem import CANDIDATE, detect, lowered
 
     if tokens.is_empty():
         return tokens
