@@ -54,11 +54,6 @@ COLUMNS: list[str] = ["doc_id", "sent_id", "start_char", "end_char", "form", "le
 #: The ending of an infinitive: a participle's lemma must have one.
 _INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
 
-#: Words skipped when looking for the participle after an auxiliary.
-_NEGATION = ["ne", "n'", "pas", "plus", "jamais", "guère", "point", "rien", "personne"]
-_CLITICS = ["ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'",
-            "nous", "vous"]
-_REFLEXIVE = ["se", "s'", "me", "m'", "te", "t'"]
 _WINDOW = 5
 
 
@@ -101,7 +96,7 @@ def _near(column: str, k: int) -> pl.Expr:
 
 def _context(words: pl.DataFrame) -> pl.DataFrame:
     """Columns each conditional is judged on: neighbours, participle, head, sentence cues."""
-    skip = [(_near("upos", k).is_in(["ADV", "PART"]) | _near("_f", k).is_in(_NEGATION)
+    skip = [(_near("upos", k).is_in(["ADV", "PART"]) | _near("_f", k).is_in(cues("negation"))
              | _near("_f", k).str.starts_with("-")).fill_null(False)
             for k in range(1, _WINDOW + 1)]
     nxt = {name: [_near(col, k) for k in range(1, _WINDOW + 1)]
@@ -140,11 +135,11 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
             prev = pl.when(between & ~clitic[k - 1]).then(_near("_f", -k)).otherwise(prev)
         return prev
 
-    clitic = [_near("_f", -j).is_in(_CLITICS).fill_null(False) for j in range(1, 3)]
-    reflexive = pl.any_horizontal([_near("_f", -j).is_in(_REFLEXIVE).fill_null(False)
+    clitic = [_near("_f", -j).is_in(cues("clitic")).fill_null(False) for j in range(1, 3)]
+    reflexive = pl.any_horizontal([_near("_f", -j).is_in(cues("reflexive")).fill_null(False)
                                    & pl.all_horizontal(clitic[:j]) for j in range(1, 3)])
-    object_clitics = [c for c in _CLITICS if c not in ("nous", "vous")]
-    words = words.with_columns(previous(_CLITICS).alias("_prev"), previous(object_clitics).alias("_subject"),
+    object_clitics = [c for c in cues("clitic") if c not in ("nous", "vous")]
+    words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
                                reflexive.alias("_reflexive"))
 
     # the head in the dependency tree (when the model parses)
