@@ -1,7 +1,7 @@
 """The quotation analysis against the hand-annotated gold (tests/gold/quotes.csv, see its README).
 
-Parses the seed and 16 Wikinews articles with the bundled compact model (the
-``gold_parsed`` session fixture) and scores:
+Parses the seed and the Wikinews articles with the bundled compact model and scores,
+on the older gold (the seed and 16 articles; 12 held-out articles):
 
 * spans: exact offsets, and overlap at 0.3 and 0.8 as in the Radar de Parité evaluation
   (here the overlap of two spans is their common characters over the longer span);
@@ -11,17 +11,26 @@ Parses the seed and 16 Wikinews articles with the bundled compact model (the
   are normalised) and *found* (the same noun phrase up to its first comma, so that
   "Gilles-Éric Séralini" finds "Gilles-Éric Séralini, professeur à l'université de Caen").
 
-``pytest tests/test_quotes_gold.py -s`` prints the figures. Thresholds sit a little
-below what the code measures with the bundled model.
+It also scores the development split of the adjudicated Wikinews gold of 2026-12
+(``tests/gold/wikinews/``, annotated under the shared guide) with the measures of
+``tests/gold/score.py``: span F1, kind accuracy and speaker accuracy of the direct
+quotations whose gold gives a source. Only the development articles of ``split.json`` are
+read and parsed here; the blind ones never are.
+
+One parse serves every set: the seed and the 40 development articles (the 28 articles of the
+older sets are among them). ``pytest tests/test_quotes_gold.py -s`` prints the figures.
+Thresholds sit a little below what the code measures with the bundled model.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import GOLD_WIKINEWS, HELDOUT_WIKINEWS, gold_paths, heldout_paths
+from conftest import GOLD_WIKINEWS, HELDOUT_WIKINEWS, SEED, WIKINEWS, gold_paths, heldout_paths
 
 from corpusling.markers.quotes import quotes
 from corpusling.readers import read_corpus
@@ -31,22 +40,53 @@ GOLD = ROOT / "tests" / "gold" / "quotes.csv"
 HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.csv"
 KEY = ["doc_id", "start_char", "end_char"]
 
-#: Measured (2026-11-25, 11:30) with the bundled compact model (identical to its 11:00 checkpoint; earlier
-#: runs): development set spans P/R/F1 1.000 (exact and overlap), kind 0.973, source found 0.893 / exact
-#: 0.750 of 28 attributed direct quotations, verb 0.964; spaCy fr_core_news_md parses give 1.000, 1.000,
-#: 0.857 / 0.821, 0.929. Thresholds a little below; re-measure with the bundled model (`-s` prints them).
+#: Measured (2026-12-07) with the bundled compact model: development set spans P/R/F1 1.000 (exact and
+#: overlap), kind 0.973, source found 0.926 / exact 0.778 of 27 attributed direct quotations, verb 1.000
+#: (2026-11-25: kind 0.973, source 0.893 / 0.750 of 28, verb 0.964; 44510's "précise que : « … »" is now
+#: mixed in the gold, as the annotation guide says). Thresholds a little below; `-s` prints them.
 MIN_EXACT_F1 = 0.97
 MIN_OVERLAP_F1 = 0.97
 MIN_KIND_ACCURACY = 0.90
-MIN_SOURCE_FOUND = 0.80
-MIN_SOURCE_EXACT = 0.65
-MIN_VERB_ACCURACY = 0.85
+MIN_SOURCE_FOUND = 0.88
+MIN_SOURCE_EXACT = 0.72
+MIN_VERB_ACCURACY = 0.95
 
-#: The held-out set (annotated after the rules were frozen): spans 1.000, kind 0.800, source found 0.600 /
-#: exact 0.500 of 10, verb 0.700 with the same checkpoint (spaCy: 1.000, 0.840, 0.700 / 0.600, 0.800).
+#: The held-out set (annotated after the rules were frozen; read again since, so no longer blind): spans
+#: 1.000, kind 0.880, source found 0.800 / exact 0.700 of 10, verb 0.900 (2026-11-25: 0.800, 0.600 / 0.500,
+#: 0.700).
 HELDOUT_MIN_EXACT_F1 = 0.95
-HELDOUT_MIN_KIND_ACCURACY = 0.72
-HELDOUT_MIN_SOURCE_FOUND = 0.50
+HELDOUT_MIN_KIND_ACCURACY = 0.80
+HELDOUT_MIN_SOURCE_FOUND = 0.70
+
+#: The adjudicated gold's development split, measured 2026-12-07 with the bundled compact model: 107 spans,
+#: span F1 0.995, kind accuracy 0.963, speaker accuracy 1.000 of 47 attributed direct quotations (before
+#: the speaker column: 0.553; kinds 0.935). A development figure: the rules were revised while reading these
+#: articles' errors; the blind split is scored by ``tests/gold/score.py --blind`` only.
+DEV_MIN_SPAN_F1 = 0.97
+DEV_MIN_KIND_ACCURACY = 0.92
+DEV_MIN_SPEAKER_ACCURACY = 0.93
+SPLIT = ROOT / "tests" / "gold" / "wikinews" / "split.json"
+
+
+def dev_ids() -> list[str]:
+    return json.loads(SPLIT.read_text(encoding="utf-8"))["dev"]
+
+
+@pytest.fixture(scope="module")
+def dev_parsed():
+    """The seed and the development articles of the adjudicated gold, parsed once with the bundled model."""
+    from corpusling.api import parse, read
+
+    return parse(read([SEED] + [WIKINEWS / "documents" / f"{doc}.html" for doc in dev_ids()]), model="compact")
+
+
+@pytest.fixture(scope="module")
+def dev_quotes(dev_parsed) -> pl.DataFrame:
+    return quotes(dev_parsed.tokens, dev_parsed.documents).with_columns(pl.col("doc_id").cast(pl.String))
+
+
+def _only(table: pl.DataFrame, ids: list[str]) -> pl.DataFrame:
+    return table.filter(pl.col("doc_id").is_in(ids))
 
 
 def gold(path: Path = GOLD) -> pl.DataFrame:
@@ -120,8 +160,8 @@ def attribution_scores(predicted: pl.DataFrame, reference: pl.DataFrame) -> dict
 
 
 @pytest.fixture(scope="module")
-def predicted(gold_parsed) -> pl.DataFrame:
-    return quotes(gold_parsed.tokens, gold_parsed.documents)
+def predicted(dev_quotes) -> pl.DataFrame:
+    return _only(dev_quotes, [SEED.stem] + GOLD_WIKINEWS)
 
 
 def _figures(predicted: pl.DataFrame, reference: pl.DataFrame, name: str) -> dict[str, dict[str, float]]:
@@ -141,13 +181,13 @@ def figures(predicted) -> dict[str, dict[str, float]]:
 
 
 @pytest.fixture(scope="module")
-def heldout_figures(heldout_parsed) -> dict[str, dict[str, float]]:
-    return _figures(quotes(heldout_parsed.tokens, heldout_parsed.documents), gold(HELDOUT), "held-out set")
+def heldout_figures(dev_quotes) -> dict[str, dict[str, float]]:
+    return _figures(_only(dev_quotes, HELDOUT_WIKINEWS), gold(HELDOUT), "held-out set")
 
 
-def test_predicted_spans_point_at_their_text(predicted, gold_parsed) -> None:
-    texts = dict(zip(gold_parsed.documents["doc_id"].cast(pl.String), gold_parsed.documents["text"], strict=True))
-    for row in predicted.iter_rows(named=True):
+def test_predicted_spans_point_at_their_text(dev_quotes, dev_parsed) -> None:
+    texts = dict(zip(dev_parsed.documents["doc_id"].cast(pl.String), dev_parsed.documents["text"], strict=True))
+    for row in dev_quotes.iter_rows(named=True):
         assert texts[row["doc_id"]][row["start_char"]:row["end_char"]] == row["text"]
         if row["source"] is not None:
             assert row["source"] in texts[row["doc_id"]][row["source_start"]:row["source_end"]]
@@ -190,3 +230,41 @@ def test_scoring_can_fail() -> None:
     assert span_scores(shifted, reference, 0.8)["f1"] > 0.9
     assert attribution_scores(shifted, reference)["kind_accuracy"] == 0.0
     assert span_scores(reference.head(0), reference, 0.3)["f1"] == 0.0
+
+
+# --- the adjudicated gold (development split), scored as tests/gold/score.py scores it ------------------------
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("gold_score", ROOT / "tests" / "gold" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def dev_figures(dev_quotes) -> dict[str, float]:
+    """score.py's quotation scores on the development ids, with this parse's quotations as the predictions."""
+    score = _score_module()
+    score.predictions = lambda: {"quotes": dev_quotes}  # the development articles only: nothing blind is parsed
+    figures = score.quote_scores(dev_ids())
+    print("\nquotations (adjudicated gold, development split): "
+          + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()))
+    return figures
+
+
+def test_dev_gold_spans_and_kinds(dev_figures) -> None:
+    assert dev_figures["items"] >= 100
+    assert dev_figures["f1"] >= DEV_MIN_SPAN_F1
+    assert dev_figures["kind_accuracy"] >= DEV_MIN_KIND_ACCURACY
+
+
+def test_dev_gold_speakers(dev_figures) -> None:
+    assert dev_figures["speakers"] >= 40
+    assert dev_figures["speaker_accuracy"] >= DEV_MIN_SPEAKER_ACCURACY
+
+
+def test_speaker_scoring_can_fail(dev_quotes) -> None:
+    """The speaker measure sees the written source alone (no resolution) as worse."""
+    score = _score_module()
+    score.predictions = lambda: {"quotes": dev_quotes.drop("speaker")}
+    assert score.quote_scores(dev_ids())["speaker_accuracy"] < DEV_MIN_SPEAKER_ACCURACY

@@ -5,26 +5,35 @@ on ``head``, no loop over words), in the spirit of the rule-based attribution of
 Gender Gap Tracker (Asr et al. 2021) and of its French adaptation, the Radar de Parité:
 
 * **kind** comes from the left context. ``direct`` when the quotation opens a sentence
-  (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"), follows a colon,
-  or is the object of a reporting verb and starts with a capital ("crier 'Allah'");
-  otherwise it is woven into the writer's sentence: ``scare`` when it is short (at most
-  :data:`SCARE_MAX_WORDS` words), has no verb and no reporting verb governs it in the
-  dependency tree, else ``mixed``.
-* **reporting verb**, in this order: an incise right after the closing mark
-  (", a déclaré X", "indique le quotidien", "a-t-il précisé"), ", selon X" after it,
-  the verb before a colon, "Selon / D'après / Pour X," at the start of the sentence,
-  the nearest reporting verb that governs the quotation in the tree (not across a
-  coordination, a parataxis, an adverbial or relative clause), and for mixed quotations
-  the nearest reporting verb before it in the sentence.
+  (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"), follows a colon
+  (but not "que :", which integrates the words: ``mixed``), or is the object of a
+  reporting verb and starts with a capital ("crier 'Allah'"); otherwise it is woven into
+  the writer's sentence: ``scare`` when it is short (at most :data:`SCARE_MAX_WORDS`
+  words), has no verb and no reporting verb governs it in the dependency tree, else
+  ``mixed``.
+* **reporting verb and source**: the first rule of the ordered table :func:`source_rules`
+  that holds — an incise right after the closing mark (", a déclaré X", "indique le
+  quotidien", "a-t-il précisé"; read in the text when the tagger missed the verb: "»,
+  juge le ministère"), ", selon X" after it, the verb, a name alone or the subject of
+  the clause before a colon, "Selon / D'après / Pour X," at the start of the sentence,
+  the reporting verb just before or governing the quotation in the tree (not across a
+  coordination, a parataxis, an adverbial or relative clause), for mixed quotations
+  the nearest reporting verb before it in the sentence, an incise closing the sentence,
+  and the reporting verb of the previous sentence. Its name is the second part of
+  ``rule``. Reporting verbs are lemmas of ``reporting_verbs.tsv`` or, where the tagger
+  may have erred, inflected forms (:func:`reporting_verb_forms`).
 * **source**: the subject (``nsubj``) of that verb as written, with its appositions and
   without its relative or participial clauses ("Gilles-Éric Séralini, professeur à
   l'université de Caen"); the noun a participle or a relative "qui" depends on; the
   subject of the governing verb for an infinitive ("avant de souligner :"); the
-  inverted clitic ("a-t-il dit" → "il"); or the noun phrase of "selon X".
+  inverted clitic ("a-t-il dit" → "il") or the noun phrase after an inverted verb
+  ("a déclaré jeudi à l'AFP le ministre"); or the noun phrase of "selon X". Who the
+  source stands for (the ``speaker``) is :mod:`corpusling.markers.speakers`' business.
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -49,6 +58,29 @@ _clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
 _NP_START = (r"^(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|son|sa|ses|leur|leurs|certains|certaines"
              r"|plusieurs|de nombreux|de nombreuses)\b)")
 _INFINITIVE_START = r"^(?:ne\s+|n['’]|se\s+|s['’]|en\s+|y\s+)?\p{Ll}+(?:er|ir|re|oir)\b"
+
+#: A proper name as written: capitalised words ("V. Sapounov", "Rami Abd al-Rahman", "Valéry Giscard d'Estaing"),
+#: with the particles of names between them.
+_NAME_WORD = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ben|bin|ibn|abu|abou)-)?\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu})"
+NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:de|du|des|van|von|der|den|da|di|del|della|dos|das|al|el|ben|bin|ibn|abu|y)\s+)?"
+        rf"{_NAME_WORD}|\s+d['’]{_NAME_WORD})*")
+#: Auxiliaries and adverbs an inverted incise may open with ("a ensuite précisé", "s'est pour sa part réjoui").
+_INCISE_AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|eut|est|sont|était|étaient)"
+_INCISE_ADV = (r"(?:\p{Ll}+ment|encore|ensuite|aussi|alors|également|déjà|enfin|même|bien|toutefois|cependant"
+               r"|pourtant|néanmoins|d['’]ailleurs|pour (?:sa|leur) part|de (?:son|leur) côté|à (?:son|leur) tour"
+               r"|plus tard|hier|aussitôt|lui-même|elle-même)")
+_CLITIC = r"(?:-t)?-(?:il|elle|ils|elles|on)"
+#: What may stand between an inverted verb and its subject: adverbs, times, a short prepositional phrase
+#: ("a déclaré jeudi à l'AFP le ministre", "a indiqué dans un communiqué l'association").
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_SKIP = (rf"(?:(?:\p{{Ll}}+ment|encore|également|aussi|ensuite|alors|hier|aujourd['’]hui|{_DAY}(?:\s+(?:soir|matin"
+         r"|midi|dernier))?|ce\s+(?:matin|soir|midi|week-end))\s+"
+         r"|(?:à|au|aux|dans|sur|devant|lors\s+d['’]|lors\s+de|auprès\s+d['’]|auprès\s+de|auprès\s+du|par)\s*"
+         r"(?:l['’]|la\s+|le\s+|les\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leur\s+)?[^\s,.;:]+"
+         r"(?:\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s+|le\s+|les\s+)?[^\s,.;:]+)?\s+)")
+#: What an inverted subject starts with: a capital or a determiner.
+_SUBJECT_START = (r"(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|notre|nos"
+                  r"|plusieurs|certains|certaines)\b)")
 
 _TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char",
                   "verbform", "mood", "feats"]
@@ -96,12 +128,73 @@ def _verb_lemmas(lexicon: pl.DataFrame, incise: bool = False) -> list[str]:
     return verbs["lemma"].to_list()
 
 
-def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -> pl.DataFrame:
+#: Present participles of reporting verbs that are mostly nouns or adjectives, never taken as verbs by form.
+_ANT_NOT_VERBS = frozenset({"croyant", "plaignant", "répondant", "prévenant", "poursuivant", "intervenant",
+                            "questionnant", "étonnant", "inquiétant", "alarmant", "rassurant", "tonnant"})
+
+
+def _conjugate(lemma: str) -> list[str]:
+    """Third-person, participle and infinitive forms of a regular -er or -ir (2nd group) verb.
+
+    -er: stem + e, ent, a, èrent, ait, aient, ant, é(e)(s), with c → ç and g → ge before a, and e / é → è
+    before a final single consonant of the stem (relève, révèle, considère); appeler doubles its l.
+    -ir: stem + it, issent, irent, issait, issaient, issant, i(e)(s). (Bescherelle, tables of the 1st and
+    2nd groups.) Other verbs: the lemma alone (their forms are listed in ``reporting_verb_forms.tsv``).
+    """
+    if lemma.endswith("er") and len(lemma) > 3:
+        stem = lemma[:-2]
+        soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+        present = stem
+        if stem.endswith(("appel", "jet")):
+            present = stem + stem[-1]
+        elif len(stem) > 2 and stem[-2] in "eé" and stem[-1] in "bcdfgjklmnpqrstvz" and stem[-3] not in "aeiouy":
+            present = stem[:-2] + "è" + stem[-1]
+        return [present + "e", present + "ent", soft + "a", stem + "èrent", soft + "ait", soft + "aient",
+                soft + "ant", stem + "é", stem + "ée", stem + "és", stem + "ées", lemma]
+    if lemma.endswith("ir") and len(lemma) > 3:
+        stem = lemma[:-2]
+        return [stem + "it", stem + "issent", stem + "irent", stem + "issait", stem + "issaient", stem + "issant",
+                stem + "i", stem + "ie", stem + "is", stem + "ies", lemma]
+    return [lemma]
+
+
+def reporting_verb_forms(lexicon: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``form, lemma, use`` for every verb of the reporting-verb lexicon: regular forms by :func:`_conjugate`,
+    irregular ones from ``reporting_verb_forms.tsv`` (a form is looked for only where the tagger may have
+    missed the verb: right after a closing mark, or as a present participle "disant")."""
+    lexicon = load_reporting_verbs() if lexicon is None else lexicon
+    text = resources.files("corpusling.lexicons").joinpath("reporting_verb_forms.tsv").read_text(encoding="utf-8")
+    lines = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
+    irregular = {cells[0]: cells[1].split() + [cells[0]] for cells in lines}
+    verbs = lexicon.filter(pl.col("type") != "preposition")
+    use = verbs["use"] if "use" in verbs.columns else pl.Series(["any"] * verbs.height)
+    rows = [(form, lemma, kind or "any") for lemma, kind in zip(verbs["lemma"], use, strict=True)
+            for form in irregular.get(lemma) or _conjugate(lemma)]
+    return pl.DataFrame(rows, schema=["form", "lemma", "use"], orient="row").unique(["form", "lemma"],
+                                                                                    maintain_order=True)
+
+
+def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str]:
+    """Regexes over the rest of the sentence after a closing mark, with groups ``upto`` (the text up to the end
+    of the verb) and ``form``: an inverted incise right after the mark ("», juge le ministère", "» s'est réjoui
+    le président Obama", ", a-t-il ajouté"), and one ending the sentence after the writer's own words
+    ("», y compris le montant …, commente Song Myung-Sup, analyste")."""
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
+    reflexive = r"(?:se\s+|s['’]\s*)?"
+    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?{reflexive}"
+            rf"(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
+    right_after = rf"^(?P<upto>\s*,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
+    final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"
+    return right_after, final
+
+
+def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
+            forms: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rows of a :class:`~corpusling.markers.text_index.TextIndex` (with ``_doc`` and ``_row``) reduced to what
     attribution needs: ``doc_id`` is the document number, ``rank`` the row in text order (ranks compare within
     a document), plus reporting-verb flags."""
     cols = {c: (pl.col(c) if c in tokens.columns else pl.lit(None)) for c in _TOKEN_COLUMNS}
-    return tokens.select(
+    tok = tokens.select(
         pl.col("_doc").alias("doc_id"), cols["sent_id"].cast(pl.Int64).alias("sent_id"),
         cols["word_id"].cast(pl.Int64).alias("word_id"), cols["head"].cast(pl.Int64).alias("head"),
         cols["deprel"].cast(pl.String).alias("deprel"), cols["upos"].cast(pl.String).alias("upos"),
@@ -109,8 +202,28 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str]) -
         cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
         cols["verbform"].cast(pl.String).alias("verbform"), cols["mood"].cast(pl.String).alias("mood"),
         cols["feats"].cast(pl.String).alias("feats"), pl.col("_row").alias("rank"),
-    ).with_columns(((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
-                   ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)).alias("is_rv_incise"))
+    )
+    if forms is None or forms.height == 0:
+        return tok.with_columns(((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
+                                ((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas))
+                                .alias("is_rv_incise"), pl.lit(None, dtype=pl.String).alias("form_lemma"))
+    # the lemma a form stands for when the tagger missed it ("juge"/NOUN, "réjoui" → *réjouire)
+    by_form = forms.group_by("form").agg(pl.col("lemma").first().alias("form_lemma"),
+                                         (pl.col("use") != "incise").any().alias("_form_any"))
+    form = pl.col("form").str.to_lowercase().str.replace(r"-t?-?(?:il|elle|ils|elles|on)$", "")
+    participle = (form.str.ends_with("ant") & ~form.is_in(list(_ANT_NOT_VERBS)) & pl.col("_form_any")
+                  & ~pl.col("upos").is_in(["NOUN", "PROPN", "DET", "ADP", "PRON"]))
+    tok = (tok.with_columns(form.alias("_lform")).join(by_form, left_on="_lform", right_on="form", how="left",
+                                                       maintain_order="left")
+           .with_columns(pl.col("_form_any").fill_null(False)))
+    # "la loi dite « Sur l'information »": a participle of dire right after a noun names, it does not report
+    so_called = (pl.col("form").str.to_lowercase().is_in(["dit", "dite", "dits", "dites"])
+                 & pl.col("upos").shift(1).over("doc_id").is_in(["NOUN", "PROPN"]))
+    return tok.with_columns(
+        ((((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)) | participle) & ~so_called).alias("is_rv"),
+        (((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)) | pl.col("form_lemma").is_not_null()
+         | participle).alias("is_rv_incise"),
+    ).drop("_lform", "_form_any")
 
 
 def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
@@ -223,6 +336,38 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
     return tok.with_columns(depth["_depth"])
 
 
+def source_rules() -> list[tuple[str, pl.Expr]]:
+    """How the source and reporting verb of a (direct or mixed) quotation are found: ``(name, condition)``, tried
+    in this order; the first that holds names the quotation's attribution (the second part of its ``rule``).
+
+    Conditions read the columns :func:`attribute` builds: the incise found on the tokens (``inc_word``) or in
+    the text (``_tinc_end``, the tagger having missed the verb), ", selon X" after the quotation
+    (``_tail_src``), the verb (``col_word``), a name alone (``_colon_name``, "Barack Obama : « … »") or the last
+    subject (``cs_word``) of the clause before a colon, "Selon X," at the start of the sentence (``_lead_src``),
+    a reporting verb just before the quotation (``_prev_rv``, ``near_word``), the reporting verb governing it
+    in the tree (``_embedded_attributed``), the nearest reporting verb of the sentence for a mixed quotation,
+    an incise that ends the sentence after the writer's own words (``_finc_end``), and for a quotation opening
+    its sentence the reporting verb and subject of the sentence before it in the paragraph (``ps_word``), when
+    that sentence holds no quotation (a quotation continuing another is the speakers' business).
+    """
+    colon = pl.col("_after_colon")
+    return [
+        ("incise", pl.col("inc_word").is_not_null()),
+        ("incise_text", pl.col("_tinc_end").is_not_null()),
+        ("selon_after", pl.col("_tail_src").is_not_null()),
+        ("colon_verb", colon & pl.col("col_word").is_not_null()),
+        ("colon_name", pl.col("_colon_name").is_not_null()),
+        ("selon_before", pl.col("_lead_src").is_not_null()),
+        ("colon_subject", colon & pl.col("cs_word").is_not_null()),
+        ("verb_before", pl.col("_prev_rv") & pl.col("near_word").is_not_null()),
+        ("governing_verb", pl.col("_embedded_attributed")),
+        ("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("near_word").is_not_null()),
+        ("incise_final", (pl.col("kind") == "direct") & pl.col("_finc_end").is_not_null()),
+        ("previous_sentence", (pl.col("kind") == "direct") & pl.col("ps_word").is_not_null()
+         & pl.col("_ps_same_paragraph")),
+    ]
+
+
 def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
               reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
     """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
@@ -279,17 +424,40 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         pl.col("_right").str.extract(r"^\s*,?\s*((?i:selon|d['’]après))\s", 1).str.to_lowercase()
         .str.replace("’", "'").alias("_tail_prep"),
     ).with_columns(
-        # "pour X" attributes a point of view only to a named source (a capital after its first word)
-        # and never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ")
+        # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
+        # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ")
         pl.when(pl.col("_lead_prep") == "pour")
-        .then(pl.when(pl.col("_lead_src").str.contains(r"^\S+\s.*[[:upper:]]|^[[:upper:]]")
+        .then(pl.when(pl.col("_lead_src").str.contains(r"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:lui|elle|eux|elles)$")
                       & ~pl.col("_lead_src").str.contains(_INFINITIVE_START))
               .then(pl.col("_lead_src")))
         .otherwise(pl.col("_lead_src")).alias("_lead_src"),
     ).with_columns(
+        # a "Selon X," that opens an earlier clause (before a ";") does not attribute this quotation
+        pl.when(pl.col("_left").str.contains(";")).then(None).otherwise(pl.col("_lead_src")).alias("_lead_src"),
+    ).with_columns(
         pl.when(pl.col("_lead_src").is_null()).then(None).otherwise(pl.col("_lead_src_whole")).alias("_lead_src_whole"),
     ).with_columns(
         (pl.col("_lead_src_whole").is_not_null()).alias("_selon_start"),
+    )
+
+    forms = reporting_verb_forms(lexicon)
+    right_after, final = _incise_patterns(forms)
+    incise_at = pl.col("_right").str.extract_groups(right_after)
+    final_at = pl.col("_right").str.extract_groups(final)
+    # an inverted incise found in the text ("», juge le ministère", "» s'est réjoui le président"): the verb then
+    # an inverted clitic, the end of the sentence, a comma or a subject; and one closing the sentence after the
+    # writer's own words ("», y compris …, commente X")
+    incise_ok = (incise_at.struct.field("clitic").is_not_null()
+                 | incise_at.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
+    q = q.with_columns(
+        pl.when(incise_ok).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
+        .alias("_tinc_end"),
+        pl.when(incise_ok).then(incise_at.struct.field("form")).alias("_tinc_form"),
+        (pl.col("end_char") + final_at.struct.field("upto").str.len_chars()).alias("_finc_end"),
+        final_at.struct.field("form").alias("_finc_form"),
+        # "X : « … »": the clause before the colon is a name and nothing else (headlines)
+        pl.when(pl.col("_after_colon"))
+        .then(pl.col("_left").str.extract(rf"^\s*({NAME})\s*:\s*$", 1)).alias("_colon_name"),
     )
 
     # --- token context ------------------------------------------------------------------------
@@ -297,11 +465,11 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     # from here on doc_id is the document's number and rank a row in text order
     index = text_index(tokens) if index is None else index
     q = locate(index, q).drop("_from", "_to")
-    tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True))
+    tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True), forms)
     q = q.rename({"doc_id": "_doc_name"}).rename({"_doc": "doc_id"})
     key = ["doc_id", "sent_id", "word_id"]
     tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
-                           "head", "form", "verbform", "mood", "feats")
+                           "head", "form", "verbform", "mood", "feats", "form_lemma")
 
     inside = (q.select("_q", "doc_id", "start_char", "end_char", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
@@ -348,7 +516,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
               .with_columns(pl.int_ranges((pl.col("_first") - 80).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
               .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
-                                "verbform", "mood", "feats"),
+                                "verbform", "mood", "feats", "form_lemma"),
                     on=["doc_id", "rank"])
               .join(qlevel, on="_q")
               .filter((pl.col("start_char") >= pl.col("_left_start")) & (pl.col("_depth") == pl.col("_level"))))
@@ -356,9 +524,21 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                 .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_has_aux")).unique())
     finite_or_infinitive = (pl.col("upos") == "VERB") & (_clause_form | (
         pl.col("_has_aux").fill_null(False) & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
-    colon_verb = (before.join(with_aux, on=key, how="left").filter(finite_or_infinitive)
+    colon_verb = (before.join(with_aux, on=key, how="left")
+                  # (not a participle or adjective attached to a noun: "le raisonnement suivant :")
+                  .filter(finite_or_infinitive
+                          & (pl.col("is_rv") | ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
                   .sort("_q", "is_rv", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("col_sent"), pl.col("word_id").alias("col_word")))
+    # (only in a clause with a verb of saying, whatever its tag: "Pierre Moscovici, a pour sa part ajouté :")
+    saying_clause = before.filter(pl.col("form_lemma").is_not_null() | pl.col("is_rv")).select("_q").unique()
+    colon_subject = (before.join(saying_clause, on="_q", how="semi")
+                     .join(tok_keyed.select("doc_id", "rank", "lemma", "form"), on=["doc_id", "rank"])
+                     .filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
+                             & ~pl.col("lemma").is_in(["qui", "que", "lequel", "laquelle", "lesquels", "dont"])
+                             & ~pl.col("form").str.to_lowercase().is_in(["se", "s'", "s’", "le", "la", "l'", "l’"]))
+                     .sort("_q", "rank").group_by("_q").last()
+                     .select("_q", pl.col("sent_id").alias("cs_sent"), pl.col("word_id").alias("cs_word")))
     near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
                .select("_q", pl.col("sent_id").alias("near_sent"), pl.col("word_id").alias("near_word")))
     prev_tok = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
@@ -379,57 +559,104 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                  .sort("_q", "depth").group_by("_q").first()
                  .select("_q", pl.col("sent_id").alias("gov_sent"), pl.col("anc").alias("gov_word")))
 
-    q = (q.join(incise, on="_q", how="left")
-         .join(colon_verb, on="_q", how="left").join(near_rv, on="_q", how="left")
+    # (5) a quotation opening its sentence, after a sentence of the same paragraph that has no quotation and
+    # whose reporting verb has a subject ("La porte-parole a nuancé les chiffres. « On a constaté … »")
+    subject_of = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
+                             & ~pl.col("lemma").is_in(["qui", "que", "lequel", "laquelle"]))
+                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    prev_sentence = (q.filter(pl.col("_sentence_start")).select("_q", "doc_id", "start_char",
+                                                                (pl.col("_first") - 1).alias("rank"))
+                     .join(tok_keyed.select("doc_id", "rank", pl.col("sent_id").alias("ps_sent"),
+                                            pl.col("end_char").alias("_ps_end")), on=["doc_id", "rank"])
+                     .drop("rank"))
+    quoted_sentences = free.filter(pl.col("_depth") > 0).select("doc_id", "sent_id").unique()
+    # (the root may be a reporting verb the tagger missed: "a nuancé" as an adjective)
+    prev_verb = (prev_sentence.join(free.filter((pl.col("is_rv") | pl.col("form_lemma").is_not_null()
+                                                 & (pl.col("deprel") == "root")) & (pl.col("_depth") == 0))
+                                    .select("doc_id", pl.col("sent_id").alias("ps_sent"), "word_id", "rank"),
+                                    on=["doc_id", "ps_sent"])
+                 .join(subject_of.rename({"sent_id": "ps_sent"}), on=["doc_id", "ps_sent", "word_id"], how="semi")
+                 .join(quoted_sentences.rename({"sent_id": "ps_sent"}), on=["doc_id", "ps_sent"], how="anti")
+                 .sort("_q", "rank").group_by("_q").first()
+                 .select("_q", "ps_sent", pl.col("word_id").alias("ps_word"), "_ps_end"))
+    between = pl.col("text").str.slice(pl.col("_ps_end"), pl.col("start_char") - pl.col("_ps_end"))
+
+    q = (q.join(incise, on="_q", how="left").join(prev_verb, on="_q", how="left")
+         .join(colon_verb, on="_q", how="left").join(colon_subject, on="_q", how="left")
+         .join(near_rv, on="_q", how="left")
          .join(prev_tok, on="_q", how="left").join(governing, on="_q", how="left")
-         .with_columns(pl.col("_prev_rv").fill_null(False)))
+         .with_columns(pl.col("_prev_rv").fill_null(False),
+                       # the sentence before is in the same paragraph (no blank line; no line break when lines are
+                       # paragraphs)
+                       pl.when(pl.col("ps_word").is_not_null())
+                       .then(~between.str.contains(r"\n[ \t]*\n") & (wrapped | ~between.str.contains("\n")))
+                       .alias("_ps_same_paragraph")))
 
     # --- kind -----------------------------------------------------------------------------------
     # a quoted adjective modifying a noun («réelle» fraude) keeps its distance even under a reporting verb
     embedded_attributed = pl.col("gov_word").is_not_null() & (pl.col("_head_rel").fill_null("") != "amod")
+    q = q.with_columns(embedded_attributed.alias("_embedded_attributed"))
     q = q.with_columns(
-        pl.when(pl.col("_after_colon")).then(pl.lit("colon"))
+        # "précise que : « … »": the colon does not undo the "que" that integrates the words
+        pl.when(pl.col("_left").str.contains(r"\b(?i:que|qu['’])\s*:\s*$")).then(pl.lit("que_colon"))
+        .when(pl.col("_after_colon")).then(pl.lit("colon"))
         .when(pl.col("_sentence_start")).then(pl.lit("sentence"))
         .when(pl.col("_selon_start")).then(pl.lit("selon"))
         .when(pl.col("_prev_rv") & pl.col("_capital")).then(pl.lit("verb_object"))
         .when((pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded_attributed
-              & pl.col("inc_word").is_null() & pl.col("_tail_src").is_null()).then(pl.lit("short"))
+              & pl.col("inc_word").is_null() & pl.col("_tinc_end").is_null() & pl.col("_tail_src").is_null())
+        .then(pl.lit("short"))
         .otherwise(pl.lit("embedded")).alias("_kind_rule"))
     q = q.with_columns(
         pl.when(pl.col("_kind_rule").is_in(["colon", "sentence", "selon", "verb_object"])).then(pl.lit("direct"))
         .when(pl.col("_kind_rule") == "short").then(pl.lit("scare"))
         .otherwise(pl.lit("mixed")).alias("kind"))
 
-    # --- reporting verb (a token) or attributing preposition (text) ---------------------------------
+    # --- reporting verb (a token) or attributing preposition (text): the first rule of source_rules() that holds
     scare = pl.col("kind") == "scare"
+    table = source_rules()
+    chosen = pl.when(scare).then(None)
+    for name, condition in table:
+        chosen = chosen.when(condition.fill_null(False)).then(pl.lit(name))
+    q = q.with_columns(chosen.alias("_src_rule"))
+    rule = pl.col("_src_rule")
     q = q.with_columns(
-        pl.when(scare).then(None)
-        .when(pl.col("inc_word").is_not_null()).then(pl.lit("incise"))
-        .when(pl.col("_tail_src").is_not_null()).then(pl.lit("selon_after"))
-        .when(pl.col("_after_colon") & pl.col("col_word").is_not_null()).then(pl.lit("colon_verb"))
-        .when(pl.col("_lead_src").is_not_null()).then(pl.lit("selon_before"))
-        .when(pl.col("_prev_rv") & pl.col("near_word").is_not_null()).then(pl.lit("verb_before"))
-        .when(embedded_attributed).then(pl.lit("governing_verb"))
-        .when((pl.col("kind") == "mixed") & pl.col("near_word").is_not_null()).then(pl.lit("verb_in_sentence"))
-        .alias("_src_rule"))
-    q = q.with_columns(
-        pl.when(pl.col("_src_rule") == "incise").then(pl.struct(s=pl.col("inc_sent"), w=pl.col("inc_word")))
-        .when(pl.col("_src_rule") == "colon_verb").then(pl.struct(s=pl.col("col_sent"), w=pl.col("col_word")))
-        .when(pl.col("_src_rule").is_in(["verb_before", "verb_in_sentence"]))
+        pl.when(rule == "incise").then(pl.struct(s=pl.col("inc_sent"), w=pl.col("inc_word")))
+        .when(rule == "colon_verb").then(pl.struct(s=pl.col("col_sent"), w=pl.col("col_word")))
+        .when(rule.is_in(["verb_before", "verb_in_sentence"]))
         .then(pl.struct(s=pl.col("near_sent"), w=pl.col("near_word")))
-        .when(pl.col("_src_rule") == "governing_verb").then(pl.struct(s=pl.col("gov_sent"), w=pl.col("gov_word")))
+        .when(rule == "governing_verb").then(pl.struct(s=pl.col("gov_sent"), w=pl.col("gov_word")))
+        .when(rule == "previous_sentence").then(pl.struct(s=pl.col("ps_sent"), w=pl.col("ps_word")))
         .alias("_verb")).unnest("_verb").rename({"s": "_v_sent", "w": "_v_word"})
     verb_info = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
-                           pl.col("lemma").alias("_v_lemma"), pl.col("is_rv").alias("_v_rv"),
+                           pl.when(pl.col("lemma").is_in(_verb_lemmas(lexicon, incise=True))).then(pl.col("lemma"))
+                           .otherwise(pl.coalesce("form_lemma", "lemma")).alias("_v_lemma"),
+                           pl.col("is_rv").alias("_v_rv"),
                            pl.col("is_rv_incise").alias("_v_rv_incise"),
                            pl.col("head").alias("_v_head"), pl.col("deprel").alias("_v_rel"),
-                           pl.col("end_char").alias("_v_end"))
+                           pl.col("end_char").alias("_v_end"),
+                           ((pl.col("verbform") == "Inf") | (pl.col("form").str.to_lowercase() == pl.col("lemma"))
+                            & pl.col("lemma").str.contains(r"(?:er|ir|re)$")).fill_null(False).alias("_v_inf"))
     q = q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
+    # a verb found in the text only (the tagger missed it): its end and its lemma from the form
+    by_form = forms.group_by("form").agg(pl.col("lemma").first())
+    text_verb = pl.when(rule == "incise_text").then(pl.struct(e=pl.col("_tinc_end"), f=pl.col("_tinc_form"))) \
+        .when(rule == "incise_final").then(pl.struct(e=pl.col("_finc_end"), f=pl.col("_finc_form")))
+    q = (q.with_columns(text_verb.struct.field("e").alias("_t_end"), text_verb.struct.field("f").alias("_t_form"))
+         .join(by_form.rename({"form": "_t_form", "lemma": "_t_lemma"}), on="_t_form", how="left")
+         .with_columns(pl.coalesce("_v_end", "_t_end").alias("_v_end"),
+                       pl.coalesce("_inc_end", "_t_end").alias("_inc_end"),
+                       pl.coalesce("_v_lemma", "_t_lemma").alias("_v_lemma"),
+                       (pl.col("_v_rv_incise") | pl.col("_t_lemma").is_not_null()).alias("_v_rv_incise")))
 
     # --- source: subject of the verb, the noun a participle / relative depends on, or the governing verb's
     object_clitic = pl.col("form").str.to_lowercase().is_in(["le", "la", "l'", "l’", "les", "se", "s'", "s’", "lui",
                                                               "leur", "y", "en", "-t", "-t-", "t"])
-    subj = (tok.filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
+    # a subject never has a preposition ("a de son côté dénoncé": "côté" is no subject)
+    with_case = (tok.filter(pl.col("deprel") == "case")
+                 .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
+            .filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
                     pl.col("lemma").alias("_subj_lemma"), pl.col("upos").alias("_subj_upos"))
             .group_by("doc_id", "sent_id", "_gov").first())
@@ -438,17 +665,31 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
          .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2", "_subj_lemma": "_subj2_lemma",
                             "_subj_upos": "_subj2_upos"}), on=["doc_id", "_v_sent", "_v_head"], how="left"))
     relative_subject = pl.col("_subj_lemma").is_in(["qui", "que", "lequel", "laquelle"])
+    # a present participle right after a noun speaks for that noun even when the tree says otherwise
+    # ("un message disant « … »", the participle tagged as an adverb)
+    noun_before = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), (pl.col("word_id") + 1).alias("_v_word"),
+                             pl.col("upos").is_in(["NOUN", "PROPN"]).alias("_noun_before"))
+    verb_form = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
+                           pl.col("form").str.ends_with("ant").alias("_v_participle"))
+    q = (q.join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
+         .join(verb_form, on=["doc_id", "_v_sent", "_v_word"], how="left"))
     q = q.with_columns(
-        pl.when(pl.col("_v_word").is_null()).then(None)
+        pl.when(rule == "colon_subject").then(pl.col("cs_word"))
+        .when(pl.col("_v_word").is_null()).then(None)
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl")))
         .then(pl.col("_subj"))
-        .when(pl.col("_v_rel").is_in(["acl", "acl:relcl"])).then(pl.col("_v_head"))
+        # the noun a participle or a relative depends on ("un communiqué affirmant"), not the noun an infinitive
+        # was misattached to ("…, avant de souligner :", whose subject is the main clause's)
+        .when(pl.col("_v_rel").is_in(["acl", "acl:relcl"]) & ~pl.col("_v_inf")).then(pl.col("_v_head"))
+        .when(pl.col("_v_participle") & pl.col("_noun_before")).then(pl.col("_v_word") - 1)
         .when(pl.col("_v_rel").is_in(["xcomp", "advcl", "conj", "ccomp", "obl", "advcl:cleft"])
               & pl.col("_subj2").is_not_null())
         .then(pl.col("_subj2"))
         .alias("src_word"))
-    heads = q.filter(pl.col("src_word").is_not_null()).select("_q", "doc_id", pl.col("_v_sent").alias("sent_id"),
-                                                              "src_word")
+    heads = q.filter(pl.col("src_word").is_not_null()).select(
+        "_q", "doc_id",
+        pl.coalesce(pl.when(rule == "colon_subject").then(pl.col("cs_sent")), "_v_sent").alias("sent_id"),
+        "src_word")
     src = _source_spans(heads, tok, ancestors(tok, heads))
     q = q.join(src, on="_q", how="left")
     # an incise without a subject in the tree: the inverted clitic ("a-t-il précisé", "dit-elle"),
@@ -456,7 +697,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     incise_text = pl.col("text").str.slice(pl.col("end_char"), pl.col("_inc_end") + 12 - pl.col("end_char"))
     np_text = pl.col("text").str.slice(pl.col("_v_end"), 200)
     word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
-    np_pattern = (r"^\s+(?:\p{Ll}+ment\s+)?(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?\S+\s+)?"
+    np_pattern = (rf"^\s+{_SKIP}{{0,3}}"
                   rf"({word}(?:\s+{word})*?)"
                   r"(?:\s+(?:à|au|aux|dans|sur|en|lors|après|avant|depuis|pendant|devant|qui|lundi|mardi|mercredi"
                   r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|ce|cette|citant)\s|\s*[,.;:()!?]|\s*$)")
@@ -480,7 +721,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     ).with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
                    .alias("source_end"))
     # (the noun phrase after the verb also serves an inverted subject the parser missed: "comme le rappelle HRW")
-    no_tree_subject = (pl.col("_src_rule").is_in(["incise", "verb_in_sentence", "governing_verb"])
+    no_tree_subject = (rule.is_in(["incise", "incise_text", "incise_final", "verb_in_sentence", "governing_verb"])
                        & pl.col("source_start").is_null())
     q = q.with_columns(
         pl.when(no_tree_subject & pl.col("_clitic").is_not_null()).then(pl.col("_cl_pos"))
@@ -496,11 +737,13 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     q = q.with_columns(
         pl.when(pl.col("_src_rule") == "selon_before")
         .then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
+        .when(rule == "colon_name").then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
         .when(pl.col("_src_rule") == "selon_after")
         .then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
         .otherwise(pl.col("source_start")).alias("source_start"),
     ).with_columns(
         pl.when(pl.col("_src_rule") == "selon_before").then(pl.col("source_start") + lead.str.len_chars())
+        .when(rule == "colon_name").then(pl.col("source_start") + pl.col("_colon_name").str.len_chars())
         .when(pl.col("_src_rule") == "selon_after").then(pl.col("source_start") + pl.col("_tail_src").str.len_chars())
         .otherwise(pl.col("source_end")).alias("source_end"),
     )

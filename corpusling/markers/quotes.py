@@ -14,7 +14,8 @@ Three steps, each a function of tables:
    double quote right after a digit with no straight quotation open is an inch mark.
 2. Nesting (``level``, ``nested``) and words (``n_tokens``) come from joins on offsets.
 3. :func:`quotes` adds ``kind``, ``source`` and ``reporting_verb`` from the context of
-   each span (see :mod:`corpusling.markers.attribution`).
+   each span (see :mod:`corpusling.markers.attribution`), then ``speaker``, the name the
+   source stands for (see :mod:`corpusling.markers.speakers`).
 
 Kinds follow the French tradition of *discours rapporté* (Authier-Revuz 1992;
 Rosier 2008): ``direct`` (a reported utterance: after a colon or a reporting verb,
@@ -34,10 +35,11 @@ import polars as pl
 from corpusling.markers.text_index import TextIndex, locate, text_index
 from corpusling.normalise import paragraph_spans
 
-#: Columns of a quotation table, in order.
+#: Columns of a quotation table, in order. ``rule`` is ``kind rule+source rule+speaker rule``
+#: (:func:`corpusling.markers.attribution.source_rules`, :func:`corpusling.markers.speakers.speaker_rules`).
 COLUMNS: list[str] = [
     "doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
-    "reporting_verb", "level", "unbalanced", "continued", "mark", "source_start", "source_end", "rule",
+    "reporting_verb", "level", "unbalanced", "continued", "mark", "source_start", "source_end", "rule", "speaker",
 ]
 
 _SCHEMA: dict[str, pl.DataType] = {
@@ -228,6 +230,7 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
     :func:`corpusling.markers.attribution.load_reporting_verbs`).
     """
     from corpusling.markers.attribution import attribute
+    from corpusling.markers.speakers import add_speakers
 
     index = text_index(tokens)
     spans = add_word_counts(add_nesting(quote_spans(documents)), tokens, index)
@@ -239,6 +242,7 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
              .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
                            .alias("text"))
              .drop("_text"))
+    table = add_speakers(table, tokens, documents, reporting_verbs)
     return table.select(COLUMNS).sort("doc_id", "start_char", maintain_order=True)
 
 
@@ -247,5 +251,6 @@ def empty() -> pl.DataFrame:
     schema = {"doc_id": pl.String, "quote_id": pl.Int32, "start_char": pl.Int64, "end_char": pl.Int64,
               "text": pl.String, "n_tokens": pl.Int64, "kind": pl.String, "nested": pl.Boolean, "source": pl.String,
               "reporting_verb": pl.String, "level": pl.Int32, "unbalanced": pl.Boolean, "continued": pl.Boolean,
-              "mark": pl.String, "source_start": pl.Int64, "source_end": pl.Int64, "rule": pl.String}
+              "mark": pl.String, "source_start": pl.Int64, "source_end": pl.Int64, "rule": pl.String,
+              "speaker": pl.String}
     return pl.DataFrame(schema=schema)

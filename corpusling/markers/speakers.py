@@ -1,0 +1,551 @@
+"""Who is speaking: the person or organisation each quotation stands for, and who is quoted how much.
+
+A quotation's ``source`` is the mention as written next to it ("il", "le président de l'Ufip, Jean Louis
+Schilansky", nothing at all for a quotation that continues the previous one). Its ``speaker`` is the name the
+mention stands for, given by the first of the ordered rules of :func:`speaker_rules` that applies:
+
+* ``name``: the mention holds a proper name, which is the speaker: the first run of capitalised words that
+  is not the complement of a preposition ("de l'Ufip") nor a common noun after a determiner ("Le Parquet");
+  titles dropped ("Mme Fatou Bensouda" → "Fatou Bensouda");
+* ``apposition``: a description in apposition to a name just before or after it ("Bernard Bonnet, le
+  successeur de Claude Erignac, qui …", "La procureure de la CPI, Mme Fatou Bensouda, a déclaré");
+* ``pronoun``: "il", "elle", "lui" (and a relative "qui" the tree left unresolved) stand for the nearest
+  compatible named mention before the quotation: agreeing in gender (from titles, the gender of a noun in
+  apposition, the agreement of a participle or adjective predicated of the name) and singular (no
+  coordination); the most salient first — a subject or a speaker in the same paragraph, then any mention
+  in the paragraph, then the article's speakers and subjects (centering-style salience: Grosz, Joshi &
+  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate);
+* ``as_written``: any other mention is the speaker as written (a description such as "l'universitaire" is
+  not replaced by the name it refers to, following the annotation guide, §2);
+* ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
+  the speaker of the body quotation that repeats its words, else to the article's first speaker; a title
+  "X : « … »" keeps X when the body names X outside a prepositional phrase (not a place: "en Syrie");
+* ``continuation``: a direct quotation with no attribution continues the last speaker of the paragraph,
+  or of the article when it opens a paragraph (the French press convention; Rosier 2008).
+
+Within a document every name is written in one form, its longest ("Obama" → "Barack Obama", "Pastor" → "Ana
+Pastor"), unless two people share the last word. The quotation table keeps the rule's name as the third
+part of its ``rule`` ("sentence+incise+pronoun"). :func:`speakers` then counts, per document and speaker,
+the quotations and quoted words, as the Radar de Parité and the Gender Gap Tracker (Asr et al. 2021) report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import polars as pl
+
+from corpusling.markers.attribution import NAME, load_reporting_verbs, quote_depth, reporting_verb_forms
+from corpusling.normalise import paragraph_spans
+
+#: Longest first paragraph taken as a headline.
+TITLE_MAX_WORDS = 30
+#: Columns of the table :func:`speakers` returns.
+SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
+
+#: Personal and relative pronouns a source may be, with the gender they impose (None: either).
+PRONOUNS: dict[str, str | None] = {"il": "Masc", "lui": "Masc", "elle": "Fem", "qui": None, "lequel": "Masc",
+                                   "laquelle": "Fem"}
+#: Words that open a noun phrase: a capitalised one is not a name ("Le Parquet fédéral").
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son",
+                          "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+                          "plusieurs", "certains", "certaines", "quelques", "chaque", "aucun", "aucune", "tout",
+                          "toute", "tous", "toutes", "l", "d", "de"})
+#: Prepositions: a name after one is a complement ("le président de PSA"), not the speaker.
+_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "d", "à", "au", "aux", "en", "dans", "sur", "par",
+                           "chez", "vers", "avec", "sans", "contre", "entre", "après", "avant", "devant",
+                           "derrière", "sous", "près", "auprès", "depuis", "pendant"})
+#: Capitalised words that are not names at the start of a phrase or sentence.
+_NOT_NAMES = frozenset({"selon", "pour", "mais", "et", "or", "car", "donc", "il", "elle", "ils", "elles", "on",
+                        "nous", "vous", "je", "qui", "lors", "ensuite", "enfin", "hier", "lundi", "mardi",
+                        "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui", "déjà", "puis",
+                        "ainsi", "alors", "cependant", "pourtant", "toutefois", "néanmoins", "outre"})
+#: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
+_TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mlles", "me", "dr", "dr.", "pr", "pr.", "mgr", "madame",
+                     "monsieur", "mademoiselle", "maître", "docteur", "professeur"})
+_TITLE_PATTERN = r"^(?:(?:M|MM|Mme|Mmes|Mlle|Mlles|Me|Dr|Pr|Mgr|Madame|Monsieur|Mademoiselle|Maître)\.?\s+)+"
+_FEMININE_TITLES = frozenset({"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle"})
+_MASCULINE_TITLES = frozenset({"m.", "mm.", "monsieur"})
+_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]\.|[\w-]+['’]?|[(),;:]")
+_PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das",
+                        "al", "el", "ben", "bin", "ibn", "abu", "y"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"(?:al|el|ad|ben|bin|ibn|abu|abou)-[A-ZÀ-ÖØ-ÞŒ]", word))
+
+
+def _runs(words: list[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` word indices of the runs of capitalised words, particles allowed between two of them."""
+    runs, i = [], 0
+    while i < len(words):
+        if not _capitalised(words[i]) or words[i] in "(),;:":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            if _capitalised(words[j]) and words[j] not in "(),;:":
+                j += 1
+            elif (words[j].lower() in _PARTICLES or words[j].lower() in ("d'", "d’")) and j + 1 < len(words) \
+                    and _capitalised(words[j + 1]):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def name_of(mention: str | None) -> str | None:
+    """The proper name a mention holds, or None: "le ministre du budget, Jérôme Cahuzac" → "Jérôme Cahuzac",
+    "le président Obama" → "Obama", "Mme Fatou Bensouda" → "Fatou Bensouda"; None for "le Parquet fédéral",
+    "le président de PSA", "la porte-parole de la fédération" or a pronoun.
+
+    The first run of capitalised words that is not a function word at the start, not inside parentheses, not
+    a single word after a determiner (a common noun written with a capital) and not after a preposition (a
+    complement) — unless that run is three words or more, whose first word then closes the complement
+    ("du ministre de la Justice Alberto Ruiz-Gallardón").
+    """
+    if not mention:
+        return None
+    words = _WORD.findall(mention)
+    depth = [0] * len(words)
+    level = 0
+    for k, w in enumerate(words):
+        level += (w == "(") - (w == ")")
+        depth[k] = level
+    # a preposition opens a complement until a comma opens an apposition ("du site de Jababeka", ", Philippe Varin")
+    in_complement, open_at = [], False
+    for word in words:
+        in_complement.append(open_at)
+        lowered = word.lower().replace("’", "'")
+        if word in ",;:(":
+            open_at = False
+        elif lowered in _PREPOSITIONS:
+            open_at = True
+    for start, end in _runs(words):
+        opening_preposition = titled = False
+        while start < end and (words[start].lower().rstrip("'’") in _NOT_NAMES | _DETERMINERS | _PREPOSITIONS
+                               or words[start].lower() in _TITLES):
+            if titled:  # "M. de Villepin": after a title, a particle belongs to the name
+                break
+            titled = words[start].lower() in _TITLES
+            opening_preposition |= not titled and words[start].lower().replace("’", "'") in _PREPOSITIONS
+            start += 1
+        if start >= end or depth[start] > 0:
+            continue
+        if titled:
+            return _join(words[start:end])
+        before = words[start - 1].lower().replace("’", "'") if start > 0 else ""
+        before2 = words[start - 2].lower().replace("’", "'") if start > 1 else ""
+        complement = (opening_preposition or before in _PREPOSITIONS
+                      or (before in _DETERMINERS and before2 in _PREPOSITIONS))
+        if complement:
+            if end - start < 3:
+                continue
+            start += 1
+        elif in_complement[start] or (before in _DETERMINERS and end - start < 2):
+            continue
+        return _join(words[start:end])
+    return None
+
+
+def _join(words: list[str]) -> str:
+    return re.sub(r"(['’])\s+", r"\1", " ".join(words))
+
+
+#: :data:`corpusling.markers.attribution.NAME` for Python's ``re`` (no ``\p{…}`` classes).
+_PY_NAME = (NAME.replace(r"[\p{L}\p{M}'’-]", r"[\w'’-]").replace(r"[\p{L}\p{M}]", r"[^\W\d_]")
+            .replace(r"\p{Lu}", "[A-ZÀ-ÖØ-ÞŒ]"))
+_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,\s*({_PY_NAME})\s*(?:[,.;)]|$)")
+_APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])({_PY_NAME})\s*,\s*$")
+
+
+def apposed_name(before: str, after: str) -> str | None:
+    """A name in apposition to a description: ", Mme Fatou Bensouda," after it, or "Bernard Bonnet, " before it.
+
+    Before it, not a single capitalised word opening a sentence ("Ensuite, le ministre"), and a name after a
+    preposition only when a comma closes the description too ("avec Bernard Bonnet, le successeur de Claude
+    Erignac, qui …", not "À Paris, le ministre a dit")."""
+    match = _APPOSED_AFTER.search(after or "")
+    if match:
+        found = name_of(match.group(1))
+        if found:
+            return found
+    match = _APPOSED_BEFORE.search(before or "")
+    if match:
+        lead = before[:match.start(1)].rstrip()
+        words = _WORD.findall(lead)
+        previous = words[-1].lower() if words else ""
+        if (previous in _PREPOSITIONS or previous in _DETERMINERS) and not re.match(r"\s*,", after or ""):
+            return None
+        found = name_of(match.group(1))
+        if found and (" " in found or (lead and not re.search(r"[.!?»:]$", lead))):
+            return found
+    return None
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def _same_person(short: list[str], long: list[str]) -> bool:
+    """``short`` ends ``long`` word for word, an initial standing for a word ("b. obama" / "barack obama")."""
+    if len(short) > len(long) or not short or short[-1] != long[-1]:
+        return False
+    return all(s == w or (s.endswith(".") and w.startswith(s[:-1])) for s, w in zip(short, long[-len(short):],
+                                                                                  strict=True))
+
+
+def canonical_names(names: list[str], targets: list[str] | None = None) -> dict[str, str]:
+    """Each name of ``targets`` (default: all) → the longest of ``names`` (one document's) that stands for the
+    same person ("Obama", "B. Obama" → "Barack Obama": it ends with its words, initials standing for words);
+    unchanged when two candidates name different people ("Bonnet" with "Bernard Bonnet" and "Élisabeth
+    Bonnet")."""
+    words = {n: _fold(n).replace("-", " ").split() for n in set(names) | set(targets or []) if n}
+    result = {}
+    for name in set(targets or names) & set(words):
+        own = words[name]
+        longer = [other for other, theirs in words.items() if other != name and _same_person(own, theirs)
+                  and (len(theirs) > len(own) or any(w.endswith(".") for w in own))]
+        best = max(longer, key=lambda other: (len(words[other]), -sum(w.endswith(".") for w in words[other]),
+                                              len(other)), default=None)
+        if best is None or not all(_same_person(words[o], words[best]) or _same_person(words[best], words[o])
+                                   for o in longer):
+            result[name] = name
+        else:
+            result[name] = best
+    return result
+
+
+def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, par_no, par_start, par_end, title``: the paragraphs of each text
+    (:func:`corpusling.normalise.paragraph_spans`), numbered from 0; ``title``: the first paragraph of a text
+    of several is a headline (at most :data:`TITLE_MAX_WORDS` words, no final full stop)."""
+    rows = []
+    for doc, text in documents.select(pl.col("doc_id").cast(pl.String), "text").iter_rows():
+        spans = paragraph_spans(text or "")
+        for n, (s, e) in enumerate(spans):
+            block = text[s:e]
+            title = n == 0 and len(spans) > 1 and len(re.findall(r"\w+", block)) <= TITLE_MAX_WORDS \
+                and not block.rstrip().endswith(".")
+            rows.append((doc, n, s, e, title))
+    return pl.DataFrame(rows, schema={"doc_id": pl.String, "par_no": pl.Int64, "par_start": pl.Int64,
+                                      "par_end": pl.Int64, "title": pl.Boolean}, orient="row")
+
+
+def _with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str = "") -> pl.DataFrame:
+    """``frame`` plus the paragraph (``par_no``, ``par_start``, ``title``) holding character ``at`` of its
+    document."""
+    located = (frame.with_row_index("_r").select("_r", "doc_id", pl.col(at).alias("_at")).drop_nulls("_at")
+               .sort("doc_id", "_at")
+               .join_asof(pars.sort("doc_id", "par_start"), left_on="_at", right_on="par_start", by="doc_id",
+                          strategy="backward", check_sortedness=False)
+               .select("_r", pl.col("par_no").alias(f"{prefix}par_no"),
+                       pl.col("par_start").alias(f"{prefix}par_start"), pl.col("title").alias(f"{prefix}title")))
+    return frame.with_row_index("_r").join(located, on="_r", how="left").drop("_r")
+
+
+def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
+                   reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
+    gender, plural``.
+
+    A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``oblique`` (it
+    has a preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a reporting verb:
+    "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one) or ``other``. ``gender``
+    (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
+    is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
+    mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
+    """
+    empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
+                                 "role": pl.String, "gender": pl.String, "plural": pl.Boolean})
+    if tokens.height == 0 or not {"upos", "head", "deprel", "form"} <= set(tokens.columns):
+        return empty
+    columns = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char",
+               "end_char"]
+    key = ["doc_id", "sent_id", "word_id"]
+
+    def rows(frame: pl.DataFrame) -> pl.DataFrame:
+        """The token columns needed here, typed (on a few rows only: the names and their neighbours)."""
+        present = [(pl.col(c) if c in frame.columns else pl.lit(None)).alias(c) for c in columns]
+        return frame.select(present).with_columns(
+            pl.col("doc_id").cast(pl.String), pl.col("deprel", "upos", "feats").cast(pl.String),
+            pl.col("lemma").cast(pl.String).str.to_lowercase(), pl.col("head", "word_id", "sent_id").cast(pl.Int64))
+
+    flat_rels = ["flat", "flat:name", "flat:foreign"]
+    propn = rows(tokens.filter(pl.col("upos") == "PROPN"))
+    if quotes is not None:
+        propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
+    if propn.height == 0:
+        return empty
+    heads = propn.filter(~pl.col("deprel").fill_null("").is_in(flat_rels))
+    # the words around the names: their dependents, their heads, the word before them (a title)
+    around = rows(tokens.filter(pl.col("deprel").is_in(["case", "conj", "appos", *flat_rels])))
+    children = around.join(heads.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                           on=["doc_id", "sent_id", "head"], how="semi")
+    wanted = pl.concat([heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")),
+                        heads.select("doc_id", "sent_id", pl.col("word_id") - 1)]).unique()
+    at = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
+          .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
+    neighbours = rows(tokens[at])
+    members = pl.concat([heads.select("doc_id", "sent_id", pl.col("word_id").alias("_m"), "start_char", "end_char",
+                                      "form"),
+                         children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
+                         .select("doc_id", "sent_id", pl.col("head").alias("_m"), "start_char", "end_char", "form")])
+    # the name as written: its words in order, a space where the text has one
+    names = (members.sort("doc_id", "sent_id", "_m", "start_char")
+             .with_columns(pl.when(pl.col("start_char") > pl.col("end_char").shift().over("doc_id", "sent_id", "_m"))
+                           .then(pl.lit(" ") + pl.col("form")).otherwise(pl.col("form")).alias("_piece"))
+             .group_by("doc_id", "sent_id", "_m", maintain_order=True)
+             .agg(pl.col("_piece").str.join("").alias("_written"), pl.col("start_char").min().alias("m_start"),
+                  pl.col("end_char").max().alias("m_end"))
+             .rename({"_m": "word_id"}))
+    case = (children.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", pl.col("head").alias("word_id"))
+            .unique().with_columns(pl.lit(True).alias("_case")))
+    conj = (children.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["PROPN", "NOUN"]))
+            .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+            .with_columns(pl.lit(True).alias("_conj")))
+    apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
+               .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
+               .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_appos_gender")))
+    head_info = neighbours.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("deprel").alias("_hrel"),
+                                  pl.col("upos").alias("_hupos"), pl.col("lemma").alias("_hlemma"),
+                                  pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
+                                  pl.col("form").str.contains(r"^\p{Ll}").alias("_hlower"),
+                                  pl.col("end_char").alias("_hend"))
+    title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                              pl.col("form").str.to_lowercase().alias("_title"))
+    lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
+    forms = reporting_verb_forms(lexicon)["form"].to_list()
+    m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
+         .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
+         .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
+         .with_columns(pl.col("_case").fill_null(False), pl.col("_conj").fill_null(False)))
+    rel = pl.col("deprel").fill_null("")
+    attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
+    reporting_head = pl.col("_hlemma").is_in(verbs) | pl.col("_hform").is_in(forms)
+    m = m.with_columns(
+        pl.col("_written").str.replace(r"^[^\p{L}]+", "").str.replace(_TITLE_PATTERN, "")
+        .str.extract(rf"^({NAME})", 1).alias("name"),
+        pl.when(pl.col("_case")).then(pl.lit("oblique"))
+        .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
+        .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
+        .then(pl.lit("subject"))
+        .otherwise(pl.lit("other")).alias("role"),
+        (pl.col("_conj") | (rel == "conj")).alias("plural"),
+        pl.when(pl.col("_title").is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem"))
+        .when(pl.col("_title").is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
+        # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
+        # complement a name may close ("le ministre de la Justice Alberto …")
+        .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower")
+              & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3))
+        .then(pl.col("_hfeats").str.extract(r"Gender=(\w+)"))
+        .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
+        .when(rel.str.starts_with("nsubj") & pl.col("_hupos").is_in(["VERB", "ADJ"])
+              & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem"))
+        .then(pl.lit("Fem")).alias("_gender"),
+    )
+    if quotes is not None and quotes.height:
+        m = quote_depth(m.with_columns(pl.col("m_start").alias("start_char")),
+                        quotes.select("doc_id", "start_char", "end_char"))
+        m = m.filter(pl.col("_depth") == 0)
+    last = pl.col("name").str.split(" ").list.last()
+    pooled = (m.group_by("doc_id", last.alias("_last"))
+              .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m")))
+    m = m.filter(pl.col("name").is_not_null())
+    return (m.with_columns(last.alias("_last")).join(pooled, on=["doc_id", "_last"], how="left")
+            .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
+                          .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"))
+            .select("doc_id", pl.col("m_start").cast(pl.Int64), pl.col("m_end").cast(pl.Int64), "name", "role",
+                    "gender", "plural")
+            .sort("doc_id", "m_start"))
+
+
+def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
+    """The speaker rules, in the order they are tried: ``(name, condition, speaker)``.
+
+    Conditions read the columns :func:`add_speakers` builds: ``_named`` (the name a mention holds),
+    ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_headline``
+    (the speaker of a quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of
+    the article for a quotation opening a paragraph).
+    """
+    direct_alone = (pl.col("kind") == "direct") & pl.col("source").is_null()
+    return [
+        ("none", pl.col("kind") == "scare", pl.lit(None, dtype=pl.String)),
+        ("headline", pl.col("_headline").is_not_null(), pl.col("_headline")),
+        ("name", pl.col("_named").is_not_null(), pl.col("_named")),
+        ("apposition", pl.col("_apposed").is_not_null(), pl.col("_apposed")),
+        ("pronoun", pl.col("_resolved").is_not_null(), pl.col("_resolved")),
+        ("as_written", pl.col("source").is_not_null(), pl.col("source")),
+        ("continuation", direct_alone & pl.col("_last_speaker").is_not_null(), pl.col("_last_speaker")),
+    ]
+
+
+def _resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _resolved``: the antecedent of each pronoun source (see the module docstring for the salience)."""
+    pron = (q.filter(pl.col("_pronoun").is_not_null())
+            .select("_q", "doc_id", pl.min_horizontal("start_char", "source_start").alias("_anchor"), "par_no",
+                    pl.col("_pronoun").replace_strict(PRONOUNS, default=None, return_dtype=pl.String)
+                    .alias("_p_gender"), (pl.col("_pronoun") == "qui").alias("_relative")))
+    if pron.height == 0 or mentions.height == 0:
+        return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
+    same_par = pl.col("par_no") == pl.col("m_par_no")
+    salient = pl.col("role").is_in(["subject", "speaker"])
+    # a first name and a surname, or a known gender, make a person rather than a place, a title or a brand
+    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
+    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par).then(1).otherwise(9))
+            .when(same_par & salient).then(1).when(same_par & person).then(2).when(same_par).then(3)
+            .when(pl.col("role") == "speaker").then(4).when(pl.col("role") == "subject").then(5)
+            .when(person).then(6).otherwise(7))
+    return (pron.join(mentions, on="doc_id")
+            # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
+            .filter((pl.col("m_end") <= pl.col("_anchor")) & ((pl.col("role") != "oblique") | pl.col("_relative"))
+                    & ~pl.col("plural")
+                    & (pl.col("_p_gender").is_null() | pl.col("gender").is_null()
+                       | (pl.col("gender") == pl.col("_p_gender"))))
+            .with_columns(tier.alias("_tier"))
+            .filter(pl.col("_tier") < 9)
+            .sort("_q", "_tier", pl.col("m_start"), descending=[False, False, True])
+            .group_by("_q", maintain_order=True).first()
+            .select("_q", pl.col("name").alias("_resolved")))
+
+
+def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+                 reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``quotes`` (a table of :func:`corpusling.markers.quotes.quotes`) plus ``speaker``, the third part of each
+    ``rule`` naming the speaker rule of :func:`speaker_rules` (``none`` when no rule applies)."""
+    if quotes.height == 0:
+        return quotes.with_columns(pl.lit(None, dtype=pl.String).alias("speaker"))
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
+    q = quotes.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String)).join(texts, on="doc_id",
+                                                                                        how="left")
+    pars = paragraphs(documents.join(quotes.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
+                                     on="doc_id", how="semi"))
+    q = _with_paragraph(q, pars, "start_char")
+    mentions = _with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs), pars, "m_start", "m_")
+
+    # the mention: a pronoun, a name, or a description with a name in apposition
+    lowered = pl.col("source").str.to_lowercase().str.strip_chars()
+    # ("Qui" with a capital opens a question, it is no relative)
+    q = q.with_columns(pl.when(lowered.is_in(list(PRONOUNS)) & (pl.col("source").str.strip_chars() != "Qui"))
+                       .then(lowered).alias("_pronoun"))
+    named = [name_of(s) if p is None else None for s, p in zip(q["source"], q["_pronoun"], strict=True)]
+    before = q.select(pl.col("_text").str.slice((pl.col("source_start") - 80).clip(lower_bound=0),
+                                                pl.min_horizontal(pl.col("source_start"), 80)))[:, 0]
+    after = q.select(pl.col("_text").str.slice(pl.col("source_end"), 80))[:, 0]
+    apposed = [apposed_name(b, a) if s is not None and n is None and p is None else None
+               for s, n, p, b, a in zip(q["source"], named, q["_pronoun"], before, after, strict=True)]
+    q = q.with_columns(pl.Series("_named", named, dtype=pl.String), pl.Series("_apposed", apposed, dtype=pl.String))
+
+    # "X : « … »" in a title: X is a speaker only when the body names X other than as a place
+    body_names = mentions.filter(~pl.col("m_title").fill_null(False) & (pl.col("role") != "oblique")).select(
+        "doc_id", pl.col("name").str.split(" ").list.last().alias("_last")).unique()
+    in_title = pl.col("title").fill_null(False)
+    colon_title = in_title & pl.col("rule").str.contains(r"\+colon_name")
+    q = (q.with_columns(pl.col("_named").str.split(" ").list.last().alias("_last"))
+         .join(body_names.with_columns(pl.lit(True).alias("_in_body")), on=["doc_id", "_last"], how="left")
+         .with_columns(pl.when(colon_title & pl.col("_in_body").is_null()).then(None).otherwise(pl.col("_named"))
+                       .alias("_named")).drop("_last", "_in_body"))
+
+    # the named speakers of the quotations are mentions too, the most salient ones
+    gender_of = mentions.group_by("doc_id", pl.col("name").str.split(" ").list.last().alias("_last")).agg(
+        pl.col("gender").drop_nulls().first())
+    quoted = (q.filter(pl.col("source_start").is_not_null())
+              .select("doc_id", pl.col("source_start").alias("m_start"), pl.col("source_end").alias("m_end"),
+                      pl.coalesce("_named", "_apposed").alias("name"), pl.lit("speaker").alias("role"),
+                      pl.lit(False).alias("plural"), pl.col("par_no").alias("m_par_no"))
+              .drop_nulls("name")
+              .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
+              .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
+    candidates = pl.concat([mentions.select(quoted.columns), quoted], how="vertical_relaxed")
+    q = q.join(_resolve_pronouns(q, candidates), on="_q", how="left")
+
+    # one written form per name in a document
+    candidates = pl.concat([mentions.select("doc_id", "name"),
+                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved").alias("name"))
+                            .drop_nulls()])
+    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved").alias("name")).explode(
+        "name").drop_nulls().unique().group_by("doc_id").agg("name")
+    lookup = [(doc, name, canon)
+              for doc, names, targets in (candidates.group_by("doc_id").agg("name")
+                                          .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
+              for name, canon in canonical_names(names, targets).items()]
+    canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
+    for column in ("_named", "_apposed", "_resolved"):
+        q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
+             .with_columns(pl.coalesce("_c", column).alias(column)).drop("_c"))
+    own = pl.coalesce("_named", "_apposed", "_resolved", "source")
+
+    # continuation: the last speaker of the paragraph, or of the article for a quotation opening a paragraph
+    outer = pl.col("level") == 0
+    opens_paragraph = pl.col("start_char") == pl.col("par_start")
+    q = (q.sort("doc_id", "start_char")
+         .with_columns(pl.when(outer & (pl.col("kind") != "scare")).then(own).alias("_own"),
+                       pl.when(outer & (pl.col("kind") != "scare") & own.is_not_null()).then(pl.col("par_no"))
+                       .alias("_own_par"))
+         .with_columns(pl.col("_own").shift(1).forward_fill().over("doc_id").alias("_prev_speaker"),
+                       pl.col("_own_par").shift(1).forward_fill().over("doc_id").alias("_prev_par"))
+         .with_columns(pl.when(outer & ((pl.col("_prev_par") == pl.col("par_no")) | opens_paragraph)
+                               & ~in_title)
+                       .then(pl.col("_prev_speaker")).alias("_last_speaker")))
+
+    # a quotation in the title: its own X if named in the body, the body quotation with its words, the first speaker
+    title = in_title & outer & (pl.col("kind") != "scare") & pl.col("_named").is_null() & \
+        pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
+    body = (q.filter(~in_title & pl.col("_own").is_not_null())
+            .select("doc_id", "start_char", pl.col("_own").alias("_body_speaker"),
+                    _words(pl.col("text")).alias("_body_words")))
+    heads = q.filter(title).select("_q", "doc_id", _words(pl.col("text")).alias("_title_words"))
+    repeated = (heads.join(body, on="doc_id")
+                .filter(pl.col("_title_words").str.len_chars() > 0)
+                .filter(pl.col("_body_words").str.contains(pl.col("_title_words"), literal=True)
+                        | pl.col("_title_words").str.contains(pl.col("_body_words"), literal=True))
+                .sort("_q", "start_char").group_by("_q").first().select("_q", pl.col("_body_speaker").alias("_rep")))
+    first = body.sort("doc_id", "start_char").group_by("doc_id").first().select("doc_id",
+                                                                                  pl.col("_body_speaker").alias("_first"))
+    q = (q.join(repeated, on="_q", how="left").join(first, on="doc_id", how="left")
+         .with_columns(pl.when(title).then(pl.coalesce("_rep", "_first")).alias("_headline")))
+
+    table = speaker_rules()
+    name = pl.when(table[0][1].fill_null(False)).then(pl.lit(table[0][0]))
+    value = pl.when(table[0][1].fill_null(False)).then(table[0][2])
+    for rule_name, condition, speaker in table[1:]:
+        name = name.when(condition.fill_null(False)).then(pl.lit(rule_name))
+        value = value.when(condition.fill_null(False)).then(speaker)
+    q = q.with_columns(value.alias("speaker"), name.fill_null("none").alias("_speaker_rule"))
+    q = q.with_columns(pl.concat_str(pl.col("rule"), pl.col("_speaker_rule"), separator="+").alias("rule"))
+    return q.sort("_q").select(*quotes.columns, "speaker").with_columns(
+        pl.col("doc_id").cast(quotes.schema["doc_id"]))
+
+
+def _words(text: pl.Expr) -> pl.Expr:
+    """Lowercase letters and digits of a quotation, for comparing two quotations' words."""
+    return text.str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+
+
+def speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """One row per document and speaker: :data:`SPEAKER_COLUMNS`.
+
+    ``speaker`` as in the quotation table (:func:`add_speakers` runs first when ``quotes`` has no such column);
+    ``mentions``: the distinct ways the text names the speaker next to its quotations (``source``), in order
+    of appearance, separated by " | "; ``n_quotes`` and ``quoted_words``: the direct and mixed outer
+    quotations given to the speaker and their words (``n_tokens``). Nested quotations are counted within the
+    outer one. Sorted by document, then most quoted first.
+    """
+    if "speaker" not in quotes.columns:
+        quotes = add_speakers(quotes, tokens, documents)
+    rows = (quotes.filter(pl.col("speaker").is_not_null() & (pl.col("level") == 0)
+                          & pl.col("kind").is_in(["direct", "mixed"]))
+            .with_columns(pl.col("doc_id").cast(pl.String)).sort("doc_id", "start_char"))
+    if rows.height == 0:
+        return pl.DataFrame(schema={"doc_id": pl.String, "speaker": pl.String, "mentions": pl.String,
+                                    "n_quotes": pl.UInt32, "quoted_words": pl.Int64})
+    return (rows.group_by("doc_id", "speaker", maintain_order=True)
+            .agg(pl.col("source").drop_nulls().unique(maintain_order=True).str.join(" | ").alias("mentions"),
+                 pl.len().alias("n_quotes"), pl.col("n_tokens").sum().cast(pl.Int64).alias("quoted_words"))
+            .with_columns(pl.when(pl.col("mentions") == "").then(None).otherwise(pl.col("mentions")).alias("mentions"))
+            .sort(["doc_id", "n_quotes", "speaker"], descending=[False, True, False])
+            .select(SPEAKER_COLUMNS))
