@@ -10,6 +10,7 @@ polars expressions (no Python loop over words).
 
 :func:`to_conllu` writes a token table back. Columns are written as they are stored
 (null → ``_``), so a UD file read and written again keeps its ten columns byte for byte.
+FORM carries the document's characters (a typographic apostrophe stays ’ although the parser saw ').
 Where ``misc`` is null (a parse), ``SpaceAfter=No`` is derived from the offsets; the
 MISC of a multi-word token's range line is always derived that way. Comment lines
 (``# sent_id``, ``# text``) are regenerated; empty nodes (``8.1``) are not kept.
@@ -25,6 +26,7 @@ import polars as pl
 from corpusling import tokens as tok
 from corpusling.errors import DocumentError
 from corpusling.layout import CLEAN_SURFACE, lay_out
+from corpusling.normalise import PARSER_MAP
 
 #: The ten CoNLL-U columns, as token-table columns.
 CONLLU_COLUMNS = ["word_id", "form", "lemma", "upos", "xpos", "feats", "head", "deprel", "deps", "misc"]
@@ -247,6 +249,18 @@ def _as_text(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.String).fill_null("_").str.replace_all(r"[\t\r\n]", " ")
 
 
+def document_form() -> pl.Expr:
+    """FORM as the document writes it: the parser saw typographic apostrophes and special spaces as plain ones
+    (:func:`corpusling.normalise.for_parser`), so a one-word token whose form is its text seen that way is
+    written with the text's own characters ("l’", not "l'"); syntactic words of a contraction keep their form.
+    Needs ``_n_words``, the number of words of the row's token."""
+    seen = pl.col("token_text").cast(pl.String)
+    for code, plain in PARSER_MAP.items():
+        seen = seen.str.replace_all(chr(code), plain, literal=True)
+    same = (pl.col("_n_words") == 1) & (seen == pl.col("form").cast(pl.String))
+    return pl.when(same.fill_null(False)).then(pl.col("token_text")).otherwise(pl.col("form"))
+
+
 def to_conllu(tokens: pl.DataFrame, documents: pl.DataFrame | None = None) -> str:
     """CoNLL-U text of a token table, with ``# newdoc id``, ``# newpar``, ``# sent_id``, ``# text``.
 
@@ -269,7 +283,8 @@ def to_conllu(tokens: pl.DataFrame, documents: pl.DataFrame | None = None) -> st
                        on=[*sentence_keys, "token_id"], how="left").sort("_row")
     misc = (pl.when(pl.col("misc").is_not_null()).then(pl.col("misc").cast(pl.String))
             .when(pl.col("_n_words") == 1).then(pl.col("_derived")).otherwise(pl.lit("_")))
-    word_line = pl.concat_str([_as_text("word_id"), _as_text("form"), _as_text("lemma"), _as_text("upos"),
+    frame = frame.with_columns(document_form().alias("_form"))
+    word_line = pl.concat_str([_as_text("word_id"), _as_text("_form"), _as_text("lemma"), _as_text("upos"),
                                _as_text("xpos"), _as_text("feats"), _as_text("head"), _as_text("deprel"),
                                _as_text("deps"), misc], separator="\t")
     range_line = pl.concat_str([pl.col("_first").cast(pl.String), pl.lit("-"), pl.col("_last").cast(pl.String),

@@ -120,6 +120,11 @@ def to_vrt(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, path: st
         return (value.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
                 .str.replace_all(">", "&gt;", literal=True).str.replace_all('"', "&quot;", literal=True))
 
+    if "token_text" in tokens.columns and "token_id" in tokens.columns:  # the document's ’, not the parser's '
+        from corpusling.conllu import document_form
+
+        tokens = (tokens.with_columns(pl.len().over("doc_id", "sent_id", "token_id").alias("_n_words"))
+                  .with_columns(document_form().alias("form")).drop("_n_words"))
     lines = (tokens.with_columns(pl.col("doc_id").cast(pl.String))
              .select("doc_id", "par_id", "sent_id",
                      pl.concat_str([field(a) for a in attributes], separator="\t").alias("_line"))

@@ -151,14 +151,16 @@ def test_parsed_seed_written_as_conllu_and_read_back(seed_parsed):
     """The bundled model's token table → CoNLL-U → token table keeps every annotation column."""
     written = to_conllu(seed_parsed.tokens, seed_parsed.documents)
     tokens, documents = from_conllu(written)
-    columns = ["par_id", "sent_id", "word_id", "token_id", "form", "lemma", "upos", "xpos", "feats",
+    columns = ["par_id", "sent_id", "word_id", "token_id", "lemma", "upos", "xpos", "feats",
                "head", "deprel"]  # mood/tense are derived again from feats (see test_vrt)
     assert tokens.select(columns).equals(seed_parsed.tokens.select(columns))
-    # CoNLL-U has one surface string per one-word token (FORM): the parser's, with straight apostrophes
-    assert tokens["token_text"].to_list() == [for_parser(t) for t in seed_parsed.tokens["token_text"]]
+    # CoNLL-U has one surface string per one-word token (FORM): the document's, typographic apostrophes
+    # included (issue 19); the parser's form is that string as the parser saw it
+    assert tokens["token_text"].to_list() == seed_parsed.tokens["token_text"].to_list()
+    assert [for_parser(f) for f in tokens["form"]] == [for_parser(f) for f in seed_parsed.tokens["form"]]
+    assert "’" in "".join(tokens["form"]) and "’" in seed_parsed.documents["text"][0]
     text = documents["text"][0]  # rebuilt from SpaceAfter: same words, canonical spacing
-    # token_text is the parser's copy of the text (normalise.for_parser: ’ → ')
-    assert text.split() == for_parser(seed_parsed.documents["text"][0]).split()
+    assert text.split() == seed_parsed.documents["text"][0].split()
     assert [text[s:e] for s, e in zip(tokens["start_char"], tokens["end_char"], strict=True)] == \
         tokens["token_text"].to_list()
 
@@ -172,3 +174,41 @@ def test_line_breaks_and_tabs_inside_fields_never_break_the_format():
     assert [line.split("\t")[1] for line in lines] == ["New York", "a b"]
     assert all(len(line.split("\t")) == 10 for line in lines)
     assert "# text = New York a b" in written
+
+
+def test_export_writes_the_documents_apostrophes() -> None:
+    """The parser sees ' for ’; the CoNLL-U export writes the document's own ’ (issue 19)."""
+    from corpusling.api import parse
+    from corpusling.conllu import to_conllu
+    from corpusling.corpus import Corpus, Document
+
+    text = "L’armée aurait envoyé l’équipe aujourd’hui."
+    parsed = parse(Corpus(documents=[Document(doc_id="d", text=text)]), model="compact")
+    words = [line.split("\t") for line in to_conllu(parsed.tokens, parsed.documents).splitlines()
+             if line and not line.startswith("#")]
+    surface = "".join(w[1] + ("" if "SpaceAfter=No" in w[9] else " ") for w in words if "." not in w[0]
+                      and not any(other[0].startswith(f"{w[0]}-") for other in words)).strip()
+    assert "’" in surface and "'" not in surface
+    assert surface.replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_treebank_written_with_typographic_apostrophes_is_evaluated(tmp_path) -> None:
+    """`corpusling models evaluate` scores a UD file written with ’ as it scores the same file with '."""
+    from corpusling.nlp.evaluate import evaluate
+
+    straight = DATA / "fr_sequoia-ud-test-30.conllu"
+    lines = []
+    for line in straight.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# text"):
+            line = line.replace("'", "’")
+        elif line and not line.startswith("#"):
+            cells = line.split("\t")
+            cells[1] = cells[1].replace("'", "’")
+            line = "\t".join(cells)
+        lines.append(line)
+    curly = tmp_path / "curly.conllu"
+    curly.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "’" in curly.read_text(encoding="utf-8")
+    scored, reference = evaluate(curly, model="compact"), evaluate(straight, model="compact")
+    for metric in ("Tokens", "Words", "UPOS", "UFeats", "Lemmas", "LAS"):
+        assert scored[metric] == reference[metric], metric

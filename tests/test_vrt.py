@@ -10,6 +10,7 @@ import pytest
 
 from corpusling import tokens as tok
 from corpusling.conllu import from_conllu
+from corpusling.normalise import for_parser
 from corpusling.readers import read_corpus
 from corpusling.vrt import from_vrt, to_vrt
 
@@ -131,9 +132,12 @@ def test_parsed_seed_round_trips_through_vrt(seed_parsed):
     tokens, documents = from_vrt(written, doc_id="x")
     # mood/tense… are derived again from feats on reading; the parse's own columns may carry the
     # Mood=Cnd check of corpusling.nlp, which edits them without feats: compare feats itself
-    derived = {"doc_id", "mood", "tense", "verbform", "person", "number"}
+    derived = {"doc_id", "mood", "tense", "verbform", "person", "number", "form"}
     columns = [c for c in VRT_COLUMNS if c not in derived]
     assert tokens.select(columns).equals(seed_parsed.tokens.select(columns))
+    # the word attribute is the document's own characters (’ kept); the parser saw it as for_parser does
+    assert [for_parser(f) for f in tokens["form"]] == [for_parser(f) for f in seed_parsed.tokens["form"]]
+    assert "’" in "".join(tokens["form"])
     assert tokens["doc_id"].cast(pl.String).to_list() == seed_parsed.tokens["doc_id"].cast(pl.String).to_list()
     original = seed_parsed.documents["text"][0]
     rebuilt = documents["text"][0]
