@@ -24,6 +24,7 @@ from corpusling.atomic import check_writable
 from corpusling.checks import check_count
 from corpusling.corpus import Corpus, Document
 from corpusling.errors import InputError
+from corpusling.nlp import pieces
 from corpusling.nlp.cache import ParseCache
 from corpusling.nlp.models import Model, resolve
 from corpusling.parsed import ParsedCorpus, is_parsed_folder, load
@@ -171,15 +172,28 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
 
     stack = _Stack({d.doc_id: i for i, d in enumerate(corpus.documents)})
     todo: list[Document] = []
+    # a very long document is parsed and cached a piece at a time (corpusling.nlp.pieces)
+    long_documents: dict[str, tuple[Document, list[tuple[str, int]]]] = {}
+    piece_tables: dict[str, pl.DataFrame] = {}
     for doc in corpus.documents:
         if doc.tokens is not None:
             stack.add(doc.doc_id, doc.tokens)
             continue
-        hit = store.get(doc.sha256, doc.doc_id) if store else None
-        if hit is not None:
-            stack.add(doc.doc_id, hit)
-        else:
-            todo.append(doc)
+        units = [doc]
+        if len(doc.text) > pieces.LONG_CHARS:
+            spans = pieces.piece_spans(doc.text)
+            units = [Document(doc_id=pieces.piece_id(doc.doc_id, k), text=doc.text[start:end], source=doc.source)
+                     for k, (start, end) in enumerate(spans)]
+            long_documents[doc.doc_id] = (doc, [(u.doc_id, start) for u, (start, _) in zip(units, spans,
+                                                                                           strict=True)])
+        for unit in units:
+            hit = store.get(unit.sha256, unit.doc_id) if store else None
+            if hit is None:
+                todo.append(unit)
+            elif unit is doc:
+                stack.add(doc.doc_id, hit)
+            else:
+                piece_tables[unit.doc_id] = hit
 
     if store and todo:  # a cache that cannot be written is found now, not after the parse
         try:
@@ -193,11 +207,16 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
         for doc_id, table in parsed.items():
             if store:
                 store.put(by_id[doc_id].sha256, table)
+            if pieces.PIECE_MARK in doc_id:
+                piece_tables[doc_id] = table
+                continue
             if on_parsed:
                 on_parsed(doc_id, table)
             stack.add(doc_id, table)
         for doc_id, reason in failed:
-            skipped.append({"source": by_id[doc_id].source or doc_id, "reason": reason})
+            name = doc_id.split(pieces.PIECE_MARK)[0]
+            piece = f" (piece {int(doc_id.split(pieces.PIECE_MARK)[1]) + 1})" if name != doc_id else ""
+            skipped.append({"source": by_id[doc_id].source or name, "reason": reason + piece})
         bar.update(len(parsed) + len(failed), sum(t.height for t in parsed.values()))
 
     try:
@@ -215,6 +234,12 @@ def parse(corpus: Corpus, model: str | Path | Model | None = None, workers: int 
     finally:
         bar.close()
 
+    for doc_id, (doc, parts) in long_documents.items():
+        if all(piece in piece_tables for piece, _ in parts):
+            table = pieces.stitch(doc_id, doc.text, [(start, piece_tables.pop(piece)) for piece, start in parts])
+            if on_parsed:
+                on_parsed(doc_id, table)
+            stack.add(doc_id, table)
     kept = [d for d in corpus.documents if d.doc_id in stack.done]
     from_parser = [d.doc_id for d in kept if d.tokens is None]
     token_table = stack.table()
