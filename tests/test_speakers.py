@@ -104,6 +104,21 @@ def test_a_noun_is_not_an_incise() -> None:
     assert row["source"] is None
 
 
+@pytest.mark.parametrize("text, source", [
+    ("« Nous partons, a déclaré le ministre, et nous reviendrons. »", "le ministre"),
+    ("« Nous partons, dit-il, et nous reviendrons. »", "il"),
+    ("« Nous partons, explique Marie Dupont. Nous reviendrons. »", "Marie Dupont"),
+    # not incises: the speaker's own "dit-on", a clause with an object
+    ("« Nous partons, car la France, dit-on, va mal »", None),
+    ("« Les élus, exige le respect des institutions républicaines et de leurs membres. »", None),
+])
+def test_incise_inside_the_quotation_marks(text: str, source: str | None) -> None:
+    row = _text_only(text)[0].row(0, named=True)
+    assert row["source"] == source
+    if source:
+        assert row["rule"].split("+")[1] == "incise_inside"
+
+
 def test_continuation_and_headline() -> None:
     table, _ = _text_only(
         "Banques belges : « Le parquet exagère »\n\n"

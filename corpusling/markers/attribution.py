@@ -174,18 +174,20 @@ def reporting_verb_forms(lexicon: pl.DataFrame | None = None) -> pl.DataFrame:
                                                                                     maintain_order=True)
 
 
-def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str]:
-    """Regexes over the rest of the sentence after a closing mark, with groups ``upto`` (the text up to the end
-    of the verb) and ``form``: an inverted incise right after the mark ("», juge le ministère", "» s'est réjoui
-    le président Obama", ", a-t-il ajouté"), and one ending the sentence after the writer's own words
-    ("», y compris le montant …, commente Song Myung-Sup, analyste")."""
+def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
+    """Regexes with groups ``upto`` (the text up to the end of the verb), ``form`` and ``clitic``: over the rest
+    of the sentence after a closing mark, an inverted incise right after the mark ("», juge le ministère", "»
+    s'est réjoui le président Obama", ", a-t-il ajouté") and one ending the sentence after the writer's own
+    words ("», y compris le montant …, commente Song Myung-Sup, analyste"); over the quotation itself, an
+    incise the quotation marks enclose (« Nous partons, a déclaré le ministre, et nous reviendrons »)."""
     alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
     reflexive = r"(?:se\s+|s['’]\s*)?"
     verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?{reflexive}"
             rf"(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
     right_after = rf"^(?P<upto>\s*,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
     final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"
-    return right_after, final
+    inside = rf"^(?P<upto>[«“„\"‹]?[^«»“”„]*?,\s*{verb})(?P<rest>.*)$"
+    return right_after, final, inside
 
 
 def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
@@ -362,6 +364,7 @@ def source_rules() -> list[tuple[str, pl.Expr]]:
         ("verb_before", pl.col("_prev_rv") & pl.col("near_word").is_not_null()),
         ("governing_verb", pl.col("_embedded_attributed")),
         ("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("near_word").is_not_null()),
+        ("incise_inside", (pl.col("kind") == "direct") & pl.col("_iinc_end").is_not_null()),
         ("incise_final", (pl.col("kind") == "direct") & pl.col("_finc_end").is_not_null()),
         ("previous_sentence", (pl.col("kind") == "direct") & pl.col("ps_word").is_not_null()
          & pl.col("_ps_same_paragraph")),
@@ -441,20 +444,31 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     )
 
     forms = reporting_verb_forms(lexicon)
-    right_after, final = _incise_patterns(forms)
+    right_after, final, inside = _incise_patterns(forms)
     incise_at = pl.col("_right").str.extract_groups(right_after)
     final_at = pl.col("_right").str.extract_groups(final)
+    inside_at = pl.col("_quote").str.extract_groups(inside)
     # an inverted incise found in the text ("», juge le ministère", "» s'est réjoui le président"): the verb then
     # an inverted clitic, the end of the sentence, a comma or a subject; and one closing the sentence after the
     # writer's own words ("», y compris …, commente X")
     incise_ok = (incise_at.struct.field("clitic").is_not_null()
                  | incise_at.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
+    # inside the marks, the incise is closed by a comma or a stop after its clitic or its subject ("dit-on" inside
+    # a quotation is the speaker's hedge, not an incise)
+    inside_ok = (inside_at.struct.field("clitic").is_not_null() & ~inside_at.struct.field("clitic").str.ends_with("on")
+                 & inside_at.struct.field("rest").str.contains(r"^\s*[,.;!?…]")
+                 | inside_at.struct.field("rest").str.contains(
+                     rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^\s,.;:!?«»]*(?:\s+[^\s,.;:!?«»]+){{0,6}}\s*[,.;!?…]"))
     q = q.with_columns(
         pl.when(incise_ok).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
         .alias("_tinc_end"),
         pl.when(incise_ok).then(incise_at.struct.field("form")).alias("_tinc_form"),
         (pl.col("end_char") + final_at.struct.field("upto").str.len_chars()).alias("_finc_end"),
         final_at.struct.field("form").alias("_finc_form"),
+        pl.when(inside_ok).then(pl.col("start_char") + inside_at.struct.field("upto").str.len_chars())
+        .alias("_iinc_end"),
+        pl.when(inside_ok).then(inside_at.struct.field("form")).alias("_iinc_form"),
+        pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_iinc_clitic"),
         # "X : « … »": the clause before the colon is a name and nothing else (headlines)
         pl.when(pl.col("_after_colon"))
         .then(pl.col("_left").str.extract(rf"^\s*({NAME})\s*:\s*$", 1)).alias("_colon_name"),
@@ -530,8 +544,11 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                           & (pl.col("is_rv") | ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
                   .sort("_q", "is_rv", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("col_sent"), pl.col("word_id").alias("col_word")))
-    # (only in a clause with a verb of saying, whatever its tag: "Pierre Moscovici, a pour sa part ajouté :")
-    saying_clause = before.filter(pl.col("form_lemma").is_not_null() | pl.col("is_rv")).select("_q").unique()
+    # (only in a clause whose last verb is one of saying, whatever its tag: "Pierre Moscovici, a pour sa part
+    # ajouté :", not "les sites observés … étaient les suivants :")
+    saying = pl.col("form_lemma").is_not_null() | pl.col("is_rv")
+    saying_clause = (before.filter(saying | pl.col("upos").is_in(["VERB", "AUX"]))
+                     .sort("_q", "rank").group_by("_q").last().filter(saying).select("_q"))
     colon_subject = (before.join(saying_clause, on="_q", how="semi")
                      .join(tok_keyed.select("doc_id", "rank", "lemma", "form"), on=["doc_id", "rank"])
                      .filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
@@ -641,11 +658,13 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     # a verb found in the text only (the tagger missed it): its end and its lemma from the form
     by_form = forms.group_by("form").agg(pl.col("lemma").first())
     text_verb = pl.when(rule == "incise_text").then(pl.struct(e=pl.col("_tinc_end"), f=pl.col("_tinc_form"))) \
-        .when(rule == "incise_final").then(pl.struct(e=pl.col("_finc_end"), f=pl.col("_finc_form")))
+        .when(rule == "incise_final").then(pl.struct(e=pl.col("_finc_end"), f=pl.col("_finc_form"))) \
+        .when(rule == "incise_inside").then(pl.struct(e=pl.col("_iinc_end"), f=pl.col("_iinc_form")))
     q = (q.with_columns(text_verb.struct.field("e").alias("_t_end"), text_verb.struct.field("f").alias("_t_form"))
          .join(by_form.rename({"form": "_t_form", "lemma": "_t_lemma"}), on="_t_form", how="left")
          .with_columns(pl.coalesce("_v_end", "_t_end").alias("_v_end"),
-                       pl.coalesce("_inc_end", "_t_end").alias("_inc_end"),
+                       pl.coalesce("_inc_end", pl.when(rule != "incise_inside").then(pl.col("_t_end")))
+                       .alias("_inc_end"),
                        pl.coalesce("_v_lemma", "_t_lemma").alias("_v_lemma"),
                        (pl.col("_v_rv_incise") | pl.col("_t_lemma").is_not_null()).alias("_v_rv_incise")))
 
@@ -694,7 +713,8 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     q = q.join(src, on="_q", how="left")
     # an incise without a subject in the tree: the inverted clitic ("a-t-il précisé", "dit-elle"),
     # else the noun phrase after the verb, up to a comma, a stop or a preposition of place or time
-    incise_text = pl.col("text").str.slice(pl.col("end_char"), pl.col("_inc_end") + 12 - pl.col("end_char"))
+    incise_text = pl.col("text").str.slice(pl.col("end_char"),
+                                           (pl.col("_inc_end") + 12 - pl.col("end_char")).clip(lower_bound=0))
     np_text = pl.col("text").str.slice(pl.col("_v_end"), 200)
     word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
     np_pattern = (rf"^\s+{_SKIP}{{0,3}}"
@@ -708,7 +728,14 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         # a noun phrase: a name or a determiner first ("l'universitaire", "V. Sapounov", not "que")
         pl.when(pl.col("_np").str.contains(_NP_START)).then(pl.col("_np")).alias("_np"),
     ).with_columns(
-        pl.when(pl.col("_clitic").is_not_null())
+        # (an incise inside the marks has its clitic at the end of the verb: "…, dit-il, …")
+        pl.when(rule == "incise_inside")
+        .then(pl.col("_iinc_clitic").str.extract(r"((?i:il|elle|ils|elles|on))$", 1))
+        .otherwise(pl.col("_clitic")).alias("_clitic"),
+    ).with_columns(
+        pl.when((rule == "incise_inside") & pl.col("_clitic").is_not_null())
+        .then(pl.col("_iinc_end") - pl.col("_clitic").str.len_chars())
+        .when(pl.col("_clitic").is_not_null())
         .then(pl.col("end_char")
               + incise_text.str.extract(r"^(.*?-(?:t-)?)(?i:il|elle|ils|elles|on)\b", 1).str.len_chars())
         .alias("_cl_pos"),
@@ -721,7 +748,8 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     ).with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
                    .alias("source_end"))
     # (the noun phrase after the verb also serves an inverted subject the parser missed: "comme le rappelle HRW")
-    no_tree_subject = (rule.is_in(["incise", "incise_text", "incise_final", "verb_in_sentence", "governing_verb"])
+    no_tree_subject = (rule.is_in(["incise", "incise_text", "incise_final", "incise_inside", "verb_in_sentence",
+                                   "governing_verb"])
                        & pl.col("source_start").is_null())
     q = q.with_columns(
         pl.when(no_tree_subject & pl.col("_clitic").is_not_null()).then(pl.col("_cl_pos"))
