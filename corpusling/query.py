@@ -654,8 +654,11 @@ def _matching_codes(idx: TokenIndex, test: Test, query: str) -> pl.Series:
         try:
             return lexicon.filter(value.str.contains(pattern))["code"]
         except pl.exceptions.PolarsError as err:
-            raise QueryError(f"bad regular expression /{test.value}/: {str(err).splitlines()[0]}",
-                             query, test.position) from None
+            lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+            detail = next((line for line in lines if line.startswith("error:")), lines[-1] if lines else "")
+            at = query.find(test.value, test.position)
+            raise QueryError(f"bad regular expression \"{test.value}\": {detail.removeprefix('error:').strip()}",
+                             query, at if at >= 0 else test.position) from None
     if not test.flags:
         code = idx.code_of(test.attr, test.value)
         return pl.Series("code", [] if code is None else [code], dtype=pl.UInt32)

@@ -129,7 +129,7 @@ def test_any_extra_column(corpus):
 
 
 @pytest.mark.parametrize("bad, position", [
-    ('[lemma="avoir"', 14), ('[lemma="avoir" &]', 16), ('[lemma "avoir"]', 7), ("[lemma=/sembl(/]", 1),
+    ('[lemma="avoir"', 14), ('[lemma="avoir" &]', 16), ('[lemma "avoir"]', 7), ("[lemma=/sembl(/]", 8),
     ('[lemma="x"] {3,1}', 12), ('[lemma="x"%z]', 10), ('[nope="x"]', 1), ("", 0), ("[]", 0), ('[lemma="x]', 7),
 ])
 def test_syntax_errors_point_at_the_character(corpus, bad, position):
@@ -318,3 +318,13 @@ def test_within_regions_and_metadata_constraints() -> None:
 def test_unsupported_cqp_syntax_is_refused_with_a_message(text: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         parse(text)
+
+
+def test_bad_regular_expression_names_the_problem_under_the_value() -> None:
+    tokens, _ = _corpus_of([["Il", "dit", "."]])
+    with pytest.raises(QueryError) as caught:
+        query(tokens, '[word="a"] [word="(unclosed"]')
+    message = str(caught.value)
+    assert "unclosed group" in message
+    query_line, caret_line = message.splitlines()[-2:]
+    assert query_line.strip()[caret_line.index("^") - 2] == "("
