@@ -5,9 +5,9 @@ parses nothing), then :func:`build_report` runs the analyses and writes the file
 the output contract (``DESIGN.md``) into one folder:
 
 ``tokens.parquet``, ``documents.parquet``, ``documents.csv`` (no text), ``quotes.csv``,
-``conditionals.csv``, ``hedges.csv``, ``reported.csv``, ``summary.csv``, ``rates.csv`` (every rate with its
-95% CI), ``comparison.csv`` (G² and log ratio, with ``group_by``), ``figures/*.pdf|svg|png``,
-``provenance.json`` and ``report.html`` (tables and figures in one file that a browser
+``conditionals.csv``, ``hedges.csv``, ``reported.csv``, ``speakers.csv``, ``summary.csv``,
+``rates.csv`` (every rate with its 95% CI), ``comparison.csv`` (G² and log ratio, with ``group_by``),
+``figures/*.pdf|svg|png``, ``provenance.json`` and ``report.html`` (tables and figures in one file that a browser
 opens offline).
 
 Each analysis runs on its own: a module that is missing or fails is reported (on
@@ -51,6 +51,7 @@ CONTRACT: dict[str, list[str]] = {
     "quotes": ["doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
                "reporting_verb"],
     "reported": ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"],
+    "speakers": ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"],
 }
 
 #: Analyses of the report: name → (module, function). Imported only when the report runs.
@@ -59,6 +60,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
     "conditionals": ("corpusling.markers.conditional", "conditionals"),
     "hedges": ("corpusling.markers.hedges", "hedges"),
     "reported": ("corpusling.markers.reported", "reported"),
+    "speakers": ("corpusling.markers.speakers", "speakers"),
 }
 
 #: Which column of each marker table the rates are broken down by.
@@ -540,6 +542,8 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
 
     analyse("quotes", lambda: _analysis("quotes")(tokens, documents))
     quotes = results.get("quotes")
+    if quotes is not None:  # who is quoted, how much (as the Radar de Parité reports)
+        analyse("speakers", lambda: _analysis("speakers")(quotes, tokens, documents))
     analyse("conditionals", lambda: _analysis("conditionals")(tokens, documents, quotes=quotes))
     analyse("hedges", lambda: _analysis("hedges")(tokens, documents, lexicon=user_lexicon, quotes=quotes))
     if quotes is not None and "hedges" in results:  # "selon X" is read from the hedges' source markers

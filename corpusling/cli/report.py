@@ -16,7 +16,7 @@ EPILOG = """examples:
   corpusling report articles.csv --text-column body --group-by outlet --lexicon my_hedges.tsv --out results/a
 
 writes into --out: tokens.parquet, documents.parquet, documents.csv, quotes.csv, conditionals.csv,
-hedges.csv, reported.csv, summary.csv, rates.csv, comparison.csv (with --group-by), figures/*.pdf|svg|png,
+hedges.csv, reported.csv, speakers.csv, summary.csv, rates.csv, comparison.csv (with --group-by), figures/*.pdf|svg|png,
 provenance.json and report.html (open it in a browser; it needs no server). A second run on the
 same input parses nothing again (parse cache). An analysis that fails is reported and the other
 files are still written; the exit status is then 1.
