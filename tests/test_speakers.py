@@ -99,6 +99,18 @@ def test_inverted_incises_found_in_the_text(text: str, source: str, verb: str) -
     assert (row["kind"], row["source"], row["reporting_verb"]) == ("direct", source, verb)
 
 
+def test_incise_verbs_are_for_quotations_only() -> None:
+    """"a lâché" attributes a quotation, but "lâcher" is no cue of reported speech (not in reporting_verbs.tsv)."""
+    from corpusling.markers.attribution import default_reporting_verbs, load_reporting_verbs
+
+    row = _text_only("« Nous partons », a lâché le ministre.")[0].row(0, named=True)
+    assert (row["source"], row["reporting_verb"]) == ("le ministre", "lâcher")
+    assert "lâcher" not in load_reporting_verbs()["lemma"].to_list()
+    lexicon = default_reporting_verbs()
+    assert lexicon["lemma"].is_unique().all()
+    assert lexicon.filter(pl.col("lemma") == "lâcher")["use"].to_list() == ["incise"]
+
+
 def test_a_noun_is_not_an_incise() -> None:
     row = _text_only("« Nous partons », avance de 3 % le chiffre.")[0].row(0, named=True)
     assert row["source"] is None

@@ -114,6 +114,15 @@ def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
     return table.with_columns(pl.col("lemma").str.strip_chars().str.to_lowercase())
 
 
+def default_reporting_verbs() -> pl.DataFrame:
+    """What attribution uses when given no lexicon: ``reporting_verbs.tsv`` and the verbs of
+    ``incise_verbs.tsv`` (``use=incise``: looked for right after a closing mark only; kept apart so that
+    "continuer de", "avancer de 3 %" are no cue of reported speech for the analyses reading the first file)."""
+    bundled = resources.files("corpusling.lexicons").joinpath("incise_verbs.tsv")
+    incise = load_reporting_verbs(Path(str(bundled))).with_columns(pl.lit("incise").alias("use"))
+    return pl.concat([load_reporting_verbs(), incise.select("lemma", "type", "use", "notes")], how="diagonal_relaxed")
+
+
 def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
     """Character (not byte) index of the first occurrence of ``needle`` in ``haystack``; null if absent."""
     found = haystack.str.contains(needle, literal=True)
@@ -162,7 +171,7 @@ def reporting_verb_forms(lexicon: pl.DataFrame | None = None) -> pl.DataFrame:
     """``form, lemma, use`` for every verb of the reporting-verb lexicon: regular forms by :func:`_conjugate`,
     irregular ones from ``reporting_verb_forms.tsv`` (a form is looked for only where the tagger may have
     missed the verb: right after a closing mark, or as a present participle "disant")."""
-    lexicon = load_reporting_verbs() if lexicon is None else lexicon
+    lexicon = default_reporting_verbs() if lexicon is None else lexicon
     text = resources.files("corpusling.lexicons").joinpath("reporting_verb_forms.tsv").read_text(encoding="utf-8")
     lines = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
     irregular = {cells[0]: cells[1].split() + [cells[0]] for cells in lines}
@@ -380,7 +389,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
     when the caller has it already.
     """
-    lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
     texts = documents.select(pl.col("doc_id").cast(pl.String), "text")
     q = (spans.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String))
          .join(texts, on="doc_id", how="left"))

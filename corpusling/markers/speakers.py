@@ -36,7 +36,7 @@ import unicodedata
 
 import polars as pl
 
-from corpusling.markers.attribution import NAME, load_reporting_verbs, quote_depth, reporting_verb_forms
+from corpusling.markers.attribution import NAME, default_reporting_verbs, quote_depth, reporting_verb_forms
 from corpusling.normalise import paragraph_spans
 
 #: Longest first paragraph taken as a headline.
@@ -317,7 +317,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                   pl.col("end_char").alias("_hend"))
     title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
                               pl.col("form").str.to_lowercase().alias("_title"))
-    lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
