@@ -365,44 +365,112 @@ def _quoted_share(members: pl.DataFrame, words: pl.DataFrame, marks: pl.DataFram
             .agg(pl.col("_in").fill_null(0.0).mean().alias("_quoted_share")))
 
 
-def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
-    """``speaker``: the source, a relative "qui" read as its antecedent, a personal pronoun as the nearest
-    proper name before it in the document (a name of a paragraph or two before, the common case in news)."""
+def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+                     quotes: pl.DataFrame) -> pl.DataFrame:
+    """``_item, _introduced``: for a definite description without a name ("l'ONG", "le chercheur"), the
+    nearest proper name before it that the text introduced with the description's noun just before it
+    ("l'ONG Human Rights Watch", "le chercheur Michel Mayor"), not in a prepositional phrase: the anaphor's
+    antecedent."""
+    from corpusling.markers.speakers import named_mentions
+
+    wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
+                          & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
+              .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                 pl.col("form").str.to_lowercase().alias("_noun"), pl.col("upos").alias("_nu")),
+                    on=["doc_id", "sent_id", "source_word"])
+              .filter((pl.col("_nu") == "NOUN") & (pl.col("_noun").str.len_chars() >= 3))
+              .select("_item", "doc_id", "source_start", "_noun"))
+    if wanted.height == 0:
+        return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+    names = (named_mentions(tokens, documents.join(wanted.select(pl.col("doc_id").cast(documents.schema["doc_id"]))
+                                                   .unique(), on="doc_id", how="semi"), quotes)
+             .join(texts, on="doc_id")
+             .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
+             .with_columns(pl.col("_t").str.slice((pl.col("m_start") - 16).clip(lower_bound=0),
+                                                  pl.col("m_end") - (pl.col("m_start") - 16).clip(lower_bound=0))
+                           .str.to_lowercase().alias("_around"))  # the name's own words too: "ONG Human Rights…"
+             .select("doc_id", "m_start", "m_end", "name", "_around"))
+    found = (wanted.join(names, on="doc_id")
+             .filter((pl.col("m_end") <= pl.col("source_start"))
+                     & pl.col("_around").str.contains(pl.col("_noun"), literal=True))
+             .sort("_item", "m_start", descending=[False, True])
+             .group_by("_item", maintain_order=True).first()
+             .select("_item", pl.col("name").alias("_introduced")))
+    return found
+
+
+def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, texts: pl.DataFrame,
+              tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
+    """``source`` (the mention as written) and ``speaker``, with the resolver of the quotation speakers
+    (:mod:`corpusling.markers.speakers`): a relative "qui" is its antecedent in the tree; a pronoun the most
+    salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
+    mention holding a proper name is that name; a name is written in one form per document."""
+    from corpusling.markers.speakers import (
+        PRONOUNS,
+        apposed_name,
+        canonical_names,
+        name_of,
+        named_mentions,
+        paragraphs,
+        resolve_pronouns,
+        with_paragraph,
+    )
+
     source = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
-                          pl.col("upos").alias("_src_upos"), pl.col("feats").alias("_src_feats"),
-                          pl.col("start_char").alias("_src_pos"))
-    rows = rows.join(source, on=["doc_id", "sent_id", "source_word"], how="left")
+                          pl.col("feats").alias("_src_feats"))
+    rows = rows.join(source, on=["doc_id", "sent_id", "source_word"], how="left").join(texts, on="doc_id", how="left")
+
+    def cut(start: str, end: str) -> pl.Expr:
+        return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
+
+    rows = rows.with_columns(cut("source_start", "source_end").alias("source"))
     relative = pl.col("_src_feats").fill_null("").str.contains("PronType=Rel")
-    personal = (pl.col("_src_upos") == "PRON") & ~relative
     # the antecedent of a relative: the noun the relative clause hangs on
     antecedent = (rows.filter(relative)
                   .join(words.select(*_WORD, pl.col("head").alias("_clause_head"), pl.col("deprel").alias("_crel")),
                         left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD)
                   .filter(pl.col("_crel") == "acl:relcl")
                   .select("_item", "doc_id", "sent_id", pl.col("_clause_head").alias("head")))
-    antecedent = _noun_phrases(antecedent, pairs, words).rename({"source_start": "_ant_start",
-                                                                 "source_end": "_ant_end"})
-    # proper-name runs of the document (a PROPN and the flat:name words after it)
-    names = (words.filter((pl.col("upos") == "PROPN") & ~pl.col("deprel").str.starts_with("flat"))
-             .select("doc_id", "sent_id", pl.col("word_id").alias("head"))
-             .with_row_index("_item"))
-    name_spans = (_noun_phrases(names, pairs, words).join(names, on="_item")
-                  .select("doc_id", pl.col("source_start").alias("_name_start"),
-                          pl.col("source_end").alias("_name_end")).sort("doc_id", "_name_start"))
-    nearest = (rows.filter(personal).select("_item", "doc_id", "_src_pos").sort("doc_id", "_src_pos")
-               .join_asof(name_spans, left_on="_src_pos", right_on="_name_end", by="doc_id", strategy="backward",
-                          check_sortedness=False)
-               .select("_item", "_name_start", "_name_end"))
-    rows = (rows.join(antecedent, on="_item", how="left").join(nearest, on="_item", how="left")
-            .join(texts, on="doc_id", how="left"))
-    def cut(start: str, end: str) -> pl.Expr:
-        return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
-    source_text = cut("source_start", "source_end")
-    return rows.with_columns(
-        source_text.alias("source"),
-        pl.when(relative & pl.col("_ant_start").is_not_null()).then(cut("_ant_start", "_ant_end"))
-        .when(personal & pl.col("_name_start").is_not_null()).then(cut("_name_start", "_name_end"))
-        .otherwise(source_text).alias("speaker"))
+    antecedent = (_noun_phrases(antecedent, pairs, words).join(rows.select("_item", "_text"), on="_item")
+                  .select("_item", cut("source_start", "source_end").alias("_antecedent")))
+    rows = rows.join(antecedent, on="_item", how="left").with_columns(
+        pl.coalesce("_antecedent", "source").alias("_mention"))
+    # pronouns: the speakers module's salience over the document's named mentions
+    lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
+    q = (rows.select(pl.col("_item").alias("_q"), "doc_id", pl.col("cue_start").alias("start_char"),
+                     "source_start", pl.when(lowered.is_in(list(PRONOUNS))).then(lowered).alias("_pronoun"))
+         .filter(pl.col("_pronoun").is_not_null()))
+    resolved = pl.DataFrame(schema={"_item": pl.Int64, "_resolved": pl.String})
+    if q.height:
+        pars = paragraphs(documents.join(q.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
+                                         on="doc_id", how="semi"))
+        mentions = with_paragraph(named_mentions(tokens, documents, quotes), pars, "m_start", "m_")
+        resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions)
+                    .select(pl.col("_q").cast(pl.Int64).alias("_item"), "_resolved"))
+    rows = rows.join(resolved, on="_item", how="left")
+    named = [name_of(m) if m else None for m in rows["_mention"].to_list()]
+    rows = rows.with_columns(pl.Series("_named", named, dtype=pl.String))
+    # a description: a name in apposition to it ("Le président de PSA, Philippe Varin,"), else the nearest
+    # name before it that the text introduced with the same noun ("l'ONG" → "l'ONG Human Rights Watch")
+    before = rows.select(pl.col("_text").str.slice((pl.col("source_start") - 80).clip(lower_bound=0),
+                                                   pl.min_horizontal(pl.col("source_start"), 80)))[:, 0]
+    after = rows.select(pl.col("_text").str.slice(pl.col("source_end"), 80))[:, 0]
+    plain = [n is None and r is None and m is not None and m.strip().lower() not in PRONOUNS
+             for n, r, m in zip(rows["_named"], rows["_resolved"], rows["_mention"], strict=True)]
+    apposed = [apposed_name(b, a) if keep else None
+               for keep, b, a in zip(plain, before.to_list(), after.to_list(), strict=True)]
+    rows = rows.with_columns(pl.Series("_apposed", apposed, dtype=pl.String))
+    rows = rows.join(_introduced_with(rows, words, tokens, documents, quotes), on="_item", how="left")
+    rows = rows.with_columns(pl.coalesce("_resolved", "_named", "_apposed", "_introduced", "_mention")
+                             .alias("speaker"))
+    # one written form per name in a document ("Obama" → "Barack Obama")
+    names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
+    lookup = [(doc, name, canon) for doc, found in names.iter_rows()
+              for name, canon in canonical_names(found, found).items()]
+    canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "speaker": pl.String, "_c": pl.String}, orient="row")
+    return (rows.join(canon, on=["doc_id", "speaker"], how="left")
+            .with_columns(pl.coalesce("_c", "speaker").alias("speaker")).drop("_c"))
 
 
 def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
@@ -494,7 +562,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                                  pairs, words)
     rows = rows.join(source_spans, on="_item", how="left")
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
-    rows = _speakers(rows, words, pairs, texts)
+    rows = _speakers(rows, words, pairs, texts, tokens, documents, quotes)
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes

@@ -235,7 +235,7 @@ def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
                                       "par_end": pl.Int64, "title": pl.Boolean}, orient="row")
 
 
-def _with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str = "") -> pl.DataFrame:
+def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str = "") -> pl.DataFrame:
     """``frame`` plus the paragraph (``par_no``, ``par_start``, ``title``) holding character ``at`` of its
     document."""
     located = (frame.with_row_index("_r").select("_r", "doc_id", pl.col(at).alias("_at")).drop_nulls("_at")
@@ -384,7 +384,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
     ]
 
 
-def _resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """``_q, _resolved``: the antecedent of each pronoun source (see the module docstring for the salience)."""
     pron = (q.filter(pl.col("_pronoun").is_not_null())
             .select("_q", "doc_id", pl.min_horizontal("start_char", "source_start").alias("_anchor"), "par_no",
@@ -424,8 +424,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                                                                                         how="left")
     pars = paragraphs(documents.join(quotes.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
                                      on="doc_id", how="semi"))
-    q = _with_paragraph(q, pars, "start_char")
-    mentions = _with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs), pars, "m_start", "m_")
+    q = with_paragraph(q, pars, "start_char")
+    mentions = with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs), pars, "m_start", "m_")
 
     # the mention: a pronoun, a name, or a description with a name in apposition
     lowered = pl.col("source").str.to_lowercase().str.strip_chars()
@@ -461,7 +461,7 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
     candidates = pl.concat([mentions.select(quoted.columns), quoted], how="vertical_relaxed")
-    q = q.join(_resolve_pronouns(q, candidates), on="_q", how="left")
+    q = q.join(resolve_pronouns(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
     candidates = pl.concat([mentions.select("doc_id", "name"),
