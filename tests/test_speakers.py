@@ -221,3 +221,19 @@ def test_speakers_table_on_a_parse(parsed) -> None:
     row = per_speaker.filter(pl.col("doc_id") == "incise").row(0, named=True)
     assert (row["speaker"], row["n_quotes"], row["mentions"]) == ("Barack Obama", 3, "le président Barack Obama | il")
     assert row["quoted_words"] == table.filter(pl.col("doc_id").cast(pl.String) == "incise")["n_tokens"].sum()
+
+
+def test_quotes_command_writes_the_speakers_table(tmp_path) -> None:
+    """`corpusling quotes … --speakers FILE`: one row per document and speaker."""
+    from pathlib import Path
+
+    import polars as pl
+
+    from corpusling.cli import main
+
+    seed = Path(__file__).resolve().parent.parent / "seeds"
+    out = tmp_path / "who.csv"
+    assert main(["quotes", str(seed), "--speakers", str(out)]) == 0
+    table = pl.read_csv(out)
+    assert table.columns == ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
+    assert table.height > 0 and (table["n_quotes"] > 0).all()

@@ -2,7 +2,7 @@
 
 Writes the table of quotations (one row per span between quotation marks:
 ``doc_id, quote_id, start_char, end_char, text, n_tokens, kind, nested, source,
-reporting_verb, level, unbalanced, continued, mark, source_start, source_end, rule``)
+reporting_verb, level, unbalanced, continued, mark, source_start, source_end, rule, speaker``)
 to ``--out`` (.csv .tsv .parquet .xlsx, or .tex .html .md) and prints a summary:
 quotations by kind, quotations per 1,000 words and the share of quoted words with
 95% confidence intervals resampled over documents, the share of direct and mixed
@@ -26,6 +26,7 @@ EPILOG = """examples:
   corpusling quotes corpora/wikinews-fr-2012/documents --out quotes.xlsx
   corpusling quotes corpora/wikinews-fr-2012/documents --group-by date --density density.csv
   corpusling quotes parsed/wikinews --verbs my_verbs.tsv --out quotes.parquet
+  corpusling quotes corpora/wikinews-fr-2012/documents --speakers who.csv   # who is quoted, how much
 """
 
 
@@ -40,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write the table of quotations (.csv .tsv .parquet .xlsx .tex .html .md)")
     parser.add_argument("--density", type=Path, default=None,
                         help="write the density table (per document, then per group; same formats)")
+    parser.add_argument("--speakers", type=Path, default=None,
+                        help="write who is quoted: one row per document and speaker, with mentions, quotations "
+                             "and quoted words (same formats)")
     parser.add_argument("--verbs", type=Path, default=None,
                         help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default 0)")
@@ -65,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         write_table(table, args.out, raw_csv=args.raw_csv)
         print(f"{table.height} quotations written to {args.out}", file=sys.stderr)
+    if args.speakers:
+        from corpusling.markers.speakers import speakers
+
+        who = speakers(table, tokens, documents)
+        write_table(who, args.speakers, raw_csv=args.raw_csv)
+        print(f"{who.height} speakers written to {args.speakers}", file=sys.stderr)
     dens = density(table, tokens, documents, group_by=args.group_by, seed=args.seed)
     if args.density:
         write_table(dens, args.density, raw_csv=args.raw_csv)
@@ -82,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
               .with_columns((pl.col("count") / max(top.height, 1) * 100).round(1).alias("%")))
     _print_table(counts)
     voiced = top.filter(pl.col("kind") != "scare")
-    for column, label in (("source", "sources"), ("reporting_verb", "reporting verbs")):
+    for column, label in (("speaker", "speakers"), ("reporting_verb", "reporting verbs")):
         frequent = (voiced.filter(pl.col(column).is_not_null()).group_by(column).len("count")
                     .sort(["count", column], descending=[True, False]).head(10))
         if frequent.height:
