@@ -25,7 +25,12 @@ HEDGE_CATEGORIES: tuple[str, ...] = (
     "approximator", "epistemic_adverb", "epistemic_verb", "source_marker", "unnamed_source", "booster", "exclude")
 
 COLUMNS: tuple[str, ...] = ("pattern", "category", "notes", "source")
-CONTEXT_ROLES: tuple[str, ...] = ("speech_verb", "viewpoint_noun")
+#: Word lists of ``hedge_context.tsv`` (what each is for: its first note in the file).
+CONTEXT_ROLES: tuple[str, ...] = (
+    "speech_verb", "viewpoint_noun", "informant_noun", "person_noun", "vague_determiner", "epistemic_modal",
+    "modal_conditional", "modal_future", "modal_imperfect", "modal_present", "speaker_pronoun", "thing_pronoun",
+    "impersonal_verb", "condition_cue", "negation", "auxiliary_form", "speech_verb_form", "document_noun",
+    "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner")
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:
