@@ -262,6 +262,16 @@ def test_attribution_incise_in_the_writers_text_is_a_source_marker() -> None:
     assert found(sentence) == [("dit le Pentagone", "source_marker"), ("environ 5000", "approximator")]
 
 
+def test_a_verb_that_reports_speech_only_in_an_incise() -> None:
+    incise = tree("Le|le|DET|2|det bilan|bilan|NOUN|3|nsubj monte|monter|VERB|0|root|VerbForm=Fin ,|,|PUNCT|5|punct "
+                  "poursuit|poursuivre|VERB|3|parataxis|VerbForm=Fin le|le|DET|7|det ministre|ministre|NOUN|5|nsubj "
+                  ".|.|PUNCT|3|punct")
+    assert found(incise) == [("poursuit le ministre", "source_marker")]
+    chase = tree("Des|un|DET|2|det policiers|policier|NOUN|4|nsubj ont|avoir|AUX|4|aux "
+                 "poursuivi|poursuivre|VERB|0|root|VerbForm=Part les|le|DET|6|det suspects|suspect|NOUN|4|obj")
+    assert found(chase) == []
+
+
 def test_incise_after_a_quotation_woven_into_the_writers_sentence_is_a_source_marker() -> None:
     sentence = tree("Il|il|PRON|2|nsubj est|être|AUX|0|root mort|mourir|VERB|2|xcomp «|«|PUNCT|6|punct "
                     "des|un|DET|6|det suites|suite|NOUN|3|obl »|»|PUNCT|6|punct ,|,|PUNCT|10|punct "

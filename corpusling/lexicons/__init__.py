@@ -30,7 +30,7 @@ CONTEXT_ROLES: tuple[str, ...] = (
     "speech_verb", "viewpoint_noun", "informant_noun", "person_noun", "vague_determiner", "epistemic_modal",
     "modal_conditional", "modal_future", "modal_imperfect", "modal_present", "speaker_pronoun", "thing_pronoun",
     "impersonal_verb", "condition_cue", "negation", "auxiliary_form", "speech_verb_form", "document_noun",
-    "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner")
+    "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner", "incise_verb")
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:

@@ -682,7 +682,8 @@ def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
     # the verb, then "-" (or "-t-") and a subject clitic of hedge_context.tsv, in one token
     clitics = "|".join(sorted(lists["subject_clitic"]))
     stem = pl.col("_form").str.extract(rf"^(.+?)-(?:t-)?(?:{clitics})$", 1)
-    regular = {lemma[:-2] + ending for lemma in lists["speech_verb"] if lemma.endswith("er") for ending in ER_FORMS}
+    regular = {lemma[:-2] + ending for lemma in lists["speech_verb"] | lists["incise_verb"] if lemma.endswith("er")
+               for ending in ER_FORMS}
     return (stem.is_in(sorted(regular | lists["speech_verb_form"])).fill_null(False),
             stem.is_in(sorted(lists["auxiliary_form"])).fill_null(False))
 
@@ -702,7 +703,7 @@ def _incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFr
     # juges", ", demandant aux clients de…"); the tagger may call "dit" a participle
     participle = (pl.col("verbform") == "Part") | pl.col("_form").str.ends_with("ant")
     with_aux = pl.any_horizontal([_at("upos", -k) == "AUX" for k in range(1, INCISE_BACK)]).fill_null(False)
-    speech = ((_in_list("_lemma", lists["speech_verb"]) & (pl.col("upos") == "VERB")
+    speech = ((_in_list("_lemma", lists["speech_verb"] | lists["incise_verb"]) & (pl.col("upos") == "VERB")
                & (~participle.fill_null(False) | (with_aux & ~pl.col("_form").str.ends_with("ant"))
                   | _in_list("_form", lists["speech_verb_form"])))
               | speech_form)
