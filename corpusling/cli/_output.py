@@ -20,6 +20,22 @@ def add_output_arguments(parser: argparse.ArgumentParser, top: int | None = 50) 
                        help=f"rows printed on the terminal (default {top}; all rows go to --out)")
 
 
+def print_table(frame: pl.DataFrame) -> None:
+    """A summary table on the terminal: up to 40 rows, 3 decimals, no shape or types."""
+    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
+                   float_precision=3, tbl_width_chars=120, fmt_str_lengths=50):
+        print(frame)
+
+
+def print_most_frequent(table: pl.DataFrame, column: str, label: str, top: int = 10) -> None:
+    """The ``top`` most frequent values of ``column`` (nulls left out), under "most frequent LABEL:"."""
+    frequent = (table.filter(pl.col(column).is_not_null()).group_by(column).len("count")
+                .sort(["count", column], descending=[True, False]).head(top))
+    if frequent.height:
+        print(f"most frequent {label}:")
+        print_table(frequent)
+
+
 def readable(frame: pl.DataFrame) -> pl.DataFrame:
     """A table as it reads on a terminal: floats to 4 decimals, p-values below 0.001 as "< 0.001", infinite
     values as ∞ (files keep the numbers)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from corpusling.cli._output import print_table
 from corpusling.cli.common import add_input_arguments, load_corpus
 
 EPILOG = """examples:
@@ -45,12 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _print_table(frame: pl.DataFrame) -> None:
-    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
-                   float_precision=3, tbl_width_chars=120):
-        print(frame)
-
-
 def run(args: argparse.Namespace) -> int:
     from corpusling.groups import check_group_by
     from corpusling.markers.conditional import conditionals
@@ -74,11 +69,11 @@ def run(args: argparse.Namespace) -> int:
           f"{overall['rate']:.2f} per 1,000 words (95% CI {overall['ci_low']:.2f}–{overall['ci_high']:.2f})")
     counts = (rows.group_by("class").len("count").sort("count", descending=True)
               .with_columns((pl.col("count") / max(rows.height, 1) * 100).round(1).cast(pl.String).alias("%")))
-    _print_table(counts)
+    print_table(counts)
     if by or args.group_by:
         print("rate per 1,000 words (95% CI):")
-        _print_table(table.select(c for c in table.columns if c != "ci_method"))
+        print_table(table.select(c for c in table.columns if c != "ci_method"))
     if args.group_by:
         print(f"each {args.group_by} against the rest (G², p, log ratio):")
-        _print_table(compare(rows, tokens, documents, args.group_by, by=by))
+        print_table(compare(rows, tokens, documents, args.group_by, by=by))
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from corpusling.cli._output import print_table
 from corpusling.cli.common import add_input_arguments, load_corpus
 
 EPILOG = """examples:
@@ -64,12 +65,6 @@ def _quotes(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | Non
     return quotes(tokens, documents)
 
 
-def _print_table(frame: pl.DataFrame) -> None:
-    with pl.Config(tbl_rows=60, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
-                   float_precision=2, tbl_width_chars=120, fmt_str_lengths=60):
-        print(frame)
-
-
 def run(args: argparse.Namespace) -> int:
     from corpusling.lexicons import load_lexicon
     from corpusling.markers.hedges import hedges
@@ -93,9 +88,9 @@ def run(args: argparse.Namespace) -> int:
           f"hedges and source markers (boosters aside): {overall['rate']:.2f} per 1,000 words "
           f"(95% CI {overall['ci_low']:.2f}–{overall['ci_high']:.2f})")
     print("per 1,000 words (95% CI over documents):")
-    _print_table(table.select(c for c in table.columns if c != "ci_method").sort("group", "count",
+    print_table(table.select(c for c in table.columns if c != "ci_method").sort("group", "count",
                                                                                   descending=[False, True]))
     if args.group_by:
         print(f"each {args.group_by} against the rest (G², p, log ratio):")
-        _print_table(compare(rows, tokens, documents, args.group_by, by=by))
+        print_table(compare(rows, tokens, documents, args.group_by, by=by))
     return 0

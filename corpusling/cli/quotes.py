@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
+from corpusling.cli._output import print_most_frequent, print_table
 from corpusling.cli.common import add_input_arguments, load_corpus
 
 EPILOG = """examples:
@@ -48,12 +49,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default 0)")
     parser.set_defaults(func=run)
-
-
-def _print_table(frame: pl.DataFrame) -> None:
-    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
-                   float_precision=3, tbl_width_chars=120, fmt_str_lengths=50):
-        print(frame)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,21 +85,17 @@ def run(args: argparse.Namespace) -> int:
     counts = (top.group_by("kind").agg(pl.len().alias("count"), pl.col("n_tokens").mean().round(1).alias("mean_words"))
               .sort("count", descending=True)
               .with_columns((pl.col("count") / max(top.height, 1) * 100).round(1).alias("%")))
-    _print_table(counts)
+    print_table(counts)
     voiced = top.filter(pl.col("kind") != "scare")
     for column, label in (("speaker", "speakers"), ("reporting_verb", "reporting verbs")):
-        frequent = (voiced.filter(pl.col(column).is_not_null()).group_by(column).len("count")
-                    .sort(["count", column], descending=[True, False]).head(10))
-        if frequent.height:
-            print(f"most frequent {label}:")
-            _print_table(frequent)
+        print_most_frequent(voiced, column, label)
     if args.group_by:
         print(f"density per {args.group_by}:")
-        _print_table(dens.filter(pl.col("level") == "group").select(
+        print_table(dens.filter(pl.col("level") == "group").select(
             "group", "n_docs", "n_quotes", "quotes_per_1000", "ci_low", "ci_high", "quoted_share", "share_attributed"))
         print("quotations per 1,000 words by kind (95% CI):")
         by_kind = density_by_kind(table, tokens, documents, group_by=args.group_by, seed=args.seed)
-        _print_table(by_kind.select(c for c in by_kind.columns if c != "ci_method"))
+        print_table(by_kind.select(c for c in by_kind.columns if c != "ci_method"))
         print(f"each {args.group_by} against the rest (G², p, log ratio):")
-        _print_table(compare_density(table, tokens, documents, args.group_by))
+        print_table(compare_density(table, tokens, documents, args.group_by))
     return 0

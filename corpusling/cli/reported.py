@@ -15,8 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import polars as pl
-
+from corpusling.cli._output import print_most_frequent, print_table
 from corpusling.cli.common import add_input_arguments, load_corpus
 
 EPILOG = """examples:
@@ -39,12 +38,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _print_table(frame: pl.DataFrame) -> None:
-    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
-                   float_precision=3, tbl_width_chars=120, fmt_str_lengths=50):
-        print(frame)
-
-
 def run(args: argparse.Namespace) -> int:
     from corpusling.groups import check_group_by
     from corpusling.markers.reported import reported
@@ -59,14 +52,10 @@ def run(args: argparse.Namespace) -> int:
         write_table(table, args.out, raw_csv=args.raw_csv)
         print(f"{table.height} reported contents written to {args.out}", file=sys.stderr)
     print(f"{table.height} reported contents in {documents.height} documents")
-    _print_table(rates(table, tokens, documents, by=["kind"], group_by=args.group_by, seed=args.seed))
+    print_table(rates(table, tokens, documents, by=["kind"], group_by=args.group_by, seed=args.seed))
     for column, label in (("cue", "cues"), ("speaker", "speakers")):
-        frequent = (table.filter(pl.col(column).is_not_null()).group_by(column).len("count")
-                    .sort(["count", column], descending=[True, False]).head(10))
-        if frequent.height:
-            print(f"most frequent {label}:")
-            _print_table(frequent)
+        print_most_frequent(table, column, label)
     if args.group_by:
         print(f"each {args.group_by} against the rest (G², p, log ratio):")
-        _print_table(compare(table, tokens, documents, args.group_by))
+        print_table(compare(table, tokens, documents, args.group_by))
     return 0
