@@ -47,6 +47,18 @@ class ParsedCorpus:
             self._kept["quotes"] = quotes(self.tokens, self.documents)
         return self._kept["quotes"]
 
+    def reported(self) -> pl.DataFrame:
+        """Reported speech (:func:`corpusling.markers.reported.reported`), computed on first use and kept: the
+        third voice of every marker."""
+        if "reported" not in self._kept:
+            from corpusling.markers.hedges import hedges
+            from corpusling.markers.reported import reported
+
+            quotes = self.quotes()
+            self._kept["reported"] = reported(self.tokens, self.documents, quotes=quotes,
+                                              hedges=hedges(self.tokens, self.documents, quotes=quotes))
+        return self._kept["reported"]
+
     def sizes(self) -> pl.DataFrame:
         """Words per document (``doc_id, n_words``), computed once: the denominators of every rate."""
         if "sizes" not in self._kept:

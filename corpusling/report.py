@@ -561,7 +561,7 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
         run.attempt(f"{name}.csv", action)
 
     table("summary", lambda: summary(tokens, documents, results.get("conditionals"), results.get("hedges"), quotes,
-                                     group_by=group_by))
+                                     group_by=group_by, reported=results.get("reported")))
     if markers:
         table("rates", lambda: _rates_tables(parsed, markers, group_by, n_boot, seed))
     if markers and group_by:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, with_in_quote
+from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, voice_word_counts, with_in_quote
 from corpusling.rates import rates
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
@@ -59,13 +59,15 @@ def marker_tables(conditionals: pl.DataFrame | None = None, hedges: pl.DataFrame
 def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.DataFrame | None = None,
             hedges: pl.DataFrame | None = None, quotes: pl.DataFrame | None = None,
             group_by: str | None = None, per: float = 1000,
-            quoted_kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+            quoted_kinds: Sequence[str] | None = QUOTED_KINDS, reported: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per document, then per group, then the corpus (``level`` says which).
 
     Columns: ``level, group, doc_id, n_documents, n_sentences, n_words``, then for each
     marker present ``<marker>`` (count) and ``<marker>_per_1000``, and, with quotations,
     ``quoted_words`` and ``quoted_share`` (words inside direct or mixed quotations, see
     :mod:`corpusling.markers.voice`, over all words). Quotations count outer spans only.
+    With ``reported`` (reported speech) as well: ``reported_words``, ``reported_share``
+    and ``writer_share``, the three voices' shares of the words (they add up to 1).
     """
     from corpusling.groups import group_column
 
@@ -83,7 +85,11 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
     if quotes is not None:
         quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
         per_doc = per_doc.join(quoted, on="doc_id", how="left").with_columns(pl.col("quoted_words").fill_null(0))
-    counted = [*markers, *(["quoted_words"] if quotes is not None else [])]
+    three = quotes is not None and reported is not None
+    if three:
+        voices = voice_word_counts(tokens, quotes, reported, quoted_kinds).select("doc_id", "reported_words")
+        per_doc = per_doc.join(voices, on="doc_id", how="left").with_columns(pl.col("reported_words").fill_null(0))
+    counted = [*markers, *(["quoted_words"] if quotes is not None else []), *(["reported_words"] if three else [])]
     sums = [pl.col(c).sum() for c in ("n_documents", "n_sentences", "n_words", *counted)]
     per_group = (per_doc.group_by("group", maintain_order=True).agg(*sums)
                  .with_columns(pl.lit(None, pl.String).alias("doc_id"), pl.lit("group").alias("level")))
@@ -98,6 +104,10 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
         rate_columns += [name, (pl.col(name) / pl.col("n_words") * per).alias(f"{name}_per_{per:g}")]
     if quotes is not None:
         rate_columns += ["quoted_words", (pl.col("quoted_words") / pl.col("n_words")).alias("quoted_share")]
+    if three:
+        rate_columns += ["reported_words", (pl.col("reported_words") / pl.col("n_words")).alias("reported_share"),
+                         ((pl.col("n_words") - pl.col("quoted_words") - pl.col("reported_words"))
+                          / pl.col("n_words")).alias("writer_share")]
     return table.select("level", "group", "doc_id", "n_documents", "n_sentences", "n_words", *rate_columns)
 
 

@@ -130,27 +130,35 @@ def quotes(corpus: ParsedCorpus, reporting_verbs: pl.DataFrame | str | Path | No
     return _quotes(corpus.tokens, corpus.documents, lexicon)
 
 
+def _voiced(corpus: ParsedCorpus, rows: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` plus ``voice``: writer, quoted or reported (:func:`corpusling.markers.voice.add_voice`)."""
+    from corpusling.markers.voice import add_voice
+
+    return add_voice(rows, corpus.quotes(), corpus.reported())
+
+
 @_or_tables(_conditionals)
 def conditionals(corpus: ParsedCorpus) -> pl.DataFrame:
-    """Verbs in the conditional mood, their use (``class``) and the deciding ``rule`` (``corpusling conditionals``)."""
-    return _conditionals(corpus.tokens, corpus.documents, quotes=corpus.quotes())
+    """Verbs in the conditional mood, their use (``class``), the deciding ``rule`` and the ``voice`` they stand
+    in: writer, quoted or reported (``corpusling conditionals``)."""
+    return _voiced(corpus, _conditionals(corpus.tokens, corpus.documents, quotes=corpus.quotes()))
 
 
 @_or_tables(_hedges)
 def hedges(corpus: ParsedCorpus, lexicon: pl.DataFrame | str | Path | None = None,
            lexicon_mode: str = "replace") -> pl.DataFrame:
-    """Hedges, source markers, unnamed sources and boosters (``corpusling hedges [--lexicon FILE]``)."""
+    """Hedges, source markers, unnamed sources and boosters, with their ``voice`` (``corpusling hedges``)."""
     if lexicon is not None and not isinstance(lexicon, pl.DataFrame):
         from corpusling.lexicons import load_lexicon
 
         lexicon = load_lexicon(lexicon, mode=lexicon_mode)
-    return _hedges(corpus.tokens, corpus.documents, lexicon=lexicon, quotes=corpus.quotes())
+    return _voiced(corpus, _hedges(corpus.tokens, corpus.documents, lexicon=lexicon, quotes=corpus.quotes()))
 
 
 @_or_tables(_reported)
 def reported(corpus: ParsedCorpus) -> pl.DataFrame:
     """Reported speech without quotation marks: indirect, "selon X", incises (``corpusling reported``)."""
-    return _reported(corpus.tokens, corpus.documents, quotes=corpus.quotes(), hedges=hedges(corpus))
+    return corpus.reported()
 
 
 @_or_tables(_density)

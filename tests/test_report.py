@@ -341,3 +341,18 @@ def test_a_marker_without_rows_keeps_its_zero_line(gold_parsed):
     assert got.select(alone.columns).equals(alone)
     assert (got["count"] == 0).all()
     assert table.filter(pl.col("marker") == "conditionals")["count"].sum() > 0
+
+
+def test_summary_gives_the_three_voices_shares(seed_parsed) -> None:
+    """writer + quoted + reported words make every word of a document (issue 16, three voices)."""
+    from corpusling.markers.hedges import hedges
+    from corpusling.markers.quotes import quotes
+    from corpusling.markers.reported import reported
+
+    found = quotes(seed_parsed.tokens, seed_parsed.documents)
+    contents = reported(seed_parsed.tokens, seed_parsed.documents, found,
+                        hedges(seed_parsed.tokens, seed_parsed.documents, quotes=found))
+    table = summary(seed_parsed.tokens, seed_parsed.documents, quotes=found, reported=contents)
+    row = table.filter(pl.col("level") == "document").row(0, named=True)
+    assert row["reported_words"] > 0 and 0 < row["reported_share"] < 1
+    assert row["writer_share"] + row["quoted_share"] + row["reported_share"] == pytest.approx(1.0)

@@ -18,16 +18,29 @@ def test_analyses_equal_the_older_form(corpus: ParsedCorpus) -> None:
     tokens, documents = corpus.tokens, corpus.documents
     quotes = cl.quotes(tokens, documents)
     assert cl.quotes(corpus).equals(quotes)
-    assert cl.conditionals(corpus).equals(cl.conditionals(tokens, documents, quotes))
-    assert cl.hedges(corpus).equals(cl.hedges(tokens, documents, quotes=quotes))
+    assert cl.conditionals(corpus).drop("voice").equals(cl.conditionals(tokens, documents, quotes))
+    assert cl.hedges(corpus).drop("voice").equals(cl.hedges(tokens, documents, quotes=quotes))
     hedges = cl.hedges(tokens, documents, quotes=quotes)
     assert cl.reported(corpus).equals(cl.reported(tokens, documents, quotes, hedges))
     assert cl.density(corpus, n_boot=50).equals(cl.density(quotes, tokens, documents, n_boot=50))
 
 
 def test_the_corpus_computes_its_quotations_once(corpus: ParsedCorpus) -> None:
-    assert corpus.quotes() is corpus.quotes()
+    assert corpus.quotes() is corpus.quotes() and corpus.reported() is corpus.reported()
     assert "in_quote" in cl.conditionals(corpus).columns
+
+
+def test_every_marker_has_one_of_three_voices(corpus: ParsedCorpus) -> None:
+    """writer, quoted (direct and mixed quotations: in_quote) or reported (the content of reported speech)."""
+    for rows in (cl.conditionals(corpus), cl.hedges(corpus)):
+        assert set(rows["voice"]) <= {"writer", "quoted", "reported"}
+        assert (rows["voice"] == "quoted").to_list() == rows["in_quote"].to_list()
+    contents = cl.reported(corpus).filter(~pl.col("in_quote"))
+    hedges = cl.hedges(corpus).filter(pl.col("voice") == "reported")
+    assert hedges.height > 0
+    for row in hedges.iter_rows(named=True):
+        assert any(c["doc_id"] == row["doc_id"] and c["start_char"] <= row["start_char"] < c["end_char"]
+                   for c in contents.iter_rows(named=True))
 
 
 def test_statistics_equal_the_older_form(corpus: ParsedCorpus) -> None:

@@ -9,6 +9,12 @@ Scare quotes (``kind == "scare"``: «riposte», a title, a term) do **not** coun
 default: the writer still speaks, only keeping a word at a distance (*modalisation
 autonymique*), so a conditional or hedge around it remains the writer's. Pass
 ``kinds=("direct", "mixed", "scare")`` to count every quotation mark span.
+
+Three voices (:func:`add_voice`, :func:`voice_word_counts`): what the writer reports
+without quotation marks (the content of reported speech, :mod:`corpusling.markers.reported`:
+"le ministre a affirmé que…", "selon l'AFP, …") is a third voice beside the writer's own and
+the quoted one: ``writer``, ``quoted`` (direct and mixed quotations, which win where both
+hold) and ``reported``.
 """
 
 from __future__ import annotations
@@ -101,3 +107,32 @@ def quoted_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame,
     located = locate(text_index(tokens.select(keys)), spans)
     return (located.group_by("doc_id").agg((pl.col("_to") - pl.col("_from")).sum().alias("quoted_words"))
             .filter(pl.col("quoted_words") > 0).cast(schema))
+
+
+#: The three voices, in the order tables list them.
+VOICES: tuple[str, ...] = ("writer", "quoted", "reported")
+
+
+def add_voice(rows: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame | None = None,
+              kinds: Sequence[str] | None = QUOTED_KINDS, column: str = "voice") -> pl.DataFrame:
+    """``rows`` plus ``voice``: ``quoted`` when the row's start lies in a direct or mixed quotation,
+    ``reported`` when it lies in the content of reported speech (``reported``), else ``writer``."""
+    marked = add_in_quote(rows, quotes, kinds, "_voice_quoted")
+    if reported is not None and reported.height:
+        marked = add_in_quote(marked, reported, None, "_voice_reported")
+    else:
+        marked = marked.with_columns(pl.lit(False).alias("_voice_reported"))
+    return marked.with_columns(
+        pl.when(pl.col("_voice_quoted")).then(pl.lit("quoted"))
+        .when(pl.col("_voice_reported")).then(pl.lit("reported"))
+        .otherwise(pl.lit("writer")).alias(column)).drop("_voice_quoted", "_voice_reported")
+
+
+def voice_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame | None = None,
+                      kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+    """Words per document and voice: ``doc_id`` (String), ``writer_words``, ``quoted_words``, ``reported_words``."""
+    voiced = add_voice(tokens.select("doc_id", "start_char"), quotes, reported, kinds)
+    counts = (voiced.with_columns(pl.col("doc_id").cast(pl.String))
+              .group_by("doc_id").agg(*[(pl.col("voice") == v).sum().cast(pl.Int64).alias(f"{v}_words")
+                                        for v in VOICES]))
+    return counts.select("doc_id", *[f"{v}_words" for v in VOICES])
