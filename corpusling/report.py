@@ -542,12 +542,12 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
 
     analyse("quotes", lambda: _analysis("quotes")(tokens, documents))
     quotes = results.get("quotes")
-    if quotes is not None:  # who is quoted, how much (as the Radar de Parité reports)
-        analyse("speakers", lambda: _analysis("speakers")(quotes, tokens, documents))
     analyse("conditionals", lambda: _analysis("conditionals")(tokens, documents, quotes=quotes))
     analyse("hedges", lambda: _analysis("hedges")(tokens, documents, lexicon=user_lexicon, quotes=quotes))
     if quotes is not None and "hedges" in results:  # "selon X" is read from the hedges' source markers
         analyse("reported", lambda: _analysis("reported")(tokens, documents, quotes=quotes, hedges=results["hedges"]))
+    if quotes is not None:  # who is given a voice, how much and in which form (as the Radar de Parité reports)
+        analyse("speakers", lambda: _analysis("speakers")(quotes, tokens, documents, results.get("reported")))
 
     markers = marker_tables(results.get("conditionals"), results.get("hedges"), quotes)
     tables: dict[str, pl.DataFrame] = {}

@@ -237,3 +237,23 @@ def test_quotes_command_writes_the_speakers_table(tmp_path) -> None:
     table = pl.read_csv(out)
     assert table.columns == ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
     assert table.height > 0 and (table["n_quotes"] > 0).all()
+
+
+def test_speakers_count_quotations_and_reported_speech(seed_parsed) -> None:
+    """With reported speech, each speaker's direct, mixed and reported items and words (issue 16, item 3)."""
+    import corpusling as cl
+    from corpusling.markers.speakers import REPORTED_COLUMNS, SPEAKER_COLUMNS, speakers
+    from corpusling.parsed import ParsedCorpus
+
+    corpus = ParsedCorpus(tokens=seed_parsed.tokens, documents=seed_parsed.documents)
+    quotes, reported = cl.quotes(corpus), cl.reported(corpus)
+    table = speakers(quotes, corpus.tokens, corpus.documents, reported)
+    assert table.columns == [*SPEAKER_COLUMNS, *REPORTED_COLUMNS]
+    assert (table["n_quotes"] == table["n_direct"] + table["n_mixed"]).all()
+    alone = speakers(quotes, corpus.tokens, corpus.documents)
+    assert table.filter(pl.col("n_quotes") > 0).select(SPEAKER_COLUMNS).sort("speaker").equals(
+        alone.sort("speaker"))
+    spoken = reported.filter(~pl.col("in_quote") & pl.col("speaker").is_not_null())
+    assert table["n_reported"].sum() == spoken.height
+    pentagon = table.filter(pl.col("speaker") == "le Pentagone").row(0, named=True)
+    assert pentagon["n_reported"] >= 1 and pentagon["reported_words"] >= 5

@@ -526,26 +526,73 @@ def _words(text: pl.Expr) -> pl.Expr:
     return text.str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
 
 
-def speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """One row per document and speaker: :data:`SPEAKER_COLUMNS`.
+def speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+             reported: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per document and speaker: :data:`SPEAKER_COLUMNS` (plus, with ``reported``, :data:`REPORTED_COLUMNS`).
 
     ``speaker`` as in the quotation table (:func:`add_speakers` runs first when ``quotes`` has no such column);
     ``mentions``: the distinct ways the text names the speaker next to its quotations (``source``), in order
     of appearance, separated by " | "; ``n_quotes`` and ``quoted_words``: the direct and mixed outer
     quotations given to the speaker and their words (``n_tokens``). Nested quotations are counted within the
-    outer one. Sorted by document, then most quoted first.
+    outer one. With ``reported`` (:func:`corpusling.markers.reported.reported`): ``n_direct``, ``n_mixed``,
+    ``n_reported`` and ``reported_words`` (words of the reported contents), a speaker of reported speech
+    only being a row too, so that a user sees who is given a voice and in which form. Sorted by document,
+    then most quoted first.
     """
     if "speaker" not in quotes.columns:
         quotes = add_speakers(quotes, tokens, documents)
     rows = (quotes.filter(pl.col("speaker").is_not_null() & (pl.col("level") == 0)
                           & pl.col("kind").is_in(["direct", "mixed"]))
             .with_columns(pl.col("doc_id").cast(pl.String)).sort("doc_id", "start_char"))
+    schema = {"doc_id": pl.String, "speaker": pl.String, "mentions": pl.String, "n_quotes": pl.UInt32,
+              "quoted_words": pl.Int64}
+    if reported is not None:
+        return _with_reported(rows, reported, tokens, schema)
     if rows.height == 0:
-        return pl.DataFrame(schema={"doc_id": pl.String, "speaker": pl.String, "mentions": pl.String,
-                                    "n_quotes": pl.UInt32, "quoted_words": pl.Int64})
+        return pl.DataFrame(schema=schema)
     return (rows.group_by("doc_id", "speaker", maintain_order=True)
             .agg(pl.col("source").drop_nulls().unique(maintain_order=True).str.join(" | ").alias("mentions"),
                  pl.len().alias("n_quotes"), pl.col("n_tokens").sum().cast(pl.Int64).alias("quoted_words"))
             .with_columns(pl.when(pl.col("mentions") == "").then(None).otherwise(pl.col("mentions")).alias("mentions"))
             .sort(["doc_id", "n_quotes", "speaker"], descending=[False, True, False])
             .select(SPEAKER_COLUMNS))
+
+
+#: Columns :func:`speakers` adds when it is given reported speech.
+REPORTED_COLUMNS: list[str] = ["n_direct", "n_mixed", "n_reported", "reported_words"]
+
+
+def _with_reported(rows: pl.DataFrame, reported: pl.DataFrame, tokens: pl.DataFrame,
+                   schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """The speakers table of quotations and reported speech together (see :func:`speakers`)."""
+    from corpusling.markers.text_index import locate, text_index
+
+    contents = (reported.filter(pl.col("speaker").is_not_null() & ~pl.col("in_quote").fill_null(False))
+                .select(pl.col("doc_id").cast(pl.String), "start_char", "end_char", "speaker", "source"))
+    if contents.height and tokens.height:  # words of each content: a range of rows of the text index
+        keys = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
+        contents = locate(text_index(tokens.select(keys)), contents).with_columns(
+            (pl.col("_to") - pl.col("_from")).cast(pl.Int64).alias("_n"))
+    else:
+        contents = contents.with_columns(pl.lit(0, pl.Int64).alias("_n"))
+    items = pl.concat([
+        rows.select("doc_id", "speaker", "source", "start_char", pl.col("kind").cast(pl.String),
+                    pl.col("n_tokens").cast(pl.Int64).alias("_n")),
+        contents.select("doc_id", "speaker", "source", "start_char", pl.lit("reported").alias("kind"), "_n"),
+    ], how="vertical_relaxed").sort("doc_id", "start_char")
+    columns = [*SPEAKER_COLUMNS, *REPORTED_COLUMNS]
+    if items.height == 0:
+        return pl.DataFrame(schema={**schema, "n_direct": pl.UInt32, "n_mixed": pl.UInt32, "n_reported": pl.UInt32,
+                                    "reported_words": pl.Int64})
+    quoted = pl.col("kind").is_in(["direct", "mixed"])
+    return (items.group_by("doc_id", "speaker", maintain_order=True)
+            .agg(pl.col("source").drop_nulls().unique(maintain_order=True).str.join(" | ").alias("mentions"),
+                 quoted.sum().cast(pl.UInt32).alias("n_quotes"),
+                 pl.col("_n").filter(quoted).sum().cast(pl.Int64).alias("quoted_words"),
+                 (pl.col("kind") == "direct").sum().cast(pl.UInt32).alias("n_direct"),
+                 (pl.col("kind") == "mixed").sum().cast(pl.UInt32).alias("n_mixed"),
+                 (pl.col("kind") == "reported").sum().cast(pl.UInt32).alias("n_reported"),
+                 pl.col("_n").filter(pl.col("kind") == "reported").sum().cast(pl.Int64).alias("reported_words"))
+            .with_columns(pl.when(pl.col("mentions") == "").then(None).otherwise(pl.col("mentions")).alias("mentions"))
+            .sort(["doc_id", "n_quotes", "n_reported", "speaker"], descending=[False, True, True, False])
+            .select(columns))
