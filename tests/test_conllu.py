@@ -212,3 +212,23 @@ def test_a_treebank_written_with_typographic_apostrophes_is_evaluated(tmp_path) 
     scored, reference = evaluate(curly, model="compact"), evaluate(straight, model="compact")
     for metric in ("Tokens", "Words", "UPOS", "UFeats", "Lemmas", "LAS"):
         assert scored[metric] == reference[metric], metric
+    for name in ("Mood", "Tense", "VerbForm", "Person", "Number"):  # per-feature scores (issue 19, item 4)
+        feature = scored[f"feature {name}"]
+        assert feature == reference[f"feature {name}"]
+        assert feature["gold"] > 0 and 0 < feature["precision"] <= 1 and 0 < feature["recall"] <= 1
+
+
+def test_feature_scores_count_values_on_matched_words() -> None:
+    """A word's feature is right only with the same value on the gold word of the same span."""
+    from udtools import udeval
+
+    from corpusling.nlp.evaluate import features_scores
+
+    gold = DATA / "fr_sequoia-ud-test-30.conllu"
+    ud = udeval.load_conllu_file(str(gold))
+    perfect = features_scores(ud, ud)
+    assert all(s["precision"] == s["recall"] == 1.0 for s in perfect.values())
+    wrong = ud
+    for word in wrong.words:
+        word.columns[5] = word.columns[5].replace("Tense=Pres", "Tense=Past")
+    assert features_scores(udeval.load_conllu_file(str(gold)), wrong)["Tense"]["recall"] < 1.0

@@ -83,6 +83,8 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
                               "words_per_second": round(tagger_only.height / seconds) if seconds else None}
     result.update({m: round(scores[m].f1 * 100, 2) for m in METRICS})
     result["Mood=Cnd"] = _rounded(feature_scores(gold_ud, system_ud))
+    for name, counts in features_scores(gold_ud, system_ud).items():
+        result[f"feature {name}"] = _rounded(counts)
     result["Mood=Cnd tagger only"] = _rounded(feature_scores(gold_ud, raw_ud))
     result["UFeats tagger only"] = round(udeval.evaluate(gold_ud, raw_ud)["UFeats"].f1 * 100, 2)
     return result
@@ -90,6 +92,32 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
+
+
+#: Features the analyses read: scored one by one by :func:`features_scores`.
+FEATURES = ["Mood", "Tense", "VerbForm", "Person", "Number"]
+
+
+def features_scores(gold_ud: Any, system_ud: Any, names: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """P / R / F1 of each feature (every value together: a word's ``Tense=Past`` is right only when the gold
+    word with the same character span has ``Tense=Past``), on words matched by span, as :func:`feature_scores`."""
+    def values(ud: Any, name: str) -> set[tuple[int, int, str]]:
+        found = set()
+        for word in ud.words:
+            for item in word.columns[5].split("|"):
+                if item.startswith(f"{name}="):
+                    found.add((word.span.start, word.span.end, item))
+        return found
+
+    scores = {}
+    for name in names or FEATURES:
+        gold, system = values(gold_ud, name), values(system_ud, name)
+        correct = len(gold & system)
+        scores[name] = {"gold": len(gold), "system": len(system), "correct": correct,
+                        "precision": correct / len(system) if system else 0.0,
+                        "recall": correct / len(gold) if gold else 0.0,
+                        "f1": 2 * correct / (len(gold) + len(system)) if gold or system else 0.0}
+    return scores
 
 
 def pooled_feature(results: list[dict[str, Any]], key: str = "Mood=Cnd") -> dict[str, float]:
@@ -113,6 +141,12 @@ def format_table(results: list[dict[str, Any]]) -> str:
                  f"{cnd['recall']:.3f}", f"{cnd['f1']:.3f}", str(r.get("words_per_second", ""))]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
+    features = ", ".join(
+        f"{name} {pooled['precision']:.3f}/{pooled['recall']:.3f}"
+        for name in FEATURES if f"feature {name}" in results[0]
+        for pooled in [pooled_feature(results, f"feature {name}")])
+    if features:
+        lines.append(f"features the analyses read, P/R pooled over {len(results)} file(s): {features}")
     for key in ("Mood=Cnd", "Mood=Cnd tagger only"):
         pooled = pooled_feature(results, key)
         label = "with the morphological check" if key == "Mood=Cnd" else "tagger alone"
