@@ -34,6 +34,10 @@ def load_pipeline(model: Model) -> Any:
     if key not in _LOADED:
         import stanza
 
+        from corpusling.nlp.tree_decoding import install
+
+        install()  # the greedy tree when it is the answer: same trees, less decoding time
+
         logging.getLogger("stanza").setLevel(logging.WARNING)
         try:
             with contextlib.redirect_stderr(io.StringIO()):
