@@ -104,6 +104,7 @@ LABELS: dict[str, dict[str, str]] = {
         "voice": "Voix",
         "writer": "voix du journaliste",
         "quoted": "voix citée",
+        "reported": "discours rapporté",
         "document": "Document",
         "position": "Position dans le document (début → fin)",
         "time": "Date",
@@ -150,6 +151,7 @@ LABELS: dict[str, dict[str, str]] = {
         "voice": "Voice",
         "writer": "writer's voice",
         "quoted": "quoted voice",
+        "reported": "reported speech",
         "document": "Document",
         "position": "Position in the document (start → end)",
         "time": "Date",
@@ -329,9 +331,9 @@ def plot_rates(table: pl.DataFrame, category: str | None = None, group: str = "g
 
 def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voice", lang: str = "fr",
                xlabel: str | None = None, title: str | None = None, width: str | float = "single") -> Figure:
-    """Writer's voice vs quoted voice: paired horizontal bars with confidence intervals.
+    """Writer's voice vs quoted voice (and reported speech): grouped horizontal bars with confidence intervals.
 
-    ``table``: one row per ``category`` and ``voice`` (``"writer"`` / ``"quoted"``) with
+    ``table``: one row per ``category`` and ``voice`` (``"writer"`` / ``"quoted"`` / ``"reported"``) with
     ``rate``, ``ci_low``, ``ci_high`` — rates per 1,000 words *of that voice*, as
     :func:`corpusling.summary.voice_rates` gives them. Writer bars are solid, quoted bars
     light and hatched, so the pairs read in greyscale. With several values in ``group``
@@ -346,7 +348,7 @@ def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voic
             .alias(category))
     else:
         cats = _order(table, category, "rate")
-    voices = [v for v in ("writer", "quoted") if v in set(table[voice].to_list())]
+    voices = [v for v in ("writer", "quoted", "reported") if v in set(table[voice].to_list())]
     fig = new_figure(width, max(0.75 + 0.42 * max(len(cats), 1), 1.5))
     with style():
         ax = fig.add_subplot()
@@ -354,12 +356,13 @@ def plot_voice(table: pl.DataFrame, category: str = "marker", voice: str = "voic
             _empty(ax, lang)
             return fig
         looks = {"writer": dict(color=PALETTE[0], hatch="", edgecolor=PALETTE[0]),
-                 "quoted": dict(color="#CFE3F2", hatch="////", edgecolor=PALETTE[0])}
-        bar = 0.38
+                 "quoted": dict(color="#CFE3F2", hatch="////", edgecolor=PALETTE[0]),
+                 "reported": dict(color="#FFFFFF", hatch="....", edgecolor=PALETTE[0])}
+        bar = 0.38 if len(voices) <= 2 else 0.27
         for vi, name in enumerate(voices):
             part = table.filter(pl.col(voice) == name)
             pos = {c: i for i, c in enumerate(cats)}
-            shift = (0.5 - vi) * bar if len(voices) == 2 else 0.0
+            shift = ((len(voices) - 1) / 2 - vi) * bar
             ys = [len(cats) - 1 - pos[c] + shift for c in part[category].to_list()]
             rate = [r or 0.0 for r in part["rate"].to_list()]
             err = [[max(r - (lo if lo is not None else r), 0) for r, lo in zip(rate, part["ci_low"].to_list(),

@@ -94,10 +94,10 @@ _CAPTIONS = {
                            "en": "Hedges and boosters by category per 1,000 words (95% CI)."},
     "quotations_by_kind": {"fr": "Densité des citations par type, pour 1 000 mots (IC 95 %).",
                            "en": "Quotation density by kind per 1,000 words (95% CI)."},
-    "voice": {"fr": "Voix du journaliste et voix citée : fréquence de chaque marqueur pour 1 000 mots de chaque "
-                    "voix (citations directes et îlots textuels).",
-              "en": "Writer's voice vs quoted voice: each marker per 1,000 words of that voice (direct and mixed "
-                    "quotations)."},
+    "voice": {"fr": "Voix du journaliste, voix citée (citations directes et îlots textuels) et discours rapporté : "
+                    "fréquence de chaque marqueur pour 1 000 mots de chaque voix.",
+              "en": "Writer's voice, quoted voice (direct and mixed quotations) and reported speech: each marker "
+                    "per 1,000 words of that voice."},
     "dispersion": {"fr": "Position des marqueurs dans chaque document (du début à la fin du texte).",
                    "en": "Where the markers fall in each document (start to end of the text)."},
     "timeline": {"fr": "Fréquence des marqueurs par mois (IC 95 %).",
@@ -317,7 +317,8 @@ def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by
 # --------------------------------------------------------------------------- figures
 
 def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], rates_table: pl.DataFrame | None,
-             quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int) -> list[str]:
+             quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int,
+             reported: pl.DataFrame | None = None) -> list[str]:
     """Each figure on its own (a failing one is reported); returns the stems written."""
     from corpusling import figures as fig
     from corpusling.markers.voice import with_in_quote
@@ -355,14 +356,18 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
         def voice() -> None:
             voiced = {m: markers[m] for m in ("conditionals", "hedges", "boosters") if m in markers}
             rows = pl.concat([with_in_quote(table, quotes).select(pl.col("doc_id").cast(pl.String),
+                                                                  pl.col("start_char").cast(pl.Int64),
                                                                   pl.col("in_quote").cast(pl.Boolean),
                                                                   pl.lit(m).alias("marker"))
                               for m, table in voiced.items()])
-            # one bootstrap for the three markers (each gets the resamples it would get alone)
+            # one bootstrap for the three markers (each gets the resamples it would get alone); three voices
+            # when reported speech was found: writer, quoted, reported
             table = voice_rates(rows, parsed.tokens, parsed.documents, quotes, by=["marker"], group_by=group_by,
-                                n_boot=n_boot, seed=seed, all_levels=pl.DataFrame({"marker": list(voiced)}))
+                                n_boot=n_boot, seed=seed, all_levels=pl.DataFrame({"marker": list(voiced)}),
+                                reported=reported)
             order = pl.col("marker").replace_strict({m: i for i, m in enumerate(voiced)}, return_dtype=pl.Int64)
-            table = table.sort(order, "group", pl.col("voice") == "quoted", maintain_order=True)
+            voices = pl.col("voice").replace_strict({"writer": 0, "quoted": 1, "reported": 2}, return_dtype=pl.Int64)
+            table = table.sort(order, "group", voices, maintain_order=True)
             save("voice", fig.plot_voice(table, "marker", lang=lang))
         run.attempt("figure voice", voice)
     if markers:
@@ -566,7 +571,8 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
         table("rates", lambda: _rates_tables(parsed, markers, group_by, n_boot, seed))
     if markers and group_by:
         table("comparison", lambda: _comparison(parsed, markers, group_by))
-    stems = _figures(run, parsed, markers, tables.get("rates"), quotes, group_by, lang, n_boot, seed)
+    stems = _figures(run, parsed, markers, tables.get("rates"), quotes, group_by, lang, n_boot, seed,
+                     results.get("reported"))
 
     provenance = {
         "corpusling": __version__,

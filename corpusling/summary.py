@@ -115,8 +115,12 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
                 by: list[str] | None = None, group_by: str | None = None, per: float = 1000,
                 n_boot: int = 2000, seed: int = 0,
                 quoted_kinds: Sequence[str] | None = QUOTED_KINDS,
-                all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
+                all_levels: pl.DataFrame | None = None, reported: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rates of ``rows`` in the writer's voice and in quoted voice, per 1,000 words of each voice.
+
+    With ``reported`` (reported speech), three voices: ``writer``, ``quoted`` and ``reported`` (the
+    content of reported speech outside quotations, :func:`corpusling.markers.voice.add_voice`); ``rows``
+    then need ``start_char``.
 
     Each document is split into its writer's words and its quoted words (direct and mixed
     quotations, :func:`corpusling.markers.voice.token_voice`); a marker belongs to the
@@ -126,24 +130,34 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
     ``all_levels``: levels of ``by`` reported even without rows (:func:`corpusling.rates.document_counts`).
     """
     from corpusling.groups import group_column
+    from corpusling.markers.voice import add_voice
     from corpusling.rates import document_sizes
 
-    rows = with_in_quote(rows, quotes, quoted_kinds)
-    voice = pl.when(pl.col("in_quote")).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
-    pseudo = pl.col("doc_id").cast(pl.String) + _SEP + voice
-    # words of each half: the document's words, the quoted ones, and the rest (halves without words are left out)
-    quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
-    words = (document_sizes(tokens).join(quoted, on="doc_id", how="left")
-             .with_columns(pl.col("quoted_words").fill_null(0).cast(pl.Int64)))
-    sizes = pl.concat([
-        words.select((pl.col("doc_id") + _SEP + pl.lit("writer")).alias("doc_id"),
-                     (pl.col("n_words") - pl.col("quoted_words")).alias("n_words")),
-        words.select((pl.col("doc_id") + _SEP + pl.lit("quoted")).alias("doc_id"),
-                     pl.col("quoted_words").alias("n_words")),
-    ]).filter(pl.col("n_words") > 0)
-    marks = rows.with_columns(pl.col("in_quote").fill_null(False)).with_columns(pseudo.alias("doc_id"))
+    if reported is not None:  # three voices
+        names = ["writer", "quoted", "reported"]
+        rows = add_voice(rows, quotes, reported, quoted_kinds)
+        counts = voice_word_counts(tokens, quotes, reported, quoted_kinds)
+        sizes = pl.concat([counts.select((pl.col("doc_id") + _SEP + pl.lit(v)).alias("doc_id"),
+                                         pl.col(f"{v}_words").alias("n_words")) for v in names])
+    else:
+        names = ["writer", "quoted"]
+        rows = with_in_quote(rows, quotes, quoted_kinds).with_columns(
+            pl.when(pl.col("in_quote").fill_null(False)).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
+            .alias("voice"))
+        # words of each half: the document's words, the quoted ones, and the rest
+        quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
+        words = (document_sizes(tokens).join(quoted, on="doc_id", how="left")
+                 .with_columns(pl.col("quoted_words").fill_null(0).cast(pl.Int64)))
+        sizes = pl.concat([
+            words.select((pl.col("doc_id") + _SEP + pl.lit("writer")).alias("doc_id"),
+                         (pl.col("n_words") - pl.col("quoted_words")).alias("n_words")),
+            words.select((pl.col("doc_id") + _SEP + pl.lit("quoted")).alias("doc_id"),
+                         pl.col("quoted_words").alias("n_words")),
+        ])
+    sizes = sizes.filter(pl.col("n_words") > 0)  # parts without words are left out
+    marks = rows.with_columns((pl.col("doc_id").cast(pl.String) + _SEP + pl.col("voice")).alias("doc_id"))
     groups = group_column(documents, group_by)
-    halves = (groups.join(pl.DataFrame({"voice": ["writer", "quoted"]}), how="cross")
+    halves = (groups.join(pl.DataFrame({"voice": names}), how="cross")
               .with_columns((pl.col("doc_id") + _SEP + pl.col("voice")).alias("doc_id"),
                             (pl.col("group") + _SEP + pl.col("voice")).alias("_gv")))
     halves = halves.filter(pl.col("doc_id").is_in(sizes["doc_id"].implode()))
@@ -154,7 +168,8 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
             .drop("group").rename({"_g": "group"})
             .select("group", "voice", *(by or []), "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
                     "ci_method")
-            .sort("group", pl.col("voice") == "quoted", *(by or [])))
+            .sort("group", pl.col("voice").replace_strict({v: i for i, v in enumerate(names)},
+                                                          return_dtype=pl.Int64), *(by or [])))
 
 
 def with_period(documents: pl.DataFrame, date: str = "date", unit: str = "month",

@@ -356,3 +356,23 @@ def test_summary_gives_the_three_voices_shares(seed_parsed) -> None:
     row = table.filter(pl.col("level") == "document").row(0, named=True)
     assert row["reported_words"] > 0 and 0 < row["reported_share"] < 1
     assert row["writer_share"] + row["quoted_share"] + row["reported_share"] == pytest.approx(1.0)
+
+
+def test_voice_rates_with_reported_speech_split_three_ways(seed_parsed) -> None:
+    """With reported speech, each marker's rate per 1,000 words of each of the three voices."""
+    from corpusling.markers.conditional import conditionals
+    from corpusling.markers.hedges import hedges
+    from corpusling.markers.quotes import quotes
+    from corpusling.markers.reported import reported
+
+    found = quotes(seed_parsed.tokens, seed_parsed.documents)
+    contents = reported(seed_parsed.tokens, seed_parsed.documents, found,
+                        hedges(seed_parsed.tokens, seed_parsed.documents, quotes=found))
+    rows = conditionals(seed_parsed.tokens, seed_parsed.documents, found)
+    three = voice_rates(rows, seed_parsed.tokens, seed_parsed.documents, found, n_boot=50, reported=contents)
+    two = voice_rates(rows, seed_parsed.tokens, seed_parsed.documents, found, n_boot=50)
+    assert three["voice"].to_list() == ["writer", "quoted", "reported"]
+    assert three["count"].sum() == two["count"].sum() == rows.height
+    assert three["n_words"].sum() == two["n_words"].sum() == seed_parsed.tokens.height
+    assert three.filter(pl.col("voice") == "quoted").select("count", "n_words").equals(
+        two.filter(pl.col("voice") == "quoted").select("count", "n_words"))
