@@ -24,9 +24,14 @@ Everything is computed on the dependency parse, with tables and joins (no loop o
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import polars as pl
 
+from corpusling.errors import LexiconError
 from corpusling.markers.attribution import ancestors, load_reporting_verbs
+from corpusling.nlp.future_stem import lexicon_rows
 
 #: Output columns, in order.
 COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "cue_start", "cue_end", "source",
@@ -34,21 +39,26 @@ COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue",
 
 #: Relations of a content clause to its reporting verb ("advcl" when the parser takes a que-clause for one).
 CONTENT_RELATIONS = ("ccomp", "xcomp", "csubj", "csubj:pass", "advcl")
-#: Marks an infinitive content may have ("affirme avoir", "accuse X d'avoir", "invite X à"): not "pour", "sans"…
-INFINITIVE_MARKS = ("de", "d'", "d’", "à")
 #: Share of a content's words inside quotation marks from which an "according to" or incise content is
 #: the quotation's own attribution ("Selon X, « … »"), not reported speech.
 QUOTED_SHARE = 0.8
-#: Complementizers that open a reported content (the first word of a content span when present).
-COMPLEMENTIZERS = ("que", "qu'", "qu’", "si", "s'", "s’", "de", "d'", "d’", "comme")
 #: Relations of the speaker to a reporting verb, in order of preference.
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
 #: Branches of a noun phrase left out of a source ("X, professeur à…", "X qui…").
 NP_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl", "appos", "conj", "cc", "punct")
-#: First words of the hedge analysis's source markers that attribute a clause ("selon X", "d'après X"…).
-ACCORDING_TO = ("selon", "d'après", "d’après", "pour", "aux dires", "à en croire", "de source")
 #: Relations by which an incise verb hangs on the clause it attributes.
 INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
+
+
+@cache
+def reported_cues(kind: str) -> list[str]:
+    """The words of one ``kind`` of ``lexicons/reported_cues.tsv``: ``complementizer``, ``finite_que``,
+    ``question``, ``infinitive_mark``, ``according_to`` (the language data of this analysis)."""
+    found = [row["cue"] for row in lexicon_rows("reported_cues.tsv") if row["kind"] == kind]
+    if not found:
+        raise LexiconError(f"reported_cues.tsv has no cue of kind {kind!r}")
+    return found
+
 
 _WORD = ["doc_id", "sent_id", "word_id"]
 
@@ -148,11 +158,11 @@ def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) ->
     clauses = (clauses.join(compound, on=["doc_id", "sent_id", "c_word_id"], how="left")
                .join(cues.select(*_WORD, pl.col("lemma").alias("_cue_lemma")),
                      left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD))
-    finite_que = pl.col("m_form").is_in(["que", "qu'", "qu’"])
-    question = pl.col("m_form").is_in(["si", "s'", "s’"])
+    finite_que = pl.col("m_form").is_in(reported_cues("finite_que"))
+    question = pl.col("m_form").is_in(reported_cues("question"))
     infinitive = (((pl.col("c_verbform") == "Inf") | pl.col("_compound_inf").fill_null(False))
                   & (pl.col("c_deprel") != "advcl")
-                  & (pl.col("m_form").is_null() | pl.col("m_form").is_in(INFINITIVE_MARKS))
+                  & (pl.col("m_form").is_null() | pl.col("m_form").is_in(reported_cues("infinitive_mark")))
                   & (pl.col("c_start_char") > pl.col("start_char")))
     rule = (pl.when(finite_que).then(pl.lit("que-clause"))
             .when(question & ((pl.col("c_deprel") != "advcl") | pl.col("_cue_lemma").is_in(asking)))
@@ -161,7 +171,8 @@ def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) ->
     found = clauses.with_columns(rule.alias("rule")).filter(pl.col("rule").is_not_null())
     first = found.select("doc_id", "sent_id", "cue_word", pl.col("c_word_id").alias("head"), "rule")
     # a que-clause the parser hung elsewhere, right after a reporting verb ("elle dévoile que …")
-    after = (words.filter(pl.col("deprel").eq("mark") & pl.col("form").str.to_lowercase().is_in(["que", "qu'", "qu’"]))
+    que = pl.col("form").str.to_lowercase().is_in(reported_cues("finite_que"))
+    after = (words.filter(pl.col("deprel").eq("mark") & que)
              .select("doc_id", "sent_id", pl.col("word_id").alias("_mark"), pl.col("head").alias("head"))
              .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word")), on=["doc_id", "sent_id"])
              .filter(pl.col("_mark") == pl.col("cue_word") + 1)
@@ -176,7 +187,8 @@ def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) ->
     more = (_children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule"),
                       ("conj",), "k")
             .join(words.filter((pl.col("deprel") == "mark") & pl.col("form").str.to_lowercase().is_in(
-                ["que", "qu'", "qu’", "si"])).select("doc_id", "sent_id", pl.col("head").alias("k_word_id")),
+                reported_cues("finite_que") + reported_cues("question")))
+                  .select("doc_id", "sent_id", pl.col("head").alias("k_word_id")),
                   on=["doc_id", "sent_id", "k_word_id"], how="semi")
             .select("doc_id", "sent_id", "cue_word", pl.col("k_word_id").alias("head"),
                     (pl.col("rule") + " (coordinated)").alias("rule")))
@@ -187,12 +199,13 @@ def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) ->
 def _according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
     """Clauses attributed by a source marker of the hedge analysis: ``doc_id, sent_id, cue_word, head, …``."""
     start = pl.col("match").cast(pl.String).str.to_lowercase()
+    longest_first = sorted(reported_cues("according_to"), key=len, reverse=True)
+    marker = "^(" + "|".join(re.escape(c) for c in longest_first) + ")"
     markers = (hedges.filter(pl.col("category").cast(pl.String) == "source_marker")
-               .filter(pl.any_horizontal(start.str.starts_with(m) for m in ACCORDING_TO))
+               .filter(start.str.contains(marker))
                .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
                        pl.col("end_char").cast(pl.Int64).alias("_marker_end"),
-                       start.str.extract(r"^(selon|d['’]après|pour|aux dires|à en croire|de source)", 1)
-                       .str.replace("’", "'").alias("cue")))
+                       start.str.extract(marker, 1).str.replace("’", "'").alias("cue")))
     first_word = markers.join(words.select(*_WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
     # the marker word ("selon", the "d'" of "d'après") hangs on the source noun, which hangs on the clause
     noun = first_word.join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
