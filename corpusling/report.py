@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib
 import json
 import platform
 import sys
@@ -41,27 +40,15 @@ from corpusling.checks import check_count
 from corpusling.errors import InputError
 from corpusling.groups import check_group_by
 from corpusling.parsed import ParsedCorpus, write_parquet
+from corpusling.registry import ANALYSES as REGISTERED
+from corpusling.registry import contract
 from corpusling.tables import neutralise_formulas
 
-#: Contract columns of each result table (``DESIGN.md``), written first and in this order.
-CONTRACT: dict[str, list[str]] = {
-    "conditionals": ["doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound",
-                     "main_lemma", "class", "sentence"],
-    "hedges": ["doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"],
-    "quotes": ["doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
-               "reporting_verb"],
-    "reported": ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"],
-    "speakers": ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"],
-}
+#: Contract columns of each result table (``DESIGN.md``), written first and in this order (from the registry).
+CONTRACT: dict[str, list[str]] = contract()
 
-#: Analyses of the report: name → (module, function). Imported only when the report runs.
-ANALYSES: dict[str, tuple[str, str]] = {
-    "quotes": ("corpusling.markers.quotes", "quotes"),
-    "conditionals": ("corpusling.markers.conditional", "conditionals"),
-    "hedges": ("corpusling.markers.hedges", "hedges"),
-    "reported": ("corpusling.markers.reported", "reported"),
-    "speakers": ("corpusling.markers.speakers", "speakers"),
-}
+#: The analyses of the report (:mod:`corpusling.registry`), imported only when the report runs.
+ANALYSES = REGISTERED
 
 #: Which column of each marker table the rates are broken down by.
 BREAKDOWN: dict[str, str] = {"conditionals": "class", "hedges": "category", "boosters": "category",
@@ -192,11 +179,6 @@ def contract_order(frame: pl.DataFrame, name: str) -> pl.DataFrame:
     missing = [pl.lit(None).alias(c) for c in columns if c not in frame.columns]
     frame = frame.with_columns(missing) if missing else frame
     return frame.select(*columns, *[c for c in frame.columns if c not in columns])
-
-
-def _analysis(name: str) -> Callable[..., pl.DataFrame]:
-    module, function = ANALYSES[name]
-    return getattr(importlib.import_module(module), function)
 
 
 # --------------------------------------------------------------------------- provenance
@@ -545,14 +527,11 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
             return table
         run.attempt(name, action)
 
-    analyse("quotes", lambda: _analysis("quotes")(tokens, documents))
+    # every analysis of the registry, in order, each given the tables it needs and the options it takes
+    for analysis in ANALYSES.values():
+        if analysis.ready(results):
+            analyse(analysis.name, lambda a=analysis: a.run(tokens, documents, results, lexicon=user_lexicon))
     quotes = results.get("quotes")
-    analyse("conditionals", lambda: _analysis("conditionals")(tokens, documents, quotes=quotes))
-    analyse("hedges", lambda: _analysis("hedges")(tokens, documents, lexicon=user_lexicon, quotes=quotes))
-    if quotes is not None and "hedges" in results:  # "selon X" is read from the hedges' source markers
-        analyse("reported", lambda: _analysis("reported")(tokens, documents, quotes=quotes, hedges=results["hedges"]))
-    if quotes is not None:  # who is given a voice, how much and in which form (as the Radar de Parité reports)
-        analyse("speakers", lambda: _analysis("speakers")(quotes, tokens, documents, results.get("reported")))
 
     markers = marker_tables(results.get("conditionals"), results.get("hedges"), quotes)
     tables: dict[str, pl.DataFrame] = {}

@@ -27,7 +27,7 @@ BAD_DOCUMENTS: dict[str, tuple[str, bytes, str]] = {
     "CoNLL-U bad range": ("range.conllu", b"1-3\tdu\t_\t_\t_\t_\t_\t_\t_\t_\n" + GOOD_CONLLU.encode(), "1-3"),
     "CoNLL-U non-numeric head": ("head.conllu", GOOD_CONLLU.replace("\t0\t", "\tzero\t").encode(), "HEAD"),
     "CSV malformed": ("broken.csv", b'doc_id,text\n1,"never closed\n', "malformed"),
-    "JSONL malformed": ("broken.jsonl", b'{"text": oops}\n{"text"\n', "line 1"),  # a good line is kept (test_fault_readers)
+    "JSONL malformed": ("broken.jsonl", b'{"text": oops}\n{"text"\n', "line 1"),  # good lines: see test_fault_readers
     "VRT unbalanced tags": ("unbalanced.vrt", GOOD_VRT.replace("</s>\n", "").encode(), "line 4"),
     "VRT unclosed text": ("unclosed.vrt", GOOD_VRT.replace("</text>\n", "").encode(), "never closed"),
     "VRT closing nothing": ("closing.vrt", (GOOD_VRT + "</p>\n").encode(), "line 6"),

@@ -49,3 +49,13 @@ def test_the_graph_test_sees_imports_inside_functions(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from corpusling.markers.conditional import detect\n", encoding="utf-8")
     assert "corpusling.markers.conditional" in imports(module)
+
+
+def test_every_registered_analysis_can_be_loaded_and_runs_after_what_it_needs() -> None:
+    from corpusling.registry import ANALYSES
+
+    seen: list[str] = []
+    for name, analysis in ANALYSES.items():
+        assert callable(analysis.load()), name
+        assert set(analysis.requires) | set(analysis.uses) <= set(seen), name
+        seen.append(name)

@@ -182,7 +182,10 @@ def test_failing_or_missing_analysis_keeps_the_other_outputs(seed_parsed, tmp_pa
         raise ValueError("rule table corrupted")
 
     monkeypatch.setattr(conditional, "conditionals", broken)
-    monkeypatch.setitem(report.ANALYSES, "hedges", ("corpusling.markers.not_written_yet", "hedges"))
+    from dataclasses import replace
+
+    monkeypatch.setitem(report.ANALYSES, "hedges", replace(report.ANALYSES["hedges"],
+                                                           module="corpusling.markers.not_written_yet"))
     parsed = tmp_path / "parsed"
     seed_parsed.save(parsed)
     assert main(["report", str(parsed), "--out", str(tmp_path / "out"), "--n-boot", "100"]) == 1

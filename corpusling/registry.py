@@ -1,0 +1,76 @@
+"""The analyses corpusling runs, as one table: what each needs, what it writes, where it lives.
+
+As Stanza registers its processors, the report (and whatever runs every analysis) reads this table
+instead of naming each analysis in its code: an entry says the module and function, the analyses whose
+tables it needs (``requires``: without them it is not run) or takes when they exist (``uses``), the
+options of the user's it accepts, and the columns its CSV file starts with (the output contract of
+``DESIGN.md``). A new analysis is one module and one entry here. Functions are imported only when run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis: ``function(tokens=…, documents=…, <needed tables>=…, <options>=…)`` → a table."""
+
+    name: str
+    module: str
+    function: str
+    contract: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    description: str = ""
+
+    def load(self) -> Callable[..., pl.DataFrame]:
+        """The function (imported now: a missing module raises ``ModuleNotFoundError``)."""
+        return getattr(importlib.import_module(self.module), self.function)
+
+    def ready(self, results: dict[str, pl.DataFrame]) -> bool:
+        """Whether the tables it requires exist."""
+        return all(results.get(name) is not None for name in self.requires)
+
+    def run(self, tokens: pl.DataFrame, documents: pl.DataFrame, results: dict[str, pl.DataFrame],
+            **options: Any) -> pl.DataFrame:
+        """Run on a corpus, given the tables of the analyses before it and the user's options."""
+        needed = {name: results.get(name) for name in (*self.requires, *self.uses)}
+        chosen = {key: value for key, value in options.items() if key in self.options}
+        return self.load()(tokens=tokens, documents=documents, **needed, **chosen)
+
+
+#: Every analysis, in the order they run (each after those it needs).
+ANALYSES: dict[str, Analysis] = {a.name: a for a in (
+    Analysis("quotes", "corpusling.markers.quotes", "quotes",
+             ("doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
+              "reporting_verb"),
+             description="quotations: spans, kinds, sources, speakers"),
+    Analysis("conditionals", "corpusling.markers.conditional", "conditionals",
+             ("doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound", "main_lemma",
+              "class", "sentence"),
+             uses=("quotes",), description="conditional mood and its use"),
+    Analysis("hedges", "corpusling.markers.hedges", "hedges",
+             ("doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"),
+             uses=("quotes",), options=("lexicon",), description="hedges, source markers and boosters"),
+    Analysis("reported", "corpusling.markers.reported", "reported",
+             ("doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"),
+             requires=("quotes", "hedges"), description="reported speech: indirect, 'selon X', incises"),
+    Analysis("speakers", "corpusling.markers.speakers", "speakers",
+             ("doc_id", "speaker", "mentions", "n_quotes", "quoted_words"),
+             requires=("quotes",), uses=("reported",), description="who is given a voice, how much"),
+)}
+
+
+def contract() -> dict[str, list[str]]:
+    """The columns each analysis's CSV file starts with, by analysis."""
+    return {name: list(analysis.contract) for name, analysis in ANALYSES.items()}
+
+
+__all__ = ["ANALYSES", "Analysis", "contract"]
