@@ -21,16 +21,13 @@ import numpy as np
 import polars as pl
 
 from corpusling.errors import QueryError
-from corpusling.query import Pattern, TokenIndex, index, matches, parse
+from corpusling.query import ALIASES, Pattern, TokenIndex, index, matches, parse
 
 _POSITION_KEY = re.compile(r"^([LR])(\d+)\.(\w+)$")
 
 
 def _values(idx: TokenIndex, attr: str, rows: np.ndarray) -> pl.Series:
-    if attr in ("word",):
-        attr = "form"
-    if attr == "pos":
-        attr = "upos"
+    attr = ALIASES.get(attr, attr)  # word, pos: the query language's names
     if attr not in idx.tokens.columns:
         raise QueryError(f"unknown attribute {attr!r}; the token table has: {', '.join(idx.tokens.columns)}")
     return idx.tokens[attr].cast(pl.String).gather(pl.Series(rows, dtype=pl.Int64))

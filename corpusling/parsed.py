@@ -47,16 +47,23 @@ class ParsedCorpus:
             self._kept["quotes"] = quotes(self.tokens, self.documents)
         return self._kept["quotes"]
 
+    def hedges(self) -> pl.DataFrame:
+        """Hedges with the bundled lexicon (:func:`corpusling.markers.hedges.hedges`), computed on first use and
+        kept: reported speech reads its source markers."""
+        if "hedges" not in self._kept:
+            from corpusling.markers.hedges import hedges
+
+            self._kept["hedges"] = hedges(self.tokens, self.documents, quotes=self.quotes())
+        return self._kept["hedges"]
+
     def reported(self) -> pl.DataFrame:
         """Reported speech (:func:`corpusling.markers.reported.reported`), computed on first use and kept: the
         third voice of every marker."""
         if "reported" not in self._kept:
-            from corpusling.markers.hedges import hedges
             from corpusling.markers.reported import reported
 
-            quotes = self.quotes()
-            self._kept["reported"] = reported(self.tokens, self.documents, quotes=quotes,
-                                              hedges=hedges(self.tokens, self.documents, quotes=quotes))
+            self._kept["reported"] = reported(self.tokens, self.documents, quotes=self.quotes(),
+                                              hedges=self.hedges())
         return self._kept["reported"]
 
     def sizes(self) -> pl.DataFrame:

@@ -148,7 +148,9 @@ def conditionals(corpus: ParsedCorpus) -> pl.DataFrame:
 def hedges(corpus: ParsedCorpus, lexicon: pl.DataFrame | str | Path | None = None,
            lexicon_mode: str = "replace") -> pl.DataFrame:
     """Hedges, source markers, unnamed sources and boosters, with their ``voice`` (``corpusling hedges``)."""
-    if lexicon is not None and not isinstance(lexicon, pl.DataFrame):
+    if lexicon is None:
+        return _voiced(corpus, corpus.hedges())
+    if not isinstance(lexicon, pl.DataFrame):
         from corpusling.lexicons import load_lexicon
 
         lexicon = load_lexicon(lexicon, mode=lexicon_mode)

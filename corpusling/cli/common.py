@@ -29,14 +29,18 @@ def add_input_arguments(parser: argparse.ArgumentParser, many: bool = True) -> N
 
 
 def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
-    """Read and parse the inputs of a verb (parsed folders are loaded as they are)."""
+    """Read and parse the inputs of a verb (parsed folders are loaded as they are); a verb's ``--group-by``
+    is checked against the documents here, before any analysis."""
     from corpusling.api import load_or_parse
+    from corpusling.groups import check_group_by
 
     inputs = args.inputs if isinstance(args.inputs, list) else [args.inputs]
-    return load_or_parse(inputs, format=args.format, text_column=args.text_column, model=args.model,
+    corpus = load_or_parse(inputs, format=args.format, text_column=args.text_column, model=args.model,
                          workers=args.workers, cache=None if args.no_cache else args.cache,
                          use_cache=not args.no_cache, progress=True, report_skipped=True,
                          exclude=[Path(p) for p in (getattr(args, "out", None),) if p is not None])
+    check_group_by(corpus.documents, getattr(args, "group_by", None), option="--group-by")
+    return corpus
 
 
 def add_lazy_argument(group: argparse._ArgumentGroup) -> None:

@@ -47,7 +47,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from corpusling.groups import check_group_by
     from corpusling.markers.conditional import conditionals
     from corpusling.markers.quotes import quotes
     from corpusling.rates import compare, rates
@@ -55,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args)
     tokens, documents = corpus.tokens, corpus.documents
-    check_group_by(documents, args.group_by, option="--group-by")
     rows = conditionals(tokens, documents, quotes(tokens, documents))
     if args.out:
         write_table(rows, args.out, raw_csv=args.raw_csv)

@@ -39,14 +39,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from corpusling.groups import check_group_by
     from corpusling.markers.reported import reported
     from corpusling.rates import compare, rates
     from corpusling.tables import write_table
 
     corpus = load_corpus(args)
     tokens, documents = corpus.tokens, corpus.documents
-    check_group_by(documents, args.group_by, option="--group-by")
     table = reported(tokens, documents)
     if args.out:
         write_table(table, args.out, raw_csv=args.raw_csv)

@@ -31,6 +31,7 @@ import polars as pl
 
 from corpusling.errors import LexiconError
 from corpusling.markers.attribution import ancestors, load_reporting_verbs
+from corpusling.markers.voice import add_in_quote
 from corpusling.nlp.future_stem import lexicon_rows
 
 #: Output columns, in order.
@@ -369,23 +370,17 @@ def _closing_mark(rows: pl.DataFrame) -> pl.DataFrame:
 def _quoted_share(members: pl.DataFrame, words: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
     """``_item, _quoted_share``: the share of each item's words (punctuation aside) inside quotation marks."""
     located = (members.join(words.select(*_WORD, "start_char", "upos"), on=_WORD)
-               .filter(pl.col("upos") != "PUNCT").with_row_index("_w"))
-    inside = (located.join(marks.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").alias("_qs"),
-                                        pl.col("end_char").alias("_qe")), on="doc_id")
-              .filter((pl.col("_qs") <= pl.col("start_char")) & (pl.col("start_char") < pl.col("_qe")))
-              .select("_w").unique().with_columns(pl.lit(1.0).alias("_in")))
-    return (located.join(inside, on="_w", how="left").group_by("_item")
-            .agg(pl.col("_in").fill_null(0.0).mean().alias("_quoted_share")))
+               .filter(pl.col("upos") != "PUNCT"))
+    return (add_in_quote(located, marks, kinds=None, column="_in").group_by("_item")
+            .agg(pl.col("_in").cast(pl.Float64).mean().alias("_quoted_share")))
 
 
-def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                     quotes: pl.DataFrame) -> pl.DataFrame:
+def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.DataFrame,
+                     mentions: pl.DataFrame) -> pl.DataFrame:
     """``_item, _introduced``: for a definite description without a name ("l'ONG", "le chercheur"), the
     nearest proper name before it that the text introduced with the description's noun just before it
     ("l'ONG Human Rights Watch", "le chercheur Michel Mayor"), not in a prepositional phrase: the anaphor's
-    antecedent."""
-    from corpusling.markers.speakers import named_mentions
-
+    antecedent. ``mentions``: the documents' named mentions (:func:`corpusling.markers.speakers.named_mentions`)."""
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
@@ -396,8 +391,7 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, tokens: pl.DataFra
     if wanted.height == 0:
         return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
-    names = (named_mentions(tokens, documents.join(wanted.select(pl.col("doc_id").cast(documents.schema["doc_id"]))
-                                                   .unique(), on="doc_id", how="semi"), quotes)
+    names = (mentions.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
              .join(texts, on="doc_id")
              .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
              .with_columns(pl.col("_t").str.slice((pl.col("m_start") - 16).clip(lower_bound=0),
@@ -455,11 +449,12 @@ def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, text
                      "source_start", pl.when(lowered.is_in(list(PRONOUNS))).then(lowered).alias("_pronoun"))
          .filter(pl.col("_pronoun").is_not_null()))
     resolved = pl.DataFrame(schema={"_item": pl.Int64, "_resolved": pl.String})
+    mentions = named_mentions(tokens, documents, quotes)  # once, for pronouns and for anaphors
     if q.height:
         pars = paragraphs(documents.join(q.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
                                          on="doc_id", how="semi"))
-        mentions = with_paragraph(named_mentions(tokens, documents, quotes), pars, "m_start", "m_")
-        resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions)
+        mentions_here = with_paragraph(mentions, pars, "m_start", "m_")
+        resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions_here)
                     .select(pl.col("_q").cast(pl.Int64).alias("_item"), "_resolved"))
     rows = rows.join(resolved, on="_item", how="left")
     named = [name_of(m) if m else None for m in rows["_mention"].to_list()]
@@ -474,7 +469,7 @@ def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, text
     apposed = [apposed_name(b, a) if keep else None
                for keep, b, a in zip(plain, before.to_list(), after.to_list(), strict=True)]
     rows = rows.with_columns(pl.Series("_apposed", apposed, dtype=pl.String))
-    rows = rows.join(_introduced_with(rows, words, tokens, documents, quotes), on="_item", how="left")
+    rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
     rows = rows.with_columns(pl.coalesce("_resolved", "_named", "_apposed", "_introduced", "_mention")
                              .alias("speaker"))
     # one written form per name in a document ("Obama" → "Barack Obama")
@@ -582,9 +577,9 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     rows = _within(rows, marks, "start_char", "end_char", "_quoted_content").filter(~pl.col("_quoted_content"))
     rows = rows.join(_quoted_share(content, words, marks), on="_item", how="left").filter(
         (pl.col("kind") == "indirect") | (pl.col("_quoted_share").fill_null(0.0) < QUOTED_SHARE))
-    voiced = quotes.filter(pl.col("kind").cast(pl.String).is_in(["direct", "mixed"])) if "kind" in quotes.columns \
-        else quotes
-    rows = _within(rows, voiced, "cue_start", "cue_end", "in_quote")
+    # in_quote: the cue stands in a direct or mixed quotation (the quoted voice of every analysis)
+    rows = add_in_quote(rows.with_columns(pl.col("cue_start").alias("start_char"), pl.col("start_char").alias("_s")),
+                        quotes).with_columns(pl.col("_s").alias("start_char"))
     rows = _closing_mark(rows)
     rows = rows.with_columns(
         pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("text"))
