@@ -340,11 +340,11 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
 # --------------------------------------------------------------------------- HTML
 
 def _html(run: _Run, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stems: list[str],
-          provenance: dict[str, Any], lang: str) -> str:
-    """The page ``report.html`` (:mod:`corpusling.report_page`)."""
+          provenance: dict[str, Any], lang: str, results: dict[str, pl.DataFrame] | None = None) -> str:
+    """The page ``report.html`` (:mod:`corpusling.report_page`); ``results`` are the analyses' tables."""
     from corpusling.report_page import render
 
-    return render(run.result, parsed, tables, stems, provenance, lang)
+    return render(run.result, parsed, tables, stems, provenance, lang, results or {})
 
 
 # --------------------------------------------------------------------------- entry points
@@ -469,7 +469,8 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
                                                       json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"))
     run.result.files.append(out / "provenance.json")
     run.attempt("report.html", lambda: write_text(out / "report.html",
-                                                  _html(run, parsed, tables, stems, provenance, lang)))
+                                                  _html(run, parsed, tables, stems, provenance, lang,
+                                                                results)))
     run.result.files.append(out / "report.html")
     return run.result
 

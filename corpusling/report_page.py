@@ -84,7 +84,7 @@ def _html_table(frame: pl.DataFrame, lang: str, limit: int = 60, source: str | N
 
 
 def render(result: Report, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stems: list[str],
-          provenance: dict[str, Any], lang: str) -> str:
+          provenance: dict[str, Any], lang: str, results: dict[str, pl.DataFrame] | None = None) -> str:
     """The whole page: overview, analyses run, summary, figures (inline SVG), tables, files, provenance."""
     text = _TEXT[lang]
     out = result.out
