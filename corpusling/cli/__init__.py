@@ -17,7 +17,7 @@ from corpusling.errors import CorpuslingError
 #: Verb modules, in the order ``--help`` lists them.
 COMMANDS: list[str] = [
     "parse", "info", "report", "conditionals", "hedges", "quotes", "reported", "concordance", "freq", "collocates",
-    "keyness", "dispersion", "export", "models",
+    "keyness", "dispersion", "export", "models", "serve",
 ]
 
 
