@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, voice_word_counts, with_in_quote
+from corpusling.markers.voice import QUOTED_KINDS, with_in_quote
 from corpusling.rates import rates
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
@@ -56,10 +56,11 @@ def marker_tables(conditionals: pl.DataFrame | None = None, hedges: pl.DataFrame
     return tables
 
 
-def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.DataFrame | None = None,
+def summary(tokens: pl.DataFrame | None, documents: pl.DataFrame, conditionals: pl.DataFrame | None = None,
             hedges: pl.DataFrame | None = None, quotes: pl.DataFrame | None = None,
             group_by: str | None = None, per: float = 1000,
-            quoted_kinds: Sequence[str] | None = QUOTED_KINDS, reported: pl.DataFrame | None = None) -> pl.DataFrame:
+            quoted_kinds: Sequence[str] | None = QUOTED_KINDS, reported: pl.DataFrame | None = None,
+            measures: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per document, then per group, then the corpus (``level`` says which).
 
     Columns: ``level, group, doc_id, n_documents, n_sentences, n_words``, then for each
@@ -68,13 +69,18 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
     :mod:`corpusling.markers.voice`, over all words). Quotations count outer spans only.
     With ``reported`` (reported speech) as well: ``reported_words``, ``reported_share``
     and ``writer_share``, the three voices' shares of the words (they add up to 1).
+    ``measures`` (:func:`corpusling.measures.document_measures`, e.g. stacked from batches) replaces ``tokens``.
     """
     from corpusling.groups import group_column
+    from corpusling.measures import document_measures
 
     groups = group_column(documents, group_by)
-    words = (tokens.group_by("doc_id")
-             .agg(pl.len().alias("n_words"), pl.struct("par_id", "sent_id").n_unique().alias("n_sentences"))
-             .with_columns(pl.col("doc_id").cast(pl.String)))
+    three = quotes is not None and reported is not None
+    if measures is None:
+        if tokens is None:
+            raise ValueError("summary needs the token table or the documents' measures")
+        measures = document_measures(tokens, quotes, reported if three else None, quoted_kinds)
+    words = measures.select("doc_id", "n_words", "n_sentences")
     per_doc = (groups.join(words, on="doc_id", how="left")
                .with_columns(pl.col("n_words").fill_null(0), pl.col("n_sentences").fill_null(0),
                              pl.lit(1).alias("n_documents")))
@@ -83,12 +89,11 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
         counts = rows.group_by(pl.col("doc_id").cast(pl.String)).agg(pl.len().alias(name))
         per_doc = per_doc.join(counts, on="doc_id", how="left").with_columns(pl.col(name).fill_null(0))
     if quotes is not None:
-        quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
-        per_doc = per_doc.join(quoted, on="doc_id", how="left").with_columns(pl.col("quoted_words").fill_null(0))
-    three = quotes is not None and reported is not None
+        per_doc = per_doc.join(measures.select("doc_id", "quoted_words"), on="doc_id", how="left").with_columns(
+            pl.col("quoted_words").fill_null(0))
     if three:
-        voices = voice_word_counts(tokens, quotes, reported, quoted_kinds).select("doc_id", "reported_words")
-        per_doc = per_doc.join(voices, on="doc_id", how="left").with_columns(pl.col("reported_words").fill_null(0))
+        per_doc = per_doc.join(measures.select("doc_id", "reported_words"), on="doc_id", how="left").with_columns(
+            pl.col("reported_words").fill_null(0))
     counted = [*markers, *(["quoted_words"] if quotes is not None else []), *(["reported_words"] if three else [])]
     sums = [pl.col(c).sum() for c in ("n_documents", "n_sentences", "n_words", *counted)]
     per_group = (per_doc.group_by("group", maintain_order=True).agg(*sums)
@@ -111,11 +116,12 @@ def summary(tokens: pl.DataFrame, documents: pl.DataFrame, conditionals: pl.Data
     return table.select("level", "group", "doc_id", "n_documents", "n_sentences", "n_words", *rate_columns)
 
 
-def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame,
+def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, quotes: pl.DataFrame,
                 by: list[str] | None = None, group_by: str | None = None, per: float = 1000,
                 n_boot: int = 2000, seed: int = 0,
                 quoted_kinds: Sequence[str] | None = QUOTED_KINDS,
-                all_levels: pl.DataFrame | None = None, reported: pl.DataFrame | None = None) -> pl.DataFrame:
+                all_levels: pl.DataFrame | None = None, reported: pl.DataFrame | None = None,
+                measures: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rates of ``rows`` in the writer's voice and in quoted voice, per 1,000 words of each voice.
 
     With ``reported`` (reported speech), three voices: ``writer``, ``quoted`` and ``reported`` (the
@@ -128,26 +134,29 @@ def voice_rates(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFram
     ``group, voice, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``,
     ``voice`` being ``"writer"`` or ``"quoted"``; CIs by bootstrap over the document halves.
     ``all_levels``: levels of ``by`` reported even without rows (:func:`corpusling.rates.document_counts`).
+    ``measures`` (:func:`corpusling.measures.document_measures` with the same quotations and reported speech)
+    replaces ``tokens``.
     """
     from corpusling.groups import group_column
     from corpusling.markers.voice import add_voice
-    from corpusling.rates import document_sizes
+    from corpusling.measures import document_measures
 
+    if measures is None:
+        if tokens is None:
+            raise ValueError("voice_rates needs the token table or the documents' measures")
+        measures = document_measures(tokens, quotes, reported, quoted_kinds)
     if reported is not None:  # three voices
         names = ["writer", "quoted", "reported"]
         rows = add_voice(rows, quotes, reported, quoted_kinds)
-        counts = voice_word_counts(tokens, quotes, reported, quoted_kinds)
-        sizes = pl.concat([counts.select((pl.col("doc_id") + _SEP + pl.lit(v)).alias("doc_id"),
-                                         pl.col(f"{v}_words").alias("n_words")) for v in names])
+        sizes = pl.concat([measures.select((pl.col("doc_id") + _SEP + pl.lit(v)).alias("doc_id"),
+                                           pl.col(f"{v}_words").alias("n_words")) for v in names])
     else:
         names = ["writer", "quoted"]
         rows = with_in_quote(rows, quotes, quoted_kinds).with_columns(
             pl.when(pl.col("in_quote").fill_null(False)).then(pl.lit("quoted")).otherwise(pl.lit("writer"))
             .alias("voice"))
         # words of each half: the document's words, the quoted ones, and the rest
-        quoted = quoted_word_counts(tokens, quotes, quoted_kinds)
-        words = (document_sizes(tokens).join(quoted, on="doc_id", how="left")
-                 .with_columns(pl.col("quoted_words").fill_null(0).cast(pl.Int64)))
+        words = measures.select("doc_id", "n_words", pl.col("quoted_words").cast(pl.Int64))
         sizes = pl.concat([
             words.select((pl.col("doc_id") + _SEP + pl.lit("writer")).alias("doc_id"),
                          (pl.col("n_words") - pl.col("quoted_words")).alias("n_words")),
