@@ -42,4 +42,14 @@ def document_measures(tokens: pl.DataFrame, quotes: pl.DataFrame | None = None,
     return table.select([c for c in COLUMNS if c in table.columns])
 
 
-__all__ = ["COLUMNS", "document_measures"]
+def sentence_spans(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Where each sentence lies in its document's text: ``doc_id`` (String), ``sent_start``, ``sent_end`` (characters),
+    in the order of the tokens; the context a hit is shown in."""
+    key = [c for c in ("par_id", "sent_id") if c in tokens.columns]
+    return (tokens.group_by(pl.col("doc_id").cast(pl.String), *key, maintain_order=True)
+            .agg(pl.col("start_char").min().cast(pl.Int64).alias("sent_start"),
+                 pl.col("end_char").max().cast(pl.Int64).alias("sent_end"))
+            .select("doc_id", "sent_start", "sent_end"))
+
+
+__all__ = ["COLUMNS", "document_measures", "sentence_spans"]

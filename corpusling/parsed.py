@@ -111,6 +111,63 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> None:
         frame.write_parquet(tmp)
 
 
+class ParquetStream:
+    """Write one table piece by piece into a Parquet file whose bytes depend on its rows only (``empty``: the
+    columns to write when no piece comes).
+
+    Rows go out in row groups of ``row_group_rows`` whatever the pieces they came in (a corpus read
+    batch by batch, shards merged, or a whole table), with Categorical columns as plain strings (their
+    dictionaries would differ from piece to piece): the report of a corpus read in batches, merged from
+    shards or held in memory writes the same bytes. Atomic: the file appears when :meth:`close` is called.
+    """
+
+    def __init__(self, path: Path, row_group_rows: int = 262_144, empty: pl.DataFrame | None = None) -> None:
+        from contextlib import ExitStack
+
+        self.path, self.rows, self.empty = path, row_group_rows, empty
+        self._stack = ExitStack()
+        self._tmp = self._stack.enter_context(replacing(path))
+        self._writer: Any = None
+        self._pending: list[Any] = []
+        self._n_pending = 0
+        self.n_rows = 0
+
+    def write(self, frame: pl.DataFrame) -> None:
+        """Append ``frame`` (same columns and types every time)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        plain = frame.with_columns(pl.col(pl.Categorical).cast(pl.String)).to_arrow()
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._tmp, plain.schema, compression="zstd")
+        self._pending.append(plain)
+        self._n_pending += plain.num_rows
+        self.n_rows += plain.num_rows
+        while self._n_pending >= self.rows:
+            table = pa.concat_tables(self._pending)
+            self._writer.write_table(table.slice(0, self.rows), row_group_size=self.rows)
+            rest = table.slice(self.rows)
+            self._pending, self._n_pending = [rest], rest.num_rows
+
+    def close(self) -> None:
+        """Write the last rows and publish the file."""
+        import pyarrow as pa
+
+        if self._writer is None and self.empty is not None:  # no rows came: an empty table of the right columns
+            self.write(self.empty.clear())
+        if self._writer is not None:
+            if self._n_pending:
+                self._writer.write_table(pa.concat_tables(self._pending), row_group_size=self.rows)
+            self._writer.close()
+        self._stack.close()
+
+    def abandon(self) -> None:
+        """Give up: the temporary file is removed, nothing is published."""
+        if self._writer is not None:
+            self._writer.close()
+        self._stack.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+
+
 MANIFEST_PREFIX = "manifest-"
 #: A part written by a run that publishes a manifest: ``part-<shard>-r<12 hex>-…``.
 RUN_PART = re.compile(r"^part-(?P<shard>.+?)-(?P<run>r[0-9a-f]{12})-")

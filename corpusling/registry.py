@@ -29,6 +29,9 @@ class Analysis:
     uses: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     description: str = ""
+    #: How its rows are ordered: "doc_id" (by document id, as text) or "documents" (in the corpus's order);
+    #: tables computed batch by batch are stacked in this order (:func:`stack`).
+    row_order: str = "doc_id"
 
     def load(self) -> Callable[..., pl.DataFrame]:
         """The function (imported now: a missing module raises ``ModuleNotFoundError``)."""
@@ -58,7 +61,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              uses=("quotes",), description="conditional mood and its use"),
     Analysis("hedges", "corpusling.markers.hedges", "hedges",
              ("doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"),
-             uses=("quotes",), options=("lexicon",), description="hedges, source markers and boosters"),
+             uses=("quotes",), options=("lexicon",), description="hedges, source markers and boosters",
+             row_order="documents"),
     Analysis("reported", "corpusling.markers.reported", "reported",
              ("doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"),
              requires=("quotes", "hedges"), description="reported speech: indirect, 'selon X', incises"),
@@ -68,9 +72,18 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
 )}
 
 
+def stack(analysis: Analysis, parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """The analysis's tables of consecutive batches of whole documents as one table, rows in the order one run
+    on the whole corpus gives (its ``row_order``): its rows depend on one document at a time."""
+    table = pl.concat(parts, how="vertical_relaxed") if len(parts) > 1 else parts[0]
+    if analysis.row_order == "doc_id":
+        table = table.sort(pl.col("doc_id").cast(pl.String), maintain_order=True)
+    return table
+
+
 def contract() -> dict[str, list[str]]:
     """The columns each analysis's CSV file starts with, by analysis."""
     return {name: list(analysis.contract) for name, analysis in ANALYSES.items()}
 
 
-__all__ = ["ANALYSES", "Analysis", "contract"]
+__all__ = ["ANALYSES", "Analysis", "contract", "stack"]

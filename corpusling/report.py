@@ -23,7 +23,7 @@ import json
 import platform
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -33,11 +33,12 @@ from typing import Any
 import polars as pl
 
 from corpusling import __version__
+from corpusling import tokens as tok
 from corpusling.atomic import check_replaceable, staged_folder, write_text
 from corpusling.checks import check_count
 from corpusling.errors import InputError
 from corpusling.groups import check_group_by
-from corpusling.parsed import ParsedCorpus, write_parquet
+from corpusling.parsed import ParquetStream, ParsedCorpus, write_parquet
 from corpusling.registry import ANALYSES as REGISTERED
 from corpusling.registry import contract
 from corpusling.tables import neutralise_formulas
@@ -231,28 +232,26 @@ def _marker_rates(markers: dict[str, pl.DataFrame], documents: pl.DataFrame, siz
     return _in_marker_order(table, markers, "group", "level")
 
 
-def _rates_tables(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str | None, n_boot: int,
-                  seed: int) -> pl.DataFrame:
+def _rates_tables(corpus: ParsedCorpus | Counted, markers: dict[str, pl.DataFrame], group_by: str | None,
+                  n_boot: int, seed: int) -> pl.DataFrame:
     """Long table: ``marker, breakdown, level`` (the category, or ``(all)``) then :func:`rates` columns."""
-    from corpusling.rates import document_sizes
-
-    table = _marker_rates(markers, parsed.documents, document_sizes(parsed.tokens), group_by, n_boot, seed, True)
+    table = _marker_rates(markers, corpus.documents, corpus.sizes(), group_by, n_boot, seed, True)
     return table.select("marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low",
                         "ci_high", "ci_method")
 
 
-def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by: str) -> pl.DataFrame:
+def _comparison(corpus: ParsedCorpus | Counted, markers: dict[str, pl.DataFrame], group_by: str) -> pl.DataFrame:
     """Each group against the rest, per marker and category: G², p and log ratio."""
-    from corpusling.rates import compare, document_sizes
+    from corpusling.rates import compare
 
-    sizes = document_sizes(parsed.tokens)
+    sizes, documents = corpus.sizes(), corpus.documents
     parts = []
     for marker, rows in markers.items():
-        total = compare(rows, None, parsed.documents, group_by=group_by, sizes=sizes)
+        total = compare(rows, None, documents, group_by=group_by, sizes=sizes)
         parts.append(total.with_columns(pl.lit(marker).alias("marker"), pl.lit("(all)").alias("level")))
         column = BREAKDOWN.get(marker)
         if column and column in rows.columns and rows.height:
-            split = compare(rows.with_columns(pl.col(column).cast(pl.String)), None, parsed.documents,
+            split = compare(rows.with_columns(pl.col(column).cast(pl.String)), None, documents,
                             group_by=group_by, by=[column], sizes=sizes)
             parts.append(split.rename({column: "level"}).with_columns(pl.lit(marker).alias("marker")))
     columns = ["marker", "level", "group", "count", "n_words", "other_count", "other_words", "g2", "p", "log_ratio"]
@@ -261,7 +260,7 @@ def _comparison(parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], group_by
 
 # --------------------------------------------------------------------------- figures
 
-def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], rates_table: pl.DataFrame | None,
+def _figures(run: _Run, corpus: Counted, markers: dict[str, pl.DataFrame], rates_table: pl.DataFrame | None,
              quotes: pl.DataFrame | None, group_by: str | None, lang: str, n_boot: int, seed: int,
              reported: pl.DataFrame | None = None) -> list[str]:
     """Each figure on its own (a failing one is reported); returns the stems written."""
@@ -270,13 +269,14 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
     from corpusling.summary import voice_rates, with_period
 
     folder = run.result.out / "figures"
+    documents = corpus.documents
     stems: list[str] = []
-    if group_by and parsed.documents[group_by].n_unique() > MAX_FIGURE_GROUPS:
-        run.log(f"report: {parsed.documents[group_by].n_unique()} groups in {group_by!r}: the figures show the "
+    if group_by and documents[group_by].n_unique() > MAX_FIGURE_GROUPS:
+        run.log(f"report: {documents[group_by].n_unique()} groups in {group_by!r}: the figures show the "
                 f"whole corpus (the tables keep every group)")
         group_by = None
         if markers:
-            rates_table = run.attempt("rates for figures", lambda: _rates_tables(parsed, markers, None, n_boot, seed))
+            rates_table = run.attempt("rates for figures", lambda: _rates_tables(corpus, markers, None, n_boot, seed))
 
     def save(stem: str, figure: Any) -> None:
         run.result.files += fig.save(figure, folder / stem)
@@ -307,9 +307,9 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
                               for m, table in voiced.items()])
             # one bootstrap for the three markers (each gets the resamples it would get alone); three voices
             # when reported speech was found: writer, quoted, reported
-            table = voice_rates(rows, parsed.tokens, parsed.documents, quotes, by=["marker"], group_by=group_by,
+            table = voice_rates(rows, None, documents, quotes, by=["marker"], group_by=group_by,
                                 n_boot=n_boot, seed=seed, all_levels=pl.DataFrame({"marker": list(voiced)}),
-                                reported=reported)
+                                reported=reported, measures=corpus.measures)
             order = pl.col("marker").replace_strict({m: i for i, m in enumerate(voiced)}, return_dtype=pl.Int64)
             voices = pl.col("voice").replace_strict({"writer": 0, "quoted": 1, "reported": 2}, return_dtype=pl.Int64)
             table = table.sort(order, "group", voices, maintain_order=True)
@@ -320,17 +320,15 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
             rows = pl.concat([m.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64))
                               .with_columns(pl.lit(name).alias("marker"))
                               for name, m in markers.items() if name != "boosters"])
-            save("dispersion", fig.plot_dispersion(rows, parsed.documents, "marker", lang=lang))
+            save("dispersion", fig.plot_dispersion(rows, documents, "marker", lang=lang))
         run.attempt("figure dispersion", dispersion)
-    if "date" in parsed.documents.columns and markers:
-        dated = with_period(parsed.documents)
+    if "date" in documents.columns and markers:
+        dated = with_period(documents)
         if dated["period"].drop_nulls().n_unique() >= 2:
             def timeline() -> None:
-                from corpusling.rates import document_sizes
-
                 shown = {name: m for name, m in markers.items() if name != "boosters"}
                 table = _marker_rates(shown, dated.filter(pl.col("period").is_not_null()),
-                                      document_sizes(parsed.tokens), "period", n_boot, seed, False)
+                                      corpus.sizes(), "period", n_boot, seed, False)
                 save("timeline", fig.plot_timeline(table.drop("breakdown", "level"), "group", series="marker",
                                                    lang=lang))
             run.attempt("figure timeline", timeline)
@@ -339,7 +337,7 @@ def _figures(run: _Run, parsed: ParsedCorpus, markers: dict[str, pl.DataFrame], 
 
 # --------------------------------------------------------------------------- HTML
 
-def _html(run: _Run, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stems: list[str],
+def _html(run: _Run, parsed: Counted, tables: dict[str, pl.DataFrame], stems: list[str],
           provenance: dict[str, Any], lang: str, results: dict[str, pl.DataFrame] | None = None) -> str:
     """The page ``report.html`` (:mod:`corpusling.report_page`); ``results`` are the analyses' tables."""
     from corpusling.report_page import render
@@ -347,7 +345,130 @@ def _html(run: _Run, parsed: ParsedCorpus, tables: dict[str, pl.DataFrame], stem
     return render(run.result, parsed, tables, stems, provenance, lang, results or {})
 
 
+# --------------------------------------------------------------------------- document by document
+
+@dataclass
+class Counted:
+    """The corpus as the corpus-wide steps of the report see it: documents, each document's measures
+    (:func:`corpusling.measures.document_measures`) and the model, without the token table.
+
+    Every analysis of the registry gives rows that depend on one document at a time, so they and the
+    measures are computed batch by batch (or shard by shard) and stacked; rates, comparisons, figures
+    and the summary come from the stacked tables alone.
+    """
+
+    documents: pl.DataFrame
+    measures: pl.DataFrame
+    model: dict[str, Any]
+    n_tokens: int
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    #: Where each sentence lies (:func:`corpusling.measures.sentence_spans`): the context of hits on the page.
+    sentences: pl.DataFrame | None = None
+
+    def sizes(self) -> pl.DataFrame:
+        """Words per document (``doc_id, n_words``), as :meth:`ParsedCorpus.sizes`."""
+        return self.measures.select("doc_id", "n_words")
+
+    @property
+    def n_sentences(self) -> int:
+        return int(self.measures["n_sentences"].sum()) if self.measures.height else 0
+
+
+class _Analyses:
+    """The registry's analyses run on consecutive batches of whole documents, their tables kept to stack.
+
+    An analysis that fails (or whose module is missing) on any batch is reported once and its table
+    dropped; the others go on. Each batch also gives its documents' measures.
+    """
+
+    def __init__(self, lexicon: Any, log: Callable[[str], None]) -> None:
+        self.lexicon, self.log = lexicon, log
+        self.steps: dict[str, Step] = {}
+        self.parts: dict[str, list[pl.DataFrame]] = {}
+        self.measures: list[pl.DataFrame] = []
+        self.sentences: list[pl.DataFrame] = []
+        self.n_tokens = 0
+
+    def add(self, batch: ParsedCorpus) -> None:
+        from corpusling.measures import document_measures, sentence_spans
+
+        results: dict[str, pl.DataFrame] = {}
+        for analysis in ANALYSES.values():
+            step = self.steps.get(analysis.name)
+            if (step is not None and step.status != "ok") or not analysis.ready(results):
+                continue
+            step = self.steps.setdefault(analysis.name, Step(analysis.name, rows=0))
+            start = time.perf_counter()
+            try:
+                table = analysis.run(batch.tokens, batch.documents, results, lexicon=self.lexicon)
+            except ModuleNotFoundError as err:
+                step.status, step.message = "missing", f"{err.name} is not available"
+            except (KeyboardInterrupt, SystemExit, OSError):
+                raise
+            except Exception as err:  # noqa: BLE001 - one analysis must not stop the report
+                step.status, step.message = "failed", f"{type(err).__name__}: {err}"
+            else:
+                results[analysis.name] = table
+                self.parts.setdefault(analysis.name, []).append(table)
+                step.rows = (step.rows or 0) + table.height
+            step.seconds += time.perf_counter() - start
+            if step.status != "ok":
+                self.parts.pop(analysis.name, None)
+                self.log(f"report: {analysis.name}: {step.status}: {step.message} (the other outputs are still "
+                         "written)")
+        self.measures.append(document_measures(batch.tokens, results.get("quotes"), results.get("reported")))
+        self.sentences.append(sentence_spans(batch.tokens))
+        self.n_tokens += batch.tokens.height
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        """Each analysis's table for the whole corpus (rows in the order a single run gives)."""
+        from corpusling.registry import stack
+
+        return {name: plain(stack(ANALYSES[name], parts)) for name, parts in self.parts.items()
+                if self.steps[name].status == "ok"}
+
+    def sentence_table(self) -> pl.DataFrame:
+        return (pl.concat(self.sentences) if self.sentences
+                else pl.DataFrame(schema={"doc_id": pl.String, "sent_start": pl.Int64, "sent_end": pl.Int64}))
+
+    def counted(self, documents: pl.DataFrame, model: dict[str, Any],
+                skipped: list[dict[str, str]] | None = None) -> Counted:
+        from corpusling.measures import COLUMNS
+
+        measures = (pl.concat(self.measures, how="diagonal_relaxed") if self.measures
+                    else pl.DataFrame(schema={"doc_id": pl.String, "n_words": pl.UInt32, "n_sentences": pl.UInt32}))
+        return Counted(documents=plain(documents), model=model, n_tokens=self.n_tokens, skipped=skipped or [],
+                       measures=measures.select([c for c in COLUMNS if c in measures.columns]),
+                       sentences=self.sentence_table())
+
+
+def plain(frame: pl.DataFrame) -> pl.DataFrame:
+    """Categorical columns as strings: tables of batches and of shards read back from Parquet then agree."""
+    return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+
+
 # --------------------------------------------------------------------------- entry points
+
+def _options(group_by: str | None, lang: str, n_boot: int, lexicon: Path | str | None,
+             lexicon_mode: str, documents: pl.DataFrame | None) -> Any:
+    """Check the options before anything is written (exit 2 for the user's mistakes); the user's lexicon."""
+    if lang not in ("fr", "en"):
+        raise InputError(f"--lang must be fr or en, not {lang!r}")
+    if documents is not None:
+        check_group_by(documents, group_by, option="--group-by")
+    check_count(n_boot, "--n-boot", minimum=1)
+    if lexicon is None:
+        return None
+    if not Path(lexicon).is_file():  # a bad line is the user's to fix (exit 2)
+        raise InputError(f"--lexicon {lexicon}: no such file")
+    from corpusling.lexicons import load_lexicon
+
+    return load_lexicon(lexicon, mode=lexicon_mode)
+
+
+def _default_log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
 
 def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = None, lang: str = "fr",
                  lexicon: Path | str | None = None, lexicon_mode: str = "replace",
@@ -363,66 +484,72 @@ def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = N
     as they are (see :func:`corpusling.tables.neutralise_formulas`). The folder is built aside and
     replaces ``out`` whole at the end. Returns what was done; never raises for a failing analysis
     (a file that cannot be written raises ``OSError``, and the previous folder stays).
+    The corpus is one batch of :func:`report_batches`: the same files as a folder read batch by batch.
     """
+    return report_batches(lambda: iter([parsed]), parsed.documents, parsed.model, out, group_by=group_by,
+                          lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode, inputs=inputs,
+                          parameters=parameters, n_boot=n_boot, seed=seed, log=log, raw_csv=raw_csv,
+                          skipped=parsed.skipped)
 
-    if lang not in ("fr", "en"):
-        raise InputError(f"--lang must be fr or en, not {lang!r}")
-    check_group_by(parsed.documents, group_by, option="--group-by")
-    check_count(n_boot, "--n-boot", minimum=1)
-    user_lexicon = None
-    if lexicon is not None:  # checked before anything is written: a bad line is the user's to fix (exit 2)
-        if not Path(lexicon).is_file():
-            raise InputError(f"--lexicon {lexicon}: no such file")
-        from corpusling.lexicons import load_lexicon
 
-        user_lexicon = load_lexicon(lexicon, mode=lexicon_mode)
-    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+def report_batches(batches: Callable[[], Iterator[ParsedCorpus]], documents: pl.DataFrame, model: dict[str, Any],
+                   out: Path | str, group_by: str | None = None, lang: str = "fr",
+                   lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+                   inputs: list[str | Path] | None = None, parameters: dict[str, Any] | None = None,
+                   n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
+                   raw_csv: bool = False, skipped: list[dict[str, str]] | None = None) -> Report:
+    """The report of a corpus given as consecutive batches of whole documents (``batches()`` yields them in
+    the order of ``documents``, the whole documents table): at most one batch of tokens in memory."""
+    user_lexicon = _options(group_by, lang, n_boot, lexicon, lexicon_mode, documents)
+    log = log or _default_log
     final = Path(out)
     with staged_folder(final) as staging:  # built aside, swapped in whole: a kill never leaves half a report
-        result = _write_report(parsed, staging, group_by=group_by, lang=lang, lexicon=lexicon,
-                               lexicon_mode=lexicon_mode, user_lexicon=user_lexicon, inputs=inputs,
-                               parameters=parameters, n_boot=n_boot, seed=seed, log=log, raw_csv=raw_csv)
+        run = _Run(staging, log, raw_csv)
+        analyses = _Analyses(user_lexicon, log)
+        tokens_step, start = Step("tokens.parquet"), time.perf_counter()
+        stream = ParquetStream(staging / "tokens.parquet", empty=tok.empty())
+        for number, batch in enumerate(batches(), start=1):
+            stream.write(batch.tokens)
+            analyses.add(batch)
+            log(f"report: batch {number}: {batch.documents.height:,} documents, {batch.tokens.height:,} words")
+        stream.close()
+        tokens_step.seconds, tokens_step.rows = time.perf_counter() - start, stream.n_rows
+        run.result.files.append(staging / "tokens.parquet")
+        counted = analyses.counted(documents, model, skipped)
+        result = _write_report(run, counted, analyses.tables(), [tokens_step, *analyses.steps.values()],
+                               group_by=group_by, lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode,
+                               inputs=inputs, parameters=parameters, n_boot=n_boot, seed=seed)
     result.files = [final / p.relative_to(staging) for p in result.files]
     result.out = final
     return result
 
 
-def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: str, lexicon: Path | str | None,
-                  lexicon_mode: str, user_lexicon: Any, inputs: list[str | Path] | None,
-                  parameters: dict[str, Any] | None, n_boot: int, seed: int, log: Callable[[str], None],
-                  raw_csv: bool) -> Report:
-    """Every table, figure, the provenance and the page, written into ``out`` (the staging folder)."""
+def _write_report(run: _Run, corpus: Counted, results: dict[str, pl.DataFrame], done: list[Step],
+                  group_by: str | None, lang: str, lexicon: Path | str | None, lexicon_mode: str,
+                  inputs: list[str | Path] | None, parameters: dict[str, Any] | None, n_boot: int,
+                  seed: int) -> Report:
+    """Every table, figure, the provenance and the page from the stacked tables (``done``: the steps so far:
+    the token table and the analyses, run batch by batch)."""
     from corpusling.summary import marker_tables, summary
 
-    run = _Run(out, log, raw_csv)
-    tokens, documents = parsed.tokens, parsed.documents
-
-    def write_tokens() -> pl.DataFrame:
-        run.write_parquet(tokens, "tokens.parquet")
-        return tokens
+    out, documents = run.result.out, corpus.documents
+    tokens_step, *analysis_steps = done
+    run.result.steps.append(tokens_step)
 
     def write_documents() -> pl.DataFrame:
-        run.write_parquet(documents, "documents.parquet")
-        run.write_csv(parsed.metadata(), "documents.csv")
+        stream = ParquetStream(out / "documents.parquet")
+        stream.write(documents)
+        stream.close()
+        run.result.files.append(out / "documents.parquet")
+        run.write_csv(corpus.documents.drop("text", strict=False), "documents.csv")
         return documents
 
-    run.attempt("tokens.parquet", write_tokens)
     run.attempt("documents.parquet, documents.csv", write_documents)
-
-    results: dict[str, pl.DataFrame] = {}
-
-    def analyse(name: str, call: Callable[[], pl.DataFrame]) -> None:
-        def action() -> pl.DataFrame:
-            table = call()
-            results[name] = table
-            run.write_csv(contract_order(table, name), f"{name}.csv")
-            return table
-        run.attempt(name, action)
-
-    # every analysis of the registry, in order, each given the tables it needs and the options it takes
-    for analysis in ANALYSES.values():
-        if analysis.ready(results):
-            analyse(analysis.name, lambda a=analysis: a.run(tokens, documents, results, lexicon=user_lexicon))
+    for step in analysis_steps:  # their CSV files, in the registry's order
+        run.result.steps.append(step)
+        if step.status == "ok":
+            run.write_csv(contract_order(results[step.name], step.name), f"{step.name}.csv")
+            run.log(f"report: {step.name}: {step.rows:,} rows, {step.seconds:.1f} s")
     quotes = results.get("quotes")
 
     markers = marker_tables(results.get("conditionals"), results.get("hedges"), quotes)
@@ -436,13 +563,13 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
             return frame
         run.attempt(f"{name}.csv", action)
 
-    table("summary", lambda: summary(tokens, documents, results.get("conditionals"), results.get("hedges"), quotes,
-                                     group_by=group_by, reported=results.get("reported")))
+    table("summary", lambda: summary(None, documents, results.get("conditionals"), results.get("hedges"), quotes,
+                                     group_by=group_by, reported=results.get("reported"), measures=corpus.measures))
     if markers:
-        table("rates", lambda: _rates_tables(parsed, markers, group_by, n_boot, seed))
+        table("rates", lambda: _rates_tables(corpus, markers, group_by, n_boot, seed))
     if markers and group_by:
-        table("comparison", lambda: _comparison(parsed, markers, group_by))
-    stems = _figures(run, parsed, markers, tables.get("rates"), quotes, group_by, lang, n_boot, seed,
+        table("comparison", lambda: _comparison(corpus, markers, group_by))
+    stems = _figures(run, corpus, markers, tables.get("rates"), quotes, group_by, lang, n_boot, seed,
                      results.get("reported"))
 
     provenance = {
@@ -453,14 +580,14 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
         "parameters": {"group_by": group_by, "lang": lang, "lexicon": str(lexicon) if lexicon else None,
                        "lexicon_mode": lexicon_mode if lexicon else None,
                        "per": 1000, "n_boot": n_boot, "seed": seed, "ci": 0.95, **(parameters or {})},
-        "model": parsed.model,
+        "model": corpus.model,
         "lexicons": lexicon_records(Path(lexicon) if lexicon else None),
         "inputs": input_hashes(inputs or []),
-        "documents": {"n": documents.height, "words": tokens.height,
+        "documents": {"n": documents.height, "words": corpus.n_tokens,
                       "texts_sha256": hashlib.sha256("\n".join(
                           hashlib.sha256(t.encode("utf-8")).hexdigest() for t in documents["text"].to_list()
                       ).encode()).hexdigest() if "text" in documents.columns else None},
-        "skipped": parsed.skipped,
+        "skipped": corpus.skipped,
         "analyses": {s.name: {"status": s.status, "message": s.message, "rows": s.rows,
                               "seconds": round(s.seconds, 3)} for s in run.result.steps},
         "outputs": {p.relative_to(out).as_posix(): sha256_file(p) for p in run.result.files if p.exists()},
@@ -469,10 +596,24 @@ def _write_report(parsed: ParsedCorpus, out: Path, group_by: str | None, lang: s
                                                       json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"))
     run.result.files.append(out / "provenance.json")
     run.attempt("report.html", lambda: write_text(out / "report.html",
-                                                  _html(run, parsed, tables, stems, provenance, lang,
-                                                                results)))
+                                                  _html(run, corpus, tables, stems, provenance, lang, results)))
     run.result.files.append(out / "report.html")
     return run.result
+
+
+def report_folder(folder: Path | str, out: Path | str, batch_words: int | None = None,
+                  **options: Any) -> Report:
+    """The report of a parsed folder read batch by batch (``batch_words`` words at a time): bounded memory
+    (``benchmarks/bench_report.py``); the same files as :func:`build_report` on the folder loaded whole."""
+    from corpusling.lazy import BATCH_WORDS, document_batches
+    from corpusling.parsed import documents_table, folder_model
+
+    folder = Path(folder)
+    size = batch_words or BATCH_WORDS
+    check_count(size, "--batch-words", minimum=1)
+    documents = documents_table(folder)
+    return report_batches(lambda: document_batches(folder, size), documents, folder_model(folder), out,
+                          **options)
 
 
 def report(inputs: list[str | Path], out: Path | str, group_by: str | None = None, lang: str = "fr",
@@ -480,13 +621,22 @@ def report(inputs: list[str | Path], out: Path | str, group_by: str | None = Non
            format: str | None = None,
            text_column: str = "text", workers: int = 1, cache: Path | None = None, use_cache: bool = True,
            n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
-           raw_csv: bool = False) -> Report:
-    """Read and parse ``inputs`` (cached; a parsed folder is loaded), then :func:`build_report`."""
+           raw_csv: bool = False, batch_words: int | None = None) -> Report:
+    """Read and parse ``inputs`` (cached), then :func:`build_report`; one parsed folder is read batch by
+    batch (:func:`report_folder`), so a corpus larger than memory can be reported."""
     from corpusling.api import load_or_parse
+    from corpusling.parsed import is_parsed_folder
 
-    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    log = log or _default_log
     check_replaceable(Path(out))  # before the parse, not after it
     check_count(n_boot, "--n-boot", minimum=1)
+    options: dict[str, Any] = dict(group_by=group_by, lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode,
+                                   inputs=inputs, n_boot=n_boot, seed=seed, log=log, raw_csv=raw_csv,
+                                   parameters={"model": str(model) if model else None, "format": format,
+                                               "text_column": text_column})
+    if len(inputs) == 1 and is_parsed_folder(Path(inputs[0])) and Path(inputs[0]).resolve() != Path(out).resolve():
+        log(f"report: reading the parsed folder {inputs[0]} batch by batch")
+        return report_folder(inputs[0], out, batch_words=batch_words, **options)
     start = time.perf_counter()
     log(f"report: reading and parsing {', '.join(map(str, inputs))} (cached)")
     parsed = load_or_parse(list(inputs), format=format, text_column=text_column, model=model, workers=workers,
@@ -494,11 +644,8 @@ def report(inputs: list[str | Path], out: Path | str, group_by: str | None = Non
                            exclude=[Path(out)])
     log(f"report: {parsed.documents.height:,} documents, {parsed.tokens.height:,} words "
         f"({parsed.model.get('name', '?')} model) in {time.perf_counter() - start:.1f} s")
-    return build_report(parsed, out, group_by=group_by, lang=lang, lexicon=lexicon, lexicon_mode=lexicon_mode,
-                        inputs=inputs,
-                        parameters={"model": str(model) if model else None, "format": format,
-                                    "text_column": text_column}, n_boot=n_boot, seed=seed, log=log,
-                        raw_csv=raw_csv)
+    return build_report(parsed, out, **options)
 
 
-__all__ = ["CONTRACT", "Report", "Step", "build_report", "contract_order", "report"]
+__all__ = ["CONTRACT", "Counted", "Report", "Step", "build_report", "contract_order", "report", "report_batches",
+           "report_folder"]
