@@ -3,6 +3,11 @@
 Left context | match | right context, cut from the document text through the offsets, so
 the original spacing and punctuation are kept (newlines and tabs become spaces). Contexts are
 built only for the lines returned (after sampling), never for the whole corpus.
+
+A query with a target (``@[…]``, CQP's target marker) gives lines centred on the target word,
+as TXM's concordances are: ``match`` is the target, ``left`` and ``right`` its contexts, sort
+positions (L1, R1…) count from it, and a ``hit`` column holds the whole match. A line whose
+target pattern matched no word (``@[…]?``) is centred on the whole match.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from corpusling.errors import QueryError
-from corpusling.query import Pattern, TokenIndex, index, matches, parse
+from corpusling.query import Pattern, TokenIndex, index, match_rows, parse
 
 _POSITION = re.compile(r"^([LR])(\d+)$")
 COLUMNS = ["doc_id", "start_char", "end_char", "left", "match", "right"]
@@ -42,9 +47,11 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     """KWIC lines: ``doc_id, start_char, end_char, left, match, right`` plus the ``metadata`` columns asked for.
 
     ``pattern`` is a query (see :mod:`corpusling.query`) or a match table from :func:`query`.
+    With a target (``@``) the line is centred on it (``start_char``, ``end_char`` and ``match`` are the
+    target's) and a ``hit`` column, after ``right``, holds the whole match.
     ``width`` counts words (``unit="words"``, within the document) or characters (``unit="chars"``).
     ``sort``: None (corpus order), ``"match"``, ``"L1"``, ``"L2"``…, ``"R1"``… (the word at that
-    position left or right of the match, case-folded), ``"doc"``, or a metadata column; several keys
+    position left or right of the match, or of the target, case-folded), ``"doc"``, or a metadata column; several keys
     separated by commas or spaces (``"R1,R2"``, ``"L1 R1"``) sort by the first, ties by the next.
     ``sample``: keep that many lines drawn at random (without replacement, numpy's generator seeded
     with ``seed``: reproducible), in corpus order unless sorted.
@@ -64,11 +71,17 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
         raise QueryError(f"no metadata column {missing[0]!r}; available: {available or 'none'}")
     if isinstance(pattern, pl.DataFrame):
         first, last = pattern["first_row"].to_numpy(), pattern["last_row"].to_numpy()
+        target = pattern["target_row"].fill_null(-1).to_numpy() if "target_row" in pattern.columns else None
     else:
-        first, last = matches(idx, parse(pattern) if isinstance(pattern, str) else pattern, documents)
+        found = match_rows(idx, parse(pattern) if isinstance(pattern, str) else pattern, documents)
+        first, last, target = found.first, found.last, found.target
     if sample is not None:
         keep = sample_lines(first.size, sample, seed)
         first, last = first[keep], last[keep]
+        target = None if target is None else target[keep]
+    hit_first, hit_last = first, last
+    if target is not None:  # the line is centred on the target word
+        first, last = key_rows(first, last, target)
 
     doc_no = idx.document[first]
     texts, start_byte, end_byte = idx.texts(documents)
@@ -82,25 +95,35 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
         right_row = np.minimum(last + width, idx.doc_last[doc_no])
         b, c = start_byte[first], end_byte[last]
         a, d = np.minimum(start_byte[left_row], b), np.maximum(end_byte[right_row], c)
+        hit_a, hit_b = start_byte[hit_first], end_byte[hit_last]
 
         def cut(start: str, end: str) -> pl.Expr:
             return pl.col("_text").bin.slice(pl.col(start), pl.col(end) - pl.col(start)).cast(pl.String)
     else:
         a, b, c, d = np.maximum(start_char - width, 0), start_char, end_char, end_char + width
+        hit_a, hit_b = starts[hit_first], ends[hit_last]
         columns["_text"] = columns["_text"].cast(pl.String)
 
         def cut(start: str, end: str) -> pl.Expr:
             return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
-    lines = pl.DataFrame({**columns, "_a": a, "_b": b, "_c": c, "_d": d}).select(
+    extra = ["hit"] if target is not None else []
+    lines = pl.DataFrame({**columns, "_a": a, "_b": b, "_c": c, "_d": d, "_ha": hit_a, "_hb": hit_b}).select(
         "doc_id", "start_char", "end_char",
         cut("_a", "_b").str.strip_chars_start().alias("left"), cut("_b", "_c").alias("match"),
-        cut("_c", "_d").str.strip_chars_end().alias("right"), "_first", "_last", "_doc")
+        cut("_c", "_d").str.strip_chars_end().alias("right"), *([cut("_ha", "_hb").alias("hit")] if extra else []),
+        "_first", "_last", "_doc")
     if metadata:
         meta = documents.select(pl.col("doc_id").cast(pl.String), *metadata)
         lines = lines.join(meta, on="doc_id", how="left", maintain_order="left")
     if sort:
         lines = _sort(lines, sort, idx)
-    return lines.select(*COLUMNS, *metadata)
+    return lines.select(*COLUMNS, *extra, *metadata)
+
+
+def key_rows(first: np.ndarray, last: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last row of each line's key: the target word, or the whole match where the target is unset."""
+    has = target >= 0
+    return np.where(has, target, first), np.where(has, target, last)
 
 
 def sort_keys(sort: str | None) -> list[str]:

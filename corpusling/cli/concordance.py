@@ -3,7 +3,10 @@
 The query is the LAST positional argument (after the inputs), or give it with -q/--query.
 As in CQP, a quoted value is a regular expression on the whole value ([word=".*ment"],
 [lemma="dire|déclarer"]; "."%l or "\\." for a full stop); add 'within p' or 'within text' to match
-across sentences, ':: match.text_COL="regex"' to keep documents by metadata.
+across sentences, ':: match.text_COL="regex"' to keep documents by metadata. '@' marks the target
+word (lines are centred on it, --sort and --count are keyed on it; a 'hit' column keeps the whole
+match); labels (a:[...]) are compared after '::' (':: a.lemma = b.lemma'); groups with
+alternatives ("le" | "la"), their repetition (...){n,m}, [] alone and 'cut N' work as in CQP.
 Query language: see `python -c "import importlib; help(importlib.import_module('corpusling.query'))"`
 or the README.
 """
@@ -24,6 +27,8 @@ EPILOG = """examples:
   corpusling concordance corpus/ '[lemma="selon"] [] :: match.text_date="2012.*"' --sort R1,R2
   corpusling concordance corpus/ '[lemma="selon"]' --count R1.lemma          # which lemmas follow selon?
   corpusling concordance corpus/ '[lemma="pouvoir" & mood="Cnd"]' --count doc.outlet,match.form
+  corpusling concordance corpus/ '@[lemma="pouvoir" & mood="Cnd"] [pos="VERB"]' --count R1.lemma
+  corpusling concordance corpus/ 'a:[pos="NOUN"] [lemma="de"] b:[pos="NOUN"] :: a.lemma = b.lemma'
   corpusling concordance parsed/press 'lemma:selon' --lazy --sort match   # larger than memory
 """
 
@@ -46,8 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--metadata", action="append", default=[], metavar="COL[,COL…]",
                        help="metadata columns to show (comma-separated, or the option repeated)")
     group.add_argument("--count", default=None, metavar="KEY[,KEY…]",
-                       help="count the hits instead of listing them, by match.ATTR, L1.ATTR / R1.ATTR… or "
-                            "doc.COLUMN (e.g. match.lemma, R1.lemma, doc.outlet)")
+                       help="count the hits instead of listing them, by match.ATTR, L1.ATTR / R1.ATTR…, "
+                            "hit.ATTR or doc.COLUMN (e.g. match.lemma, R1.lemma, doc.outlet); with a target (@) "
+                            "match and L1/R1 are the target's, hit the whole match")
     group.add_argument("--out", default=None,
                        help="write the lines to FILE (.csv .tsv .parquet .xlsx .tex .html .md); default: print")
     add_lazy_argument(group)
@@ -73,7 +79,9 @@ def run(args: argparse.Namespace) -> int:
 
     args.metadata = [c.strip() for item in args.metadata for c in item.split(",") if c.strip()]
     pattern = split_query(args)
-    parse(pattern)  # a syntax error stops here, before any reading or parsing
+    parsed = parse(pattern)  # a syntax error stops here, before any reading or parsing
+    if args.lazy and parsed.cut is not None:
+        raise InputError("'cut N' keeps the first matches of the whole corpus: leave out --lazy (or use --sample)")
     if args.count:
         from corpusling.cli._output import emit
         from corpusling.hits import count_hits
