@@ -50,56 +50,78 @@ def scan_documents(folder: Path | str) -> pl.LazyFrame:
     return pl.scan_parquet(folder / "documents.parquet")
 
 
-def count_words(folder: Path | str) -> int:
-    """Number of words of the corpus (read from the Parquet metadata, no data read)."""
-    return int(scan_tokens(_folder(folder)).select(pl.len()).collect().item())
+def count_words(folder: Path | str, include_punct: bool = False) -> int:
+    """Number of word tokens of the corpus (:func:`corpusling.tokens.is_word`: punctuation and symbols left
+    out), in one streaming pass over ``upos`` and ``form``; with ``include_punct`` every token, read from the
+    Parquet metadata (no data read)."""
+    lazy = scan_tokens(_folder(folder))
+    if include_punct:
+        return int(lazy.select(pl.len()).collect().item())
+    word = tok.is_word(lazy.collect_schema().names())
+    return int(lazy.select(word.sum()).collect(engine="streaming").item())
 
 
 def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Expr | str | None = None,
                 lowercase: bool = False, min_count: int = 1, top: int | None = None, group_by: str | None = None,
-                max_words: int = BATCH_WORDS) -> pl.DataFrame:
+                max_words: int = BATCH_WORDS, include_punct: bool = False) -> pl.DataFrame:
     """Frequency list of a parsed folder without loading it: the table of :func:`corpusling.stats.freq`.
 
-    Columns ``[group,] *by, count, per_million`` (per million words of the whole corpus, or of
-    the group), most frequent first. ``where`` is a condition on words, either a polars
-    expression (``pl.col("upos") != "PUNCT"``), counted in one streaming pass over the parts, or
-    a one-word query (``'[upos="NOUN"]'``), evaluated a batch of documents at a time; ``group_by``
-    (a metadata column) also goes batch by batch. Counts are summed over the batches, so the
-    table is the one the whole corpus in memory would give.
+    Columns ``[group,] *by, count, per_million`` (per million word tokens of the whole corpus, or of
+    the group), most frequent first; word tokens only, punctuation and symbols left out (every token
+    with ``include_punct``). ``where`` is a condition on words, either a polars expression
+    (``pl.col("upos") == "NOUN"``), counted in one streaming pass over the parts, or a one-word
+    query (``'[upos="NOUN"]'``), evaluated a batch of documents at a time; ``group_by`` (a metadata
+    column) and ``by="token_text"`` (surface tokens, each multi-word token once) also go batch by
+    batch. Counts and sizes are summed over the batches, so the table is the one the whole corpus in
+    memory would give.
     """
     from corpusling import stats
 
     columns = [by] if isinstance(by, str) else list(by)
     folder = _folder(folder)
     lazy = scan_tokens(folder)
-    missing = [c for c in columns if c not in lazy.collect_schema().names()]
+    names = lazy.collect_schema().names()
+    missing = [c for c in columns if c not in names]
     if missing:
         raise QueryError(f"no column {missing[0]!r} in the token table")
-    if isinstance(where, str) or group_by:
+    surface = "token_text" in columns and set(columns) <= tok.SURFACE_COLUMNS
+    if isinstance(where, str) or group_by or surface:
         if isinstance(where, str):
             from corpusling.query import parse as parse_query
 
             parse_query(where)  # a syntax error stops here, before any reading
         groups = ["group"] if group_by else []
         parts = map_documents(folder, lambda c: stats.freq(c.tokens, columns, where=where, documents=c.documents,
-                                                           group_by=group_by, lowercase=lowercase), max_words)
+                                                           group_by=group_by, lowercase=lowercase,
+                                                           include_punct=include_punct), max_words)
         schema = {**({"group": pl.String} if group_by else {}), **{c: pl.String for c in columns}, "count": pl.Int64}
         counts = (parts.group_by(*groups, *columns).agg(pl.col("count").sum()) if parts.height
                   else pl.DataFrame(schema=schema)).filter(pl.col("count") >= min_count)
-        if group_by:
-            sizes = (document_rates(folder, pl.lit(False), metadata=True)
+        if surface:  # surface tokens are counted in batches of whole documents, as their counts were
+            sizes = map_documents(folder, lambda c: stats.sizes(c.tokens, columns, c.documents, group_by,
+                                                                include_punct), max_words)
+            sizes = (sizes.group_by(groups or pl.lit(1).alias("_all")).agg(pl.col("n_words").sum().alias("_size"))
+                     if sizes.height else pl.DataFrame({**({"group": []} if groups else {"_all": []}), "_size": []}))
+        elif group_by:
+            words = (lazy.group_by(pl.col("doc_id").cast(pl.String))
+                     .agg(tok.counted(include_punct, names).sum().alias("n_words"))
+                     .collect(engine="streaming"))
+            meta = scan_documents(folder).select(pl.col("doc_id").cast(pl.String), group_by).collect()
+            sizes = (meta.join(words, on="doc_id", how="inner")
                      .select(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group"), "n_words")
                      .group_by("group").agg(pl.col("n_words").sum().alias("_size")))
-            counts = counts.join(sizes, on="group", how="left")
         else:
-            counts = counts.with_columns(pl.lit(count_words(folder)).alias("_size"))
+            sizes = pl.DataFrame({"_all": [1], "_size": [count_words(folder, include_punct)]})
+        counts = (counts.join(sizes, on="group", how="left") if groups
+                  else counts.join(sizes.select("_size"), how="cross"))
         out = (counts.with_columns((pl.col("count") * 1e6 / pl.col("_size")).alias("per_million")).drop("_size")
                .sort([*groups, "count", *columns],
                      descending=[*([False] * len(groups)), True, *([False] * len(columns))]))
         if top:
             out = out.group_by(groups, maintain_order=True).head(top) if groups else out.head(top)
         return out
-    total = count_words(folder)
+    total = count_words(folder, include_punct)
+    lazy = lazy.filter(tok.counted(include_punct, names))
     if where is not None:
         lazy = lazy.filter(where.fill_null(False))
     keys = [pl.col(c).cast(pl.String) for c in columns]

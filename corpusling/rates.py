@@ -1,7 +1,10 @@
 """Normalised rates of markers, their confidence intervals, and comparisons between groups.
 
 A *marker table* is any analysis result with a ``doc_id`` column (conditionals,
-hedges, quotations…). Rates are counted per ``per`` words of the token table.
+hedges, quotations…). Rates are counted per ``per`` word tokens of the token table:
+syntactic words, punctuation and symbols left out (:func:`corpusling.tokens.is_word`),
+as AntConc and Sketch Engine count words; ``include_punct=True`` counts every token.
+:func:`document_sizes` is the one place these denominators come from.
 
 * Confidence intervals respect documents: the corpus is resampled by document
   (percentile bootstrap of the ratio of sums, Efron & Tibshirani 1993), because
@@ -25,28 +28,36 @@ import polars as pl
 
 from corpusling.checks import check_count
 from corpusling.groups import group_column
+from corpusling.tokens import counted
 
 
-def document_sizes(tokens: pl.DataFrame) -> pl.DataFrame:
-    """Words per document: ``doc_id`` (String), ``n_words`` (rows of the token table, punctuation included)."""
-    return tokens.group_by("doc_id").agg(pl.len().alias("n_words")).with_columns(pl.col("doc_id").cast(pl.String))
+def document_sizes(tokens: pl.DataFrame, include_punct: bool = False) -> pl.DataFrame:
+    """Words per document: ``doc_id`` (String), ``n_words``, the document's word tokens (syntactic words,
+    punctuation and symbols left out: :func:`corpusling.tokens.is_word`), or every row with ``include_punct``.
+
+    Every rate, share and ``n_words`` of corpusling is divided by these counts.
+    """
+    return (tokens.group_by(pl.col("doc_id").cast(pl.String))
+            .agg(counted(include_punct, tokens.columns).sum().cast(pl.UInt32).alias("n_words")))
 
 
 def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame,
                     by: list[str] | None = None, group_by: str | None = None,
-                    sizes: pl.DataFrame | None = None, all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
+                    sizes: pl.DataFrame | None = None, all_levels: pl.DataFrame | None = None,
+                    include_punct: bool = False) -> pl.DataFrame:
     """One row per (document, level of ``by``): ``group, doc_id, *by, count, n_words`` (zeros included).
 
     ``sizes`` (``doc_id, n_words``, as from :func:`document_sizes`) replaces ``tokens`` when a caller
     counts the same corpus several times, or counts words of its own (the halves of a voice split).
     ``all_levels`` (columns ``by``): levels counted even when no row has them (a count of zero), such
-    as a marker that never occurs; the levels of ``rows`` are counted in any case.
+    as a marker that never occurs; the levels of ``rows`` are counted in any case. ``include_punct``:
+    see :func:`document_sizes`.
     """
     by = by or []
     if sizes is None:
         if tokens is None:
             raise ValueError("document_counts needs the token table or its document sizes")
-        sizes = document_sizes(tokens)
+        sizes = document_sizes(tokens, include_punct)
     words = sizes.select(pl.col("doc_id").cast(pl.String), "n_words")
     docs = group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
         pl.col("n_words").fill_null(0))
@@ -108,17 +119,17 @@ def _bootstrap_sums(rng: np.random.Generator, matrix: np.ndarray, n_boot: int, b
 def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, by: list[str] | None = None,
           group_by: str | None = None, per: float = 1000, n_boot: int = 2000, seed: int = 0,
           level: float = 0.95, sizes: pl.DataFrame | None = None,
-          all_levels: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Rate of marker rows per ``per`` words, per group and ``by`` level, with a 95% CI.
+          all_levels: pl.DataFrame | None = None, include_punct: bool = False) -> pl.DataFrame:
+    """Rate of marker rows per ``per`` word tokens, per group and ``by`` level, with a 95% CI.
 
     Columns: ``group, *by, count, n_words, n_docs, rate, ci_low, ci_high, ci_method``.
     The documents of a group are resampled once for all its ``by`` levels, so several markers
     stacked in one table (a ``marker`` column in ``by``) cost one bootstrap. ``sizes``,
-    ``all_levels``: see :func:`document_counts`.
+    ``all_levels``, ``include_punct``: see :func:`document_counts`.
     """
     check_count(n_boot, "n_boot", minimum=1)
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by, sizes, all_levels)
+    table = document_counts(rows, tokens, documents, by, group_by, sizes, all_levels, include_punct)
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     out = []
@@ -191,13 +202,15 @@ def chi2_1df_p(g2: pl.Expr) -> pl.Expr:
 
 
 def compare(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, group_by: str,
-            by: list[str] | None = None, sizes: pl.DataFrame | None = None) -> pl.DataFrame:
+            by: list[str] | None = None, sizes: pl.DataFrame | None = None,
+            include_punct: bool = False) -> pl.DataFrame:
     """Each group against the rest of the corpus: G², p, log ratio, per ``by`` level.
 
-    Columns: ``group, *by, count, n_words, other_count, other_words, g2, p, log_ratio``.
+    Columns: ``group, *by, count, n_words, other_count, other_words, g2, p, log_ratio`` (words: word
+    tokens, every token with ``include_punct``).
     """
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by, sizes)
+    table = document_counts(rows, tokens, documents, by, group_by, sizes, include_punct=include_punct)
     per_group = table.group_by(["group", *by]).agg(pl.col("count").sum(), pl.col("n_words").sum())
     totals = per_group.group_by(by or pl.lit(1).alias("_all")).agg(
         pl.col("count").sum().alias("total_count"), pl.col("n_words").sum().alias("total_words"))

@@ -3,8 +3,21 @@
 Every function is a pure function of tables and returns a polars DataFrame. Items are values
 of a token-table column (``form``, ``lemma``, ``upos``…); ``where`` restricts the words counted,
 either with a single-word query (``'[upos="NOUN"]'``, see :mod:`corpusling.query`) or a polars
-expression over the token table. Frequencies are normalised per million words of the whole
-table (or of each group).
+expression over the token table.
+
+What is counted (the conventions of AntConc and Sketch Engine; :func:`corpusling.tokens.is_word`):
+
+* **Word tokens.** Punctuation and symbols are neither items nor part of a corpus size: frequencies
+  are per million word tokens, keyness compares word tokens, dispersion's part sizes are word
+  tokens, and a collocation window spans word tokens only (a comma is neither a collocate nor a
+  window position, so "selon , il" puts "il" at R1 of "selon", as AntConc, which has no punctuation
+  tokens, does). ``include_punct=True`` counts every token, as CQP's corpus positions do (and as
+  corpusling did before).
+* **Syntactic words or surface tokens.** Items of ``form``, ``lemma``, ``upos``… are syntactic
+  words, after the parser splits contractions ("du" → "de le": ``ngrams(by="form")`` gives
+  "de le pays"); items of ``token_text`` are surface tokens, as the text shows them, each counted
+  once ("du pays", never "du du"), and their per-million figures are per million surface word
+  tokens.
 """
 
 from __future__ import annotations
@@ -12,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from corpusling import tokens as tok
 from corpusling.checks import check_count
 from corpusling.errors import QueryError
 from corpusling.groups import group_column
@@ -50,25 +64,69 @@ def _items(tokens: pl.DataFrame, columns: list[str], lowercase: bool) -> list[pl
     return [e.str.to_lowercase() if lowercase else e for e in exprs]
 
 
+def _is_surface(columns: list[str]) -> bool:
+    """True when items are surface tokens: ``token_text`` (alone or with other columns of the token)."""
+    return "token_text" in columns and set(columns) <= tok.SURFACE_COLUMNS
+
+
+def _units(tokens: pl.DataFrame, columns: list[str], lowercase: bool, include_punct: bool, where: Where,
+           sentences: bool = False) -> pl.DataFrame:
+    """The units a count is made of, one row each: syntactic words, or surface tokens for ``token_text``.
+
+    Columns: ``doc_id`` (String), the item columns, ``_counted`` (a word token, or any token with
+    ``include_punct``), ``_selected`` (chosen by ``where``) and, with ``sentences``, ``_sent`` (a number
+    per sentence). Frequencies count the rows with both flags; sizes, the ``_counted`` rows.
+    """
+    mask = _mask(tokens, where)
+    frame = tokens.select(pl.col("doc_id").cast(pl.String), *_items(tokens, columns, lowercase),
+                          tok.counted(include_punct, tokens.columns).alias("_counted"),
+                          (pl.lit(True) if mask is None else pl.lit(mask)).alias("_selected"),
+                          *([tok.sentence_starts().cum_sum().alias("_sent")] if sentences else []))
+    if _is_surface(columns):
+        frame = tok.surface_tokens(tokens, frame, flags=["_counted", "_selected"])
+    return frame
+
+
+def _sizes(units: pl.DataFrame, groups: list[str]) -> pl.DataFrame:
+    """Counted units of a :func:`_units` table: ``[group | _all,] n_words``."""
+    return units.group_by(groups or pl.lit(1).alias("_all")).agg(pl.col("_counted").sum().alias("n_words"))
+
+
+def sizes(tokens: pl.DataFrame, by: str | list[str] = "lemma", documents: pl.DataFrame | None = None,
+          group_by: str | None = None, include_punct: bool = False) -> pl.DataFrame:
+    """The sizes :func:`freq` divides by: ``[group,] n_words``, the word tokens of the table (or group).
+
+    Surface tokens when ``by`` is ``token_text``, syntactic words otherwise; every token with
+    ``include_punct``. Sizes of batches of whole documents add up (:func:`corpusling.lazy.frequencies`).
+    """
+    columns = _columns(by)
+    _check(tokens, columns)
+    frame = _units(tokens, columns, False, include_punct, None)
+    if group_by:
+        frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
+        return _sizes(frame, ["group"])
+    return _sizes(frame, []).drop("_all")
+
+
 def freq(tokens: pl.DataFrame, by: str | list[str] = "lemma", where: Where = None,
          documents: pl.DataFrame | None = None, group_by: str | None = None, min_count: int = 1,
-         lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
+         lowercase: bool = False, top: int | None = None, include_punct: bool = False) -> pl.DataFrame:
     """Frequency list: ``[group,] *by, count, per_million`` sorted by decreasing count.
 
-    ``per_million`` is relative to all the words of the table (or of the group, with
+    Word tokens only, punctuation and symbols left out (every token with ``include_punct``).
+    ``by="token_text"`` counts surface tokens ("du" once), other columns syntactic words ("de", "le").
+    ``per_million`` is relative to all the word tokens of the table (or of the group, with
     ``group_by``, a metadata column of ``documents``), not to the filtered words.
     """
     columns = _columns(by)
     _check(tokens, columns)
-    frame = tokens.select(pl.col("doc_id").cast(pl.String), *_items(tokens, columns, lowercase))
+    frame = _units(tokens, columns, lowercase, include_punct, where)
     groups: list[str] = []
     if group_by:
         frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
         groups = ["group"]
-    sizes = frame.group_by(groups or pl.lit(1).alias("_all")).agg(pl.len().alias("_size"))
-    mask = _mask(tokens, where)
-    if mask is not None:
-        frame = frame.filter(mask)
+    sizes = _sizes(frame, groups).rename({"n_words": "_size"})
+    frame = frame.filter(pl.col("_counted") & pl.col("_selected"))
     counts = frame.group_by(*groups, *columns).agg(pl.len().alias("count")).filter(pl.col("count") >= min_count)
     counts = counts.join(sizes, on=groups, how="left") if groups else counts.join(sizes.drop("_all"), how="cross")
     out = (counts.with_columns((pl.col("count") * 1e6 / pl.col("_size")).alias("per_million")).drop("_size")
@@ -80,30 +138,31 @@ def freq(tokens: pl.DataFrame, by: str | list[str] = "lemma", where: Where = Non
 
 
 def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = None, min_count: int = 1,
-           lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
-    """Contiguous n-grams inside sentences: ``ngram`` (items joined by a space), ``count``, ``per_million``.
+           lowercase: bool = False, top: int | None = None, include_punct: bool = False) -> pl.DataFrame:
+    """Contiguous n-grams (clusters) inside sentences: ``ngram`` (items joined by a space), ``count``,
+    ``per_million``.
 
-    With ``where``, only n-grams made entirely of selected words count.
+    Made of word tokens only: punctuation and symbols break an n-gram as a sentence end does ("selon
+    , il" gives no bigram; every token with ``include_punct``). ``by="token_text"`` gives n-grams of
+    surface tokens, each multi-word token once ("du pays"); ``by="form"`` or ``"lemma"`` n-grams of
+    syntactic words ("de le pays"). ``per_million``: per million units (surface tokens or syntactic
+    words) that are word tokens. With ``where``, only n-grams made entirely of selected words count.
     """
     if n < 1:
         raise QueryError(f"n must be 1 or more, not {n}")
     _check(tokens, [by])
-    idx = index(tokens)
-    item = tokens.select(_items(tokens, [by], lowercase)[0]).to_series()
-    mask = _mask(tokens, where)
-    sentence = pl.Series(idx.sentence[:-1])
-    parts = [item.shift(-k) for k in range(n)]
-    same = pl.Series(np.ones(tokens.height, dtype=bool))
+    frame = _units(tokens, [by], lowercase, include_punct, where, sentences=True)
+    size = int(frame["_counted"].sum())
+    keep = pl.col("_counted") & pl.col("_selected")
+    inside = keep
     for k in range(1, n):
-        same = same & (sentence.shift(-k) == sentence).fill_null(False)
-        if mask is not None:
-            same = same & mask.shift(-k).fill_null(False)
-    if mask is not None:
-        same = same & mask
-    frame = pl.DataFrame({f"w{k}": p for k, p in enumerate(parts)}).filter(same)
-    out = (frame.select(pl.concat_str([pl.col(f"w{k}") for k in range(n)], separator=" ").alias("ngram"))
-           .group_by("ngram").agg(pl.len().alias("count")).filter(pl.col("count") >= min_count)
-           .with_columns((pl.col("count") * 1e6 / max(tokens.height, 1)).alias("per_million"))
+        inside = inside & (pl.col("_sent").shift(-k) == pl.col("_sent")).fill_null(False) \
+            & keep.shift(-k).fill_null(False)
+    grams = frame.select(pl.concat_str([pl.col(by).shift(-k) for k in range(n)], separator=" ").alias("ngram"),
+                         inside.alias("_inside"))
+    out = (grams.filter(pl.col("_inside")).group_by("ngram").agg(pl.len().alias("count"))
+           .filter(pl.col("count") >= min_count)
+           .with_columns((pl.col("count") * 1e6 / max(size, 1)).alias("per_million"))
            .sort(["count", "ngram"], descending=[True, False]))
     return out.head(top) if top else out
 
@@ -149,42 +208,57 @@ def _window(span: int | tuple[int, int]) -> tuple[int, int]:
     return left, right
 
 
+def _window_rows(counted: np.ndarray, sentence: np.ndarray, first: np.ndarray, last: np.ndarray,
+                 left: int, right: int) -> np.ndarray:
+    """Rows of the collocation windows: up to ``left`` counted rows before each match's first row and
+    ``right`` after its last, inside the match's sentence; uncounted rows (punctuation) are skipped,
+    neither collocates nor window positions. ``sentence`` has a sentinel after the last row."""
+    rows_of = np.flatnonzero(counted)  # the k-th counted row of the table
+    before = np.concatenate([[0], np.cumsum(counted, dtype=np.int64)])  # counted rows before each row
+    rows = []
+    for d in range(1, left + 1):
+        k = before[first] - d
+        r = rows_of[np.maximum(k, 0)] if rows_of.size else k
+        rows.append(r[(k >= 0) & (sentence[np.maximum(r, 0)] == sentence[first])])
+    for d in range(1, right + 1):
+        k = before[last + 1] + d - 1
+        inside = k < rows_of.size
+        r = rows_of[np.minimum(k, rows_of.size - 1)] if rows_of.size else k
+        rows.append(r[inside & (sentence[np.minimum(r, len(sentence) - 1)] == sentence[last])])
+    return np.concatenate(rows) if rows else np.zeros(0, np.int64)
+
+
 def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, window: int | tuple[int, int] = 5,
                by: str = "lemma", min_count: int = 3, where: Where = None, lowercase: bool = False,
-               sort: str = "ll", attraction: bool = True) -> pl.DataFrame:
+               sort: str = "ll", attraction: bool = True, include_punct: bool = False) -> pl.DataFrame:
     """Collocates of a query within ``window`` words left and right of each match, inside the sentence.
 
     Columns: ``collocate, count`` (co-occurrences O), ``f_collocate`` (corpus frequency),
     ``f_node`` (window positions: matches × span), ``node_count`` (matches of the node: the f_x of
     Dice and logDice), ``expected`` and the scores of :func:`association`.
     ``window`` is a number (both sides) or ``(left, right)``; ``where`` filters the collocates.
+    Windows, collocates and the corpus size N are word tokens: punctuation and symbols are neither
+    collocates nor window positions, so a window of 3 holds three words (AntConc has no punctuation
+    tokens; with ``include_punct`` every token is a position, as CQP and CQPweb count them).
     Sorted by ``sort`` (a score), decreasing. With ``attraction`` (default) only collocates seen more
     often than expected (O > E) are kept: G² is two-sided and would otherwise rank words the node
-    repels (punctuation, frequent function words) among its collocates.
+    repels (frequent function words) among its collocates.
     """
     left, right = _window(window)
     _check(tokens, [by])
     idx = index(tokens)
     matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
-    first = matches["first_row"].to_numpy()
-    last = matches["last_row"].to_numpy()
-    sentence = idx.sentence
-    rows = []
-    for d in range(1, left + 1):
-        r = first - d
-        rows.append(r[(r >= 0) & (sentence[np.maximum(r, 0)] == sentence[first])])
-    for d in range(1, right + 1):
-        r = last + d
-        rows.append(r[sentence[np.minimum(r, idx.n)] == sentence[last]])
-    window_rows = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+    counted = tokens.select(tok.counted(include_punct, tokens.columns)).to_series().to_numpy()
+    window_rows = _window_rows(counted, idx.sentence, matches["first_row"].to_numpy(),
+                               matches["last_row"].to_numpy(), left, right)
     item = tokens.select(_items(tokens, [by], lowercase)[0].alias("collocate")).to_series()
     mask = _mask(tokens, where)
     if mask is not None:
         window_rows = window_rows[mask.to_numpy()[window_rows]]
     observed = (item.gather(pl.Series(window_rows, dtype=pl.Int64)).value_counts(name="count")
                 .filter(pl.col("count") >= min_count))
-    corpus = item.value_counts(name="f_collocate")
-    n = float(tokens.height)
+    corpus = item.filter(pl.Series(counted)).value_counts(name="f_collocate")
+    n = float(counted.sum())
     f_node = float(matches.height * (left + right))
     out = (observed.join(corpus, on="collocate", how="left")
            .with_columns(pl.lit(f_node).alias("f_node"), pl.lit(float(matches.height)).alias("node_count"))
@@ -226,7 +300,7 @@ def _keyness_table(counts: pl.DataFrame, keys: list[str], min_count: int) -> pl.
 
 def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_by: str | None = None,
             reference: pl.DataFrame | None = None, by: str = "lemma", where: Where = None, min_count: int = 5,
-            lowercase: bool = False) -> pl.DataFrame:
+            lowercase: bool = False, include_punct: bool = False) -> pl.DataFrame:
     """Key items of each group against the rest of the corpus, or of the corpus against a reference corpus.
 
     Give ``group_by`` (a metadata column of ``documents``) or ``reference`` (another token table).
@@ -235,33 +309,35 @@ def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_b
     Garside 2000; p from χ² 1 d.f.) beside effect sizes (log ratio, Hardie 2014, zeros as 0.5;
     %DIFF, Gabrielatos & Marchi 2012). Items with fewer than ``min_count`` occurrences in both
     corpora together are left out. Sorted by group, then G² decreasing (``direction`` tells
-    keywords, "+", from negative keywords, "-").
+    keywords, "+", from negative keywords, "-"). Items and corpus sizes (``n_words``,
+    ``reference_words``) are word tokens, punctuation and symbols left out (every token with
+    ``include_punct``); ``by="token_text"`` counts surface tokens.
     """
     _check(tokens, [by])
     if (group_by is None) == (reference is None):
         raise QueryError("keyness needs either group_by (a metadata column) or reference (a token table)")
 
-    def counted(table: pl.DataFrame, extra: list[str]) -> pl.DataFrame:
-        frame = table.select(pl.col("doc_id").cast(pl.String), _items(table, [by], lowercase)[0].alias("item"))
+    def counted(table: pl.DataFrame, extra: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Counts of the items (``[group,] item, count``) and the sizes (``[group | _all,] n_words``)."""
+        frame = _units(table, [by], lowercase, include_punct, where).rename({by: "item"})
         if extra:
             frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
-        mask = _mask(table, where)
-        sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.len().alias("n_words"))
-        frame = frame.filter(mask) if mask is not None else frame
-        counts = frame.group_by(*extra, "item").agg(pl.len().alias("count"))
-        return counts.join(sizes, on=extra, how="left") if extra else counts.join(sizes.drop("_all"), how="cross")
+        sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.col("_counted").sum().alias("n_words"))
+        counts = (frame.filter(pl.col("_counted") & pl.col("_selected"))
+                  .group_by(*extra, "item").agg(pl.len().alias("count")))
+        return counts, sizes
 
     if reference is not None:
         _check(reference, [by])
-        target, ref = counted(tokens, []), counted(reference, [])
-        ref_words = ref["n_words"][0] if ref.height else reference.height
+        (target, target_size), (ref, ref_size) = counted(tokens, []), counted(reference, [])
         joined = (target.join(ref.select("item", pl.col("count").alias("reference_count")), on="item", how="full",
                               coalesce=True)
                   .with_columns(pl.col("count").fill_null(0), pl.col("reference_count").fill_null(0),
-                                pl.lit(tokens.height).alias("n_words"), pl.lit(ref_words).alias("reference_words")))
+                                pl.lit(target_size["n_words"].sum()).alias("n_words"),
+                                pl.lit(ref_size["n_words"].sum()).alias("reference_words")))
         return _keyness_table(joined, ["item"], min_count).sort(["g2", "item"], descending=[True, False])
-    per_group = counted(tokens, ["group"])
-    groups = per_group.select("group", "n_words").unique()
+    per_group, groups = counted(tokens, ["group"])
+    groups = groups.filter(pl.col("n_words") > 0)
     if groups.height < 2:
         raise QueryError(f"keyness by {group_by!r} needs at least two groups (each against the rest); the "
                          f"corpus has {groups.height}: group by another column or give a reference corpus")
@@ -281,7 +357,7 @@ def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_b
 
 def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = None, by: str = "lemma",
                parts: str = "doc_id", documents: pl.DataFrame | None = None, min_count: int = 1,
-               lowercase: bool = False) -> pl.DataFrame:
+               lowercase: bool = False, include_punct: bool = False) -> pl.DataFrame:
     """How evenly items spread over the parts of a corpus (documents by default).
 
     ``items``: values of ``by`` (a list), a query (its matches form one item, named by the
@@ -290,26 +366,34 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
     ``juilland_d`` (Juilland & Chang-Rodríguez 1964, on relative frequencies per part so that
     parts of unequal size compare, as reviewed by Gries 2008), ``dp`` (Gries' deviation of
     proportions, Gries 2008: 0 even, near 1 concentrated) and ``dp_norm`` (DP / (1 − min sᵢ),
-    Lijffijt & Gries 2012).
+    Lijffijt & Gries 2012). Part sizes and items are word tokens, punctuation and symbols left out
+    (every token with ``include_punct``; surface tokens for ``by="token_text"``); a query's matches
+    are counted as they are.
     """
+    query_item = isinstance(items, str | Pattern)
+    if not query_item:
+        _check(tokens, [by])
     frame = tokens.select(pl.col("doc_id").cast(pl.String),
                           *([pl.col(parts).cast(pl.String).alias("part")] if parts in tokens.columns
-                            and parts != "doc_id" else []))
+                            and parts != "doc_id" else []),
+                          tok.counted(include_punct, tokens.columns).alias("_counted"),
+                          *([] if query_item else [_items(tokens, [by], lowercase)[0].alias("item")]))
     if parts == "doc_id":
         frame = frame.with_columns(pl.col("doc_id").alias("part"))
     elif parts not in tokens.columns:
         frame = frame.join(group_column(documents, parts, name="part"), on="doc_id", how="left")
-    if isinstance(items, str | Pattern):
+    if query_item:
         name = items if isinstance(items, str) else items.query
         hits = query(tokens, items)
         item_frame = frame[hits["first_row"].to_numpy()].with_columns(pl.lit(name).alias("item"))
     else:
-        _check(tokens, [by])
-        item_frame = frame.with_columns(tokens.select(_items(tokens, [by], lowercase)[0].alias("item")).to_series())
+        if _is_surface([by]):
+            frame = tok.surface_tokens(tokens, frame, flags=["_counted"])
+        item_frame = frame.filter(pl.col("_counted"))
         if items is not None:
             item_frame = item_frame.filter(pl.col("item").is_in(list(items)))
-    sizes = frame.group_by("part").agg(pl.len().alias("size")).with_columns(
-        (pl.col("size") / pl.col("size").sum()).alias("s"))
+    sizes = (frame.group_by("part").agg(pl.col("_counted").sum().alias("size")).filter(pl.col("size") > 0)
+             .with_columns((pl.col("size") / pl.col("size").sum()).alias("s")))
     n_parts = sizes.height
     min_s = sizes["s"].min() if n_parts else 0.0
     counts = (item_frame.group_by("item", "part").agg(pl.len().alias("v"))
@@ -332,18 +416,22 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
             .sort(["count", "item"], descending=[True, False]))
 
 
-def positions(tokens: pl.DataFrame, pattern: str | Pattern) -> pl.DataFrame:
+def positions(tokens: pl.DataFrame, pattern: str | Pattern, include_punct: bool = False) -> pl.DataFrame:
     """Where the matches of a query fall, for a dispersion plot.
 
-    Columns: ``doc_id, start_char, word`` (word number in the document, from 0), ``doc_words``,
-    ``relative`` (word / doc_words, 0–1) and ``corpus_word`` (row of the token table).
+    Columns: ``doc_id, start_char, word`` (word tokens before the match in its document, from 0),
+    ``doc_words`` (word tokens of the document), ``relative`` (word / doc_words, 0–1) and
+    ``corpus_word`` (row of the token table). Every token counts with ``include_punct``.
     """
     idx = index(tokens)
     hits = query(idx, pattern)
     first = hits["first_row"].to_numpy()
+    counted = tokens.select(tok.counted(include_punct, tokens.columns)).to_series().to_numpy()
+    before = np.concatenate([[0], np.cumsum(counted, dtype=np.int64)])  # counted rows before each row
     doc_no = idx.document[first] if first.size else first
-    start = idx.doc_first[doc_no] if first.size else first
-    size = idx.doc_last[doc_no] - start + 1 if first.size else first
+    start = before[idx.doc_first[doc_no]] if first.size else first
+    size = before[idx.doc_last[doc_no] + 1] - start if first.size else first
+    word = before[first] - start if first.size else first
     return pl.DataFrame({"doc_id": hits["doc_id"], "start_char": hits["start_char"],
-                         "word": first - start, "doc_words": size,
-                         "relative": (first - start) / np.maximum(size, 1), "corpus_word": first})
+                         "word": word, "doc_words": size,
+                         "relative": word / np.maximum(size, 1), "corpus_word": first})

@@ -11,8 +11,11 @@ plot and save them.
   the same document bootstrap as :func:`corpusling.rates.rates`.
 * :func:`with_period` — a ``period`` column (month, year or day) from an ISO date.
 
-Words are rows of the token table (syntactic words, punctuation included), as in
-:mod:`corpusling.rates`, so every rate of a report has the same denominator.
+Words are word tokens: syntactic words, punctuation and symbols left out
+(:func:`corpusling.tokens.is_word`), counted by :func:`corpusling.rates.document_sizes` and
+the voice counts of :mod:`corpusling.markers.voice` (through
+:func:`corpusling.measures.document_measures`), so every rate and share of a report has the
+same denominator and the three voices' words add up to the document's.
 """
 
 from __future__ import annotations
@@ -65,8 +68,8 @@ def summary(tokens: pl.DataFrame | None, documents: pl.DataFrame, conditionals: 
 
     Columns: ``level, group, doc_id, n_documents, n_sentences, n_words``, then for each
     marker present ``<marker>`` (count) and ``<marker>_per_1000``, and, with quotations,
-    ``quoted_words`` and ``quoted_share`` (words inside direct or mixed quotations, see
-    :mod:`corpusling.markers.voice`, over all words). Quotations count outer spans only.
+    ``quoted_words`` and ``quoted_share`` (word tokens inside direct or mixed quotations, see
+    :mod:`corpusling.markers.voice`, over all word tokens). Quotations count outer spans only.
     With ``reported`` (reported speech) as well: ``reported_words``, ``reported_share``
     and ``writer_share``, the three voices' shares of the words (they add up to 1).
     ``measures`` (:func:`corpusling.measures.document_measures`, e.g. stacked from batches) replaces ``tokens``.

@@ -14,7 +14,7 @@ data; cast them with ``pl.col(c).cast(pl.String)`` before string operations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import polars as pl
@@ -124,6 +124,77 @@ def from_stanza(parsed: Iterable[tuple[str, int, int, Any]], start_sent: dict[st
     return from_rows(pl.DataFrame(cols, schema_overrides={"head": pl.Int32, "xpos": pl.String,
                                                           "feats": pl.String, "deprel": pl.String,
                                                           "lemma": pl.String}))
+
+
+# --------------------------------------------------------------------------- what counts as a word
+
+#: UPOS tags of tokens that are not words: punctuation and symbols (UD ``PUNCT``, ``SYM``: "%", "€", "+").
+NON_WORD_UPOS: tuple[str, ...] = ("PUNCT", "SYM")
+
+
+def is_word(columns: Collection[str] | None = None) -> pl.Expr:
+    """True on word tokens, the unit every count of corpusling is made of (reads ``upos`` and ``form``).
+
+    A word token is any syntactic word whose UPOS is not ``PUNCT`` or ``SYM`` (:data:`NON_WORD_UPOS`);
+    an untagged row (``upos`` null or ``_``, as in a vertical file of words alone) is a word when its
+    form holds a letter or a digit (``columns``, the table's columns: without ``upos`` every row is
+    untagged, without ``form`` either every row is a word). Numbers (``NUM``: "2012", "5 000") are
+    words: they fill a syntactic slot ("5 000 militaires", "en 2012") and UD gives them a head and a
+    relation like any word.
+
+    Why: the tools users compare against count words, not punctuation. AntConc makes tokens of the
+    characters of its token definition (Unicode letters by default), so a comma is never a token, never
+    in a word count, a frequency list or a collocation window (Anthony, *AntConc help*, "Token
+    definition"); Sketch Engine reports *words* beside *tokens*, a word being a token that begins with
+    a letter (Sketch Engine glossary, "word", "non-word"). corpusling departs from the letter-only
+    definitions on numerals alone: in French press text they are words of the sentence, with a head
+    and a relation like any other. CQP and CQPweb count corpus positions, punctuation included, unless
+    a query leaves it out: pass ``include_punct=True`` to the counting functions (``--include-punct``
+    on the command line) to count every token that way, as corpusling did before.
+    """
+    every = pl.repeat(True, pl.len())
+    untagged = (pl.col("form").cast(pl.String).str.contains(r"\w").fill_null(False)
+                if columns is None or "form" in columns else every)
+    if columns is not None and "upos" not in columns:
+        return untagged
+    upos = pl.col("upos").cast(pl.String)
+    return (pl.when(upos.is_null() | (upos == "_")).then(untagged)
+            .otherwise(~upos.is_in(list(NON_WORD_UPOS))))
+
+
+def counted(include_punct: bool = False, columns: Collection[str] | None = None) -> pl.Expr:
+    """True on the tokens a count is made of: word tokens (:func:`is_word`, given the table's ``columns``),
+    or every token with ``include_punct``."""
+    return pl.repeat(True, pl.len()) if include_punct else is_word(columns)
+
+
+#: Columns whose value is the surface token's, shared by the words of a multi-word token ("du" = "de" + "le").
+SURFACE_COLUMNS: frozenset[str] = frozenset({"token_text", "token_id", "start_char", "end_char"})
+
+
+def token_starts() -> pl.Expr:
+    """True on the first word of each surface token (a multi-word token's other words are False).
+
+    Rows of one token are adjacent and share ``token_id``; without token ids every row is a token.
+    """
+    return (sentence_starts() | (pl.col("token_id") != pl.col("token_id").shift())).fill_null(True)
+
+
+def surface_tokens(tokens: pl.DataFrame, frame: pl.DataFrame | None = None,
+                   flags: list[str] | tuple[str, ...] = ()) -> pl.DataFrame:
+    """One row per surface token: the rows of ``frame`` (a table row for row with ``tokens``; by default
+    ``tokens`` itself) at the first word of each token of ``tokens``.
+
+    Boolean columns of ``frame`` named in ``flags`` become true for a token when they are for any of
+    its words: "du" (= "de" + "le") is a word token when "de" or "le" is, and a filter that selects
+    "le" selects "du". So a multi-word token is counted once, as the text shows it.
+    """
+    frame = tokens if frame is None else frame
+    starts = tokens.select(token_starts()).to_series()
+    marked = frame.with_columns(starts.alias("_first")).with_columns(pl.col("_first").cum_sum().alias("_token"))
+    if flags:
+        marked = marked.with_columns(pl.col(f).any().over("_token") for f in flags)
+    return marked.filter(pl.col("_first")).drop("_first", "_token")
 
 
 def sentence_starts() -> pl.Expr:

@@ -71,7 +71,7 @@ def test_summary_agrees_with_the_tables(seed_report, seed_parsed):
     summary_table = pl.read_csv(out / "summary.csv")
     assert summary_table["level"].to_list() == ["document", "corpus"]
     corpus = summary_table.filter(pl.col("level") == "corpus").row(0, named=True)
-    assert corpus["n_words"] == seed_parsed.tokens.height
+    assert corpus["n_words"] == seed_parsed.tokens.filter(tok.is_word()).height  # word tokens, punctuation out
     assert corpus["conditionals"] == pl.read_csv(out / "conditionals.csv").height
     hedges = pl.read_csv(out / "hedges.csv")
     assert corpus["hedges"] + corpus["boosters"] == hedges.height
@@ -319,7 +319,7 @@ def test_quoted_word_counts_agree_with_token_voice(gold_parsed):
 
     tokens = gold_parsed.tokens
     q = quotes(tokens, gold_parsed.documents)
-    expected = (token_voice(tokens.select("doc_id", "start_char"), q)
+    expected = (token_voice(tokens.filter(tok.is_word()).select("doc_id", "start_char"), q)
                 .group_by(pl.col("doc_id").cast(pl.String)).agg(pl.col("in_quote").sum().cast(pl.Int64))
                 .filter(pl.col("in_quote") > 0).sort("doc_id"))
     got = quoted_word_counts(tokens.sample(fraction=1.0, shuffle=True, seed=2), q).sort("doc_id")
@@ -376,6 +376,6 @@ def test_voice_rates_with_reported_speech_split_three_ways(seed_parsed) -> None:
     two = voice_rates(rows, seed_parsed.tokens, seed_parsed.documents, found, n_boot=50)
     assert three["voice"].to_list() == ["writer", "quoted", "reported"]
     assert three["count"].sum() == two["count"].sum() == rows.height
-    assert three["n_words"].sum() == two["n_words"].sum() == seed_parsed.tokens.height
+    assert three["n_words"].sum() == two["n_words"].sum() == seed_parsed.tokens.filter(tok.is_word()).height
     assert three.filter(pl.col("voice") == "quoted").select("count", "n_words").equals(
         two.filter(pl.col("voice") == "quoted").select("count", "n_words"))

@@ -1,6 +1,8 @@
 """``corpusling collocates``: words that co-occur with a query in a window, with association scores.
 
-Scores: log-likelihood (ll), MI, MI3, t-score, Dice, logDice (see corpusling.stats.association).
+Scores: log-likelihood (ll), MI, MI3, t-score, Dice, logDice on the node's frequency (Rychlý 2008; see
+corpusling.stats.association). Windows count word tokens: punctuation and symbols are neither
+collocates nor window positions (--include-punct makes every token a position, as CQP counts them).
 The query is the LAST positional argument, or give it with -q/--query.
 """
 
@@ -10,7 +12,7 @@ import argparse
 
 from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.common import add_counting_argument, add_input_arguments, load_corpus
 
 EPILOG = """examples:
   corpusling collocates corpus/ 'lemma:selon' --window 3 --by lemma
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = parser.add_argument_group("collocates")
     group.add_argument("-q", "--query", default=None, help="the node query (otherwise the last positional argument)")
     group.add_argument("--window", type=count_type("--window"), default=5,
-                       help="words on each side, inside the sentence (default 5)")
+                       help="word tokens on each side, inside the sentence (default 5)")
     group.add_argument("--left", type=count_type("--left"), default=None, help="words on the left (overrides --window)")
     group.add_argument("--right", type=count_type("--right"), default=None,
                        help="words on the right (overrides --window)")
@@ -40,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
     group.add_argument("--with-repelled", action="store_true",
                        help="also list words seen less often than expected near the node (O < E)")
+    add_counting_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -55,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
     window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
     table = stats.collocates(corpus.tokens, pattern, window=window, by=args.by, min_count=args.min_count,
                              where=args.where, lowercase=args.lowercase, sort=args.sort,
-                             attraction=not args.with_repelled)
+                             attraction=not args.with_repelled, include_punct=args.include_punct)
     return emit(table, args)

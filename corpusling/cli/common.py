@@ -43,6 +43,13 @@ def load_corpus(args: argparse.Namespace) -> ParsedCorpus:
     return corpus
 
 
+def add_counting_argument(group: argparse._ArgumentGroup) -> None:
+    """``--include-punct``: count every token, punctuation and symbols included (default: word tokens)."""
+    group.add_argument("--include-punct", action="store_true",
+                       help="count punctuation and symbols as words, in the items and the sizes (default: word "
+                            "tokens only, as AntConc and Sketch Engine count them; see corpusling.tokens.is_word)")
+
+
 def add_lazy_argument(group: argparse._ArgumentGroup) -> None:
     """``--lazy``: read a parsed folder a batch of documents at a time (corpora larger than memory)."""
     group.add_argument("--lazy", action="store_true",

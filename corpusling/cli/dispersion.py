@@ -1,7 +1,8 @@
 """``corpusling dispersion``: how evenly items spread over documents (range, Juilland's D, Gries' DP).
 
 Items are values of --by (--items), the matches of a query (-q), or every item (neither).
---positions FILE writes where each match falls, for a dispersion plot.
+--positions FILE writes where each match falls, for a dispersion plot. Part sizes and positions count
+word tokens, punctuation and symbols left out (--include-punct counts them).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 
 from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.common import add_counting_argument, add_input_arguments, load_corpus
 
 EPILOG = """examples:
   corpusling dispersion corpus/ --items sembler paraître selon --by lemma
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="minimum frequency (default 1)")
     group.add_argument("--positions", default=None, metavar="FILE",
                        help="also write the position of each match of -q (for a dispersion plot)")
+    add_counting_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -53,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     items = args.query if args.query else args.items
     table = stats.dispersion(corpus.tokens, items, by=args.by, parts=args.parts, documents=corpus.documents,
-                             min_count=args.min_count)
+                             min_count=args.min_count, include_punct=args.include_punct)
     if args.positions:
-        where = stats.positions(corpus.tokens, args.query)
+        where = stats.positions(corpus.tokens, args.query, include_punct=args.include_punct)
         written = write_table(where, args.positions, raw_csv=args.raw_csv)
         print(f"{where.height} positions written to {written}", file=sys.stderr)
     return emit(table, args)

@@ -1,6 +1,7 @@
 """``corpusling keyness``: key items of each group (--group-by) or of the corpus against a reference (--reference).
 
-Significance (G², p) beside effect sizes (log ratio, %DIFF); see corpusling.stats.keyness.
+Significance (G², p) beside effect sizes (log ratio, %DIFF); see corpusling.stats.keyness. Items and
+corpus sizes are word tokens, punctuation and symbols left out (--include-punct counts them).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import copy
 
 from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.common import add_counting_argument, add_input_arguments, load_corpus
 
 EPILOG = """examples:
   corpusling keyness corpus/ --group-by outlet --by lemma --min-count 10
@@ -32,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--min-count", type=count_type("--min-count", 1), default=5,
                        help="minimum frequency in both corpora (default 5)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
+    add_counting_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -49,5 +51,6 @@ def run(args: argparse.Namespace) -> int:
         ref_args.inputs = args.reference
         reference = load_corpus(ref_args).tokens
     table = stats.keyness(corpus.tokens, corpus.documents, group_by=args.group_by, reference=reference, by=args.by,
-                          where=args.where, min_count=args.min_count, lowercase=args.lowercase)
+                          where=args.where, min_count=args.min_count, lowercase=args.lowercase,
+                          include_punct=args.include_punct)
     return emit(table, args)

@@ -15,6 +15,10 @@ without quotation marks (the content of reported speech, :mod:`corpusling.marker
 "le ministre a affirmé que…", "selon l'AFP, …") is a third voice beside the writer's own and
 the quoted one: ``writer``, ``quoted`` (direct and mixed quotations, which win where both
 hold) and ``reported``.
+
+Words counted in a voice are word tokens (:func:`corpusling.tokens.is_word`: punctuation and
+symbols, the quotation marks themselves included, are not words), as every denominator of
+corpusling; ``include_punct=True`` counts every token.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from corpusling.markers.text_index import locate, text_index
+from corpusling.tokens import counted
 
 #: Quotation kinds that are quoted voice by default.
 QUOTED_KINDS: tuple[str, ...] = ("direct", "mixed")
@@ -91,16 +96,18 @@ def token_voice(tokens: pl.DataFrame, quotes: pl.DataFrame,
 
 
 def quoted_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame,
-                       kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
+                       kinds: Sequence[str] | None = QUOTED_KINDS, include_punct: bool = False) -> pl.DataFrame:
     """Words in quoted voice per document: ``doc_id`` (String), ``quoted_words``.
 
-    The same words as ``token_voice(...)["in_quote"]`` summed per document (a token whose
-    start lies inside a direct or mixed quotation), counted as ranges of rows of the
+    The same words as ``token_voice(...)["in_quote"]`` summed per document over the word tokens
+    (every token with ``include_punct``): a word whose start lies inside a direct or mixed
+    quotation, counted as ranges of rows of the
     :func:`~corpusling.markers.text_index.text_index` instead of one join per token.
     Documents without quoted words have no row.
     """
     spans = quoted_spans(quotes, kinds)
     schema = {"doc_id": pl.String, "quoted_words": pl.Int64}
+    tokens = tokens.filter(counted(include_punct, tokens.columns))
     if spans.height == 0 or tokens.height == 0:
         return pl.DataFrame(schema=schema)
     keys = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
@@ -129,10 +136,11 @@ def add_voice(rows: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame |
 
 
 def voice_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame | None = None,
-                      kinds: Sequence[str] | None = QUOTED_KINDS) -> pl.DataFrame:
-    """Words per document and voice: ``doc_id`` (String), ``writer_words``, ``quoted_words``, ``reported_words``."""
-    voiced = add_voice(tokens.select("doc_id", "start_char"), quotes, reported, kinds)
-    counts = (voiced.with_columns(pl.col("doc_id").cast(pl.String))
-              .group_by("doc_id").agg(*[(pl.col("voice") == v).sum().cast(pl.Int64).alias(f"{v}_words")
-                                        for v in VOICES]))
+                      kinds: Sequence[str] | None = QUOTED_KINDS, include_punct: bool = False) -> pl.DataFrame:
+    """Word tokens per document and voice: ``doc_id`` (String), ``writer_words``, ``quoted_words``,
+    ``reported_words`` (every token with ``include_punct``). A document without words has zeros."""
+    words = tokens.select("doc_id", "start_char", counted(include_punct, tokens.columns).alias("_word"))
+    voiced = add_voice(words.select("doc_id", "start_char"), quotes, reported, kinds).with_columns(words["_word"])
+    in_voice = [((pl.col("voice") == v) & pl.col("_word")).sum().cast(pl.Int64).alias(f"{v}_words") for v in VOICES]
+    counts = voiced.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id").agg(*in_voice)
     return counts.select("doc_id", *[f"{v}_words" for v in VOICES])
