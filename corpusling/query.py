@@ -748,7 +748,9 @@ class TokenIndex:
         if kind == "text":
             return np.append(self.document, -1)
         if "paragraph" not in self._arrays:
-            par = self.tokens["par_id"].to_numpy() if "par_id" in self.tokens.columns else np.zeros(self.n)
+            # a missing par_id (CoNLL-U without paragraphs, a hand-made table) is one paragraph per document
+            par = (self.tokens["par_id"].fill_null(0).to_numpy() if "par_id" in self.tokens.columns
+                   else np.zeros(self.n))
             change = np.ones(self.n, dtype=bool)
             if self.n:
                 change[1:] = (self.document[1:] != self.document[:-1]) | (par[1:] != par[:-1])

@@ -230,3 +230,12 @@ def test_groups_on_random_tables_match_a_brute_force_reference(pattern, regex):
             letters = "".join(t[0] for t, k in zip(upos, sent, strict=True) if k == s)
             expected += [(offset + i, offset + j) for i, j in _reference(letters, regex)]
         assert got == expected, pattern
+
+
+def test_within_p_without_paragraph_numbers_is_the_document(corpus):
+    """A table without par_id values (CoNLL-U without # newpar, a hand-made table): one paragraph per
+    document, as the VRT export writes it, never one per word."""
+    tokens, _ = corpus
+    assert tokens["par_id"].null_count() == tokens.height
+    assert spans(corpus, '[pos="VERB"] [pos="PROPN"] within p') == [(12, 13)]
+    assert spans(corpus, '[lemma="avoir"] []* [pos="PROPN"] within p') == [(7, 13)]
