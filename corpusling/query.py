@@ -1251,14 +1251,16 @@ class _Constraints:
             if self.documents is None:
                 raise QueryError("a '::' constraint on document metadata needs the documents table: use "
                                  "cl.concordance(corpus, …) or cl.query(corpus, …)", self.pattern.query, position)
-            table = self.documents.with_columns(pl.col("doc_id").cast(pl.String))
-            if column not in table.columns:
-                have = ", ".join(c for c in table.columns if c not in ("doc_id", "text")) or "none"
+            if column not in self.documents.columns:
+                have = ", ".join(c for c in self.documents.columns if c not in ("doc_id", "text")) or "none"
                 raise QueryError(f"text_{column}: no metadata column {column!r}; the documents have: {have}",
                                  self.pattern.query, position)
-            values = (pl.DataFrame({"doc_id": self.idx.doc_names})
-                      .join(table.select("doc_id", pl.col(column).cast(pl.String)), on="doc_id", how="left",
-                            maintain_order="left"))[column].fill_null("")
+            names, values = self.documents["doc_id"].cast(pl.String), self.documents[column].cast(pl.String)
+            if not names.equals(self.idx.doc_names, check_names=False):  # not in table order: look each one up
+                values = (pl.DataFrame({"doc_id": self.idx.doc_names})
+                          .join(pl.DataFrame({"doc_id": names, column: values}), on="doc_id", how="left",
+                                maintain_order="left"))[column]
+            values = values.fill_null("")
             self._metadata[column] = values
         return self._metadata[column]
 
@@ -1284,12 +1286,14 @@ class _Constraints:
             values = self.metadata(attr.removeprefix("text_"), node.ref.position)
             regex = f"^(?:{node.value})$" if node.regex else f"^{re.escape(node.value)}$"
             pattern = ("(?i)" if "c" in node.flags else "") + _fold_text(regex, node.flags.replace("c", ""))
+            if node.flags:
+                values = values.to_frame("value").select(_fold(pl.col("value"), node.flags)).to_series()
             try:
-                ok = values.to_frame("value").select(_fold(pl.col("value"), node.flags).str.contains(pattern))
+                ok = values.str.contains(pattern)
             except pl.exceptions.PolarsError as err:
                 raise QueryError(f"bad regular expression \"{node.value}\": {_regex_problem(err)}",
                                  self.pattern.query, node.ref.position) from None
-            return ok.to_series().to_numpy()[self.idx.document[rows]]
+            return ok.to_numpy()[self.idx.document[rows]]
         test = Test(attr, "=", node.value, node.regex, node.flags, node.ref.position)
         wanted = _matching_codes(self.idx, test, self.pattern.query).to_numpy()
         table = np.zeros(self.idx.size(attr) + 1, dtype=bool)

@@ -121,6 +121,10 @@ def test_label_constraints(corpus):
     assert spans(corpus, 'a:[pos="PRON"] [] :: a.word = "ELLE"%c') == [(18, 19), (22, 23)]
     assert spans(corpus, 'a:[pos="PRON"] [] :: a.word = "ELLE"') == []
     assert spans(corpus, 'a:[pos="PRON"] [] :: a.text_year = "2020"') == [(6, 7), (10, 11)]
+    tokens, documents = corpus  # documents in another order than the token table: looked up by doc_id
+    assert spans((tokens, documents.reverse()), 'a:[pos="PRON"] [] :: a.text_year = "202[0]"') == [(6, 7), (10, 11)]
+    assert spans((tokens, documents.reverse()), '[pos="PRON"] [] :: match.text_year = "2021"%l') == [(18, 19),
+                                                                                                 (22, 23)]
     assert spans(corpus, '[pos="PRON"] [] :: match.lemma = "il" & matchend.pos = "VERB"') == [(18, 19)]
 
 
