@@ -4,11 +4,16 @@ The hedging lexicon (``hedges.tsv``) has one entry per line with the columns
 ``pattern, category, notes, source``; ``pattern`` follows the notation of
 :mod:`corpusling.lexicons.notation` and the categories are :data:`HEDGE_CATEGORIES`.
 Lines starting with ``#`` and blank lines are ignored.
+
+Every other bundled TSV file is read here too, by :func:`read_rows` (a header, then one
+row per line, each checked); the word lists the rules use (``word, role, notes``:
+``hedge_context.tsv``, ``attribution_words.tsv``) by :func:`load_word_lists`, in the
+order of the file, so that a regular expression built from a list is always the same.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -19,6 +24,7 @@ from corpusling.lexicons.notation import PatternError, parse_pattern
 HERE = Path(__file__).resolve().parent
 HEDGES = HERE / "hedges.tsv"
 HEDGE_CONTEXT = HERE / "hedge_context.tsv"
+ATTRIBUTION_WORDS = HERE / "attribution_words.tsv"
 
 #: Categories of the hedging lexicon; ``exclude`` entries remove false friends and are not reported.
 HEDGE_CATEGORIES: tuple[str, ...] = (
@@ -30,7 +36,17 @@ CONTEXT_ROLES: tuple[str, ...] = (
     "speech_verb", "viewpoint_noun", "informant_noun", "person_noun", "vague_determiner", "epistemic_modal",
     "modal_conditional", "modal_future", "modal_imperfect", "modal_present", "speaker_pronoun", "thing_pronoun",
     "impersonal_verb", "condition_cue", "negation", "auxiliary_form", "speech_verb_form", "document_noun",
-    "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner", "incise_verb")
+    "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner", "incise_verb",
+    "number_word", "source_preposition", "viewpoint_preposition", "source_noun_before_de", "er_ending")
+#: Word lists of ``attribution_words.tsv``: the closed classes the attribution of quotations reads
+#: (:mod:`corpusling.markers.attribution`; what each is for: its first note in the file).
+ATTRIBUTION_ROLES: tuple[str, ...] = (
+    "noun_phrase_determiner", "subject_determiner", "incise_auxiliary", "incise_adverb", "inverted_clitic",
+    "weekday", "time_after_weekday", "time_after_ce", "time_adverb", "place_preposition", "skip_determiner",
+    "of_preposition", "definite_article", "noun_phrase_end", "name_prefix", "name_particle",
+    "participle_not_verb", "object_clitic", "relative_pronoun", "relative_pronoun_other", "attributing_preposition",
+    "viewpoint_preposition", "attributing_preposition_after", "leading_conjunction", "viewpoint_pronoun",
+    "preverbal_clitic", "complementizer", "subject_pronoun", "so_called_participle")
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:
@@ -136,15 +152,65 @@ def load_lexicon(path: Path | str | None = None, mode: str = "replace") -> pl.Da
     return pl.concat([bundled, user])
 
 
+def read_rows(path: Path | str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """The rows of a tab-separated lexicon file as dictionaries (header first), each checked.
+
+    Comments (``#``) and blank lines are skipped; a missing or unknown column, a row with more
+    fields than the header or an empty required cell raises :class:`~corpusling.errors.LexiconError`
+    naming the file and the line. Missing optional cells are empty strings.
+    """
+    path = Path(path)
+    lines = _lines(path)
+    _, names = _header(path, lines, required, optional)
+    rows = []
+    for number, line in lines[1:]:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) > len(names):
+            raise LexiconError(f"{path}, line {number}: {len(fields)} tab-separated fields but the header "
+                               f"has {len(names)}; a cell contains a tab?")
+        record = dict(zip(names, fields + [""] * (len(names) - len(fields)), strict=True))
+        for column in optional:
+            record.setdefault(column, "")
+        empty = [c for c in required if not record.get(c)]
+        if empty:
+            raise LexiconError(f"{path}, line {number}: empty {empty[0]!r}")
+        rows.append(record)
+    if not rows:
+        raise LexiconError(f"{path}: the lexicon has a header but no entries")
+    return rows
+
+
+def bundled_rows(name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """:func:`read_rows` of a bundled file of ``corpusling/lexicons`` (``name``: its file name)."""
+    return read_rows(HERE / name, required, optional)
+
+
+@cache
+def load_word_lists(path: Path, roles: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The word lists of a ``word, role, notes`` file: role → words (lower-cased), in the file's order.
+
+    Every role of ``roles`` must have at least one word, and every row one of those roles.
+    """
+    lists: dict[str, list[str]] = {role: [] for role in roles}
+    for number, record in enumerate(read_rows(path, ("word", "role"), ("notes",)), start=1):
+        if record["role"] not in lists:
+            raise LexiconError(f"{path}, entry {number} ({record['word']!r}): unknown role {record['role']!r}; "
+                               f"use one of {', '.join(roles)}")
+        word = record["word"].lower()
+        if word not in lists[record["role"]]:
+            lists[record["role"]].append(word)
+    empty = [role for role, words in lists.items() if not words]
+    if empty:
+        raise LexiconError(f"{path}: no word for the role {empty[0]!r}")
+    return {role: tuple(words) for role, words in lists.items()}
+
+
 @lru_cache(maxsize=1)
 def load_hedge_context() -> dict[str, frozenset[str]]:
     """The word lists the hedge conditions use (``hedge_context.tsv``): role → lemmas."""
-    lines = _lines(HEDGE_CONTEXT)
-    _, names = _header(HEDGE_CONTEXT, lines, ("word", "role"), ("notes",))
-    lists: dict[str, set[str]] = {role: set() for role in CONTEXT_ROLES}
-    for number, line in lines[1:]:
-        record = dict(zip(names, (f.strip() for f in line.split("\t")), strict=False))
-        if record.get("role") not in lists:
-            raise LexiconError(f"{HEDGE_CONTEXT}, line {number}: unknown role {record.get('role')!r}")
-        lists[record["role"]].add(record["word"].lower())
-    return {role: frozenset(words) for role, words in lists.items()}
+    return {role: frozenset(words) for role, words in load_word_lists(HEDGE_CONTEXT, CONTEXT_ROLES).items()}
+
+
+def attribution_words() -> dict[str, tuple[str, ...]]:
+    """The word lists the attribution of quotations reads (``attribution_words.tsv``): role → words, in order."""
+    return load_word_lists(ATTRIBUTION_WORDS, ATTRIBUTION_ROLES)

@@ -2,26 +2,22 @@
 
 Rules over the text around each span and over the token table (joins on offsets and
 on ``head``, no loop over words), in the spirit of the rule-based attribution of the
-Gender Gap Tracker (Asr et al. 2021) and of its French adaptation, the Radar de Parité:
+Gender Gap Tracker (Asr et al. 2021) and of its French adaptation, the Radar de Parité.
+Two ordered tables of named rules decide, as :func:`corpusling.markers.conditional.rules` does;
+the names of the two deciding rules make the ``rule`` column ("sentence+incise"):
 
-* **kind** comes from the left context. ``direct`` when the quotation opens a sentence
-  (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"), follows a colon
-  (but not "que :", which integrates the words: ``mixed``), or is the object of a
-  reporting verb and starts with a capital ("crier 'Allah'"); otherwise it is woven into
-  the writer's sentence: ``scare`` when it is short (at most :data:`SCARE_MAX_WORDS`
-  words), has no verb and no reporting verb governs it in the dependency tree, else
-  ``mixed``.
-* **reporting verb and source**: the first rule of the ordered table :func:`source_rules`
-  that holds — an incise right after the closing mark (", a déclaré X", "indique le
-  quotidien", "a-t-il précisé"; read in the text when the tagger missed the verb: "»,
-  juge le ministère"), ", selon X" after it, the verb, a name alone or the subject of
-  the clause before a colon, "Selon / D'après / Pour X," at the start of the sentence,
-  the reporting verb just before or governing the quotation in the tree (not across a
-  coordination, a parataxis, an adverbial or relative clause), for mixed quotations
-  the nearest reporting verb before it in the sentence, an incise closing the sentence,
-  and the reporting verb of the previous sentence. Its name is the second part of
-  ``rule``. Reporting verbs are lemmas of ``reporting_verbs.tsv`` or, where the tagger
-  may have erred, inflected forms (:func:`reporting_verb_forms`).
+* **kind** (:func:`kind_rules`) comes from the left context. ``direct`` when the quotation opens
+  a sentence (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"), follows a colon
+  (but not "que :", which integrates the words: ``mixed``), or is the object of a reporting verb
+  and starts with a capital ("crier 'Allah'"); otherwise it is woven into the writer's sentence:
+  ``scare`` when it is short (at most :data:`SCARE_MAX_WORDS` words), has no verb and no reporting
+  verb governs it in the dependency tree, else ``mixed``.
+* **reporting verb and source** (:func:`source_rules`, for direct and mixed quotations): the first
+  row that holds says where the verb is (an incise right after the closing mark, the clause before
+  a colon, the tree, the sentence before…) and how the source is found (the verb's subject, an
+  inverted clitic or noun phrase, the noun phrase of "selon X", a name before a colon). Reporting
+  verbs are lemmas of ``reporting_verbs.tsv`` or, where the tagger may have erred, inflected forms
+  (:func:`reporting_verb_forms`).
 * **source**: the subject (``nsubj``) of that verb as written, with its appositions and
   without its relative or participial clauses ("Gilles-Éric Séralini, professeur à
   l'université de Caen"); the noun a participle or a relative "qui" depends on; the
@@ -29,17 +25,23 @@ Gender Gap Tracker (Asr et al. 2021) and of its French adaptation, the Radar de 
   inverted clitic ("a-t-il dit" → "il") or the noun phrase after an inverted verb
   ("a déclaré jeudi à l'AFP le ministre"); or the noun phrase of "selon X". Who the
   source stands for (the ``speaker``) is :mod:`corpusling.markers.speakers`' business.
+
+The French words the rules read (determiners, auxiliaries, clitics, particles of names…) are the
+lists of ``lexicons/attribution_words.tsv`` (:func:`corpusling.lexicons.attribution_words`); the
+regular expressions below are built from them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import polars as pl
 
 from corpusling.errors import LexiconError
+from corpusling.lexicons import attribution_words, bundled_rows
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
 #: Longest quotation (in words of its text) that can be a scare quote.
@@ -51,36 +53,69 @@ SOURCE_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl")
 #: Words allowed between a closing mark and the verb of an incise (", a ensuite précisé").
 _INCISE_GLUE = ("AUX", "ADV", "PRON", "PART")
 _MAX_DEPTH = 40
+#: How many tokens before a quotation its clause is looked for in, and after it an incise.
+_BACK, _AHEAD = 80, 6
 #: A finite verb or an infinitive (a participle, "inopinée", is not; a word without features counts).
 _clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
                 | (pl.col("verbform").is_null() & (pl.col("mood").is_not_null() | pl.col("feats").fill_null("_")
                                                    .is_in(["_", ""]))))
-_NP_START = (r"^(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|son|sa|ses|leur|leurs|certains|certaines"
-             r"|plusieurs|de nombreux|de nombreuses)\b)")
-_INFINITIVE_START = r"^(?:ne\s+|n['’]|se\s+|s['’]|en\s+|y\s+)?\p{Ll}+(?:er|ir|re|oir)\b"
+#: In a text whose paragraphs are separated by blank lines, a single line break is a mere wrap.
+_WRAPPED = pl.col("text").str.contains(r"\n[ \t]*\n")
+
+
+def words(role: str) -> tuple[str, ...]:
+    """The words of one role of ``attribution_words.tsv``, in the file's order."""
+    return attribution_words()[role]
+
+
+def _alternation(items: tuple[str, ...] | list[str], space: str = r"\s+", then: str = "") -> str:
+    """``a|b|c`` of words for a regular expression, in their order: an apostrophe matches ' and ’, a space
+    ``space``; ``then`` follows each word that does not end with an apostrophe ("la\\s+", but "l['’]")."""
+    def one(word: str) -> str:
+        pattern = word.replace("'", "['’]").replace(" ", space)
+        return pattern if word.endswith("'") else pattern + then
+    return "|".join(one(word) for word in items)
+
+
+def _capitalised(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word[:1].upper() + word[1:] for word in items)
+
+
+#: What a noun phrase after an incise verb starts with: a capital or a determiner ("l'universitaire", not "que").
+_NP_START = rf"^(?:\p{{Lu}}|(?:{_alternation(words('noun_phrase_determiner'), ' ')})\b)"
+#: An infinitive with its clitics ("Pour s'en sortir,": "pour" then states a purpose, not a view).
+_SPACE = r"\s+"
+_INFINITIVE_START = rf"^(?:{_alternation(words('preverbal_clitic'), then=_SPACE)})?\p{{Ll}}+(?:er|ir|re|oir)\b"
 
 #: A proper name as written: capitalised words ("V. Sapounov", "Rami Abd al-Rahman", "Valéry Giscard d'Estaing"),
 #: with the particles of names between them.
-_NAME_WORD = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ben|bin|ibn|abu|abou)-)?\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu})"
-NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:de|du|des|van|von|der|den|da|di|del|della|dos|das|al|el|ben|bin|ibn|abu|y)\s+)?"
-        rf"{_NAME_WORD}|\s+d['’]{_NAME_WORD})*")
+_NAME_WORD = (rf"(?:\p{{Lu}}\.|(?:(?:{_alternation(words('name_prefix'))})-)?"
+              r"\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu})")
+_SPACED_PARTICLES = tuple(w for w in words("name_particle") if not w.endswith("'"))
+_ELIDED_PARTICLES = tuple(w for w in words("name_particle") if w.endswith("'"))
+NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{_alternation(_SPACED_PARTICLES)})\s+)?"
+        rf"{_NAME_WORD}|\s+{_alternation(_ELIDED_PARTICLES)}{_NAME_WORD})*")
 #: Auxiliaries and adverbs an inverted incise may open with ("a ensuite précisé", "s'est pour sa part réjoui").
-_INCISE_AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|eut|est|sont|était|étaient)"
-_INCISE_ADV = (r"(?:\p{Ll}+ment|encore|ensuite|aussi|alors|également|déjà|enfin|même|bien|toutefois|cependant"
-               r"|pourtant|néanmoins|d['’]ailleurs|pour (?:sa|leur) part|de (?:son|leur) côté|à (?:son|leur) tour"
-               r"|plus tard|hier|aussitôt|lui-même|elle-même)")
-_CLITIC = r"(?:-t)?-(?:il|elle|ils|elles|on)"
+_INCISE_AUX = rf"(?:{_alternation(words('incise_auxiliary'))})"
+_INCISE_ADV = rf"(?:\p{{Ll}}+ment|{_alternation(words('incise_adverb'), ' ')})"
+_CLITICS = _alternation(words("inverted_clitic"))
+_CLITIC = rf"(?:-t)?-(?:{_CLITICS})"
 #: What may stand between an inverted verb and its subject: adverbs, times, a short prepositional phrase
 #: ("a déclaré jeudi à l'AFP le ministre", "a indiqué dans un communiqué l'association").
-_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_SKIP = (rf"(?:(?:\p{{Ll}}+ment|encore|également|aussi|ensuite|alors|hier|aujourd['’]hui|{_DAY}(?:\s+(?:soir|matin"
-         r"|midi|dernier))?|ce\s+(?:matin|soir|midi|week-end))\s+"
-         r"|(?:à|au|aux|dans|sur|devant|lors\s+d['’]|lors\s+de|auprès\s+d['’]|auprès\s+de|auprès\s+du|par)\s*"
-         r"(?:l['’]|la\s+|le\s+|les\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leur\s+)?[^\s,.;:]+"
-         r"(?:\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s+|le\s+|les\s+)?[^\s,.;:]+)?\s+)")
+_DAY = rf"(?:{_alternation(words('weekday'))})"
+_SKIP = (rf"(?:(?:\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
+         rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
+         rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
+         rf"|(?:{_alternation(words('place_preposition'))})\s*"
+         rf"(?:{_alternation(words('skip_determiner'), then=_SPACE)})?[^\s,.;:]+"
+         rf"(?:\s+(?:{_alternation(words('of_preposition'))})\s*"
+         rf"(?:{_alternation(words('definite_article'), then=_SPACE)})?[^\s,.;:]+)?\s+)")
 #: What an inverted subject starts with: a capital or a determiner.
-_SUBJECT_START = (r"(?:\p{Lu}|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|notre|nos"
-                  r"|plusieurs|certains|certaines)\b)")
+_SUBJECT_START = rf"(?:\p{{Lu}}|(?:{_alternation(words('subject_determiner'), ' ')})\b)"
+#: Where the noun phrase of an inverted subject found in the text ends: a preposition, a time, a relative.
+_NP_END = _alternation(words("noun_phrase_end") + words("weekday"))
+#: The relative pronouns that, as subject, stand for their antecedent.
+_RELATIVE = list(words("relative_pronoun"))
 
 _TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char",
                   "verbform", "mood", "feats"]
@@ -137,11 +172,6 @@ def _verb_lemmas(lexicon: pl.DataFrame, incise: bool = False) -> list[str]:
     return verbs["lemma"].to_list()
 
 
-#: Present participles of reporting verbs that are mostly nouns or adjectives, never taken as verbs by form.
-_ANT_NOT_VERBS = frozenset({"croyant", "plaignant", "répondant", "prévenant", "poursuivant", "intervenant",
-                            "questionnant", "étonnant", "inquiétant", "alarmant", "rassurant", "tonnant"})
-
-
 def _conjugate(lemma: str) -> list[str]:
     """Third-person, participle and infinitive forms of a regular -er or -ir (2nd group) verb.
 
@@ -172,9 +202,8 @@ def reporting_verb_forms(lexicon: pl.DataFrame | None = None) -> pl.DataFrame:
     irregular ones from ``reporting_verb_forms.tsv`` (a form is looked for only where the tagger may have
     missed the verb: right after a closing mark, or as a present participle "disant")."""
     lexicon = default_reporting_verbs() if lexicon is None else lexicon
-    text = resources.files("corpusling.lexicons").joinpath("reporting_verb_forms.tsv").read_text(encoding="utf-8")
-    lines = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
-    irregular = {cells[0]: cells[1].split() + [cells[0]] for cells in lines}
+    irregular = {row["lemma"]: row["forms"].split() + [row["lemma"]]
+                 for row in bundled_rows("reporting_verb_forms.tsv", ("lemma", "forms"), ("notes",))}
     verbs = lexicon.filter(pl.col("type") != "preposition")
     use = verbs["use"] if "use" in verbs.columns else pl.Series(["any"] * verbs.height)
     rows = [(form, lemma, kind or "any") for lemma, kind in zip(verbs["lemma"], use, strict=True)
@@ -221,14 +250,15 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
     # the lemma a form stands for when the tagger missed it ("juge"/NOUN, "réjoui" → *réjouire)
     by_form = forms.group_by("form").agg(pl.col("lemma").first().alias("form_lemma"),
                                          (pl.col("use") != "incise").any().alias("_form_any"))
-    form = pl.col("form").str.to_lowercase().str.replace(r"-t?-?(?:il|elle|ils|elles|on)$", "")
-    participle = (form.str.ends_with("ant") & ~form.is_in(list(_ANT_NOT_VERBS)) & pl.col("_form_any")
+    form = pl.col("form").str.to_lowercase().str.replace(rf"-t?-?(?:{_CLITICS})$", "")
+    # (present participles that are mostly nouns or adjectives, "croyant", "intervenant", are never verbs)
+    participle = (form.str.ends_with("ant") & ~form.is_in(words("participle_not_verb")) & pl.col("_form_any")
                   & ~pl.col("upos").is_in(["NOUN", "PROPN", "DET", "ADP", "PRON"]))
     tok = (tok.with_columns(form.alias("_lform")).join(by_form, left_on="_lform", right_on="form", how="left",
                                                        maintain_order="left")
            .with_columns(pl.col("_form_any").fill_null(False)))
     # "la loi dite « Sur l'information »": a participle of dire right after a noun names, it does not report
-    so_called = (pl.col("form").str.to_lowercase().is_in(["dit", "dite", "dits", "dites"])
+    so_called = (pl.col("form").str.to_lowercase().is_in(words("so_called_participle"))
                  & pl.col("upos").shift(1).over("doc_id").is_in(["NOUN", "PROPN"]))
     return tok.with_columns(
         ((((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)) | participle) & ~so_called).alias("is_rv"),
@@ -244,9 +274,9 @@ def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
     left_row = index.key.search_sorted(found.select(position(pl.col("_doc"), pl.col("_left_start")))[:, 0],
                                        side="left").cast(pl.Int64)
     bounds = found.with_columns(left_row.alias("_left_row")).select(
-        pl.min_horizontal(pl.max_horizontal(pl.col("_first") - 80, "_doc_first", "_left_row"),
+        pl.min_horizontal(pl.max_horizontal(pl.col("_first") - _BACK, "_doc_first", "_left_row"),
                           pl.max_horizontal(pl.col("_first") - 1, "_doc_first")).alias("lo"),
-        pl.min_horizontal(pl.coalesce(pl.col("_last") + 6, "_first"), "_doc_last").alias("hi"))
+        pl.min_horizontal(pl.coalesce(pl.col("_last") + _AHEAD, "_first"), "_doc_last").alias("hi"))
     rows = sentence_rows(index, bounds["lo"], bounds["hi"])
     if rows is None:
         return index.tokens.with_columns(index.doc.alias("_doc"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_row"))
@@ -347,74 +377,125 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
     return tok.with_columns(depth["_depth"])
 
 
-def source_rules() -> list[tuple[str, pl.Expr]]:
-    """How the source and reporting verb of a (direct or mixed) quotation are found: ``(name, condition)``, tried
-    in this order; the first that holds names the quotation's attribution (the second part of its ``rule``).
+# --------------------------------------------------------------------------- the rule tables
 
-    Conditions read the columns :func:`attribute` builds: the incise found on the tokens (``inc_word``) or in
-    the text (``_tinc_end``, the tagger having missed the verb), ", selon X" after the quotation
-    (``_tail_src``), the verb (``col_word``), a name alone (``_colon_name``, "Barack Obama : « … »") or the last
-    subject (``cs_word``) of the clause before a colon, "Selon X," at the start of the sentence (``_lead_src``),
-    a reporting verb just before the quotation (``_prev_rv``, ``near_word``), the reporting verb governing it
-    in the tree (``_embedded_attributed``), the nearest reporting verb of the sentence for a mixed quotation,
-    an incise that ends the sentence after the writer's own words (``_finc_end``), and for a quotation opening
-    its sentence the reporting verb and subject of the sentence before it in the paragraph (``ps_word``), when
-    that sentence holds no quotation (a quotation continuing another is the speakers' business).
+def kind_rules() -> list[tuple[str, pl.Expr, str]]:
+    """How the kind of a quotation is decided: ``(name, condition, kind)``, tried in this order.
+
+    Conditions read the columns :func:`attribute` builds from the text before the quotation (``_left``, the
+    sentence so far), the quotation itself and the tree (``_embedded_attributed``: a reporting verb governs it).
     """
-    colon = pl.col("_after_colon")
+    embedded = pl.col("_embedded_attributed")
     return [
-        ("incise", pl.col("inc_word").is_not_null()),
-        ("incise_text", pl.col("_tinc_end").is_not_null()),
-        ("selon_after", pl.col("_tail_src").is_not_null()),
-        ("colon_verb", colon & pl.col("col_word").is_not_null()),
-        ("colon_name", pl.col("_colon_name").is_not_null()),
-        ("selon_before", pl.col("_lead_src").is_not_null()),
-        ("colon_subject", colon & pl.col("cs_word").is_not_null()),
-        ("verb_before", pl.col("_prev_rv") & pl.col("near_word").is_not_null()),
-        ("governing_verb", pl.col("_embedded_attributed")),
-        ("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("near_word").is_not_null()),
-        ("incise_inside", (pl.col("kind") == "direct") & pl.col("_iinc_end").is_not_null()),
-        ("incise_final", (pl.col("kind") == "direct") & pl.col("_finc_end").is_not_null()),
-        ("previous_sentence", (pl.col("kind") == "direct") & pl.col("ps_word").is_not_null()
-         & pl.col("_ps_same_paragraph")),
+        # "précise que : « … »": the colon does not undo the "que" that integrates the words
+        ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
+         "mixed"),
+        ("colon", pl.col("_after_colon"), "direct"),
+        ("sentence", pl.col("_sentence_start"), "direct"),
+        ("selon", pl.col("_selon_start"), "direct"),
+        ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
+        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded
+         & pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null() & pl.col("_tail_src").is_null(),
+         "scare"),
+        ("embedded", pl.lit(True), "mixed"),
     ]
 
 
-def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-              reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
-    """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
+@dataclass(frozen=True)
+class SourceRule:
+    """One row of :func:`source_rules`: when it holds, where the reporting verb is and how the source is found.
 
-    ``spans`` has ``doc_id, start_char, end_char, level``; ``tokens`` is the token table
-    (lemmas, UPOS and, when the model provides them, ``head``/``deprel``); ``documents``
-    has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
-    when the caller has it already.
+    ``verb``: the reporting verb is a token, the candidate of that name (columns ``_<verb>_sent``,
+    ``_<verb>_word``); ``text_verb``: a verb read in the text, the tagger having missed it (columns
+    ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
+    ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
+    ``preposition_after`` (the noun phrase of "selon X"), ``colon_name`` (a name before a colon).
+    ``clitic``: where an inverted clitic or noun phrase may stand for a subject the tree lacks:
+    ``after_quote`` (between the closing mark and the verb's end), ``inside_quote`` (the incise between
+    the marks), ``rest_of_text`` (the first inverted clitic after the quotation), or None (never).
     """
-    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
+
+    name: str
+    condition: pl.Expr
+    example: str
+    verb: str | None = None
+    text_verb: str | None = None
+    source: str = "subject"
+    clitic: str | None = None
+
+
+def source_rules() -> list[SourceRule]:
+    """How the source and reporting verb of a (direct or mixed) quotation are found, tried in this order; the
+    first that holds names the quotation's attribution (the second part of its ``rule``).
+
+    Conditions read the candidates :func:`attribute` builds: the incise found on the tokens (``_incise_word``) or
+    in the text (``_text_incise_end``, the tagger having missed the verb), ", selon X" after the quotation
+    (``_tail_src``), the verb (``_colon_word``), a name alone (``_colon_name``) or the last subject
+    (``_colon_subject_word``) of the clause before a colon, "Selon X," at the start of the sentence
+    (``_lead_src``), a reporting verb just before the quotation (``_prev_rv``, ``_near_word``), the reporting
+    verb governing it in the tree (``_embedded_attributed``), the nearest reporting verb of the sentence for a
+    mixed quotation, an incise between the marks (``_inside_incise_end``) or ending the sentence after the
+    writer's own words (``_final_incise_end``), and for a quotation opening its sentence the reporting verb and
+    subject of the sentence before it in the paragraph (``_previous_word``), when that sentence holds no
+    quotation (a quotation continuing another is the speakers' business).
+    """
+    colon, direct = pl.col("_after_colon"), pl.col("kind") == "direct"
+    return [
+        SourceRule("incise", pl.col("_incise_word").is_not_null(), "« … », a déclaré le ministre / a-t-il dit",
+                   verb="incise", clitic="after_quote"),
+        SourceRule("incise_text", pl.col("_text_incise_end").is_not_null(), "« … », juge le ministère (a noun to the "
+                   "tagger)", text_verb="text_incise", clitic="after_quote"),
+        SourceRule("selon_after", pl.col("_tail_src").is_not_null(), "« … », selon l'AFP",
+                   source="preposition_after"),
+        SourceRule("colon_verb", colon & pl.col("_colon_word").is_not_null(), "Le ministre a déclaré : « … »",
+                   verb="colon"),
+        SourceRule("colon_name", pl.col("_colon_name").is_not_null(), "Barack Obama : « … » (a headline)",
+                   source="colon_name"),
+        SourceRule("selon_before", pl.col("_lead_src").is_not_null(), "Selon l'AFP, « … »",
+                   source="preposition_before"),
+        SourceRule("colon_subject", colon & pl.col("_colon_subject_word").is_not_null(), "Pierre Moscovici, a pour "
+                   "sa part ajouté : « … » (the verb mistagged)", source="colon_subject"),
+        SourceRule("verb_before", pl.col("_prev_rv") & pl.col("_near_word").is_not_null(), "il a crié « Allah »",
+                   verb="near"),
+        SourceRule("governing_verb", pl.col("_embedded_attributed"), "a estimé qu'il s'agissait d'un « triste "
+                   "rappel »", verb="governing", clitic="rest_of_text"),
+        SourceRule("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("_near_word").is_not_null(),
+                   "a promis, lors de sa visite, un « nouveau départ »", verb="near", clitic="rest_of_text"),
+        SourceRule("incise_inside", direct & pl.col("_inside_incise_end").is_not_null(), "« Nous partons, a "
+                   "déclaré le ministre, et nous reviendrons »", text_verb="inside_incise", clitic="inside_quote"),
+        SourceRule("incise_final", direct & pl.col("_final_incise_end").is_not_null(), "« … », y compris le "
+                   "montant de l'aide, commente X", text_verb="final_incise", clitic="after_quote"),
+        SourceRule("previous_sentence", direct & pl.col("_previous_word").is_not_null()
+                   & pl.col("_ps_same_paragraph"), "La porte-parole a nuancé les chiffres. « On a constaté … »",
+                   verb="previous"),
+    ]
+
+
+# --------------------------------------------------------------------------- evidence in the text
+
+def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """The quotations with their document's text, the sentence so far before them (``_left``, from
+    ``_left_start``), the rest of the sentence after them (``_right``), their text (``_quote``) and flags."""
     texts = documents.select(pl.col("doc_id").cast(pl.String), "text")
     q = (spans.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String))
          .join(texts, on="doc_id", how="left"))
-
-    # --- text context: the clause before the quotation and what follows it ------------------
     window = 400
     left_raw = pl.col("text").str.slice((pl.col("start_char") - window).clip(lower_bound=0),
                                         pl.min_horizontal(pl.col("start_char"), pl.lit(window)))
     right_raw = pl.col("text").str.slice(pl.col("end_char"), window)
-    # in a text whose paragraphs are separated by blank lines, a single line break is a mere wrap
-    wrapped = pl.col("text").str.contains(r"\n[ \t]*\n")
 
     def unwrap(raw: pl.Expr) -> pl.Expr:
         joined = (raw.str.replace_all(r"([^\n])\n([^\n])", "$1 $2").str.replace(r"([^\n])\n$", "$1 ")
                   .str.replace(r"^\n([^\n])", " $1"))
-        return pl.when(wrapped).then(joined).otherwise(raw)
+        return pl.when(_WRAPPED).then(joined).otherwise(raw)
 
-    q = q.with_columns(unwrap(left_raw).alias("_left_raw"), unwrap(right_raw).alias("_right_raw"))
-    q = q.with_columns(
+    return q.with_columns(
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
-        (pl.col("_left_raw") + pl.lit("«")).str.replace(r"(?s)^.*\n", "")
+        (unwrap(left_raw) + pl.lit("«")).str.replace(r"(?s)^.*\n", "")
         .str.replace(r"(?s)^.*(?:\w\w|[\d»”)\"])[.!?…]\s+([\p{Lu}«“\"])", "$1")
         .str.strip_suffix("«").alias("_left"),
-        pl.col("_right_raw").str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
+        unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
     ).with_columns(
         (pl.col("start_char") - pl.col("_left").str.len_chars()).alias("_left_start"),
@@ -423,43 +504,46 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         pl.col("_quote").str.replace(r"^\W+", "").str.contains(r"^[[:upper:]]").alias("_capital"),
         pl.col("_quote").str.count_matches(r"\w+").alias("_n_words"),
     )
-    # "Selon X, «…»" / "Pour X, «…»" at the start of the sentence; ", selon X" after the quotation
-    attrib = r"(?i:selon|d['’]après|pour)"
-    q = q.with_columns(
-        pl.col("_left").str.extract(rf"^\s*(?:(?:Mais|Et|Or|Car)\s+)?({attrib})\s+(.+?)\s*,\s*$", 2)
-        .alias("_lead_src_whole"),
-        pl.col("_left").str.extract(rf"^\s*(?:(?:Mais|Et|Or|Car)\s+)?({attrib})\s+([^,]+?)\s*,", 2)
-        .alias("_lead_src"),
-        pl.col("_left").str.extract(rf"^\s*(?:(?:Mais|Et|Or|Car)\s+)?({attrib})\s", 1).str.to_lowercase()
-        .str.replace("’", "'").alias("_lead_prep"),
-        pl.col("_right").str.extract(r"^\s*,?\s*((?i:selon|d['’]après))\s+([^,;:()]+)", 2).alias("_tail_src"),
-        pl.col("_right").str.extract(r"^\s*,?\s*((?i:selon|d['’]après))\s", 1).str.to_lowercase()
-        .str.replace("’", "'").alias("_tail_prep"),
-    ).with_columns(
-        # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
-        # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ")
-        pl.when(pl.col("_lead_prep") == "pour")
-        .then(pl.when(pl.col("_lead_src").str.contains(r"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:lui|elle|eux|elles)$")
-                      & ~pl.col("_lead_src").str.contains(_INFINITIVE_START))
-              .then(pl.col("_lead_src")))
-        .otherwise(pl.col("_lead_src")).alias("_lead_src"),
-    ).with_columns(
-        # a "Selon X," that opens an earlier clause (before a ";") does not attribute this quotation
-        pl.when(pl.col("_left").str.contains(";")).then(None).otherwise(pl.col("_lead_src")).alias("_lead_src"),
-    ).with_columns(
-        pl.when(pl.col("_lead_src").is_null()).then(None).otherwise(pl.col("_lead_src_whole")).alias("_lead_src_whole"),
-    ).with_columns(
-        (pl.col("_lead_src_whole").is_not_null()).alias("_selon_start"),
-    )
 
-    forms = reporting_verb_forms(lexicon)
+
+def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
+    """"Selon X, «…»" / "Pour X, «…»" at the start of the sentence (``_lead_src``, ``_lead_prep``) and
+    ", selon X" after the quotation (``_tail_src``, ``_tail_prep``)."""
+    conjunction = rf"(?:(?:{_alternation(_capitalised(words('leading_conjunction')))})\s+)?"
+    lead = rf"^\s*{conjunction}((?i:{_alternation(words('attributing_preposition'))}))"
+    tail = rf"^\s*,?\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
+    pronoun = _alternation(words("viewpoint_pronoun"))
+    q = q.with_columns(
+        pl.col("_left").str.extract(rf"{lead}\s+(.+?)\s*,\s*$", 2).alias("_lead_src_whole"),
+        pl.col("_left").str.extract(rf"{lead}\s+([^,]+?)\s*,", 2).alias("_lead_src"),
+        pl.col("_left").str.extract(rf"{lead}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_lead_prep"),
+        pl.col("_right").str.extract(rf"{tail}\s+([^,;:()]+)", 2).alias("_tail_src"),
+        pl.col("_right").str.extract(rf"{tail}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_tail_prep"),
+    )
+    # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
+    # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ");
+    # a "Selon X," that opens an earlier clause (before a ";") does not attribute this quotation
+    named = (pl.col("_lead_src").str.contains(rf"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:{pronoun})$")
+             & ~pl.col("_lead_src").str.contains(_INFINITIVE_START))
+    lead_src = (pl.when(pl.col("_left").str.contains(";")).then(None)
+                .when(pl.col("_lead_prep").is_in(words("viewpoint_preposition")))
+                .then(pl.when(named).then(pl.col("_lead_src")))
+                .otherwise(pl.col("_lead_src")))
+    return q.with_columns(lead_src.alias("_lead_src")).with_columns(
+        pl.when(pl.col("_lead_src").is_not_null()).then(pl.col("_lead_src_whole")).alias("_lead_src_whole"),
+    ).with_columns(pl.col("_lead_src_whole").is_not_null().alias("_selon_start"))
+
+
+def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Verbs of saying read in the text where the tagger may have missed them: an inverted incise right after
+    the closing mark ("», juge le ministère", "» s'est réjoui le président": ``_text_incise_end``, ``_form``),
+    one closing the sentence after the writer's words (``_final_incise_*``), one between the marks
+    (``_inside_incise_*``, with its clitic); and "X : « … »", a name alone before the colon (``_colon_name``)."""
     right_after, final, inside = _incise_patterns(forms)
     incise_at = pl.col("_right").str.extract_groups(right_after)
     final_at = pl.col("_right").str.extract_groups(final)
     inside_at = pl.col("_quote").str.extract_groups(inside)
-    # an inverted incise found in the text ("», juge le ministère", "» s'est réjoui le président"): the verb then
-    # an inverted clitic, the end of the sentence, a comma or a subject; and one closing the sentence after the
-    # writer's own words ("», y compris …, commente X")
+    # after the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject
     incise_ok = (incise_at.struct.field("clitic").is_not_null()
                  | incise_at.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
     # inside the marks, the incise is closed by a comma or a stop after its clitic or its subject ("dit-on" inside
@@ -468,38 +552,32 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                  & inside_at.struct.field("rest").str.contains(r"^\s*[,.;!?…]")
                  | inside_at.struct.field("rest").str.contains(
                      rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^\s,.;:!?«»]*(?:\s+[^\s,.;:!?«»]+){{0,6}}\s*[,.;!?…]"))
-    q = q.with_columns(
+    return q.with_columns(
         pl.when(incise_ok).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
-        .alias("_tinc_end"),
-        pl.when(incise_ok).then(incise_at.struct.field("form")).alias("_tinc_form"),
-        (pl.col("end_char") + final_at.struct.field("upto").str.len_chars()).alias("_finc_end"),
-        final_at.struct.field("form").alias("_finc_form"),
+        .alias("_text_incise_end"),
+        pl.when(incise_ok).then(incise_at.struct.field("form")).alias("_text_incise_form"),
+        (pl.col("end_char") + final_at.struct.field("upto").str.len_chars()).alias("_final_incise_end"),
+        final_at.struct.field("form").alias("_final_incise_form"),
         pl.when(inside_ok).then(pl.col("start_char") + inside_at.struct.field("upto").str.len_chars())
-        .alias("_iinc_end"),
-        pl.when(inside_ok).then(inside_at.struct.field("form")).alias("_iinc_form"),
-        pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_iinc_clitic"),
-        # "X : « … »": the clause before the colon is a name and nothing else (headlines)
+        .alias("_inside_incise_end"),
+        pl.when(inside_ok).then(inside_at.struct.field("form")).alias("_inside_incise_form"),
+        pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_inside_incise_clitic"),
         pl.when(pl.col("_after_colon"))
         .then(pl.col("_left").str.extract(rf"^\s*({NAME})\s*:\s*$", 1)).alias("_colon_name"),
     )
 
-    # --- token context ------------------------------------------------------------------------
-    # rows of the text index: the tokens from the quotation's start (_first) to its end (_last);
-    # from here on doc_id is the document's number and rank a row in text order
-    index = text_index(tokens) if index is None else index
-    q = locate(index, q).drop("_from", "_to")
-    tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True), forms)
-    q = q.rename({"doc_id": "_doc_name"}).rename({"_doc": "doc_id"})
-    key = ["doc_id", "sent_id", "word_id"]
-    tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
-                           "head", "form", "verbform", "mood", "feats", "form_lemma")
 
-    inside = (q.select("_q", "doc_id", "start_char", "end_char", "_first", "_last").drop_nulls(["_first", "_last"])
+# --------------------------------------------------------------------------- evidence in the tokens
+
+def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(``q`` with ``_has_verb`` and ``_head_rel``; the head of each quotation: ``_q, doc_id, sent_id,
+    _head_word``): its first token whose head lies outside it."""
+    inside = (q.select("_q", "doc_id", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
-              .drop("start_char", "end_char")
               .join(tok_keyed, on=["doc_id", "rank"]))
     qbounds = q.select("_q", pl.col("start_char").alias("_qs"), pl.col("end_char").alias("_qe"))
-    heads_pos = tok.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("start_char").alias("_hs"))
+    heads_pos = tok_keyed.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                 pl.col("start_char").alias("_hs"))
     inside = (inside.join(qbounds, on="_q")
               .join(heads_pos, on=["doc_id", "sent_id", "head"], how="left")
               .with_columns(((pl.col("head") == 0) | (pl.col("_hs") < pl.col("_qs")) | (pl.col("_hs") >= pl.col("_qe")))
@@ -511,32 +589,39 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
                           pl.col("deprel").alias("_head_rel")))
+    pronoun = _alternation(words("subject_pronoun"))
     q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
          # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
          .with_columns(pl.col("_has_verb").fill_null(False)
-                       | pl.col("_quote").str.contains(r"^\W*(?i:je|j['’]|tu|il|elle|on|nous|vous|ils|elles|c['’])\b")))
+                       | pl.col("_quote").str.contains(rf"^\W*(?i:{pronoun})\b")))
+    return q, quote_head.drop("_head_rel")
 
-    # quotation depth of every token: a verb is a candidate for a quotation of the same level only
-    free = quote_depth(tok, q.select("doc_id", "start_char", "end_char"))
-    qlevel = q.select("_q", pl.col("level").cast(pl.Int64).alias("_level"))
 
-    # (1) incise after the closing mark: glue words then a reporting verb
+def _incise_after(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _incise_sent, _incise_word``: a reporting verb right after the closing mark, past glue words
+    (commas, dashes, auxiliaries, adverbs, clitics: "», a ensuite précisé")."""
     after = (q.select("_q", "doc_id", "_last").drop_nulls()
-             .with_columns(pl.int_ranges(pl.col("_last") + 1, pl.col("_last") + 7).alias("rank"),
-                           pl.int_ranges(0, 6).alias("_k"))
+             .with_columns(pl.int_ranges(pl.col("_last") + 1, pl.col("_last") + 1 + _AHEAD).alias("rank"),
+                           pl.int_ranges(0, _AHEAD).alias("_k"))
              .explode("rank", "_k")
              .join(tok_keyed, on=["doc_id", "rank"])
              .sort("_q", "_k")
              .with_columns((pl.col("upos").is_in(_INCISE_GLUE) | pl.col("form").is_in([",", "-"]))
                            .alias("_glue"))
              .with_columns(pl.col("_glue").cast(pl.Int8).cum_min().shift(1, fill_value=1).over("_q").alias("_open")))
-    incise = (after.filter(pl.col("is_rv_incise") & (pl.col("_open") == 1))
-              .group_by("_q").agg(pl.all().sort_by("_k").first())
-              .select("_q", pl.col("sent_id").alias("inc_sent"), pl.col("word_id").alias("inc_word"),
-                      pl.col("end_char").alias("_inc_end")))
-    # (2) verb of the clause before a colon; (3) verb just before the quotation
+    return (after.filter(pl.col("is_rv_incise") & (pl.col("_open") == 1))
+            .group_by("_q").agg(pl.all().sort_by("_k").first())
+            .select("_q", pl.col("sent_id").alias("_incise_sent"), pl.col("word_id").alias("_incise_word")))
+
+
+def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, free: pl.DataFrame,
+                   qlevel: pl.DataFrame) -> list[pl.DataFrame]:
+    """Candidates in the clause before the quotation (its tokens at the quotation's own depth): the verb of the
+    clause before a colon (``_colon_*``), the last subject of a clause of saying before it (``_colon_subject_*``),
+    the nearest reporting verb (``_near_*``) and whether the token just before is one (``_prev_rv``)."""
+    key = ["doc_id", "sent_id", "word_id"]
     before = (q.select("_q", "doc_id", "_first", "_left_start").drop_nulls()
-              .with_columns(pl.int_ranges((pl.col("_first") - 80).clip(lower_bound=0), "_first").alias("rank"))
+              .with_columns(pl.int_ranges((pl.col("_first") - _BACK).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
               .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
                                 "verbform", "mood", "feats", "form_lemma"),
@@ -552,7 +637,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                   .filter(finite_or_infinitive
                           & (pl.col("is_rv") | ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
                   .sort("_q", "is_rv", "rank").group_by("_q").last()
-                  .select("_q", pl.col("sent_id").alias("col_sent"), pl.col("word_id").alias("col_word")))
+                  .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word")))
     # (only in a clause whose last verb is one of saying, whatever its tag: "Pierre Moscovici, a pour sa part
     # ajouté :", not "les sites observés … étaient les suivants :")
     saying = pl.col("form_lemma").is_not_null() | pl.col("is_rv")
@@ -561,99 +646,131 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     colon_subject = (before.join(saying_clause, on="_q", how="semi")
                      .join(tok_keyed.select("doc_id", "rank", "lemma", "form"), on=["doc_id", "rank"])
                      .filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
-                             & ~pl.col("lemma").is_in(["qui", "que", "lequel", "laquelle", "lesquels", "dont"])
-                             & ~pl.col("form").str.to_lowercase().is_in(["se", "s'", "s’", "le", "la", "l'", "l’"]))
+                             & ~pl.col("lemma").is_in(_RELATIVE + list(words("relative_pronoun_other")))
+                             & ~pl.col("form").str.to_lowercase().is_in(words("object_clitic")))
                      .sort("_q", "rank").group_by("_q").last()
-                     .select("_q", pl.col("sent_id").alias("cs_sent"), pl.col("word_id").alias("cs_word")))
+                     .select("_q", pl.col("sent_id").alias("_colon_subject_sent"),
+                             pl.col("word_id").alias("_colon_subject_word")))
     near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
-               .select("_q", pl.col("sent_id").alias("near_sent"), pl.col("word_id").alias("near_word")))
+               .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word")))
     prev_tok = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
                 .join(tok_keyed.select("doc_id", "rank", "is_rv"), on=["doc_id", "rank"])
                 .select("_q", pl.col("is_rv").alias("_prev_rv")))
+    return [colon_verb, colon_subject, near_rv, prev_tok]
 
-    # (4) reporting verb governing the quotation in the tree (trees of the quotations' sentences only)
+
+def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlevel: pl.DataFrame,
+                    quote_head: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _governing_sent, _governing_word``: the nearest reporting verb above the quotation's head in the
+    tree, outside it and at its depth, not across a coordination, a parataxis, an adverbial or relative clause
+    (trees of the quotations' sentences only)."""
+    qbounds = q.select("_q", pl.col("start_char").alias("_qs"), pl.col("end_char").alias("_qe"))
     anc = ancestors(tok, words=quote_head.select("doc_id", "sent_id", pl.col("_head_word").alias("word_id")))
-    governing = (quote_head.join(anc, left_on=["doc_id", "sent_id", "_head_word"],
-                                 right_on=["doc_id", "sent_id", "word_id"])
-                 .filter(~pl.col("blocked"))
-                 .join(free.select("doc_id", "sent_id", pl.col("word_id").alias("anc"), "is_rv", "_depth",
-                                   pl.col("start_char").alias("_as")),
-                       on=["doc_id", "sent_id", "anc"])
-                 .join(qbounds, on="_q").join(qlevel, on="_q")
-                 .filter(pl.col("is_rv") & (pl.col("_depth") == pl.col("_level"))
-                         & ((pl.col("_as") < pl.col("_qs")) | (pl.col("_as") >= pl.col("_qe"))))
-                 .sort("_q", "depth").group_by("_q").first()
-                 .select("_q", pl.col("sent_id").alias("gov_sent"), pl.col("anc").alias("gov_word")))
+    return (quote_head.join(anc, left_on=["doc_id", "sent_id", "_head_word"],
+                            right_on=["doc_id", "sent_id", "word_id"])
+            .filter(~pl.col("blocked"))
+            .join(free.select("doc_id", "sent_id", pl.col("word_id").alias("anc"), "is_rv", "_depth",
+                              pl.col("start_char").alias("_as")),
+                  on=["doc_id", "sent_id", "anc"])
+            .join(qbounds, on="_q").join(qlevel, on="_q")
+            .filter(pl.col("is_rv") & (pl.col("_depth") == pl.col("_level"))
+                    & ((pl.col("_as") < pl.col("_qs")) | (pl.col("_as") >= pl.col("_qe"))))
+            .sort("_q", "depth").group_by("_q").first()
+            .select("_q", pl.col("sent_id").alias("_governing_sent"), pl.col("anc").alias("_governing_word")))
 
-    # (5) a quotation opening its sentence, after a sentence of the same paragraph that has no quotation and
-    # whose reporting verb has a subject ("La porte-parole a nuancé les chiffres. « On a constaté … »")
-    subject_of = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
-                             & ~pl.col("lemma").is_in(["qui", "que", "lequel", "laquelle"]))
+
+def _previous_sentence(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame,
+                       free: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _previous_sent, _previous_word, _ps_end``: for a quotation opening its sentence, the reporting verb
+    with a subject of the sentence before it, when that sentence has no quotation ("La porte-parole a nuancé
+    les chiffres. « On a constaté … »"); the root may be a verb the tagger missed ("a nuancé" as an adjective)."""
+    subject = pl.col("deprel").fill_null("").str.starts_with("nsubj") & ~pl.col("lemma").is_in(_RELATIVE)
+    subject_of = (tok.filter(subject)
                   .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
-    prev_sentence = (q.filter(pl.col("_sentence_start")).select("_q", "doc_id", "start_char",
-                                                                (pl.col("_first") - 1).alias("rank"))
-                     .join(tok_keyed.select("doc_id", "rank", pl.col("sent_id").alias("ps_sent"),
+    prev_sentence = (q.filter(pl.col("_sentence_start")).select("_q", "doc_id", (pl.col("_first") - 1).alias("rank"))
+                     .join(tok_keyed.select("doc_id", "rank", pl.col("sent_id").alias("_previous_sent"),
                                             pl.col("end_char").alias("_ps_end")), on=["doc_id", "rank"])
                      .drop("rank"))
-    quoted_sentences = free.filter(pl.col("_depth") > 0).select("doc_id", "sent_id").unique()
-    # (the root may be a reporting verb the tagger missed: "a nuancé" as an adjective)
-    prev_verb = (prev_sentence.join(free.filter((pl.col("is_rv") | pl.col("form_lemma").is_not_null()
-                                                 & (pl.col("deprel") == "root")) & (pl.col("_depth") == 0))
-                                    .select("doc_id", pl.col("sent_id").alias("ps_sent"), "word_id", "rank"),
-                                    on=["doc_id", "ps_sent"])
-                 .join(subject_of.rename({"sent_id": "ps_sent"}), on=["doc_id", "ps_sent", "word_id"], how="semi")
-                 .join(quoted_sentences.rename({"sent_id": "ps_sent"}), on=["doc_id", "ps_sent"], how="anti")
-                 .sort("_q", "rank").group_by("_q").first()
-                 .select("_q", "ps_sent", pl.col("word_id").alias("ps_word"), "_ps_end"))
+    quoted_sentences = free.filter(pl.col("_depth") > 0).select("doc_id", pl.col("sent_id").alias("_previous_sent"))
+    saying_root = ((pl.col("is_rv") | pl.col("form_lemma").is_not_null() & (pl.col("deprel") == "root"))
+                   & (pl.col("_depth") == 0))
+    return (prev_sentence.join(free.filter(saying_root).select("doc_id", pl.col("sent_id").alias("_previous_sent"),
+                                                               "word_id", "rank"),
+                               on=["doc_id", "_previous_sent"])
+            .join(subject_of.rename({"sent_id": "_previous_sent"}), on=["doc_id", "_previous_sent", "word_id"],
+                  how="semi")
+            .join(quoted_sentences.unique(), on=["doc_id", "_previous_sent"], how="anti")
+            .sort("_q", "rank").group_by("_q").first()
+            .select("_q", "_previous_sent", pl.col("word_id").alias("_previous_word"), "_ps_end"))
+
+
+def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
+    """``q`` with every candidate the rules read from the tokens (see :func:`source_rules`)."""
+    key = ["doc_id", "sent_id", "word_id"]
+    tok_keyed = tok.select(*key, "rank", "start_char", "end_char", "upos", "lemma", "is_rv", "is_rv_incise", "deprel",
+                           "head", "form", "verbform", "mood", "feats", "form_lemma")
+    q, quote_head = _quote_tokens(q, tok_keyed)
+    # quotation depth of every token: a verb is a candidate for a quotation of the same level only
+    free = quote_depth(tok, q.select("doc_id", "start_char", "end_char"))
+    qlevel = q.select("_q", pl.col("level").cast(pl.Int64).alias("_level"))
+    candidates = [_incise_after(q, tok_keyed), _previous_sentence(q, tok, tok_keyed, free),
+                  *_clause_before(q, tok, tok_keyed, free, qlevel), _governing_verb(q, tok, free, qlevel, quote_head)]
+    for frame in candidates:
+        q = q.join(frame, on="_q", how="left")
     between = pl.col("text").str.slice(pl.col("_ps_end"), pl.col("start_char") - pl.col("_ps_end"))
+    return q.with_columns(
+        pl.col("_prev_rv").fill_null(False),
+        # the sentence before is in the same paragraph (no blank line; no line break when lines are paragraphs)
+        pl.when(pl.col("_previous_word").is_not_null())
+        .then(~between.str.contains(r"\n[ \t]*\n") & (_WRAPPED | ~between.str.contains("\n")))
+        .alias("_ps_same_paragraph"),
+        # a quoted adjective modifying a noun («réelle» fraude) keeps its distance even under a reporting verb
+        (pl.col("_governing_word").is_not_null() & (pl.col("_head_rel").fill_null("") != "amod"))
+        .alias("_embedded_attributed"))
 
-    q = (q.join(incise, on="_q", how="left").join(prev_verb, on="_q", how="left")
-         .join(colon_verb, on="_q", how="left").join(colon_subject, on="_q", how="left")
-         .join(near_rv, on="_q", how="left")
-         .join(prev_tok, on="_q", how="left").join(governing, on="_q", how="left")
-         .with_columns(pl.col("_prev_rv").fill_null(False),
-                       # the sentence before is in the same paragraph (no blank line; no line break when lines are
-                       # paragraphs)
-                       pl.when(pl.col("ps_word").is_not_null())
-                       .then(~between.str.contains(r"\n[ \t]*\n") & (wrapped | ~between.str.contains("\n")))
-                       .alias("_ps_same_paragraph")))
 
-    # --- kind -----------------------------------------------------------------------------------
-    # a quoted adjective modifying a noun («réelle» fraude) keeps its distance even under a reporting verb
-    embedded_attributed = pl.col("gov_word").is_not_null() & (pl.col("_head_rel").fill_null("") != "amod")
-    q = q.with_columns(embedded_attributed.alias("_embedded_attributed"))
-    q = q.with_columns(
-        # "précise que : « … »": the colon does not undo the "que" that integrates the words
-        pl.when(pl.col("_left").str.contains(r"\b(?i:que|qu['’])\s*:\s*$")).then(pl.lit("que_colon"))
-        .when(pl.col("_after_colon")).then(pl.lit("colon"))
-        .when(pl.col("_sentence_start")).then(pl.lit("sentence"))
-        .when(pl.col("_selon_start")).then(pl.lit("selon"))
-        .when(pl.col("_prev_rv") & pl.col("_capital")).then(pl.lit("verb_object"))
-        .when((pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded_attributed
-              & pl.col("inc_word").is_null() & pl.col("_tinc_end").is_null() & pl.col("_tail_src").is_null())
-        .then(pl.lit("short"))
-        .otherwise(pl.lit("embedded")).alias("_kind_rule"))
-    q = q.with_columns(
-        pl.when(pl.col("_kind_rule").is_in(["colon", "sentence", "selon", "verb_object"])).then(pl.lit("direct"))
-        .when(pl.col("_kind_rule") == "short").then(pl.lit("scare"))
-        .otherwise(pl.lit("mixed")).alias("kind"))
+# --------------------------------------------------------------------------- decisions
 
-    # --- reporting verb (a token) or attributing preposition (text): the first rule of source_rules() that holds
-    scare = pl.col("kind") == "scare"
-    table = source_rules()
-    chosen = pl.when(scare).then(None)
+def _first_rule(table: list[tuple[str, pl.Expr]], otherwise: pl.Expr | None = None) -> pl.Expr:
+    """The name of the first rule of ``table`` whose condition holds (a null condition does not)."""
+    chosen = pl.when(otherwise).then(None) if otherwise is not None else None
     for name, condition in table:
-        chosen = chosen.when(condition.fill_null(False)).then(pl.lit(name))
-    q = q.with_columns(chosen.alias("_src_rule"))
+        chosen = (pl.when(condition.fill_null(False)) if chosen is None
+                  else chosen.when(condition.fill_null(False))).then(pl.lit(name))
+    return chosen
+
+
+def _decide(q: pl.DataFrame) -> pl.DataFrame:
+    """``_kind_rule`` and ``kind`` by :func:`kind_rules`, then ``_src_rule`` by :func:`source_rules` (none for a
+    scare quote) with the verb it points to: a token (``_v_sent``, ``_v_word``) or a place in the text
+    (``_t_end``, ``_t_form``)."""
+    kinds = kind_rules()
+    q = q.with_columns(_first_rule([(name, condition) for name, condition, _ in kinds]).alias("_kind_rule"))
+    q = q.with_columns(pl.col("_kind_rule").replace_strict({name: kind for name, _, kind in kinds},
+                                                           return_dtype=pl.String).alias("kind"))
+    table = source_rules()
+    q = q.with_columns(_first_rule([(r.name, r.condition) for r in table], otherwise=pl.col("kind") == "scare")
+                       .alias("_src_rule"))
     rule = pl.col("_src_rule")
-    q = q.with_columns(
-        pl.when(rule == "incise").then(pl.struct(s=pl.col("inc_sent"), w=pl.col("inc_word")))
-        .when(rule == "colon_verb").then(pl.struct(s=pl.col("col_sent"), w=pl.col("col_word")))
-        .when(rule.is_in(["verb_before", "verb_in_sentence"]))
-        .then(pl.struct(s=pl.col("near_sent"), w=pl.col("near_word")))
-        .when(rule == "governing_verb").then(pl.struct(s=pl.col("gov_sent"), w=pl.col("gov_word")))
-        .when(rule == "previous_sentence").then(pl.struct(s=pl.col("ps_sent"), w=pl.col("ps_word")))
-        .alias("_verb")).unnest("_verb").rename({"s": "_v_sent", "w": "_v_word"})
+    def pick(field: str, column: str) -> pl.Expr:
+        """``_<candidate>_<column>`` of the candidate the deciding rule names in ``field``."""
+        return pl.coalesce([pl.when(rule == r.name).then(pl.col(f"_{getattr(r, field)}_{column}"))
+                            for r in table if getattr(r, field)])
+
+    return q.with_columns(pick("verb", "sent").alias("_v_sent"), pick("verb", "word").alias("_v_word"),
+                          pick("text_verb", "end").alias("_t_end"), pick("text_verb", "form").alias("_t_form"))
+
+
+def _rule_is(table: list[SourceRule], **wanted: str | None) -> pl.Expr:
+    """The deciding source rule is one whose fields have the given values."""
+    names = [r.name for r in table if all(getattr(r, field) == value for field, value in wanted.items())]
+    return pl.col("_src_rule").is_in(names)
+
+
+def _verb(q: pl.DataFrame, tok: pl.DataFrame, lexicon: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """What the deciding rule's verb is: ``_v_lemma``, ``_v_rv`` / ``_v_rv_incise`` (a reporting verb), ``_v_end``,
+    and in the tree ``_v_head``, ``_v_rel``, ``_v_inf`` (an infinitive); a verb found in the text only has its
+    end and the lemma of its form."""
     verb_info = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
                            pl.when(pl.col("lemma").is_in(_verb_lemmas(lexicon, incise=True))).then(pl.col("lemma"))
                            .otherwise(pl.coalesce("form_lemma", "lemma")).alias("_v_lemma"),
@@ -663,46 +780,42 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
                            pl.col("end_char").alias("_v_end"),
                            ((pl.col("verbform") == "Inf") | (pl.col("form").str.to_lowercase() == pl.col("lemma"))
                             & pl.col("lemma").str.contains(r"(?:er|ir|re)$")).fill_null(False).alias("_v_inf"))
-    q = q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
-    # a verb found in the text only (the tagger missed it): its end and its lemma from the form
-    by_form = forms.group_by("form").agg(pl.col("lemma").first())
-    text_verb = pl.when(rule == "incise_text").then(pl.struct(e=pl.col("_tinc_end"), f=pl.col("_tinc_form"))) \
-        .when(rule == "incise_final").then(pl.struct(e=pl.col("_finc_end"), f=pl.col("_finc_form"))) \
-        .when(rule == "incise_inside").then(pl.struct(e=pl.col("_iinc_end"), f=pl.col("_iinc_form")))
-    q = (q.with_columns(text_verb.struct.field("e").alias("_t_end"), text_verb.struct.field("f").alias("_t_form"))
-         .join(by_form.rename({"form": "_t_form", "lemma": "_t_lemma"}), on="_t_form", how="left")
-         .with_columns(pl.coalesce("_v_end", "_t_end").alias("_v_end"),
-                       pl.coalesce("_inc_end", pl.when(rule != "incise_inside").then(pl.col("_t_end")))
-                       .alias("_inc_end"),
-                       pl.coalesce("_v_lemma", "_t_lemma").alias("_v_lemma"),
-                       (pl.col("_v_rv_incise") | pl.col("_t_lemma").is_not_null()).alias("_v_rv_incise")))
+    by_form = forms.group_by("form").agg(pl.col("lemma").first().alias("_t_lemma")).rename({"form": "_t_form"})
+    return (q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
+            .join(by_form, on="_t_form", how="left")
+            .with_columns(pl.coalesce("_v_end", "_t_end").alias("_v_end"),
+                          pl.coalesce("_v_lemma", "_t_lemma").alias("_v_lemma"),
+                          (pl.col("_v_rv_incise") | pl.col("_t_lemma").is_not_null()).alias("_v_rv_incise")))
 
-    # --- source: subject of the verb, the noun a participle / relative depends on, or the governing verb's
-    object_clitic = pl.col("form").str.to_lowercase().is_in(["le", "la", "l'", "l’", "les", "se", "s'", "s’", "lui",
-                                                              "leur", "y", "en", "-t", "-t-", "t"])
-    # a subject never has a preposition ("a de son côté dénoncé": "côté" is no subject)
+
+def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
+    """``source_start, source_end`` of the noun phrase the tree gives: the verb's subject, the noun a participle or
+    a relative depends on, the governing verb's subject for an infinitive, or the subject found before a colon."""
+    # a subject is never a clitic object and never has a preposition ("a de son côté dénoncé": no subject "côté")
+    object_clitic = pl.col("form").str.to_lowercase().is_in(words("object_clitic"))
     with_case = (tok.filter(pl.col("deprel") == "case")
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
             .filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
-                    pl.col("lemma").alias("_subj_lemma"), pl.col("upos").alias("_subj_upos"))
+                    pl.col("lemma").alias("_subj_lemma"))
             .group_by("doc_id", "sent_id", "_gov").first())
-    q = (q.join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
-                how="left")
-         .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2", "_subj_lemma": "_subj2_lemma",
-                            "_subj_upos": "_subj2_upos"}), on=["doc_id", "_v_sent", "_v_head"], how="left"))
-    relative_subject = pl.col("_subj_lemma").is_in(["qui", "que", "lequel", "laquelle"])
     # a present participle right after a noun speaks for that noun even when the tree says otherwise
     # ("un message disant « … »", the participle tagged as an adverb)
     noun_before = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), (pl.col("word_id") + 1).alias("_v_word"),
                              pl.col("upos").is_in(["NOUN", "PROPN"]).alias("_noun_before"))
     verb_form = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("word_id").alias("_v_word"),
                            pl.col("form").str.ends_with("ant").alias("_v_participle"))
-    q = (q.join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
+    q = (q.join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
+                how="left")
+         .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2"}).drop("_subj_lemma"),
+               on=["doc_id", "_v_sent", "_v_head"], how="left")
+         .join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(verb_form, on=["doc_id", "_v_sent", "_v_word"], how="left"))
+    colon_subject = _rule_is(table, source="colon_subject")
+    relative_subject = pl.col("_subj_lemma").is_in(_RELATIVE)
     q = q.with_columns(
-        pl.when(rule == "colon_subject").then(pl.col("cs_word"))
+        pl.when(colon_subject).then(pl.col("_colon_subject_word"))
         .when(pl.col("_v_word").is_null()).then(None)
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl")))
         .then(pl.col("_subj"))
@@ -715,84 +828,106 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
         .then(pl.col("_subj2"))
         .alias("src_word"))
     heads = q.filter(pl.col("src_word").is_not_null()).select(
-        "_q", "doc_id",
-        pl.coalesce(pl.when(rule == "colon_subject").then(pl.col("cs_sent")), "_v_sent").alias("sent_id"),
-        "src_word")
-    src = _source_spans(heads, tok, ancestors(tok, heads))
-    q = q.join(src, on="_q", how="left")
-    # an incise without a subject in the tree: the inverted clitic ("a-t-il précisé", "dit-elle"),
-    # else the noun phrase after the verb, up to a comma, a stop or a preposition of place or time
-    incise_text = pl.col("text").str.slice(pl.col("end_char"),
-                                           (pl.col("_inc_end") + 12 - pl.col("end_char")).clip(lower_bound=0))
+        "_q", "doc_id", pl.coalesce(pl.when(colon_subject).then(pl.col("_colon_subject_sent")), "_v_sent")
+        .alias("sent_id"), "src_word")
+    q = q.join(_source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
+    # a source never lies inside its own quotation
+    inside = (pl.col("source_start") < pl.col("end_char")) & (pl.col("source_end") > pl.col("start_char"))
+    q = q.with_columns(pl.when(inside).then(None).otherwise(pl.col("source_start")).alias("source_start"))
+    return q.with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
+                          .alias("source_end"))
+
+
+def _inverted_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
+    """Where the tree gives no subject, for the rules that allow it: the inverted clitic ("a-t-il précisé",
+    "dit-elle"), else the noun phrase after the verb, up to a comma, a stop, a preposition of place or time or a
+    relative ("a déclaré jeudi à l'AFP le ministre"; "comme le rappelle HRW": an inverted subject the parser
+    missed)."""
+    after_quote = _rule_is(table, clitic="after_quote")
+    # the clitic after the quotation, up to 12 characters past the verb (a verb elsewhere: the rest of the text)
+    clitic_text = pl.col("text").str.slice(
+        pl.col("end_char"), (pl.when(after_quote).then(pl.col("_v_end")) + 12 - pl.col("end_char")).clip(lower_bound=0))
     np_text = pl.col("text").str.slice(pl.col("_v_end"), 200)
     word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
-    np_pattern = (rf"^\s+{_SKIP}{{0,3}}"
-                  rf"({word}(?:\s+{word})*?)"
-                  r"(?:\s+(?:à|au|aux|dans|sur|en|lors|après|avant|depuis|pendant|devant|qui|lundi|mardi|mercredi"
-                  r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|ce|cette|citant)\s|\s*[,.;:()!?]|\s*$)")
+    np_pattern = rf"^\s+{_SKIP}{{0,3}}({word}(?:\s+{word})*?)(?:\s+(?:{_NP_END})\s|\s*[,.;:()!?]|\s*$)"
+    clitic = rf"((?i:{_CLITICS}))"
+    inside_quote = _rule_is(table, clitic="inside_quote")
     q = q.with_columns(
-        incise_text.str.extract(r"-(?:t-)?((?i:il|elle|ils|elles|on))\b", 1).alias("_clitic"),
+        # (an incise inside the marks has its clitic at the end of the verb: "…, dit-il, …")
+        pl.when(inside_quote).then(pl.col("_inside_incise_clitic").str.extract(rf"{clitic}$", 1))
+        .otherwise(clitic_text.str.extract(rf"-(?:t-)?{clitic}\b", 1)).alias("_clitic"),
+        # a noun phrase: a name or a determiner first ("l'universitaire", "V. Sapounov", not "que")
         np_text.str.extract(np_pattern, 1).alias("_np"),
     ).with_columns(
-        # a noun phrase: a name or a determiner first ("l'universitaire", "V. Sapounov", not "que")
         pl.when(pl.col("_np").str.contains(_NP_START)).then(pl.col("_np")).alias("_np"),
-    ).with_columns(
-        # (an incise inside the marks has its clitic at the end of the verb: "…, dit-il, …")
-        pl.when(rule == "incise_inside")
-        .then(pl.col("_iinc_clitic").str.extract(r"((?i:il|elle|ils|elles|on))$", 1))
-        .otherwise(pl.col("_clitic")).alias("_clitic"),
-    ).with_columns(
-        pl.when((rule == "incise_inside") & pl.col("_clitic").is_not_null())
-        .then(pl.col("_iinc_end") - pl.col("_clitic").str.len_chars())
+        pl.when(inside_quote & pl.col("_clitic").is_not_null())
+        .then(pl.col("_inside_incise_end") - pl.col("_clitic").str.len_chars())
         .when(pl.col("_clitic").is_not_null())
-        .then(pl.col("end_char")
-              + incise_text.str.extract(r"^(.*?-(?:t-)?)(?i:il|elle|ils|elles|on)\b", 1).str.len_chars())
+        .then(pl.col("end_char") + clitic_text.str.extract(rf"^(.*?-(?:t-)?){clitic}\b", 1).str.len_chars())
         .alias("_cl_pos"),
-        (pl.col("_v_end") + _char_find(np_text, pl.col("_np"))).alias("_np_pos"),
     )
-    q = q.with_columns(
-        # a source never lies inside its own quotation
-        pl.when((pl.col("source_start") < pl.col("end_char")) & (pl.col("source_end") > pl.col("start_char")))
-        .then(None).otherwise(pl.col("source_start")).alias("source_start"),
-    ).with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
-                   .alias("source_end"))
-    # (the noun phrase after the verb also serves an inverted subject the parser missed: "comme le rappelle HRW")
-    no_tree_subject = (rule.is_in(["incise", "incise_text", "incise_final", "incise_inside", "verb_in_sentence",
-                                   "governing_verb"])
-                       & pl.col("source_start").is_null())
-    q = q.with_columns(
-        pl.when(no_tree_subject & pl.col("_clitic").is_not_null()).then(pl.col("_cl_pos"))
-        .when(no_tree_subject & pl.col("_np").is_not_null()).then(pl.col("_np_pos"))
+    no_tree_subject = _rule_is(table, clitic=None).not_() & pl.col("source_start").is_null()
+    clitic_found = no_tree_subject & pl.col("_clitic").is_not_null()
+    np_found = no_tree_subject & pl.col("_np").is_not_null()
+    np_pos = pl.col("_v_end") + _char_find(np_text, pl.col("_np"))
+    return q.with_columns(
+        pl.when(clitic_found).then(pl.col("_cl_pos")).when(np_found).then(np_pos)
         .otherwise(pl.col("source_start")).alias("source_start"),
-        pl.when(no_tree_subject & pl.col("_clitic").is_not_null())
-        .then(pl.col("_cl_pos") + pl.col("_clitic").str.len_chars())
-        .when(no_tree_subject & pl.col("_np").is_not_null()).then(pl.col("_np_pos") + pl.col("_np").str.len_chars())
+        pl.when(clitic_found).then(pl.col("_cl_pos") + pl.col("_clitic").str.len_chars())
+        .when(np_found).then(np_pos + pl.col("_np").str.len_chars())
         .otherwise(pl.col("source_end")).alias("source_end"),
     )
-    # preposition sources ("selon X"): found in the text, offsets from the clause / tail start
+
+
+def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
+    """The sources found in the text: the noun phrase of "selon X" before or after the quotation, a name before a
+    colon; then ``source`` (the text at the offsets) and ``reporting_verb`` (the verb's lemma or the preposition)."""
+    before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
+    name = _rule_is(table, source="colon_name")
     lead = pl.coalesce("_lead_src_whole", "_lead_src")
-    q = q.with_columns(
-        pl.when(pl.col("_src_rule") == "selon_before")
-        .then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
-        .when(rule == "colon_name").then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
-        .when(pl.col("_src_rule") == "selon_after")
-        .then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
-        .otherwise(pl.col("source_start")).alias("source_start"),
-    ).with_columns(
-        pl.when(pl.col("_src_rule") == "selon_before").then(pl.col("source_start") + lead.str.len_chars())
-        .when(rule == "colon_name").then(pl.col("source_start") + pl.col("_colon_name").str.len_chars())
-        .when(pl.col("_src_rule") == "selon_after").then(pl.col("source_start") + pl.col("_tail_src").str.len_chars())
-        .otherwise(pl.col("source_end")).alias("source_end"),
-    )
-    q = q.with_columns(
+    found_at = (pl.when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
+                .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
+                .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src"))))
+    found = pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
+    in_text = before | name | after
+    q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
+                       pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
+                       .alias("source_end"))
+    return q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
-        pl.when(pl.col("_src_rule") == "selon_before").then(pl.col("_lead_prep"))
-        .when(pl.col("_src_rule") == "selon_after").then(pl.col("_tail_prep"))
+        pl.when(before).then(pl.col("_lead_prep"))
+        .when(after).then(pl.col("_tail_prep"))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
     )
-    keep = [c for c in spans.columns] + ["kind", "source", "reporting_verb", "source_start", "source_end", "rule"]
+
+
+# --------------------------------------------------------------------------- public
+
+def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+              reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
+    """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
+
+    ``spans`` has ``doc_id, start_char, end_char, level``; ``tokens`` is the token table
+    (lemmas, UPOS and, when the model provides them, ``head``/``deprel``); ``documents``
+    has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
+    when the caller has it already. ``rule`` is "<kind rule>+<source rule>" (:func:`kind_rules`,
+    :func:`source_rules`; ``none`` when no source rule holds or the quotation is a scare quote).
+    """
+    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    forms = reporting_verb_forms(lexicon)
+    q = _text_incises(_preposition_sources(_text_context(spans, documents)), forms)
+    # rows of the text index: the tokens from the quotation's start (_first) to its end (_last);
+    # from here on doc_id is the document's number and rank a row in text order
+    index = text_index(tokens) if index is None else index
+    q = locate(index, q).drop("_from", "_to")
+    tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True), forms)
+    q = q.rename({"doc_id": "_doc_name"}).rename({"_doc": "doc_id"})
+    table = source_rules()
+    q = _decide(_token_evidence(q, tok))
+    q = _text_source(_inverted_source(_subject_source(_verb(q, tok, lexicon, forms), tok, table), table), table)
+    keep = [*spans.columns, "kind", "source", "reporting_verb", "source_start", "source_end", "rule"]
     q = q.drop("doc_id").rename({"_doc_name": "doc_id"})
     return q.sort("_q").select([c for c in keep if c in q.columns])

@@ -39,7 +39,8 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import LexiconError
-from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lexicon_rows, lowered
+from corpusling.lexicons import bundled_rows
+from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
 
 __all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "conditionals", "cues", "detect", "etre_verbs", "lowered",
            "rules"]
@@ -56,17 +57,20 @@ _INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
 
 _WINDOW = 5
 
+#: The copula and auxiliary *être* (a lemma the tagger gives; its compound tenses need an ``etre_verbs`` participle).
+_ETRE = "être"
+
 
 @cache
 def etre_verbs() -> frozenset[str]:
     """Verbs whose compound tenses take *être*."""
-    return frozenset(r["lemma"] for r in lexicon_rows("etre_auxiliary_verbs.tsv"))
+    return frozenset(r["lemma"] for r in bundled_rows("etre_auxiliary_verbs.tsv", ("lemma",), ("note",)))
 
 
 @cache
 def cues(kind: str) -> list[str]:
     """Cue words of one ``kind`` of ``conditional_cues.tsv``."""
-    found = [r["cue"] for r in lexicon_rows("conditional_cues.tsv") if r["kind"] == kind]
+    found = [r["cue"] for r in bundled_rows("conditional_cues.tsv", ("kind", "cue"), ("note",)) if r["kind"] == kind]
     if not found:
         raise LexiconError(f"conditional_cues.tsv has no cue of kind {kind!r}")
     return found
@@ -138,7 +142,7 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     clitic = [_near("_f", -j).is_in(cues("clitic")).fill_null(False) for j in range(1, 3)]
     reflexive = pl.any_horizontal([_near("_f", -j).is_in(cues("reflexive")).fill_null(False)
                                    & pl.all_horizontal(clitic[:j]) for j in range(1, 3)])
-    object_clitics = [c for c in cues("clitic") if c not in ("nous", "vous")]
+    object_clitics = [c for c in cues("clitic") if c not in cues("subject_clitic")]
     words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
                                reflexive.alias("_reflexive"))
 
@@ -153,15 +157,16 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
                                    pl.lit(None, dtype=pl.String).alias("_head_vf"))
 
     # sentence cues: si-clause, past verb of saying + que (phrases are matched on the sentence text)
-    si = ((pl.col("_f") == "si") & (pl.col("upos") == "SCONJ")) | (
-        (pl.col("_f") == "s'") & _near("_f", 1).is_in(["il", "ils"]))
-    aux_before = pl.any_horizontal([_near("_l", -j).is_in(["avoir", "être"]).fill_null(False) for j in (1, 2)])
+    si = (pl.col("_f").is_in(cues("condition_word")) & (pl.col("upos") == "SCONJ")) | (
+        pl.col("_f").is_in(cues("elided_condition_word")) & _near("_f", 1).is_in(cues("elision_subject")))
+    aux_before = pl.any_horizontal([_near("_l", -j).is_in(cues("tense_auxiliary")).fill_null(False)
+                                    for j in (1, 2)])
     past_saying = pl.col("_l").is_in(cues("reporting_verb")) & pl.col("upos").is_in(["VERB", "AUX"]) & (
         ((pl.col("verbform") == "Part") & aux_before)
         | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")))
     last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over("_sk")
     locution = _near("_f", -1).is_in(cues("conjunction_before_que")).fill_null(False)  # "tandis que", "parce que"
-    complementizer = pl.col("_f").is_in(["que", "qu'"]) & ~locution
+    complementizer = pl.col("_f").is_in(cues("complementizer")) & ~locution
     que_after_saying = (pl.when(complementizer & last_saying.is_not_null())
                         .then(pl.col("word_id")).forward_fill().over("_sk"))
     return words.with_columns(
@@ -172,17 +177,17 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
 
 def _compound(words: pl.DataFrame) -> pl.DataFrame:
     """``compound``, ``tense`` and ``main_lemma`` of each conditional."""
-    is_aux_word = pl.col("_lemma").is_in(["avoir", "être"])
+    is_aux_word = pl.col("_lemma").is_in(cues("tense_auxiliary"))
     after = (pl.col("head") > pl.col("word_id")) & (pl.col("head") - pl.col("word_id") <= 2 * _WINDOW)
     tree_participle = (pl.col("deprel").fill_null("").str.starts_with("aux") & after
                        & (pl.col("_head_vf") == "Part") & pl.col("_head_l").str.contains(_INFINITIVE))
     w1_part = pl.col("_w1_part") == "true"
-    passive_past = w1_part & (pl.col("_w1_l") == "être") & (pl.col("_w2_part") == "true")
+    passive_past = w1_part & (pl.col("_w1_l") == _ETRE) & (pl.col("_w2_part") == "true")
     window_lemma = pl.when(passive_past).then(pl.col("_w2_l")).when(w1_part).then(pl.col("_w1_l"))
     participle = pl.when(tree_participle).then(pl.col("_head_l")).otherwise(window_lemma)
     etre_compound = (participle.is_in(list(etre_verbs())) | pl.col("_reflexive")
-                     | (pl.col("deprel") == "aux:tense") | (participle == "être"))
-    compound = is_aux_word & participle.is_not_null() & ((pl.col("_lemma") == "avoir") | etre_compound)
+                     | (pl.col("deprel") == "aux:tense") | (participle == _ETRE))
+    compound = is_aux_word & participle.is_not_null() & ((pl.col("_lemma") != _ETRE) | etre_compound)
     return words.with_columns(
         compound.fill_null(False).alias("compound"),
         participle.alias("_participle"),
@@ -208,9 +213,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sent = ["doc_id", "sent_id"]
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), rel.alias("_crel"), "_f", "_l", "tense", "person")
+    si = [*cues("condition_word"), *cues("elided_condition_word")]
     marks = children.filter(pl.col("_crel") == "mark").group_by(*sent, "word_id").agg(
-        pl.col("_f").is_in(["que", "qu'", "si", "s'"]).all().alias("_complementizer"),
-        pl.col("_f").is_in(["si", "s'"]).any().alias("_n_si"))
+        pl.col("_f").is_in([*cues("complementizer"), *si]).all().alias("_complementizer"),
+        pl.col("_f").is_in(si).any().alias("_n_si"))
     tense_aux = children.filter(
         (pl.col("_crel") == "aux:tense") | ((pl.col("_crel") == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))
     ).select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_tense_aux"))
@@ -328,13 +334,15 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     """
     key, lemma, compound = pl.col("key_lemma"), pl.col("_lemma"), pl.col("compound")
     ending, subject, tree = pl.col("_ending"), pl.col("_subject"), pl.col("_tree")
-    addressee = (ending == "iez") & (subject == "vous") | (ending == "ais") & (subject == "tu")
-    first_person = (ending == "ions") | (ending == "ais") & (subject.is_in(["je", "j'"]) | (pl.col("person") == "1"))
-    speaker = first_person | (subject == "on") | addressee
+    addressee = pl.any_horizontal([(subject == pronoun) & (ending == person_ending)
+                                   for pronoun, person_ending in (c.split(" ", 1) for c in cues("addressee_subject"))])
+    first_person = (ending == "ions") | (ending == "ais") & (subject.is_in(cues("first_person_subject"))
+                                                              | (pl.col("person") == "1"))
+    speaker = first_person | subject.is_in(cues("generic_subject")) | addressee
     # a relative clause: in the tree, or right after a relative pronoun; after que, only when no subject
     # comes between (stylistic inversion: "l'impact qu'aurait pu avoir le pollen", not "que nous aurions")
     relative = ((pl.col("_clause_rel") == "acl:relcl") | pl.col("_prev").is_in(cues("relative_pronoun"))
-                | subject.is_in(["que", "qu'"]))
+                | subject.is_in(cues("complementizer")))
     request = pl.any_horizontal([(key == verb) & (pl.col("_w1_f") == word)
                                  for verb, word in (c.split(" ", 1) for c in cues("request_phrase"))])
     return [
@@ -345,15 +353,15 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal")) & ~relative, "hypothetical"),
         ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
         ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~compound
-         & (ending == "ais") & subject.is_in(["je", "j'"]), "politeness_desire"),
+         & (ending == "ais") & subject.is_in(cues("first_person_subject")), "politeness_desire"),
         ("attenuated_request", request & ~compound, "politeness_desire"),
-        ("attenuated_advice", (lemma == "être") & (subject == "il")
+        ("attenuated_advice", (lemma == _ETRE) & subject.is_in(cues("impersonal_subject"))
          & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word"))),
          "politeness_desire"),
         ("epistemic_verb", key.is_in(cues("epistemic_verb")) | lemma.is_in(cues("epistemic_verb")), "epistemic"),
         ("necessity", (lemma.is_in(cues("necessity_verb")) & ((pl.col("_w1_vf") == "Inf")
-                                                             | pl.col("_w1_f").is_in(["que", "qu'"])))
-         | (lemma.is_in(cues("advisability_verb")) & (pl.col("_next1") == "mieux")), "epistemic"),
+                                                             | pl.col("_w1_f").is_in(cues("complementizer"))))
+         | (lemma.is_in(cues("advisability_verb")) & pl.col("_next1").is_in(cues("advisability_word"))), "epistemic"),
         ("source_marker", pl.col("_source"), "reportive"),
         ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),

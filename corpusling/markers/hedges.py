@@ -47,16 +47,6 @@ RESULT_SCHEMA: dict[str, pl.DataType] = {
     "match": pl.String(), "category": pl.String(), "entry": pl.String(), "in_quote": pl.Boolean(),
 }
 
-#: Lemmas that count as numerals in a [NUM] slot besides UPOS NUM and digits ("près de la moitié").
-NUMBER_WORDS: frozenset[str] = frozenset(
-    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente "
-    "quarante cinquante soixante cent mille million milliard moitié tiers quart dizaine douzaine vingtaine "
-    "trentaine quarantaine cinquantaine soixantaine centaine millier".split())
-
-#: Words before a vague noun phrase that make it a source ("selon des experts", "pour certains analystes");
-#: a verb of saying in an incise before it does too ("», constate un analyste").
-SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"selon", "pour", "après"})
-
 #: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
 #: scène, ont déclaré"), and the punctuation that stops the search.
 SPEECH_REACH = 8
@@ -103,9 +93,6 @@ NUMERAL_REACH = 3
 
 #: How many words before an adjectival booster a negation may come ("rien ne peut être sûr").
 NEGATION_REACH = 4
-
-#: Endings of the regular (-er) finite forms that carry an inverted clitic ("précise-t-il", "ajoutait-elle").
-ER_FORMS: tuple[str, ...] = ("e", "ent", "ait", "aient", "a", "èrent")
 
 
 def _normal(expr: pl.Expr) -> pl.Expr:
@@ -191,7 +178,7 @@ def _keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFrame:
         return value.is_in(values.implode())
 
     is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
-                 | pl.col("_lemma").is_in(list(NUMBER_WORDS)))
+                 | _in_list("_lemma", load_hedge_context()["number_word"]))
     plural = pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)
     # the parts are disjoint (a form equal to the lemma, a plural stem equal to the lemma, gives no second key)
     parts = [
@@ -260,11 +247,12 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
         return pl.when(pl.col("_s").shift(-k) == pl.col("_s")).then(pl.col(column).shift(-k))
 
     previous_lemma = at("_lemma", -1)
-    # after "pour" only when it opens a point of view ("Pour certains analystes, …", not "payé 60 € pour un
-    # spécialiste")
-    after_source = (previous_lemma.is_in(sorted(SOURCE_PREPOSITIONS - {"pour"}))
-                    | ((previous_lemma == "pour") & at("_viewpoint", -1))
-                    | ((previous_lemma == "de") & at("_lemma", -2).is_in(["avis", "œil", "oeil", "dire", "aveu"])))
+    # a vague noun phrase is a source after "selon", "d'après", after "pour" only when it opens a point of view
+    # ("Pour certains analystes, …", not "payé 60 € pour un spécialiste"), after "de l'avis de", "aux dires de";
+    # a verb of saying in an incise before it makes it one too ("», constate un analyste")
+    after_source = (previous_lemma.is_in(sorted(lists["source_preposition"]))
+                    | (previous_lemma.is_in(sorted(lists["viewpoint_preposition"])) & at("_viewpoint", -1))
+                    | ((previous_lemma == "de") & at("_lemma", -2).is_in(sorted(lists["source_noun_before_de"]))))
     speech = list(lists["speech_verb"])
     subject_of_speech = (pl.col("deprel").str.starts_with("nsubj") & ~pl.col("deprel").str.ends_with(":pass")
                          & pl.col("_head_lemma").is_in(speech))
@@ -300,7 +288,8 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
                  & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
                  & (pl.col("_noun") < pl.col("_comma")) & noun_holder)
-    words = words.with_columns(((pl.col("_lemma") == "pour") & clause_start & viewpoint).fill_null(False)
+    words = words.with_columns((_in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
+                               .fill_null(False)
                                .alias("_viewpoint"))
     return words.select(
         "_i",
@@ -683,7 +672,7 @@ def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
     clitics = "|".join(sorted(lists["subject_clitic"]))
     stem = pl.col("_form").str.extract(rf"^(.+?)-(?:t-)?(?:{clitics})$", 1)
     regular = {lemma[:-2] + ending for lemma in lists["speech_verb"] | lists["incise_verb"] if lemma.endswith("er")
-               for ending in ER_FORMS}
+               for ending in sorted(lists["er_ending"])}
     return (stem.is_in(sorted(regular | lists["speech_verb_form"])).fill_null(False),
             stem.is_in(sorted(lists["auxiliary_form"])).fill_null(False))
 
@@ -783,7 +772,7 @@ def _vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, froze
     """
     nouns = nouns.unique()
     heads = words.filter(pl.col("_i").is_in(nouns.implode()) & (pl.col("upos") == "NOUN")
-                         & ~pl.col("_lemma").is_in(sorted(NUMBER_WORDS)) & ~_noun_in(lists["document_noun"]))
+                         & ~_in_list("_lemma", lists["number_word"]) & ~_noun_in(lists["document_noun"]))
     if heads.height == 0:
         return pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64,
                                     "_informant": pl.Boolean})

@@ -1,0 +1,109 @@
+"""The attribution of quotations as ordered tables of named rules, and the word lists they read.
+
+Each source rule of :func:`corpusling.markers.attribution.source_rules` is shown deciding a quotation
+of a small text parsed with the bundled model (one paragraph per rule), with the source it finds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusling.errors import LexiconError
+from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_words, load_hedge_context, load_word_lists
+from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
+from corpusling.markers.conditional import cues
+
+SOURCE_RULES = ["incise", "incise_text", "selon_after", "colon_verb", "colon_name", "selon_before", "colon_subject",
+                "verb_before", "governing_verb", "verb_in_sentence", "incise_inside", "incise_final",
+                "previous_sentence"]
+
+#: (paragraph, its quotation's source rule, the source as written)
+EXAMPLES = [
+    ("Le ministre a rencontré les syndicats. « Nous allons augmenter les salaires », a déclaré le ministre.",
+     "incise", "le ministre"),
+    ("« Nous ne céderons pas » — affirme le ministre.", "incise_text", "le ministre"),
+    ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
+    ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),
+    ("Barack Obama : « Nous gagnerons »", "colon_name", "Barack Obama"),
+    ("Selon l'Agence France-Presse, « le bilan est lourd ».", "selon_before", "l'Agence France-Presse"),
+    ("Pierre Moscovici, a pour sa part ajouté : « Le budget sera tenu ».", "colon_subject", "Pierre Moscovici"),
+    ("Les manifestants ont crié « Liberté » devant le palais.", "verb_before", "Les manifestants"),
+    ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "governing_verb", "Le maire"),
+    ("Le député a dénoncé la réforme et la décision, devenue une « honte pour tout le pays entier ».",
+     "verb_in_sentence", "Le député"),
+    ("« Nous partons demain, a déclaré le capitaine, et nous reviendrons bientôt. »", "incise_inside",
+     "le capitaine"),
+    ("« Le projet est abandonné », y compris les crédits prévus pour l'année, commente Marie Dupont, analyste.",
+     "incise_final", "Marie Dupont"),
+    ("La porte-parole a nuancé les chiffres du gouvernement. « On a constaté une baisse réelle du chômage. »",
+     "previous_sentence", "La porte-parole"),
+]
+
+
+@pytest.fixture(scope="module")
+def example_quotes(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    from corpusling.api import parse, read
+    from corpusling.markers.quotes import quotes
+
+    path = tmp_path_factory.mktemp("attribution") / "rules.txt"
+    path.write_text("\n\n".join(paragraph for paragraph, _, _ in EXAMPLES) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return quotes(corpus.tokens, corpus.documents)
+
+
+def test_source_rules_are_named_and_ordered() -> None:
+    table = source_rules()
+    assert [rule.name for rule in table] == SOURCE_RULES
+    assert all(isinstance(rule, SourceRule) and rule.example for rule in table)
+    # each rule says where its verb or its source is
+    assert all(rule.verb or rule.text_verb or rule.source != "subject" for rule in table)
+    assert [name for name, _, _ in kind_rules()] == ["que_colon", "colon", "sentence", "selon", "verb_object",
+                                                     "short", "embedded"]
+    assert {kind for _, _, kind in kind_rules()} == {"direct", "mixed", "scare"}
+
+
+def test_every_source_rule_decides_a_quotation(example_quotes: pl.DataFrame) -> None:
+    assert example_quotes.height == len(EXAMPLES)
+    decided = example_quotes.select(pl.col("rule").str.split("+").list.get(1).alias("source_rule"), "source")
+    assert decided["source_rule"].to_list() == [rule for _, rule, _ in EXAMPLES]
+    assert decided["source"].to_list() == [source for _, _, source in EXAMPLES]
+
+
+def test_source_rule_on_the_seed(seed_parsed) -> None:  # noqa: ANN001 - a ParsedCorpus
+    from corpusling.markers.quotes import quotes
+
+    found = quotes(seed_parsed.tokens, seed_parsed.documents)
+    names = set(found["rule"].str.split("+").list.get(1).to_list())
+    assert names <= {*SOURCE_RULES, "none"}
+    assert {"incise", "colon_verb", "governing_verb"} <= names
+
+
+def test_word_lists_load_and_are_not_empty() -> None:
+    lists = attribution_words()
+    assert set(lists) == set(ATTRIBUTION_ROLES)
+    assert all(lists[role] for role in ATTRIBUTION_ROLES)
+    assert lists["weekday"][0] == "lundi" and "de nombreux" in lists["noun_phrase_determiner"]
+    context = load_hedge_context()
+    assert set(context) == set(CONTEXT_ROLES) and all(context.values())
+    assert {"dizaine", "millier"} <= context["number_word"] and "èrent" in context["er_ending"]
+    for kind in ("tense_auxiliary", "complementizer", "condition_word", "elided_condition_word", "addressee_subject",
+                 "first_person_subject", "generic_subject", "impersonal_subject", "advisability_word"):
+        assert cues(kind), kind
+
+
+def test_names_built_from_the_particles() -> None:
+    names = pl.Series(["Valéry Giscard d'Estaing", "Rami Abd al-Rahman", "Ludwig van Beethoven", "le ministre"])
+    assert names.str.contains(rf"^{NAME}$").to_list() == [True, True, True, False]
+
+
+def test_a_bad_word_list_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "words.tsv"
+    bad.write_text("word\trole\tnotes\nlundi\tweekday\t\nmidi\tmealtime\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown role 'mealtime'"):
+        load_word_lists(bad, ("weekday",))
+    bad.write_text("word\trole\tnotes\nlundi\tweekday\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="no word for the role 'month'"):
+        load_word_lists(bad, ("weekday", "month"))
