@@ -1,6 +1,9 @@
 """Merge the two independent annotation passes into the adjudicated gold.
 
-Run from the project root: ``python3 tests/gold/adjudicate.py``.
+Run from the project root: ``python3 tests/gold/adjudicate.py`` (Wikinews and the UD conditionals), or
+``python3 tests/gold/adjudicate.py --set set3`` (the blind set3: 95 treebank texts, passes in
+``tests/gold/set3/pass_{a,b}/``, texts in ``tests/gold/set3/documents/``, decisions in
+``tests/gold/set3/decisions.json``, gold written to ``tests/gold/set3/gold/<id>.json``; same rules).
 
 Where passes A and B agree on an item (same span and same fields that matter, see ``FIELDS``),
 the item is taken as it is (A's copy, notes included). Every disagreement must be settled by an
@@ -33,6 +36,7 @@ Output: ``tests/gold/wikinews/gold/<id>.json`` (the passes' format, all four lay
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -42,6 +46,7 @@ from pathlib import Path
 GOLD = Path(__file__).resolve().parent
 WIKINEWS = GOLD / "wikinews"
 UD = GOLD / "ud_conditionals"
+SET3 = GOLD / "set3"
 #: Where the article texts are (the offsets index into them).
 TEXTS = Path(os.environ.get("WIKINEWS_TEXTS", "/work/annotation/material/wikinews"))
 
@@ -163,10 +168,18 @@ def _corrected(decision: dict, base: dict | None) -> list[dict]:
     return [item]
 
 
-def wikinews() -> Counter:
-    split = _load(WIKINEWS / "split.json")
-    subset = {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}
-    decisions = _load(WIKINEWS / "decisions.json")
+def _texts(folder: Path) -> tuple[dict[str, str], Path]:
+    """Article id → its part (Wikinews dev / blind; every set3 text "set3"), and where the texts are."""
+    if folder == WIKINEWS:
+        split = _load(WIKINEWS / "split.json")
+        return {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}, TEXTS
+    return {p.stem: folder.name for p in (folder / "documents").glob("*.txt")}, folder / "documents"
+
+
+def wikinews(folder: Path = WIKINEWS) -> Counter:
+    """Adjudicate an article set with two passes (Wikinews, or set3 with ``folder=SET3``)."""
+    subset, texts = _texts(folder)
+    decisions = _load(folder / "decisions.json")
     errors: list[str] = []
     for d in decisions:
         if d.get("decision") not in DECISIONS or not d.get("reason") or d.get("layer") not in LAYERS:
@@ -177,9 +190,11 @@ def wikinews() -> Counter:
     stats: Counter = Counter()
     outputs: dict[str, dict] = {}
     for doc in sorted(subset):
-        text = (TEXTS / f"{doc}.txt").read_text(encoding="utf-8")
-        pa = _load(WIKINEWS / "pass_a" / f"{doc}.json")
-        pb = _load(WIKINEWS / "pass_b" / f"{doc}.json")
+        text = (texts / f"{doc}.txt").read_text(encoding="utf-8")
+        if folder != WIKINEWS:  # set3 offsets index the text with its final newline stripped
+            text = text.rstrip("\n")
+        pa = _load(folder / "pass_a" / f"{doc}.json")
+        pb = _load(folder / "pass_b" / f"{doc}.json")
         gold: dict[str, list[dict]] = {}
         for layer in LAYERS:
             for side, p in (("A", pa), ("B", pb)):
@@ -256,7 +271,7 @@ def wikinews() -> Counter:
     errors += [f"decision used {n} times: {d}" for d, n in zip(decisions, used, strict=True) if n > 1]
     if errors:
         raise AdjudicationError("\n".join(errors))
-    out_dir = WIKINEWS / "gold"
+    out_dir = folder / "gold"
     out_dir.mkdir(exist_ok=True)
     for doc, gold in outputs.items():
         (out_dir / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -346,10 +361,33 @@ def counts() -> None:
           f"{sum(v for k, v in c.items() if k[0] == 'blind')} | {sum(c.values())} |")
 
 
-def main() -> int:
+def counts_set3() -> None:
+    """Gold items of set3 per layer and label (er_* L'Est Républicain, gsd_* GSD)."""
+    label = {"conditionals": "cls", "quotes": "kind", "hedges": "category", "reported": "kind"}
+    ids = sorted(p.stem for p in (SET3 / "gold").glob("*.json"))
+    print("\n| set | layer | label | er | gsd | all |\n| --- | --- | --- | ---: | ---: | ---: |")
+    for layer in LAYERS:
+        c: Counter = Counter()
+        for doc in ids:
+            for x in _load(SET3 / "gold" / f"{doc}.json")[layer]:
+                c[(doc.split("_")[0], x[label[layer]])] += 1
+        for lab in sorted({k[1] for k in c}):
+            print(f"| set3 | {layer} | {lab} | {c['er', lab]} | {c['gsd', lab]} | {c['er', lab] + c['gsd', lab]} |")
+        print(f"| set3 | {layer} | **all** | {sum(v for k, v in c.items() if k[0] == 'er')} | "
+              f"{sum(v for k, v in c.items() if k[0] == 'gsd')} | {sum(c.values())} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("wikinews", "set3"), default="wikinews",
+                        help="wikinews (default: Wikinews and the UD conditionals) or set3")
+    args = parser.parse_args(argv)
     try:
-        stats = wikinews()
-        stats.update({("UD " + k[0],) + k[1:]: v for k, v in ud_conditionals().items()})
+        if args.set == "set3":
+            stats = wikinews(SET3)
+        else:
+            stats = wikinews()
+            stats.update({("UD " + k[0],) + k[1:]: v for k, v in ud_conditionals().items()})
     except AdjudicationError as exc:
         print("ADJUDICATION FAILED:\n" + str(exc), file=sys.stderr)
         return 1
@@ -357,7 +395,7 @@ def main() -> int:
     for k in sorted(stats):
         print(f"| {k[0]} | {k[1]} | {k[2]} | {stats[k]} |")
     print(f"| **all** | | | {sum(stats.values())} |")
-    counts()
+    counts_set3() if args.set == "set3" else counts()
     return 0
 
 

@@ -1,6 +1,8 @@
 """Agreement between the two independent annotation passes of the gold, before adjudication.
 
-Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table).
+Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table);
+``python tests/gold/agreement.py --set set3`` for the blind set3 (95 treebank texts,
+``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures).
 
 For each layer: how many items each pass has, span agreement as F1 of one pass against the
 other (exact offsets; and, for hedges and reported speech whose boundaries are harder, any
@@ -13,6 +15,7 @@ the same person by :func:`score.same_speaker`. Wikinews articles:
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -56,24 +59,35 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
     return pairs
 
 
-def wikinews(subset: list[str] | None = None) -> list[dict]:
+#: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
+SETS = {"wikinews": ("wikinews", "Wikinews"), "set3": ("set3", "set3")}
+
+
+def _ids(folder: str) -> list[str]:
+    """The set's article ids: Wikinews from its split, set3 from its documents."""
+    if folder == "wikinews":
+        split = json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
+        return split["dev"] + split["blind"]
+    return sorted(p.stem for p in (GOLD / folder / "documents").glob("*.txt"))
+
+
+def wikinews(subset: list[str] | None = None, folder: str = "wikinews", name: str = "Wikinews") -> list[dict]:
     """One row per layer and matching mode: counts, span F1, label agreement and kappa."""
-    split = json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
-    ids = subset or split["dev"] + split["blind"]
+    ids = subset or _ids(folder)
     rows = []
     for layer, label in LABELS.items():
         for overlap in ((False, True) if layer in ("hedges", "reported") else (False,)):
             n_a = n_b = matched = 0
             labels: list[tuple[str, str]] = []
             for doc in ids:
-                a = json.loads((GOLD / "wikinews" / "pass_a" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
-                b = json.loads((GOLD / "wikinews" / "pass_b" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
+                a = json.loads((GOLD / folder / "pass_a" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
+                b = json.loads((GOLD / folder / "pass_b" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
                 pairs = _match(a, b, overlap)
                 n_a, n_b, matched = n_a + len(a), n_b + len(b), matched + len(pairs)
                 labels += [(x[label], y[label]) for x, y in pairs]
             f1 = 2 * matched / (n_a + n_b) if n_a + n_b else float("nan")
             same = sum(x == y for x, y in labels) / len(labels) if labels else float("nan")
-            rows.append({"set": "Wikinews", "layer": layer, "spans": "overlap" if overlap else "exact",
+            rows.append({"set": name, "layer": layer, "spans": "overlap" if overlap else "exact",
                          "pass A": n_a, "pass B": n_b, "matched": matched, "span F1": f1,
                          "same label": same, "kappa": kappa(labels)})
     return rows
@@ -84,24 +98,23 @@ SPEAKERS = {"quotes": (("direct", "mixed"), "source"), "reported": (("indirect",
                                                                    "source_resolved")}
 
 
-def speakers(subset: list[str] | None = None) -> list[dict]:
+def speakers(subset: list[str] | None = None, folder: str = "wikinews", name: str = "Wikinews") -> list[dict]:
     """Agreement on who speaks: on exactly matched items of the kinds that have a speaker, the same
     normalised name (``score.same_speaker``), counting two empty sources as agreeing."""
     from score import same_speaker
 
-    split = json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
-    ids = subset or split["dev"] + split["blind"]
+    ids = subset or _ids(folder)
     rows = []
     for layer, (kinds, field) in SPEAKERS.items():
         agree = total = 0
         for doc in ids:
-            a = json.loads((GOLD / "wikinews" / "pass_a" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
-            b = json.loads((GOLD / "wikinews" / "pass_b" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
+            a = json.loads((GOLD / folder / "pass_a" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
+            b = json.loads((GOLD / folder / "pass_b" / f"{doc}.json").read_text(encoding="utf-8"))[layer]
             for x, y in _match(a, b, overlap=False):
                 if x.get("kind") in kinds:
                     total += 1
                     agree += (not x.get(field) and not y.get(field)) or same_speaker(x.get(field), y.get(field))
-        rows.append({"set": "Wikinews", "layer": f"{layer}: {field}", "spans": "exact", "pass A": total,
+        rows.append({"set": name, "layer": f"{layer}: {field}", "spans": "exact", "pass A": total,
                      "pass B": total, "matched": total, "span F1": float("nan"), "same label": agree / total,
                      "kappa": float("nan")})
     return rows
@@ -117,8 +130,16 @@ def ud_conditionals() -> dict:
             "matched": len(labels), "span F1": 1.0, "same label": same, "kappa": kappa(labels)}
 
 
-def main() -> None:
-    rows = [*wikinews(), *speakers(), ud_conditionals()]
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(SETS), default="wikinews",
+                        help="wikinews (default: Wikinews and the UD conditionals) or set3")
+    args = parser.parse_args(argv)
+    if args.set == "wikinews":
+        rows = [*wikinews(), *speakers(), ud_conditionals()]
+    else:
+        folder, name = SETS[args.set]
+        rows = [*wikinews(folder=folder, name=name), *speakers(folder=folder, name=name)]
     print("| set | layer | spans | pass A | pass B | matched | span F1 | same label | kappa |")
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
