@@ -197,69 +197,82 @@ def count(corpus: ParsedCorpus, pattern: Any, by: list[str] | str) -> pl.DataFra
 
 @_or_tables(_stats("freq"))
 def freq(corpus: ParsedCorpus, by: str | list[str] = "lemma", where: Any = None, group_by: str | None = None,
-         min_count: int = 1, lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
+         min_count: int = 1, lowercase: bool = False, top: int | None = None,
+         include_punct: bool = False) -> pl.DataFrame:
     """Frequency list, per group of documents with ``group_by`` (``corpusling freq``)."""
     from corpusling import stats
 
     return stats.freq(corpus.tokens, by=by, where=where, documents=corpus.documents, group_by=group_by,
-                      min_count=min_count, lowercase=lowercase, top=top)
+                      min_count=min_count, lowercase=lowercase, top=top, include_punct=include_punct)
 
 
 @_or_tables(_stats("ngrams"))
 def ngrams(corpus: ParsedCorpus, n: int = 2, by: str = "form", where: Any = None, min_count: int = 1,
-           lowercase: bool = False, top: int | None = None) -> pl.DataFrame:
+           lowercase: bool = False, top: int | None = None, include_punct: bool = False) -> pl.DataFrame:
     """Contiguous n-grams inside sentences (``corpusling freq --ngram N``)."""
     from corpusling import stats
 
-    return stats.ngrams(corpus.tokens, n=n, by=by, where=where, min_count=min_count, lowercase=lowercase, top=top)
+    return stats.ngrams(corpus.tokens, n=n, by=by, where=where, min_count=min_count, lowercase=lowercase, top=top,
+                        include_punct=include_punct)
 
 
 @_or_tables(_stats("collocates"))
 def collocates(corpus: ParsedCorpus, pattern: Any, window: int | tuple[int, int] = 5, by: str = "lemma",
                min_count: int = 3, where: Any = None, lowercase: bool = False, sort: str = "ll",
-               attraction: bool = True) -> pl.DataFrame:
+               attraction: bool = True, include_punct: bool = False) -> pl.DataFrame:
     """Collocates of a query with association measures (``corpusling collocates``)."""
     from corpusling import stats
 
     return stats.collocates(corpus.tokens, pattern, window=window, by=by, min_count=min_count, where=where,
-                            lowercase=lowercase, sort=sort, attraction=attraction)
+                            lowercase=lowercase, sort=sort, attraction=attraction, include_punct=include_punct)
 
 
 @_or_tables(_stats("keyness"))
 def keyness(corpus: ParsedCorpus, group_by: str | None = None, reference: ParsedCorpus | pl.DataFrame | None = None,
-            by: str = "lemma", where: Any = None, min_count: int = 5, lowercase: bool = False) -> pl.DataFrame:
+            by: str = "lemma", where: Any = None, min_count: int = 5, lowercase: bool = False,
+            include_punct: bool = False) -> pl.DataFrame:
     """Keywords of each group against the rest, or of the corpus against a reference (``corpusling keyness``)."""
     from corpusling import stats
 
     ref = reference.tokens if isinstance(reference, ParsedCorpus) else reference
     return stats.keyness(corpus.tokens, corpus.documents, group_by=group_by, reference=ref, by=by, where=where,
-                         min_count=min_count, lowercase=lowercase)
+                         min_count=min_count, lowercase=lowercase, include_punct=include_punct)
 
 
 @_or_tables(_stats("dispersion"))
 def dispersion(corpus: ParsedCorpus, items: Any = None, by: str = "lemma", parts: str = "doc_id",
-               min_count: int = 1, lowercase: bool = False) -> pl.DataFrame:
+               min_count: int = 1, lowercase: bool = False, include_punct: bool = False) -> pl.DataFrame:
     """How evenly items spread over documents or other parts (``corpusling dispersion``)."""
     from corpusling import stats
 
     return stats.dispersion(corpus.tokens, items, by=by, parts=parts, documents=corpus.documents,
-                            min_count=min_count, lowercase=lowercase)
+                            min_count=min_count, lowercase=lowercase, include_punct=include_punct)
 
 
 @_or_tables(_rates("rates"))
 def rates(corpus: ParsedCorpus, rows: pl.DataFrame, by: list[str] | None = None, group_by: str | None = None,
-          per: float = 1000, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pl.DataFrame:
-    """Rates of a marker table per ``per`` words, with confidence intervals resampled over documents."""
+          per: float = 1000, n_boot: int = 2000, seed: int = 0, level: float = 0.95,
+          include_punct: bool = False) -> pl.DataFrame:
+    """Rates of a marker table per ``per`` word tokens (every token with ``include_punct``), with confidence
+    intervals resampled over documents."""
     measure = importlib.import_module("corpusling.rates")  # the module: corpusling.rates is this verb
     return measure.rates(rows, None, corpus.documents, by=by, group_by=group_by, per=per, n_boot=n_boot, seed=seed,
-                         level=level, sizes=corpus.sizes())
+                         level=level, sizes=_sizes(corpus, include_punct))
 
 
 @_or_tables(_rates("compare"))
-def compare(corpus: ParsedCorpus, rows: pl.DataFrame, group_by: str, by: list[str] | None = None) -> pl.DataFrame:
+def compare(corpus: ParsedCorpus, rows: pl.DataFrame, group_by: str, by: list[str] | None = None,
+            include_punct: bool = False) -> pl.DataFrame:
     """Each group against the rest of the corpus: G², p, log ratio."""
     measure = importlib.import_module("corpusling.rates")  # the module: corpusling.rates is this verb
-    return measure.compare(rows, None, corpus.documents, group_by, by=by, sizes=corpus.sizes())
+    return measure.compare(rows, None, corpus.documents, group_by, by=by, sizes=_sizes(corpus, include_punct))
+
+
+def _sizes(corpus: ParsedCorpus, include_punct: bool) -> pl.DataFrame:
+    """The corpus's word tokens per document (kept), or every token per document."""
+    if not include_punct:
+        return corpus.sizes()
+    return importlib.import_module("corpusling.rates").document_sizes(corpus.tokens, include_punct=True)
 
 
 __all__ = ["collocates", "compare", "concordance", "conditionals", "count", "density", "dispersion", "freq", "hedges",

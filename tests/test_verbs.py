@@ -70,3 +70,18 @@ def test_a_verb_says_what_it_takes() -> None:
                         documents=pl.DataFrame({"doc_id": ["a"]}))
     with pytest.raises(Exception, match="no such metadata column"):
         cl.freq(tiny, group_by="outlet")
+
+
+def test_corpus_first_verbs_count_word_tokens_or_every_token(seed_parsed):
+    """``include_punct`` reaches every counting verb of the corpus-first form (issue 17, item 5)."""
+    import corpusling as cl
+
+    words = cl.rates(seed_parsed, cl.hedges(seed_parsed))["n_words"].item()
+    every = cl.rates(seed_parsed, cl.hedges(seed_parsed), include_punct=True)["n_words"].item()
+    assert every == seed_parsed.tokens.height > words > 0.8 * every
+    assert "," not in cl.freq(seed_parsed, by="form")["form"].to_list()
+    assert "," in cl.freq(seed_parsed, by="form", include_punct=True)["form"].to_list()
+    for verb, args in ((cl.ngrams, ()), (cl.keyness, ()), (cl.dispersion, ())):
+        kwargs = {"reference": seed_parsed} if verb is cl.keyness else {}
+        verb(seed_parsed, *args, include_punct=True, **kwargs)
+    cl.collocates(seed_parsed, '[lemma="selon"]', include_punct=True, min_count=1)
