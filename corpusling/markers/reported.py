@@ -47,6 +47,8 @@ QUOTED_SHARE = 0.8
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
 #: Branches of a noun phrase left out of a source ("X, professeur à…", "X qui…").
 NP_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl", "appos", "conj", "cc", "punct")
+#: Most words between a reporting verb and a complementizer read in the word order (:func:`_in_text`).
+TEXT_GAP = 12
 #: Relations by which an incise verb hangs on the clause it attributes.
 INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
 
@@ -61,7 +63,94 @@ def reported_cues(kind: str) -> list[str]:
     return found
 
 
+@cache
+def content_verbs() -> pl.DataFrame:
+    """``lexicons/content_verbs.tsv``: verbs that report a wish, fear, forecast, finding or request only
+    through a content clause (``lemma``, ``complements``: a list of ``que``, ``de``, ``à``, ``si``, ``inf``;
+    ``object``: whether an object may stand before the clause, "invite les Français à…"). A lemma of two words
+    is a locution whose cue is its second verb after the first ("faire savoir que")."""
+    rows = lexicon_rows("content_verbs.tsv")
+    return pl.DataFrame({"lemma": [r["lemma"] for r in rows],
+                         "_complements": [r["complements"].split() for r in rows],
+                         "_object": [r["object"] == "yes" for r in rows]})
+
+
 _WORD = ["doc_id", "sent_id", "word_id"]
+#: An infinitive: so tagged, or a verb without a verb form written as its lemma ("bouter", the tagger's
+#: features missing).
+_INFINITIVE = ((pl.col("verbform") == "Inf")
+               | (pl.col("upos").is_in(["VERB", "AUX"]) & pl.col("verbform").is_null()
+                  & (pl.col("form").str.to_lowercase() == pl.col("lemma"))
+                  & pl.col("lemma").str.contains("(?:er|ir|re)$")))
+
+#: Complements of a reporting verb, by the word that opens them (``inf``: an infinitive with no mark).
+_COMPLEMENT = {"que": "que", "qu'": "que", "qu’": "que", "si": "si", "s'": "si", "s’": "si", "de": "de",
+               "d'": "de", "d’": "de", "à": "à"}
+
+
+def _cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
+    """The verbs that may open reported speech: ``doc_id, sent_id, word_id, start_char, lemma, _type,
+    _complements, _object, _cue_start``.
+
+    A verb of the reporting-verb lexicon (any complement, "à + infinitive" only for requests), a verb of
+    ``content_verbs.tsv`` (its complements only), the second verb of a locution of that file ("fait
+    *savoir* que"; ``_cue_start`` at its first verb), and a verb the tagger gave a wrong lemma whose form is
+    one of a lexicon verb ("craignent" → *craigner*, "reconnait" → *reconner*: the forms of
+    :func:`~corpusling.markers.attribution.reporting_verb_forms`).
+    """
+    from corpusling.markers.attribution import reporting_verb_forms
+
+    verbs = lexicon.filter(pl.col("type") != "preposition").select("lemma", pl.col("type").alias("_type"))
+    content = content_verbs()
+    single = content.filter(~pl.col("lemma").str.contains(" "))
+    known = pl.concat([verbs.select("lemma"), single.select("lemma")])["lemma"].to_list()
+    forms = reporting_verb_forms(pl.concat([verbs.select("lemma", pl.col("_type").alias("type")),
+                                            single.select("lemma", pl.lit("content").alias("type"))])
+                                 .with_columns(pl.lit("any").alias("use")))
+    by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl"))
+    verbal = (words.filter(pl.col("upos").is_in(["VERB", "AUX"]))
+              .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
+              .join(by_form, on="_form", how="left")
+              .with_columns(pl.when(pl.col("lemma").is_in(known)).then(pl.col("lemma"))
+                            .otherwise(pl.col("_fl")).alias("lemma")))
+    # locutions: "faire savoir", "laisser entendre": the second verb right after the first
+    locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
+        pl.col("lemma").str.split(" ").list.first().alias("_first"),
+        pl.col("lemma").str.split(" ").list.last().alias("_second"))
+    previous = words.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                            pl.col("lemma").alias("_first"), pl.col("start_char").alias("_cue_start"))
+    second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])).join(previous, on=_WORD)
+              .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
+                    right_on=["_first", "_second"])
+              .with_columns(pl.col("_locution").alias("lemma")))
+    found = pl.concat([
+        verbal.join(verbs, on="lemma").with_columns(pl.lit(None, pl.List(pl.String)).alias("_complements"),
+                                                    pl.lit(None, pl.Boolean).alias("_object")),
+        verbal.join(single, on="lemma").with_columns(pl.lit("content").alias("_type")),
+        second.select(*words.columns, "_cue_start", "_complements", "_object").with_columns(
+            pl.lit("content").alias("_type")),
+    ], how="diagonal_relaxed")
+    return (found.with_columns(pl.coalesce("_cue_start", "start_char").alias("_cue_start"))
+            .unique(_WORD, keep="first", maintain_order=True)
+            .select(*words.columns, "_type", "_complements", "_object", "_cue_start"))
+
+
+def _writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """The cues in the writer's own voice, which report no one: an imperative with no subject ("Rappelons
+    que…", "Notez que…"), an infinitive with no verb above it ("À noter que…") or under an adjective ("il est
+    bon de rappeler que…"). ``doc_id, sent_id, word_id``."""
+    with_subject = words.filter(pl.col("deprel").str.starts_with("nsubj")).select(
+        "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    above = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_up_upos"))
+    endings = "(?:" + "|".join(reported_cues("imperative_ending")) + ")$"
+    finite = ~pl.col("verbform").fill_null("").is_in(["Inf", "Part", "Ger"])
+    imperative = (finite & (pl.col("deprel") == "root") & pl.col("form").str.to_lowercase().str.contains(endings)
+                  & ~pl.col("feats").fill_null("").str.contains("Person=3"))
+    infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ"))
+    return (cues.join(with_subject, on=_WORD, how="anti").join(above, on=["doc_id", "sent_id", "head"], how="left")
+            .filter(imperative | infinitive).select(_WORD))
+
+
 
 
 def _words(tokens: pl.DataFrame) -> pl.DataFrame:
@@ -139,16 +228,17 @@ def _sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> p
     return items.join(pl.concat([direct, inherited]), on="_item", how="left")
 
 
-def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
-    """Contents of reporting verbs: ``doc_id, sent_id, cue_word, head`` (the content clause's head), ``rule``."""
-    asking = lexicon.filter(pl.col("type") == "question")["lemma"].to_list()
+def _indirect(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Contents of reporting verbs found in the tree: ``doc_id, sent_id, cue_word, head`` (the content clause's
+    head), ``rule``, ``_opener`` (the complementizer, or the infinitive when there is none) and ``_complement``
+    (``que``, ``si``, ``de``, ``à``, ``inf``)."""
     clauses = _children(words, cues.select(*_WORD, "start_char"), CONTENT_RELATIONS, "c").rename(
         {"word_id": "cue_word"})
     # the first mark of each clause ("que", "si", "de"; "pour" of a purpose clause)
     marks = (_children(words, clauses.select("doc_id", "sent_id", pl.col("c_word_id").alias("word_id")),
                        ("mark",), "m")
              .sort("m_start_char").group_by("doc_id", "sent_id", "word_id")
-             .agg(pl.col("m_form").first().str.to_lowercase()))
+             .agg(pl.col("m_form").first().str.to_lowercase(), pl.col("m_word_id").first()))
     clauses = clauses.join(marks, left_on=["doc_id", "sent_id", "c_word_id"], right_on=_WORD, how="left")
     # a compound infinitive ("affirme avoir respecté"): the participle with an infinitive auxiliary
     compound = (_children(words, clauses.select("doc_id", "sent_id", pl.col("c_word_id").alias("word_id")),
@@ -157,44 +247,191 @@ def _indirect(words: pl.DataFrame, cues: pl.DataFrame, lexicon: pl.DataFrame) ->
                                                               "sent_id").unique()
                 .with_columns(pl.lit(True).alias("_compound_inf")))
     clauses = (clauses.join(compound, on=["doc_id", "sent_id", "c_word_id"], how="left")
-               .join(cues.select(*_WORD, pl.col("lemma").alias("_cue_lemma")),
+               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("c_word_id"),
+                                  _INFINITIVE.alias("_c_inf")), on=["doc_id", "sent_id", "c_word_id"])
+               .join(cues.select(*_WORD, pl.col("_type").alias("_cue_type")),
                      left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD))
     finite_que = pl.col("m_form").is_in(reported_cues("finite_que"))
     question = pl.col("m_form").is_in(reported_cues("question"))
-    infinitive = (((pl.col("c_verbform") == "Inf") | pl.col("_compound_inf").fill_null(False))
+    infinitive = ((pl.col("_c_inf") | pl.col("_compound_inf").fill_null(False))
                   & (pl.col("c_deprel") != "advcl")
                   & (pl.col("m_form").is_null() | pl.col("m_form").is_in(reported_cues("infinitive_mark")))
                   & (pl.col("c_start_char") > pl.col("start_char")))
     rule = (pl.when(finite_que).then(pl.lit("que-clause"))
-            .when(question & ((pl.col("c_deprel") != "advcl") | pl.col("_cue_lemma").is_in(asking)))
+            .when(question & ((pl.col("c_deprel") != "advcl") | (pl.col("_cue_type") == "question")))
             .then(pl.lit("interrogative clause"))
             .when(infinitive).then(pl.lit("infinitive clause")))
     found = clauses.with_columns(rule.alias("rule")).filter(pl.col("rule").is_not_null())
-    first = found.select("doc_id", "sent_id", "cue_word", pl.col("c_word_id").alias("head"), "rule")
+    first = found.select("doc_id", "sent_id", "cue_word", pl.col("c_word_id").alias("head"), "rule",
+                         pl.coalesce("m_word_id", "c_word_id").alias("_opener"),
+                         pl.col("m_form").replace_strict(_COMPLEMENT, default="inf").alias("_complement"))
     # a que-clause the parser hung elsewhere, right after a reporting verb ("elle dévoile que …")
     que = pl.col("form").str.to_lowercase().is_in(reported_cues("finite_que"))
     after = (words.filter(pl.col("deprel").eq("mark") & que)
-             .select("doc_id", "sent_id", pl.col("word_id").alias("_mark"), pl.col("head").alias("head"))
+             .select("doc_id", "sent_id", pl.col("word_id").alias("_opener"), pl.col("head").alias("head"))
              .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word")), on=["doc_id", "sent_id"])
-             .filter(pl.col("_mark") == pl.col("cue_word") + 1)
+             .filter(pl.col("_opener") == pl.col("cue_word") + 1)
              .join(first, on=["doc_id", "sent_id", "head"], how="anti")
              .join(words.select(*_WORD, pl.col("head").alias("_up")), left_on=["doc_id", "sent_id", "head"],
                    right_on=_WORD)
              .filter(pl.col("_up") != pl.col("cue_word"))
              .select("doc_id", "sent_id", "cue_word", "head",
-                     pl.lit("que-clause right after the verb (attached elsewhere by the parser)").alias("rule")))
-    first = pl.concat([first, after])
-    # "… a déclaré que A et que B": B is a content of its own
-    more = (_children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule"),
-                      ("conj",), "k")
-            .join(words.filter((pl.col("deprel") == "mark") & pl.col("form").str.to_lowercase().is_in(
-                reported_cues("finite_que") + reported_cues("question")))
-                  .select("doc_id", "sent_id", pl.col("head").alias("k_word_id")),
-                  on=["doc_id", "sent_id", "k_word_id"], how="semi")
+                     pl.lit("que-clause right after the verb (attached elsewhere by the parser)").alias("rule"),
+                     "_opener", pl.lit("que").alias("_complement")))
+    # "s'est dit satisfait de…", "se déclare favorable à…": a reflexive verb of saying and its attribute
+    reflexive = (words.filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
+                 .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    attribute = (_children(words, cues.filter(pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
+                           .join(reflexive, on=_WORD, how="semi").select(*_WORD), ("xcomp",), "c")
+                 .filter((pl.col("c_upos") == "ADJ") | (pl.col("c_verbform") == "Part")
+                         | pl.col("c_upos").is_in(["VERB", "NOUN"]) & pl.col("c_verbform").is_null())
+                 .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("c_word_id").alias("head"),
+                         pl.lit("attribute of a reflexive verb of saying").alias("rule"),
+                         pl.col("c_word_id").alias("_opener"), pl.lit("attribute").alias("_complement")))
+    first = pl.concat([first, after, attribute])
+    # "… a déclaré que A et que B", "demande à être baptisée et à devenir…": B is a content of its own
+    opening = reported_cues("finite_que") + reported_cues("question") + reported_cues("infinitive_mark")
+    more = (_children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule",
+                                          "_complement"), ("conj",), "k")
+            .join(words.filter((pl.col("deprel") == "mark") & pl.col("form").str.to_lowercase().is_in(opening))
+                  .select("doc_id", "sent_id", pl.col("head").alias("k_word_id"), pl.col("word_id").alias("_opener")),
+                  on=["doc_id", "sent_id", "k_word_id"])
             .select("doc_id", "sent_id", "cue_word", pl.col("k_word_id").alias("head"),
-                    (pl.col("rule") + " (coordinated)").alias("rule")))
+                    (pl.col("rule") + " (coordinated)").alias("rule"), "_opener", "_complement"))
     return pl.concat([first, more]).with_columns(pl.lit("indirect").alias("kind"),
                                                  pl.lit(None, pl.Int64).alias("head2"))
+
+
+def _in_text(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Contents read in the word order where the tree gives none (the parser having hung the clause
+    elsewhere: "que" as a preposition of the next noun, "de s'en prendre" as an adverbial): the first
+    complementizer after the verb (que, si, pourquoi…, de or à + infinitive, or an infinitive) with nothing
+    between them but adverbs, pronouns, commas, prepositional phrases and, for a verb that takes one, an
+    object ("accusent le Front Nusrat, un groupe…, d'être"); at most :data:`TEXT_GAP` words. The content runs
+    to the next semicolon or colon or to the end of the sentence, and a coordinated "et que…" is a content of
+    its own. Rows as :func:`_indirect`'s, with ``_range_start, _range_end`` (characters)."""
+    following = (cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                             pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
+                 .join(words.select("doc_id", "sent_id", "word_id", "form", "upos", "feats", "start_char",
+                                    _INFINITIVE.alias("_inf")), on=["doc_id", "sent_id"])
+                 .filter((pl.col("word_id") > pl.col("cue_word"))
+                         & (pl.col("word_id") <= pl.col("cue_word") + TEXT_GAP + 1))
+                 .with_columns(pl.col("form").str.to_lowercase().alias("_lower")))
+    # the word after a "de" or "à", clitics and negation aside: an infinitive makes it a content
+    clitic = words.filter(~pl.col("form").str.to_lowercase().is_in(reported_cues("infinitive_clitic")))
+    next_verb = (following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
+                 .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_k"))
+                 .join(clitic.select("doc_id", "sent_id", pl.col("word_id").alias("_v"),
+                                     _INFINITIVE.alias("_then_inf")), on=["doc_id", "sent_id"])
+                 .filter(pl.col("_v") > pl.col("_k")).sort("_v")
+                 .group_by("doc_id", "sent_id", "cue_word", "_k").first()
+                 .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
+    following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
+    lower = pl.col("_lower")
+    relative = pl.col("feats").fill_null("").str.contains("PronType=Rel")
+    opener = (pl.when(lower.is_in(reported_cues("finite_que")) & ~relative & (pl.col("upos") != "PRON"))
+              .then(pl.lit("que"))
+              .when(lower.is_in(reported_cues("question")) & (pl.col("upos") == "SCONJ")).then(pl.lit("si"))
+              .when(lower.is_in(reported_cues("wh_word"))).then(pl.lit("wh"))
+              .when(lower.is_in(["de", "d'", "d’"]) & pl.col("_then_inf").fill_null(False)).then(pl.lit("de"))
+              .when((lower == "à") & pl.col("_then_inf").fill_null(False)).then(pl.lit("à"))
+              .when(pl.col("_inf")).then(pl.lit("inf")))
+    following = following.with_columns(opener.alias("_complement"))
+    firsts = (following.filter(pl.col("_complement").is_not_null()).sort("word_id")
+              .group_by("doc_id", "sent_id", "cue_word").first()
+              .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
+                      pl.col("start_char").alias("_range_start"), "_cue_type", "_cue_lemma", "_object"))
+    # what stands between the verb and its complementizer
+    has_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
+                                                                pl.col("head").alias("word_id")).unique()
+    gap = (following.join(firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement",
+                                        pl.col("_complement").alias("_c")), on=["doc_id", "sent_id", "cue_word"])
+           .filter(pl.col("word_id") < pl.col("_opener"))
+           .join(has_case.with_columns(pl.lit(True).alias("_in_pp")), on=["doc_id", "sent_id", "word_id"],
+                 how="left"))
+    bare_noun = pl.col("upos").is_in(["NOUN", "PROPN"]) & pl.col("_in_pp").is_null()
+    # (a participle may qualify an object or an apposition: "le Front Nusrat, un groupe lié à Al-Qaïda, d'être")
+    participle = pl.col("feats").fill_null("").str.contains("VerbForm=Part")
+    blocking = ((pl.col("upos").is_in(["VERB", "AUX"]) & ~participle) | pl.col("upos").is_in(["SCONJ", "CCONJ"])
+                | relative | ((pl.col("upos") == "PUNCT") & (pl.col("form") != ","))
+                | (pl.col("_c").is_in(["inf", "wh"]) & ~pl.col("upos").is_in(["ADV", "PRON", "PART"])))
+    blocked = gap.filter(blocking).select("doc_id", "sent_id", "cue_word").unique()
+    objects = gap.filter(bare_noun).select("doc_id", "sent_id", "cue_word").unique()
+    firsts = (firsts.join(blocked, on=["doc_id", "sent_id", "cue_word"], how="anti")
+              .with_columns(pl.col("_complement").replace({"wh": "si"})))
+    # a verb that takes no object has no noun before its "de"/"à" ("a annoncé la décision de fermer")
+    firsts = firsts.join(objects.with_columns(pl.lit(True).alias("_noun_before")),
+                         on=["doc_id", "sent_id", "cue_word"], how="left").filter(
+        pl.col("_noun_before").is_null() | (pl.col("_complement") == "que") | pl.col("_object").fill_null(False)
+        | pl.col("_cue_lemma").is_in(reported_cues("object_type")))
+    # a coordinated complementizer of the same kind ("et qu'il était temps…") opens a content of its own
+    sentence = words.select("doc_id", "sent_id", "word_id", "start_char", "form", "upos")
+    prior = sentence.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                            pl.col("form").str.to_lowercase().alias("_prior"),
+                            pl.col("start_char").alias("_prior_start"))
+    family = pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
+    coordinated = (firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement")
+                   .join(sentence.join(prior, on=_WORD).with_columns(family.alias("_family")),
+                         on=["doc_id", "sent_id"])
+                   .filter((pl.col("word_id") > pl.col("_opener")) & pl.col("_prior").is_in(["et", "ou"])
+                           & (pl.col("_family") == pl.col("_complement")))
+                   .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
+                           pl.col("start_char").alias("_range_start"), pl.col("_prior_start").alias("_cut"),
+                           pl.lit(True).alias("_coordinated")))
+    rows = pl.concat([firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement", "_range_start"),
+                      coordinated.drop("_cut", "_coordinated")], how="diagonal_relaxed")
+    # each content ends at the next stop: a semicolon or colon, or the "et" of the next coordinated content
+    stops = pl.concat([
+        sentence.filter(pl.col("form").is_in([";", ":"])).select("doc_id", "sent_id",
+                                                                  pl.col("start_char").alias("_stop")),
+        coordinated.select("doc_id", "sent_id", pl.col("_cut").alias("_stop")),
+    ]).unique().sort("doc_id", "sent_id", "_stop")
+    rows = (rows.sort("doc_id", "sent_id", "_range_start")
+            .join_asof(stops, left_on="_range_start", right_on="_stop", by=["doc_id", "sent_id"],
+                       strategy="forward", allow_exact_matches=False, check_sortedness=False)
+            .rename({"_stop": "_range_end"})
+            .with_columns(pl.lit(None, pl.Int64).alias("head"),
+                          pl.when(pl.col("_range_start") == pl.col("_range_start").min().over(
+                              "doc_id", "sent_id", "cue_word"))
+                          .then(pl.lit("content clause read in the word order"))
+                          .otherwise(pl.lit("content clause read in the word order (coordinated)")).alias("rule")))
+    return rows.with_columns(pl.lit("indirect").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))
+
+
+def _admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """The indirect contents each verb admits: a verb of ``content_verbs.tsv`` its own complements only, one of
+    the reporting-verb lexicon any but "à + infinitive" (requests only: "appelle à", not "condamnée à verser");
+    no "que" of a conjunction ("plutôt que", "ainsi que", "le fait que") nor of a restrictive "ne … que"
+    ("ne rapporteront que 3 milliards")."""
+    rows = rows.join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "_type", "_complements"),
+                     on=["doc_id", "sent_id", "cue_word"])
+    allowed = (pl.when(pl.col("_complements").is_not_null())
+               .then(pl.col("_complements").list.contains(pl.col("_complement")))
+               .otherwise((pl.col("_complement") != "à") | pl.col("_type").is_in(reported_cues("request_type"))))
+    # a verb of content_verbs.tsv in the passive with a que-clause plans rather than reports ("il est prévu
+    # que…"; "est sommée de…" is a report)
+    passive = words.filter(pl.col("deprel") == "aux:pass").select(
+        "doc_id", "sent_id", pl.col("head").alias("cue_word"), pl.lit(True).alias("_passive")).unique()
+    rows = (rows.join(passive, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .filter(allowed & ~(pl.col("_complements").is_not_null() & pl.col("_passive").fill_null(False)
+                                & (pl.col("_complement") == "que")))
+            .drop("_passive"))
+    lowered = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_f"))
+    before_opener = (rows.select("doc_id", "sent_id", "cue_word", "_opener")
+                     .join(lowered.with_columns((pl.col("word_id") + 1).alias("_opener")).drop("word_id"),
+                           on=["doc_id", "sent_id", "_opener"])
+                     .filter(pl.col("_f").is_in(reported_cues("que_locution"))))
+    # a "ne" up to three words before the verb, no second negative word before the "que"
+    window = (rows.filter(pl.col("_complement") == "que").select("doc_id", "sent_id", "cue_word", "_opener")
+              .join(lowered, on=["doc_id", "sent_id"])
+              .filter((pl.col("word_id") >= pl.col("cue_word") - 3) & (pl.col("word_id") < pl.col("_opener")))
+              .group_by("doc_id", "sent_id", "cue_word", "_opener")
+              .agg(pl.col("_f").is_in(reported_cues("restrictive_ne")).any().alias("_ne"),
+                   pl.col("_f").is_in(reported_cues("negation_word")).any().alias("_neg"))
+              .filter(pl.col("_ne") & ~pl.col("_neg")))
+    return (rows.join(before_opener, on=["doc_id", "sent_id", "cue_word", "_opener"], how="anti")
+            .join(window, on=["doc_id", "sent_id", "cue_word", "_opener"], how="anti")
+            .drop("_type", "_complements"))
 
 
 def _according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
@@ -232,8 +469,16 @@ def _incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl
     made the incise the root, its dependents before it (those before ``boundary``).
     """
     cue = cues.select(*_WORD, "start_char", "deprel", "head")
-    helpers = (_children(words, cue.select(*_WORD, "start_char"), None, "a")
+    # the auxiliaries and adverbs of the incise stand after the last punctuation before the verb ("Par
+    # ailleurs, poursuit X": "ailleurs" belongs to the clause)
+    punctuation = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", pl.col("start_char").alias("_punct"))
+                   .sort("doc_id", "_punct"))
+    last_punct = (cue.select(*_WORD, "start_char").sort("doc_id", "start_char")
+                  .join_asof(punctuation, left_on="start_char", right_on="_punct", by="doc_id", strategy="backward",
+                             check_sortedness=False).select(*_WORD, "_punct"))
+    helpers = (_children(words, cue.select(*_WORD, "start_char").join(last_punct, on=_WORD), None, "a")
                .filter((pl.col("a_start_char") < pl.col("start_char"))
+                       & (pl.col("a_start_char") > pl.col("_punct").fill_null(-1))
                        & (pl.col("a_deprel").str.starts_with("aux") | pl.col("a_deprel").str.starts_with("expl")
                           | (pl.col("a_deprel") == "advmod")))
                .group_by(_WORD).agg(pl.col("a_start_char").min().alias("boundary")))
@@ -326,7 +571,11 @@ def _incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl
     interrupted = (lowest.drop("head").join(branch("_before", "_db", "head"), on="_i")
                    .join(branch("_after", "_da", "_top2"), on="_i")
                    .with_columns(pl.when(pl.col("_top2") != pl.col("word_id")).then(pl.col("_top2")).alias("head2"),
-                                 pl.col("_incise_end").alias("_range_start"))
+                                 pl.col("_incise_end").alias("_range_start"),
+                                 # the words before it hang on the incise ("Par ailleurs, poursuit X, une
+                                 # langue…"): the clause is the common ancestor's
+                                 pl.when(pl.col("head") == pl.col("word_id")).then(pl.col("anc"))
+                                 .otherwise(pl.col("head")).alias("head"))
                    .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head", "head2", "boundary",
                            "_range_start", "_range_end", "source_word",
                            pl.lit("incise inside the clause it attributes").alias("rule")))
@@ -343,6 +592,67 @@ def _incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl
                       .alias("rule")))
     return pl.concat([interrupted, hung, rooted], how="diagonal_relaxed").with_columns(
         pl.lit("incise").alias("kind"))
+
+
+#: Inverted subject clitics of an incise ("dit-il", "a-t-elle précisé", "pensait-on").
+_CLITICS = r"(?:il|elle|ils|elles|on)"
+#: Auxiliaries inverted before a participle ("a-t-il précisé", "ont-ils ajouté").
+_INVERTED_AUX = r"(?:a|avait|aurait|eut|ont|avaient|auraient|est|sont|était|étaient)"
+
+
+def _clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Incises read in the text: a verb of saying with an inverted subject clitic after a comma ("…, dit-il.",
+    "…, appuie-t-il, le français…", "…, a-t-il précisé."), which the tagger often takes for a noun
+    ("dit-il", "pensait-on"). Inside the sentence (a comma after it) the content is the whole sentence, the
+    incise included; at its end, the sentence before it. Rows with ``_range_start, _range_end``, the cue's end
+    (``_marker_end``) and lemma, and the clitic as the source (``_source_start, _source_end``)."""
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
+    verb = (rf"(?:{_INVERTED_AUX}(?:-t)?-(?P<c1>{_CLITICS})\s+(?:\p{{Ll}}+\s+){{0,2}}?(?P<f1>{alternation})"
+            rf"|(?P<f2>{alternation})(?:-t)?-(?P<c2>{_CLITICS}))")
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    sentences = (plain.group_by("doc_id", "sent_id")
+                 .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
+                 .join(texts, on="doc_id")
+                 .with_columns(pl.col("_text").str.slice(pl.col("_s"), pl.col("_e") - pl.col("_s")).alias("_sent"))
+                 .drop("_text"))
+    # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
+    pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
+    lowered = pl.col("_sent")
+    found = (sentences.filter(lowered.str.contains(pattern))
+             .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
+                           lowered.str.extract(pattern, 2).alias("_incise"),
+                           lowered.str.extract(pattern, 7).str.contains(",").alias("_inside")))
+    if found.height == 0:
+        return pl.DataFrame()
+    clitic = rf"(?i)-(?:t-)?({_CLITICS})\b"
+    form = rf"(?i)(?:^|\s|-)({alternation})(?:-|$)"
+    found = found.with_columns(
+        (pl.col("_s") + pl.col("_at")).alias("_cue_at"),
+        pl.col("_incise").str.extract(clitic, 1).alias("_clitic"),
+        pl.col("_incise").str.to_lowercase().str.extract(form, 1).alias("_form"),
+        # the clitic's offset in the incise: the text before "-il" / "-t-il"
+        pl.col("_incise").str.extract(r"(?i)^(.*?-(?:t-)?)" + _CLITICS + r"\b", 1).str.len_chars().alias("_cl_at"))
+    found = found.join(forms.unique("form", keep="first").select(pl.col("form").alias("_form"), "lemma"),
+                       on="_form", how="left")
+    before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
+    cue_token = (words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
+                 .sort("doc_id", "start_char"))
+    rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
+                               .otherwise(pl.col("_s") + before_comma).alias("_range_end"),
+                               pl.col("_s").alias("_range_start"),
+                               (pl.col("_cue_at") + pl.col("_incise").str.len_chars()).alias("_marker_end"),
+                               (pl.col("_cue_at") + pl.col("_cl_at")).alias("_source_start"))
+            .with_columns((pl.col("_source_start") + pl.col("_clitic").str.len_chars()).alias("_source_end"))
+            .sort("doc_id", "_cue_at")
+            .join_asof(cue_token, left_on="_cue_at", right_on="start_char", by="doc_id", strategy="backward",
+                       check_sortedness=False)
+            .filter(pl.col("lemma").is_not_null()))
+    return rows.select("doc_id", "sent_id", "cue_word", pl.lit(None, pl.Int64).alias("head"),
+                       pl.lit(None, pl.Int64).alias("head2"), "_range_start", "_range_end", "_marker_end",
+                       "_source_start", "_source_end", pl.col("lemma").alias("cue"),
+                       pl.when(pl.col("_inside")).then(pl.lit("incise with an inverted clitic, inside the clause"))
+                       .otherwise(pl.lit("incise with an inverted clitic, after the clause")).alias("rule"),
+                       pl.lit("incise").alias("kind"))
 
 
 def _within(rows: pl.DataFrame, spans: pl.DataFrame, start: str, end: str, name: str) -> pl.DataFrame:
@@ -431,7 +741,8 @@ def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, text
     def cut(start: str, end: str) -> pl.Expr:
         return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
 
-    rows = rows.with_columns(cut("source_start", "source_end").alias("source"))
+    # (an inverted clitic without its hyphens: "-t-il" → "il")
+    rows = rows.with_columns(cut("source_start", "source_end").str.replace(r"^-(?:t-)?", "").alias("source"))
     relative = pl.col("_src_feats").fill_null("").str.contains("PronType=Rel")
     # the antecedent of a relative: the noun the relative clause hangs on
     antecedent = (rows.filter(relative)
@@ -498,19 +809,43 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
 
         hedges = find_hedges(tokens, documents, quotes=quotes)
     lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
-    verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     if tokens.height == 0 or "head" not in tokens.columns:
         return empty()
     words = _words(tokens).filter(pl.col("head").is_not_null())
-    cues = words.filter(pl.col("upos").is_in(["VERB", "AUX"]) & pl.col("lemma").is_in(verbs))
+    cues = _cue_words(words, lexicon)
+    reporting = cues.join(_writers_own(words, cues), on=_WORD, how="anti")
     markers = _according_to(words, hedges)
     pairs = ancestors(words, sentences=pl.concat([cues.select("doc_id", "sent_id"),
                                                   markers.select("doc_id", "sent_id")]))
+    in_tree = _admissible(_indirect(words, reporting), words, reporting)
+    in_text = _admissible(_in_text(words, reporting.join(in_tree.select("doc_id", "sent_id",
+                                                                        pl.col("cue_word").alias("word_id")),
+                                                         on=_WORD, how="anti")), words, reporting)
+    from corpusling.markers.attribution import default_reporting_verbs, reporting_verb_forms
+
+    # incises: the verbs of the lexicon and those that report only in an incise ("poursuit l'ex-président")
+    incise_lexicon = (default_reporting_verbs() if reporting_verbs is None
+                      else lexicon.with_columns(pl.lit("any").alias("use")))
+    incise_cues = _cue_words(words, incise_lexicon.select("lemma", "type"))
+    in_tree_incises = _incises(words, incise_cues, pairs)
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
+    in_text_incises = _clitic_incises(words, texts, reporting_verb_forms(incise_lexicon))
+    if in_text_incises.height:  # (the text reads an inverted clitic better than the tree: "Il est, disent-ils, …")
+        in_tree_incises = in_tree_incises.join(in_text_incises.select("doc_id", "sent_id").unique(),
+                                               on=["doc_id", "sent_id"], how="anti")
     found = pl.concat([
-        _indirect(words, cues, lexicon),
+        in_tree,
+        in_text,
         markers,
-        _incises(words, cues, pairs),
-    ], how="diagonal_relaxed").unique(["doc_id", "sent_id", "cue_word", "head"], keep="first", maintain_order=True)
+        in_tree_incises,
+        in_text_incises,
+    ], how="diagonal_relaxed")
+    found = found.with_columns([pl.lit(None, pl.Int64).alias(c) for c in
+                                ("_range_start", "_range_end", "_marker_end", "_source_start", "_source_end")
+                                if c not in found.columns])
+    found = found.unique(["doc_id", "sent_id", "cue_word", "head", "_range_start"], keep="first",
+                         maintain_order=True)
+    cues = pl.concat([cues, incise_cues], how="diagonal_relaxed").unique(_WORD, keep="first")
     if found.height == 0:
         return empty()
     found = found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64))
@@ -550,26 +885,40 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
               .filter((pl.col("_up") == pl.col("head")) & (pl.col("_rel") == "conj")))
     content = content.join(_subtrees(nested.select("_item", "doc_id", "sent_id", pl.col("_other").alias("head")),
                                      pairs), on=["_item", *_WORD], how="anti")
+    # an incise attributes an assertion: a clause with a verb, not a noun phrase the parser hung on a verb
+    # of saying ("La procureure …, Mme Fatou Bensouda, a déclaré : «…»")
+    verbal = (content.join(words.filter(pl.col("upos").is_in(["VERB", "AUX"])).select(_WORD), on=_WORD)
+              .select("_item").unique())
+    found = found.join(found.filter(pl.col("kind") == "incise").join(verbal, on="_item", how="anti")
+                       .select("_item"), on="_item", how="anti")
+    content = content.join(found.select("_item"), on="_item", how="semi")
     spans = _spans(content, words)
     cue_spans = (found.join(words.select(*_WORD, "start_char", "end_char", "lemma"),
                             left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD)
-                 .select("_item", pl.col("start_char").alias("cue_start"),
+                 .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                                   pl.col("lemma").alias("_cue_lemma"), "_cue_start"),
+                       on=["doc_id", "sent_id", "cue_word"], how="left")
+                 .select("_item", pl.coalesce("_cue_start", "start_char").alias("cue_start"),
                          pl.coalesce("_marker_end", "end_char").alias("cue_end"),
-                         pl.coalesce("cue", "lemma").alias("cue")))
+                         pl.coalesce("cue", "_cue_lemma", "lemma").alias("cue")))
     rows = (found.drop("cue").join(spans, on="_item").join(cue_spans, on="_item"))
     # where an incise or a marker stands before the clause, the content starts after it
     rows = rows.with_columns(
         pl.when((pl.col("kind") != "indirect") & (pl.col("cue_start") <= pl.col("start_char")))
         .then(pl.max_horizontal("start_char", "cue_end")).otherwise(pl.col("start_char")).alias("start_char"))
     rows = _sources(rows.select("_item", "doc_id", "sent_id", "cue_word", "head", "kind", "rule", "start_char",
-                                "end_char", "cue", "cue_start", "cue_end", "source_word")
+                                "end_char", "cue", "cue_start", "cue_end", "source_word", "_source_start",
+                                "_source_end")
                     .rename({"source_word": "_given_source"}), words, pairs)
     rows = rows.with_columns(pl.coalesce("_given_source", "source_word").alias("source_word"))
     source_spans = _noun_phrases(rows.filter(pl.col("source_word").is_not_null())
                                  .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")),
                                  pairs, words)
-    rows = rows.join(source_spans, on="_item", how="left")
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
+    rows = (rows.join(source_spans, on="_item", how="left")
+            .with_columns(pl.coalesce("_source_start", "source_start").alias("source_start"),
+                          pl.coalesce("_source_end", "source_end").alias("source_end"))
+            .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
+                          .alias("source_word")))
     rows = _speakers(rows, words, pairs, texts, tokens, documents, quotes)
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
@@ -581,6 +930,19 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     rows = add_in_quote(rows.with_columns(pl.col("cue_start").alias("start_char"), pl.col("start_char").alias("_s")),
                         quotes).with_columns(pl.col("_s").alias("start_char"))
     rows = _closing_mark(rows)
+    # an incise right after a closing quotation mark attributes the quotation ("« … », ajoute Hassan"), whatever
+    # the parser hung it on, unless the writer's words before the quotation belong to the clause ("X est mort
+    # « des suites d'une longue maladie », a révélé son avocate")
+    after_mark = pl.col("_text").str.slice((pl.col("cue_start") - 40).clip(lower_bound=0),
+                                           pl.min_horizontal(pl.col("cue_start"), 40)).str.contains(
+        r"[»”]\s*,?\s*(?:[^\s,.;:«»]+\s+){0,2}$")
+    opened = (marks.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").alias("_q_start"),
+                           pl.col("end_char").alias("_q_end")).sort("doc_id", "_q_end"))
+    rows = (rows.sort("doc_id", "cue_start")
+            .join_asof(opened, left_on="cue_start", right_on="_q_end", by="doc_id", strategy="backward",
+                       check_sortedness=False)
+            .filter(~((pl.col("kind") == "incise") & after_mark & (pl.col("_q_start") <= pl.col("start_char"))
+                      .fill_null(False))))
     rows = rows.with_columns(
         pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("text"))
     return (rows.filter(pl.col("end_char") > pl.col("start_char"))
