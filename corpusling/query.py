@@ -1114,19 +1114,63 @@ def _anchor(ev: _Evaluator, items: list[Item] | tuple[Item, ...]) -> np.ndarray 
     return start[ev.region[start] == ev.region[rows]]
 
 
-#: Partial matches, one per row of each array: first row, next row to test, and the last row each
-#: token pattern matched (a column per slot, -1 where it matched none; no columns when nothing is labelled).
+#: Partial matches, one per row of each array: first row, next row to test, and the last row that
+#: some token patterns matched (a column per carried slot, -1 where it matched none; see :class:`_Slots`).
 Paths = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+class _Slots:
+    """Where the last word of each labelled token pattern (or the target) is found in a match.
+
+    A pattern of fixed length with only fixed-length patterns before it (or after it) sits at a
+    fixed distance from the match's first (last) word: its row is computed, not carried. The
+    others are carried along the partial matches, one column each, with the patterns of variable
+    length (and in groups) before them, which decide between two readings of one match
+    (:func:`_standard_strategy`); a fixed pattern after those adds nothing to that choice.
+    """
+
+    def __init__(self, pattern: Pattern) -> None:
+        items = pattern.elements
+        #: slot → ("start", k): row start + k; ("end", k): row end − k; ("unset", 0): never a word
+        self.fixed: dict[int, tuple[str, int]] = {}
+        for side, sequence in (("start", items), ("end", list(reversed(items)))):
+            offset = 0
+            for it in sequence:
+                if not isinstance(it, Element) or it.low != it.high:
+                    break
+                if it.slot not in self.fixed:
+                    place = offset + it.low - 1 if side == "start" else offset
+                    self.fixed[it.slot] = (side, place) if it.low else ("unset", 0)
+                offset += it.low
+        top = {it.slot for it in items if isinstance(it, Element)}
+        marked = {el.slot for el in pattern.tokens() if el.label or el.target} - self.fixed.keys()
+        last = max(marked, default=-1)
+        choosing = {el.slot for el in pattern.tokens() if el.slot < last and el.slot not in self.fixed
+                    and (el.low != el.high or el.slot not in top)}
+        #: slot → column of the carried slots, in slot order
+        self.column = {slot: k for k, slot in enumerate(sorted(marked | choosing))}
+
+    def rows(self, slots: tuple[int, ...], start: np.ndarray, end: np.ndarray, marks: np.ndarray) -> np.ndarray:
+        """The row of a label (or the target) in each match: its last word; when it names several patterns
+        (a label or @ written twice, in alternatives) the later word, as in CQP; -1 where unset."""
+        found = []
+        for slot in slots:
+            if slot in self.column:
+                found.append(marks[:, self.column[slot]])
+                continue
+            side, k = self.fixed[slot]
+            found.append(start + k if side == "start" else end - k if side == "end" else np.full(start.size, -1))
+        return found[0] if len(found) == 1 else np.maximum.reduce(found)
 
 
 class _Matcher:
     """Extends partial matches pattern by pattern: every way a query can match, as :data:`Paths`."""
 
-    def __init__(self, idx: TokenIndex, pattern: Pattern) -> None:
+    def __init__(self, idx: TokenIndex, pattern: Pattern, slots: _Slots) -> None:
         self.ev = _Evaluator(idx, pattern)
         self.n = idx.n
-        tracked = pattern.target is not None or bool(pattern.labels)
-        self.width = len(pattern.tokens()) if tracked else 0
+        self.column = slots.column
+        self.width = len(self.column)
 
     def begin(self, start: np.ndarray) -> Paths:
         return start, start.copy(), np.full((start.size, self.width), -1, dtype=np.int64)
@@ -1152,7 +1196,8 @@ class _Matcher:
         if not self.width:
             return start, cur + 1, np.empty((start.size, 0), dtype=np.int64)
         marks = marks[inside][ok]  # a fresh array (boolean indexing copies)
-        marks[:, el.slot] = cur
+        if el.slot in self.column:
+            marks[:, self.column[el.slot]] = cur
         return start, cur + 1, marks
 
     def repeat(self, paths: Paths, low: int, high: int, once: Callable[[Paths], Paths], merge: bool) -> Paths:
@@ -1201,8 +1246,8 @@ class _Matcher:
             start = self.ev.scan(first.slot)
             paths = self.begin(start)
             paths = paths[0], paths[1] + 1, paths[2]
-            if self.width:
-                paths[2][:, first.slot] = start
+            if first.slot in self.column:
+                paths[2][:, self.column[first.slot]] = start
             if first.high > 1:
                 paths = self.repeat(paths, first.low - 1, first.high - 1, lambda p: self.word(first, p), merge=False)
             return self.sequence(items[1:], paths)
@@ -1212,11 +1257,12 @@ class _Matcher:
 class _Constraints:
     """Evaluates a ``::`` constraint on every way of matching: a boolean per partial match."""
 
-    def __init__(self, idx: TokenIndex, pattern: Pattern, documents: pl.DataFrame | None) -> None:
+    def __init__(self, idx: TokenIndex, pattern: Pattern, documents: pl.DataFrame | None, slots: _Slots) -> None:
         self.idx = idx
         self.pattern = pattern
         self.documents = documents
         self.labels = pattern.labels
+        self.slots = slots
         self._metadata: dict[str, pl.Series] = {}
 
     def holds(self, node: Constraint, start: np.ndarray, end: np.ndarray, marks: np.ndarray) -> np.ndarray:
@@ -1243,7 +1289,7 @@ class _Constraints:
             return start
         if ref.label == "matchend":
             return end
-        return _label_rows(marks, self.labels[ref.label])
+        return self.slots.rows(self.labels[ref.label], start, end, marks)
 
     def metadata(self, column: str, position: int) -> pl.Series:
         """A metadata column's value (a string, "" when missing) for each document, in table order."""
@@ -1307,12 +1353,6 @@ class _Constraints:
         return (self.values(left, left_rows) == self.values(right, right_rows)).fill_null(False).to_numpy()
 
 
-def _label_rows(marks: np.ndarray, slots: tuple[int, ...]) -> np.ndarray:
-    """The row of a label (or the target) in each match: its last word when it labels several patterns
-    (a label or @ written twice: the later word wins, as in CQP), -1 where unset."""
-    return marks[:, slots[0]] if len(slots) == 1 else marks[:, list(slots)].max(axis=1)
-
-
 @dataclass
 class Matches:
     """The matches of a query: first and last row of each, the target's row (None when the query has no
@@ -1345,16 +1385,16 @@ def _standard_strategy(start: np.ndarray, end: np.ndarray, marks: np.ndarray) ->
 
 def match_rows(idx: TokenIndex, pattern: Pattern, documents: pl.DataFrame | None = None) -> Matches:
     """Every match of a parsed query, its target and its labels (``documents``: for ``text_COL`` constraints)."""
-    matcher = _Matcher(idx, pattern)
-    start, cur, marks = matcher.run(pattern.elements)
+    slots = _Slots(pattern)
+    start, cur, marks = _Matcher(idx, pattern, slots).run(pattern.elements)
     end = cur - 1
     keep = end >= start
     start, end, marks = start[keep], end[keep], marks[keep]
     if pattern.constraint is not None and start.size:
-        keep = _Constraints(idx, pattern, documents).holds(pattern.constraint, start, end, marks)
+        keep = _Constraints(idx, pattern, documents, slots).holds(pattern.constraint, start, end, marks)
         start, end, marks = start[keep], end[keep], marks[keep]
     elif pattern.constraint is not None:  # no match: still check the constraint's columns and labels
-        _Constraints(idx, pattern, documents).holds(pattern.constraint, start, end, marks)
+        _Constraints(idx, pattern, documents, slots).holds(pattern.constraint, start, end, marks)
     if start.size and _fixed_length(pattern.elements) is not None and not any(
             isinstance(it, Group) for it in pattern.elements):  # one match per start, none nested
         order = np.argsort(start, kind="stable")
@@ -1364,8 +1404,8 @@ def match_rows(idx: TokenIndex, pattern: Pattern, documents: pl.DataFrame | None
         order = order[:pattern.cut]
     start, end, marks = start[order], end[order], marks[order]
     target = pattern.target
-    return Matches(start, end, None if target is None else _label_rows(marks, target),
-                   {label: _label_rows(marks, slots) for label, slots in pattern.labels.items()})
+    return Matches(start, end, None if target is None else slots.rows(target, start, end, marks),
+                   {label: slots.rows(where, start, end, marks) for label, where in pattern.labels.items()})
 
 
 MATCH_SCHEMA: dict[str, pl.DataType] = {
