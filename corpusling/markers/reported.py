@@ -47,6 +47,9 @@ QUOTED_SHARE = 0.8
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
 #: Branches of a noun phrase left out of a source ("X, professeur à…", "X qui…").
 NP_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl", "appos", "conj", "cc", "punct")
+#: Branches left out of the noun phrase read for a name: its appositions and participles stay ("La première
+#: ministre du Québec, Pauline Marois", "le président de l'Assemblée Claude Bartolone").
+NP_NAME_EXCLUDED = ("acl:relcl", "parataxis", "advcl", "conj", "cc")
 #: Most words between a reporting verb and a complementizer read in the word order (:func:`_in_text`).
 TEXT_GAP = 12
 #: Relations by which an incise verb hangs on the clause it attributes.
@@ -188,9 +191,11 @@ def _subtrees(heads: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), below])
 
 
-def _noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """``_item, source_start, source_end`` of the noun phrase of each item's ``head`` without its clauses,
-    appositions and preposition ("Gilles-Éric Séralini, professeur à…" → "Gilles-Éric Séralini")."""
+def _noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame,
+                  excluded: tuple[str, ...] = NP_EXCLUDED) -> pl.DataFrame:
+    """``_item, source_start, source_end`` of the noun phrase of each item's ``head`` without the branches
+    ``excluded`` (by default its clauses, appositions and preposition: "Gilles-Éric Séralini, professeur à…" →
+    "Gilles-Éric Séralini")."""
     rel = words.select(*_WORD, pl.col("deprel").alias("_rel"))
     below = (heads.join(pairs.select(*_WORD, "anc", "depth"), left_on=["doc_id", "sent_id", "head"],
                         right_on=["doc_id", "sent_id", "anc"])
@@ -200,9 +205,9 @@ def _noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame)
             .filter(pl.col("_d") < pl.col("depth"))
             .join(rel.select("doc_id", "sent_id", pl.col("word_id").alias("_mid"), pl.col("_rel").alias("_mid_rel")),
                   on=["doc_id", "sent_id", "_mid"])
-            .filter(pl.col("_mid_rel").is_in(NP_EXCLUDED))
+            .filter(pl.col("_mid_rel").is_in(excluded))
             .select("_item", *_WORD).unique())
-    inside = (below.filter(~pl.col("_rel").is_in(NP_EXCLUDED)
+    inside = (below.filter(~pl.col("_rel").is_in(excluded)
                            & ~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark"])))
               .join(path, on=["_item", *_WORD], how="anti").select("_item", *_WORD))
     members = pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), inside])
@@ -210,21 +215,43 @@ def _noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame)
 
 
 def _sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``: the subject or agent of the cue;
-    for a verb without one, the subject of the verb it is coordinated with or depends on as ``xcomp``."""
+    """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``: the subject or agent of the cue (a
+    personal "il" the parser took for an impersonal one counts, unless the verb is passive: "il a été annoncé
+    que" has no source); for a verb without one, the subject of the verb it is coordinated with or depends on
+    as ``xcomp`` ("fait savoir"), or as a participle or gerund ("…, estimant que", "en affirmant que"); for a
+    participle qualifying a noun, that noun ("un communiqué affirmant que")."""
+    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
+                                                                   pl.col("head").alias("word_id")).unique()
+    relations = (*SOURCE_RELATIONS, "expl:subj")
+    # a subject has no preposition ("a pour sa part indiqué": "part" is none); of two subjects the parser gives
+    # a verb ("Le président du club, Joey Saputo s'est dit"), the name
+    with_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
+                                                                 pl.col("head").alias("word_id")).unique()
+
     def subject_of(frame: pl.DataFrame, verb: str) -> pl.DataFrame:
         found = (_children(words, frame.select("_item", "doc_id", "sent_id", pl.col(verb).alias("word_id")),
-                           SOURCE_RELATIONS, "s")
-                 .with_columns(pl.col("s_deprel").replace_strict({r: i for i, r in enumerate(SOURCE_RELATIONS)},
-                                                                 default=9).alias("_rank"))
-                 .sort("_item", "_rank", "s_start_char").group_by("_item", maintain_order=True).first())
+                           relations, "s")
+                 .join(passive.with_columns(pl.lit(True).alias("_passive")), on=_WORD, how="left")
+                 .filter(~((pl.col("s_deprel") == "expl:subj") & pl.col("_passive").fill_null(False)))
+                 .join(with_case, left_on=["doc_id", "sent_id", "s_word_id"], right_on=_WORD, how="anti")
+                 .with_columns(pl.col("s_deprel").replace_strict({r: i for i, r in enumerate(relations)},
+                                                                 default=9).alias("_rank"),
+                               (pl.col("s_upos") != "PROPN").alias("_not_name"))
+                 .sort("_item", "_rank", "_not_name", "s_start_char").group_by("_item", maintain_order=True).first())
         return found.select("_item", pl.col("s_word_id").alias("source_word"))
 
     direct = subject_of(items, "cue_word")
-    parent = (items.join(words.select(*_WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel")),
-                         left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD)
-              .filter(pl.col("_rel").is_in(["conj", "xcomp"])))
-    inherited = subject_of(parent, "_up").join(direct, on="_item", how="anti")
+    parent = (items.join(words.select(*_WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel"),
+                                      pl.col("feats").fill_null("").alias("_feats"), pl.col("upos").alias("_upos")),
+                         left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD))
+    non_finite = pl.col("_feats").str.contains("VerbForm=(?:Part|Ger|Inf)")
+    inherited = subject_of(parent.filter(pl.col("_rel").is_in(["conj", "xcomp"])
+                                         | ((pl.col("_rel") == "advcl") & non_finite)), "_up")
+    qualified = (parent.filter((pl.col("_rel") == "acl") & non_finite)
+                 .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("_up"), pl.col("upos").alias("_nu")),
+                       on=["doc_id", "sent_id", "_up"])
+                 .filter(pl.col("_nu").is_in(["NOUN", "PROPN"])).select("_item", pl.col("_up").alias("source_word")))
+    inherited = pl.concat([inherited, qualified]).unique("_item", keep="first").join(direct, on="_item", how="anti")
     return items.join(pl.concat([direct, inherited]), on="_item", how="left")
 
 
@@ -768,7 +795,10 @@ def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, text
         resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions_here)
                     .select(pl.col("_q").cast(pl.Int64).alias("_item"), "_resolved"))
     rows = rows.join(resolved, on="_item", how="left")
-    named = [name_of(m) if m else None for m in rows["_mention"].to_list()]
+    # the name a mention holds, read with its appositions ("La première ministre du Québec, Pauline Marois")
+    rows = rows.with_columns(pl.when(pl.col("_antecedent").is_null() & pl.col("_full_start").is_not_null())
+                             .then(cut("_full_start", "_full_end")).otherwise(pl.col("_mention")).alias("_full"))
+    named = [name_of(m) if m else None for m in rows["_full"].to_list()]
     rows = rows.with_columns(pl.Series("_named", named, dtype=pl.String))
     # a description: a name in apposition to it ("Le président de PSA, Philippe Varin,"), else the nearest
     # name before it that the text introduced with the same noun ("l'ONG" → "l'ONG Human Rights Watch")
@@ -914,7 +944,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     source_spans = _noun_phrases(rows.filter(pl.col("source_word").is_not_null())
                                  .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")),
                                  pairs, words)
-    rows = (rows.join(source_spans, on="_item", how="left")
+    name_spans = _noun_phrases(rows.filter(pl.col("source_word").is_not_null())
+                               .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")),
+                               pairs, words, NP_NAME_EXCLUDED).rename({"source_start": "_full_start",
+                                                                       "source_end": "_full_end"})
+    rows = (rows.join(source_spans, on="_item", how="left").join(name_spans, on="_item", how="left")
             .with_columns(pl.coalesce("_source_start", "source_start").alias("source_start"),
                           pl.coalesce("_source_end", "source_end").alias("source_end"))
             .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
