@@ -33,6 +33,7 @@ is not a booster.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import polars as pl
 
@@ -141,9 +142,11 @@ def _words(tokens: pl.DataFrame) -> pl.DataFrame:
     else:
         heads = words.select("_s", pl.col("word_id").alias("head"), pl.col("_i").alias("_hi"))
         words = words.join(heads, on=["_s", "head"], how="left", maintain_order="left")
-    return words.with_columns(pl.when(pl.col("_hi").is_not_null())
-                              .then(pl.col("_lemma").gather(pl.col("_hi").fill_null(0).clip(0, last)))
-                              .alias("_head_lemma"))
+    head = pl.col("_hi").fill_null(0).clip(0, last)
+    return words.with_columns(pl.when(pl.col("_hi").is_not_null()).then(pl.col("_lemma").gather(head))
+                              .alias("_head_lemma"),
+                              pl.when(pl.col("_hi").is_not_null()).then(pl.col("_form").gather(head))
+                              .alias("_head_form"))
 
 
 def _in_sentence_order(words: pl.DataFrame) -> bool:
@@ -255,7 +258,7 @@ def _conditions(words: pl.DataFrame) -> pl.DataFrame:
                     | ((previous_lemma == "de") & at("_lemma", -2).is_in(sorted(lists["source_noun_before_de"]))))
     speech = list(lists["speech_verb"])
     subject_of_speech = (pl.col("deprel").str.starts_with("nsubj") & ~pl.col("deprel").str.ends_with(":pass")
-                         & pl.col("_head_lemma").is_in(speech))
+                         & pl.col("_hi").is_in(_saying_words(words, lists).implode()))
     # the same without the tree, for parses that miss the subject: a verb of saying follows within
     # SPEECH_REACH words, with no other verb and no sentence-internal stop in between
     before_speech = pl.lit(False)
@@ -438,6 +441,31 @@ def _in_list(column: str, words: frozenset[str] | set[str]) -> pl.Expr:
     return pl.col(column).is_in(sorted(words))
 
 
+@cache
+def _speech_forms(incise: bool = False) -> frozenset[str]:
+    """Inflected forms of the verbs of saying (``speech_verb``; with ``incise``, ``incise_verb`` too): regular ones
+    by rule, irregular ones from ``reporting_verb_forms.tsv``
+    (:func:`corpusling.markers.attribution.reporting_verb_forms`), so that a verb the lemmatiser got wrong is
+    still known by its form ("disent" given *devoir*, "craignent" *craigner*)."""
+    from corpusling.markers.attribution import reporting_verb_forms
+
+    lists = load_hedge_context()
+    lemmas = sorted(lists["speech_verb"] | (lists["incise_verb"] if incise else frozenset()))
+    verbs = pl.DataFrame({"lemma": lemmas, "type": [""] * len(lemmas), "use": ["any"] * len(lemmas)})
+    return frozenset(reporting_verb_forms(verbs)["form"].to_list())
+
+
+def _saying_words(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.Series:
+    """``_i`` of the words whose subject holds a view: verbs of saying, thinking and evaluating (by lemma, or by form
+    when the lemmatiser erred), adjectives of stance as the head of a copula ("les experts sont sceptiques") or as the
+    attribute of a verb ("de nombreux experts restent sceptiques")."""
+    said = (((pl.col("upos") == "VERB") & (_in_list("_lemma", lists["speech_verb"])
+                                          | _in_list("_form", _speech_forms())))
+            | ((pl.col("upos") == "ADJ") & _in_list("_lemma", lists["attitude_adjective"])))
+    attribute = (pl.col("deprel") == "xcomp") & _in_list("_lemma", lists["attitude_adjective"])
+    return pl.concat([words.filter(said)["_i"], words.filter(attribute)["_hi"].drop_nulls()]).unique()
+
+
 def _agentive(lists: dict[str, frozenset[str]]) -> frozenset[str]:
     """Nouns that name a person or an institution: an agent (the subject of a root pouvoir / devoir)."""
     return lists["person_noun"] | lists["viewpoint_noun"] | lists["informant_noun"]
@@ -449,9 +477,13 @@ def _speaking(lists: dict[str, frozenset[str]]) -> frozenset[str]:
 
 
 def _noun_in(words: frozenset[str]) -> pl.Expr:
-    """The word's lemma, form or form less a plural -s/-x is in ``words``."""
-    plural = pl.col("_form").str.replace(r"(..)[sx]$", "$1")
-    return _in_list("_lemma", words) | _in_list("_form", words) | plural.is_in(sorted(words))
+    """The word's lemma, form or form less a plural -s/-x is in ``words``, the same less a prefix of ``noun_prefix``
+    ("l'ex-Président")."""
+    prefixes = "|".join(sorted(load_hedge_context()["noun_prefix"]))
+    plain = pl.col("_form").str.replace(rf"^(?:{prefixes})-", "")
+    return pl.any_horizontal(form.is_in(sorted(words)) for form in (
+        pl.col("_lemma"), pl.col("_form"), pl.col("_form").str.replace(r"(..)[sx]$", "$1"),
+        plain, plain.str.replace(r"(..)[sx]$", "$1")))
 
 
 def _sentences_of(words: pl.DataFrame, indices: pl.Series) -> pl.DataFrame:
@@ -681,29 +713,49 @@ def _incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFr
     """Attribution incises: ``_first_i, _last_i`` of the incise, ``_subj`` the head of its inverted subject.
 
     A verb of saying right after a comma, parenthesis or dash (past its auxiliary, an inverted
-    clitic and adverbs: ", a-t-il précisé", ", a également indiqué"), whose subject follows it: a
-    clitic ("dit-il", "a-t-il dit") or, within :data:`INCISE_REACH` words and past adverbs and an
-    addressee ("à l'AFP") only, a proper noun, a pronoun or a noun of a person, an institution or a
-    document ("a indiqué la direction", "indique une analyse de l'ADN"). The subject test keeps out
-    a coordinated verb with its object (", a annoncé la fermeture de l'usine").
+    clitic and adverbs: ", a-t-il précisé", ", a également indiqué", the tokeniser's "a-t" "-il"), or
+    after "comme" and the neuter clitic ("comme le précise l'ambassadeur": an attribution clause),
+    whose subject follows it: a clitic ("dit-il", "a-t-il dit") or, within :data:`INCISE_REACH` words
+    and past adverbs and an addressee ("à l'AFP") only, a proper noun, a pronoun or a noun of a
+    person, an institution or a document ("a indiqué la direction", "indique une analyse de l'ADN").
+    The subject test keeps out a coordinated verb with its object (", a annoncé la fermeture de
+    l'usine"). A verb of saying is known by its lemma or, when the lemmatiser erred, by its form
+    ("disent-ils" lemmatised *devoir*); any other verb with an inverted clitic between punctuation is
+    an incise too (", appuie-t-il,"), unless it is one of ``not_incise_verb`` (", semble-t-il,").
+    ``_clause``: the incise is such an attribution clause.
     """
     speech_form, aux_form = _inverted_verb(lists)
     # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
     # juges", ", demandant aux clients de…"); the tagger may call "dit" a participle
     participle = (pl.col("verbform") == "Part") | pl.col("_form").str.ends_with("ant")
-    with_aux = pl.any_horizontal([_at("upos", -k) == "AUX" for k in range(1, INCISE_BACK)]).fill_null(False)
-    speech = ((_in_list("_lemma", lists["speech_verb"] | lists["incise_verb"]) & (pl.col("upos") == "VERB")
+    split_aux = _in_list("_form", frozenset(f"{form}-t" for form in lists["auxiliary_form"]))  # "a-t" "-il"
+    with_aux = pl.any_horizontal([(_at("upos", -k) == "AUX") | _at("_form", -k).is_in(sorted(
+        f"{form}-t" for form in lists["auxiliary_form"])) for k in range(1, INCISE_BACK)]).fill_null(False)
+    subject_clitic = sorted(lists["subject_clitic"])
+    # the inverted clitic in the next token, or after a euphonic "-t" token ("appuie" "-t" "-il")
+    euphonic = _at("_raw", 1).is_in(["-t", "-t-"])
+    clitic_after = ((_at("upos", 1).eq("PRON") & _at("_raw", 1).str.starts_with("-")
+                     & _at("_form", 1).is_in(subject_clitic))
+                    | (euphonic & _at("_form", 2).is_in(subject_clitic)))
+    clitic_end = pl.when(euphonic).then(pl.col("_i") + 2).otherwise(pl.col("_i") + 1)
+    inverted_any = (clitic_after & (pl.when(euphonic).then(_at("upos", 3)).otherwise(_at("upos", 2)) == "PUNCT")
+                    & ~_in_list("_lemma", lists["not_incise_verb"]))
+    said = (_in_list("_lemma", lists["speech_verb"] | lists["incise_verb"])
+            | _in_list("_form", _speech_forms(incise=True)))
+    speech = ((said & (pl.col("upos") == "VERB")
                & (~participle.fill_null(False) | (with_aux & ~pl.col("_form").str.ends_with("ant"))
                   | _in_list("_form", lists["speech_verb_form"])))
-              | speech_form)
+              | speech_form | ((pl.col("upos") == "VERB") & inverted_any).fill_null(False))
     clitic = (pl.col("upos") == "PRON") & (pl.col("_raw").str.starts_with("-") | pl.col("_raw").str.starts_with("t-"))
-    clitic_after = (_at("upos", 1).eq("PRON") & _at("_raw", 1).str.starts_with("-")
-                    & _at("_form", 1).is_in(sorted(lists["subject_clitic"])))
+    # an auxiliary with its euphonic t split off by the tokeniser ("a-t" "-il")
+    aux_form = aux_form | split_aux
+    neuter = (pl.col("upos") == "PRON") & _in_list("_form", lists["neuter_clitic"])
     skippable = ((pl.col("upos") == "AUX") | clitic
-                 | (pl.col("upos") == "ADV") | aux_form)
+                 | (pl.col("upos") == "ADV") | aux_form | neuter)
     candidates = words.filter(speech)
     if candidates.height == 0:
-        return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64})
+        return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,
+                                    "_clause": pl.Boolean})
     scope = _positioned(_sentences_of(words, candidates["_i"])).with_columns(
         skippable.alias("_skip"), clitic.alias("_clitic"), aux_form.alias("_aux_form"))
     nominal_ok = ((pl.col("upos") == "PROPN")
@@ -725,11 +777,13 @@ def _incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFr
     carried = (pl.col("_clitic") | pl.col("_aux_form")).cast(pl.Int32).cum_sum()
     scope = scope.with_columns(stop.alias("_stop"), carried.alias("_carried"),
                                _next_where(~pl.col("_between")).alias("_next"))
-    opened = (_value_at("_form", pl.col("_stop")).is_in(sorted(INCISE_OPENERS))
-              & (pl.col("_i") - pl.col("_stop") <= INCISE_BACK))
+    near = pl.col("_i") - pl.col("_stop") <= INCISE_BACK
+    by_clause = _value_at("_form", pl.col("_stop")).is_in(sorted(lists["incise_conjunction"])) & near
+    opened = (_value_at("_form", pl.col("_stop")).is_in(sorted(INCISE_OPENERS)) & near) | by_clause
     reached = _value_at("_nominal", pl.col("_next")) & (pl.col("_next") - pl.col("_i") <= INCISE_REACH)
     found = scope.with_columns(
-        pl.when(opened).then(pl.col("_stop") + 1).alias("_first_i"),
+        pl.when(by_clause).then(pl.col("_stop")).when(opened).then(pl.col("_stop") + 1).alias("_first_i"),
+        by_clause.fill_null(False).alias("_clause"), clitic_end.alias("_clitic_end"),
         (pl.col("_carried") - (pl.col("_clitic") | pl.col("_aux_form")).cast(pl.Int32)
          > _value_at("_carried", pl.col("_stop"))).fill_null(False).alias("_clitic_before"),
         clitic_after.fill_null(False).alias("_clitic_after"), speech_form.alias("_one_token"),
@@ -756,9 +810,9 @@ def _incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFr
         pl.col("_subj").is_null() | pl.col("_closed").fill_null(False))
     return (found
             .select("_first_i",
-                    pl.coalesce("_edge", pl.when(pl.col("_clitic_after")).then(pl.col("_i") + 1), "_i")
+                    pl.coalesce("_edge", pl.when(pl.col("_clitic_after")).then(pl.col("_clitic_end")), "_i")
                     .alias("_last_i"),
-                    pl.col("_subj").cast(pl.Int64)))
+                    pl.col("_subj").cast(pl.Int64), "_clause"))
 
 
 def _vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]],
@@ -805,9 +859,9 @@ def _speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) ->
     and in the singular only a noun of a person or an institution ("un ancien guide a indiqué :", not
     "une comparaison des études a révélé que…").
     """
-    speech = lists["speech_verb"]
+    saying = _saying_words(words, lists).implode()
     subjects = words.filter(pl.col("deprel").is_in(["nsubj"]) & (pl.col("upos") == "NOUN")
-                            & _in_list("_head_lemma", speech) & (pl.col("_i") < pl.col("_hi")))
+                            & pl.col("_hi").is_in(saying) & (pl.col("_i") < pl.col("_hi")))
     if subjects.height == 0:
         return _no_spans()
     phrases = _vague_phrases(words, subjects["_i"], lists)
@@ -858,11 +912,13 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
         incises = _incises(words, lists)
         spans = pl.concat([
             spans, _modal_spans(words, lists),
-            _span_rows(incises, words, "source_marker", pl.lit("rule: attribution incise")),
+            _span_rows(incises, words, "source_marker",
+                       pl.when(pl.col("_clause")).then(pl.lit("rule: attribution clause"))
+                       .otherwise(pl.lit("rule: attribution incise"))),
             _span_rows(_vague_phrases(words, incises["_subj"].drop_nulls(), lists), words, "unnamed_source",
                        pl.lit("rule: unnamed subject of an incise")),
             _speaking_subjects(words, lists)], how="diagonal_relaxed")
-    spans = _drop_negated(_drop_quotation_attributions(spans, words), words, lists)
+    spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
     located = (spans.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
                .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i"))
     kept = _resolve(located)
@@ -992,6 +1048,9 @@ def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
         ((pl.col("_open").cast(pl.Int32).cum_sum() - pl.col("_close").cast(pl.Int32).cum_sum()).over("_s") > 0)
         .alias("_opened"),
         (pl.col("_i") < pl.col("_i").filter(pl.col("_close")).min().over("_s")).fill_null(False).alias("_before_close"),
+        # the last quotation opened so far was opened after a colon ("… : « … », déclare X")
+        pl.when(pl.col("_open")).then(_at("_form", -1) == ":").forward_fill().over("_s").fill_null(False)
+        .alias("_opened_after_colon"),
         pl.when(pl.col("_open")).then(pl.col("_i")).backward_fill().over("_s").alias("_next_open"),
         pl.when(pl.col("_close")).then(pl.col("_i")).backward_fill().over("_s").alias("_next_close"),
         (pl.col("verbform") == "Fin").fill_null(False).cast(pl.Int32).cum_sum().over("_s").alias("_finite"),
@@ -1002,7 +1061,8 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     """Source markers that attribute a quotation in quotation marks are its attribution, not hedges (guide §3).
 
     After the quotation: the marker comes right after a closing mark (punctuation between) in a
-    sentence that opens with the quotation ("« … », a déclaré X", "« … », selon X"); unquoted words
+    sentence that opens with the quotation ("« … », a déclaré X", "« … », selon X"), or of a quotation
+    opened after a colon ("la population se sent lâchée : « … », déclare X"); unquoted words
     between them ("« … », y compris le montant…, commente X") are the writer's and keep the marker.
     Before it: a colon or comma then an opening mark follow the marker's phrase, with no finite verb
     in between, and the quotation ends the clause (the sentence, or punctuation after its closing
@@ -1017,6 +1077,7 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     first_close_opens = (pl.col("_i").filter(pl.col("_close")).min().over("_s")
                          < pl.col("_i").filter(pl.col("_open")).min().over("_s").fill_null(1 << 40))
     before = marks.select(pl.col("_i").alias("_first_i"), pl.col("_quoted_start"),
+                          pl.col("_opened_after_colon").shift(1).over("_s").fill_null(False).alias("_after_colon"),
                           pl.col("_after_close").shift(1).over("_s").fill_null(False).alias("_after_close"),
                           (pl.col("_opened") | (pl.col("_before_close") & first_close_opens)).fill_null(False)
                           .alias("_inside"))
@@ -1029,8 +1090,11 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
                             pl.col("_raw").shift(-1).over("_s").str.contains(r"^[.,;:!?]").alias("_q_ends"))
     flagged = (sources.join(before, on="_first_i", how="left").join(at_end, on="_last_i", how="left")
                .join(at_open, on="_q", how="left").join(at_close, on="_q_close", how="left"))
-    after_quote = pl.col("_quoted_start") & pl.col("_after_close")
-    before_quote = (pl.col("_q").is_not_null() & pl.col("_q_prev").is_in([",", ":"])
+    after_quote = (pl.col("_quoted_start") | pl.col("_after_colon")) & pl.col("_after_close")
+    # (an attribution clause before a colon, "… comme le précise X : « … »", attributes the writer's assertion
+    # before it; before a comma, "bien que, comme le rappelle HRW, « … »", the quotation)
+    clause_then_colon = pl.col("entry").str.starts_with("rule: attribution clause") & (pl.col("_q_prev") == ":")
+    before_quote = (pl.col("_q").is_not_null() & pl.col("_q_prev").is_in([",", ":"]) & ~clause_then_colon
                     & (pl.col("_finite_q") == pl.col("_finite"))
                     & (pl.col("_q_close").is_null() | (pl.col("_last_word") < pl.col("_q_close"))
                        | pl.col("_q_ends").fill_null(False)))
@@ -1066,6 +1130,20 @@ def _drop_negated(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, fro
                .join(adjectival, on=["_first_i", "_last_i"]).join(flags, on="_first_i")
                .filter(pl.col("_negated") & (pl.col("_adjective") | (pl.col("category") == "unnamed_source")))
                .select("_first_i", "_last_i", "category"))
+    return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
+
+
+def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Unnamed sources that are named right after all: a proper noun follows the phrase, in apposition after a
+    comma or not ("affirme un jeune manifestant, Abdel Nasser"; guide §3: a speaker left unnamed)."""
+    unnamed = spans.filter(pl.col("category") == "unnamed_source")
+    if unnamed.height == 0:
+        return spans
+    scope = _sentences_of(words, unnamed["_last_i"])
+    named = scope.select(pl.col("_i").alias("_last_i"),
+                         ((_at("upos", 1) == "PROPN") | ((_at("_form", 1) == ",") & (_at("upos", 2) == "PROPN")))
+                         .fill_null(False).alias("_named"))
+    dropped = unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category")
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
 
 
