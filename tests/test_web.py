@@ -432,3 +432,20 @@ def test_queries_are_run_once_and_kept(parsed_folder: Path) -> None:
     first = bench.hits("lemma:selon")
     assert bench.hits("lemma:selon") is first
     assert 0 < bench.hits("lemma:selon", {"date": "2012-05-01"}).height < first.height
+
+
+def test_markers_of_one_document_are_those_of_the_whole_corpus(parsed_folder: Path) -> None:
+    """The context page of a parsed folder runs the analyses on its document alone (until the whole tables
+    exist): the rows must be those of the whole corpus."""
+    from corpusling.web.state import LAYERS, Workbench
+
+    bench = Workbench(parsed_folder)
+    alone = {doc_id: bench.markers_of(doc_id) for doc_id in (SEED_ID, HOSTILE_ID)}
+    assert not bench._tables  # nothing computed on the whole corpus yet
+    for layer in LAYERS:
+        whole = bench.table(layer.name)
+        columns = [c for c in ("doc_id", "start_char", "end_char", layer.category, layer.rule, "speaker")
+                   if c in whole.columns]
+        for doc_id, tables in alone.items():
+            mine = whole.filter(pl.col("doc_id") == doc_id).select(columns)
+            assert tables[layer.name].select(columns).equals(mine), (layer.name, doc_id)

@@ -84,6 +84,21 @@ def read_report_csv(path: Path) -> pl.DataFrame:
     return frame.with_columns(casts) if casts else frame
 
 
+def analyse(corpus: ParsedCorpus, name: str) -> pl.DataFrame:
+    """One marker table (a layer's name, or ``speakers``) computed on a corpus, with the package's verbs: the
+    corpus computes its quotations, hedges and reported speech once and every table reads them."""
+    import corpusling as cl
+
+    if name == "speakers":
+        from corpusling.markers.speakers import speakers
+
+        table = speakers(cl.quotes(corpus), corpus.tokens, corpus.documents, reported=cl.reported(corpus))
+    else:
+        table = {"quotes": cl.quotes, "conditionals": cl.conditionals, "hedges": cl.hedges,
+                 "reported": cl.reported}[name](corpus)
+    return table.with_columns(pl.col("doc_id").cast(pl.String)) if "doc_id" in table.columns else table
+
+
 class _Recent(OrderedDict):
     """A small least-recently-used cache."""
 
@@ -127,6 +142,9 @@ class Workbench:
         self._lines = _Recent(8)
         self._rates = _Recent(8)
         self._menus: dict[str, list[str] | None] = {}
+        self._documents_markers = _Recent(256)
+        #: document number (in token-table order) of each doc_id
+        self._doc_number: dict[str, int] = {d: i for i, d in enumerate(self.index.doc_names.to_list())}
 
     # ------------------------------------------------------------------ the corpus
     @property
@@ -215,33 +233,30 @@ class Workbench:
                 if self.is_report and path.is_file():
                     table = read_report_csv(path)
                 else:
-                    table = self._compute(name)
+                    table = analyse(self.corpus, name)
                 if "doc_id" in table.columns:
                     table = table.with_columns(pl.col("doc_id").cast(pl.String))
                 self._tables[name] = table
             return self._tables[name]
 
-    def _compute(self, name: str) -> pl.DataFrame:
-        import corpusling as cl
-
-        corpus = self.corpus
-        if name == "quotes":
-            return cl.quotes(corpus)
-        if name == "conditionals":
-            return cl.conditionals(corpus)
-        if name == "hedges":
-            return cl.hedges(corpus)
-        if name == "reported":
-            return cl.reported(corpus)
-        if name == "speakers":
-            from corpusling.markers.speakers import speakers
-
-            return speakers(self.table("quotes"), corpus.tokens, self.documents, reported=self.table("reported"))
-        raise KeyError(name)
-
     def markers_of(self, doc_id: str) -> dict[str, pl.DataFrame]:
-        """Every layer's rows in one document."""
-        return {layer.name: self.table(layer.name).filter(pl.col("doc_id") == doc_id) for layer in LAYERS}
+        """Every layer's rows in one document: from the whole tables where they are loaded (a report) or already
+        computed, else computed on this document alone and kept, so that the first context page of a large
+        parsed folder does not wait for the analyses of the whole corpus (each analysis reads one document at a
+        time: its rows are those the whole corpus gives; tested)."""
+        with self.lock:
+            if all(layer.name in self._tables for layer in LAYERS) or self.is_report:
+                return {layer.name: self.table(layer.name).filter(pl.col("doc_id") == doc_id) for layer in LAYERS}
+            return self._documents_markers.get_or_make(doc_id, lambda: self._markers_of_one(doc_id))
+
+    def _markers_of_one(self, doc_id: str) -> dict[str, pl.DataFrame]:
+        number = self._doc_number.get(doc_id)
+        if number is None:
+            return {layer.name: self.table(layer.name).head(0) for layer in LAYERS}
+        first, last = int(self.index.doc_first[number]), int(self.index.doc_last[number])
+        one = ParsedCorpus(tokens=self.corpus.tokens.slice(first, last - first + 1),
+                           documents=self.documents.slice(self.doc_row[doc_id], 1), model=self.corpus.model)
+        return {layer.name: analyse(one, layer.name) for layer in LAYERS}
 
     def rates(self, group_by: str | None) -> tuple[pl.DataFrame, str]:
         """Rates per 1,000 words with 95% CIs of every marker and each of its categories, and where they come

@@ -113,16 +113,18 @@ class QueryState:
                    page=integer(params, "page", 1, low=1), size=integer(params, "size", PAGE_SIZES[0], 1, 1000),
                    by=text(params, "by", 200) or "match.lemma", filters=filters_of(params, bench.metadata_columns))
 
-    def params(self, **changes: Any) -> dict[str, Any]:
+    def params(self, path: str = "", **changes: Any) -> dict[str, Any]:
+        """The URL parameters of the view with ``changes`` (``by`` only on the count pages)."""
         state = dataclasses.replace(self, **changes)
         values = {"q": state.q, "sort": state.sort, "sample": state.sample, "seed": state.seed or None,
                   "width": state.width if state.width != 8 else None, "page": state.page if state.page > 1 else None,
-                  "size": state.size if state.size != PAGE_SIZES[0] else None}
+                  "size": state.size if state.size != PAGE_SIZES[0] else None,
+                  "by": state.by if state.by != "match.lemma" and path.startswith("/count") else None}
         values.update({f"f_{c}": v for c, v in state.filters.items()})
         return values
 
     def link(self, path: str, **changes: Any) -> str:
-        return url(path, self.params(**changes))
+        return url(path, self.params(path, **changes))
 
 
 def menus_of(bench: Workbench) -> dict[str, list[str] | None]:
