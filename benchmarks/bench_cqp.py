@@ -1,4 +1,4 @@
-"""corpusling against Corpus Workbench (CQP) on the same words: index build, queries, queries + KWIC.
+"""corpusling against Corpus Workbench (CQP) on the same words: index build, queries, KWIC to a file.
 
     python benchmarks/bench_cqp.py --cwb /path/to/cwb/install --words 10000000
 
@@ -6,10 +6,23 @@ CWB is not part of corpusling (it is GPL): build it yourself as ../shared/notes/
 in a folder outside the repository, and give its install prefix with --cwb or $CWB_PREFIX. Without
 it the benchmark says so and stops. Writes benchmarks/results/cqp.json.
 
-Both tools get the corpus from the same token table: corpusling as its parsed folder (Parquet),
-CWB from a VRT export (word, pos = UPOS, lemma, feats; <text id>, <s>). Timings are warm: the
-median of --repeat runs after one warm-up; for CQP, the time of one cqp session running the
-query --repeat times, minus the same session without them, divided by --repeat.
+The same question, the same words, the same work on both sides:
+
+* every query is written once, in CQP's syntax, and run unchanged by both tools (``within s``
+  written out: it is corpusling's default and not CQP's);
+* both read the same token table: corpusling its parsed folder (Parquet), CWB a VRT export with
+  ``word pos lemma feats mood`` and ``<text id date>``, ``<s>``; the mood is an attribute of its
+  own on both sides (no regex over ``feats`` on one side only);
+* the hits are compared position by position (CQP's ``dump`` against corpusling's rows);
+* the headline is the like-for-like ratio: the query with its full KWIC (5 words each side)
+  written to a file, corpusling's ``concordance(...).write_csv`` against CQP's ``cat A > file``;
+* in a warm session (corpusling: index built, the median of N runs; CQP: one ``cqp`` session
+  running the job N times minus the same session without it, divided by N) and one-shot from the
+  command line, process start included (``corpusling concordance FOLDER QUERY --out file.csv``
+  against ``cqp -c`` opening the corpus, querying and writing the KWIC), the median of --oneshot
+  runs;
+* N grows until a job's total time is at least --min-seconds, so that the queries that take a
+  few milliseconds rise above the noise of starting a session.
 """
 
 from __future__ import annotations
@@ -17,8 +30,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,47 +42,63 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
-from common import RESULTS, add_corpus_arguments, build_corpus, machine, timed  # noqa: E402
+from common import RESULTS, add_corpus_arguments, build_corpus, machine  # noqa: E402
 
 query_module = importlib.import_module("corpusling.query")  # the module; corpusling.query is the verb
 from corpusling.concordance import concordance  # noqa: E402
 from corpusling.parsed import ParsedCorpus, load  # noqa: E402
-from corpusling.query import count, index  # noqa: E402
+from corpusling.query import count, index, match_rows, parse  # noqa: E402
 
-#: (name, corpusling query, CQP query): the same question in each language.
+#: (name, query): the same text for both tools. The first five are the "Done when" of issue 17.
 QUERIES = [
-    ("aux_verb", '[lemma="avoir" & pos="AUX"] [pos="VERB"]', '[lemma="avoir" & pos="AUX"] [pos="VERB"]'),
-    ("regex_form", '[word=".*ment"]', '[word=".*ment"]'),  # the same query on both sides since issue 17
-    ("gap", '[lemma="selon"] []{0,3} [pos="PROPN"]', '[lemma="selon"] []{0,3} [pos="PROPN"]'),
-    ("conditional", '[lemma="pouvoir" & mood="Cnd"] [pos="VERB"]',
-     '[lemma="pouvoir" & feats=".*Mood=Cnd.*"] [pos="VERB"]'),
+    ("dire_que", '[lemma="dire|déclarer"] []{0,3} "que" within s'),
+    ("regex_form", '[word=".*ment"%c] within s'),
+    ("selon_propn", '"selon" [pos="DET"]? [pos="PROPN"]+ within s'),
+    ("conditional_target", '@[lemma="pouvoir" & mood="Cnd"] [pos="VERB"] within s'),
+    ("selon_2012", '[lemma="selon"] [] :: match.text_date="2012.*" within s'),
+    ("aux_verb", '[lemma="avoir" & pos="AUX"] [pos="VERB"] within s'),
+    ("gap", '[lemma="selon"] []{0,3} [pos="PROPN"] within s'),
+    ("labels", 'a:[pos="NOUN"] []{0,3} b:[pos="NOUN"] :: a.word = b.word within s'),
 ]
 NAME = "BENCH"
 
 
-def write_vrt(tokens: pl.DataFrame, path: Path) -> None:
-    """A VRT with the attributes the queries use: word, pos (UPOS), lemma, feats; <text id=…>, <s>."""
+def with_dates(documents: pl.DataFrame) -> pl.DataFrame:
+    """A ``date`` for each document (2010–2014 in turn): the metadata of the ``::`` query."""
+    dates = [f"{2010 + k % 5}-{1 + k % 12:02d}-01" for k in range(documents.height)]
+    return documents.with_columns(pl.Series("date", dates))
+
+
+def write_vrt(tokens: pl.DataFrame, documents: pl.DataFrame, path: Path) -> None:
+    """A VRT with the attributes the queries use: word, pos (UPOS), lemma, feats, mood; <text id date>, <s>."""
     idx = index(tokens)
-    n = tokens.height
     sentence = idx.sentence[:-1]
-    new_s = pl.Series([True, *(sentence[1:] != sentence[:-1])]) if n else pl.Series([], dtype=pl.Boolean)
-    new_doc = pl.Series(idx.document == pl.Series(idx.document).shift(1).fill_null(-1).to_numpy())
-    new_doc = ~new_doc
+    new_s = np.concatenate([[True], sentence[1:] != sentence[:-1]]) if tokens.height else np.zeros(0, bool)
+    new_doc = np.concatenate([[True], idx.document[1:] != idx.document[:-1]]) if tokens.height else new_s
+    dates = (pl.DataFrame({"doc_id": idx.doc_names})
+             .join(documents.select(pl.col("doc_id").cast(pl.String), "date"), on="doc_id", how="left",
+                   maintain_order="left"))["date"]
+
+    def escaped(value: pl.Expr) -> pl.Expr:
+        return (value.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
+                .str.replace_all(">", "&gt;", literal=True).str.replace_all('"', "&quot;", literal=True))
 
     def field(column: str) -> pl.Expr:
-        value = pl.col(column).cast(pl.String).fill_null("_").replace("", "_")
-        return (value.str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
-                .str.replace_all(">", "&gt;", literal=True))
+        return escaped(pl.col(column).cast(pl.String).fill_null("_").replace("", "_"))
 
-    lines = tokens.select(
+    first = pl.int_range(pl.len()) == 0
+    opening = pl.concat_str([pl.lit('<text id="'), escaped(pl.col("doc_id").cast(pl.String)), pl.lit('" date="'),
+                             escaped(pl.col("_date")), pl.lit('">\n')])
+    lines = tokens.with_columns(pl.Series("_new_doc", new_doc), pl.Series("_new_s", new_s),
+                                dates.gather(pl.Series(idx.document, dtype=pl.Int64)).alias("_date")).select(
         pl.concat_str([
-            pl.when(pl.Series(new_doc) & (pl.int_range(pl.len()) > 0)).then(pl.lit("</s>\n</text>\n"))
-            .when(pl.Series(new_s) & (pl.int_range(pl.len()) > 0)).then(pl.lit("</s>\n")).otherwise(pl.lit("")),
-            pl.when(pl.Series(new_doc)).then(pl.concat_str([pl.lit('<text id="'), field("doc_id"), pl.lit('">\n')]))
-            .otherwise(pl.lit("")),
-            pl.when(pl.Series(new_s)).then(pl.lit("<s>\n")).otherwise(pl.lit("")),
-            pl.concat_str([field("form"), field("upos"), field("lemma"), field("feats")], separator="\t"),
+            pl.when(pl.col("_new_doc") & ~first).then(pl.lit("</s>\n</text>\n"))
+            .when(pl.col("_new_s") & ~first).then(pl.lit("</s>\n")).otherwise(pl.lit("")),
+            pl.when(pl.col("_new_doc")).then(opening).otherwise(pl.lit("")),
+            pl.when(pl.col("_new_s")).then(pl.lit("<s>\n")).otherwise(pl.lit("")),
+            pl.concat_str([field(c) for c in ("form", "upos", "lemma", "feats", "mood")], separator="\t"),
         ]).alias("line"))["line"]
     with path.open("w", encoding="utf-8") as out:
         out.write("\n".join(lines.to_list()))
@@ -75,19 +106,60 @@ def write_vrt(tokens: pl.DataFrame, path: Path) -> None:
 
 
 def cqp_session(cqp: Path, registry: Path, commands: list[str]) -> tuple[float, str]:
-    """Run one cqp session (child mode); wall time and output."""
+    """Run one cqp session (child mode), process start included; wall time and output."""
     script = "\n".join(commands) + "\n"
     start = time.perf_counter()
     done = subprocess.run([str(cqp), "-r", str(registry), "-c"], input=script, capture_output=True, text=True,
                           check=True)
+    if "Error" in done.stderr:
+        raise RuntimeError(f"cqp: {done.stderr.strip()}")
     return time.perf_counter() - start, done.stdout
 
 
-def cqp_time(cqp: Path, registry: Path, setup: list[str], job: list[str], repeat: int) -> float:
-    """Seconds per run of ``job`` in a warm session (session with it × repeat − session without, / repeat)."""
+def cqp_warm(cqp: Path, registry: Path, setup: list[str], job: list[str], min_repeat: int,
+             min_seconds: float) -> tuple[float, int]:
+    """Seconds per run of ``job`` in a warm session, and the number of runs it took to measure it.
+
+    (session with the job N times − the same session without it) / N, the best of 3 of each; N is
+    at least ``min_repeat`` and large enough for the jobs to last ``min_seconds`` together.
+    """
     base = min(cqp_session(cqp, registry, setup)[0] for _ in range(3))
+    once = max(cqp_session(cqp, registry, setup + job * min_repeat)[0] - base, 1e-4) / min_repeat
+    repeat = max(min_repeat, min(math.ceil(min_seconds / once), 5000))
     full = min(cqp_session(cqp, registry, setup + job * repeat)[0] for _ in range(3))
-    return max(full - base, 0.0) / repeat
+    return max(full - base, 0.0) / repeat, repeat
+
+
+def ours_warm(fn, min_repeat: int, min_seconds: float) -> tuple[float, int, object]:
+    """Median seconds of ``fn`` after a warm-up, over enough runs to last ``min_seconds``; the runs, the result."""
+    start = time.perf_counter()
+    result = fn()
+    once = time.perf_counter() - start
+    repeat = max(min_repeat, min(math.ceil(min_seconds / max(once, 1e-5)), 2000))
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs), repeat, result
+
+
+def one_shot(command: list[str], runs: int, stdin: str | None = None) -> float:
+    """Median wall time of a command run from the shell, process start included."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, input=stdin, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cqp_rows(cqp: Path, registry: Path, setup: list[str], text: str, work: Path) -> tuple[np.ndarray, np.ndarray]:
+    """CQP's hits of a query: match and matchend corpus positions (= token-table rows)."""
+    dump = work / "dump.tsv"
+    cqp_session(cqp, registry, [*setup, f"A = {text};", f'dump A > "{dump}";'])
+    table = np.loadtxt(dump, dtype=np.int64, ndmin=2, usecols=(0, 1)) if dump.stat().st_size else np.zeros((0, 2))
+    return table[:, 0].astype(np.int64), table[:, 1].astype(np.int64)
 
 
 def main() -> None:
@@ -96,6 +168,9 @@ def main() -> None:
     parser.add_argument("--cwb", type=Path, default=os.environ.get("CWB_PREFIX"),
                         help="CWB install prefix (with bin/cqp, bin/cwb-encode, bin/cwb-makeall); or $CWB_PREFIX")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--min-seconds", type=float, default=1.0,
+                        help="repeat each warm job until the runs last this long together (default 1 s)")
+    parser.add_argument("--oneshot", type=int, default=3, help="runs of each one-shot command (median; default 3)")
     parser.add_argument("--out", type=Path, default=RESULTS / "cqp.json")
     args = parser.parse_args()
     binaries = {b: Path(args.cwb or "/nonexistent") / "bin" / b for b in ("cqp", "cwb-encode", "cwb-makeall")}
@@ -103,10 +178,14 @@ def main() -> None:
         print("CWB not found: build it as ../shared/notes/cwb.md describes and pass --cwb PREFIX "
               "(or set CWB_PREFIX); benchmark skipped.", file=sys.stderr)
         sys.exit(0)
+    for _, text in QUERIES:
+        parse(text)  # a query corpusling cannot read stops the run here
 
+    load_at_start = os.getloadavg()
     work = Path(args.work or tempfile.mkdtemp(prefix="corpusling-cqp-"))
     work.mkdir(parents=True, exist_ok=True)
     tokens, documents, source = build_corpus(args)
+    documents = with_dates(documents)
     print(f"{tokens.height:,} words, {documents.height:,} documents", file=sys.stderr)
 
     # the same corpus on disk for both: a parsed folder and a VRT file
@@ -114,19 +193,19 @@ def main() -> None:
     ParsedCorpus(tokens=tokens, documents=documents).save(folder)
     vrt = work / "corpus.vrt"
     start = time.perf_counter()
-    write_vrt(tokens, vrt)
+    write_vrt(tokens, documents, vrt)
     vrt_s = time.perf_counter() - start
-    del tokens
+    del tokens, documents
 
-    # index build: cwb-encode + cwb-makeall vs corpusling's load + dictionary encoding + byte offsets
+    # index build: cwb-encode + cwb-makeall vs corpusling's load + dictionary encoding + postings + byte offsets
     data, registry = work / "data", work / "registry"
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir()
     registry.mkdir(exist_ok=True)
     start = time.perf_counter()
     subprocess.run([str(binaries["cwb-encode"]), "-d", str(data), "-f", str(vrt), "-R", str(registry / NAME.lower()),
-                    "-c", "utf8", "-xsB", "-P", "pos", "-P", "lemma", "-P", "feats", "-S", "s", "-S", "text:0+id"],
-                   check=True, capture_output=True)
+                    "-c", "utf8", "-xsB", "-P", "pos", "-P", "lemma", "-P", "feats", "-P", "mood", "-S", "s",
+                    "-S", "text:0+id+date"], check=True, capture_output=True)
     encode_s = time.perf_counter() - start
     start = time.perf_counter()
     subprocess.run([str(binaries["cwb-makeall"]), "-r", str(registry), "-V", NAME], check=True, capture_output=True)
@@ -145,39 +224,52 @@ def main() -> None:
     tokens, documents = corpus.tokens, corpus.documents
 
     cqp = binaries["cqp"]
-    kwic_file = work / "kwic.txt"
+    cqp_kwic, our_kwic = work / "kwic.txt", work / "kwic.csv"
     setup = [f"{NAME};", "set Context 5 words;", 'set PrintStructures "";']
+    cli = [sys.executable, "-m", "corpusling", "concordance"]
     rows = []
     selective = query_module.SELECTIVE
-    for name, ours, theirs in QUERIES:
-        cq = f"A = {theirs} within s;"
-        _, out = cqp_session(cqp, registry, [*setup, cq, "size A;"])
-        cqp_hits = int(out.strip().splitlines()[-1])
+    for name, text in QUERIES:
+        cq = f"A = {text};"
+        theirs = cqp_rows(cqp, registry, setup, text, work)
+        found = match_rows(idx, parse(text), documents)
+        same = bool(np.array_equal(found.first, theirs[0]) and np.array_equal(found.last, theirs[1]))
         warm = [*setup, cq]
-        cqp_query = cqp_time(cqp, registry, warm, [cq], 4 * args.repeat)
-        cqp_kwic = cqp_time(cqp, registry, warm, [cq, f'cat A > "{kwic_file}";'], 4 * args.repeat)
-        _, q_warm, hits = timed(lambda q=ours: count(tokens, q), args.repeat)
-        _, k_warm, lines = timed(lambda q=ours: concordance(tokens, documents, q, width=5), args.repeat)
-        _, f_warm, _ = timed(lambda q=ours: concordance(tokens, documents, q, width=5).write_csv(work / "kwic.csv"),
-                             args.repeat)
+        cqp_query, n_cqp_query = cqp_warm(cqp, registry, warm, [cq], 4, args.min_seconds)
+        cqp_file, n_cqp_file = cqp_warm(cqp, registry, warm, [cq, f'cat A > "{cqp_kwic}";'], 4, args.min_seconds)
+        q_warm, n_query, hits = ours_warm(lambda t=text: count(tokens, t, documents), args.repeat, args.min_seconds)
+        k_warm, n_kwic, lines = ours_warm(lambda t=text: concordance(tokens, documents, t, width=5), args.repeat,
+                                          args.min_seconds)
+        f_warm, n_file, _ = ours_warm(
+            lambda t=text: concordance(tokens, documents, t, width=5).write_csv(our_kwic), args.repeat,
+            args.min_seconds)
         query_module.SELECTIVE = 0.0  # ablation: the first design, a full scan of the first word's codes
-        _, scan_warm, _ = timed(lambda q=ours: count(tokens, q), args.repeat)
+        scan_warm, _, _ = ours_warm(lambda t=text: count(tokens, t, documents), args.repeat, args.min_seconds / 4)
         query_module.SELECTIVE = selective
-        rows.append({"query": name, "corpusling_query": ours, "cqp_query": f"{theirs} within s",
-                     "hits_corpusling": hits, "hits_cqp": cqp_hits, "same_hits": hits == cqp_hits,
-                     "corpusling_query_s": round(q_warm, 4), "cqp_query_s": round(cqp_query, 4),
-                     "corpusling_query_without_postings_s": round(scan_warm, 4),
-                     "ratio_query": round(q_warm / cqp_query, 3) if cqp_query else None,
-                     "corpusling_kwic_s": round(k_warm, 4), "cqp_kwic_s": round(cqp_kwic, 4),
-                     "ratio_kwic": round(k_warm / cqp_kwic, 3) if cqp_kwic else None,
-                     "corpusling_kwic_to_csv_s": round(f_warm, 4),
-                     "ratio_kwic_to_file": round(f_warm / cqp_kwic, 3) if cqp_kwic else None,
-                     "kwic_lines": lines.height})
+        cqp_cli = one_shot([str(cqp), "-r", str(registry), "-c"], args.oneshot,
+                           "\n".join([*setup, cq, f'cat A > "{cqp_kwic}";']) + "\n")
+        our_cli = one_shot([*cli, str(folder), text, "--width", "5", "--out", str(our_kwic)], args.oneshot)
+        rows.append({
+            "query": name, "text": text, "hits_corpusling": hits, "hits_cqp": int(theirs[0].size),
+            "same_hits": same, "kwic_lines": lines.height,
+            "ratio_kwic_to_file": round(f_warm / cqp_file, 3) if cqp_file else None,
+            "corpusling_kwic_to_file_s": round(f_warm, 5), "cqp_kwic_to_file_s": round(cqp_file, 5),
+            "ratio_query": round(q_warm / cqp_query, 3) if cqp_query else None,
+            "corpusling_query_s": round(q_warm, 5), "cqp_query_s": round(cqp_query, 5),
+            "corpusling_query_without_postings_s": round(scan_warm, 5),
+            "corpusling_kwic_in_memory_s": round(k_warm, 5),
+            "ratio_one_shot": round(our_cli / cqp_cli, 2),
+            "corpusling_one_shot_s": round(our_cli, 3), "cqp_one_shot_s": round(cqp_cli, 3),
+            "runs": {"corpusling_query": n_query, "corpusling_kwic": n_kwic, "corpusling_kwic_to_file": n_file,
+                     "cqp_query": n_cqp_query, "cqp_kwic_to_file": n_cqp_file, "one_shot": args.oneshot},
+        })
         print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
 
     result = {
         "command": "python " + " ".join(sys.argv),
-        "machine": machine(),
+        "machine": {**machine(), "load_average_at_start": load_at_start[0],
+                    "load_average_at_end": os.getloadavg()[0]},
+        "cwb": "3.4.16 (trunk of the TinoDidriksen/cwb mirror, built with -fcommon)",
         "corpus": {"source": source, "words": tokens.height, "documents": documents.height},
         "vrt_export_s": round(vrt_s, 2),
         "build": {"cwb_encode_s": round(encode_s, 3), "cwb_makeall_s": round(makeall_s, 3),
