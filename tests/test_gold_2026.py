@@ -20,6 +20,8 @@ SCORE = Path(__file__).resolve().parent / "gold" / "score.py"
 MINIMUM: dict[tuple[str, str, str], float] = {
     # development (measured: Wikinews conditionals F1 1.000, class 0.912; UD class 0.908; hedges P/R 0.981/0.981;
     # quotations F1 0.995, kind 0.963, speaker 1.000; reported F1 0.810, kind 0.974, speaker 0.753)
+    # (reported speech raised on 2026-12-06, second session, after the rules read on all 80 articles: dev F1
+    # 0.932, speaker 0.769; released blind F1 0.876, speaker 0.709)
     ("dev", "conditionals (Wikinews)", "f1"): 0.97,
     ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.88,
     ("dev", "conditionals (UD trees)", "f1"): 0.97,
@@ -29,9 +31,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("dev", "quotations", "f1"): 0.97,
     ("dev", "quotations", "kind_accuracy"): 0.93,
     ("dev", "quotations", "speaker_accuracy"): 0.95,
-    ("dev", "reported speech", "f1"): 0.78,
+    ("dev", "reported speech", "f1"): 0.90,
     ("dev", "reported speech", "kind_accuracy"): 0.94,
-    ("dev", "reported speech", "speaker_accuracy"): 0.72,
+    ("dev", "reported speech", "speaker_accuracy"): 0.74,
     # blind, scored once on 2026-12-06 (measured: Wikinews conditionals F1 1.000, class 1.000 on 9; UD class
     # 0.841; hedges P/R 0.850/0.739; quotations F1 1.000, kind 0.820, speaker 0.704; reported F1 0.645,
     # kind 0.973, speaker 0.676)
@@ -44,9 +46,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("blind", "quotations", "f1"): 0.97,
     ("blind", "quotations", "kind_accuracy"): 0.79,
     ("blind", "quotations", "speaker_accuracy"): 0.66,
-    ("blind", "reported speech", "f1"): 0.62,
+    ("blind", "reported speech", "f1"): 0.84,
     ("blind", "reported speech", "kind_accuracy"): 0.94,
-    ("blind", "reported speech", "speaker_accuracy"): 0.63,
+    ("blind", "reported speech", "speaker_accuracy"): 0.68,
 }
 
 
