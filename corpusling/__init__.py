@@ -26,8 +26,8 @@ __version__ = "0.1.0"
 #: Public names and the module each comes from (imported on first use, so that
 #: ``import corpusling`` stays fast and does not load Stanza).
 _API: dict[str, str] = {
-    "read": "corpusling.api", "parse": "corpusling.api", "load": "corpusling.parsed",
-    "load_or_parse": "corpusling.api", "ParsedCorpus": "corpusling.parsed",
+    "read": "corpusling.api", "parse": "corpusling.api", "load": "corpusling.folder",
+    "load_or_parse": "corpusling.api", "ParsedCorpus": "corpusling.parsed", "FolderCorpus": "corpusling.folder",
     "Corpus": "corpusling.corpus", "Document": "corpusling.corpus",
     "conditionals": "corpusling.verbs", "hedges": "corpusling.verbs", "quotes": "corpusling.verbs",
     "reported": "corpusling.verbs", "density": "corpusling.verbs", "query": "corpusling.verbs",

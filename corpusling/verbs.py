@@ -1,7 +1,9 @@
 """The verbs of corpusling, corpus first, as quanteda's verbs take their corpus object.
 
 Each verb takes a :class:`~corpusling.parsed.ParsedCorpus` (from ``cl.parse``, ``cl.load`` or
-``cl.load_or_parse``) as its first argument, with the names and options of the command line::
+``cl.load_or_parse``) as its first argument, with the names and options of the command line, or a
+:class:`~corpusling.folder.FolderCorpus` (``cl.load(folder, lazy=True)``: a parsed folder read a batch of
+documents at a time, for a corpus larger than memory; same tables)::
 
     corpus = cl.load("parsed/wikinews")
     cl.conditionals(corpus)                          # corpusling conditionals parsed/wikinews
@@ -26,6 +28,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
+from corpusling.folder import FolderCorpus
 from corpusling.parsed import ParsedCorpus
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,6 +41,8 @@ def _or_tables(legacy: Callable[..., Any]) -> Callable[[F], F]:
         def call(first: Any, *args: Any, **kwargs: Any) -> Any:
             if isinstance(first, ParsedCorpus):
                 return verb(first, *args, **kwargs)
+            if isinstance(first, FolderCorpus):  # a folder read batch by batch
+                return first.verb(verb.__name__, *args, **kwargs)
             return legacy(first, *args, **kwargs)
         call.__doc__ = (verb.__doc__ or "") + f"\n\n    Older form: :func:`{legacy.__module__}.{legacy.__name__}`."
         return call  # type: ignore[return-value]
@@ -187,11 +192,13 @@ def concordance(corpus: ParsedCorpus, pattern: Any, width: int = 5, unit: str = 
                         seed=seed, metadata=metadata)
 
 
-def count(corpus: ParsedCorpus, pattern: Any, by: list[str] | str) -> pl.DataFrame:
+def count(corpus: ParsedCorpus | FolderCorpus, pattern: Any, by: list[str] | str) -> pl.DataFrame:
     """Hits of a query counted by ``match.ATTR``, ``L1.ATTR``/``R1.ATTR``… or ``doc.COLUMN``, with per-million
     and document counts (``corpusling concordance … --count KEY``; :mod:`corpusling.hits`)."""
     from corpusling.hits import count_hits
 
+    if isinstance(corpus, FolderCorpus):
+        return corpus.verb("count", pattern, by)
     return count_hits(corpus.tokens, corpus.documents, pattern, by)
 
 

@@ -1,0 +1,64 @@
+"""``cl.load(folder, lazy=True)``: the corpus-first verbs on a folder read batch by batch give the tables of the
+corpus in memory (issue 15, item 2)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+import corpusling as cl
+from corpusling.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def both(gold_parsed, tmp_path_factory):  # noqa: ANN201 - (in memory, batch by batch)
+    corpus = gold_parsed
+    corpus.documents = corpus.documents.with_columns(
+        pl.when(pl.int_range(pl.len()) % 2 == 0).then(pl.lit("A")).otherwise(pl.lit("B")).alias("outlet"))
+    folder = tmp_path_factory.mktemp("folder") / "parsed"
+    corpus.save(folder)
+    whole = cl.load(folder)
+    lazy = cl.load(folder, lazy=True, batch_words=1500)
+    assert isinstance(lazy, cl.FolderCorpus) and sum(1 for _ in lazy.batches()) >= 5  # really in pieces
+    return whole, lazy
+
+
+def same(a: pl.DataFrame, b: pl.DataFrame) -> None:
+    plain = [pl.col(pl.Categorical).cast(pl.String)]
+    assert_frame_equal(a.with_columns(*plain), b.with_columns(*plain))
+
+
+@pytest.mark.parametrize("verb", ["quotes", "conditionals", "hedges", "reported"])
+def test_per_document_verbs_stack_to_the_whole_table(both, verb):
+    whole, lazy = both
+    expected = getattr(cl, verb)(whole)
+    assert expected.height > 5
+    same(expected, getattr(cl, verb)(lazy))
+
+
+def test_queries_counts_and_frequencies_add_up(both):
+    whole, lazy = both
+    query = '[lemma="selon"] []'
+    same(cl.query(whole, query), cl.query(lazy, query))
+    same(cl.concordance(whole, query), cl.concordance(lazy, query))
+    same(cl.concordance(whole, query, sort="match"), cl.concordance(lazy, query, sort="match"))
+    same(cl.count(whole, '[upos="VERB" & mood="Cnd"]', "match.lemma,doc.outlet"),
+         cl.count(lazy, '[upos="VERB" & mood="Cnd"]', "match.lemma,doc.outlet"))
+    same(cl.freq(whole, by="lemma", group_by="outlet"), cl.freq(lazy, by="lemma", group_by="outlet"))
+
+
+def test_rates_and_comparisons_come_from_the_documents_word_counts(both):
+    whole, lazy = both
+    same(cl.rates(whole, cl.hedges(whole), by=["category"], group_by="outlet", n_boot=200),
+         cl.rates(lazy, cl.hedges(lazy), by=["category"], group_by="outlet", n_boot=200))
+    same(cl.compare(whole, cl.conditionals(whole), "outlet"), cl.compare(lazy, cl.conditionals(lazy), "outlet"))
+
+
+def test_verbs_that_need_the_whole_corpus_say_so(both):
+    _, lazy = both
+    for verb, args in ((cl.collocates, ('[lemma="selon"]',)), (cl.keyness, ()), (cl.dispersion, ())):
+        with pytest.raises(InputError, match="load the folder in memory"):
+            verb(lazy, *args)
+    with pytest.raises(InputError, match="not a parsed corpus folder"):
+        cl.load(lazy.folder.parent, lazy=True)
