@@ -6,8 +6,10 @@ The hedging lexicon (``hedges.tsv``) has one entry per line with the columns
 Lines starting with ``#`` and blank lines are ignored.
 
 Every other bundled TSV file is read here too, by :func:`read_rows` (a header, then one
-row per line, each checked); the word lists the rules use (``word, role, notes``:
-``hedge_context.tsv``, ``attribution_words.tsv``) by :func:`load_word_lists`, in the
+row per line, each checked; :func:`bundled_rows` for a file of this folder): this is the
+one reader of lexicon files, the parsing layer's (``future_stems.tsv``, ``re_verb_stems.tsv``)
+as well as the analyses'. The word lists the rules use (``word, role, notes``:
+``hedge_context.tsv``, ``attribution_words.tsv``) are read by :func:`load_word_lists`, in the
 order of the file, so that a regular expression built from a list is always the same.
 """
 
@@ -25,6 +27,8 @@ HERE = Path(__file__).resolve().parent
 HEDGES = HERE / "hedges.tsv"
 HEDGE_CONTEXT = HERE / "hedge_context.tsv"
 ATTRIBUTION_WORDS = HERE / "attribution_words.tsv"
+REPORTING_VERBS = HERE / "reporting_verbs.tsv"
+INCISE_VERBS = HERE / "incise_verbs.tsv"
 
 #: Categories of the hedging lexicon; ``exclude`` entries remove false friends and are not reported.
 HEDGE_CATEGORIES: tuple[str, ...] = (
@@ -153,12 +157,14 @@ def load_lexicon(path: Path | str | None = None, mode: str = "replace") -> pl.Da
     return pl.concat([bundled, user])
 
 
-def read_rows(path: Path | str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+def read_rows(path: Path | str, required: tuple[str, ...], optional: tuple[str, ...] = (),
+              values: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, str]]:
     """The rows of a tab-separated lexicon file as dictionaries (header first), each checked.
 
     Comments (``#``) and blank lines are skipped; a missing or unknown column, a row with more
-    fields than the header or an empty required cell raises :class:`~corpusling.errors.LexiconError`
-    naming the file and the line. Missing optional cells are empty strings.
+    fields than the header, an empty required cell or a cell of a column of ``values`` that is
+    not one of its values raises :class:`~corpusling.errors.LexiconError` naming the file and the
+    line. Missing optional cells are empty strings.
     """
     path = Path(path)
     lines = _lines(path)
@@ -175,15 +181,39 @@ def read_rows(path: Path | str, required: tuple[str, ...], optional: tuple[str, 
         empty = [c for c in required if not record.get(c)]
         if empty:
             raise LexiconError(f"{path}, line {number}: empty {empty[0]!r}")
+        for column, allowed in (values or {}).items():
+            if record.get(column) not in allowed:
+                raise LexiconError(f"{path}, line {number}: {column} {record.get(column)!r} is not one of "
+                                   f"{', '.join(allowed)}")
         rows.append(record)
     if not rows:
         raise LexiconError(f"{path}: the lexicon has a header but no entries")
     return rows
 
 
-def bundled_rows(name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+def bundled_rows(name: str, required: tuple[str, ...], optional: tuple[str, ...] = (),
+                 values: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, str]]:
     """:func:`read_rows` of a bundled file of ``corpusling/lexicons`` (``name``: its file name)."""
-    return read_rows(HERE / name, required, optional)
+    return read_rows(HERE / name, required, optional, values)
+
+
+def entry_count(path: Path | str) -> int:
+    """How many entries a lexicon file has: its lines less the header, comments and blank lines."""
+    return max(len(_lines(Path(path))) - 1, 0)
+
+
+def reporting_verbs(path: Path | str | None = None) -> pl.DataFrame:
+    """A reporting-verb lexicon as ``lemma, type, use, notes`` (``reporting_verbs.tsv`` when ``path`` is None;
+    ``incise_verbs.tsv`` is read the same way): lemmas lower-cased, ``use`` "any" where the file leaves it out.
+
+    ``use`` is ``any`` or ``incise`` (a verb looked for right after a closing quotation mark only).
+    """
+    rows = read_rows(REPORTING_VERBS if path is None else path, ("lemma",), ("type", "use", "notes"),
+                     values={"use": ("any", "incise", "")})
+    columns = ("lemma", "type", "use", "notes")
+    table = pl.DataFrame({c: [row[c] for row in rows] for c in columns}, schema=dict.fromkeys(columns, pl.String))
+    return table.with_columns(pl.col("lemma").str.to_lowercase(),
+                              pl.when(pl.col("use") == "").then(pl.lit("any")).otherwise(pl.col("use")).alias("use"))
 
 
 @cache

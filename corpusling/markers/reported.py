@@ -30,9 +30,9 @@ from functools import cache
 import polars as pl
 
 from corpusling.errors import LexiconError
+from corpusling.lexicons import bundled_rows
 from corpusling.markers.attribution import ancestors, load_reporting_verbs
 from corpusling.markers.voice import add_in_quote
-from corpusling.nlp.future_stem import lexicon_rows
 
 #: Output columns, in order.
 COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "cue_start", "cue_end", "source",
@@ -60,7 +60,7 @@ INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
 def reported_cues(kind: str) -> list[str]:
     """The words of one ``kind`` of ``lexicons/reported_cues.tsv``: ``complementizer``, ``finite_que``,
     ``question``, ``infinitive_mark``, ``according_to`` (the language data of this analysis)."""
-    found = [row["cue"] for row in lexicon_rows("reported_cues.tsv") if row["kind"] == kind]
+    found = [row["cue"] for row in bundled_rows("reported_cues.tsv", ("kind", "cue"), ("note",)) if row["kind"] == kind]
     if not found:
         raise LexiconError(f"reported_cues.tsv has no cue of kind {kind!r}")
     return found
@@ -72,7 +72,8 @@ def content_verbs() -> pl.DataFrame:
     through a content clause (``lemma``, ``complements``: a list of ``que``, ``de``, ``à``, ``si``, ``inf``;
     ``object``: whether an object may stand before the clause, "invite les Français à…"). A lemma of two words
     is a locution whose cue is its second verb after the first ("faire savoir que")."""
-    rows = lexicon_rows("content_verbs.tsv")
+    rows = bundled_rows("content_verbs.tsv", ("lemma", "complements", "object"), ("notes",),
+                        values={"object": ("yes", "no")})
     return pl.DataFrame({"lemma": [r["lemma"] for r in rows],
                          "_complements": [r["complements"].split() for r in rows],
                          "_object": [r["object"] == "yes" for r in rows]})

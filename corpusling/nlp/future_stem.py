@@ -16,13 +16,11 @@ the tagger's ``Mood=Cnd`` with it after parsing, and the conditional analysis
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 import polars as pl
 
-from corpusling.errors import LexiconError
+from corpusling.lexicons import bundled_rows
 
 #: Conditional ending: the r of the future stem is kept with the stem.
 ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
@@ -34,23 +32,11 @@ CANDIDATE = r"(?i).r(?:ais|ait|ions|iez|aient)(?:-(?:t-)?(?:je|tu|il|elle|on|nou
 _INVERTED_SUBJECT = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)$"
 
 
-def lexicon_rows(name: str) -> list[dict[str, str]]:
-    """The rows of a tab-separated lexicon of ``corpusling/lexicons`` (header first)."""
-    path = resources.files("corpusling.lexicons") / name
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    if not rows:
-        raise LexiconError(f"lexicon {name} is empty")
-    return rows
-
-
 @cache
 def future_stems() -> tuple[tuple[str, str, str, bool], ...]:
     """Irregular future stems: ``(infinitive, stem, scope, form_alone)``, longest stem first."""
-    rows = lexicon_rows("future_stems.tsv")
-    for number, row in enumerate(rows, start=2):
-        if row.get("scope") not in ("word", "ending") or not row.get("future_stem"):
-            raise LexiconError(f"future_stems.tsv line {number}: scope must be 'word' or 'ending'")
+    rows = bundled_rows("future_stems.tsv", ("infinitive", "future_stem", "scope", "form_alone"), ("example",),
+                        values={"scope": ("word", "ending"), "form_alone": ("yes", "no")})
     entries = [(r["infinitive"], r["future_stem"], r["scope"], r["form_alone"] == "yes") for r in rows]
     return tuple(sorted(entries, key=lambda e: -len(e[1])))
 
@@ -61,7 +47,8 @@ def re_verb_stems() -> tuple[tuple[str, str, bool], ...]:
 
     A -re lemma is trusted only when it has one of these endings: a lemmatizer that turns
     "rencontrait" into "rencontre" must not make it a conditional of a verb *rencontre*."""
-    rows = lexicon_rows("re_verb_stems.tsv")
+    rows = bundled_rows("re_verb_stems.tsv", ("infinitive_ending", "stem_ending", "form_alone"), ("example",),
+                        values={"form_alone": ("yes", "no")})
     entries = ((r["infinitive_ending"], r["stem_ending"], r["form_alone"] == "yes") for r in rows)
     return tuple(sorted(entries, key=lambda e: -len(e[1])))
 
