@@ -3,7 +3,8 @@
 Run from the project root::
 
     python tests/gold/score.py            # development set only
-    python tests/gold/score.py --blind    # development and blind (record the date; never tune on blind)
+    python tests/gold/score.py --blind    # and the Wikinews half released to development, the UD blind items
+    python tests/gold/score.py --set3     # and set3, the blind set of 2026-12-06 (record the date; never tune on it)
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -37,6 +38,8 @@ import polars as pl
 GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
+#: The second blind set (2026-12-06): 95 texts of ten treebank sentences (L'Est Républicain, GSD test).
+SET3 = GOLD / "set3"
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -47,16 +50,22 @@ def split() -> dict[str, list[str]]:
     return json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
 
 
-def gold_folder() -> Path:
-    """The adjudicated gold (falls back to pass A while adjudication is under way)."""
+def set3_ids() -> list[str]:
+    return sorted(p.stem for p in (SET3 / "gold").glob("*.json"))
+
+
+def gold_folder(subset: str = "dev") -> Path:
+    """The adjudicated gold of a subset (Wikinews falls back to pass A while adjudication is under way)."""
+    if subset == "set3":
+        return SET3 / "gold"
     folder = GOLD / "wikinews" / "gold"
     return folder if folder.is_dir() else GOLD / "wikinews" / "pass_a"
 
 
-def gold_items(layer: str, ids: list[str]) -> pl.DataFrame:
+def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
     rows = []
     for doc in ids:
-        for item in json.loads((gold_folder() / f"{doc}.json").read_text(encoding="utf-8"))[layer]:
+        for item in json.loads((gold_folder(subset) / f"{doc}.json").read_text(encoding="utf-8"))[layer]:
             rows.append({"doc_id": doc, "start_char": item["start"], "end_char": item["end"],
                          **{k: (str(v) if v is not None else None) for k, v in item.items()
                             if k not in ("start", "end")}})
@@ -65,20 +74,29 @@ def gold_items(layer: str, ids: list[str]) -> pl.DataFrame:
                                                                  "end_char": pl.Int64})
 
 
-@lru_cache(maxsize=1)
-def parsed_wikinews():  # noqa: ANN201 - a ParsedCorpus
+def texts(subset: str) -> Path:
+    """The folder of the subset's texts: the Wikinews HTML articles, or the set3 text files."""
+    return SET3 / "documents" if subset == "set3" else WIKINEWS
+
+
+@lru_cache(maxsize=2)
+def parsed(folder: Path):  # noqa: ANN201 - a ParsedCorpus
     from corpusling.api import parse, read
 
-    return parse(read([WIKINEWS]), model="compact")
+    return parse(read([folder]), model="compact")
 
 
-@lru_cache(maxsize=1)
-def predictions() -> dict[str, pl.DataFrame]:
+def parsed_wikinews():  # noqa: ANN201 - a ParsedCorpus
+    return parsed(WIKINEWS)
+
+
+@lru_cache(maxsize=2)
+def predictions(folder: Path = WIKINEWS) -> dict[str, pl.DataFrame]:
     from corpusling.markers.conditional import conditionals
     from corpusling.markers.hedges import hedges
     from corpusling.markers.quotes import quotes
 
-    corpus = parsed_wikinews()
+    corpus = parsed(folder)
     found_quotes = quotes(corpus.tokens, corpus.documents)
     return {"quotes": found_quotes,
             "conditionals": conditionals(corpus.tokens, corpus.documents, found_quotes),
@@ -95,9 +113,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def conditional_scores(ids: list[str]) -> dict[str, float]:
-    gold = gold_items("conditionals", ids)
-    pred = _in(predictions()["conditionals"], ids).select("doc_id", "start_char", "end_char", "class")
+def conditional_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
+    gold = gold_items("conditionals", ids, subset)
+    pred = _in(predictions(texts(subset))["conditionals"], ids).select("doc_id", "start_char", "end_char", "class")
     both = gold.join(pred, on=["doc_id", "start_char", "end_char"], how="inner")
     return {"items": gold.height, **_prf(both.height, pred.height, gold.height),
             "class_accuracy": (both["cls"] == both["class"]).mean() if both.height else 0.0}
@@ -113,9 +131,10 @@ def _overlaps(pred: pl.DataFrame, gold: pl.DataFrame, same: str | None) -> tuple
             pairs.select("doc_id", "start_char_gold", "end_char_gold").unique().height)
 
 
-def hedge_scores(ids: list[str]) -> dict[str, float]:
-    gold = gold_items("hedges", ids).select("doc_id", "start_char", "end_char", pl.col("category").alias("family"))
-    pred = (_in(predictions()["hedges"], ids)
+def hedge_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
+    gold = gold_items("hedges", ids, subset).select("doc_id", "start_char", "end_char",
+                                                    pl.col("category").alias("family"))
+    pred = (_in(predictions(texts(subset))["hedges"], ids)
             .with_columns(pl.col("category").cast(pl.String).replace_strict(HEDGE_FAMILY, default=None)
                           .alias("family"))
             .filter(pl.col("family").is_not_null()).select("doc_id", "start_char", "end_char", "family"))
@@ -149,9 +168,9 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     return a in b or b in a or (last_a == last_b and len(last_a) >= 3)
 
 
-def quote_scores(ids: list[str]) -> dict[str, float]:
-    gold = gold_items("quotes", ids)
-    found = _in(predictions()["quotes"], ids)
+def quote_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
+    gold = gold_items("quotes", ids, subset)
+    found = _in(predictions(texts(subset))["quotes"], ids)
     speaker = "speaker" if "speaker" in found.columns else "source"
     pred = found.select("doc_id", "start_char", "end_char", pl.col("kind").cast(pl.String).alias("predicted_kind"),
                         pl.col(speaker).alias("predicted_speaker"))
@@ -164,14 +183,14 @@ def quote_scores(ids: list[str]) -> dict[str, float]:
             "speakers": attributed.height, "speaker_accuracy": right / attributed.height if attributed.height else 0.0}
 
 
-def reported_scores(ids: list[str]) -> dict[str, float]:
+def reported_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
     """Reported speech: content spans matched by overlap (each gold item to its most overlapping prediction),
     P / R / F1, kind accuracy and speaker accuracy (``speaker`` against the gold ``source_resolved``)."""
     from corpusling.markers.reported import reported
 
-    gold = gold_items("reported", ids).with_row_index("_g")
-    corpus = parsed_wikinews()
-    found = predictions()
+    gold = gold_items("reported", ids, subset).with_row_index("_g")
+    corpus = parsed(texts(subset))
+    found = predictions(texts(subset))
     pred = _in(reported(corpus.tokens, corpus.documents, found["quotes"], found["hedges"]), ids).with_row_index("_p")
     pairs = (gold.join(pred, on="doc_id", suffix="_pred")
              .with_columns((pl.min_horizontal("end_char", "end_char_pred")
@@ -221,6 +240,14 @@ def _ud_gold() -> Path:
 
 
 def scores(subset: str) -> dict[str, dict[str, float]]:
+    """Every figure of a subset: "dev" and "blind" (the two halves of Wikinews, the "blind" one released to
+    development on 2026-12-06, with the UD conditionals of that split), or "set3" (the second blind set)."""
+    if subset == "set3":
+        ids = set3_ids()
+        return {"conditionals (set3)": conditional_scores(ids, subset),
+                "hedges": hedge_scores(ids, subset),
+                "quotations": quote_scores(ids, subset),
+                "reported speech": reported_scores(ids, subset)}
     ids = split()[subset]
     return {"conditionals (Wikinews)": conditional_scores(ids),
             "conditionals (UD trees)": ud_scores(subset),
@@ -231,10 +258,14 @@ def scores(subset: str) -> dict[str, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--blind", action="store_true", help="also score the blind set (record the date)")
+    parser.add_argument("--blind", action="store_true",
+                        help="also score the second Wikinews half (the first blind set, released to development on "
+                             "2026-12-06) and the UD blind conditionals (record the date)")
+    parser.add_argument("--set3", action="store_true",
+                        help="also score set3, the blind set of 2026-12-06 (record the date; never tune on it)")
     args = parser.parse_args(argv)
-    for subset in (["dev", "blind"] if args.blind else ["dev"]):
-        print(f"## {subset} (gold: {gold_folder().name})")
+    for subset in ["dev", *(["blind"] if args.blind else []), *(["set3"] if args.set3 else [])]:
+        print(f"## {subset} (gold: {gold_folder(subset).relative_to(GOLD)})")
         for name, values in scores(subset).items():
             print(f"{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                           for k, v in values.items()))
