@@ -1,10 +1,11 @@
 """The analyses corpusling runs, as one table: what each needs, what it writes, where it lives.
 
-As Stanza registers its processors, the report (and whatever runs every analysis) reads this table
-instead of naming each analysis in its code: an entry says the module and function, the analyses whose
-tables it needs (``requires``: without them it is not run) or takes when they exist (``uses``), the
-options of the user's it accepts, and the columns its CSV file starts with (the output contract of
-``DESIGN.md``). A new analysis is one module and one entry here. Functions are imported only when run.
+As Stanza registers its processors, the report and the command line (:mod:`corpusling.cli.analysis`)
+read this table instead of naming each analysis in their code: an entry says the module and function,
+the analyses whose tables it needs (``requires``: without them it is not run) or takes when they exist
+(``uses``), the options of the user's it accepts, the columns its CSV file starts with (the output
+contract of ``DESIGN.md``), what one of its rows is called and the columns its rates are broken down
+by. A new analysis is one module and one entry here. Functions are imported only when run.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ class Analysis:
     requires: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    #: One line: what it finds (the help of its command-line verb).
     description: str = ""
+    #: What its rows are, in the plural ("quotations"): "12 quotations written to q.csv".
+    noun: str = "rows"
+    #: The column its rates are broken down by first (None: no rates), then the others they may be.
+    breakdown: str | None = None
+    splits: tuple[str, ...] = ()
     #: How its rows are ordered: "doc_id" (by document id, as text) or "documents" (in the corpus's order);
     #: tables computed batch by batch are stacked in this order (:func:`stack`).
     row_order: str = "doc_id"
@@ -54,22 +61,47 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("quotes", "corpusling.markers.quotes", "quotes",
              ("doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
               "reporting_verb"),
-             description="quotations: spans, kinds, sources, speakers"),
+             options=("reporting_verbs",), description="quotations: spans, kinds, sources, density",
+             noun="quotations", breakdown="kind"),
     Analysis("conditionals", "corpusling.markers.conditional", "conditionals",
              ("doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound", "main_lemma",
               "class", "sentence"),
-             uses=("quotes",), description="conditional mood and its use"),
+             uses=("quotes",), description="verbs in the conditional mood: use, rates, comparisons",
+             noun="conditionals", breakdown="class", splits=("lemma", "form")),
     Analysis("hedges", "corpusling.markers.hedges", "hedges",
              ("doc_id", "sent_id", "start_char", "end_char", "match", "category", "entry"),
-             uses=("quotes",), options=("lexicon",), description="hedges, source markers and boosters",
-             row_order="documents"),
+             uses=("quotes",), options=("lexicon",),
+             description="hedges, source markers and boosters: counts and rates", noun="matches",
+             breakdown="category", splits=("entry",), row_order="documents"),
     Analysis("reported", "corpusling.markers.reported", "reported",
              ("doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"),
-             requires=("quotes", "hedges"), description="reported speech: indirect, 'selon X', incises"),
+             requires=("quotes", "hedges"), description="reported speech: indirect, 'selon X', incises",
+             noun="reported contents", breakdown="kind", splits=("cue",)),
     Analysis("speakers", "corpusling.markers.speakers", "speakers",
              ("doc_id", "speaker", "mentions", "n_quotes", "quoted_words"),
-             requires=("quotes",), uses=("reported",), description="who is given a voice, how much"),
+             requires=("quotes",), uses=("reported",), description="who is given a voice, how much",
+             noun="speakers"),
 )}
+
+
+def needed(name: str) -> list[Analysis]:
+    """The analyses to run for ``name``'s table, in the registry's order: those it requires or uses (and theirs),
+    then itself."""
+    wanted = {name}
+    for analysis in reversed(ANALYSES.values()):
+        if analysis.name in wanted:
+            wanted.update((*analysis.requires, *analysis.uses))
+    return [analysis for analysis in ANALYSES.values() if analysis.name in wanted]
+
+
+def run_with_needs(name: str, tokens: pl.DataFrame, documents: pl.DataFrame, **options: Any
+                   ) -> dict[str, pl.DataFrame]:
+    """The tables of ``name`` and of the analyses it needs (:func:`needed`), run one after the other on a corpus
+    with the user's ``options`` (each analysis takes those of its ``options``), by name."""
+    results: dict[str, pl.DataFrame] = {}
+    for analysis in needed(name):
+        results[analysis.name] = analysis.run(tokens, documents, results, **options)
+    return results
 
 
 def stack(analysis: Analysis, parts: list[pl.DataFrame]) -> pl.DataFrame:
@@ -86,4 +118,4 @@ def contract() -> dict[str, list[str]]:
     return {name: list(analysis.contract) for name, analysis in ANALYSES.items()}
 
 
-__all__ = ["ANALYSES", "Analysis", "contract", "stack"]
+__all__ = ["ANALYSES", "Analysis", "contract", "needed", "run_with_needs", "stack"]

@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from corpusling.cli._output import print_most_frequent, print_table
-from corpusling.cli.common import add_input_arguments, load_corpus
+from corpusling.cli.analysis import Run, add_analysis_verb
 
 EPILOG = """examples:
   corpusling quotes seeds/000_e14371d8171e9155.txt
@@ -32,14 +33,8 @@ EPILOG = """examples:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("quotes", help="quotations: spans, kinds, sources, density",
-                                   description=__doc__, epilog=EPILOG,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_input_arguments(parser)
-    parser.add_argument("--group-by", metavar="COL", default=None,
-                        help="metadata column whose groups get densities and are compared (e.g. outlet, date)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="write the table of quotations (.csv .tsv .parquet .xlsx .tex .html .md)")
+    parser = add_analysis_verb(subparsers, "quotes", doc=__doc__, epilog=EPILOG, rates=False, options=options,
+                               summary=summary)
     parser.add_argument("--density", type=Path, default=None,
                         help="write the density table (per document, then per group; same formats)")
     parser.add_argument("--speakers", type=Path, default=None,
@@ -47,23 +42,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "and quoted words (same formats)")
     parser.add_argument("--verbs", type=Path, default=None,
                         help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default 0)")
-    parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def options(args: argparse.Namespace) -> dict[str, Any]:
+    """The reporting-verb lexicon of ``--verbs``, read and checked before the corpus is parsed."""
     from corpusling.markers.attribution import load_reporting_verbs
+
+    return {"reporting_verbs": load_reporting_verbs(args.verbs)} if args.verbs else {}
+
+
+def summary(run: Run) -> None:
+    """``--speakers``; quotations by kind, their density with confidence intervals, the most frequent speakers
+    and reporting verbs; with ``--group-by``, density per group, by kind, and each group against the rest."""
     from corpusling.markers.quote_density import compare_density, density, density_by_kind, outer
-    from corpusling.markers.quotes import quotes
     from corpusling.tables import write_table
 
-    lexicon = load_reporting_verbs(args.verbs) if args.verbs else None
-    corpus = load_corpus(args)
-    tokens, documents = corpus.tokens, corpus.documents
-    table = quotes(tokens, documents, lexicon)
-    if args.out:
-        write_table(table, args.out, raw_csv=args.raw_csv)
-        print(f"{table.height} quotations written to {args.out}", file=sys.stderr)
+    args, table, tokens, documents = run.args, run.rows, run.corpus.tokens, run.corpus.documents
     if args.speakers:
         from corpusling.markers.speakers import speakers
 
@@ -98,4 +92,3 @@ def run(args: argparse.Namespace) -> int:
         print_table(by_kind.select(c for c in by_kind.columns if c != "ci_method"))
         print(f"each {args.group_by} against the rest (G², p, log ratio):")
         print_table(compare_density(table, tokens, documents, args.group_by))
-    return 0
