@@ -87,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"corpusling serve: {bench.documents.height:,} documents, {bench.n_words:,} tokens "
           f"({'report' if bench.is_report else 'parsed'} folder) ready in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
+    if not bench.is_report and bench.n_words > 1_000_000:
+        print("corpusling serve: the marker tables of a parsed folder are computed on first use (minutes for "
+              "millions of words; a document's own markers at once); serve a report folder to read them at once",
+              file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"corpusling serve: warning: listening on {args.host}: other machines can read this corpus",
               file=sys.stderr)
