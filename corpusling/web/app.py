@@ -110,7 +110,7 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
                     400 if result["error"] else 200)
 
     def query_export(request: Request) -> Response:
-        fmt = request.path_params["fmt"]
+        fmt = export_format(request)
         state = views.QueryState.read(request.query_params, bench)
         if not state.q.strip():
             raise views.BadRequest("give a query: q=…")
@@ -126,14 +126,15 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
         return page(request, "count.html", {**result, "tab": "count"}, 400 if result["error"] else 200)
 
     def count_export(request: Request) -> Response:
+        fmt = export_format(request)
         state = views.QueryState.read(request.query_params, bench)
         if not state.q.strip():
             raise views.BadRequest("give a query: q=…")
         try:
-            table = views.count_table(bench, state)
+            table = views.count_table(bench, state).head(views.EXPORT_LIMIT)
         except QueryError as err:
             return error(request, 400, str(err))
-        return _download(table, request.path_params["fmt"], "count")
+        return _download(table, fmt, "count")
 
     def document(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
@@ -160,11 +161,11 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
         return page(request, "markers.html", {**result, "tab": name})
 
     def markers_export(request: Request) -> Response:
+        fmt = export_format(request)
         name = request.path_params["name"]
         if name not in {layer.name for layer in LAYERS} | {"speakers"}:
             return error(request, 404, f"no marker table {name!r}")
-        return _download(views.marker_table(bench, name, table_state(request, name)), request.path_params["fmt"],
-                         name)
+        return _download(views.marker_table(bench, name, table_state(request, name)), fmt, name)
 
     def group_by(request: Request) -> str | None:
         value = views.text(request.query_params, "group_by", 200) or None
@@ -177,12 +178,19 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
         return page(request, "rates.html", {**views.rates_view(bench, group_by(request)), "tab": "rates"})
 
     def rates_export(request: Request) -> Response:
+        fmt = export_format(request)
         table, _ = bench.rates(group_by(request))
-        return _download(table, request.path_params["fmt"], "rates")
+        return _download(table, fmt, "rates")
 
-    def _download(table: Any, fmt: str, stem: str) -> Response:
+    def export_format(request: Request) -> str:
+        fmt = request.path_params["fmt"]
         if fmt not in ("csv", "xlsx"):
             raise HTTPException(404, f"no export as .{fmt}: use .csv or .xlsx")
+        return fmt
+
+    def _download(table: Any, fmt: str, stem: str) -> Response:
+        if table.height >= views.EXPORT_LIMIT:
+            stem = f"{stem}-first-{views.EXPORT_LIMIT}"
         body, media = views.export(table, fmt)
         return Response(body, media_type=media,
                         headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})

@@ -31,7 +31,7 @@ from corpusling.web.state import LAYER_BY_NAME, LAYERS, Layer, Workbench
 
 #: Lines or rows per page the pages offer; the first is the default.
 PAGE_SIZES = (50, 20, 100, 200, 500)
-#: Most lines an export writes (a larger query is cut, and the export says so in its file name).
+#: Most lines or rows an export writes (a larger one is cut, and its file name says so: ``…-first-500000.csv``).
 EXPORT_LIMIT = 500_000
 #: Characters of context each side of a marker in the marker tables.
 MARKER_CONTEXT = 60
@@ -433,13 +433,11 @@ class TableState:
     order: str = ""
     page: int = 1
     size: int = PAGE_SIZES[0]
-    group_by: str = ""
 
     def params(self, **changes: Any) -> dict[str, Any]:
         state = dataclasses.replace(self, **changes)
         values: dict[str, Any] = {"order": state.order, "page": state.page if state.page > 1 else None,
-                                  "size": state.size if state.size != PAGE_SIZES[0] else None,
-                                  "group_by": state.group_by}
+                                  "size": state.size if state.size != PAGE_SIZES[0] else None}
         values.update({f"f_{c}": v for c, v in state.filters.items()})
         return values
 
