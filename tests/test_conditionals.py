@@ -266,6 +266,35 @@ CND3 = "Mood=Cnd|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
       w("président", "président", "NOUN", 5, "nsubj"), verb("formerait", "former", CND3, head=1,
                                                             deprel="acl:relcl")],
      "formerait", "hypothetical", "relative_clause"),
+    # "ont fait valoir que": the causative's participle makes the verb of saying past
+    ([w("les", "le", "DET", 2, "det"), w("États", "état", "NOUN", 5, "nsubj:caus"),
+      verb("ont", "avoir", PRES3, "AUX", 5, "aux"), verb("fait", "faire", PART, "AUX", 5, "aux:caus"),
+      verb("valoir", "valoir", INF, head=0, deprel="root"), w("qu'", "que", "SCONJ", 8, "mark"),
+      w("elle", "il", "PRON", 8, "nsubj"), verb("devrait", "devoir", CND3, head=5, deprel="ccomp"),
+      verb("être", "être", INF, "AUX", 10, "aux:pass"), verb("préservée", "préserver", PART, head=8, deprel="xcomp")],
+     "devrait", "future_in_past", "past_saying_que"),
+    # "a voulu dire que": an infinitive complement of a past verb is past too
+    ([w("Il", "il", "PRON", 3, "nsubj"), verb("a", "avoir", PRES3, "AUX", 3, "aux:tense"),
+      verb("voulu", "vouloir", PART, head=0, deprel="root"), verb("dire", "dire", INF, head=3, deprel="xcomp"),
+      w("qu'", "que", "SCONJ", 7, "mark"), w("il", "il", "PRON", 7, "nsubj"),
+      verb("viendrait", "venir", CND3, head=4, deprel="ccomp")], "viendrait", "future_in_past", "past_saying_que"),
+    # a conjunct of a content clause: "nous avons débattu de la recevabilité …, ou si je devrais…"
+    ([w("nous", "nous", "PRON", 3, "nsubj"), verb("avons", "avoir", PRES1, "AUX", 3, "aux:tense"),
+      verb("débattu", "débattre", PART, head=0, deprel="root"), w("de", "de", "ADP", 6, "case"),
+      w("la", "le", "DET", 6, "det"), w("recevabilité", "recevabilité", "NOUN", 3, "obl:arg"),
+      w("ou", "ou", "CCONJ", 10, "cc"), w("si", "si", "SCONJ", 10, "mark"), w("je", "je", "PRON", 10, "nsubj"),
+      verb("devrais", "devoir", CND3, head=6, deprel="conj"), verb("partir", "partir", INF, head=10, deprel="xcomp")],
+     "devrais", "future_in_past", "past_saying_que"),
+    # "sans" + a noun phrase on the conditional's complement: an implicit condition, before the modal
+    ([w("tout", "tout", "DET", 2, "det"), w("ceci", "ceci", "PRON", 3, "nsubj"),
+      verb("pourrait", "pouvoir", CND3, head=0, deprel="root"), verb("être", "être", INF, "AUX", 5, "cop"),
+      w("avancé", "avancé", "ADJ", 3, "xcomp"), w("sans", "sans", "ADP", 8, "case"), w("la", "le", "DET", 8, "det"),
+      w("négligence", "négligence", "NOUN", 5, "obl")], "pourrait", "hypothetical", "sans_condition"),
+    # ... not "sans doute"
+    ([w("Le", "le", "DET", 2, "det"), w("bilan", "bilan", "NOUN", 3, "nsubj"),
+      verb("pourrait", "pouvoir", CND3, head=0, deprel="root"), w("sans", "sans", "ADP", 6, "case"),
+      w("aucun", "aucun", "DET", 6, "det"), w("doute", "doute", "NOUN", 3, "obl"),
+      verb("augmenter", "augmenter", INF, head=3, deprel="xcomp")], "pourrait", "epistemic", "epistemic_verb"),
 ])
 def test_class_rules_on_a_dependency_tree(words: list[Word], form: str, expected_class: str,
                                           expected_rule: str) -> None:

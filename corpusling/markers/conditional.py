@@ -207,12 +207,17 @@ _DEPTH = 4
 
 
 def _nodes(words: pl.DataFrame) -> pl.DataFrame:
-    """One row per word with what the tree says of it: ``_past`` (a past finite verb, or a participle with
-    a tense auxiliary: passé composé, plus-que-parfait), ``_content`` (a clause that is the content of its
-    head: introduced by que or si alone, or a ccomp / csubj) and its subject (``_subj_person``)."""
+    """One row per word with what the tree says of it: ``_past`` (a past finite verb, a participle with
+    a tense auxiliary: passé composé, plus-que-parfait; a verb with the participle of a causative: "ont fait
+    valoir que"; an infinitive complement of one of these: "a voulu dire que"), ``_content`` (a clause that is
+    the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject (``_subj_person``,
+    ``_subj_l``, ``_subj_upos`` and the subject's determiner ``_subj_det``) and ``_sans_condition`` (an
+    oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective complement: "sans la
+    négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…")."""
     sent = ["doc_id", "sent_id"]
     rel = pl.col("deprel").fill_null("")
-    children = words.select(*sent, pl.col("head").alias("word_id"), rel.alias("_crel"), "_f", "_l", "tense", "person")
+    children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
+                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     marks = children.filter(pl.col("_crel") == "mark").group_by(*sent, "word_id").agg(
         pl.col("_f").is_in([*cues("complementizer"), *si]).all().alias("_complementizer"),
@@ -220,21 +225,54 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     tense_aux = children.filter(
         (pl.col("_crel") == "aux:tense") | ((pl.col("_crel") == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))
     ).select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_tense_aux"))
-    subjects = children.filter(pl.col("_crel").str.starts_with("nsubj")).group_by(*sent, "word_id").agg(
-        pl.col("person").first().alias("_subj_person"))
+    causative_past = children.filter((pl.col("_crel") == "aux:caus") & (pl.col("verbform") == "Part")).select(
+        *sent, "word_id").unique().with_columns(pl.lit(True).alias("_causative_past"))
+    determiners = children.filter(pl.col("_crel") == "det").group_by(*sent, "word_id").agg(
+        pl.col("_l").first().alias("_det"))
+    subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj"))
+                .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
+                .group_by(*sent, "word_id").agg(pl.col("person").first().alias("_subj_person"),
+                                                pl.col("_l").first().alias("_subj_l"),
+                                                pl.col("upos").first().alias("_subj_upos"),
+                                                pl.col("_det").first().alias("_subj_det")))
+    # "sans" + a noun phrase with a determiner, or + a pronoun ("sans lui"); not "sans doute"
+    sans_np = (children.filter((pl.col("_crel") == "case") & pl.col("_f").is_in(cues("condition_preposition")))
+               .select(*sent, pl.col("word_id").alias("_child")).unique())
+    nominal = words.select(*sent, pl.col("word_id").alias("_child"), "upos", pl.col("_l").alias("_np_l"))
+    sans_np = (sans_np.join(nominal, on=[*sent, "_child"], how="inner")
+               .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
+               .filter(((pl.col("upos") == "PRON") | pl.col("_det").is_not_null())
+                       & ~pl.col("_np_l").is_in(cues("not_a_condition_after_sans")))
+               .select(*sent, "_child"))
+    sans_obl = (children.filter(pl.col("_crel").str.starts_with("obl")).join(sans_np, on=[*sent, "_child"],
+                                                                               how="semi")
+                .select(*sent, "word_id").unique())
+    sans_here = pl.concat([sans_obl, children.filter(pl.col("_crel") == "xcomp").join(
+        sans_obl.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
+    sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
     finite_past = (pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd")
-    return (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense", "mood",
-                         "person")
-            .join(marks, on=[*sent, "word_id"], how="left")
-            .join(tense_aux, on=[*sent, "word_id"], how="left")
-            .join(subjects, on=[*sent, "word_id"], how="left")
-            .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux").fill_null(False),
-                          pl.col("_subj_person").fill_null(pl.col("person")))
-            .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux")))
-                          .fill_null(False).alias("_past"),
-                          (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
-                          .alias("_content"))
-            .drop("verbform", "tense", "mood", "person", "_tense_aux", "_complementizer"))
+    nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense", "mood",
+                          "person")
+             .join(marks, on=[*sent, "word_id"], how="left")
+             .join(tense_aux, on=[*sent, "word_id"], how="left")
+             .join(causative_past, on=[*sent, "word_id"], how="left")
+             .join(subjects, on=[*sent, "word_id"], how="left")
+             .join(sans_here, on=[*sent, "word_id"], how="left")
+             .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux", "_causative_past", "_sans_condition")
+                           .fill_null(False),
+                           pl.col("_subj_person").fill_null(pl.col("person")))
+             .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
+                            | pl.col("_causative_past")).fill_null(False).alias("_past"),
+                           (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
+                           .alias("_content")))
+    # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
+    past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
+                                                      pl.lit(True).alias("_head_past"))
+    return (nodes.join(past_heads, on=[*sent, "head"], how="left")
+            .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
+                                             & pl.col("_head_past").fill_null(False)))
+            .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
+                  "_head_past"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -268,12 +306,18 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         levels.append(levels[-1].join(own.rename({"word_id": "node"}), on=[*sent, "node"], how="inner")
                       .filter(pl.col("head") > 0)
                       .select(row, *sent, pl.col("head").alias("node"), pl.lit(k, dtype=pl.Int32).alias("k")))
+    # a conjunct of a content clause is content too ("a débattu de la recevabilité …, ou si je devrais…"):
+    # the content passes up through one conj link, and the first conjunct's head governs both
     path = (pl.concat(levels).join(nodes.rename({"word_id": "node"}), on=[*sent, "node"], how="left")
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
-                                         pl.col("_content").shift(1).over(row).alias("_below_content")))
+                                         pl.col("_content").shift(1).over(row).alias("_below_content"))
+            .with_columns(pl.col("_content") | ((pl.col("_below_rel") == "conj")
+                                                & pl.col("_below_content").fill_null(False)))
+            .with_columns(pl.col("_content").shift(1).over(row).alias("_below_content")))
     # the governing verb: the head of the first content clause on the path
     reporting = pl.col("_l").is_in(cues("reporting_verb")) & (pl.col("upos") == "VERB")
-    governor = path.filter(pl.col("_below_content").fill_null(False)).group_by(row).agg(
+    governor = path.filter(pl.col("_below_content").fill_null(False)
+                           & (pl.col("_below_rel") != "conj")).group_by(row).agg(
         pl.all().sort_by("k").first()).select(
         row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
         (reporting & ~pl.col("_past") & (pl.col("_subj_person") == "1")).alias("_speaker_gov"),
@@ -295,12 +339,19 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
           .filter((pl.col("_si_k").is_null() & pl.col("_head_on_path").fill_null(False))
                   | ((pl.col("_si_k") > 0) & ~pl.col("_si_below").is_in(_COMPLEMENT)))
           .select(row).unique().with_columns(pl.lit(True).alias("_si_tree")))
-    found = found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
+    # the conditional's own clause: its subject, an oblique "sans X"
+    own_clause = path.filter(pl.col("k") == 0).select(row, "_subj_l", "_subj_upos", "_subj_det", "_sans_condition")
+    # a relative clause: is the verb above its antecedent past ("créait le Comité qui deviendrait en 1928")?
+    antecedent_past = (path.filter((pl.col("k") >= 1) & (pl.col("upos") == "VERB")).group_by(row)
+                       .agg(pl.col("_past").sort_by("k").first().alias("_antecedent_past")))
+    found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
+             .join(own_clause, on=row, how="left").join(antecedent_past, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
-        *sent, "word_id", tree.alias("_tree"), "_clause_rel",
+        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
         *((tree & pl.col(c).fill_null(False)).alias(c)
-          for c in ("_governed", "_fip_tree", "_si_tree", "_speaker_gov", "_content_clause")))
+          for c in ("_governed", "_fip_tree", "_si_tree", "_speaker_gov", "_content_clause", "_sans_condition",
+                    "_antecedent_past")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -350,6 +401,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
+        ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal")) & ~relative, "hypothetical"),
         ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
         ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~compound
