@@ -175,8 +175,9 @@ def lexicon_records(user_lexicon: Path | None = None) -> list[dict[str, Any]]:
     for path in paths:
         if not path.exists():
             continue
-        lines = path.read_text(encoding="utf-8").splitlines()
-        entries = sum(1 for line in lines[1:] if line.strip() and not line.startswith("#"))
+        from corpusling.lexicons import entry_count
+
+        entries = entry_count(path)
         records.append({"name": path.name, "bundled": path.parent == folder, "entries": entries,
                         "sha256": sha256_file(path), **({"path": str(path)} if path.parent != folder else {})})
     return records
