@@ -42,6 +42,53 @@ EXAMPLES = [
      "previous_sentence", "La porte-parole"),
 ]
 
+KIND_RULES = ["que_colon", "colon", "sentence", "selon", "verb_object", "clause_incise", "named", "title", "short",
+              "embedded"]
+
+#: (paragraph, the kind rule that decides its only quotation, the kind)
+KIND_EXAMPLES = [
+    ("Le physicien précise que : « La mesure est fiable ».", "que_colon", "mixed"),
+    ("Le ministre a déclaré : « Nous resterons fermes ».", "colon", "direct"),
+    ("« Nous partirons demain. » Le capitaine n'en dit pas plus.", "sentence", "direct"),
+    ("Selon l'Insee, « la croissance ralentit ».", "selon", "direct"),
+    ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
+    ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
+     "direct"),
+    ("La mairie organise une exposition intitulée « regards sur la ville » au printemps.", "named", "scare"),
+    ("Les électeurs doivent choisir un « Congrès national général » de deux cents membres.", "title", "scare"),
+    ("Les habitants craignent une « riposte générale » dans la région.", "short", "scare"),
+    ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "embedded", "mixed"),
+    # the writer's imperative governs no speaker's words
+    ("Rappelons que la société est mise en examen pour « homicide involontaire ».", "short", "scare"),
+    # a phrase modifying the object of a reporting verb is the speaker's
+    ("Le député déplora hier un discours « truffé d'incantations » devant la presse.", "embedded", "mixed"),
+]
+
+
+@pytest.fixture(scope="module")
+def kind_quotes(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    from corpusling.api import parse, read
+    from corpusling.markers.quotes import quotes
+
+    path = tmp_path_factory.mktemp("kinds") / "kinds.txt"
+    path.write_text("\n\n".join(paragraph for paragraph, _, _ in KIND_EXAMPLES) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return quotes(corpus.tokens, corpus.documents)
+
+
+def test_every_kind_rule_decides_a_quotation(kind_quotes: pl.DataFrame) -> None:
+    assert kind_quotes.height == len(KIND_EXAMPLES)
+    decided = kind_quotes.select(pl.col("rule").str.split("+").list.first().alias("kind_rule"), "kind")
+    assert list(zip(decided["kind_rule"], decided["kind"], strict=True)) == [(rule, kind)
+                                                                             for _, rule, kind in KIND_EXAMPLES]
+
+
+def test_naming_words_load() -> None:
+    from corpusling.markers.attribution import QUOTE_KIND_ROLES, kind_words
+
+    assert all(kind_words(role) for role in QUOTE_KIND_ROLES)
+    assert "thème" in kind_words("naming_noun") and "intitulée" in kind_words("naming_participle")
+
 
 @pytest.fixture(scope="module")
 def example_quotes(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
@@ -60,8 +107,7 @@ def test_source_rules_are_named_and_ordered() -> None:
     assert all(isinstance(rule, SourceRule) and rule.example for rule in table)
     # each rule says where its verb or its source is
     assert all(rule.verb or rule.text_verb or rule.source != "subject" for rule in table)
-    assert [name for name, _, _ in kind_rules()] == ["que_colon", "colon", "sentence", "selon", "verb_object",
-                                                     "short", "embedded"]
+    assert [name for name, _, _ in kind_rules()] == KIND_RULES
     assert {kind for _, _, kind in kind_rules()} == {"direct", "mixed", "scare"}
 
 

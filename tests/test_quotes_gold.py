@@ -245,7 +245,7 @@ def _score_module():
 def dev_figures(dev_quotes) -> dict[str, float]:
     """score.py's quotation scores on the development ids, with this parse's quotations as the predictions."""
     score = _score_module()
-    score.predictions = lambda: {"quotes": dev_quotes}  # the development articles only: nothing blind is parsed
+    score.predictions = lambda *_: {"quotes": dev_quotes}  # the development articles only: nothing blind is parsed
     figures = score.quote_scores(dev_ids())
     print("\nquotations (adjudicated gold, development split): "
           + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()))
@@ -266,5 +266,5 @@ def test_dev_gold_speakers(dev_figures) -> None:
 def test_speaker_scoring_can_fail(dev_quotes) -> None:
     """The speaker measure sees the written source alone (no resolution) as worse."""
     score = _score_module()
-    score.predictions = lambda: {"quotes": dev_quotes.drop("speaker")}
+    score.predictions = lambda *_: {"quotes": dev_quotes.drop("speaker")}
     assert score.quote_scores(dev_ids())["speaker_accuracy"] < DEV_MIN_SPEAKER_ACCURACY

@@ -41,11 +41,17 @@ from pathlib import Path
 import polars as pl
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import attribution_words, bundled_rows
+from corpusling.lexicons import HERE, attribution_words, bundled_rows, load_word_lists
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
 #: Longest quotation (in words of its text) that can be a scare quote.
 SCARE_MAX_WORDS = 5
+#: Longest capitalised quotation without a verb taken for a name or a title ("« Les revenus et le patrimoine des
+#: ménages »").
+TITLE_MAX_WORDS = 12
+#: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
+QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "example_marker", "active_auxiliary",
+                    "writer_imperative_ending")
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
 #: Branches left out of a source noun phrase.
@@ -66,6 +72,11 @@ _WRAPPED = pl.col("text").str.contains(r"\n[ \t]*\n")
 def words(role: str) -> tuple[str, ...]:
     """The words of one role of ``attribution_words.tsv``, in the file's order."""
     return attribution_words()[role]
+
+
+def kind_words(role: str) -> tuple[str, ...]:
+    """The words of one role of ``quote_kind_words.tsv`` (what names a quoted title or term), in the file's order."""
+    return load_word_lists(HERE / "quote_kind_words.tsv", QUOTE_KIND_ROLES)[role]
 
 
 def _alternation(items: tuple[str, ...] | list[str], space: str = r"\s+", then: str = "") -> str:
@@ -383,9 +394,14 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
     """How the kind of a quotation is decided: ``(name, condition, kind)``, tried in this order.
 
     Conditions read the columns :func:`attribute` builds from the text before the quotation (``_left``, the
-    sentence so far), the quotation itself and the tree (``_embedded_attributed``: a reporting verb governs it).
+    sentence so far, and ``_named_before``: a word that names what the marks enclose), the quotation itself and
+    the tree (``_embedded_attributed``: a reporting verb governs it). The guide's tests (§2): a reported utterance
+    presented as such is ``direct``; a title, a name or a term, with no speaker, ``scare``; words of an
+    identifiable speaker woven into the writer's syntax, ``mixed``.
     """
     embedded = pl.col("_embedded_attributed")
+    no_attribution = (pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null()
+                      & pl.col("_tail_src").is_null())
     return [
         # "précise que : « … »": the colon does not undo the "que" that integrates the words
         ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
@@ -394,9 +410,18 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("sentence", pl.col("_sentence_start"), "direct"),
         ("selon", pl.col("_selon_start"), "direct"),
         ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
-        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded
-         & pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null() & pl.col("_tail_src").is_null(),
-         "scare"),
+        # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
+        # with its incise
+        ("clause_incise", pl.col("_left").str.contains(r";\s*$") & pl.col("_has_verb") & ~no_attribution, "direct"),
+        # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
+        ("named", pl.col("_named_before") & no_attribution, "scare"),
+        # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
+        # danseuse de quatorze ans »", "choisir un « Congrès national général »")
+        ("title", pl.col("_capital") & ~pl.col("_has_verb") & (pl.col("_n_words") <= TITLE_MAX_WORDS)
+         & no_attribution, "scare"),
+        # (not in a sentence that "Selon X," attributes: the words are X's)
+        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded & no_attribution
+         & pl.col("_lead_src").is_null(), "scare"),
         ("embedded", pl.lit(True), "mixed"),
     ]
 
@@ -493,7 +518,8 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
         (unwrap(left_raw) + pl.lit("«")).str.replace(r"(?s)^.*\n", "")
-        .str.replace(r"(?s)^.*(?:\w\w|[\d»”)\"])[.!?…]\s+([\p{Lu}«“\"])", "$1")
+        # (a stop inside a closing mark ends the sentence too: "… aujourd'hui. » « Il y a là …")
+        .str.replace(r"(?s)^.*(?:(?:\w\w|[\d»”)\"])[.!?…]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
         .str.strip_suffix("«").alias("_left"),
         unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
@@ -503,7 +529,24 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         (pl.col("_left").str.strip_chars() == "").alias("_sentence_start"),
         pl.col("_quote").str.replace(r"^\W+", "").str.contains(r"^[[:upper:]]").alias("_capital"),
         pl.col("_quote").str.count_matches(r"\w+").alias("_n_words"),
+        _named_before(pl.col("_left")).alias("_named_before"),
     )
+
+
+def _named_before(left: pl.Expr) -> pl.Expr:
+    """The words before the quotation name what it encloses (``quote_kind_words.tsv``): a naming noun, with "de"
+    or a determiner between ("le thème du « changement »", "la sculpture « … »"), a naming participle not after a
+    form of avoir ("une comédie nommée « … »", not "l'a nommé « … »"), or "tel que" before examples."""
+    lowered = left.str.to_lowercase()
+    of = _alternation(("de", "du", "des", "d'", "de la", "de l'"), then=_SPACE)
+    noun = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_noun'))})\s+(?:{of})?$"
+    participle = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_participle'))})\s+$"
+    before_participle = lowered.str.extract(
+        rf"(?:^|[^\p{{L}}])(\p{{L}}+)\s+(?:{_alternation(kind_words('naming_participle'))})\s+$", 1)
+    example = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('example_marker'))})\s+$"
+    return (lowered.str.contains(noun) | lowered.str.contains(example)
+            | (lowered.str.contains(participle)
+               & ~before_participle.fill_null("").is_in(list(kind_words("active_auxiliary")))))
 
 
 def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
@@ -663,17 +706,33 @@ def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlev
                     quote_head: pl.DataFrame) -> pl.DataFrame:
     """``_q, _governing_sent, _governing_word``: the nearest reporting verb above the quotation's head in the
     tree, outside it and at its depth, not across a coordination, a parataxis, an adverbial or relative clause
-    (trees of the quotations' sentences only)."""
+    (trees of the quotations' sentences only). Quoted words of more than one word that modify a noun ("déplora
+    un discours « truffé d'incantations »") climb from that noun. A verb in the first person plural with no
+    subject ("Rappelons que …", "Notons que …") is the writer's imperative, not a speaker's verb (Riegel et al.
+    2018, ch. X, the imperative)."""
     qbounds = q.select("_q", pl.col("start_char").alias("_qs"), pl.col("end_char").alias("_qe"))
-    anc = ancestors(tok, words=quote_head.select("doc_id", "sent_id", pl.col("_head_word").alias("word_id")))
-    return (quote_head.join(anc, left_on=["doc_id", "sent_id", "_head_word"],
-                            right_on=["doc_id", "sent_id", "word_id"])
+    key = ["doc_id", "sent_id"]
+    head_edge = tok.select(*key, pl.col("word_id").alias("_head_word"), pl.col("head").alias("_noun"),
+                           pl.col("deprel").alias("_rel"))
+    start = (quote_head.join(head_edge, on=[*key, "_head_word"], how="left")
+             .join(q.select("_q", "_n_words"), on="_q", how="left")
+             .with_columns(pl.when(pl.col("_rel").is_in(["acl", "acl:relcl", "amod"]) & (pl.col("_n_words") > 1)
+                                   & (pl.col("_noun") > 0))
+                           .then(pl.col("_noun")).otherwise(pl.col("_head_word")).alias("_start"))
+             .select("_q", *key, "_start"))
+    anc = ancestors(tok, words=start.select(*key, pl.col("_start").alias("word_id")))
+    with_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+                    .select(*key, pl.col("head").alias("anc"), pl.lit(True).alias("_has_subject")).unique())
+    ending = _alternation(kind_words("writer_imperative_ending"))
+    writer = pl.col("_form").str.to_lowercase().str.contains(rf"(?:{ending})$") & pl.col("_has_subject").is_null()
+    return (start.join(anc, left_on=[*key, "_start"], right_on=[*key, "word_id"])
             .filter(~pl.col("blocked"))
-            .join(free.select("doc_id", "sent_id", pl.col("word_id").alias("anc"), "is_rv", "_depth",
-                              pl.col("start_char").alias("_as")),
-                  on=["doc_id", "sent_id", "anc"])
+            .join(free.select(*key, pl.col("word_id").alias("anc"), "is_rv", "_depth",
+                              pl.col("start_char").alias("_as"), pl.col("form").alias("_form")),
+                  on=[*key, "anc"])
+            .join(with_subject, on=[*key, "anc"], how="left")
             .join(qbounds, on="_q").join(qlevel, on="_q")
-            .filter(pl.col("is_rv") & (pl.col("_depth") == pl.col("_level"))
+            .filter(pl.col("is_rv") & ~writer & (pl.col("_depth") == pl.col("_level"))
                     & ((pl.col("_as") < pl.col("_qs")) | (pl.col("_as") >= pl.col("_qe"))))
             .sort("_q", "depth").group_by("_q").first()
             .select("_q", pl.col("sent_id").alias("_governing_sent"), pl.col("anc").alias("_governing_word")))
@@ -724,8 +783,10 @@ def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("_previous_word").is_not_null())
         .then(~between.str.contains(r"\n[ \t]*\n") & (_WRAPPED | ~between.str.contains("\n")))
         .alias("_ps_same_paragraph"),
-        # a quoted adjective modifying a noun («réelle» fraude) keeps its distance even under a reporting verb
-        (pl.col("_governing_word").is_not_null() & (pl.col("_head_rel").fill_null("") != "amod"))
+        # a quoted adjective modifying a noun («réelle» fraude) keeps its distance even under a reporting verb;
+        # a phrase does not ("un discours « truffé d'incantations »")
+        (pl.col("_governing_word").is_not_null()
+         & ((pl.col("_head_rel").fill_null("") != "amod") | (pl.col("_n_words") > 1)))
         .alias("_embedded_attributed"))
 
 
