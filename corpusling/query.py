@@ -91,11 +91,15 @@ import unicodedata
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
 
 from corpusling.errors import QueryError
+
+if TYPE_CHECKING:
+    from corpusling.index_store import IndexStore
 
 #: Attribute names accepted for CQP compatibility.
 ALIASES: dict[str, str] = {"word": "form", "pos": "upos"}
@@ -709,36 +713,69 @@ class TokenIndex:
     For each attribute a query reads: ``codes`` (dense UInt16 or UInt32, one per word) and ``lexicon``
     (``code``, ``value``: the distinct values). Also the sentence number of each row
     (running through the corpus) used to keep sequences inside one sentence.
+
+    Each part (the sentence and document runs, the offsets, one attribute's codes, its postings…)
+    is built on first use. With a ``store`` (:class:`corpusling.index_store.IndexStore`, the index
+    kept in a parsed folder) a part is read from the folder when it is there and written there when
+    it is built, so that the next process opens it instead of building it again; the token table
+    may then be absent (``tokens=None``): its columns are read from the folder one at a time.
     """
 
-    def __init__(self, tokens: pl.DataFrame, weak: bool = False) -> None:
+    def __init__(self, tokens: pl.DataFrame | None, weak: bool = False, store: IndexStore | None = None) -> None:
+        if tokens is None and store is None:
+            raise ValueError("a TokenIndex needs a token table or a stored index")
         self._strong = None if weak else tokens  # the cache of :func:`index` must not keep tables alive
-        self._ref = weakref.ref(tokens)
-        self.n = tokens.height
+        self._ref = None if tokens is None else weakref.ref(tokens)
+        self.store = store
+        self.n = tokens.height if tokens is not None else store.n  # type: ignore[union-attr]
         self._codes: dict[str, pl.Series] = {}
         self._lexicon: dict[str, pl.DataFrame] = {}
         self._texts: tuple | None = None
         self._offsets: tuple[np.ndarray, np.ndarray] | None = None
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._starts: dict[str, np.ndarray] = {}
         self._arrays: dict[str, np.ndarray] = {}
         self._lookup: dict[str, dict[str, int]] = {}
-        doc = tokens["doc_id"].cast(pl.Categorical).to_physical().to_numpy() if self.n else np.zeros(0)
-        sent = tokens["sent_id"].to_numpy() if self.n else np.zeros(0)
-        change = np.ones(self.n, dtype=bool)
-        if self.n:
-            change[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+        runs = self._part("runs", self._runs)
         #: sentence number per row, with a sentinel -1 after the last row
-        self.sentence = np.append(np.cumsum(change, dtype=np.int64), -1)
-        new_doc = np.ones(self.n, dtype=bool)
-        if self.n:
-            new_doc[1:] = doc[1:] != doc[:-1]
+        self.sentence: np.ndarray = runs["sentence"]
         #: document number per row (0-based, in table order); first and last row of each document
-        self.document = np.cumsum(new_doc, dtype=np.int64) - 1
-        self.doc_first = np.flatnonzero(new_doc)
-        self.doc_last = np.append(self.doc_first[1:] - 1, self.n - 1) if self.n else np.zeros(0, np.int64)
+        self.document: np.ndarray = runs["document"]
+        self.doc_first: np.ndarray = np.asarray(runs["doc_first"], dtype=np.int64)
+        self.doc_last: np.ndarray = np.asarray(runs["doc_last"], dtype=np.int64)
         #: doc_id of each document, in table order
-        self.doc_names = (tokens["doc_id"].gather(pl.Series(self.doc_first, dtype=pl.Int64)).cast(pl.String)
-                          if self.n else pl.Series("doc_id", [], dtype=pl.String))
+        self.doc_names: pl.Series = runs["doc_names"]["doc_id"]
+
+    def _part(self, name: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A part of the index: read from the stored index when it holds it, else built (and stored)."""
+        if self.store is not None:
+            kept = self.store.read(name)
+            if kept is not None:
+                return kept
+        built = build()
+        if self.store is not None:
+            self.store.write(name, built)
+        return built
+
+    def _runs(self) -> dict[str, Any]:
+        """Sentence and document numbers of every row, from ``doc_id`` and ``sent_id``."""
+        n = self.n
+        doc = self.column("doc_id").cast(pl.Categorical).to_physical().to_numpy() if n else np.zeros(0)
+        sent = self.column("sent_id").to_numpy() if n else np.zeros(0)
+        change = np.ones(n, dtype=bool)
+        if n:
+            change[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+        new_doc = np.ones(n, dtype=bool)
+        if n:
+            new_doc[1:] = doc[1:] != doc[:-1]
+        doc_first = np.flatnonzero(new_doc)
+        names = (self.column("doc_id").gather(pl.Series(doc_first, dtype=pl.Int64)).cast(pl.String)
+                 if n else pl.Series("doc_id", [], dtype=pl.String))
+        return {"sentence": np.append(np.cumsum(change, dtype=np.int64), -1),
+                "document": np.cumsum(new_doc, dtype=np.int64) - 1,
+                "doc_first": doc_first,
+                "doc_last": np.append(doc_first[1:] - 1, n - 1) if n else np.zeros(0, np.int64),
+                "doc_names": pl.DataFrame({"doc_id": names.alias("doc_id")})}
 
     def region(self, kind: str) -> np.ndarray:
         """Region number per row (with a sentinel -1 after the last row) for ``within``: ``s`` sentences,
@@ -748,28 +785,44 @@ class TokenIndex:
         if kind == "text":
             return np.append(self.document, -1)
         if "paragraph" not in self._arrays:
-            # a missing par_id (CoNLL-U without paragraphs, a hand-made table) is one paragraph per document
-            par = (self.tokens["par_id"].fill_null(0).to_numpy() if "par_id" in self.tokens.columns
-                   else np.zeros(self.n))
-            change = np.ones(self.n, dtype=bool)
-            if self.n:
-                change[1:] = (self.document[1:] != self.document[:-1]) | (par[1:] != par[:-1])
-            self._arrays["paragraph"] = np.append(np.cumsum(change, dtype=np.int64), -1)
+            self._arrays["paragraph"] = self._part("paragraphs", self._paragraphs)["paragraph"]
         return self._arrays["paragraph"]
+
+    def _paragraphs(self) -> dict[str, np.ndarray]:
+        # a missing par_id (CoNLL-U without paragraphs, a hand-made table) is one paragraph per document
+        par = self.column("par_id").fill_null(0).to_numpy() if "par_id" in self.columns else np.zeros(self.n)
+        change = np.ones(self.n, dtype=bool)
+        if self.n:
+            change[1:] = (self.document[1:] != self.document[:-1]) | (par[1:] != par[:-1])
+        return {"paragraph": np.append(np.cumsum(change, dtype=np.int64), -1)}
 
     @property
     def tokens(self) -> pl.DataFrame:
-        """The token table this index describes."""
+        """The token table this index describes (of a stored index without a table: the folder's table, read
+        a column at a time, :class:`corpusling.index_store.FolderTable`)."""
+        if self._ref is None:
+            return self.store.table  # type: ignore[union-attr,return-value]
         table = self._strong if self._strong is not None else self._ref()
         if table is None:
             raise QueryError("the token table of this index no longer exists")
         return table
 
+    @property
+    def columns(self) -> list[str]:
+        """The columns of the token table."""
+        return list(self.tokens.columns)
+
+    def column(self, name: str) -> pl.Series:
+        """One column of the token table (read from the folder when the index has no table in memory)."""
+        return self.tokens[name]
+
     def offsets(self) -> tuple[np.ndarray, np.ndarray]:
         """``start_char`` and ``end_char`` of every word as numpy arrays (converted once)."""
         if self._offsets is None:
-            self._offsets = (self.tokens["start_char"].cast(pl.Int64).to_numpy(),
-                             self.tokens["end_char"].cast(pl.Int64).to_numpy())
+            part = self._part("offsets", lambda: {"start_char": self.column("start_char").cast(pl.Int64).to_numpy(),
+                                                  "end_char": self.column("end_char").cast(pl.Int64).to_numpy()})
+            self._offsets = (np.asarray(part["start_char"], dtype=np.int64),
+                             np.asarray(part["end_char"], dtype=np.int64))
         return self._offsets
 
     def texts(self, documents: pl.DataFrame) -> tuple[pl.Series, np.ndarray, np.ndarray]:
@@ -777,11 +830,23 @@ class TokenIndex:
         and each word's byte offsets.
 
         Built once per documents table: concordances then cut contexts with byte slices, whose cost
-        does not grow with the position in a long document, as character slicing does.
+        does not grow with the position in a long document, as character slicing does. Stored with
+        the index when ``documents`` is the stored folder's own documents table.
         """
         cached = self._texts
         if cached is not None and cached[0]() is documents:
             return cached[1], cached[2], cached[3]
+        if self.store is not None and documents is self.store.documents:
+            part = self._part("texts", lambda: self._text_bytes(documents))
+        else:
+            part = self._text_bytes(documents)
+        binary, start_byte, end_byte = part["texts"]["text"], part["start_byte"], part["end_byte"]
+        self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
+        return binary, start_byte, end_byte
+
+    def _text_bytes(self, documents: pl.DataFrame) -> dict[str, Any]:
+        """The texts of ``documents`` in table order as UTF-8 bytes (``texts``, a table of one Binary column
+        ``text``), newlines and tabs as spaces, and each word's byte offsets in its text."""
         ids = self.doc_names
         texts = (pl.DataFrame({"doc_id": ids})
                  .join(documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id", how="left",
@@ -804,19 +869,18 @@ class TokenIndex:
         # newlines and tabs become spaces once here (one byte each way: offsets stay valid), so that
         # every KWIC line is one line
         binary = texts.str.replace_all(r"[\r\n\t]", " ").cast(pl.Binary)
-        self._texts = (weakref.ref(documents), binary, start_byte, end_byte)
-        return binary, start_byte, end_byte
+        return {"texts": binary.alias("text").to_frame(), "start_byte": start_byte, "end_byte": end_byte}
 
     def available(self) -> list[str]:
         """Attributes a query can use on this table."""
-        return sorted(set(self.tokens.columns) | set(ALIASES))
+        return sorted(set(self.columns) | set(ALIASES))
 
     def _column(self, attr: str) -> pl.Series:
-        if attr in self.tokens.columns:
-            return self.tokens[attr]
+        if attr in self.columns:
+            return self.column(attr)
         name = attr[:1].upper() + attr[1:]
-        if "feats" in self.tokens.columns:  # a UD feature without a column of its own: read from feats
-            values = self.tokens["feats"].cast(pl.String).str.extract(rf"(?:^|\|){re.escape(name)}=([^|]+)", 1)
+        if "feats" in self.columns:  # a UD feature without a column of its own: read from feats
+            values = self.column("feats").cast(pl.String).str.extract(rf"(?:^|\|){re.escape(name)}=([^|]+)", 1)
             if values.null_count() < values.len():
                 return values
         raise KeyError(attr)
@@ -825,6 +889,13 @@ class TokenIndex:
         """Dictionary-encode one attribute (once)."""
         if attr in self._codes:
             return
+        part = self._part(f"attribute-{attr}", lambda: self._encoded(attr))
+        self._arrays[attr] = part["codes"]
+        self._codes[attr] = pl.Series(attr, part["codes"])
+        self._lexicon[attr] = part["lexicon"]
+        self._starts[attr] = part["starts"]
+
+    def _encoded(self, attr: str) -> dict[str, Any]:
         column = self._column(attr)
         if column.dtype != pl.String and not isinstance(column.dtype, pl.Categorical | pl.Enum):
             column = column.cast(pl.String)
@@ -843,8 +914,9 @@ class TokenIndex:
         if physical.null_count():
             lexicon = pl.concat([lexicon, pl.DataFrame({"code": [k], "value": [""]},
                                                        schema={"code": pl.UInt32, "value": pl.String})])
-        self._codes[attr] = pl.Series(attr, codes)
-        self._lexicon[attr] = lexicon
+        # where each code's rows start in the postings: a value's frequency without the postings
+        counts = np.bincount(codes, minlength=lexicon.height)
+        return {"codes": codes, "lexicon": lexicon, "starts": np.concatenate([[0], np.cumsum(counts)])}
 
     def postings(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
         """Inverted index of an attribute: rows sorted by code (``order``) and where each code starts.
@@ -854,9 +926,8 @@ class TokenIndex:
         """
         if attr not in self._postings:
             codes = self.array(attr)
-            order = np.argsort(codes, kind="stable")
-            counts = np.bincount(codes, minlength=self.size(attr))
-            self._postings[attr] = (order, np.concatenate([[0], np.cumsum(counts)]))
+            order = self._part(f"postings-{attr}", lambda: {"order": np.argsort(codes, kind="stable")})["order"]
+            self._postings[attr] = (order, self._starts[attr])
         return self._postings[attr]
 
     def rows_with(self, attr: str, codes: np.ndarray) -> np.ndarray:
@@ -864,11 +935,11 @@ class TokenIndex:
         order, starts = self.postings(attr)
         low, high = starts[codes], starts[codes + 1]
         if codes.size == 1:
-            return order[low[0]:high[0]]
+            return np.asarray(order[low[0]:high[0]], dtype=np.int64)
         lengths = high - low
         total = int(lengths.sum())
         shift = np.repeat(low - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-        return np.sort(order[shift + np.arange(total)])
+        return np.sort(np.asarray(order[shift + np.arange(total)], dtype=np.int64))
 
     def size(self, attr: str) -> int:
         """One more than the largest code of ``attr``."""
@@ -876,7 +947,8 @@ class TokenIndex:
 
     def frequency(self, attr: str, codes: np.ndarray) -> int:
         """Number of words with one of ``codes``."""
-        _, starts = self.postings(attr)
+        self.encode(attr)
+        starts = self._starts[attr]
         return int((starts[codes + 1] - starts[codes]).sum())
 
     def array(self, attr: str) -> np.ndarray:
@@ -907,14 +979,20 @@ _INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
 
 
 def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
-    """The :class:`TokenIndex` of a table, built on first use and kept while the table lives."""
+    """The :class:`TokenIndex` of a table, built on first use and kept while the table lives (the stored
+    index of its folder when :func:`corpusling.index_store.attach` named one)."""
     if isinstance(tokens, TokenIndex):
         return tokens
     key = id(tokens)
     cached = _INDEXES.get(key)
     if cached is not None and cached[0]() is tokens:
         return cached[1]
-    built = TokenIndex(tokens, weak=True)
+    return keep_index(tokens, TokenIndex(tokens, weak=True))
+
+
+def keep_index(tokens: pl.DataFrame, built: TokenIndex) -> TokenIndex:
+    """Make ``built`` the index :func:`index` gives for ``tokens``, while the table lives."""
+    key = id(tokens)
     _INDEXES[key] = (weakref.ref(tokens, lambda _ref, key=key: _INDEXES.pop(key, None)), built)
     return built
 
@@ -1447,7 +1525,7 @@ def query(tokens: pl.DataFrame | TokenIndex, pattern: str | Pattern,
     columns = [
         pl.Series("match_id", np.arange(first.size), dtype=pl.UInt32),
         idx.doc_names.gather(pl.Series(idx.document[first], dtype=pl.Int64)).alias("doc_id"),
-        idx.tokens["sent_id"].gather(pl.Series(first, dtype=pl.Int64)).cast(pl.Int32),
+        idx.column("sent_id").gather(pl.Series(first, dtype=pl.Int64)).cast(pl.Int32),
         pl.Series("first_row", first, dtype=pl.Int64),
         pl.Series("last_row", last, dtype=pl.Int64),
         pl.Series("start_char", starts[first], dtype=pl.Int64),

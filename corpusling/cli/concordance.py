@@ -7,6 +7,9 @@ across sentences, ':: match.text_COL="regex"' to keep documents by metadata. '@'
 word (lines are centred on it, --sort and --count are keyed on it; a 'hit' column keeps the whole
 match); labels (a:[...]) are compared after '::' (':: a.lemma = b.lemma'); groups with
 alternatives ("le" | "la"), their repetition (...){n,m}, [] alone and 'cut N' work as in CQP.
+On a parsed folder the first query stores the query index in FOLDER/index/ (memory-mapped arrays;
+each attribute the first time a query names it), and later queries open it instead of building it
+again; a folder parsed again gets a fresh one, a read-only folder is indexed in memory.
 Query language: see `python -c "import importlib; help(importlib.import_module('corpusling.query'))"`
 or the README.
 """
@@ -15,9 +18,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusling.checks import count_type
 from corpusling.cli.common import add_input_arguments, add_lazy_argument, lazy_folder, load_corpus
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from corpusling.query import TokenIndex
 
 EPILOG = """examples:
   corpusling concordance corpus/ '[lemma="avoir" & mood="Cnd"] [verbform="Part"]'
@@ -71,6 +81,21 @@ def split_query(args: argparse.Namespace) -> str:
     return args.inputs.pop()
 
 
+def _corpus(args: argparse.Namespace) -> tuple[pl.DataFrame | TokenIndex, pl.DataFrame]:
+    """What the query runs on: for one parsed folder its stored index (:mod:`corpusling.index_store`: built and
+    stored by the first query, opened in milliseconds by the next; the token table is never read whole),
+    otherwise the corpus read and parsed, with its index built in memory."""
+    from corpusling.parsed import is_parsed_folder
+
+    inputs = args.inputs if isinstance(args.inputs, list) else [args.inputs]
+    if len(inputs) == 1 and is_parsed_folder(Path(inputs[0])):
+        from corpusling.index_store import open_folder
+
+        return open_folder(inputs[0])
+    corpus = load_corpus(args)
+    return corpus.tokens, corpus.documents
+
+
 def run(args: argparse.Namespace) -> int:
     from corpusling.concordance import concordance
     from corpusling.errors import InputError
@@ -88,17 +113,17 @@ def run(args: argparse.Namespace) -> int:
 
         if args.lazy:
             raise InputError("--count reads the corpus in memory; leave out --lazy")
-        corpus = load_corpus(args)
+        tokens, documents = _corpus(args)
         args.top = None
-        return emit(count_hits(corpus.tokens, corpus.documents, pattern, args.count), args)
+        return emit(count_hits(tokens, documents, pattern, args.count), args)
     if args.lazy:
         from corpusling import lazy
 
         lines = lazy.concordance(lazy_folder(args), pattern, width=args.width, unit=args.unit, sort=args.sort,
                                  sample=args.sample, seed=args.seed, metadata=args.metadata)
     else:
-        corpus = load_corpus(args)
-        lines = concordance(corpus.tokens, corpus.documents, pattern, width=args.width, unit=args.unit,
+        tokens, documents = _corpus(args)
+        lines = concordance(tokens, documents, pattern, width=args.width, unit=args.unit,
                             sort=args.sort, sample=args.sample, seed=args.seed, metadata=args.metadata)
     if args.out:
         path = write_table(lines, args.out, raw_csv=args.raw_csv)
