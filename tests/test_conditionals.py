@@ -295,6 +295,46 @@ CND3 = "Mood=Cnd|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
       verb("pourrait", "pouvoir", CND3, head=0, deprel="root"), w("sans", "sans", "ADP", 6, "case"),
       w("aucun", "aucun", "DET", 6, "det"), w("doute", "doute", "NOUN", 3, "obl"),
       verb("augmenter", "augmenter", INF, head=3, deprel="xcomp")], "pourrait", "epistemic", "epistemic_verb"),
+    # a noun of action as the subject of a verb of consequence: an implicit condition (guide §1)
+    ([w("L'", "le", "DET", 2, "det"), w("inaction", "inaction", "NOUN", 3, "nsubj"),
+      verb("obligerait", "obliger", CND3, head=0, deprel="root"), w("les", "le", "DET", 5, "det"),
+      w("États", "état", "NOUN", 3, "obj")], "obligerait", "hypothetical", "implicit_condition"),
+    ([w("Les", "le", "DET", 2, "det"), w("modifications", "modification", "NOUN", 3, "nsubj"),
+      verb("amélioreraient", "améliorer", CND3, head=0, deprel="root"), w("les", "le", "DET", 5, "det"),
+      w("possibilités", "possibilité", "NOUN", 3, "obj")], "amélioreraient", "hypothetical", "implicit_condition"),
+    ([w("Cela", "cela", "PRON", 2, "nsubj"), verb("permettrait", "permettre", CND3, head=0, deprel="root"),
+      w("de", "de", "ADP", 4, "mark"), verb("gagner", "gagner", INF, head=2, deprel="xcomp")],
+     "permettrait", "hypothetical", "implicit_condition"),
+    # ... not an institution named like one ("le gouvernement"), nor a verb that is no consequence
+    ([w("Le", "le", "DET", 2, "det"), w("gouvernement", "gouvernement", "NOUN", 3, "nsubj"),
+      verb("obligerait", "obliger", CND3, head=0, deprel="root"), w("les", "le", "DET", 5, "det"),
+      w("banques", "banque", "NOUN", 3, "obj")], "obligerait", "reportive", "unmarked"),
+    ([w("Les", "le", "DET", 2, "det"), w("versements", "versement", "NOUN", 3, "nsubj"),
+      verb("avoisineraient", "avoisiner", CND3, head=0, deprel="root"), w("les", "le", "DET", 5, "det"),
+      w("francs", "franc", "NOUN", 3, "obj")], "avoisineraient", "reportive", "unmarked"),
+    # ... nor a past conditional: "l'explosion aurait causé dix morts" reports
+    ([w("L'", "le", "DET", 2, "det"), w("explosion", "explosion", "NOUN", 4, "nsubj"),
+      verb("aurait", "avoir", CND3, "AUX", 4, "aux:tense"), verb("causé", "causer", PART, head=0, deprel="root"),
+      w("dix", "dix", "NUM", 6, "nummod"), w("morts", "mort", "NOUN", 4, "obj")], "aurait", "reportive",
+     "past_conditional"),
+    # a free-choice subject: "toute proposition … serait irrecevable"
+    ([w("toute", "tout", "DET", 2, "det"), w("proposition", "proposition", "NOUN", 4, "nsubj"),
+      verb("serait", "être", CND3, "AUX", 4, "cop"), w("irrecevable", "irrecevable", "ADJ", 0, "root")],
+     "serait", "hypothetical", "free_choice_subject"),
+    # ... not "tous les habitants" (a plural totality)
+    ([w("tous", "tout", "DET", 2, "det"), w("habitants", "habitant", "NOUN", 3, "nsubj"),
+      verb("seraient", "être", CND3, "AUX", 4, "cop"), w("indemnes", "indemne", "ADJ", 0, "root")],
+     "seraient", "reportive", "unmarked"),
+    # an adjective judging a clause: "ce serait dramatique que nous nous retrouvions…"
+    ([w("ce", "ce", "PRON", 3, "nsubj"), verb("serait", "être", CND3, "AUX", 3, "cop"),
+      w("dramatique", "dramatique", "ADJ", 0, "root"), w("que", "que", "SCONJ", 6, "mark"),
+      w("nous", "nous", "PRON", 6, "nsubj"), verb("échouions", "échouer", PRES1, head=3, deprel="ccomp")],
+     "serait", "hypothetical", "judged_situation"),
+    # "ne saurait + infinitive" = ne peut: a set phrase of legal French
+    ([w("Le", "le", "DET", 2, "det"), w("donneur", "donneur", "NOUN", 4, "nsubj"), w("ne", "ne", "ADV", 4, "advmod"),
+      verb("saurait", "savoir", CND3, head=0, deprel="root"), verb("être", "être", INF, "AUX", 6, "aux:pass"),
+      verb("tenu", "tenir", PART, head=4, deprel="xcomp"), w("responsable", "responsable", "ADJ", 6, "xcomp")],
+     "saurait", "other", "categorical_negation"),
 ])
 def test_class_rules_on_a_dependency_tree(words: list[Word], form: str, expected_class: str,
                                           expected_rule: str) -> None:

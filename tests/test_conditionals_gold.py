@@ -39,9 +39,10 @@ MIN_COMPOUND_ACCURACY = 0.95
 MIN_HELDOUT_F1 = 0.90
 MIN_HELDOUT_CLASS_ACCURACY = 0.80
 #: Development items of the 2026-12 gold, pass A (before adjudication): Wikinews 0.912 (52/57), UD trees
-#: 0.908 (168/185); before the re-derived rules 0.842 and 0.800. Held at the issue's target (0.85), as the
-#: adjudicated gold may move a few labels.
-MIN_DEV_CLASS_ACCURACY = 0.85
+#: 0.908 (168/185); before the re-derived rules 0.842 and 0.800. On the adjudicated gold, after the rules of
+#: implicit conditions (2026-12-06, third session): Wikinews 0.947 (54/57), UD trees 0.951 (176/185); held
+#: a little below.
+MIN_DEV_CLASS_ACCURACY = 0.92
 NEW_GOLD = ROOT / "tests" / "gold" / "wikinews"
 UD_GOLD = ROOT / "tests" / "gold" / "ud_conditionals"
 

@@ -22,10 +22,12 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # quotations F1 0.995, kind 0.963, speaker 1.000; reported F1 0.810, kind 0.974, speaker 0.753)
     # (reported speech raised on 2026-12-06, second session, after the rules read on all 80 articles: dev F1
     # 0.932, speaker 0.769; released blind F1 0.876, speaker 0.709)
+    # (conditional classes raised on 2026-12-06, third session, after rules read on development items only:
+    # Wikinews dev class 0.947 on 57, UD dev class 0.951 on 185)
     ("dev", "conditionals (Wikinews)", "f1"): 0.97,
-    ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.88,
+    ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.92,
     ("dev", "conditionals (UD trees)", "f1"): 0.97,
-    ("dev", "conditionals (UD trees)", "class_accuracy"): 0.88,
+    ("dev", "conditionals (UD trees)", "class_accuracy"): 0.93,
     ("dev", "hedges", "precision"): 0.95,
     ("dev", "hedges", "recall"): 0.95,
     ("dev", "quotations", "f1"): 0.97,

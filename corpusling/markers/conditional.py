@@ -68,12 +68,17 @@ def etre_verbs() -> frozenset[str]:
 
 
 @cache
-def cues(kind: str) -> list[str]:
-    """Cue words of one ``kind`` of ``conditional_cues.tsv``."""
-    found = [r["cue"] for r in bundled_rows("conditional_cues.tsv", ("kind", "cue"), ("note",)) if r["kind"] == kind]
+def cues(kind: str, lexicon: str = "conditional_cues.tsv") -> list[str]:
+    """Cue words of one ``kind`` of ``lexicon`` (``conditional_cues.tsv``, or ``implicit_conditions.tsv``: the
+    nouns, verbs and determiners of an implicit condition)."""
+    found = [r["cue"] for r in bundled_rows(lexicon, ("kind", "cue"), ("note",)) if r["kind"] == kind]
     if not found:
-        raise LexiconError(f"conditional_cues.tsv has no cue of kind {kind!r}")
+        raise LexiconError(f"{lexicon} has no cue of kind {kind!r}")
     return found
+
+
+def _implicit(kind: str) -> list[str]:
+    return cues(kind, "implicit_conditions.tsv")
 
 
 def _in_order(words: pl.DataFrame) -> pl.DataFrame:
@@ -143,8 +148,10 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     reflexive = pl.any_horizontal([_near("_f", -j).is_in(cues("reflexive")).fill_null(False)
                                    & pl.all_horizontal(clitic[:j]) for j in range(1, 3)])
     object_clitics = [c for c in cues("clitic") if c not in cues("subject_clitic")]
+    negated = pl.any_horizontal([_near("_f", -j).is_in(cues("negative_particle")).fill_null(False)
+                                 for j in (1, 2, 3)])
     words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
-                               reflexive.alias("_reflexive"))
+                               reflexive.alias("_reflexive"), negated.alias("_negated"))
 
     # the head in the dependency tree (when the model parses)
     sent = ["doc_id", "sent_id"]
@@ -228,7 +235,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     causative_past = children.filter((pl.col("_crel") == "aux:caus") & (pl.col("verbform") == "Part")).select(
         *sent, "word_id").unique().with_columns(pl.lit(True).alias("_causative_past"))
     determiners = children.filter(pl.col("_crel") == "det").group_by(*sent, "word_id").agg(
-        pl.col("_l").first().alias("_det"))
+        pl.col("_f").first().alias("_det"))
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
                 .group_by(*sent, "word_id").agg(pl.col("person").first().alias("_subj_person"),
@@ -250,6 +257,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sans_here = pl.concat([sans_obl, children.filter(pl.col("_crel") == "xcomp").join(
         sans_obl.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
     sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
+    clausal = (children.filter(pl.col("_crel").is_in(["ccomp", "csubj", "xcomp"])).select(*sent, "word_id").unique()
+               .with_columns(pl.lit(True).alias("_clausal_child")))
     finite_past = (pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd")
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense", "mood",
                           "person")
@@ -258,8 +267,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .join(causative_past, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
-             .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux", "_causative_past", "_sans_condition")
-                           .fill_null(False),
+             .join(clausal, on=[*sent, "word_id"], how="left")
+             .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux", "_causative_past", "_sans_condition",
+                                  "_clausal_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
@@ -282,8 +292,12 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     The conditional's clause is the verb itself, or the word it is the auxiliary or copula of; a
     conjunct takes the relation of the first conjunct. Going up from it (at most :data:`_DEPTH`
     heads, through coordination, relative and adverbial clauses), the first clause that is the
-    content of its head (introduced by que or si alone, or a ccomp / csubj) names the *governing
-    verb*. Columns: ``_tree`` (the sentence has a tree), ``_clause_rel``, ``_fip_tree`` (the
+    content of its head (introduced by que or si alone, or a ccomp / csubj; a conjunct of one is content
+    too, governed by the first conjunct's head) names the *governing verb*. Columns: ``_tree`` (the
+    sentence has a tree), ``_clause_rel``, the subject of the conditional's clause (``_subj_l``,
+    ``_subj_upos``, ``_subj_det``: its lemma, part of speech and determiner's form), ``_clause_upos``
+    and ``_clausal_child`` (the clause's head word is an adjective, say, with a clause as complement
+    or subject: "ce serait dramatique que…"), ``_sans_condition`` (see :func:`_nodes`), ``_fip_tree`` (the
     governing verb is a past verb of saying or thinking: the future in the past, Riegel et al.
     2018), ``_speaker_gov`` (it is one in the first person, not past: "je crois que…"),
     ``_content_clause`` (the conditional's own clause is the content of a word that is no verb of
@@ -340,18 +354,16 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                   | ((pl.col("_si_k") > 0) & ~pl.col("_si_below").is_in(_COMPLEMENT)))
           .select(row).unique().with_columns(pl.lit(True).alias("_si_tree")))
     # the conditional's own clause: its subject, an oblique "sans X"
-    own_clause = path.filter(pl.col("k") == 0).select(row, "_subj_l", "_subj_upos", "_subj_det", "_sans_condition")
-    # a relative clause: is the verb above its antecedent past ("créait le Comité qui deviendrait en 1928")?
-    antecedent_past = (path.filter((pl.col("k") >= 1) & (pl.col("upos") == "VERB")).group_by(row)
-                       .agg(pl.col("_past").sort_by("k").first().alias("_antecedent_past")))
+    own_clause = path.filter(pl.col("k") == 0).select(row, "_subj_l", "_subj_upos", "_subj_det", "_sans_condition",
+                                                      pl.col("upos").alias("_clause_upos"), "_clausal_child")
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
-             .join(own_clause, on=row, how="left").join(antecedent_past, on=row, how="left"))
+             .join(own_clause, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
-        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
+        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det", "_clause_upos",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_speaker_gov", "_content_clause", "_sans_condition",
-                    "_antecedent_past")))
+                    "_clausal_child")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -375,7 +387,14 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     The order is the decision order of the annotation guide (``annotation-guide.md`` §1):
     future in the past (a past verb of saying or thinking + que), hypothetical (an explicit
     condition), politeness/desire, epistemic (the modals), then reportive; a past conditional of
-    an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical.
+    an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical. "Sans" + a
+    noun phrase on the conditional's clause is a condition like si (guide §1: "sans X, Y serait…"), tried
+    before the modals. Just before the default, a present conditional whose condition is implicit in its
+    subject is hypothetical (guide §1: "une défaite compromettrait"): a noun of action or a pronoun
+    standing for a situation as the subject of a verb of consequence ("l'inaction obligerait", "cela
+    permettrait": ``implicit_conditions.tsv``), a free-choice subject ("toute proposition serait
+    irrecevable"), an adjective judging a clause ("ce serait dramatique que…"); "ne saurait +
+    infinitive" is a set phrase (``other``).
     Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the participle's
     lemma for a compound, else the verb's), ``compound``, the next word ``_w1_*``, the previous
     word ``_prev``, the sentence cues, and the dependency tree (:func:`_tree`) where the sentence
@@ -396,6 +415,14 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
                 | subject.is_in(cues("complementizer")))
     request = pl.any_horizontal([(key == verb) & (pl.col("_w1_f") == word)
                                  for verb, word in (c.split(" ", 1) for c in cues("request_phrase"))])
+    # an implicit condition in the subject: a noun of action or event, or a pronoun standing for a situation
+    subj = pl.col("_subj_l")
+    action_noun = (pl.col("_subj_upos") == "NOUN") & ~subj.is_in(_implicit("not_action_noun")) & (
+        subj.is_in(_implicit("action_noun"))
+        | subj.str.contains("(?:" + "|".join(_implicit("action_noun_suffix")) + ")s?$"))
+    situation = action_noun | subj.is_in(_implicit("situation_pronoun"))
+    # "ce serait dramatique que…", "il serait dangereux de…": an adjective judging a clause (the situation)
+    copula = (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & pl.col("_clausal_child")
     return [
         ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
@@ -419,8 +446,14 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),
         ("speaker_judgement", (first_person & ~compound) | pl.col("_speaker_gov"), "hypothetical"),
         ("past_conditional", compound, "reportive"),
+        ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
+         & (pl.col("_w1_vf") == "Inf"), "other"),
         ("relative_clause", relative, "hypothetical"),
         ("content_clause", pl.col("_content_clause"), "hypothetical"),
+        ("implicit_condition", ~compound & situation & key.is_in(_implicit("consequence_verb")), "hypothetical"),
+        ("free_choice_subject", ~compound & pl.col("_subj_det").is_in(_implicit("free_choice_determiner")),
+         "hypothetical"),
+        ("judged_situation", copula & subj.is_in(cues("situation_subject")), "hypothetical"),
         ("unmarked", pl.lit(True), "reportive"),
     ]
 
