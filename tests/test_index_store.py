@@ -332,3 +332,20 @@ def test_cli_one_shot_reads_the_stored_index_and_writes_the_same_file(tmp_path):
         assert (folder / INDEX / "index.json").exists()
     write_table(expected, tmp_path / "memory.csv")
     assert outputs[0] == outputs[1] == (tmp_path / "memory.csv").read_bytes()
+
+
+def test_cli_count_on_a_folder_counts_as_in_memory(tmp_path, capsys):
+    from corpusling.cli import main
+
+    tokens, documents = random_corpus(n=3000, seed=12)
+    folder = tmp_path / "count"
+    ParsedCorpus(tokens=tokens, documents=documents).save(folder)
+    pattern = '@[pos="ADJ"] [pos="NOUN"] :: match.text_date = "201[01].*"'
+    expected = count_hits(tokens, documents, pattern, "match.form,R1.lemma,doc.date")
+    assert expected.height > 5
+    for number in range(2):  # the index built and stored, then read
+        out = tmp_path / f"count{number}.csv"
+        assert main(["concordance", str(folder), pattern, "--count", "match.form,R1.lemma,doc.date",
+                     "--out", str(out)]) == 0
+        assert_frame_equal(pl.read_csv(out), pl.read_csv(expected.write_csv().encode()), check_dtypes=False)
+    assert (folder / INDEX / "attribute-upos").is_dir()
