@@ -10,7 +10,7 @@ comparison. Each measurement runs in a fresh process (``measure.run_child``):
 1. *memory*: ``parsed.load`` then ``report.build_report`` (the whole token table in memory), no cap;
 2. *batches*: ``corpusling report FOLDER`` as the CLI runs it (``report.report_folder``, 250,000
    words a batch) under ``RLIMIT_AS`` = ``--cap-gb``;
-3. *shards*: ``report_shards.report_shard`` 1/3, 2/3, 3/3, each in its own capped process, then
+3. *shards*: ``report.shards.report_shard`` 1/3, 2/3, 3/3, each in its own capped process, then
    ``merge_shards`` (capped).
 
 The three output folders are compared file by file (SHA-256; ``provenance.json`` aside, which records
@@ -72,7 +72,7 @@ def child_batches(folder: str, out: str) -> dict[str, Any]:
 
 
 def child_shard(folder: str, out: str, shard: int, of: int) -> dict[str, Any]:
-    from corpusling.report_shards import report_shard
+    from corpusling.report.shards import report_shard
 
     start = time.perf_counter()
     report_shard(folder, out, (shard, of), log=_quiet, parameters=CLI_PARAMETERS)
@@ -80,7 +80,7 @@ def child_shard(folder: str, out: str, shard: int, of: int) -> dict[str, Any]:
 
 
 def child_merge(shards: list[str], out: str) -> dict[str, Any]:
-    from corpusling.report_shards import merge_shards
+    from corpusling.report.shards import merge_shards
 
     start = time.perf_counter()
     merge_shards(shards, out, log=_quiet, **OPTIONS)

@@ -21,7 +21,6 @@ _OWN_READER = re.compile(r"""resources\.files\(\s*["']corpusling\.lexicons["']\)
 #: Copies still there, each with what replaces it (their modules belong to others): remove the entry once gone.
 KNOWN_COPIES = {
     "markers/attribution.py": "load_reporting_verbs: corpusling.lexicons.reporting_verbs(path)",
-    "report.py": "lexicon_records: corpusling.lexicons.entry_count(path)",
 }
 
 

@@ -21,7 +21,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from corpusling.report import Report, build_report
-from corpusling.report_page import (
+from corpusling.report.page import (
     _SORT_SCRIPT,
     HITS_SHOWN,
     _context,

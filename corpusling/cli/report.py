@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.shard:
         return _shard(args)
     if args.merge:
-        from corpusling.report_shards import merge_shards
+        from corpusling.report.shards import merge_shards
 
         done = merge_shards(args.inputs, args.out, group_by=args.group_by, lang=args.lang, n_boot=args.n_boot,
                             seed=args.seed, raw_csv=args.raw_csv, inputs=args.inputs)
@@ -86,7 +86,7 @@ def _shard(args: argparse.Namespace) -> int:
     from corpusling.atomic import check_replaceable
     from corpusling.cli.parse import parse_shard
     from corpusling.parsed import is_parsed_folder
-    from corpusling.report_shards import report_shard
+    from corpusling.report.shards import report_shard
 
     shard = parse_shard(args.shard)
     assert shard is not None

@@ -1,4 +1,4 @@
-"""The one-command report: every analysis, its tables, figures, provenance and an HTML page.
+"""The report's run: every analysis, its tables, figures, provenance and the page, in one folder.
 
 :func:`report` reads and parses the inputs (through the parse cache, so a second run
 parses nothing), then :func:`build_report` runs the analyses and writes the files of
@@ -169,14 +169,14 @@ def input_hashes(inputs: list[str | Path]) -> list[dict[str, Any]]:
 
 def lexicon_records(user_lexicon: Path | None = None) -> list[dict[str, Any]]:
     """The lexicon files the analyses read: bundled TSVs and the user's, with sha256 and entry counts."""
-    folder = Path(__file__).resolve().parent / "lexicons"
+    from corpusling.lexicons import HERE as folder
+    from corpusling.lexicons import entry_count
+
     paths = sorted(folder.glob("*.tsv")) + ([Path(user_lexicon)] if user_lexicon else [])
     records = []
     for path in paths:
         if not path.exists():
             continue
-        from corpusling.lexicons import entry_count
-
         entries = entry_count(path)
         records.append({"name": path.name, "bundled": path.parent == folder, "entries": entries,
                         "sha256": sha256_file(path), **({"path": str(path)} if path.parent != folder else {})})
@@ -340,8 +340,8 @@ def _figures(run: _Run, corpus: Counted, markers: dict[str, pl.DataFrame], rates
 
 def _html(run: _Run, parsed: Counted, tables: dict[str, pl.DataFrame], stems: list[str],
           provenance: dict[str, Any], lang: str, results: dict[str, pl.DataFrame] | None = None) -> str:
-    """The page ``report.html`` (:mod:`corpusling.report_page`); ``results`` are the analyses' tables."""
-    from corpusling.report_page import render
+    """The page ``report.html`` (:mod:`corpusling.report.page`); ``results`` are the analyses' tables."""
+    from corpusling.report.page import render
 
     return render(run.result, parsed, tables, stems, provenance, lang, results or {})
 

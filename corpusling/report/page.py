@@ -25,7 +25,7 @@ from corpusling import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from corpusling.report import Report
+    from corpusling.report.build import Report
 
 
 class Corpus(Protocol):

@@ -26,7 +26,7 @@ from corpusling import tokens as tok
 from corpusling.atomic import staged_folder, write_text
 from corpusling.errors import InputError
 from corpusling.parsed import ParquetStream, ParsedCorpus
-from corpusling.report import (
+from corpusling.report.build import (
     ANALYSES,
     Report,
     Step,
