@@ -22,6 +22,8 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # quotations F1 0.995, kind 0.963, speaker 1.000; reported F1 0.810, kind 0.974, speaker 0.753)
     # (reported speech raised on 2026-12-06, second session, after the rules read on all 80 articles: dev F1
     # 0.932, speaker 0.769; released blind F1 0.876, speaker 0.709)
+    # (quotations raised on 2026-12-06, second session, rules read on all 80 articles: kind 0.972 on 107 and 0.967
+    # on the released blind 61; speaker 1.000 on 47 and 0.852 on the released blind 27)
     # (conditional classes raised on 2026-12-06, third session, after rules read on development items only:
     # Wikinews dev class 0.947 on 57, UD dev class 0.951 on 185)
     ("dev", "conditionals (Wikinews)", "f1"): 0.97,
@@ -31,7 +33,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("dev", "hedges", "precision"): 0.95,
     ("dev", "hedges", "recall"): 0.95,
     ("dev", "quotations", "f1"): 0.97,
-    ("dev", "quotations", "kind_accuracy"): 0.93,
+    ("dev", "quotations", "kind_accuracy"): 0.95,
     ("dev", "quotations", "speaker_accuracy"): 0.95,
     ("dev", "reported speech", "f1"): 0.90,
     ("dev", "reported speech", "kind_accuracy"): 0.94,
@@ -46,8 +48,8 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("blind", "hedges", "precision"): 0.82,
     ("blind", "hedges", "recall"): 0.71,
     ("blind", "quotations", "f1"): 0.97,
-    ("blind", "quotations", "kind_accuracy"): 0.79,
-    ("blind", "quotations", "speaker_accuracy"): 0.66,
+    ("blind", "quotations", "kind_accuracy"): 0.94,
+    ("blind", "quotations", "speaker_accuracy"): 0.82,
     ("blind", "reported speech", "f1"): 0.84,
     ("blind", "reported speech", "kind_accuracy"): 0.94,
     ("blind", "reported speech", "speaker_accuracy"): 0.68,

@@ -56,6 +56,9 @@ def test_apposed_name() -> None:
     # a sentence opening on one capitalised word, a place after a preposition: no apposition
     assert apposed_name("Ensuite, ", " a dit") is None
     assert apposed_name("À Paris, ", " a dit") is None
+    # past a complement or a participial phrase of the description
+    assert apposed_name("comme le précise", " en Afghanistan, Bernard Bajolet : « Les forces »") == "Bernard Bajolet"
+    assert apposed_name("", " ayant participé à la recherche, Joe Incandela, a annoncé") == "Joe Incandela"
 
 
 def test_canonical_names() -> None:
@@ -189,6 +192,12 @@ TEXTS = {
                   "« Mon message est clair. »",
     "headline": "Barack Obama : « Nous ne reculerons pas »\n\nLe président Barack Obama a parlé mardi à Chicago "
                 "devant ses partisans.",
+    # a name in parentheses (a sponsor, a party) is no antecedent of "il"
+    "parenthetical": "Voile\n\nLe skipper Marc Guillemot (Safran) a abandonné la course hier. Il a précisé en "
+                     "conférence de presse : « La quille est cassée. »",
+    # "comme le précise X": the subject after the verb, which the parser takes for an object
+    "inverted": "Retrait\n\nL'armée ne va pas tout retirer, comme le précise l'ambassadeur de France en Afghanistan, "
+                "Bernard Bajolet : « Les forces françaises tournent une page. »",
 }
 
 
@@ -206,8 +215,11 @@ def parsed():
     ("pronoun", ["Ana Pastor"], ["pronoun"]),  # "elle": the feminine subject, not the nearer "Jean Dupont"
     ("relative", ["Bernard Bonnet"], ["pronoun"]),
     ("incise", ["Barack Obama"] * 3, ["name", "pronoun", "continuation"]),
-    ("apposition", ["Fatou Bensouda"], ["apposition"]),
+    # (the parser makes the description and the name two subjects: the name is the source)
+    ("apposition", ["Fatou Bensouda"], ["name"]),
     ("headline", ["Barack Obama"], ["name"]),
+    ("parenthetical", ["Marc Guillemot"], ["pronoun"]),
+    ("inverted", ["Bernard Bajolet"], ["apposition"]),
 ])
 def test_speakers_on_a_parse(parsed, doc: str, speakers_: list[str], rules: list[str]) -> None:
     table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == doc).sort("start_char")

@@ -856,11 +856,24 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     object_clitic = pl.col("form").str.to_lowercase().is_in(words("object_clitic"))
     with_case = (tok.filter(pl.col("deprel") == "case")
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    # of several subjects ("L'un des porte-parole …, Joe Incandela, a annoncé", a description and its name both
+    # tagged subjects), the proper name nearest the verb
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
             .filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
+            .sort("doc_id", "sent_id", "head", pl.col("upos") != "PROPN",
+                  pl.when(pl.col("upos") == "PROPN").then(-pl.col("word_id")).otherwise(pl.col("word_id")))
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
                     pl.col("lemma").alias("_subj_lemma"))
-            .group_by("doc_id", "sent_id", "_gov").first())
+            .group_by("doc_id", "sent_id", "_gov", maintain_order=True).first())
+    # "comme le précise l'ambassadeur": a verb with an object clitic before it has its inverted subject after it,
+    # which the parser takes for a second object
+    clitic_before = (tok.filter((pl.col("deprel") == "obj") & object_clitic & (pl.col("word_id") < pl.col("head")))
+                     .select("doc_id", "sent_id", pl.col("head").alias("_gov")).unique())
+    inverted = (tok.filter(pl.col("deprel").is_in(["obj", "nsubj"]) & pl.col("upos").is_in(["NOUN", "PROPN"])
+                           & (pl.col("word_id") > pl.col("head")))
+                .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_inv"))
+                .join(clitic_before, on=["doc_id", "sent_id", "_gov"], how="semi")
+                .group_by("doc_id", "sent_id", "_gov").agg(pl.col("_inv").min()))
     # a present participle right after a noun speaks for that noun even when the tree says otherwise
     # ("un message disant « … »", the participle tagged as an adverb)
     noun_before = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), (pl.col("word_id") + 1).alias("_v_word"),
@@ -871,6 +884,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                 how="left")
          .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2"}).drop("_subj_lemma"),
                on=["doc_id", "_v_sent", "_v_head"], how="left")
+         .join(inverted.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
+               how="left")
          .join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(verb_form, on=["doc_id", "_v_sent", "_v_word"], how="left"))
     colon_subject = _rule_is(table, source="colon_subject")
@@ -880,6 +895,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         .when(pl.col("_v_word").is_null()).then(None)
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl")))
         .then(pl.col("_subj"))
+        .when(pl.col("_inv").is_not_null()).then(pl.col("_inv"))
         # the noun a participle or a relative depends on ("un communiqué affirmant"), not the noun an infinitive
         # was misattached to ("…, avant de souligner :", whose subject is the main clause's)
         .when(pl.col("_v_rel").is_in(["acl", "acl:relcl"]) & ~pl.col("_v_inf")).then(pl.col("_v_head"))

@@ -158,7 +158,13 @@ def _join(words: list[str]) -> str:
 #: :data:`corpusling.markers.attribution.NAME` for Python's ``re`` (no ``\p{…}`` classes).
 _PY_NAME = (NAME.replace(r"[\p{L}\p{M}'’-]", r"[\w'’-]").replace(r"[\p{L}\p{M}]", r"[^\W\d_]")
             .replace(r"\p{Lu}", "[A-ZÀ-ÖØ-ÞŒ]"))
-_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,\s*({_PY_NAME})\s*(?:[,.;)]|$)")
+#: What may stand between a description and the name apposed to it: a complement or a participial phrase
+#: ("l'ambassadeur de France en Afghanistan, Bernard Bajolet :", "l'un des porte-parole ayant participé à la
+#: recherche, Joe Incandela,").
+_SPACED_PREPOSITIONS = "|".join(sorted((re.escape(p) for p in _PREPOSITIONS if not p.endswith("'")), key=len,
+                                       reverse=True))
+_COMPLEMENT = rf"(?:\s+(?:{_SPACED_PREPOSITIONS}|\w+ant)\b[^,;:«»()“”\"]{{0,60}}?)?"
+_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*({_PY_NAME})\s*(?:[,.;:)]|$)")
 _APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])({_PY_NAME})\s*,\s*$")
 
 
@@ -254,7 +260,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
 
     A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``oblique`` (it
     has a preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a reporting verb:
-    "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one) or ``other``. ``gender``
+    "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one), ``parenthetical`` (in
+    parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``. ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
     is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
     mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
@@ -330,7 +337,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     m = m.with_columns(
         pl.col("_written").str.replace(r"^[^\p{L}]+", "").str.replace(_TITLE_PATTERN, "")
         .str.extract(rf"^({NAME})", 1).alias("name"),
-        pl.when(pl.col("_case")).then(pl.lit("oblique"))
+        # a name in parentheses after another is its party, team or sponsor ("Marc Guillemot (Safran)")
+        pl.when(pl.col("_title") == "(").then(pl.lit("parenthetical"))
+        .when(pl.col("_case")).then(pl.lit("oblique"))
         .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
         .then(pl.lit("subject"))
@@ -403,6 +412,7 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor")) & ((pl.col("role") != "oblique") | pl.col("_relative"))
+                    & (pl.col("role") != "parenthetical")
                     & ~pl.col("plural")
                     & (pl.col("_p_gender").is_null() | pl.col("gender").is_null()
                        | (pl.col("gender") == pl.col("_p_gender"))))
