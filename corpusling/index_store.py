@@ -35,6 +35,7 @@ import re
 import shutil
 import tempfile
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.parsed import documents_table, part_files, scan_tokens
-from corpusling.query import TokenIndex, index, keep_index
+from corpusling.query import TokenIndex, open_on_first_use
 
 #: Version of the stored layout; an index of another format is rebuilt.
 FORMAT = 1
@@ -264,14 +265,20 @@ def open_folder(folder: Path | str) -> tuple[TokenIndex, pl.DataFrame]:
     return TokenIndex(None, store=store), store.documents
 
 
-def attach(folder: Path | str, tokens: pl.DataFrame, documents: pl.DataFrame) -> TokenIndex:
+def attach(folder: Path | str, tokens: pl.DataFrame, documents: pl.DataFrame) -> None:
     """Make the index of ``tokens`` (the token table just read from ``folder``, with its ``documents``) the
-    folder's stored index: :func:`corpusling.query.index` then gives it, and queries on the loaded corpus read
-    the stored parts instead of building them."""
-    store = IndexStore(folder, documents)
-    if store.n != tokens.height:  # not this folder's table
-        return index(tokens)
-    return keep_index(tokens, TokenIndex(tokens, weak=True, store=store))
+    folder's stored index: the first query on the loaded corpus (:func:`corpusling.query.index`) opens it and
+    reads the stored parts instead of building them. Nothing is read or written until then."""
+    folder = Path(folder)
+    kept = weakref.ref(documents)
+
+    def opener(tokens: pl.DataFrame) -> TokenIndex:
+        store = IndexStore(folder, kept())
+        if store.n != tokens.height:  # the folder changed since the table was read: an index of the table
+            return TokenIndex(tokens, weak=True)
+        return TokenIndex(tokens, weak=True, store=store)
+
+    open_on_first_use(tokens, opener)
 
 
 __all__ = ["FORMAT", "INDEX", "FolderTable", "IndexStore", "attach", "fingerprint", "open_folder"]

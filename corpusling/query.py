@@ -976,17 +976,22 @@ class TokenIndex:
 
 
 _INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
+#: Tables whose index is to be opened from a stored index on first use (:func:`corpusling.index_store.attach`).
+_STORED: dict[int, tuple[weakref.ref, Callable[[pl.DataFrame], TokenIndex]]] = {}
 
 
 def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
-    """The :class:`TokenIndex` of a table, built on first use and kept while the table lives (the stored
-    index of its folder when :func:`corpusling.index_store.attach` named one)."""
+    """The :class:`TokenIndex` of a table, built on first use and kept while the table lives (opened from the
+    index stored in its folder when :func:`corpusling.index_store.attach` named one)."""
     if isinstance(tokens, TokenIndex):
         return tokens
     key = id(tokens)
     cached = _INDEXES.get(key)
     if cached is not None and cached[0]() is tokens:
         return cached[1]
+    stored = _STORED.pop(key, None)
+    if stored is not None and stored[0]() is tokens:
+        return keep_index(tokens, stored[1](tokens))
     return keep_index(tokens, TokenIndex(tokens, weak=True))
 
 
@@ -995,6 +1000,14 @@ def keep_index(tokens: pl.DataFrame, built: TokenIndex) -> TokenIndex:
     key = id(tokens)
     _INDEXES[key] = (weakref.ref(tokens, lambda _ref, key=key: _INDEXES.pop(key, None)), built)
     return built
+
+
+def open_on_first_use(tokens: pl.DataFrame, opener: Callable[[pl.DataFrame], TokenIndex]) -> None:
+    """Let :func:`index` get the index of ``tokens`` from ``opener(tokens)`` (a stored index) when a query first
+    needs it; ``opener`` must not hold the table (the table is forgotten when it is no longer used)."""
+    key = id(tokens)
+    _INDEXES.pop(key, None)
+    _STORED[key] = (weakref.ref(tokens, lambda _ref, key=key: _STORED.pop(key, None)), opener)
 
 
 # --------------------------------------------------------------------------- compiling conditions

@@ -309,8 +309,11 @@ def test_attach_makes_a_loaded_corpus_use_the_stored_index(tmp_path):
     corpus = load(folder)
     expected = [cl.query(corpus, '[pos="ADJ"] [pos="NOUN"]'), cl.concordance(corpus, '[pos="ADJ"] [pos="NOUN"]')]
     corpus = load(folder)
-    attached = attach(folder, corpus.tokens, corpus.documents)
-    assert index(corpus.tokens) is attached and attached.store is not None
+    before = sorted(p.name for p in (folder / INDEX).iterdir())
+    attach(folder, corpus.tokens, corpus.documents)
+    assert sorted(p.name for p in (folder / INDEX).iterdir()) == before  # nothing read or written yet
+    attached = index(corpus.tokens)
+    assert attached.store is not None and index(corpus.tokens) is attached
     got = [cl.query(corpus, '[pos="ADJ"] [pos="NOUN"]'), cl.concordance(corpus, '[pos="ADJ"] [pos="NOUN"]')]
     _same(expected, got)
     assert attached.store.read("attribute-upos") is not None and (folder / INDEX / "texts").is_dir()
@@ -349,3 +352,20 @@ def test_cli_count_on_a_folder_counts_as_in_memory(tmp_path, capsys):
                      "--out", str(out)]) == 0
         assert_frame_equal(pl.read_csv(out), pl.read_csv(expected.write_csv().encode()), check_dtypes=False)
     assert (folder / INDEX / "attribute-upos").is_dir()
+
+
+def test_attach_keeps_no_table_alive(tmp_path):
+    import gc
+    import importlib
+
+    q = importlib.import_module("corpusling.query")
+    tokens, documents = random_corpus(n=500, seed=13)
+    folder = tmp_path / "w"
+    ParsedCorpus(tokens=tokens, documents=documents).save(folder)
+    corpus = load(folder)
+    attach(folder, corpus.tokens, corpus.documents)
+    assert id(corpus.tokens) in q._STORED
+    key = id(corpus.tokens)
+    del corpus
+    gc.collect()
+    assert key not in q._STORED
