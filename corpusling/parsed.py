@@ -320,4 +320,8 @@ def load(folder: Path | str) -> ParsedCorpus:
         raise InputError(f"{folder} is not a parsed corpus folder (no tokens.parquet / documents.parquet); "
                          "create one with `corpusling parse INPUT --out FOLDER`")
     tokens = tok.from_rows(scan_tokens(folder).collect())
-    return ParsedCorpus(tokens=tokens, documents=documents_table(folder), model=folder_model(folder))
+    corpus = ParsedCorpus(tokens=tokens, documents=documents_table(folder), model=folder_model(folder))
+    from corpusling.index_store import attach
+
+    attach(folder, corpus.tokens, corpus.documents)  # queries open the folder's stored index (built on first use)
+    return corpus

@@ -1,6 +1,7 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles are parsed once with the bundled model and scored by ``tests/gold/score.py``,
+The 80 Wikinews articles and the 95 texts of set3 are parsed once with the bundled model and scored by
+``tests/gold/score.py``,
 the UD conditionals on their treebanks' trees. Each threshold sits a little below the figure measured
 on the date recorded in the README's accuracy table: a change that lowers a figure, blind ones
 included, fails here. The blind figures are held, never tuned on: when one falls, read the
@@ -38,21 +39,36 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("dev", "reported speech", "f1"): 0.90,
     ("dev", "reported speech", "kind_accuracy"): 0.94,
     ("dev", "reported speech", "speaker_accuracy"): 0.74,
-    # blind, scored once on 2026-12-06 (measured: Wikinews conditionals F1 1.000, class 1.000 on 9; UD class
-    # 0.841; hedges P/R 0.850/0.739; quotations F1 1.000, kind 0.820, speaker 0.704; reported F1 0.645,
-    # kind 0.973, speaker 0.676)
+    # "blind": the first blind set, scored on 2026-12-06 (Wikinews conditionals F1 1.000, class 1.000 on 9; UD
+    # class 0.841; hedges P/R 0.850/0.739; quotations F1 1.000, kind 0.820, speaker 0.704; reported F1 0.645,
+    # kind 0.973, speaker 0.676), then its Wikinews half released to development (second session; rules read on
+    # it: hedges P/R 0.910/0.884); its UD items stay blind (class 0.857 on 126 after the second session)
     ("blind", "conditionals (Wikinews)", "f1"): 0.97,
     ("blind", "conditionals (Wikinews)", "class_accuracy"): 0.85,
     ("blind", "conditionals (UD trees)", "f1"): 0.97,
-    ("blind", "conditionals (UD trees)", "class_accuracy"): 0.82,
-    ("blind", "hedges", "precision"): 0.82,
-    ("blind", "hedges", "recall"): 0.71,
+    ("blind", "conditionals (UD trees)", "class_accuracy"): 0.83,
+    ("blind", "hedges", "precision"): 0.88,
+    ("blind", "hedges", "recall"): 0.86,
     ("blind", "quotations", "f1"): 0.97,
     ("blind", "quotations", "kind_accuracy"): 0.94,
     ("blind", "quotations", "speaker_accuracy"): 0.82,
     ("blind", "reported speech", "f1"): 0.84,
     ("blind", "reported speech", "kind_accuracy"): 0.94,
     ("blind", "reported speech", "speaker_accuracy"): 0.68,
+    # set3, the blind set of 2026-12-06 (95 texts of L'Est Républicain and GSD), scored once at 11:13 UTC after
+    # every rule of the second session, its errors unread: conditionals F1 0.980, class 0.708 (24 found of 25);
+    # hedges P/R 0.813/0.796 (93); quotations F1 0.942, kind 0.857 (110), speaker 0.630 (27); reported speech
+    # P/R/F1 0.586/0.661/0.621 (62), kind 0.976, speaker 0.538 (39). Held, never tuned on.
+    ("set3", "conditionals (set3)", "f1"): 0.95,
+    ("set3", "conditionals (set3)", "class_accuracy"): 0.66,
+    ("set3", "hedges", "precision"): 0.78,
+    ("set3", "hedges", "recall"): 0.76,
+    ("set3", "quotations", "f1"): 0.91,
+    ("set3", "quotations", "kind_accuracy"): 0.82,
+    ("set3", "quotations", "speaker_accuracy"): 0.59,
+    ("set3", "reported speech", "f1"): 0.58,
+    ("set3", "reported speech", "kind_accuracy"): 0.94,
+    ("set3", "reported speech", "speaker_accuracy"): 0.50,
 }
 
 
@@ -66,7 +82,7 @@ def score():  # noqa: ANN201 - the tests/gold/score.py module
 
 @pytest.fixture(scope="module")
 def figures(score) -> dict[str, dict[str, dict[str, float]]]:
-    return {subset: score.scores(subset) for subset in ("dev", "blind")}
+    return {subset: score.scores(subset) for subset in ("dev", "blind", "set3")}
 
 
 @pytest.mark.parametrize(("subset", "analysis", "measure"), list(MINIMUM))
