@@ -63,19 +63,19 @@ def child_memory(folder: str, out: str) -> dict[str, Any]:
             "vm_peak_bytes": _vm_peak()}
 
 
-def child_batches(folder: str, out: str) -> dict[str, Any]:
+def child_batches(folder: str, out: str, batch_words: int) -> dict[str, Any]:
     from corpusling.report import report
 
     start = time.perf_counter()
-    report([folder], out, log=_quiet, **OPTIONS)
+    report([folder], out, log=_quiet, batch_words=batch_words, **OPTIONS)
     return {"seconds": time.perf_counter() - start, "vm_peak_bytes": _vm_peak()}
 
 
-def child_shard(folder: str, out: str, shard: int, of: int) -> dict[str, Any]:
+def child_shard(folder: str, out: str, shard: int, of: int, batch_words: int) -> dict[str, Any]:
     from corpusling.report.shards import report_shard
 
     start = time.perf_counter()
-    report_shard(folder, out, (shard, of), log=_quiet, parameters=CLI_PARAMETERS)
+    report_shard(folder, out, (shard, of), log=_quiet, parameters=CLI_PARAMETERS, batch_words=batch_words)
     return {"seconds": time.perf_counter() - start, "vm_peak_bytes": _vm_peak()}
 
 
@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=10_000_000)
     parser.add_argument("--cap-gb", type=float, default=1.0, help="address-space cap (GiB) of the batch runs")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--batch-words", type=int, default=100_000, help="words per batch of the capped runs")
     parser.add_argument("--folder", type=Path, help="use this parsed folder instead of building one")
     parser.add_argument("--out", type=Path, default=RESULTS / "report.json")
     args = parser.parse_args()
@@ -130,15 +131,16 @@ def main() -> None:
     for number in range(args.rounds):  # interleaved, so both see the same load
         memory.append(run_child(SCRIPT, "memory", {"folder": str(folder), "out": str(work / f"memory{number}")},
                                 env=ENV))
-        batches.append(run_child(SCRIPT, "batches", {"folder": str(folder), "out": str(work / f"batches{number}")},
-                                 cap_bytes=cap, env=ENV))
-    shards = [run_child(SCRIPT, "shard", {"folder": str(folder), "out": str(work / f"shard{i}"), "shard": i, "of": 3},
-                        cap_bytes=cap, env=ENV) for i in (1, 2, 3)]
+        batches.append(run_child(SCRIPT, "batches", {"folder": str(folder), "out": str(work / f"batches{number}"),
+                                                     "batch_words": args.batch_words}, cap_bytes=cap, env=ENV))
+    shards = [run_child(SCRIPT, "shard", {"folder": str(folder), "out": str(work / f"shard{i}"), "shard": i, "of": 3,
+                                          "batch_words": args.batch_words}, cap_bytes=cap, env=ENV) for i in (1, 2, 3)]
     merge = run_child(SCRIPT, "merge", {"shards": [str(work / f"shard{i}") for i in (1, 2, 3)],
                                         "out": str(work / "merged")}, cap_bytes=cap, env=ENV)
-    failed = [r for r in [*memory, *batches, *shards, merge] if not r.get("ok")]
+    runs = {"memory": memory, "batches": batches, "shards": shards, "merge": [merge]}
+    failed = [(name, r) for name, group in runs.items() for r in group if not r.get("ok")]
     if failed:
-        raise SystemExit(f"a run failed: {failed[0].get('error')}")
+        raise SystemExit(f"a run failed ({failed[0][0]}): {failed[0][1].get('error')}")
     reference = digests(work / "memory0")
     same = {"batches": digests(work / "batches0") == reference, "merged": digests(work / "merged") == reference}
     m, b = min(memory, key=lambda r: r["seconds"]), min(batches, key=lambda r: r["seconds"])
@@ -146,7 +148,8 @@ def main() -> None:
     result = {
         "machine": machine(),
         "corpus": f"{m['words']:,} words: parsed Wikinews + seed copied with distinct doc_ids (Parquet parts)",
-        "options": OPTIONS, "cap_gib": args.cap_gb, "cap_kind": "RLIMIT_AS (address space)", "env": ENV,
+        "options": OPTIONS, "batch_words": args.batch_words, "cap_gib": args.cap_gb,
+        "cap_kind": "RLIMIT_AS (address space)", "env": ENV,
         "memory": {"seconds": m["seconds"], "load_seconds": m["load_seconds"],
                    "peak_rss_gib": m["peak_rss_bytes"] / gib, "runs_seconds": [r["seconds"] for r in memory]},
         "batches_capped": {"seconds": b["seconds"], "peak_rss_gib": b["peak_rss_bytes"] / gib,
