@@ -13,9 +13,11 @@ from corpusling.errors import InputError
 
 @pytest.fixture(scope="module")
 def both(gold_parsed, tmp_path_factory):  # noqa: ANN201 - (in memory, batch by batch)
-    corpus = gold_parsed
-    corpus.documents = corpus.documents.with_columns(
+    from corpusling.parsed import ParsedCorpus
+
+    documents = gold_parsed.documents.with_columns(  # a copy: the session's fixture stays as it is
         pl.when(pl.int_range(pl.len()) % 2 == 0).then(pl.lit("A")).otherwise(pl.lit("B")).alias("outlet"))
+    corpus = ParsedCorpus(tokens=gold_parsed.tokens, documents=documents, model=gold_parsed.model)
     folder = tmp_path_factory.mktemp("folder") / "parsed"
     corpus.save(folder)
     whole = cl.load(folder)
