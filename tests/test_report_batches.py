@@ -134,3 +134,28 @@ def test_parquet_stream_writes_the_same_bytes_whatever_the_pieces(tmp_path):
     abandoned.write(frame)
     abandoned.abandon()
     assert not (tmp_path / "gone.parquet").exists() and not list(tmp_path.glob(".gone*"))
+
+
+def test_an_analysis_failing_on_a_later_batch_drops_it_and_what_needs_it(gold_parsed, tmp_path, monkeypatch):
+    """Quotations fail on the third batch only: no quotes.csv, and no reported.csv missing those documents."""
+    import corpusling.markers.quotes as quotes_module
+    from corpusling.report import report
+
+    folder = tmp_path / "parsed"
+    gold_parsed.save(folder)
+    calls = []
+    original = quotes_module.quotes
+
+    def third_fails(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ValueError("broken on this batch")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(quotes_module, "quotes", third_fails)
+    done = report([folder], tmp_path / "out", n_boot=50, batch_words=1000, log=lambda line: None)
+    status = {s.name: (s.status, s.message) for s in done.steps}
+    assert status["quotes"] == ("failed", "ValueError: broken on this batch")
+    assert status["reported"][0] == "failed" and "quotes" in status["reported"][1]
+    assert not (tmp_path / "out" / "quotes.csv").exists() and not (tmp_path / "out" / "reported.csv").exists()
+    assert status["conditionals"][0] == "ok" and (tmp_path / "out" / "conditionals.csv").exists()

@@ -396,7 +396,13 @@ class _Analyses:
         results: dict[str, pl.DataFrame] = {}
         for analysis in ANALYSES.values():
             step = self.steps.get(analysis.name)
-            if (step is not None and step.status != "ok") or not analysis.ready(results):
+            if step is not None and step.status != "ok":
+                continue
+            if not analysis.ready(results):
+                if step is not None:  # it ran on earlier batches: its table would miss these documents
+                    missing = ", ".join(r for r in analysis.requires if results.get(r) is None)
+                    step.status, step.message = "failed", f"needs {missing}, which failed"
+                    self.parts.pop(analysis.name, None)
                 continue
             step = self.steps.setdefault(analysis.name, Step(analysis.name, rows=0))
             start = time.perf_counter()
