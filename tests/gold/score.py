@@ -2,9 +2,15 @@
 
 Run from the project root::
 
-    python tests/gold/score.py            # development set only
-    python tests/gold/score.py --blind    # and the Wikinews half released to development, the UD blind items
-    python tests/gold/score.py --set3     # and set3, the blind set of 2026-12-06 (record the date; never tune on it)
+    python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
+    python tests/gold/score.py --errors quotes  # every development error of one layer, in context
+    python tests/gold/score.py --blind          # and the blind sets: set4 and the UD blind conditionals
+                                                # (record the date; never tune on them, never read their errors)
+
+Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
+half, the first blind set, released to development on 2026-12-06; its UD items stay blind), ``set3``
+(95 treebank texts, blind until 2026-12-06 12:40 UTC, then released to development) and ``set4`` (the 20
+WikinewsKeyphraseCorpus articles the project lacked: the blind set since 2026-12-06, third session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -38,8 +44,12 @@ import polars as pl
 GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
-#: The second blind set (2026-12-06): 95 texts of ten treebank sentences (L'Est Républicain, GSD test).
+#: The second blind set (2026-12-06), released to development the same day: 95 texts of ten treebank sentences.
 SET3 = GOLD / "set3"
+#: The third blind set (2026-12-06, third session): 20 Wikinews articles, HTML as the development ones.
+SET4 = GOLD / "set4"
+#: Subsets whose errors may be read (set4 and the UD blind items may not).
+DEVELOPMENT = ("dev", "blind", "set3")
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -54,10 +64,19 @@ def set3_ids() -> list[str]:
     return sorted(p.stem for p in (SET3 / "gold").glob("*.json"))
 
 
+def set4_ids() -> list[str]:
+    return sorted(p.stem for p in (SET4 / "gold").glob("*.json"))
+
+
+def subset_ids(subset: str) -> list[str]:
+    """The documents of a subset."""
+    return {"set3": set3_ids, "set4": set4_ids}.get(subset, lambda: split()[subset])()
+
+
 def gold_folder(subset: str = "dev") -> Path:
     """The adjudicated gold of a subset (Wikinews falls back to pass A while adjudication is under way)."""
-    if subset == "set3":
-        return SET3 / "gold"
+    if subset in ("set3", "set4"):
+        return GOLD / subset / "gold"
     folder = GOLD / "wikinews" / "gold"
     return folder if folder.is_dir() else GOLD / "wikinews" / "pass_a"
 
@@ -75,11 +94,11 @@ def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
 
 
 def texts(subset: str) -> Path:
-    """The folder of the subset's texts: the Wikinews HTML articles, or the set3 text files."""
-    return SET3 / "documents" if subset == "set3" else WIKINEWS
+    """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the set4 articles."""
+    return GOLD / subset / "documents" if subset in ("set3", "set4") else WIKINEWS
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def parsed(folder: Path):  # noqa: ANN201 - a ParsedCorpus
     from corpusling.api import parse, read
 
@@ -90,7 +109,7 @@ def parsed_wikinews():  # noqa: ANN201 - a ParsedCorpus
     return parsed(WIKINEWS)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def predictions(folder: Path = WIKINEWS) -> dict[str, pl.DataFrame]:
     from corpusling.markers.conditional import conditionals
     from corpusling.markers.hedges import hedges
@@ -239,36 +258,106 @@ def _ud_gold() -> Path:
     return adjudicated if adjudicated.exists() else GOLD / "ud_conditionals" / "pass_a.json"
 
 
-def scores(subset: str) -> dict[str, dict[str, float]]:
-    """Every figure of a subset: "dev" and "blind" (the two halves of Wikinews, the "blind" one released to
-    development on 2026-12-06, with the UD conditionals of that split), or "set3" (the second blind set)."""
-    if subset == "set3":
-        ids = set3_ids()
-        return {"conditionals (set3)": conditional_scores(ids, subset),
+def scores(subset: str, ud: bool = True) -> dict[str, dict[str, float]]:
+    """Every figure of a subset (module docstring); ``ud=False`` leaves out the UD conditionals of "dev" or
+    "blind" (the UD blind items, which the development printout does not show)."""
+    if subset in ("set3", "set4"):
+        ids = subset_ids(subset)
+        return {f"conditionals ({subset})": conditional_scores(ids, subset),
                 "hedges": hedge_scores(ids, subset),
                 "quotations": quote_scores(ids, subset),
                 "reported speech": reported_scores(ids, subset)}
     ids = split()[subset]
     return {"conditionals (Wikinews)": conditional_scores(ids),
-            "conditionals (UD trees)": ud_scores(subset),
+            **({"conditionals (UD trees)": ud_scores(subset)} if ud else {}),
             "hedges": hedge_scores(ids),
             "quotations": quote_scores(ids),
             "reported speech": reported_scores(ids)}
 
 
+def _context(text: str, start: int, end: int, width: int = 160) -> str:
+    show = f"{text[max(0, start - width):start]}[[{text[start:end]}]]{text[end:end + width // 2]}"
+    return show.replace("\n", " ¶ ")
+
+
+def errors(layer: str, subset: str) -> list[str]:
+    """Every disagreement between gold and analysis in one layer of a development subset, in context: what a
+    rule writer reads. Refuses the blind sets."""
+    if subset not in DEVELOPMENT:
+        raise SystemExit(f"score.py: {subset} is blind: its errors are never read")
+    ids = subset_ids(subset)
+    folder = texts(subset)
+    corpus = parsed(folder)
+    text_of = dict(zip(corpus.documents["doc_id"].cast(pl.String), corpus.documents["text"], strict=True))
+    gold = gold_items(layer, ids, subset)
+    found = predictions(folder)
+    if layer == "reported":
+        from corpusling.markers.reported import reported
+        pred = reported(corpus.tokens, corpus.documents, found["quotes"], found["hedges"])
+    else:
+        pred = found[layer]
+    pred = _in(pred, ids)
+    label = {"conditionals": ("cls", "class"), "quotes": ("kind", "kind"), "hedges": ("category", "category"),
+             "reported": ("kind", "kind")}[layer]
+    pairs = (gold.with_row_index("_g").join(pred.with_row_index("_p"), on="doc_id", suffix="_pred")
+             .filter((pl.col("start_char") < pl.col("end_char_pred"))
+                     & (pl.col("start_char_pred") < pl.col("end_char"))))
+    lines = []
+    for row in gold.with_row_index("_g").filter(~pl.col("_g").is_in(pairs["_g"].implode())).iter_rows(named=True):
+        context = _context(text_of[row["doc_id"]], row["start_char"], row["end_char"])
+        lines.append(f"MISSED {row['doc_id']} {row[label[0]]} source={row.get('source') or row.get('source_resolved')}"
+                     f" note={row.get('note')}\n    {context}")
+    for row in pred.with_row_index("_p").filter(~pl.col("_p").is_in(pairs["_p"].implode())).iter_rows(named=True):
+        lines.append(f"EXTRA {row['doc_id']} {row[label[1]]} rule={row.get('rule')}"
+                     f"\n    {_context(text_of[str(row['doc_id'])], row['start_char'], row['end_char'])}")
+    speaker = "speaker" if "speaker" in pred.columns else "source"
+    gold_speaker = "source_resolved" if layer == "reported" else "source"
+    for row in pairs.unique("_g", keep="first").iter_rows(named=True):
+        wrong = []
+        if str(row[label[0]]) != str(row[f"{label[1]}_pred" if label[0] == label[1] else label[1]]) \
+                and layer != "hedges":
+            wrong.append("label")
+        if layer == "hedges" and HEDGE_FAMILY.get(str(row["category_pred"])) != row["category"]:
+            wrong.append("label")
+        if layer in ("quotes", "reported") and row.get(gold_speaker) \
+                and not same_speaker(row.get(f"{speaker}_pred", row.get(speaker)), row[gold_speaker]):
+            wrong.append("speaker")
+        if (row["start_char"], row["end_char"]) != (row["start_char_pred"], row["end_char_pred"]) \
+                and layer in ("conditionals", "quotes"):
+            wrong.append("span")
+        if wrong:
+            predicted_label = row[f"{label[1]}_pred" if label[0] == label[1] else label[1]]
+            lines.append(f"WRONG {'+'.join(wrong)} {row['doc_id']} gold={row[label[0]]}/"
+                         f"{row.get(gold_speaker)} predicted={predicted_label}/"
+                         f"{row.get(f'{speaker}_pred', row.get(speaker))} rule={row.get('rule')}"
+                         f"\n    {_context(text_of[row['doc_id']], row['start_char'], row['end_char'])}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the second Wikinews half (the first blind set, released to development on "
-                             "2026-12-06) and the UD blind conditionals (record the date)")
-    parser.add_argument("--set3", action="store_true",
-                        help="also score set3, the blind set of 2026-12-06 (record the date; never tune on it)")
+                        help="also score the blind sets, set4 and the UD blind conditionals (record the date; never "
+                             "tune on them)")
+    parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
+                        help="print every error of this layer in a development subset instead of the figures")
+    parser.add_argument("--subset", choices=list(DEVELOPMENT), default="dev",
+                        help="the development subset whose errors --errors prints (default dev)")
     args = parser.parse_args(argv)
-    for subset in ["dev", *(["blind"] if args.blind else []), *(["set3"] if args.set3 else [])]:
-        print(f"## {subset} (gold: {gold_folder(subset).relative_to(GOLD)})")
-        for name, values in scores(subset).items():
-            print(f"{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                          for k, v in values.items()))
+    if args.errors:
+        lines = errors(args.errors, args.subset)
+        print("\n".join(lines) or "no errors")
+        print(f"# {len(lines)} errors in {args.errors}, {args.subset}")
+        return 0
+    printouts = [("dev", True), ("blind", False), ("set3", True)]
+    if args.blind:
+        printouts += [("blind", True), ("set4", True)]
+    for subset, ud in printouts:
+        name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
+        print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
+        for analysis, values in scores(subset, ud).items():
+            print(f"{analysis}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                              for k, v in values.items()))
     return 0
 
 
