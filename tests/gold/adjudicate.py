@@ -3,7 +3,9 @@
 Run from the project root: ``python3 tests/gold/adjudicate.py`` (Wikinews and the UD conditionals), or
 ``python3 tests/gold/adjudicate.py --set set3`` (the blind set3: 95 treebank texts, passes in
 ``tests/gold/set3/pass_{a,b}/``, texts in ``tests/gold/set3/documents/``, decisions in
-``tests/gold/set3/decisions.json``, gold written to ``tests/gold/set3/gold/<id>.json``; same rules).
+``tests/gold/set3/decisions.json``, gold written to ``tests/gold/set3/gold/<id>.json``; same rules), or
+``--set set4`` (the blind set of the third session: 20 Wikinews articles in ``tests/gold/set4/documents/``, their
+text as corpusling's HTML reader gives it, the rest as set3).
 
 Where passes A and B agree on an item (same span and same fields that matter, see ``FIELDS``),
 the item is taken as it is (A's copy, notes included). Every disagreement must be settled by an
@@ -47,6 +49,7 @@ GOLD = Path(__file__).resolve().parent
 WIKINEWS = GOLD / "wikinews"
 UD = GOLD / "ud_conditionals"
 SET3 = GOLD / "set3"
+SET4 = GOLD / "set4"
 #: Where the article texts are (the offsets index into them).
 TEXTS = Path(os.environ.get("WIKINEWS_TEXTS", "/work/annotation/material/wikinews"))
 
@@ -168,12 +171,22 @@ def _corrected(decision: dict, base: dict | None) -> list[dict]:
     return [item]
 
 
-def _texts(folder: Path) -> tuple[dict[str, str], Path]:
-    """Article id → its part (Wikinews dev / blind; every set3 text "set3"), and where the texts are."""
+def _texts(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id → its part (Wikinews dev / blind; every text of set3 or set4 its set's name), and id → text
+    (Wikinews: the annotators' copies; set3: the text files with the final newline stripped; set4: the HTML
+    articles as corpusling's reader gives them)."""
     if folder == WIKINEWS:
         split = _load(WIKINEWS / "split.json")
-        return {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}, TEXTS
-    return {p.stem: folder.name for p in (folder / "documents").glob("*.txt")}, folder / "documents"
+        parts = {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}
+        return parts, {d: (TEXTS / f"{d}.txt").read_text(encoding="utf-8") for d in parts}
+    if folder == SET4:
+        from corpusling.readers import read_corpus
+
+        documents = read_corpus([folder / "documents"]).documents
+        return {d.doc_id: folder.name for d in documents}, {d.doc_id: d.text for d in documents}
+    files = sorted((folder / "documents").glob("*.txt"))
+    return ({p.stem: folder.name for p in files},
+            {p.stem: p.read_text(encoding="utf-8").rstrip("\n") for p in files})
 
 
 def wikinews(folder: Path = WIKINEWS) -> Counter:
@@ -190,9 +203,7 @@ def wikinews(folder: Path = WIKINEWS) -> Counter:
     stats: Counter = Counter()
     outputs: dict[str, dict] = {}
     for doc in sorted(subset):
-        text = (texts / f"{doc}.txt").read_text(encoding="utf-8")
-        if folder != WIKINEWS:  # set3 offsets index the text with its final newline stripped
-            text = text.rstrip("\n")
+        text = texts[doc]
         pa = _load(folder / "pass_a" / f"{doc}.json")
         pb = _load(folder / "pass_b" / f"{doc}.json")
         gold: dict[str, list[dict]] = {}
@@ -361,30 +372,32 @@ def counts() -> None:
           f"{sum(v for k, v in c.items() if k[0] == 'blind')} | {sum(c.values())} |")
 
 
-def counts_set3() -> None:
-    """Gold items of set3 per layer and label (er_* L'Est Républicain, gsd_* GSD)."""
+def counts_set3(folder: Path = SET3) -> None:
+    """Gold items of set3 per layer and label (er_* L'Est Républicain, gsd_* GSD), or of set4 (one column)."""
     label = {"conditionals": "cls", "quotes": "kind", "hedges": "category", "reported": "kind"}
-    ids = sorted(p.stem for p in (SET3 / "gold").glob("*.json"))
-    print("\n| set | layer | label | er | gsd | all |\n| --- | --- | --- | ---: | ---: | ---: |")
+    ids = sorted(p.stem for p in (folder / "gold").glob("*.json"))
+    parts = ("er", "gsd") if folder == SET3 else (folder.name,)
+    print(f"\n| set | layer | label | {' | '.join(parts)} | all |\n| --- | --- | --- |{' ---: |' * (len(parts) + 1)}")
     for layer in LAYERS:
         c: Counter = Counter()
         for doc in ids:
-            for x in _load(SET3 / "gold" / f"{doc}.json")[layer]:
-                c[(doc.split("_")[0], x[label[layer]])] += 1
+            for x in _load(folder / "gold" / f"{doc}.json")[layer]:
+                c[(doc.split("_")[0] if folder == SET3 else folder.name, x[label[layer]])] += 1
         for lab in sorted({k[1] for k in c}):
-            print(f"| set3 | {layer} | {lab} | {c['er', lab]} | {c['gsd', lab]} | {c['er', lab] + c['gsd', lab]} |")
-        print(f"| set3 | {layer} | **all** | {sum(v for k, v in c.items() if k[0] == 'er')} | "
-              f"{sum(v for k, v in c.items() if k[0] == 'gsd')} | {sum(c.values())} |")
+            cells = " | ".join(str(c[part, lab]) for part in parts)
+            print(f"| {folder.name} | {layer} | {lab} | {cells} | {sum(c[part, lab] for part in parts)} |")
+        cells = " | ".join(str(sum(v for k, v in c.items() if k[0] == part)) for part in parts)
+        print(f"| {folder.name} | {layer} | **all** | {cells} | {sum(c.values())} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("wikinews", "set3"), default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals) or set3")
+    parser.add_argument("--set", choices=("wikinews", "set3", "set4"), default="wikinews",
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 or set4")
     args = parser.parse_args(argv)
     try:
-        if args.set == "set3":
-            stats = wikinews(SET3)
+        if args.set in ("set3", "set4"):
+            stats = wikinews(GOLD / args.set)
         else:
             stats = wikinews()
             stats.update({("UD " + k[0],) + k[1:]: v for k, v in ud_conditionals().items()})
@@ -395,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in sorted(stats):
         print(f"| {k[0]} | {k[1]} | {k[2]} | {stats[k]} |")
     print(f"| **all** | | | {sum(stats.values())} |")
-    counts_set3() if args.set == "set3" else counts()
+    counts_set3(GOLD / args.set) if args.set in ("set3", "set4") else counts()
     return 0
 
 

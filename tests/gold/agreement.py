@@ -2,7 +2,7 @@
 
 Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table);
 ``python tests/gold/agreement.py --set set3`` for the blind set3 (95 treebank texts,
-``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures).
+``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures), ``--set set4`` for set4.
 
 For each layer: how many items each pass has, span agreement as F1 of one pass against the
 other (exact offsets; and, for hedges and reported speech whose boundaries are harder, any
@@ -60,15 +60,15 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
 
 
 #: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
-SETS = {"wikinews": ("wikinews", "Wikinews"), "set3": ("set3", "set3")}
+SETS = {"wikinews": ("wikinews", "Wikinews"), "set3": ("set3", "set3"), "set4": ("set4", "set4")}
 
 
 def _ids(folder: str) -> list[str]:
-    """The set's article ids: Wikinews from its split, set3 from its documents."""
+    """The set's article ids: Wikinews from its split, set3 and set4 from their documents."""
     if folder == "wikinews":
         split = json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
         return split["dev"] + split["blind"]
-    return sorted(p.stem for p in (GOLD / folder / "documents").glob("*.txt"))
+    return sorted(p.stem for p in (GOLD / folder / "documents").glob("*.*") if p.suffix in (".txt", ".html"))
 
 
 def wikinews(subset: list[str] | None = None, folder: str = "wikinews", name: str = "Wikinews") -> list[dict]:
@@ -133,7 +133,7 @@ def ud_conditionals() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals) or set3")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 or set4")
     args = parser.parse_args(argv)
     if args.set == "wikinews":
         rows = [*wikinews(), *speakers(), ud_conditionals()]
