@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,15 +111,8 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
                     400 if result["error"] else 200)
 
     def query_export(request: Request) -> Response:
-        fmt = export_format(request)
-        state = views.QueryState.read(request.query_params, bench)
-        if not state.q.strip():
-            raise views.BadRequest("give a query: q=…")
-        try:
-            table = views.kwic_table(bench, state, whole=request.query_params.get("scope") != "page")
-        except QueryError as err:
-            return error(request, 400, str(err))
-        return _download(table, fmt, "concordance")
+        return query_download(request, "concordance", lambda state: views.kwic_table(
+            bench, state, whole=request.query_params.get("scope") != "page"))
 
     def count(request: Request) -> Response:
         state = views.QueryState.read(request.query_params, bench)
@@ -126,15 +120,20 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
         return page(request, "count.html", {**result, "tab": "count"}, 400 if result["error"] else 200)
 
     def count_export(request: Request) -> Response:
+        return query_download(request, "count",
+                              lambda state: views.count_table(bench, state).head(views.EXPORT_LIMIT))
+
+    def query_download(request: Request, stem: str, make: Callable[[views.QueryState], Any]) -> Response:
+        """The export of a query's lines or counts: the query is required; a query error is a 400 page."""
         fmt = export_format(request)
         state = views.QueryState.read(request.query_params, bench)
         if not state.q.strip():
             raise views.BadRequest("give a query: q=…")
         try:
-            table = views.count_table(bench, state).head(views.EXPORT_LIMIT)
+            table = make(state)
         except QueryError as err:
             return error(request, 400, str(err))
-        return _download(table, fmt, "count")
+        return _download(table, fmt, stem)
 
     def document(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
