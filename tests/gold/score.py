@@ -136,7 +136,8 @@ def conditional_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
     gold = gold_items("conditionals", ids, subset)
     pred = _in(predictions(texts(subset))["conditionals"], ids).select("doc_id", "start_char", "end_char", "class")
     both = gold.join(pred, on=["doc_id", "start_char", "end_char"], how="inner")
-    return {"items": gold.height, **_prf(both.height, pred.height, gold.height),
+    return {"items": gold.height, "found": pred.height, "matched": both.height,
+            **_prf(both.height, pred.height, gold.height),
             "class_accuracy": (both["cls"] == both["class"]).mean() if both.height else 0.0}
 
 
@@ -163,7 +164,8 @@ def hedge_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
             "recall": g_same / gold.height if gold.height else 0.0}
     same["f1"] = 2 * same["precision"] * same["recall"] / (same["precision"] + same["recall"]) \
         if same["precision"] + same["recall"] else 0.0
-    return {"items": gold.height, **same, "any_category_precision": p_any / pred.height if pred.height else 0.0,
+    return {"items": gold.height, "found": pred.height, **same,
+            "any_category_precision": p_any / pred.height if pred.height else 0.0,
             "any_category_recall": g_any / gold.height if gold.height else 0.0}
 
 
@@ -197,7 +199,8 @@ def quote_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
     attributed = both.filter((pl.col("kind") == "direct") & pl.col("source").is_not_null())
     right = sum(same_speaker(p, g) for p, g in zip(attributed["predicted_speaker"], attributed["source"],
                                                    strict=True))
-    return {"items": gold.height, **_prf(both.height, pred.height, gold.height),
+    return {"items": gold.height, "found": pred.height, "matched": both.height,
+            **_prf(both.height, pred.height, gold.height),
             "kind_accuracy": (both["kind"] == both["predicted_kind"]).mean() if both.height else 0.0,
             "speakers": attributed.height, "speaker_accuracy": right / attributed.height if attributed.height else 0.0}
 
@@ -220,7 +223,8 @@ def reported_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
     matched_pred = pairs.select("_p").unique().height
     attributed = best.filter(pl.col("source_resolved").is_not_null())
     right = sum(same_speaker(p, g) for p, g in zip(attributed["speaker"], attributed["source_resolved"], strict=True))
-    return {"items": gold.height, "precision": matched_pred / pred.height if pred.height else 0.0,
+    return {"items": gold.height, "found": pred.height, "matched": best.height,
+            "precision": matched_pred / pred.height if pred.height else 0.0,
             "recall": best.height / gold.height if gold.height else 0.0,
             "f1": 2 * matched_pred * best.height / (matched_pred * gold.height + best.height * pred.height)
             if matched_pred and best.height else 0.0,
@@ -247,9 +251,8 @@ def ud_scores(subset: str) -> dict[str, float]:
                          for i, g in labels.items() if items[i] == subset and g["is_conditional"]])
     pred = ud_predictions().select("doc_id", pl.col("word_id").cast(pl.Int64), "class")
     both = gold.join(pred, on=["doc_id", "word_id"], how="inner")
-    return {"items": gold.height, **_prf(both.height, pred.filter(pl.col("doc_id").is_in(gold["doc_id"].unique()
-                                                                                         .to_list())).height,
-                                         gold.height),
+    found = pred.filter(pl.col("doc_id").is_in(gold["doc_id"].unique().to_list())).height
+    return {"items": gold.height, "found": found, "matched": both.height, **_prf(both.height, found, gold.height),
             "class_accuracy": (both["cls"] == both["class"]).mean() if both.height else 0.0}
 
 
@@ -273,6 +276,32 @@ def scores(subset: str, ud: bool = True) -> dict[str, dict[str, float]]:
             "hedges": hedge_scores(ids),
             "quotations": quote_scores(ids),
             "reported speech": reported_scores(ids)}
+
+
+#: Measure → the count it is a proportion of (for its interval).
+DENOMINATOR = {"precision": "found", "recall": "items", "class_accuracy": "matched", "kind_accuracy": "matched",
+               "speaker_accuracy": "speakers"}
+
+
+def wilson(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95 % by default) of a proportion ``share`` of ``n`` items (Wilson 1927;
+    Brown, Cai & DasGupta 2001): the interval to print beside a figure measured on few items."""
+    if n == 0:
+        return (float("nan"), float("nan"))
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (share * (1 - share) / n + z * z / (4 * n * n)) ** 0.5
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _printed(values: dict[str, float], intervals: bool) -> str:
+    cells = []
+    for k, v in values.items():
+        cell = f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+        if intervals and k in DENOMINATOR and DENOMINATOR[k] in values:
+            low, high = wilson(v, int(values[DENOMINATOR[k]]))
+            cell += f" [{low:.2f}–{high:.2f}]"
+        cells.append(cell)
+    return ", ".join(cells)
 
 
 def _context(text: str, start: int, end: int, width: int = 160) -> str:
@@ -341,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
                              "tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
+    parser.add_argument("--intervals", action="store_true",
+                        help="print the 95 %% Wilson interval of each precision, recall and accuracy")
     parser.add_argument("--subset", choices=list(DEVELOPMENT), default="dev",
                         help="the development subset whose errors --errors prints (default dev)")
     args = parser.parse_args(argv)
@@ -356,8 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
         for analysis, values in scores(subset, ud).items():
-            print(f"{analysis}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                              for k, v in values.items()))
+            print(f"{analysis}: {_printed(values, args.intervals)}")
     return 0
 
 
