@@ -24,6 +24,19 @@ SENTENCES = {
     "incise": "Le bilan est de dix morts, a indiqué la police.",
     "manner": "Les tâches sont réparties selon une division du travail stricte.",
     "quoted": "« Le ministre a dit que tout irait bien », a raconté un témoin.",
+    # not incises: a bare participle, an infinitive, a passive, a verb that reports only through its clause
+    "participle": "Les étoiles fixes reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».",
+    "infinitive_after_comma": "M. Dumez a parlé d'une réalisation utile, non sans rappeler le rôle de la famille.",
+    "passive_after_comma": "La gestion et l'exploitation de la salle de concert Wagram, récemment rénovée, sera "
+                           "assurée par Eurosites, leader en France de la location de salles.",
+    "content_verb_after_comma": "Au milieu du VIIIe siècle, un prédicateur de Bassora parvient en Hadramaout, "
+                                "établit le rite Ibadhi.",
+    # two incises in a row, the speaker's affiliation after the second
+    "chained_incises": "Des poils appartiendraient au yéti, indique une analyse de l'ADN, a annoncé le chercheur "
+                       "Valentine Sapounov, de l'Université de Moscou.",
+    # an incise after a quotation (straight quotation marks) attributes the quotation
+    "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
+                       'se souvient-il, visiblement marqué par cette période.',
 }
 
 
@@ -111,3 +124,19 @@ def test_no_parse_no_rows() -> None:
     tokens = pl.DataFrame({"doc_id": ["a"], "start_char": [0], "end_char": [1]})
     assert reported(tokens, pl.DataFrame({"doc_id": ["a"], "text": ["x"]}),
                     quotes=pl.DataFrame(), hedges=pl.DataFrame()).equals(empty())
+
+
+@pytest.mark.parametrize("doc", ["participle", "infinitive_after_comma", "passive_after_comma",
+                                 "content_verb_after_comma"])
+def test_an_incise_is_a_finite_active_verb_of_saying(found, doc) -> None:
+    assert [r for r in rows(found, doc) if r["kind"] == "incise"] == []
+
+
+def test_a_second_incise_closes_the_first(found) -> None:
+    assert [(r["kind"], r["cue"], r["text"], r["speaker"]) for r in rows(found, "chained_incises")] == [
+        ("incise", "annoncer", "Des poils appartiendraient au yéti, indique une analyse de l'ADN",
+         "Valentine Sapounov")]
+
+
+def test_an_incise_after_straight_quotation_marks_attributes_the_quotation(found) -> None:
+    assert rows(found, "straight_quotes") == []

@@ -496,6 +496,21 @@ def _incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl
     sentence, the content is the clause it hangs on (``parataxis``, ``advcl``, ``conj``) or, when the parser
     made the incise the root, its dependents before it (those before ``boundary``).
     """
+    # an incise is a finite verb or a compound past ("dit X", "a indiqué X"), in the active voice and a verb of
+    # saying: not an infinitive, a bare participle or a passive ("…, non sans rappeler", "…, dite « … »",
+    # "…, sera assurée par X") nor a verb that reports only through its content clause ("…, établit le rite")
+    auxiliaries = words.filter(pl.col("deprel").is_in(["aux", "aux:tense"])).select(
+        "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
+                                                                   pl.col("head").alias("word_id")).unique()
+    # (a participle that is also a present, "dit le Pentagone", is taken for one)
+    finite = (pl.col("feats").fill_null("").str.contains("VerbForm=Fin")
+              | pl.col("form").str.to_lowercase().is_in(reported_cues("present_like_participle")))
+    compound = (cues.join(auxiliaries, on=_WORD, how="semi")
+                .filter(pl.col("feats").fill_null("").str.contains("VerbForm=Part")).select(_WORD))
+    cues = (pl.concat([cues.filter(finite).select(_WORD), compound]).unique()
+            .join(cues, on=_WORD).join(passive, on=_WORD, how="anti")
+            .filter(pl.col("_type") != "content"))
     cue = cues.select(*_WORD, "start_char", "deprel", "head")
     # the auxiliaries and adverbs of the incise stand after the last punctuation before the verb ("Par
     # ailleurs, poursuit X": "ailleurs" belongs to the clause)
@@ -572,6 +587,22 @@ def _incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl
                    .join_asof(ends.rename({"_prev_end": "_e", "_prev_form": "_f"}), left_on="_a_start",
                               right_on="_e", by="doc_id", strategy="backward", check_sortedness=False)
                    .filter(pl.col("_f") == ",").select("_i", "_after"))
+    # (a phrase after the comma that belongs to the subject closes no clause: "…, a annoncé X, de l'Université…")
+    # nor does a second incise ("…, indique une analyse, a annoncé X."): the first one ends the clause; nor a
+    # speaker's affiliation, whatever the parser hung it on ("…, a annoncé X, de l'Université de Moscou.")
+    affiliation = words.filter((pl.col("deprel") == "case")
+                               & pl.col("form").str.to_lowercase().is_in(reported_cues("affiliation_preposition")))
+    chained = pl.concat([cue.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         affiliation.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         words.filter(pl.col("deprel").str.starts_with("aux"))
+                         .join(cue.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                               on=["doc_id", "sent_id", "head"])
+                         .select("doc_id", "sent_id", pl.col("word_id").alias("_after"))])
+    comma_after = (comma_after.join(subject_tree.select(pl.col("_item").alias("_i"),
+                                                        pl.col("word_id").alias("_after")),
+                                    on=["_i", "_after"], how="anti")
+                   .join(incise.select("_i", "doc_id", "sent_id"), on="_i")
+                   .join(chained, on=["doc_id", "sent_id", "_after"], how="anti").select("_i", "_after"))
     incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
     inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
     # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
@@ -970,7 +1001,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # « des suites d'une longue maladie », a révélé son avocate")
     after_mark = pl.col("_text").str.slice((pl.col("cue_start") - 40).clip(lower_bound=0),
                                            pl.min_horizontal(pl.col("cue_start"), 40)).str.contains(
-        r"[»”]\s*,?\s*(?:[^\s,.;:«»]+\s+){0,2}$")
+        r"[»”\"]\s*,?\s*(?:[^\s,.;:«»]+\s+){0,2}$")
     opened = (marks.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").alias("_q_start"),
                            pl.col("end_char").alias("_q_end")).sort("doc_id", "_q_end"))
     rows = (rows.sort("doc_id", "cue_start")
