@@ -38,13 +38,31 @@ def test_inch_marks_are_not_quotes() -> None:
     assert spans_of('Il a dit "nous en voulons 3" hier.') == ['"nous en voulons 3"']
 
 
-def test_single_quotes_inside_a_quotation() -> None:
+def test_single_quotes_are_not_quotation_marks() -> None:
+    """The guide's marks (§2) are « », “ ”, „ “, ‹ › and straight double quotes: never ' ‘ ’."""
     text = "« Ils ont commencé par crier 'Allah' et ils ont cassé la porte. »"
-    assert spans_of(text) == [text, "'Allah'"]
+    assert spans_of(text) == [text]
+    assert scan_text("Ils sont excellents pour ‘bullshitter’. Il cite 'quelque chose sans fin.") == []
 
 
-def test_unclosed_single_quote_is_dropped_not_flagged() -> None:
-    text = "Il cite 'quelque chose sans fin."
+@pytest.mark.parametrize("text, expected", [
+    # French spacing kept inside straight quotes: one opens before a space and a word, closes after a space
+    ('Il souligne : " Il y a de la fumée, mais sans feu " et repart.', ['" Il y a de la fumée, mais sans feu "']),
+    ('Il a dit : "Nous restons ". Puis : "Nous partons".', ['"Nous restons "', '"Nous partons"']),
+    ('Il dit " oui " et " non ".', ['" oui "', '" non "']),
+    # inside a spaced quotation, "le mot "X"" is a quotation of its own
+    ('Il dit : " Envoyez le mot "DARGAUD" au 6 20 30 " ici.', ['" Envoyez le mot "DARGAUD" au 6 20 30 "', '"DARGAUD"']),
+])
+def test_spaced_straight_quotes(text: str, expected: list[str]) -> None:
+    assert spans_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Mais nous ne partirons pas ", a assuré l\'un d\'eux.',  # the quotation began before the text
+    "Elle se veut aussi message d'espoir\". Ouverture tous les jours.",
+    'Le reste du monde. " "',
+])
+def test_closing_straight_quote_with_nothing_open_makes_no_quotation(text: str) -> None:
     assert scan_text(text) == []
 
 
@@ -82,10 +100,9 @@ def test_continuation_with_closing_guillemet_convention() -> None:
     assert (start, end) == (0, len(text)) and continued and not unbalanced
 
 
-def test_stray_closing_mark_is_flagged() -> None:
-    text = "Premier paragraphe.\nla suite d'une citation » dit-il."
-    (start, end, _, unbalanced, _), = scan_text(text)
-    assert text[start:end] == "la suite d'une citation »" and unbalanced
+def test_stray_closing_mark_makes_no_quotation() -> None:
+    """Guide §2: a closing mark with no opening one is no item."""
+    assert scan_text("Premier paragraphe.\nla suite d'une citation » dit-il.") == []
 
 
 def test_quote_spans_offsets_point_into_text() -> None:

@@ -89,15 +89,18 @@ def _only(table: pl.DataFrame, ids: list[str]) -> pl.DataFrame:
     return table.filter(pl.col("doc_id").is_in(ids))
 
 
-def gold(path: Path = GOLD) -> pl.DataFrame:
-    return pl.read_csv(path, schema_overrides={"doc_id": pl.String}).with_columns(
+def gold(path: Path = GOLD, guide: bool = True) -> pl.DataFrame:
+    """The older gold; with ``guide``, without its rows in single quotes ('Allah', in 44485), which the annotation
+    guide of 2026-12 (§2), the project's gold since, does not count as quotation marks."""
+    table = pl.read_csv(path, schema_overrides={"doc_id": pl.String}).with_columns(
         pl.col("source", "reporting_verb").fill_null(""))
+    return table.filter(~pl.col("text").str.contains(r"^['‘’]")) if guide else table
 
 
 @pytest.mark.parametrize("path, paths, n_docs", [(GOLD, gold_paths, 1 + len(GOLD_WIKINEWS)),
                                                  (HELDOUT, heldout_paths, len(HELDOUT_WIKINEWS))])
 def test_gold_offsets_point_at_their_text(path: Path, paths, n_docs: int) -> None:
-    table = gold(path)
+    table = gold(path, guide=False)
     texts = {d.doc_id: d.text for d in read_corpus(paths()).documents}
     assert set(table["doc_id"]) <= set(texts) and len(texts) == n_docs
     for row in table.iter_rows(named=True):
@@ -109,7 +112,7 @@ def test_gold_offsets_point_at_their_text(path: Path, paths, n_docs: int) -> Non
 
 @pytest.mark.parametrize("path", [GOLD, HELDOUT])
 def test_gold_rows_are_well_formed(path: Path) -> None:
-    table = gold(path)
+    table = gold(path, guide=False)
     assert table.columns == ["doc_id", "start_char", "end_char", "text", "kind", "source", "reporting_verb", "notes"]
     assert set(table["kind"]) <= {"direct", "mixed", "scare"}
     assert table.select(KEY).is_unique().all()

@@ -3,15 +3,20 @@
 Three steps, each a function of tables:
 
 1. :func:`quote_spans` scans each document text for quotation marks (one regex match
-   per mark) and pairs them with a stack: « », ‹ ›, “ ”, „ “, straight double quotes
-   and, inside a paragraph only, single quotes ('…', ‘…’) whose opening and closing
-   contexts cannot be an apostrophe. A quotation left open at the end of a paragraph
+   per mark) and pairs them with a stack: « », ‹ ›, “ ”, „ “ and straight double quotes,
+   the marks of the annotation guide (§2); single quotes and apostrophes (' ‘ ’) are never
+   quotation marks. A quotation left open at the end of a paragraph
    continues when the next paragraph opens with « or » (the French convention for
    quotations over several paragraphs, Lexique des règles typographiques en usage à
    l'Imprimerie nationale); otherwise it is closed at the end of its paragraph and
-   flagged ``unbalanced``. Paragraphs are those of :func:`corpusling.normalise.paragraph_spans`
-   (blocks between blank lines, or lines when a text has no blank line). A straight
-   double quote right after a digit with no straight quotation open is an inch mark.
+   flagged ``unbalanced``. A closing mark with nothing open makes no quotation (guide §2).
+   Paragraphs are those of :func:`corpusling.normalise.paragraph_spans`
+   (blocks between blank lines, or lines when a text has no blank line). Straight double
+   quotes, which do not say which way they face, are read from their neighbours: one opens
+   before a word, or before a space and a word where the French spacing of guillemets is
+   kept (" Il y a… "); one closes after a word or before a space, a punctuation mark or the
+   end; with nothing open, one before punctuation (", a-t-il dit") closes a quotation that
+   began before the text and is left out, and one right after a digit is an inch mark.
 2. Nesting (``level``, ``nested``) and words (``n_tokens``) come from joins on offsets.
 3. :func:`quotes` adds ``kind``, ``source`` and ``reporting_verb`` from the context of
    each span (see :mod:`corpusling.markers.attribution`), then ``speaker``, the name the
@@ -47,18 +52,10 @@ _SCHEMA: dict[str, pl.DataType] = {
     "unbalanced": pl.Boolean(), "continued": pl.Boolean(),
 }
 
-# Candidate marks. Single quotes are candidates only where they cannot be an apostrophe:
-# an opening one after a space or an opening mark (or at the start) and before a letter, a
-# closing one after a non-space and before a space, punctuation or the end of the text.
-# (The lookahead on the mark characters first and the lookbehinds after the mark make the
-# scan about five times faster than lookbehinds tried at every position.)
-_MARKS = re.compile(
-    r"""(?=[«»‹›“”„"'‘’])(?:"""
-    r"""[«»‹›“”„"]"""
-    r"""|['‘](?<![^\s(\[«“„]['‘])(?=\w)"""
-    r"""|['’](?<=[^\s'‘’]['’])(?=[\s.,;:!?)\]»”]|$))""",
-    re.MULTILINE,
-)
+#: The quotation marks of the annotation guide (§2).
+_MARKS = re.compile(r"[«»‹›“”„\"]")
+#: After a straight double quote: a word (or "…", an opening bracket), possibly after spaces: it may open.
+_OPENS_BEFORE = re.compile(r"[ \t\u00a0\u202f]*[\w…(\[]")
 
 
 @dataclass
@@ -66,7 +63,6 @@ class _Open:
     start: int
     family: str
     mark: str
-    tentative: bool = False  # single quotes: dropped, not flagged, when never closed
     continued: bool = False
 
 
@@ -91,8 +87,6 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
     stack: list[_Open] = []
 
     def close(item: _Open, end: int, unbalanced: bool) -> None:
-        if item.tentative and unbalanced:
-            return
         spans.append((item.start, end, item.mark, unbalanced, item.continued))
 
     def close_from(index: int, at: int, end: int) -> None:
@@ -120,7 +114,7 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
             lead = text[nxt_start:nxt_start + 1]
             keep: list[_Open] = []
             for item in stack:
-                if not item.tentative and item.family in ("guillemet", "curly", "low9") and not keep \
+                if item.family in ("guillemet", "curly", "low9") and not keep \
                         and lead in ("«", "»", "“"):
                     item.continued = True
                     keep.append(item)
@@ -137,12 +131,8 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
             stack.append(_Open(pos, {"«": "guillemet", "‹": "single_guillemet", "„": "low9"}[char], char))
         elif char == "»" or char == "›":
             i = innermost("guillemet" if char == "»" else "single_guillemet")
-            if i is not None:
+            if i is not None:  # (a closing mark with nothing open makes no quotation)
                 close_from(i, pos, pos + 1)
-            elif char == "»":  # stray closing mark: the quotation opened before this paragraph's start
-                p_start = paragraphs[para][0]
-                if pos > p_start:
-                    spans.append((p_start, pos + 1, "»", True, False))
         elif char == "“":
             i = innermost("low9", "curly")
             if i is not None and stack[i].family == "low9":
@@ -153,21 +143,16 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
             i = innermost("curly", "low9")
             if i is not None:
                 close_from(i, pos, pos + 1)
-        elif char == '"':
+        else:  # a straight double quote
             i = innermost("straight")
-            if i is not None and (not before.isspace() or after.isspace() or pos + 1 == len(text)):
+            word_after = _OPENS_BEFORE.match(text, pos + 1) is not None
+            # (open: a mark after a word, before a space or before no word closes; "le mot "X"" opens inside)
+            if i is not None and (not before.isspace() or after.isspace() or not word_after):
                 close_from(i, pos, pos + 1)
             elif i is None and before.isdigit():
                 continue  # inch mark: 17" screen
-            elif not after.isspace():
+            elif word_after and (not after.isspace() or before.isspace() or pos == 0):
                 stack.append(_Open(pos, "straight", char))
-        else:  # single quotes ' ‘ ’
-            opening = (pos == 0 or before.isspace() or before in "([«“„") and after.isalnum()
-            i = innermost("single")
-            if i is not None and not before.isspace() and char != "‘" and not opening:
-                close_from(i, pos, pos + 1)
-            elif opening and char != "’":
-                stack.append(_Open(pos, "single", char, tentative=True))
     # end of text: leaving the remaining paragraphs
     p_end = paragraphs[current][1]
     for item in stack:
