@@ -35,13 +35,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import polars as pl
 
-from corpusling.errors import LexiconError
-from corpusling.lexicons import HERE, attribution_words, bundled_rows, load_word_lists
+from corpusling.lexicons import HERE, INCISE_VERBS, attribution_words, bundled_rows, load_word_lists, reporting_verbs
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
 #: Longest quotation (in words of its text) that can be a scare quote.
@@ -133,40 +131,18 @@ _TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lem
 
 
 def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
-    """The reporting-verb lexicon (``lemma, type, notes``); the bundled one when ``path`` is None."""
-    if path is None:
-        text = resources.files("corpusling.lexicons").joinpath("reporting_verbs.tsv").read_text(encoding="utf-8")
-        name = "reporting_verbs.tsv"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise LexiconError(f"cannot read the reporting-verb lexicon {path}: {err}") from err
-        name = str(path)
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    if not lines or lines[0].split("\t")[0] != "lemma":
-        raise LexiconError(f"{name}: the first line must be a header starting with 'lemma' (tab-separated)")
-    header = lines[0].split("\t")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if not cells[0].strip() or len(cells) > len(header):
-            raise LexiconError(f"{name}, line {number}: expected {len(header)} tab-separated cells, got {line!r}")
-        rows.append(cells + [""] * (len(header) - len(cells)))
-    table = pl.DataFrame(rows, schema=header, orient="row")
-    for column, default in (("type", ""), ("use", "any")):
-        if column not in table.columns:
-            table = table.with_columns(pl.lit(default).alias(column))
-    return table.with_columns(pl.col("lemma").str.strip_chars().str.to_lowercase())
+    """The reporting-verb lexicon (``lemma, type, use, notes``); the bundled one when ``path`` is None.
+
+    Read and checked by the one lexicon loader, :func:`corpusling.lexicons.reporting_verbs`."""
+    return reporting_verbs(path)
 
 
 def default_reporting_verbs() -> pl.DataFrame:
     """What attribution uses when given no lexicon: ``reporting_verbs.tsv`` and the verbs of
     ``incise_verbs.tsv`` (``use=incise``: looked for right after a closing mark only; kept apart so that
     "continuer de", "avancer de 3 %" are no cue of reported speech for the analyses reading the first file)."""
-    bundled = resources.files("corpusling.lexicons").joinpath("incise_verbs.tsv")
-    incise = load_reporting_verbs(Path(str(bundled))).with_columns(pl.lit("incise").alias("use"))
-    return pl.concat([load_reporting_verbs(), incise.select("lemma", "type", "use", "notes")], how="diagonal_relaxed")
+    incise = reporting_verbs(INCISE_VERBS).with_columns(pl.lit("incise").alias("use"))
+    return pl.concat([reporting_verbs(), incise], how="diagonal_relaxed")
 
 
 def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
