@@ -1,0 +1,258 @@
+"""Matching the hedge lexicon (``hedges.tsv``) on the word table: a join, not a loop.
+
+Every word gets its keys (lemma, form, part of speech, "is a numeral"); every position of every pattern
+variant gets the keys it accepts; joining the two and counting, per (variant, start word), the positions
+satisfied finds all matches of all entries in one pass. Context conditions (``@speaker``, ``@viewpoint``)
+are polars expressions over shifted columns of the sentence. Overlapping matches keep the longest;
+``exclude`` entries (false friends such as "selon que") win their overlaps and are then dropped.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from corpusling.errors import LexiconError
+from corpusling.lexicons import load_hedge_context
+from corpusling.lexicons.notation import PatternError, parse_pattern
+from corpusling.markers.hedge_words import in_list, saying_words
+
+#: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
+#: scène, ont déclaré"), and the punctuation that stops the search.
+SPEECH_REACH = 8
+STOPS: frozenset[str] = frozenset({".", ";", ":", "«", "»", "!", "?", "(", ")"})
+
+#: How far after "pour" the comma of a viewpoint ("Pour le procureur fédéral, …") may come.
+VIEWPOINT_REACH = 10
+
+_VERBAL = ["VERB", "AUX", "SCONJ"]
+
+#: Punctuation after which "pour X," can open a clause ("(pour les régions X, Y)" is an enumeration).
+CLAUSE_PUNCTUATION: frozenset[str] = frozenset({",", ".", ";", ":", "!", "?", "«", "»", '"', "—", "–", "..."})
+
+
+def word_keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFrame:
+    """``_i, key``: every key a word satisfies (w: lemma or form, f: exact form, u: UPOS, num).
+
+    A noun or adjective also offers its form less a final -s / -x, so that a plural the
+    lemmatiser left alone ("leaders") still meets its entry ("leader"). ``wanted``: only
+    these keys (those of a lexicon), each kind filtered on its value before the key is built.
+    """
+    def only(kind: str, value: pl.Expr) -> pl.Expr:
+        if wanted is None:
+            return pl.lit(True)
+        values = wanted.filter(wanted.str.starts_with(kind)).str.strip_prefix(kind)
+        return value.is_in(values.implode())
+
+    is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
+                 | in_list("_lemma", load_hedge_context()["number_word"]))
+    plural = pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)
+    # the parts are disjoint (a form equal to the lemma, a plural stem equal to the lemma, gives no second key)
+    parts = [
+        words.filter(only("w:", pl.col("_lemma"))).select("_i", ("w:" + pl.col("_lemma")).alias("key")),
+        words.filter(only("w:", pl.col("_form")) & (pl.col("_form") != pl.col("_lemma")))
+        .select("_i", ("w:" + pl.col("_form")).alias("key")),
+        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$")
+                     & only("w:", plural) & (plural != pl.col("_lemma")))
+        .select("_i", ("w:" + plural).alias("key")),
+        words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
+        words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),
+    ]
+    if wanted is None or (wanted == "num").any():
+        parts.append(words.filter(is_number).select("_i", pl.lit("num").alias("key")))
+    return pl.concat(parts)
+
+
+def compile_lexicon(lexicon: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Lexicon → (variants, positions).
+
+    ``variants``: one row per fixed-length variant (``_v, _entry, length, first, last, required,
+    wildcards, conditions``); ``positions``: the keys each non-wildcard position accepts
+    (``_v, pos, key, upos_filter``).
+    """
+    variants: dict[str, list] = {c: [] for c in ("_v", "_entry", "length", "first", "last", "required",
+                                                 "wildcards", "conditions")}
+    positions: dict[str, list] = {c: [] for c in ("_v", "pos", "key", "upos_filter")}
+    prefix = {"word": "w:", "form": "f:", "upos": "u:"}
+    missing = [c for c in ("pattern", "category") if c not in lexicon.columns]
+    if missing:
+        raise LexiconError(f"a lexicon table needs the columns pattern and category (missing: {', '.join(missing)})")
+    for entry, text in enumerate(lexicon["pattern"].to_list()):
+        try:
+            pattern = parse_pattern(text)
+        except PatternError as err:
+            raise LexiconError(f"lexicon entry {entry + 1}, column {err.position + 1} of {text!r}: {err}") from None
+        for variant in pattern.variants:
+            v = len(variants["_v"])
+            marked = [p for p, e in enumerate(variant) if not e.context]
+            wild = [p for p, e in enumerate(variant) if e.wildcard]
+            for p, element in enumerate(variant):
+                if element.wildcard:
+                    continue
+                for alt in element.alternatives:
+                    positions["_v"].append(v)
+                    positions["pos"].append(p)
+                    positions["key"].append("num" if alt.kind == "num" else prefix[alt.kind] + alt.value)
+                    positions["upos_filter"].append(sorted(alt.upos) if alt.upos else None)
+            for name, value in (("_v", v), ("_entry", entry), ("length", len(variant)), ("first", marked[0]),
+                                ("last", marked[-1]), ("required", len(variant) - len(wild)), ("wildcards", wild),
+                                ("conditions", sorted(pattern.conditions))):
+                variants[name].append(value)
+    return (pl.DataFrame(variants, schema={"_v": pl.Int64, "_entry": pl.Int64, "length": pl.Int64,
+                                           "first": pl.Int64, "last": pl.Int64, "required": pl.Int64,
+                                           "wildcards": pl.List(pl.Int64), "conditions": pl.List(pl.String)}),
+            pl.DataFrame(positions, schema={"_v": pl.Int64, "pos": pl.Int64, "key": pl.String,
+                                            "upos_filter": pl.List(pl.String)}))
+
+
+def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
+    """``_i`` plus the context conditions a word satisfies (speaker noun, source before, viewpoint "pour")."""
+    lists = load_hedge_context()
+
+    def at(column: str, k: int) -> pl.Expr:
+        """The value ``k`` words further on (before, if negative) in the same sentence, else null."""
+        return pl.when(pl.col("_s").shift(-k) == pl.col("_s")).then(pl.col(column).shift(-k))
+
+    previous_lemma = at("_lemma", -1)
+    # a vague noun phrase is a source after "selon", "d'après", after "pour" only when it opens a point of view
+    # ("Pour certains analystes, …", not "payé 60 € pour un spécialiste"), after "de l'avis de", "aux dires de";
+    # a verb of saying in an incise before it makes it one too ("», constate un analyste")
+    after_source = (previous_lemma.is_in(sorted(lists["source_preposition"]))
+                    | (previous_lemma.is_in(sorted(lists["viewpoint_preposition"])) & at("_viewpoint", -1))
+                    | ((previous_lemma == "de") & at("_lemma", -2).is_in(sorted(lists["source_noun_before_de"]))))
+    speech = list(lists["speech_verb"])
+    subject_of_speech = (pl.col("deprel").str.starts_with("nsubj") & ~pl.col("deprel").str.ends_with(":pass")
+                         & pl.col("_hi").is_in(saying_words(words, lists).implode()))
+    # the same without the tree, for parses that miss the subject: a verb of saying follows within
+    # SPEECH_REACH words, with no other verb and no sentence-internal stop in between
+    before_speech = pl.lit(False)
+    for k in range(1, SPEECH_REACH + 1):
+        clear = pl.all_horizontal([(at("upos", j) != "VERB") & ~at("_form", j).is_in(list(STOPS))
+                                   for j in range(1, k)]) if k > 1 else pl.lit(True)
+        before_speech = before_speech | ((at("upos", k) == "VERB") & at("_lemma", k).is_in(speech)
+                                         & clear.fill_null(False))
+    inverted_after_speech = (previous_lemma.is_in(list(lists["speech_verb"]))
+                             & (at("upos", -2) == "PUNCT"))  # « … », constate un analyste
+    clause_start = (at("upos", -1).is_null() | (at("upos", -1) == "CCONJ")
+                    | at("_form", -1).is_in(list(CLAUSE_PUNCTUATION)))
+    # "pour X, …": a comma within VIEWPOINT_REACH words, no verb or other comma before it, and the head of X (its
+    # first noun, proper noun or pronoun, past determiners, adjectives, "plus de") names a person, an institution
+    # or a holder of a view ("Pour le procureur fédéral,", "Pour moi,"), not a time, a purpose or a topic ("Pour ce
+    # premier rendez-vous,", "Pour la maladie de Paget,"); found with the next comma, verb and noun of each word
+    holders = sorted(lists["viewpoint_noun"] | lists["person_noun"] | lists["informant_noun"])
+    nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON", "X"])
+    holder = pl.col("upos").is_in(["PROPN", "PRON", "X"]) | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(
+        holders)
+
+    def after(flag: pl.Expr) -> pl.Expr:
+        """Index of the next word (after this one, in the sentence) where ``flag`` holds."""
+        return pl.when(flag).then(pl.col("_i")).backward_fill().shift(-1).over("_s")
+
+    words = words.with_columns(after(pl.col("_form") == ",").alias("_comma"),
+                               after(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
+                               after(nominal).alias("_noun"), holder.alias("_holder"))
+    noun_holder = pl.col("_holder").gather(pl.col("_noun").fill_null(pl.col("_i")) - pl.col("_i").first()).over("_s")
+    viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
+                 & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
+                 & (pl.col("_noun") < pl.col("_comma")) & noun_holder)
+    words = words.with_columns((in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
+                               .fill_null(False)
+                               .alias("_viewpoint"))
+    return words.select(
+        "_i",
+        ((subject_of_speech | before_speech).fill_null(False)).alias("_speaker_noun"),
+        ((after_source | inverted_after_speech).fill_null(False)).alias("_after_source"),
+        "_viewpoint",
+    )
+
+
+def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFrame) -> pl.DataFrame:
+    """Every match of every variant: ``_v, start`` (index of its first word) plus the variant's columns.
+
+    Each variant is anchored on its rarest position in this corpus: the words that satisfy
+    the anchor give the candidate starts, and the other positions are checked by a join
+    of (word index, key) pairs, so frequent words ("de", any determiner) are never
+    expanded against every pattern.
+    """
+    keys = word_keys(words, positions["key"].unique()).join(words.select("_i", "upos"), on="_i")
+    frequency = keys.group_by("key").len("n")
+    weight = (positions.join(frequency, on="key", how="left").with_columns(pl.col("n").fill_null(0))
+              .group_by("_v", "pos").agg(pl.col("n").sum()))
+    anchors = weight.sort("n", "pos").group_by("_v").first().select("_v", pl.col("pos").alias("_anchor"))
+    allowed = pl.col("upos_filter").is_null() | pl.col("upos_filter").list.contains(pl.col("upos"))
+    starts = (positions.join(anchors, on="_v").filter(pl.col("pos") == pl.col("_anchor"))
+              .join(keys, on="key").filter(allowed)
+              .select("_v", (pl.col("_i") - pl.col("pos")).alias("start")).unique())
+    others = positions.join(anchors, on="_v").filter(pl.col("pos") != pl.col("_anchor"))
+    checked = (starts.join(others, on="_v")
+               .with_columns((pl.col("start") + pl.col("pos")).alias("_i"))
+               .join(keys, on=["_i", "key"]).filter(allowed)
+               .group_by("_v", "start").agg(pl.col("pos").n_unique().alias("n")))
+    found = (starts.join(checked, on=["_v", "start"], how="left").with_columns(pl.col("n").fill_null(0) + 1)
+             .join(variants, on="_v")
+             .filter(pl.col("n") == pl.col("required")))
+    place = words.select("_i", "doc_id", "sent_id", "_s")
+    found = (found.with_columns((pl.col("start") + pl.col("length") - 1).alias("_end_i"))
+             .join(place.rename({"_i": "start"}), on="start")
+             .join(place.select(pl.col("_i").alias("_end_i"), pl.col("_s").alias("_s_end")), on="_end_i")
+             .filter(pl.col("_s") == pl.col("_s_end"))
+             .with_row_index("_c"))
+    wild = (found.select("_c", "start", "wildcards").explode("wildcards").drop_nulls("wildcards")
+            .with_columns((pl.col("start") + pl.col("wildcards")).alias("_i"))
+            .join(words.select("_i", "upos"), on="_i")
+            .filter(pl.col("upos") == "PUNCT"))
+    return found.join(wild.select("_c").unique(), on="_c", how="anti")
+
+
+def lexicon_spans(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
+    """The lexicon's matches after its own overlaps are settled (longest; exclude entries win, then go).
+
+    Rows ``doc_id, sent_id, _s, _first_i, _last_i, category, entry, _rank`` (``_rank``: the
+    entry's line in the lexicon, for ties).
+    """
+    variants, positions = compile_lexicon(lexicon)
+    found = candidates(words, variants, positions)
+    # conditions look at most VIEWPOINT_REACH words away in the sentence: only the sentences of
+    # candidates whose entry has a condition
+    conditional = found.filter(pl.col("conditions").list.len() > 0)
+    conditions = context_conditions(words.join(words.filter(pl.col("_i").is_in(conditional["start"].implode()))
+                                        .select("_s").unique(), on="_s", how="semi"))
+    found = (found.with_columns((pl.col("start") + pl.col("first")).alias("_first_i"),
+                                (pl.col("start") + pl.col("last")).alias("_last_i"))
+             .join(conditions.select("_i", "_after_source", "_viewpoint").rename({"_i": "_first_i"}), on="_first_i",
+                   how="left")
+             .join(conditions.select("_i", "_speaker_noun").rename({"_i": "_last_i"}), on="_last_i", how="left")
+             .with_columns(pl.col("_after_source", "_viewpoint", "_speaker_noun").fill_null(False))
+             .filter(~pl.col("conditions").list.contains("speaker") | pl.col("_speaker_noun")
+                     | pl.col("_after_source"))
+             .filter(~pl.col("conditions").list.contains("viewpoint") | pl.col("_viewpoint")))
+    entries = lexicon.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("_entry"), "pattern", "category")
+    spans = (found
+             .join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
+             .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i")
+             .join(entries, on="_entry")
+             .select(pl.col("doc_id").cast(pl.String), "sent_id", "_s", "_first_i", "_last_i", "start_char",
+                     "end_char", "category", "_entry", pl.col("pattern").alias("entry"))
+             .unique(["doc_id", "start_char", "end_char", "_entry"])
+             .with_columns((pl.col("end_char") - pl.col("start_char")).alias("_len"),
+                           (pl.col("category") == "exclude").alias("_exclude"))
+             .with_row_index("_k"))
+    return (_longest(spans).filter(~pl.col("_exclude"))
+            .select("doc_id", "sent_id", "_s", "_first_i", "_last_i", "category", "entry",
+                    pl.col("_entry").alias("_rank")))
+
+
+def _longest(spans: pl.DataFrame) -> pl.DataFrame:
+    """Drop every span that overlaps a better one: longer, else an exclude entry, else earlier in the lexicon."""
+    other = spans.select("doc_id", "sent_id", *[pl.col(c).alias(c + "_o") for c in
+                                                ("_k", "start_char", "end_char", "_len", "_exclude", "_entry")])
+    better = (pl.col("_len_o") > pl.col("_len")) | (
+        (pl.col("_len_o") == pl.col("_len")) & (
+            (pl.col("_exclude_o") & ~pl.col("_exclude")) | (
+                (pl.col("_exclude_o") == pl.col("_exclude")) & (
+                    (pl.col("_entry_o") < pl.col("_entry"))
+                    | ((pl.col("_entry_o") == pl.col("_entry")) & (pl.col("start_char_o") < pl.col("start_char")))))))
+    losers = (spans.join(other, on=["doc_id", "sent_id"])
+              .filter((pl.col("_k_o") != pl.col("_k")) & (pl.col("start_char_o") < pl.col("end_char"))
+                      & (pl.col("start_char") < pl.col("end_char_o")) & better)
+              .select("_k").unique())
+    return spans.join(losers, on="_k", how="anti")

@@ -1,0 +1,245 @@
+"""Epistemic *pouvoir* / *devoir* told from their root readings: an ordered table of named rules.
+
+Each pouvoir / devoir with an infinitive gets features read from the dependency tree (tense, subject,
+complement, an explicit condition); the first row of :data:`MODAL_RULES` whose conditions hold decides,
+and names itself in the output (after Kronning 1996 and Gosselin 2010; the guide's §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from corpusling.lexicons import load_hedge_context
+from corpusling.markers.hedge_words import agentive_nouns, at, in_list, no_spans, sentences_of, span_rows, word_table
+
+
+@dataclass(frozen=True)
+class ModalRule:
+    """One row of :data:`MODAL_RULES`: conditions on a modal's features (None: any) and the reading.
+
+    ``tenses``: conditional, past_conditional, future, imperfect, present, participle (pouvant),
+    other (infinitive, passé composé, subjunctive); ``subjects``: speaker (je, tu, nous, vous, on),
+    impersonal (il + s'agir, y avoir…), thing (a noun that names no person, institution or
+    document; cela), agent (a person, an institution, a proper noun), pronoun (il, elle…:
+    unknown), none; ``complements`` (the infinitive): passive, perfect (avoir/être + participle),
+    copula (être + attribute), active; ``condition``: an explicit condition in the sentence.
+    """
+
+    name: str
+    epistemic: bool
+    example: str
+    lemma: str | None = None
+    tenses: frozenset[str] | None = None
+    subjects: frozenset[str] | None = None
+    complements: frozenset[str] | None = None
+    condition: bool | None = None
+
+
+def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, tenses: str | None = None,
+          subjects: str | None = None, complements: str | None = None, condition: bool | None = None) -> ModalRule:
+    def values(text: str | None) -> frozenset[str] | None:
+        return frozenset(text.split()) if text else None
+
+    return ModalRule(name, epistemic, example, lemma, values(tenses), values(subjects), values(complements), condition)
+
+
+#: Epistemic (possibility, probability) or root (ability, permission, obligation, advice) reading of
+#: pouvoir / devoir + infinitive: the first row whose conditions hold decides. The conditional of a third
+#: person states a probability (the guide's "le bilan pourrait s'alourdir", "il devrait être élu"; Kronning
+#: 1996, Gosselin 2010); other tenses are root unless the subject cannot act (a thing, an impersonal il) or
+#: the infinitive is perfect ("il doit avoir oublié"); a past conditional with an agent's action is a
+#: counterfactual ("aurait pu s'interroger", guide §1); an explicit condition turns devoir into necessity.
+MODAL_RULES: tuple[ModalRule, ...] = (
+    _rule("speaker_subject", False, "je pourrais, vous devriez partir, on peut noter", subjects="speaker"),
+    _rule("devoir_under_condition", False, "à défaut, il devrait enlever tous les autres Etats", lemma="devoir",
+          condition=True),
+    _rule("pouvoir_under_condition", False, "si tout se passe comme prévu, les tests pourront démarrer",
+          lemma="pouvoir", tenses="future present imperfect", condition=True),
+    _rule("devoir_counterfactual", False, "cette demande aurait dû être introduite, ils auraient dû s'inquiéter",
+          lemma="devoir", tenses="past_conditional"),
+    _rule("counterfactual", False, "ce documentaire aurait pu s'interroger", tenses="past_conditional",
+          subjects="speaker agent pronoun thing none", complements="active"),
+    _rule("past_conditional", True, "l'incendie aurait pu être causé par…; il aurait pu s'agir de…",
+          tenses="past_conditional"),
+    _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
+    _rule("devoir_future", False, "l'hébergeur devra retirer la page", lemma="devoir", tenses="future"),
+    _rule("devoir_imperfect", False, "28 personnes devaient participer, il devait y avoir un débat (a plan)",
+          lemma="devoir", tenses="imperfect other"),
+    _rule("agentless_passive", False, "une attention doit être apportée, ils pourront être échangés, des scripts "
+          "pouvant être utilisés", tenses="future present imperfect participle", complements="passive"),
+    _rule("impersonal", True, "il peut s'agir de, il peut y avoir", subjects="impersonal"),
+    _rule("devoir_perfect", True, "il doit avoir oublié", lemma="devoir", tenses="present", complements="perfect"),
+    _rule("pouvoir_thing", True, "le bilan pouvait s'alourdir, une brise pourra rafraîchir l'atmosphère, "
+          "des territoires pouvant basculer", lemma="pouvoir", tenses="future imperfect participle", subjects="thing"),
+    _rule("root", False, "les daltoniens peuvent distinguer, le gouvernement doit utiliser"),
+)
+
+
+def _condition_sentences(scope: pl.DataFrame, cues: frozenset[str]) -> pl.Series:
+    """The sentences (``_s``) of ``scope`` that hold one of the ``condition_cue`` phrases ("si/SCONJ", "à défaut").
+
+    Each phrase is looked for from the words that match its first word, its other words checked by a join.
+    """
+    def matches(word: str, upos: str) -> pl.Expr:
+        test = (pl.col("_form") == word) | (pl.col("_lemma") == word)  # lemma: "A défaut" (accentless capital)
+        return test & (pl.col("upos") == upos.upper()) if upos else test
+
+    found = [pl.Series("_s", [], dtype=scope["_s"].dtype)]
+    for cue in sorted(cues):
+        parts = [item.partition("/")[::2] for item in cue.split()]
+        hits = scope.filter(matches(*parts[0])).select("_i", "_s")
+        for k, (word, upos) in enumerate(parts[1:], start=1):
+            later = scope.filter(matches(word, upos)).select((pl.col("_i") - k).alias("_i"), "_s")
+            hits = hits.join(later, on=["_i", "_s"], how="semi")
+        found.append(hits["_s"])
+    return pl.concat(found).unique()
+
+
+def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """One row per pouvoir / devoir with an infinitive: ``_i, _first_i, lemma, tense, subject, complement, condition``.
+
+    Read from the dependency tree: the complement is the modal's first xcomp / cop / infinitive
+    dependent to its right (or its head when the parser made the modal an auxiliary); the
+    subject its nsubj or expl:subj (a relative "qui" stands for the noun the clause modifies).
+    """
+    modal = in_list("_lemma", lists["epistemic_modal"]) & pl.col("upos").is_in(["VERB", "AUX"])
+    candidates = words.filter(modal)
+    if candidates.height == 0:
+        return pl.DataFrame()
+    scope = sentences_of(words, candidates["_i"])
+    scope = scope.with_columns(pl.col("_s").is_in(_condition_sentences(scope, lists["condition_cue"]).implode())
+                               .alias("_condition"))
+    modals = scope.filter(modal)
+    kids = scope.filter(pl.col("_hi").is_in(modals["_i"].implode()))
+    as_aux = modals.filter(pl.col("deprel").str.starts_with("aux")).select("_i", pl.col("_hi").alias("_c"))
+    complement = (kids.filter((pl.col("_i") > pl.col("_hi"))
+                              & (pl.col("deprel").is_in(["xcomp", "cop"]) | (pl.col("verbform") == "Inf")))
+                  .sort("_i").group_by("_hi").first().select(pl.col("_hi").alias("_i"), pl.col("_i").alias("_c")))
+    complement = pl.concat([complement, as_aux.join(complement, on="_i", how="anti")])
+    attrs = scope.select(pl.col("_i").alias("_c"), pl.col("upos").alias("_c_upos"),
+                         pl.col("_lemma").alias("_c_lemma"), pl.col("deprel").alias("_c_deprel"))
+    c_kids = scope.filter(pl.col("_hi").is_in(complement["_c"].implode())).group_by(pl.col("_hi").alias("_c")).agg(
+        ((pl.col("deprel") == "aux:pass")).any().alias("_passive"),
+        ((pl.col("deprel") == "aux:tense") & (pl.col("verbform") == "Inf")).any().alias("_perfect"),
+        pl.col("_form").alias("_c_kid_forms"))
+    m_kids = kids.group_by(pl.col("_hi").alias("_i")).agg(
+        (pl.col("deprel") == "cop").any().alias("_cop"),
+        pl.col("_i").filter(pl.col("deprel").str.starts_with("aux") & (pl.col("mood") == "Cnd")).first()
+        .alias("_cnd_aux"),
+        pl.col("_form").alias("_m_kid_forms"))
+    # the subject: of the modal, or of its complement when the modal is an auxiliary
+    owners = pl.concat([modals.select("_i", pl.col("_i").alias("_o")), as_aux.select("_i", pl.col("_c").alias("_o"))])
+    is_subject = pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj")
+    subjects = (owners.join(scope.filter(is_subject).select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_subj"),
+                                                            pl.col("_form").alias("_subj_form")), on="_o")
+                .with_columns(in_list("_subj_form", lists["relative_pronoun"]).alias("_relative"))
+                .sort("_relative", "_subj").group_by("_i").first().select("_i", "_subj", "_relative"))
+    antecedent = modals.filter(pl.col("deprel").is_in(["acl:relcl", "acl"])).select("_i", pl.col("_hi").alias("_ante"))
+    features = (modals.select("_i", "_s", "_form", "_lemma", "mood", "verbform", "_hi", "_condition")
+                .join(complement, on="_i", how="inner")
+                .join(attrs, on="_c", how="left").join(c_kids, on="_c", how="left")
+                .join(m_kids, on="_i", how="left").join(subjects, on="_i", how="left")
+                .join(antecedent, on="_i", how="left"))
+    # a relative "qui" (or no subject at all in a relative clause) stands for the noun the clause modifies
+    chosen = pl.when(pl.col("_subj").is_null() | pl.col("_relative").fill_null(False)).then(
+        pl.coalesce("_ante", "_subj")).otherwise("_subj")
+    who = scope.select(pl.col("_i").alias("_w"), pl.col("_form").alias("_w_form"), pl.col("upos").alias("_w_upos"),
+                       pl.col("_lemma").alias("_w_lemma"))
+    # the parser may miss a pronoun subject: the word before the modal (past "ne"), or an inverted clitic after it
+    speaker = lists["speaker_pronoun"]
+    pronoun = in_list("_form", speaker) & (pl.col("upos") == "PRON")
+    inverted = pl.col("_raw").str.starts_with("-") & pl.col("_raw").str.strip_prefix("-").str.to_lowercase().is_in(
+        sorted(speaker))
+    near = scope.with_columns(pronoun.alias("_sp"), inverted.alias("_sp_inv")).select(
+        "_i", (at("_sp", -1) | (at("_form", -1).is_in(sorted(lists["negation"])) & at("_sp", -2))
+               | at("_sp_inv", 1))
+        .fill_null(False).alias("_speaker_near"))
+    features = (features.join(near, on="_i", how="left").with_columns(chosen.alias("_w")).join(who, on="_w", how="left")
+                .with_columns(pl.col(c).fill_null(False) for c in ("_passive", "_perfect", "_cop")))
+    agentive = agentive_nouns(lists)
+    noun_agent = (in_list("_w_lemma", agentive) | in_list("_w_form", agentive)
+                  | pl.col("_w_form").str.replace(r"(..)[sx]$", "$1").is_in(sorted(agentive)))
+    # "s'agir", "falloir"; "y avoir": the verb with its clitic among the complement's or the modal's dependents
+    verbs = [entry.split() for entry in sorted(lists["impersonal_verb"])]
+    with_clitic = [(pl.col("_c_lemma") == verb) & (pl.col("_c_kid_forms").list.contains(clitic).fill_null(False)
+                                                   | pl.col("_m_kid_forms").list.contains(clitic).fill_null(False))
+                   for clitic, verb in (v for v in verbs if len(v) == 2)]
+    impersonal = (in_list("_w_form", lists["impersonal_pronoun"])
+                  & (pl.col("_c_lemma").is_in([v[0] for v in verbs if len(v) == 1]) | pl.any_horizontal(with_clitic)))
+    subject = (pl.when(in_list("_w_form", lists["speaker_pronoun"]) | pl.col("_speaker_near").fill_null(False))
+               .then(pl.lit("speaker"))
+               .when(pl.col("_w").is_null()).then(pl.lit("none"))
+               .when(impersonal).then(pl.lit("impersonal"))
+               .when(in_list("_w_form", lists["thing_pronoun"])).then(pl.lit("thing"))
+               .when(pl.col("_w_upos") == "PROPN").then(pl.lit("agent"))
+               .when(pl.col("_w_upos") == "NOUN").then(pl.when(noun_agent).then(pl.lit("agent"))
+                                                       .otherwise(pl.lit("thing")))
+               .otherwise(pl.lit("pronoun")))
+    tense = (pl.when(in_list("_form", lists["modal_conditional"]) | (pl.col("mood") == "Cnd"))
+             .then(pl.lit("conditional"))
+             .when((pl.col("verbform") == "Part") & pl.col("_cnd_aux").is_not_null()).then(pl.lit("past_conditional"))
+             .when(in_list("_form", lists["modal_future"])).then(pl.lit("future"))
+             .when(in_list("_form", lists["modal_imperfect"])).then(pl.lit("imperfect"))
+             .when(in_list("_form", lists["modal_present"])).then(pl.lit("present"))
+             .when((pl.col("verbform") == "Part") & pl.col("_form").str.ends_with("ant")).then(pl.lit("participle"))
+             .otherwise(pl.lit("other")))
+    complement_kind = (pl.when(pl.col("_passive") | (pl.col("_c_deprel") == "aux:pass")).then(pl.lit("passive"))
+                       .when(pl.col("_perfect")).then(pl.lit("perfect"))
+                       .when(pl.col("_cop") | (pl.col("_c_deprel") == "cop")
+                             | pl.col("_c_upos").is_in(["ADJ", "NOUN", "PRON", "PROPN", "NUM", "ADV"]))
+                       .then(pl.lit("copula"))
+                       .otherwise(pl.lit("active")))
+    return features.sort("_i").select(
+        "_i", pl.coalesce(pl.when(pl.col("verbform") == "Part").then("_cnd_aux"), "_i").alias("_first_i"),
+        pl.col("_lemma").alias("lemma"), tense.alias("tense"), subject.alias("subject"),
+        complement_kind.alias("complement"), pl.col("_condition").alias("condition"))
+
+
+def modal_readings(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Each pouvoir / devoir + infinitive of a token table with its features, the :data:`MODAL_RULES` row that
+    decides and its reading, for auditing: ``doc_id, sent_id, start_char, end_char, form, lemma, tense, subject,
+    complement, condition, rule, epistemic``."""
+    words = word_table(tokens)
+    readings = _modal_readings(words, load_hedge_context())
+    if readings.height == 0:
+        return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
+                                    "end_char": pl.Int64, "form": pl.String, "lemma": pl.String, "tense": pl.String,
+                                    "subject": pl.String, "complement": pl.String, "condition": pl.Boolean,
+                                    "rule": pl.String, "epistemic": pl.Boolean})
+    place = words.select("_i", pl.col("doc_id").cast(pl.String), pl.col("sent_id").cast(pl.Int32), "start_char",
+                         "end_char", pl.col("_raw").alias("form"))
+    return readings.join(place, on="_i").sort("_i").select(
+        "doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "subject", "complement",
+        "condition", "rule", "epistemic")
+
+
+def _modal_readings(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """:func:`modal_readings` on the word table: ``_i, _first_i``, the features, ``rule, epistemic``."""
+    features = _modal_features(words, lists)
+    if features.height == 0:
+        return features
+    name, reading = [], []
+    for rule in MODAL_RULES:
+        test = pl.lit(True)
+        if rule.lemma is not None:
+            test = test & (pl.col("lemma") == rule.lemma)
+        for column, allowed in (("tense", rule.tenses), ("subject", rule.subjects),
+                                ("complement", rule.complements)):
+            if allowed is not None:
+                test = test & pl.col(column).is_in(sorted(allowed))
+        if rule.condition is not None:
+            test = test & (pl.col("condition") == rule.condition)
+        name.append(pl.when(test).then(pl.lit(rule.name)))
+        reading.append(pl.when(test).then(pl.lit(rule.epistemic)))
+    return features.with_columns(pl.coalesce(name).alias("rule"), pl.coalesce(reading).alias("epistemic"))
+
+
+def modal_spans(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """Epistemic pouvoir / devoir as ``epistemic_verb`` spans (the auxiliary too in "aurait pu")."""
+    readings = _modal_readings(words, lists)
+    if readings.height == 0:
+        return no_spans()
+    chosen = readings.filter(pl.col("epistemic")).select("_first_i", pl.col("_i").alias("_last_i"), "rule")
+    return span_rows(chosen, words, "epistemic_verb", pl.lit("rule: epistemic modal (") + pl.col("rule") + ")")

@@ -1,0 +1,232 @@
+"""Who is speaking, in the writer's text: attribution incises and unnamed sources (the guide's §3).
+
+Attribution incises ("qui abrite, dit le Pentagone, environ 5 000 militaires", "…, a indiqué la direction")
+are source markers; vague noun phrases that are the subject of a verb of saying or of an incise ("des
+témoins racontent…", "a indiqué un porte-parole") are unnamed sources.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from corpusling.markers.hedge_words import (
+    at,
+    in_list,
+    next_where,
+    no_spans,
+    noun_in,
+    positioned,
+    previous_where,
+    right_edge,
+    saying_words,
+    sentences_of,
+    span_rows,
+    speaking_nouns,
+    speech_forms,
+    value_at,
+)
+
+#: Quotation marks. A straight double quote glued to the next word opens, to the previous one closes; otherwise
+#: they open and close by turns within a sentence.
+OPENING_MARKS: frozenset[str] = frozenset({"«", "“", "„", "‹"})
+CLOSING_MARKS: frozenset[str] = frozenset({"»", "”", "›"})
+STRAIGHT_MARKS: frozenset[str] = frozenset({'"'})
+
+#: Punctuation before an attribution incise (", a indiqué la police", "(dit le Pentagone)") and dashes that
+#: may open a sentence before its first quotation mark ("- « … »").
+INCISE_OPENERS: frozenset[str] = frozenset({",", "(", "—", "–"})
+DASHES: frozenset[str] = frozenset({"-", "—", "–"})
+
+#: How many words an incise's auxiliary, inverted clitic and adverbs may put between the comma and the verb
+#: (", a-t-il également précisé"), and how far after the verb the head of its inverted subject may come
+#: (", a annoncé à l'agence RIA Novosti Valentine Sapounov").
+INCISE_BACK = 4
+INCISE_REACH = 6
+
+#: Parts of speech allowed between an incise verb and the head of its subject (adverbs, "à l'AFP").
+INCISE_BETWEEN: frozenset[str] = frozenset({"ADV", "DET", "ADJ", "ADP", "NUM"})
+
+
+def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
+    """(a one-token verb + inverted clitic of saying: "dit-il", "précise-t-elle"; an auxiliary one: "a-t-il")."""
+    # the verb, then "-" (or "-t-") and a subject clitic of hedge_context.tsv, in one token
+    clitics = "|".join(sorted(lists["subject_clitic"]))
+    stem = pl.col("_form").str.extract(rf"^(.+?)-(?:t-)?(?:{clitics})$", 1)
+    regular = {lemma[:-2] + ending for lemma in lists["speech_verb"] | lists["incise_verb"] if lemma.endswith("er")
+               for ending in sorted(lists["er_ending"])}
+    return (stem.is_in(sorted(regular | lists["speech_verb_form"])).fill_null(False),
+            stem.is_in(sorted(lists["auxiliary_form"])).fill_null(False))
+
+
+def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """Attribution incises: ``_first_i, _last_i`` of the incise, ``_subj`` the head of its inverted subject.
+
+    A verb of saying right after a comma, parenthesis or dash (past its auxiliary, an inverted
+    clitic and adverbs: ", a-t-il précisé", ", a également indiqué", the tokeniser's "a-t" "-il"), or
+    after "comme" and the neuter clitic ("comme le précise l'ambassadeur": an attribution clause),
+    whose subject follows it: a clitic ("dit-il", "a-t-il dit") or, within :data:`INCISE_REACH` words
+    and past adverbs and an addressee ("à l'AFP") only, a proper noun, a pronoun or a noun of a
+    person, an institution or a document ("a indiqué la direction", "indique une analyse de l'ADN").
+    The subject test keeps out a coordinated verb with its object (", a annoncé la fermeture de
+    l'usine"). A verb of saying is known by its lemma or, when the lemmatiser erred, by its form
+    ("disent-ils" lemmatised *devoir*); any other verb with an inverted clitic between punctuation is
+    an incise too (", appuie-t-il,"), unless it is one of ``not_incise_verb`` (", semble-t-il,").
+    ``_clause``: the incise is such an attribution clause.
+    """
+    speech_form, aux_form = _inverted_verb(lists)
+    # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
+    # juges", ", demandant aux clients de…"); the tagger may call "dit" a participle
+    participle = (pl.col("verbform") == "Part") | pl.col("_form").str.ends_with("ant")
+    split_aux = in_list("_form", frozenset(f"{form}-t" for form in lists["auxiliary_form"]))  # "a-t" "-il"
+    with_aux = pl.any_horizontal([(at("upos", -k) == "AUX") | at("_form", -k).is_in(sorted(
+        f"{form}-t" for form in lists["auxiliary_form"])) for k in range(1, INCISE_BACK)]).fill_null(False)
+    subject_clitic = sorted(lists["subject_clitic"])
+    # the inverted clitic in the next token, or after a euphonic "-t" token ("appuie" "-t" "-il")
+    euphonic = at("_raw", 1).is_in(["-t", "-t-"])
+    clitic_after = ((at("upos", 1).eq("PRON") & at("_raw", 1).str.starts_with("-")
+                     & at("_form", 1).is_in(subject_clitic))
+                    | (euphonic & at("_form", 2).is_in(subject_clitic)))
+    clitic_end = pl.when(euphonic).then(pl.col("_i") + 2).otherwise(pl.col("_i") + 1)
+    inverted_any = (clitic_after & (pl.when(euphonic).then(at("upos", 3)).otherwise(at("upos", 2)) == "PUNCT")
+                    & ~in_list("_lemma", lists["not_incise_verb"]))
+    said = (in_list("_lemma", lists["speech_verb"] | lists["incise_verb"])
+            | in_list("_form", speech_forms(incise=True)))
+    speech = ((said & (pl.col("upos") == "VERB")
+               & (~participle.fill_null(False) | (with_aux & ~pl.col("_form").str.ends_with("ant"))
+                  | in_list("_form", lists["speech_verb_form"])))
+              | speech_form | ((pl.col("upos") == "VERB") & inverted_any).fill_null(False))
+    clitic = (pl.col("upos") == "PRON") & (pl.col("_raw").str.starts_with("-") | pl.col("_raw").str.starts_with("t-"))
+    # an auxiliary with its euphonic t split off by the tokeniser ("a-t" "-il")
+    aux_form = aux_form | split_aux
+    neuter = (pl.col("upos") == "PRON") & in_list("_form", lists["neuter_clitic"])
+    skippable = ((pl.col("upos") == "AUX") | clitic
+                 | (pl.col("upos") == "ADV") | aux_form | neuter)
+    candidates = words.filter(speech)
+    if candidates.height == 0:
+        return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,
+                                    "_clause": pl.Boolean})
+    scope = positioned(sentences_of(words, candidates["_i"])).with_columns(
+        skippable.alias("_skip"), clitic.alias("_clitic"), aux_form.alias("_aux_form"))
+    nominal_ok = ((pl.col("upos") == "PROPN")
+                  | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["relative_pronoun"])
+                     & (~pl.col("_raw").str.starts_with("-") | in_list("_form", lists["subject_clitic"])))
+                  | ((pl.col("upos") == "NOUN") & noun_in(speaking_nouns(lists))))
+    nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"])
+    # a nominal with a preposition ("à l'AFP", "au gouvernement") is an addressee or a complement, not the subject
+    in_phrase = scope.filter(pl.col("deprel") == "case").select(pl.col("_hi").alias("_i")).unique().with_columns(
+        pl.lit(True).alias("_in_pp"))
+    scope = (scope.join(in_phrase, on="_i", how="left", maintain_order="left")
+             .with_columns(pl.col("_in_pp").fill_null(False))
+             .with_columns(nominal_ok.alias("_nominal_ok"), (nominal & ~pl.col("_in_pp")).alias("_nominal"),
+                           (pl.col("upos").is_in(sorted(INCISE_BETWEEN)) | (nominal & pl.col("_in_pp")))
+                           .alias("_between")))
+    # back from the verb past auxiliaries, clitics and adverbs to the opening punctuation (INCISE_BACK words
+    # at most); forward past adverbs and an addressee to the subject's head (INCISE_REACH words at most)
+    stop = previous_where(~pl.col("_skip"))
+    carried = (pl.col("_clitic") | pl.col("_aux_form")).cast(pl.Int32).cum_sum()
+    scope = scope.with_columns(stop.alias("_stop"), carried.alias("_carried"),
+                               next_where(~pl.col("_between")).alias("_next"))
+    near = pl.col("_i") - pl.col("_stop") <= INCISE_BACK
+    by_clause = value_at("_form", pl.col("_stop")).is_in(sorted(lists["incise_conjunction"])) & near
+    opened = (value_at("_form", pl.col("_stop")).is_in(sorted(INCISE_OPENERS)) & near) | by_clause
+    reached = value_at("_nominal", pl.col("_next")) & (pl.col("_next") - pl.col("_i") <= INCISE_REACH)
+    found = scope.with_columns(
+        pl.when(by_clause).then(pl.col("_stop")).when(opened).then(pl.col("_stop") + 1).alias("_first_i"),
+        by_clause.fill_null(False).alias("_clause"), clitic_end.alias("_clitic_end"),
+        (pl.col("_carried") - (pl.col("_clitic") | pl.col("_aux_form")).cast(pl.Int32)
+         > value_at("_carried", pl.col("_stop"))).fill_null(False).alias("_clitic_before"),
+        clitic_after.fill_null(False).alias("_clitic_after"), speech_form.alias("_one_token"),
+        pl.when(reached).then(pl.col("_next")).alias("_subj"),
+        pl.when(reached).then(value_at("_nominal_ok", pl.col("_next"))).fill_null(False).alias("_subj_ok"),
+        speech.alias("_speech")).filter(pl.col("_speech"))
+    by_clitic = pl.col("_clitic_before") | pl.col("_clitic_after") | pl.col("_one_token")
+    found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")))
+    found = found.with_columns(pl.when(by_clitic).then(None).otherwise(pl.col("_subj")).alias("_subj"))
+    edges = right_edge(words, found["_subj"].drop_nulls())
+    # the incise ends with its subject: only a complement of the verb ("à l'AFP") or a relative clause may follow
+    # before the next punctuation, no conjunction or other finite verb (", écrit un journal et fait part de…" is a
+    # verb and its object)
+    finite_verb = ((pl.col("verbform") == "Fin") & ~pl.col("deprel").is_in(["acl:relcl", "cop"])
+                   & ~pl.col("deprel").str.starts_with("aux"))
+    scope = scope.with_columns((pl.col("upos").is_in(["CCONJ", "SCONJ"]) | finite_verb.fill_null(False))
+                               .cast(pl.Int32).cum_sum().alias("_blocking"))
+    ahead = scope.select(pl.col("_i").alias("_edge"), pl.col("_blocking").alias("_b_edge"),
+                         pl.coalesce(value_at("_blocking", next_where(pl.col("upos") == "PUNCT")),
+                                     value_at("_blocking", pl.col("_last"))).alias("_b_punct"))
+    ends = (edges.rename({"_i": "_subj"}).join(ahead, on="_edge", how="left")
+            .with_columns((pl.col("_b_punct") == pl.col("_b_edge")).alias("_closed")))
+    found = found.join(ends.select("_subj", "_edge", "_closed"), on="_subj", how="left").filter(
+        pl.col("_subj").is_null() | pl.col("_closed").fill_null(False))
+    return (found
+            .select("_first_i",
+                    pl.coalesce("_edge", pl.when(pl.col("_clitic_after")).then(pl.col("_clitic_end")), "_i")
+                    .alias("_last_i"),
+                    pl.col("_subj").cast(pl.Int64), "_clause"))
+
+
+def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]],
+                  any_noun: pl.Series | None = None) -> pl.DataFrame:
+    """``_i, _first_i, _last_i, _informant`` for the nouns that head a vague noun phrase.
+
+    Vague: a determiner or adjective of ``vague_determiner`` ("des", "certains", "plusieurs", "de
+    nombreux") among the noun's dependents before it, or a definite plural of an ``informant_noun``
+    ("les experts"). Numeral nouns ("des milliers de…") are approximators, and documents ("une
+    étude", "une analyse") sources that do not speak: neither is an unnamed speaker.
+    """
+    nouns = nouns.unique()
+    heads = words.filter(pl.col("_i").is_in(nouns.implode()) & (pl.col("upos") == "NOUN")
+                         & ~in_list("_lemma", lists["number_word"]) & ~noun_in(lists["document_noun"]))
+    if heads.height == 0:
+        return pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64,
+                                    "_informant": pl.Boolean})
+    informant = lists["informant_noun"]
+    heads = heads.with_columns(noun_in(informant).alias("_informant"),
+                               ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$"))
+                               .alias("_plural"))
+    before = words.filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("_i") < pl.col("_hi"))
+                          & pl.col("deprel").is_in(["det", "amod", "nummod"]))
+    vague = before.filter(in_list("_lemma", lists["vague_determiner"])).group_by(
+        pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det"))
+    definite = before.filter((pl.col("deprel") == "det") & in_list("_lemma", lists["definite_determiner"])).group_by(
+        pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_def"))
+    first = before.group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_left"))
+    heads = (heads.join(vague, on="_i", how="left").join(definite, on="_i", how="left")
+             .join(first, on="_i", how="left")
+             .filter(pl.col("_det").is_not_null()
+                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_informant"))))
+    edges = right_edge(words, heads["_i"])
+    return heads.join(edges, on="_i").select("_i", pl.col("_left").alias("_first_i"),
+                                             pl.col("_edge").alias("_last_i"), "_informant")
+
+
+def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """Unnamed sources: vague noun phrases that are the (preverbal) subject of a verb of saying.
+
+    An informant noun qualifies with any verb of saying ("les experts expliquent ce facteur par…");
+    another noun only when the verb reports a clause (a que-clause, an infinitive, a colon or a
+    quotation after it: "certains wikipédiens estiment que…", "des scientifiques affirment avoir…"),
+    and in the singular only a noun of a person or an institution ("un ancien guide a indiqué :", not
+    "une comparaison des études a révélé que…").
+    """
+    saying = saying_words(words, lists).implode()
+    subjects = words.filter(pl.col("deprel").is_in(["nsubj"]) & (pl.col("upos") == "NOUN")
+                            & pl.col("_hi").is_in(saying) & (pl.col("_i") < pl.col("_hi")))
+    if subjects.height == 0:
+        return no_spans()
+    phrases = vague_phrases(words, subjects["_i"], lists)
+    verbs = subjects.join(phrases, on="_i").select("_i", "_first_i", "_last_i", "_informant", "_hi")
+    scope = sentences_of(words, verbs["_hi"])
+    clausal_kid = (scope.filter(pl.col("_hi").is_in(verbs["_hi"].implode()) & (pl.col("_i") > pl.col("_hi"))
+                                & pl.col("deprel").is_in(["ccomp", "xcomp", "parataxis"]))
+                   .select(pl.col("_hi")).unique().with_columns(pl.lit(True).alias("_clausal")))
+    then = scope.with_columns(pl.any_horizontal([(at("_form", k) == ":") | (at("upos", k) == "SCONJ")
+                                                 | at("_form", k).is_in(sorted(OPENING_MARKS))
+                                                 for k in (1, 2)]).fill_null(False).alias("_then"))
+    people = sorted(lists["person_noun"] | lists["viewpoint_noun"])
+    kind = words.select("_i", ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$")).alias("_plural"),
+                        (in_list("_lemma", frozenset(people)) | in_list("_form", frozenset(people))).alias("_person"))
+    reports = pl.col("_clausal").fill_null(False) | pl.col("_then").fill_null(False)
+    verbs = (verbs.join(clausal_kid, on="_hi", how="left")
+             .join(then.select(pl.col("_i").alias("_hi"), "_then"), on="_hi", how="left").join(kind, on="_i")
+             .filter(pl.col("_informant") | (reports & (pl.col("_plural") | pl.col("_person")))))
+    return span_rows(verbs, words, "unnamed_source", pl.lit("rule: unnamed subject of a verb of saying"))
