@@ -34,6 +34,12 @@ SENTENCES = {
     # two incises in a row, the speaker's affiliation after the second
     "chained_incises": "Des poils appartiendraient au yéti, indique une analyse de l'ADN, a annoncé le chercheur "
                        "Valentine Sapounov, de l'Université de Moscou.",
+    # the writer's own voice: a first- or second-person opinion in the present, "on peut dire que"
+    "writer_opinion": "Je suis déçu. Je pense que les économies ne doivent pas être faites sur l'hygiène.",
+    "writer_possibility": "Cà oui, on peut dire que c'était à la fois futuriste et romantique.",
+    "reader": "Maintenant, avec un peu de bonne volonté vous observerez que l'on peut être traditionaliste.",
+    "past_self": "Je pensais que le magasin serait ouvert le dimanche.",
+    "object_clitic": "Cette exposition nous apprend que dès le XIIe siècle une industrie métallurgique existait.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -140,3 +146,19 @@ def test_a_second_incise_closes_the_first(found) -> None:
 
 def test_an_incise_after_straight_quotation_marks_attributes_the_quotation(found) -> None:
     assert rows(found, "straight_quotes") == []
+
+
+@pytest.mark.parametrize("doc", ["writer_opinion", "writer_possibility", "reader"])
+def test_the_writers_own_voice_is_not_reported_speech(found, doc) -> None:
+    assert rows(found, doc) == []
+
+
+def test_a_past_self_and_an_object_clitic_are_reported_speech(found) -> None:
+    assert [(r["cue"], r["source"]) for r in rows(found, "past_self")] == [("penser", "Je")]
+    assert [(r["cue"], r["source"]) for r in rows(found, "object_clitic")] == [("apprendre", "Cette exposition")]
+
+
+def test_exclusion_rules_are_named_and_ordered() -> None:
+    from corpusling.markers.reported import exclusion_rules
+
+    assert [name for name, _ in exclusion_rules()][:2] == ["writer's present opinion", "writer's possibility of saying"]

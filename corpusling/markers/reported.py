@@ -996,6 +996,23 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     rows = add_in_quote(rows.with_columns(pl.col("cue_start").alias("start_char"), pl.col("start_char").alias("_s")),
                         quotes).with_columns(pl.col("_s").alias("start_char"))
     rows = _closing_mark(rows)
+    # what the writer says in their own voice ("je pense que", "on peut dire que") is no one's reported speech
+    cue_word = words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                            pl.col("feats").alias("_cue_feats"), pl.col("deprel").alias("_cue_deprel"),
+                            pl.col("form").str.to_lowercase().alias("_cue_form"),
+                            pl.col("head").alias("_cue_head"))
+    above = words.select("doc_id", "sent_id", pl.col("word_id").alias("_cue_head"), pl.col("lemma").alias("_above"))
+    # (the subjects of the cue and of the verb above it: the parser may give a verb two, "Voilà, j'espère que")
+    subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj"))
+                .group_by("doc_id", "sent_id", pl.col("head").alias("_v"))
+                .agg(pl.col("form").str.to_lowercase().alias("_subjects")))
+    rows = (rows.join(cue_word, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .join(above, on=["doc_id", "sent_id", "_cue_head"], how="left")
+            .join(subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"], how="left")
+            .join(subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
+                  on=["doc_id", "sent_id", "_cue_head"], how="left"))
+    for _name, condition in exclusion_rules():
+        rows = rows.filter(~condition.fill_null(False))
     # an incise right after a closing quotation mark attributes the quotation ("« … », ajoute Hassan"), whatever
     # the parser hung it on, unless the writer's words before the quotation belong to the clause ("X est mort
     # « des suites d'une longue maladie », a révélé son avocate")
@@ -1017,6 +1034,47 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                     "cue", "cue_start", "cue_end", "source", "speaker", "rule", "in_quote"))
 
 
+def exclusion_rules() -> list[tuple[str, pl.Expr]]:
+    """Contents found by the rules above that are not reported speech: ``(name, condition)``, tried in this order.
+
+    Conditions read the row (``kind``, ``in_quote``) and its cue's form, features, relation, subjects and governing
+    verb with its subjects (``_cue_form``, ``_cue_feats``, ``_cue_deprel``, ``_subjects``, ``_above``,
+    ``_above_subjects``). The
+    writer's own voice reports no one
+    (annotation guide §4: "verbs … used as the writer's own assertion"): outside quotation marks, a verb of
+    opinion or saying with a first- or second-person subject in the present or future ("je pense que", "vous
+    observerez que", "en espérant que"; "je croyais que", a past self, stays), and "on peut dire que", a
+    possibility of saying offered by the writer.
+    """
+    feats = pl.col("_cue_feats").fill_null("")
+    writer = ~pl.col("in_quote") & (pl.col("kind") != "according_to")
+    # (an imperfect the tagger took for a present: "je pensais que")
+    form = pl.col("_cue_form")
+    imperfect = (form.str.contains("(?:" + "|".join(reported_cues("imperfect_ending")) + ")$")
+                 & ~form.str.contains("(?:" + "|".join(reported_cues("conditional_ending")) + ")$"))
+    present = (feats.str.contains("Tense=(?:Pres|Fut)") & ~imperfect) | feats.str.contains("VerbForm=Inf")
+    controlled = pl.col("_cue_deprel").is_in(["xcomp", "advcl"]) & ~feats.str.contains("VerbForm=Fin")
+
+    def subject_in(kinds: list[str]) -> pl.Expr:
+        """A subject of the cue (or of the verb controlling it) among the words of ``kinds``: "je", or "nous"
+        when it is the only subject (a clitic object the parser took for a subject: "l'exposition nous apprend")."""
+        words = [w for kind in kinds for w in reported_cues(kind)]
+        clitic = reported_cues("object_clitic")
+
+        def found(column: str) -> pl.Expr:
+            subjects = pl.col(column)
+            return ((subjects.list.eval(pl.element().is_in(words) & ~pl.element().is_in(clitic)).list.any()
+                     | ((subjects.list.len() == 1) & subjects.list.first().is_in(words))).fill_null(False))
+
+        return found("_subjects") | (controlled & found("_above_subjects"))
+
+    return [
+        ("writer's present opinion", writer & subject_in(["writer_subject"]) & present),
+        ("writer's possibility of saying", writer & (pl.col("_cue_deprel") == "xcomp")
+         & pl.col("_above").is_in(reported_cues("writer_modal")) & subject_in(["writer_subject", "generic_subject"])),
+    ]
+
+
 def empty() -> pl.DataFrame:
     """The result with no row."""
     return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
@@ -1025,4 +1083,4 @@ def empty() -> pl.DataFrame:
                                 "speaker": pl.String, "rule": pl.String, "in_quote": pl.Boolean})
 
 
-__all__ = ["COLUMNS", "empty", "reported"]
+__all__ = ["COLUMNS", "empty", "exclusion_rules", "reported"]
