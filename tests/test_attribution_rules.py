@@ -16,8 +16,8 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["incise", "incise_text", "selon_after", "colon_verb", "colon_name", "selon_before", "colon_subject",
-                "verb_before", "governing_verb", "verb_in_sentence", "incise_inside", "incise_final",
+SOURCE_RULES = ["incise", "incise_text", "selon_after", "agent", "colon_verb", "colon_name", "selon_before",
+                "colon_subject", "verb_before", "governing_verb", "verb_in_sentence", "incise_inside", "incise_final",
                 "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
@@ -26,6 +26,8 @@ EXAMPLES = [
      "incise", "le ministre"),
     ("« Nous ne céderons pas » — affirme le ministre.", "incise_text", "le ministre"),
     ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
+    ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "agent",
+     "Louis XV"),
     ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),
     ("Barack Obama : « Nous gagnerons »", "colon_name", "Barack Obama"),
     ("Selon l'Agence France-Presse, « le bilan est lourd ».", "selon_before", "l'Agence France-Presse"),
@@ -42,21 +44,38 @@ EXAMPLES = [
      "previous_sentence", "La porte-parole"),
 ]
 
-KIND_RULES = ["que_colon", "colon", "sentence", "selon", "verb_object", "clause_incise", "named", "title", "short",
-              "embedded"]
+KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "verb_object",
+              "clause_incise", "named", "title", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
     ("Le physicien précise que : « La mesure est fiable ».", "que_colon", "mixed"),
     ("Le ministre a déclaré : « Nous resterons fermes ».", "colon", "direct"),
+    # a name opening the writer's sentence, its subject or with a relative on it
+    ("« Pérouse amitié » utilise la grande salle deux mercredis par mois.", "subject_name", "scare"),
+    ("« Saint Anger », qui est le premier single de l'album, sort demain.", "subject_name", "scare"),
+    # a verbless quoted sentence that nobody says
+    ("La ville a choisi sa devise. « Verdun, ville de lumière ! »", "slogan", "scare"),
     ("« Nous partirons demain. » Le capitaine n'en dit pas plus.", "sentence", "direct"),
+    # French spacing before "?" ends the sentence before the quotation; a stray straight quote does not open one
+    ("Pourquoi ce thème ? « Parce que c'est notre histoire », a précisé le maire.", "sentence", "direct"),
+    ('Le reste du monde suit. " "C\'est la panique sur le marché", explique Nuria Alvarez.', "sentence", "direct"),
     ("Selon l'Insee, « la croissance ralentit ».", "selon", "direct"),
+    # a clause of the writer's between "Selon X," and the quotation integrates the words
+    ("Selon lui, cette période servira à étudier l'accord, « ainsi que l'impact régional » des fonds.", "embedded",
+     "mixed"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
     ("La mairie organise une exposition intitulée « regards sur la ville » au printemps.", "named", "scare"),
+    ("En 1784, il fut anobli et s'appela désormais « von Auenbrugg » dans les actes.", "named", "scare"),
+    ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),
+    # the agent of a naming participle is a speaker
+    ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "embedded", "mixed"),
     ("Les électeurs doivent choisir un « Congrès national général » de deux cents membres.", "title", "scare"),
     ("Les habitants craignent une « riposte générale » dans la région.", "short", "scare"),
+    # an infinitive alone is a word held at a distance
+    ("Les adolescents avaient décidé de « réquisitionner » une voiture.", "short", "scare"),
     ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "embedded", "mixed"),
     # the writer's imperative governs no speaker's words
     ("Rappelons que la société est mise en examen pour « homicide involontaire ».", "short", "scare"),
@@ -81,6 +100,22 @@ def test_every_kind_rule_decides_a_quotation(kind_quotes: pl.DataFrame) -> None:
     decided = kind_quotes.select(pl.col("rule").str.split("+").list.first().alias("kind_rule"), "kind")
     assert list(zip(decided["kind_rule"], decided["kind"], strict=True)) == [(rule, kind)
                                                                              for _, rule, kind in KIND_EXAMPLES]
+
+
+def test_a_quotation_resumed_after_its_incise(tmp_path: Path) -> None:
+    """« … », a précisé X, « … »: both parts are X's direct speech; X, not the next quotation the tree makes the
+    subject of the incise, is the first part's source."""
+    from corpusling.api import parse, read
+    from corpusling.markers.quotes import quotes
+
+    path = tmp_path / "resumed.txt"
+    path.write_text("Pourquoi ce thème ? « Tout simplement », a précisé Roger Thiriot, « parce que l'histoire du "
+                    "travail industriel est, ici, une longue et vieille histoire ».\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["kind"].to_list() == ["direct", "direct"]
+    assert found["rule"].str.split("+").list.first().to_list() == ["sentence", "resumed"]
+    assert found["source"].to_list() == ["Roger Thiriot", "Roger Thiriot"]
 
 
 def test_naming_words_load() -> None:

@@ -48,8 +48,8 @@ SCARE_MAX_WORDS = 5
 #: ménages »").
 TITLE_MAX_WORDS = 12
 #: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
-QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "example_marker", "active_auxiliary",
-                    "writer_imperative_ending")
+QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
+                    "active_auxiliary", "agent_preposition", "writer_imperative_ending")
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
 #: Branches left out of a source noun phrase.
@@ -206,7 +206,7 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
     words ("», y compris le montant …, commente Song Myung-Sup, analyste"); over the quotation itself, an
     incise the quotation marks enclose (« Nous partons, a déclaré le ministre, et nous reviendrons »)."""
     alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
-    reflexive = r"(?:se\s+|s['’]\s*)?"
+    reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
     verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?{reflexive}"
             rf"(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
     right_after = rf"^(?P<upto>\s*,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
@@ -377,14 +377,25 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
     """
     embedded = pl.col("_embedded_attributed")
     no_attribution = (pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null()
-                      & pl.col("_tail_src").is_null())
+                      & pl.col("_tail_src").is_null() & pl.col("_agent_src").is_null())
+    name_like = pl.col("_capital") & ~pl.col("_has_verb") & (pl.col("_n_words") <= TITLE_MAX_WORDS) & no_attribution
     return [
         # "précise que : « … »": the colon does not undo the "que" that integrates the words
         ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
          "mixed"),
         ("colon", pl.col("_after_colon"), "direct"),
+        # a name or a title opening the writer's sentence as its subject ("« St. Anger » est le premier single")
+        # (its head is a subject, or the writer's sentence goes on after it: "« Pérouse amitié », qui utilise …")
+        ("subject_name", pl.col("_sentence_start") & name_like
+         & (pl.col("_head_rel").fill_null("").str.starts_with("nsubj")
+            | pl.col("_right").str.contains(rf"^\s+\p{{Ll}}|^\s*,\s*(?:{_alternation(_RELATIVE)})\b")), "scare"),
+        ("slogan", pl.col("_sentence_start") & name_like & (pl.col("_right").str.strip_chars(" .!?…") == "")
+         & pl.col("_previous_word").is_null(), "scare"),
         ("sentence", pl.col("_sentence_start"), "direct"),
-        ("selon", pl.col("_selon_start"), "direct"),
+        # the rest of a quotation the writer interrupted with an incise ("« Tout simplement », a précisé X, « … »")
+        ("resumed", pl.col("_resumed"), "direct"),
+        # "Selon X, « … »", not "Selon X, cette période sera …, « … »": the clause's verb integrates the words
+        ("selon", pl.col("_selon_start") & ~pl.col("_finite_before"), "direct"),
         ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
         # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
         # with its incise
@@ -393,10 +404,10 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("named", pl.col("_named_before") & no_attribution, "scare"),
         # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
         # danseuse de quatorze ans »", "choisir un « Congrès national général »")
-        ("title", pl.col("_capital") & ~pl.col("_has_verb") & (pl.col("_n_words") <= TITLE_MAX_WORDS)
-         & no_attribution, "scare"),
-        # (not in a sentence that "Selon X," attributes: the words are X's)
-        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_verb") & ~embedded & no_attribution
+        ("title", name_like, "scare"),
+        # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
+        # distance: "ils avaient décidé de « réquisitionner »")
+        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
          & pl.col("_lead_src").is_null(), "scare"),
         ("embedded", pl.lit(True), "mixed"),
     ]
@@ -410,7 +421,8 @@ class SourceRule:
     ``_<verb>_word``); ``text_verb``: a verb read in the text, the tagger having missed it (columns
     ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
     ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
-    ``preposition_after`` (the noun phrase of "selon X"), ``colon_name`` (a name before a colon).
+    ``preposition_after`` (the noun phrase of "selon X"), ``agent_after`` (the agent of a naming participle, "par
+    X" after the quotation), ``colon_name`` (a name before a colon).
     ``clitic``: where an inverted clitic or noun phrase may stand for a subject the tree lacks:
     ``after_quote`` (between the closing mark and the verb's end), ``inside_quote`` (the incise between
     the marks), ``rest_of_text`` (the first inverted clitic after the quotation), or None (never).
@@ -448,6 +460,8 @@ def source_rules() -> list[SourceRule]:
                    "tagger)", text_verb="text_incise", clitic="after_quote"),
         SourceRule("selon_after", pl.col("_tail_src").is_not_null(), "« … », selon l'AFP",
                    source="preposition_after"),
+        SourceRule("agent", pl.col("_agent_src").is_not_null(), "surnommé « Le furet des comètes » par Louis XV",
+                   source="agent_after"),
         SourceRule("colon_verb", colon & pl.col("_colon_word").is_not_null(), "Le ministre a déclaré : « … »",
                    verb="colon"),
         SourceRule("colon_name", pl.col("_colon_name").is_not_null(), "Barack Obama : « … » (a headline)",
@@ -495,34 +509,48 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
         (unwrap(left_raw) + pl.lit("«")).str.replace(r"(?s)^.*\n", "")
         # (a stop inside a closing mark ends the sentence too: "… aujourd'hui. » « Il y a là …")
-        .str.replace(r"(?s)^.*(?:(?:\w\w|[\d»”)\"])[.!?…]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
+        # (French spacing puts a space before "?" and "!": "Pourquoi ce thème ? « … »")
+        .str.replace(r"(?s)^.*(?:(?:\w\w|[\d»”)\"])[.!?…]|\w\s[!?]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
         .str.strip_suffix("«").alias("_left"),
         unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
     ).with_columns(
         (pl.col("start_char") - pl.col("_left").str.len_chars()).alias("_left_start"),
         pl.col("_left").str.contains(r":\s*$").alias("_after_colon"),
-        (pl.col("_left").str.strip_chars() == "").alias("_sentence_start"),
+        # (a straight quote left over from an earlier quotation does not open the sentence: ". " « … »")
+        (pl.col("_left").str.strip_chars(' \t\n\u00a0\u202f"') == "").alias("_sentence_start"),
         pl.col("_quote").str.replace(r"^\W+", "").str.contains(r"^[[:upper:]]").alias("_capital"),
         pl.col("_quote").str.count_matches(r"\w+").alias("_n_words"),
         _named_before(pl.col("_left")).alias("_named_before"),
+        _naming_participle_before(pl.col("_left")).alias("_naming_participle"),
     )
 
 
 def _named_before(left: pl.Expr) -> pl.Expr:
     """The words before the quotation name what it encloses (``quote_kind_words.tsv``): a naming noun, with "de"
     or a determiner between ("le thème du « changement »", "la sculpture « … »"), a naming participle not after a
-    form of avoir ("une comédie nommée « … »", not "l'a nommé « … »"), or "tel que" before examples."""
+    form of avoir ("une comédie nommée « … »", not "l'a nommé « … »"), a pronominal naming verb ("il s'appela
+    désormais « … »") or "tel que" before examples."""
     lowered = left.str.to_lowercase()
     of = _alternation(("de", "du", "des", "d'", "de la", "de l'"), then=_SPACE)
     noun = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_noun'))})\s+(?:{of})?$"
+    example = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('example_marker'))})\s+$"
+    clitic = _alternation(kind_words("reflexive_clitic"), then=_SPACE)
+    pronominal = (rf"(?:^|[^\p{{L}}])(?:{clitic})\s*(?:{_alternation(kind_words('naming_pronominal'))})"
+                  rf"(?:\s+\p{{L}}+)?\s+$")
+    return (lowered.str.contains(noun) | lowered.str.contains(example) | lowered.str.contains(pronominal)
+            | _naming_participle_before(left))
+
+
+def _naming_participle_before(left: pl.Expr) -> pl.Expr:
+    """A naming participle right before the quotation, not after a form of avoir ("une comédie nommée « … »", "la
+    sphère, dite « … »"; not "l'a nommé « … »")."""
+    lowered = left.str.to_lowercase()
     participle = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_participle'))})\s+$"
     before_participle = lowered.str.extract(
         rf"(?:^|[^\p{{L}}])(\p{{L}}+)\s+(?:{_alternation(kind_words('naming_participle'))})\s+$", 1)
-    example = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('example_marker'))})\s+$"
-    return (lowered.str.contains(noun) | lowered.str.contains(example)
-            | (lowered.str.contains(participle)
-               & ~before_participle.fill_null("").is_in(list(kind_words("active_auxiliary")))))
+    return (lowered.str.contains(participle)
+            & ~before_participle.fill_null("").is_in(list(kind_words("active_auxiliary"))))
 
 
 def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
@@ -557,14 +585,26 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     """Verbs of saying read in the text where the tagger may have missed them: an inverted incise right after
     the closing mark ("», juge le ministère", "» s'est réjoui le président": ``_text_incise_end``, ``_form``),
     one closing the sentence after the writer's words (``_final_incise_*``), one between the marks
-    (``_inside_incise_*``, with its clitic); and "X : « … »", a name alone before the colon (``_colon_name``)."""
+    (``_inside_incise_*``, with its clitic); "X : « … »", a name alone before the colon (``_colon_name``); a
+    quotation resumed after the incise that interrupts it ("« Tout simplement », a précisé X, « parce que … »":
+    ``_resumed``); and the agent of a naming participle ("surnommé « … » par Louis XV": ``_agent_src``)."""
     right_after, final, inside = _incise_patterns(forms)
     incise_at = pl.col("_right").str.extract_groups(right_after)
     final_at = pl.col("_right").str.extract_groups(final)
     inside_at = pl.col("_quote").str.extract_groups(inside)
-    # after the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject
-    incise_ok = (incise_at.struct.field("clitic").is_not_null()
-                 | incise_at.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
+
+    def incise_ok(found: pl.Expr) -> pl.Expr:
+        """After the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject."""
+        return (found.struct.field("clitic").is_not_null()
+                | found.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
+
+    # the sentence opened on a quotation whose incise ends with a comma right before this one
+    after_first = pl.col("_left").str.extract(r"^\s*[«“„\"][^«»“”„\"]*[»”\"]([^«»“”„\"]*,\s*)$", 1)
+    resumed_at = after_first.str.extract_groups(right_after)
+    word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
+    agent = (rf"^\s*(?:{_alternation(kind_words('agent_preposition'))})\s+({word}(?:\s+{word})*?)"
+             rf"(?:\s+(?:{_NP_END})\s|\s*[,.;:()!?]|\s*$)")
+    agent_src = pl.col("_right").str.extract(agent, 1)
     # inside the marks, the incise is closed by a comma or a stop after its clitic or its subject ("dit-on" inside
     # a quotation is the speaker's hedge, not an incise)
     inside_ok = (inside_at.struct.field("clitic").is_not_null() & ~inside_at.struct.field("clitic").str.ends_with("on")
@@ -572,9 +612,9 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                  | inside_at.struct.field("rest").str.contains(
                      rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^\s,.;:!?«»]*(?:\s+[^\s,.;:!?«»]+){{0,6}}\s*[,.;!?…]"))
     return q.with_columns(
-        pl.when(incise_ok).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
+        pl.when(incise_ok(incise_at)).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
         .alias("_text_incise_end"),
-        pl.when(incise_ok).then(incise_at.struct.field("form")).alias("_text_incise_form"),
+        pl.when(incise_ok(incise_at)).then(incise_at.struct.field("form")).alias("_text_incise_form"),
         (pl.col("end_char") + final_at.struct.field("upto").str.len_chars()).alias("_final_incise_end"),
         final_at.struct.field("form").alias("_final_incise_form"),
         pl.when(inside_ok).then(pl.col("start_char") + inside_at.struct.field("upto").str.len_chars())
@@ -583,14 +623,16 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_inside_incise_clitic"),
         pl.when(pl.col("_after_colon"))
         .then(pl.col("_left").str.extract(rf"^\s*({NAME})\s*:\s*$", 1)).alias("_colon_name"),
+        incise_ok(resumed_at).fill_null(False).alias("_resumed"),
+        pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
     )
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
 
 def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(``q`` with ``_has_verb`` and ``_head_rel``; the head of each quotation: ``_q, doc_id, sent_id,
-    _head_word``): its first token whose head lies outside it."""
+    """(``q`` with ``_has_verb`` (a finite verb or an infinitive), ``_has_finite_verb`` and ``_head_rel``; the head
+    of each quotation: ``_q, doc_id, sent_id, _head_word``): its first token whose head lies outside it."""
     inside = (q.select("_q", "doc_id", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
               .join(tok_keyed, on=["doc_id", "rank"]))
@@ -603,7 +645,9 @@ def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFram
                             .fill_null(False).alias("_is_head")))
     # a finite verb or an infinitive makes a clause; a participle alone («inopinée») does not
     clause_verb = pl.col("upos").is_in(["VERB", "AUX"]) & _clause_form
-    has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"))
+    has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"),
+                                         (clause_verb & (pl.col("verbform") != "Inf").fill_null(True)).any()
+                                         .alias("_has_finite_verb"))
     quote_head = (inside.filter(pl.col("_is_head") & (pl.col("upos") != "PUNCT"))
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
@@ -611,7 +655,7 @@ def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFram
     pronoun = _alternation(words("subject_pronoun"))
     q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
          # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
-         .with_columns(pl.col("_has_verb").fill_null(False)
+         .with_columns(pl.col("_has_verb", "_has_finite_verb").fill_null(False)
                        | pl.col("_quote").str.contains(rf"^\W*(?i:{pronoun})\b")))
     return q, quote_head.drop("_head_rel")
 
@@ -637,7 +681,8 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                    qlevel: pl.DataFrame) -> list[pl.DataFrame]:
     """Candidates in the clause before the quotation (its tokens at the quotation's own depth): the verb of the
     clause before a colon (``_colon_*``), the last subject of a clause of saying before it (``_colon_subject_*``),
-    the nearest reporting verb (``_near_*``) and whether the token just before is one (``_prev_rv``)."""
+    the nearest reporting verb (``_near_*``), whether the token just before is one (``_prev_rv``) and whether a
+    finite verb stands between the sentence's start and the quotation (``_finite_before``)."""
     key = ["doc_id", "sent_id", "word_id"]
     before = (q.select("_q", "doc_id", "_first", "_left_start").drop_nulls()
               .with_columns(pl.int_ranges((pl.col("_first") - _BACK).clip(lower_bound=0), "_first").alias("rank"))
@@ -672,10 +717,13 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                              pl.col("word_id").alias("_colon_subject_word")))
     near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
                .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word")))
+    # a finite verb between the start of the sentence and the quotation ("Selon lui, cette période sera …, « … »")
+    finite_before = (before.filter(pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin"))
+                     .select("_q").unique().with_columns(pl.lit(True).alias("_finite_before")))
     prev_tok = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
                 .join(tok_keyed.select("doc_id", "rank", "is_rv"), on=["doc_id", "rank"])
                 .select("_q", pl.col("is_rv").alias("_prev_rv")))
-    return [colon_verb, colon_subject, near_rv, prev_tok]
+    return [colon_verb, colon_subject, near_rv, prev_tok, finite_before]
 
 
 def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlevel: pl.DataFrame,
@@ -754,7 +802,7 @@ def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
         q = q.join(frame, on="_q", how="left")
     between = pl.col("text").str.slice(pl.col("_ps_end"), pl.col("start_char") - pl.col("_ps_end"))
     return q.with_columns(
-        pl.col("_prev_rv").fill_null(False),
+        pl.col("_prev_rv", "_finite_before").fill_null(False),
         # the sentence before is in the same paragraph (no blank line; no line break when lines are paragraphs)
         pl.when(pl.col("_previous_word").is_not_null())
         .then(~between.str.contains(r"\n[ \t]*\n") & (_WRAPPED | ~between.str.contains("\n")))
@@ -884,9 +932,13 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         "_q", "doc_id", pl.coalesce(pl.when(colon_subject).then(pl.col("_colon_subject_sent")), "_v_sent")
         .alias("sent_id"), "src_word")
     q = q.join(_source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
-    # a source never lies inside its own quotation
+    # a source stands at its quotation's depth: never inside it, nor inside another quotation ("« Tout simplement »,
+    # a précisé X, « parce que l'histoire … »", where the tree makes the next quotation the subject)
+    depth = quote_depth(q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
+                        q.select("doc_id", "start_char", "end_char"))["_depth"]
     inside = (pl.col("source_start") < pl.col("end_char")) & (pl.col("source_end") > pl.col("start_char"))
-    q = q.with_columns(pl.when(inside).then(None).otherwise(pl.col("source_start")).alias("source_start"))
+    q = q.with_columns(pl.when(inside | (depth != pl.col("level").cast(pl.Int64))).then(None)
+                       .otherwise(pl.col("source_start")).alias("source_start"))
     return q.with_columns(pl.when(pl.col("source_start").is_null()).then(None).otherwise(pl.col("source_end"))
                           .alias("source_end"))
 
@@ -936,13 +988,15 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     """The sources found in the text: the noun phrase of "selon X" before or after the quotation, a name before a
     colon; then ``source`` (the text at the offsets) and ``reporting_verb`` (the verb's lemma or the preposition)."""
     before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
-    name = _rule_is(table, source="colon_name")
+    name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
     lead = pl.coalesce("_lead_src_whole", "_lead_src")
     found_at = (pl.when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
-                .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src"))))
-    found = pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
-    in_text = before | name | after
+                .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
+                .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src"))))
+    found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
+             .when(agent).then(pl.col("_agent_src")))
+    in_text = before | name | after | agent
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
