@@ -40,6 +40,15 @@ SENTENCES = {
     "reader": "Maintenant, avec un peu de bonne volonté vous observerez que l'on peut être traditionaliste.",
     "past_self": "Je pensais que le magasin serait ouvert le dimanche.",
     "object_clitic": "Cette exposition nous apprend que dès le XIIe siècle une industrie métallurgique existait.",
+    # sources: a document before a participle, a subject the parser hung elsewhere, a subject two links up
+    "document": "Pour se justifier, TVE a émis le lendemain un communiqué de presse affirmant qu'ils lui avaient "
+                "offert un espace.",
+    "document_clitic": "Les services de police reçoivent un appel téléphonique les informant qu'une rixe est en "
+                       "train de dégénérer.",
+    "apposed_subject": "De son côté, B. Obama, même en pleine course pour tenter de se maintenir à son poste, fait "
+                       "savoir qu'il continue à gérer la crise.",
+    "two_links": "L’authenticité de la vidéo n’a pas été confirmée de source indépendante, mais le Conseil des "
+                 "droits de l’Homme de l’ONU a fait savoir qu’il pourrait s’agir de crimes contre l’humanité.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -162,3 +171,11 @@ def test_exclusion_rules_are_named_and_ordered() -> None:
     from corpusling.markers.reported import exclusion_rules
 
     assert [name for name, _ in exclusion_rules()][:2] == ["writer's present opinion", "writer's possibility of saying"]
+
+
+@pytest.mark.parametrize(("doc", "speaker"), [("document", "un communiqué de presse"),
+                                              ("document_clitic", "un appel téléphonique"),
+                                              ("apposed_subject", "B. Obama"),
+                                              ("two_links", "le Conseil des droits de l’Homme de l’ONU")])
+def test_sources_the_parser_hung_elsewhere(found, doc, speaker) -> None:
+    assert [r["speaker"] for r in rows(found, doc)] == [speaker]

@@ -216,11 +216,22 @@ def _noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame,
 
 
 def _sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``: the subject or agent of the cue (a
-    personal "il" the parser took for an impersonal one counts, unless the verb is passive: "il a été annoncé
-    que" has no source); for a verb without one, the subject of the verb it is coordinated with or depends on
-    as ``xcomp`` ("fait savoir"), or as a participle or gerund ("…, estimant que", "en affirmant que"); for a
-    participle qualifying a noun, that noun ("un communiqué affirmant que")."""
+    """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``, by the first of these that holds:
+
+    * the subject or agent of the cue (a personal "il" the parser took for an impersonal one counts, unless the
+      verb is passive: "il a été annoncé que" has no source);
+    * for a present participle right after a noun of speech or writing (``speech_noun`` of
+      ``reported_cues.tsv``), that noun, whatever the parser hung the participle on ("un communiqué affirmant
+      que", "un appel téléphonique les informant que");
+    * for a participle qualifying a noun in the tree, that noun;
+    * for a verb without a subject, the subject of the verb it is coordinated with or depends on as ``xcomp``
+      ("fait savoir"), or as a participle or gerund ("…, estimant que", "en affirmant que"), climbing up to
+      three such links ("a condamné le crime et fait savoir que"); of several subjects, the nearest before the
+      cue (the parser hangs a second clause's subject on the first: "…, mais Météo France précise que");
+    * for an active verb still without one, the nearest noun before it in the sentence that stands as a
+      subject, an apposition or the root (``subject_like_relation``), not in a prepositional phrase: the
+      parser hung the subject elsewhere ("De son côté, B. Obama, …, fait savoir que").
+    """
     passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
                                                                    pl.col("head").alias("word_id")).unique()
     relations = (*SOURCE_RELATIONS, "expl:subj")
@@ -229,31 +240,77 @@ def _sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> p
     with_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
                                                                  pl.col("head").alias("word_id")).unique()
 
-    def subject_of(frame: pl.DataFrame, verb: str) -> pl.DataFrame:
-        found = (_children(words, frame.select("_item", "doc_id", "sent_id", pl.col(verb).alias("word_id")),
-                           relations, "s")
+    def subject_of(frame: pl.DataFrame, verb: str, nearest: bool = False) -> pl.DataFrame:
+        found = (_children(words, frame.select("_item", "doc_id", "sent_id", "_cue_at",
+                                               pl.col(verb).alias("word_id")), relations, "s")
                  .join(passive.with_columns(pl.lit(True).alias("_passive")), on=_WORD, how="left")
                  .filter(~((pl.col("s_deprel") == "expl:subj") & pl.col("_passive").fill_null(False)))
                  .join(with_case, left_on=["doc_id", "sent_id", "s_word_id"], right_on=_WORD, how="anti")
                  .with_columns(pl.col("s_deprel").replace_strict({r: i for i, r in enumerate(relations)},
                                                                  default=9).alias("_rank"),
-                               (pl.col("s_upos") != "PROPN").alias("_not_name"))
-                 .sort("_item", "_rank", "_not_name", "s_start_char").group_by("_item", maintain_order=True).first())
+                               (pl.col("s_upos") != "PROPN").alias("_not_name"),
+                               # (for an inherited subject: those before the cue, the nearest first)
+                               pl.when(pl.lit(nearest) & (pl.col("s_start_char") < pl.col("_cue_at")))
+                               .then(pl.col("_cue_at") - pl.col("s_start_char")).alias("_distance"))
+                 .sort("_item", "_distance", "_rank", "_not_name", "s_start_char", nulls_last=True)
+                 .group_by("_item", maintain_order=True).first())
         return found.select("_item", pl.col("s_word_id").alias("source_word"))
 
-    direct = subject_of(items, "cue_word")
-    parent = (items.join(words.select(*_WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel"),
-                                      pl.col("feats").fill_null("").alias("_feats"), pl.col("upos").alias("_upos")),
-                         left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD))
+    items = items.join(words.select(*_WORD, pl.col("start_char").alias("_cue_at")),
+                       left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD, how="left")
+    found = [subject_of(items, "cue_word")]
+    up = words.select(*_WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel"),
+                      pl.col("feats").fill_null("").alias("_feats"))
+    parent = items.join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD)
     non_finite = pl.col("_feats").str.contains("VerbForm=(?:Part|Ger|Inf)")
-    inherited = subject_of(parent.filter(pl.col("_rel").is_in(["conj", "xcomp"])
-                                         | ((pl.col("_rel") == "advcl") & non_finite)), "_up")
+    # a present participle right after a noun of speech or writing, adjectives and object clitics between
+    present_participle = (parent.join(words.select(*_WORD, pl.col("form").str.to_lowercase().alias("_form")),
+                                      left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD)
+                          .filter(pl.col("_feats").str.contains("VerbForm=Part")
+                                  & pl.col("_feats").str.contains("Tense=Pres")
+                                  | pl.col("_form").str.ends_with("ant")))  # (the tagger's "informant": finite)
+    # (between them: adjectives, object clitics, a complement of the noun, "un communiqué de presse affirmant")
+    between = (pl.col("upos").is_in(["ADJ", "DET", "NOUN", "ADP"])
+               | pl.col("form").str.to_lowercase().is_in(reported_cues("infinitive_clitic")))
+    window = (present_participle.select("_item", "doc_id", "sent_id", "cue_word")
+              .join(words.select("doc_id", "sent_id", "word_id", "upos", "form", "lemma"), on=["doc_id", "sent_id"])
+              .filter((pl.col("word_id") < pl.col("cue_word")) & (pl.col("word_id") >= pl.col("cue_word") - 5)))
+    nouns = (window.filter((pl.col("upos") == "NOUN") & pl.col("lemma").is_in(reported_cues("speech_noun")))
+             .sort("word_id", descending=True).group_by("_item", maintain_order=True).first()
+             .select("_item", pl.col("word_id").alias("source_word")))
+    blocked = (window.filter(~between).join(nouns, on="_item")
+               .filter(pl.col("word_id") > pl.col("source_word")).select("_item").unique())
+    before = nouns.join(blocked, on="_item", how="anti")
+    found.append(before)
     qualified = (parent.filter((pl.col("_rel") == "acl") & non_finite)
                  .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("_up"), pl.col("upos").alias("_nu")),
                        on=["doc_id", "sent_id", "_up"])
                  .filter(pl.col("_nu").is_in(["NOUN", "PROPN"])).select("_item", pl.col("_up").alias("source_word")))
-    inherited = pl.concat([inherited, qualified]).unique("_item", keep="first").join(direct, on="_item", how="anti")
-    return items.join(pl.concat([direct, inherited]), on="_item", how="left")
+    found.append(qualified)
+    # the subject of the verb above, up to three links
+    pending = parent
+    for _ in range(3):
+        step = pending.filter(pl.col("_rel").is_in(["conj", "xcomp"]) | ((pl.col("_rel") == "advcl") & non_finite))
+        if step.height == 0:
+            break
+        found.append(subject_of(step, "_up", nearest=True))
+        pending = (step.select("_item", "doc_id", "sent_id", "_cue_at", pl.col("_up").alias("cue_word"))
+                   .join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD))
+    # none of these: the nearest subject-like noun before the cue in the sentence, not in a prepositional phrase
+    # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
+    subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
+                                 & pl.col("deprel").is_in(reported_cues("subject_like_relation")))
+                    .join(with_case, on=_WORD, how="anti")
+                    .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
+    nearest = (items.join(pl.concat([f.select("_item") for f in found]), on="_item", how="anti")
+               .join(passive, left_on=["doc_id", "sent_id", "cue_word"], right_on=_WORD, how="anti")
+               .join(subject_like, on=["doc_id", "sent_id"])
+               .filter(pl.col("source_word") < pl.col("cue_word"))
+               .sort("source_word", descending=True).group_by("_item", maintain_order=True).first()
+               .select("_item", "source_word"))
+    found.append(nearest)
+    sources = pl.concat(found).unique("_item", keep="first", maintain_order=True)
+    return items.drop("_cue_at").join(sources, on="_item", how="left")
 
 
 def _indirect(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
