@@ -12,7 +12,25 @@ from dataclasses import dataclass
 import polars as pl
 
 from corpusling.lexicons import load_hedge_context
-from corpusling.markers.hedge_words import agentive_nouns, at, in_list, no_spans, sentences_of, span_rows, word_table
+from corpusling.markers.hedge_words import (
+    agentive_nouns,
+    at,
+    in_list,
+    next_where,
+    no_spans,
+    positioned,
+    rule_words,
+    sentences_of,
+    span_rows,
+    word_table,
+)
+
+#: Punctuation that ends the clause a si opens (its protasis).
+CLAUSE_ENDS: frozenset[str] = frozenset({",", ";", ":", "(", ")", "—", "–", "."})
+
+#: How far after pouvoir / devoir its infinitive may come when the parser did not attach it to the modal
+#: ("qui devrait, dans quelques jours, être arrimée").
+MODAL_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -23,8 +41,11 @@ class ModalRule:
     other (infinitive, passé composé, subjunctive); ``subjects``: speaker (je, tu, nous, vous, on),
     impersonal (il + s'agir, y avoir…), thing (a noun that names no person, institution or
     document; cela), agent (a person, an institution, a proper noun), pronoun (il, elle…:
-    unknown), none; ``complements`` (the infinitive): passive, perfect (avoir/être + participle),
-    copula (être + attribute), active; ``condition``: an explicit condition in the sentence.
+    unknown), proposition (cela, ça, ce qui: an event or a fact, never an agent), none; ``complements``
+    (the infinitive): passive, perfect (avoir/être + participle), copula (être + attribute), active;
+    ``condition``: an explicit condition bears on the modal (in the sentence, not inside a si-clause that
+    holds the modal); ``negated``: a "ne" on the modal (ne … pas, ne … que); ``relative``: the modal opens a
+    relative clause whose subject is inverted ("l'impact qu'aurait pu avoir le pollen").
     """
 
     name: str
@@ -35,14 +56,18 @@ class ModalRule:
     subjects: frozenset[str] | None = None
     complements: frozenset[str] | None = None
     condition: bool | None = None
+    negated: bool | None = None
+    relative: bool | None = None
 
 
 def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, tenses: str | None = None,
-          subjects: str | None = None, complements: str | None = None, condition: bool | None = None) -> ModalRule:
+          subjects: str | None = None, complements: str | None = None, condition: bool | None = None,
+          negated: bool | None = None, relative: bool | None = None) -> ModalRule:
     def values(text: str | None) -> frozenset[str] | None:
         return frozenset(text.split()) if text else None
 
-    return ModalRule(name, epistemic, example, lemma, values(tenses), values(subjects), values(complements), condition)
+    return ModalRule(name, epistemic, example, lemma, values(tenses), values(subjects), values(complements), condition,
+                     negated, relative)
 
 
 #: Epistemic (possibility, probability) or root (ability, permission, obligation, advice) reading of
@@ -50,17 +75,24 @@ def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, te
 #: person states a probability (the guide's "le bilan pourrait s'alourdir", "il devrait être élu"; Kronning
 #: 1996, Gosselin 2010); other tenses are root unless the subject cannot act (a thing, an impersonal il) or
 #: the infinitive is perfect ("il doit avoir oublié"); a past conditional with an agent's action is a
-#: counterfactual ("aurait pu s'interroger", guide §1); an explicit condition turns devoir into necessity.
+#: counterfactual ("aurait pu s'interroger", guide §1), unless it opens a relative clause with its subject
+#: inverted, the guide's "might have" ("l'impact qu'aurait pu avoir le pollen"); an explicit condition turns
+#: devoir into necessity; a negated pouvoir outside the conditional denies an ability or a permission ("ne
+#: pourra pas se sortir de la crise") or restricts one ("ne peuvent qu'être").
 MODAL_RULES: tuple[ModalRule, ...] = (
     _rule("speaker_subject", False, "je pourrais, vous devriez partir, on peut noter", subjects="speaker"),
     _rule("devoir_under_condition", False, "à défaut, il devrait enlever tous les autres Etats", lemma="devoir",
           condition=True),
     _rule("pouvoir_under_condition", False, "si tout se passe comme prévu, les tests pourront démarrer",
           lemma="pouvoir", tenses="future present imperfect", condition=True),
+    _rule("pouvoir_negated", False, "le système ne pourra pas se sortir de la crise, il ne pourra plus y avoir de "
+          "suspension", lemma="pouvoir", tenses="future present imperfect participle other", negated=True),
     _rule("devoir_counterfactual", False, "cette demande aurait dû être introduite, ils auraient dû s'inquiéter",
           lemma="devoir", tenses="past_conditional"),
+    _rule("past_conditional_relative", True, "l'impact qu'aurait pu avoir le pollen, où aurait pu trouver refuge "
+          "la jeune fille", tenses="past_conditional", condition=False, relative=True),
     _rule("counterfactual", False, "ce documentaire aurait pu s'interroger", tenses="past_conditional",
-          subjects="speaker agent pronoun thing none", complements="active"),
+          subjects="speaker agent pronoun thing proposition none", complements="active"),
     _rule("past_conditional", True, "l'incendie aurait pu être causé par…; il aurait pu s'agir de…",
           tenses="past_conditional"),
     _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
@@ -71,14 +103,18 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           "pouvant être utilisés", tenses="future present imperfect participle", complements="passive"),
     _rule("impersonal", True, "il peut s'agir de, il peut y avoir", subjects="impersonal"),
     _rule("devoir_perfect", True, "il doit avoir oublié", lemma="devoir", tenses="present", complements="perfect"),
+    _rule("pouvoir_proposition", True, "ce qui a pu permettre aux députés de…, cela peut expliquer",
+          lemma="pouvoir", subjects="proposition"),
+    _rule("pouvoir_thing_copula", True, "l'augmentation des phénomènes extrêmes peut être le résultat de ce changement",
+          lemma="pouvoir", tenses="present", subjects="thing", complements="copula"),
     _rule("pouvoir_thing", True, "le bilan pouvait s'alourdir, une brise pourra rafraîchir l'atmosphère, "
           "des territoires pouvant basculer", lemma="pouvoir", tenses="future imperfect participle", subjects="thing"),
     _rule("root", False, "les daltoniens peuvent distinguer, le gouvernement doit utiliser"),
 )
 
 
-def _condition_sentences(scope: pl.DataFrame, cues: frozenset[str]) -> pl.Series:
-    """The sentences (``_s``) of ``scope`` that hold one of the ``condition_cue`` phrases ("si/SCONJ", "à défaut").
+def _cue_hits(scope: pl.DataFrame, cues: frozenset[str]) -> pl.DataFrame:
+    """``_s, _i``: where each cue phrase ("si/SCONJ", "à défaut") starts in ``scope``.
 
     Each phrase is looked for from the words that match its first word, its other words checked by a join.
     """
@@ -86,15 +122,51 @@ def _condition_sentences(scope: pl.DataFrame, cues: frozenset[str]) -> pl.Series
         test = (pl.col("_form") == word) | (pl.col("_lemma") == word)  # lemma: "A défaut" (accentless capital)
         return test & (pl.col("upos") == upos.upper()) if upos else test
 
-    found = [pl.Series("_s", [], dtype=scope["_s"].dtype)]
+    found = [scope.select("_s", "_i").clear()]
     for cue in sorted(cues):
         parts = [item.partition("/")[::2] for item in cue.split()]
-        hits = scope.filter(matches(*parts[0])).select("_i", "_s")
+        hits = scope.filter(matches(*parts[0])).select("_s", "_i")
         for k, (word, upos) in enumerate(parts[1:], start=1):
-            later = scope.filter(matches(word, upos)).select((pl.col("_i") - k).alias("_i"), "_s")
+            later = scope.filter(matches(word, upos)).select("_s", (pl.col("_i") - k).alias("_i"))
             hits = hits.join(later, on=["_i", "_s"], how="semi")
-        found.append(hits["_s"])
+        found.append(hits)
     return pl.concat(found).unique()
+
+
+def _under_condition(scope: pl.DataFrame, modals: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """``_i, _condition``: whether a condition of the sentence bears on each modal.
+
+    A ``condition_cue`` ("à défaut", "faute de", "sinon") conditions its whole sentence; a ``protasis_cue``
+    ("si", "au cas où") opens the clause of the condition itself, which runs to the next punctuation: a modal
+    inside it ("Si Moody's estime que leur note ne devrait pas baisser, …") is part of the condition, not its
+    consequence.
+    """
+    protasis = rule_words()["protasis_cue"]
+    edges = scope.select("_i", next_where(pl.col("_form").is_in(sorted(CLAUSE_ENDS)))
+                                     .fill_null(pl.col("_last") + 1).alias("_to"))
+    cues = pl.concat([
+        _cue_hits(scope, lists["condition_cue"] - protasis).with_columns(pl.lit(None, pl.Int64).alias("_to")),
+        _cue_hits(scope, protasis).join(edges, on="_i")])
+    bearing = (modals.select("_i", "_s").join(cues.rename({"_i": "_cue"}), on="_s")
+               .filter(pl.col("_to").is_null() | ~((pl.col("_cue") < pl.col("_i")) & (pl.col("_i") < pl.col("_to")))))
+    return modals.select("_i", pl.col("_i").is_in(bearing["_i"].implode()).alias("_condition"))
+
+
+def _detached_complements(scope: pl.DataFrame, modals: pl.DataFrame) -> pl.DataFrame:
+    """``_i, _c``: the complement of a finite modal the parser left without one: the first infinitive within
+    :data:`MODAL_REACH` words after it, with no finite verb between and no marker of its own (an infinitive
+    of purpose, "pour aider", is no complement); an infinitive auxiliary ("être arrimée") stands for its verb.
+    A participle ("des hôtels pouvant accueillir") is left as the parser has it."""
+    marked = scope.filter(pl.col("deprel") == "mark")["_hi"].drop_nulls().implode()
+    infinitive = (pl.col("verbform") == "Inf") & ~pl.col("_i").is_in(marked)
+    found = (scope.with_columns(next_where(infinitive).alias("_inf"), next_where(pl.col("verbform") == "Fin")
+                                .alias("_fin"))
+             .filter(pl.col("_i").is_in(modals["_i"].implode()) & (pl.col("verbform") == "Fin")
+                     & (pl.col("_inf") - pl.col("_i") <= MODAL_REACH)
+                     & (pl.col("_fin").is_null() | (pl.col("_fin") > pl.col("_inf")))))
+    verb = scope.select(pl.col("_i").alias("_inf"), pl.when(pl.col("deprel").str.starts_with("aux"))
+                        .then(pl.col("_hi")).otherwise(pl.col("_i")).alias("_c"))
+    return found.select("_i", "_inf").join(verb, on="_inf").select("_i", "_c").drop_nulls()
 
 
 def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -108,16 +180,17 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     candidates = words.filter(modal)
     if candidates.height == 0:
         return pl.DataFrame()
-    scope = sentences_of(words, candidates["_i"])
-    scope = scope.with_columns(pl.col("_s").is_in(_condition_sentences(scope, lists["condition_cue"]).implode())
-                               .alias("_condition"))
+    words_of_rules = rule_words()
+    scope = positioned(sentences_of(words, candidates["_i"]))
     modals = scope.filter(modal)
+    modals = modals.join(_under_condition(scope, modals, lists), on="_i")
     kids = scope.filter(pl.col("_hi").is_in(modals["_i"].implode()))
     as_aux = modals.filter(pl.col("deprel").str.starts_with("aux")).select("_i", pl.col("_hi").alias("_c"))
     complement = (kids.filter((pl.col("_i") > pl.col("_hi"))
                               & (pl.col("deprel").is_in(["xcomp", "cop"]) | (pl.col("verbform") == "Inf")))
                   .sort("_i").group_by("_hi").first().select(pl.col("_hi").alias("_i"), pl.col("_i").alias("_c")))
     complement = pl.concat([complement, as_aux.join(complement, on="_i", how="anti")])
+    complement = pl.concat([complement, _detached_complements(scope, modals).join(complement, on="_i", how="anti")])
     attrs = scope.select(pl.col("_i").alias("_c"), pl.col("upos").alias("_c_upos"),
                          pl.col("_lemma").alias("_c_lemma"), pl.col("deprel").alias("_c_deprel"))
     c_kids = scope.filter(pl.col("_hi").is_in(complement["_c"].implode())).group_by(pl.col("_hi").alias("_c")).agg(
@@ -131,22 +204,40 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
         pl.col("_form").alias("_m_kid_forms"))
     # the subject: of the modal, or of its complement when the modal is an auxiliary
     owners = pl.concat([modals.select("_i", pl.col("_i").alias("_o")), as_aux.select("_i", pl.col("_c").alias("_o"))])
+    # negated: a "ne" before the modal hangs on it (or on the verb it is the auxiliary of): "ne pourra pas",
+    # "ne peuvent qu'être" (a "ne" after it negates the infinitive: "pourrait ne pas être")
+    negation = (owners.join(scope.select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_k"), "_form"), on="_o")
+                .filter(in_list("_form", lists["negation"] & {"ne"}) & (pl.col("_k") < pl.col("_i")))
+                .select("_i", pl.lit(True).alias("_negated")).unique())
     is_subject = pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj")
     subjects = (owners.join(scope.filter(is_subject).select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_subj"),
                                                             pl.col("_form").alias("_subj_form")), on="_o")
                 .with_columns(in_list("_subj_form", lists["relative_pronoun"]).alias("_relative"))
                 .sort("_relative", "_subj").group_by("_i").first().select("_i", "_subj", "_relative"))
     antecedent = modals.filter(pl.col("deprel").is_in(["acl:relcl", "acl"])).select("_i", pl.col("_hi").alias("_ante"))
+    # "ce qui": the relative's antecedent is the pronoun before it, whatever the parser hung the clause on
+    neuter = scope.select(pl.col("_i").alias("_subj"), pl.when(in_list("_form", lists["thing_pronoun"]).shift(1)
+                                                               & (pl.col("_s").shift(1) == pl.col("_s")))
+                          .then(pl.col("_i") - 1).alias("_neuter"))
+    # a relative pronoun that is not the subject, right before the modal (or its auxiliary): the subject is
+    # inverted ("qu'aurait pu avoir le pollen", "où aurait pu trouver refuge la jeune fille"); the tagger may call
+    # that "que" a conjunction, but a conjunction "que" is never followed by its verb without a subject
+    object_relative = in_list("_form", lists["relative_pronoun"] - {"qui", "lequel"})
+    before = scope.select((pl.col("_i") + 1).alias("_first_i"), object_relative.alias("_relative_before"))
     features = (modals.select("_i", "_s", "_form", "_lemma", "mood", "verbform", "_hi", "_condition")
                 .join(complement, on="_i", how="inner")
                 .join(attrs, on="_c", how="left").join(c_kids, on="_c", how="left")
                 .join(m_kids, on="_i", how="left").join(subjects, on="_i", how="left")
-                .join(antecedent, on="_i", how="left"))
+                .join(antecedent, on="_i", how="left").join(negation, on="_i", how="left")
+                .join(neuter, on="_subj", how="left"))
     # a relative "qui" (or no subject at all in a relative clause) stands for the noun the clause modifies
-    chosen = pl.when(pl.col("_subj").is_null() | pl.col("_relative").fill_null(False)).then(
-        pl.coalesce("_ante", "_subj")).otherwise("_subj")
+    chosen = (pl.when(pl.col("_relative").fill_null(False) & pl.col("_neuter").is_not_null()).then("_neuter")
+              .when(pl.col("_subj").is_null() | pl.col("_relative").fill_null(False))
+              .then(pl.coalesce("_ante", "_subj")).otherwise("_subj"))
+    people = pl.any_horizontal(pl.all_horizontal(at("_form", -k) == word for k, word in enumerate(reversed(
+        phrase.split()))) for phrase in sorted(words_of_rules["people_phrase"])).fill_null(False)
     who = scope.select(pl.col("_i").alias("_w"), pl.col("_form").alias("_w_form"), pl.col("upos").alias("_w_upos"),
-                       pl.col("_lemma").alias("_w_lemma"))
+                       pl.col("_lemma").alias("_w_lemma"), people.alias("_w_people"))
     # the parser may miss a pronoun subject: the word before the modal (past "ne"), or an inverted clitic after it
     speaker = lists["speaker_pronoun"]
     pronoun = in_list("_form", speaker) & (pl.col("upos") == "PRON")
@@ -159,7 +250,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     features = (features.join(near, on="_i", how="left").with_columns(chosen.alias("_w")).join(who, on="_w", how="left")
                 .with_columns(pl.col(c).fill_null(False) for c in ("_passive", "_perfect", "_cop")))
     agentive = agentive_nouns(lists)
-    noun_agent = (in_list("_w_lemma", agentive) | in_list("_w_form", agentive)
+    noun_agent = (in_list("_w_lemma", agentive) | in_list("_w_form", agentive) | pl.col("_w_people")
                   | pl.col("_w_form").str.replace(r"(..)[sx]$", "$1").is_in(sorted(agentive)))
     # "s'agir", "falloir"; "y avoir": the verb with its clitic among the complement's or the modal's dependents
     verbs = [entry.split() for entry in sorted(lists["impersonal_verb"])]
@@ -172,7 +263,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                .then(pl.lit("speaker"))
                .when(pl.col("_w").is_null()).then(pl.lit("none"))
                .when(impersonal).then(pl.lit("impersonal"))
-               .when(in_list("_w_form", lists["thing_pronoun"])).then(pl.lit("thing"))
+               .when(in_list("_w_form", lists["thing_pronoun"])).then(pl.lit("proposition"))
                .when(pl.col("_w_upos") == "PROPN").then(pl.lit("agent"))
                .when(pl.col("_w_upos") == "NOUN").then(pl.when(noun_agent).then(pl.lit("agent"))
                                                        .otherwise(pl.lit("thing")))
@@ -191,28 +282,31 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                              | pl.col("_c_upos").is_in(["ADJ", "NOUN", "PRON", "PROPN", "NUM", "ADV"]))
                        .then(pl.lit("copula"))
                        .otherwise(pl.lit("active")))
-    return features.sort("_i").select(
-        "_i", pl.coalesce(pl.when(pl.col("verbform") == "Part").then("_cnd_aux"), "_i").alias("_first_i"),
-        pl.col("_lemma").alias("lemma"), tense.alias("tense"), subject.alias("subject"),
-        complement_kind.alias("complement"), pl.col("_condition").alias("condition"))
+    first = pl.coalesce(pl.when(pl.col("verbform") == "Part").then("_cnd_aux"), "_i")
+    return (features.with_columns(first.alias("_first_i")).join(before, on="_first_i", how="left").sort("_i").select(
+        "_i", "_first_i", pl.col("_lemma").alias("lemma"), tense.alias("tense"), subject.alias("subject"),
+        complement_kind.alias("complement"), pl.col("_condition").alias("condition"),
+        pl.col("_negated").fill_null(False).alias("negated"),
+        pl.col("_relative_before").fill_null(False).alias("relative")))
 
 
 def modal_readings(tokens: pl.DataFrame) -> pl.DataFrame:
     """Each pouvoir / devoir + infinitive of a token table with its features, the :data:`MODAL_RULES` row that
     decides and its reading, for auditing: ``doc_id, sent_id, start_char, end_char, form, lemma, tense, subject,
-    complement, condition, rule, epistemic``."""
+    complement, condition, negated, relative, rule, epistemic``."""
     words = word_table(tokens)
     readings = _modal_readings(words, load_hedge_context())
     if readings.height == 0:
         return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
                                     "end_char": pl.Int64, "form": pl.String, "lemma": pl.String, "tense": pl.String,
                                     "subject": pl.String, "complement": pl.String, "condition": pl.Boolean,
-                                    "rule": pl.String, "epistemic": pl.Boolean})
+                                    "negated": pl.Boolean, "relative": pl.Boolean, "rule": pl.String,
+                                    "epistemic": pl.Boolean})
     place = words.select("_i", pl.col("doc_id").cast(pl.String), pl.col("sent_id").cast(pl.Int32), "start_char",
                          "end_char", pl.col("_raw").alias("form"))
     return readings.join(place, on="_i").sort("_i").select(
         "doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "subject", "complement",
-        "condition", "rule", "epistemic")
+        "condition", "negated", "relative", "rule", "epistemic")
 
 
 def _modal_readings(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -229,8 +323,10 @@ def _modal_readings(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                                 ("complement", rule.complements)):
             if allowed is not None:
                 test = test & pl.col(column).is_in(sorted(allowed))
-        if rule.condition is not None:
-            test = test & (pl.col("condition") == rule.condition)
+        for column, wanted in (("condition", rule.condition), ("negated", rule.negated),
+                               ("relative", rule.relative)):
+            if wanted is not None:
+                test = test & (pl.col(column) == wanted)
         name.append(pl.when(test).then(pl.lit(rule.name)))
         reading.append(pl.when(test).then(pl.lit(rule.epistemic)))
     return features.with_columns(pl.coalesce(name).alias("rule"), pl.coalesce(reading).alias("epistemic"))

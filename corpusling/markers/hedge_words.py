@@ -13,13 +13,25 @@ from functools import cache
 import polars as pl
 
 from corpusling import tokens as tok
-from corpusling.lexicons import load_hedge_context
+from corpusling.lexicons import HERE, load_hedge_context, load_word_lists
 from corpusling.lexicons.notation import CLITICS
 
 #: Relations that end a phrase's span: punctuation, a relative or parenthetical clause. The span of a noun
 #: phrase ("selon un sondage publié dans le quotidien El Pais") is its head's contiguous dependents.
 PHRASE_BREAKS: frozenset[str] = frozenset({"punct", "acl:relcl", "parataxis"})
 PHRASE_DEPTH = 8
+
+#: Word lists of ``hedge_rule_words.tsv``, the closed classes of the rules of 2026-12 (what each is for: its
+#: first note in the file).
+RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase")
+
+
+@cache
+def rule_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``hedge_rule_words.tsv``: role → words (as :func:`corpusling.lexicons.load_hedge_context`
+    gives those of ``hedge_context.tsv``)."""
+    return {role: frozenset(words) for role, words in load_word_lists(HERE / "hedge_rule_words.tsv",
+                                                                       RULE_ROLES).items()}
 
 
 def _normal(expr: pl.Expr) -> pl.Expr:

@@ -1,0 +1,71 @@
+"""Epistemic pouvoir / devoir told from root readings (``hedge_modals.MODAL_RULES``) on sentences parsed with the
+bundled model: the rule that decides each modal and the hedge it gives, or not (the guide's §3; issue 14)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+#: sentence → (the modal's form, the deciding rule, epistemic)
+CASES: dict[str, tuple[str, str, bool]] = {
+    # a negated pouvoir outside the conditional denies an ability (a thing's future pouvoir is otherwise epistemic)
+    "Le réseau ne pourra pas absorber une telle hausse du trafic.": ("pourra", "pouvoir_negated", False),
+    # a past conditional in a relative clause with its subject inverted: "might have" (not a counterfactual)
+    "Les enquêteurs cherchent l'arme qu'aurait pu utiliser le suspect.": ("pu", "past_conditional_relative", True),
+    # "ce qui" stands for the event before it, which cannot act
+    "Le gel a duré une semaine, ce qui a pu retarder les semis.": ("pu", "pouvoir_proposition", True),
+    # a thing's present pouvoir + être + attribute: a possibility
+    "Cette hausse des prix peut être la conséquence de la sécheresse.": ("peut", "pouvoir_thing_copula", True),
+    # the modal inside the si-clause is part of the condition, not its consequence…
+    "Si la banque estime que sa note devrait baisser, elle vendra ses titres.": ("devrait", "conditional", True),
+    # …while after it, devoir under a condition is a necessity
+    "Si le temps le permet, la récolte devrait commencer lundi.": ("devrait", "devoir_under_condition", False),
+    # the infinitive the parser did not attach to the modal ("devrait, selon la NASA, être lancée")
+    "La sonde, qui devrait, selon la NASA, être lancée en mars, est prête.": ("devrait", "conditional", True),
+    # "tout le monde" names people: an agent, so pouvoir is root
+    "Tout le monde pourra consulter le registre.": ("pourra", "root", False),
+}
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
+    from corpusling.api import parse, read
+
+    path = tmp_path_factory.mktemp("modals") / "modals.txt"
+    path.write_text("\n\n".join(CASES) + "\n", encoding="utf-8")
+    return parse(read([path]), model="compact")
+
+
+def _sentence_rows(frame: pl.DataFrame, parsed, sentence: str) -> pl.DataFrame:  # noqa: ANN001
+    text = parsed.documents["text"][0]
+    start = text.index(sentence)
+    return frame.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_the_deciding_rule_and_the_hedge(parsed, sentence: str) -> None:  # noqa: ANN001
+    from corpusling.markers.hedge_modals import modal_readings
+    from corpusling.markers.hedges import hedges
+
+    form, rule, epistemic = CASES[sentence]
+    readings = _sentence_rows(modal_readings(parsed.tokens), parsed, sentence)
+    assert readings.select("form", "rule", "epistemic").rows() == [(form, rule, epistemic)]
+    found = _sentence_rows(hedges(parsed.tokens, parsed.documents), parsed, sentence).filter(
+        pl.col("category") == "epistemic_verb")
+    expected = [(form, f"rule: epistemic modal ({rule})")] if epistemic else []
+    assert found.select(pl.col("match").str.split(" ").list.last(), "entry").rows() == expected
+
+
+def test_features_behind_the_rules(parsed) -> None:  # noqa: ANN001
+    from corpusling.markers.hedge_modals import MODAL_RULES, modal_readings
+
+    readings = modal_readings(parsed.tokens)
+    by_rule = {row["rule"]: row for row in readings.iter_rows(named=True)}
+    assert by_rule["pouvoir_negated"]["negated"] and by_rule["past_conditional_relative"]["relative"]
+    assert by_rule["pouvoir_proposition"]["subject"] == "proposition"
+    assert by_rule["root"]["subject"] == "agent"  # tout le monde
+    detached = _sentence_rows(readings, parsed, "La sonde, qui devrait, selon la NASA, être lancée en mars, est prête.")
+    assert detached["complement"].to_list() == ["passive"]
+    names = [r.name for r in MODAL_RULES]
+    assert names.index("pouvoir_negated") < names.index("pouvoir_thing")
+    assert names.index("past_conditional_relative") < names.index("counterfactual")
