@@ -833,6 +833,114 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     return found
 
 
+def _pronoun_features() -> pl.DataFrame:
+    """``_pronoun, _p_gender, _p_plural``: the personal pronouns of ``personal_pronoun`` in ``reported_cues.tsv``."""
+    entries = [cue.split() for cue in reported_cues("personal_pronoun")]
+    return pl.DataFrame({"_pronoun": [e[0] for e in entries], "_p_gender": [e[1] for e in entries],
+                         "_p_plural": [e[2] == "Plur" for e in entries]})
+
+
+def _mention_features(spans: pl.DataFrame, words: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` (``_k, doc_id, _s, _e``: a mention's characters) plus ``_gender`` and ``_plural``: those of its
+    first noun (its Gender and Number), a name's gender from the document's named mentions (a title, an
+    apposition: :func:`~corpusling.markers.speakers.named_mentions`), plural for a coordination ("X et Y")."""
+    nouns = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"]))
+             .select("doc_id", pl.col("start_char").alias("_w"), pl.col("upos").alias("_wu"),
+                     pl.col("feats").fill_null("").alias("_wf"))
+             .sort("doc_id", "_w"))
+    first = (spans.sort("doc_id", "_s")
+             .join_asof(nouns, left_on="_s", right_on="_w", by="doc_id", strategy="forward", check_sortedness=False)
+             .with_columns(pl.when(pl.col("_w") < pl.col("_e")).then(pl.col("_wf")).alias("_wf")))
+    named = (mentions.select("doc_id", pl.col("m_start").alias("_w"), pl.col("gender").alias("_mg"))
+             .sort("doc_id", "_w"))
+    first = (first.drop("_w").sort("doc_id", "_s")
+             .join_asof(named, left_on="_s", right_on="_w", by="doc_id", strategy="forward", check_sortedness=False)
+             .with_columns(pl.when(pl.col("_w") < pl.col("_e")).then(pl.col("_mg")).alias("_mg")))
+    return first.with_columns(
+        pl.coalesce(pl.col("_wf").str.extract(r"Gender=(\w+)"), "_mg").alias("_gender"),
+        (pl.col("_wf").fill_null("").str.contains("Number=Plur") | pl.col("_text_span").str.contains(r"\s(?:et)\s"))
+        .alias("_plural")).drop("_w", "_wu", "_wf", "_mg")
+
+
+def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
+                  mentions: pl.DataFrame) -> pl.DataFrame:
+    """A personal pronoun that reports ("Il a ajouté que", "a-t-il précisé") continues the nearest speaker before
+    it in its paragraph who agrees with it in gender and number: the source of a reported content or of a
+    quotation (the press convention of a continued attribution, Rosier 2008), which the name-only resolver does
+    not see when it is a description ("a indiqué un porte-parole de la police. …, a-t-il précisé") or a name
+    in an inverted subject. A pronoun still unresolved is the nearest subject noun phrase before it, in its
+    paragraph or the one before, that agrees with it ("Des analystes jugent… Ils estiment que"). ``rows`` gain
+    it as ``speaker``."""
+    from corpusling.markers.speakers import name_of
+
+    lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
+    pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"), lowered.alias("_pronoun"))
+                .join(_pronoun_features(), on="_pronoun"))
+    if pronouns.height == 0:
+        return rows
+    docs = pronouns.select("doc_id").unique()
+    # the candidates: sources of reported contents and of quotations that are not pronouns themselves
+    said = (rows.join(docs, on="doc_id", how="semi")
+            .filter(pl.col("speaker").is_not_null() & pl.col("source_start").is_not_null()
+                    & ~lowered.is_in(_pronoun_features()["_pronoun"].to_list() + ["qui"]))
+            .select("doc_id", pl.col("source_start").alias("_s"), pl.col("source_end").alias("_e"),
+                    pl.col("speaker").alias("_last"), pl.col("_text").str.slice(pl.col("source_start"),
+                                                                                pl.col("source_end")
+                                                                                - pl.col("source_start"))
+                    .alias("_text_span")))
+    if quotes.height and "speaker" in quotes.columns:
+        quoted = (quotes.select(pl.col("doc_id").cast(pl.String), pl.col("source_start").alias("_s"),
+                                pl.col("source_end").alias("_e"), pl.col("speaker").alias("_last"),
+                                pl.col("source").alias("_text_span"))
+                  .join(docs, on="doc_id", how="semi")
+                  .filter(pl.col("_last").is_not_null() & pl.col("_s").is_not_null()
+                          & ~pl.col("_text_span").str.to_lowercase().str.strip_chars()
+                          .is_in(_pronoun_features()["_pronoun"].to_list() + ["qui"])))
+        said = pl.concat([said, quoted], how="diagonal_relaxed")
+    if said.height == 0:
+        return rows
+    said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
+    paragraph = (words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id").sort("doc_id", "_p_at"))
+
+    def located(frame: pl.DataFrame, at: str) -> pl.DataFrame:
+        return (frame.sort("doc_id", at).join_asof(paragraph, left_on=at, right_on="_p_at", by="doc_id",
+                                                   strategy="backward", check_sortedness=False).drop("_p_at"))
+
+    agrees = ((pl.col("_plural") == pl.col("_p_plural"))
+              & (pl.col("_gender").is_null() | (pl.col("_gender") == pl.col("_p_gender"))))
+    found = (located(pronouns, "_at").join(located(said, "_s"), on=["doc_id", "par_id"])
+             .filter((pl.col("_s") < pl.col("_at")) & agrees)
+             .sort("_s", descending=True).group_by("_item", maintain_order=True).first()
+             .select("_item", "_last"))
+    rows = (rows.join(found, on="_item", how="left")
+            .with_columns(pl.coalesce("_last", "speaker").alias("speaker")).drop("_last"))
+    # a pronoun neither a speaker nor a name resolves ("Des analystes jugent… Ils estiment", "Elle a promis"):
+    # the nearest subject noun before it in its paragraph or the one before, agreeing with it
+    left = (pronouns.join(rows.filter(pl.col("speaker").str.to_lowercase().str.strip_chars()
+                                      .is_in(_pronoun_features()["_pronoun"].to_list())).select("_item"), on="_item")
+            .pipe(located, "_at"))
+    if left.height == 0:
+        return rows
+    subjects = (words.join(left.select("doc_id").unique(), on="doc_id", how="semi")
+                .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
+    tree = ancestors(words, sentences=subjects.select("doc_id", "sent_id").unique())
+    heads = subjects.with_row_index("_item").select(pl.col("_item").cast(pl.Int64), "doc_id", "sent_id",
+                                                     pl.col("word_id").alias("head"))
+    phrases = (_noun_phrases(heads, tree, words).join(heads, on="_item")
+               .join(rows.select("doc_id", "_text").unique("doc_id"), on="doc_id")
+               .select("doc_id", pl.col("source_start").alias("_s"), pl.col("source_end").alias("_e"),
+                       pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
+                       .alias("_text_span")))
+    phrases = _mention_features(phrases.with_row_index("_k"), words, mentions).pipe(located, "_s")
+    nearest = (left.join(phrases, on="doc_id")
+               .filter((pl.col("_s") < pl.col("_at")) & (pl.col("par_id") - pl.col("par_id_right") <= 1) & agrees)
+               .sort("_s", descending=True).group_by("_item", maintain_order=True).first())
+    named = [name_of(t) or t for t in nearest["_text_span"].to_list()]
+    nearest = nearest.select("_item").with_columns(pl.Series("_subject", named, dtype=pl.String))
+    return (rows.join(nearest, on="_item", how="left")
+            .with_columns(pl.coalesce("_subject", "speaker").alias("speaker")).drop("_subject"))
+
+
 def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, texts: pl.DataFrame,
               tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
     """``source`` (the mention as written) and ``speaker``, with the resolver of the quotation speakers
@@ -902,6 +1010,7 @@ def _speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, text
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
     rows = rows.with_columns(pl.coalesce("_resolved", "_named", "_apposed", "_introduced", "_mention")
                              .alias("speaker"))
+    rows = _last_speaker(rows, words, quotes, mentions)
     # one written form per name in a document ("Obama" → "Barack Obama")
     names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
     lookup = [(doc, name, canon) for doc, found in names.iter_rows()
