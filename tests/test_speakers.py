@@ -198,6 +198,12 @@ TEXTS = {
     # "comme le précise X": the subject after the verb, which the parser takes for an object
     "inverted": "Retrait\n\nL'armée ne va pas tout retirer, comme le précise l'ambassadeur de France en Afghanistan, "
                 "Bernard Bajolet : « Les forces françaises tournent une page. »",
+    # the nearest antecedent of "elle" is a place: the pronoun stays, it does not take the farther Marie Dupont
+    "determined": "La parité\n\nMarie Dupont a parlé hier aux militants. La France est très en retard sur ses "
+                  "voisins. « La bataille est dure », reconnaît-elle.",
+    # before a colon, the main clause's verb, not the relative's ("qui en souhaitait deux")
+    "relative_colon": "Le club\n\nJacques Rousselot repassa à l'offensive et il se rangea au souhait du joueur qui en "
+                      "souhaitait deux : « Notre objectif reste le maintien. »",
 }
 
 
@@ -220,6 +226,8 @@ def parsed():
     ("headline", ["Barack Obama"], ["name"]),
     ("parenthetical", ["Marc Guillemot"], ["pronoun"]),
     ("inverted", ["Bernard Bajolet"], ["apposition"]),
+    ("determined", ["elle"], ["as_written"]),
+    ("relative_colon", ["Jacques Rousselot"], ["name"]),
 ])
 def test_speakers_on_a_parse(parsed, doc: str, speakers_: list[str], rules: list[str]) -> None:
     table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == doc).sort("start_char")

@@ -696,11 +696,21 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                 .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_has_aux")).unique())
     finite_or_infinitive = (pl.col("upos") == "VERB") & (_clause_form | (
         pl.col("_has_aux").fill_null(False) & ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
+    # a verb whose subject is a relative pronoun heads a relative clause, whatever the parser attached it as
+    relative_clause = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj")
+                              & pl.col("lemma").is_in(_RELATIVE))
+                       .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_relative"))
+                       .unique())
     colon_verb = (before.join(with_aux, on=key, how="left")
                   # (not a participle or adjective attached to a noun: "le raisonnement suivant :")
                   .filter(finite_or_infinitive
                           & (pl.col("is_rv") | ~pl.col("deprel").fill_null("").is_in(["acl", "amod"])))
-                  .sort("_q", "is_rv", "rank").group_by("_q").last()
+                  # (a reporting verb first, then the main clause's verb rather than a relative's: "il se rangea au
+                  # souhait du joueur qui en souhaitait deux :")
+                  .join(relative_clause, on=key, how="left")
+                  .with_columns(((pl.col("deprel").fill_null("") != "acl:relcl") & pl.col("_relative").is_null())
+                                .alias("_main_clause"))
+                  .sort("_q", "is_rv", "_main_clause", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word")))
     # (only in a clause whose last verb is one of saying, whatever its tag: "Pierre Moscovici, a pour sa part
     # ajouté :", not "les sites observés … étaient les suivants :")

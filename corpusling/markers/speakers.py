@@ -14,7 +14,9 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   apposition, the agreement of a participle or adjective predicated of the name) and singular (no
   coordination); the most salient first — a subject or a speaker in the same paragraph, then any mention
   in the paragraph, then the article's speakers and subjects (centering-style salience: Grosz, Joshi &
-  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate);
+  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate); when
+  the antecedent so found is a single word with its own determiner ("la France", "l'Uruguayen"), the pronoun
+  stays as written rather than taking a farther person's name (the guide: "else the pronoun");
 * ``as_written``: any other mention is the speaker as written (a description such as "l'universitaire" is
   not replaced by the name it refers to, following the annotation guide, §2);
 * ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
@@ -256,7 +258,7 @@ def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str
 def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
                    reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
-    gender, plural``.
+    gender, plural, determined``.
 
     A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``oblique`` (it
     has a preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a reporting verb:
@@ -265,9 +267,12 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
     is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
     mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
+    ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
+    place, a nationality or an institution rather than a person's name.
     """
     empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
-                                 "role": pl.String, "gender": pl.String, "plural": pl.Boolean})
+                                 "role": pl.String, "gender": pl.String, "plural": pl.Boolean,
+                                 "determined": pl.Boolean})
     if tokens.height == 0 or not {"upos", "head", "deprel", "form"} <= set(tokens.columns):
         return empty
     columns = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char",
@@ -289,7 +294,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         return empty
     heads = propn.filter(~pl.col("deprel").fill_null("").is_in(flat_rels))
     # the words around the names: their dependents, their heads, the word before them (a title)
-    around = rows(tokens.filter(pl.col("deprel").is_in(["case", "conj", "appos", *flat_rels])))
+    around = rows(tokens.filter(pl.col("deprel").is_in(["case", "det", "conj", "appos", *flat_rels])))
     children = around.join(heads.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
                            on=["doc_id", "sent_id", "head"], how="semi")
     wanted = pl.concat([heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")),
@@ -311,6 +316,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
              .rename({"_m": "word_id"}))
     case = (children.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", pl.col("head").alias("word_id"))
             .unique().with_columns(pl.lit(True).alias("_case")))
+    determined = (children.filter(pl.col("deprel") == "det")
+                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+                  .with_columns(pl.lit(True).alias("_det")))
     conj = (children.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["PROPN", "NOUN"]))
             .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
@@ -329,6 +337,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
+         .join(determined, on=key, how="left")
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
          .with_columns(pl.col("_case").fill_null(False), pl.col("_conj").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
@@ -345,6 +354,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .then(pl.lit("subject"))
         .otherwise(pl.lit("other")).alias("role"),
         (pl.col("_conj") | (rel == "conj")).alias("plural"),
+        # "la France", "l'Uruguayen", "le Figaro": a single capitalised word with its own determiner names a place,
+        # a nationality or an institution, not a person
+        (pl.col("_det").fill_null(False) & ~pl.col("_written").str.contains(r"\s")).alias("determined"),
         pl.when(pl.col("_title").is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem"))
         .when(pl.col("_title").is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
         # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
@@ -369,7 +381,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
                           .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"))
             .select("doc_id", pl.col("m_start").cast(pl.Int64), pl.col("m_end").cast(pl.Int64), "name", "role",
-                    "gender", "plural")
+                    "gender", "plural", "determined")
             .sort("doc_id", "m_start"))
 
 
@@ -394,7 +406,10 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
 
 
 def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
-    """``_q, _resolved``: the antecedent of each pronoun source (see the module docstring for the salience)."""
+    """``_q, _resolved``: the antecedent of each pronoun source (see the module docstring for the salience).
+
+    ``q``: ``_q, doc_id, start_char, source_start, par_no, _pronoun``; ``mentions``: :func:`named_mentions` with
+    ``m_par_no`` (:func:`with_paragraph`). ``_resolved`` is null where the antecedent is no person's name."""
     pron = (q.filter(pl.col("_pronoun").is_not_null())
             .select("_q", "doc_id", pl.min_horizontal("start_char", "source_start").alias("_anchor"), "par_no",
                     pl.col("_pronoun").replace_strict(PRONOUNS, default=None, return_dtype=pl.String)
@@ -403,6 +418,10 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
     same_par = pl.col("par_no") == pl.col("m_par_no")
     salient = pl.col("role").is_in(["subject", "speaker"])
+    # a personal pronoun whose nearest antecedent is "la France" or "l'Uruguayen" stays as written (it is not
+    # given a farther person's name); a relative may stand for one: "la France, qui …"
+    determined = (pl.col("determined").fill_null(False) & ~pl.col("_relative") if "determined" in mentions.columns
+                  else pl.lit(False))
     # a first name and a surname, or a known gender, make a person rather than a place, a title or a brand
     person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
     tier = (pl.when(pl.col("_relative")).then(pl.when(same_par).then(1).otherwise(9))
@@ -420,7 +439,7 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
             .filter(pl.col("_tier") < 9)
             .sort("_q", "_tier", pl.col("m_start"), descending=[False, False, True])
             .group_by("_q", maintain_order=True).first()
-            .select("_q", pl.col("name").alias("_resolved")))
+            .select("_q", pl.when(~determined).then(pl.col("name")).alias("_resolved")))
 
 
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
@@ -466,7 +485,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     quoted = (q.filter(pl.col("source_start").is_not_null())
               .select("doc_id", pl.col("source_start").alias("m_start"), pl.col("source_end").alias("m_end"),
                       pl.coalesce("_named", "_apposed").alias("name"), pl.lit("speaker").alias("role"),
-                      pl.lit(False).alias("plural"), pl.col("par_no").alias("m_par_no"))
+                      pl.lit(False).alias("plural"), pl.lit(False).alias("determined"),
+                      pl.col("par_no").alias("m_par_no"))
               .drop_nulls("name")
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
