@@ -1,0 +1,564 @@
+"""Where reported speech is found: the cues (verbs of saying, "selon X", incises) and the contents they open.
+
+Each function returns candidate rows (``doc_id, sent_id, cue_word, head`` and a named ``rule``) that
+:func:`corpusling.markers.reported.reported` turns into content spans: the ``indirect`` contents of a reporting
+verb read in the tree (:func:`tree_contents`) or in the word order where the parser hung the clause elsewhere
+(:func:`text_contents`), filtered by what each verb admits (:func:`admissible`); the ``according_to`` clauses of
+the hedge analysis's source markers (:func:`according_to`); the ``incise`` verbs inside or after the clause they
+attribute, in the tree (:func:`incises`) or in the text for an inverted clitic (:func:`clitic_incises`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from corpusling.markers.reported_tree import (
+    INFINITIVE,
+    WORD,
+    children,
+    content_verbs,
+    reported_cues,
+    subtrees,
+    word_spans,
+)
+
+#: Relations of a content clause to its reporting verb ("advcl" when the parser takes a que-clause for one).
+CONTENT_RELATIONS = ("ccomp", "xcomp", "csubj", "csubj:pass", "advcl")
+
+
+#: Most words between a reporting verb and a complementizer read in the word order (:func:`text_contents`).
+TEXT_GAP = 12
+
+
+#: Relations by which an incise verb hangs on the clause it attributes.
+INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
+
+
+#: Complements of a reporting verb, by the word that opens them (``inf``: an infinitive with no mark).
+_COMPLEMENT = {"que": "que", "qu'": "que", "qu’": "que", "si": "si", "s'": "si", "s’": "si", "de": "de",
+               "d'": "de", "d’": "de", "à": "à"}
+
+
+def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
+    """The verbs that may open reported speech: ``doc_id, sent_id, word_id, start_char, lemma, _type,
+    _complements, _object, _cue_start``.
+
+    A verb of the reporting-verb lexicon (any complement, "à + infinitive" only for requests), a verb of
+    ``content_verbs.tsv`` (its complements only), the second verb of a locution of that file ("fait
+    *savoir* que"; ``_cue_start`` at its first verb), and a verb the tagger gave a wrong lemma whose form is
+    one of a lexicon verb ("craignent" → *craigner*, "reconnait" → *reconner*: the forms of
+    :func:`~corpusling.markers.attribution.reporting_verb_forms`).
+    """
+    from corpusling.markers.attribution import reporting_verb_forms
+
+    verbs = lexicon.filter(pl.col("type") != "preposition").select("lemma", pl.col("type").alias("_type"))
+    content = content_verbs()
+    single = content.filter(~pl.col("lemma").str.contains(" "))
+    known = pl.concat([verbs.select("lemma"), single.select("lemma")])["lemma"].to_list()
+    forms = reporting_verb_forms(pl.concat([verbs.select("lemma", pl.col("_type").alias("type")),
+                                            single.select("lemma", pl.lit("content").alias("type"))])
+                                 .with_columns(pl.lit("any").alias("use")))
+    by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl"))
+    verbal = (words.filter(pl.col("upos").is_in(["VERB", "AUX"]))
+              .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
+              .join(by_form, on="_form", how="left")
+              .with_columns(pl.when(pl.col("lemma").is_in(known)).then(pl.col("lemma"))
+                            .otherwise(pl.col("_fl")).alias("lemma")))
+    # locutions: "faire savoir", "laisser entendre": the second verb right after the first
+    locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
+        pl.col("lemma").str.split(" ").list.first().alias("_first"),
+        pl.col("lemma").str.split(" ").list.last().alias("_second"))
+    previous = words.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                            pl.col("lemma").alias("_first"), pl.col("start_char").alias("_cue_start"))
+    second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])).join(previous, on=WORD)
+              .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
+                    right_on=["_first", "_second"])
+              .with_columns(pl.col("_locution").alias("lemma")))
+    found = pl.concat([
+        verbal.join(verbs, on="lemma").with_columns(pl.lit(None, pl.List(pl.String)).alias("_complements"),
+                                                    pl.lit(None, pl.Boolean).alias("_object")),
+        verbal.join(single, on="lemma").with_columns(pl.lit("content").alias("_type")),
+        second.select(*words.columns, "_cue_start", "_complements", "_object").with_columns(
+            pl.lit("content").alias("_type")),
+    ], how="diagonal_relaxed")
+    return (found.with_columns(pl.coalesce("_cue_start", "start_char").alias("_cue_start"))
+            .unique(WORD, keep="first", maintain_order=True)
+            .select(*words.columns, "_type", "_complements", "_object", "_cue_start"))
+
+
+def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """The cues in the writer's own voice, which report no one: an imperative with no subject ("Rappelons
+    que…", "Notez que…"), an infinitive with no verb above it ("À noter que…") or under an adjective ("il est
+    bon de rappeler que…"). ``doc_id, sent_id, word_id``."""
+    with_subject = words.filter(pl.col("deprel").str.starts_with("nsubj")).select(
+        "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    above = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_up_upos"))
+    endings = "(?:" + "|".join(reported_cues("imperative_ending")) + ")$"
+    finite = ~pl.col("verbform").fill_null("").is_in(["Inf", "Part", "Ger"])
+    imperative = (finite & (pl.col("deprel") == "root") & pl.col("form").str.to_lowercase().str.contains(endings)
+                  & ~pl.col("feats").fill_null("").str.contains("Person=3"))
+    infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ"))
+    return (cues.join(with_subject, on=WORD, how="anti").join(above, on=["doc_id", "sent_id", "head"], how="left")
+            .filter(imperative | infinitive).select(WORD))
+
+
+def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Contents of reporting verbs found in the tree: ``doc_id, sent_id, cue_word, head`` (the content clause's
+    head), ``rule``, ``_opener`` (the complementizer, or the infinitive when there is none) and ``_complement``
+    (``que``, ``si``, ``de``, ``à``, ``inf``)."""
+    clauses = children(words, cues.select(*WORD, "start_char"), CONTENT_RELATIONS, "c").rename(
+        {"word_id": "cue_word"})
+    # the first mark of each clause ("que", "si", "de"; "pour" of a purpose clause)
+    marks = (children(words, clauses.select("doc_id", "sent_id", pl.col("c_word_id").alias("word_id")),
+                       ("mark",), "m")
+             .sort("m_start_char").group_by("doc_id", "sent_id", "word_id")
+             .agg(pl.col("m_form").first().str.to_lowercase(), pl.col("m_word_id").first()))
+    clauses = clauses.join(marks, left_on=["doc_id", "sent_id", "c_word_id"], right_on=WORD, how="left")
+    # a compound infinitive ("affirme avoir respecté"): the participle with an infinitive auxiliary
+    compound = (children(words, clauses.select("doc_id", "sent_id", pl.col("c_word_id").alias("word_id")),
+                          ("aux", "aux:tense", "aux:pass"), "x")
+                .filter(pl.col("x_verbform") == "Inf").select(pl.col("word_id").alias("c_word_id"), "doc_id",
+                                                              "sent_id").unique()
+                .with_columns(pl.lit(True).alias("_compound_inf")))
+    clauses = (clauses.join(compound, on=["doc_id", "sent_id", "c_word_id"], how="left")
+               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("c_word_id"),
+                                  INFINITIVE.alias("_c_inf")), on=["doc_id", "sent_id", "c_word_id"])
+               .join(cues.select(*WORD, pl.col("_type").alias("_cue_type")),
+                     left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD))
+    finite_que = pl.col("m_form").is_in(reported_cues("finite_que"))
+    question = pl.col("m_form").is_in(reported_cues("question"))
+    infinitive = ((pl.col("_c_inf") | pl.col("_compound_inf").fill_null(False))
+                  & (pl.col("c_deprel") != "advcl")
+                  & (pl.col("m_form").is_null() | pl.col("m_form").is_in(reported_cues("infinitive_mark")))
+                  & (pl.col("c_start_char") > pl.col("start_char")))
+    rule = (pl.when(finite_que).then(pl.lit("que-clause"))
+            .when(question & ((pl.col("c_deprel") != "advcl") | (pl.col("_cue_type") == "question")))
+            .then(pl.lit("interrogative clause"))
+            .when(infinitive).then(pl.lit("infinitive clause")))
+    found = clauses.with_columns(rule.alias("rule")).filter(pl.col("rule").is_not_null())
+    first = found.select("doc_id", "sent_id", "cue_word", pl.col("c_word_id").alias("head"), "rule",
+                         pl.coalesce("m_word_id", "c_word_id").alias("_opener"),
+                         pl.col("m_form").replace_strict(_COMPLEMENT, default="inf").alias("_complement"))
+    # a que-clause the parser hung elsewhere, right after a reporting verb ("elle dévoile que …")
+    que = pl.col("form").str.to_lowercase().is_in(reported_cues("finite_que"))
+    after = (words.filter(pl.col("deprel").eq("mark") & que)
+             .select("doc_id", "sent_id", pl.col("word_id").alias("_opener"), pl.col("head").alias("head"))
+             .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word")), on=["doc_id", "sent_id"])
+             .filter(pl.col("_opener") == pl.col("cue_word") + 1)
+             .join(first, on=["doc_id", "sent_id", "head"], how="anti")
+             .join(words.select(*WORD, pl.col("head").alias("_up")), left_on=["doc_id", "sent_id", "head"],
+                   right_on=WORD)
+             .filter(pl.col("_up") != pl.col("cue_word"))
+             .select("doc_id", "sent_id", "cue_word", "head",
+                     pl.lit("que-clause right after the verb (attached elsewhere by the parser)").alias("rule"),
+                     "_opener", pl.lit("que").alias("_complement")))
+    # "s'est dit satisfait de…", "se déclare favorable à…": a reflexive verb of saying and its attribute
+    reflexive = (words.filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
+                 .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    attribute = (children(words, cues.filter(pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
+                           .join(reflexive, on=WORD, how="semi").select(*WORD), ("xcomp",), "c")
+                 .filter((pl.col("c_upos") == "ADJ") | (pl.col("c_verbform") == "Part")
+                         | pl.col("c_upos").is_in(["VERB", "NOUN"]) & pl.col("c_verbform").is_null())
+                 .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("c_word_id").alias("head"),
+                         pl.lit("attribute of a reflexive verb of saying").alias("rule"),
+                         pl.col("c_word_id").alias("_opener"), pl.lit("attribute").alias("_complement")))
+    first = pl.concat([first, after, attribute])
+    # "… a déclaré que A et que B", "demande à être baptisée et à devenir…": B is a content of its own
+    opening = reported_cues("finite_que") + reported_cues("question") + reported_cues("infinitive_mark")
+    more = (children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule",
+                                          "_complement"), ("conj",), "k")
+            .join(words.filter((pl.col("deprel") == "mark") & pl.col("form").str.to_lowercase().is_in(opening))
+                  .select("doc_id", "sent_id", pl.col("head").alias("k_word_id"), pl.col("word_id").alias("_opener")),
+                  on=["doc_id", "sent_id", "k_word_id"])
+            .select("doc_id", "sent_id", "cue_word", pl.col("k_word_id").alias("head"),
+                    (pl.col("rule") + " (coordinated)").alias("rule"), "_opener", "_complement"))
+    return pl.concat([first, more]).with_columns(pl.lit("indirect").alias("kind"),
+                                                 pl.lit(None, pl.Int64).alias("head2"))
+
+
+def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Contents read in the word order where the tree gives none (the parser having hung the clause
+    elsewhere: "que" as a preposition of the next noun, "de s'en prendre" as an adverbial): the first
+    complementizer after the verb (que, si, pourquoi…, de or à + infinitive, or an infinitive) with nothing
+    between them but adverbs, pronouns, commas, prepositional phrases and, for a verb that takes one, an
+    object ("accusent le Front Nusrat, un groupe…, d'être"); at most :data:`TEXT_GAP` words. The content runs
+    to the next semicolon or colon or to the end of the sentence, and a coordinated "et que…" is a content of
+    its own. Rows as :func:`tree_contents`'s, with ``_range_start, _range_end`` (characters)."""
+    following = (cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                             pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
+                 .join(words.select("doc_id", "sent_id", "word_id", "form", "upos", "feats", "start_char",
+                                    INFINITIVE.alias("_inf")), on=["doc_id", "sent_id"])
+                 .filter((pl.col("word_id") > pl.col("cue_word"))
+                         & (pl.col("word_id") <= pl.col("cue_word") + TEXT_GAP + 1))
+                 .with_columns(pl.col("form").str.to_lowercase().alias("_lower")))
+    # the word after a "de" or "à", clitics and negation aside: an infinitive makes it a content
+    clitic = words.filter(~pl.col("form").str.to_lowercase().is_in(reported_cues("infinitive_clitic")))
+    next_verb = (following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
+                 .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_k"))
+                 .join(clitic.select("doc_id", "sent_id", pl.col("word_id").alias("_v"),
+                                     INFINITIVE.alias("_then_inf")), on=["doc_id", "sent_id"])
+                 .filter(pl.col("_v") > pl.col("_k")).sort("_v")
+                 .group_by("doc_id", "sent_id", "cue_word", "_k").first()
+                 .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
+    following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
+    lower = pl.col("_lower")
+    relative = pl.col("feats").fill_null("").str.contains("PronType=Rel")
+    opener = (pl.when(lower.is_in(reported_cues("finite_que")) & ~relative & (pl.col("upos") != "PRON"))
+              .then(pl.lit("que"))
+              .when(lower.is_in(reported_cues("question")) & (pl.col("upos") == "SCONJ")).then(pl.lit("si"))
+              .when(lower.is_in(reported_cues("wh_word"))).then(pl.lit("wh"))
+              .when(lower.is_in(["de", "d'", "d’"]) & pl.col("_then_inf").fill_null(False)).then(pl.lit("de"))
+              .when((lower == "à") & pl.col("_then_inf").fill_null(False)).then(pl.lit("à"))
+              .when(pl.col("_inf")).then(pl.lit("inf")))
+    following = following.with_columns(opener.alias("_complement"))
+    firsts = (following.filter(pl.col("_complement").is_not_null()).sort("word_id")
+              .group_by("doc_id", "sent_id", "cue_word").first()
+              .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
+                      pl.col("start_char").alias("_range_start"), "_cue_type", "_cue_lemma", "_object"))
+    # what stands between the verb and its complementizer
+    has_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
+                                                                pl.col("head").alias("word_id")).unique()
+    gap = (following.join(firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement",
+                                        pl.col("_complement").alias("_c")), on=["doc_id", "sent_id", "cue_word"])
+           .filter(pl.col("word_id") < pl.col("_opener"))
+           .join(has_case.with_columns(pl.lit(True).alias("_in_pp")), on=["doc_id", "sent_id", "word_id"],
+                 how="left"))
+    bare_noun = pl.col("upos").is_in(["NOUN", "PROPN"]) & pl.col("_in_pp").is_null()
+    # (a participle may qualify an object or an apposition: "le Front Nusrat, un groupe lié à Al-Qaïda, d'être")
+    participle = pl.col("feats").fill_null("").str.contains("VerbForm=Part")
+    blocking = ((pl.col("upos").is_in(["VERB", "AUX"]) & ~participle) | pl.col("upos").is_in(["SCONJ", "CCONJ"])
+                | relative | ((pl.col("upos") == "PUNCT") & (pl.col("form") != ","))
+                | (pl.col("_c").is_in(["inf", "wh"]) & ~pl.col("upos").is_in(["ADV", "PRON", "PART"])))
+    blocked = gap.filter(blocking).select("doc_id", "sent_id", "cue_word").unique()
+    objects = gap.filter(bare_noun).select("doc_id", "sent_id", "cue_word").unique()
+    firsts = (firsts.join(blocked, on=["doc_id", "sent_id", "cue_word"], how="anti")
+              .with_columns(pl.col("_complement").replace({"wh": "si"})))
+    # a verb that takes no object has no noun before its "de"/"à" ("a annoncé la décision de fermer")
+    firsts = firsts.join(objects.with_columns(pl.lit(True).alias("_noun_before")),
+                         on=["doc_id", "sent_id", "cue_word"], how="left").filter(
+        pl.col("_noun_before").is_null() | (pl.col("_complement") == "que") | pl.col("_object").fill_null(False)
+        | pl.col("_cue_lemma").is_in(reported_cues("object_type")))
+    # a coordinated complementizer of the same kind ("et qu'il était temps…") opens a content of its own
+    sentence = words.select("doc_id", "sent_id", "word_id", "start_char", "form", "upos")
+    prior = sentence.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                            pl.col("form").str.to_lowercase().alias("_prior"),
+                            pl.col("start_char").alias("_prior_start"))
+    family = pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
+    coordinated = (firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement")
+                   .join(sentence.join(prior, on=WORD).with_columns(family.alias("_family")),
+                         on=["doc_id", "sent_id"])
+                   .filter((pl.col("word_id") > pl.col("_opener")) & pl.col("_prior").is_in(["et", "ou"])
+                           & (pl.col("_family") == pl.col("_complement")))
+                   .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
+                           pl.col("start_char").alias("_range_start"), pl.col("_prior_start").alias("_cut"),
+                           pl.lit(True).alias("_coordinated")))
+    rows = pl.concat([firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement", "_range_start"),
+                      coordinated.drop("_cut", "_coordinated")], how="diagonal_relaxed")
+    # each content ends at the next stop: a semicolon or colon, or the "et" of the next coordinated content
+    stops = pl.concat([
+        sentence.filter(pl.col("form").is_in([";", ":"])).select("doc_id", "sent_id",
+                                                                  pl.col("start_char").alias("_stop")),
+        coordinated.select("doc_id", "sent_id", pl.col("_cut").alias("_stop")),
+    ]).unique().sort("doc_id", "sent_id", "_stop")
+    rows = (rows.sort("doc_id", "sent_id", "_range_start")
+            .join_asof(stops, left_on="_range_start", right_on="_stop", by=["doc_id", "sent_id"],
+                       strategy="forward", allow_exact_matches=False, check_sortedness=False)
+            .rename({"_stop": "_range_end"})
+            .with_columns(pl.lit(None, pl.Int64).alias("head"),
+                          pl.when(pl.col("_range_start") == pl.col("_range_start").min().over(
+                              "doc_id", "sent_id", "cue_word"))
+                          .then(pl.lit("content clause read in the word order"))
+                          .otherwise(pl.lit("content clause read in the word order (coordinated)")).alias("rule")))
+    return rows.with_columns(pl.lit("indirect").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))
+
+
+def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """The indirect contents each verb admits: a verb of ``content_verbs.tsv`` its own complements only, one of
+    the reporting-verb lexicon any but "à + infinitive" (requests only: "appelle à", not "condamnée à verser");
+    no "que" of a conjunction ("plutôt que", "ainsi que", "le fait que") nor of a restrictive "ne … que"
+    ("ne rapporteront que 3 milliards")."""
+    rows = rows.join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "_type", "_complements"),
+                     on=["doc_id", "sent_id", "cue_word"])
+    allowed = (pl.when(pl.col("_complements").is_not_null())
+               .then(pl.col("_complements").list.contains(pl.col("_complement")))
+               .otherwise((pl.col("_complement") != "à") | pl.col("_type").is_in(reported_cues("request_type"))))
+    # a verb of content_verbs.tsv in the passive with a que-clause plans rather than reports ("il est prévu
+    # que…"; "est sommée de…" is a report)
+    passive = words.filter(pl.col("deprel") == "aux:pass").select(
+        "doc_id", "sent_id", pl.col("head").alias("cue_word"), pl.lit(True).alias("_passive")).unique()
+    rows = (rows.join(passive, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .filter(allowed & ~(pl.col("_complements").is_not_null() & pl.col("_passive").fill_null(False)
+                                & (pl.col("_complement") == "que")))
+            .drop("_passive"))
+    lowered = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_f"))
+    before_opener = (rows.select("doc_id", "sent_id", "cue_word", "_opener")
+                     .join(lowered.with_columns((pl.col("word_id") + 1).alias("_opener")).drop("word_id"),
+                           on=["doc_id", "sent_id", "_opener"])
+                     .filter(pl.col("_f").is_in(reported_cues("que_locution"))))
+    # a "ne" up to three words before the verb, no second negative word before the "que"
+    window = (rows.filter(pl.col("_complement") == "que").select("doc_id", "sent_id", "cue_word", "_opener")
+              .join(lowered, on=["doc_id", "sent_id"])
+              .filter((pl.col("word_id") >= pl.col("cue_word") - 3) & (pl.col("word_id") < pl.col("_opener")))
+              .group_by("doc_id", "sent_id", "cue_word", "_opener")
+              .agg(pl.col("_f").is_in(reported_cues("restrictive_ne")).any().alias("_ne"),
+                   pl.col("_f").is_in(reported_cues("negation_word")).any().alias("_neg"))
+              .filter(pl.col("_ne") & ~pl.col("_neg")))
+    return (rows.join(before_opener, on=["doc_id", "sent_id", "cue_word", "_opener"], how="anti")
+            .join(window, on=["doc_id", "sent_id", "cue_word", "_opener"], how="anti")
+            .drop("_type", "_complements"))
+
+
+def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
+    """Clauses attributed by a source marker of the hedge analysis: ``doc_id, sent_id, cue_word, head, …``."""
+    start = pl.col("match").cast(pl.String).str.to_lowercase()
+    longest_first = sorted(reported_cues("according_to"), key=len, reverse=True)
+    marker = "^(" + "|".join(re.escape(c) for c in longest_first) + ")"
+    markers = (hedges.filter(pl.col("category").cast(pl.String) == "source_marker")
+               .filter(start.str.contains(marker))
+               .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
+                       pl.col("end_char").cast(pl.Int64).alias("_marker_end"),
+                       start.str.extract(marker, 1).str.replace("’", "'").alias("cue")))
+    first_word = markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
+    # the marker word ("selon", the "d'" of "d'après") hangs on the source noun, which hangs on the clause
+    noun = first_word.join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                        pl.col("head").alias("clause"), pl.col("upos").alias("noun_upos")),
+                           on=["doc_id", "sent_id", "head"])
+    noun = noun.filter(pl.col("clause") > 0)
+    return noun.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("clause").alias("head"),
+                       pl.col("head").alias("source_word"), "cue", "_marker_end",
+                       pl.lit("source marker of the hedge analysis").alias("rule"),
+                       pl.lit("according_to").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))
+
+
+def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """Reporting verbs inserted in or after the clause they attribute: ``doc_id, sent_id, cue_word, head, head2,
+    boundary, source_word, rule``.
+
+    An incise is a reporting verb set off by a comma, with its subject after it ("…, a indiqué la police";
+    "qui abrite, dit le Pentagone, environ…"; the parser often takes the inverted subject for an object).
+    When words follow it in the sentence, it interrupts a clause: the content is the branch holding the word
+    before the incise and the branch holding the word after it, under their lowest common ancestor ("qui
+    abrite" + "environ 5 000 militaires"), whatever the parser hung the incise on. At the end of the
+    sentence, the content is the clause it hangs on (``parataxis``, ``advcl``, ``conj``) or, when the parser
+    made the incise the root, its dependents before it (those before ``boundary``).
+    """
+    # an incise is a finite verb or a compound past ("dit X", "a indiqué X"), in the active voice and a verb of
+    # saying: not an infinitive, a bare participle or a passive ("…, non sans rappeler", "…, dite « … »",
+    # "…, sera assurée par X") nor a verb that reports only through its content clause ("…, établit le rite")
+    auxiliaries = words.filter(pl.col("deprel").is_in(["aux", "aux:tense"])).select(
+        "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
+                                                                   pl.col("head").alias("word_id")).unique()
+    # (a participle that is also a present, "dit le Pentagone", is taken for one)
+    finite = (pl.col("feats").fill_null("").str.contains("VerbForm=Fin")
+              | pl.col("form").str.to_lowercase().is_in(reported_cues("present_like_participle")))
+    compound = (cues.join(auxiliaries, on=WORD, how="semi")
+                .filter(pl.col("feats").fill_null("").str.contains("VerbForm=Part")).select(WORD))
+    cues = (pl.concat([cues.filter(finite).select(WORD), compound]).unique()
+            .join(cues, on=WORD).join(passive, on=WORD, how="anti")
+            .filter(pl.col("_type") != "content"))
+    cue = cues.select(*WORD, "start_char", "deprel", "head")
+    # the auxiliaries and adverbs of the incise stand after the last punctuation before the verb ("Par
+    # ailleurs, poursuit X": "ailleurs" belongs to the clause)
+    punctuation = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", pl.col("start_char").alias("_punct"))
+                   .sort("doc_id", "_punct"))
+    last_punct = (cue.select(*WORD, "start_char").sort("doc_id", "start_char")
+                  .join_asof(punctuation, left_on="start_char", right_on="_punct", by="doc_id", strategy="backward",
+                             check_sortedness=False).select(*WORD, "_punct"))
+    helpers = (children(words, cue.select(*WORD, "start_char").join(last_punct, on=WORD), None, "a")
+               .filter((pl.col("a_start_char") < pl.col("start_char"))
+                       & (pl.col("a_start_char") > pl.col("_punct").fill_null(-1))
+                       & (pl.col("a_deprel").str.starts_with("aux") | pl.col("a_deprel").str.starts_with("expl")
+                          | (pl.col("a_deprel") == "advmod")))
+               .group_by(WORD).agg(pl.col("a_start_char").min().alias("boundary")))
+    cue = (cue.join(helpers, on=WORD, how="left").with_columns(pl.coalesce("boundary", "start_char")
+                                                                .alias("boundary")))
+    ends = words.select("doc_id", pl.col("end_char").alias("_prev_end"), pl.col("form").alias("_prev_form")).sort(
+        "doc_id", "_prev_end")
+    cue = (cue.sort("doc_id", "boundary")
+           .join_asof(ends, left_on="boundary", right_on="_prev_end", by="doc_id", strategy="backward",
+                      check_sortedness=False)
+           .filter(pl.col("_prev_form") == ","))
+    subject = (children(words, cue.select(*WORD, "start_char"), ("nsubj", "nsubj:pass", "obj"), "s")
+               .filter((pl.col("s_start_char") > pl.col("start_char"))
+                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"]))
+               .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word")))
+    clause = children(words, cue.select(*WORD), CONTENT_RELATIONS, "c").filter(pl.col("c_deprel") != "advcl")
+    incise = (cue.join(subject, on=WORD).join(clause.select(*WORD), on=WORD, how="anti")
+              .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                 pl.col("start_char").alias("_head_start")), on=["doc_id", "sent_id", "head"],
+                    how="left")
+              .with_row_index("_i"))
+    # where the incise ends: the end of its subject's phrase
+    subject_tree = subtrees(incise.select(pl.col("_i").alias("_item"), "doc_id", "sent_id",
+                                           pl.col("source_word").alias("head")), pairs)
+    incise = incise.join(word_spans(subject_tree, words).select(pl.col("_item").alias("_i"),
+                                                           pl.col("end_char").alias("_incise_end")), on="_i")
+    # ... closed by the first comma after the subject ("dit le Pentagone, environ 5 000 militaires")
+    stops = words.filter(pl.col("form").is_in([",", ";", ":", ".", "!", "?", "(", ")"])).select(
+        "doc_id", "sent_id", pl.col("start_char").alias("_stop")).sort("doc_id", "sent_id", "_stop")
+    subject_start = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                 pl.col("start_char").alias("_subject_start"))
+    incise = (incise.join(subject_start, on=["doc_id", "sent_id", "source_word"])
+              .sort("doc_id", "sent_id", "_subject_start")
+              .join_asof(stops, left_on="_subject_start", right_on="_stop", by=["doc_id", "sent_id"],
+                         strategy="forward", check_sortedness=False)
+              .with_columns(pl.min_horizontal("_incise_end", pl.coalesce("_stop", "_incise_end"))
+                            .alias("_incise_end"))
+              .drop("_stop"))
+    # ... and the clause goes on after it up to the next punctuation
+    after_stop = (incise.select("_i", "doc_id", "sent_id", "_incise_end").sort("doc_id", "sent_id", "_incise_end")
+                  .join_asof(stops.with_columns(pl.col("_stop").alias("_range_end")),
+                             left_on="_incise_end", right_on="_stop", by=["doc_id", "sent_id"],
+                             strategy="forward", allow_exact_matches=False, check_sortedness=False)
+                  .select("_i", "_range_end"))
+    incise = incise.join(after_stop, on="_i", how="left")
+    # the words on either side of the incise, in its sentence
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    before = (incise.select("_i", "doc_id", "sent_id", "boundary").sort("doc_id", "sent_id", "boundary")
+              .join_asof(plain.select("doc_id", "sent_id", pl.col("word_id").alias("_before"),
+                                      pl.col("end_char").alias("_b_end")).sort("doc_id", "sent_id", "_b_end"),
+                         left_on="boundary", right_on="_b_end", by=["doc_id", "sent_id"], strategy="backward",
+                         check_sortedness=False).select("_i", "_before"))
+    after = (incise.select("_i", "doc_id", "sent_id", "_incise_end").sort("doc_id", "sent_id", "_incise_end")
+             .join_asof(plain.select("doc_id", "sent_id", pl.col("word_id").alias("_after"),
+                                     pl.col("start_char").alias("_a_start")).sort("doc_id", "sent_id", "_a_start"),
+                        left_on="_incise_end", right_on="_a_start", by=["doc_id", "sent_id"], strategy="forward",
+                        check_sortedness=False).select("_i", "_after"))
+    # an incise inside a clause is closed by a comma too: the token before the word after it is one
+    comma_after = (incise.select("_i", "doc_id", "sent_id").join(after, on="_i")
+                   .join(words.select(*WORD, pl.col("start_char").alias("_a_start")),
+                         left_on=["doc_id", "sent_id", "_after"], right_on=WORD)
+                   .sort("doc_id", "_a_start")
+                   .join_asof(ends.rename({"_prev_end": "_e", "_prev_form": "_f"}), left_on="_a_start",
+                              right_on="_e", by="doc_id", strategy="backward", check_sortedness=False)
+                   .filter(pl.col("_f") == ",").select("_i", "_after"))
+    # (a phrase after the comma that belongs to the subject closes no clause: "…, a annoncé X, de l'Université…")
+    # nor does a second incise ("…, indique une analyse, a annoncé X."): the first one ends the clause; nor a
+    # speaker's affiliation, whatever the parser hung it on ("…, a annoncé X, de l'Université de Moscou.")
+    affiliation = words.filter((pl.col("deprel") == "case")
+                               & pl.col("form").str.to_lowercase().is_in(reported_cues("affiliation_preposition")))
+    chained = pl.concat([cue.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         affiliation.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         words.filter(pl.col("deprel").str.starts_with("aux"))
+                         .join(cue.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                               on=["doc_id", "sent_id", "head"])
+                         .select("doc_id", "sent_id", pl.col("word_id").alias("_after"))])
+    comma_after = (comma_after.join(subject_tree.select(pl.col("_item").alias("_i"),
+                                                        pl.col("word_id").alias("_after")),
+                                    on=["_i", "_after"], how="anti")
+                   .join(incise.select("_i", "doc_id", "sent_id"), on="_i")
+                   .join(chained, on=["doc_id", "sent_id", "_after"], how="anti").select("_i", "_after"))
+    incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
+    inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
+    # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
+    chain = pl.concat([pairs.select(*WORD, "anc", "depth"),
+                       pairs.select(*WORD).unique().select(*WORD, pl.col("word_id").alias("anc"),
+                                                           pl.lit(0, pl.Int64).alias("depth")),
+                       words.select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
+                       ]).unique()
+    up_before = inside.join(chain, left_on=["doc_id", "sent_id", "_before"], right_on=WORD).rename(
+        {"depth": "_db"})
+    up_after = inside.select("_i", "doc_id", "sent_id", "_after").join(
+        chain, left_on=["doc_id", "sent_id", "_after"], right_on=WORD).rename({"depth": "_da"})
+    lowest = (up_before.join(up_after.select("_i", "anc", "_da"), on=["_i", "anc"])
+              .sort("_db").group_by("_i", maintain_order=True).first())
+
+    def branch(word: str, depth: str, name: str) -> pl.DataFrame:
+        """The ancestor-or-self of ``word`` one level below the common ancestor (the ancestor itself at depth 0)."""
+        tops = lowest.select("_i", "doc_id", "sent_id", pl.col(word).alias("word_id"),
+                             (pl.col(depth) - 1).clip(lower_bound=0).alias("depth"), pl.col("anc").alias("_lca"),
+                             (pl.col(depth) == 0).alias("_is_lca"))
+        return (tops.join(chain, on=[*WORD, "depth"])
+                .select("_i", pl.when(pl.col("_is_lca")).then(pl.col("_lca")).otherwise(pl.col("anc")).alias(name))
+                .unique("_i"))
+
+    interrupted = (lowest.drop("head").join(branch("_before", "_db", "head"), on="_i")
+                   .join(branch("_after", "_da", "_top2"), on="_i")
+                   .with_columns(pl.when(pl.col("_top2") != pl.col("word_id")).then(pl.col("_top2")).alias("head2"),
+                                 pl.col("_incise_end").alias("_range_start"),
+                                 # the words before it hang on the incise ("Par ailleurs, poursuit X, une
+                                 # langue…"): the clause is the common ancestor's
+                                 pl.when(pl.col("head") == pl.col("word_id")).then(pl.col("anc"))
+                                 .otherwise(pl.col("head")).alias("head"))
+                   .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head", "head2", "boundary",
+                           "_range_start", "_range_end", "source_word",
+                           pl.lit("incise inside the clause it attributes").alias("rule")))
+    final = incise.join(interrupted.select("doc_id", "sent_id", pl.col("cue_word").alias("word_id")),
+                        on=WORD, how="anti")
+    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")))
+            .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head",
+                    pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                    pl.lit("incise after the clause it attributes").alias("rule")))
+    rooted = (final.filter(pl.col("deprel") == "root")
+              .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("word_id").alias("head"),
+                      pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                      pl.lit("incise after the clause it attributes (the clause parsed as its dependents)")
+                      .alias("rule")))
+    return pl.concat([interrupted, hung, rooted], how="diagonal_relaxed").with_columns(
+        pl.lit("incise").alias("kind"))
+
+
+#: Inverted subject clitics of an incise ("dit-il", "a-t-elle précisé", "pensait-on").
+_CLITICS = r"(?:il|elle|ils|elles|on)"
+
+
+#: Auxiliaries inverted before a participle ("a-t-il précisé", "ont-ils ajouté").
+_INVERTED_AUX = r"(?:a|avait|aurait|eut|ont|avaient|auraient|est|sont|était|étaient)"
+
+
+def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Incises read in the text: a verb of saying with an inverted subject clitic after a comma ("…, dit-il.",
+    "…, appuie-t-il, le français…", "…, a-t-il précisé."), which the tagger often takes for a noun
+    ("dit-il", "pensait-on"). Inside the sentence (a comma after it) the content is the whole sentence, the
+    incise included; at its end, the sentence before it. Rows with ``_range_start, _range_end``, the cue's end
+    (``_marker_end``) and lemma, and the clitic as the source (``_source_start, _source_end``)."""
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
+    verb = (rf"(?:{_INVERTED_AUX}(?:-t)?-(?P<c1>{_CLITICS})\s+(?:\p{{Ll}}+\s+){{0,2}}?(?P<f1>{alternation})"
+            rf"|(?P<f2>{alternation})(?:-t)?-(?P<c2>{_CLITICS}))")
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    sentences = (plain.group_by("doc_id", "sent_id")
+                 .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
+                 .join(texts, on="doc_id")
+                 .with_columns(pl.col("_text").str.slice(pl.col("_s"), pl.col("_e") - pl.col("_s")).alias("_sent"))
+                 .drop("_text"))
+    # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
+    pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
+    lowered = pl.col("_sent")
+    found = (sentences.filter(lowered.str.contains(pattern))
+             .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
+                           lowered.str.extract(pattern, 2).alias("_incise"),
+                           lowered.str.extract(pattern, 7).str.contains(",").alias("_inside")))
+    if found.height == 0:
+        return pl.DataFrame()
+    clitic = rf"(?i)-(?:t-)?({_CLITICS})\b"
+    form = rf"(?i)(?:^|\s|-)({alternation})(?:-|$)"
+    found = found.with_columns(
+        (pl.col("_s") + pl.col("_at")).alias("_cue_at"),
+        pl.col("_incise").str.extract(clitic, 1).alias("_clitic"),
+        pl.col("_incise").str.to_lowercase().str.extract(form, 1).alias("_form"),
+        # the clitic's offset in the incise: the text before "-il" / "-t-il"
+        pl.col("_incise").str.extract(r"(?i)^(.*?-(?:t-)?)" + _CLITICS + r"\b", 1).str.len_chars().alias("_cl_at"))
+    found = found.join(forms.unique("form", keep="first").select(pl.col("form").alias("_form"), "lemma"),
+                       on="_form", how="left")
+    before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
+    cue_token = (words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
+                 .sort("doc_id", "start_char"))
+    rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
+                               .otherwise(pl.col("_s") + before_comma).alias("_range_end"),
+                               pl.col("_s").alias("_range_start"),
+                               (pl.col("_cue_at") + pl.col("_incise").str.len_chars()).alias("_marker_end"),
+                               (pl.col("_cue_at") + pl.col("_cl_at")).alias("_source_start"))
+            .with_columns((pl.col("_source_start") + pl.col("_clitic").str.len_chars()).alias("_source_end"))
+            .sort("doc_id", "_cue_at")
+            .join_asof(cue_token, left_on="_cue_at", right_on="start_char", by="doc_id", strategy="backward",
+                       check_sortedness=False)
+            .filter(pl.col("lemma").is_not_null()))
+    return rows.select("doc_id", "sent_id", "cue_word", pl.lit(None, pl.Int64).alias("head"),
+                       pl.lit(None, pl.Int64).alias("head2"), "_range_start", "_range_end", "_marker_end",
+                       "_source_start", "_source_end", pl.col("lemma").alias("cue"),
+                       pl.when(pl.col("_inside")).then(pl.lit("incise with an inverted clitic, inside the clause"))
+                       .otherwise(pl.lit("incise with an inverted clitic, after the clause")).alias("rule"),
+                       pl.lit("incise").alias("kind"))
