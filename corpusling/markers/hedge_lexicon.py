@@ -34,8 +34,10 @@ def word_keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFr
     """``_i, key``: every key a word satisfies (w: lemma or form, f: exact form, u: UPOS, num).
 
     A noun or adjective also offers its form less a final -s / -x, so that a plural the
-    lemmatiser left alone ("leaders") still meets its entry ("leader"). ``wanted``: only
-    these keys (those of a lexicon), each kind filtered on its value before the key is built.
+    lemmatiser left alone ("leaders") still meets its entry ("leader"); a word with a hyphen
+    offers its first part with the hyphen ("quasi-absent": "quasi-"), so that an entry written
+    as a prefix takes every compound. ``wanted``: only these keys (those of a lexicon), each
+    kind filtered on its value before the key is built.
     """
     def only(kind: str, value: pl.Expr) -> pl.Expr:
         if wanted is None:
@@ -57,6 +59,9 @@ def word_keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFr
         words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
         words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),
     ]
+    prefix = pl.col("_form").str.extract(r"^([^-]+-)[^-]", 1)
+    if wanted is None or wanted.str.ends_with("-").any():
+        parts.append(words.filter(prefix.is_not_null() & only("w:", prefix)).select("_i", ("w:" + prefix).alias("key")))
     if wanted is None or (wanted == "num").any():
         parts.append(words.filter(is_number).select("_i", pl.lit("num").alias("key")))
     return pl.concat(parts)
