@@ -190,6 +190,106 @@ def test_scare_and_mixed() -> None:
     assert got["«riposte»"][0] == "mixed" and got["«riposte»"][1] == "L'ONG"
 
 
+def _words(rows: str) -> list[tuple[str, str, str, int, str]]:
+    """Token rows written "form lemma UPOS head deprel", one per line."""
+    return [(form, lemma, upos, int(head), rel) for form, lemma, upos, head, rel in
+            (line.split() for line in rows.strip().splitlines())]
+
+
+EXPLETIVE = "Il a estimé que c'était un « triste rappel »."
+EXPLETIVE_WORDS = _words("""
+Il il PRON 3 expl:subj
+a avoir AUX 3 aux:tense
+estimé estimer VERB 0 root
+que que SCONJ 10 mark
+c' ce PRON 10 nsubj
+était être AUX 10 cop
+un un DET 10 det
+« « PUNCT 10 punct
+triste triste ADJ 10 amod
+rappel rappel NOUN 3 ccomp
+» » PUNCT 10 punct
+. . PUNCT 3 punct
+""")
+
+
+def test_an_il_the_parser_calls_expletive_is_the_subject_of_an_active_reporting_verb() -> None:
+    row = _run(EXPLETIVE, EXPLETIVE_WORDS).row(0, named=True)
+    assert (row["kind"], row["source"], row["reporting_verb"]) == ("mixed", "Il", "estimer")
+    # not of a passive one: "Il est dit que …" is impersonal
+    passive = [("dit", "dire", "VERB", 0, "root") if w[0] == "estimé" else
+               ("est", "être", "AUX", 3, "aux:pass") if w[0] == "a" else w for w in EXPLETIVE_WORDS]
+    row = _run(EXPLETIVE.replace("a estimé", "est dit"), passive).row(0, named=True)
+    assert (row["kind"], row["source"]) == ("mixed", None)
+
+
+COORDINATED = "Copé déplora un discours « truffé d'incantations » et manquant « de courage politique »."
+COORDINATED_WORDS = _words("""
+Copé Copé PROPN 2 nsubj
+déplora déplorer VERB 0 root
+un un DET 4 det
+discours discours NOUN 2 obj
+« « PUNCT 6 punct
+truffé truffer VERB 4 acl
+d' de ADP 8 case
+incantations incantation NOUN 6 obl:arg
+» » PUNCT 6 punct
+et et CCONJ 11 cc
+manquant manquer VERB 6 conj
+« « PUNCT 14 punct
+de de ADP 14 case
+courage courage NOUN 11 obl:mod
+politique politique ADJ 14 amod
+» » PUNCT 14 punct
+. . PUNCT 2 punct
+""")
+NOUNS = "Le ministre a dénoncé des « mensonges » et des « manipulations »."
+NOUNS_WORDS = _words("""
+Le le DET 2 det
+ministre ministre NOUN 4 nsubj
+a avoir AUX 4 aux
+dénoncé dénoncer VERB 0 root
+des un DET 7 det
+« « PUNCT 7 punct
+mensonges mensonge NOUN 4 obj
+» » PUNCT 7 punct
+et et CCONJ 12 cc
+des un DET 12 det
+« « PUNCT 12 punct
+manipulations manipulation NOUN 7 conj
+» » PUNCT 12 punct
+. . PUNCT 4 punct
+""")
+#: a conjoined clause with its own subject is another clause: the climb stops there
+OTHER_CLAUSE = "Copé déplora le discours et les élus ont commis une « faute »."
+OTHER_CLAUSE_WORDS = _words("""
+Copé Copé PROPN 2 nsubj
+déplora déplorer VERB 0 root
+le le DET 4 det
+discours discours NOUN 2 obj
+et et CCONJ 9 cc
+les le DET 7 det
+élus élu NOUN 9 nsubj
+ont avoir AUX 9 aux
+commis commettre VERB 2 conj
+une un DET 12 det
+« « PUNCT 12 punct
+faute faute NOUN 9 obj
+» » PUNCT 12 punct
+. . PUNCT 2 punct
+""")
+
+
+def test_the_governing_verb_is_found_across_a_coordination_of_phrases_not_of_clauses() -> None:
+    table = _run(COORDINATED, COORDINATED_WORDS)
+    assert table.select("kind", "source", "reporting_verb").rows() == [("mixed", "Copé", "déplorer")] * 2
+    assert table["rule"].str.split("+").list.get(1).to_list() == ["governing_verb"] * 2
+    table = _run(NOUNS, NOUNS_WORDS)
+    assert table.select("kind", "source", "reporting_verb").rows() == [("mixed", "Le ministre", "dénoncer")] * 2
+    row = _run(OTHER_CLAUSE, OTHER_CLAUSE_WORDS).row(0, named=True)
+    assert (row["kind"], row["source"], row["rule"]) == ("scare", None, "short+none+none")
+
+
 def test_scare_without_speaker() -> None:
     text = "Ce sont des «proies faciles» pour tous."
     docs = pl.DataFrame({"doc_id": ["d"], "text": [text]})

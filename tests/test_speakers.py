@@ -123,6 +123,7 @@ def test_a_noun_is_not_an_incise() -> None:
     ("« Nous partons, a déclaré le ministre, et nous reviendrons. »", "le ministre"),
     ("« Nous partons, dit-il, et nous reviendrons. »", "il"),
     ("« Nous partons, explique Marie Dupont. Nous reviendrons. »", "Marie Dupont"),
+    ("« Je gagne deux minutes sur mon temps, sourit-elle. Le reste ne change pas. »", "elle"),
     # not incises: the speaker's own "dit-on", a clause with an object
     ("« Nous partons, car la France, dit-on, va mal »", None),
     ("« Les élus, exige le respect des institutions républicaines et de leurs membres. »", None),

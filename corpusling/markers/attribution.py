@@ -748,13 +748,28 @@ def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlev
     key = ["doc_id", "sent_id"]
     head_edge = tok.select(*key, pl.col("word_id").alias("_head_word"), pl.col("head").alias("_noun"),
                            pl.col("deprel").alias("_rel"))
-    start = (quote_head.join(head_edge, on=[*key, "_head_word"], how="left")
-             .join(q.select("_q", "_n_words"), on="_q", how="left")
-             .with_columns(pl.when(pl.col("_rel").is_in(["acl", "acl:relcl", "amod"]) & (pl.col("_n_words") > 1)
-                                   & (pl.col("_noun") > 0))
-                           .then(pl.col("_noun")).otherwise(pl.col("_head_word")).alias("_start"))
+    modifier = pl.col("_rel").is_in(["acl", "acl:relcl", "amod"]) & (pl.col("_n_words") > 1) & (pl.col("_noun") > 0)
+    heads = (quote_head.join(head_edge, on=[*key, "_head_word"], how="left")
+             .join(q.select("_q", "_n_words"), on="_q", how="left"))
+    start = (heads.with_columns(pl.when(modifier).then(pl.col("_noun")).otherwise(pl.col("_head_word")).alias("_start"))
              .select("_q", *key, "_start"))
-    anc = ancestors(tok, words=start.select(*key, pl.col("_start").alias("word_id")))
+    # a coordination of noun phrases or of subjectless non-finite verbs stays in the clause of the first
+    # conjunct ("des « mensonges » et des « manipulations »", "un discours « truffé d'incantations » et
+    # manquant « de courage politique »", where quoted words modifying a noun climb from that noun as above); a
+    # conjoined clause with a finite verb or a subject of its own is another clause, which blocks the climb
+    own_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+                   .select(*key, pl.col("head").alias("word_id"), pl.lit(True).alias("_own_subject")).unique())
+    quoted_modifier = (heads.filter(modifier).select(*key, pl.col("_head_word").alias("word_id"),
+                                                     pl.lit(True).alias("_quoted_modifier")).unique())
+    clause = (pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin")) | pl.col("_own_subject")
+    climbing = (tok.join(own_subject, on=[*key, "word_id"], how="left")
+                .join(quoted_modifier, on=[*key, "word_id"], how="left")
+                .with_columns(pl.col("_own_subject").fill_null(False))
+                .with_columns(pl.when((pl.col("deprel") == "conj") & ~clause.fill_null(False))
+                              .then(pl.lit("conj:phrase"))
+                              .when(pl.col("_quoted_modifier").fill_null(False)).then(pl.lit("acl:quoted"))
+                              .otherwise(pl.col("deprel")).alias("deprel")))
+    anc = ancestors(climbing, words=start.select(*key, pl.col("_start").alias("word_id")))
     with_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
                     .select(*key, pl.col("head").alias("anc"), pl.lit(True).alias("_has_subject")).unique())
     ending = _alternation(kind_words("writer_imperative_ending"))
@@ -892,12 +907,18 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
     # of several subjects ("L'un des porte-parole …, Joe Incandela, a annoncé", a description and its name both
     # tagged subjects), the proper name nearest the verb
+    # (an "il" the parser calls expletive, "Il a estimé que", is the subject of an active reporting verb: below)
+    passive = (tok.filter(pl.col("deprel") == "aux:pass")
+               .select("doc_id", "sent_id", "head", pl.lit(True).alias("_passive")).unique())
+    expletive = (pl.col("deprel") == "expl:subj") & (pl.col("upos") == "PRON")
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
-            .filter(pl.col("deprel").str.starts_with("nsubj") & ~object_clitic)
-            .sort("doc_id", "sent_id", "head", pl.col("upos") != "PROPN",
+            .join(passive, on=["doc_id", "sent_id", "head"], how="left")
+            .filter((pl.col("deprel").str.starts_with("nsubj") | expletive & pl.col("_passive").is_null())
+                    & ~object_clitic)
+            .sort("doc_id", "sent_id", "head", expletive, pl.col("upos") != "PROPN",
                   pl.when(pl.col("upos") == "PROPN").then(-pl.col("word_id")).otherwise(pl.col("word_id")))
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
-                    pl.col("lemma").alias("_subj_lemma"))
+                    pl.col("lemma").alias("_subj_lemma"), expletive.alias("_subj_expletive"))
             .group_by("doc_id", "sent_id", "_gov", maintain_order=True).first())
     # "comme le précise l'ambassadeur": a verb with an object clitic before it has its inverted subject after it,
     # which the parser takes for a second object
@@ -916,7 +937,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                            pl.col("form").str.ends_with("ant").alias("_v_participle"))
     q = (q.join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                 how="left")
-         .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2"}).drop("_subj_lemma"),
+         .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2"})
+               .drop("_subj_lemma", "_subj_expletive"),
                on=["doc_id", "_v_sent", "_v_head"], how="left")
          .join(inverted.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                how="left")
@@ -927,7 +949,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     q = q.with_columns(
         pl.when(colon_subject).then(pl.col("_colon_subject_word"))
         .when(pl.col("_v_word").is_null()).then(None)
-        .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl")))
+        .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
+              & (~pl.col("_subj_expletive") | pl.col("_v_rv")))
         .then(pl.col("_subj"))
         .when(pl.col("_inv").is_not_null()).then(pl.col("_inv"))
         # the noun a participle or a relative depends on ("un communiqué affirmant"), not the noun an infinitive
