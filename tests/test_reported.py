@@ -56,6 +56,21 @@ SENTENCES = {
                       "Samsung. Ils estiment qu'il est temps pour le fabricant de se montrer plus innovant.",
     "subject_antecedent": "Depuis le mois dernier, l'armée s'est octroyée le pouvoir législatif. Elle a cependant "
                           "promis de remettre le pouvoir au nouveau président avant le 30 juin.",
+    # a description names the person the text named: in apposition to the same description elsewhere, the
+    # last speaker who is a person, the person named most often; not a person named once, long before
+    "repeated_description": "L’ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, a été interrogé "
+                            "par la presse. Mais l’ancien porte-parole de la mission onusienne en Syrie fait "
+                            "remarquer que les combattants peuvent agir de manière débridée.",
+    "role_speaker": "« Les rats ont développé des tumeurs », a expliqué à l'AFP Gilles-Éric Séralini, professeur à "
+                    "l'université de Caen. Le maïs a été incorporé dans un régime équilibré. Selon le même "
+                    "chercheur, les tumeurs apparaissent au bout de 600 jours.",
+    "role_frequent": "Hier, Jean-Marc Ayrault a prononcé un discours devant l'Assemblée nationale. La majorité a "
+                     "longuement applaudi Jean-Marc Ayrault. Mais le premier ministre avait clairement affirmé qu'il "
+                     "ne baissera pas les bras.",
+    "role_new": "Gillet Bonnemire créait en 1450 la première forge. Le maire a rappelé que plusieurs automobilistes "
+                "ont quitté la chaussée.",
+    "previous_subject": "Le président Mohamed Morsi a été élu en juin. Depuis, l'armée s'est octroyée le pouvoir "
+                        "législatif. Elle a cependant promis de remettre le pouvoir au président.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -198,3 +213,17 @@ def test_a_pronoun_continues_the_last_speaker_who_agrees_with_it(found) -> None:
 
 def test_an_unresolved_pronoun_is_the_nearest_subject_that_agrees(found) -> None:
     assert [(r["source"], r["speaker"]) for r in rows(found, "subject_antecedent")] == [("Elle", "l'armée")]
+
+
+@pytest.mark.parametrize(("doc", "speaker", "rule"), [
+    ("repeated_description", "Timor Goksel", "repeated description"),
+    ("role_speaker", "Gilles-Éric Séralini", "role"),
+    ("role_frequent", "Jean-Marc Ayrault", "role"),
+    ("role_new", "Le maire", "as written"),
+    ("previous_subject", "l'armée", "previous subject"),
+    ("indirect", "Le ministre", "as written"),
+])
+def test_speaker_rules(found, doc, speaker, rule) -> None:
+    """The speaker of each row and the speaker rule that named it (the second part of ``rule``)."""
+    [row] = [r for r in rows(found, doc) if r["kind"] != "incise"]
+    assert (row["speaker"], row["rule"].rsplit("+", 1)[1]) == (speaker, rule)

@@ -226,6 +226,8 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
             .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
                           .alias("source_word")))
     rows = resolve_speakers(rows, words, pairs, texts, tokens, documents, quotes)
+    rows = rows.with_columns(pl.concat_str(["rule", pl.col("_speaker_rule").fill_null("none")], separator="+")
+                             .alias("rule"))
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes

@@ -9,13 +9,19 @@ speaker who agrees with it, a description naming the person it refers back to).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from corpusling.markers.attribution import ancestors
 from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues
+from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
+#: A person's name as a speaker is written: capitalised words, particles between ("Gilles-Éric Séralini", "Jean-Marc
+#: Ayrault", "Charles de Gaulle"); not an institution's ("Le ministère de l'Intérieur").
+PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben|bin)\s*)?\p{Lu}[\p{L}'’.-]*)+$"
 
 
 def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -184,13 +190,16 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     quotation (the press convention of a continued attribution, Rosier 2008), which the name-only resolver does
     not see when it is a description ("a indiqué un porte-parole de la police. …, a-t-il précisé") or a name
     in an inverted subject. A pronoun still unresolved is the nearest subject noun phrase before it, in its
-    paragraph or the one before, that agrees with it ("Des analystes jugent… Ils estiment que"). ``rows`` gain
-    it as ``speaker``."""
+    paragraph or the one before, that agrees with it ("Des analystes jugent… Ils estiment que"). ``rows``
+    (with a first ``speaker`` for the mentions that are not pronouns) gain ``_last`` and ``_subject``."""
     from corpusling.markers.speakers import name_of
 
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
-    pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"), lowered.alias("_pronoun"))
+    pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"),
+                            pl.coalesce("_role_pronoun", lowered).alias("_pronoun"),
+                            pl.col("_role_pronoun").is_not_null().alias("_is_role"))
                 .join(_pronoun_features(), on="_pronoun"))
+    rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in ("_last", "_subject", "_role"))
     if pronouns.height == 0:
         return rows
     docs = pronouns.select("doc_id").unique()
@@ -212,8 +221,6 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                           & ~pl.col("_text_span").str.to_lowercase().str.strip_chars()
                           .is_in(_pronoun_features()["_pronoun"].to_list() + ["qui"])))
         said = pl.concat([said, quoted], how="diagonal_relaxed")
-    if said.height == 0:
-        return rows
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
     paragraph = (words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id").sort("doc_id", "_p_at"))
 
@@ -223,37 +230,126 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
 
     agrees = ((pl.col("_plural") == pl.col("_p_plural"))
               & (pl.col("_gender").is_null() | (pl.col("_gender") == pl.col("_p_gender"))))
-    found = (located(pronouns, "_at").join(located(said, "_s"), on=["doc_id", "par_id"])
-             .filter((pl.col("_s") < pl.col("_at")) & agrees)
+    # (a role looks further back, for a person's name: "Selon le même chercheur" two paragraphs after "a expliqué
+    # Gilles-Éric Séralini")
+    person = pl.col("_last").str.contains(PERSON_NAME)
+    found = (located(pronouns, "_at").join(located(said, "_s"), on="doc_id")
+             .filter((pl.col("_s") < pl.col("_at")) & agrees
+                     & pl.when(pl.col("_is_role")).then(person).otherwise(pl.col("par_id") == pl.col("par_id_right")))
              .sort("_s", descending=True).group_by("_item", maintain_order=True).first()
-             .select("_item", "_last"))
-    rows = (rows.join(found, on="_item", how="left")
-            .with_columns(pl.coalesce("_last", "speaker").alias("speaker")).drop("_last"))
+             .select("_item", pl.when(~pl.col("_is_role")).then(pl.col("_last")).alias("_last"),
+                     pl.when(pl.col("_is_role")).then(pl.col("_last")).alias("_role")))
+    # ... else the person the text names most often before it, at least twice ("Jean-Marc Ayrault", "M.
+    # Ayrault", "J-M Ayrault" … "le premier ministre")
+    roles = pronouns.filter(pl.col("_is_role")).join(found.filter(pl.col("_role").is_not_null()), on="_item",
+                                                      how="anti")
+    if roles.height:
+        last_word = pl.col("name").str.split(" ").list.last()
+        named = (roles.join(mentions.filter(pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null())
+                            .select("doc_id", "m_start", "name", "gender", last_word.alias("_surname")), on="doc_id")
+                 .filter((pl.col("m_start") < pl.col("_at"))
+                         & (pl.col("gender").is_null() | (pl.col("gender") == pl.col("_p_gender"))))
+                 .group_by("_item", "_surname")
+                 .agg(pl.len().alias("_times"), pl.col("name").sort_by(pl.col("name").str.len_chars()).last(),
+                      pl.col("m_start").max())
+                 .filter(pl.col("_times") >= 2)
+                 .sort("_times", "m_start", descending=True).group_by("_item", maintain_order=True).first()
+                 .select("_item", pl.col("name").alias("_frequent")))
+        found = (found.join(named, on="_item", how="full", coalesce=True)
+                 .with_columns(pl.coalesce("_role", "_frequent").alias("_role")).drop("_frequent"))
+    rows = rows.drop("_last", "_role").join(found, on="_item", how="left")
+    pronouns = pronouns.filter(~pl.col("_is_role"))
+    if pronouns.height == 0:
+        return rows
     # a pronoun neither a speaker nor a name resolves ("Des analystes jugent… Ils estiment", "Elle a promis"):
     # the nearest subject noun before it in its paragraph or the one before, agreeing with it
-    left = (pronouns.join(rows.filter(pl.col("speaker").str.to_lowercase().str.strip_chars()
-                                      .is_in(_pronoun_features()["_pronoun"].to_list())).select("_item"), on="_item")
+    # (with the gender the text gives the resolver's name, if any)
+    known = (mentions.filter(pl.col("gender").is_not_null()).select("doc_id", pl.col("name").alias("_resolved"),
+                                                                    pl.col("gender").alias("_r_gender"))
+             .unique(["doc_id", "_resolved"]))
+    left = (pronouns.join(rows.filter(pl.col("_last").is_null()).select("_item", "sent_id", "_resolved"),
+                          on="_item")
+            .join(known, on=["doc_id", "_resolved"], how="left")
             .pipe(located, "_at"))
     if left.height == 0:
         return rows
+    # (subjects of the writer's text: not inside a direct or mixed quotation)
     subjects = (words.join(left.select("doc_id").unique(), on="doc_id", how="semi")
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
+    if quotes.height:
+        subjects = add_in_quote(subjects, quotes, column="_quoted").filter(~pl.col("_quoted")).drop("_quoted")
     tree = ancestors(words, sentences=subjects.select("doc_id", "sent_id").unique())
     heads = subjects.with_row_index("_item").select(pl.col("_item").cast(pl.Int64), "doc_id", "sent_id",
                                                      pl.col("word_id").alias("head"))
+    # (gender and number: the subject word's own, a name's from its mentions)
+    head_features = (subjects.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                     pl.col("feats").fill_null("").alias("_hf"), pl.col("start_char").alias("_hs"))
+                     .join(mentions.select("doc_id", pl.col("m_start").alias("_hs"), pl.col("gender").alias("_mg")),
+                           on=["doc_id", "_hs"], how="left")
+                     .unique(["doc_id", "sent_id", "head"]))
     phrases = (noun_phrases(heads, tree, words).join(heads, on="_item")
+               .join(head_features, on=["doc_id", "sent_id", "head"])
                .join(rows.select("doc_id", "_text").unique("doc_id"), on="doc_id")
-               .select("doc_id", pl.col("source_start").alias("_s"), pl.col("source_end").alias("_e"),
+               .select("doc_id", pl.col("sent_id").alias("_s_sent"), pl.col("source_start").alias("_s"),
+                       pl.col("source_end").alias("_e"),
                        pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
-                       .alias("_text_span")))
-    phrases = _mention_features(phrases.with_row_index("_k"), words, mentions).pipe(located, "_s")
+                       .alias("_text_span"),
+                       pl.coalesce(pl.col("_hf").str.extract(r"Gender=(\w+)"), "_mg").alias("_gender"),
+                       pl.col("_hf").str.contains("Number=Plur").alias("_plural"))
+               .pipe(located, "_s"))
     nearest = (left.join(phrases, on="doc_id")
                .filter((pl.col("_s") < pl.col("_at")) & (pl.col("par_id") - pl.col("par_id_right") <= 1) & agrees)
                .sort("_s", descending=True).group_by("_item", maintain_order=True).first())
     named = [name_of(t) or t for t in nearest["_text_span"].to_list()]
-    nearest = nearest.select("_item").with_columns(pl.Series("_subject", named, dtype=pl.String))
-    return (rows.join(nearest, on="_item", how="left")
-            .with_columns(pl.coalesce("_subject", "speaker").alias("speaker")).drop("_subject"))
+    # the subject of the sentence before (or of its own) that agrees in a gender it shows comes before a name of
+    # unknown gender found by the resolver ("l'armée s'est octroyée le pouvoir. Elle a promis", not "Morsi")
+    previous = ((pl.col("sent_id") - pl.col("_s_sent")).is_between(0, 1) & pl.col("_gender").is_not_null()
+                & pl.col("_r_gender").is_null())
+    nearest = nearest.select("_item", pl.when(previous).then(pl.lit(True)).alias("_previous")).with_columns(
+        pl.Series("_found", named, dtype=pl.String))
+    return (rows.drop("_subject").join(nearest, on="_item", how="left")
+            .with_columns(pl.when(pl.col("_previous")).then(pl.col("_found")).alias("_previous_subject"),
+                          pl.when(pl.col("_resolved").is_null()).then(pl.col("_found")).alias("_subject"))
+            .drop("_previous", "_found"))
+
+
+def speaker_rules() -> list[tuple[str, pl.Expr]]:
+    """How the speaker of a reported content is named: ``(name, speaker)``, tried in this order; the first that
+    gives one is the speaker, and its name the second part of the row's ``rule`` ("que-clause+pronoun").
+
+    The columns are built by :func:`resolve_speakers` from the mention as written (``_mention``: the source, or
+    the antecedent of a relative "qui"): ``_last`` (a pronoun continuing the last speaker who agrees with it),
+    ``_resolved`` (a pronoun resolved to a name by the quotation speakers' salience), ``_named`` (the name the
+    mention holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
+    name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
+    introduced with the description's noun), ``_role`` (a person's role, "le chercheur", resolved as a pronoun
+    of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject). The
+    guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
+    it refers to; otherwise the same as source".
+    """
+    return [
+        ("last speaker", pl.col("_last")),
+        ("previous subject", pl.col("_previous_subject")),
+        ("pronoun", pl.col("_resolved")),
+        ("name", pl.col("_named")),
+        ("apposition", pl.col("_apposed")),
+        ("repeated description", pl.col("_repeated")),
+        ("introduced with its noun", pl.col("_introduced")),
+        ("role", pl.col("_role")),
+        ("subject antecedent", pl.col("_subject")),
+        ("as written", pl.col("_mention")),
+    ]
+
+
+def _apposed_elsewhere(text: str, mention: str, apposed_name) -> str | None:  # noqa: ANN001 - a function
+    """The name in apposition to another occurrence of the description ``mention`` in ``text`` (its first)."""
+    if not mention or " " not in mention.strip():
+        return None
+    for found in re.finditer(re.escape(mention.strip()), text, flags=re.IGNORECASE):
+        name = apposed_name(text[max(found.start() - 80, 0):found.start()], text[found.end():found.end() + 80])
+        if name:
+            return name
+    return None
 
 
 def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, texts: pl.DataFrame,
@@ -274,7 +370,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     )
 
     source = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
-                          pl.col("feats").alias("_src_feats"))
+                          pl.col("feats").alias("_src_feats"), pl.col("lemma").alias("_src_lemma"))
     rows = rows.join(source, on=["doc_id", "sent_id", "source_word"], how="left").join(texts, on="doc_id", how="left")
 
     def cut(start: str, end: str) -> pl.Expr:
@@ -293,13 +389,30 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                   .select("_item", cut("source_start", "source_end").alias("_antecedent")))
     rows = rows.join(antecedent, on="_item", how="left").with_columns(
         pl.coalesce("_antecedent", "source").alias("_mention"))
-    # pronouns: the speakers module's salience over the document's named mentions
+    # pronouns: the speakers module's salience over the document's named mentions; a definite description of a
+    # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the
+    # names of persons only
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
+    definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
+    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
+    role = (lowered.str.contains(rf"^(?:{definite})\b\s*\S") & ~pl.col("_src_feats").fill_null("").str.contains("Plur")
+            & ~lowered.str.contains(rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)")
+            & pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(reported_cues("person_role_noun")))
+    role_pronoun = pl.when(pl.col("_src_feats").fill_null("").str.contains("Gender=Fem")).then(pl.lit("elle")) \
+        .otherwise(pl.lit("il"))
+    rows = rows.with_columns(pl.when(role & pl.col("_antecedent").is_null()).then(role_pronoun)
+                             .alias("_role_pronoun"))
     q = (rows.select(pl.col("_item").alias("_q"), "doc_id", pl.col("cue_start").alias("start_char"),
                      "source_start", pl.when(lowered.is_in(list(PRONOUNS))).then(lowered).alias("_pronoun"))
          .filter(pl.col("_pronoun").is_not_null()))
     resolved = pl.DataFrame(schema={"_item": pl.Int64, "_resolved": pl.String})
-    mentions = named_mentions(tokens, documents, quotes)  # once, for pronouns and for anaphors
+    # once, for pronouns and for anaphors; every document's names ("named_mentions" reads only the documents of
+    # the quotations it is given: an empty span at -1 stands for each document, outside any text)
+    everywhere = documents.select(pl.col("doc_id").cast(pl.String), pl.lit(-1, pl.Int64).alias("start_char"),
+                                  pl.lit(-1, pl.Int64).alias("end_char"))
+    marks = quotes.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
+                          pl.col("end_char").cast(pl.Int64)) if quotes.height else everywhere.clear()
+    mentions = named_mentions(tokens, documents, pl.concat([marks, everywhere]))
     if q.height:
         pars = paragraphs(documents.join(q.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
                                          on="doc_id", how="semi"))
@@ -322,10 +435,21 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     apposed = [apposed_name(b, a) if keep else None
                for keep, b, a in zip(plain, before.to_list(), after.to_list(), strict=True)]
     rows = rows.with_columns(pl.Series("_apposed", apposed, dtype=pl.String))
+    # ... or in apposition to the same description elsewhere in the text ("L'ancien porte-parole de la mission,
+    # Timor Goksel, …" … "l'ancien porte-parole de la mission fait remarquer")
+    repeated = [_apposed_elsewhere(text, mention, apposed_name) if keep and a is None else None
+                for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
+    rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
-    rows = rows.with_columns(pl.coalesce("_resolved", "_named", "_apposed", "_introduced", "_mention")
-                             .alias("speaker"))
-    rows = _last_speaker(rows, words, quotes, mentions)
+    rules = speaker_rules()
+    late = ("_last", "_previous_subject", "_subject", "_role")
+    rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)
+    rows = rows.with_columns(pl.coalesce([value for _, value in rules]).alias("speaker"))
+    rows = _last_speaker(rows.drop(late), words, quotes, mentions)
+    rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late if c not in rows.columns)
+    rows = rows.with_columns(pl.coalesce([value for _, value in rules]).alias("speaker"),
+                             pl.coalesce([pl.when(value.is_not_null()).then(pl.lit(name)) for name, value in rules])
+                             .alias("_speaker_rule"))
     # one written form per name in a document ("Obama" → "Barack Obama")
     names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
     lookup = [(doc, name, canon) for doc, found in names.iter_rows()
