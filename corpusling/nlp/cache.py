@@ -2,7 +2,10 @@
 
 The key is the sha256 of the document text and the model's key (its name,
 Stanza version, processors and the sha256 of every model file), so any change of
-text or model parses again and nothing else does. Each entry is written to a
+text or model parses again and nothing else does. When checks run after parsing
+(:data:`corpusling.nlp.morphology.CHECKS`: the lexicon check, the GSD conventions),
+the key also names each with its version, so parses made with and without them
+never share a folder (with none, the folder is the one it always was). Each entry is written to a
 temporary file and renamed, so a run killed at any moment leaves only whole
 entries, and the next run resumes from them.
 """
@@ -28,11 +31,22 @@ def default_dir() -> Path:
     return base / "corpusling"
 
 
+def checks_key(checks: tuple[str, ...] | None = None) -> str:
+    """The part of the key that names the checks run after parsing (``checks``, by default the
+    pipeline's :data:`~corpusling.nlp.morphology.CHECKS`) with the version of each: empty when none run."""
+    from corpusling.nlp.conventions import VERSION as CONVENTIONS_VERSION
+    from corpusling.nlp.lexicon_check import TABLE_VERSION as LEXICON_VERSION
+    from corpusling.nlp.morphology import checks_on
+
+    versions = {"lexicon": LEXICON_VERSION, "gsd": CONVENTIONS_VERSION}
+    return "".join(f"-{versions[check]}" for check in checks_on(checks))
+
+
 class ParseCache:
     """Token tables keyed by document text hash, under ``root/<model key>/``."""
 
-    def __init__(self, root: Path | None, model_key: str) -> None:
-        self.folder = (root or default_dir()) / f"{model_key}-t{TABLE_VERSION}"
+    def __init__(self, root: Path | None, model_key: str, checks: tuple[str, ...] | None = None) -> None:
+        self.folder = (root or default_dir()) / f"{model_key}-t{TABLE_VERSION}{checks_key(checks)}"
 
     def path(self, text_sha: str) -> Path:
         return self.folder / text_sha[:2] / f"{text_sha}.parquet"

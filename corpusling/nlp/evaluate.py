@@ -6,6 +6,9 @@ through corpusling's whole parsing path, and the output is scored with the
 CoNLL 2018 shared-task evaluation that Stanza 1.15 uses (``udtools.udeval``).
 ``Mood=Cnd`` precision / recall / F1 is computed on words whose character spans
 match between gold and system, since the conditional analysis depends on it.
+The checks run after parsing (:data:`corpusling.nlp.morphology.CHECKS`: the lexicon
+check of features and lemmas, the GSD conventions) are scored step by step from the
+same parse (:data:`STEPS`), whichever the system output uses.
 """
 
 from __future__ import annotations
@@ -44,15 +47,27 @@ def feature_scores(gold_ud: Any, system_ud: Any, name: str = "Mood", value: str 
             "precision": precision, "recall": recall, "f1": f1}
 
 
-def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = None) -> dict[str, Any]:
-    """Parse the raw text of ``gold`` with ``model`` and score it; returns metrics in percent."""
+#: The steps scored from one parse: no check, the lexicon check, the lexicon check and the GSD
+#: conventions (the conditional check runs after each).
+STEPS: dict[str, tuple[str, ...]] = {"no check": (), "lexicon": ("lexicon",), "lexicon + gsd": ("lexicon", "gsd")}
+
+#: The metrics the checks can move, scored for each step.
+STEP_METRICS = ["UPOS", "UFeats", "Lemmas", "LAS"]
+
+
+def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = None,
+             checks: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Parse the raw text of ``gold`` with ``model`` and score it; returns metrics in percent.
+
+    ``checks``: the checks of the system output (default: the pipeline's,
+    :data:`corpusling.nlp.morphology.CHECKS`); ``"steps"`` holds the scores of each of :data:`STEPS`."""
     from udtools import udeval
 
     from corpusling import tokens as tok
     from corpusling.conllu import to_conllu
     from corpusling.corpus import Corpus, Document
     from corpusling.nlp.models import resolve
-    from corpusling.nlp.morphology import check_conditionals
+    from corpusling.nlp.morphology import check_conditionals, checks_on
     from corpusling.nlp.pipeline import parse_documents
 
     if not gold.exists():
@@ -61,10 +76,11 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
     start = time.time()
     document = Document(doc_id=gold.stem, text=text)
     resolved = resolve(model)
-    # the parser's own output (no cache, no morphological check), then the check: both are scored
+    # the parser's own output (no cache, no morphological check), then the checks: all are scored
     tagger_only = tok.from_rows(parse_documents(resolved, [document])[document.doc_id])
     documents = Corpus([document]).documents_table()
-    checked = check_conditionals(tagger_only)
+    system_checks = checks_on(checks)
+    checked = check_conditionals(tagger_only, checks=system_checks)
     seconds = time.time() - start
     with tempfile.TemporaryDirectory() as tmp:
         system_path = keep or Path(tmp) / "system.conllu"
@@ -78,6 +94,15 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
             scores = udeval.evaluate(gold_ud, system_ud)
         except udeval.UDError as err:
             raise InputError(f"the scorer refused the output: {str(err).splitlines()[0]}") from err
+        steps = {}
+        for label, step in STEPS.items():
+            if step == system_checks:
+                steps[label] = _step_scores(gold_ud, system_ud, scores)
+                continue
+            step_path = Path(tmp) / "step.conllu"
+            step_path.write_text(to_conllu(check_conditionals(tagger_only, checks=step), documents), encoding="utf-8")
+            step_ud = udeval.load_conllu_file(str(step_path))
+            steps[label] = _step_scores(gold_ud, step_ud, udeval.evaluate(gold_ud, step_ud))
     result: dict[str, Any] = {"treebank": gold.name, "model": resolved.identity().get("name"),
                               "words": tagger_only.height, "seconds": round(seconds, 2),
                               "words_per_second": round(tagger_only.height / seconds) if seconds else None}
@@ -87,7 +112,17 @@ def evaluate(gold: Path, model: str | Path | None = None, keep: Path | None = No
         result[f"feature {name}"] = _rounded(counts)
     result["Mood=Cnd tagger only"] = _rounded(feature_scores(gold_ud, raw_ud))
     result["UFeats tagger only"] = round(udeval.evaluate(gold_ud, raw_ud)["UFeats"].f1 * 100, 2)
+    result["checks"] = list(system_checks)
+    result["steps"] = steps
     return result
+
+
+def _step_scores(gold_ud: Any, system_ud: Any, scores: Any) -> dict[str, Any]:
+    step: dict[str, Any] = {m: round(scores[m].f1 * 100, 2) for m in STEP_METRICS}
+    step["Mood=Cnd"] = _rounded(feature_scores(gold_ud, system_ud))
+    for name, counts in features_scores(gold_ud, system_ud).items():
+        step[f"feature {name}"] = _rounded(counts)
+    return step
 
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:
@@ -153,4 +188,22 @@ def format_table(results: list[dict[str, Any]]) -> str:
         lines.append(f"{key.split()[0]} pooled over {len(results)} file(s), {label}: P {pooled['precision']:.3f} "
                      f"R {pooled['recall']:.3f} F1 {pooled['f1']:.3f} "
                      f"({pooled['correct']} correct, {pooled['gold']} gold, {pooled['system']} predicted)")
+    if all("steps" in r for r in results):
+        lines += ["", *steps_table(results)]
     return "\n".join(lines)
+
+
+def steps_table(results: list[dict[str, Any]]) -> list[str]:
+    """Markdown lines: the scores of each step of the checks (:data:`STEPS`), from the same parse of each file."""
+    head = ["treebank", "checks", *STEP_METRICS, "Cnd P", "Cnd R", *(f"{name} P/R" for name in FEATURES)]
+    system = ", ".join(f"{r['treebank']}: {' + '.join(r['checks']) or 'none'}" for r in results)
+    lines = [f"The checks after parsing, step by step, same parse (the system output above has {system}):",
+             "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        for label, step in r["steps"].items():
+            cells = [r["treebank"], label, *(f"{step[m]:.2f}" for m in STEP_METRICS),
+                     f"{step['Mood=Cnd']['precision']:.3f}", f"{step['Mood=Cnd']['recall']:.3f}",
+                     *(f"{step[f'feature {name}']['precision']:.3f}/{step[f'feature {name}']['recall']:.3f}"
+                       for name in FEATURES)]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines

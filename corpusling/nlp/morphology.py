@@ -11,6 +11,12 @@ check rejects ("peux", "crois") becomes ``Mood=Ind``. Parse caches keep Stanza's
 own output; the check is applied when tables are assembled, so improving it never
 requires parsing again. ``corpusling models evaluate`` reports the conditional's
 scores with and without it.
+
+Before it run the checks named in :data:`CHECKS`, in order: ``"lexicon"``, the
+features and lemmas of nouns, adjectives and verbs against the Lefff
+(:mod:`corpusling.nlp.lexicon_check`); ``"gsd"``, the feature conventions of UD
+French-GSD (:mod:`corpusling.nlp.conventions`). The conditional check comes last, so
+it keeps the last word on ``Mood=Cnd``.
 """
 
 from __future__ import annotations
@@ -18,6 +24,22 @@ from __future__ import annotations
 import polars as pl
 
 from corpusling import tokens as tok
+
+#: Every check that may run before the conditional's, in the order they run.
+ALL_CHECKS: tuple[str, ...] = ("lexicon", "gsd")
+
+#: The checks that run (issue 19): none by default while running scorings read their parse caches;
+#: ``ALL_CHECKS`` turns them on. The parse-cache key names them (:func:`corpusling.nlp.cache.checks_key`).
+CHECKS: tuple[str, ...] = ()
+
+
+def checks_on(checks: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The checks that run: ``checks`` when given, else :data:`CHECKS`; in the order of :data:`ALL_CHECKS`."""
+    chosen = CHECKS if checks is None else checks
+    unknown = sorted(set(chosen) - set(ALL_CHECKS))
+    if unknown:
+        raise ValueError(f"unknown morphological checks {unknown}; known: {', '.join(ALL_CHECKS)}")
+    return tuple(c for c in ALL_CHECKS if c in chosen)
 
 
 def _set_feats(feats: pl.Expr, mood: str, tense: str | None) -> pl.Expr:
@@ -30,7 +52,26 @@ def _set_feats(feats: pl.Expr, mood: str, tense: str | None) -> pl.Expr:
         .list.join("|")
 
 
-def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.DataFrame:
+def check_conditionals(tokens: pl.DataFrame, only: pl.Expr | None = None,
+                       checks: tuple[str, ...] | None = None) -> pl.DataFrame:
+    """The parser's output after the morphological checks: those of ``checks`` (by default
+    :data:`CHECKS`), then the conditional mood's (:func:`check_conditional_mood`).
+
+    ``only``: a boolean expression choosing the rows to check (the others are kept as they are).
+    """
+    for check in checks_on(checks):
+        if check == "lexicon":
+            from corpusling.nlp.lexicon_check import check_lexicon
+
+            tokens = check_lexicon(tokens, only)
+        elif check == "gsd":
+            from corpusling.nlp.conventions import apply_conventions
+
+            tokens = apply_conventions(tokens, only)
+    return check_conditional_mood(tokens, only)
+
+
+def check_conditional_mood(tokens: pl.DataFrame, only: pl.Expr | None = None) -> pl.DataFrame:
     """The token table with ``Mood=Cnd`` set where morphology finds a conditional, removed where it does not.
 
     ``only``: a boolean expression choosing the rows to check (the others are kept as they
