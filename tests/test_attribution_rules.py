@@ -16,9 +16,9 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["incise", "incise_text", "selon_after", "agent", "colon_verb", "colon_name", "selon_before",
-                "colon_subject", "verb_before", "governing_verb", "verb_in_sentence", "incise_inside", "incise_final",
-                "previous_sentence"]
+SOURCE_RULES = ["incise", "incise_text", "selon_after", "agent", "colon_noun", "colon_verb", "colon_name",
+                "selon_before", "colon_subject", "verb_before", "governing_verb", "verb_in_sentence", "incise_inside",
+                "incise_final", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -28,6 +28,8 @@ EXAMPLES = [
     ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "agent",
      "Louis XV"),
+    ("Le bilan de l'entraîneur était assez mitigé : « Nous avons montré de bonnes choses ».", "colon_noun",
+     "l'entraîneur"),
     ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),
     ("Barack Obama : « Nous gagnerons »", "colon_name", "Barack Obama"),
     ("Selon l'Agence France-Presse, « le bilan est lourd ».", "selon_before", "l'Agence France-Presse"),

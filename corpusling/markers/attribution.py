@@ -49,7 +49,8 @@ SCARE_MAX_WORDS = 5
 TITLE_MAX_WORDS = 12
 #: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
 QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
-                    "active_auxiliary", "agent_preposition", "writer_imperative_ending")
+                    "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
+                    "speaker_preposition")
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
 #: Branches left out of a source noun phrase.
@@ -421,7 +422,8 @@ class SourceRule:
     ``_<verb>_word``); ``text_verb``: a verb read in the text, the tagger having missed it (columns
     ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
     ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
-    ``preposition_after`` (the noun phrase of "selon X"), ``agent_after`` (the agent of a naming participle, "par
+    ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``preposition_after`` (the noun phrase of
+    "selon X"), ``agent_after`` (the agent of a naming participle, "par
     X" after the quotation), ``colon_name`` (a name before a colon).
     ``clitic``: where an inverted clitic or noun phrase may stand for a subject the tree lacks:
     ``after_quote`` (between the closing mark and the verb's end), ``inside_quote`` (the incise between
@@ -443,7 +445,9 @@ def source_rules() -> list[SourceRule]:
 
     Conditions read the candidates :func:`attribute` builds: the incise found on the tokens (``_incise_word``) or
     in the text (``_text_incise_end``, the tagger having missed the verb), ", selon X" after the quotation
-    (``_tail_src``), the verb (``_colon_word``), a name alone (``_colon_name``) or the last subject
+    (``_tail_src``), the agent of a naming participle ("surnommé « … » par X": ``_agent_src``), the verb
+    (``_colon_word``, ``_colon_rv`` when it is one of saying), the "de X" of a noun of utterance that is its
+    subject (``_colon_noun_word``), a name alone (``_colon_name``) or the last subject
     (``_colon_subject_word``) of the clause before a colon, "Selon X," at the start of the sentence
     (``_lead_src``), a reporting verb just before the quotation (``_prev_rv``, ``_near_word``), the reporting
     verb governing it in the tree (``_embedded_attributed``), the nearest reporting verb of the sentence for a
@@ -462,6 +466,9 @@ def source_rules() -> list[SourceRule]:
                    source="preposition_after"),
         SourceRule("agent", pl.col("_agent_src").is_not_null(), "surnommé « Le furet des comètes » par Louis XV",
                    source="agent_after"),
+        SourceRule("colon_noun", colon & pl.col("_colon_noun_word").is_not_null()
+                   & ~pl.col("_colon_rv").fill_null(False),
+                   "La réaction du ministre ne s'est pas fait attendre : « … »", source="colon_noun"),
         SourceRule("colon_verb", colon & pl.col("_colon_word").is_not_null(), "Le ministre a déclaré : « … »",
                    verb="colon"),
         SourceRule("colon_name", pl.col("_colon_name").is_not_null(), "Barack Obama : « … » (a headline)",
@@ -680,7 +687,8 @@ def _incise_after(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
 def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, free: pl.DataFrame,
                    qlevel: pl.DataFrame) -> list[pl.DataFrame]:
     """Candidates in the clause before the quotation (its tokens at the quotation's own depth): the verb of the
-    clause before a colon (``_colon_*``), the last subject of a clause of saying before it (``_colon_subject_*``),
+    clause before a colon (``_colon_*``), the "de X" of a noun of utterance that is its subject (``_colon_noun_*``),
+    the last subject of a clause of saying before it (``_colon_subject_*``),
     the nearest reporting verb (``_near_*``), whether the token just before is one (``_prev_rv``) and whether a
     finite verb stands between the sentence's start and the quotation (``_finite_before``)."""
     key = ["doc_id", "sent_id", "word_id"]
@@ -688,7 +696,7 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
               .with_columns(pl.int_ranges((pl.col("_first") - _BACK).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
               .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
-                                "verbform", "mood", "feats", "form_lemma"),
+                                "verbform", "mood", "feats", "form_lemma", "lemma"),
                     on=["doc_id", "rank"])
               .join(qlevel, on="_q")
               .filter((pl.col("start_char") >= pl.col("_left_start")) & (pl.col("_depth") == pl.col("_level"))))
@@ -711,7 +719,21 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                   .with_columns(((pl.col("deprel").fill_null("") != "acl:relcl") & pl.col("_relative").is_null())
                                 .alias("_main_clause"))
                   .sort("_q", "is_rv", "_main_clause", "rank").group_by("_q").last()
-                  .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word")))
+                  .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word"),
+                          pl.col("is_rv").alias("_colon_rv")))
+    # "Le bilan de l'entraîneur était assez mitigé :": a noun of utterance as the subject, its "de X" the speaker
+    of = (tok.filter((pl.col("deprel") == "case") & (pl.col("lemma") == kind_words("speaker_preposition")[0]))
+          .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    speakers_of = (tok.filter((pl.col("deprel") == "nmod") & pl.col("upos").is_in(["NOUN", "PROPN"]))
+                   .join(of, on=key, how="semi")
+                   .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("word_id").alias("_of_word"))
+                   .group_by("doc_id", "sent_id", "word_id").agg(pl.col("_of_word").min()))
+    colon_noun = (before.filter((pl.col("upos") == "NOUN") & pl.col("lemma").is_in(kind_words("utterance_noun"))
+                                & pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+                  .join(speakers_of, on=key)
+                  .sort("_q", "rank").group_by("_q").last()
+                  .select("_q", pl.col("sent_id").alias("_colon_noun_sent"),
+                          pl.col("_of_word").alias("_colon_noun_word")))
     # (only in a clause whose last verb is one of saying, whatever its tag: "Pierre Moscovici, a pour sa part
     # ajouté :", not "les sites observés … étaient les suivants :")
     saying = pl.col("form_lemma").is_not_null() | pl.col("is_rv")
@@ -733,7 +755,7 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
     prev_tok = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
                 .join(tok_keyed.select("doc_id", "rank", "is_rv"), on=["doc_id", "rank"])
                 .select("_q", pl.col("is_rv").alias("_prev_rv")))
-    return [colon_verb, colon_subject, near_rv, prev_tok, finite_before]
+    return [colon_verb, colon_noun, colon_subject, near_rv, prev_tok, finite_before]
 
 
 def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlevel: pl.DataFrame,
@@ -944,10 +966,11 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                how="left")
          .join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(verb_form, on=["doc_id", "_v_sent", "_v_word"], how="left"))
-    colon_subject = _rule_is(table, source="colon_subject")
+    colon_subject, colon_noun = _rule_is(table, source="colon_subject"), _rule_is(table, source="colon_noun")
     relative_subject = pl.col("_subj_lemma").is_in(_RELATIVE)
     q = q.with_columns(
         pl.when(colon_subject).then(pl.col("_colon_subject_word"))
+        .when(colon_noun).then(pl.col("_colon_noun_word"))
         .when(pl.col("_v_word").is_null()).then(None)
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
               & (~pl.col("_subj_expletive") | pl.col("_v_rv")))
@@ -962,7 +985,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         .then(pl.col("_subj2"))
         .alias("src_word"))
     heads = q.filter(pl.col("src_word").is_not_null()).select(
-        "_q", "doc_id", pl.coalesce(pl.when(colon_subject).then(pl.col("_colon_subject_sent")), "_v_sent")
+        "_q", "doc_id", pl.coalesce(pl.when(colon_subject).then(pl.col("_colon_subject_sent")),
+                                    pl.when(colon_noun).then(pl.col("_colon_noun_sent")), "_v_sent")
         .alias("sent_id"), "src_word")
     q = q.join(_source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
     # a source stands at its quotation's depth: never inside it, nor inside another quotation ("« Tout simplement »,
