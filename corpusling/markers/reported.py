@@ -113,25 +113,28 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     lexicon = load_reporting_verbs() if reporting_verbs is None else reporting_verbs
     if tokens.height == 0 or "head" not in tokens.columns:
         return empty()
-    words = words_of(tokens).filter(pl.col("head").is_not_null())
-    cues = cue_words(words, lexicon)
+    from corpusling.markers.attribution import default_reporting_verbs, reporting_verb_forms
+
+    everywhere = words_of(tokens).filter(pl.col("head").is_not_null())
+    cues = cue_words(everywhere, lexicon)
+    # incises: the verbs of the lexicon and those that report only in an incise ("poursuit l'ex-président")
+    incise_lexicon = (default_reporting_verbs() if reporting_verbs is None
+                      else lexicon.with_columns(pl.lit("any").alias("use")))
+    incise_cues = cue_words(everywhere, incise_lexicon.select("lemma", "type"))
+    markers = according_to(everywhere, hedges)
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
+    in_text_incises = clitic_incises(everywhere, texts, reporting_verb_forms(incise_lexicon))
+    # the other rules read the sentences that hold a cue (a content lies in its cue's sentence)
+    here = pl.concat([frame.select("doc_id", "sent_id")
+                      for frame in (cues, incise_cues, markers, in_text_incises) if frame.height]).unique()
+    words = everywhere.join(here, on=["doc_id", "sent_id"], how="semi")
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
-    markers = according_to(words, hedges)
-    pairs = ancestors(words, sentences=pl.concat([cues.select("doc_id", "sent_id"),
-                                                  markers.select("doc_id", "sent_id")]))
+    pairs = ancestors(words, sentences=here)
     in_tree = admissible(tree_contents(words, reporting), words, reporting)
     in_text = admissible(text_contents(words, reporting.join(in_tree.select("doc_id", "sent_id",
                                                                         pl.col("cue_word").alias("word_id")),
                                                          on=WORD, how="anti")), words, reporting)
-    from corpusling.markers.attribution import default_reporting_verbs, reporting_verb_forms
-
-    # incises: the verbs of the lexicon and those that report only in an incise ("poursuit l'ex-président")
-    incise_lexicon = (default_reporting_verbs() if reporting_verbs is None
-                      else lexicon.with_columns(pl.lit("any").alias("use")))
-    incise_cues = cue_words(words, incise_lexicon.select("lemma", "type"))
     in_tree_incises = incises(words, incise_cues, pairs)
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
-    in_text_incises = clitic_incises(words, texts, reporting_verb_forms(incise_lexicon))
     if in_text_incises.height:  # (the text reads an inverted clitic better than the tree: "Il est, disent-ils, …")
         in_tree_incises = in_tree_incises.join(in_text_incises.select("doc_id", "sent_id").unique(),
                                                on=["doc_id", "sent_id"], how="anti")
@@ -225,7 +228,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                           pl.coalesce("_source_end", "source_end").alias("source_end"))
             .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
                           .alias("source_word")))
-    rows = resolve_speakers(rows, words, pairs, texts, tokens, documents, quotes)
+    rows = resolve_speakers(rows, everywhere, pairs, texts, tokens, documents, quotes)
     rows = rows.with_columns(pl.concat_str(["rule", pl.col("_speaker_rule").fill_null("none")], separator="+")
                              .alias("rule"))
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted

@@ -454,10 +454,11 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
     incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
     inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
     # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
-    chain = pl.concat([pairs.select(*WORD, "anc", "depth"),
-                       pairs.select(*WORD).unique().select(*WORD, pl.col("word_id").alias("anc"),
-                                                           pl.lit(0, pl.Int64).alias("depth")),
-                       words.select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
+    # (in the sentences of these incises only)
+    here = inside.select("doc_id", "sent_id").unique()
+    chain = pl.concat([pairs.join(here, on=["doc_id", "sent_id"], how="semi").select(*WORD, "anc", "depth"),
+                       words.join(here, on=["doc_id", "sent_id"], how="semi")
+                       .select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
                        ]).unique()
     up_before = inside.join(chain, left_on=["doc_id", "sent_id", "_before"], right_on=WORD).rename(
         {"depth": "_db"})
@@ -527,7 +528,8 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
     pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
     lowered = pl.col("_sent")
-    found = (sentences.filter(lowered.str.contains(pattern))
+    found = (sentences.filter(lowered.str.contains(rf"(?i)-(?:t-)?{_CLITICS}\b"))  # (a cheap test first)
+             .filter(lowered.str.contains(pattern))
              .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
                            lowered.str.extract(pattern, 2).alias("_incise"),
                            lowered.str.extract(pattern, 7).str.contains(",").alias("_inside")))

@@ -273,8 +273,10 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
             .pipe(located, "_at"))
     if left.height == 0:
         return rows
-    # (subjects of the writer's text: not inside a direct or mixed quotation)
-    subjects = (words.join(left.select("doc_id").unique(), on="doc_id", how="semi")
+    # (subjects of the writer's text, not inside a direct or mixed quotation, in the pronouns' paragraphs or the
+    # ones before)
+    window = pl.concat([left.select("doc_id", "par_id"), left.select("doc_id", pl.col("par_id") - 1)]).unique()
+    subjects = (words.join(window, on=["doc_id", "par_id"], how="semi")
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
     if quotes.height:
         subjects = add_in_quote(subjects, quotes, column="_quoted").filter(~pl.col("_quoted")).drop("_quoted")
@@ -343,7 +345,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
 
 def _apposed_elsewhere(text: str, mention: str, apposed_name) -> str | None:  # noqa: ANN001 - a function
     """The name in apposition to another occurrence of the description ``mention`` in ``text`` (its first)."""
-    if not mention or " " not in mention.strip():
+    if not mention or " " not in mention.strip() or text.lower().count(mention.strip().lower()) < 2:
         return None
     for found in re.finditer(re.escape(mention.strip()), text, flags=re.IGNORECASE):
         name = apposed_name(text[max(found.start() - 80, 0):found.start()], text[found.end():found.end() + 80])
