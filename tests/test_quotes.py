@@ -223,6 +223,39 @@ def test_an_il_the_parser_calls_expletive_is_the_subject_of_an_active_reporting_
     assert (row["kind"], row["source"]) == ("mixed", None)
 
 
+PREVIOUS = "Il a souhaité faire un rappel. « Nous refusons ce mépris. »"
+PREVIOUS_WORDS = [_words("""
+Il il PRON 3 expl:subj
+a avoir AUX 3 aux:tense
+souhaité souhaiter VERB 0 root
+faire faire VERB 3 xcomp
+un un DET 6 det
+rappel rappel NOUN 4 obj
+. . PUNCT 3 punct
+"""), _words("""
+« « PUNCT 3 punct
+Nous nous PRON 3 nsubj
+refusons refuser VERB 0 root
+ce ce DET 5 det
+mépris mépris NOUN 3 obj
+. . PUNCT 3 punct
+» » PUNCT 3 punct
+""")]
+
+
+def test_the_subject_the_parser_calls_expletive_in_the_sentence_before() -> None:
+    """"Il a souhaité faire un rappel au règlement. « … »": the sentence before gives the speaker, its "il" tagged
+    expl:subj by the parser (an incise verb, souhaiter, as its root)."""
+    first = _table("d", PREVIOUS, PREVIOUS_WORDS[0])
+    offset = PREVIOUS.index("«")
+    second = _table("d", PREVIOUS[offset:], PREVIOUS_WORDS[1]).with_columns(
+        pl.lit(2).alias("sent_id"), pl.col("start_char") + offset, pl.col("end_char") + offset)
+    tokens = pl.concat([first, second.cast(first.schema)])
+    row = quotes(tokens, pl.DataFrame({"doc_id": ["d"], "text": [PREVIOUS]})).row(0, named=True)
+    assert (row["kind"], row["source"], row["reporting_verb"]) == ("direct", "Il", "souhaiter")
+    assert row["rule"].split("+")[1] == "previous_sentence"
+
+
 COORDINATED = "Copé déplora un discours « truffé d'incantations » et manquant « de courage politique »."
 COORDINATED_WORDS = _words("""
 Copé Copé PROPN 2 nsubj

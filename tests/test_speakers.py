@@ -202,6 +202,9 @@ TEXTS = {
     # the nearest antecedent of "elle" is a place: the pronoun stays, it does not take the farther Marie Dupont
     "determined": "La parité\n\nMarie Dupont a parlé hier aux militants. La France est très en retard sur ses "
                   "voisins. « La bataille est dure », reconnaît-elle.",
+    # the agent of "par" is a salient antecedent, an oblique of another preposition is none
+    "agent": "Assemblée\n\nLes députés ont fait part de leur indignation par Christian Jacob, président du groupe. "
+             "Il a déclaré : « On ne peut pas accepter un tel mépris. »",
     # before a colon, the main clause's verb, not the relative's ("qui en souhaitait deux")
     "relative_colon": "Le club\n\nJacques Rousselot repassa à l'offensive et il se rangea au souhait du joueur qui en "
                       "souhaitait deux : « Notre objectif reste le maintien. »",
@@ -228,6 +231,7 @@ def parsed():
     ("parenthetical", ["Marc Guillemot"], ["pronoun"]),
     ("inverted", ["Bernard Bajolet"], ["apposition"]),
     ("determined", ["elle"], ["as_written"]),
+    ("agent", ["Christian Jacob"], ["pronoun"]),
     ("relative_colon", ["Jacques Rousselot"], ["name"]),
 ])
 def test_speakers_on_a_parse(parsed, doc: str, speakers_: list[str], rules: list[str]) -> None:

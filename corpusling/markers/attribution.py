@@ -814,9 +814,15 @@ def _previous_sentence(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFra
     """``_q, _previous_sent, _previous_word, _ps_end``: for a quotation opening its sentence, the reporting verb
     with a subject of the sentence before it, when that sentence has no quotation ("La porte-parole a nuancé
     les chiffres. « On a constaté … »"); the root may be a verb the tagger missed ("a nuancé" as an adjective)."""
-    subject = pl.col("deprel").fill_null("").str.starts_with("nsubj") & ~pl.col("lemma").is_in(_RELATIVE)
+    # (a pronoun the parser calls expletive is a subject too, but for a passive: "Il a souhaité faire un rappel au
+    # règlement." / "Il a été annoncé que …")
+    subject = ((pl.col("deprel").fill_null("").str.starts_with("nsubj")
+                | (pl.col("deprel") == "expl:subj") & (pl.col("upos") == "PRON"))
+               & ~pl.col("lemma").is_in(_RELATIVE))
+    passive = tok.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id", pl.col("head").alias("word_id"))
     subject_of = (tok.filter(subject)
-                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+                  .join(passive, on=["doc_id", "sent_id", "word_id"], how="anti"))
     prev_sentence = (q.filter(pl.col("_sentence_start")).select("_q", "doc_id", (pl.col("_first") - 1).alias("rank"))
                      .join(tok_keyed.select("doc_id", "rank", pl.col("sent_id").alias("_previous_sent"),
                                             pl.col("end_char").alias("_ps_end")), on=["doc_id", "rank"])
@@ -973,7 +979,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         .when(colon_noun).then(pl.col("_colon_noun_word"))
         .when(pl.col("_v_word").is_null()).then(None)
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
-              & (~pl.col("_subj_expletive") | pl.col("_v_rv")))
+              & (~pl.col("_subj_expletive") | pl.col("_v_rv") | pl.col("_v_rv_incise")))
         .then(pl.col("_subj"))
         .when(pl.col("_inv").is_not_null()).then(pl.col("_inv"))
         # the noun a participle or a relative depends on ("un communiqué affirmant"), not the noun an infinitive

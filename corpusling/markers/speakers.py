@@ -14,7 +14,8 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   apposition, the agreement of a participle or adjective predicated of the name) and singular (no
   coordination); the most salient first — a subject or a speaker in the same paragraph, then any mention
   in the paragraph, then the article's speakers and subjects (centering-style salience: Grosz, Joshi &
-  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate); when
+  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate, but for
+  the agent of "par", "… leur indignation par Christian Jacob", as salient as a subject); when
   the antecedent so found is a single word with its own determiner ("la France", "l'Uruguayen"), the pronoun
   stays as written rather than taking a farther person's name (the guide: "else the pronoun");
 * ``as_written``: any other mention is the speaker as written (a description such as "l'universitaire" is
@@ -38,7 +39,7 @@ import unicodedata
 
 import polars as pl
 
-from corpusling.markers.attribution import NAME, default_reporting_verbs, quote_depth, reporting_verb_forms
+from corpusling.markers.attribution import NAME, default_reporting_verbs, kind_words, quote_depth, reporting_verb_forms
 from corpusling.normalise import paragraph_spans
 
 #: Longest first paragraph taken as a headline.
@@ -260,10 +261,11 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
     gender, plural, determined``.
 
-    A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``oblique`` (it
-    has a preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a reporting verb:
-    "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one), ``parenthetical`` (in
-    parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``. ``gender``
+    A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``agent`` (after
+    "par": "par Christian Jacob"), ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker``
+    (subject or inverted subject of a reporting verb: "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or
+    in apposition to one), ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's
+    antecedent) or ``other``. ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
     is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
     mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
@@ -314,8 +316,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
              .agg(pl.col("_piece").str.join("").alias("_written"), pl.col("start_char").min().alias("m_start"),
                   pl.col("end_char").max().alias("m_end"))
              .rename({"_m": "word_id"}))
-    case = (children.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", pl.col("head").alias("word_id"))
-            .unique().with_columns(pl.lit(True).alias("_case")))
+    case = (children.filter(pl.col("deprel") == "case")
+            .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
+            .agg(pl.lit(True).alias("_case"),
+                 pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_agent")))
     determined = (children.filter(pl.col("deprel") == "det")
                   .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
                   .with_columns(pl.lit(True).alias("_det")))
@@ -339,7 +343,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
          .join(determined, on=key, how="left")
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
-         .with_columns(pl.col("_case").fill_null(False), pl.col("_conj").fill_null(False)))
+         .with_columns(pl.col("_case", "_agent").fill_null(False), pl.col("_conj").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
     attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
     reporting_head = pl.col("_hlemma").is_in(verbs) | pl.col("_hform").is_in(forms)
@@ -348,6 +352,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .str.extract(rf"^({NAME})", 1).alias("name"),
         # a name in parentheses after another is its party, team or sponsor ("Marc Guillemot (Safran)")
         pl.when(pl.col("_title") == "(").then(pl.lit("parenthetical"))
+        .when(pl.col("_case") & pl.col("_agent")).then(pl.lit("agent"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
         .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
@@ -417,7 +422,7 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     if pron.height == 0 or mentions.height == 0:
         return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
     same_par = pl.col("par_no") == pl.col("m_par_no")
-    salient = pl.col("role").is_in(["subject", "speaker"])
+    salient = pl.col("role").is_in(["subject", "speaker", "agent"])
     # a personal pronoun whose nearest antecedent is "la France" or "l'Uruguayen" stays as written (it is not
     # given a farther person's name); a relative may stand for one: "la France, qui …"
     determined = (pl.col("determined").fill_null(False) & ~pl.col("_relative") if "determined" in mentions.columns
