@@ -14,7 +14,7 @@ import polars as pl
 from corpusling.errors import LexiconError
 from corpusling.lexicons import load_hedge_context
 from corpusling.lexicons.notation import PatternError, parse_pattern
-from corpusling.markers.hedge_words import in_list, saying_words
+from corpusling.markers.hedge_words import holder_of_a_view, in_list, saying_words
 
 #: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
 #: scène, ont déclaré"), and the punctuation that stops the search.
@@ -143,22 +143,30 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     # first noun, proper noun or pronoun, past determiners, adjectives, "plus de") names a person, an institution
     # or a holder of a view ("Pour le procureur fédéral,", "Pour moi,"), not a time, a purpose or a topic ("Pour ce
     # premier rendez-vous,", "Pour la maladie de Paget,"); found with the next comma, verb and noun of each word
-    holders = sorted(lists["viewpoint_noun"] | lists["person_noun"] | lists["informant_noun"])
+    # ("Pour cela," is a cause: a neuter pronoun holds no view); and the clause after the comma does not name its
+    # own holder, a subject of a verb of saying or thinking ("Pour lui, je crois que…", "Pour cela, ils affirment
+    # que…": "pour" then introduces a topic or a cause)
     nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON", "X"])
-    holder = pl.col("upos").is_in(["PROPN", "PRON", "X"]) | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(
-        holders)
+    subject = pl.col("deprel").str.starts_with("nsubj")
 
     def after(flag: pl.Expr) -> pl.Expr:
         """Index of the next word (after this one, in the sentence) where ``flag`` holds."""
         return pl.when(flag).then(pl.col("_i")).backward_fill().shift(-1).over("_s")
 
+    def value_at(column: str, index: str) -> pl.Expr:
+        """``column`` at the word ``index`` (a column of word indices) of the same sentence."""
+        return pl.col(column).gather(pl.col(index).fill_null(pl.col("_i")) - pl.col("_i").first()).over("_s")
+
     words = words.with_columns(after(pl.col("_form") == ",").alias("_comma"),
                                after(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
-                               after(nominal).alias("_noun"), holder.alias("_holder"))
-    noun_holder = pl.col("_holder").gather(pl.col("_noun").fill_null(pl.col("_i")) - pl.col("_i").first()).over("_s")
+                               after(nominal).alias("_noun"), after(subject).alias("_next_subject"),
+                               holder_of_a_view(lists).alias("_holder"),
+                               (subject & pl.col("_hi").is_in(saying_words(words, lists).implode())).alias("_says"))
+    words = words.with_columns(value_at("_next_subject", "_comma").alias("_clause_subject"))
+    own_holder = pl.col("_clause_subject").is_not_null() & value_at("_says", "_clause_subject")
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
                  & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
-                 & (pl.col("_noun") < pl.col("_comma")) & noun_holder)
+                 & (pl.col("_noun") < pl.col("_comma")) & value_at("_holder", "_noun") & ~own_holder)
     words = words.with_columns((in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
                                .fill_null(False)
                                .alias("_viewpoint"))

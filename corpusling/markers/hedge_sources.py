@@ -18,6 +18,7 @@ from corpusling.markers.hedge_words import (
     positioned,
     previous_where,
     right_edge,
+    rule_words,
     saying_words,
     sentences_of,
     span_rows,
@@ -32,9 +33,10 @@ OPENING_MARKS: frozenset[str] = frozenset({"«", "“", "„", "‹"})
 CLOSING_MARKS: frozenset[str] = frozenset({"»", "”", "›"})
 STRAIGHT_MARKS: frozenset[str] = frozenset({'"'})
 
-#: Punctuation before an attribution incise (", a indiqué la police", "(dit le Pentagone)") and dashes that
-#: may open a sentence before its first quotation mark ("- « … »").
-INCISE_OPENERS: frozenset[str] = frozenset({",", "(", "—", "–"})
+#: Punctuation before an attribution incise (", a indiqué la police", "(dit le Pentagone)", a closing quotation
+#: mark with no comma after it: "« … » a-t-il précisé") and dashes that may open a sentence before its first
+#: quotation mark ("- « … »").
+INCISE_OPENERS: frozenset[str] = frozenset({",", "(", "—", "–"}) | CLOSING_MARKS | STRAIGHT_MARKS
 DASHES: frozenset[str] = frozenset({"-", "—", "–"})
 
 #: How many words an incise's auxiliary, inverted clitic and adverbs may put between the comma and the verb
@@ -63,7 +65,8 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
 
     A verb of saying right after a comma, parenthesis or dash (past its auxiliary, an inverted
     clitic and adverbs: ", a-t-il précisé", ", a également indiqué", the tokeniser's "a-t" "-il"), or
-    after "comme" and the neuter clitic ("comme le précise l'ambassadeur": an attribution clause),
+    after "comme" and the neuter clitic ("comme le précise l'ambassadeur": an attribution clause) or after
+    a relative on a neuter antecedent (", ce que soulignent les délégués": one too),
     whose subject follows it: a clitic ("dit-il", "a-t-il dit") or, within :data:`INCISE_REACH` words
     and past adverbs and an addressee ("à l'AFP") only, a proper noun, a pronoun or a noun of a
     person, an institution or a document ("a indiqué la direction", "indique une analyse de l'ADN").
@@ -127,12 +130,18 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     scope = scope.with_columns(stop.alias("_stop"), carried.alias("_carried"),
                                next_where(~pl.col("_between")).alias("_next"))
     near = pl.col("_i") - pl.col("_stop") <= INCISE_BACK
+    # ", ce que soulignent les délégués": a relative on a neuter antecedent after a comma (``attribution_relative``)
+    by_relative = near & pl.any_horizontal(
+        (value_at("_form", pl.col("_stop")) == relative) & (value_at("_form", pl.col("_stop") - 1) == antecedent)
+        & value_at("_form", pl.col("_stop") - 2).is_in(sorted(INCISE_OPENERS))
+        for antecedent, relative in (phrase.split() for phrase in sorted(rule_words()["attribution_relative"])))
     by_clause = value_at("_form", pl.col("_stop")).is_in(sorted(lists["incise_conjunction"])) & near
-    opened = (value_at("_form", pl.col("_stop")).is_in(sorted(INCISE_OPENERS)) & near) | by_clause
+    opened = (value_at("_form", pl.col("_stop")).is_in(sorted(INCISE_OPENERS)) & near) | by_clause | by_relative
     reached = value_at("_nominal", pl.col("_next")) & (pl.col("_next") - pl.col("_i") <= INCISE_REACH)
     found = scope.with_columns(
-        pl.when(by_clause).then(pl.col("_stop")).when(opened).then(pl.col("_stop") + 1).alias("_first_i"),
-        by_clause.fill_null(False).alias("_clause"), clitic_end.alias("_clitic_end"),
+        pl.when(by_relative).then(pl.col("_stop") - 1).when(by_clause).then(pl.col("_stop"))
+        .when(opened).then(pl.col("_stop") + 1).alias("_first_i"),
+        (by_clause | by_relative).fill_null(False).alias("_clause"), clitic_end.alias("_clitic_end"),
         (pl.col("_carried") - (pl.col("_clitic") | pl.col("_aux_form")).cast(pl.Int32)
          > value_at("_carried", pl.col("_stop"))).fill_null(False).alias("_clitic_before"),
         clitic_after.fill_null(False).alias("_clitic_after"), speech_form.alias("_one_token"),
@@ -164,21 +173,21 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                     pl.col("_subj").cast(pl.Int64), "_clause"))
 
 
-def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]],
-                  any_noun: pl.Series | None = None) -> pl.DataFrame:
+def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
     """``_i, _first_i, _last_i, _informant`` for the nouns that head a vague noun phrase.
 
     Vague: a determiner or adjective of ``vague_determiner`` ("des", "certains", "plusieurs", "de
     nombreux") among the noun's dependents before it, or a definite plural of an ``informant_noun``
     ("les experts"). Numeral nouns ("des milliers de…") are approximators, and documents ("une
-    étude", "une analyse") sources that do not speak: neither is an unnamed speaker.
+    étude", "une analyse") sources that do not speak: neither is an unnamed speaker. A partitive pronoun
+    ("l'un d'eux", :func:`_partitives`) heads one too.
     """
     nouns = nouns.unique()
     heads = words.filter(pl.col("_i").is_in(nouns.implode()) & (pl.col("upos") == "NOUN")
                          & ~in_list("_lemma", lists["number_word"]) & ~noun_in(lists["document_noun"]))
+    partitive = _partitives(words, nouns, lists)
     if heads.height == 0:
-        return pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64,
-                                    "_informant": pl.Boolean})
+        return partitive
     informant = lists["informant_noun"]
     heads = heads.with_columns(noun_in(informant).alias("_informant"),
                                ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$"))
@@ -195,8 +204,36 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
              .filter(pl.col("_det").is_not_null()
                      | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_informant"))))
     edges = right_edge(words, heads["_i"])
-    return heads.join(edges, on="_i").select("_i", pl.col("_left").alias("_first_i"),
-                                             pl.col("_edge").alias("_last_i"), "_informant")
+    return pl.concat([heads.join(edges, on="_i").select("_i", pl.col("_left").alias("_first_i"),
+                                                        pl.col("_edge").alias("_last_i"), "_informant"), partitive])
+
+
+def _partitives(words: pl.DataFrame, heads: pl.Series, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """``_i, _first_i, _last_i, _informant`` for the indefinite pronouns among ``heads`` that take one or some of a
+    group of people, who are thereby left unnamed: "un des démissionnaires", "l'un d'eux", "certains d'entre eux"
+    (``partitive_pronoun`` of ``hedge_rule_words.tsv`` with a complement in *de*; Riegel, Pellat & Rioul 2018,
+    ch. VII, the indefinite pronouns). A group of documents or of numbers ("un des rapports") is no speaker."""
+    empty = pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64, "_informant": pl.Boolean})
+    pronouns = words.filter(pl.col("_i").is_in(heads.implode()) & (pl.col("upos") == "PRON")
+                            & (in_list("_lemma", rule_words()["partitive_pronoun"])
+                               | in_list("_form", rule_words()["partitive_pronoun"])))
+    if pronouns.height == 0:
+        return empty
+    kids = words.filter(pl.col("_hi").is_in(pronouns["_i"].implode()))
+    groups = kids.filter((pl.col("_i") > pl.col("_hi")) & pl.col("deprel").str.starts_with("nmod")
+                         & ~in_list("_lemma", lists["number_word"]) & ~noun_in(lists["document_noun"]))
+    with_de = words.filter((pl.col("deprel") == "case") & (pl.col("_lemma") == "de")
+                           & pl.col("_hi").is_in(groups["_i"].implode()))["_hi"]
+    groups = groups.filter(pl.col("_i").is_in(with_de.implode()))
+    if groups.height == 0:
+        return empty
+    speakers = pronouns.filter(pl.col("_i").is_in(groups["_hi"].implode()))
+    left = (kids.filter((pl.col("_i") < pl.col("_hi")) & (pl.col("deprel") == "det"))
+            .group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det")))
+    edges = right_edge(words, speakers["_i"])
+    return (speakers.join(left, on="_i", how="left").join(edges, on="_i")
+            .select("_i", pl.coalesce("_det", "_i").alias("_first_i"), pl.col("_edge").alias("_last_i"),
+                    pl.lit(True).alias("_informant")))
 
 
 def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -206,10 +243,13 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
     another noun only when the verb reports a clause (a que-clause, an infinitive, a colon or a
     quotation after it: "certains wikipédiens estiment que…", "des scientifiques affirment avoir…"),
     and in the singular only a noun of a person or an institution ("un ancien guide a indiqué :", not
-    "une comparaison des études a révélé que…").
+    "une comparaison des études a révélé que…"); a partitive pronoun ("l'un d'eux affirme que…") is one of a
+    group of people.
     """
     saying = saying_words(words, lists).implode()
-    subjects = words.filter(pl.col("deprel").is_in(["nsubj"]) & (pl.col("upos") == "NOUN")
+    partitive = (pl.col("upos") == "PRON") & (in_list("_lemma", rule_words()["partitive_pronoun"])
+                                              | in_list("_form", rule_words()["partitive_pronoun"]))
+    subjects = words.filter(pl.col("deprel").is_in(["nsubj"]) & ((pl.col("upos") == "NOUN") | partitive)
                             & pl.col("_hi").is_in(saying) & (pl.col("_i") < pl.col("_hi")))
     if subjects.height == 0:
         return no_spans()

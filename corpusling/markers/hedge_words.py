@@ -23,7 +23,8 @@ PHRASE_DEPTH = 8
 
 #: Word lists of ``hedge_rule_words.tsv``, the closed classes of the rules of 2026-12 (what each is for: its
 #: first note in the file).
-RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase")
+RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
+                               "attribution_relative", "partitive_pronoun")
 
 
 @cache
@@ -169,6 +170,15 @@ def saying_words(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.Se
             | ((pl.col("upos") == "ADJ") & in_list("_lemma", lists["attitude_adjective"])))
     attribute = (pl.col("deprel") == "xcomp") & in_list("_lemma", lists["attitude_adjective"])
     return pl.concat([words.filter(said)["_i"], words.filter(attribute)["_hi"].drop_nulls()]).unique()
+
+
+def holder_of_a_view(lists: dict[str, frozenset[str]]) -> pl.Expr:
+    """The word can hold a view ("Pour le procureur,", "aux yeux du ministre"): a proper noun, a pronoun other than a
+    neuter one ("cela", "ce"), or a noun of a person, an institution or an informant."""
+    holders = sorted(lists["viewpoint_noun"] | lists["person_noun"] | lists["informant_noun"])
+    return (pl.col("upos").is_in(["PROPN", "X"])
+            | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["thing_pronoun"]))
+            | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(holders))
 
 
 def agentive_nouns(lists: dict[str, frozenset[str]]) -> frozenset[str]:

@@ -41,7 +41,19 @@ from corpusling.markers.hedge_sources import (
     speaking_subjects,
     vague_phrases,
 )
-from corpusling.markers.hedge_words import at, right_edge, sentences_of, span_rows, word_table
+from corpusling.markers.hedge_words import (
+    at,
+    holder_of_a_view,
+    in_list,
+    positioned,
+    previous_where,
+    right_edge,
+    rule_words,
+    sentences_of,
+    span_rows,
+    value_at,
+    word_table,
+)
 
 __all__ = ["MODAL_RULES", "RESULT_SCHEMA", "ModalRule", "compile_lexicon", "hedges", "modal_readings"]
 
@@ -81,8 +93,10 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     words = word_table(tokens)
     lists = load_hedge_context()
     spans = _extend_numerals(_extend_sources(lexicon_spans(words, lexicon), words), words)
+    spans = _drop_viewless(_drop_variation(spans, words), words, lists)
     if rules:
         found_incises = incises(words, lists)
+        objects = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
         spans = pl.concat([
             spans, modal_spans(words, lists),
             span_rows(found_incises, words, "source_marker",
@@ -90,6 +104,8 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
                       .otherwise(pl.lit("rule: attribution incise"))),
             span_rows(vague_phrases(words, found_incises["_subj"].drop_nulls(), lists), words, "unnamed_source",
                       pl.lit("rule: unnamed subject of an incise")),
+            span_rows(vague_phrases(words, objects, lists), words, "unnamed_source",
+                      pl.lit("rule: unnamed object of a source marker")),
             speaking_subjects(words, lists)], how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
     located = (spans.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
@@ -115,25 +131,66 @@ def _extend_sources(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
 
     The object's head is the first noun, proper noun, pronoun or numeral within
     :data:`OBJECT_REACH` words after the marker, past determiners, adjectives and adverbs only;
-    its phrase ends where :func:`right_edge` says.
+    its phrase ends where :func:`right_edge` says. A marker that ends with a pronoun has its object
+    already ("le Medef, pour qui seule une hausse…"). ``_object`` keeps the head (null for other markers).
     """
     sources = spans.filter(pl.col("category") == "source_marker")
     if sources.height == 0:
-        return spans
+        return spans.with_columns(pl.lit(None, pl.Int64).alias("_object"))
     scope = sentences_of(words, sources["_last_i"])
     head = []
     for k in range(1, OBJECT_REACH + 1):
         between = (pl.all_horizontal([at("upos", j).is_in(["DET", "ADJ", "ADV"]) for j in range(1, k)])
                    if k > 1 else pl.lit(True))
         head.append(pl.when(between & at("upos", k).is_in(["NOUN", "PROPN", "PRON", "NUM"])).then(pl.col("_i") + k))
-    objects = scope.select(pl.col("_i").alias("_last_i"), pl.coalesce(head).alias("_object")).join(
-        sources.select("_last_i").unique(), on="_last_i", how="semi").drop_nulls("_object")
+    objects = (scope.select(pl.col("_i").alias("_last_i"), pl.when(pl.col("upos") != "PRON")
+                            .then(pl.coalesce(head)).alias("_object"))
+               .join(sources.select("_last_i").unique(), on="_last_i", how="semi").drop_nulls("_object"))
     edges = right_edge(words, objects["_object"]).rename({"_i": "_object"})
-    ends = objects.join(edges, on="_object").select("_last_i", "_edge")
+    ends = objects.join(edges, on="_object").select("_last_i", "_object", "_edge")
+    source = pl.col("category") == "source_marker"
     return (spans.join(ends, on="_last_i", how="left")
-            .with_columns(pl.when(pl.col("category") == "source_marker").then(pl.coalesce("_edge", "_last_i"))
-                          .otherwise("_last_i").alias("_last_i"))
+            .with_columns(pl.when(source).then(pl.coalesce("_edge", "_last_i")).otherwise("_last_i").alias("_last_i"),
+                          pl.when(source).then(pl.col("_object")).alias("_object"))
             .drop("_edge"))
+
+
+def _drop_variation(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """"selon" after a word of variation is "depending on", not a source: "le dessous des ailes varie du blanc au
+    gris selon les sous-espèces", "des tarifs variables selon l'âge" (the guide's §3: not "selon" of manner or
+    arrangement). The word (``variation_word`` of ``hedge_rule_words.tsv``) comes before the marker in its clause,
+    with no punctuation between, or is the word the marker's object hangs on."""
+    markers = spans.filter((pl.col("category") == "source_marker") & pl.col("_object").is_not_null())
+    if markers.height == 0:
+        return spans
+    varying = in_list("_lemma", rule_words()["variation_word"])
+    scope = positioned(sentences_of(words, markers["_first_i"]))
+    scope = scope.with_columns(
+        previous_where(varying).alias("_varying"), previous_where(pl.col("upos") == "PUNCT").alias("_punct"))
+    before = scope.select(pl.col("_i").alias("_first_i"), (pl.col("_varying").is_not_null() & (
+        pl.col("_punct").is_null() | (pl.col("_punct") < pl.col("_varying")))).alias("_after_variation"))
+    heads = scope.select(pl.col("_i").alias("_object"), value_at("_lemma", pl.col("_hi")).alias("_object_head"))
+    dropped = (markers.join(before, on="_first_i").join(heads, on="_object", how="left")
+               .filter(pl.col("_after_variation")
+                       | pl.col("_object_head").is_in(sorted(rule_words()["variation_word"])).fill_null(False))
+               .select("_first_i", "_last_i", "category"))
+    return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
+
+
+def _drop_viewless(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """A point of view needs someone to hold it: "aux yeux du ministre", "du point de vue des habitants" are source
+    markers, "aux yeux de l'histoire et de la morale", "du point de vue du territoire" are not. The markers are the
+    lexicon entries listed as ``viewpoint_marker`` in ``hedge_rule_words.tsv``; their object must be a holder of a
+    view (:func:`corpusling.markers.hedge_words.holder_of_a_view`)."""
+    markers = spans.filter((pl.col("category") == "source_marker")
+                           & pl.col("entry").is_in(sorted(rule_words()["viewpoint_marker"])))
+    if markers.height == 0:
+        return spans
+    holders = words.filter(pl.col("_i").is_in(markers["_object"].drop_nulls().implode())).select(
+        pl.col("_i").alias("_object"), holder_of_a_view(lists).alias("_holder"))
+    dropped = (markers.join(holders, on="_object", how="left").filter(~pl.col("_holder").fill_null(False))
+               .select("_first_i", "_last_i", "category"))
+    return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
 
 
 def _extend_numerals(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,67 @@
+"""Source markers and unnamed sources of the rules of 2026-12 (third session; the guide's §3), on sentences parsed
+with the bundled model: each sentence's source markers and unnamed sources with the entry or rule that found them."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+SELON = "selon _"
+UNNAMED_OBJECT = "rule: unnamed object of a source marker"
+
+#: sentence → its source markers and unnamed sources, (match, category, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # "pour X," is a point of view only when X can hold one and the clause does not name its own holder
+    "Pour cela, les syndicats réclament une hausse des salaires.": [],
+    "Pour lui, je pense que la réforme échouera.": [],
+    "Pour lui, la réforme échouera.": [("Pour lui", "source_marker", "pour @viewpoint")],
+    # "pour qui" + verb is the free relative (whoever); with a clause of its own it is "according to whom", and the
+    # relative is its whole object
+    "Le service est gratuit pour qui veut s'inscrire.": [],
+    "Le syndicat, pour qui seule une hausse compte, refuse l'accord.": [
+        ("pour qui", "source_marker", "pour qui/PRON")],
+    # "selon" after a word of variation is "depending on"
+    "Le loyer varie du simple au double selon les quartiers.": [],
+    "Le loyer a doublé selon les agences immobilières.": [
+        ("selon les agences immobilières", "source_marker", SELON)],
+    # a rule complied with, past an adjective and its degree word
+    "Le bâtiment a été classé selon la toute nouvelle loi sur le patrimoine.": [],
+    # a point of view needs a holder
+    "Ce geste est une faute aux yeux de la morale.": [],
+    "Ce geste est une faute aux yeux du ministre.": [("aux yeux du ministre", "source_marker", "à le yeux de")],
+    # an incise right after the closing mark of a quotation woven into the writer's sentence
+    "Le feu aurait été allumé « par un inconnu » a-t-il précisé.": [
+        ("a-t-il précisé", "source_marker", "rule: attribution incise")],
+    # ", ce que confirme X": an attribution clause, like "comme le confirme X"
+    "Le bus n'est pas venu, ce que confirme la préfecture.": [
+        ("ce que confirme la préfecture", "source_marker", "rule: attribution clause")],
+    # one of a group of people, left unnamed (the incise attributes the quotation: no source marker)
+    "« Nous ne céderons pas », a assuré l'un d'eux.": [
+        ("l'un d'eux", "unnamed_source", "rule: unnamed subject of an incise")],
+    "L'un des grévistes affirme que la grève continuera.": [
+        ("L'un des grévistes", "unnamed_source", "rule: unnamed subject of a verb of saying")],
+    # the vague object of a source marker is an unnamed source too (a demonstrative plural of informants included)
+    "Selon ces témoins, le bus roulait trop vite.": [
+        ("Selon ces témoins", "source_marker", SELON), ("ces témoins", "unnamed_source", UNNAMED_OBJECT)],
+    "Il y en a qui pensent que la crise est finie.": [("Il y en a", "unnamed_source", "il y en avoir @speaker")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    from corpusling.api import parse, read
+    from corpusling.markers.hedges import hedges
+
+    path = tmp_path_factory.mktemp("sources") / "sources.txt"
+    path.write_text("\n\n".join(CASES) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_sources(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    rows, text = found
+    start = text.index(sentence)
+    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence))
+                         & pl.col("category").is_in(["source_marker", "unnamed_source"]))
+    assert inside.select("match", "category", "entry").rows() == CASES[sentence]
