@@ -7,11 +7,13 @@ Two ordered tables of named rules decide, as :func:`corpusling.markers.condition
 the names of the two deciding rules make the ``rule`` column ("sentence+incise"):
 
 * **kind** (:func:`kind_rules`) comes from the left context. ``direct`` when the quotation opens
-  a sentence (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"), follows a colon
-  (but not "que :", which integrates the words: ``mixed``), or is the object of a reporting verb
-  and starts with a capital ("crier 'Allah'"); otherwise it is woven into the writer's sentence:
-  ``scare`` when it is short (at most :data:`SCARE_MAX_WORDS` words), has no verb and no reporting
-  verb governs it in the dependency tree, else ``mixed``.
+  a sentence (possibly after "Selon X," / "D'après X," / "Pour <Named source>,"; not a name that is the
+  writer's subject, "« St. Anger » est le premier single", nor a verbless sentence nobody says), resumes
+  after its incise ("« … », a précisé X, « … »"), follows a colon (but not "que :", which integrates the
+  words: ``mixed``), or is the object of a reporting verb and starts with a capital ("crier « Liberté »");
+  otherwise it is woven into the writer's sentence: ``scare`` when a word before names it ("intitulée",
+  "dite", "s'appela") or when it is short (at most :data:`SCARE_MAX_WORDS` words), has no finite verb and no
+  reporting verb governs it in the dependency tree, else ``mixed``.
 * **reporting verb and source** (:func:`source_rules`, for direct and mixed quotations): the first
   row that holds says where the verb is (an incise right after the closing mark, the clause before
   a colon, the tree, the sentence before…) and how the source is found (the verb's subject, an
@@ -26,31 +28,53 @@ the names of the two deciding rules make the ``rule`` column ("sentence+incise")
   ("a déclaré jeudi à l'AFP le ministre"); or the noun phrase of "selon X". Who the
   source stands for (the ``speaker``) is :mod:`corpusling.markers.speakers`' business.
 
-The French words the rules read (determiners, auxiliaries, clitics, particles of names…) are the
-lists of ``lexicons/attribution_words.tsv`` (:func:`corpusling.lexicons.attribution_words`); the
-regular expressions below are built from them.
+This module builds the evidence the rules read (from the text around each quotation and from the tokens) and
+applies them. The rule tables and the French words they read are :mod:`corpusling.markers.attribution_rules`;
+the verbs of saying and their forms, :mod:`corpusling.markers.reporting_verbs`. Their public names are
+importable from here too.
 """
-
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import polars as pl
 
-from corpusling.lexicons import HERE, INCISE_VERBS, attribution_words, bundled_rows, load_word_lists, reporting_verbs
+from corpusling.markers.attribution_rules import (
+    _CLITIC,
+    _CLITICS,
+    _INCISE_ADV,
+    _INCISE_AUX,
+    _INFINITIVE_START,
+    _NP_END,
+    _NP_START,
+    _RELATIVE,
+    _SKIP,
+    _SPACE,
+    _SUBJECT_START,
+    NAME,
+    QUOTE_KIND_ROLES,
+    SCARE_MAX_WORDS,
+    TITLE_MAX_WORDS,
+    SourceRule,
+    _alternation,
+    _capitalised,
+    kind_rules,
+    kind_words,
+    source_rules,
+    words,
+)
+from corpusling.markers.reporting_verbs import (
+    _verb_lemmas,
+    default_reporting_verbs,
+    load_reporting_verbs,
+    reporting_verb_forms,
+)
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
-#: Longest quotation (in words of its text) that can be a scare quote.
-SCARE_MAX_WORDS = 5
-#: Longest capitalised quotation without a verb taken for a name or a title ("« Les revenus et le patrimoine des
-#: ménages »").
-TITLE_MAX_WORDS = 12
-#: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
-QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
-                    "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
-                    "speaker_preposition")
+__all__ = ["CLIMB_BLOCKERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS", "SOURCE_EXCLUDED", "TITLE_MAX_WORDS",
+           "SourceRule", "ancestors", "attribute", "default_reporting_verbs", "kind_rules", "kind_words",
+           "load_reporting_verbs", "quote_depth", "reporting_verb_forms", "source_rules", "words"]
+
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
 #: Branches left out of a source noun phrase.
@@ -67,137 +91,14 @@ _clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
 #: In a text whose paragraphs are separated by blank lines, a single line break is a mere wrap.
 _WRAPPED = pl.col("text").str.contains(r"\n[ \t]*\n")
 
-
-def words(role: str) -> tuple[str, ...]:
-    """The words of one role of ``attribution_words.tsv``, in the file's order."""
-    return attribution_words()[role]
-
-
-def kind_words(role: str) -> tuple[str, ...]:
-    """The words of one role of ``quote_kind_words.tsv`` (what names a quoted title or term), in the file's order."""
-    return load_word_lists(HERE / "quote_kind_words.tsv", QUOTE_KIND_ROLES)[role]
-
-
-def _alternation(items: tuple[str, ...] | list[str], space: str = r"\s+", then: str = "") -> str:
-    """``a|b|c`` of words for a regular expression, in their order: an apostrophe matches ' and ’, a space
-    ``space``; ``then`` follows each word that does not end with an apostrophe ("la\\s+", but "l['’]")."""
-    def one(word: str) -> str:
-        pattern = word.replace("'", "['’]").replace(" ", space)
-        return pattern if word.endswith("'") else pattern + then
-    return "|".join(one(word) for word in items)
-
-
-def _capitalised(items: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(word[:1].upper() + word[1:] for word in items)
-
-
-#: What a noun phrase after an incise verb starts with: a capital or a determiner ("l'universitaire", not "que").
-_NP_START = rf"^(?:\p{{Lu}}|(?:{_alternation(words('noun_phrase_determiner'), ' ')})\b)"
-#: An infinitive with its clitics ("Pour s'en sortir,": "pour" then states a purpose, not a view).
-_SPACE = r"\s+"
-_INFINITIVE_START = rf"^(?:{_alternation(words('preverbal_clitic'), then=_SPACE)})?\p{{Ll}}+(?:er|ir|re|oir)\b"
-
-#: A proper name as written: capitalised words ("V. Sapounov", "Rami Abd al-Rahman", "Valéry Giscard d'Estaing"),
-#: with the particles of names between them.
-_NAME_WORD = (rf"(?:\p{{Lu}}\.|(?:(?:{_alternation(words('name_prefix'))})-)?"
-              r"\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu})")
-_SPACED_PARTICLES = tuple(w for w in words("name_particle") if not w.endswith("'"))
-_ELIDED_PARTICLES = tuple(w for w in words("name_particle") if w.endswith("'"))
-NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{_alternation(_SPACED_PARTICLES)})\s+)?"
-        rf"{_NAME_WORD}|\s+{_alternation(_ELIDED_PARTICLES)}{_NAME_WORD})*")
-#: Auxiliaries and adverbs an inverted incise may open with ("a ensuite précisé", "s'est pour sa part réjoui").
-_INCISE_AUX = rf"(?:{_alternation(words('incise_auxiliary'))})"
-_INCISE_ADV = rf"(?:\p{{Ll}}+ment|{_alternation(words('incise_adverb'), ' ')})"
-_CLITICS = _alternation(words("inverted_clitic"))
-_CLITIC = rf"(?:-t)?-(?:{_CLITICS})"
-#: What may stand between an inverted verb and its subject: adverbs, times, a short prepositional phrase
-#: ("a déclaré jeudi à l'AFP le ministre", "a indiqué dans un communiqué l'association").
-_DAY = rf"(?:{_alternation(words('weekday'))})"
-_SKIP = (rf"(?:(?:\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
-         rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
-         rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
-         rf"|(?:{_alternation(words('place_preposition'))})\s*"
-         rf"(?:{_alternation(words('skip_determiner'), then=_SPACE)})?[^\s,.;:]+"
-         rf"(?:\s+(?:{_alternation(words('of_preposition'))})\s*"
-         rf"(?:{_alternation(words('definite_article'), then=_SPACE)})?[^\s,.;:]+)?\s+)")
-#: What an inverted subject starts with: a capital or a determiner.
-_SUBJECT_START = rf"(?:\p{{Lu}}|(?:{_alternation(words('subject_determiner'), ' ')})\b)"
-#: Where the noun phrase of an inverted subject found in the text ends: a preposition, a time, a relative.
-_NP_END = _alternation(words("noun_phrase_end") + words("weekday"))
-#: The relative pronouns that, as subject, stand for their antecedent.
-_RELATIVE = list(words("relative_pronoun"))
-
 _TOKEN_COLUMNS = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "start_char", "end_char",
                   "verbform", "mood", "feats"]
-
-
-def load_reporting_verbs(path: str | Path | None = None) -> pl.DataFrame:
-    """The reporting-verb lexicon (``lemma, type, use, notes``); the bundled one when ``path`` is None.
-
-    Read and checked by the one lexicon loader, :func:`corpusling.lexicons.reporting_verbs`."""
-    return reporting_verbs(path)
-
-
-def default_reporting_verbs() -> pl.DataFrame:
-    """What attribution uses when given no lexicon: ``reporting_verbs.tsv`` and the verbs of
-    ``incise_verbs.tsv`` (``use=incise``: looked for right after a closing mark only; kept apart so that
-    "continuer de", "avancer de 3 %" are no cue of reported speech for the analyses reading the first file)."""
-    incise = reporting_verbs(INCISE_VERBS).with_columns(pl.lit("incise").alias("use"))
-    return pl.concat([reporting_verbs(), incise], how="diagonal_relaxed")
 
 
 def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
     """Character (not byte) index of the first occurrence of ``needle`` in ``haystack``; null if absent."""
     found = haystack.str.contains(needle, literal=True)
     return pl.when(found).then(haystack.str.split(needle).list.first().str.len_chars().cast(pl.Int64))
-
-
-def _verb_lemmas(lexicon: pl.DataFrame, incise: bool = False) -> list[str]:
-    """Verb lemmas of the lexicon; those marked ``use=incise`` only when ``incise`` is true."""
-    verbs = lexicon.filter(pl.col("type") != "preposition")
-    if "use" in verbs.columns and not incise:
-        verbs = verbs.filter(pl.col("use").fill_null("any") != "incise")
-    return verbs["lemma"].to_list()
-
-
-def _conjugate(lemma: str) -> list[str]:
-    """Third-person, participle and infinitive forms of a regular -er or -ir (2nd group) verb.
-
-    -er: stem + e, ent, a, èrent, ait, aient, ant, é(e)(s), with c → ç and g → ge before a, and e / é → è
-    before a final single consonant of the stem (relève, révèle, considère); appeler doubles its l.
-    -ir: stem + it, issent, irent, issait, issaient, issant, i(e)(s). (Bescherelle, tables of the 1st and
-    2nd groups.) Other verbs: the lemma alone (their forms are listed in ``reporting_verb_forms.tsv``).
-    """
-    if lemma.endswith("er") and len(lemma) > 3:
-        stem = lemma[:-2]
-        soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
-        present = stem
-        if stem.endswith(("appel", "jet")):
-            present = stem + stem[-1]
-        elif len(stem) > 2 and stem[-2] in "eé" and stem[-1] in "bcdfgjklmnpqrstvz" and stem[-3] not in "aeiouy":
-            present = stem[:-2] + "è" + stem[-1]
-        return [present + "e", present + "ent", soft + "a", stem + "èrent", soft + "ait", soft + "aient",
-                soft + "ant", stem + "é", stem + "ée", stem + "és", stem + "ées", lemma]
-    if lemma.endswith("ir") and len(lemma) > 3:
-        stem = lemma[:-2]
-        return [stem + "it", stem + "issent", stem + "irent", stem + "issait", stem + "issaient", stem + "issant",
-                stem + "i", stem + "ie", stem + "is", stem + "ies", lemma]
-    return [lemma]
-
-
-def reporting_verb_forms(lexicon: pl.DataFrame | None = None) -> pl.DataFrame:
-    """``form, lemma, use`` for every verb of the reporting-verb lexicon: regular forms by :func:`_conjugate`,
-    irregular ones from ``reporting_verb_forms.tsv`` (a form is looked for only where the tagger may have
-    missed the verb: right after a closing mark, or as a present participle "disant")."""
-    lexicon = default_reporting_verbs() if lexicon is None else lexicon
-    irregular = {row["lemma"]: row["forms"].split() + [row["lemma"]]
-                 for row in bundled_rows("reporting_verb_forms.tsv", ("lemma", "forms"), ("notes",))}
-    verbs = lexicon.filter(pl.col("type") != "preposition")
-    use = verbs["use"] if "use" in verbs.columns else pl.Series(["any"] * verbs.height)
-    rows = [(form, lemma, kind or "any") for lemma, kind in zip(verbs["lemma"], use, strict=True)
-            for form in irregular.get(lemma) or _conjugate(lemma)]
-    return pl.DataFrame(rows, schema=["form", "lemma", "use"], orient="row").unique(["form", "lemma"],
-                                                                                    maintain_order=True)
 
 
 def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
@@ -363,134 +264,6 @@ def quote_depth(tok: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
                         check_sortedness=False)
              .sort("_row").select(pl.col("_run").fill_null(0).cast(pl.Int64).alias("_depth")))
     return tok.with_columns(depth["_depth"])
-
-
-# --------------------------------------------------------------------------- the rule tables
-
-def kind_rules() -> list[tuple[str, pl.Expr, str]]:
-    """How the kind of a quotation is decided: ``(name, condition, kind)``, tried in this order.
-
-    Conditions read the columns :func:`attribute` builds from the text before the quotation (``_left``, the
-    sentence so far, and ``_named_before``: a word that names what the marks enclose), the quotation itself and
-    the tree (``_embedded_attributed``: a reporting verb governs it). The guide's tests (§2): a reported utterance
-    presented as such is ``direct``; a title, a name or a term, with no speaker, ``scare``; words of an
-    identifiable speaker woven into the writer's syntax, ``mixed``.
-    """
-    embedded = pl.col("_embedded_attributed")
-    no_attribution = (pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null()
-                      & pl.col("_tail_src").is_null() & pl.col("_agent_src").is_null())
-    name_like = pl.col("_capital") & ~pl.col("_has_verb") & (pl.col("_n_words") <= TITLE_MAX_WORDS) & no_attribution
-    return [
-        # "précise que : « … »": the colon does not undo the "que" that integrates the words
-        ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
-         "mixed"),
-        ("colon", pl.col("_after_colon"), "direct"),
-        # a name or a title opening the writer's sentence as its subject ("« St. Anger » est le premier single")
-        # (its head is a subject, or the writer's sentence goes on after it: "« Pérouse amitié », qui utilise …")
-        ("subject_name", pl.col("_sentence_start") & name_like
-         & (pl.col("_head_rel").fill_null("").str.starts_with("nsubj")
-            | pl.col("_right").str.contains(rf"^\s+\p{{Ll}}|^\s*,\s*(?:{_alternation(_RELATIVE)})\b")), "scare"),
-        ("slogan", pl.col("_sentence_start") & name_like & (pl.col("_right").str.strip_chars(" .!?…") == "")
-         & pl.col("_previous_word").is_null(), "scare"),
-        ("sentence", pl.col("_sentence_start"), "direct"),
-        # the rest of a quotation the writer interrupted with an incise ("« Tout simplement », a précisé X, « … »")
-        ("resumed", pl.col("_resumed"), "direct"),
-        # "Selon X, « … »", not "Selon X, cette période sera …, « … »": the clause's verb integrates the words
-        ("selon", pl.col("_selon_start") & ~pl.col("_finite_before"), "direct"),
-        ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
-        # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
-        # with its incise
-        ("clause_incise", pl.col("_left").str.contains(r";\s*$") & pl.col("_has_verb") & ~no_attribution, "direct"),
-        # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
-        ("named", pl.col("_named_before") & no_attribution, "scare"),
-        # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
-        # danseuse de quatorze ans »", "choisir un « Congrès national général »")
-        ("title", name_like, "scare"),
-        # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
-        # distance: "ils avaient décidé de « réquisitionner »")
-        ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
-         & pl.col("_lead_src").is_null(), "scare"),
-        ("embedded", pl.lit(True), "mixed"),
-    ]
-
-
-@dataclass(frozen=True)
-class SourceRule:
-    """One row of :func:`source_rules`: when it holds, where the reporting verb is and how the source is found.
-
-    ``verb``: the reporting verb is a token, the candidate of that name (columns ``_<verb>_sent``,
-    ``_<verb>_word``); ``text_verb``: a verb read in the text, the tagger having missed it (columns
-    ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
-    ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
-    ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``preposition_after`` (the noun phrase of
-    "selon X"), ``agent_after`` (the agent of a naming participle, "par
-    X" after the quotation), ``colon_name`` (a name before a colon).
-    ``clitic``: where an inverted clitic or noun phrase may stand for a subject the tree lacks:
-    ``after_quote`` (between the closing mark and the verb's end), ``inside_quote`` (the incise between
-    the marks), ``rest_of_text`` (the first inverted clitic after the quotation), or None (never).
-    """
-
-    name: str
-    condition: pl.Expr
-    example: str
-    verb: str | None = None
-    text_verb: str | None = None
-    source: str = "subject"
-    clitic: str | None = None
-
-
-def source_rules() -> list[SourceRule]:
-    """How the source and reporting verb of a (direct or mixed) quotation are found, tried in this order; the
-    first that holds names the quotation's attribution (the second part of its ``rule``).
-
-    Conditions read the candidates :func:`attribute` builds: the incise found on the tokens (``_incise_word``) or
-    in the text (``_text_incise_end``, the tagger having missed the verb), ", selon X" after the quotation
-    (``_tail_src``), the agent of a naming participle ("surnommé « … » par X": ``_agent_src``), the verb
-    (``_colon_word``, ``_colon_rv`` when it is one of saying), the "de X" of a noun of utterance that is its
-    subject (``_colon_noun_word``), a name alone (``_colon_name``) or the last subject
-    (``_colon_subject_word``) of the clause before a colon, "Selon X," at the start of the sentence
-    (``_lead_src``), a reporting verb just before the quotation (``_prev_rv``, ``_near_word``), the reporting
-    verb governing it in the tree (``_embedded_attributed``), the nearest reporting verb of the sentence for a
-    mixed quotation, an incise between the marks (``_inside_incise_end``) or ending the sentence after the
-    writer's own words (``_final_incise_end``), and for a quotation opening its sentence the reporting verb and
-    subject of the sentence before it in the paragraph (``_previous_word``), when that sentence holds no
-    quotation (a quotation continuing another is the speakers' business).
-    """
-    colon, direct = pl.col("_after_colon"), pl.col("kind") == "direct"
-    return [
-        SourceRule("incise", pl.col("_incise_word").is_not_null(), "« … », a déclaré le ministre / a-t-il dit",
-                   verb="incise", clitic="after_quote"),
-        SourceRule("incise_text", pl.col("_text_incise_end").is_not_null(), "« … », juge le ministère (a noun to the "
-                   "tagger)", text_verb="text_incise", clitic="after_quote"),
-        SourceRule("selon_after", pl.col("_tail_src").is_not_null(), "« … », selon l'AFP",
-                   source="preposition_after"),
-        SourceRule("agent", pl.col("_agent_src").is_not_null(), "surnommé « Le furet des comètes » par Louis XV",
-                   source="agent_after"),
-        SourceRule("colon_noun", colon & pl.col("_colon_noun_word").is_not_null()
-                   & ~pl.col("_colon_rv").fill_null(False),
-                   "La réaction du ministre ne s'est pas fait attendre : « … »", source="colon_noun"),
-        SourceRule("colon_verb", colon & pl.col("_colon_word").is_not_null(), "Le ministre a déclaré : « … »",
-                   verb="colon"),
-        SourceRule("colon_name", pl.col("_colon_name").is_not_null(), "Barack Obama : « … » (a headline)",
-                   source="colon_name"),
-        SourceRule("selon_before", pl.col("_lead_src").is_not_null(), "Selon l'AFP, « … »",
-                   source="preposition_before"),
-        SourceRule("colon_subject", colon & pl.col("_colon_subject_word").is_not_null(), "Pierre Moscovici, a pour "
-                   "sa part ajouté : « … » (the verb mistagged)", source="colon_subject"),
-        SourceRule("verb_before", pl.col("_prev_rv") & pl.col("_near_word").is_not_null(), "il a crié « Allah »",
-                   verb="near"),
-        SourceRule("governing_verb", pl.col("_embedded_attributed"), "a estimé qu'il s'agissait d'un « triste "
-                   "rappel »", verb="governing", clitic="rest_of_text"),
-        SourceRule("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("_near_word").is_not_null(),
-                   "a promis, lors de sa visite, un « nouveau départ »", verb="near", clitic="rest_of_text"),
-        SourceRule("incise_inside", direct & pl.col("_inside_incise_end").is_not_null(), "« Nous partons, a "
-                   "déclaré le ministre, et nous reviendrons »", text_verb="inside_incise", clitic="inside_quote"),
-        SourceRule("incise_final", direct & pl.col("_final_incise_end").is_not_null(), "« … », y compris le "
-                   "montant de l'aide, commente X", text_verb="final_incise", clitic="after_quote"),
-        SourceRule("previous_sentence", direct & pl.col("_previous_word").is_not_null()
-                   & pl.col("_ps_same_paragraph"), "La porte-parole a nuancé les chiffres. « On a constaté … »",
-                   verb="previous"),
-    ]
 
 
 # --------------------------------------------------------------------------- evidence in the text
