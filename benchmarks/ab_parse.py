@@ -1,32 +1,128 @@
-"""Interleaved A/B: bare Stanza (one call per document) vs corpusling parse, same model, same process.
+"""Interleaved A/B of parsing speed in one process: bare Stanza given the same batches, and corpusling.
 
-Rounds alternate the two so that load from other processes hits both alike; take the best round of each.
-usage: python benchmarks/ab_parse.py   (20 Wikinews articles, compact model, 4 rounds)
+    python benchmarks/ab_parse.py [--docs 30] [--rounds 4] [--threads N] [--json OUT]
+
+The bundled model is loaded and every side warmed outside the clock, on the first Wikinews articles (cache
+off). Sides, each round in a rotated order (A B C, then C B A, B C A, …) so that load from other processes
+falls on all alike:
+
+- ``stanza``: bare Stanza handed the very batches corpusling hands it (``pipeline.paragraph_batches``:
+  paragraphs of several documents, about 20,000 characters a call), Stanza's own code throughout;
+- ``decoder``: ``parse_documents`` with corpusling's tree decoding only (``nlp/tree_decoding.py``);
+- ``corpusling``: ``parse_documents`` as shipped (tree decoding, ``nlp/fast_paths.py``, the model's objects
+  frozen out of the cyclic garbage collector), token tables built;
+- ``api.parse``: the whole ``corpusling.api.parse`` (cache off): the above plus the morphology check and
+  the corpus table.
+
+Words are the token table's rows (syntactic words, punctuation included). Prints each side's best and
+median words/s, the ratio to Stanza per round (same round, so same load), the median CPU seconds of the
+process (with one torch thread, the work done, whatever the load) and the load average; checks that
+Stanza's and corpusling's token tables are identical.
 """
 
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
 import time
+from pathlib import Path
+from typing import Any
 
-from corpusling.api import parse, read
-from corpusling.corpus import Corpus
-from corpusling.nlp.models import resolve
-from corpusling.nlp.pipeline import load_pipeline, parse_documents
-from corpusling.normalise import for_parser
+WIKINEWS = Path(__file__).resolve().parent.parent / "corpora" / "wikinews-fr-2012" / "documents"
+SIDES = ("stanza", "decoder", "corpusling", "api.parse")
 
-model = resolve("compact")
-nlp = load_pipeline(model)
-docs = read(["corpora/wikinews-fr-2012"]).documents[:20]
-for _ in range(4):
-    start = time.time()
-    words = 0
-    for doc in docs:
-        out = nlp(for_parser(doc.text))
-        words += sum(len(s.words) for s in out.sentences)
-    bare = time.time() - start
-    start = time.time()
-    tables = parse_documents(model, docs)
-    batched = time.time() - start
-    start = time.time()
-    parsed = parse(Corpus(docs), model=model, use_cache=False)
-    ours = time.time() - start
-    print(f"stanza {words / bare:.0f} w/s | parse_documents {sum(t.height for t in tables.values()) / batched:.0f} w/s"
-          f" | api.parse {parsed.tokens.height / ours:.0f} w/s")
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=30, help="Wikinews articles (default 30, about 10,000 words)")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (default: torch's own choice)")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+
+    import stanza
+    import torch
+    from stanza.models.depparse import model as depparse_model
+
+    from corpusling.api import parse, read
+    from corpusling.nlp import fast_paths
+    from corpusling.nlp.models import resolve
+    from corpusling.nlp.pipeline import load_pipeline, paragraph_batches, parse_documents, token_tables
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    model = resolve("compact")
+    nlp = load_pipeline(model)
+    ours_decode = depparse_model.chuliu_edmonds_one_root
+    stanza_decode = ours_decode.__wrapped__
+    corpus = read(sorted(WIKINEWS.glob("*.html"))[: args.docs])
+    documents = corpus.documents
+
+    def use(decoder: bool, paths: bool) -> None:
+        depparse_model.chuliu_edmonds_one_root = ours_decode if decoder else stanza_decode
+        (fast_paths.install if paths else fast_paths.uninstall)(nlp)
+        (gc.freeze if paths else gc.unfreeze)()  # load_pipeline freezes the model's objects
+
+    def bare_stanza() -> list[tuple[str, int, int, Any]]:
+        parsed = []
+        for batch in paragraph_batches(documents):
+            out = nlp([stanza.Document([], text=text) for _, _, _, text in batch])
+            parsed.extend((d, p, o, sdoc) for (d, p, o, _), sdoc in zip(batch, out, strict=True))
+        return parsed
+
+    runs = {
+        "stanza": lambda: (use(False, False), bare_stanza())[1],
+        "decoder": lambda: (use(True, False), parse_documents(model, documents))[1],
+        "corpusling": lambda: (use(True, True), parse_documents(model, documents))[1],
+        "api.parse": lambda: (use(True, True), parse(corpus, model=model, use_cache=False))[1],
+    }
+    for side in SIDES:  # warm every side outside the clock
+        runs[side]()
+    load_before = os.getloadavg()
+    seconds: dict[str, list[float]] = {side: [] for side in SIDES}
+    cpu: dict[str, list[float]] = {side: [] for side in SIDES}
+    outputs: dict[str, Any] = {}
+    for number in range(args.rounds):
+        order = list(SIDES[number % len(SIDES):] + SIDES[: number % len(SIDES)])
+        if number % 2:
+            order.reverse()
+        for side in order:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            outputs[side] = runs[side]()
+            seconds[side].append(time.perf_counter() - start)
+            cpu[side].append(time.process_time() - start_cpu)
+    load_after = os.getloadavg()
+    use(True, True)
+
+    stanza_tables = token_tables(documents, outputs["stanza"])
+    ours = outputs["corpusling"]
+    identical = all(stanza_tables[d.doc_id].equals(ours[d.doc_id]) for d in documents)
+    words = sum(table.height for table in ours.values())
+    print(f"{len(documents)} Wikinews articles, {words:,} words; torch threads {torch.get_num_threads()}; "
+          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
+    result: dict[str, Any] = {"docs": len(documents), "words": words, "threads": torch.get_num_threads(),
+                              "load_before": load_before, "load_after": load_after, "identical": identical,
+                              "sides": {}}
+    for side in SIDES:
+        ratios = [s / t for s, t in zip(seconds["stanza"], seconds[side], strict=True)]
+        best, median = words / min(seconds[side]), words / statistics.median(seconds[side])
+        cpu_ratio = statistics.median(cpu["stanza"]) / statistics.median(cpu[side])
+        print(f"{side:>10}: best {best:,.0f} words/s, median {median:,.0f}; ratio to stanza per round "
+              f"{statistics.median(ratios):.2f} (" + ", ".join(f"{r:.2f}" for r in ratios) + f"); "
+              f"CPU {statistics.median(cpu[side]):.2f} s (ratio {cpu_ratio:.2f})")
+        result["sides"][side] = {"seconds": seconds[side], "cpu_seconds": cpu[side], "best_words_per_s": round(best),
+                                 "median_words_per_s": round(median), "ratios_to_stanza": ratios,
+                                 "cpu_ratio_to_stanza": cpu_ratio}
+    print("token tables, stanza vs corpusling: " + ("identical" if identical else "DIFFERENT"))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
