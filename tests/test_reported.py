@@ -71,6 +71,13 @@ SENTENCES = {
                 "ont quitté la chaussée.",
     "previous_subject": "Le président Mohamed Morsi a été élu en juin. Depuis, l'armée s'est octroyée le pouvoir "
                         "législatif. Elle a cependant promis de remettre le pouvoir au président.",
+    # a clause that opens on the writer's words and quotes the rest is reported; the parser hung the incise on a
+    # noun; a date is not the inverted subject
+    "opens_unquoted": "Paris est « préoccupé par les violations des droits de l'Homme qui ont été signalées dans "
+                      "l'ouest du pays ces derniers jours », a déclaré le porte-parole du ministère, François "
+                      "Rivasseau.",
+    "dated_incise": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance », écrit samedi le "
+                    "Straits Times.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -227,3 +234,14 @@ def test_speaker_rules(found, doc, speaker, rule) -> None:
     """The speaker of each row and the speaker rule that named it (the second part of ``rule``)."""
     [row] = [r for r in rows(found, doc) if r["kind"] != "incise"]
     assert (row["speaker"], row["rule"].rsplit("+", 1)[1]) == (speaker, rule)
+
+
+def test_a_clause_opening_on_the_writers_words_is_reported_with_its_quoted_words(found) -> None:
+    [row] = rows(found, "opens_unquoted")
+    assert (row["kind"], row["cue"], row["speaker"]) == ("incise", "déclarer", "François Rivasseau")
+    assert row["text"].startswith("Paris est « préoccupé") and row["text"].endswith("ces derniers jours »")
+    assert "hung it on a noun" in row["rule"]
+
+
+def test_a_date_is_not_the_inverted_subject(found) -> None:
+    assert [(r["kind"], r["source"]) for r in rows(found, "dated_incise")] == [("incise", "le Straits Times")]

@@ -87,11 +87,13 @@ def _closing_mark(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _quoted_share(members: pl.DataFrame, words: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
-    """``_item, _quoted_share``: the share of each item's words (punctuation aside) inside quotation marks."""
+    """``_item, _quoted_share, _opens_quoted``: the share of each item's words (punctuation aside) inside
+    quotation marks, and whether its first word is."""
     located = (members.join(words.select(*WORD, "start_char", "upos"), on=WORD)
                .filter(pl.col("upos") != "PUNCT"))
-    return (add_in_quote(located, marks, kinds=None, column="_in").group_by("_item")
-            .agg(pl.col("_in").cast(pl.Float64).mean().alias("_quoted_share")))
+    return (add_in_quote(located, marks, kinds=None, column="_in").sort("start_char").group_by("_item")
+            .agg(pl.col("_in").cast(pl.Float64).mean().alias("_quoted_share"),
+                 pl.col("_in").first().alias("_opens_quoted")))
 
 
 def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
@@ -235,8 +237,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
     rows = _within(rows, marks, "start_char", "end_char", "_quoted_content").filter(~pl.col("_quoted_content"))
+    # (a clause that opens on the writer's words, its subject outside the marks, is reported with the words it
+    # quotes: "Paris est « préoccupé par les violations … »", a déclaré le porte-parole)
     rows = rows.join(_quoted_share(content, words, marks), on="_item", how="left").filter(
-        (pl.col("kind") == "indirect") | (pl.col("_quoted_share").fill_null(0.0) < QUOTED_SHARE))
+        (pl.col("kind") == "indirect") | (pl.col("_quoted_share").fill_null(0.0) < QUOTED_SHARE)
+        | ~pl.col("_opens_quoted").fill_null(True))
     # in_quote: the cue stands in a direct or mixed quotation (the quoted voice of every analysis)
     rows = add_in_quote(rows.with_columns(pl.col("cue_start").alias("start_char"), pl.col("start_char").alias("_s")),
                         quotes).with_columns(pl.col("_s").alias("start_char"))

@@ -383,7 +383,9 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
            .filter(pl.col("_prev_form") == ","))
     subject = (children(words, cue.select(*WORD, "start_char"), ("nsubj", "nsubj:pass", "obj"), "s")
                .filter((pl.col("s_start_char") > pl.col("start_char"))
-                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"]))
+                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"])
+                       # (a date the parser took for the object: "écrit samedi le Straits Times")
+                       & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
                .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word")))
     clause = children(words, cue.select(*WORD), CONTENT_RELATIONS, "c").filter(pl.col("c_deprel") != "advcl")
     incise = (cue.join(subject, on=WORD).join(clause.select(*WORD), on=WORD, how="anti")
@@ -489,16 +491,34 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
                            pl.lit("incise inside the clause it attributes").alias("rule")))
     final = incise.join(interrupted.select("doc_id", "sent_id", pl.col("cue_word").alias("word_id")),
                         on=WORD, how="anti")
-    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")))
+    # (hung on a noun, "… ces derniers jours », a déclaré X" as a relative of "jours": the clause is what stands
+    # before the incise, from the sentence's start or its last semicolon or colon)
+    head_upos = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_head_upos"))
+    final = final.join(head_upos, on=["doc_id", "sent_id", "head"], how="left")
+    nominal = pl.col("_head_upos").is_in(["NOUN", "PROPN", "PRON", "NUM"])
+    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & ~nominal)
             .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head",
                     pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
                     pl.lit("incise after the clause it attributes").alias("rule")))
+    opening = (words.filter(pl.col("form").is_in([";", ":"]))
+               .select("doc_id", "sent_id", pl.col("end_char").alias("_opening")).sort("doc_id", "sent_id", "_opening"))
+    sentence_start = words.group_by("doc_id", "sent_id").agg(pl.col("start_char").min().alias("_sentence_start"))
+    on_noun = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & nominal)
+               .sort("doc_id", "sent_id", "boundary")
+               .join_asof(opening, left_on="boundary", right_on="_opening", by=["doc_id", "sent_id"],
+                          strategy="backward", check_sortedness=False)
+               .join(sentence_start, on=["doc_id", "sent_id"])
+               .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.lit(None, pl.Int64).alias("head"),
+                       pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                       pl.coalesce("_opening", "_sentence_start").alias("_range_start"),
+                       pl.col("boundary").alias("_range_end"),
+                       pl.lit("incise after the clause it attributes (the parser hung it on a noun)").alias("rule")))
     rooted = (final.filter(pl.col("deprel") == "root")
               .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("word_id").alias("head"),
                       pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
                       pl.lit("incise after the clause it attributes (the clause parsed as its dependents)")
                       .alias("rule")))
-    return pl.concat([interrupted, hung, rooted], how="diagonal_relaxed").with_columns(
+    return pl.concat([interrupted, hung, on_noun, rooted], how="diagonal_relaxed").with_columns(
         pl.lit("incise").alias("kind"))
 
 
