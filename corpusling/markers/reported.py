@@ -21,6 +21,7 @@ document), and the ``rule`` that found it. Content lying wholly inside quotation
 quotation, not reported speech, and is left out; "X a affirmé que « … »" is both.
 Everything is computed on the dependency parse, with tables and joins (no loop over words). The module
 reads, in order: :mod:`corpusling.markers.reported_contents` (the cues and the contents they open),
+:mod:`corpusling.markers.reported_incises` (the incises),
 :mod:`corpusling.markers.reported_speakers` (who speaks) and :mod:`corpusling.markers.reported_tree` (the
 lexicons and the tree); this one assembles the rows and leaves out what is no one's reported speech
 (:func:`exclusion_rules`).
@@ -34,13 +35,12 @@ from corpusling.markers.attribution import ancestors, load_reporting_verbs
 from corpusling.markers.reported_contents import (
     according_to,
     admissible,
-    clitic_incises,
     cue_words,
-    incises,
     text_contents,
     tree_contents,
     writers_own,
 )
+from corpusling.markers.reported_incises import clitic_incises, incises
 from corpusling.markers.reported_speakers import resolve_speakers, sources
 from corpusling.markers.reported_tree import (
     NP_NAME_EXCLUDED,

@@ -1,0 +1,274 @@
+"""Incises: a verb of saying inserted in or after the clause it attributes, with its subject after it.
+
+"Le bilan est de dix morts, a indiqué la police"; "qui abrite, dit le Pentagone, environ 5 000 militaires";
+"…, a-t-il précisé" (Riegel, Pellat & Rioul 2018, ch. XXIII, on the incise and its inverted subject). They are
+found in the tree (:func:`incises`) and, for an inverted clitic the tagger may miss, in the text
+(:func:`clitic_incises`). Each function returns candidate rows as those of
+:mod:`corpusling.markers.reported_contents`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from corpusling.markers.reported_contents import CONTENT_RELATIONS
+from corpusling.markers.reported_tree import WORD, children, reported_cues, subtrees, word_spans
+
+#: Relations by which an incise verb hangs on the clause it attributes.
+INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
+
+
+def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """Reporting verbs inserted in or after the clause they attribute: ``doc_id, sent_id, cue_word, head, head2,
+    boundary, source_word, rule``.
+
+    An incise is a reporting verb set off by a comma, with its subject after it ("…, a indiqué la police";
+    "qui abrite, dit le Pentagone, environ…"; the parser often takes the inverted subject for an object).
+    When words follow it in the sentence, it interrupts a clause: the content is the branch holding the word
+    before the incise and the branch holding the word after it, under their lowest common ancestor ("qui
+    abrite" + "environ 5 000 militaires"), whatever the parser hung the incise on. At the end of the
+    sentence, the content is the clause it hangs on (``parataxis``, ``advcl``, ``conj``) or, when the parser
+    made the incise the root, its dependents before it (those before ``boundary``).
+    """
+    # an incise is a finite verb or a compound past ("dit X", "a indiqué X"), in the active voice and a verb of
+    # saying: not an infinitive, a bare participle or a passive ("…, non sans rappeler", "…, dite « … »",
+    # "…, sera assurée par X") nor a verb that reports only through its content clause ("…, établit le rite")
+    auxiliaries = words.filter(pl.col("deprel").is_in(["aux", "aux:tense"])).select(
+        "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
+                                                                   pl.col("head").alias("word_id")).unique()
+    # (a participle that is also a present, "dit le Pentagone", is taken for one)
+    finite = (pl.col("feats").fill_null("").str.contains("VerbForm=Fin")
+              | pl.col("form").str.to_lowercase().is_in(reported_cues("present_like_participle")))
+    compound = (cues.join(auxiliaries, on=WORD, how="semi")
+                .filter(pl.col("feats").fill_null("").str.contains("VerbForm=Part")).select(WORD))
+    cues = (pl.concat([cues.filter(finite).select(WORD), compound]).unique()
+            .join(cues, on=WORD).join(passive, on=WORD, how="anti")
+            .filter(pl.col("_type") != "content"))
+    cue = cues.select(*WORD, "start_char", "deprel", "head")
+    # the auxiliaries and adverbs of the incise stand after the last punctuation before the verb ("Par
+    # ailleurs, poursuit X": "ailleurs" belongs to the clause)
+    punctuation = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", pl.col("start_char").alias("_punct"))
+                   .sort("doc_id", "_punct"))
+    last_punct = (cue.select(*WORD, "start_char").sort("doc_id", "start_char")
+                  .join_asof(punctuation, left_on="start_char", right_on="_punct", by="doc_id", strategy="backward",
+                             check_sortedness=False).select(*WORD, "_punct"))
+    helpers = (children(words, cue.select(*WORD, "start_char").join(last_punct, on=WORD), None, "a")
+               .filter((pl.col("a_start_char") < pl.col("start_char"))
+                       & (pl.col("a_start_char") > pl.col("_punct").fill_null(-1))
+                       & (pl.col("a_deprel").str.starts_with("aux") | pl.col("a_deprel").str.starts_with("expl")
+                          | (pl.col("a_deprel") == "advmod")))
+               .group_by(WORD).agg(pl.col("a_start_char").min().alias("boundary")))
+    cue = (cue.join(helpers, on=WORD, how="left").with_columns(pl.coalesce("boundary", "start_char")
+                                                                .alias("boundary")))
+    ends = words.select("doc_id", pl.col("end_char").alias("_prev_end"), pl.col("form").alias("_prev_form")).sort(
+        "doc_id", "_prev_end")
+    cue = (cue.sort("doc_id", "boundary")
+           .join_asof(ends, left_on="boundary", right_on="_prev_end", by="doc_id", strategy="backward",
+                      check_sortedness=False)
+           .filter(pl.col("_prev_form") == ","))
+    subject = (children(words, cue.select(*WORD, "start_char"), ("nsubj", "nsubj:pass", "obj"), "s")
+               .filter((pl.col("s_start_char") > pl.col("start_char"))
+                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"])
+                       # (a date the parser took for the object: "écrit samedi le Straits Times")
+                       & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
+               .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word")))
+    clause = children(words, cue.select(*WORD), CONTENT_RELATIONS, "c").filter(pl.col("c_deprel") != "advcl")
+    incise = (cue.join(subject, on=WORD).join(clause.select(*WORD), on=WORD, how="anti")
+              .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                 pl.col("start_char").alias("_head_start")), on=["doc_id", "sent_id", "head"],
+                    how="left")
+              .with_row_index("_i"))
+    # where the incise ends: the end of its subject's phrase
+    subject_tree = subtrees(incise.select(pl.col("_i").alias("_item"), "doc_id", "sent_id",
+                                           pl.col("source_word").alias("head")), pairs)
+    incise = incise.join(word_spans(subject_tree, words).select(pl.col("_item").alias("_i"),
+                                                           pl.col("end_char").alias("_incise_end")), on="_i")
+    # ... closed by the first comma after the subject ("dit le Pentagone, environ 5 000 militaires")
+    stops = words.filter(pl.col("form").is_in([",", ";", ":", ".", "!", "?", "(", ")"])).select(
+        "doc_id", "sent_id", pl.col("start_char").alias("_stop")).sort("doc_id", "sent_id", "_stop")
+    subject_start = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                 pl.col("start_char").alias("_subject_start"))
+    incise = (incise.join(subject_start, on=["doc_id", "sent_id", "source_word"])
+              .sort("doc_id", "sent_id", "_subject_start")
+              .join_asof(stops, left_on="_subject_start", right_on="_stop", by=["doc_id", "sent_id"],
+                         strategy="forward", check_sortedness=False)
+              .with_columns(pl.min_horizontal("_incise_end", pl.coalesce("_stop", "_incise_end"))
+                            .alias("_incise_end"))
+              .drop("_stop"))
+    # ... and the clause goes on after it up to the next punctuation
+    after_stop = (incise.select("_i", "doc_id", "sent_id", "_incise_end").sort("doc_id", "sent_id", "_incise_end")
+                  .join_asof(stops.with_columns(pl.col("_stop").alias("_range_end")),
+                             left_on="_incise_end", right_on="_stop", by=["doc_id", "sent_id"],
+                             strategy="forward", allow_exact_matches=False, check_sortedness=False)
+                  .select("_i", "_range_end"))
+    incise = incise.join(after_stop, on="_i", how="left")
+    # the words on either side of the incise, in its sentence
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    before = (incise.select("_i", "doc_id", "sent_id", "boundary").sort("doc_id", "sent_id", "boundary")
+              .join_asof(plain.select("doc_id", "sent_id", pl.col("word_id").alias("_before"),
+                                      pl.col("end_char").alias("_b_end")).sort("doc_id", "sent_id", "_b_end"),
+                         left_on="boundary", right_on="_b_end", by=["doc_id", "sent_id"], strategy="backward",
+                         check_sortedness=False).select("_i", "_before"))
+    after = (incise.select("_i", "doc_id", "sent_id", "_incise_end").sort("doc_id", "sent_id", "_incise_end")
+             .join_asof(plain.select("doc_id", "sent_id", pl.col("word_id").alias("_after"),
+                                     pl.col("start_char").alias("_a_start")).sort("doc_id", "sent_id", "_a_start"),
+                        left_on="_incise_end", right_on="_a_start", by=["doc_id", "sent_id"], strategy="forward",
+                        check_sortedness=False).select("_i", "_after"))
+    # an incise inside a clause is closed by a comma too: the token before the word after it is one
+    comma_after = (incise.select("_i", "doc_id", "sent_id").join(after, on="_i")
+                   .join(words.select(*WORD, pl.col("start_char").alias("_a_start")),
+                         left_on=["doc_id", "sent_id", "_after"], right_on=WORD)
+                   .sort("doc_id", "_a_start")
+                   .join_asof(ends.rename({"_prev_end": "_e", "_prev_form": "_f"}), left_on="_a_start",
+                              right_on="_e", by="doc_id", strategy="backward", check_sortedness=False)
+                   .filter(pl.col("_f") == ",").select("_i", "_after"))
+    # (a phrase after the comma that belongs to the subject closes no clause: "…, a annoncé X, de l'Université…")
+    # nor does a second incise ("…, indique une analyse, a annoncé X."): the first one ends the clause; nor a
+    # speaker's affiliation, whatever the parser hung it on ("…, a annoncé X, de l'Université de Moscou.")
+    affiliation = words.filter((pl.col("deprel") == "case")
+                               & pl.col("form").str.to_lowercase().is_in(reported_cues("affiliation_preposition")))
+    chained = pl.concat([cue.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         affiliation.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
+                         words.filter(pl.col("deprel").str.starts_with("aux"))
+                         .join(cue.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                               on=["doc_id", "sent_id", "head"])
+                         .select("doc_id", "sent_id", pl.col("word_id").alias("_after"))])
+    comma_after = (comma_after.join(subject_tree.select(pl.col("_item").alias("_i"),
+                                                        pl.col("word_id").alias("_after")),
+                                    on=["_i", "_after"], how="anti")
+                   .join(incise.select("_i", "doc_id", "sent_id"), on="_i")
+                   .join(chained, on=["doc_id", "sent_id", "_after"], how="anti").select("_i", "_after"))
+    incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
+    inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
+    # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
+    # (in the sentences of these incises only)
+    here = inside.select("doc_id", "sent_id").unique()
+    chain = pl.concat([pairs.join(here, on=["doc_id", "sent_id"], how="semi").select(*WORD, "anc", "depth"),
+                       words.join(here, on=["doc_id", "sent_id"], how="semi")
+                       .select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
+                       ]).unique()
+    up_before = inside.join(chain, left_on=["doc_id", "sent_id", "_before"], right_on=WORD).rename(
+        {"depth": "_db"})
+    up_after = inside.select("_i", "doc_id", "sent_id", "_after").join(
+        chain, left_on=["doc_id", "sent_id", "_after"], right_on=WORD).rename({"depth": "_da"})
+    lowest = (up_before.join(up_after.select("_i", "anc", "_da"), on=["_i", "anc"])
+              .sort("_db").group_by("_i", maintain_order=True).first())
+
+    def branch(word: str, depth: str, name: str) -> pl.DataFrame:
+        """The ancestor-or-self of ``word`` one level below the common ancestor (the ancestor itself at depth 0)."""
+        tops = lowest.select("_i", "doc_id", "sent_id", pl.col(word).alias("word_id"),
+                             (pl.col(depth) - 1).clip(lower_bound=0).alias("depth"), pl.col("anc").alias("_lca"),
+                             (pl.col(depth) == 0).alias("_is_lca"))
+        return (tops.join(chain, on=[*WORD, "depth"])
+                .select("_i", pl.when(pl.col("_is_lca")).then(pl.col("_lca")).otherwise(pl.col("anc")).alias(name))
+                .unique("_i"))
+
+    interrupted = (lowest.drop("head").join(branch("_before", "_db", "head"), on="_i")
+                   .join(branch("_after", "_da", "_top2"), on="_i")
+                   .with_columns(pl.when(pl.col("_top2") != pl.col("word_id")).then(pl.col("_top2")).alias("head2"),
+                                 pl.col("_incise_end").alias("_range_start"),
+                                 # the words before it hang on the incise ("Par ailleurs, poursuit X, une
+                                 # langue…"): the clause is the common ancestor's
+                                 pl.when(pl.col("head") == pl.col("word_id")).then(pl.col("anc"))
+                                 .otherwise(pl.col("head")).alias("head"))
+                   .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head", "head2", "boundary",
+                           "_range_start", "_range_end", "source_word",
+                           pl.lit("incise inside the clause it attributes").alias("rule")))
+    final = incise.join(interrupted.select("doc_id", "sent_id", pl.col("cue_word").alias("word_id")),
+                        on=WORD, how="anti")
+    # (hung on a noun, "… ces derniers jours », a déclaré X" as a relative of "jours": the clause is what stands
+    # before the incise, from the sentence's start or its last semicolon or colon)
+    head_upos = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_head_upos"))
+    final = final.join(head_upos, on=["doc_id", "sent_id", "head"], how="left")
+    nominal = pl.col("_head_upos").is_in(["NOUN", "PROPN", "PRON", "NUM"])
+    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & ~nominal)
+            .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head",
+                    pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                    pl.lit("incise after the clause it attributes").alias("rule")))
+    opening = (words.filter(pl.col("form").is_in([";", ":"]))
+               .select("doc_id", "sent_id", pl.col("end_char").alias("_opening")).sort("doc_id", "sent_id", "_opening"))
+    sentence_start = words.group_by("doc_id", "sent_id").agg(pl.col("start_char").min().alias("_sentence_start"))
+    on_noun = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & nominal)
+               .sort("doc_id", "sent_id", "boundary")
+               .join_asof(opening, left_on="boundary", right_on="_opening", by=["doc_id", "sent_id"],
+                          strategy="backward", check_sortedness=False)
+               .join(sentence_start, on=["doc_id", "sent_id"])
+               .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.lit(None, pl.Int64).alias("head"),
+                       pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                       pl.coalesce("_opening", "_sentence_start").alias("_range_start"),
+                       pl.col("boundary").alias("_range_end"),
+                       pl.lit("incise after the clause it attributes (the parser hung it on a noun)").alias("rule")))
+    rooted = (final.filter(pl.col("deprel") == "root")
+              .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("word_id").alias("head"),
+                      pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                      pl.lit("incise after the clause it attributes (the clause parsed as its dependents)")
+                      .alias("rule")))
+    return pl.concat([interrupted, hung, on_noun, rooted], how="diagonal_relaxed").with_columns(
+        pl.lit("incise").alias("kind"))
+
+
+#: Inverted subject clitics of an incise ("dit-il", "a-t-elle précisé", "pensait-on").
+_CLITICS = r"(?:il|elle|ils|elles|on)"
+
+
+#: Auxiliaries inverted before a participle ("a-t-il précisé", "ont-ils ajouté").
+_INVERTED_AUX = r"(?:a|avait|aurait|eut|ont|avaient|auraient|est|sont|était|étaient)"
+
+
+def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Incises read in the text: a verb of saying with an inverted subject clitic after a comma ("…, dit-il.",
+    "…, appuie-t-il, le français…", "…, a-t-il précisé."), which the tagger often takes for a noun
+    ("dit-il", "pensait-on"). Inside the sentence (a comma after it) the content is the whole sentence, the
+    incise included; at its end, the sentence before it. Rows with ``_range_start, _range_end``, the cue's end
+    (``_marker_end``) and lemma, and the clitic as the source (``_source_start, _source_end``)."""
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
+    verb = (rf"(?:{_INVERTED_AUX}(?:-t)?-(?P<c1>{_CLITICS})\s+(?:\p{{Ll}}+\s+){{0,2}}?(?P<f1>{alternation})"
+            rf"|(?P<f2>{alternation})(?:-t)?-(?P<c2>{_CLITICS}))")
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    sentences = (plain.group_by("doc_id", "sent_id")
+                 .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
+                 .join(texts, on="doc_id")
+                 .with_columns(pl.col("_text").str.slice(pl.col("_s"), pl.col("_e") - pl.col("_s")).alias("_sent"))
+                 .drop("_text"))
+    # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
+    pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
+    lowered = pl.col("_sent")
+    found = (sentences.filter(lowered.str.contains(rf"(?i)-(?:t-)?{_CLITICS}\b"))  # (a cheap test first)
+             .filter(lowered.str.contains(pattern))
+             .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
+                           lowered.str.extract(pattern, 2).alias("_incise"),
+                           lowered.str.extract(pattern, 7).str.contains(",").alias("_inside")))
+    if found.height == 0:
+        return pl.DataFrame()
+    clitic = rf"(?i)-(?:t-)?({_CLITICS})\b"
+    form = rf"(?i)(?:^|\s|-)({alternation})(?:-|$)"
+    found = found.with_columns(
+        (pl.col("_s") + pl.col("_at")).alias("_cue_at"),
+        pl.col("_incise").str.extract(clitic, 1).alias("_clitic"),
+        pl.col("_incise").str.to_lowercase().str.extract(form, 1).alias("_form"),
+        # the clitic's offset in the incise: the text before "-il" / "-t-il"
+        pl.col("_incise").str.extract(r"(?i)^(.*?-(?:t-)?)" + _CLITICS + r"\b", 1).str.len_chars().alias("_cl_at"))
+    found = found.join(forms.unique("form", keep="first").select(pl.col("form").alias("_form"), "lemma"),
+                       on="_form", how="left")
+    before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
+    cue_token = (words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
+                 .sort("doc_id", "start_char"))
+    rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
+                               .otherwise(pl.col("_s") + before_comma).alias("_range_end"),
+                               pl.col("_s").alias("_range_start"),
+                               (pl.col("_cue_at") + pl.col("_incise").str.len_chars()).alias("_marker_end"),
+                               (pl.col("_cue_at") + pl.col("_cl_at")).alias("_source_start"))
+            .with_columns((pl.col("_source_start") + pl.col("_clitic").str.len_chars()).alias("_source_end"))
+            .sort("doc_id", "_cue_at")
+            .join_asof(cue_token, left_on="_cue_at", right_on="start_char", by="doc_id", strategy="backward",
+                       check_sortedness=False)
+            .filter(pl.col("lemma").is_not_null()))
+    return rows.select("doc_id", "sent_id", "cue_word", pl.lit(None, pl.Int64).alias("head"),
+                       pl.lit(None, pl.Int64).alias("head2"), "_range_start", "_range_end", "_marker_end",
+                       "_source_start", "_source_end", pl.col("lemma").alias("cue"),
+                       pl.when(pl.col("_inside")).then(pl.lit("incise with an inverted clitic, inside the clause"))
+                       .otherwise(pl.lit("incise with an inverted clitic, after the clause")).alias("rule"),
+                       pl.lit("incise").alias("kind"))
