@@ -88,6 +88,8 @@ _BACK, _AHEAD = 80, 6
 _clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
                 | (pl.col("verbform").is_null() & (pl.col("mood").is_not_null() | pl.col("feats").fill_null("_")
                                                    .is_in(["_", ""]))))
+#: How many characters before a quotation the words that name it are looked for in.
+_NAMING_WINDOW = 80
 #: In a text whose paragraphs are separated by blank lines, a single line break is a mere wrap.
 _WRAPPED = pl.col("text").str.contains(r"\n[ \t]*\n")
 
@@ -301,36 +303,36 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         (pl.col("_left").str.strip_chars(' \t\n\u00a0\u202f"') == "").alias("_sentence_start"),
         pl.col("_quote").str.replace(r"^\W+", "").str.contains(r"^[[:upper:]]").alias("_capital"),
         pl.col("_quote").str.count_matches(r"\w+").alias("_n_words"),
-        _named_before(pl.col("_left")).alias("_named_before"),
-        _naming_participle_before(pl.col("_left")).alias("_naming_participle"),
+        # (the words that name a quotation stand right before it: they are looked for in the last characters)
+        pl.col("_left").str.slice(-_NAMING_WINDOW).str.to_lowercase().alias("_left_end"),
+    ).with_columns(
+        _naming_participle_before(pl.col("_left_end")).alias("_naming_participle"),
+    ).with_columns(
+        _named_before(pl.col("_left_end"), pl.col("_naming_participle")).alias("_named_before"),
     )
 
 
-def _named_before(left: pl.Expr) -> pl.Expr:
-    """The words before the quotation name what it encloses (``quote_kind_words.tsv``): a naming noun, with "de"
-    or a determiner between ("le thème du « changement »", "la sculpture « … »"), a naming participle not after a
-    form of avoir ("une comédie nommée « … »", not "l'a nommé « … »"), a pronominal naming verb ("il s'appela
+def _named_before(lowered: pl.Expr, participle: pl.Expr) -> pl.Expr:
+    """The words before the quotation (``lowered``: in lower case) name what it encloses (``quote_kind_words.tsv``):
+    a naming noun, with "de" or a determiner between ("le thème du « changement »", "la sculpture « … »"), a naming
+    participle (``participle``, :func:`_naming_participle_before`), a pronominal naming verb ("il s'appela
     désormais « … »") or "tel que" before examples."""
-    lowered = left.str.to_lowercase()
     of = _alternation(("de", "du", "des", "d'", "de la", "de l'"), then=_SPACE)
     noun = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_noun'))})\s+(?:{of})?$"
     example = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('example_marker'))})\s+$"
     clitic = _alternation(kind_words("reflexive_clitic"), then=_SPACE)
     pronominal = (rf"(?:^|[^\p{{L}}])(?:{clitic})\s*(?:{_alternation(kind_words('naming_pronominal'))})"
                   rf"(?:\s+\p{{L}}+)?\s+$")
-    return (lowered.str.contains(noun) | lowered.str.contains(example) | lowered.str.contains(pronominal)
-            | _naming_participle_before(left))
+    return lowered.str.contains(noun) | lowered.str.contains(example) | lowered.str.contains(pronominal) | participle
 
 
-def _naming_participle_before(left: pl.Expr) -> pl.Expr:
-    """A naming participle right before the quotation, not after a form of avoir ("une comédie nommée « … »", "la
-    sphère, dite « … »"; not "l'a nommé « … »")."""
-    lowered = left.str.to_lowercase()
-    participle = rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_participle'))})\s+$"
-    before_participle = lowered.str.extract(
-        rf"(?:^|[^\p{{L}}])(\p{{L}}+)\s+(?:{_alternation(kind_words('naming_participle'))})\s+$", 1)
-    return (lowered.str.contains(participle)
-            & ~before_participle.fill_null("").is_in(list(kind_words("active_auxiliary"))))
+def _naming_participle_before(lowered: pl.Expr) -> pl.Expr:
+    """A naming participle right before the quotation (``lowered``: the words before it in lower case), not after a
+    form of avoir ("une comédie nommée « … »", "la sphère, dite « … »"; not "l'a nommé « … »")."""
+    found = lowered.str.extract(
+        rf"(?:^|[^\p{{L}}])(?:(\p{{L}}+)\s+)?(?:{_alternation(kind_words('naming_participle'))})\s+$", 1)
+    participle = lowered.str.contains(rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_participle'))})\s+$")
+    return participle & ~found.fill_null("").is_in(list(kind_words("active_auxiliary")))
 
 
 def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
@@ -465,7 +467,7 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
     the nearest reporting verb (``_near_*``), whether the token just before is one (``_prev_rv``) and whether a
     finite verb stands between the sentence's start and the quotation (``_finite_before``)."""
     key = ["doc_id", "sent_id", "word_id"]
-    before = (q.select("_q", "doc_id", "_first", "_left_start").drop_nulls()
+    before = (q.select("_q", "doc_id", "_first", "_left_start", "_after_colon").drop_nulls()
               .with_columns(pl.int_ranges((pl.col("_first") - _BACK).clip(lower_bound=0), "_first").alias("rank"))
               .explode("rank")
               .join(free.select("doc_id", "rank", "start_char", "_depth", *key[1:], "upos", "is_rv", "deprel",
@@ -495,15 +497,19 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                   .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word"),
                           pl.col("is_rv").alias("_colon_rv")))
     # "Le bilan de l'entraîneur était assez mitigé :": a noun of utterance as the subject, its "de X" the speaker
-    of = (tok.filter((pl.col("deprel") == "case") & (pl.col("lemma") == kind_words("speaker_preposition")[0]))
+    nouns = before.filter(pl.col("_after_colon") & (pl.col("upos") == "NOUN")
+                          & pl.col("lemma").is_in(kind_words("utterance_noun"))
+                          & pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+    sentences = nouns.select("doc_id", "sent_id").unique()
+    of = (tok.join(sentences, on=["doc_id", "sent_id"], how="semi")
+          .filter((pl.col("deprel") == "case") & pl.col("lemma").is_in(kind_words("speaker_preposition")))
           .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
-    speakers_of = (tok.filter((pl.col("deprel") == "nmod") & pl.col("upos").is_in(["NOUN", "PROPN"]))
+    speakers_of = (tok.join(sentences, on=["doc_id", "sent_id"], how="semi")
+                   .filter((pl.col("deprel") == "nmod") & pl.col("upos").is_in(["NOUN", "PROPN"]))
                    .join(of, on=key, how="semi")
                    .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("word_id").alias("_of_word"))
                    .group_by("doc_id", "sent_id", "word_id").agg(pl.col("_of_word").min()))
-    colon_noun = (before.filter((pl.col("upos") == "NOUN") & pl.col("lemma").is_in(kind_words("utterance_noun"))
-                                & pl.col("deprel").fill_null("").str.starts_with("nsubj"))
-                  .join(speakers_of, on=key)
+    colon_noun = (nouns.join(speakers_of, on=key)
                   .sort("_q", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("_colon_noun_sent"),
                           pl.col("_of_word").alias("_colon_noun_word")))
@@ -552,6 +558,7 @@ def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlev
     # conjunct ("des « mensonges » et des « manipulations »", "un discours « truffé d'incantations » et
     # manquant « de courage politique »", where quoted words modifying a noun climb from that noun as above); a
     # conjoined clause with a finite verb or a subject of its own is another clause, which blocks the climb
+    tok = tok.join(start.select(*key).unique(), on=key, how="semi")  # (the quotations' sentences only)
     own_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
                    .select(*key, pl.col("head").alias("word_id"), pl.lit(True).alias("_own_subject")).unique())
     quoted_modifier = (heads.filter(modifier).select(*key, pl.col("_head_word").alias("word_id"),
