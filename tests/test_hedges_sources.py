@@ -44,6 +44,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Selon ces témoins, le bus roulait trop vite.": [
         ("Selon ces témoins", "source_marker", SELON), ("ces témoins", "unnamed_source", UNNAMED_OBJECT)],
     "Il y en a qui pensent que la crise est finie.": [("Il y en a", "unnamed_source", "il y en avoir @speaker")],
+    # a locution of saying ("faire état de") makes its vague subject a source
+    "Des témoignages de réfugiés font état de pillages dans la région.": [
+        ("Des témoignages de réfugiés", "unnamed_source", "rule: unnamed subject of a verb of saying")],
+    # the followers of a religion are people, who hold views
+    "Pour les musulmans, ce jeûne est un devoir.": [("Pour les musulmans", "source_marker", "pour @viewpoint")],
 }
 
 

@@ -125,8 +125,9 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
                     | (previous_lemma.is_in(sorted(lists["viewpoint_preposition"])) & at("_viewpoint", -1))
                     | ((previous_lemma == "de") & at("_lemma", -2).is_in(sorted(lists["source_noun_before_de"]))))
     speech = list(lists["speech_verb"])
+    saying = saying_words(words, lists).implode()
     subject_of_speech = (pl.col("deprel").str.starts_with("nsubj") & ~pl.col("deprel").str.ends_with(":pass")
-                         & pl.col("_hi").is_in(saying_words(words, lists).implode()))
+                         & pl.col("_hi").is_in(saying))
     # the same without the tree, for parses that miss the subject: a verb of saying follows within
     # SPEECH_REACH words, with no other verb and no sentence-internal stop in between
     before_speech = pl.lit(False)
@@ -161,7 +162,7 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
                                after(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
                                after(nominal).alias("_noun"), after(subject).alias("_next_subject"),
                                holder_of_a_view(lists).alias("_holder"),
-                               (subject & pl.col("_hi").is_in(saying_words(words, lists).implode())).alias("_says"))
+                               (subject & pl.col("_hi").is_in(saying)).alias("_says"))
     words = words.with_columns(value_at("_next_subject", "_comma").alias("_clause_subject"))
     own_holder = pl.col("_clause_subject").is_not_null() & value_at("_says", "_clause_subject")
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)

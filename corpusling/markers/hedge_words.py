@@ -24,7 +24,7 @@ PHRASE_DEPTH = 8
 #: Word lists of ``hedge_rule_words.tsv``, the closed classes of the rules of 2026-12 (what each is for: its
 #: first note in the file).
 RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
-                               "attribution_relative", "partitive_pronoun")
+                               "attribution_relative", "partitive_pronoun", "speech_locution")
 
 
 @cache
@@ -163,10 +163,13 @@ def speech_forms(incise: bool = False) -> frozenset[str]:
 
 def saying_words(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.Series:
     """``_i`` of the words whose subject holds a view: verbs of saying, thinking and evaluating (by lemma, or by form
-    when the lemmatiser erred), adjectives of stance as the head of a copula ("les experts sont sceptiques") or as the
+    when the lemmatiser erred), the verb of a locution of saying ("font état de", ``speech_locution`` of
+    ``hedge_rule_words.tsv``), adjectives of stance as the head of a copula ("les experts sont sceptiques") or as the
     attribute of a verb ("de nombreux experts restent sceptiques")."""
+    locution = pl.any_horizontal([(pl.col("_lemma") == verb) & (at("_lemma", 1) == noun) for verb, noun in (
+        phrase.split() for phrase in sorted(rule_words()["speech_locution"]))]).fill_null(False)
     said = (((pl.col("upos") == "VERB") & (in_list("_lemma", lists["speech_verb"])
-                                           | in_list("_form", speech_forms())))
+                                           | in_list("_form", speech_forms()) | locution))
             | ((pl.col("upos") == "ADJ") & in_list("_lemma", lists["attitude_adjective"])))
     attribute = (pl.col("deprel") == "xcomp") & in_list("_lemma", lists["attitude_adjective"])
     return pl.concat([words.filter(said)["_i"], words.filter(attribute)["_hi"].drop_nulls()]).unique()
