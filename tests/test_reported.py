@@ -78,6 +78,13 @@ SENTENCES = {
                       "Rivasseau.",
     "dated_incise": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance », écrit samedi le "
                     "Straits Times.",
+    # incises opened by comme: after, before, inside the clause, after a conjunction
+    "comme_after": "Cependant, l'armée française ne va pas retirer l'intégralité de ses forces comme le précise "
+                   "l'ambassadeur de France en Afghanistan, Bernard Bajolet : « Le retrait sera progressif ».",
+    "comme_before": "Comme l'a rappelé le ministre, la réforme entrera en vigueur en janvier.",
+    "comme_inside": "Cette exposition, comme devait conclure Roger Thiriot, n'a d'autre ambition que d'apporter un "
+                    "modeste témoignage.",
+    "comme_conjunction": "J'y vais très souvent, car comme on dit on change pas une équipe qui gagne.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -245,3 +252,17 @@ def test_a_clause_opening_on_the_writers_words_is_reported_with_its_quoted_words
 
 def test_a_date_is_not_the_inverted_subject(found) -> None:
     assert [(r["kind"], r["source"]) for r in rows(found, "dated_incise")] == [("incise", "le Straits Times")]
+
+
+@pytest.mark.parametrize(("doc", "cue", "text", "speaker"), [
+    ("comme_after", "préciser", "Cependant, l'armée française ne va pas retirer l'intégralité de ses forces",
+     "Bernard Bajolet"),
+    ("comme_before", "rappeler", "la réforme entrera en vigueur en janvier", "le ministre"),
+    ("comme_inside", "conclure", "Cette exposition, comme devait conclure Roger Thiriot, n'a d'autre ambition que "
+                                 "d'apporter un modeste témoignage", "Roger Thiriot"),
+    ("comme_conjunction", "dire", "on change pas une équipe qui gagne", "on"),
+])
+def test_incises_opened_by_comme(found, doc, cue, text, speaker) -> None:
+    [row] = rows(found, doc)
+    assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("incise", cue, text, speaker)
+    assert row["rule"].startswith("incise opened by comme")

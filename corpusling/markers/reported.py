@@ -40,7 +40,7 @@ from corpusling.markers.reported_contents import (
     tree_contents,
     writers_own,
 )
-from corpusling.markers.reported_incises import clitic_incises, incises
+from corpusling.markers.reported_incises import clitic_incises, comme_incises, incises
 from corpusling.markers.reported_speakers import resolve_speakers, sources
 from corpusling.markers.reported_tree import (
     NP_NAME_EXCLUDED,
@@ -146,6 +146,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
         markers,
         in_tree_incises,
         in_text_incises,
+        comme_incises(words, incise_cues),
     ], how="diagonal_relaxed")
     found = found.with_columns([pl.lit(None, pl.Int64).alias(c) for c in
                                 ("_range_start", "_range_end", "_marker_end", "_source_start", "_source_end")

@@ -272,3 +272,126 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
                        pl.when(pl.col("_inside")).then(pl.lit("incise with an inverted clitic, inside the clause"))
                        .otherwise(pl.lit("incise with an inverted clitic, after the clause")).alias("rule"),
                        pl.lit("incise").alias("kind"))
+
+
+def _regions(words: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, sent_id, _at, _region_start, _region_end`` for each word (``_at``: its start): the stretch of its
+    sentence between semicolons or colons (final punctuation left out), where an incise's clause lies."""
+    stops = (words.filter(pl.col("form").is_in([";", ":"]))
+             .select("doc_id", "sent_id", pl.col("start_char").alias("_stop_start"),
+                     pl.col("end_char").alias("_stop_end")))
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    bounds = plain.group_by("doc_id", "sent_id").agg(pl.col("start_char").min().alias("_first"),
+                                                     pl.col("end_char").max().alias("_last"))
+    located = (words.select("doc_id", "sent_id", pl.col("start_char").alias("_at"))
+               .join(bounds, on=["doc_id", "sent_id"]).sort("doc_id", "sent_id", "_at"))
+    before = stops.select("doc_id", "sent_id", pl.col("_stop_end").alias("_after_stop")).sort("doc_id", "sent_id",
+                                                                                               "_after_stop")
+    after = stops.select("doc_id", "sent_id", pl.col("_stop_start").alias("_next_stop")).sort("doc_id", "sent_id",
+                                                                                               "_next_stop")
+    return (located.join_asof(before, left_on="_at", right_on="_after_stop", by=["doc_id", "sent_id"],
+                              strategy="backward", check_sortedness=False)
+            .join_asof(after, left_on="_at", right_on="_next_stop", by=["doc_id", "sent_id"], strategy="forward",
+                       check_sortedness=False)
+            .select("doc_id", "sent_id", "_at", pl.coalesce("_after_stop", "_first").alias("_region_start"),
+                    pl.coalesce("_next_stop", "_last").alias("_region_end")))
+
+
+def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Incises opened by *comme* (Riegel et al. 2018, ch. XXIII: "comme" + a verb of saying is an incise of
+    attribution): "…, comme le précise l'ambassadeur", "Comme l'a dit X, …", "X, comme devait conclure Y, Z",
+    "comme on dit, …". The mark *comme* hangs on the verb of saying (or on the modal it depends on); the
+    subject is the verb's (before it, "comme on dit") or its inverted subject. The content is the clause around
+    the incise, between semicolons or colons: after it when it opens the clause (or follows a conjunction, "car
+    comme on dit, …"), before it when it ends it (``_range_start, _range_end``); when it interrupts a clause, the
+    clause it depends on in the tree, the incise within it. Rows as those of :func:`incises`."""
+    comme = (words.filter((pl.col("deprel") == "mark")
+                          & pl.col("form").str.to_lowercase().is_in(reported_cues("incise_conjunction")))
+             .select("doc_id", "sent_id", pl.col("head").alias("_marked"), pl.col("start_char").alias("_comme")))
+    verb = cues.select(*WORD, "start_char", "end_char", "head", "deprel")
+    marked = pl.concat([
+        verb.join(comme, left_on=["doc_id", "sent_id", "word_id"], right_on=["doc_id", "sent_id", "_marked"]),
+        # "comme devait conclure X": the mark on the modal
+        verb.filter(pl.col("deprel") == "xcomp")
+        .join(comme, left_on=["doc_id", "sent_id", "head"], right_on=["doc_id", "sent_id", "_marked"]),
+    ], how="diagonal_relaxed").unique(WORD)
+    if marked.height == 0:
+        return pl.DataFrame()
+    # (not a clitic object, "comme l'a dit X", nor a date)
+    pronouns = [p.split()[0] for p in reported_cues("personal_pronoun")] + reported_cues("generic_subject")
+    subjects = (children(words, marked.select(*WORD, "start_char"), ("nsubj", "expl:subj", "obj", "nsubj:pass"),
+                         "s")
+                .filter((pl.col("s_upos") != "PRON") | pl.col("s_form").str.to_lowercase().is_in(pronouns)
+                        | ((pl.col("s_upos") == "PRON") & (pl.col("s_start_char") > pl.col("start_char"))
+                           & ~pl.col("s_form").str.to_lowercase().is_in(reported_cues("infinitive_clitic"))))
+                .filter(~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
+                .with_columns((pl.col("s_deprel") == "obj").alias("_inverted"))
+                .sort("_inverted", "s_start_char").group_by(WORD).first()
+                .select(*WORD, pl.col("s_word_id").alias("source_word"), pl.col("s_start_char").alias("_s_start")))
+    marked = marked.join(subjects, on=WORD)
+    # the incise ends with its verb, or with its inverted subject's phrase: at the first punctuation after it
+    stops = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_stop"))
+             .sort("doc_id", "sent_id", "_stop"))
+    last_word = (words.filter(pl.col("upos") != "PUNCT").group_by("doc_id", "sent_id")
+                 .agg(pl.col("end_char").max().alias("_sentence_end")))
+    marked = (marked.sort("doc_id", "sent_id", "_s_start")
+              .join_asof(stops, left_on="_s_start", right_on="_stop", by=["doc_id", "sent_id"], strategy="forward",
+                         check_sortedness=False)
+              .join(last_word, on=["doc_id", "sent_id"])
+              .with_columns(pl.when(pl.col("_s_start") > pl.col("start_char"))
+                            .then(pl.coalesce("_stop", "_sentence_end"))
+                            .otherwise(pl.col("end_char")).alias("_incise_end"))
+              .drop("_stop", "_sentence_end"))
+    # (a name apposed to the subject after a comma belongs to the incise: "l'ambassadeur …, Bernard Bajolet :")
+    commas = (words.filter(pl.col("form") == ",").select("doc_id", "sent_id", pl.col("end_char").alias("_comma_end"),
+                                                         pl.col("start_char").alias("_comma"))
+              .sort("doc_id", "sent_id", "_comma"))
+    apposed = (marked.select(*WORD, "_incise_end").sort("doc_id", "sent_id", "_incise_end")
+               .join_asof(commas, left_on="_incise_end", right_on="_comma", by=["doc_id", "sent_id"],
+                          strategy="forward", check_sortedness=False)
+               .filter(pl.col("_comma") - pl.col("_incise_end") <= 1).sort("doc_id", "sent_id", "_comma_end")
+               .join_asof(stops, left_on="_comma_end", right_on="_stop", by=["doc_id", "sent_id"],
+                          strategy="forward", check_sortedness=False)
+               .join(words.select("doc_id", "sent_id", pl.col("start_char").alias("_w"),
+                                  pl.col("end_char").alias("_we"), pl.col("upos").alias("_wu")),
+                     on=["doc_id", "sent_id"])
+               .filter((pl.col("_w") >= pl.col("_comma_end")) & (pl.col("_w") < pl.col("_stop").fill_null(2**62)))
+               .group_by(WORD).agg((pl.col("_wu") == "PROPN").all().alias("_names"), pl.col("_we").max()
+                                   .alias("_name_end"))
+               .filter(pl.col("_names")))
+    marked = (marked.join(apposed, on=WORD, how="left")
+              .with_columns(pl.max_horizontal("_incise_end", "_name_end").alias("_incise_end")))
+    marked = marked.join(_regions(words).rename({"_at": "_comme"}), on=["doc_id", "sent_id", "_comme"])
+    plain = words.filter(pl.col("upos") != "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_w"),
+                                                          pl.col("end_char").alias("_w_end"))
+    around = (marked.join(plain, on=["doc_id", "sent_id"])
+              .group_by(*WORD)
+              .agg(((pl.col("_w") >= pl.col("_region_start")) & (pl.col("_w") < pl.col("_comme"))).any()
+                   .alias("_words_before"),
+                   ((pl.col("_w") >= pl.col("_incise_end")) & (pl.col("_w_end") <= pl.col("_region_end"))
+                    & ~pl.col("_w").is_between(pl.col("_comme"), pl.col("_incise_end"))).any()
+                   .alias("_words_after")))
+    # (after a conjunction, "car comme on dit, …", the incise opens the clause that follows)
+    previous = words.select("doc_id", "sent_id", pl.col("end_char").alias("_p_end"),
+                            pl.col("upos").alias("_p_upos")).sort("doc_id", "sent_id", "_p_end")
+    marked = (marked.join(around, on=WORD).sort("doc_id", "sent_id", "_comme")
+              .join_asof(previous, left_on="_comme", right_on="_p_end", by=["doc_id", "sent_id"],
+                         strategy="backward", check_sortedness=False)
+              .with_columns((pl.col("_words_before") & ~pl.col("_p_upos").is_in(["CCONJ", "SCONJ"]).fill_null(False))
+                            .alias("_words_before")))
+    # inside a clause, the clause the incise depends on in the tree, the incise within it
+    host = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("head").alias("_host_of_modal"))
+    inside = (marked.filter(pl.col("_words_before") & pl.col("_words_after"))
+              .join(host, on=["doc_id", "sent_id", "head"], how="left")
+              .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                      pl.when(pl.col("deprel") == "xcomp").then(pl.col("_host_of_modal")).otherwise(pl.col("head"))
+                      .alias("head"), pl.lit(None, pl.Int64).alias("head2"), "source_word",
+                      pl.lit("incise opened by comme, inside the clause").alias("rule")))
+    start = pl.when(pl.col("_words_before")).then(pl.col("_region_start")).otherwise(pl.col("_incise_end"))
+    end = pl.when(pl.col("_words_after")).then(pl.col("_region_end")).otherwise(pl.col("_comme"))
+    edge = (marked.filter(pl.col("_words_before") ^ pl.col("_words_after"))
+            .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.lit(None, pl.Int64).alias("head"),
+                    pl.lit(None, pl.Int64).alias("head2"), start.alias("_range_start"), end.alias("_range_end"),
+                    "source_word", pl.lit("incise opened by comme, at the clause's edge").alias("rule")))
+    return pl.concat([inside.filter(pl.col("head") > 0), edge], how="diagonal_relaxed").with_columns(
+        pl.lit("incise").alias("kind"))
