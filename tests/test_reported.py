@@ -85,6 +85,12 @@ SENTENCES = {
     "comme_inside": "Cette exposition, comme devait conclure Roger Thiriot, n'a d'autre ambition que d'apporter un "
                     "modeste témoignage.",
     "comme_conjunction": "J'y vais très souvent, car comme on dit on change pas une équipe qui gagne.",
+    # an attribution after the clause: "…, ce que soulignent X", "C'est la remarque de X", "Le constat est du X"
+    "ce_que": "Le projet ne correspond pas à la réalité, ce que soulignent M. Christian Langlois et M. Patrice "
+              "Lanini, délégués syndicaux.",
+    "ce_que_before": "La réforme sera votée avant l'été. C'est ce qu'a déclaré le ministre.",
+    "remark_of": "Les artistes marchent tête baissée. C'est la remarque de Kareyce Fotso.",
+    "finding_of": "C'est le cas partout dans le monde. Le constat amer est du Professeur Nobutaka Miura.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -266,3 +272,15 @@ def test_incises_opened_by_comme(found, doc, cue, text, speaker) -> None:
     [row] = rows(found, doc)
     assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("incise", cue, text, speaker)
     assert row["rule"].startswith("incise opened by comme")
+
+
+@pytest.mark.parametrize(("doc", "cue", "text", "speaker"), [
+    ("ce_que", "souligner", "Le projet ne correspond pas à la réalité", "Christian Langlois"),
+    ("ce_que_before", "déclarer", "La réforme sera votée avant l'été", "le ministre"),
+    ("remark_of", "remarque", "Les artistes marchent tête baissée", "Kareyce Fotso"),
+    ("finding_of", "constat", "C'est le cas partout dans le monde", "Nobutaka Miura"),
+])
+def test_attributions_after_the_clause(found, doc, cue, text, speaker) -> None:
+    [row] = rows(found, doc)
+    assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("incise", cue, text, speaker)
+    assert SENTENCES[doc][row["cue_start"]:row["cue_end"]].lower().startswith(cue[:4])

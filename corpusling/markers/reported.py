@@ -40,7 +40,7 @@ from corpusling.markers.reported_contents import (
     tree_contents,
     writers_own,
 )
-from corpusling.markers.reported_incises import clitic_incises, comme_incises, incises
+from corpusling.markers.reported_incises import attributions_after, clitic_incises, comme_incises, incises
 from corpusling.markers.reported_speakers import resolve_speakers, sources
 from corpusling.markers.reported_tree import (
     NP_NAME_EXCLUDED,
@@ -126,9 +126,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     markers = according_to(everywhere, hedges)
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     in_text_incises = clitic_incises(everywhere, texts, reporting_verb_forms(incise_lexicon))
-    # the other rules read the sentences that hold a cue (a content lies in its cue's sentence)
+    after = attributions_after(everywhere, incise_cues)
+    # the other rules read the sentences that hold a cue or a content (a content lies in its cue's sentence, but
+    # for one attributed after it: "C'est la remarque de X")
     here = pl.concat([frame.select("doc_id", "sent_id")
-                      for frame in (cues, incise_cues, markers, in_text_incises) if frame.height]).unique()
+                      for frame in (cues, incise_cues, markers, in_text_incises, after) if frame.height]).unique()
     words = everywhere.join(here, on=["doc_id", "sent_id"], how="semi")
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
     pairs = ancestors(words, sentences=here)
@@ -147,9 +149,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
         in_tree_incises,
         in_text_incises,
         comme_incises(words, incise_cues),
+        after,
     ], how="diagonal_relaxed")
     found = found.with_columns([pl.lit(None, pl.Int64).alias(c) for c in
-                                ("_range_start", "_range_end", "_marker_end", "_source_start", "_source_end")
+                                ("_range_start", "_range_end", "_marker_end", "_source_start", "_source_end",
+                                 "_given_cue_start")
                                 if c not in found.columns])
     found = found.unique(["doc_id", "sent_id", "cue_word", "head", "_range_start"], keep="first",
                          maintain_order=True)
@@ -202,11 +206,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     content = content.join(found.select("_item"), on="_item", how="semi")
     spans = word_spans(content, words)
     cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),
-                            left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
+                            left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD, how="left")
                  .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
                                    pl.col("lemma").alias("_cue_lemma"), "_cue_start"),
                        on=["doc_id", "sent_id", "cue_word"], how="left")
-                 .select("_item", pl.coalesce("_cue_start", "start_char").alias("cue_start"),
+                 .select("_item", pl.coalesce("_given_cue_start", "_cue_start", "start_char").alias("cue_start"),
                          pl.coalesce("_marker_end", "end_char").alias("cue_end"),
                          pl.coalesce("cue", "_cue_lemma", "lemma").alias("cue")))
     rows = (found.drop("cue").join(spans, on="_item").join(cue_spans, on="_item"))

@@ -13,8 +13,9 @@ import re
 
 import polars as pl
 
+from corpusling.markers.attribution import ancestors
 from corpusling.markers.reported_contents import CONTENT_RELATIONS
-from corpusling.markers.reported_tree import WORD, children, reported_cues, subtrees, word_spans
+from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues, subtrees, word_spans
 
 #: Relations by which an incise verb hangs on the clause it attributes.
 INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
@@ -395,3 +396,113 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                     "source_word", pl.lit("incise opened by comme, at the clause's edge").alias("rule")))
     return pl.concat([inside.filter(pl.col("head") > 0), edge], how="diagonal_relaxed").with_columns(
         pl.lit("incise").alias("kind"))
+
+
+def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """Attributions that follow the clause they attribute, with no incise verb inverted after a comma:
+
+    * a verb of saying whose object is the relative *ce que*: "…, ce que soulignent X" attributes the clause
+      before the comma, "C'est ce qu'a déclaré X." the sentence before it;
+    * a sentence that names what the one before it was: "C'est la remarque de X.", "C'est d'ailleurs l'avis de
+      X", "Le constat amer est du Professeur X", "Le constat … est le récit de X" (``attribution_noun``): a
+      copular sentence whose predicate or subject is such a noun, with the source after *de*.
+
+    The clause is the one before in the same paragraph (the whole sentence, final punctuation left out). Rows
+    with ``_range_start, _range_end`` (in the clause's sentence, ``sent_id``), the cue's span
+    (``_given_cue_start``, ``_marker_end``) and lemma (``cue``), and the source's span (``_source_start,
+    _source_end``): the cue may stand in the next sentence."""
+    lowered = pl.col("form").str.to_lowercase()
+    following = words.select("doc_id", "sent_id", "word_id", lowered.alias("_f"), "upos", "start_char")
+    relative = reported_cues("finite_que")
+    # "ce que [aux] VERB": the word order, whatever the tree says
+    ce = following.filter(pl.col("_f") == "ce").select("doc_id", "sent_id", pl.col("word_id").alias("_ce"),
+                                                       pl.col("start_char").alias("_ce_start"))
+    que = following.filter(pl.col("_f").is_in(relative)).select("doc_id", "sent_id", pl.col("word_id").alias("_que"))
+    verb = cues.filter(pl.col("upos") == "VERB").select(*WORD, "start_char", "end_char", "lemma")
+    said = (verb.join(que, on=["doc_id", "sent_id"]).filter(pl.col("_que").is_between(pl.col("word_id") - 3,
+                                                                                      pl.col("word_id") - 1))
+            .join(ce, on=["doc_id", "sent_id"]).filter(pl.col("_ce") == pl.col("_que") - 1)
+            .unique(WORD))
+    # its source: the subject after the verb, else before it (not the relative nor "ce")
+    subject = (children(words, said.select(*WORD, "start_char"), ("nsubj", "obj", "nsubj:pass", "expl:subj"), "s")
+               .filter(~pl.col("s_form").str.to_lowercase().is_in([*relative, "ce", "c'", "c’"])
+                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"]))
+               .with_columns((pl.col("s_start_char") < pl.col("start_char")).alias("_before"))
+               .sort("_before", "s_start_char").group_by(WORD).first()
+               .select(*WORD, pl.col("s_word_id").alias("_source_word")))
+    said = said.join(subject, on=WORD)
+    previous_token = following.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("_ce"),
+                                      pl.col("_f").alias("_before_ce"), pl.col("start_char").alias("_comma"))
+    said = said.join(previous_token, on=["doc_id", "sent_id", "_ce"], how="left")
+    same = said.filter(pl.col("_before_ce") == ",")
+    # "C'est ce qu'a déclaré X.", "Ce que confirme X.": the sentence before
+    alone = said.filter(pl.col("_before_ce").is_null() | pl.col("_before_ce").is_in(reported_cues("copula_form")))
+    # a sentence naming what the one before was: "C'est la remarque de X", "Le constat … est du Professeur X"
+    nouns = reported_cues("attribution_noun")
+    copular = words.filter(pl.col("deprel") == "cop").select("doc_id", "sent_id", pl.col("head").alias("word_id"))
+    predicate = (words.filter(pl.col("deprel") == "root").join(copular, on=WORD, how="semi")
+                 .select(*WORD, "lemma", "upos", "start_char", "end_char"))
+    subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj"))
+                .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("lemma").alias("_subject_lemma"),
+                        pl.col("start_char").alias("_subject_start"), pl.col("end_char").alias("_subject_end")))
+    of = (words.filter((pl.col("deprel") == "case") & lowered.is_in(reported_cues("source_preposition")))
+          .select("doc_id", "sent_id", pl.col("head").alias("_of")))
+    named = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"]))
+             .join(of, left_on=["doc_id", "sent_id", "word_id"], right_on=["doc_id", "sent_id", "_of"], how="semi")
+             .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("word_id").alias("_of_word")))
+    predicate = predicate.join(subjects, on=WORD)
+    of_predicate = (predicate.filter(pl.col("lemma").is_in(nouns)
+                                     & pl.col("_subject_lemma").is_in(["ce", "cela", "ceci", *nouns]))
+                    .join(named, on=WORD)
+                    .select("doc_id", "sent_id", "word_id", "start_char", "end_char", "lemma",
+                            pl.col("_of_word").alias("_source_word")))
+    # (the source is then the predicate itself, from its first word: "du Professeur X" → "Professeur X")
+    of_subject = (predicate.filter(pl.col("_subject_lemma").is_in(nouns) & pl.col("upos").is_in(["NOUN", "PROPN"]))
+                  .join(of.rename({"_of": "word_id"}), on=WORD, how="semi")
+                  .select("doc_id", "sent_id", "word_id", pl.col("start_char").alias("_source_from"),
+                          pl.col("_subject_start").alias("start_char"), pl.col("_subject_end").alias("end_char"),
+                          pl.col("_subject_lemma").alias("lemma"), pl.col("word_id").alias("_source_word")))
+    noun_rows = pl.concat([of_predicate, of_subject], how="diagonal_relaxed").unique(["doc_id", "sent_id"],
+                                                                                   keep="first")
+    # the sentence before, in the same paragraph: its words, punctuation aside
+    plain = words.filter(pl.col("upos") != "PUNCT")
+    sentences = plain.group_by("doc_id", "sent_id").agg(pl.col("start_char").min().alias("_range_start"),
+                                                        pl.col("end_char").max().alias("_range_end"),
+                                                        pl.col("par_id").first())
+
+    def before(rows: pl.DataFrame, rule: str) -> pl.DataFrame:
+        rows = rows.with_columns(pl.lit(None, pl.Int64).alias("_source_from")) if "_source_from" not in rows.columns \
+            else rows
+        return (rows.select("doc_id", (pl.col("sent_id") - 1).alias("_prev"), pl.col("sent_id").alias("_cue_sent"),
+                            "word_id", "start_char", "end_char", "lemma", "_source_word", "_source_from",
+                            pl.lit(rule).alias("rule"))
+                .join(sentences.rename({"sent_id": "_prev"}), on=["doc_id", "_prev"])
+                .join(sentences.select("doc_id", pl.col("sent_id").alias("_cue_sent"), pl.col("par_id").alias("_p")),
+                      on=["doc_id", "_cue_sent"])
+                .filter(pl.col("par_id") == pl.col("_p"))
+                .rename({"_prev": "sent_id"}))
+
+    region = (same.join(_regions(words).rename({"_at": "_comma"}), on=["doc_id", "sent_id", "_comma"])
+              .select("doc_id", "sent_id", pl.col("sent_id").alias("_cue_sent"), "word_id", "start_char", "end_char",
+                      "lemma", "_source_word", pl.col("_region_start").alias("_range_start"),
+                      pl.col("_comma").alias("_range_end"),
+                      pl.lit("attribution after the clause (ce que + verb of saying)").alias("rule")))
+    found = pl.concat([region,
+                       before(alone, "attribution of the sentence before (ce que + verb of saying)"),
+                       before(noun_rows, "attribution of the sentence before (a noun of saying)")],
+                      how="diagonal_relaxed")
+    if found.height == 0:
+        return pl.DataFrame()
+    # the source's phrase: its words in its sentence, clauses and appositions aside
+    heads = found.with_row_index("_item").select(pl.col("_item").cast(pl.Int64), "doc_id",
+                                                 pl.col("_cue_sent").alias("sent_id"),
+                                                 pl.col("_source_word").alias("head"))
+    tree = ancestors(words, sentences=heads.select("doc_id", "sent_id").unique())
+    source = noun_phrases(heads, tree, words)
+    return (found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64)).join(source, on="_item")
+            .select("doc_id", "sent_id", pl.lit(None, pl.Int64).alias("cue_word"), pl.lit(None, pl.Int64).alias("head"),
+                    pl.lit(None, pl.Int64).alias("head2"), "_range_start", "_range_end",
+                    pl.col("start_char").alias("_given_cue_start"), pl.col("end_char").alias("_marker_end"),
+                    pl.col("lemma").alias("cue"),
+                    pl.max_horizontal("source_start", "_source_from").alias("_source_start"),
+                    pl.col("source_end").alias("_source_end"), "rule", pl.lit("incise").alias("kind")))
