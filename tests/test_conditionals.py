@@ -172,7 +172,8 @@ def test_avoir_as_a_main_verb_is_not_compound() -> None:
       w("qu'", "que", "SCONJ"), w("il", "il", "PRON"), verb("viendrait", "venir")], "reportive", "unmarked"),
     ([w("Je", "je", "PRON"), verb("voudrais", "vouloir"), verb("remercier", "remercier", INF)],
      "politeness_desire", "desire_verb"),
-    ([w("Je", "je", "PRON"), verb("dirais", "dire"), w("même", "même", "ADV")], "politeness_desire",
+    # an attenuated assertion is no wish or request (guide §1; ADJUDICATION.md: "je dirais même" → other)
+    ([w("Je", "je", "PRON"), verb("dirais", "dire"), w("même", "même", "ADV")], "other",
      "attenuated_assertion"),
     ([w("Dans"), w("ce"), w("cas"), w(","), w("les"), w("élus"), verb("seraient", "être"), w("rares", "rare", "ADJ")],
      "hypothetical", "condition_phrase"),

@@ -57,6 +57,9 @@ _INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
 
 _WINDOW = 5
 
+#: Endings of the imperfect indicative that no present has, except the verbs of ``present_in_ai`` ("il fait").
+_IMPERFECT_ENDING = r"\p{L}(?:ais|ait|aient)$"
+
 #: The copula and auxiliary *être* (a lemma the tagger gives; its compound tenses need an ``etre_verbs`` participle).
 _ETRE = "être"
 
@@ -170,7 +173,7 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
                                     for j in (1, 2)])
     past_saying = pl.col("_l").is_in(cues("reporting_verb")) & pl.col("upos").is_in(["VERB", "AUX"]) & (
         ((pl.col("verbform") == "Part") & aux_before)
-        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")))
+        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")) | _imperfect())
     last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over("_sk")
     locution = _near("_f", -1).is_in(cues("conjunction_before_que")).fill_null(False)  # "tandis que", "parce que"
     complementizer = pl.col("_f").is_in(cues("complementizer")) & ~locution
@@ -213,22 +216,51 @@ _COMPLEMENT = ["ccomp", "csubj", "csubj:pass", "xcomp", "obj", "obl:arg"]
 _DEPTH = 4
 
 
+def _imperfect() -> pl.Expr:
+    """An indicative imperfect: the tense of a si-clause of the hypothetical system, and a past tense. The
+    tagger often calls an imperfect present ("avaient", "étaient", "devait"): the endings -ais, -ait, -aient of
+    a finite indicative (not those of the presents of ``present_in_ai``: "il fait", "je sais") and the
+    imperfects of the auxiliaries (``imperfect_auxiliary``: "avions", "étiez") say imperfect whatever its tense."""
+    form = pl.col("_f")
+    present_in_ai = pl.col("_l").str.contains("(?:" + "|".join(cues("present_in_ai")) + ")$")
+    by_ending = (pl.col("verbform") == "Fin") & form.str.contains(_IMPERFECT_ENDING) & ~present_in_ai
+    return ((pl.col("mood") == "Ind") & ((pl.col("tense") == "Imp") | by_ending
+                                         | form.is_in(cues("imperfect_auxiliary")))).fill_null(False)
+
+
 def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     """One row per word with what the tree says of it: ``_past`` (a past finite verb, a participle with
     a tense auxiliary: passé composé, plus-que-parfait; a verb with the participle of a causative: "ont fait
     valoir que"; an infinitive complement of one of these: "a voulu dire que"), ``_content`` (a clause that is
     the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject (``_subj_person``,
-    ``_subj_l``, ``_subj_upos`` and the subject's determiner ``_subj_det``) and ``_sans_condition`` (an
+    ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form ``_subj_f``; an impersonal
+    "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a subordinating conjunction
+    introduces it), ``_n_si`` and ``_comparative_si`` (si introduces it, after "comme": "comme si"),
+    ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
+    ``_gerund_child`` (a gerund "en + participle" hangs from it), and ``_sans_condition`` (an
     oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective complement: "sans la
     négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…")."""
     sent = ["doc_id", "sent_id"]
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform")
+                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "mood", "person", "verbform")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     marks = children.filter(pl.col("_crel") == "mark").group_by(*sent, "word_id").agg(
         pl.col("_f").is_in([*cues("complementizer"), *si]).all().alias("_complementizer"),
-        pl.col("_f").is_in(si).any().alias("_n_si"))
+        pl.col("_f").is_in(si).any().alias("_n_si"),
+        pl.col("_f").is_in(cues("comparative_before_si")).any().alias("_comparative_si"),
+        pl.lit(True).alias("_marked"))
+    # the imperfect of the verb, of its auxiliary (pluperfect: "s'ils avaient adopté") or of its copula
+    imperfect_aux = children.filter(pl.col("_crel").is_in(["aux", "aux:tense", "aux:pass", "cop"])
+                                    & _imperfect()).select(*sent, "word_id").unique().with_columns(
+        pl.lit(True).alias("_imperfect_aux"))
+    # a gerund: a present participle introduced by "en" ("en simplifiant"), hung as an adverbial clause
+    en_marked = children.filter((pl.col("_crel") == "mark") & pl.col("_f").is_in(cues("gerund_marker"))).select(
+        *sent, pl.col("word_id").alias("_child")).unique()
+    gerunds = (children.filter((pl.col("_crel") == "advcl") & (pl.col("verbform") == "Part")
+                               & (pl.col("tense") == "Pres"))
+               .join(en_marked, on=[*sent, "_child"], how="semi").select(*sent, "word_id").unique()
+               .with_columns(pl.lit(True).alias("_gerund_child")))
     tense_aux = children.filter(
         (pl.col("_crel") == "aux:tense") | ((pl.col("_crel") == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))
     ).select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_tense_aux"))
@@ -236,12 +268,14 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         *sent, "word_id").unique().with_columns(pl.lit(True).alias("_causative_past"))
     determiners = children.filter(pl.col("_crel") == "det").group_by(*sent, "word_id").agg(
         pl.col("_f").first().alias("_det"))
-    subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj"))
+    subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
+                .sort(*sent, "word_id", pl.col("_crel") == "expl:subj", "_child")  # a true subject first
                 .group_by(*sent, "word_id").agg(pl.col("person").first().alias("_subj_person"),
                                                 pl.col("_l").first().alias("_subj_l"),
                                                 pl.col("upos").first().alias("_subj_upos"),
-                                                pl.col("_det").first().alias("_subj_det")))
+                                                pl.col("_det").first().alias("_subj_det"),
+                                                pl.col("_f").first().str.replace(r"^-(?:t-)?", "").alias("_subj_f")))
     # "sans" + a noun phrase with a determiner, or + a pronoun ("sans lui"); not "sans doute"
     sans_np = (children.filter((pl.col("_crel") == "case") & pl.col("_f").is_in(cues("condition_preposition")))
                .select(*sent, pl.col("word_id").alias("_child")).unique())
@@ -259,22 +293,28 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
     clausal = (children.filter(pl.col("_crel").is_in(["ccomp", "csubj", "xcomp"])).select(*sent, "word_id").unique()
                .with_columns(pl.lit(True).alias("_clausal_child")))
-    finite_past = (pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd")
-    nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense", "mood",
-                          "person")
+    finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
+                   | _imperfect())
+    nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_f", "_l", "upos", "verbform", "tense",
+                          "mood", "person")
              .join(marks, on=[*sent, "word_id"], how="left")
              .join(tense_aux, on=[*sent, "word_id"], how="left")
              .join(causative_past, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
+             .join(determiners, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
              .join(clausal, on=[*sent, "word_id"], how="left")
-             .with_columns(pl.col("_complementizer", "_n_si", "_tense_aux", "_causative_past", "_sans_condition",
-                                  "_clausal_child").fill_null(False),
+             .join(imperfect_aux, on=[*sent, "word_id"], how="left")
+             .join(gerunds, on=[*sent, "word_id"], how="left")
+             .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
+                                  "_causative_past", "_sans_condition", "_clausal_child", "_imperfect_aux",
+                                  "_gerund_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
                            (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
-                           .alias("_content")))
+                           .alias("_content"),
+                           (_imperfect() | pl.col("_imperfect_aux")).alias("_imperfect")))
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -282,7 +322,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
                                              & pl.col("_head_past").fill_null(False)))
             .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
-                  "_head_past"))
+                  "_head_past", "_imperfect_aux", "_f"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -294,16 +334,24 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     heads, through coordination, relative and adverbial clauses), the first clause that is the
     content of its head (introduced by que or si alone, or a ccomp / csubj; a conjunct of one is content
     too, governed by the first conjunct's head) names the *governing verb*. Columns: ``_tree`` (the
-    sentence has a tree), ``_clause_rel``, the subject of the conditional's clause (``_subj_l``,
-    ``_subj_upos``, ``_subj_det``: its lemma, part of speech and determiner's form), ``_clause_upos``
+    sentence has a tree), ``_clause_rel``, ``_clause_marked`` (a conjunction introduces the clause: no
+    relative clause then, whatever the parser's label), ``_antecedent_l`` (the word the clause hangs from: the
+    antecedent of a relative clause), the subject of the conditional's clause (``_subj_l``,
+    ``_subj_upos``, ``_subj_det``, ``_subj_f``: its lemma, part of speech, determiner's form and form; for a
+    conditional the parser took for an adjective of a noun, amod or acl with no subject, the noun phrase it
+    hangs from), ``_clause_upos``
     and ``_clausal_child`` (the clause's head word is an adjective, say, with a clause as complement
-    or subject: "ce serait dramatique que…"), ``_sans_condition`` (see :func:`_nodes`), ``_fip_tree`` (the
+    or subject: "ce serait dramatique que…"), ``_sans_condition`` and ``_gerund_condition`` (a gerund hangs
+    from the clause; see :func:`_nodes`), ``_fip_tree`` (the
     governing verb is a past verb of saying or thinking: the future in the past, Riegel et al.
     2018), ``_speaker_gov`` (it is one in the first person, not past: "je crois que…"),
     ``_content_clause`` (the conditional's own clause is the content of a word that is no verb of
-    saying: "prouver que", "plus … que") and ``_si_tree`` (a si-clause hangs from the conditional's
+    saying: "prouver que", "plus … que"), ``_si_tree`` (a si-clause hangs from the conditional's
     clause or from a clause above it, and is neither that clause nor one whose content the
-    conditional is: the protasis).
+    conditional is: the protasis) and ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
+    anywhere in the sentence outside the conditional's path, or "si" hangs on the conditional's own clause
+    with an imperfect between them: the tense concord of the hypothetical system, which holds where the
+    parser misplaces the si-clause).
     """
     sent = ["doc_id", "sent_id"]
     nodes = _nodes(words)
@@ -353,17 +401,67 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
           .filter((pl.col("_si_k").is_null() & pl.col("_head_on_path").fill_null(False))
                   | ((pl.col("_si_k") > 0) & ~pl.col("_si_below").is_in(_COMPLEMENT)))
           .select(row).unique().with_columns(pl.lit(True).alias("_si_tree")))
-    # the conditional's own clause: its subject, an oblique "sans X"
-    own_clause = path.filter(pl.col("k") == 0).select(row, "_subj_l", "_subj_upos", "_subj_det", "_sans_condition",
-                                                      pl.col("upos").alias("_clause_upos"), "_clausal_child")
+    # a si-clause in the imperfect or pluperfect anywhere in the sentence, the conditional outside it: the
+    # tense concord of the hypothetical system ("si + imparfait → conditionnel présent, si + plus-que-parfait
+    # → conditionnel passé", Riegel et al. 2018), which holds where the parser hangs the si-clause elsewhere
+    # ("que si le facteur devait payer" on a noun); not "comme si", nor the content of a verb of asking
+    si_forms = [*cues("condition_word"), *cues("elided_condition_word")]
+    heads = nodes.select(*sent, pl.col("word_id").alias("head"), pl.col("_l").alias("_si_head_l"))
+    interrogative = pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_si_head_l").is_in(cues("reporting_verb"))
+    imperfect_protases = (nodes.filter(pl.col("_n_si") & pl.col("_imperfect") & ~pl.col("_comparative_si"))
+                          .join(heads, on=[*sent, "head"], how="left").filter(~interrogative.fill_null(False))
+                          .select(*sent, pl.col("word_id").alias("_si_node")))
+    elsewhere = (found.select(row, *sent).join(imperfect_protases, on=sent, how="inner")
+                 .join(on_path.select(row, pl.col("node").alias("_si_node")), on=[row, "_si_node"], how="anti")
+                 .select(row))
+    # ... or where it hangs "si" on the conditional's own clause with an imperfect between the two ("si les
+    # États avaient adopté cette limite, des vies auraient été sauvées": si → sauvées); an interrogative
+    # "s'il viendrait" has no verb between them
+    si_marks = words.filter(pl.col("_f").is_in(si_forms) & (pl.col("deprel") == "mark")).select(
+        *sent, pl.col("head").alias("node"), pl.col("word_id").alias("_si_word"))
+    imperfects = words.filter(_imperfect()).select(*sent, pl.col("word_id").alias("_imperfect_word"))
+    hung_on_apodosis = (path.filter(pl.col("k") == 0).select(row, *sent, "node")
+                        .join(si_marks, on=[*sent, "node"], how="inner")
+                        .join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
+                        .join(imperfects, on=sent, how="inner")
+                        .filter((pl.col("_si_word") < pl.col("_imperfect_word"))
+                                & (pl.col("_imperfect_word") < pl.col("_cnd_word")))
+                        .select(row))
+    si_imperfect = (pl.concat([elsewhere, hung_on_apodosis]).unique()
+                    .with_columns(pl.lit(True).alias("_si_imperfect")))
+    # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
+    own_clause = path.filter(pl.col("k") == 0).select(
+        row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
+        pl.col("upos").alias("_clause_upos"), "_clausal_child", pl.col("_marked").alias("_clause_marked"),
+        pl.col("_gerund_child").alias("_gerund_condition"))
+    # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
+    # amod of "Etat"): its subject is the noun it hangs from, climbed up through the noun's complements (nmod)
+    # (or acl: a finite verb hung on a noun with neither subject nor conjunction is no relative clause)
+    misparsed = own_clause.filter(pl.col("_rel").is_in(["amod", "acl"]) & ~pl.col("_clause_marked").fill_null(False)
+                                  & pl.col("_subj_l").is_null()).select(row, *sent, pl.col("head").alias("_np"))
+    for _ in range(_DEPTH - 1):
+        misparsed = (misparsed.join(own.rename({"word_id": "_np", "head": "_np_head"}), on=[*sent, "_np"], how="left")
+                     .select(row, *sent, pl.when(pl.col("_rel") == "nmod").then(pl.col("_np_head"))
+                             .otherwise(pl.col("_np")).alias("_np")))
+    misparsed = misparsed.join(nodes.select(*sent, pl.col("word_id").alias("_np"), pl.col("_l").alias("_np_l"),
+                                            pl.col("upos").alias("_np_upos"), pl.col("_det").alias("_np_det")),
+                               on=[*sent, "_np"], how="left").select(row, "_np_l", "_np_upos", "_np_det")
+    own_clause = own_clause.join(misparsed, on=row, how="left").select(
+        row, *(pl.coalesce(f"_subj_{c}", f"_np_{c}").alias(f"_subj_{c}") for c in ("l", "upos", "det")),
+        pl.all().exclude(row, "_subj_l", "_subj_upos", "_subj_det", "_np_l", "_np_upos", "_np_det", *sent, "head",
+                         "_rel"))
+    # the antecedent of a relative clause ("ce qui aurait permis": ce, a situation)
+    antecedent = path.filter(pl.col("k") == 1).select(row, pl.col("_l").alias("_antecedent_l"))
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
-             .join(own_clause, on=row, how="left"))
+             .join(si_imperfect, on=row, how="left").join(own_clause, on=row, how="left")
+             .join(antecedent, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
-        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det", "_clause_upos",
+        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f",
+        "_clause_upos", "_antecedent_l",
         *((tree & pl.col(c).fill_null(False)).alias(c)
-          for c in ("_governed", "_fip_tree", "_si_tree", "_speaker_gov", "_content_clause", "_sans_condition",
-                    "_clausal_child")))
+          for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
+                    "_sans_condition", "_clausal_child", "_clause_marked", "_gerund_condition")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -389,7 +487,14 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     condition), politeness/desire, epistemic (the modals), then reportive; a past conditional of
     an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical. "Sans" + a
     noun phrase on the conditional's clause is a condition like si (guide §1: "sans X, Y serait…"), tried
-    before the modals. Just before the default, a present conditional whose condition is implicit in its
+    before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
+    tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
+    conditional ("en réduisant les impôts, le gouvernement relancerait…"). An attenuated assertion ("je dirais
+    même") is ``other``: no wish or request. A past conditional of enabling or preventing whose subject is an
+    action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
+    permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
+    in a relative clause of reported content looks back, not forward (no future in the past). Just before
+    the default, a present conditional whose condition is implicit in its
     subject is hypothetical (guide §1: "une défaite compromettrait"): a noun of action or a pronoun
     standing for a situation as the subject of a verb of consequence ("l'inaction obligerait", "cela
     permettrait": ``implicit_conditions.tsv``), a free-choice subject ("toute proposition serait
@@ -411,28 +516,39 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     speaker = first_person | subject.is_in(cues("generic_subject")) | addressee
     # a relative clause: in the tree, or right after a relative pronoun; after que, only when no subject
     # comes between (stylistic inversion: "l'impact qu'aurait pu avoir le pollen", not "que nous aurions")
-    relative = ((pl.col("_clause_rel") == "acl:relcl") | pl.col("_prev").is_in(cues("relative_pronoun"))
-                | subject.is_in(cues("complementizer")))
+    # (a clause the parser calls relative but that a conjunction introduces is none: "parce que leur cœur serait")
+    tree_relative = (pl.col("_clause_rel") == "acl:relcl") & ~pl.col("_clause_marked")
+    relative = tree_relative | pl.col("_prev").is_in(cues("relative_pronoun")) | subject.is_in(cues("complementizer"))
     request = pl.any_horizontal([(key == verb) & (pl.col("_w1_f") == word)
                                  for verb, word in (c.split(" ", 1) for c in cues("request_phrase"))])
     # an implicit condition in the subject: a noun of action or event, or a pronoun standing for a situation
     subj = pl.col("_subj_l")
-    action_noun = (pl.col("_subj_upos") == "NOUN") & ~subj.is_in(_implicit("not_action_noun")) & (
+    # (a noun the tagger calls an adjective keeps its determiner: "ce prêt")
+    nominal = (pl.col("_subj_upos") == "NOUN") | ((pl.col("_subj_upos") == "ADJ") & pl.col("_subj_det").is_not_null())
+    action_noun = nominal & ~subj.is_in(_implicit("not_action_noun")) & (
         subj.is_in(_implicit("action_noun"))
         | subj.str.contains("(?:" + "|".join(_implicit("action_noun_suffix")) + ")s?$"))
-    situation = action_noun | subj.is_in(_implicit("situation_pronoun"))
+    # "ce qui entraînerait…": a relative clause on "ce" stands for the situation just described (the parser
+    # may also make "ce" the subject of the clause that follows "qui")
+    situation = (action_noun | subj.is_in(_implicit("situation_pronoun"))
+                 | (relative & (pl.col("_antecedent_l").is_in(_implicit("situation_antecedent"))
+                                | subj.is_in(_implicit("situation_antecedent")))))
     # "ce serait dramatique que…", "il serait dangereux de…": an adjective judging a clause (the situation)
     copula = (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & pl.col("_clausal_child")
     return [
-        ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
+        # (a past conditional in a relative clause inside the reported content looks back, not forward:
+        # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran")
+        ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree") & ~(compound & tree_relative))
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
+        ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
+        ("gerund_condition", pl.col("_gerund_condition") & ~compound, "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal")) & ~relative, "hypothetical"),
         ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
         ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~compound
-         & (ending == "ais") & subject.is_in(cues("first_person_subject")), "politeness_desire"),
+         & (ending == "ais") & subject.is_in(cues("first_person_subject")), "other"),
         ("attenuated_request", request & ~compound, "politeness_desire"),
         ("attenuated_advice", (lemma == _ETRE) & subject.is_in(cues("impersonal_subject"))
          & (pl.col("_next1").is_in(cues("attenuation_word")) | pl.col("_w1_f").is_in(cues("attenuation_word"))),
@@ -445,6 +561,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),
         ("speaker_judgement", (first_person & ~compound) | pl.col("_speaker_gov"), "hypothetical"),
+        ("counterfactual_consequence", compound & situation
+         & key.is_in(_implicit("counterfactual_consequence_verb")), "hypothetical"),
         ("past_conditional", compound, "reportive"),
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
@@ -453,7 +571,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("implicit_condition", ~compound & situation & key.is_in(_implicit("consequence_verb")), "hypothetical"),
         ("free_choice_subject", ~compound & pl.col("_subj_det").is_in(_implicit("free_choice_determiner")),
          "hypothetical"),
-        ("judged_situation", copula & subj.is_in(cues("situation_subject")), "hypothetical"),
+        ("judged_situation", copula & pl.col("_subj_f").is_in(cues("situation_subject")), "hypothetical"),
         ("unmarked", pl.lit(True), "reportive"),
     ]
 

@@ -1,0 +1,98 @@
+"""Conditional classes on sentences parsed with the bundled compact model: the rules of 2026-12-06 (third
+session, issue 14) written on the errors of Wikinews, set3 and the UD development items, and the parser's
+slips they survive (a si-clause hung on the apodosis, an imperfect tagged present, a conditional tagged as
+an adjective, a clause introduced by "parce que" labelled relative)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.markers import conditional
+
+#: (sentence, conditional's form, class, rule); one sentence per paragraph of the parsed text.
+CASES = [
+    # a si-clause in the pluperfect, "si" hung by the parser on the conditional's clause (guide §1, hypothetical)
+    ("Selon leurs calculs, si les États avaient adopté cette limite, des centaines de vies auraient été sauvées.",
+     "auraient", "hypothetical", "si_imperfect"),
+    # "que si" + an imperfect the tagger calls present ("devait"), the si-clause hung on a noun
+    ("Il s'agirait bien de la même situation que si le facteur devait payer des droits d'auteur.",
+     "agirait", "hypothetical", "si_imperfect"),
+    # ... not "comme si", a comparison
+    ("Il agirait comme s'il était seul au monde.", "agirait", "reportive", "unmarked"),
+    # a gerund states the condition of a present conditional
+    ("En réduisant les impôts, le gouvernement relancerait la consommation.", "relancerait", "hypothetical",
+     "gerund_condition"),
+    # ... not of a past one, whose gerund is its manner
+    ("L'homme aurait tué sa femme en la frappant.", "aurait", "reportive", "past_conditional"),
+    # a past conditional of enabling with an action or a situation as subject: what it would have made possible
+    ("Ce prêt aurait permis à la société de lancer sa production.", "aurait", "hypothetical",
+     "counterfactual_consequence"),
+    ("Le conseil a rejeté le projet, ce qui aurait permis de sauver l'usine.", "aurait", "hypothetical",
+     "counterfactual_consequence"),
+    # ... not with a person as subject, nor a verb of causing: the journalistic conditional
+    ("La police aurait permis aux manifestants de passer.", "aurait", "reportive", "past_conditional"),
+    ("L'explosion aurait causé dix morts.", "aurait", "reportive", "past_conditional"),
+    # a conditional the parser takes for an adjective of the noun before it (amod, acl): its subject found again
+    ("Le relèvement des seuils exclurait de nombreuses petites listes.", "exclurait", "hypothetical",
+     "implicit_condition"),
+    ("Une victoire de Romney dans cet Etat compromettrait les chances de son rival.", "compromettrait",
+     "hypothetical", "implicit_condition"),
+    # an impersonal "il" (expl:subj) and an adjective judging an infinitive: an imagined situation
+    ("Peut-être serait-il plus simple de tout recommencer.", "serait", "hypothetical", "judged_situation"),
+    # an attenuated assertion is no wish or request (ADJUDICATION.md: "je dirais même" → other)
+    ("Je dirais même que le film est raté.", "dirais", "other", "attenuated_assertion"),
+    # a clause introduced by "parce que" is no relative clause, whatever its label (set3 gsd_00001)
+    ("Il y en a qui croient toujours qu'ils peuvent jouir de la vie en toute tranquillité de conscience et "
+     "commettre telle ou telle indélicatesse, telle ou telle grossièreté, en toute sécurité, parce que leur coeur "
+     "serait comme les montres : 100% Waterproof.", "serait", "reportive", "unmarked"),
+    # a past conditional in a relative clause of the reported content looks back, not forward
+    ("Un ancien banquier avait expliqué au juge que l'argent avait pu passer par des comptes qui auraient servi "
+     "d'écran.", "auraient", "reportive", "past_conditional"),
+    # an imperfect of saying or thinking tagged present ("demandait") is past all the same
+    ("Il se demandait si elle était partie et ce qu'il ferait ensuite.", "ferait", "future_in_past",
+     "past_saying_que"),
+]
+
+#: The rules whose cases above must change class when the rule is taken out of the table.
+NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
+             "judged_situation")
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
+    from corpusling.api import parse, read
+
+    path = tmp_path_factory.mktemp("conditionals") / "sentences.txt"
+    path.write_text("\n\n".join(sentence for sentence, *_ in CASES) + "\n", encoding="utf-8")
+    return parse(read([path]), model="compact")
+
+
+def _row(found: pl.DataFrame, sentence: str, form: str) -> dict:
+    rows = found.filter((pl.col("sentence").str.strip_chars() == sentence) & (pl.col("form") == form))
+    assert rows.height == 1, (sentence, form, found.select("form", "sentence"))
+    return rows.row(0, named=True)
+
+
+@pytest.fixture(scope="module")
+def found(parsed) -> pl.DataFrame:
+    return conditional.conditionals(parsed.tokens, parsed.documents)
+
+
+@pytest.mark.parametrize("sentence, form, expected_class, expected_rule", CASES,
+                         ids=[f"{rule}:{form}" for _, form, _, rule in CASES])
+def test_class_and_rule_on_parsed_sentences(found: pl.DataFrame, sentence: str, form: str, expected_class: str,
+                                            expected_rule: str) -> None:
+    row = _row(found, sentence, form)
+    assert (row["class"], row["rule"]) == (expected_class, expected_rule)
+
+
+@pytest.mark.parametrize("sentence, form, expected_class, expected_rule",
+                         [case for case in CASES if case[3] in NEW_RULES and case[2] == "hypothetical"],
+                         ids=lambda value: value if value in NEW_RULES else None)
+def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, sentence: str, form: str,
+                                            expected_class: str, expected_rule: str) -> None:
+    table = conditional.rules()
+    monkeypatch.setattr(conditional, "rules", lambda: [rule for rule in table if rule[0] != expected_rule])
+    row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
+    assert row["class"] != expected_class, row["rule"]
