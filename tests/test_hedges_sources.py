@@ -47,6 +47,10 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # a locution of saying ("faire état de") makes its vague subject a source
     "Des témoignages de réfugiés font état de pillages dans la région.": [
         ("Des témoignages de réfugiés", "unnamed_source", "rule: unnamed subject of a verb of saying")],
+    # a relay after the speaker of a quotation is its attribution; with no quotation, a source marker
+    "« La situation empire », écrit l'ONG, citée par l'AFP.": [],
+    "Le ministre, cité par l'AFP, a démenti toute hausse.": [
+        ("cité par l'AFP", "source_marker", '"cité"|"citée"|"cités"|"citées" par')],
     # the followers of a religion are people, who hold views
     "Pour les musulmans, ce jeûne est un devoir.": [("Pour les musulmans", "source_marker", "pour @viewpoint")],
 }

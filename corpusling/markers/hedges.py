@@ -236,6 +236,9 @@ def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
          & (pl.when(pl.col("_open") | pl.col("_close")).then(pl.col("_i")).forward_fill().over("_s")
             >= pl.when(pl.col("upos") != "PUNCT").then(pl.col("_i")).forward_fill().over("_s").fill_null(-1)))
         .alias("_after_close"),
+        # the last mark at or before this word closes, whatever words come after it
+        pl.when(pl.col("_open") | pl.col("_close")).then(pl.col("_close")).forward_fill().over("_s").fill_null(False)
+        .alias("_last_mark_closes"),
         # inside a quotation: more marks opened than closed before it, or before a first mark that closes
         ((pl.col("_open").cast(pl.Int32).cum_sum() - pl.col("_close").cast(pl.Int32).cum_sum()).over("_s") > 0)
         .alias("_opened"),
@@ -255,7 +258,8 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     After the quotation: the marker comes right after a closing mark (punctuation between) in a
     sentence that opens with the quotation ("« … », a déclaré X", "« … », selon X"), or of a quotation
     opened after a colon ("la population se sent lâchée : « … », déclare X"); unquoted words
-    between them ("« … », y compris le montant…, commente X") are the writer's and keep the marker.
+    between them ("« … », y compris le montant…, commente X") are the writer's and keep the marker,
+    except before a relay of the quotation (``relay_marker``: "« … », écrit l'ONG, citée par l'agence").
     Before it: a colon or comma then an opening mark follow the marker's phrase, with no finite verb
     in between, and the quotation ends the clause (the sentence, or punctuation after its closing
     mark: "Selon Météo France, « L'épisode … »"). Inside it: an incise between the marks ("« Nous
@@ -271,6 +275,7 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     before = marks.select(pl.col("_i").alias("_first_i"), pl.col("_quoted_start"),
                           pl.col("_opened_after_colon").shift(1).over("_s").fill_null(False).alias("_after_colon"),
                           pl.col("_after_close").shift(1).over("_s").fill_null(False).alias("_after_close"),
+                          pl.col("_last_mark_closes").shift(1).over("_s").fill_null(False).alias("_closed_before"),
                           (pl.col("_opened") | (pl.col("_before_close") & first_close_opens)).fill_null(False)
                           .alias("_inside"))
     at_end = marks.select(pl.col("_i").alias("_last_i"), "_finite", "_last_word",
@@ -282,7 +287,9 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
                             pl.col("_raw").shift(-1).over("_s").str.contains(r"^[.,;:!?]").alias("_q_ends"))
     flagged = (sources.join(before, on="_first_i", how="left").join(at_end, on="_last_i", how="left")
                .join(at_open, on="_q", how="left").join(at_close, on="_q_close", how="left"))
-    after_quote = (pl.col("_quoted_start") | pl.col("_after_colon")) & pl.col("_after_close")
+    # a relay ("« … », écrit l'ONG, citée par l'agence de presse") attributes the quotation wherever it stands after it
+    relayed = pl.col("entry").is_in(sorted(rule_words()["relay_marker"])) & pl.col("_closed_before")
+    after_quote = (pl.col("_quoted_start") | pl.col("_after_colon")) & (pl.col("_after_close") | relayed)
     # (an attribution clause before a colon, "… comme le précise X : « … »", attributes the writer's assertion
     # before it; before a comma, "bien que, comme le rappelle HRW, « … »", the quotation)
     clause_then_colon = pl.col("entry").str.starts_with("rule: attribution clause") & (pl.col("_q_prev") == ":")
