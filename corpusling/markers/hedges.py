@@ -13,11 +13,14 @@ The evidence, one module each, all polars expressions over one word table
 * **epistemic pouvoir / devoir**, told from their root readings by the ordered, named rows of
   :data:`MODAL_RULES` (:mod:`corpusling.markers.hedge_modals`);
 * **who is speaking**: attribution incises in the writer's text and vague noun phrases that are
-  the subject of a verb of saying (:mod:`corpusling.markers.hedge_sources`).
+  the subject of a verb of saying or of an incise (:mod:`corpusling.markers.hedge_sources`), or the
+  object of a source marker ("selon ces témoins").
 
 This module puts them together and applies the guide's span and scope rules: a source marker
-spans its object noun phrase ("selon l'AFP") and an approximator its numeral; a source marker or
-incise that attributes a quotation in quotation marks is the quotation's attribution, not a hedge;
+spans its object noun phrase ("selon l'AFP") and an approximator its numeral; "selon" of variation
+("varie … selon les sous-espèces") and a point of view nobody holds ("aux yeux de l'histoire") are no
+source markers; a source marker or incise that attributes a quotation in quotation marks is the
+quotation's attribution, not a hedge;
 an adjectival booster under negation ("rien ne peut être sûr") is not a booster; an unnamed source
 named right after ("un manifestant, Abdel Nasser") is not unnamed; overlapping spans of one
 category keep the longest, while categories may overlap ("selon un collectif de défense": a source
@@ -82,7 +85,8 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     source marker with its object ("selon l'AFP", "a indiqué la direction"), an approximator
     with its numeral where the lexicon includes it ("une dizaine"). ``entry`` is the lexicon
     pattern that matched, or ``rule: …`` for the syntactic rules (epistemic modals, incises,
-    unnamed subjects of verbs of saying), which ``rules=False`` turns off. ``lexicon``
+    unnamed subjects of verbs of saying, unnamed objects of source markers), which ``rules=False``
+    turns off. ``lexicon``
     defaults to the bundled one (:func:`corpusling.lexicons.load_lexicon`). ``in_quote`` is
     null unless ``quotes`` (a quotation table) is given, then whether the match lies inside
     a direct or mixed quotation (:func:`corpusling.markers.voice.add_in_quote`).
