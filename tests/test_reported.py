@@ -91,6 +91,18 @@ SENTENCES = {
     "ce_que_before": "La réforme sera votée avant l'été. C'est ce qu'a déclaré le ministre.",
     "remark_of": "Les artistes marchent tête baissée. C'est la remarque de Kareyce Fotso.",
     "finding_of": "C'est le cas partout dans le monde. Le constat amer est du Professeur Nobutaka Miura.",
+    # according to: the clause above a marker hung on a number; "de l'avis de X"; "pour qui"; not "pour cela", nor
+    # "pour qui veut…"; a noun in a prepositional phrase is no source ("a pour sa part indiqué")
+    "selon_on_number": "Les 10 % des habitants les plus pauvres ont vu leur niveau de vie reculer de 2,1 % entre "
+                       "2008 et 2009 selon M. Houdré.",
+    "opinion_of": "De l’avis de l’Américain Pete Selleck, la langue française est une exigence à tous les postes de "
+                  "direction.",
+    "pour_qui": "C'est d'ailleurs l'avis de Craig Murray, pour qui, selon ses propres sources, les États-Unis ont "
+                "intimé l'ordre au premier ministre britannique de le faire.",
+    "pour_cela": "Pour cela, ils affirment que le premier mandat ne compte pas.",
+    "pour_qui_veut": "Emplacement génial pour qui veut aller chercher quelqu'un à la gare !",
+    "pour_sa_part": "Pauline Marois a pour sa part indiqué que la gratuité scolaire était un objectif difficile à "
+                    "atteindre.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -284,3 +296,16 @@ def test_attributions_after_the_clause(found, doc, cue, text, speaker) -> None:
     [row] = rows(found, doc)
     assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("incise", cue, text, speaker)
     assert SENTENCES[doc][row["cue_start"]:row["cue_end"]].lower().startswith(cue[:4])
+
+
+def test_according_to_markers(found) -> None:
+    [row] = rows(found, "selon_on_number")
+    assert (row["kind"], row["speaker"]) == ("according_to", "Houdré")
+    assert row["text"].startswith("Les 10 % des habitants") and row["text"].endswith("entre 2008 et 2009")
+    assert [(r["cue"], r["speaker"]) for r in rows(found, "opinion_of")] == [("de l'avis", "Américain Pete Selleck")]
+    by_cue = {r["cue"]: r for r in rows(found, "pour_qui")}
+    assert (by_cue["pour"]["source"], by_cue["pour"]["speaker"]) == ("qui", "Craig Murray")
+    assert by_cue["pour"]["text"].startswith("les États-Unis ont intimé")
+    assert [r["kind"] for r in rows(found, "pour_cela")] == ["indirect"]
+    assert rows(found, "pour_qui_veut") == []
+    assert [r["speaker"] for r in rows(found, "pour_sa_part")] == ["Pauline Marois"]

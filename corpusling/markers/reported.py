@@ -183,8 +183,14 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                .join(words.select(*WORD, "start_char"), on=WORD)
                .filter(pl.col("_cue_start").is_null() | (pl.col("start_char") < pl.col("_cue_start")))
                .select("_item", *WORD))
-    source_tree = subtrees(found.filter(pl.col("kind") == "according_to")
-                            .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")), pairs)
+    # (an attributed clause leaves out every source marker of its sentence with its source: "pour qui, selon ses
+    # propres sources, les États-Unis ont…")
+    markers_here = found.filter(pl.col("kind") == "according_to")
+    marker_words = pl.concat([subtrees(markers_here.select("_item", "doc_id", "sent_id",
+                                                           pl.col(word).alias("head")), pairs)
+                              for word in ("source_word", "cue_word")]).select(WORD).unique()
+    source_tree = (markers_here.select("_item", "doc_id", "sent_id").join(marker_words, on=["doc_id", "sent_id"])
+                   .select("_item", *WORD))
     content = pl.concat([content.join(pl.concat([cue_tree, source_tree]), on=["_item", *WORD], how="anti"),
                          rest]).unique()
     # a content coordinated after it ("et que …") is not part of it

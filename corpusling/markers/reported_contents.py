@@ -305,7 +305,15 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
 
 
 def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
-    """Clauses attributed by a source marker of the hedge analysis: ``doc_id, sent_id, cue_word, head, …``."""
+    """Clauses attributed by a source marker of the hedge analysis ("selon X", "d'après X", "pour X,", "de l'avis
+    de X"…): ``doc_id, sent_id, cue_word, head, source_word, cue, _marker_end, rule``.
+
+    The source is the noun the marker hangs on (for "de l'avis de X", the person after the noun of opinion); when
+    the marker hangs on a verb, the word after it ("Craig Murray, pour qui les États-Unis ont…": the relative
+    *qui*, which must leave the clause a subject of its own: "pour qui veut…" is no attribution). The clause is
+    the nearest predicate above the source (a verb, a word with a copula, the root), whatever phrase the parser
+    hung the marker on ("… en 2009 » selon M. Houdré"). A demonstrative is no source ("Pour cela, …").
+    """
     start = pl.col("match").cast(pl.String).str.to_lowercase()
     longest_first = sorted(reported_cues("according_to"), key=len, reverse=True)
     marker = "^(" + "|".join(re.escape(c) for c in longest_first) + ")"
@@ -315,12 +323,59 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
                        pl.col("end_char").cast(pl.Int64).alias("_marker_end"),
                        start.str.extract(marker, 1).str.replace("’", "'").alias("cue")))
     first_word = markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
-    # the marker word ("selon", the "d'" of "d'après") hangs on the source noun, which hangs on the clause
-    noun = first_word.join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
-                                        pl.col("head").alias("clause"), pl.col("upos").alias("noun_upos")),
-                           on=["doc_id", "sent_id", "head"])
-    noun = noun.filter(pl.col("clause") > 0)
-    return noun.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("clause").alias("head"),
-                       pl.col("head").alias("source_word"), "cue", "_marker_end",
-                       pl.lit("source marker of the hedge analysis").alias("rule"),
-                       pl.lit("according_to").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))
+    node = words.select("doc_id", "sent_id", "word_id", pl.col("head").alias("_up"), "upos", "lemma", "feats",
+                        "deprel", "end_char")
+    # the source: the noun the marker word hangs on ("selon", the "d'" of "d'après"), else the word after it
+    hung = first_word.join(node.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                       pl.col("upos").alias("_head_upos")), on=["doc_id", "sent_id", "head"])
+    nominal = ~pl.col("_head_upos").is_in(["VERB", "AUX"])
+    hung = hung.with_columns(pl.when(nominal).then(pl.col("head")).otherwise(pl.col("word_id") + 1)
+                             .alias("source_word"))
+    # "de l'avis de X", "de l'opinion de X": the person after the noun of opinion
+    of_whom = (words.filter(pl.col("deprel").is_in(["nmod", "obl", "obl:arg"])
+                            & pl.col("upos").is_in(["NOUN", "PROPN"]))
+               .select("doc_id", "sent_id", pl.col("head").alias("source_word"), pl.col("word_id").alias("_person"))
+               .unique(["doc_id", "sent_id", "source_word"], keep="first"))
+    hung = (hung.join(node.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                  pl.col("lemma").alias("_source_lemma"), pl.col("upos").alias("_source_upos"),
+                                  pl.col("feats").fill_null("").alias("_source_feats"),
+                                  pl.col("end_char").alias("_source_end")),
+                      on=["doc_id", "sent_id", "source_word"])
+            .join(of_whom, on=["doc_id", "sent_id", "source_word"], how="left")
+            .with_columns(pl.when(pl.col("_source_lemma").is_in(reported_cues("attribution_noun")))
+                          .then(pl.coalesce("_person", "source_word")).otherwise(pl.col("source_word"))
+                          .alias("source_word"))
+            .filter(pl.col("_source_upos").is_in(["NOUN", "PROPN", "PRON", "NUM", "X"])
+                    & ~pl.col("_source_lemma").is_in(reported_cues("demonstrative_pronoun"))))
+    relative = pl.col("_source_feats").str.contains("PronType=Rel")
+    # (for a relative, the cue ends with it: the hedge's match may run on)
+    hung = hung.with_columns(pl.when(relative).then(pl.col("_source_end")).otherwise(pl.col("_marker_end"))
+                             .alias("_marker_end"))
+    # the clause: the nearest finite predicate at or above the source's head (a finite verb, a verb with an
+    # auxiliary, a word with a copula, the root)
+    copula = (words.filter(pl.col("deprel").str.starts_with("aux") | (pl.col("deprel") == "cop"))
+              .select("doc_id", "sent_id", pl.col("head").alias("_at")).unique())
+    predicate = (node.rename({"word_id": "_at"}).join(copula.with_columns(pl.lit(True).alias("_cop")),
+                                                      on=["doc_id", "sent_id", "_at"], how="left")
+                 .select("doc_id", "sent_id", "_at", "_up",
+                         (pl.col("upos").is_in(["VERB", "AUX"]) & pl.col("feats").fill_null("").str.contains("Fin")
+                          | pl.col("_cop").fill_null(False) | (pl.col("deprel") == "root")).alias("_predicate")))
+    climbing = (hung.join(node.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                      pl.col("_up").alias("_at")), on=["doc_id", "sent_id", "source_word"])
+                .join(predicate, on=["doc_id", "sent_id", "_at"]))
+    for _ in range(12):
+        climbing = climbing.with_columns(
+            pl.when(pl.col("_predicate") | (pl.col("_up") == 0)).then(pl.col("_at")).otherwise(pl.col("_up"))
+            .alias("_at")).drop("_up", "_predicate").join(predicate, on=["doc_id", "sent_id", "_at"])
+    found = climbing.filter(pl.col("_at") > 0)
+    # "pour qui" attributes only a clause with a subject of its own
+    subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj") & ~pl.col("feats").fill_null("")
+                             .str.contains("PronType=Rel"))
+                .select("doc_id", "sent_id", pl.col("head").alias("_at")).unique())
+    found = found.join(subjects.with_columns(pl.lit(True).alias("_own_subject")), on=["doc_id", "sent_id", "_at"],
+                       how="left").filter(~relative | pl.col("_own_subject").fill_null(False))
+    return found.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("_at").alias("head"),
+                        "source_word", "cue", "_marker_end",
+                        pl.when(relative).then(pl.lit("source marker of the hedge analysis (a relative)"))
+                        .otherwise(pl.lit("source marker of the hedge analysis")).alias("rule"),
+                        pl.lit("according_to").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))

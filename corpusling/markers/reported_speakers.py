@@ -94,6 +94,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     qualified = (parent.filter((pl.col("_rel") == "acl") & non_finite)
                  .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("_up"), pl.col("upos").alias("_nu")),
                        on=["doc_id", "sent_id", "_up"])
+                 # (not a noun in a prepositional phrase: "a pour sa part indiqué")
+                 .join(with_case.rename({"word_id": "_up"}), on=["doc_id", "sent_id", "_up"], how="anti")
                  .filter(pl.col("_nu").is_in(["NOUN", "PROPN"])).select("_item", pl.col("_up").alias("source_word")))
     found.append(qualified)
     # the subject of the verb above, up to three links
