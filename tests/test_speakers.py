@@ -49,6 +49,15 @@ def test_name_of(mention: str | None, name: str | None) -> None:
     assert name_of(mention) == name
 
 
+def test_speaker_words_come_from_the_lexicon() -> None:
+    """The French words of the speakers module are ``lexicons/speaker_words.tsv``, read by the one loader."""
+    from corpusling.markers.speakers import PRONOUNS, SPEAKER_ROLES, speaker_words
+
+    assert all(speaker_words(role) for role in SPEAKER_ROLES)
+    assert PRONOUNS == {"il": "Masc", "lui": "Masc", "lequel": "Masc", "elle": "Fem", "laquelle": "Fem", "qui": None}
+    assert "mme" in speaker_words("feminine_title") and "ibn" in speaker_words("name_prefix")
+
+
 def test_apposed_name() -> None:
     assert apposed_name("La procureure", ", Mme Fatou Bensouda, a déclaré :") == "Fatou Bensouda"
     assert apposed_name("un clash avec Bernard Bonnet, ", ", qui lui avait rétorqué") == "Bernard Bonnet"

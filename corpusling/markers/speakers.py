@@ -39,6 +39,7 @@ import unicodedata
 
 import polars as pl
 
+from corpusling.lexicons import HERE, load_word_lists
 from corpusling.markers.attribution import NAME, default_reporting_verbs, kind_words, quote_depth, reporting_verb_forms
 from corpusling.normalise import paragraph_spans
 
@@ -47,36 +48,39 @@ TITLE_MAX_WORDS = 30
 #: Columns of the table :func:`speakers` returns.
 SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
 
+#: The word lists of ``speaker_words.tsv``.
+SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
+                 "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
+                 "name_prefix")
+
+
+def speaker_words(role: str) -> tuple[str, ...]:
+    """The words of one role of ``lexicons/speaker_words.tsv``, in the file's order."""
+    return load_word_lists(HERE / "speaker_words.tsv", SPEAKER_ROLES)[role]
+
+
 #: Personal and relative pronouns a source may be, with the gender they impose (None: either).
-PRONOUNS: dict[str, str | None] = {"il": "Masc", "lui": "Masc", "elle": "Fem", "qui": None, "lequel": "Masc",
-                                   "laquelle": "Fem"}
+PRONOUNS: dict[str, str | None] = {**dict.fromkeys(speaker_words("masculine_pronoun"), "Masc"),
+                                   **dict.fromkeys(speaker_words("feminine_pronoun"), "Fem"),
+                                   **dict.fromkeys(speaker_words("relative_pronoun"))}
 #: Words that open a noun phrase: a capitalised one is not a name ("Le Parquet fédéral").
-_DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son",
-                          "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-                          "plusieurs", "certains", "certaines", "quelques", "chaque", "aucun", "aucune", "tout",
-                          "toute", "tous", "toutes", "l", "d", "de"})
+_DETERMINERS = frozenset(speaker_words("determiner"))
 #: Prepositions: a name after one is a complement ("le président de PSA"), not the speaker.
-_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "d", "à", "au", "aux", "en", "dans", "sur", "par",
-                           "chez", "vers", "avec", "sans", "contre", "entre", "après", "avant", "devant",
-                           "derrière", "sous", "près", "auprès", "depuis", "pendant"})
+_PREPOSITIONS = frozenset(speaker_words("preposition"))
 #: Capitalised words that are not names at the start of a phrase or sentence.
-_NOT_NAMES = frozenset({"selon", "pour", "mais", "et", "or", "car", "donc", "il", "elle", "ils", "elles", "on",
-                        "nous", "vous", "je", "qui", "lors", "ensuite", "enfin", "hier", "lundi", "mardi",
-                        "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui", "déjà", "puis",
-                        "ainsi", "alors", "cependant", "pourtant", "toutefois", "néanmoins", "outre"})
+_NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
-_TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mlles", "me", "dr", "dr.", "pr", "pr.", "mgr", "madame",
-                     "monsieur", "mademoiselle", "maître", "docteur", "professeur"})
-_TITLE_PATTERN = r"^(?:(?:M|MM|Mme|Mmes|Mlle|Mlles|Me|Dr|Pr|Mgr|Madame|Monsieur|Mademoiselle|Maître)\.?\s+)+"
-_FEMININE_TITLES = frozenset({"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle"})
-_MASCULINE_TITLES = frozenset({"m.", "mm.", "monsieur"})
+_TITLES = frozenset(speaker_words("title"))
+_TITLE_PATTERN = r"^(?:(?i:" + "|".join(map(re.escape, speaker_words("abbreviated_title"))) + r")\.?\s+)+"
+_FEMININE_TITLES = frozenset(speaker_words("feminine_title"))
+_MASCULINE_TITLES = frozenset(speaker_words("masculine_title"))
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]\.|[\w-]+['’]?|[(),;:]")
-_PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das",
-                        "al", "el", "ben", "bin", "ibn", "abu", "y"})
+_PARTICLES = frozenset(speaker_words("name_particle"))
+_PREFIXED = re.compile(rf"(?:{'|'.join(map(re.escape, speaker_words('name_prefix')))})-[A-ZÀ-ÖØ-ÞŒ]")
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(re.match(r"(?:al|el|ad|ben|bin|ibn|abu|abou)-[A-ZÀ-ÖØ-ÞŒ]", word))
+    return word[:1].isupper() or bool(_PREFIXED.match(word))
 
 
 def _runs(words: list[str]) -> list[tuple[int, int]]:
