@@ -103,6 +103,15 @@ SENTENCES = {
     "pour_qui_veut": "Emplacement génial pour qui veut aller chercher quelqu'un à la gare !",
     "pour_sa_part": "Pauline Marois a pour sa part indiqué que la gratuité scolaire était un objectif difficile à "
                     "atteindre.",
+    # locutions: a verb and the noun it governs, a verb and the verb after it, "à ce que"
+    "noun_locution": "Les habitants ont peur que le projet conduise à l'interdiction de l'avortement.",
+    "wish_locution": "Le président a aussi exprimé le vœu de s'attaquer au problème de l'immigration.",
+    "conclusion_locution": "À l'aide de leurs résultats, les chercheurs en viennent à la conclusion que la loi "
+                           "aurait sauvé des vies.",
+    "provision": "L'article 3 de la Constitution dispose que la loi favorise l'égal accès des femmes et des hommes "
+                 "aux mandats.",
+    "a_ce_que": "Le Conseil national syrien a appelé à ce que les rebelles qui commettent ces exécutions en soient "
+                "tenus responsables.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -126,8 +135,10 @@ def test_columns_and_offsets(found) -> None:
     assert table.columns == COLUMNS
     for row in table.iter_rows(named=True):
         assert SENTENCES[row["doc_id"]][row["start_char"]:row["end_char"]] == row["text"]
-        # (the cue's span may open on an inverted auxiliary: "a-t-il précisé")
-        assert row["cue"][:2] in SENTENCES[row["doc_id"]][row["cue_start"]:row["cue_end"]].lower()
+        # (the cue's span may open on an inverted auxiliary, "a-t-il précisé", or on a locution's verb, "viennent
+        # à la conclusion")
+        span = SENTENCES[row["doc_id"]][row["cue_start"]:row["cue_end"]].lower().replace("’", "'")
+        assert row["cue"].split()[-1][:2] in span
 
 
 def test_indirect(found) -> None:
@@ -309,3 +320,17 @@ def test_according_to_markers(found) -> None:
     assert [r["kind"] for r in rows(found, "pour_cela")] == ["indirect"]
     assert rows(found, "pour_qui_veut") == []
     assert [r["speaker"] for r in rows(found, "pour_sa_part")] == ["Pauline Marois"]
+
+
+@pytest.mark.parametrize(("doc", "cue", "text", "speaker"), [
+    ("noun_locution", "avoir peur", "que le projet conduise à l'interdiction de l'avortement", "Les habitants"),
+    ("wish_locution", "exprimer vœu", "de s'attaquer au problème de l'immigration", "Le président"),
+    ("conclusion_locution", "venir conclusion", "que la loi aurait sauvé des vies", "les chercheurs"),
+    ("provision", "disposer", "que la loi favorise l'égal accès des femmes et des hommes aux mandats",
+     "L'article 3 de la Constitution"),
+    ("a_ce_que", "appeler", "à ce que les rebelles qui commettent ces exécutions en soient tenus responsables",
+     "Le Conseil national syrien"),
+])
+def test_locutions_and_content_verbs(found, doc, cue, text, speaker) -> None:
+    [row] = rows(found, doc)
+    assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("indirect", cue, text, speaker)

@@ -41,7 +41,8 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
 
     A verb of the reporting-verb lexicon (any complement, "à + infinitive" only for requests), a verb of
     ``content_verbs.tsv`` (its complements only), the second verb of a locution of that file ("fait
-    *savoir* que"; ``_cue_start`` at its first verb), and a verb the tagger gave a wrong lemma whose form is
+    *savoir* que"; ``_cue_start`` at its first verb) or the noun its first verb governs ("ont *peur* que", "a
+    exprimé le *vœu* de"), and a verb the tagger gave a wrong lemma whose form is
     one of a lexicon verb ("craignent" → *craigner*, "reconnait" → *reconner*: the forms of
     :func:`~corpusling.markers.attribution.reporting_verb_forms`).
     """
@@ -70,6 +71,15 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
               .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
                     right_on=["_first", "_second"])
               .with_columns(pl.col("_locution").alias("lemma")))
+    # ... or a noun the first verb governs ("ont peur que", "a exprimé le vœu de", "en viennent à la conclusion
+    # que"): the noun is the cue, its span from the verb
+    governing = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("lemma").alias("_first"),
+                             pl.col("start_char").alias("_cue_start"))
+    noun = (words.filter(pl.col("upos") == "NOUN").join(governing, on=["doc_id", "sent_id", "head"])
+            .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
+                  right_on=["_first", "_second"])
+            .with_columns(pl.col("_locution").alias("lemma")))
+    second = pl.concat([second, noun], how="diagonal_relaxed")
     found = pl.concat([
         verbal.join(verbs, on="lemma").with_columns(pl.lit(None, pl.List(pl.String)).alias("_complements"),
                                                     pl.lit(None, pl.Boolean).alias("_object")),
@@ -197,14 +207,24 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                  .group_by("doc_id", "sent_id", "cue_word", "_k").first()
                  .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
     following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
+    # "à ce que", "de ce que": a finite content after the preposition ("a appelé à ce que les rebelles soient…")
+    later = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_next"))
+    following = (following
+                 .join(later.with_columns(pl.col("word_id") - 1), on=["doc_id", "sent_id", "word_id"], how="left")
+                 .join(later.rename({"_next": "_after_next"}).with_columns(pl.col("word_id") - 2),
+                       on=["doc_id", "sent_id", "word_id"], how="left")
+                 .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
+                               .fill_null(False).alias("_then_ce_que"))
+                 .drop("_next", "_after_next"))
     lower = pl.col("_lower")
     relative = pl.col("feats").fill_null("").str.contains("PronType=Rel")
     opener = (pl.when(lower.is_in(reported_cues("finite_que")) & ~relative & (pl.col("upos") != "PRON"))
               .then(pl.lit("que"))
               .when(lower.is_in(reported_cues("question")) & (pl.col("upos") == "SCONJ")).then(pl.lit("si"))
               .when(lower.is_in(reported_cues("wh_word"))).then(pl.lit("wh"))
-              .when(lower.is_in(["de", "d'", "d’"]) & pl.col("_then_inf").fill_null(False)).then(pl.lit("de"))
-              .when((lower == "à") & pl.col("_then_inf").fill_null(False)).then(pl.lit("à"))
+              .when(lower.is_in(["de", "d'", "d’"]) & (pl.col("_then_inf").fill_null(False) | pl.col("_then_ce_que")))
+              .then(pl.lit("de"))
+              .when((lower == "à") & (pl.col("_then_inf").fill_null(False) | pl.col("_then_ce_que"))).then(pl.lit("à"))
               .when(pl.col("_inf")).then(pl.lit("inf")))
     following = following.with_columns(opener.alias("_complement"))
     firsts = (following.filter(pl.col("_complement").is_not_null()).sort("word_id")

@@ -70,7 +70,9 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     found = [subject_of(items, "cue_word")]
     up = words.select(*WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel"),
                       pl.col("feats").fill_null("").alias("_feats"))
-    parent = items.join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
+    parent = (items.join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
+              .join(words.select(*WORD, pl.col("upos").alias("_cue_upos")), left_on=["doc_id", "sent_id", "cue_word"],
+                    right_on=WORD))
     non_finite = pl.col("_feats").str.contains("VerbForm=(?:Part|Ger|Inf)")
     # a present participle right after a noun of speech or writing, adjectives and object clitics between
     present_participle = (parent.join(words.select(*WORD, pl.col("form").str.to_lowercase().alias("_form")),
@@ -100,13 +102,17 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     found.append(qualified)
     # the subject of the verb above, up to three links
     pending = parent
-    for _ in range(3):
-        step = pending.filter(pl.col("_rel").is_in(["conj", "xcomp"]) | ((pl.col("_rel") == "advcl") & non_finite))
+    for level in range(3):
+        # (a noun of a locution, "ont peur que", takes its verb's subject)
+        noun = (pl.col("_cue_upos") == "NOUN") if level == 0 else pl.lit(False)
+        step = pending.filter(pl.col("_rel").is_in(["conj", "xcomp"]) | ((pl.col("_rel") == "advcl") & non_finite)
+                              | noun)
         if step.height == 0:
             break
         found.append(subject_of(step, "_up", nearest=True))
         pending = (step.select("_item", "doc_id", "sent_id", "_cue_at", pl.col("_up").alias("cue_word"))
-                   .join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD))
+                   .join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
+                   .with_columns(pl.lit(None, pl.String).alias("_cue_upos")))
     # none of these: the nearest subject-like noun before the cue in the sentence, not in a prepositional phrase
     # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
     subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
