@@ -156,8 +156,8 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
                                reflexive.alias("_reflexive"), negated.alias("_negated"))
 
-    # the head in the dependency tree (when the model parses)
-    sent = ["doc_id", "sent_id"]
+    # the head in the dependency tree (when the model parses); sentences are keyed by their integer ``_sk``
+    sent = ["_sk"]
     heads = words.select(*sent, pl.col("word_id").alias("head"), pl.col("_l").alias("_head_l"),
                          pl.col("verbform").alias("_head_vf"))
     if "head" in words.columns and words["head"].null_count() < words.height:
@@ -166,6 +166,12 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
         words = words.with_columns(pl.lit(None, dtype=pl.String).alias("_head_l"),
                                    pl.lit(None, dtype=pl.String).alias("_head_vf"))
 
+    # per word, once: an imperfect (:func:`_imperfect`), a gerund ("en simplifiant", "en le frappant")
+    after_en = (_near("_f", -1).is_in(cues("gerund_marker"))
+                | (_near("_f", -2).is_in(cues("gerund_marker")) & _near("_f", -1).is_in(cues("clitic"))))
+    words = words.with_columns(_imperfect().alias("_impf"),
+                               ((pl.col("verbform") == "Part") & (pl.col("tense") == "Pres") & after_en)
+                               .fill_null(False).alias("_gerund"))
     # sentence cues: si-clause, past verb of saying + que (phrases are matched on the sentence text)
     si = (pl.col("_f").is_in(cues("condition_word")) & (pl.col("upos") == "SCONJ")) | (
         pl.col("_f").is_in(cues("elided_condition_word")) & _near("_f", 1).is_in(cues("elision_subject")))
@@ -173,7 +179,7 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
                                     for j in (1, 2)])
     past_saying = pl.col("_l").is_in(cues("reporting_verb")) & pl.col("upos").is_in(["VERB", "AUX"]) & (
         ((pl.col("verbform") == "Part") & aux_before)
-        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")) | _imperfect())
+        | ((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Imp", "Past"]) & ~pl.col("_cnd")) | pl.col("_impf"))
     last_saying = pl.when(past_saying).then(pl.col("word_id")).forward_fill().over("_sk")
     locution = _near("_f", -1).is_in(cues("conjunction_before_que")).fill_null(False)  # "tandis que", "parce que"
     complementizer = pl.col("_f").is_in(cues("complementizer")) & ~locution
@@ -235,39 +241,37 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject (``_subj_person``,
     ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form ``_subj_f``; an impersonal
     "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a subordinating conjunction
-    introduces it), ``_n_si`` and ``_comparative_si`` (si introduces it, after "comme": "comme si"),
+    introduces it), ``_n_si``, ``_si_word`` and ``_comparative_si`` (si introduces it, at that word, after
+    "comme": "comme si"),
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
     ``_gerund_child`` (a gerund "en + participle" hangs from it), and ``_sans_condition`` (an
     oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective complement: "sans la
     négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…")."""
-    sent = ["doc_id", "sent_id"]
+    sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "mood", "person", "verbform")
+                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
-    marks = children.filter(pl.col("_crel") == "mark").group_by(*sent, "word_id").agg(
-        pl.col("_f").is_in([*cues("complementizer"), *si]).all().alias("_complementizer"),
-        pl.col("_f").is_in(si).any().alias("_n_si"),
-        pl.col("_f").is_in(cues("comparative_before_si")).any().alias("_comparative_si"),
-        pl.lit(True).alias("_marked"))
-    # the imperfect of the verb, of its auxiliary (pluperfect: "s'ils avaient adopté") or of its copula
-    imperfect_aux = children.filter(pl.col("_crel").is_in(["aux", "aux:tense", "aux:pass", "cop"])
-                                    & _imperfect()).select(*sent, "word_id").unique().with_columns(
-        pl.lit(True).alias("_imperfect_aux"))
-    # a gerund: a present participle introduced by "en" ("en simplifiant"), hung as an adverbial clause
-    en_marked = children.filter((pl.col("_crel") == "mark") & pl.col("_f").is_in(cues("gerund_marker"))).select(
-        *sent, pl.col("word_id").alias("_child")).unique()
-    gerunds = (children.filter((pl.col("_crel") == "advcl") & (pl.col("verbform") == "Part")
-                               & (pl.col("tense") == "Pres"))
-               .join(en_marked, on=[*sent, "_child"], how="semi").select(*sent, "word_id").unique()
-               .with_columns(pl.lit(True).alias("_gerund_child")))
-    tense_aux = children.filter(
-        (pl.col("_crel") == "aux:tense") | ((pl.col("_crel") == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))
-    ).select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_tense_aux"))
-    causative_past = children.filter((pl.col("_crel") == "aux:caus") & (pl.col("verbform") == "Part")).select(
-        *sent, "word_id").unique().with_columns(pl.lit(True).alias("_causative_past"))
-    determiners = children.filter(pl.col("_crel") == "det").group_by(*sent, "word_id").agg(
-        pl.col("_f").first().alias("_det"))
+    crel, form = pl.col("_crel"), pl.col("_f")
+    mark = crel == "mark"
+    # what the children say of their head, in one pass: the conjunctions that introduce it, a tense auxiliary
+    # (passé composé, plus-que-parfait) or the participle of a causative, an auxiliary or copula in the
+    # imperfect (pluperfect: "s'ils avaient adopté"; "s'il était élu"), a clausal complement, a gerund
+    flags = children.filter(crel.is_in(["mark", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "ccomp", "csubj",
+                                        "xcomp", "advcl", "det"])).group_by(*sent, "word_id").agg(
+        (mark.any() & ~(mark & ~form.is_in([*cues("complementizer"), *si])).any()).alias("_complementizer"),
+        (mark & form.is_in(si)).any().alias("_n_si"),
+        pl.col("_child").filter(mark & form.is_in(si)).first().alias("_si_word"),
+        (mark & form.is_in(cues("comparative_before_si"))).any().alias("_comparative_si"),
+        mark.any().alias("_marked"),
+        ((crel == "aux:tense") | ((crel == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))).any()
+        .alias("_tense_aux"),
+        ((crel == "aux:caus") & (pl.col("verbform") == "Part")).any().alias("_causative_past"),
+        (crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_impf")).any().alias("_imperfect_aux"),
+        crel.is_in(["ccomp", "csubj", "xcomp"]).any().alias("_clausal_child"),
+        ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
+        form.filter(crel == "det").first().alias("_det"))
+    determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
                 .sort(*sent, "word_id", pl.col("_crel") == "expl:subj", "_child")  # a true subject first
@@ -291,21 +295,13 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sans_here = pl.concat([sans_obl, children.filter(pl.col("_crel") == "xcomp").join(
         sans_obl.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
     sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
-    clausal = (children.filter(pl.col("_crel").is_in(["ccomp", "csubj", "xcomp"])).select(*sent, "word_id").unique()
-               .with_columns(pl.lit(True).alias("_clausal_child")))
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
-                   | _imperfect())
-    nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_f", "_l", "upos", "verbform", "tense",
-                          "mood", "person")
-             .join(marks, on=[*sent, "word_id"], how="left")
-             .join(tense_aux, on=[*sent, "word_id"], how="left")
-             .join(causative_past, on=[*sent, "word_id"], how="left")
+                   | pl.col("_impf"))
+    nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
+                          "mood", "person", "_impf")
+             .join(flags, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
-             .join(determiners, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
-             .join(clausal, on=[*sent, "word_id"], how="left")
-             .join(imperfect_aux, on=[*sent, "word_id"], how="left")
-             .join(gerunds, on=[*sent, "word_id"], how="left")
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_clausal_child", "_imperfect_aux",
                                   "_gerund_child").fill_null(False),
@@ -314,7 +310,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
                            (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
                            .alias("_content"),
-                           (_imperfect() | pl.col("_imperfect_aux")).alias("_imperfect")))
+                           (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -322,7 +318,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
                                              & pl.col("_head_past").fill_null(False)))
             .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
-                  "_head_past", "_imperfect_aux", "_f"))
+                  "_head_past", "_imperfect_aux", "_impf"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -353,24 +349,27 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
     parser misplaces the si-clause).
     """
-    sent = ["doc_id", "sent_id"]
+    sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     nodes = _nodes(words)
     has_tree = words.group_by(*sent).agg((pl.col("head").fill_null(0) > 0).any().alias("_tree"))
     row = "_tree_row"
-    found = words.filter(pl.col("_cnd")).select(*sent, "word_id").with_row_index(row).join(has_tree, on=sent,
-                                                                                          how="left")
+    found = words.filter(pl.col("_cnd")).select("doc_id", "sent_id", *sent, "word_id").with_row_index(row).join(
+        has_tree, on=sent, how="left")
     own = nodes.select(*sent, "word_id", "head", "_rel")
     start = found.select(row, *sent, "word_id").join(own, on=[*sent, "word_id"], how="left").select(
         row, *sent, pl.when(pl.col("_rel").str.contains("^(?:aux|cop)") & (pl.col("head") > 0))
         .then(pl.col("head")).otherwise(pl.col("word_id")).alias("node"), pl.lit(0, dtype=pl.Int32).alias("k"))
     levels = [start]
     for k in range(1, _DEPTH + 1):  # one join per level of the tree, not per word
-        levels.append(levels[-1].join(own.rename({"word_id": "node"}), on=[*sent, "node"], how="inner")
+        levels.append(own.rename({"word_id": "node"}).join(levels[-1], on=[*sent, "node"], how="inner")
                       .filter(pl.col("head") > 0)
                       .select(row, *sent, pl.col("head").alias("node"), pl.lit(k, dtype=pl.Int32).alias("k")))
     # a conjunct of a content clause is content too ("a débattu de la recevabilité …, ou si je devrais…"):
     # the content passes up through one conj link, and the first conjunct's head governs both
-    path = (pl.concat(levels).join(nodes.rename({"word_id": "node"}), on=[*sent, "node"], how="left")
+    # (the path carries only what the governing verb is judged on; the conditional's own clause is read apart)
+    slim = nodes.select(*sent, pl.col("word_id").alias("node"), "head", "_rel", "_content", "_l", "upos", "_past",
+                        "_subj_person", "_det")
+    path = (slim.join(pl.concat(levels), on=[*sent, "node"], how="inner")  # every node of the path is a word
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
                                          pl.col("_content").shift(1).over(row).alias("_below_content"))
             .with_columns(pl.col("_content") | ((pl.col("_below_rel") == "conj")
@@ -379,8 +378,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the governing verb: the head of the first content clause on the path
     reporting = pl.col("_l").is_in(cues("reporting_verb")) & (pl.col("upos") == "VERB")
     governor = path.filter(pl.col("_below_content").fill_null(False)
-                           & (pl.col("_below_rel") != "conj")).group_by(row).agg(
-        pl.all().sort_by("k").first()).select(
+                           & (pl.col("_below_rel") != "conj")).unique(row, keep="first").select(
         row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
         (reporting & ~pl.col("_past") & (pl.col("_subj_person") == "1")).alias("_speaker_gov"),
         (~reporting & (pl.col("k") == 1)).alias("_content_clause"))
@@ -405,11 +403,11 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # tense concord of the hypothetical system ("si + imparfait → conditionnel présent, si + plus-que-parfait
     # → conditionnel passé", Riegel et al. 2018), which holds where the parser hangs the si-clause elsewhere
     # ("que si le facteur devait payer" on a noun); not "comme si", nor the content of a verb of asking
-    si_forms = [*cues("condition_word"), *cues("elided_condition_word")]
-    heads = nodes.select(*sent, pl.col("word_id").alias("head"), pl.col("_l").alias("_si_head_l"))
-    interrogative = pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_si_head_l").is_in(cues("reporting_verb"))
+    asking = nodes.filter(pl.col("_l").is_in(cues("reporting_verb"))).select(
+        *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_asking_head"))
+    interrogative = pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_asking_head").fill_null(False)
     imperfect_protases = (nodes.filter(pl.col("_n_si") & pl.col("_imperfect") & ~pl.col("_comparative_si"))
-                          .join(heads, on=[*sent, "head"], how="left").filter(~interrogative.fill_null(False))
+                          .join(asking, on=[*sent, "head"], how="left").filter(~interrogative)
                           .select(*sent, pl.col("word_id").alias("_si_node")))
     elsewhere = (found.select(row, *sent).join(imperfect_protases, on=sent, how="inner")
                  .join(on_path.select(row, pl.col("node").alias("_si_node")), on=[row, "_si_node"], how="anti")
@@ -417,35 +415,31 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # ... or where it hangs "si" on the conditional's own clause with an imperfect between the two ("si les
     # États avaient adopté cette limite, des vies auraient été sauvées": si → sauvées); an interrogative
     # "s'il viendrait" has no verb between them
-    si_marks = words.filter(pl.col("_f").is_in(si_forms) & (pl.col("deprel") == "mark")).select(
-        *sent, pl.col("head").alias("node"), pl.col("word_id").alias("_si_word"))
-    imperfects = words.filter(_imperfect()).select(*sent, pl.col("word_id").alias("_imperfect_word"))
-    hung_on_apodosis = (path.filter(pl.col("k") == 0).select(row, *sent, "node")
-                        .join(si_marks, on=[*sent, "node"], how="inner")
-                        .join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
-                        .join(imperfects, on=sent, how="inner")
+    si_on_own = (nodes.filter(pl.col("_si_word").is_not_null()).rename({"word_id": "node"})
+                 .join(start, on=[*sent, "node"], how="inner").select(row, *sent, "_si_word"))
+    hung_on_apodosis = (si_on_own.join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
+                        .join(words.filter(pl.col("_impf")).select(*sent, pl.col("word_id").alias("_imperfect_word")),
+                              on=sent, how="inner")
                         .filter((pl.col("_si_word") < pl.col("_imperfect_word"))
                                 & (pl.col("_imperfect_word") < pl.col("_cnd_word")))
-                        .select(row))
+                        .select(row)) if si_on_own.height else elsewhere.clear()
     si_imperfect = (pl.concat([elsewhere, hung_on_apodosis]).unique()
                     .with_columns(pl.lit(True).alias("_si_imperfect")))
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
-    own_clause = path.filter(pl.col("k") == 0).select(
+    own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
         row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
         pl.col("upos").alias("_clause_upos"), "_clausal_child", pl.col("_marked").alias("_clause_marked"),
         pl.col("_gerund_child").alias("_gerund_condition"))
     # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
     # amod of "Etat"): its subject is the noun it hangs from, climbed up through the noun's complements (nmod)
     # (or acl: a finite verb hung on a noun with neither subject nor conjunction is no relative clause)
+    # (the first word of its path above it that is no complement of a noun, nmod)
     misparsed = own_clause.filter(pl.col("_rel").is_in(["amod", "acl"]) & ~pl.col("_clause_marked").fill_null(False)
-                                  & pl.col("_subj_l").is_null()).select(row, *sent, pl.col("head").alias("_np"))
-    for _ in range(_DEPTH - 1):
-        misparsed = (misparsed.join(own.rename({"word_id": "_np", "head": "_np_head"}), on=[*sent, "_np"], how="left")
-                     .select(row, *sent, pl.when(pl.col("_rel") == "nmod").then(pl.col("_np_head"))
-                             .otherwise(pl.col("_np")).alias("_np")))
-    misparsed = misparsed.join(nodes.select(*sent, pl.col("word_id").alias("_np"), pl.col("_l").alias("_np_l"),
-                                            pl.col("upos").alias("_np_upos"), pl.col("_det").alias("_np_det")),
-                               on=[*sent, "_np"], how="left").select(row, "_np_l", "_np_upos", "_np_det")
+                                  & pl.col("_subj_l").is_null()).select(row)
+    misparsed = (path.join(misparsed, on=row, how="semi").filter((pl.col("k") > 0) & (pl.col("_rel") != "nmod"))
+                 .sort(row, "k").unique(row, keep="first")
+                 .select(row, pl.col("_l").alias("_np_l"), pl.col("upos").alias("_np_upos"),
+                         pl.col("_det").alias("_np_det")))
     own_clause = own_clause.join(misparsed, on=row, how="left").select(
         row, *(pl.coalesce(f"_subj_{c}", f"_np_{c}").alias(f"_subj_{c}") for c in ("l", "upos", "det")),
         pl.all().exclude(row, "_subj_l", "_subj_upos", "_subj_det", "_np_l", "_np_upos", "_np_det", *sent, "head",
@@ -457,8 +451,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
              .join(antecedent, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
-        *sent, "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f",
-        "_clause_upos", "_antecedent_l",
+        "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
+        "_subj_f", "_clause_upos", "_antecedent_l",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_clausal_child", "_clause_marked", "_gerund_condition")))
