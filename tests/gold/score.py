@@ -180,13 +180,14 @@ def normalise_name(name: str | None) -> str:
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
-    """One normalised name contains the other, or both end with the same surname ("V. Sapounov", "Valentine
-    Sapounov")."""
+    """One normalised name contains the other as whole words, or both end with the same surname ("V. Sapounov",
+    "Valentine Sapounov")."""
     a, b = normalise_name(predicted), normalise_name(gold)
     if not (a and b):
         return False
     last_a, last_b = a.split()[-1], b.split()[-1]
-    return a in b or b in a or (last_a == last_b and len(last_a) >= 3)
+    # whole words only: "il" is not in "gilles eric seralini"
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} " or (last_a == last_b and len(last_a) >= 3)
 
 
 def quote_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
