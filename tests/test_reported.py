@@ -112,6 +112,19 @@ SENTENCES = {
                  "aux mandats.",
     "a_ce_que": "Le Conseil national syrien a appelé à ce que les rebelles qui commettent ces exécutions en soient "
                 "tenus responsables.",
+    # no report: a verb inside a quotation whose tree runs past it, "à souligner que", "il faut noter que", a
+    # report that did not happen, what someone learnt; "on apprend que" reports
+    "quoted_verb": "« Les analyses balistiques et les renseignements recueillis sur place par nos sources juste "
+                   "après le drame indiquent que Jacquier a été tué d'un tir d'obus de mortier de 81 mm venu d'un "
+                   "quartier sunnite rebelle » indique le quotidien.",
+    "a_souligner": "Magasin très convivial. Mais à souligner que jamais la musique ne prend le pas sur nos "
+                   "conversations.",
+    "il_faut_noter": "Il faut toutefois noter qu'il est alors de bon ton de posséder une voiture.",
+    "unrealised": "En guise d'ouverture, ce documentaire aurait pu s'interroger si la valeur de Wikipédia n'est pas "
+                  "supérieure.",
+    "learnt": "À travers cette balade, le visiteur enrichit ses connaissances et apprend que le premier astronome "
+              "français s'appelait Messier.",
+    "news": "On apprend que les résultats seront annoncés demain.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -334,3 +347,12 @@ def test_according_to_markers(found) -> None:
 def test_locutions_and_content_verbs(found, doc, cue, text, speaker) -> None:
     [row] = rows(found, doc)
     assert (row["kind"], row["cue"], row["text"], row["speaker"]) == ("indirect", cue, text, speaker)
+
+
+@pytest.mark.parametrize("doc", ["quoted_verb", "a_souligner", "il_faut_noter", "unrealised", "learnt"])
+def test_no_report(found, doc) -> None:
+    assert rows(found, doc) == []
+
+
+def test_news_learnt_from_an_unnamed_source_is_reported(found) -> None:
+    assert [(r["cue"], r["source"]) for r in rows(found, "news")] == [("apprendre", "On")]

@@ -74,6 +74,19 @@ def _within(rows: pl.DataFrame, spans: pl.DataFrame, start: str, end: str, name:
     return rows.join(inside, on="_item", how="left").with_columns(pl.col(name).fill_null(False))
 
 
+def _ends_with_its_quotation(rows: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
+    """A content whose cue lies in a quotation ends at that quotation's end (the tree may run on past it)."""
+    spans = (marks.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").alias("_qs"),
+                          pl.col("end_char").alias("_qe")))
+    holding = (rows.select("_item", "doc_id", "cue_start", "start_char").join(spans, on="doc_id")
+               .filter((pl.col("_qs") <= pl.col("cue_start")) & (pl.col("cue_start") < pl.col("_qe"))
+                       & (pl.col("_qs") <= pl.col("start_char")))
+               .group_by("_item").agg(pl.col("_qe").min()))
+    return (rows.join(holding, on="_item", how="left")
+            .with_columns(pl.min_horizontal("end_char", pl.col("_qe").fill_null(pl.col("end_char"))).alias("end_char"))
+            .drop("_qe"))
+
+
 def _closing_mark(rows: pl.DataFrame) -> pl.DataFrame:
     """A content that opens a quotation mark ends after its closing mark ("que « rien ne changera »"),
     which the punctuation trimmed at its edge had left out."""
@@ -210,6 +223,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     found = found.join(found.filter(pl.col("kind") == "incise").join(verbal, on="_item", how="anti")
                        .select("_item"), on="_item", how="anti")
     content = content.join(found.select("_item"), on="_item", how="semi")
+    # an indirect content comes after its verb: not the verb nor what precedes it, which a wrong tree may hang
+    # under the clause ("Mais à souligner que …", "En espérant que …")
+    content = (content.join(found.select("_item", "kind", "cue_word"), on="_item")
+               .filter((pl.col("kind") != "indirect") | (pl.col("word_id") > pl.col("cue_word")))
+               .select("_item", *WORD))
     spans = word_spans(content, words)
     cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),
                             left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD, how="left")
@@ -247,6 +265,9 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
+    # (a content whose verb stands in a quotation ends with it: « Les analyses indiquent que Jacquier a été tué … »
+    # indique le quotidien)
+    rows = _ends_with_its_quotation(rows, marks)
     rows = _within(rows, marks, "start_char", "end_char", "_quoted_content").filter(~pl.col("_quoted_content"))
     # (a clause that opens on the writer's words, its subject outside the marks, is reported with the words it
     # quotes: "Paris est « préoccupé par les violations … »", a déclaré le porte-parole)
@@ -267,11 +288,27 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj"))
                 .group_by("doc_id", "sent_id", pl.col("head").alias("_v"))
                 .agg(pl.col("form").str.to_lowercase().alias("_subjects")))
+    # (the verb above in the past conditional: "aurait pu s'interroger si …"; a dative of the cue: "nous apprend que")
+    conditional = (words.filter(pl.col("deprel").str.starts_with("aux")
+                                & pl.col("feats").fill_null("").str.contains("Mood=Cnd"))
+                   .select("doc_id", "sent_id", pl.col("head").alias("_cue_head")).unique()
+                   .with_columns(pl.lit(True).alias("_above_conditional")))
+    to_whom = (words.filter((pl.col("deprel") == "case") & (pl.col("lemma") == "à"))
+               .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_to")).unique())
+    dative = (words.join(to_whom, on=WORD, how="left")
+              .filter(pl.col("form").str.to_lowercase().is_in(reported_cues("dative_clitic"))
+                      | (pl.col("deprel") == "iobj")
+                      | (pl.col("deprel").str.starts_with("obl") & pl.col("_to").fill_null(False)))
+              .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
+              .with_columns(pl.lit(True).alias("_dative")))
     rows = (rows.join(cue_word, on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(above, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
-                  on=["doc_id", "sent_id", "_cue_head"], how="left"))
+                  on=["doc_id", "sent_id", "_cue_head"], how="left")
+            .join(conditional, on=["doc_id", "sent_id", "_cue_head"], how="left")
+            .join(dative, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .with_columns(pl.col("_above_conditional", "_dative").fill_null(False)))
     for _name, condition in exclusion_rules():
         rows = rows.filter(~condition.fill_null(False))
     # an incise right after a closing quotation mark attributes the quotation ("« … », ajoute Hassan"), whatever
@@ -304,8 +341,10 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     writer's own voice reports no one
     (annotation guide §4: "verbs … used as the writer's own assertion"): outside quotation marks, a verb of
     opinion or saying with a first- or second-person subject in the present or future ("je pense que", "vous
-    observerez que", "en espérant que"; "je croyais que", a past self, stays), and "on peut dire que", a
-    possibility of saying offered by the writer.
+    observerez que"; "je croyais que", a past self, stays), "on peut dire que", a possibility of saying
+    offered by the writer, and "il faut noter que", a necessity the writer states. Nor is a report that did
+    not happen ("ce documentaire aurait pu s'interroger si …"), nor what someone learnt rather than was told
+    ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report).
     """
     feats = pl.col("_cue_feats").fill_null("")
     writer = ~pl.col("in_quote") & (pl.col("kind") != "according_to")
@@ -333,6 +372,12 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
         ("writer's present opinion", writer & subject_in(["writer_subject"]) & present),
         ("writer's possibility of saying", writer & (pl.col("_cue_deprel") == "xcomp")
          & pl.col("_above").is_in(reported_cues("writer_modal")) & subject_in(["writer_subject", "generic_subject"])),
+        ("writer's necessity of saying", writer & (pl.col("_cue_deprel") == "xcomp")
+         & pl.col("_above").is_in(reported_cues("impersonal_modal"))),
+        ("unrealised report", (pl.col("_cue_deprel") == "xcomp") & pl.col("_above_conditional")
+         & pl.col("_above").is_in(reported_cues("counterfactual_modal"))),
+        ("learning, not told", pl.col("cue").is_in(reported_cues("learning_verb")) & ~pl.col("_dative")
+         & ~subject_in(["generic_subject"])),
     ]
 
 

@@ -94,18 +94,27 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
 
 def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     """The cues in the writer's own voice, which report no one: an imperative with no subject ("Rappelons
-    que…", "Notez que…"), an infinitive with no verb above it ("À noter que…") or under an adjective ("il est
-    bon de rappeler que…"). ``doc_id, sent_id, word_id``."""
+    que…", "Notez que…"), an infinitive with no verb above it ("À noter que…"), under an adjective ("il est
+    bon de rappeler que…") or opened by *à* and complement of no verb ("Mais à souligner que…"), a gerund
+    with no main clause ("En espérant que…"). ``doc_id, sent_id, word_id``."""
     with_subject = words.filter(pl.col("deprel").str.starts_with("nsubj")).select(
         "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
     above = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_up_upos"))
+    marks = (words.filter(pl.col("deprel") == "mark")
+             .select("doc_id", "sent_id", pl.col("head").alias("word_id"),
+                     pl.col("form").str.to_lowercase().alias("_mark"))
+             .unique(WORD, keep="first"))
     endings = "(?:" + "|".join(reported_cues("imperative_ending")) + ")$"
     finite = ~pl.col("verbform").fill_null("").is_in(["Inf", "Part", "Ger"])
     imperative = (finite & (pl.col("deprel") == "root") & pl.col("form").str.to_lowercase().str.contains(endings)
                   & ~pl.col("feats").fill_null("").str.contains("Person=3"))
-    infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ"))
+    infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ")
+                                                  | ((pl.col("_mark") == "à")
+                                                     & ~pl.col("deprel").is_in(["xcomp", "ccomp", "obl:arg"])))
+    gerund = (pl.col("deprel") == "root") & (pl.col("_mark") == "en")
     return (cues.join(with_subject, on=WORD, how="anti").join(above, on=["doc_id", "sent_id", "head"], how="left")
-            .filter(imperative | infinitive).select(WORD))
+            .join(marks, on=WORD, how="left")
+            .filter(imperative | infinitive | gerund).select(WORD))
 
 
 def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
