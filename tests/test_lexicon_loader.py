@@ -18,17 +18,11 @@ PACKAGE = Path(lexicons.__file__).resolve().parent.parent
 #: A module that finds the lexicon folder itself, to read or count a file there, instead of asking
 #: ``corpusling.lexicons``.
 _OWN_READER = re.compile(r"""resources\.files\(\s*["']corpusling\.lexicons["']\)|/\s*["']lexicons["']""")
-#: Copies still there, each with what replaces it (their modules belong to others): remove the entry once gone.
-KNOWN_COPIES = {
-    "markers/attribution.py": "load_reporting_verbs: corpusling.lexicons.reporting_verbs(path)",
-}
-
-
 def test_no_module_reads_the_lexicon_folder_by_itself() -> None:
+    """One lexicon loader (issue 15): no module finds the lexicon folder on its own."""
     readers = {str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
                if path != Path(lexicons.__file__).resolve() and _OWN_READER.search(path.read_text(encoding="utf-8"))}
-    assert readers <= set(KNOWN_COPIES), sorted(readers - set(KNOWN_COPIES))
-    assert "nlp/future_stem.py" not in readers
+    assert not readers, sorted(readers)
 
 
 def test_the_future_stems_come_through_the_loader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
