@@ -3,14 +3,19 @@
     python benchmarks/ab_parse.py [--docs 30] [--rounds 4] [--threads N] [--json OUT]
 
 The bundled model is loaded and every side warmed outside the clock, on the first Wikinews articles (cache
-off). Sides, each round in a rotated order (A B C, then C B A, B C A, …) so that load from other processes
-falls on all alike:
+off). Sides, each round in a rotated order (A B C …, then the reverse of the next rotation, …) so that load
+from other processes falls on all alike:
 
 - ``stanza``: bare Stanza handed the very batches corpusling hands it (``pipeline.paragraph_batches``:
-  paragraphs of several documents, about 20,000 characters a call), Stanza's own code throughout;
-- ``decoder``: ``parse_documents`` with corpusling's tree decoding only (``nlp/tree_decoding.py``);
-- ``corpusling``: ``parse_documents`` as shipped (tree decoding, ``nlp/fast_paths.py``, the model's objects
-  frozen out of the cyclic garbage collector), token tables built;
+  paragraphs of several documents, at most about 20,000 characters a call), one after the other, with
+  torch's threads as they are, Stanza's own code throughout: what a user of Stanza batching as corpusling
+  does gets;
+- ``decoder``: ``parse_documents`` with corpusling's tree decoding only (``nlp/tree_decoding.py``), one
+  batch at a time;
+- ``fast paths``: the same plus ``nlp/fast_paths.py`` and the model's objects frozen out of the cyclic
+  garbage collector, one batch at a time;
+- ``corpusling``: ``parse_documents`` as shipped: the same, with batches parsed side by side in threads
+  (one per torch thread, each with one torch thread); token tables built;
 - ``api.parse``: the whole ``corpusling.api.parse`` (cache off): the above plus the morphology check and
   the corpus table.
 
@@ -33,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 WIKINEWS = Path(__file__).resolve().parent.parent / "corpora" / "wikinews-fr-2012" / "documents"
-SIDES = ("stanza", "decoder", "corpusling", "api.parse")
+SIDES = ("stanza", "decoder", "fast paths", "corpusling", "api.parse")
 
 
 def main() -> int:
@@ -51,7 +56,7 @@ def main() -> int:
     from corpusling.api import parse, read
     from corpusling.nlp import fast_paths
     from corpusling.nlp.models import resolve
-    from corpusling.nlp.pipeline import load_pipeline, paragraph_batches, parse_documents, token_tables
+    from corpusling.nlp.pipeline import MAX_STREAMS, load_pipeline, paragraph_batches, parse_documents, token_tables
 
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -67,16 +72,19 @@ def main() -> int:
         (fast_paths.install if paths else fast_paths.uninstall)(nlp)
         (gc.freeze if paths else gc.unfreeze)()  # load_pipeline freezes the model's objects
 
+    streams = max(1, min(torch.get_num_threads(), MAX_STREAMS))  # parse_documents' default
+
     def bare_stanza() -> list[tuple[str, int, int, Any]]:
         parsed = []
-        for batch in paragraph_batches(documents):
+        for batch in paragraph_batches(documents, streams):
             out = nlp([stanza.Document([], text=text) for _, _, _, text in batch])
             parsed.extend((d, p, o, sdoc) for (d, p, o, _), sdoc in zip(batch, out, strict=True))
         return parsed
 
     runs = {
         "stanza": lambda: (use(False, False), bare_stanza())[1],
-        "decoder": lambda: (use(True, False), parse_documents(model, documents))[1],
+        "decoder": lambda: (use(True, False), parse_documents(model, documents, streams=1))[1],
+        "fast paths": lambda: (use(True, True), parse_documents(model, documents, streams=1))[1],
         "corpusling": lambda: (use(True, True), parse_documents(model, documents))[1],
         "api.parse": lambda: (use(True, True), parse(corpus, model=model, use_cache=False))[1],
     }
@@ -102,9 +110,11 @@ def main() -> int:
     ours = outputs["corpusling"]
     identical = all(stanza_tables[d.doc_id].equals(ours[d.doc_id]) for d in documents)
     words = sum(table.height for table in ours.values())
-    print(f"{len(documents)} Wikinews articles, {words:,} words; torch threads {torch.get_num_threads()}; "
+    print(f"{len(documents)} Wikinews articles, {words:,} words; torch threads {torch.get_num_threads()}, "
+          f"{streams} streams; "
           f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     result: dict[str, Any] = {"docs": len(documents), "words": words, "threads": torch.get_num_threads(),
+                              "streams": streams,
                               "load_before": load_before, "load_after": load_after, "identical": identical,
                               "sides": {}}
     for side in SIDES:

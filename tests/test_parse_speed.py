@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,20 +48,48 @@ def stanzas_own_code(nlp: Any) -> Iterator[None]:
 
 @pytest.mark.slow
 def test_wikinews_token_tables_are_identical_with_and_without_the_shortcuts(model: Any, nlp: Any) -> None:
+    import torch
     from stanza.models.depparse import model as depparse_model
 
     from corpusling.api import read
     from corpusling.nlp.pipeline import parse_documents
 
     documents = read(sorted(WIKINEWS.glob("*.html"))[:30]).documents
-    fast = parse_documents(model, documents)
-    with stanzas_own_code(nlp):
-        assert not hasattr(depparse_model.chuliu_edmonds_one_root, "__wrapped__")
-        slow = parse_documents(model, documents)
+    fast = parse_documents(model, documents, streams=2)  # two batches at a time, in threads
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # on a busy machine two torch threads wait for each other; same tables either way
+    try:
+        with stanzas_own_code(nlp):
+            assert not hasattr(depparse_model.chuliu_edmonds_one_root, "__wrapped__")
+            slow = parse_documents(model, documents, streams=1)
+    finally:
+        torch.set_num_threads(threads)
     assert hasattr(depparse_model.chuliu_edmonds_one_root, "__wrapped__")
     assert sum(table.height for table in fast.values()) > 9_000
     for document in documents:
         assert fast[document.doc_id].equals(slow[document.doc_id]), document.doc_id
+
+
+def test_paragraph_batches_are_even_and_keep_every_paragraph_in_order() -> None:
+    from corpusling.corpus import Document
+    from corpusling.nlp import pipeline
+
+    rng = random.Random(19)
+    documents = [Document(doc_id=f"d{k}", text="\n\n".join("mot " * rng.randint(5, 900)
+                                                            for _ in range(rng.randint(1, 12))))
+                 for k in range(40)]
+    for streams in (1, 2, 3, 4):
+        batches = pipeline.paragraph_batches(documents, streams)
+        flat = [paragraph for batch in batches for paragraph in batch]
+        assert [(d, p) for d, p, _, _ in flat] == [(doc.doc_id, p) for doc in documents
+                                                   for p in range(1, doc.text.count("\n\n") + 2)]
+        for doc_id, _, offset, text in flat:
+            assert next(d for d in documents if d.doc_id == doc_id).text[offset:offset + len(text)] == text
+        sizes = [sum(len(text) for *_, text in batch) for batch in batches]
+        count = math.ceil(math.ceil(sum(sizes) / pipeline.BATCH_CHARS) / streams) * streams
+        assert len(batches) <= count  # a multiple of the streams, or the last round a batch short
+        assert all(size >= sum(sizes) / count for size in sizes[:-1])  # each closes when it has its share
+        assert max(sizes) < pipeline.BATCH_CHARS + 4_000  # … on the paragraph that fills it
 
 
 def test_padded_ids_are_stanzas() -> None:
