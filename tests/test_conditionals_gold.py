@@ -31,18 +31,21 @@ HELDOUT = ROOT / "tests" / "gold" / "conditionals_heldout.csv"
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 MIN_F1 = 0.95
-MIN_CLASS_ACCURACY = 0.90
+MIN_CLASS_ACCURACY = 0.95
 MIN_COMPOUND_ACCURACY = 0.95
 #: On the held-out articles (see tests/gold/README.md: rules partly revised after a first held-out run).
 #: After the guide of 2026-12 (four old rows relabelled, see their notes) and the rules re-derived from it:
 #: development 0.955 (42/44), held-out 0.882 (15/17).
 MIN_HELDOUT_F1 = 0.90
-MIN_HELDOUT_CLASS_ACCURACY = 0.80
+MIN_HELDOUT_CLASS_ACCURACY = 0.88
 #: Development items of the 2026-12 gold, pass A (before adjudication): Wikinews 0.912 (52/57), UD trees
 #: 0.908 (168/185); before the re-derived rules 0.842 and 0.800. On the adjudicated gold, after the rules of
-#: implicit conditions (2026-12-06, third session): Wikinews 0.947 (54/57), UD trees 0.951 (176/185); held
-#: a little below.
-MIN_DEV_CLASS_ACCURACY = 0.92
+#: implicit conditions (2026-12-06, third session): Wikinews 0.947 (54/57), UD trees 0.951 (176/185); after the
+#: rules written on the errors of Wikinews, set3 and the UD development items (si + imperfect wherever the
+#: parser hangs it, counterfactual consequences, gerunds, the parser's adjective-conditionals, 2026-12-06):
+#: Wikinews 0.965 (55/57), UD trees 0.978 (181/185), the 2025 gold 1.000 (44/44), its held-out 0.941 (16/17).
+#: Held a little below.
+MIN_DEV_CLASS_ACCURACY = 0.95
 NEW_GOLD = ROOT / "tests" / "gold" / "wikinews"
 UD_GOLD = ROOT / "tests" / "gold" / "ud_conditionals"
 
