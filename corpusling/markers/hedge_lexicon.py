@@ -14,7 +14,7 @@ import polars as pl
 from corpusling.errors import LexiconError
 from corpusling.lexicons import load_hedge_context
 from corpusling.lexicons.notation import PatternError, parse_pattern
-from corpusling.markers.hedge_words import holder_of_a_view, in_list, saying_words
+from corpusling.markers.hedge_words import holder_of_a_view, in_list, next_where, positioned, saying_words, value_at
 
 #: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
 #: scène, ont déclaré"), and the punctuation that stops the search.
@@ -59,9 +59,11 @@ def word_keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFr
         words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
         words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),
     ]
-    prefix = pl.col("_form").str.extract(r"^([^-]+-)[^-]", 1)
     if wanted is None or wanted.str.ends_with("-").any():
-        parts.append(words.filter(prefix.is_not_null() & only("w:", prefix)).select("_i", ("w:" + prefix).alias("key")))
+        prefix = pl.col("_form").str.extract(r"^([^-]+-)[^-]", 1)
+        hyphenated = words.filter(pl.col("_form").str.contains("-", literal=True))
+        parts.append(hyphenated.filter(prefix.is_not_null() & only("w:", prefix))
+                     .select("_i", ("w:" + prefix).alias("key")))
     if wanted is None or (wanted == "num").any():
         parts.append(words.filter(is_number).select("_i", pl.lit("num").alias("key")))
     return pl.concat(parts)
@@ -150,24 +152,16 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON", "X"])
     subject = pl.col("deprel").str.starts_with("nsubj")
 
-    def after(flag: pl.Expr) -> pl.Expr:
-        """Index of the next word (after this one, in the sentence) where ``flag`` holds."""
-        return pl.when(flag).then(pl.col("_i")).backward_fill().shift(-1).over("_s")
-
-    def value_at(column: str, index: str) -> pl.Expr:
-        """``column`` at the word ``index`` (a column of word indices) of the same sentence."""
-        return pl.col(column).gather(pl.col(index).fill_null(pl.col("_i")) - pl.col("_i").first()).over("_s")
-
-    words = words.with_columns(after(pl.col("_form") == ",").alias("_comma"),
-                               after(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
-                               after(nominal).alias("_noun"), after(subject).alias("_next_subject"),
-                               holder_of_a_view(lists).alias("_holder"),
-                               (subject & pl.col("_hi").is_in(saying)).alias("_says"))
-    words = words.with_columns(value_at("_next_subject", "_comma").alias("_clause_subject"))
-    own_holder = pl.col("_clause_subject").is_not_null() & value_at("_says", "_clause_subject")
+    # (the next comma, verb, noun, subject of each word, in its sentence)
+    words = positioned(words).with_columns(
+        next_where(pl.col("_form") == ",").alias("_comma"), next_where(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
+        next_where(nominal).alias("_noun"), next_where(subject).alias("_next_subject"),
+        holder_of_a_view(lists).alias("_holder"), (subject & pl.col("_hi").is_in(saying)).alias("_says"))
+    words = words.with_columns(value_at("_next_subject", pl.col("_comma")).alias("_clause_subject"))
+    own_holder = value_at("_says", pl.col("_clause_subject")).fill_null(False)
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
                  & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
-                 & (pl.col("_noun") < pl.col("_comma")) & value_at("_holder", "_noun") & ~own_holder)
+                 & (pl.col("_noun") < pl.col("_comma")) & value_at("_holder", pl.col("_noun")) & ~own_holder)
     words = words.with_columns((in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
                                .fill_null(False)
                                .alias("_viewpoint"))

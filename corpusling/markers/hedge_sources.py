@@ -182,12 +182,9 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     étude", "une analyse") sources that do not speak: neither is an unnamed speaker. A partitive pronoun
     ("l'un d'eux", :func:`_partitives`) heads one too.
     """
-    nouns = nouns.unique()
-    heads = words.filter(pl.col("_i").is_in(nouns.implode()) & (pl.col("upos") == "NOUN")
-                         & ~in_list("_lemma", lists["number_word"]) & ~noun_in(lists["document_noun"]))
-    partitive = _partitives(words, nouns, lists)
-    if heads.height == 0:
-        return partitive
+    found = words.filter(pl.col("_i").is_in(nouns.unique().implode()))
+    heads = found.filter((pl.col("upos") == "NOUN") & ~in_list("_lemma", lists["number_word"])
+                         & ~noun_in(lists["document_noun"]))
     informant = lists["informant_noun"]
     heads = heads.with_columns(noun_in(informant).alias("_informant"),
                                ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$"))
@@ -198,42 +195,40 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
         pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det"))
     definite = before.filter((pl.col("deprel") == "det") & in_list("_lemma", lists["definite_determiner"])).group_by(
         pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_def"))
-    first = before.group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_left"))
+    first = before.group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_first_i"))
     heads = (heads.join(vague, on="_i", how="left").join(definite, on="_i", how="left")
              .join(first, on="_i", how="left")
              .filter(pl.col("_det").is_not_null()
-                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_informant"))))
-    edges = right_edge(words, heads["_i"])
-    return pl.concat([heads.join(edges, on="_i").select("_i", pl.col("_left").alias("_first_i"),
-                                                        pl.col("_edge").alias("_last_i"), "_informant"), partitive])
+                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_informant")))
+             .select("_i", "_first_i", "_informant"))
+    phrases = pl.concat([heads, _partitives(words, found, lists)])
+    edges = right_edge(words, phrases["_i"])
+    return phrases.join(edges, on="_i").select("_i", "_first_i", pl.col("_edge").alias("_last_i"), "_informant")
 
 
-def _partitives(words: pl.DataFrame, heads: pl.Series, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
-    """``_i, _first_i, _last_i, _informant`` for the indefinite pronouns among ``heads`` that take one or some of a
+def _partitives(words: pl.DataFrame, found: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """``_i, _first_i, _informant`` for the indefinite pronouns among the words ``found`` that take one or some of a
     group of people, who are thereby left unnamed: "un des démissionnaires", "l'un d'eux", "certains d'entre eux"
     (``partitive_pronoun`` of ``hedge_rule_words.tsv`` with a complement in *de*; Riegel, Pellat & Rioul 2018,
     ch. VII, the indefinite pronouns). A group of documents or of numbers ("un des rapports") is no speaker."""
-    empty = pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64, "_informant": pl.Boolean})
-    pronouns = words.filter(pl.col("_i").is_in(heads.implode()) & (pl.col("upos") == "PRON")
-                            & (in_list("_lemma", rule_words()["partitive_pronoun"])
-                               | in_list("_form", rule_words()["partitive_pronoun"])))
+    partitive = rule_words()["partitive_pronoun"]
+    pronouns = found.filter((pl.col("upos") == "PRON")
+                            & (in_list("_lemma", partitive) | in_list("_form", partitive)))
+    empty = pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_informant": pl.Boolean})
     if pronouns.height == 0:
         return empty
     kids = words.filter(pl.col("_hi").is_in(pronouns["_i"].implode()))
     groups = kids.filter((pl.col("_i") > pl.col("_hi")) & pl.col("deprel").str.starts_with("nmod")
                          & ~in_list("_lemma", lists["number_word"]) & ~noun_in(lists["document_noun"]))
-    with_de = words.filter((pl.col("deprel") == "case") & (pl.col("_lemma") == "de")
-                           & pl.col("_hi").is_in(groups["_i"].implode()))["_hi"]
-    groups = groups.filter(pl.col("_i").is_in(with_de.implode()))
-    if groups.height == 0:
+    with_de = words.filter(pl.col("_hi").is_in(groups["_i"].implode()) & (pl.col("deprel") == "case")
+                           & (pl.col("_lemma") == "de"))["_hi"]
+    speakers = groups.filter(pl.col("_i").is_in(with_de.implode()))["_hi"]
+    if speakers.len() == 0:
         return empty
-    speakers = pronouns.filter(pl.col("_i").is_in(groups["_hi"].implode()))
     left = (kids.filter((pl.col("_i") < pl.col("_hi")) & (pl.col("deprel") == "det"))
             .group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det")))
-    edges = right_edge(words, speakers["_i"])
-    return (speakers.join(left, on="_i", how="left").join(edges, on="_i")
-            .select("_i", pl.coalesce("_det", "_i").alias("_first_i"), pl.col("_edge").alias("_last_i"),
-                    pl.lit(True).alias("_informant")))
+    return (pronouns.filter(pl.col("_i").is_in(speakers.implode())).join(left, on="_i", how="left")
+            .select("_i", pl.coalesce("_det", "_i").alias("_first_i"), pl.lit(True).alias("_informant")))
 
 
 def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:

@@ -100,15 +100,18 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     spans = _drop_viewless(_drop_variation(spans, words), words, lists)
     if rules:
         found_incises = incises(words, lists)
+        subjects = found_incises["_subj"].drop_nulls()
         objects = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
+        # the vague subjects of incises and objects of source markers, their phrases found at once
+        vague = vague_phrases(words, pl.concat([subjects, objects]), lists)
         spans = pl.concat([
             spans, modal_spans(words, lists),
             span_rows(found_incises, words, "source_marker",
                       pl.when(pl.col("_clause")).then(pl.lit("rule: attribution clause"))
                       .otherwise(pl.lit("rule: attribution incise"))),
-            span_rows(vague_phrases(words, found_incises["_subj"].drop_nulls(), lists), words, "unnamed_source",
+            span_rows(vague.filter(pl.col("_i").is_in(subjects.implode())), words, "unnamed_source",
                       pl.lit("rule: unnamed subject of an incise")),
-            span_rows(vague_phrases(words, objects, lists), words, "unnamed_source",
+            span_rows(vague.filter(pl.col("_i").is_in(objects.implode())), words, "unnamed_source",
                       pl.lit("rule: unnamed object of a source marker")),
             speaking_subjects(words, lists)], how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
