@@ -125,6 +125,13 @@ SENTENCES = {
     "learnt": "À travers cette balade, le visiteur enrichit ses connaissances et apprend que le premier astronome "
               "français s'appelait Messier.",
     "news": "On apprend que les résultats seront annoncés demain.",
+    # a noun before the complementizer: its relative, its infinitive; a verb of request takes an object first
+    "relative_que": "Afin de raconter l'histoire qu'ils ont découverte, les élèves de la classe ont rédigé ce texte "
+                    "eux-mêmes.",
+    "noun_infinitive": "Elle a affirmé l'obligation de faire un match parfait pour se qualifier.",
+    "request_object": "La préfecture a créé une nouvelle route et appelle la population à prendre les transports en "
+                      "commun.",
+    "request_date": "Le maire de New York, Michael Bloomberg, appelle cet après-midi à voter pour Barack Obama.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -356,3 +363,10 @@ def test_no_report(found, doc) -> None:
 
 def test_news_learnt_from_an_unnamed_source_is_reported(found) -> None:
     assert [(r["cue"], r["source"]) for r in rows(found, "news")] == [("apprendre", "On")]
+
+
+def test_a_noun_before_the_complementizer(found) -> None:
+    assert rows(found, "relative_que") == []
+    assert rows(found, "noun_infinitive") == []
+    assert [r["text"] for r in rows(found, "request_object")] == ["à prendre les transports en commun"]
+    assert [r["text"] for r in rows(found, "request_date")] == ["à voter pour Barack Obama"]

@@ -138,14 +138,30 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     clauses = (clauses.join(compound, on=["doc_id", "sent_id", "c_word_id"], how="left")
                .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("c_word_id"),
                                   INFINITIVE.alias("_c_inf")), on=["doc_id", "sent_id", "c_word_id"])
-               .join(cues.select(*WORD, pl.col("_type").alias("_cue_type")),
+               .join(cues.select(*WORD, pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"),
+                                 pl.col("_object").alias("_cue_object")),
                      left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD))
+    # a noun object between the verb and an infinitive governs it ("a affirmé l'obligation de faire"), unless
+    # the verb takes an object before its content ("accuse X d'avoir", "invite X à")
+    nouns = (children(words, cues.select(*WORD), ("obj",), "o")
+             .filter(pl.col("o_upos").is_in(["NOUN", "PROPN"])
+                     & ~pl.col("o_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
+             .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("o_start_char").alias("_obj_at")))
+    object_between = (clauses.select("doc_id", "sent_id", "cue_word", "c_word_id", "start_char", "c_start_char")
+                      .join(nouns, on=["doc_id", "sent_id", "cue_word"])
+                      .filter(pl.col("_obj_at").is_between(pl.col("start_char"), pl.col("c_start_char")))
+                      .select("doc_id", "sent_id", "cue_word", "c_word_id").unique()
+                      .with_columns(pl.lit(True).alias("_object_between")))
+    clauses = (clauses.join(object_between, on=["doc_id", "sent_id", "cue_word", "c_word_id"], how="left")
+               .with_columns((pl.col("_object_between").fill_null(False) & ~pl.col("_cue_object").fill_null(False)
+                              & ~pl.col("_cue_lemma").is_in(reported_cues("object_type"))
+                              & ~pl.col("_cue_type").is_in(reported_cues("request_type"))).alias("_noun_governs")))
     finite_que = pl.col("m_form").is_in(reported_cues("finite_que"))
     question = pl.col("m_form").is_in(reported_cues("question"))
     infinitive = ((pl.col("_c_inf") | pl.col("_compound_inf").fill_null(False))
                   & (pl.col("c_deprel") != "advcl")
                   & (pl.col("m_form").is_null() | pl.col("m_form").is_in(reported_cues("infinitive_mark")))
-                  & (pl.col("c_start_char") > pl.col("start_char")))
+                  & (pl.col("c_start_char") > pl.col("start_char")) & ~pl.col("_noun_governs"))
     rule = (pl.when(finite_que).then(pl.lit("que-clause"))
             .when(question & ((pl.col("c_deprel") != "advcl") | (pl.col("_cue_type") == "question")))
             .then(pl.lit("interrogative clause"))
@@ -256,7 +272,15 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                 | (pl.col("_c").is_in(["inf", "wh"]) & ~pl.col("upos").is_in(["ADV", "PRON", "PART"])))
     blocked = gap.filter(blocking).select("doc_id", "sent_id", "cue_word").unique()
     objects = gap.filter(bare_noun).select("doc_id", "sent_id", "cue_word").unique()
+    # a "que" right after a bare noun is its relative or its complement ("raconter l'histoire qu'ils ont
+    # découverte", "l'idée que"), unless the verb takes a person as object ("informe les clients que")
+    noun_then_que = (gap.filter(bare_noun & (pl.col("word_id") == pl.col("_opener") - 1) & (pl.col("_c") == "que"))
+                     .select("doc_id", "sent_id", "cue_word").unique())
     firsts = (firsts.join(blocked, on=["doc_id", "sent_id", "cue_word"], how="anti")
+              .join(noun_then_que.join(firsts.filter(pl.col("_cue_lemma").is_in(reported_cues("object_type")))
+                                       .select("doc_id", "sent_id", "cue_word"), on=["doc_id", "sent_id", "cue_word"],
+                                       how="anti"),
+                    on=["doc_id", "sent_id", "cue_word"], how="anti")
               .with_columns(pl.col("_complement").replace({"wh": "si"})))
     # a verb that takes no object has no noun before its "de"/"à" ("a annoncé la décision de fermer")
     firsts = firsts.join(objects.with_columns(pl.lit(True).alias("_noun_before")),
