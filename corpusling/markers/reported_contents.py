@@ -376,6 +376,8 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
                        pl.col("end_char").cast(pl.Int64).alias("_marker_end"),
                        start.str.extract(marker, 1).str.replace("’", "'").alias("cue")))
     first_word = markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
+    # (the markers' sentences only)
+    words = words.join(first_word.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
     node = words.select("doc_id", "sent_id", "word_id", pl.col("head").alias("_up"), "upos", "lemma", "feats",
                         "deprel", "end_char")
     # the source: the noun the marker word hangs on ("selon", the "d'" of "d'après"), else the word after it
@@ -417,6 +419,8 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
                                       pl.col("_up").alias("_at")), on=["doc_id", "sent_id", "source_word"])
                 .join(predicate, on=["doc_id", "sent_id", "_at"]))
     for _ in range(12):
+        if climbing.select((pl.col("_predicate") | (pl.col("_up") == 0)).all()).item():
+            break
         climbing = climbing.with_columns(
             pl.when(pl.col("_predicate") | (pl.col("_up") == 0)).then(pl.col("_at")).otherwise(pl.col("_up"))
             .alias("_at")).drop("_up", "_predicate").join(predicate, on=["doc_id", "sent_id", "_at"])

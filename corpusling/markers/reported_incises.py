@@ -362,6 +362,8 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                .filter(pl.col("_names")))
     marked = (marked.join(apposed, on=WORD, how="left")
               .with_columns(pl.max_horizontal("_incise_end", "_name_end").alias("_incise_end")))
+    here = marked.select("doc_id", "sent_id").unique()
+    words = words.join(here, on=["doc_id", "sent_id"], how="semi")
     marked = marked.join(_regions(words).rename({"_at": "_comme"}), on=["doc_id", "sent_id", "_comme"])
     plain = words.filter(pl.col("upos") != "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_w"),
                                                           pl.col("end_char").alias("_w_end"))
@@ -412,6 +414,16 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     (``_given_cue_start``, ``_marker_end``) and lemma (``cue``), and the source's span (``_source_start,
     _source_end``): the cue may stand in the next sentence."""
     lowered = pl.col("form").str.to_lowercase()
+    # (the sentences that may hold such an attribution: "ce" before "que", a noun of saying; and the ones before)
+    ce_que = (words.filter(lowered == "ce").select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"))
+              .join(words.filter(lowered.is_in(reported_cues("finite_que"))).select(*WORD), on=WORD, how="semi"))
+    candidates = pl.concat([ce_que.select("doc_id", "sent_id"),
+                            words.filter(pl.col("lemma").is_in(reported_cues("attribution_noun")))
+                            .select("doc_id", "sent_id")]).unique()
+    if candidates.height == 0:
+        return pl.DataFrame()
+    words = words.join(pl.concat([candidates, candidates.with_columns(pl.col("sent_id") - 1)]).unique(),
+                       on=["doc_id", "sent_id"], how="semi")
     following = words.select("doc_id", "sent_id", "word_id", lowered.alias("_f"), "upos", "start_char")
     relative = reported_cues("finite_que")
     # "ce que [aux] VERB": the word order, whatever the tree says
@@ -482,7 +494,8 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                 .filter(pl.col("par_id") == pl.col("_p"))
                 .rename({"_prev": "sent_id"}))
 
-    region = (same.join(_regions(words).rename({"_at": "_comma"}), on=["doc_id", "sent_id", "_comma"])
+    region = (same.join(_regions(words.join(same.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"],
+                                            how="semi")).rename({"_at": "_comma"}), on=["doc_id", "sent_id", "_comma"])
               .select("doc_id", "sent_id", pl.col("sent_id").alias("_cue_sent"), "word_id", "start_char", "end_char",
                       "lemma", "_source_word", pl.col("_region_start").alias("_range_start"),
                       pl.col("_comma").alias("_range_end"),

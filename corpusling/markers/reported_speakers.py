@@ -211,6 +211,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     if pronouns.height == 0:
         return rows
     docs = pronouns.select("doc_id").unique()
+    words = words.join(docs, on="doc_id", how="semi")  # (the documents of these pronouns only)
     # the candidates: sources of reported contents and of quotations that are not pronouns themselves
     said = (rows.join(docs, on="doc_id", how="semi")
             .filter(pl.col("speaker").is_not_null() & pl.col("source_start").is_not_null()
@@ -418,11 +419,13 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     resolved = pl.DataFrame(schema={"_item": pl.Int64, "_resolved": pl.String})
     # once, for pronouns and for anaphors; every document's names ("named_mentions" reads only the documents of
     # the quotations it is given: an empty span at -1 stands for each document, outside any text)
-    everywhere = documents.select(pl.col("doc_id").cast(pl.String), pl.lit(-1, pl.Int64).alias("start_char"),
-                                  pl.lit(-1, pl.Int64).alias("end_char"))
+    # (of the documents with reported speech)
+    here = rows.select("doc_id").unique()
+    everywhere = here.with_columns(pl.lit(-1, pl.Int64).alias("start_char"), pl.lit(-1, pl.Int64).alias("end_char"))
     marks = quotes.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
                           pl.col("end_char").cast(pl.Int64)) if quotes.height else everywhere.clear()
-    mentions = named_mentions(tokens, documents, pl.concat([marks, everywhere]))
+    mentions = named_mentions(tokens.filter(pl.col("doc_id").cast(pl.String).is_in(here["doc_id"].implode())),
+                              documents, pl.concat([marks, everywhere]))
     if q.height:
         pars = paragraphs(documents.join(q.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
                                          on="doc_id", how="semi"))
