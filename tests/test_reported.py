@@ -132,6 +132,10 @@ SENTENCES = {
     "request_object": "La préfecture a créé une nouvelle route et appelle la population à prendre les transports en "
                       "commun.",
     "request_date": "Le maire de New York, Michael Bloomberg, appelle cet après-midi à voter pour Barack Obama.",
+    # a quotation the text never closes does not make the rest a quotation
+    "unclosed_quote": "Un militant a raconté : « quand on nous a vus tous unis, on n'en revenait pas. Selon ce "
+                      "discours bien rodé, avec la mort d'Hassan II, les choses auraient évolué au Maroc. Pour rappel, "
+                      "le Sahara a été envahi en 1975.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -370,3 +374,7 @@ def test_a_noun_before_the_complementizer(found) -> None:
     assert rows(found, "noun_infinitive") == []
     assert [r["text"] for r in rows(found, "request_object")] == ["à prendre les transports en commun"]
     assert [r["text"] for r in rows(found, "request_date")] == ["à voter pour Barack Obama"]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_text(found) -> None:
+    assert [(r["kind"], r["speaker"]) for r in rows(found, "unclosed_quote")] == [("according_to", "ce discours")]

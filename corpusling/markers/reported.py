@@ -265,6 +265,8 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
+    # (a quotation the text never closes stops nowhere: it does not make what follows it a quotation)
+    marks = marks.filter(~pl.col("unbalanced")) if "unbalanced" in marks.columns else marks
     # (a content whose verb stands in a quotation ends with it: « Les analyses indiquent que Jacquier a été tué … »
     # indique le quotidien)
     rows = _ends_with_its_quotation(rows, marks)
