@@ -136,6 +136,9 @@ SENTENCES = {
     "unclosed_quote": "Un militant a raconté : « quand on nous a vus tous unis, on n'en revenait pas. Selon ce "
                       "discours bien rodé, avec la mort d'Hassan II, les choses auraient évolué au Maroc. Pour rappel, "
                       "le Sahara a été envahi en 1975.",
+    # a second content hung on the verb itself, opened by the same complementizer
+    "coordinated_on_verb": "D'origine iroquoise, elle se rend à Kahnawake, où elle demande à être baptisée et à "
+                           "devenir chrétienne.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -378,3 +381,7 @@ def test_a_noun_before_the_complementizer(found) -> None:
 
 def test_an_unclosed_quotation_does_not_swallow_the_text(found) -> None:
     assert [(r["kind"], r["speaker"]) for r in rows(found, "unclosed_quote")] == [("according_to", "ce discours")]
+
+
+def test_a_second_content_hung_on_the_verb(found) -> None:
+    assert [r["text"] for r in rows(found, "coordinated_on_verb")] == ["à être baptisée", "à devenir chrétienne"]

@@ -225,8 +225,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     content = content.join(found.select("_item"), on="_item", how="semi")
     # an indirect content comes after its verb: not the verb nor what precedes it, which a wrong tree may hang
     # under the clause ("Mais à souligner que …", "En espérant que …")
-    content = (content.join(found.select("_item", "kind", "cue_word"), on="_item")
-               .filter((pl.col("kind") != "indirect") | (pl.col("word_id") > pl.col("cue_word")))
+    # ... and opens on its complementizer ("et à devenir chrétienne": "à devenir chrétienne")
+    content = (content.join(found.select("_item", "kind", "cue_word", "_opener"), on="_item")
+               .filter((pl.col("kind") != "indirect")
+                       | ((pl.col("word_id") > pl.col("cue_word"))
+                          & (pl.col("word_id") >= pl.col("_opener").fill_null(0))))
                .select("_item", *WORD))
     spans = word_spans(content, words)
     cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),

@@ -203,6 +203,23 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                   on=["doc_id", "sent_id", "k_word_id"])
             .select("doc_id", "sent_id", "cue_word", pl.col("k_word_id").alias("head"),
                     (pl.col("rule") + " (coordinated)").alias("rule"), "_opener", "_complement"))
+    # (the parser may hang B on the verb itself: a conjunct of the verb opened by the same complementizer and with
+    # no subject of its own)
+    with_subject = words.filter(pl.col("deprel").str.starts_with("nsubj")).select(
+        "doc_id", "sent_id", pl.col("head").alias("k_word_id")).unique()
+    on_verb = (children(words, first.select("doc_id", "sent_id", pl.col("cue_word").alias("word_id"), "rule",
+                                            "_complement", "head"), ("conj",), "k")
+               .filter(pl.col("k_word_id") > pl.col("head"))
+               .join(with_subject, on=["doc_id", "sent_id", "k_word_id"], how="anti")
+               .join(words.filter(pl.col("deprel") == "mark")
+                     .select("doc_id", "sent_id", pl.col("head").alias("k_word_id"), pl.col("word_id").alias("_opener"),
+                             pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
+                             .alias("_family")),
+                     on=["doc_id", "sent_id", "k_word_id"])
+               .filter(pl.col("_family") == pl.col("_complement"))
+               .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("k_word_id").alias("head"),
+                       (pl.col("rule") + " (coordinated)").alias("rule"), "_opener", "_complement"))
+    more = pl.concat([more, on_verb]).unique(["doc_id", "sent_id", "cue_word", "head"], keep="first")
     return pl.concat([first, more]).with_columns(pl.lit("indirect").alias("kind"),
                                                  pl.lit(None, pl.Int64).alias("head2"))
 
