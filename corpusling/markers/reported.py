@@ -226,10 +226,12 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # an indirect content comes after its verb: not the verb nor what precedes it, which a wrong tree may hang
     # under the clause ("Mais à souligner que …", "En espérant que …")
     # ... and opens on its complementizer ("et à devenir chrétienne": "à devenir chrétienne")
-    content = (content.join(found.select("_item", "kind", "cue_word", "_opener"), on="_item")
+    # (not for an infinitive without a mark, which opens on its auxiliary: "affirme avoir respecté la loi")
+    content = (content.join(found.select("_item", "kind", "cue_word", "_opener", "_complement"), on="_item")
                .filter((pl.col("kind") != "indirect")
                        | ((pl.col("word_id") > pl.col("cue_word"))
-                          & (pl.col("word_id") >= pl.col("_opener").fill_null(0))))
+                          & ((pl.col("_complement") == "inf").fill_null(True)
+                             | (pl.col("word_id") >= pl.col("_opener").fill_null(0)))))
                .select("_item", *WORD))
     spans = word_spans(content, words)
     cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),
