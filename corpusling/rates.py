@@ -37,8 +37,8 @@ def document_sizes(tokens: pl.DataFrame, include_punct: bool = False) -> pl.Data
 
     Every rate, share and ``n_words`` of corpusling is divided by these counts.
     """
-    return (tokens.group_by(pl.col("doc_id").cast(pl.String))
-            .agg(counted(include_punct, tokens.columns).sum().cast(pl.UInt32).alias("n_words")))
+    return (tokens.group_by("doc_id").agg(counted(include_punct, tokens.columns).sum().cast(pl.UInt32).alias("n_words"))
+            .with_columns(pl.col("doc_id").cast(pl.String)))  # grouped on the stored codes, cast once per document
 
 
 def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame,
@@ -54,25 +54,30 @@ def document_counts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: 
     see :func:`document_sizes`.
     """
     by = by or []
+    docs, counts, levels = _counted_parts(rows, tokens, documents, by, group_by, sizes, all_levels, include_punct)
+    grid = docs.join(levels, how="cross") if by else docs
+    return (grid.join(counts, on=["doc_id", *by], how="left", nulls_equal=True)
+            .with_columns(pl.col("count").fill_null(0).cast(pl.Int64)))
+
+
+def _counted_parts(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFrame, by: list[str],
+                   group_by: str | None, sizes: pl.DataFrame | None, all_levels: pl.DataFrame | None,
+                   include_punct: bool) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """What :func:`document_counts` crosses: the documents (``group, doc_id, n_words``), the counts of the
+    (document, level) pairs that have rows (``doc_id, *by, count``) and the levels (``by``, sorted)."""
     if sizes is None:
         if tokens is None:
             raise ValueError("document_counts needs the token table or its document sizes")
         sizes = document_sizes(tokens, include_punct)
     words = sizes.select(pl.col("doc_id").cast(pl.String), "n_words")
-    docs = group_column(documents, group_by).join(words, on="doc_id", how="left").with_columns(
+    docs = group_column(documents, group_by).join(words, on="doc_id", how="left", maintain_order="left").with_columns(
         pl.col("n_words").fill_null(0))
     counts = rows.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id", *by).agg(
         pl.len().alias("count"))
-    if by:
-        levels = counts.select(by)
-        if all_levels is not None:
-            levels = pl.concat([levels, all_levels.select(by)], how="vertical_relaxed")
-        levels = levels.unique().sort(by)
-        grid = docs.join(levels, how="cross")
-    else:
-        grid = docs
-    return (grid.join(counts, on=["doc_id", *by], how="left", nulls_equal=True)
-            .with_columns(pl.col("count").fill_null(0).cast(pl.Int64)))
+    levels = counts.select(by)
+    if by and all_levels is not None:
+        levels = pl.concat([levels, all_levels.select(by)], how="vertical_relaxed")
+    return docs, counts, levels.unique().sort(by) if by else levels
 
 
 def _poisson_interval(count: int, alpha: float = 0.05) -> tuple[float, float]:
@@ -108,9 +113,11 @@ def _bootstrap_sums(rng: np.random.Generator, matrix: np.ndarray, n_boot: int, b
     """
     n_docs = matrix.shape[0]
     sums = np.empty((n_boot, matrix.shape[1]))
+    offsets = (np.arange(block) * n_docs)[:, None]
     for first in range(0, n_boot, block):
         size = min(block, n_boot - first)
-        draws = rng.integers(0, n_docs, size=(size, n_docs)) + (np.arange(size) * n_docs)[:, None]
+        draws = rng.integers(0, n_docs, size=(size, n_docs))
+        draws += offsets[:size]
         weights = np.bincount(draws.ravel(), minlength=size * n_docs).reshape(size, n_docs)
         sums[first:first + size] = weights @ matrix
     return sums
@@ -129,15 +136,19 @@ def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFra
     """
     check_count(n_boot, "n_boot", minimum=1)
     by = by or []
-    table = document_counts(rows, tokens, documents, by, group_by, sizes, all_levels, include_punct)
+    every_doc, pairs, every_level = _counted_parts(rows, tokens, documents, by, group_by, sizes, all_levels,
+                                                   include_punct)
+    if by and every_level.height == 0:  # no level to count
+        every_doc = every_doc.clear()
+    levels = (every_level if by else pl.DataFrame({"_one": [1]})).with_row_index("_k")
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     out = []
-    for (group,), part in table.group_by(["group"], maintain_order=True):
+    # the documents × levels grid of document_counts is not built: each group's count matrix is filled from
+    # the (document, level) pairs that have rows, rows in the documents' order, columns in the levels' order
+    for (group,), part in every_doc.group_by(["group"], maintain_order=True):
         docs = part.select("doc_id", "n_words").unique("doc_id", maintain_order=True).with_row_index("_d")
-        levels = (part.select(by).unique(maintain_order=True) if by else pl.DataFrame({"_one": [1]})) \
-            .with_row_index("_k")
-        cells = part.join(docs.select("doc_id", "_d"), on="doc_id")
+        cells = pairs.join(docs.select("doc_id", "_d"), on="doc_id")
         cells = (cells.join(levels, on=by, nulls_equal=True) if by
                  else cells.with_columns(pl.lit(0, pl.UInt32).alias("_k")))
         words = docs["n_words"].to_numpy().astype(float)
@@ -165,7 +176,7 @@ def rates(rows: pl.DataFrame, tokens: pl.DataFrame | None, documents: pl.DataFra
             out.append({"group": group, **{c: level_row[c] for c in by}, "count": int(count),
                         "n_words": int(total_words), "n_docs": len(words), "rate": rate, "ci_low": float(low),
                         "ci_high": float(high), "ci_method": method})
-    schema_by = {c: table.schema[c] for c in by}
+    schema_by = {c: every_level.schema[c] for c in by}
     if not out:
         return pl.DataFrame(schema={"group": pl.String, **schema_by, "count": pl.Int64, "n_words": pl.Int64,
                                     "n_docs": pl.Int64, "rate": pl.Float64, "ci_low": pl.Float64,

@@ -64,7 +64,6 @@ def text_index(tokens: pl.DataFrame) -> TextIndex:
     has_sent = "sent_id" in ordered.columns and ordered["sent_id"].null_count() == 0
     row = pl.int_range(pl.len(), dtype=pl.Int64)
     frame = ordered.select(
-        pl.col("doc_id").cast(pl.String),
         (new_doc.cum_sum().cast(pl.Int64) - 1).alias("_doc"),
         new_doc.alias("_new_doc"),
         (tok.sentence_starts() if has_sent else pl.lit(True)).alias("_new_sent"),
@@ -73,7 +72,9 @@ def text_index(tokens: pl.DataFrame) -> TextIndex:
         pl.col("start_char").cast(pl.Int64),
     ).with_columns(row.alias("_row"))
     key = frame.select((pl.col("_doc") * _SHIFT + pl.col("start_char")).alias("_key"))["_key"]
-    starts = frame.filter(pl.col("_new_doc")).select("doc_id", "_doc", pl.col("_row").alias("_doc_first"))
+    first_rows = frame.filter(pl.col("_new_doc")).select("_doc", pl.col("_row").alias("_doc_first"))
+    names = ordered.select(pl.col("doc_id").filter(new_doc).cast(pl.String))  # one name per document, not per row
+    starts = pl.concat([names, first_rows], how="horizontal")
     documents = starts.with_columns(
         (pl.col("_doc_first").shift(-1).fill_null(frame.height) - 1).alias("_doc_last"))
     sent_first = sent_last = None

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import polars as pl
 
-from corpusling.markers.text_index import locate, text_index
+from corpusling.markers.text_index import TextIndex, locate, text_index
 from corpusling.tokens import counted
 
 #: Quotation kinds that are quoted voice by default.
@@ -135,12 +136,51 @@ def add_voice(rows: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame |
         .otherwise(pl.lit("writer")).alias(column)).drop("_voice_quoted", "_voice_reported")
 
 
+def covered_rows(index: TextIndex, spans: pl.DataFrame) -> np.ndarray:
+    """One boolean per row of ``index.tokens``: whether the row's start lies in one of ``spans``
+    (``doc_id, start_char, end_char``, disjoint, as :func:`quoted_spans` gives them) of its document.
+
+    The rows of a span are a range of the text index (:func:`~corpusling.markers.text_index.locate`), marked by
+    a running sum of +1 at its first row and −1 after its last: the same rows as :func:`add_in_quote` marks,
+    with no join over the tokens.
+    """
+    edges = np.zeros(index.tokens.height + 1, dtype=np.int64)
+    if spans.height and index.tokens.height:
+        located = locate(index, spans).filter(pl.col("_to") > pl.col("_from"))
+        np.add.at(edges, located["_from"].to_numpy(), 1)
+        np.add.at(edges, located["_to"].to_numpy(), -1)
+    return np.cumsum(edges[:-1]) > 0
+
+
 def voice_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame, reported: pl.DataFrame | None = None,
                       kinds: Sequence[str] | None = QUOTED_KINDS, include_punct: bool = False) -> pl.DataFrame:
     """Word tokens per document and voice: ``doc_id`` (String), ``writer_words``, ``quoted_words``,
-    ``reported_words`` (every token with ``include_punct``). A document without words has zeros."""
-    words = tokens.select("doc_id", "start_char", counted(include_punct, tokens.columns).alias("_word"))
-    voiced = add_voice(words.select("doc_id", "start_char"), quotes, reported, kinds).with_columns(words["_word"])
-    in_voice = [((pl.col("voice") == v) & pl.col("_word")).sum().cast(pl.Int64).alias(f"{v}_words") for v in VOICES]
-    counts = voiced.with_columns(pl.col("doc_id").cast(pl.String)).group_by("doc_id").agg(*in_voice)
-    return counts.select("doc_id", *[f"{v}_words" for v in VOICES])
+    ``reported_words`` (every token with ``include_punct``). A document without words has zeros.
+
+    The voices of :func:`add_voice`, word for word, counted as ranges of rows of the
+    :func:`~corpusling.markers.text_index.text_index` (:func:`covered_rows`): quoted where a word starts in a
+    direct or mixed quotation, reported where it starts in reported speech outside them, the writer's
+    elsewhere (a word without a ``start_char`` is the writer's, as in :func:`add_voice`).
+    """
+    words = tokens.select("doc_id", *[c for c in ("start_char", "word_id") if c in tokens.columns],
+                          counted(include_punct, tokens.columns).alias("_word"))
+    totals = (words.group_by("doc_id").agg(pl.col("_word").sum().cast(pl.Int64).alias("_n"))
+              .with_columns(pl.col("doc_id").cast(pl.String)))
+    placed = words.filter(pl.col("_word") & pl.col("doc_id").is_not_null() & pl.col("start_char").is_not_null())
+    index = text_index(placed.drop("_word"))
+    quoted = covered_rows(index, quoted_spans(quotes, kinds))
+    in_reported = (covered_rows(index, quoted_spans(reported, None)) & ~quoted
+                   if reported is not None and reported.height else np.zeros_like(quoted))
+    first, last = index.documents["_doc_first"].to_numpy(), index.documents["_doc_last"].to_numpy()
+
+    def per_document(flags: np.ndarray) -> np.ndarray:
+        running = np.concatenate([[0], np.cumsum(flags, dtype=np.int64)])
+        return running[last + 1] - running[first]
+
+    voiced = index.documents.select("doc_id").with_columns(
+        pl.Series("quoted_words", per_document(quoted), dtype=pl.Int64),
+        pl.Series("reported_words", per_document(in_reported), dtype=pl.Int64))
+    counts = totals.join(voiced, on="doc_id", how="left", nulls_equal=True).with_columns(
+        pl.col("quoted_words", "reported_words").fill_null(0))
+    return counts.select("doc_id", (pl.col("_n") - pl.col("quoted_words") - pl.col("reported_words"))
+                         .alias("writer_words"), "quoted_words", "reported_words")

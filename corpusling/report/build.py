@@ -363,8 +363,6 @@ class Counted:
     model: dict[str, Any]
     n_tokens: int
     skipped: list[dict[str, str]] = field(default_factory=list)
-    #: Where each sentence lies (:func:`corpusling.measures.sentence_spans`): the context of hits on the page.
-    sentences: pl.DataFrame | None = None
 
     def sizes(self) -> pl.DataFrame:
         """Words per document (``doc_id, n_words``), as :meth:`ParsedCorpus.sizes`."""
@@ -387,11 +385,10 @@ class _Analyses:
         self.steps: dict[str, Step] = {}
         self.parts: dict[str, list[pl.DataFrame]] = {}
         self.measures: list[pl.DataFrame] = []
-        self.sentences: list[pl.DataFrame] = []
         self.n_tokens = 0
 
     def add(self, batch: ParsedCorpus) -> None:
-        from corpusling.measures import document_measures, sentence_spans
+        from corpusling.measures import document_measures
 
         results: dict[str, pl.DataFrame] = {}
         for analysis in ANALYSES.values():
@@ -424,7 +421,6 @@ class _Analyses:
                 self.log(f"report: {analysis.name}: {step.status}: {step.message} (the other outputs are still "
                          "written)")
         self.measures.append(document_measures(batch.tokens, results.get("quotes"), results.get("reported")))
-        self.sentences.append(sentence_spans(batch.tokens))
         self.n_tokens += batch.tokens.height
 
     def tables(self) -> dict[str, pl.DataFrame]:
@@ -434,10 +430,6 @@ class _Analyses:
         return {name: plain(stack(ANALYSES[name], parts)) for name, parts in self.parts.items()
                 if self.steps[name].status == "ok"}
 
-    def sentence_table(self) -> pl.DataFrame:
-        return (pl.concat(self.sentences) if self.sentences
-                else pl.DataFrame(schema={"doc_id": pl.String, "sent_start": pl.Int64, "sent_end": pl.Int64}))
-
     def counted(self, documents: pl.DataFrame, model: dict[str, Any],
                 skipped: list[dict[str, str]] | None = None) -> Counted:
         from corpusling.measures import COLUMNS
@@ -445,8 +437,7 @@ class _Analyses:
         measures = (pl.concat(self.measures, how="diagonal_relaxed") if self.measures
                     else pl.DataFrame(schema={"doc_id": pl.String, "n_words": pl.UInt32, "n_sentences": pl.UInt32}))
         return Counted(documents=plain(documents), model=model, n_tokens=self.n_tokens, skipped=skipped or [],
-                       measures=measures.select([c for c in COLUMNS if c in measures.columns]),
-                       sentences=self.sentence_table())
+                       measures=measures.select([c for c in COLUMNS if c in measures.columns]))
 
 
 def plain(frame: pl.DataFrame) -> pl.DataFrame:

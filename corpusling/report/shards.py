@@ -87,7 +87,6 @@ def report_shard(folder: Path | str, out: Path | str, shard: tuple[int, int], ba
             _write_frame(table, staging / f"{name}.parquet")
         counted = analyses.counted(mine, folder_model(folder))
         _write_frame(counted.measures, staging / "measures.parquet")
-        _write_frame(analyses.sentence_table(), staging / "sentences.parquet")
         record = {"corpusling": __version__, "shard": number, "of": of, "documents": mine.height,
                   "corpus_documents": documents.height, "corpus": fingerprint(documents["doc_id"]),
                   "model": counted.model, "n_tokens": counted.n_tokens, "seconds": time.perf_counter() - began,
@@ -156,7 +155,6 @@ def merge_shards(folders: list[Path | str], out: Path | str, group_by: str | Non
     analyses = _Analyses(None, log)
     analyses.steps = {name: steps[name] for name in order}
     analyses.measures = [pl.read_parquet(f / "measures.parquet") for f, _ in shards]
-    analyses.sentences = [pl.read_parquet(f / "sentences.parquet") for f, _ in shards]
     analyses.n_tokens = sum(record["n_tokens"] for _, record in shards)
     final = Path(out)
     with staged_folder(final) as staging:
