@@ -139,6 +139,8 @@ SENTENCES = {
     # a second content hung on the verb itself, opened by the same complementizer
     "coordinated_on_verb": "D'origine iroquoise, elle se rend à Kahnawake, où elle demande à être baptisée et à "
                            "devenir chrétienne.",
+    "unclosed_same_sentence": "Le Maroc a réagi. « Oui on le sait, mais je dirai qu'il la faut. La réforme est "
+                              "votée.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -380,7 +382,9 @@ def test_a_noun_before_the_complementizer(found) -> None:
 
 
 def test_an_unclosed_quotation_does_not_swallow_the_text(found) -> None:
+    """It ends with its sentence: what follows is the writer's, what stands in it is quoted."""
     assert [(r["kind"], r["speaker"]) for r in rows(found, "unclosed_quote")] == [("according_to", "ce discours")]
+    assert rows(found, "unclosed_same_sentence") == []
 
 
 def test_a_second_content_hung_on_the_verb(found) -> None:

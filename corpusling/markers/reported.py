@@ -270,8 +270,18 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted
     # but for a word or two, attributed by "selon X" or an incise (the quotation's own attribution)
     marks = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
-    # (a quotation the text never closes stops nowhere: it does not make what follows it a quotation)
-    marks = marks.filter(~pl.col("unbalanced")) if "unbalanced" in marks.columns else marks
+    # (a quotation the text never closes ends with its sentence: it does not make what follows it a quotation)
+    if "unbalanced" in marks.columns and marks["unbalanced"].any():
+        sentence_ends = (everywhere.group_by("doc_id", "sent_id")
+                         .agg(pl.col("start_char").min().alias("_s_start"), pl.col("end_char").max().alias("_s_end"))
+                         .sort("doc_id", "_s_start"))
+        marks = (marks.with_columns(pl.col("doc_id").cast(pl.String)).sort("doc_id", "start_char")
+                 .join_asof(sentence_ends.select("doc_id", "_s_start", "_s_end"), left_on="start_char",
+                            right_on="_s_start", by="doc_id", strategy="backward", check_sortedness=False)
+                 .with_columns(pl.when(pl.col("unbalanced") & pl.col("_s_end").is_not_null())
+                               .then(pl.min_horizontal("end_char", "_s_end")).otherwise(pl.col("end_char"))
+                               .alias("end_char"))
+                 .drop("_s_start", "_s_end"))
     # (a content whose verb stands in a quotation ends with it: « Les analyses indiquent que Jacquier a été tué … »
     # indique le quotidien)
     rows = _ends_with_its_quotation(rows, marks)
