@@ -3,12 +3,15 @@
     python benchmarks/bench_analyses.py                       # 10 M words, 2 rounds
     python benchmarks/bench_analyses.py --words 200000 --rounds 1   # a quick try
     python benchmarks/bench_analyses.py --profile conditionals      # cProfile of one analysis
+    python benchmarks/bench_analyses.py --words 2000000 --profile reported --top 40
+    python benchmarks/bench_analyses.py --words 2000000 --profile reported --lines   # time per line of code
 
 The table is the Wikinews sample + the seed parsed with the bundled model, copied with
 distinct ``doc_id``s (``<id>~<copy>``; the documents table and its texts are copied alongside)
 until it has ``--words`` words, and written as a parsed folder of Parquet parts
 (``measure.big_folder``). Each round runs in a fresh process: load the folder, then each
-analysis in the order of the report, timed one by one; then, in another process, the whole
+analysis of the registry in the order of the report (each given the tables it needs), then the
+measures, summary and rates of the report, timed one by one; then, in another process, the whole
 ``corpusling.report.build_report`` (analyses, tables, figures, provenance, HTML). An analysis
 whose module is not in the package yet is skipped with a message. Writes
 ``benchmarks/results/analyses.json``.
@@ -17,10 +20,12 @@ whose module is not in the package yet is skipped with a message. Writes
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,8 +47,23 @@ def _function(module: str, name: str) -> Callable[..., Any] | None:
 
 
 def steps(corpus: Any) -> list[tuple[str, str, Callable[[dict[str, Any]], Any]]]:
-    """(name, module.function, call) in the order of the report; ``call`` gets the results so far."""
+    """(name, module.function, call) in the order of the report; ``call`` gets the results so far.
+
+    The analyses are those of the registry (:mod:`corpusling.registry`), each given the tables it needs
+    as the report gives them; then the corpus-wide steps of the report."""
+    from corpusling.registry import ANALYSES
+
     tokens, documents = corpus.tokens, corpus.documents
+
+    def analysis(entry: Any) -> Callable[[dict[str, Any]], Any]:
+        def call(done: dict[str, Any]) -> Any:
+            if not entry.ready(done):
+                raise Missing(f"{entry.name} needs {', '.join(entry.requires)}")
+            try:
+                return entry.run(tokens, documents, done)
+            except ModuleNotFoundError as err:
+                raise Missing(f"{entry.module}.{entry.function} is not available") from err
+        return call
 
     def rates(done: dict[str, Any]) -> Any:
         from corpusling.report import _rates_tables
@@ -52,16 +72,17 @@ def steps(corpus: Any) -> list[tuple[str, str, Callable[[dict[str, Any]], Any]]]
         markers = marker_tables(done.get("conditionals"), done.get("hedges"), done.get("quotes"))
         return _rates_tables(corpus, markers, None, 2000, 0)
 
+    def measures(done: dict[str, Any]) -> Any:
+        from corpusling.measures import document_measures
+
+        return document_measures(tokens, done.get("quotes"), done.get("reported"))
+
     return [
-        ("quotes", "corpusling.markers.quotes.quotes", lambda d: _call("corpusling.markers.quotes", "quotes",
-                                                                        tokens, documents)),
-        ("conditionals", "corpusling.markers.conditional.conditionals",
-         lambda d: _call("corpusling.markers.conditional", "conditionals", tokens, documents, quotes=d.get("quotes"))),
-        ("hedges", "corpusling.markers.hedges.hedges",
-         lambda d: _call("corpusling.markers.hedges", "hedges", tokens, documents, quotes=d.get("quotes"))),
+        *[(name, f"{entry.module}.{entry.function}", analysis(entry)) for name, entry in ANALYSES.items()],
+        ("measures", "corpusling.measures.document_measures (words, sentences, voices per document)", measures),
         ("summary", "corpusling.summary.summary",
-         lambda d: _call("corpusling.summary", "summary", tokens, documents, d.get("conditionals"), d.get("hedges"),
-                         d.get("quotes"))),
+         lambda d: _call("corpusling.summary", "summary", None, documents, d.get("conditionals"), d.get("hedges"),
+                         d.get("quotes"), reported=d.get("reported"), measures=d.get("measures"))),
         ("rates", "corpusling.report._rates_tables (rates.rates per marker and category, 2000 bootstraps)", rates),
         ("freq", "corpusling.stats.freq (by lemma)", lambda d: _call("corpusling.stats", "freq", tokens, by="lemma")),
         ("concordance", f"corpusling.concordance.concordance {CONCORDANCE_QUERY}",
@@ -123,26 +144,83 @@ def child_report(folder: str) -> dict[str, Any]:
 MEASUREMENTS = {"analyses": child_analyses, "report": child_report}
 
 
-def profile(folder: Path, name: str, top: int = 25) -> None:
-    """cProfile of one analysis (after the analyses it needs), printed by cumulative time."""
+def sample_lines(call: Callable[[], Any], interval: float = 0.01) -> tuple[Any, Counter[tuple[str, int, str]], int]:
+    """Run ``call`` while another thread looks every ``interval`` seconds at the line of corpusling's code it is on
+    (the innermost frame under ``corpusling/``): polars releases the interpreter while a query runs, so a line's
+    share of the samples is its share of the time, the query it starts included. Returns the value, the counts
+    per (file, line, function) and the number of samples."""
+    import threading
+
+    target = threading.get_ident()
+    counts: Counter[tuple[str, int, str]] = Counter()
+    taken = 0
+    done = threading.Event()
+
+    def sampler() -> None:
+        nonlocal taken
+        while not done.wait(interval):
+            frame = sys._current_frames().get(target)
+            taken += 1
+            while frame is not None:
+                path = frame.f_code.co_filename
+                if "/corpusling/" in path:
+                    counts[(path.split("/corpusling/", 1)[1], frame.f_lineno, frame.f_code.co_name)] += 1
+                    break
+                frame = frame.f_back
+
+    thread = threading.Thread(target=sampler, daemon=True)
+    thread.start()
+    try:
+        value = call()
+    finally:
+        done.set()
+        thread.join()
+    return value, counts, taken
+
+
+def profile(folder: Path, name: str, top: int = 25, dump: Path | None = None, lines: bool = False) -> None:
+    """cProfile of one step (after the analyses it needs): corpusling's functions by cumulative time, then every
+    function by its own time (polars' ``collect`` is where the queries built by the functions above run).
+    ``dump``: also write the raw profile (``python -m pstats FILE``)."""
     import cProfile
     import pstats
 
     from corpusling.parsed import load
+    from corpusling.registry import ANALYSES
 
     corpus = load(folder)
     done: dict[str, Any] = {}
+    needed = [*ANALYSES, "measures"]
     for step, _, call in steps(corpus):
+        if lines and name in (step, "all"):
+            start = time.perf_counter()
+            done[step], counts, taken = sample_lines(functools.partial(call, done))
+            seconds = time.perf_counter() - start
+            print(f"{step}: {seconds:.2f} s, {corpus.tokens.height:,} words; {taken} samples, the lines of "
+                  "corpusling's code they fell on (the innermost frame under corpusling/):", flush=True)
+            for (path, line, function), count in counts.most_common(top):
+                print(f"  {count / max(taken, 1):6.1%}  {count * seconds / max(taken, 1):7.2f} s  {path}:{line} "
+                      f"({function})", flush=True)
+            if name == step:
+                return
+            continue
         if step == name:
             profiler = cProfile.Profile()
+            start = time.perf_counter()
             profiler.enable()
             call(done)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+            print(f"{name}: {time.perf_counter() - start:.2f} s under the profiler, {corpus.tokens.height:,} words")
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("cumulative").print_stats("corpusling", top)
+            stats.sort_stats("tottime").print_stats(top)
+            if dump:
+                stats.dump_stats(dump)
             return
-        if step in ("quotes", "conditionals", "hedges"):
+        if step in needed:
             done[step] = call(done)
-    raise SystemExit(f"no analysis {name!r}")
+    if not (lines and name == "all"):
+        raise SystemExit(f"no step {name!r}; the steps: {', '.join(s for s, _, _ in steps(corpus))}")
 
 
 def main() -> None:
@@ -154,12 +232,17 @@ def main() -> None:
     parser.add_argument("--sequoia", action="store_true",
                         help="replicate UD Sequoia (gold annotation) instead of the parsed Wikinews + seed")
     parser.add_argument("--report-rounds", type=int, default=1, help="runs of the whole build_report (0: none)")
-    parser.add_argument("--profile", metavar="ANALYSIS", help="profile one analysis instead")
+    parser.add_argument("--profile", metavar="STEP", help="profile one step (an analysis, measures, summary, "
+                        "rates…) instead; with --lines, 'all' samples every step")
+    parser.add_argument("--top", type=int, default=25, help="lines of each --profile listing")
+    parser.add_argument("--dump", type=Path, help="with --profile: write the raw profile to this file")
+    parser.add_argument("--lines", action="store_true",
+                        help="with --profile: the share of time on each line of corpusling (sampled), not cProfile")
     parser.add_argument("--out", type=Path, default=RESULTS / "analyses.json")
     args = parser.parse_args()
     folder = args.folder or big_folder(args.words, args.model, args.sequoia)
     if args.profile:
-        profile(folder, args.profile)
+        profile(folder, args.profile, args.top, args.dump, args.lines)
         return
     runs = [run_child(SCRIPT, "analyses", {"folder": str(folder)}) for _ in range(args.rounds)]
     good = [r for r in runs if r.get("ok")]

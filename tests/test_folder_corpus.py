@@ -64,3 +64,15 @@ def test_verbs_that_need_the_whole_corpus_say_so(both):
             verb(lazy, *args)
     with pytest.raises(InputError, match="not a parsed corpus folder"):
         cl.load(lazy.folder.parent, lazy=True)
+
+
+def test_sizes_read_three_columns_not_the_batches(both, monkeypatch):
+    """The documents' word counts come from one streaming scan of doc_id, upos and form: the same counts as the
+    table in memory, without reading the folder batch by batch."""
+    from corpusling.folder import FolderCorpus
+
+    whole, lazy = both
+    fresh = FolderCorpus(lazy.folder, lazy.batch_words)
+    monkeypatch.setattr(FolderCorpus, "batches", lambda self: pytest.fail("sizes() read the batches"))
+    same(fresh.sizes().sort("doc_id"), whole.sizes().sort("doc_id"))
+    assert fresh.sizes()["n_words"].sum() == whole.sizes()["n_words"].sum() > 1000
