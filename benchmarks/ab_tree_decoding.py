@@ -1,4 +1,5 @@
-"""A/B: parsing with and without the tree-decoding shortcut (corpusling/nlp/tree_decoding.py), one process.
+"""A/B: parsing with corpusling's tree decoding (corpusling/nlp/tree_decoding.py: the greedy tree when it is the
+answer, else Stanza's Chu-Liu/Edmonds steps with a fast cycle search) and with Stanza's decoder, one process.
 
     python benchmarks/ab_tree_decoding.py [--docs 30] [--rounds 3]
 
