@@ -141,6 +141,8 @@ SENTENCES = {
                            "devenir chrétienne.",
     "unclosed_same_sentence": "Le Maroc a réagi. « Oui on le sait, mais je dirai qu'il la faut. La réforme est "
                               "votée.",
+    # a headline: the subject a colon cuts off from the verb is not its subject
+    "headline": "Élection présidentielle américaine de 2012 : le maire de New York appelle à voter Obama",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -389,3 +391,7 @@ def test_an_unclosed_quotation_does_not_swallow_the_text(found) -> None:
 
 def test_a_second_content_hung_on_the_verb(found) -> None:
     assert [r["text"] for r in rows(found, "coordinated_on_verb")] == ["à être baptisée", "à devenir chrétienne"]
+
+
+def test_a_subject_cut_off_by_a_colon_is_not_the_source(found) -> None:
+    assert [(r["source"], r["text"]) for r in rows(found, "headline")] == [("le maire de New York", "à voter Obama")]
