@@ -143,6 +143,9 @@ SENTENCES = {
                               "votée.",
     # a headline: the subject a colon cuts off from the verb is not its subject
     "headline": "Élection présidentielle américaine de 2012 : le maire de New York appelle à voter Obama",
+    # a relative the parser hung elsewhere: the noun phrase right before it
+    "relative_elsewhere": "Ces actes de destruction sont des représailles de l'organisation islamique, qui affirme "
+                          "agir au nom de Dieu.",
     # an incise after a quotation (straight quotation marks) attributes the quotation
     "straight_quotes": 'Il poursuit : "J\'ai travaillé à l\'usine des hameçons, jusqu\'au service militaire", '
                        'se souvient-il, visiblement marqué par cette période.',
@@ -296,6 +299,7 @@ def test_an_unresolved_pronoun_is_the_nearest_subject_that_agrees(found) -> None
     ("role_new", "Le maire", "as written"),
     ("previous_subject", "l'armée", "previous subject"),
     ("indirect", "Le ministre", "as written"),
+    ("relative_elsewhere", "l'organisation islamique", "noun before the relative"),
 ])
 def test_speaker_rules(found, doc, speaker, rule) -> None:
     """The speaker of each row and the speaker rule that named it (the second part of ``rule``)."""

@@ -343,7 +343,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     mention holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
     name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
     introduced with the description's noun), ``_role`` (a person's role, "le chercheur", resolved as a pronoun
-    of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject). The
+    of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
+    ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
     it refers to; otherwise the same as source".
     """
@@ -357,6 +358,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
         ("introduced with its noun", pl.col("_introduced")),
         ("role", pl.col("_role")),
         ("subject antecedent", pl.col("_subject")),
+        ("noun before the relative", pl.col("_noun_before")),
         ("as written", pl.col("_mention")),
     ]
 
@@ -405,10 +407,24 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                         left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
                   .filter(pl.col("_crel") == "acl:relcl")
                   .select("_item", "doc_id", "sent_id", pl.col("_clause_head").alias("head")))
+    # ... else, where the parser hung the relative clause elsewhere, the noun right before the relative pronoun
+    # ("l'organisation islamique, qui affirme…"), adjectives and a comma between
+    nouns = words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])).select("doc_id", "sent_id",
+                                                                        pl.col("word_id").alias("head"))
+    in_order = (rows.filter(relative).join(antecedent.select("_item"), on="_item", how="anti")
+                .select("_item", "doc_id", "sent_id", "source_word")
+                .join(words.filter(~pl.col("upos").is_in(["ADJ", "PUNCT"]))
+                      .select("doc_id", "sent_id", pl.col("word_id").alias("_before")), on=["doc_id", "sent_id"])
+                .filter(pl.col("_before") < pl.col("source_word"))
+                .sort("_before", descending=True).group_by("_item", maintain_order=True).first()
+                .join(nouns, left_on=["doc_id", "sent_id", "_before"], right_on=["doc_id", "sent_id", "head"])
+                .select("_item", "doc_id", "sent_id", pl.col("_before").alias("head")))
     antecedent = (noun_phrases(antecedent, pairs, words).join(rows.select("_item", "_text"), on="_item")
                   .select("_item", cut("source_start", "source_end").alias("_antecedent")))
-    rows = rows.join(antecedent, on="_item", how="left").with_columns(
-        pl.coalesce("_antecedent", "source").alias("_mention"))
+    in_order = (noun_phrases(in_order, pairs, words).join(rows.select("_item", "_text"), on="_item")
+                .select("_item", cut("source_start", "source_end").alias("_noun_before")))
+    rows = (rows.join(antecedent, on="_item", how="left").join(in_order, on="_item", how="left")
+            .with_columns(pl.coalesce("_antecedent", "source").alias("_mention")))
     # pronouns: the speakers module's salience over the document's named mentions; a definite description of a
     # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the
     # names of persons only
