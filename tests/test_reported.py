@@ -1,7 +1,9 @@
 """Reported speech (``corpusling.markers.reported``) on sentences parsed with the bundled model, and on the seed.
 
 Each kind of §4 of the annotation guide, a negated and a passive report, a mixed quotation inside an
-indirect report (both rows exist), and a "selon" of manner that is not reported speech.
+indirect report (both rows exist), and a "selon" of manner that is not reported speech; then one sentence or
+two for each rule written on the development gold (incises, the writer's own voice, sources, speakers,
+locutions, what is no report), each test failing without its rule.
 """
 
 from __future__ import annotations

@@ -11,14 +11,16 @@ attributions that carry no verb of saying:
 * ``according_to``: a clause attributed by "selon X", "d'après X", "pour X,"…: the source markers that
   the hedge analysis finds (so "selon les cas" and other uses of manner are left out by the same rule);
 * ``incise``: an unquoted clause with an attribution incise after or inside it ("Le bilan est de dix
-  morts, a indiqué la police"; "qui abrite, dit le Pentagone, environ 5 000 militaires").
+  morts, a indiqué la police"; "qui abrite, dit le Pentagone, environ 5 000 militaires"; "…, comme le
+  précise X"), or attributed after it ("…, ce que soulignent X"; "C'est la remarque de X.").
 
 Each row gives the content span (``start_char, end_char``, final punctuation left out), the ``cue``
-(the verb's lemma or the marker) and its span, the ``source`` as written (the subject of the verb,
-the agent of a passive, the noun phrase of "selon") and the ``speaker`` it names (a relative "qui"
-resolved to its antecedent, a personal pronoun to the nearest proper name before it in the
-document), and the ``rule`` that found it. Content lying wholly inside quotation marks is a
-quotation, not reported speech, and is left out; "X a affirmé que « … »" is both.
+(the verb's lemma, the locution or the marker) and its span, the ``source`` as written (the subject of
+the verb, the agent of a passive, the noun phrase of "selon") and the ``speaker`` it names (by the
+ordered rules of :func:`corpusling.markers.reported_speakers.speaker_rules`: a pronoun continuing the last
+speaker, a relative its antecedent, a description the person it refers back to…), and the ``rule``: the
+rule that found the content, then the speaker rule ("que-clause+pronoun"). Content lying wholly inside
+quotation marks is a quotation, not reported speech, and is left out; "X a affirmé que « … »" is both.
 Everything is computed on the dependency parse, with tables and joins (no loop over words). The module
 reads, in order: :mod:`corpusling.markers.reported_contents` (the cues and the contents they open),
 :mod:`corpusling.markers.reported_incises` (the incises),
