@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_e14371d8171e9155.txt"
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012"
 
+def parse_paragraphs(folder: Path, sentences: list[str]):  # noqa: ANN201 - a ParsedCorpus
+    """One document of ``sentences``, a paragraph each, parsed with the bundled model (rule tests read one
+    sentence's rows by its offset in ``corpus.documents["text"][0]``)."""
+    from corpusling.api import parse, read
+
+    path = folder / "sentences.txt"
+    path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    return parse(read([path]), model="compact")
+
+
 # Every test gets a private parse cache: no test reads a cache another run left behind.
 os.environ["CORPUSLING_CACHE"] = tempfile.mkdtemp(prefix="corpusling-test-cache-")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_paragraphs
 
 ROUNDERS = "un|plusieurs|quelque huitaine|dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine" \
            "|soixantaine|centaine|millier"
@@ -29,12 +30,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
-    from corpusling.api import parse, read
     from corpusling.markers.hedges import hedges
 
-    path = tmp_path_factory.mktemp("approximators") / "approximators.txt"
-    path.write_text("\n\n".join(CASES) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
+    corpus = parse_paragraphs(tmp_path_factory.mktemp("approximators"), list(CASES))
     return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
 
 

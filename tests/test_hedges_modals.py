@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_paragraphs
 
 #: sentence → (the modal's form, the deciding rule, epistemic)
 CASES: dict[str, tuple[str, str, bool]] = {
@@ -29,11 +30,7 @@ CASES: dict[str, tuple[str, str, bool]] = {
 
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
-    from corpusling.api import parse, read
-
-    path = tmp_path_factory.mktemp("modals") / "modals.txt"
-    path.write_text("\n\n".join(CASES) + "\n", encoding="utf-8")
-    return parse(read([path]), model="compact")
+    return parse_paragraphs(tmp_path_factory.mktemp("modals"), list(CASES))
 
 
 def _sentence_rows(frame: pl.DataFrame, parsed, sentence: str) -> pl.DataFrame:  # noqa: ANN001
