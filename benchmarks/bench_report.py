@@ -21,7 +21,8 @@ measures and the token table written). ``--baseline DIR`` runs another version o
 with ``corpusling/`` inside) in alternation with this checkout, round by round, for ratios under the same
 load; ``--own`` replaces every analysis by its table, computed once beforehand, to time what the report
 itself costs. The output folders are compared file by file (SHA-256; ``provenance.json`` aside, which
-records times). Children run with allocators that return address space (:data:`ENV`). Writes
+records times). Children run with allocators that return address space (:data:`ENV`, and under the cap
+:data:`CAPPED_ENV`). Writes
 ``benchmarks/results/report.json``.
 """
 
@@ -44,6 +45,11 @@ SCRIPT = Path(__file__).resolve()
 #: arena, polars' jemalloc without ``retain`` (it otherwise keeps every mapping it ever made), pyarrow on the
 #: system allocator (its jemalloc pool reserves its own arenas). The same settings serve a job under ``ulimit -v``.
 ENV = {"MALLOC_ARENA_MAX": "1", "_RJEM_MALLOC_CONF": "retain:false", "ARROW_DEFAULT_MEMORY_POOL": "system"}
+#: Under a cap, moreover: polars' jemalloc with one arena, returning freed pages at once (no decay), and OpenBLAS
+#: with one thread (its second thread reserves 40 MiB). At 2 M words in batches of 100,000 the peak address
+#: space falls from 0.73 to 0.63 GiB (one thread for OpenBLAS alone: 0.75 to 0.73 GiB); the runs take longer.
+CAPPED_ENV = {**ENV, "_RJEM_MALLOC_CONF": "retain:false,dirty_decay_ms:0,muzzy_decay_ms:0,narenas:1",
+              "OPENBLAS_NUM_THREADS": "1"}
 OPTIONS: dict[str, Any] = {"group_by": "outlet", "n_boot": 2000, "seed": 0}
 
 
@@ -213,15 +219,16 @@ def main() -> None:
             for kind, params, capped in (("memory", {}, None), ("batches", {"batch_words": args.batch_words}, cap)):
                 uptime = _uptime()
                 result = run_child(SCRIPT, kind, {"folder": str(folder), "out": str(work / f"{side}-{kind}{number}"),
-                                                  "tables": tables, **params}, cap_bytes=capped, env={**ENV, **path})
+                                                  "tables": tables, **params}, cap_bytes=capped,
+                                   env={**(CAPPED_ENV if capped else ENV), **path})
                 result["uptime"] = uptime
                 runs.setdefault(f"{side} {kind}", []).append(result)
     if not args.no_shards:
         runs["shards"] = [run_child(SCRIPT, "shard", {"folder": str(folder), "out": str(work / f"shard{i}"), "shard": i,
-                                                      "of": 3, "batch_words": args.batch_words}, cap_bytes=cap, env=ENV)
-                          for i in (1, 2, 3)]
+                                                      "of": 3, "batch_words": args.batch_words}, cap_bytes=cap,
+                                    env=CAPPED_ENV) for i in (1, 2, 3)]
         runs["merge"] = [run_child(SCRIPT, "merge", {"shards": [str(work / f"shard{i}") for i in (1, 2, 3)],
-                                                     "out": str(work / "merged")}, cap_bytes=cap, env=ENV)]
+                                                     "out": str(work / "merged")}, cap_bytes=cap, env=CAPPED_ENV)]
     failed = [(name, r) for name, group in runs.items() for r in group if not r.get("ok")]
     if failed:
         raise SystemExit(f"a run failed ({failed[0][0]}): {failed[0][1].get('error')}")
@@ -236,7 +243,8 @@ def main() -> None:
         "corpus": f"{runs['current memory'][0]['words']:,} words: parsed Wikinews + seed copied with distinct doc_ids "
                   "(Parquet parts)",
         "options": OPTIONS, "batch_words": args.batch_words, "cap_gib": args.cap_gb,
-        "cap_kind": "RLIMIT_AS (address space), batch runs only", "env": ENV, "own_cost_only": args.own,
+        "cap_kind": "RLIMIT_AS (address space), batch runs only", "env": ENV, "capped_env": CAPPED_ENV,
+        "own_cost_only": args.own,
         "baseline": str(args.baseline) if args.baseline else None,
         "runs": {name: _summary(group, "batches" in name) for name, group in runs.items()
                  if name not in ("shards", "merge")},

@@ -176,3 +176,12 @@ def test_parquet_stream_writes_the_bytes_of_plain_strings(tmp_path: Path) -> Non
 
     assert digest("stream.parquet") == digest("plain.parquet")
     assert pl.read_parquet(tmp_path / "stream.parquet")["doc_id"].dtype == pl.String
+
+
+def test_texts_digest_reads_the_texts_in_slices() -> None:
+    from corpusling.report.build import texts_digest
+
+    texts = pl.Series(["Il a dit « oui ».", "", "l’été"] * 700)
+    whole = hashlib.sha256("\n".join(hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts.to_list())
+                           .encode()).hexdigest()
+    assert texts_digest(texts) == texts_digest(texts, chunk=7) == whole

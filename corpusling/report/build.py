@@ -167,6 +167,15 @@ def input_hashes(inputs: list[str | Path]) -> list[dict[str, Any]]:
     return rows
 
 
+def texts_digest(texts: pl.Series, chunk: int = 1000) -> str:
+    """The sha256 of the texts' sha256s, one per line: the identity of a corpus's texts, read ``chunk`` texts
+    at a time (never all of them as Python strings at once)."""
+    digests: list[str] = []
+    for start in range(0, texts.len(), chunk):
+        digests += [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts.slice(start, chunk).to_list()]
+    return hashlib.sha256("\n".join(digests).encode()).hexdigest()
+
+
 def lexicon_records(user_lexicon: Path | None = None) -> list[dict[str, Any]]:
     """The lexicon files the analyses read: bundled TSVs and the user's, with sha256 and entry counts."""
     from corpusling.lexicons import HERE as folder
@@ -582,9 +591,7 @@ def _write_report(run: _Run, corpus: Counted, results: dict[str, pl.DataFrame], 
         "lexicons": lexicon_records(Path(lexicon) if lexicon else None),
         "inputs": input_hashes(inputs or []),
         "documents": {"n": documents.height, "words": corpus.n_tokens,
-                      "texts_sha256": hashlib.sha256("\n".join(
-                          hashlib.sha256(t.encode("utf-8")).hexdigest() for t in documents["text"].to_list()
-                      ).encode()).hexdigest() if "text" in documents.columns else None},
+                      "texts_sha256": texts_digest(documents["text"]) if "text" in documents.columns else None},
         "skipped": corpus.skipped,
         "analyses": {s.name: {"status": s.status, "message": s.message, "rows": s.rows,
                               "seconds": round(s.seconds, 3)} for s in run.result.steps},
