@@ -126,14 +126,15 @@ def _padded_ids(tokens_list: Any, batch_size: int, pad_id: int = 0) -> Any:
     """``stanza.models.common.data.get_long_tensor`` for rows of ids, filled in one numpy step."""
     import numpy as np
     import torch
+    from stanza.models.common.data import get_long_tensor as stanzas  # never replaced in its own module
 
     if not tokens_list or not isinstance(tokens_list[0], list) or any(
             not isinstance(row, list) or (row and not isinstance(row[0], int)) for row in tokens_list):
-        return _padded_ids.__wrapped__(tokens_list, batch_size, pad_id)  # deeper nesting: Stanza's loop
+        return stanzas(tokens_list, batch_size, pad_id)  # deeper nesting: Stanza's loop
     lengths = np.fromiter((len(row) for row in tokens_list), dtype=np.int64, count=len(tokens_list))
     width = int(lengths.max())
     if width == 0:
-        return _padded_ids.__wrapped__(tokens_list, batch_size, pad_id)
+        return stanzas(tokens_list, batch_size, pad_id)
     ids = np.full((batch_size, width), pad_id, dtype=np.int64)
     ids[: len(tokens_list)][np.arange(width) < lengths[:, None]] = np.fromiter(
         chain.from_iterable(tokens_list), dtype=np.int64, count=int(lengths.sum()))
@@ -182,14 +183,11 @@ def install(pipeline: Any) -> bool:
     """Use the shortcuts above in ``pipeline`` (a loaded ``stanza.Pipeline``); False under another Stanza."""
     if version("stanza") != STANZA_VERSION:
         return False
-    from stanza.models.common import data
     from stanza.models.common.seq2seq_model import Seq2SeqModel
     from stanza.models.common.vocab import CompositeVocab
     from stanza.models.depparse.model import GraphParser
     from stanza.pipeline.mwt_processor import MWTProcessor
 
-    if not hasattr(data.get_long_tensor, "__wrapped__"):
-        _padded_ids.__wrapped__ = data.get_long_tensor  # type: ignore[attr-defined]
     for module in _PADDING_USERS:
         importlib.import_module(module).get_long_tensor = _padded_ids
     if not hasattr(GraphParser.predict, "__wrapped__"):
@@ -211,14 +209,15 @@ def install(pipeline: Any) -> bool:
 
 def uninstall(pipeline: Any) -> None:
     """Stanza's own steps again (for comparisons: benchmarks/ab_parse.py, tests/test_parse_speed.py)."""
+    from stanza.models.common import data
     from stanza.models.common.seq2seq_model import Seq2SeqModel
     from stanza.models.depparse.model import GraphParser
     from stanza.pipeline.mwt_processor import MWTProcessor
 
-    for module in ("stanza.models.common.data", *_PADDING_USERS):
+    for module in _PADDING_USERS:
         module_object = importlib.import_module(module)
-        if hasattr(module_object.get_long_tensor, "__wrapped__"):
-            module_object.get_long_tensor = module_object.get_long_tensor.__wrapped__
+        if module_object.get_long_tensor is _padded_ids:
+            module_object.get_long_tensor = data.get_long_tensor
     for owner, name in ((Seq2SeqModel, "predict_greedy"), (MWTProcessor, "process"), (GraphParser, "predict")):
         method = getattr(owner, name)
         if hasattr(method, "__wrapped__"):
