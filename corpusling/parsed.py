@@ -137,7 +137,7 @@ class ParquetStream:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        plain = _plain_arrow(frame)
+        plain = frame.with_columns(pl.col(pl.Categorical).cast(pl.String)).to_arrow()
         if self._writer is None:
             self._writer = pq.ParquetWriter(self._tmp, plain.schema, compression="zstd")
         self._pending.append(plain)
@@ -166,21 +166,6 @@ class ParquetStream:
         if self._writer is not None:
             self._writer.close()
         self._stack.__exit__(RuntimeError, RuntimeError("abandoned"), None)
-
-
-def _plain_arrow(frame: pl.DataFrame) -> Any:
-    """``frame`` as an Arrow table with its Categorical columns as plain strings: the table
-    ``frame.with_columns(pl.col(pl.Categorical).cast(pl.String)).to_arrow()`` gives, but each column decoded
-    from its dictionary by Arrow, which costs a third of polars' cast and conversion."""
-    import pyarrow.compute as pc
-
-    table = frame.to_arrow()
-    for name, dtype in frame.schema.items():
-        if dtype == pl.Categorical:
-            index = table.schema.get_field_index(name)
-            column = table.column(index)
-            table = table.set_column(index, name, pc.cast(column, column.type.value_type))
-    return table
 
 
 MANIFEST_PREFIX = "manifest-"

@@ -1,8 +1,8 @@
 """The report's per-document counts and rates, computed the fast way, against their plain definitions.
 
 Each fast path (word counts per voice as ranges of rows, sentences as runs, rates without the documents ×
-levels grid, Parquet written through Arrow) must give exactly what the row-by-row definition gives: the
-report's files stay byte for byte the same.
+levels grid) must give exactly what the row-by-row definition gives: the report's files stay byte for byte
+the same.
 """
 
 from __future__ import annotations
@@ -157,7 +157,8 @@ def test_rates_are_those_of_the_documents_levels_grid() -> None:
 
 
 def test_parquet_stream_writes_the_bytes_of_plain_strings(tmp_path: Path) -> None:
-    """Categorical columns decoded by Arrow: the file polars' cast to strings gives, byte for byte."""
+    """Pieces of any length give the file of the whole table written in row groups, Categorical columns as strings
+    (Enum columns as they are), byte for byte."""
     frame = pl.DataFrame({"doc_id": ["a", "a", "b", None], "upos": ["NOUN", None, "VERB", "NOUN"],
                           "kind": ["x", "y", "x", "y"], "n": [1, 2, 3, 4]}).with_columns(
         pl.col("doc_id", "upos").cast(pl.Categorical), pl.col("kind").cast(pl.Enum(["x", "y"])))
