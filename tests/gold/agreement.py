@@ -2,7 +2,8 @@
 
 Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table);
 ``python tests/gold/agreement.py --set set3`` for the blind set3 (95 treebank texts,
-``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures), ``--set set4`` for set4.
+``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures), ``--set set4`` for set4,
+``--set set5`` for set5.
 
 For each layer: how many items each pass has, span agreement as F1 of one pass against the
 other (exact offsets; and, for hedges and reported speech whose boundaries are harder, any
@@ -60,11 +61,12 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
 
 
 #: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
-SETS = {"wikinews": ("wikinews", "Wikinews"), "set3": ("set3", "set3"), "set4": ("set4", "set4")}
+SETS = {"wikinews": ("wikinews", "Wikinews"), "set3": ("set3", "set3"), "set4": ("set4", "set4"),
+        "set5": ("set5", "set5")}
 
 
 def _ids(folder: str) -> list[str]:
-    """The set's article ids: Wikinews from its split, set3 and set4 from their documents."""
+    """The set's article ids: Wikinews from its split, the other sets from their documents."""
     if folder == "wikinews":
         split = json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
         return split["dev"] + split["blind"]
@@ -133,7 +135,7 @@ def ud_conditionals() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals), set3 or set4")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3, set4 or set5")
     args = parser.parse_args(argv)
     if args.set == "wikinews":
         rows = [*wikinews(), *speakers(), ud_conditionals()]

@@ -4,13 +4,15 @@ Run from the project root::
 
     python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind sets: set4 and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind sets: set5 and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
 half, the first blind set, released to development on 2026-12-06; its UD items stay blind), ``set3``
-(95 treebank texts, blind until 2026-12-06 12:40 UTC, then released to development) and ``set4`` (the 20
-WikinewsKeyphraseCorpus articles the project lacked: the blind set since 2026-12-06, third session).
+(95 treebank texts, blind until 2026-12-06 12:40 UTC, then released to development), ``set4`` (the 20
+WikinewsKeyphraseCorpus articles the project lacked: blind from the third session of 2026-12-06, scored once at
+14:39 UTC, released to development at 15:45 UTC) and ``set5`` (40 French Wikinews articles of 2016-2018 from
+the WiNER-fr collection: the blind set since 2026-12-06, fourth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -48,8 +50,12 @@ WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 SET3 = GOLD / "set3"
 #: The third blind set (2026-12-06, third session): 20 Wikinews articles, HTML as the development ones.
 SET4 = GOLD / "set4"
-#: Subsets whose errors may be read (set4 and the UD blind items may not).
-DEVELOPMENT = ("dev", "blind", "set3")
+#: The fourth blind set (2026-12-06, fourth session): 40 Wikinews articles of 2016-2018, HTML as the others.
+SET5 = GOLD / "set5"
+#: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
+FOLDER_SETS = ("set3", "set4", "set5")
+#: Subsets whose errors may be read (set5 and the UD blind items may not).
+DEVELOPMENT = ("dev", "blind", "set3", "set4")
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -68,14 +74,18 @@ def set4_ids() -> list[str]:
     return sorted(p.stem for p in (SET4 / "gold").glob("*.json"))
 
 
+def set5_ids() -> list[str]:
+    return sorted(p.stem for p in (SET5 / "gold").glob("*.json"))
+
+
 def subset_ids(subset: str) -> list[str]:
     """The documents of a subset."""
-    return {"set3": set3_ids, "set4": set4_ids}.get(subset, lambda: split()[subset])()
+    return {"set3": set3_ids, "set4": set4_ids, "set5": set5_ids}.get(subset, lambda: split()[subset])()
 
 
 def gold_folder(subset: str = "dev") -> Path:
     """The adjudicated gold of a subset (Wikinews falls back to pass A while adjudication is under way)."""
-    if subset in ("set3", "set4"):
+    if subset in FOLDER_SETS:
         return GOLD / subset / "gold"
     folder = GOLD / "wikinews" / "gold"
     return folder if folder.is_dir() else GOLD / "wikinews" / "pass_a"
@@ -94,8 +104,9 @@ def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
 
 
 def texts(subset: str) -> Path:
-    """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the set4 articles."""
-    return GOLD / subset / "documents" if subset in ("set3", "set4") else WIKINEWS
+    """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the set4 and set5
+    articles."""
+    return GOLD / subset / "documents" if subset in FOLDER_SETS else WIKINEWS
 
 
 @lru_cache(maxsize=3)
@@ -265,7 +276,7 @@ def _ud_gold() -> Path:
 def scores(subset: str, ud: bool = True) -> dict[str, dict[str, float]]:
     """Every figure of a subset (module docstring); ``ud=False`` leaves out the UD conditionals of "dev" or
     "blind" (the UD blind items, which the development printout does not show)."""
-    if subset in ("set3", "set4"):
+    if subset in FOLDER_SETS:
         ids = subset_ids(subset)
         return {f"conditionals ({subset})": conditional_scores(ids, subset),
                 "hedges": hedge_scores(ids, subset),
@@ -367,7 +378,7 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets, set4 and the UD blind conditionals (record the date; never "
+                        help="also score the blind sets, set5 and the UD blind conditionals (record the date; never "
                              "tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
@@ -381,9 +392,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(lines) or "no errors")
         print(f"# {len(lines)} errors in {args.errors}, {args.subset}")
         return 0
-    printouts = [("dev", True), ("blind", False), ("set3", True)]
+    printouts = [("dev", True), ("blind", False), ("set3", True), ("set4", True)]
     if args.blind:
-        printouts += [("blind", True), ("set4", True)]
+        if not set5_ids():
+            raise SystemExit("score.py: set5 is not adjudicated yet (tests/gold/set5/gold/ is empty)")
+        printouts += [("blind", True), ("set5", True)]
     for subset, ud in printouts:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
