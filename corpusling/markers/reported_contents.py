@@ -357,10 +357,21 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
                                 & (pl.col("_complement") == "que")))
             .drop("_passive"))
     lowered = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_f"))
+    # (the word of a conjunction ending an adverb of the verb leaves the "que" a complementizer: "reconnaît tout
+    # de même que", not "de même que")
+    adverb = "(?:^|\\s)(?:" + "|".join(re.escape(a) for a in reported_cues("adverb_before_que")) + ")$"
     before_opener = (rows.select("doc_id", "sent_id", "cue_word", "_opener")
                      .join(lowered.with_columns((pl.col("word_id") + 1).alias("_opener")).drop("word_id"),
                            on=["doc_id", "sent_id", "_opener"])
                      .filter(pl.col("_f").is_in(reported_cues("que_locution"))))
+    three_before = pl.concat_str([pl.col("_f3").fill_null(""), pl.col("_f2").fill_null(""), "_f"], separator=" ")
+    before_opener = (before_opener
+                     .join(lowered.select("doc_id", "sent_id", (pl.col("word_id") + 2).alias("_opener"),
+                                          pl.col("_f").alias("_f2")), on=["doc_id", "sent_id", "_opener"], how="left")
+                     .join(lowered.select("doc_id", "sent_id", (pl.col("word_id") + 3).alias("_opener"),
+                                          pl.col("_f").alias("_f3")), on=["doc_id", "sent_id", "_opener"], how="left")
+                     .filter(~three_before.str.contains(adverb))
+                     .select("doc_id", "sent_id", "cue_word", "_opener"))
     # a "ne" up to three words before the verb, no second negative word before the "que"
     window = (rows.filter(pl.col("_complement") == "que").select("doc_id", "sent_id", "cue_word", "_opener")
               .join(lowered, on=["doc_id", "sent_id"])

@@ -1,0 +1,45 @@
+"""Reported speech: rules written on the errors of set4 (the 2012 Wikinews articles scored blind once) and of the
+other development subsets (issue 16, fourth session), on sentences parsed with the bundled model.
+
+Each test names the kind of error it guards against and fails without its rule.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.corpus import Corpus, Document
+from corpusling.markers.reported import reported
+
+SENTENCES = {
+    # an adverb of the verb whose last word is that of a conjunction "… que" ("de même que", "plus que")
+    "tout_de_meme": "Joji Otaki, auteur de l'étude, précise tout de même que l'interprétation de ces résultats "
+                    "nécessite un peu de recul.",
+    "de_plus": "Le porte-parole a précisé de plus que le site restera fermé jusqu'à lundi.",
+    "de_meme_que": "Le ministre a parlé, de même que le président de la région.",
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> pl.DataFrame:
+    from corpusling.api import parse
+
+    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    return reported(corpus.tokens, corpus.documents)
+
+
+def rows(found: pl.DataFrame, doc: str) -> list[dict]:
+    return found.filter(pl.col("doc_id") == doc).to_dicts()
+
+
+@pytest.mark.parametrize(("doc", "cue", "text"), [
+    ("tout_de_meme", "préciser", "que l'interprétation de ces résultats nécessite un peu de recul"),
+    ("de_plus", "préciser", "que le site restera fermé jusqu'à lundi"),
+])
+def test_an_adverb_ending_like_a_conjunction_keeps_the_que_clause(found, doc, cue, text) -> None:
+    assert [(r["kind"], r["cue"], r["text"]) for r in rows(found, doc)] == [("indirect", cue, text)]
+
+
+def test_de_meme_que_is_no_content_clause(found) -> None:
+    assert rows(found, "de_meme_que") == []
