@@ -25,6 +25,16 @@ CASES: dict[str, tuple[str, str, bool]] = {
     "La sonde, qui devrait, selon la NASA, être lancée en mars, est prête.": ("devrait", "conditional", True),
     # "tout le monde" names people: an agent, so pouvoir is root
     "Tout le monde pourra consulter le registre.": ("pourra", "root", False),
+    # the clause the modal heads: in a si-clause it is part of a supposition (a thing's imperfect pouvoir is
+    # otherwise epistemic)…
+    "Si le vaccin pouvait freiner l'épidémie, les hôpitaux respireraient.": ("pouvait", "in_si_clause", False),
+    # …in a relative clause it says what a thing is able to do…
+    "Le musée présente un tableau dont la couleur pourra changer avec la lumière.":
+        ("pourra", "pouvoir_thing_relative", False),
+    # …and after a verb of wishing it is the ability wished for
+    "La direction espère que la nouvelle usine pourra ouvrir en mars.": ("pourra", "pouvoir_wished", False),
+    # a thing's future pouvoir in the main clause stays a possibility
+    "Dans le Var, les rafales pourront atteindre 120 km/h.": ("pourront", "pouvoir_thing", True),
 }
 
 
@@ -66,3 +76,7 @@ def test_features_behind_the_rules(parsed) -> None:  # noqa: ANN001
     names = [r.name for r in MODAL_RULES]
     assert names.index("pouvoir_negated") < names.index("pouvoir_thing")
     assert names.index("past_conditional_relative") < names.index("counterfactual")
+    assert by_rule["in_si_clause"]["clause"] == "si" and by_rule["pouvoir_thing_relative"]["clause"] == "relative"
+    assert by_rule["pouvoir_wished"]["clause"] == "wish" and by_rule["pouvoir_thing"]["clause"] == "other"
+    assert max(names.index(n) for n in ("in_si_clause", "pouvoir_thing_relative", "pouvoir_wished")) \
+        < names.index("pouvoir_thing")

@@ -45,7 +45,12 @@ class ModalRule:
     (the infinitive): passive, perfect (avoir/être + participle), copula (être + attribute), active;
     ``condition``: an explicit condition bears on the modal (in the sentence, not inside a si-clause that
     holds the modal); ``negated``: a "ne" on the modal (ne … pas, ne … que); ``relative``: the modal opens a
-    relative clause whose subject is inverted ("l'impact qu'aurait pu avoir le pollen").
+    relative clause whose subject is inverted ("l'impact qu'aurait pu avoir le pollen"); ``clauses``: the clause
+    the modal heads, read from the tree: si (it bears a "si": "si ce collègue pouvait avoir"),
+    relative (a relative clause: acl:relcl, or a relative pronoun hangs on it: "une technologie qui pouvait la
+    sauver", "dont la couleur pourra passer"), wish (the complement of a
+    verb of wishing, ``wish_verb`` of ``hedge_rule_words.tsv``: "j'espère que ce commentaire pourra prouver"),
+    other.
     """
 
     name: str
@@ -58,16 +63,17 @@ class ModalRule:
     condition: bool | None = None
     negated: bool | None = None
     relative: bool | None = None
+    clauses: frozenset[str] | None = None
 
 
 def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, tenses: str | None = None,
           subjects: str | None = None, complements: str | None = None, condition: bool | None = None,
-          negated: bool | None = None, relative: bool | None = None) -> ModalRule:
+          negated: bool | None = None, relative: bool | None = None, clauses: str | None = None) -> ModalRule:
     def values(text: str | None) -> frozenset[str] | None:
         return frozenset(text.split()) if text else None
 
     return ModalRule(name, epistemic, example, lemma, values(tenses), values(subjects), values(complements), condition,
-                     negated, relative)
+                     negated, relative, values(clauses))
 
 
 #: Epistemic (possibility, probability) or root (ability, permission, obligation, advice) reading of
@@ -78,9 +84,16 @@ def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, te
 #: counterfactual ("aurait pu s'interroger", guide §1), unless it opens a relative clause with its subject
 #: inverted, the guide's "might have" ("l'impact qu'aurait pu avoir le pollen"); an explicit condition turns
 #: devoir into necessity; a negated pouvoir outside the conditional denies an ability or a permission ("ne
-#: pourra pas se sortir de la crise") or restricts one ("ne peuvent qu'être").
+#: pourra pas se sortir de la crise") or restricts one ("ne peuvent qu'être"). The clause counts too: a modal in
+#: the indicative that bears a "si" is part of a supposition or of an indirect question ("si ce collègue pouvait
+#: avoir…", "savoir si ces mutations peuvent se transmettre"), which asserts no likelihood; a thing's
+#: future or imperfect pouvoir in a relative clause describes what the thing is able to do ("une technologie qui
+#: pouvait la sauver", "un nombre dont la couleur pourra passer du vert au bleu"), and pouvoir in what someone
+#: wishes for ("j'espère que ce commentaire pourra prouver…") is the ability wished for, not a probability.
 MODAL_RULES: tuple[ModalRule, ...] = (
     _rule("speaker_subject", False, "je pourrais, vous devriez partir, on peut noter", subjects="speaker"),
+    _rule("in_si_clause", False, "si ce collègue pouvait avoir des difficultés, s'il peut venir",
+          tenses="present imperfect", clauses="si"),
     _rule("devoir_under_condition", False, "à défaut, il devrait enlever tous les autres Etats", lemma="devoir",
           condition=True),
     _rule("pouvoir_under_condition", False, "si tout se passe comme prévu, les tests pourront démarrer",
@@ -107,6 +120,10 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           lemma="pouvoir", subjects="proposition"),
     _rule("pouvoir_thing_copula", True, "l'augmentation des phénomènes extrêmes peut être le résultat de ce changement",
           lemma="pouvoir", tenses="present", subjects="thing", complements="copula"),
+    _rule("pouvoir_thing_relative", False, "une technologie qui pouvait la sauver, un nombre dont la couleur pourra "
+          "passer du vert au bleu", lemma="pouvoir", tenses="future imperfect", subjects="thing", clauses="relative"),
+    _rule("pouvoir_wished", False, "j'espère que ce commentaire pourra prouver que…", lemma="pouvoir",
+          tenses="future present imperfect", clauses="wish"),
     _rule("pouvoir_thing", True, "le bilan pouvait s'alourdir, une brise pourra rafraîchir l'atmosphère, "
           "des territoires pouvant basculer", lemma="pouvoir", tenses="future imperfect participle", subjects="thing"),
     _rule("root", False, "les daltoniens peuvent distinguer, le gouvernement doit utiliser"),
@@ -209,6 +226,28 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     negation = (owners.join(scope.select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_k"), "_form"), on="_o")
                 .filter(in_list("_form", lists["negation"] & {"ne"}) & (pl.col("_k") < pl.col("_i")))
                 .select("_i", pl.lit(True).alias("_negated")).unique())
+    # the clause the modal heads (through the verb it is the auxiliary of): a "si" of condition among its marks,
+    # a relative clause, the complement of a verb of wishing
+    owner_words = owners.join(scope.select(pl.col("_i").alias("_o"), pl.col("deprel").alias("_o_deprel"),
+                                           pl.col("_hi").alias("_o_head")), on="_o")
+    with_si = (owners.join(scope.select(pl.col("_hi").alias("_o"), "deprel", "_lemma"), on="_o")
+               .filter((pl.col("deprel") == "mark") & (pl.col("_lemma") == "si"))["_i"])
+    # a relative clause the parser attached as acl:relcl, or as a conjunct ("…, dont la couleur pourra passer"):
+    # a relative pronoun before the verb hangs on it (a "que" that is a conjunction is its mark)
+    with_relative = (owners.join(scope.select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_k"), "deprel", "_form"),
+                                 on="_o")
+                     .filter(in_list("_form", lists["relative_pronoun"]) & (pl.col("deprel") != "mark")
+                             & (pl.col("_k") < pl.col("_o")))["_i"])
+    wishing = scope.filter(in_list("_lemma", words_of_rules["wish_verb"]))["_i"]
+    clause = (owner_words.with_columns(
+        pl.when(pl.col("_i").is_in(with_si.implode())).then(pl.lit("si"))
+        .when((pl.col("_o_deprel") == "acl:relcl") | pl.col("_i").is_in(with_relative.implode()))
+        .then(pl.lit("relative"))
+        .when((pl.col("_o_deprel") == "ccomp") & pl.col("_o_head").is_in(wishing.implode())).then(pl.lit("wish"))
+        .otherwise(pl.lit("other")).alias("_clause"))
+        .with_columns(pl.col("_clause").replace_strict({"si": 0, "relative": 1, "wish": 2, "other": 3})
+                      .alias("_order"))
+        .sort("_order").group_by("_i").first().select("_i", "_clause"))
     is_subject = pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj")
     subjects = (owners.join(scope.filter(is_subject).select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_subj"),
                                                             pl.col("_form").alias("_subj_form")), on="_o")
@@ -229,7 +268,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                 .join(attrs, on="_c", how="left").join(c_kids, on="_c", how="left")
                 .join(m_kids, on="_i", how="left").join(subjects, on="_i", how="left")
                 .join(antecedent, on="_i", how="left").join(negation, on="_i", how="left")
-                .join(neuter, on="_subj", how="left"))
+                .join(neuter, on="_subj", how="left").join(clause, on="_i", how="left"))
     # a relative "qui" (or no subject at all in a relative clause) stands for the noun the clause modifies
     chosen = (pl.when(pl.col("_relative").fill_null(False) & pl.col("_neuter").is_not_null()).then("_neuter")
               .when(pl.col("_subj").is_null() | pl.col("_relative").fill_null(False))
@@ -287,26 +326,28 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
         "_i", "_first_i", pl.col("_lemma").alias("lemma"), tense.alias("tense"), subject.alias("subject"),
         complement_kind.alias("complement"), pl.col("_condition").alias("condition"),
         pl.col("_negated").fill_null(False).alias("negated"),
-        pl.col("_relative_before").fill_null(False).alias("relative")))
+        pl.col("_relative_before").fill_null(False).alias("relative"), pl.col("_clause").fill_null("other")
+        .alias("clause")))
 
 
 def modal_readings(tokens: pl.DataFrame) -> pl.DataFrame:
     """Each pouvoir / devoir + infinitive of a token table with its features, the :data:`MODAL_RULES` row that
     decides and its reading, for auditing: ``doc_id, sent_id, start_char, end_char, form, lemma, tense, subject,
-    complement, condition, negated, relative, rule, epistemic``."""
+    complement, condition, negated, relative, clause, rule, epistemic``."""
     words = word_table(tokens)
     readings = _modal_readings(words, load_hedge_context())
     if readings.height == 0:
         return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
                                     "end_char": pl.Int64, "form": pl.String, "lemma": pl.String, "tense": pl.String,
                                     "subject": pl.String, "complement": pl.String, "condition": pl.Boolean,
-                                    "negated": pl.Boolean, "relative": pl.Boolean, "rule": pl.String,
+                                    "negated": pl.Boolean, "relative": pl.Boolean, "clause": pl.String,
+                                    "rule": pl.String,
                                     "epistemic": pl.Boolean})
     place = words.select("_i", pl.col("doc_id").cast(pl.String), pl.col("sent_id").cast(pl.Int32), "start_char",
                          "end_char", pl.col("_raw").alias("form"))
     return readings.join(place, on="_i").sort("_i").select(
         "doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "subject", "complement",
-        "condition", "negated", "relative", "rule", "epistemic")
+        "condition", "negated", "relative", "clause", "rule", "epistemic")
 
 
 def _modal_readings(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -320,7 +361,7 @@ def _modal_readings(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
         if rule.lemma is not None:
             test = test & (pl.col("lemma") == rule.lemma)
         for column, allowed in (("tense", rule.tenses), ("subject", rule.subjects),
-                                ("complement", rule.complements)):
+                                ("complement", rule.complements), ("clause", rule.clauses)):
             if allowed is not None:
                 test = test & pl.col(column).is_in(sorted(allowed))
         for column, wanted in (("condition", rule.condition), ("negated", rule.negated),

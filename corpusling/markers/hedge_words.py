@@ -24,7 +24,8 @@ PHRASE_DEPTH = 8
 #: Word lists of ``hedge_rule_words.tsv``, the closed classes of the rules of 2026-12 (what each is for: its
 #: first note in the file).
 RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
-                               "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker")
+                               "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker",
+                               "wish_verb")
 
 
 @cache
