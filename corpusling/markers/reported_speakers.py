@@ -381,6 +381,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
     mention holding a proper name is that name; a name is written in one form per document."""
     from corpusling.markers.speakers import (
+        PLURAL_PRONOUNS,
         PRONOUNS,
         apposed_name,
         canonical_names,
@@ -439,7 +440,8 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     rows = rows.with_columns(pl.when(role & pl.col("_antecedent").is_null()).then(role_pronoun)
                              .alias("_role_pronoun"))
     q = (rows.select(pl.col("_item").alias("_q"), "doc_id", pl.col("cue_start").alias("start_char"),
-                     "source_start", pl.when(lowered.is_in(list(PRONOUNS))).then(lowered).alias("_pronoun"))
+                     "source_start",
+                     pl.when(lowered.is_in([*PRONOUNS, *PLURAL_PRONOUNS])).then(lowered).alias("_pronoun"))
          .filter(pl.col("_pronoun").is_not_null()))
     resolved = pl.DataFrame(schema={"_item": pl.Int64, "_resolved": pl.String})
     # once, for pronouns and for anaphors; every document's names ("named_mentions" reads only the documents of
@@ -469,6 +471,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                                                    pl.min_horizontal(pl.col("source_start"), 80)))[:, 0]
     after = rows.select(pl.col("_text").str.slice(pl.col("source_end"), 80))[:, 0]
     plain = [n is None and r is None and m is not None and m.strip().lower() not in PRONOUNS
+             and m.strip().lower() not in PLURAL_PRONOUNS
              for n, r, m in zip(rows["_named"], rows["_resolved"], rows["_mention"], strict=True)]
     apposed = [apposed_name(b, a) if keep else None
                for keep, b, a in zip(plain, before.to_list(), after.to_list(), strict=True)]

@@ -51,7 +51,8 @@ SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quot
 #: The word lists of ``speaker_words.tsv``.
 SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
-                 "name_prefix")
+                 "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
+                 "named_place_noun")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -63,6 +64,17 @@ def speaker_words(role: str) -> tuple[str, ...]:
 PRONOUNS: dict[str, str | None] = {**dict.fromkeys(speaker_words("masculine_pronoun"), "Masc"),
                                    **dict.fromkeys(speaker_words("feminine_pronoun"), "Fem"),
                                    **dict.fromkeys(speaker_words("relative_pronoun"))}
+_FRENCH_PARTICLES = ("de", "du", "des")
+#: Plural pronouns a source may be ("selon eux"), with their gender: their antecedent is a plural name.
+PLURAL_PRONOUNS: dict[str, str] = {**dict.fromkeys(speaker_words("masculine_plural_pronoun"), "Masc"),
+                                   **dict.fromkeys(speaker_words("feminine_plural_pronoun"), "Fem")}
+#: Common nouns that make the proper name they take a place or a thing ("la place Tahrir"), never a speaker.
+NAMED_PLACE_NOUNS: tuple[str, ...] = speaker_words("named_place_noun")
+#: What stands between two parts of one name the parser split: a capitalised article or a particle that is no
+#: French preposition ("Jean-Marie Le Pen", "Ludwig van Beethoven"; not "de", which opens a complement).
+_NAME_GAP = (r"^\s+(?:" + "|".join(re.escape(w.capitalize()) for w in speaker_words("name_article"))
+             + "|" + "|".join(re.escape(w) for w in speaker_words("name_particle") if w not in _FRENCH_PARTICLES)
+             + r")\s+$")
 #: Words that open a noun phrase: a capitalised one is not a name ("Le Parquet fédéral").
 _DETERMINERS = frozenset(speaker_words("determiner"))
 #: Prepositions: a name after one is a complement ("le président de PSA"), not the speaker.
@@ -320,6 +332,17 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
              .agg(pl.col("_piece").str.join("").alias("_written"), pl.col("start_char").min().alias("m_start"),
                   pl.col("end_char").max().alias("m_end"))
              .rename({"_m": "word_id"}))
+    # (the text itself where the parser left an article of the name out of it: "Jean-Marie Le Pen", "Le" a det)
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+    as_written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
+    names = (names.join(texts, on="doc_id", how="left")
+             .with_columns(pl.when(as_written.str.split(" ").list.len()
+                                   == pl.col("_written").str.split(" ").list.len() + 1)
+                           .then(as_written.str.replace(r"\s+(\S+)\s+", r" $1 ")).alias("_slice"))
+             .with_columns(pl.when(pl.col("_slice").str.replace(r"^\S+", "").str.replace(r"\S+$", "")
+                                   .str.contains(_NAME_GAP))
+                           .then(pl.col("_slice")).otherwise(pl.col("_written")).alias("_written"))
+             .drop("_t", "_slice"))
     case = (children.filter(pl.col("deprel") == "case")
             .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
             .agg(pl.lit(True).alias("_case"),
@@ -330,9 +353,15 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     conj = (children.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["PROPN", "NOUN"]))
             .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
+    # (the gender of a noun's own determiner, "le ministre", "la journaliste")
+    det_gender = (around.filter(pl.col("deprel") == "det")
+                  .group_by("doc_id", "sent_id", "head")
+                  .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_det_gender")))
     apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
+               .join(det_gender.rename({"head": "word_id"}), on=key, how="left")
                .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
-               .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_appos_gender")))
+               .agg(_noun_gender(pl.col("feats"), pl.col("form"), pl.col("_det_gender")).drop_nulls().first()
+                    .alias("_appos_gender")))
     head_info = neighbours.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("deprel").alias("_hrel"),
                                   pl.col("upos").alias("_hupos"), pl.col("lemma").alias("_hlemma"),
                                   pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
@@ -343,14 +372,21 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
+    # a noun the name hangs on that is itself in a prepositional phrase ("avec son complice, Jean-Michel Larqué")
+    head_case = (around.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head").unique()
+                 .with_columns(pl.lit(True).alias("_hcase")))
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
          .join(determined, on=key, how="left")
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
-         .with_columns(pl.col("_case", "_agent").fill_null(False), pl.col("_conj").fill_null(False)))
+         .join(head_case, on=["doc_id", "sent_id", "head"], how="left")
+         .join(det_gender.rename({"_det_gender": "_hdet_gender"}), on=["doc_id", "sent_id", "head"], how="left")
+         .with_columns(pl.col("_case", "_agent", "_conj", "_hcase").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
     attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
     reporting_head = pl.col("_hlemma").is_in(verbs) | pl.col("_hform").is_in(forms)
+    # the name of a lowercase common noun it follows ("la place Tahrir", "du président José Ramón Bauzà")
+    of_noun = attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower").fill_null(False)
     m = m.with_columns(
         pl.col("_written").str.replace(r"^[^\p{L}]+", "").str.replace(_TITLE_PATTERN, "")
         .str.extract(rf"^({NAME})", 1).alias("name"),
@@ -358,11 +394,15 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         pl.when(pl.col("_title") == "(").then(pl.lit("parenthetical"))
         .when(pl.col("_case") & pl.col("_agent")).then(pl.lit("agent"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
+        # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
+        .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
+        .when(of_noun & pl.col("_hcase")).then(pl.lit("oblique"))
         .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
         .then(pl.lit("subject"))
         .otherwise(pl.lit("other")).alias("role"),
-        (pl.col("_conj") | (rel == "conj")).alias("plural"),
+        (pl.col("_conj") | (rel == "conj") | pl.col("feats").fill_null("").str.contains("Number=Plur"))
+        .alias("plural"),
         # "la France", "l'Uruguayen", "le Figaro": a single capitalised word with its own determiner names a place,
         # a nationality or an institution, not a person
         (pl.col("_det").fill_null(False) & ~pl.col("_written").str.contains(r"\s")).alias("determined"),
@@ -372,7 +412,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # complement a name may close ("le ministre de la Justice Alberto …")
         .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower")
               & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3))
-        .then(pl.col("_hfeats").str.extract(r"Gender=(\w+)"))
+        .then(_noun_gender(pl.col("_hfeats"), pl.col("_hform"), pl.col("_hdet_gender")))
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
         .when(rel.str.starts_with("nsubj") & pl.col("_hupos").is_in(["VERB", "ADJ"])
               & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem"))
@@ -382,16 +422,64 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         m = quote_depth(m.with_columns(pl.col("m_start").alias("start_char")),
                         quotes.select("doc_id", "start_char", "end_char"))
         m = m.filter(pl.col("_depth") == 0)
+    m = _joined_parts(m, documents)
     last = pl.col("name").str.split(" ").list.last()
-    pooled = (m.group_by("doc_id", last.alias("_last"))
+    # (pooled by surname, "Obama" with "Barack Obama", unless two full names share it: "Jean-Marie" and "Marine
+    # Le Pen")
+    m = m.filter(pl.col("name").is_not_null()).with_columns(last.alias("_last"))
+    shared = (m.filter(pl.col("name").str.contains(" ")).group_by("doc_id", "_last")
+              .agg((pl.col("name").n_unique() > 1).alias("_shared")))
+    m = (m.join(shared, on=["doc_id", "_last"], how="left")
+         .with_columns(pl.when(pl.col("_shared").fill_null(False)).then(pl.col("name")).otherwise(pl.col("_last"))
+                       .alias("_pool")))
+    pooled = (m.group_by("doc_id", "_pool")
               .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m")))
-    m = m.filter(pl.col("name").is_not_null())
-    return (m.with_columns(last.alias("_last")).join(pooled, on=["doc_id", "_last"], how="left")
+    return (m.join(pooled, on=["doc_id", "_pool"], how="left")
             .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
                           .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"))
             .select("doc_id", pl.col("m_start").cast(pl.Int64), pl.col("m_end").cast(pl.Int64), "name", "role",
                     "gender", "plural", "determined")
             .sort("doc_id", "m_start"))
+
+
+def _noun_gender(feats: pl.Expr, form: pl.Expr, determiner: pl.Expr) -> pl.Expr:
+    """The gender a noun in apposition gives a name: its Gender feature, but for a masculine the tagger gives
+    by default to a noun of either gender ending in -e ("journaliste", "ministre", "porte-parole": épicènes,
+    Riegel, Pellat & Rioul 2018, ch. VI), the gender of its own determiner ("le ministre", none in
+    "Sonia Dridi, journaliste"); a feminine ("correspondante", "chancelière") is always kept."""
+    gender = feats.cast(pl.String).str.extract(r"Gender=(\w+)")
+    return (pl.when((gender == "Masc") & form.cast(pl.String).str.contains(r"(?i)es?$")).then(determiner)
+            .otherwise(gender))
+
+
+def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """The mentions ``m`` of :func:`named_mentions` with the parts of one name the parser split joined into one:
+    two names of a sentence with only a capitalised article or a particle between them ("Jean-Marie" + "Le" +
+    "Pen": :data:`_NAME_GAP`). The joined mention keeps the first part's role unless it is ``other``, its
+    known gender, and is never ``determined``."""
+    if m.height == 0:
+        return m
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+    m = (m.sort("doc_id", "m_start").join(texts, on="doc_id", how="left")
+         .with_columns(pl.col("m_end").shift().over("doc_id").alias("_prev_end"),
+                       pl.col("sent_id").shift().over("doc_id").alias("_prev_sent")))
+    gap = pl.col("_t").str.slice(pl.col("_prev_end"), (pl.col("m_start") - pl.col("_prev_end")).clip(lower_bound=0))
+    joins = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") > pl.col("_prev_end"))
+             & gap.str.contains(_NAME_GAP) & ~pl.col("_case")).fill_null(False)
+    m = m.with_columns(joins.alias("_joins")).with_columns((~pl.col("_joins")).cum_sum().over("doc_id").alias("_part"))
+    if not m["_joins"].any():
+        return m.drop("_t", "_prev_end", "_prev_sent", "_joins", "_part")
+    rank = pl.col("role").replace_strict({"other": 1}, default=0, return_dtype=pl.Int8)
+    merged = (m.group_by("doc_id", "_part", maintain_order=True)
+              .agg(pl.all().exclude("m_end", "role", "_gender", "plural", "determined", "_written").first(),
+                   pl.col("m_end").max(), pl.col("role").sort_by(rank, pl.col("m_start")).first(),
+                   pl.col("_gender").drop_nulls().first(), pl.col("plural").first(),
+                   pl.when(pl.len() > 1).then(False).otherwise(pl.col("determined").first()).alias("determined"),
+                   pl.len().alias("_parts")))
+    written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
+    return (merged.with_columns(pl.when(pl.col("_parts") > 1).then(
+        written.str.replace(_TITLE_PATTERN, "").str.extract(rf"^({NAME})", 1)).otherwise(pl.col("name")).alias("name"))
+        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts"))
 
 
 def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
@@ -421,18 +509,21 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     ``m_par_no`` (:func:`with_paragraph`). ``_resolved`` is null where the antecedent is no person's name."""
     pron = (q.filter(pl.col("_pronoun").is_not_null())
             .select("_q", "doc_id", pl.min_horizontal("start_char", "source_start").alias("_anchor"), "par_no",
-                    pl.col("_pronoun").replace_strict(PRONOUNS, default=None, return_dtype=pl.String)
-                    .alias("_p_gender"), (pl.col("_pronoun") == "qui").alias("_relative")))
+                    pl.col("_pronoun").replace_strict({**PRONOUNS, **PLURAL_PRONOUNS}, default=None,
+                                                      return_dtype=pl.String).alias("_p_gender"),
+                    (pl.col("_pronoun") == "qui").alias("_relative"),
+                    pl.col("_pronoun").is_in(list(PLURAL_PRONOUNS)).alias("_p_plural")))
     if pron.height == 0 or mentions.height == 0:
         return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
     same_par = pl.col("par_no") == pl.col("m_par_no")
     salient = pl.col("role").is_in(["subject", "speaker", "agent"])
     # a personal pronoun whose nearest antecedent is "la France" or "l'Uruguayen" stays as written (it is not
     # given a farther person's name); a relative may stand for one: "la France, qui …"
-    determined = (pl.col("determined").fill_null(False) & ~pl.col("_relative") if "determined" in mentions.columns
-                  else pl.lit(False))
+    # (a plural pronoun's antecedent is a group: "les Talibans … selon eux")
+    determined = (pl.col("determined").fill_null(False) & ~pl.col("_relative") & ~pl.col("_p_plural")
+                  if "determined" in mentions.columns else pl.lit(False))
     # a first name and a surname, or a known gender, make a person rather than a place, a title or a brand
-    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
+    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null() | pl.col("_p_plural")
     tier = (pl.when(pl.col("_relative")).then(pl.when(same_par).then(1).otherwise(9))
             .when(same_par & salient).then(1).when(same_par & person).then(2).when(same_par).then(3)
             .when(pl.col("role") == "speaker").then(4).when(pl.col("role") == "subject").then(5)
@@ -441,8 +532,8 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor")) & ((pl.col("role") != "oblique") | pl.col("_relative"))
                     & (pl.col("role") != "parenthetical")
-                    & ~pl.col("plural")
-                    & (pl.col("_p_gender").is_null() | pl.col("gender").is_null()
+                    & (pl.col("plural") == pl.col("_p_plural")) & (pl.col("role") != "place")
+                    & (pl.col("_p_gender").is_null() | pl.col("gender").is_null() | pl.col("_p_plural")
                        | (pl.col("gender") == pl.col("_p_gender"))))
             .with_columns(tier.alias("_tier"))
             .filter(pl.col("_tier") < 9)
@@ -468,7 +559,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     # the mention: a pronoun, a name, or a description with a name in apposition
     lowered = pl.col("source").str.to_lowercase().str.strip_chars()
     # ("Qui" with a capital opens a question, it is no relative)
-    q = q.with_columns(pl.when(lowered.is_in(list(PRONOUNS)) & (pl.col("source").str.strip_chars() != "Qui"))
+    q = q.with_columns(pl.when(lowered.is_in([*PRONOUNS, *PLURAL_PRONOUNS])
+                               & (pl.col("source").str.strip_chars() != "Qui"))
                        .then(lowered).alias("_pronoun"))
     named = [name_of(s) if p is None else None for s, p in zip(q["source"], q["_pronoun"], strict=True)]
     before = q.select(pl.col("_text").str.slice((pl.col("source_start") - 80).clip(lower_bound=0),

@@ -1,0 +1,77 @@
+"""Mentions of the speaker resolver read from the parse (issues 14 and 16): one name the parser split, a name
+in a complement or naming a place, the gender of an apposed noun of either gender, plural pronouns. Each
+sentence is parsed with the bundled model; each test fails without the rule it names."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.markers.quotes import quotes
+from corpusling.markers.speakers import named_mentions
+
+TEXTS = {
+    # "Le" of "Le Pen" is tagged a determiner: without joining the parts, "Pen" is a determined word, no person
+    "particle": "Le Pen parle\n\nDans l'interview, Jean-Marie Le Pen revient sur le parti. « Le maître sera "
+                "l'islam », prévient-il.",
+    # "la place Tahrir": a place, never the antecedent of "elle"
+    "place": "Agression\n\nLa journaliste Sonia Dridi se trouvait vendredi au Caire.\n\nLa place Tahrir était noire "
+             "de monde. « J'ai eu très peur », raconte-t-elle.",
+    # a name in the complement of a noun in a prepositional phrase is no subject
+    "complement": "Exclusion\n\nLe député Antoni Pastor a voté contre le projet. Surpris par la politique du "
+                  "président José Ramón Bauzà, il déclara : « Je ne pensais pas cela possible. »",
+    # "journaliste" ends in -e: either gender, so it makes Sonia Dridi no man
+    "epicene": "Agression\n\nSonia Dridi, journaliste de France 24, a été agressée.\n\nElle raconte : « J'ai été "
+               "agrippée de partout. »",
+    # "selon eux": a plural pronoun, a coordination of names
+    "plural": "Débat\n\nBarack Obama et Mitt Romney ont débattu mardi soir à Denver. Selon eux, « le pays doit "
+              "changer de cap ».",
+}
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from corpusling.api import parse
+    from corpusling.readers import Corpus, Document
+
+    corpus = Corpus(documents=[Document(doc_id=key, text=text) for key, text in TEXTS.items()])
+    result = parse(corpus, model="compact")
+    return result, quotes(result.tokens, result.documents)
+
+
+def _quote(parsed, doc: str) -> dict:
+    table = parsed[1].filter((pl.col("doc_id").cast(pl.String) == doc) & (pl.col("kind") != "scare"))
+    return table.sort("start_char").row(0, named=True)
+
+
+@pytest.mark.parametrize("doc, speaker", [
+    ("particle", "Jean-Marie Le Pen"),
+    ("place", "Sonia Dridi"),
+    ("complement", "Antoni Pastor"),
+    ("epicene", "Sonia Dridi"),
+])
+def test_pronoun_resolved_over_mentions_from_the_parse(parsed, doc: str, speaker: str) -> None:
+    row = _quote(parsed, doc)
+    assert (row["speaker"], row["rule"].split("+")[-1]) == (speaker, "pronoun")
+
+
+def test_plural_pronoun_takes_a_coordination(parsed) -> None:
+    row = _quote(parsed, "plural")
+    assert row["rule"].split("+")[-1] == "pronoun"
+    assert row["speaker"] in ("Barack Obama", "Mitt Romney")
+
+
+def test_mentions_read_from_the_parse(parsed) -> None:
+    result, table = parsed
+    mentions = named_mentions(result.tokens, result.documents, table)
+
+    def of(doc: str) -> dict[str, tuple[str, str | None]]:
+        rows = mentions.filter(pl.col("doc_id") == doc)
+        return {name: (role, gender) for name, role, gender in rows.select("name", "role", "gender").iter_rows()}
+
+    assert "Jean-Marie Le Pen" in of("particle")
+    assert of("place")["Tahrir"][0] == "place"
+    assert of("complement")["José Ramón Bauzà"][0] == "oblique"
+    assert of("epicene")["Sonia Dridi"][1] != "Masc"
+    assert all(plural for plural in mentions.filter((pl.col("doc_id") == "plural")
+                                                    & pl.col("name").is_in(["Barack Obama"]))["plural"])
