@@ -18,6 +18,14 @@ SENTENCES = {
                     "nécessite un peu de recul.",
     "de_plus": "Le porte-parole a précisé de plus que le site restera fermé jusqu'à lundi.",
     "de_meme_que": "Le ministre a parlé, de même que le président de la région.",
+    # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
+    "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
+                  "filière d'avenir ».",
+    "date_before_que": "Le ministre a déclaré à la presse dimanche que « le nucléaire est une filière d'avenir ».",
+    # a "que" tagged a conjunction with the features of a relative pronoun
+    "que_with_relative_features": "Le ministre a déclaré à la presse dimanche qu'il partira.",
+    "ce_que": "Lorsqu'il est amené à faire un arbitrage entre consommation et épargne, il va considérer ce que lui "
+              "rapportera l'épargne, autrement dit, il va considérer le taux d'intérêt.",
 }
 
 
@@ -43,3 +51,14 @@ def test_an_adverb_ending_like_a_conjunction_keeps_the_que_clause(found, doc, cu
 
 def test_de_meme_que_is_no_content_clause(found) -> None:
     assert rows(found, "de_meme_que") == []
+
+
+@pytest.mark.parametrize(("doc", "cue"), [("name_in_pp", "déclarer"), ("date_before_que", "déclarer")])
+def test_a_name_in_a_prepositional_phrase_or_a_date_before_que_is_no_object(found, doc, cue) -> None:
+    assert [(r["kind"], r["cue"], r["text"]) for r in rows(found, doc)] == [
+        ("indirect", cue, "que « le nucléaire est une filière d'avenir »")]
+
+
+def test_a_conjunction_with_the_features_of_a_relative_opens_a_content(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "que_with_relative_features")] == [("déclarer", "qu'il partira")]
+    assert rows(found, "ce_que") == []

@@ -235,7 +235,7 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     following = (cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
                              pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
                  .join(words.select("doc_id", "sent_id", "word_id", "form", "upos", "feats", "start_char",
-                                    INFINITIVE.alias("_inf")), on=["doc_id", "sent_id"])
+                                    pl.col("deprel").alias("_rel"), INFINITIVE.alias("_inf")), on=["doc_id", "sent_id"])
                  .filter((pl.col("word_id") > pl.col("cue_word"))
                          & (pl.col("word_id") <= pl.col("cue_word") + TEXT_GAP + 1))
                  .with_columns(pl.col("form").str.to_lowercase().alias("_lower")))
@@ -259,7 +259,14 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                .fill_null(False).alias("_then_ce_que"))
                  .drop("_next", "_after_next"))
     lower = pl.col("_lower")
-    relative = pl.col("feats").fill_null("").str.contains("PronType=Rel")
+    # (a "que" tagged a conjunction and marking a clause is one, whatever its features say: the tagger may give it
+    # PronType=Rel; not after a demonstrative: "dire ce qu'elle ressent" is a relative)
+    following = following.join(later.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                                            pl.col("_next").alias("_prev")), on=["doc_id", "sent_id", "word_id"],
+                               how="left")
+    relative = (pl.col("feats").fill_null("").str.contains("PronType=Rel")
+                & ~((pl.col("upos") == "SCONJ") & (pl.col("_rel") == "mark")
+                    & ~pl.col("_prev").is_in(reported_cues("demonstrative_pronoun")).fill_null(False)))
     opener = (pl.when(lower.is_in(reported_cues("finite_que")) & ~relative & (pl.col("upos") != "PRON"))
               .then(pl.lit("que"))
               .when(lower.is_in(reported_cues("question")) & (pl.col("upos") == "SCONJ")).then(pl.lit("si"))
@@ -276,12 +283,18 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     # what stands between the verb and its complementizer
     has_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
                                                                 pl.col("head").alias("word_id")).unique()
+    # (the rest of a name in a prepositional phrase is in it too: "a déclaré sur BFM TV que")
+    has_case = pl.concat([has_case, words.filter(pl.col("deprel").str.starts_with("flat"))
+                          .join(has_case.rename({"word_id": "head"}), on=["doc_id", "sent_id", "head"], how="semi")
+                          .select("doc_id", "sent_id", "word_id")]).unique()
     gap = (following.join(firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement",
                                         pl.col("_complement").alias("_c")), on=["doc_id", "sent_id", "cue_word"])
            .filter(pl.col("word_id") < pl.col("_opener"))
            .join(has_case.with_columns(pl.lit(True).alias("_in_pp")), on=["doc_id", "sent_id", "word_id"],
                  how="left"))
-    bare_noun = pl.col("upos").is_in(["NOUN", "PROPN"]) & pl.col("_in_pp").is_null()
+    # (a date is no object: "a annoncé lundi que")
+    bare_noun = (pl.col("upos").is_in(["NOUN", "PROPN"]) & pl.col("_in_pp").is_null()
+                 & ~pl.col("_lower").is_in(reported_cues("time_noun")))
     # (a participle may qualify an object or an apposition: "le Front Nusrat, un groupe lié à Al-Qaïda, d'être")
     participle = pl.col("feats").fill_null("").str.contains("VerbForm=Part")
     blocking = ((pl.col("upos").is_in(["VERB", "AUX"]) & ~participle) | pl.col("upos").is_in(["SCONJ", "CCONJ"])
