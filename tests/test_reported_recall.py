@@ -18,6 +18,9 @@ SENTENCES = {
                     "nécessite un peu de recul.",
     "de_plus": "Le porte-parole a précisé de plus que le site restera fermé jusqu'à lundi.",
     "de_meme_que": "Le ministre a parlé, de même que le président de la région.",
+    # the writer's imperative the parser hung on the clause after it
+    "imperative_not_root": "Rappelons que seulement 12,4 % des parents présentaient des anomalies, le nombre de "
+                           "papillons mutants est donc plus élevé chez les enfants que chez les parents !",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -62,3 +65,7 @@ def test_a_name_in_a_prepositional_phrase_or_a_date_before_que_is_no_object(foun
 def test_a_conjunction_with_the_features_of_a_relative_opens_a_content(found) -> None:
     assert [(r["cue"], r["text"]) for r in rows(found, "que_with_relative_features")] == [("déclarer", "qu'il partira")]
     assert rows(found, "ce_que") == []
+
+
+def test_the_writers_imperative_hung_on_the_next_clause_reports_no_one(found) -> None:
+    assert rows(found, "imperative_not_root") == []

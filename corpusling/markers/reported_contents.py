@@ -106,14 +106,19 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
              .unique(WORD, keep="first"))
     endings = "(?:" + "|".join(reported_cues("imperative_ending")) + ")$"
     finite = ~pl.col("verbform").fill_null("").is_in(["Inf", "Part", "Ger"])
-    imperative = (finite & (pl.col("deprel") == "root") & pl.col("form").str.to_lowercase().str.contains(endings)
+    # (the root, or the first word of its sentence but conjunctions and adverbs, which the parser may hang on the
+    # clause after it: "Rappelons que seulement 12 % …, le nombre … est donc plus élevé")
+    opening = (words.filter(~pl.col("upos").is_in(["PUNCT", "CCONJ", "ADV"])).group_by("doc_id", "sent_id")
+               .agg(pl.col("word_id").min().alias("_first_word")))
+    imperative = (finite & ((pl.col("deprel") == "root") | (pl.col("word_id") == pl.col("_first_word")))
+                  & pl.col("form").str.to_lowercase().str.contains(endings)
                   & ~pl.col("feats").fill_null("").str.contains("Person=3"))
     infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ")
                                                   | ((pl.col("_mark") == "à")
                                                      & ~pl.col("deprel").is_in(["xcomp", "ccomp", "obl:arg"])))
     gerund = (pl.col("deprel") == "root") & (pl.col("_mark") == "en")
     return (cues.join(with_subject, on=WORD, how="anti").join(above, on=["doc_id", "sent_id", "head"], how="left")
-            .join(marks, on=WORD, how="left")
+            .join(marks, on=WORD, how="left").join(opening, on=["doc_id", "sent_id"], how="left")
             .filter(imperative | infinitive | gerund).select(WORD))
 
 
