@@ -171,6 +171,14 @@ def test_sur_is_a_booster_only_as_a_judgement() -> None:
     assert found(sure) == [("sûrs", "booster")]
 
 
+def test_apparent_hedges_before_its_noun_only() -> None:
+    """"l'apparente victoire" (seeming) is epistemic; "des mutations apparentes" (visible) is not."""
+    before = [("l'", "le", "DET"), ("apparente", "apparent", "ADJ"), ("victoire", "victoire", "NOUN")]
+    after = [("des", "un", "DET"), ("mutations", "mutation", "NOUN"), ("apparentes", "apparent", "ADJ")]
+    assert found(before) == [("apparente", "epistemic_adverb")]
+    assert found(after) == []
+
+
 def test_negated_adjectival_booster_is_not_a_booster() -> None:
     negated = tree("Il|il|PRON|3|nsubj n'|ne|ADV|3|advmod est|être|AUX|0|root pas|pas|ADV|5|advmod sûr|sûr|ADJ|3|xcomp")
     assert found(negated) == []

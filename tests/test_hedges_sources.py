@@ -52,6 +52,13 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "« La situation empire », écrit l'ONG, citée par l'AFP.": [],
     "Le ministre, cité par l'AFP, a démenti toute hausse.": [
         ("cité par l'AFP", "source_marker", '"cité"|"citée"|"cités"|"citées" par')],
+    # the object of a source marker is an unnamed source only if it can speak: a report is a source, not a speaker
+    "Selon un reportage, le dirigeant aurait été empoisonné.": [("Selon un reportage", "source_marker", SELON)],
+    "Selon des pompiers, le feu est maîtrisé.": [
+        ("Selon des pompiers", "source_marker", SELON), ("des pompiers", "unnamed_source", UNNAMED_OBJECT)],
+    # "d'aucuns" is an unnamed source when it says or thinks something, not as the holder of a fascination
+    "D'aucuns estiment que la réforme est trop lente.": [("D'aucuns", "unnamed_source", 'de "aucuns" @speaker')],
+    "La langue bute contre la fascination d'aucuns pour l'anglais.": [],
     # the followers of a religion are people, who hold views
     "Pour les musulmans, ce jeûne est un devoir.": [("Pour les musulmans", "source_marker", "pour @viewpoint")],
 }

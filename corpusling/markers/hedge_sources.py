@@ -178,8 +178,9 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
 
     Vague: a determiner or adjective of ``vague_determiner`` ("des", "certains", "plusieurs", "de
     nombreux") among the noun's dependents before it, or a definite plural of an ``informant_noun``
-    ("les experts"). Numeral nouns ("des milliers de…") are approximators, and documents ("une
-    étude", "une analyse") sources that do not speak: neither is an unnamed speaker. A partitive pronoun
+    ("les experts"); the "de les" the tokeniser may make of an indefinite "des" counts as "des". Numeral nouns
+    ("des milliers de…") are approximators, and documents ("une étude", "une analyse") sources that do not
+    speak: neither is an unnamed speaker. A partitive pronoun
     ("l'un d'eux", :func:`_partitives`) heads one too.
     """
     found = words.filter(pl.col("_i").is_in(nouns.unique().implode()))
@@ -191,8 +192,15 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
                                .alias("_plural"))
     before = words.filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("_i") < pl.col("_hi"))
                           & pl.col("deprel").is_in(["det", "amod", "nummod"]))
-    vague = before.filter(in_list("_lemma", lists["vague_determiner"])).group_by(
-        pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det"))
+    # the indefinite "des" the tokeniser split into "de les" right after a preposition ("selon des riverains") is
+    # vague; after a noun it is the definite "de les" ("aux yeux des ministres")
+    split_des = (sentences_of(words, heads["_i"])
+                 .filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("deprel") == "case")
+                         & (pl.col("_lemma") == "de") & (at("upos", -1) == "ADP") & (at("_form", 1) == "les")
+                         & (at("_hi", 1) == pl.col("_hi")))
+                 .select("_i", "_hi"))
+    vague = pl.concat([before.filter(in_list("_lemma", lists["vague_determiner"])).select("_i", "_hi"), split_des]
+                      ).group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det"))
     definite = before.filter((pl.col("deprel") == "det") & in_list("_lemma", lists["definite_determiner"])).group_by(
         pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_def"))
     first = before.group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_first_i"))

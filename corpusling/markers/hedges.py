@@ -45,6 +45,7 @@ from corpusling.markers.hedge_sources import (
     vague_phrases,
 )
 from corpusling.markers.hedge_words import (
+    agentive_nouns,
     at,
     holder_of_a_view,
     in_list,
@@ -101,7 +102,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     if rules:
         found_incises = incises(words, lists)
         subjects = found_incises["_subj"].drop_nulls()
-        objects = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
+        objects = _speaker_objects(spans, words, lists)
         # the vague subjects of incises and objects of source markers, their phrases found at once
         vague = vague_phrases(words, pl.concat([subjects, objects]), lists)
         spans = pl.concat([
@@ -133,11 +134,24 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     return add_in_quote(rows, quotes).with_columns(pl.col("in_quote").cast(pl.Boolean))
 
 
+def _speaker_objects(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.Series:
+    """The heads of source markers' objects that can be a speaker: a noun of a person, an institution or an
+    informant, or a pronoun ("selon un diplomate", "selon ces témoins", "selon l'un d'eux"). The guide's unnamed
+    source is a speaker left unnamed; a report, a study or its conclusions ("selon un reportage", "selon des
+    conclusions d'analyses") are sources that speak for no one (§3)."""
+    heads = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
+    speakers = agentive_nouns(lists)
+    return words.filter(pl.col("_i").is_in(heads.implode()) & (
+        (pl.col("upos") == "PRON") | in_list("_lemma", speakers) | in_list("_form", speakers)
+        | pl.col("_form").str.to_lowercase().str.replace(r"(..)[sx]$", "$1").is_in(sorted(speakers))))["_i"]
+
+
 def _extend_sources(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """A source marker's span runs on over its object noun phrase ("selon" → "selon le bilan le plus récent").
 
     The object's head is the first noun, proper noun, pronoun or numeral within
-    :data:`OBJECT_REACH` words after the marker, past determiners, adjectives and adverbs only;
+    :data:`OBJECT_REACH` words after the marker, past determiners, adjectives and adverbs only (and the "de" of
+    an indefinite "des" the tokeniser split into "de les");
     its phrase ends where :func:`right_edge` says. A marker that ends with a pronoun has its object
     already ("le Medef, pour qui seule une hausse…"). ``_object`` keeps the head (null for other markers).
     """
@@ -145,10 +159,14 @@ def _extend_sources(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     if sources.height == 0:
         return spans.with_columns(pl.lit(None, pl.Int64).alias("_object"))
     scope = sentences_of(words, sources["_last_i"])
+    def determiner_like(j: int) -> pl.Expr:
+        # the tokeniser may split the indefinite "des" after the marker into "de les" ("selon des riverains")
+        return at("upos", j).is_in(["DET", "ADJ", "ADV"]) | (
+            (at("upos", j) == "ADP") & (at("_lemma", j) == "de") & (at("_form", j + 1) == "les"))
+
     head = []
     for k in range(1, OBJECT_REACH + 1):
-        between = (pl.all_horizontal([at("upos", j).is_in(["DET", "ADJ", "ADV"]) for j in range(1, k)])
-                   if k > 1 else pl.lit(True))
+        between = (pl.all_horizontal([determiner_like(j) for j in range(1, k)]) if k > 1 else pl.lit(True))
         head.append(pl.when(between & at("upos", k).is_in(["NOUN", "PROPN", "PRON", "NUM"])).then(pl.col("_i") + k))
     objects = (scope.select(pl.col("_i").alias("_last_i"), pl.when(pl.col("upos") != "PRON")
                             .then(pl.coalesce(head)).alias("_object"))
