@@ -21,6 +21,14 @@ SENTENCES = {
     # the writer's imperative the parser hung on the clause after it
     "imperative_not_root": "Rappelons que seulement 12,4 % des parents présentaient des anomalies, le nombre de "
                            "papillons mutants est donc plus élevé chez les enfants que chez les parents !",
+    # a request the writer addresses to the reader; one to a third party is reported
+    "reader_passive": "M. le maire et M. le directeur des Rapides, il vous est demandé de régler le problème au plus "
+                      "vite.",
+    "reader_invited": "Cependant, vous êtes invités à respecter un certain nombre de critères.",
+    "reader_us": "En nous livrant les clefs de l'histoire de ce projet industriel, il nous invite à tirer les leçons "
+                 "du passé.",
+    "third_party": "La préfecture invite les habitants à boire, se rafraîchir et éviter de sortir aux heures les plus "
+                   "chaudes.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -69,3 +77,18 @@ def test_a_conjunction_with_the_features_of_a_relative_opens_a_content(found) ->
 
 def test_the_writers_imperative_hung_on_the_next_clause_reports_no_one(found) -> None:
     assert rows(found, "imperative_not_root") == []
+
+
+@pytest.mark.parametrize("doc", ["reader_passive", "reader_invited", "reader_us"])
+def test_a_request_to_the_reader_is_the_writers_own(found, doc) -> None:
+    assert rows(found, doc) == []
+
+
+def test_a_request_to_a_third_party_is_reported(found) -> None:
+    assert [(r["cue"], r["source"]) for r in rows(found, "third_party")] == [("inviter", "La préfecture")]
+
+
+def test_the_request_to_the_reader_is_a_named_exclusion() -> None:
+    from corpusling.markers.reported import exclusion_rules
+
+    assert "request to the reader" in [name for name, _ in exclusion_rules()]

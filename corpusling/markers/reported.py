@@ -320,14 +320,20 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                       | (pl.col("deprel").str.starts_with("obl") & pl.col("_to").fill_null(False)))
               .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
               .with_columns(pl.lit(True).alias("_dative")))
+    # (a request addressed to the reader: "vous" or "nous" hanging on the cue, as subject of its passive or object)
+    to_reader = (words.filter(pl.col("form").str.to_lowercase().is_in(reported_cues("reader_addressee"))
+                              & (pl.col("upos") == "PRON"))
+                 .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
+                 .with_columns(pl.lit(True).alias("_to_reader")))
     rows = (rows.join(cue_word, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .join(to_reader, on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(above, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
                   on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(conditional, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(dative, on=["doc_id", "sent_id", "cue_word"], how="left")
-            .with_columns(pl.col("_above_conditional", "_dative").fill_null(False)))
+            .with_columns(pl.col("_above_conditional", "_dative", "_to_reader").fill_null(False)))
     for _name, condition in exclusion_rules():
         rows = rows.filter(~condition.fill_null(False))
     # an incise right after a closing quotation mark attributes the quotation ("« … », ajoute Hassan"), whatever
@@ -363,7 +369,9 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     observerez que"; "je croyais que", a past self, stays), "on peut dire que", a possibility of saying
     offered by the writer, and "il faut noter que", a necessity the writer states. Nor is a report that did
     not happen ("ce documentaire aurait pu s'interroger si …"), nor what someone learnt rather than was told
-    ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report).
+    ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report), nor a request the
+    writer addresses to the reader ("il vous est demandé de…", "vous êtes invités à…", "il nous invite à…",
+    ``_to_reader``).
     """
     feats = pl.col("_cue_feats").fill_null("")
     writer = ~pl.col("in_quote") & (pl.col("kind") != "according_to")
@@ -397,6 +405,7 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
          & pl.col("_above").is_in(reported_cues("counterfactual_modal"))),
         ("learning, not told", pl.col("cue").is_in(reported_cues("learning_verb")) & ~pl.col("_dative")
          & ~subject_in(["generic_subject"])),
+        ("request to the reader", writer & pl.col("cue").is_in(reported_cues("request_verb")) & pl.col("_to_reader")),
     ]
 
 
