@@ -171,6 +171,71 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     return found
 
 
+def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.DataFrame,
+                      quotes: pl.DataFrame) -> pl.DataFrame:
+    """``_item, _described``: for a definite description without a name that reports ("le parti écologiste
+    pense", "La centrale syndicale précise", "Le porte-parole du collectif …, se félicite"), the name it takes
+    up: the nearest named subject or speaker before it in its sentence or the one before ("Le syndicat SUD-PTT
+    estime … La centrale syndicale précise"; "Pour Jérémie Zimmermann, « … » Le porte-parole …"). The noun
+    is a person's role (then a person's name who speaks there, of a gender that does not clash with the
+    noun's: a mere subject may be another person, "Gillet Bonnemire créait la forge. Le maire a rappelé") or an
+    organisation's (any name: a hypernym); ``person_noun`` and ``organisation_noun`` of ``speaker_words.tsv``
+    with the ``person_role_noun`` of ``reported_cues.tsv``. The current topic continued as a definite
+    description (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an
+    anaphor); no candidate that near, the description stays as written."""
+    from corpusling.markers.speakers import speaker_words
+
+    definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
+    persons = [*reported_cues("person_role_noun"), *speaker_words("person_noun")]
+    organisations = list(speaker_words("organisation_noun"))
+    empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String})
+    wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
+                          & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
+                          & pl.col("_antecedent").is_null()
+                          & pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{definite})\b\s*\S"))
+              .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                                 pl.col("upos").alias("_nu"), pl.col("feats").fill_null("").alias("_nf"),
+                                 pl.col("lemma").cast(pl.String).str.to_lowercase().alias("_nl")),
+                    on=["doc_id", "sent_id", "source_word"])
+              .filter((pl.col("_nu") == "NOUN") & ~pl.col("_nf").str.contains("Number=Plur")
+                      & pl.col("_nl").is_in([*persons, *organisations]))
+              .select("_item", "doc_id", "sent_id", "source_start", pl.col("_nl").is_in(persons).alias("_d_person"),
+                      pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender")))
+    if wanted.height == 0:
+        return empty
+    named = [mentions.filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural"))
+             .select("doc_id", "m_start", "name", "gender", (pl.col("role") == "speaker").alias("_said"))]
+    # the named speaker of a reported content ("Le syndicat SUD estime que …")
+    named.append(rows.filter(pl.col("source_start").is_not_null())
+                 .select("doc_id", pl.col("source_start").cast(pl.Int64).alias("m_start"),
+                         pl.coalesce("_named", "_apposed", "_resolved").alias("name"),
+                         pl.lit(None, pl.String).alias("gender"), pl.lit(True).alias("_said")).drop_nulls("name"))
+    if quotes.height and "speaker" in quotes.columns:  # a quotation's named speaker ("Pour Jérémie Zimmermann, « … »")
+        named.append(quotes.filter(pl.col("rule").str.contains(r"\+(?:name|apposition|pronoun)$")
+                                   & pl.col("source_start").is_not_null())
+                     .select(pl.col("doc_id").cast(pl.String), pl.col("source_start").cast(pl.Int64).alias("m_start"),
+                             pl.col("speaker").alias("name"), pl.lit(None, pl.String).alias("gender"),
+                             pl.lit(True).alias("_said")))
+    sentences = words.select("doc_id", pl.col("start_char").alias("m_start"), pl.col("sent_id").alias("_m_sent"))
+    candidates = (pl.concat(named, how="vertical_relaxed").join(wanted.select("doc_id").unique(), on="doc_id",
+                                                                 how="semi")
+                  .sort("doc_id", "m_start")
+                  .join_asof(sentences.sort("doc_id", "m_start"), on="m_start", by="doc_id", strategy="backward",
+                             check_sortedness=False))
+    return (wanted.join(candidates, on="doc_id")
+            .filter((pl.col("m_start") < pl.col("source_start"))
+                    & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
+                    # a role takes up a person of its gender ("Jérémie Zimmermann"); an organisation noun, a hypernym,
+                    # any gender ("Le syndicat SUD" … "La centrale syndicale")
+                    & (~pl.col("_d_person")
+                       | (pl.col("_said") & (pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null())
+                          & (pl.col("gender").is_null() | pl.col("_d_gender").is_null()
+                             | (pl.col("gender") == pl.col("_d_gender"))))))
+            .sort("_item", "m_start", descending=[False, True])
+            .group_by("_item", maintain_order=True).first()
+            .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
+
+
 def _pronoun_features() -> pl.DataFrame:
     """``_pronoun, _p_gender, _p_plural``: the personal pronouns of ``personal_pronoun`` in ``reported_cues.tsv``."""
     entries = [cue.split() for cue in reported_cues("personal_pronoun")]
@@ -342,8 +407,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     ``_resolved`` (a pronoun resolved to a name by the quotation speakers' salience), ``_named`` (the name the
     mention holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
     name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
-    introduced with the description's noun), ``_role`` (a person's role, "le chercheur", resolved as a pronoun
-    of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
+    introduced with the description's noun), ``_described`` (the named subject or speaker just before a
+    definite description, :func:`_described_before`), ``_role`` (a person's role, "le chercheur", resolved as
+    a pronoun of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
     ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
     it refers to; otherwise the same as source".
@@ -358,6 +424,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
         ("introduced with its noun", pl.col("_introduced")),
         ("role", pl.col("_role")),
         ("subject antecedent", pl.col("_subject")),
+        ("description of the previous subject", pl.col("_described")),
         ("noun before the relative", pl.col("_noun_before")),
         ("as written", pl.col("_mention")),
     ]
@@ -473,8 +540,10 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     plain = [n is None and r is None and m is not None and m.strip().lower() not in PRONOUNS
              and m.strip().lower() not in PLURAL_PRONOUNS
              for n, r, m in zip(rows["_named"], rows["_resolved"], rows["_mention"], strict=True)]
-    apposed = [apposed_name(b, a) if keep else None
-               for keep, b, a in zip(plain, before.to_list(), after.to_list(), strict=True)]
+    # (a one-word name opening a sentence counts when the parser made it a proper name: "Barroso, le président …")
+    known = dict(mentions.group_by("doc_id").agg(pl.col("name").unique()).iter_rows())
+    apposed = [apposed_name(b, a, known.get(d, ())) if keep else None
+               for keep, b, a, d in zip(plain, before.to_list(), after.to_list(), rows["doc_id"], strict=True)]
     rows = rows.with_columns(pl.Series("_apposed", apposed, dtype=pl.String))
     # ... or in apposition to the same description elsewhere in the text ("L'ancien porte-parole de la mission,
     # Timor Goksel, …" … "l'ancien porte-parole de la mission fait remarquer")
@@ -482,6 +551,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
     rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
+    rows = rows.join(_described_before(rows, words, mentions, quotes), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 import polars as pl
 
@@ -52,7 +53,7 @@ SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quot
 SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
-                 "named_place_noun")
+                 "named_place_noun", "person_noun", "organisation_noun")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -187,12 +188,13 @@ _APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*({_PY_NAME}
 _APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])({_PY_NAME})\s*,\s*$")
 
 
-def apposed_name(before: str, after: str) -> str | None:
+def apposed_name(before: str, after: str, known: Collection[str] = ()) -> str | None:
     """A name in apposition to a description: ", Mme Fatou Bensouda," after it, or "Bernard Bonnet, " before it.
 
-    Before it, not a single capitalised word opening a sentence ("Ensuite, le ministre"), and a name after a
-    preposition only when a comma closes the description too ("avec Bernard Bonnet, le successeur de Claude
-    Erignac, qui …", not "À Paris, le ministre a dit")."""
+    Before it, not a single capitalised word opening a sentence ("Ensuite, le ministre") unless the parser
+    made it a proper name of the document (``known``: "Barroso, le président de la commission se dit"), and a
+    name after a preposition only when a comma closes the description too ("avec Bernard Bonnet, le successeur
+    de Claude Erignac, qui …", not "À Paris, le ministre a dit")."""
     match = _APPOSED_AFTER.search(after or "")
     if match:
         found = name_of(match.group(1))
@@ -206,7 +208,8 @@ def apposed_name(before: str, after: str) -> str | None:
         if (previous in _PREPOSITIONS or previous in _DETERMINERS) and not re.match(r"\s*,", after or ""):
             return None
         found = name_of(match.group(1))
-        if found and (" " in found or (lead and not re.search(r"[.!?»:]$", lead))):
+        if found and (" " in found or (lead and not re.search(r"[.!?»:]$", lead))
+                      or (found in known and found.lower() not in _NOT_NAMES)):
             return found
     return None
 

@@ -1,0 +1,57 @@
+"""Definite descriptions as speakers of reported speech (issue 16, the guide §4 ``source_resolved``): a
+description that takes up the named subject or speaker just before it, a one-word name in apposition before
+a description. Sentences parsed with the bundled model; each test fails without the rule it names."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.markers.reported_speakers import speaker_rules
+from corpusling.markers.speakers import apposed_name
+
+TEXTS = {
+    # an organisation noun takes up the organisation named in the sentence before
+    "organisation": "Suicide à La Poste\n\nLe syndicat SUD-PTT estime que la direction est responsable. La "
+                    "centrale syndicale précise que l'agent avait demandé un changement de service.",
+    # a person's role takes up the speaker of the quotation before
+    "role": "ACTA rejeté\n\nPour Jérémie Zimmermann, « ce vote est une immense victoire ! » Le porte-parole du "
+            "collectif la Quadrature du Net se félicite que le texte ait ouvert un grand débat public.",
+    # no named subject in the sentence before: the description stays as written
+    "alone": "Canicule\n\nIl a fait très chaud hier à Lyon. Le ministère de la Santé recommande que les "
+             "personnes âgées restent au frais.",
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> pl.DataFrame:
+    from corpusling.api import parse
+    from corpusling.markers.reported import reported
+    from corpusling.readers import Corpus, Document
+
+    corpus = parse(Corpus(documents=[Document(doc_id=k, text=t) for k, t in TEXTS.items()]), model="compact")
+    return reported(corpus.tokens, corpus.documents).with_columns(pl.col("doc_id").cast(pl.String))
+
+
+def test_rule_is_in_the_table() -> None:
+    assert "description of the previous subject" in [name for name, _ in speaker_rules()]
+
+
+@pytest.mark.parametrize("doc, mention, speaker, rule", [
+    ("organisation", "La centrale syndicale", "SUD-PTT", "description of the previous subject"),
+    ("role", "Le porte-parole du collectif la Quadrature du Net", "Jérémie Zimmermann",
+     "description of the previous subject"),
+    ("alone", "Le ministère de la Santé", "Le ministère de la Santé", "as written"),
+])
+def test_description_takes_up_the_previous_subject(found, doc: str, mention: str, speaker: str, rule: str) -> None:
+    row = found.filter((pl.col("doc_id") == doc) & pl.col("source").str.starts_with(mention)).row(0, named=True)
+    assert (row["speaker"], row["rule"].split("+")[-1]) == (speaker, rule)
+
+
+def test_one_word_name_before_a_description() -> None:
+    """"Barroso, le président de la commission se dit": a name opening a sentence counts when the parser found
+    it, not a capitalised adverb ("Ensuite, le ministre")."""
+    before = "« Nous resterons dans l'euro ». Barroso, "
+    assert apposed_name(before, " se dit rassuré") is None
+    assert apposed_name(before, " se dit rassuré", {"Barroso"}) == "Barroso"
+    assert apposed_name("Il est venu. Ensuite, ", " a dit", {"Barroso"}) is None
