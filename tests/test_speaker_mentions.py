@@ -75,3 +75,26 @@ def test_mentions_read_from_the_parse(parsed) -> None:
     assert of("epicene")["Sonia Dridi"][1] != "Masc"
     assert all(plural for plural in mentions.filter((pl.col("doc_id") == "plural")
                                                     & pl.col("name").is_in(["Barack Obama"]))["plural"])
+
+
+@pytest.mark.parametrize("acronym, text, full", [
+    ("HRW", "L'ONG Human Rights Watch publie un rapport. HRW rappelle que", "Human Rights Watch"),
+    ("Le PP", "Le Parti populaire espagnol a exclu le député. Le PP a considéré que", "Parti populaire"),
+    ("SNCF", "la Société nationale des chemins de fer français (SNCF)", "Société nationale des chemins de fer"),
+    # never introduced in full, or not an acronym
+    ("UMP", "Christian Jacob, président du groupe UMP", None),
+    ("Obama", "Barack Obama a dit", None),
+])
+def test_acronym_expansion(acronym: str, text: str, full: str | None) -> None:
+    from corpusling.markers.speakers import acronym_expansion
+
+    assert acronym_expansion(acronym, text) == full
+
+
+def test_one_name_form_for_an_acronym() -> None:
+    from corpusling.markers.speakers import canonical_names
+
+    text = "L'ONG Human Rights Watch accuse. HRW rappelle que Barack Obama a parlé. Obama a dit"
+    assert canonical_names(["HRW", "Obama", "Barack Obama"], ["HRW", "Obama"], text) == {
+        "HRW": "Human Rights Watch", "Obama": "Barack Obama"}
+    assert canonical_names(["HRW"], ["HRW"]) == {"HRW": "HRW"}

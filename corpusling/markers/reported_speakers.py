@@ -563,8 +563,9 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                              .alias("_speaker_rule"))
     # one written form per name in a document ("Obama" → "Barack Obama")
     names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
+    texts_of = dict(texts.select("doc_id", pl.col(texts.columns[1])).iter_rows())
     lookup = [(doc, name, canon) for doc, found in names.iter_rows()
-              for name, canon in canonical_names(found, found).items()]
+              for name, canon in canonical_names(found, found, texts_of.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "speaker": pl.String, "_c": pl.String}, orient="row")
     return (rows.join(canon, on=["doc_id", "speaker"], how="left")
             .with_columns(pl.coalesce("_c", "speaker").alias("speaker")).drop("_c"))

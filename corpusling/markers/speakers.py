@@ -226,11 +226,42 @@ def _same_person(short: list[str], long: list[str]) -> bool:
                                                                                   strict=True))
 
 
-def canonical_names(names: list[str], targets: list[str] | None = None) -> dict[str, str]:
+#: An acronym as a speaker is written, with or without its article ("HRW", "Le PP", "l'UMP").
+_ACRONYM = re.compile(r"^(?:(?:[Ll]es?|[Ll]a|[Ll]['’])\s*)?([A-ZÀ-ÖØ-Þ]{2,6})$")
+
+
+def acronym_expansion(acronym: str, text: str) -> str | None:
+    """The words an acronym stands for in ``text``: the first run of words before the acronym's first
+    occurrence whose initials, function words ("de", "la", "du"…) skipped, spell it, the first word
+    capitalised ("Human Rights Watch" for "HRW", "Parti populaire" for "Le PP" in "Le Parti populaire
+    espagnol"); None when the text has none. The usual French press convention of naming an organisation in
+    full before its acronym (*Lexique des règles typographiques en usage à l'Imprimerie nationale*)."""
+    match = _ACRONYM.match(acronym.strip())
+    if not match:
+        return None
+    letters = match.group(1)
+    first = text.find(letters)
+    if first < 0:
+        return None
+    skip = r"(?:(?:" + "|".join(map(re.escape, sorted(_PARTICLES | {"la", "le", "les", "et"}))) + r")\s+|[dl]['’])*"
+    words = [rf"{re.escape(letter)}[\w’'-]+" if n == 0 else rf"(?i:{re.escape(letter)})[\w’'-]+"
+             for n, letter in enumerate(letters)]
+    pattern = re.compile(r"(?<![\w-])" + rf"\s+{skip}".join(words) + r"(?![\w-])")
+    found = pattern.search(text, 0, first)
+    return found.group(0) if found and " " in found.group(0) else None
+
+
+def canonical_names(names: list[str], targets: list[str] | None = None, text: str | None = None) -> dict[str, str]:
     """Each name of ``targets`` (default: all) → the longest of ``names`` (one document's) that stands for the
     same person ("Obama", "B. Obama" → "Barack Obama": it ends with its words, initials standing for words);
     unchanged when two candidates name different people ("Bonnet" with "Bernard Bonnet" and "Élisabeth
-    Bonnet")."""
+    Bonnet"). With the document's ``text``, an acronym → the words it stands for (:func:`acronym_expansion`:
+    "HRW" → "Human Rights Watch")."""
+    if text:
+        expanded = {name: acronym_expansion(name, text) for name in set(targets or names) if name}
+        expanded = {name: full for name, full in expanded.items() if full}
+        result = canonical_names([*names, *expanded.values()], [t for t in (targets or names) if t not in expanded])
+        return {**result, **{name: canonical_names([*names, full], [full])[full] for name, full in expanded.items()}}
     words = {n: _fold(n).replace("-", " ").split() for n in set(names) | set(targets or []) if n}
     result = {}
     for name in set(targets or names) & set(words):
@@ -603,10 +634,11 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                             .drop_nulls()])
     speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved").alias("name")).explode(
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
+    texts_of = dict(texts.iter_rows())
     lookup = [(doc, name, canon)
               for doc, names, targets in (candidates.group_by("doc_id").agg("name")
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
-              for name, canon in canonical_names(names, targets).items()]
+              for name, canon in canonical_names(names, targets, texts_of.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
     for column in ("_named", "_apposed", "_resolved"):
         q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
