@@ -33,6 +33,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # an incise right after the closing mark of a quotation woven into the writer's sentence
     "Le feu aurait été allumé « par un inconnu » a-t-il précisé.": [
         ("a-t-il précisé", "source_marker", "rule: attribution incise")],
+    # …but when the quotation holds the sentence's main predicate, the incise attributes the quotation
+    "Paris est « préoccupé par les violations signalées ces derniers jours », a déclaré le porte-parole du "
+    "ministère.": [],
     # ", ce que confirme X": an attribution clause, like "comme le confirme X"
     "Le bus n'est pas venu, ce que confirme la préfecture.": [
         ("ce que confirme la préfecture", "source_marker", "rule: attribution clause")],

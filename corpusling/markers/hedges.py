@@ -282,7 +282,8 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
 
     After the quotation: the marker comes right after a closing mark (punctuation between) in a
     sentence that opens with the quotation ("« … », a déclaré X", "« … », selon X"), or of a quotation
-    opened after a colon ("la population se sent lâchée : « … », déclare X"); unquoted words
+    opened after a colon ("la population se sent lâchée : « … », déclare X"), or of one that holds the
+    sentence's root, its main predicate ('Paris est "préoccupé par les violations…", a déclaré X'); unquoted words
     between them ("« … », y compris le montant…, commente X") are the writer's and keep the marker,
     except before a relay of the quotation (``relay_marker``: "« … », écrit l'ONG, citée par l'agence").
     Before it: a colon or comma then an opening mark follow the marker's phrase, with no finite verb
@@ -297,7 +298,15 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     marks = _quotation_marks(sentences_of(words, sources["_first_i"]))
     first_close_opens = (pl.col("_i").filter(pl.col("_close")).min().over("_s")
                          < pl.col("_i").filter(pl.col("_open")).min().over("_s").fill_null(1 << 40))
-    before = marks.select(pl.col("_i").alias("_first_i"), pl.col("_quoted_start"),
+    # the sentence's main predicate stands inside quotation marks: the writer's words around the quotation only frame
+    # it ('Paris est "préoccupé par les violations…", a déclaré le porte-parole'); the predicate is the root, or,
+    # where the parser made the incise's verb the root, the clause before it that hangs on it
+    root = pl.col("_i").filter(pl.col("deprel") == "root").first().over("_s")
+    opened = pl.col("_opened").fill_null(False)
+    content = (pl.col("_hi") == root) & (pl.col("_i") < root) & pl.col("deprel").is_in(
+        ["ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"])
+    root_quoted = (((pl.col("deprel") == "root") | content) & opened).any().over("_s")
+    before = marks.select(pl.col("_i").alias("_first_i"), pl.col("_quoted_start"), root_quoted.alias("_root_quoted"),
                           pl.col("_opened_after_colon").shift(1).over("_s").fill_null(False).alias("_after_colon"),
                           pl.col("_after_close").shift(1).over("_s").fill_null(False).alias("_after_close"),
                           pl.col("_last_mark_closes").shift(1).over("_s").fill_null(False).alias("_closed_before"),
@@ -314,7 +323,8 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
                .join(at_open, on="_q", how="left").join(at_close, on="_q_close", how="left"))
     # a relay ("« … », écrit l'ONG, citée par l'agence de presse") attributes the quotation wherever it stands after it
     relayed = pl.col("entry").is_in(sorted(rule_words()["relay_marker"])) & pl.col("_closed_before")
-    after_quote = (pl.col("_quoted_start") | pl.col("_after_colon")) & (pl.col("_after_close") | relayed)
+    after_quote = ((pl.col("_quoted_start") | pl.col("_after_colon") | pl.col("_root_quoted"))
+                   & (pl.col("_after_close") | relayed))
     # (an attribution clause before a colon, "… comme le précise X : « … »", attributes the writer's assertion
     # before it; before a comma, "bien que, comme le rappelle HRW, « … »", the quotation)
     clause_then_colon = pl.col("entry").str.starts_with("rule: attribution clause") & (pl.col("_q_prev") == ":")
