@@ -24,6 +24,8 @@ SOURCE_RULES = ["incise", "incise_text", "selon_after", "agent", "colon_noun", "
 EXAMPLES = [
     ("Le ministre a rencontré les syndicats. « Nous allons augmenter les salaires », a déclaré le ministre.",
      "incise", "le ministre"),
+    # a degree adverb before an adverb in -ment between the verb and its subject
+    ("« Les radiations ont endommagé les gènes », conclut tout simplement Joji Otaki.", "incise", "Joji Otaki"),
     ("« Nous ne céderons pas » — affirme le ministre.", "incise_text", "le ministre"),
     ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "agent",

@@ -73,7 +73,9 @@ _CLITIC = rf"(?:-t)?-(?:{_CLITICS})"
 #: What may stand between an inverted verb and its subject: adverbs, times, a short prepositional phrase
 #: ("a déclaré jeudi à l'AFP le ministre", "a indiqué dans un communiqué l'association").
 _DAY = rf"(?:{_alternation(words('weekday'))})"
-_SKIP = (rf"(?:(?:\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
+#: Degree adverbs before an adverb in -ment ("conclut tout simplement Joji Otaki").
+_DEGREE = _alternation(load_word_lists(HERE / "incise_modifiers.tsv", ("degree_adverb",))["degree_adverb"])
+_SKIP = (rf"(?:(?:(?:(?:{_DEGREE})\s+)?\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
          rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
          rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
          rf"|(?:{_alternation(words('place_preposition'))})\s*"
