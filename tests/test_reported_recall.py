@@ -29,6 +29,13 @@ SENTENCES = {
                  "du passé.",
     "third_party": "La préfecture invite les habitants à boire, se rafraîchir et éviter de sortir aux heures les plus "
                    "chaudes.",
+    # an estimate: "estime à N le nombre de…" (not a passive, not a figure computed from others)
+    "estimate": "La Confédération générale du travail (CGT) estime à 75 000 le nombre d'emplois menacés, contre "
+                "45 000 au mois de mai.",
+    "estimate_near": "La police évalue à près de 2 000 le nombre de manifestants.",
+    "estimate_passive": "Son coût (en investissements seulement) est chiffré à 21,4 milliards d'euros par M. Blanc.",
+    "estimate_computed": "La moyenne du site RealClearPolitics estime à 2,3 points l'écart des intentions de vote.",
+    "no_cue": "Le pont Mathilde est toujours bloqué.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -92,3 +99,25 @@ def test_the_request_to_the_reader_is_a_named_exclusion() -> None:
     from corpusling.markers.reported import exclusion_rules
 
     assert "request to the reader" in [name for name, _ in exclusion_rules()]
+
+
+@pytest.mark.parametrize(("doc", "cue", "text"), [
+    ("estimate", "estimer", "à 75 000 le nombre d'emplois menacés, contre 45 000 au mois de mai"),
+    ("estimate_near", "évaluer", "à près de 2 000 le nombre de manifestants"),
+])
+def test_an_estimate_is_a_content(found, doc, cue, text) -> None:
+    [row] = rows(found, doc)
+    assert (row["kind"], row["cue"], row["text"]) == ("indirect", cue, text)
+    assert row["rule"].startswith("estimate read in the word order")
+
+
+@pytest.mark.parametrize("doc", ["estimate_passive", "estimate_computed"])
+def test_no_estimate_in_a_passive_or_from_a_computed_figure(found, doc) -> None:
+    assert rows(found, doc) == []
+
+
+def test_a_text_without_a_cue_has_no_row() -> None:
+    from corpusling.api import parse
+
+    corpus = parse(Corpus(documents=[Document(doc_id="x", text=SENTENCES["no_cue"])]), model="compact")
+    assert reported(corpus.tokens, corpus.documents).height == 0

@@ -144,8 +144,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     after = attributions_after(everywhere, incise_cues)
     # the other rules read the sentences that hold a cue or a content (a content lies in its cue's sentence, but
     # for one attributed after it: "C'est la remarque de X")
-    here = pl.concat([frame.select("doc_id", "sent_id")
-                      for frame in (cues, incise_cues, markers, in_text_incises, after) if frame.height]).unique()
+    holding = [frame.select("doc_id", "sent_id")
+               for frame in (cues, incise_cues, markers, in_text_incises, after) if frame.height]
+    if not holding:  # (no cue anywhere: no reported speech)
+        return empty()
+    here = pl.concat(holding).unique()
     words = everywhere.join(here, on=["doc_id", "sent_id"], how="semi")
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
     pairs = ancestors(words, sentences=here)

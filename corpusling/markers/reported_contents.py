@@ -260,9 +260,14 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                  .join(later.with_columns(pl.col("word_id") - 1), on=["doc_id", "sent_id", "word_id"], how="left")
                  .join(later.rename({"_next": "_after_next"}).with_columns(pl.col("word_id") - 2),
                        on=["doc_id", "sent_id", "word_id"], how="left")
+                 .join(later.rename({"_next": "_third"}).with_columns(pl.col("word_id") - 3),
+                       on=["doc_id", "sent_id", "word_id"], how="left")
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
-                               .fill_null(False).alias("_then_ce_que"))
-                 .drop("_next", "_after_next"))
+                               .fill_null(False).alias("_then_ce_que"),
+                               # "estime à 75 000 le nombre", "à plus de 300", "à près de 2 000"
+                               pl.any_horizontal(pl.col("_next", "_after_next", "_third").str.contains(r"^\d"))
+                               .fill_null(False).alias("_then_number"))
+                 .drop("_next", "_after_next", "_third"))
     lower = pl.col("_lower")
     # (a "que" tagged a conjunction and marking a clause is one, whatever its features say: the tagger may give it
     # PronType=Rel; not after a demonstrative: "dire ce qu'elle ressent" is a relative)
@@ -278,6 +283,8 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
               .when(lower.is_in(reported_cues("wh_word"))).then(pl.lit("wh"))
               .when(lower.is_in(["de", "d'", "d’"]) & (pl.col("_then_inf").fill_null(False) | pl.col("_then_ce_que")))
               .then(pl.lit("de"))
+              .when((lower == "à") & pl.col("_then_number")
+                    & pl.col("_cue_lemma").is_in(reported_cues("estimate_verb"))).then(pl.lit("estimate"))
               .when((lower == "à") & (pl.col("_then_inf").fill_null(False) | pl.col("_then_ce_que"))).then(pl.lit("à"))
               .when(pl.col("_inf")).then(pl.lit("inf")))
     following = following.with_columns(opener.alias("_complement"))
@@ -285,6 +292,15 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
               .group_by("doc_id", "sent_id", "cue_word").first()
               .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
                       pl.col("start_char").alias("_range_start"), "_cue_type", "_cue_lemma", "_object"))
+    # (an estimate is the active verb's object and its figure: "son coût est chiffré à 21 milliards" is no content;
+    # nor is a figure computed from others, which speaks for no one: "la moyenne du site estime à 2,3 points l'écart")
+    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id", pl.col("head").alias("cue_word"))
+    computed = (words.filter(pl.col("deprel").str.starts_with("nsubj")
+                             & pl.col("lemma").is_in(reported_cues("figure_noun")))
+                .select("doc_id", "sent_id", pl.col("head").alias("cue_word")))
+    firsts = pl.concat([firsts.filter(pl.col("_complement") != "estimate"),
+                        firsts.filter(pl.col("_complement") == "estimate")
+                        .join(pl.concat([passive, computed]), on=["doc_id", "sent_id", "cue_word"], how="anti")])
     # what stands between the verb and its complementizer
     has_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
                                                                 pl.col("head").alias("word_id")).unique()
@@ -351,7 +367,9 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.lit(None, pl.Int64).alias("head"),
                           pl.when(pl.col("_range_start") == pl.col("_range_start").min().over(
                               "doc_id", "sent_id", "cue_word"))
-                          .then(pl.lit("content clause read in the word order"))
+                          .then(pl.when(pl.col("_complement") == "estimate")
+                                .then(pl.lit("estimate read in the word order (estime à N le nombre de…)"))
+                                .otherwise(pl.lit("content clause read in the word order")))
                           .otherwise(pl.lit("content clause read in the word order (coordinated)")).alias("rule")))
     return rows.with_columns(pl.lit("indirect").alias("kind"), pl.lit(None, pl.Int64).alias("head2"))
 
