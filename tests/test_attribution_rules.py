@@ -34,6 +34,9 @@ EXAMPLES = [
      "l'entraîneur"),
     ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),
     ("Barack Obama : « Nous gagnerons »", "colon_name", "Barack Obama"),
+    # a name after a fronted adjunct and its comma
+    ("Pour l'association de défense du logiciel libre, l'April : « Le vote est une victoire. »", "colon_name",
+     "April"),
     ("Selon l'Agence France-Presse, « le bilan est lourd ».", "selon_before", "l'Agence France-Presse"),
     ("Pierre Moscovici, a pour sa part ajouté : « Le budget sera tenu ».", "colon_subject", "Pierre Moscovici"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_before", "Les manifestants"),

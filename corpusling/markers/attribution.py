@@ -42,6 +42,7 @@ import polars as pl
 from corpusling.markers.attribution_rules import (
     _CLITIC,
     _CLITICS,
+    _ELIDED_ARTICLE,
     _INCISE_ADV,
     _INCISE_AUX,
     _INFINITIVE_START,
@@ -404,7 +405,9 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         pl.when(inside_ok).then(inside_at.struct.field("form")).alias("_inside_incise_form"),
         pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_inside_incise_clitic"),
         pl.when(pl.col("_after_colon"))
-        .then(pl.col("_left").str.extract(rf"^\s*({NAME})\s*:\s*$", 1)).alias("_colon_name"),
+        # (alone, or after a fronted adjunct and its comma: "Pour la principale association …, l'April : « … »")
+        .then(pl.col("_left").str.extract(rf"(?:^|,)\s*(?:{_ELIDED_ARTICLE})?({NAME})\s*:\s*$", 1))
+        .alias("_colon_name"),
         incise_ok(resumed_at).fill_null(False).alias("_resumed"),
         pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
     )

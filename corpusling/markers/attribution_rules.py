@@ -65,6 +65,8 @@ _SPACED_PARTICLES = tuple(w for w in words("name_particle") if not w.endswith("'
 _ELIDED_PARTICLES = tuple(w for w in words("name_particle") if w.endswith("'"))
 NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{_alternation(_SPACED_PARTICLES)})\s+)?"
         rf"{_NAME_WORD}|\s+{_alternation(_ELIDED_PARTICLES)}{_NAME_WORD})*")
+#: An elided article before a name ("l'April").
+_ELIDED_ARTICLE = _alternation(tuple(w for w in words("definite_article") if w.endswith("'")))
 #: Auxiliaries and adverbs an inverted incise may open with ("a ensuite précisé", "s'est pour sa part réjoui").
 _INCISE_AUX = rf"(?:{_alternation(words('incise_auxiliary'))})"
 _INCISE_ADV = rf"(?:\p{{Ll}}+ment|{_alternation(words('incise_adverb'), ' ')})"
