@@ -23,6 +23,13 @@ TEXTS = {
     # "journaliste" ends in -e: either gender, so it makes Sonia Dridi no man
     "epicene": "Agression\n\nSonia Dridi, journaliste de France 24, a été agressée.\n\nElle raconte : « J'ai été "
                "agrippée de partout. »",
+    # the person the headline names (and the body names again) is the article's topic: before a farther subject
+    "topic": "France : disparition de Thierry Roland\n\nLe journaliste Thierry Roland est mort samedi. Son "
+             "complice Jean-Michel Larqué a exprimé sa tristesse.\n\nEn 1998, il commenta la finale. « Quel "
+             "pied ! » avait-il lancé après le match.",
+    # ... not a place the headline names ("le maire de New York"), which the body never names as a subject
+    "headline_place": "Le maire de New York en visite à Boston\n\nLe maire Michael Bloomberg a parlé hier à "
+                      "New York.\n\n« Notre climat change », a-t-il dit.",
     # "selon eux": a plural pronoun, a coordination of names
     "plural": "Débat\n\nBarack Obama et Mitt Romney ont débattu mardi soir à Denver. Selon eux, « le pays doit "
               "changer de cap ».",
@@ -49,6 +56,8 @@ def _quote(parsed, doc: str) -> dict:
     ("place", "Sonia Dridi"),
     ("complement", "Antoni Pastor"),
     ("epicene", "Sonia Dridi"),
+    ("topic", "Thierry Roland"),
+    ("headline_place", "Michael Bloomberg"),
 ])
 def test_pronoun_resolved_over_mentions_from_the_parse(parsed, doc: str, speaker: str) -> None:
     row = _quote(parsed, doc)

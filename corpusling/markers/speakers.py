@@ -558,13 +558,27 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
                   if "determined" in mentions.columns else pl.lit(False))
     # a first name and a surname, or a known gender, make a person rather than a place, a title or a brand
     person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null() | pl.col("_p_plural")
+    # the person the headline names, in whatever role, is the article's topic ("France : disparition de Thierry
+    # Roland") when the body names it too other than in a complement (not "le maire de New York", "à New York"):
+    # after the paragraph's own mentions, before the rest of the article
+    if "m_title" in mentions.columns:
+        in_body = (mentions.filter(~pl.col("m_title").fill_null(False)
+                                   & pl.col("role").is_in(["subject", "speaker", "agent", "other"]))
+                   .select("doc_id", "name").unique().with_columns(pl.lit(True).alias("_in_body")))
+        mentions = mentions.join(in_body, on=["doc_id", "name"], how="left")
+        topic = (pl.col("m_title").fill_null(False) & pl.col("_in_body").fill_null(False)
+                 & pl.col("name").str.contains(r"\s") & (pl.col("role") != "parenthetical"))
+    else:
+        topic = pl.lit(False)
     tier = (pl.when(pl.col("_relative")).then(pl.when(same_par).then(1).otherwise(9))
             .when(same_par & salient).then(1).when(same_par & person).then(2).when(same_par).then(3)
-            .when(pl.col("role") == "speaker").then(4).when(pl.col("role") == "subject").then(5)
-            .when(person).then(6).otherwise(7))
+            .when(topic).then(4)
+            .when(pl.col("role") == "speaker").then(5).when(pl.col("role") == "subject").then(6)
+            .when(person).then(7).otherwise(8))
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
-            .filter((pl.col("m_end") <= pl.col("_anchor")) & ((pl.col("role") != "oblique") | pl.col("_relative"))
+            .filter((pl.col("m_end") <= pl.col("_anchor"))
+                    & ((pl.col("role") != "oblique") | pl.col("_relative") | topic)
                     & (pl.col("role") != "parenthetical")
                     & (pl.col("plural") == pl.col("_p_plural")) & (pl.col("role") != "place")
                     & (pl.col("_p_gender").is_null() | pl.col("gender").is_null() | pl.col("_p_plural")
@@ -621,7 +635,7 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
               .select("doc_id", pl.col("source_start").alias("m_start"), pl.col("source_end").alias("m_end"),
                       pl.coalesce("_named", "_apposed").alias("name"), pl.lit("speaker").alias("role"),
                       pl.lit(False).alias("plural"), pl.lit(False).alias("determined"),
-                      pl.col("par_no").alias("m_par_no"))
+                      pl.col("par_no").alias("m_par_no"), pl.lit(False).alias("m_title"))
               .drop_nulls("name")
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
