@@ -36,6 +36,9 @@ SENTENCES = {
     "estimate_passive": "Son coût (en investissements seulement) est chiffré à 21,4 milliards d'euros par M. Blanc.",
     "estimate_computed": "La moyenne du site RealClearPolitics estime à 2,3 points l'écart des intentions de vote.",
     "no_cue": "Le pont Mathilde est toujours bloqué.",
+    # a phrase the parser hung on the incise verb after the comma closing it belongs to the incise
+    "incise_apposition": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance », écrit samedi "
+                         "le Straits Times, principal quotidien du pays.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -121,3 +124,9 @@ def test_a_text_without_a_cue_has_no_row() -> None:
 
     corpus = parse(Corpus(documents=[Document(doc_id="x", text=SENTENCES["no_cue"])]), model="compact")
     assert reported(corpus.tokens, corpus.documents).height == 0
+
+
+def test_a_phrase_hung_on_the_incise_verb_is_no_rest_of_the_clause(found) -> None:
+    [row] = rows(found, "incise_apposition")
+    assert (row["kind"], row["cue"], row["source"]) == ("incise", "écrire", "le Straits Times")
+    assert row["text"] == "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance »"

@@ -142,6 +142,26 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
                                     on=["_i", "_after"], how="anti")
                    .join(incise.select("_i", "doc_id", "sent_id"), on="_i")
                    .join(chained, on=["doc_id", "sent_id", "_after"], how="anti").select("_i", "_after"))
+    # (a phrase after the comma that the parser hung on the incise verb as an adjunct or apposition belongs to the
+    # incise, not to an interrupted clause: "…, écrit samedi le Straits Times, principal quotidien du pays.")
+    dependents = words.select("doc_id", "sent_id", pl.col("word_id").alias("_top"), pl.col("head").alias("word_id"),
+                              pl.col("deprel").alias("_top_rel"))
+    # ... when it is an apposition, or a noun with no determiner nor numeral, as appositions are ("principal
+    # quotidien du pays", "ministre de l'Intérieur"); "qui abrite, dit le Pentagone, environ 5 000 militaires" goes
+    # on with the clause, whatever the parser hung "militaires" on
+    determined = words.filter(pl.col("deprel").is_in(["det", "nummod"])).select(
+        "doc_id", "sent_id", pl.col("head").alias("_top")).unique()
+    candidates = (comma_after.join(incise.select("_i", "doc_id", "sent_id", "word_id"), on="_i")
+                  .join(dependents.filter(pl.col("_top_rel").is_in(reported_cues("incise_adjunct_relation"))),
+                        on=["doc_id", "sent_id", "word_id"])
+                  .join(determined.with_columns(pl.lit(True).alias("_determined")), on=["doc_id", "sent_id", "_top"],
+                        how="left")
+                  .filter((pl.col("_top_rel") == "appos") | pl.col("_determined").is_null()))
+    below = pairs.select("doc_id", "sent_id", pl.col("word_id").alias("_after"), pl.col("anc").alias("_top"))
+    own_phrase = pl.concat([candidates.filter(pl.col("_top") == pl.col("_after")).select("_i"),
+                            candidates.join(below, on=["doc_id", "sent_id", "_after", "_top"], how="semi")
+                            .select("_i")]).unique()
+    comma_after = comma_after.join(own_phrase, on="_i", how="anti")
     incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
     inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
     # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
