@@ -39,6 +39,9 @@ SENTENCES = {
     # a phrase the parser hung on the incise verb after the comma closing it belongs to the incise
     "incise_apposition": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance », écrit samedi "
                          "le Straits Times, principal quotidien du pays.",
+    # an incise after two clauses, hung by the parser on the second
+    "incise_two_clauses": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance, elle est "
+                          "aussi la plus stimulante », écrit samedi le Straits Times.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -130,3 +133,9 @@ def test_a_phrase_hung_on_the_incise_verb_is_no_rest_of_the_clause(found) -> Non
     [row] = rows(found, "incise_apposition")
     assert (row["kind"], row["cue"], row["source"]) == ("incise", "écrire", "le Straits Times")
     assert row["text"] == "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance »"
+
+
+def test_an_incise_after_the_clause_attributes_what_stands_before_it(found) -> None:
+    [row] = rows(found, "incise_two_clauses")
+    assert (row["kind"], row["rule"].split("+")[0]) == ("incise", "incise after the clause it attributes")
+    assert row["text"].startswith("Cette élection « n'est pas") and row["text"].endswith("la plus stimulante »")

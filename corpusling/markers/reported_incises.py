@@ -205,13 +205,22 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
     head_upos = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_head_upos"))
     final = final.join(head_upos, on=["doc_id", "sent_id", "head"], how="left")
     nominal = pl.col("_head_upos").is_in(["NOUN", "PROPN", "PRON", "NUM"])
-    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & ~nominal)
-            .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head",
-                    pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
-                    pl.lit("incise after the clause it attributes").alias("rule")))
     opening = (words.filter(pl.col("form").is_in([";", ":"]))
                .select("doc_id", "sent_id", pl.col("end_char").alias("_opening")).sort("doc_id", "sent_id", "_opening"))
     sentence_start = words.group_by("doc_id", "sent_id").agg(pl.col("start_char").min().alias("_sentence_start"))
+    # (the clause is the one it hangs on and what stands before the incise from the sentence's start or its last
+    # semicolon or colon: the parser may hang the incise on the last of two clauses, "Cette élection « n'est pas
+    # …, elle est aussi … », écrit X")
+    hung = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & ~nominal)
+            .sort("doc_id", "sent_id", "boundary")
+            .join_asof(opening, left_on="boundary", right_on="_opening", by=["doc_id", "sent_id"],
+                       strategy="backward", check_sortedness=False)
+            .join(sentence_start, on=["doc_id", "sent_id"])
+            .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "head",
+                    pl.lit(None, pl.Int64).alias("head2"), "boundary", "source_word",
+                    pl.coalesce("_opening", "_sentence_start").alias("_range_start"),
+                    pl.col("boundary").alias("_range_end"),
+                    pl.lit("incise after the clause it attributes").alias("rule")))
     on_noun = (final.filter((pl.col("deprel") != "root") & (pl.col("_head_start") < pl.col("start_char")) & nominal)
                .sort("doc_id", "sent_id", "boundary")
                .join_asof(opening, left_on="boundary", right_on="_opening", by=["doc_id", "sent_id"],
