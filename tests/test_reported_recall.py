@@ -42,6 +42,8 @@ SENTENCES = {
     # an incise after two clauses, hung by the parser on the second
     "incise_two_clauses": "Cette élection « n'est pas seulement la plus disputée depuis l'indépendance, elle est "
                           "aussi la plus stimulante », écrit samedi le Straits Times.",
+    # a locution of reproach reports a claim about the one reproached
+    "reproach": "Son parti lui faisait grief d'avoir rompu la discipline de vote en ce qui concerne le projet de loi.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -139,3 +141,8 @@ def test_an_incise_after_the_clause_attributes_what_stands_before_it(found) -> N
     [row] = rows(found, "incise_two_clauses")
     assert (row["kind"], row["rule"].split("+")[0]) == ("incise", "incise after the clause it attributes")
     assert row["text"].startswith("Cette élection « n'est pas") and row["text"].endswith("la plus stimulante »")
+
+
+def test_a_locution_of_reproach_reports_a_claim(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "reproach")] == [
+        ("faire grief", "d'avoir rompu la discipline de vote en ce qui concerne le projet de loi")]
