@@ -297,6 +297,16 @@ def test_the_attribution_of_a_quotation_is_not_a_hedge_but_its_unnamed_speaker_i
         ("un responsable", "unnamed_source")]
 
 
+def test_a_name_after_a_preposition_is_no_incise_subject_whole() -> None:
+    """'" une série " a été lancée par Lily Liu': the agent's name, "Liu" included (flat:name), is in the phrase of
+    "par", so the verb after the closing mark has no inverted subject and is no incise."""
+    sentence = tree('Il|il|PRON|2|nsubj précise|préciser|VERB|0|root qu\'|que|SCONJ|10|mark "|"|PUNCT|6|punct '
+                    'une|un|DET|6|det série|série|NOUN|10|nsubj:pass "|"|PUNCT|6|punct a|avoir|AUX|10|aux:tense '
+                    'été|être|AUX|10|aux:pass lancée|lancer|VERB|2|ccomp|VerbForm=Part '
+                    'par|par|ADP|12|case Lily|Lily|PROPN|10|obl:agent Liu|Liu|PROPN|12|flat:name .|.|PUNCT|2|punct')
+    assert found(sentence) == []
+
+
 def test_a_verb_with_its_object_after_a_comma_is_not_an_incise() -> None:
     sentence = tree("Il|il|PRON|2|nsubj arrive|arriver|VERB|0|root|VerbForm=Fin ,|,|PUNCT|5|punct "
                     "a|avoir|AUX|5|aux:tense|VerbForm=Fin annoncé|annoncer|VERB|2|conj|VerbForm=Part "

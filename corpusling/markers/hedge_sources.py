@@ -115,8 +115,11 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                      & (~pl.col("_raw").str.starts_with("-") | in_list("_form", lists["subject_clitic"])))
                   | ((pl.col("upos") == "NOUN") & noun_in(speaking_nouns(lists))))
     nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"])
-    # a nominal with a preposition ("à l'AFP", "au gouvernement") is an addressee or a complement, not the subject
-    in_phrase = scope.filter(pl.col("deprel") == "case").select(pl.col("_hi").alias("_i")).unique().with_columns(
+    # a nominal with a preposition ("à l'AFP", "au gouvernement", "par Lily Liu" with the rest of the name) is an
+    # addressee or a complement, not the subject
+    with_case = scope.filter(pl.col("deprel") == "case")["_hi"].unique()
+    name_parts = scope.filter(pl.col("deprel").str.starts_with("flat") & pl.col("_hi").is_in(with_case.implode()))["_i"]
+    in_phrase = pl.DataFrame({"_i": pl.concat([with_case, name_parts]).unique()}).with_columns(
         pl.lit(True).alias("_in_pp"))
     scope = (scope.join(in_phrase, on="_i", how="left", maintain_order="left")
              .with_columns(pl.col("_in_pp").fill_null(False))
