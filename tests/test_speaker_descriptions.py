@@ -17,6 +17,9 @@ TEXTS = {
     # a person's role takes up the speaker of the quotation before
     "role": "ACTA rejeté\n\nPour Jérémie Zimmermann, « ce vote est une immense victoire ! » Le porte-parole du "
             "collectif la Quadrature du Net se félicite que le texte ait ouvert un grand débat public.",
+    # a plural disjunctive pronoun continues the plural subject before it
+    "plural": "Attentat à Kaboul\n\nLes talibans ont visé cet hôtel en particulier car selon eux, il abritait des "
+              "fêtes sauvages.",
     # no named subject in the sentence before: the description stays as written
     "alone": "Canicule\n\nIl a fait très chaud hier à Lyon. Le ministère de la Santé recommande que les "
              "personnes âgées restent au frais.",
@@ -42,6 +45,7 @@ def test_rule_is_in_the_table() -> None:
     ("role", "Le porte-parole du collectif la Quadrature du Net", "Jérémie Zimmermann",
      "description of the previous subject"),
     ("alone", "Le ministère de la Santé", "Le ministère de la Santé", "as written"),
+    ("plural", "eux", "Les talibans", "previous subject"),
 ])
 def test_description_takes_up_the_previous_subject(found, doc: str, mention: str, speaker: str, rule: str) -> None:
     row = found.filter((pl.col("doc_id") == doc) & pl.col("source").str.starts_with(mention)).row(0, named=True)

@@ -236,6 +236,17 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
             .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
 
 
+def _subject_form(pronoun: pl.Expr) -> pl.Expr:
+    """A plural disjunctive pronoun as the subject pronoun of its gender ("selon eux" → "ils"), from the pronoun
+    classes of ``speaker_words.tsv``, so that it continues a plural subject ("Les Talibans ont visé cet hôtel
+    car selon eux …"); any other word unchanged (a singular "lui" is the name resolver's: "Pour lui,")."""
+    from corpusling.markers.speakers import speaker_words
+
+    forms = {**dict.fromkeys(speaker_words("masculine_plural_pronoun"), "ils"),
+             **dict.fromkeys(speaker_words("feminine_plural_pronoun"), "elles")}
+    return pronoun.replace(forms)
+
+
 def _pronoun_features() -> pl.DataFrame:
     """``_pronoun, _p_gender, _p_plural``: the personal pronouns of ``personal_pronoun`` in ``reported_cues.tsv``."""
     entries = [cue.split() for cue in reported_cues("personal_pronoun")]
@@ -278,7 +289,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
 
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
     pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"),
-                            pl.coalesce("_role_pronoun", lowered).alias("_pronoun"),
+                            pl.coalesce("_role_pronoun", _subject_form(lowered)).alias("_pronoun"),
                             pl.col("_role_pronoun").is_not_null().alias("_is_role"))
                 .join(_pronoun_features(), on="_pronoun"))
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in ("_last", "_subject", "_role"))
