@@ -59,6 +59,12 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Selon un reportage, le dirigeant aurait été empoisonné.": [("Selon un reportage", "source_marker", SELON)],
     "Selon des pompiers, le feu est maîtrisé.": [
         ("Selon des pompiers", "source_marker", SELON), ("des pompiers", "unnamed_source", UNNAMED_OBJECT)],
+    # a testimony speaks for its witnesses only when it names them
+    "Selon d'autres témoignages, des bulletins ont été volés.": [
+        ("Selon d'autres témoignages", "source_marker", SELON)],
+    "Selon des témoignages de réfugiés, des villages ont été pillés.": [
+        ("Selon des témoignages de réfugiés", "source_marker", SELON),
+        ("des témoignages de réfugiés", "unnamed_source", UNNAMED_OBJECT)],
     # "d'aucuns" is an unnamed source when it says or thinks something, not as the holder of a fascination
     "D'aucuns estiment que la réforme est trop lente.": [("D'aucuns", "unnamed_source", 'de "aucuns" @speaker')],
     "La langue bute contre la fascination d'aucuns pour l'anglais.": [],

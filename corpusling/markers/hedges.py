@@ -138,12 +138,27 @@ def _speaker_objects(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, 
     """The heads of source markers' objects that can be a speaker: a noun of a person, an institution or an
     informant, or a pronoun ("selon un diplomate", "selon ces témoins", "selon l'un d'eux"). The guide's unnamed
     source is a speaker left unnamed; a report, a study or its conclusions ("selon un reportage", "selon des
-    conclusions d'analyses") are sources that speak for no one (§3)."""
+    conclusions d'analyses") are sources that speak for no one (§3), and a testimony (``testimony_noun``) speaks
+    for its witnesses only when it names them."""
     heads = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
     speakers = agentive_nouns(lists)
-    return words.filter(pl.col("_i").is_in(heads.implode()) & (
-        (pl.col("upos") == "PRON") | in_list("_lemma", speakers) | in_list("_form", speakers)
-        | pl.col("_form").str.to_lowercase().str.replace(r"(..)[sx]$", "$1").is_in(sorted(speakers))))["_i"]
+
+    def named(column: str, nouns: frozenset[str]) -> pl.Expr:
+        return (in_list(f"_lemma{column}", nouns) | in_list(f"_form{column}", nouns)
+                | pl.col(f"_form{column}").str.to_lowercase().str.replace(r"(..)[sx]$", "$1").is_in(sorted(nouns)))
+
+    candidates = words.filter(pl.col("_i").is_in(heads.implode()))
+    # a testimony speaks for its witnesses only when it names them ("selon des témoignages de réfugiés"; not
+    # "selon d'autres témoignages"): a complement in "de" that names a speaker
+    complements = words.filter(pl.col("_hi").is_in(candidates["_i"].implode())
+                               & pl.col("deprel").str.starts_with("nmod"))
+    witnesses = (complements.select(pl.col("_hi").alias("_i"), pl.col("_lemma").alias("_lemma_w"),
+                                    pl.col("_form").alias("_form_w"), pl.col("upos").alias("_upos_w"))
+                 .filter(named("_w", speakers) | pl.col("_upos_w").is_in(["PROPN", "PRON"]))["_i"])
+    testimony = rule_words()["testimony_noun"]
+    return candidates.filter(
+        (pl.col("upos") == "PRON")
+        | (named("", speakers) & (~named("", testimony) | pl.col("_i").is_in(witnesses.implode()))))["_i"]
 
 
 def _extend_sources(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
