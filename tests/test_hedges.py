@@ -171,6 +171,12 @@ def test_sur_is_a_booster_only_as_a_judgement() -> None:
     assert found(sure) == [("sûrs", "booster")]
 
 
+def test_typographic_hyphens_read_as_the_lexicons_hyphen() -> None:
+    """A non-breaking hyphen (U+2011) inside "peut‑être" is the lexicon's "peut-être"."""
+    assert found([("Il", "il", "PRON"), ("viendra", "venir", "VERB"), ("peut\u2011être", "peut\u2011être", "ADV")]) \
+        == [("peut\u2011être", "epistemic_adverb")]
+
+
 def test_apparent_hedges_before_its_noun_only() -> None:
     """"l'apparente victoire" (seeming) is epistemic; "des mutations apparentes" (visible) is not."""
     before = [("l'", "le", "DET"), ("apparente", "apparent", "ADJ"), ("victoire", "victoire", "NOUN")]

@@ -37,8 +37,10 @@ def rule_words() -> dict[str, frozenset[str]]:
 
 
 def _normal(expr: pl.Expr) -> pl.Expr:
-    """Polars version of :func:`corpusling.lexicons.notation.normal_word`."""
-    low = expr.cast(pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
+    """Polars version of :func:`corpusling.lexicons.notation.normal_word`; the typographic hyphens U+2010 and U+2011
+    (non-breaking: "peut‑être", "porte‑parole") are read as the ASCII hyphen the lexicons are written with."""
+    low = (expr.cast(pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
+           .str.replace_all("[\u2010\u2011]", "-"))
     low = (pl.when(low.str.ends_with("'") & (low.str.len_chars() > 1))
            .then(low.str.strip_suffix("'") + "e").otherwise(low))
     low = low.str.replace(r"^-t-", "")
