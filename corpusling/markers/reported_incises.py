@@ -257,7 +257,10 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
     verb = (rf"(?:{_INVERTED_AUX}(?:-t)?-(?P<c1>{_CLITICS})\s+(?:\p{{Ll}}+\s+){{0,2}}?(?P<f1>{alternation})"
             rf"|(?P<f2>{alternation})(?:-t)?-(?P<c2>{_CLITICS}))")
-    plain = words.filter(pl.col("upos") != "PUNCT")
+    # (only the documents whose text holds an inverted clitic at all: the others have no sentence to slice)
+    cheap = rf"(?i)-(?:t-)?{_CLITICS}\b"
+    texts = texts.filter(pl.col("_text").str.contains(cheap))
+    plain = words.filter(pl.col("upos") != "PUNCT").join(texts.select("doc_id"), on="doc_id", how="semi")
     sentences = (plain.group_by("doc_id", "sent_id")
                  .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
                  .join(texts, on="doc_id")
@@ -266,7 +269,7 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
     pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
     lowered = pl.col("_sent")
-    found = (sentences.filter(lowered.str.contains(rf"(?i)-(?:t-)?{_CLITICS}\b"))  # (a cheap test first)
+    found = (sentences.filter(lowered.str.contains(cheap))  # (a cheap test first)
              .filter(lowered.str.contains(pattern))
              .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
                            lowered.str.extract(pattern, 2).alias("_incise"),
