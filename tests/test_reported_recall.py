@@ -44,6 +44,10 @@ SENTENCES = {
                           "aussi la plus stimulante », écrit samedi le Straits Times.",
     # a locution of reproach reports a claim about the one reproached
     "reproach": "Son parti lui faisait grief d'avoir rompu la discipline de vote en ce qui concerne le projet de loi.",
+    # a reflexive verb of saying and its attribute: the participle tagged an adjective, the complements the parser
+    # hung on the verb
+    "attribute_adjective": "Les deux pays se sont dits prêts à reprendre les négociations.",
+    "attribute_complement": "Les syndicats se disent inquiets pour l'avenir du site.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -146,3 +150,9 @@ def test_an_incise_after_the_clause_attributes_what_stands_before_it(found) -> N
 def test_a_locution_of_reproach_reports_a_claim(found) -> None:
     assert [(r["cue"], r["text"]) for r in rows(found, "reproach")] == [
         ("faire grief", "d'avoir rompu la discipline de vote en ce qui concerne le projet de loi")]
+
+
+@pytest.mark.parametrize(("doc", "text"), [("attribute_adjective", "prêts à reprendre les négociations"),
+                                           ("attribute_complement", "inquiets pour l'avenir du site")])
+def test_the_attribute_of_a_reflexive_verb_of_saying(found, doc, text) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, doc)] == [("dire", text)]

@@ -56,7 +56,12 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
                                             single.select("lemma", pl.lit("content").alias("type"))])
                                  .with_columns(pl.lit("any").alias("use")))
     by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl"))
-    verbal = (words.filter(pl.col("upos").is_in(["VERB", "AUX"]))
+    # (and the participle of a reflexive verb of saying the tagger took for an adjective: "se sont dits prêts à")
+    reflexive = (words.filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
+                 .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    adjectival = (words.filter((pl.col("upos") == "ADJ") & pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
+                  .join(reflexive, on=WORD, how="semi"))
+    verbal = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
               .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
               .join(by_form, on="_form", how="left")
               .with_columns(pl.when(pl.col("lemma").is_in(known)).then(pl.col("lemma"))
@@ -197,8 +202,17 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                          | pl.col("c_upos").is_in(["VERB", "NOUN"]) & pl.col("c_verbform").is_null())
                  .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("c_word_id").alias("head"),
                          pl.lit("attribute of a reflexive verb of saying").alias("rule"),
-                         pl.col("c_word_id").alias("_opener"), pl.lit("attribute").alias("_complement")))
-    first = pl.concat([first, after, attribute])
+                         pl.col("c_word_id").alias("_opener"), pl.lit("attribute").alias("_complement"),
+                         pl.col("c_start_char").alias("_range_start")))
+    # (the attribute's clause runs on to the next punctuation, whatever the parser hung its complements on: "s'est
+    # dit prêt à démissionner", "se disent inquiets pour l'avenir du site")
+    stops = (words.filter(pl.col("upos") == "PUNCT")
+             .select("doc_id", "sent_id", pl.col("start_char").alias("_range_end"))
+             .sort("doc_id", "sent_id", "_range_end"))
+    attribute = (attribute.sort("doc_id", "sent_id", "_range_start")
+                 .join_asof(stops, left_on="_range_start", right_on="_range_end", by=["doc_id", "sent_id"],
+                            strategy="forward", check_sortedness=False))
+    first = pl.concat([first, after, attribute], how="diagonal_relaxed")
     # "… a déclaré que A et que B", "demande à être baptisée et à devenir…": B is a content of its own
     opening = reported_cues("finite_que") + reported_cues("question") + reported_cues("infinitive_mark")
     more = (children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule",
@@ -225,7 +239,7 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("k_word_id").alias("head"),
                        (pl.col("rule") + " (coordinated)").alias("rule"), "_opener", "_complement"))
     more = pl.concat([more, on_verb]).unique(["doc_id", "sent_id", "cue_word", "head"], keep="first")
-    return pl.concat([first, more]).with_columns(pl.lit("indirect").alias("kind"),
+    return pl.concat([first, more], how="diagonal_relaxed").with_columns(pl.lit("indirect").alias("kind"),
                                                  pl.lit(None, pl.Int64).alias("head2"))
 
 
