@@ -459,6 +459,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
     mention holding a proper name is that name; a name is written in one form per document."""
     from corpusling.markers.speakers import (
+        _ACRONYM,
         PLURAL_PRONOUNS,
         PRONOUNS,
         apposed_name,
@@ -574,7 +575,10 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                              .alias("_speaker_rule"))
     # one written form per name in a document ("Obama" → "Barack Obama")
     names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
-    texts_of = dict(texts.select("doc_id", pl.col(texts.columns[1])).iter_rows())
+    # (the text of the documents with an acronym among their speakers only)
+    acronyms = names.filter(pl.col("speaker").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
+    texts_of = dict(texts.select("doc_id", pl.col(texts.columns[1])).join(acronyms.select("doc_id"), on="doc_id",
+                                                                           how="semi").iter_rows())
     lookup = [(doc, name, canon) for doc, found in names.iter_rows()
               for name, canon in canonical_names(found, found, texts_of.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "speaker": pl.String, "_c": pl.String}, orient="row")

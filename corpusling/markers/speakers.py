@@ -367,16 +367,19 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                   pl.col("end_char").max().alias("m_end"))
              .rename({"_m": "word_id"}))
     # (the text itself where the parser left an article of the name out of it: "Jean-Marie Le Pen", "Le" a det)
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+    # (only for the names whose span is longer than their words: the text of those documents alone is read)
+    gapped = (pl.col("m_end") - pl.col("m_start")) > pl.col("_written").str.len_chars() + 1
+    texts = (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+             .join(names.filter(gapped).select("doc_id").unique(), on="doc_id", how="semi"))
     as_written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
-    names = (names.join(texts, on="doc_id", how="left")
-             .with_columns(pl.when(as_written.str.split(" ").list.len()
-                                   == pl.col("_written").str.split(" ").list.len() + 1)
-                           .then(as_written.str.replace(r"\s+(\S+)\s+", r" $1 ")).alias("_slice"))
-             .with_columns(pl.when(pl.col("_slice").str.replace(r"^\S+", "").str.replace(r"\S+$", "")
-                                   .str.contains(_NAME_GAP))
-                           .then(pl.col("_slice")).otherwise(pl.col("_written")).alias("_written"))
-             .drop("_t", "_slice"))
+    restored = (names.filter(gapped).join(texts, on="doc_id", how="left")
+                .with_columns(pl.when(as_written.str.split(" ").list.len()
+                                      == pl.col("_written").str.split(" ").list.len() + 1)
+                              .then(as_written.str.replace(r"\s+(\S+)\s+", r" $1 ")).alias("_slice"))
+                .filter(pl.col("_slice").str.replace(r"^\S+", "").str.replace(r"\S+$", "").str.contains(_NAME_GAP))
+                .select("doc_id", "sent_id", "word_id", pl.col("_slice")))
+    names = (names.join(restored, on=["doc_id", "sent_id", "word_id"], how="left")
+             .with_columns(pl.coalesce("_slice", "_written").alias("_written")).drop("_slice"))
     case = (children.filter(pl.col("deprel") == "case")
             .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
             .agg(pl.lit(True).alias("_case"),
@@ -388,7 +391,11 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
     # (the gender of a noun's own determiner, "le ministre", "la journaliste")
-    det_gender = (around.filter(pl.col("deprel") == "det")
+    # (of the nouns a name hangs on and of the nouns in apposition to a name only)
+    nouns = pl.concat([heads.select("doc_id", "sent_id", "head"),
+                       children.filter(pl.col("deprel") == "appos").select("doc_id", "sent_id",
+                                                                            pl.col("word_id").alias("head"))]).unique()
+    det_gender = (around.filter(pl.col("deprel") == "det").join(nouns, on=["doc_id", "sent_id", "head"], how="semi")
                   .group_by("doc_id", "sent_id", "head")
                   .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_det_gender")))
     apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
@@ -407,7 +414,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     # a noun the name hangs on that is itself in a prepositional phrase ("avec son complice, Jean-Michel Larqué")
-    head_case = (around.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head").unique()
+    head_case = (around.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head")
+                 .join(nouns, on=["doc_id", "sent_id", "head"], how="semi").unique()
                  .with_columns(pl.lit(True).alias("_hcase")))
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
@@ -493,18 +501,25 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     known gender, and is never ``determined``."""
     if m.height == 0:
         return m
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
-    m = (m.sort("doc_id", "m_start").join(texts, on="doc_id", how="left")
+    m = (m.sort("doc_id", "m_start").with_row_index("_i")
          .with_columns(pl.col("m_end").shift().over("doc_id").alias("_prev_end"),
                        pl.col("sent_id").shift().over("doc_id").alias("_prev_sent")))
-    gap = pl.col("_t").str.slice(pl.col("_prev_end"), (pl.col("m_start") - pl.col("_prev_end")).clip(lower_bound=0))
-    joins = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") > pl.col("_prev_end"))
-             & gap.str.contains(_NAME_GAP) & ~pl.col("_case")).fill_null(False)
-    m = m.with_columns(joins.alias("_joins")).with_columns((~pl.col("_joins")).cum_sum().over("doc_id").alias("_part"))
+    # (the gap read in the text only for names a few characters apart in one sentence)
+    near = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") - pl.col("_prev_end")).is_between(2, 8)
+            & ~pl.col("_case")).fill_null(False)
+    texts = (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+             .join(m.filter(near).select("doc_id").unique(), on="doc_id", how="semi"))
+    gap = pl.col("_t").str.slice(pl.col("_prev_end"), pl.col("m_start") - pl.col("_prev_end"))
+    joined = (m.filter(near).join(texts, on="doc_id", how="left").filter(gap.str.contains(_NAME_GAP))
+              .select("_i", pl.lit(True).alias("_joins")))
+    m = (m.join(joined, on="_i", how="left").with_columns(pl.col("_joins").fill_null(False))
+         .with_columns((~pl.col("_joins")).cum_sum().over("doc_id").alias("_part")).drop("_i"))
     if not m["_joins"].any():
-        return m.drop("_t", "_prev_end", "_prev_sent", "_joins", "_part")
+        return m.drop("_prev_end", "_prev_sent", "_joins", "_part")
+    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t")).join(
+        m.filter(pl.col("_joins")).select("doc_id").unique(), on="doc_id", how="semi")
     rank = pl.col("role").replace_strict({"other": 1}, default=0, return_dtype=pl.Int8)
-    merged = (m.group_by("doc_id", "_part", maintain_order=True)
+    merged = (m.join(texts, on="doc_id", how="left").group_by("doc_id", "_part", maintain_order=True)
               .agg(pl.all().exclude("m_end", "role", "_gender", "plural", "determined", "_written").first(),
                    pl.col("m_end").max(), pl.col("role").sort_by(rank, pl.col("m_start")).first(),
                    pl.col("_gender").drop_nulls().first(), pl.col("plural").first(),
@@ -513,7 +528,7 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
     return (merged.with_columns(pl.when(pl.col("_parts") > 1).then(
         written.str.replace(_TITLE_PATTERN, "").str.extract(rf"^({NAME})", 1)).otherwise(pl.col("name")).alias("name"))
-        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts"))
+        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts", strict=False))
 
 
 def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
@@ -648,7 +663,9 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                             .drop_nulls()])
     speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved").alias("name")).explode(
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
-    texts_of = dict(texts.iter_rows())
+    # (the text of the documents with an acronym among their speakers only)
+    acronyms = speakers_named.filter(pl.col("name").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
+    texts_of = dict(texts.join(acronyms.select("doc_id"), on="doc_id", how="semi").iter_rows())
     lookup = [(doc, name, canon)
               for doc, names, targets in (candidates.group_by("doc_id").agg("name")
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
