@@ -30,6 +30,9 @@ TEXTS = {
     # ... not a place the headline names ("le maire de New York"), which the body never names as a subject
     "headline_place": "Le maire de New York en visite à Boston\n\nLe maire Michael Bloomberg a parlé hier à "
                       "New York.\n\n« Notre climat change », a-t-il dit.",
+    # a flat word hung on a flat word ("Rights", "Watch" on "Human"): one name
+    "flat": "Syrie : la torture\n\n3 juillet 2012. - L'ONG Human Rights Watch vient de publier un rapport sur "
+            "la torture en Syrie.",
     # "selon eux": a plural pronoun, a coordination of names
     "plural": "Débat\n\nBarack Obama et Mitt Romney ont débattu mardi soir à Denver. Selon eux, « le pays doit "
               "changer de cap ».",
@@ -79,6 +82,8 @@ def test_mentions_read_from_the_parse(parsed) -> None:
         return {name: (role, gender) for name, role, gender in rows.select("name", "role", "gender").iter_rows()}
 
     assert "Jean-Marie Le Pen" in of("particle")
+    everywhere = named_mentions(result.tokens, result.documents)  # (documents without quotations too)
+    assert "ONG Human Rights Watch" in everywhere.filter(pl.col("doc_id") == "flat")["name"].to_list()
     assert of("place")["Tahrir"][0] == "place"
     assert of("complement")["José Ramón Bauzà"][0] == "oblique"
     assert of("epicene")["Sonia Dridi"][1] != "Masc"

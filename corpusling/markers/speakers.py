@@ -354,10 +354,15 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     at = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
           .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
     neighbours = rows(tokens[at])
+    flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
+    # (and the flat words of a flat word: "L'ONG Human Rights Watch", "Rights" and "Watch" hung on "Human")
+    flat_of_flat = (around.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
+                    .join(flat.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("head").alias("_m")),
+                          on=["doc_id", "sent_id", "head"]))
     members = pl.concat([heads.select("doc_id", "sent_id", pl.col("word_id").alias("_m"), "start_char", "end_char",
                                       "form"),
-                         children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
-                         .select("doc_id", "sent_id", pl.col("head").alias("_m"), "start_char", "end_char", "form")])
+                         flat.select("doc_id", "sent_id", pl.col("head").alias("_m"), "start_char", "end_char", "form"),
+                         flat_of_flat.select("doc_id", "sent_id", "_m", "start_char", "end_char", "form")])
     # the name as written: its words in order, a space where the text has one
     names = (members.sort("doc_id", "sent_id", "_m", "start_char")
              .with_columns(pl.when(pl.col("start_char") > pl.col("end_char").shift().over("doc_id", "sent_id", "_m"))
