@@ -48,6 +48,10 @@ SENTENCES = {
     # hung on the verb
     "attribute_adjective": "Les deux pays se sont dits prêts à reprendre les négociations.",
     "attribute_complement": "Les syndicats se disent inquiets pour l'avenir du site.",
+    # a source marker hung on a verb: the source is the first word after the marker's own words; "aux" is two words
+    "d_apres_lui": "D'après lui, les travaux dureront deux ans.",
+    "a_en_croire": "À en croire le ministre, la crise est terminée.",
+    "aux_dires": "Aux dires des témoins, le conducteur roulait très vite.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -156,3 +160,13 @@ def test_a_locution_of_reproach_reports_a_claim(found) -> None:
                                            ("attribute_complement", "inquiets pour l'avenir du site")])
 def test_the_attribute_of_a_reflexive_verb_of_saying(found, doc, text) -> None:
     assert [(r["cue"], r["text"]) for r in rows(found, doc)] == [("dire", text)]
+
+
+@pytest.mark.parametrize(("doc", "cue", "source", "text"), [
+    ("d_apres_lui", "d'après", "lui", "les travaux dureront deux ans"),
+    ("a_en_croire", "à en croire", "le ministre", "la crise est terminée"),
+    ("aux_dires", "aux dires", "des témoins", "le conducteur roulait très vite"),
+])
+def test_the_source_of_a_marker_hung_on_a_verb_or_a_noun_of_saying(found, doc, cue, source, text) -> None:
+    assert [(r["kind"], r["cue"], r["source"], r["text"]) for r in rows(found, doc)] == [
+        ("according_to", cue, source, text)]

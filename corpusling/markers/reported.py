@@ -352,6 +352,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                        check_sortedness=False)
             .filter(~((pl.col("kind") == "incise") & after_mark & (pl.col("_q_start") <= pl.col("start_char"))
                       .fill_null(False))))
+    # (a content cut after its marker or incise starts on its next word, not on the comma after the marker: "À en
+    # croire le ministre, la crise est terminée")
+    leading = (pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
+               .str.extract(r"^([\s,;:]*)", 1).str.len_chars())
+    rows = rows.with_columns((pl.col("start_char") + leading.fill_null(0)).alias("start_char"))
     rows = rows.with_columns(
         pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("text"))
     return (rows.filter(pl.col("end_char") > pl.col("start_char"))

@@ -453,7 +453,9 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
                .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
                        pl.col("end_char").cast(pl.Int64).alias("_marker_end"),
                        start.str.extract(marker, 1).str.replace("’", "'").alias("cue")))
-    first_word = markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
+    # (one first word per marker: the two words of "aux" = "à les" start at the same character)
+    first_word = (markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
+                  .sort("word_id").unique(["doc_id", "start_char"], keep="first", maintain_order=True))
     # (the markers' sentences only)
     words = words.join(first_word.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
     node = words.select("doc_id", "sent_id", "word_id", pl.col("head").alias("_up"), "upos", "lemma", "feats",
@@ -462,8 +464,17 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
     hung = first_word.join(node.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                                        pl.col("upos").alias("_head_upos")), on=["doc_id", "sent_id", "head"])
     nominal = ~pl.col("_head_upos").is_in(["VERB", "AUX"])
-    hung = hung.with_columns(pl.when(nominal).then(pl.col("head")).otherwise(pl.col("word_id") + 1)
-                             .alias("source_word"))
+    # (the word after it: the first one after the marker's own words that is no preposition nor determiner, "D'après
+    # lui", "À en croire le ministre", "pour qui")
+    after_cue = (hung.select("doc_id", "sent_id", "start_char", (pl.col("start_char") + pl.col("cue").str.len_chars())
+                             .alias("_cue_end"))
+                 .join(words.filter(~pl.col("upos").is_in(["ADP", "DET", "PUNCT"]))
+                       .select("doc_id", "sent_id", pl.col("word_id").alias("_next_word"),
+                               pl.col("start_char").alias("_next_start")), on=["doc_id", "sent_id"])
+                 .filter(pl.col("_next_start") >= pl.col("_cue_end")).sort("_next_start")
+                 .unique(["doc_id", "start_char"], keep="first").select("doc_id", "start_char", "_next_word"))
+    hung = (hung.join(after_cue, on=["doc_id", "start_char"], how="left")
+            .with_columns(pl.when(nominal).then(pl.col("head")).otherwise(pl.col("_next_word")).alias("source_word")))
     # "de l'avis de X", "de l'opinion de X": the person after the noun of opinion
     of_whom = (words.filter(pl.col("deprel").is_in(["nmod", "obl", "obl:arg"])
                             & pl.col("upos").is_in(["NOUN", "PROPN"]))
