@@ -197,10 +197,16 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
                           & pl.col("deprel").is_in(["det", "amod", "nummod"]))
     # the indefinite "des" the tokeniser split into "de les" right after a preposition ("selon des riverains") is
     # vague; after a noun it is the definite "de les" ("aux yeux des ministres")
-    split_des = (sentences_of(words, heads["_i"])
-                 .filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("deprel") == "case")
-                         & (pl.col("_lemma") == "de") & (at("upos", -1) == "ADP") & (at("_form", 1) == "les")
-                         & (at("_hi", 1) == pl.col("_hi")))
+    # (the word table's rows are its indices ``_i``: the neighbours are gathered, not joined)
+    last = words.height - 1
+    split_des = (words.filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("deprel") == "case")
+                              & (pl.col("_lemma") == "de") & (pl.col("_i") > 0) & (pl.col("_i") < last))
+                 .select("_i", "_hi", "_s"))
+    around = {f"{column}{k:+d}": words[column].gather(split_des["_i"] + k)
+              for column, k in (("upos", -1), ("_s", -1), ("_form", 1), ("_hi", 1), ("_s", 1))}
+    split_des = (split_des.with_columns(**around)
+                 .filter((pl.col("upos-1") == "ADP") & (pl.col("_s-1") == pl.col("_s")) & (pl.col("_form+1") == "les")
+                         & (pl.col("_hi+1") == pl.col("_hi")) & (pl.col("_s+1") == pl.col("_s")))
                  .select("_i", "_hi"))
     vague = pl.concat([before.filter(in_list("_lemma", lists["vague_determiner"])).select("_i", "_hi"), split_des]
                       ).group_by(pl.col("_hi").alias("_i")).agg(pl.col("_i").min().alias("_det"))

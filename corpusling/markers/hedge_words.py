@@ -37,10 +37,8 @@ def rule_words() -> dict[str, frozenset[str]]:
 
 
 def _normal(expr: pl.Expr) -> pl.Expr:
-    """Polars version of :func:`corpusling.lexicons.notation.normal_word`; the typographic hyphens U+2010 and U+2011
-    (non-breaking: "peut‑être", "porte‑parole") are read as the ASCII hyphen the lexicons are written with."""
-    low = (expr.cast(pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
-           .str.replace_all("[\u2010\u2011]", "-"))
+    """Polars version of :func:`corpusling.lexicons.notation.normal_word`."""
+    low = expr.cast(pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
     low = (pl.when(low.str.ends_with("'") & (low.str.len_chars() > 1))
            .then(low.str.strip_suffix("'") + "e").otherwise(low))
     low = low.str.replace(r"^-t-", "")
@@ -65,7 +63,11 @@ def word_table(tokens: pl.DataFrame) -> pl.DataFrame:
         pl.col("form").cast(pl.String).alias("_raw"), *features)
     # normalised once per distinct spelling (the vocabulary), not once per word
     vocabulary = pl.concat([words["_lemma"], words["_raw"]]).unique().to_frame("_spelling")
-    vocabulary = vocabulary.with_columns(_normal(pl.col("_spelling")).alias("_normal"))
+    # the typographic hyphens U+2010 and U+2011 (non-breaking: "peut‑être", "porte‑parole") are read as the ASCII
+    # hyphen the lexicons are written with (a column of its own: computed once, not in each branch of _normal)
+    vocabulary = (vocabulary.with_columns(pl.col("_spelling").str.replace_many(["\u2010", "\u2011"], ["-", "-"])
+                                          .alias("_hyphens"))
+                  .with_columns(_normal(pl.col("_hyphens")).alias("_normal")))
     normal = {"old": vocabulary["_spelling"], "new": vocabulary["_normal"]}
     words = words.with_columns(pl.col("_lemma").replace(**normal), pl.col("_raw").replace(**normal).alias("_form"))
     if not _in_sentence_order(words):
