@@ -112,3 +112,18 @@ def test_one_name_form_for_an_acronym() -> None:
     assert canonical_names(["HRW", "Obama", "Barack Obama"], ["HRW", "Obama"], text) == {
         "HRW": "Human Rights Watch", "Obama": "Barack Obama"}
     assert canonical_names(["HRW"], ["HRW"]) == {"HRW": "HRW"}
+
+
+def test_a_relative_takes_only_a_name_right_before_it() -> None:
+    """"qui" stands for a name ending at most RELATIVE_REACH characters before it (a name and its apposition),
+    never a name sentences away in the paragraph; "il" may."""
+    from corpusling.markers.speakers import RELATIVE_REACH, resolve_pronouns
+
+    mentions = pl.DataFrame({"doc_id": ["a"], "m_start": [0], "m_end": [10], "name": ["Jean Dupont"],
+                             "role": ["subject"], "gender": [None], "plural": [False], "determined": [False],
+                             "m_par_no": [1], "m_title": [False]}, schema_overrides={"gender": pl.String})
+    at = [10 + RELATIVE_REACH // 2, 10 + RELATIVE_REACH * 3, 10 + RELATIVE_REACH * 3]
+    q = pl.DataFrame({"_q": [0, 1, 2], "doc_id": ["a"] * 3, "start_char": at, "source_start": at,
+                      "par_no": [1] * 3, "_pronoun": ["qui", "qui", "il"]}, schema_overrides={"_q": pl.UInt32})
+    resolved = dict(resolve_pronouns(q, mentions).iter_rows())
+    assert resolved.get(0) == "Jean Dupont" and resolved.get(1) is None and resolved.get(2) == "Jean Dupont"

@@ -46,6 +46,8 @@ from corpusling.normalise import paragraph_spans
 
 #: Longest first paragraph taken as a headline.
 TITLE_MAX_WORDS = 30
+#: Farthest a relative pronoun's antecedent may end before it, in characters (a name and an apposition).
+RELATIVE_REACH = 60
 #: Columns of the table :func:`speakers` returns.
 SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
 
@@ -590,7 +592,10 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
                  & pl.col("name").str.contains(r"\s") & (pl.col("role") != "parenthetical"))
     else:
         topic = pl.lit(False)
-    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par).then(1).otherwise(9))
+    # (a relative's antecedent is right before it, an apposition at most between: "Bernard Bonnet, le successeur
+    # du préfet, qui …"; never a name sentences away)
+    near = (pl.col("_anchor") - pl.col("m_end")) <= RELATIVE_REACH
+    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par & near).then(1).otherwise(9))
             .when(same_par & salient).then(1).when(same_par & person).then(2).when(same_par).then(3)
             .when(topic).then(4)
             .when(pl.col("role") == "speaker").then(5).when(pl.col("role") == "subject").then(6)
