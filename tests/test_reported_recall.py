@@ -18,6 +18,7 @@ SENTENCES = {
                     "nécessite un peu de recul.",
     "de_plus": "Le porte-parole a précisé de plus que le site restera fermé jusqu'à lundi.",
     "de_meme_que": "Le ministre a parlé, de même que le président de la région.",
+    "sur_le_fait_que": "La sénatrice a insisté sur le fait que le texte devait être amendé.",
     # the writer's imperative the parser hung on the clause after it
     "imperative_not_root": "Rappelons que seulement 12,4 % des parents présentaient des anomalies, le nombre de "
                            "papillons mutants est donc plus élevé chez les enfants que chez les parents !",
@@ -78,6 +79,7 @@ def rows(found: pl.DataFrame, doc: str) -> list[dict]:
 @pytest.mark.parametrize(("doc", "cue", "text"), [
     ("tout_de_meme", "préciser", "que l'interprétation de ces résultats nécessite un peu de recul"),
     ("de_plus", "préciser", "que le site restera fermé jusqu'à lundi"),
+    ("sur_le_fait_que", "insister", "que le texte devait être amendé"),
 ])
 def test_an_adverb_ending_like_a_conjunction_keeps_the_que_clause(found, doc, cue, text) -> None:
     assert [(r["kind"], r["cue"], r["text"]) for r in rows(found, doc)] == [("indirect", cue, text)]
