@@ -53,6 +53,12 @@ SENTENCES = {
     "d_apres_lui": "D'après lui, les travaux dureront deux ans.",
     "a_en_croire": "À en croire le ministre, la crise est terminée.",
     "aux_dires": "Aux dires des témoins, le conducteur roulait très vite.",
+    # an incise inside a clause whose subject the parser hung on the incise verb: the span holds the whole clause;
+    # a verb of saying before a colon is no incise
+    "incise_subject_on_verb": "Le gouvernement, a précisé le porte-parole, n'a pas l'intention de céder.",
+    "colon_after_verb": "Le documentaire d'Al Jazeera, réalisé après 9 mois d'enquête, précise : « La conclusion, "
+                        "c'est que nous avons trouvé un niveau significatif de polonium » ; ces échantillons se "
+                        "composent de cheveux.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -172,3 +178,12 @@ def test_the_attribute_of_a_reflexive_verb_of_saying(found, doc, text) -> None:
 def test_the_source_of_a_marker_hung_on_a_verb_or_a_noun_of_saying(found, doc, cue, source, text) -> None:
     assert [(r["kind"], r["cue"], r["source"], r["text"]) for r in rows(found, doc)] == [
         ("according_to", cue, source, text)]
+
+
+def test_an_incise_inside_the_clause_spans_the_whole_clause(found) -> None:
+    assert [(r["kind"], r["text"]) for r in rows(found, "incise_subject_on_verb")] == [
+        ("incise", "Le gouvernement, a précisé le porte-parole, n'a pas l'intention de céder")]
+
+
+def test_a_verb_of_saying_before_a_colon_is_no_incise(found) -> None:
+    assert [r for r in rows(found, "colon_after_verb") if r["kind"] == "incise"] == []

@@ -194,6 +194,13 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
             .select("_item", *WORD))
     cue_tree = subtrees(found.filter((pl.col("kind") != "indirect") & (pl.col("cue_word") != pl.col("head")))
                          .select("_item", "doc_id", "sent_id", pl.col("cue_word").alias("head")), pairs)
+    # (but for the parts of an interrupted clause the parser hung on the incise verb: "Le gouvernement, a précisé
+    # le porte-parole, n'a pas l'intention de céder", "gouvernement" the subject of "précisé")
+    parts = pl.concat([found.filter(pl.col("_range_start").is_not_null() & (pl.col("kind") == "incise"))
+                       .select("_item", "doc_id", "sent_id", pl.col(part).alias("word_id"))
+                       for part in ("head", "head2")]).filter(pl.col("word_id").is_not_null())
+    hung_parts = parts.join(cue_tree, on=["_item", *WORD], how="semi").rename({"word_id": "head"})
+    cue_tree = cue_tree.join(subtrees(hung_parts, pairs), on=["_item", *WORD], how="anti")
     # an incise parsed as the root: its clause is what hangs on it before it
     after_root = (found.filter((pl.col("kind") == "incise") & (pl.col("cue_word") == pl.col("head")))
                   .select("_item", pl.col("boundary").alias("_cue_start")))

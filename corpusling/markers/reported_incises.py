@@ -70,6 +70,10 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
            .join_asof(ends, left_on="boundary", right_on="_prev_end", by="doc_id", strategy="backward",
                       check_sortedness=False)
            .filter(pl.col("_prev_form") == ","))
+    # (a verb of saying right before a colon opens a quotation, it is no incise: "Le documentaire, réalisé après 9
+    # mois d'enquête, précise : « La conclusion… »")
+    colon = words.filter(pl.col("form") == ":").select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id"))
+    cue = cue.join(colon, on=WORD, how="anti")
     subject = (children(words, cue.select(*WORD, "start_char"), ("nsubj", "nsubj:pass", "obj"), "s")
                .filter((pl.col("s_start_char") > pl.col("start_char"))
                        & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"])
