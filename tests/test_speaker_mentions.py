@@ -127,3 +127,11 @@ def test_a_relative_takes_only_a_name_right_before_it() -> None:
                       "par_no": [1] * 3, "_pronoun": ["qui", "qui", "il"]}, schema_overrides={"_q": pl.UInt32})
     resolved = dict(resolve_pronouns(q, mentions).iter_rows())
     assert resolved.get(0) == "Jean Dupont" and resolved.get(1) is None and resolved.get(2) == "Jean Dupont"
+
+
+def test_no_name_form_from_behind_an_acronym() -> None:
+    """"à l'AFP Gilles-Éric Séralini": the parser hangs the person on the agency; his name stays his own."""
+    from corpusling.markers.speakers import canonical_names
+
+    names = ["Gilles-Éric Séralini", "AFP Gilles-Éric Séralini"]
+    assert canonical_names(names, ["Gilles-Éric Séralini"]) == {"Gilles-Éric Séralini": "Gilles-Éric Séralini"}

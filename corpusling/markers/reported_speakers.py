@@ -172,23 +172,25 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
 
 
 def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.DataFrame,
-                      quotes: pl.DataFrame) -> pl.DataFrame:
-    """``_item, _described``: for a definite description without a name that reports ("le parti écologiste
-    pense", "La centrale syndicale précise", "Le porte-parole du collectif …, se félicite"), the name it takes
-    up: the nearest named subject or speaker before it in its sentence or the one before ("Le syndicat SUD-PTT
-    estime … La centrale syndicale précise"; "Pour Jérémie Zimmermann, « … » Le porte-parole …"). The noun
-    is a person's role (then a person's name who speaks there, of a gender that does not clash with the
-    noun's: a mere subject may be another person, "Gillet Bonnemire créait la forge. Le maire a rappelé") or an
-    organisation's (any name: a hypernym); ``person_noun`` and ``organisation_noun`` of ``speaker_words.tsv``
-    with the ``person_role_noun`` of ``reported_cues.tsv``. The current topic continued as a definite
-    description (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an
-    anaphor); no candidate that near, the description stays as written."""
-    from corpusling.markers.speakers import speaker_words
+                      quotes: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """``_item, _described, _headline_person``: for a definite description without a name that reports ("le parti
+    écologiste pense", "La centrale syndicale précise", "Le porte-parole du collectif …, se félicite"), the name it
+    takes up: the nearest named subject or speaker before it in its sentence or the one before ("Le syndicat SUD-PTT
+    estime … La centrale syndicale précise"; "Pour Jérémie Zimmermann, « … » Le porte-parole …"). The noun is a
+    person's role (then a person's name who speaks there, of a gender that does not clash with the noun's: a mere
+    subject may be another person, "Gillet Bonnemire créait la forge. Le maire a rappelé") or an organisation's (any
+    name: a hypernym); ``person_noun`` and ``organisation_noun`` of ``speaker_words.tsv`` with the
+    ``person_role_noun`` of ``reported_cues.tsv``. The current topic continued as a definite description
+    (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an anaphor). With no
+    candidate that near, a person's role takes up (``_headline_person``) the one person the headline names and the
+    body names again ("France : pour Montebourg, …" … "Le ministre du Redressement productif a déclaré", the
+    article's topic); else the description stays as written."""
+    from corpusling.markers.speakers import paragraphs, speaker_words, with_paragraph
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     persons = [*reported_cues("person_role_noun"), *speaker_words("person_noun")]
     organisations = list(speaker_words("organisation_noun"))
-    empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String})
+    empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String, "_headline_person": pl.String})
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
                           & pl.col("_antecedent").is_null()
@@ -222,18 +224,39 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                   .sort("doc_id", "m_start")
                   .join_asof(sentences.sort("doc_id", "m_start"), on="m_start", by="doc_id", strategy="backward",
                              check_sortedness=False))
-    return (wanted.join(candidates, on="doc_id")
-            .filter((pl.col("m_start") < pl.col("source_start"))
-                    & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
-                    # a role takes up a person of its gender ("Jérémie Zimmermann"); an organisation noun, a hypernym,
-                    # any gender ("Le syndicat SUD" … "La centrale syndicale")
-                    & (~pl.col("_d_person")
-                       | (pl.col("_said") & (pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null())
-                          & (pl.col("gender").is_null() | pl.col("_d_gender").is_null()
-                             | (pl.col("gender") == pl.col("_d_gender"))))))
-            .sort("_item", "m_start", descending=[False, True])
-            .group_by("_item", maintain_order=True).first()
-            .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
+    person = pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null()
+    found = (wanted.join(candidates, on="doc_id")
+             .filter((pl.col("m_start") < pl.col("source_start"))
+                     & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
+                     # a role takes up a person of its gender ("Jérémie Zimmermann"); an organisation noun, a
+                     # hypernym, any gender ("Le syndicat SUD" … "La centrale syndicale")
+                     & (~pl.col("_d_person")
+                        | (pl.col("_said") & person
+                           & (pl.col("gender").is_null() | pl.col("_d_gender").is_null()
+                              | (pl.col("gender") == pl.col("_d_gender"))))))
+             .sort("_item", "m_start", descending=[False, True])
+             .group_by("_item", maintain_order=True).first()
+             .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
+    # a person's role with none: the headline's person, named again in the body (its fullest form there)
+    roles = wanted.filter(pl.col("_d_person")).join(found.select("_item"), on="_item", how="anti")
+    if roles.height == 0:
+        return found.with_columns(pl.lit(None, pl.String).alias("_headline_person"))
+    pars = paragraphs(documents.with_columns(pl.col("doc_id").cast(pl.String))
+                      .join(roles.select("doc_id").unique(), on="doc_id", how="semi"))
+    here = with_paragraph(mentions.join(roles.select("doc_id").unique(), on="doc_id", how="semi"), pars, "m_start",
+                          "m_").with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
+    titled = here.filter(pl.col("m_title").fill_null(False)).select("doc_id", "_last").unique()
+    body = (here.filter(~pl.col("m_title").fill_null(False) & pl.col("role").is_in(["subject", "speaker", "other"])
+                        & person)
+            .join(titled, on=["doc_id", "_last"], how="semi")
+            .sort(pl.col("name").str.len_chars(), descending=True).group_by("doc_id", "_last").first())
+    topic = (body.group_by("doc_id").agg(pl.col("name").first(), pl.len().alias("_people"), pl.col("gender").first())
+             .filter(pl.col("_people") == 1))  # (one person only: the topic is not in doubt)
+    from_title = (roles.join(topic, on="doc_id")
+                  .filter(pl.col("gender").is_null() | pl.col("_d_gender").is_null()
+                          | (pl.col("gender") == pl.col("_d_gender")))
+                  .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_headline_person")))
+    return found.join(from_title, on="_item", how="full", coalesce=True)
 
 
 def _subject_form(pronoun: pl.Expr) -> pl.Expr:
@@ -419,7 +442,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     mention holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
     name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
     introduced with the description's noun), ``_described`` (the named subject or speaker just before a
-    definite description, :func:`_described_before`), ``_role`` (a person's role, "le chercheur", resolved as
+    definite description, :func:`_described_before`), ``_headline_person`` (for a person's role with none
+    that near, the person the headline names), ``_role`` (a person's role, "le chercheur", resolved as
     a pronoun of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
     ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
@@ -436,6 +460,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
         ("role", pl.col("_role")),
         ("subject antecedent", pl.col("_subject")),
         ("description of the previous subject", pl.col("_described")),
+        ("role of the headline's person", pl.col("_headline_person")),
         ("noun before the relative", pl.col("_noun_before")),
         ("as written", pl.col("_mention")),
     ]
@@ -563,7 +588,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
     rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
-    rows = rows.join(_described_before(rows, words, mentions, quotes), on="_item", how="left")
+    rows = rows.join(_described_before(rows, words, mentions, quotes, documents), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)

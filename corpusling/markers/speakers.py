@@ -254,11 +254,11 @@ def acronym_expansion(acronym: str, text: str) -> str | None:
 
 
 def canonical_names(names: list[str], targets: list[str] | None = None, text: str | None = None) -> dict[str, str]:
-    """Each name of ``targets`` (default: all) → the longest of ``names`` (one document's) that stands for the
-    same person ("Obama", "B. Obama" → "Barack Obama": it ends with its words, initials standing for words);
-    unchanged when two candidates name different people ("Bonnet" with "Bernard Bonnet" and "Élisabeth
-    Bonnet"). With the document's ``text``, an acronym → the words it stands for (:func:`acronym_expansion`:
-    "HRW" → "Human Rights Watch")."""
+    """Each name of ``targets`` (default: all) → the longest of ``names`` (one document's) that stands for the same
+    person ("Obama", "B. Obama" → "Barack Obama": it ends with its words, initials standing for words); unchanged
+    when two candidates name different people ("Bonnet" with "Bernard Bonnet" and "Élisabeth Bonnet"), nor taken
+    from a longer name that opens with an acronym ("AFP Gilles-Éric Séralini"). With the document's ``text``, an
+    acronym → the words it stands for (:func:`acronym_expansion`: "HRW" → "Human Rights Watch")."""
     if text:
         expanded = {name: acronym_expansion(name, text) for name in set(targets or names) if name}
         expanded = {name: full for name, full in expanded.items() if full}
@@ -268,8 +268,10 @@ def canonical_names(names: list[str], targets: list[str] | None = None, text: st
     result = {}
     for name in set(targets or names) & set(words):
         own = words[name]
+        # (not a name behind an acronym the parser hung it on: "l'AFP Gilles-Éric Séralini")
         longer = [other for other, theirs in words.items() if other != name and _same_person(own, theirs)
-                  and (len(theirs) > len(own) or any(w.endswith(".") for w in own))]
+                  and (len(theirs) > len(own) or any(w.endswith(".") for w in own))
+                  and not _ACRONYM.match(other.split()[0])]
         best = max(longer, key=lambda other: (len(words[other]), -sum(w.endswith(".") for w in words[other]),
                                               len(other)), default=None)
         if best is None or not all(_same_person(words[o], words[best]) or _same_person(words[best], words[o])
