@@ -9,15 +9,21 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   titles dropped ("Mme Fatou Bensouda" → "Fatou Bensouda");
 * ``apposition``: a description in apposition to a name just before or after it ("Bernard Bonnet, le
   successeur de Claude Erignac, qui …", "La procureure de la CPI, Mme Fatou Bensouda, a déclaré");
-* ``pronoun``: "il", "elle", "lui" (and a relative "qui" the tree left unresolved) stand for the nearest
-  compatible named mention before the quotation: agreeing in gender (from titles, the gender of a noun in
-  apposition, the agreement of a participle or adjective predicated of the name) and singular (no
-  coordination); the most salient first — a subject or a speaker in the same paragraph, then any mention
-  in the paragraph, then the article's speakers and subjects (centering-style salience: Grosz, Joshi &
-  Weinstein 1995; a mention in an oblique phrase, "à Hilliard", "au président", is never a candidate, but for
-  the agent of "par", "… leur indignation par Christian Jacob", as salient as a subject); when
-  the antecedent so found is a single word with its own determiner ("la France", "l'Uruguayen"), the pronoun
-  stays as written rather than taking a farther person's name (the guide: "else the pronoun");
+* ``pronoun``: "il", "elle", "lui", "eux" (and a relative "qui" the tree left unresolved, standing only for a
+  name at most :data:`RELATIVE_REACH` characters before it) stand for the nearest compatible named mention
+  before the quotation: agreeing in gender (from titles, the gender of a noun in apposition — an epicene
+  noun's by its determiner —, the agreement of a participle or adjective predicated of the name) and in
+  number (a plural pronoun, a coordination or a plural name); the most salient first — a subject or a
+  speaker in the same paragraph, then any mention in the paragraph, then the person the headline names
+  (and the body names again: the article's topic), then the article's speakers and subjects
+  (centering-style salience: Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994). Mentions are read from
+  the tree (:func:`named_mentions`): a name the parser split at a capitalised article is one ("Jean-Marie
+  Le Pen"); a mention in an oblique phrase, "à Hilliard", "au président", or in the complement of a noun in
+  one, "par la politique du président Bauzà", is never a candidate, but for the agent of "par", "… leur
+  indignation par Christian Jacob", as salient as a subject; nor is a name that a place noun takes ("la
+  place Tahrir"); when the antecedent so found is a single word with its own determiner ("la France",
+  "l'Uruguayen"), the pronoun stays as written rather than taking a farther person's name (the guide: "else
+  the pronoun");
 * ``as_written``: any other mention is the speaker as written (a description such as "l'universitaire" is
   not replaced by the name it refers to, following the annotation guide, §2);
 * ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
@@ -27,7 +33,8 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   or of the article when it opens a paragraph (the French press convention; Rosier 2008).
 
 Within a document every name is written in one form, its longest ("Obama" → "Barack Obama", "Pastor" → "Ana
-Pastor"), unless two people share the last word. The quotation table keeps the rule's name as the third
+Pastor"), unless two people share the last word; an acronym in the words the text spelt it out with ("HRW" →
+"Human Rights Watch"). The quotation table keeps the rule's name as the third
 part of its ``rule`` ("sentence+incise+pronoun"). :func:`speakers` then counts, per document and speaker,
 the quotations and quoted words, as the Radar de Parité and the Gender Gap Tracker (Asr et al. 2021) report.
 """
