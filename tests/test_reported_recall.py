@@ -59,6 +59,8 @@ SENTENCES = {
     "colon_after_verb": "Le documentaire d'Al Jazeera, réalisé après 9 mois d'enquête, précise : « La conclusion, "
                         "c'est que nous avons trouvé un niveau significatif de polonium » ; ces échantillons se "
                         "composent de cheveux.",
+    # a "que" the parser hung on the verb that governs the cue: the content is the clause after it, not that verb's
+    "que_on_governing_verb": "Estimant que la décision était injuste, le syndicat a appelé à la grève.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -187,3 +189,8 @@ def test_an_incise_inside_the_clause_spans_the_whole_clause(found) -> None:
 
 def test_a_verb_of_saying_before_a_colon_is_no_incise(found) -> None:
     assert [r for r in rows(found, "colon_after_verb") if r["kind"] == "incise"] == []
+
+
+def test_a_que_hung_on_the_verb_governing_the_cue_opens_the_clause_after_it(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "que_on_governing_verb")] == [
+        ("estimer", "que la décision était injuste")]

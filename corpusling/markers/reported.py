@@ -181,9 +181,12 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     found = found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64))
     # the content: the clause under its head (and, for an incise inside a clause, the branch after it),
     # without the cue's own subtree (an incise inside it is kept)
+    # (and the complementizer of an indirect content, wherever the parser hung it)
     content = pl.concat([subtrees(found.select("_item", "doc_id", "sent_id", "head"), pairs),
                          subtrees(found.filter(pl.col("head2").is_not_null())
-                                   .select("_item", "doc_id", "sent_id", pl.col("head2").alias("head")), pairs)]
+                                   .select("_item", "doc_id", "sent_id", pl.col("head2").alias("head")), pairs),
+                         found.filter((pl.col("kind") == "indirect") & pl.col("_opener").is_not_null())
+                         .select("_item", "doc_id", "sent_id", pl.col("_opener").alias("word_id"))]
                         ).unique()
     # the rest of a clause an incise interrupts, up to the next punctuation (whatever the parser hung it on)
     rest = (found.filter(pl.col("_range_start").is_not_null())

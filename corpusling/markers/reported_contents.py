@@ -189,7 +189,22 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
              .join(first, on=["doc_id", "sent_id", "head"], how="anti")
              .join(words.select(*WORD, pl.col("head").alias("_up")), left_on=["doc_id", "sent_id", "head"],
                    right_on=WORD)
-             .filter(pl.col("_up") != pl.col("cue_word"))
+             .filter(pl.col("_up") != pl.col("cue_word")))
+    # (a "que" hung on the verb that governs the cue, "Estimant que la décision était injuste, le syndicat a
+    # appelé…": the clause is the first one after it that the parser hung on that verb too, not that verb)
+    governing = words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), pl.col("head").alias("_cue_up"))
+    after = after.join(governing, on=["doc_id", "sent_id", "cue_word"])
+    sibling = (after.filter(pl.col("head") == pl.col("_cue_up"))
+               .select("doc_id", "sent_id", "cue_word", "_opener", "_cue_up")
+               .join(words.filter(pl.col("deprel").is_in(CONTENT_RELATIONS + ("conj", "parataxis")))
+                     .select("doc_id", "sent_id", pl.col("head").alias("_cue_up"), pl.col("word_id").alias("_clause")),
+                     on=["doc_id", "sent_id", "_cue_up"])
+               .filter(pl.col("_clause") > pl.col("_opener")).sort("_clause")
+               .unique(["doc_id", "sent_id", "cue_word"], keep="first"))
+    after = (after.join(sibling.select("doc_id", "sent_id", "cue_word", "_clause"),
+                        on=["doc_id", "sent_id", "cue_word"], how="left")
+             .filter((pl.col("head") != pl.col("_cue_up")) | pl.col("_clause").is_not_null())
+             .with_columns(pl.coalesce("_clause", "head").alias("head"))
              .select("doc_id", "sent_id", "cue_word", "head",
                      pl.lit("que-clause right after the verb (attached elsewhere by the parser)").alias("rule"),
                      "_opener", pl.lit("que").alias("_complement")))
