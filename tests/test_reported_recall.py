@@ -61,6 +61,11 @@ SENTENCES = {
                         "composent de cheveux.",
     # a "que" the parser hung on the verb that governs the cue: the content is the clause after it, not that verb's
     "que_on_governing_verb": "Estimant que la décision était injuste, le syndicat a appelé à la grève.",
+    # the writer's syntax around quoted words, attributed by an incise: more than a word or two of the writer's
+    "writer_syntax_around_quotes": "27 août 2012. - « Avec une augmentation continue de la consommation des ménages et "
+                                   "industrielle, même en maintenant notre parc de centrales actuel », la question est "
+                                   "de savoir « si nous allons continuer à investir » affirme-t-il. « Pour ma part, je "
+                                   "considère que le nucléaire est une filière d'avenir », a-t-il ajouté.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -194,3 +199,8 @@ def test_a_verb_of_saying_before_a_colon_is_no_incise(found) -> None:
 def test_a_que_hung_on_the_verb_governing_the_cue_opens_the_clause_after_it(found) -> None:
     assert [(r["cue"], r["text"]) for r in rows(found, "que_on_governing_verb")] == [
         ("estimer", "que la décision était injuste")]
+
+
+def test_the_writers_syntax_around_quoted_words_is_reported(found) -> None:
+    [row] = [r for r in rows(found, "writer_syntax_around_quotes") if r["cue"] == "affirmer"]
+    assert row["kind"] == "incise" and "la question est de savoir" in row["text"]

@@ -66,6 +66,11 @@ COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue",
 QUOTED_SHARE = 0.8
 
 
+#: Most words of the writer's own in such a clause: more make it the writer's syntax around quoted words ("« Avec
+#: une augmentation … », la question est de savoir « si nous allons … » affirme-t-il").
+UNQUOTED_WORDS = 3
+
+
 def _within(rows: pl.DataFrame, spans: pl.DataFrame, start: str, end: str, name: str) -> pl.DataFrame:
     """``rows`` plus a boolean ``name``: the span ``start``–``end`` lies inside one of ``spans``."""
     inside = (rows.select("_item", "doc_id", start, end)
@@ -102,12 +107,13 @@ def _closing_mark(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _quoted_share(members: pl.DataFrame, words: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
-    """``_item, _quoted_share, _opens_quoted``: the share of each item's words (punctuation aside) inside
-    quotation marks, and whether its first word is."""
+    """``_item, _quoted_share, _unquoted_words, _opens_quoted``: the share of each item's words (punctuation aside)
+    inside quotation marks, the number outside them, and whether its first word is inside."""
     located = (members.join(words.select(*WORD, "start_char", "upos"), on=WORD)
                .filter(pl.col("upos") != "PUNCT"))
     return (add_in_quote(located, marks, kinds=None, column="_in").sort("start_char").group_by("_item")
             .agg(pl.col("_in").cast(pl.Float64).mean().alias("_quoted_share"),
+                 (~pl.col("_in")).sum().alias("_unquoted_words"),
                  pl.col("_in").first().alias("_opens_quoted")))
 
 
@@ -305,6 +311,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # quotes: "Paris est « préoccupé par les violations … »", a déclaré le porte-parole)
     rows = rows.join(_quoted_share(content, words, marks), on="_item", how="left").filter(
         (pl.col("kind") == "indirect") | (pl.col("_quoted_share").fill_null(0.0) < QUOTED_SHARE)
+        | (pl.col("_unquoted_words").fill_null(0) > UNQUOTED_WORDS)
         | ~pl.col("_opens_quoted").fill_null(True))
     # in_quote: the cue stands in a direct or mixed quotation (the quoted voice of every analysis)
     rows = add_in_quote(rows.with_columns(pl.col("cue_start").alias("start_char"), pl.col("start_char").alias("_s")),
