@@ -66,6 +66,11 @@ SENTENCES = {
                                    "industrielle, même en maintenant notre parc de centrales actuel », la question est "
                                    "de savoir « si nous allons continuer à investir » affirme-t-il. « Pour ma part, je "
                                    "considère que le nucléaire est une filière d'avenir », a-t-il ajouté.",
+    # an incise after a closing quotation mark with no comma: the writer's words before the quotation make the
+    # clause reported, a quotation alone stays a quotation
+    "incise_no_comma": "Dans le Var, les rafales « pourront atteindre 120 km/h sur les caps exposés » a averti "
+                       "Météo France.",
+    "quotation_no_comma": "« Nous ne céderons pas » a déclaré le ministre.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -204,3 +209,10 @@ def test_a_que_hung_on_the_verb_governing_the_cue_opens_the_clause_after_it(foun
 def test_the_writers_syntax_around_quoted_words_is_reported(found) -> None:
     [row] = [r for r in rows(found, "writer_syntax_around_quotes") if r["cue"] == "affirmer"]
     assert row["kind"] == "incise" and "la question est de savoir" in row["text"]
+
+
+def test_an_incise_after_a_closing_quotation_mark_without_a_comma(found) -> None:
+    assert [(r["kind"], r["cue"], r["source"], r["text"]) for r in rows(found, "incise_no_comma")] == [
+        ("incise", "avertir", "Météo France",
+         "Dans le Var, les rafales « pourront atteindre 120 km/h sur les caps exposés »")]
+    assert rows(found, "quotation_no_comma") == []

@@ -69,7 +69,8 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
     cue = (cue.sort("doc_id", "boundary")
            .join_asof(ends, left_on="boundary", right_on="_prev_end", by="doc_id", strategy="backward",
                       check_sortedness=False)
-           .filter(pl.col("_prev_form") == ","))
+           # (or by a closing quotation mark alone: "les rafales « pourront atteindre 120 km/h » a averti X")
+           .filter(pl.col("_prev_form").is_in([",", "»", "”"])))
     # (a verb of saying right before a colon opens a quotation, it is no incise: "Le documentaire, réalisé après 9
     # mois d'enquête, précise : « La conclusion… »")
     colon = words.filter(pl.col("form") == ":").select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id"))
@@ -79,9 +80,13 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
                        & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"])
                        # (a date the parser took for the object: "écrit samedi le Straits Times")
                        & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
-               .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word")))
+               .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word"),
+                                                         pl.col("s_upos").first().alias("_source_upos")))
     clause = children(words, cue.select(*WORD), CONTENT_RELATIONS, "c").filter(pl.col("c_deprel") != "advcl")
-    incise = (cue.join(subject, on=WORD).join(clause.select(*WORD), on=WORD, how="anti")
+    # (after a closing quotation mark with no comma, a named subject only: the clitics are read in the text)
+    incise = (cue.join(subject, on=WORD)
+              .filter((pl.col("_prev_form") == ",") | pl.col("_source_upos").is_in(["NOUN", "PROPN"]))
+              .join(clause.select(*WORD), on=WORD, how="anti")
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                                  pl.col("start_char").alias("_head_start")), on=["doc_id", "sent_id", "head"],
                     how="left")
