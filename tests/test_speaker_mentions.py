@@ -33,6 +33,10 @@ TEXTS = {
     # a flat word hung on a flat word ("Rights", "Watch" on "Human"): one name
     "flat": "Syrie : la torture\n\n3 juillet 2012. - L'ONG Human Rights Watch vient de publier un rapport sur "
             "la torture en Syrie.",
+    # ... but the speaker of the paragraph before comes first (the backward-looking centre)
+    "previous_speaker": "Jean Dupont inaugure l'école\n\nLe maire Jean Dupont a inauguré l'école hier.\n\n« C'est "
+                        "une belle école », a déclaré Paul Martin, le directeur.\n\n« Les enfants y seront bien », "
+                        "a-t-il ajouté.",
     # "selon eux": a plural pronoun, a coordination of names
     "plural": "Débat\n\nBarack Obama et Mitt Romney ont débattu mardi soir à Denver. Selon eux, « le pays doit "
               "changer de cap ».",
@@ -65,6 +69,12 @@ def _quote(parsed, doc: str) -> dict:
 def test_pronoun_resolved_over_mentions_from_the_parse(parsed, doc: str, speaker: str) -> None:
     row = _quote(parsed, doc)
     assert (row["speaker"], row["rule"].split("+")[-1]) == (speaker, "pronoun")
+
+
+def test_the_previous_paragraphs_speaker_before_the_headlines_topic(parsed) -> None:
+    table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == "previous_speaker").sort("start_char")
+    row = table.row(table.height - 1, named=True)
+    assert (row["speaker"], row["rule"].split("+")[-1]) == ("Paul Martin", "pronoun")
 
 
 def test_plural_pronoun_takes_a_coordination(parsed) -> None:
