@@ -71,6 +71,10 @@ SENTENCES = {
     "incise_no_comma": "Dans le Var, les rafales « pourront atteindre 120 km/h sur les caps exposés » a averti "
                        "Météo France.",
     "quotation_no_comma": "« Nous ne céderons pas » a déclaré le ministre.",
+    # a source marker inside an indirect content attributes that content only
+    "marker_inside_indirect": "« Les niveaux étaient substantiels », ajoute le documentaire qui précise également "
+                              "que le polonium est, selon lui, une substance accessible que par « des gens qui "
+                              "s'intéressent ou construisent des armes nucléaires ».",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -216,3 +220,8 @@ def test_an_incise_after_a_closing_quotation_mark_without_a_comma(found) -> None
         ("incise", "avertir", "Météo France",
          "Dans le Var, les rafales « pourront atteindre 120 km/h sur les caps exposés »")]
     assert rows(found, "quotation_no_comma") == []
+
+
+def test_a_marker_inside_an_indirect_content_attributes_that_content(found) -> None:
+    [row] = [r for r in rows(found, "marker_inside_indirect") if r["kind"] == "according_to"]
+    assert row["text"].startswith("le polonium est, selon lui, une substance")

@@ -369,6 +369,21 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                        check_sortedness=False)
             .filter(~((pl.col("kind") == "incise") & after_mark & (pl.col("_q_start") <= pl.col("start_char"))
                       .fill_null(False))))
+    # (a marker inside an indirect content attributes that content only, from the word after its complementizer:
+    # "X précise que le polonium est, selon lui, une substance…", however high the parser hung the marker)
+    opened = (rows.filter(pl.col("kind") == "indirect")
+              .select("doc_id", "sent_id", pl.col("start_char").alias("_o_start"), pl.col("end_char").alias("_o_end"))
+              .join(everywhere.select("doc_id", "sent_id", pl.col("start_char").alias("_o_start"),
+                                      pl.col("end_char").alias("_opener_end")), on=["doc_id", "sent_id", "_o_start"]))
+    inside = (rows.filter(pl.col("kind") == "according_to").select("doc_id", "sent_id", "start_char", "cue_start")
+              .join(opened, on=["doc_id", "sent_id"])
+              .filter((pl.col("_o_start") < pl.col("cue_start")) & (pl.col("cue_start") < pl.col("_o_end"))
+                      & (pl.col("start_char") <= pl.col("_o_start")))
+              .group_by("doc_id", "sent_id", "cue_start").agg(pl.col("_opener_end").max()))
+    rows = (rows.join(inside, on=["doc_id", "sent_id", "cue_start"], how="left")
+            .with_columns(pl.when((pl.col("kind") == "according_to") & pl.col("_opener_end").is_not_null())
+                          .then(pl.col("_opener_end")).otherwise(pl.col("start_char")).alias("start_char"))
+            .drop("_opener_end"))
     # (a content cut after its marker or incise starts on its next word, not on the comma after the marker: "À en
     # croire le ministre, la crise est terminée")
     leading = (pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
