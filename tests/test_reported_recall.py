@@ -75,6 +75,8 @@ SENTENCES = {
     "marker_inside_indirect": "« Les niveaux étaient substantiels », ajoute le documentaire qui précise également "
                               "que le polonium est, selon lui, une substance accessible que par « des gens qui "
                               "s'intéressent ou construisent des armes nucléaires ».",
+    # an attributed clause does not reach back across a colon before its marker (a headline's topic)
+    "headline_topic": "France : pour Montebourg, le nucléaire est une « filière d'avenir »",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -225,3 +227,8 @@ def test_an_incise_after_a_closing_quotation_mark_without_a_comma(found) -> None
 def test_a_marker_inside_an_indirect_content_attributes_that_content(found) -> None:
     [row] = [r for r in rows(found, "marker_inside_indirect") if r["kind"] == "according_to"]
     assert row["text"].startswith("le polonium est, selon lui, une substance")
+
+
+def test_an_attributed_clause_starts_after_a_colon_before_its_marker(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "headline_topic")] == [
+        ("pour", "le nucléaire est une « filière d'avenir »")]
