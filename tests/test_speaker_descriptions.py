@@ -24,6 +24,12 @@ TEXTS = {
     "headline": "France : pour Montebourg, le nucléaire a de l'avenir\n\nLe ministre du Redressement productif a "
                 "déclaré dimanche que le nucléaire est une filière d'avenir. Arnaud Montebourg reconnaît tout de "
                 "même qu'il faut le rééquilibrer.",
+    # an organisation noun with a possessive takes up an institution named by a capitalised common noun …
+    "possessive": "Exclusion\n\nLe Parti populaire espagnol a exclu hier le député Antoni Pastor. Son parti "
+                  "estime qu'il a rompu la discipline de vote.",
+    # … never a person ("son parti" is the party of the person named)
+    "possessive_person": "Exclusion\n\nLe député Antoni Pastor a voté contre le projet hier. Son parti estime "
+                         "qu'il a rompu la discipline de vote.",
     # no named subject in the sentence before: the description stays as written
     "alone": "Canicule\n\nIl a fait très chaud hier à Lyon. Le ministère de la Santé recommande que les "
              "personnes âgées restent au frais.",
@@ -52,6 +58,8 @@ def test_rules_are_in_the_table() -> None:
     ("alone", "Le ministère de la Santé", "Le ministère de la Santé", "as written"),
     ("plural", "eux", "Les talibans", "previous subject"),
     ("headline", "Le ministre du Redressement productif", "Arnaud Montebourg", "role of the headline's person"),
+    ("possessive", "Son parti", "Parti populaire espagnol", "description of the previous subject"),
+    ("possessive_person", "Son parti", "Son parti", "as written"),
 ])
 def test_description_takes_up_the_previous_subject(found, doc: str, mention: str, speaker: str, rule: str) -> None:
     row = found.filter((pl.col("doc_id") == doc) & pl.col("source").str.starts_with(mention)).row(0, named=True)

@@ -188,25 +188,50 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     from corpusling.markers.speakers import paragraphs, speaker_words, with_paragraph
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
+    possessive = "|".join(re.escape(d) for d in speaker_words("possessive_determiner"))
     persons = [*reported_cues("person_role_noun"), *speaker_words("person_noun")]
     organisations = list(speaker_words("organisation_noun"))
     empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String, "_headline_person": pl.String})
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
                           & pl.col("_antecedent").is_null()
-                          & pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{definite})\b\s*\S"))
+                          & pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{definite}|{possessive})\b\s*\S"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
                                  pl.col("upos").alias("_nu"), pl.col("feats").fill_null("").alias("_nf"),
                                  pl.col("lemma").cast(pl.String).str.to_lowercase().alias("_nl")),
                     on=["doc_id", "sent_id", "source_word"])
+              .with_columns(pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{possessive})\b")
+                            .alias("_possessive"))
               .filter((pl.col("_nu") == "NOUN") & ~pl.col("_nf").str.contains("Number=Plur")
-                      & pl.col("_nl").is_in([*persons, *organisations]))
+                      & pl.col("_nl").is_in([*persons, *organisations])
+                      # (a possessive takes up an organisation only: "son porte-parole" is someone else)
+                      & (~pl.col("_possessive") | pl.col("_nl").is_in(organisations)))
               .select("_item", "doc_id", "sent_id", "source_start", pl.col("_nl").is_in(persons).alias("_d_person"),
-                      pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender")))
+                      "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender")))
     if wanted.height == 0:
         return empty
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural"))
              .select("doc_id", "m_start", "name", "gender", (pl.col("role") == "speaker").alias("_said"))]
+    # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
+    # exclu …"): the noun and the adjectives right after it
+    institutions = (words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+                    .filter((pl.col("upos") == "NOUN") & pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
+                            & pl.col("form").cast(pl.String).str.contains(r"^\p{Lu}\p{Ll}") & (pl.col("word_id") > 1)))
+    if institutions.height:
+        adjectives = (words.filter(pl.col("deprel") == "amod")
+                      .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("word_id").alias("_a"),
+                              pl.col("end_char").alias("_a_end")))
+        institutions = (institutions.join(adjectives, on=["doc_id", "sent_id", "word_id"], how="left")
+                        .with_columns(pl.when((pl.col("_a") - pl.col("word_id")).is_between(1, 2)).then("_a_end"))
+                        .group_by("doc_id", "sent_id", "word_id", "start_char", "end_char")
+                        .agg(pl.col("_a_end").max())
+                        .join(rows.select("doc_id", "_text").unique("doc_id"), on="doc_id")
+                        .select("doc_id", pl.col("start_char").cast(pl.Int64).alias("m_start"),
+                                pl.col("_text").str.slice(pl.col("start_char"),
+                                                          pl.coalesce("_a_end", "end_char") - pl.col("start_char"))
+                                .alias("name"),
+                                pl.lit(None, pl.String).alias("gender"), pl.lit(False).alias("_said")))
+        named.append(institutions)
     # the named speaker of a reported content ("Le syndicat SUD estime que …")
     named.append(rows.filter(pl.col("source_start").is_not_null())
                  .select("doc_id", pl.col("source_start").cast(pl.Int64).alias("m_start"),
@@ -228,6 +253,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     found = (wanted.join(candidates, on="doc_id")
              .filter((pl.col("m_start") < pl.col("source_start"))
                      & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
+                     & ~(pl.col("_possessive") & person)
                      # a role takes up a person of its gender ("Jérémie Zimmermann"); an organisation noun, a
                      # hypernym, any gender ("Le syndicat SUD" … "La centrale syndicale")
                      & (~pl.col("_d_person")
@@ -238,7 +264,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
              .group_by("_item", maintain_order=True).first()
              .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
     # a person's role with none: the headline's person, named again in the body (its fullest form there)
-    roles = wanted.filter(pl.col("_d_person")).join(found.select("_item"), on="_item", how="anti")
+    roles = (wanted.filter(pl.col("_d_person") & ~pl.col("_possessive"))
+             .join(found.select("_item"), on="_item", how="anti"))
     if roles.height == 0:
         return found.with_columns(pl.lit(None, pl.String).alias("_headline_person"))
     pars = paragraphs(documents.with_columns(pl.col("doc_id").cast(pl.String))

@@ -62,7 +62,7 @@ SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quot
 SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
-                 "named_place_noun", "person_noun", "organisation_noun")
+                 "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
