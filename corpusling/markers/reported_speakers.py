@@ -214,11 +214,12 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
              .select("doc_id", "m_start", "name", "gender", (pl.col("role") == "speaker").alias("_said"))]
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …"): the noun and the adjectives right after it
-    institutions = (words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+    here = words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+    institutions = (here
                     .filter((pl.col("upos") == "NOUN") & pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
                             & pl.col("form").cast(pl.String).str.contains(r"^\p{Lu}\p{Ll}") & (pl.col("word_id") > 1)))
     if institutions.height:
-        adjectives = (words.filter(pl.col("deprel") == "amod")
+        adjectives = (here.filter(pl.col("deprel") == "amod")
                       .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.col("word_id").alias("_a"),
                               pl.col("end_char").alias("_a_end")))
         institutions = (institutions.join(adjectives, on=["doc_id", "sent_id", "word_id"], how="left")
