@@ -244,7 +244,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                      .select(pl.col("doc_id").cast(pl.String), pl.col("source_start").cast(pl.Int64).alias("m_start"),
                              pl.col("speaker").alias("name"), pl.lit(None, pl.String).alias("gender"),
                              pl.lit(True).alias("_said")))
-    sentences = words.select("doc_id", pl.col("start_char").alias("m_start"), pl.col("sent_id").alias("_m_sent"))
+    sentences = here.select("doc_id", pl.col("start_char").alias("m_start"), pl.col("sent_id").alias("_m_sent"))
     candidates = (pl.concat(named, how="vertical_relaxed").join(wanted.select("doc_id").unique(), on="doc_id",
                                                                  how="semi")
                   .sort("doc_id", "m_start")

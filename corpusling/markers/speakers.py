@@ -366,8 +366,15 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
           .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
     neighbours = rows(tokens[at])
     flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
+    # the dependents of the words around a name, in one pass: the nouns a name hangs on and the nouns apposed to
+    # it (their determiners, their prepositions), the flat words of a flat word
+    nouns = pl.concat([heads.select("doc_id", "sent_id", "head"),
+                       children.filter(pl.col("deprel") == "appos").select("doc_id", "sent_id",
+                                                                            pl.col("word_id").alias("head"))]).unique()
+    linked = around.join(pl.concat([nouns, flat.select("doc_id", "sent_id", pl.col("word_id").alias("head"))])
+                         .unique(), on=["doc_id", "sent_id", "head"], how="semi")
     # (and the flat words of a flat word: "L'ONG Human Rights Watch", "Rights" and "Watch" hung on "Human")
-    flat_of_flat = (around.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
+    flat_of_flat = (linked.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
                     .join(flat.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("head").alias("_m")),
                           on=["doc_id", "sent_id", "head"]))
     members = pl.concat([heads.select("doc_id", "sent_id", pl.col("word_id").alias("_m"), "start_char", "end_char",
@@ -407,11 +414,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
     # (the gender of a noun's own determiner, "le ministre", "la journaliste")
-    # (of the nouns a name hangs on and of the nouns in apposition to a name only)
-    nouns = pl.concat([heads.select("doc_id", "sent_id", "head"),
-                       children.filter(pl.col("deprel") == "appos").select("doc_id", "sent_id",
-                                                                            pl.col("word_id").alias("head"))]).unique()
-    det_gender = (around.filter(pl.col("deprel") == "det").join(nouns, on=["doc_id", "sent_id", "head"], how="semi")
+    det_gender = (linked.filter(pl.col("deprel") == "det")
                   .group_by("doc_id", "sent_id", "head")
                   .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_det_gender")))
     apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
@@ -430,8 +433,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     # a noun the name hangs on that is itself in a prepositional phrase ("avec son complice, Jean-Michel Larqué")
-    head_case = (around.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head")
-                 .join(nouns, on=["doc_id", "sent_id", "head"], how="semi").unique()
+    head_case = (linked.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head").unique()
                  .with_columns(pl.lit(True).alias("_hcase")))
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
