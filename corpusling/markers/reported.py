@@ -373,8 +373,8 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # "X précise que le polonium est, selon lui, une substance…", however high the parser hung the marker)
     opened = (rows.filter(pl.col("kind") == "indirect")
               .select("doc_id", "sent_id", pl.col("start_char").alias("_o_start"), pl.col("end_char").alias("_o_end"))
-              .join(everywhere.select("doc_id", "sent_id", pl.col("start_char").alias("_o_start"),
-                                      pl.col("end_char").alias("_opener_end")), on=["doc_id", "sent_id", "_o_start"]))
+              .join(words.select("doc_id", "sent_id", pl.col("start_char").alias("_o_start"),
+                                 pl.col("end_char").alias("_opener_end")), on=["doc_id", "sent_id", "_o_start"]))
     inside = (rows.filter(pl.col("kind") == "according_to").select("doc_id", "sent_id", "start_char", "cue_start")
               .join(opened, on=["doc_id", "sent_id"])
               .filter((pl.col("_o_start") < pl.col("cue_start")) & (pl.col("cue_start") < pl.col("_o_end"))
@@ -387,9 +387,9 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # (nor does it reach back across a colon or semicolon before the marker: "France : pour Montebourg, le
     # nucléaire est…", a headline's topic)
     cut = (rows.filter(pl.col("kind") == "according_to").select("doc_id", "sent_id", "start_char", "cue_start")
-           .join(everywhere.filter(pl.col("form").is_in([":", ";"]))
+           .join(words.filter(pl.col("form").is_in([":", ";"]))
                  .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"))
-                 .join(everywhere.select(*WORD, pl.col("start_char").alias("_cut")), on=WORD)
+                 .join(words.select(*WORD, pl.col("start_char").alias("_cut")), on=WORD)
                  .drop("word_id"), on=["doc_id", "sent_id"])
            .filter((pl.col("_cut") > pl.col("start_char")) & (pl.col("_cut") <= pl.col("cue_start")))
            .group_by("doc_id", "sent_id", "cue_start").agg(pl.col("_cut").max()))

@@ -57,10 +57,13 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
                                  .with_columns(pl.lit("any").alias("use")))
     by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl"))
     # (and the participle of a reflexive verb of saying the tagger took for an adjective: "se sont dits prêts à")
-    reflexive = (words.filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
+    adjectival = words.filter((pl.col("upos") == "ADJ") & pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
+    reflexive = (words.filter(pl.col("upos") == "PRON")
+                 .join(adjectival.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                       on=["doc_id", "sent_id", "head"], how="semi")
+                 .filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
-    adjectival = (words.filter((pl.col("upos") == "ADJ") & pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
-                  .join(reflexive, on=WORD, how="semi"))
+    adjectival = adjectival.join(reflexive, on=WORD, how="semi")
     verbal = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
               .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
               .join(by_form, on="_form", how="left")
@@ -284,13 +287,15 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                  .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
     following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
     # "à ce que", "de ce que": a finite content after the preposition ("a appelé à ce que les rebelles soient…")
-    later = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_next"))
-    following = (following
-                 .join(later.with_columns(pl.col("word_id") - 1), on=["doc_id", "sent_id", "word_id"], how="left")
-                 .join(later.rename({"_next": "_after_next"}).with_columns(pl.col("word_id") - 2),
-                       on=["doc_id", "sent_id", "word_id"], how="left")
-                 .join(later.rename({"_next": "_third"}).with_columns(pl.col("word_id") - 3),
-                       on=["doc_id", "sent_id", "word_id"], how="left")
+    # (the words around each word, read once in the word order of its sentence: the next three and the one before)
+    lowered = pl.col("form").str.to_lowercase()
+    sentence = ["doc_id", "sent_id"]
+    around = (words.join(following.select(*sentence).unique(), on=sentence, how="semi").sort(*sentence, "word_id")
+              .select(*WORD, lowered.shift(-1).over(sentence).alias("_next"),
+                      lowered.shift(-2).over(sentence).alias("_after_next"),
+                      lowered.shift(-3).over(sentence).alias("_third"),
+                      lowered.shift(1).over(sentence).alias("_prev")))
+    following = (following.join(around, on=WORD, how="left")
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
                                # "estime à 75 000 le nombre", "à plus de 300", "à près de 2 000"
@@ -300,9 +305,6 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     lower = pl.col("_lower")
     # (a "que" tagged a conjunction and marking a clause is one, whatever its features say: the tagger may give it
     # PronType=Rel; not after a demonstrative: "dire ce qu'elle ressent" is a relative)
-    following = following.join(later.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
-                                            pl.col("_next").alias("_prev")), on=["doc_id", "sent_id", "word_id"],
-                               how="left")
     relative = (pl.col("feats").fill_null("").str.contains("PronType=Rel")
                 & ~((pl.col("upos") == "SCONJ") & (pl.col("_rel") == "mark")
                     & ~pl.col("_prev").is_in(reported_cues("demonstrative_pronoun")).fill_null(False)))

@@ -166,11 +166,13 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
                   .join(determined.with_columns(pl.lit(True).alias("_determined")), on=["doc_id", "sent_id", "_top"],
                         how="left")
                   .filter((pl.col("_top_rel") == "appos") | pl.col("_determined").is_null()))
-    below = pairs.select("doc_id", "sent_id", pl.col("word_id").alias("_after"), pl.col("anc").alias("_top"))
-    own_phrase = pl.concat([candidates.filter(pl.col("_top") == pl.col("_after")).select("_i"),
-                            candidates.join(below, on=["doc_id", "sent_id", "_after", "_top"], how="semi")
-                            .select("_i")]).unique()
-    comma_after = comma_after.join(own_phrase, on="_i", how="anti")
+    if candidates.height:  # (rare: the ancestors are read only then)
+        below = (pairs.join(candidates.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+                 .select("doc_id", "sent_id", pl.col("word_id").alias("_after"), pl.col("anc").alias("_top")))
+        own_phrase = pl.concat([candidates.filter(pl.col("_top") == pl.col("_after")).select("_i"),
+                                candidates.join(below, on=["doc_id", "sent_id", "_after", "_top"], how="semi")
+                                .select("_i")]).unique()
+        comma_after = comma_after.join(own_phrase, on="_i", how="anti")
     incise = incise.join(before, on="_i", how="left").join(comma_after, on="_i", how="left")
     inside = incise.filter(pl.col("_before").is_not_null() & pl.col("_after").is_not_null())
     # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
