@@ -7,7 +7,8 @@ attributions that carry no verb of saying:
 * ``indirect``: a verb of saying, thinking, announcing, asking… (the reporting-verb lexicon shared
   with the quotation analysis) and its content clause: a que- or si-clause (``ccomp``), a subject
   clause of a passive or impersonal ("il a été annoncé que"), or an infinitive of the same subject
-  ("il affirme avoir…"). Two contents joined by "et que" are two rows;
+  ("il affirme avoir…"), the attribute of a reflexive verb of saying ("s'est dit prêt à…") and an estimate
+  ("X estime à 75 000 le nombre de…"). Two contents joined by "et que" are two rows;
 * ``according_to``: a clause attributed by "selon X", "d'après X", "pour X,"…: the source markers that
   the hedge analysis finds (so "selon les cas" and other uses of manner are left out by the same rule);
 * ``incise``: an unquoted clause with an attribution incise after or inside it ("Le bilan est de dix

@@ -3,9 +3,10 @@
 Each function returns candidate rows (``doc_id, sent_id, cue_word, head`` and a named ``rule``) that
 :func:`corpusling.markers.reported.reported` turns into content spans: the ``indirect`` contents of a reporting
 verb read in the tree (:func:`tree_contents`) or in the word order where the parser hung the clause elsewhere
-(:func:`text_contents`), filtered by what each verb admits (:func:`admissible`); the ``according_to`` clauses of
-the hedge analysis's source markers (:func:`according_to`). The incises are those of
-:mod:`corpusling.markers.reported_incises`.
+(:func:`text_contents`, which also reads an estimate, "estime à 75 000 le nombre de…"), filtered by what each
+verb admits (:func:`admissible`); the ``according_to`` clauses of the hedge analysis's source markers
+(:func:`according_to`). The incises are those of :mod:`corpusling.markers.reported_incises`; the writer's own
+voice (an imperative, "Rappelons que…") is :func:`writers_own`.
 """
 
 from __future__ import annotations
