@@ -77,6 +77,9 @@ SENTENCES = {
                               "s'intéressent ou construisent des armes nucléaires ».",
     # an attributed clause does not reach back across a colon before its marker (a headline's topic)
     "headline_topic": "France : pour Montebourg, le nucléaire est une « filière d'avenir »",
+    # "s'interroger sur ce qui…": an indirect question (the guide's §4 example); "insister sur ce qui" is none
+    "interroge_sur_ce_qui": "Les habitants s'interrogent sur ce qui a provoqué l'explosion.",
+    "insiste_sur_ce_qui": "Le ministre a insisté sur ce qui avait été fait.",
     # a name in a prepositional phrase, or a date, right before the "que" is no object of the verb
     "name_in_pp": "Le ministre du Redressement productif a déclaré dimanche sur BFM TV que « le nucléaire est une "
                   "filière d'avenir ».",
@@ -232,3 +235,9 @@ def test_a_marker_inside_an_indirect_content_attributes_that_content(found) -> N
 def test_an_attributed_clause_starts_after_a_colon_before_its_marker(found) -> None:
     assert [(r["cue"], r["text"]) for r in rows(found, "headline_topic")] == [
         ("pour", "le nucléaire est une « filière d'avenir »")]
+
+
+def test_a_question_on_what_is_an_interrogative_content(found) -> None:
+    assert [(r["cue"], r["text"]) for r in rows(found, "interroge_sur_ce_qui")] == [
+        ("interroger", "ce qui a provoqué l'explosion")]
+    assert rows(found, "insiste_sur_ce_qui") == []

@@ -302,7 +302,7 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                # "estime à 75 000 le nombre", "à plus de 300", "à près de 2 000"
                                pl.any_horizontal(pl.col("_next", "_after_next", "_third").str.contains(r"^\d"))
                                .fill_null(False).alias("_then_number"))
-                 .drop("_next", "_after_next", "_third"))
+                 .drop("_after_next", "_third"))
     lower = pl.col("_lower")
     # (a "que" tagged a conjunction and marking a clause is one, whatever its features say: the tagger may give it
     # PronType=Rel; not after a demonstrative: "dire ce qu'elle ressent" is a relative)
@@ -313,6 +313,9 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
               .then(pl.lit("que"))
               .when(lower.is_in(reported_cues("question")) & (pl.col("upos") == "SCONJ")).then(pl.lit("si"))
               .when(lower.is_in(reported_cues("wh_word"))).then(pl.lit("wh"))
+              # "s'interroge sur ce qui…": a relative without antecedent after "sur" asks a question (the guide's §4)
+              .when((lower == "ce") & (pl.col("_prev") == "sur") & (pl.col("_cue_type") == "question")
+                    & pl.col("_next").is_in(reported_cues("free_relative"))).then(pl.lit("sur ce"))
               .when(lower.is_in(["de", "d'", "d’"]) & (pl.col("_then_inf").fill_null(False) | pl.col("_then_ce_que")))
               .then(pl.lit("de"))
               .when((lower == "à") & pl.col("_then_number")
@@ -364,7 +367,7 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                        .select("doc_id", "sent_id", "cue_word"), on=["doc_id", "sent_id", "cue_word"],
                                        how="anti"),
                     on=["doc_id", "sent_id", "cue_word"], how="anti")
-              .with_columns(pl.col("_complement").replace({"wh": "si"})))
+              .with_columns(pl.col("_complement").replace({"wh": "si", "sur ce": "si"})))
     # a verb that takes no object has no noun before its "de"/"à" ("a annoncé la décision de fermer")
     firsts = firsts.join(objects.with_columns(pl.lit(True).alias("_noun_before")),
                          on=["doc_id", "sent_id", "cue_word"], how="left").filter(
