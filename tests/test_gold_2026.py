@@ -1,10 +1,10 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3 and the 20 articles of set4 (development) are parsed once with
-the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold
-sits a little below the figure measured on the date recorded in the README's accuracy table: a change that
-lowers a figure, blind ones included, fails here. The blind figures are held, never tuned on: when one
-falls, read the development errors, not the blind ones.
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of set5 (development) are
+parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their
+treebanks' trees. Each threshold sits a little below the figure measured on the date recorded in the README's
+accuracy table: a change that lowers a figure, blind ones included, fails here. The blind figures are held,
+never tuned on: when one falls, read the development errors, not the blind ones.
 """
 
 from __future__ import annotations
@@ -19,19 +19,20 @@ SCORE = Path(__file__).resolve().parent / "gold" / "score.py"
 #: (set, analysis, measure) → the lowest value accepted (measured on 2026-12-06, see the README).
 MINIMUM: dict[tuple[str, str, str], float] = {
     # development: Wikinews 40 + UD development items. Measured 2026-12-06 14:39 UTC (commit 7c13e00), after the
-    # rules of the third session, written on every development subset (Wikinews 80, set3, UD development).
+    # rules of the third session, written on every development subset (Wikinews 80, set3, UD development); raised
+    # to the figures of 16:37 UTC (commit 10b1bf3, fourth session: rules written on Wikinews 80, set3 and set4).
     ("dev", "conditionals (Wikinews)", "f1"): 0.98,
     ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.94,
     ("dev", "conditionals (UD trees)", "f1"): 0.97,
     ("dev", "conditionals (UD trees)", "class_accuracy"): 0.95,
-    ("dev", "hedges", "precision"): 0.96,
+    ("dev", "hedges", "precision"): 0.97,
     ("dev", "hedges", "recall"): 0.96,
     ("dev", "quotations", "f1"): 0.98,
     ("dev", "quotations", "kind_accuracy"): 0.96,
     ("dev", "quotations", "speaker_accuracy"): 0.98,
     ("dev", "reported speech", "f1"): 0.94,
     ("dev", "reported speech", "kind_accuracy"): 0.95,
-    ("dev", "reported speech", "speaker_accuracy"): 0.84,
+    ("dev", "reported speech", "speaker_accuracy"): 0.85,
     # "blind": the first blind set (scored 2026-12-06, first session: Wikinews conditionals F1 1.000, class 1.000
     # on 9; UD class 0.841; hedges P/R 0.850/0.739; quotations F1 1.000, kind 0.820, speaker 0.704; reported F1
     # 0.645, kind 0.973, speaker 0.676). Its Wikinews half is development since the second session; its 126 UD
@@ -40,7 +41,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("blind", "conditionals (Wikinews)", "class_accuracy"): 0.98,
     ("blind", "conditionals (UD trees)", "f1"): 0.98,
     ("blind", "conditionals (UD trees)", "class_accuracy"): 0.86,
-    ("blind", "hedges", "precision"): 0.93,
+    ("blind", "hedges", "precision"): 0.95,
     ("blind", "hedges", "recall"): 0.95,
     ("blind", "quotations", "f1"): 0.98,
     ("blind", "quotations", "kind_accuracy"): 0.96,
@@ -53,14 +54,14 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # speaker 0.538 on 39), then released to development (12:40 UTC); rules read it in the third session.
     ("set3", "conditionals (set3)", "f1"): 0.96,
     ("set3", "conditionals (set3)", "class_accuracy"): 0.93,
-    ("set3", "hedges", "precision"): 0.88,
+    ("set3", "hedges", "precision"): 0.91,
     ("set3", "hedges", "recall"): 0.94,
     ("set3", "quotations", "f1"): 0.97,
     ("set3", "quotations", "kind_accuracy"): 0.94,
     ("set3", "quotations", "speaker_accuracy"): 0.78,
-    ("set3", "reported speech", "f1"): 0.85,
+    ("set3", "reported speech", "f1"): 0.88,
     ("set3", "reported speech", "kind_accuracy"): 0.98,
-    ("set3", "reported speech", "speaker_accuracy"): 0.69,
+    ("set3", "reported speech", "speaker_accuracy"): 0.72,
     # set4, the blind set of the third session (20 Wikinews articles), scored once on 2026-12-06 14:39 UTC
     # (rules of commit 7c13e00): conditionals F1 1.000, class 1.000 (10); hedges P/R 0.833/0.893 (28);
     # quotations F1 0.987, kind 0.865 (75), speaker 0.583 (24); reported speech P/R/F1 0.938/0.769/0.845 (39),
@@ -68,14 +69,30 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # that session; set5 is the blind set since.
     ("set4", "conditionals (set4)", "f1"): 0.98,
     ("set4", "conditionals (set4)", "class_accuracy"): 0.98,
-    ("set4", "hedges", "precision"): 0.81,
+    ("set4", "hedges", "precision"): 0.98,
     ("set4", "hedges", "recall"): 0.87,
     ("set4", "quotations", "f1"): 0.96,
     ("set4", "quotations", "kind_accuracy"): 0.84,
-    ("set4", "quotations", "speaker_accuracy"): 0.56,
-    ("set4", "reported speech", "f1"): 0.82,
-    ("set4", "reported speech", "kind_accuracy"): 0.94,
-    ("set4", "reported speech", "speaker_accuracy"): 0.51,
+    ("set4", "quotations", "speaker_accuracy"): 0.81,
+    ("set4", "reported speech", "f1"): 0.91,
+    ("set4", "reported speech", "kind_accuracy"): 0.95,
+    ("set4", "reported speech", "speaker_accuracy"): 0.89,
+    # set5, the blind set of the fourth session (40 Wikinews articles of 2016-2018 from WiNER-fr), scored once on
+    # 2026-12-06 16:37 UTC (rules of commit 10b1bf3): conditionals F1 1.000, class 0.875 (32); hedges P/R
+    # 0.927/0.891 (128); quotations F1 1.000, kind 0.842 (114), speaker 0.556 (36); reported speech P/R/F1
+    # 0.830/0.852/0.841 (88), kind 0.960, speaker 0.767 (73). The UD blind items the same minute (fifth scoring):
+    # class 0.881 (126). Released to development at 16:45 UTC, before any rule written after that scoring; set6 is
+    # the blind set since.
+    ("set5", "conditionals (set5)", "f1"): 0.98,
+    ("set5", "conditionals (set5)", "class_accuracy"): 0.85,
+    ("set5", "hedges", "precision"): 0.90,
+    ("set5", "hedges", "recall"): 0.87,
+    ("set5", "quotations", "f1"): 0.98,
+    ("set5", "quotations", "kind_accuracy"): 0.82,
+    ("set5", "quotations", "speaker_accuracy"): 0.53,
+    ("set5", "reported speech", "f1"): 0.82,
+    ("set5", "reported speech", "kind_accuracy"): 0.94,
+    ("set5", "reported speech", "speaker_accuracy"): 0.74,
 }
 
 
@@ -89,7 +106,7 @@ def score():  # noqa: ANN201 - the tests/gold/score.py module
 
 @pytest.fixture(scope="module")
 def figures(score) -> dict[str, dict[str, dict[str, float]]]:
-    return {subset: score.scores(subset) for subset in ("dev", "blind", "set3", "set4")}
+    return {subset: score.scores(subset) for subset in ("dev", "blind", "set3", "set4", "set5")}
 
 
 @pytest.mark.parametrize(("subset", "analysis", "measure"), list(MINIMUM))
@@ -125,12 +142,12 @@ def test_set4_is_apart_from_development(score) -> None:
     assert score.set4_ids() and not set(score.set4_ids()) & (set(split["dev"]) | set(split["blind"]))
 
 
-def test_set5_is_blind(score) -> None:
-    """set5, the blind set since the fourth session, shares no document with development, and its errors
-    cannot be listed."""
-    documents = {p.stem for p in (score.SET5 / "documents").glob("*.html")}
-    development = {p.stem for subset in ("set3", "set4") for p in (score.GOLD / subset / "documents").iterdir()}
+def test_set6_is_blind(score) -> None:
+    """set6, the blind set since 16:45 UTC of the fourth session, shares no document with development, and its
+    errors cannot be listed."""
+    documents = {p.stem for p in (score.SET6 / "documents").glob("*.html")}
+    development = {p.stem for subset in ("set3", "set4", "set5") for p in (score.GOLD / subset / "documents").iterdir()}
     assert len(documents) == 40 and not documents & development
-    assert "set5" not in score.DEVELOPMENT
+    assert "set6" not in score.DEVELOPMENT
     with pytest.raises(SystemExit, match="blind"):
-        score.errors("quotes", "set5")
+        score.errors("quotes", "set6")
