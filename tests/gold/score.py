@@ -11,9 +11,9 @@ Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind
 half, the first blind set, released to development on 2026-12-06; its UD items stay blind), ``set3``
 (95 treebank texts, blind until 2026-12-06 12:40 UTC, then released to development), ``set4`` (the 20
 WikinewsKeyphraseCorpus articles the project lacked: blind from the third session of 2026-12-06, scored once at
-14:39 UTC, released to development at 15:45 UTC), ``set5`` (40 French Wikinews articles of 2016-2018 from
-the WiNER-fr collection: blind from 15:45, scored once at 16:37 UTC, released to development at 16:45 UTC)
-and ``set6`` (40 other articles of the same collection: the blind set since 16:45 UTC, fourth session).
+14:39 UTC, released to development at 15:43 UTC), ``set5`` (40 French Wikinews articles of 2016-2018 from
+the WiNER-fr collection: blind from 15:43, scored once at 16:37 UTC, released to development at 16:38 UTC)
+and ``set6`` (40 other articles of the same collection: the blind set since 16:38 UTC, fourth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -53,7 +53,7 @@ SET3 = GOLD / "set3"
 SET4 = GOLD / "set4"
 #: The fourth blind set (2026-12-06, fourth session): 40 Wikinews articles of 2016-2018, HTML as the others.
 SET5 = GOLD / "set5"
-#: The fifth blind set (2026-12-06, fourth session, from 16:45 UTC): 40 other WiNER-fr articles.
+#: The fifth blind set (2026-12-06, fourth session, from 16:38 UTC): 40 other WiNER-fr articles.
 SET6 = GOLD / "set6"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
 FOLDER_SETS = ("set3", "set4", "set5", "set6")
