@@ -217,6 +217,12 @@ TEXTS = {
     # before a colon, the main clause's verb, not the relative's ("qui en souhaitait deux")
     "relative_colon": "Le club\n\nJacques Rousselot repassa à l'offensive et il se rangea au souhait du joueur qui en "
                       "souhaitait deux : « Notre objectif reste le maintien. »",
+    # the subject of a clause embedded in the speaker's ("que la Russie avait …") is less salient than the speaker
+    "embedded": "Syrie\n\nL'ambassadeur russe à l'ONU, Vitali Tchourkine a déclaré que la Russie avait déjà tout "
+                "fait. « Maintenant, la France débarque », a-t-il déclaré.",
+    # zero-width spaces inside a name apposed to the description the quotation gives as its source
+    "format_characters": "Haïti\n\n« Les communautés savent quelle aide leur est apportée », a déclaré Ronald "
+                         "Tran Ba \u200b\u200bHuy, le représentant du PAM en Haïti.",
 }
 
 
@@ -242,6 +248,8 @@ def parsed():
     ("determined", ["elle"], ["as_written"]),
     ("agent", ["Christian Jacob"], ["pronoun"]),
     ("relative_colon", ["Jacques Rousselot"], ["name"]),
+    ("embedded", ["Vitali Tchourkine"], ["pronoun"]),
+    ("format_characters", ["Ronald Tran Ba Huy"], ["apposition"]),
 ])
 def test_speakers_on_a_parse(parsed, doc: str, speakers_: list[str], rules: list[str]) -> None:
     table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == doc).sort("start_char")

@@ -55,6 +55,10 @@ from corpusling.normalise import paragraph_spans
 TITLE_MAX_WORDS = 30
 #: Farthest a relative pronoun's antecedent may end before it, in characters (a name and an apposition).
 RELATIVE_REACH = 60
+#: Relations of a clause embedded in another: its subject is less salient than the main clause's.
+EMBEDDED_CLAUSES = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "xcomp")
+#: Invisible format characters (zero-width spaces and joiners, Unicode category Cf) some texts hold inside names.
+FORMAT_CHARACTERS = r"\p{Cf}"
 #: Columns of the table :func:`speakers` returns.
 SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
 
@@ -331,11 +335,13 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
     mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
     ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
-    place, a nationality or an institution rather than a person's name.
+    place, a nationality or an institution rather than a person's name. ``embedded``: the subject of a clause
+    that is itself a complement or an adjunct of another (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie
+    avait …").
     """
     empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
                                  "role": pl.String, "gender": pl.String, "plural": pl.Boolean,
-                                 "determined": pl.Boolean})
+                                 "determined": pl.Boolean, "embedded": pl.Boolean})
     if tokens.height == 0 or not {"upos", "head", "deprel", "form"} <= set(tokens.columns):
         return empty
     columns = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char",
@@ -466,6 +472,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # "la France", "l'Uruguayen", "le Figaro": a single capitalised word with its own determiner names a place,
         # a nationality or an institution, not a person
         (pl.col("_det").fill_null(False) & ~pl.col("_written").str.contains(r"\s")).alias("determined"),
+        # the subject of a clause embedded in another ("… a déclaré que la Russie avait …"): less salient than the
+        # main clause's (Lappin & Leass 1994, non-embedding emphasis)
+        (rel.str.starts_with("nsubj") & pl.col("_hrel").fill_null("").is_in(EMBEDDED_CLAUSES)).alias("embedded"),
         pl.when(pl.col("_title").is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem"))
         .when(pl.col("_title").is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
         # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
@@ -498,7 +507,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
                           .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"))
             .select("doc_id", pl.col("m_start").cast(pl.Int64), pl.col("m_end").cast(pl.Int64), "name", "role",
-                    "gender", "plural", "determined")
+                    "gender", "plural", "determined", "embedded")
             .sort("doc_id", "m_start"))
 
 
@@ -584,6 +593,9 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
     same_par = pl.col("par_no") == pl.col("m_par_no")
     salient = pl.col("role").is_in(["subject", "speaker", "agent"])
+    # (the subject of an embedded clause after the main clause's subject and speakers: "l'ambassadeur russe,
+    # Vitali Tchourkine a déclaré que la Russie avait …, « … » a-t-il déclaré")
+    embedded = pl.col("embedded").fill_null(False) if "embedded" in mentions.columns else pl.lit(False)
     # a personal pronoun whose nearest antecedent is "la France" or "l'Uruguayen" stays as written (it is not
     # given a farther person's name); a relative may stand for one: "la France, qui …"
     # (a plural pronoun's antecedent is a group: "les Talibans … selon eux")
@@ -607,7 +619,7 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     # du préfet, qui …"; never a name sentences away)
     near = (pl.col("_anchor") - pl.col("m_end")) <= RELATIVE_REACH
     tier = (pl.when(pl.col("_relative")).then(pl.when(same_par & near).then(1).otherwise(9))
-            .when(same_par & salient).then(1).when(same_par & person).then(2).when(same_par).then(3)
+            .when(same_par & salient & ~embedded).then(1).when(same_par & person).then(2).when(same_par).then(3)
             # (the speaker of the paragraph before, the backward-looking centre, comes before the headline's topic)
             .when((pl.col("par_no") - pl.col("m_par_no") == 1) & (pl.col("role") == "speaker")).then(4)
             .when(topic).then(5)
@@ -649,9 +661,11 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                                & (pl.col("source").str.strip_chars() != "Qui"))
                        .then(lowered).alias("_pronoun"))
     named = [name_of(s) if p is None else None for s, p in zip(q["source"], q["_pronoun"], strict=True)]
+    # (the text around the mention without its format characters: "Ronald Tran Ba\u200b\u200bHuy" is one name)
     before = q.select(pl.col("_text").str.slice((pl.col("source_start") - 80).clip(lower_bound=0),
-                                                pl.min_horizontal(pl.col("source_start"), 80)))[:, 0]
-    after = q.select(pl.col("_text").str.slice(pl.col("source_end"), 80))[:, 0]
+                                                pl.min_horizontal(pl.col("source_start"), 80))
+                      .str.replace_all(FORMAT_CHARACTERS, ""))[:, 0]
+    after = q.select(pl.col("_text").str.slice(pl.col("source_end"), 80).str.replace_all(FORMAT_CHARACTERS, ""))[:, 0]
     apposed = [apposed_name(b, a) if s is not None and n is None and p is None else None
                for s, n, p, b, a in zip(q["source"], named, q["_pronoun"], before, after, strict=True)]
     q = q.with_columns(pl.Series("_named", named, dtype=pl.String), pl.Series("_apposed", apposed, dtype=pl.String))
@@ -673,7 +687,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
               .select("doc_id", pl.col("source_start").alias("m_start"), pl.col("source_end").alias("m_end"),
                       pl.coalesce("_named", "_apposed").alias("name"), pl.lit("speaker").alias("role"),
                       pl.lit(False).alias("plural"), pl.lit(False).alias("determined"),
-                      pl.col("par_no").alias("m_par_no"), pl.lit(False).alias("m_title"))
+                      pl.lit(False).alias("embedded"), pl.col("par_no").alias("m_par_no"),
+                      pl.lit(False).alias("m_title"))
               .drop_nulls("name")
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
