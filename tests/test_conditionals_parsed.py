@@ -52,6 +52,13 @@ CASES = [
     # an imperfect of saying or thinking tagged present ("demandait") is past all the same
     ("Il se demandait si elle était partie et ce qu'il ferait ensuite.", "ferait", "future_in_past",
      "past_saying_que"),
+    # fourth session (set5's errors): "aurait dû" in a relative clause is counterfactual all the same (an
+    # obligation or a schedule not met), "aurait pu" there stays "might have"
+    ("Le joueur, qui aurait dû passer son examen lundi, est resté chez lui.", "aurait", "hypothetical",
+     "counterfactual_modal"),
+    ("La réunion qui aurait dû se tenir lundi a été reportée.", "aurait", "hypothetical", "counterfactual_modal"),
+    ("On mesure mal l'impact qu'aurait pu avoir le pollen sur la récolte.", "aurait", "epistemic",
+     "epistemic_verb"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
@@ -96,3 +103,21 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(conditional, "rules", lambda: [rule for rule in table if rule[0] != expected_rule])
     row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
     assert row["class"] != expected_class, row["rule"]
+
+
+#: (cue kind, sentence, form): cases of CASES whose class hangs on one kind of ``conditional_cues.tsv``.
+CUE_CASES = [
+    ("counterfactual_modal_in_relative", "Le joueur, qui aurait dû passer son examen lundi, est resté chez lui.",
+     "aurait"),
+    ("counterfactual_modal_in_relative", "La réunion qui aurait dû se tenir lundi a été reportée.", "aurait"),
+]
+
+
+@pytest.mark.parametrize("kind, sentence, form", CUE_CASES, ids=[f"{kind}:{form}" for kind, _, form in CUE_CASES])
+def test_without_the_cue_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, kind: str, sentence: str,
+                                           form: str) -> None:
+    expected = next(cls for case, case_form, cls, _ in CASES if case == sentence and case_form == form)
+    original = conditional.cues
+    monkeypatch.setattr(conditional, "cues", lambda k, *rest: [] if k == kind else original(k, *rest))
+    row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
+    assert row["class"] != expected, row["rule"]

@@ -479,7 +479,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     The order is the decision order of the annotation guide (``annotation-guide.md`` §1):
     future in the past (a past verb of saying or thinking + que), hypothetical (an explicit
     condition), politeness/desire, epistemic (the modals), then reportive; a past conditional of
-    an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical. "Sans" + a
+    an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical (*aurait dû* in a
+    relative clause too, "le jour où il aurait dû avoir 74 ans"; *aurait pu* there may be "might have"). "Sans" + a
     noun phrase on the conditional's clause is a condition like si (guide §1: "sans X, Y serait…"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
     tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
@@ -539,7 +540,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("gerund_condition", pl.col("_gerund_condition") & ~compound, "hypothetical"),
-        ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal")) & ~relative, "hypothetical"),
+        ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal"))
+         & (~relative | key.is_in(cues("counterfactual_modal_in_relative"))), "hypothetical"),
         ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
         ("attenuated_assertion", key.is_in(cues("attenuated_assertion_verb")) & ~compound
          & (ending == "ais") & subject.is_in(cues("first_person_subject")), "other"),
