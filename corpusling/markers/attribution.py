@@ -566,13 +566,22 @@ def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlev
                    .select(*key, pl.col("head").alias("word_id"), pl.lit(True).alias("_own_subject")).unique())
     quoted_modifier = (heads.filter(modifier).select(*key, pl.col("_head_word").alias("word_id"),
                                                      pl.lit(True).alias("_quoted_modifier")).unique())
+    # an "adverbial" clause opened by "que" is the content clause of the verb above it, which the parser
+    # mislabelled ("le FBI pensait que le suspect aurait « des sympathies »": aurait advcl of pensait); it does
+    # not block the climb (Riegel et al. 2018, ch. XVII: the completive in "que")
+    completive = (tok.filter((pl.col("deprel") == "mark")
+                             & pl.col("form").str.to_lowercase().is_in(words("complementizer")))
+                  .select(*key, pl.col("head").alias("word_id"), pl.lit(True).alias("_completive")).unique())
     clause = (pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin")) | pl.col("_own_subject")
     climbing = (tok.join(own_subject, on=[*key, "word_id"], how="left")
                 .join(quoted_modifier, on=[*key, "word_id"], how="left")
+                .join(completive, on=[*key, "word_id"], how="left")
                 .with_columns(pl.col("_own_subject").fill_null(False))
                 .with_columns(pl.when((pl.col("deprel") == "conj") & ~clause.fill_null(False))
                               .then(pl.lit("conj:phrase"))
                               .when(pl.col("_quoted_modifier").fill_null(False)).then(pl.lit("acl:quoted"))
+                              .when((pl.col("deprel") == "advcl") & pl.col("_completive").fill_null(False))
+                              .then(pl.lit("ccomp"))
                               .otherwise(pl.col("deprel")).alias("deprel")))
     anc = ancestors(climbing, words=start.select(*key, pl.col("_start").alias("word_id")))
     with_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))

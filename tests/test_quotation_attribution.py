@@ -1,0 +1,35 @@
+"""Quotation kinds and sources on the kinds of error of the fresh blind set5 (issue 14, second round).
+
+Each test parses a small text with the bundled model and asserts the rule that decides (``rule`` is "kind
+rule+source rule+speaker rule") and its output; each fails without the rule or the condition it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+
+def _quotes(tmp_path: Path, *paragraphs: str) -> pl.DataFrame:
+    from corpusling.api import parse, read
+    from corpusling.markers.quotes import quotes
+
+    path = tmp_path / "text.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return quotes(corpus.tokens, corpus.documents)
+
+
+def _rules(found: pl.DataFrame, part: int) -> list[str]:
+    return found["rule"].str.split("+").list.get(part).to_list()
+
+
+def test_a_completive_the_parser_calls_adverbial_is_climbed(tmp_path: Path) -> None:
+    """'X pensait que le suspect aurait « des sympathies »': the parser hangs the 'que' clause as advcl; it is the
+    content clause of the verb of thinking, so the quoted words are X's (mixed), not a scare quote."""
+    found = _quotes(tmp_path, "On ignorait les raisons de cet acte, mais le FBI pensait que le suspect aurait "
+                              "peut-être « des sympathies » pour le terrorisme islamiste.")
+    assert found["kind"].to_list() == ["mixed"]
+    assert _rules(found, 0) == ["embedded"] and _rules(found, 1) == ["governing_verb"]
+    assert found["source"].to_list() == ["le FBI"]
