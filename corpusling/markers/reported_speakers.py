@@ -37,6 +37,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
       ("fait savoir"), or as a participle or gerund ("…, estimant que", "en affirmant que"), climbing up to
       three such links ("a condamné le crime et fait savoir que"); of several subjects, the nearest before the
       cue (the parser hangs a second clause's subject on the first: "…, mais Météo France précise que");
+    * for an infinitive or a participle still without one, the subject of the sentence's main verb before it,
+      its controller ("Les membres réaffirment que cette « Union est … », …, avant de conclure que");
     * for an active verb still without one, the nearest noun before it in the sentence that stands as a
       subject, an apposition or the root (``subject_like_relation``), not in a prepositional phrase: the
       parser hung the subject elsewhere ("De son côté, B. Obama, …, fait savoir que").
@@ -122,6 +124,21 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
         pending = (step.select("_item", "doc_id", "sent_id", "_cue_at", pl.col("_up").alias("cue_word"))
                    .join(up, left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
                    .with_columns(pl.lit(None, pl.String).alias("_cue_upos")))
+    # an infinitive or a participle with none of these: the subject of the sentence's main verb before it, its
+    # controller ("Les membres réaffirment que cette « Union est … », …, avant de conclure que": not "Union",
+    # the subject nearer the cue in a clause the parser made a conjunct)
+    main_subject = (words.filter(pl.col("deprel").is_in(SOURCE_RELATIONS))
+                    .join(words.filter(pl.col("deprel") == "root").select("doc_id", "sent_id",
+                                                                          pl.col("word_id").alias("head")),
+                          on=["doc_id", "sent_id", "head"], how="semi")
+                    .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
+    controlled = (parent.filter(non_finite)
+                  .join(pl.concat([f.select("_item") for f in found]), on="_item", how="anti")
+                  .join(main_subject, on=["doc_id", "sent_id"])
+                  .filter(pl.col("source_word") < pl.col("cue_word"))
+                  .sort("source_word").group_by("_item", maintain_order=True).first()
+                  .select("_item", "source_word"))
+    found.append(controlled)
     # none of these: the nearest subject-like noun before the cue in the sentence, not in a prepositional phrase
     # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
     subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
