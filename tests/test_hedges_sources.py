@@ -68,6 +68,13 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # "d'aucuns" is an unnamed source when it says or thinks something, not as the holder of a fascination
     "D'aucuns estiment que la réforme est trop lente.": [("D'aucuns", "unnamed_source", 'de "aucuns" @speaker')],
     "La langue bute contre la fascination d'aucuns pour l'anglais.": [],
+    # a capitalised common noun names people (a demonym, a movement); a share of a group holds the group's view,
+    # but a definite numeral share is a segment of a distribution
+    "Pour les Gilets jaunes, il s'agirait d'un acte malveillant.": [
+        ("Pour les Gilets jaunes", "source_marker", "pour @viewpoint")],
+    "Pour 63 % des Français, la France accueille trop de migrants.": [
+        ("Pour 63 % des Français", "source_marker", "pour @viewpoint")],
+    "Pour les 10 % de la population la plus aisée, la baisse du niveau de vie est de 1,2 %.": [],
     # the followers of a religion are people, who hold views
     "Pour les musulmans, ce jeûne est un devoir.": [("Pour les musulmans", "source_marker", "pour @viewpoint")],
 }

@@ -14,7 +14,15 @@ import polars as pl
 from corpusling.errors import LexiconError
 from corpusling.lexicons import load_hedge_context
 from corpusling.lexicons.notation import PatternError, parse_pattern
-from corpusling.markers.hedge_words import holder_of_a_view, in_list, next_where, positioned, saying_words, value_at
+from corpusling.markers.hedge_words import (
+    holder_of_a_view,
+    in_list,
+    next_where,
+    positioned,
+    rule_words,
+    saying_words,
+    value_at,
+)
 
 #: How far after a vague noun phrase its verb of saying may come ("De nombreux habitants, témoins de la
 #: scène, ont déclaré"), and the punctuation that stops the search.
@@ -159,9 +167,22 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
         holder_of_a_view(lists).alias("_holder"), (subject & pl.col("_hi").is_in(saying)).alias("_says"))
     words = words.with_columns(value_at("_next_subject", pl.col("_comma")).alias("_clause_subject"))
     own_holder = value_at("_says", pl.col("_clause_subject")).fill_null(False)
+    # a share of a group ("Pour 63 % des Français,", "pour la majorité des experts,") holds the view of the group
+    # its complement names: the noun after the share then decides; a definite numeral share ("Pour les 10 % de la
+    # population la plus aisée, la baisse est de 1,2 %") names a segment of a distribution, not people asked
+    segment = ((pl.col("_i") > 1) & (pl.col("upos").shift(1) == "NUM")
+               & in_list("_lemma", lists["definite_determiner"]).shift(2)
+               & (pl.col("_s").shift(2) == pl.col("_s")))
+    share = ((pl.col("upos") == "NOUN") & ~segment.fill_null(False)
+             & (in_list("_lemma", rule_words()["share_noun"] | lists["number_word"])
+                | in_list("_form", rule_words()["share_noun"])))
+    words = words.with_columns(share.fill_null(False).alias("_share"))
+    group = value_at("_noun", pl.col("_noun"))
+    of_group = (value_at("_share", pl.col("_noun")) & (group < pl.col("_comma")) & value_at("_holder", group))
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
                  & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
-                 & (pl.col("_noun") < pl.col("_comma")) & value_at("_holder", pl.col("_noun")) & ~own_holder)
+                 & (pl.col("_noun") < pl.col("_comma"))
+                 & (value_at("_holder", pl.col("_noun")) | of_group.fill_null(False)) & ~own_holder)
     words = words.with_columns((in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
                                .fill_null(False)
                                .alias("_viewpoint"))

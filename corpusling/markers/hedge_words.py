@@ -25,7 +25,7 @@ PHRASE_DEPTH = 8
 #: first note in the file).
 RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
                                "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker",
-                               "wish_verb", "testimony_noun")
+                               "wish_verb", "testimony_noun", "share_noun")
 
 
 @cache
@@ -182,9 +182,12 @@ def saying_words(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.Se
 
 def holder_of_a_view(lists: dict[str, frozenset[str]]) -> pl.Expr:
     """The word can hold a view ("Pour le procureur,", "aux yeux du ministre"): a proper noun, a pronoun other than a
-    neuter one ("cela", "ce"), or a noun of a person, an institution or an informant."""
+    neuter one ("cela", "ce"), or a noun of a person, an institution or an informant; a common noun written with a
+    capital names people as a proper noun does (the demonyms and movements "les Français", "les Gilets jaunes":
+    French capitalises the noun of a people, not its adjective; Riegel, Pellat & Rioul 2018, ch. IV)."""
     holders = sorted(lists["viewpoint_noun"] | lists["person_noun"] | lists["informant_noun"])
-    return (pl.col("upos").is_in(["PROPN", "X"])
+    capitalised = (pl.col("upos") == "NOUN") & pl.col("_raw").str.contains(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+    return (pl.col("upos").is_in(["PROPN", "X"]) | capitalised
             | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["thing_pronoun"]))
             | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(holders))
 

@@ -176,13 +176,18 @@ def _extend_sources(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     scope = sentences_of(words, sources["_last_i"])
     def determiner_like(j: int) -> pl.Expr:
         # the tokeniser may split the indefinite "des" after the marker into "de les" ("selon des riverains")
+        # and a numeral hung on the noun right after it is that noun's ("Pour 63 % des Français": the noun "%")
         return at("upos", j).is_in(["DET", "ADJ", "ADV"]) | (
-            (at("upos", j) == "ADP") & (at("_lemma", j) == "de") & (at("_form", j + 1) == "les"))
+            (at("upos", j) == "ADP") & (at("_lemma", j) == "de") & (at("_form", j + 1) == "les")) | (
+            (at("upos", j) == "NUM") & (at("_hi", j) == pl.col("_i") + j + 1) & (at("upos", j + 1) == "NOUN"))
 
     head = []
     for k in range(1, OBJECT_REACH + 1):
         between = (pl.all_horizontal([determiner_like(j) for j in range(1, k)]) if k > 1 else pl.lit(True))
-        head.append(pl.when(between & at("upos", k).is_in(["NOUN", "PROPN", "PRON", "NUM"])).then(pl.col("_i") + k))
+        numeral_of_noun = (at("upos", k) == "NUM") & (at("_hi", k) == pl.col("_i") + k + 1) & (
+            at("upos", k + 1) == "NOUN")
+        head.append(pl.when(between & at("upos", k).is_in(["NOUN", "PROPN", "PRON", "NUM"])
+                            & ~numeral_of_noun.fill_null(False)).then(pl.col("_i") + k))
     objects = (scope.select(pl.col("_i").alias("_last_i"), pl.when(pl.col("upos") != "PRON")
                             .then(pl.coalesce(head)).alias("_object"))
                .join(sources.select("_last_i").unique(), on="_last_i", how="semi").drop_nulls("_object"))
