@@ -17,8 +17,8 @@ from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_
 from corpusling.markers.conditional import cues
 
 SOURCE_RULES = ["incise", "incise_text", "selon_after", "agent", "colon_noun", "colon_verb", "colon_name",
-                "selon_before", "colon_subject", "verb_before", "governing_verb", "verb_in_sentence", "incise_inside",
-                "incise_final", "previous_sentence"]
+                "selon_before", "selon_clause", "colon_subject", "verb_before", "governing_verb", "verb_in_sentence",
+                "incise_inside", "incise_final", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -38,6 +38,8 @@ EXAMPLES = [
     ("Pour l'association de défense du logiciel libre, l'April : « Le vote est une victoire. »", "colon_name",
      "April"),
     ("Selon l'Agence France-Presse, « le bilan est lourd ».", "selon_before", "l'Agence France-Presse"),
+    ("Le sommet a eu lieu hier tandis que, pour le président de la Commission Jean-Claude Juncker, « il y aura un "
+     "autre sommet ».", "selon_clause", "le président de la Commission Jean-Claude Juncker"),
     ("Pierre Moscovici, a pour sa part ajouté : « Le budget sera tenu ».", "colon_subject", "Pierre Moscovici"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_before", "Les manifestants"),
     ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "governing_verb", "Le maire"),
@@ -51,7 +53,8 @@ EXAMPLES = [
      "previous_sentence", "La porte-parole"),
 ]
 
-KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "verb_object",
+KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "selon_clause",
+              "verb_object",
               "clause_incise", "named", "title", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
@@ -71,6 +74,9 @@ KIND_EXAMPLES = [
     # a clause of the writer's between "Selon X," and the quotation integrates the words
     ("Selon lui, cette période servira à étudier l'accord, « ainsi que l'impact régional » des fonds.", "embedded",
      "mixed"),
+    # a clause of its own right after "selon X" (no comma) inside the sentence
+    ("L'armée a démenti. Selon un haut responsable des services de sécurité « il s'agit d'une calomnie ».",
+     "selon_clause", "direct"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),

@@ -33,3 +33,19 @@ def test_a_completive_the_parser_calls_adverbial_is_climbed(tmp_path: Path) -> N
     assert found["kind"].to_list() == ["mixed"]
     assert _rules(found, 0) == ["embedded"] and _rules(found, 1) == ["governing_verb"]
     assert found["source"].to_list() == ["le FBI"]
+
+
+def test_a_clause_right_after_according_to_is_direct(tmp_path: Path) -> None:
+    """'…, pour X, « il y aura … »' inside the sentence and 'Selon X « il s'agit … »' with no comma: the quoted
+    clause is X's utterance (direct, rule selon_clause), X its source."""
+    found = _quotes(tmp_path,
+                    "Le sommet a eu lieu hier tandis que, pour le président de la Commission européenne Jean-Claude "
+                    "Juncker, « il y aura un 100e anniversaire de l'Union ».",
+                    "L'armée a démenti toute implication. Selon un haut responsable des services de sécurité « il "
+                    "s'agit d'une calomnie ».")
+    assert found["kind"].to_list() == ["direct", "direct"]
+    assert _rules(found, 0) == ["selon_clause", "selon_clause"]
+    assert _rules(found, 1) == ["selon_clause", "selon_clause"]
+    assert found["source"].to_list() == ["le président de la Commission européenne Jean-Claude Juncker",
+                                         "un haut responsable des services de sécurité"]
+    assert found["reporting_verb"].to_list() == ["pour", "selon"]

@@ -337,8 +337,9 @@ def _naming_participle_before(lowered: pl.Expr) -> pl.Expr:
 
 
 def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
-    """"Selon X, «…»" / "Pour X, «…»" at the start of the sentence (``_lead_src``, ``_lead_prep``) and
-    ", selon X" after the quotation (``_tail_src``, ``_tail_prep``)."""
+    """"Selon X, «…»" / "Pour X, «…»" at the start of the sentence (``_lead_src``, ``_lead_prep``), the same
+    right before the opening mark anywhere in it (``_adjacent_src``, ``_adjacent_prep``) and ", selon X" after
+    the quotation (``_tail_src``, ``_tail_prep``)."""
     conjunction = rf"(?:(?:{_alternation(_capitalised(words('leading_conjunction')))})\s+)?"
     lead = rf"^\s*{conjunction}((?i:{_alternation(words('attributing_preposition'))}))"
     tail = rf"^\s*,?\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
@@ -353,13 +354,26 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
     # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
     # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ");
     # a "Selon X," that opens an earlier clause (before a ";") does not attribute this quotation
-    named = (pl.col("_lead_src").str.contains(rf"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:{pronoun})$")
-             & ~pl.col("_lead_src").str.contains(_INFINITIVE_START))
+    def named(source: str) -> pl.Expr:
+        return (pl.col(source).str.contains(rf"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:{pronoun})$")
+                & ~pl.col(source).str.contains(_INFINITIVE_START))
+
     lead_src = (pl.when(pl.col("_left").str.contains(";")).then(None)
                 .when(pl.col("_lead_prep").is_in(words("viewpoint_preposition")))
-                .then(pl.when(named).then(pl.col("_lead_src")))
+                .then(pl.when(named("_lead_src")).then(pl.col("_lead_src")))
                 .otherwise(pl.col("_lead_src")))
-    return q.with_columns(lead_src.alias("_lead_src")).with_columns(
+    # "…, pour le président de la Commission Jean-Claude Juncker, « … »", "Selon un haut responsable « … »": the
+    # preposition and its noun phrase right before the opening mark, at the start of the sentence, after a comma
+    # or after "que" (the comma after the noun phrase may be missing)
+    adjacent = pl.col("_left").str.extract_groups(
+        rf"(?:^\s*|[,;]\s*|\b(?i:{_alternation(words('complementizer'))})\s*,?\s*){conjunction}"
+        rf"(?P<prep>(?i:{_alternation(words('attributing_preposition'))}))\s+(?P<src>[^,;:«»“”„\"()]+?)\s*,?\s*$")
+    q = q.with_columns(adjacent.struct.field("src").alias("_adjacent_src"),
+                       adjacent.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_adjacent_prep"))
+    adjacent_src = (pl.when(pl.col("_adjacent_prep").is_in(words("viewpoint_preposition")))
+                    .then(pl.when(named("_adjacent_src")).then(pl.col("_adjacent_src")))
+                    .otherwise(pl.col("_adjacent_src")))
+    return q.with_columns(lead_src.alias("_lead_src"), adjacent_src.alias("_adjacent_src")).with_columns(
         pl.when(pl.col("_lead_src").is_not_null()).then(pl.col("_lead_src_whole")).alias("_lead_src_whole"),
     ).with_columns(pl.col("_lead_src_whole").is_not_null().alias("_selon_start"))
 
@@ -844,7 +858,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     colon; then ``source`` (the text at the offsets) and ``reporting_verb`` (the verb's lemma or the preposition)."""
     before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
     name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
-    lead = pl.coalesce("_lead_src_whole", "_lead_src")
+    lead = pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")
     found_at = (pl.when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
@@ -858,7 +872,8 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     return q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
-        pl.when(before).then(pl.col("_lead_prep"))
+        pl.when(before).then(pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep"))
+                             .otherwise(pl.col("_lead_prep")))
         .when(after).then(pl.col("_tail_prep"))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),

@@ -124,6 +124,9 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("resumed", pl.col("_resumed"), "direct"),
         # "Selon X, « … »", not "Selon X, cette période sera …, « … »": the clause's verb integrates the words
         ("selon", pl.col("_selon_start") & ~pl.col("_finite_before"), "direct"),
+        # "…, pour le président de la Commission X, « il y aura … »", "Selon un haut responsable « il s'agit … »":
+        # a clause of its own right after "selon X" / "pour X" is X's utterance
+        ("selon_clause", pl.col("_adjacent_src").is_not_null() & pl.col("_has_finite_verb"), "direct"),
         ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
         # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
         # with its incise
@@ -202,6 +205,8 @@ def source_rules() -> list[SourceRule]:
                    source="colon_name"),
         SourceRule("selon_before", pl.col("_lead_src").is_not_null(), "Selon l'AFP, « … »",
                    source="preposition_before"),
+        SourceRule("selon_clause", direct & pl.col("_adjacent_src").is_not_null(), "…, pour le président X, « il y "
+                   "aura … » (inside the sentence)", source="preposition_before"),
         SourceRule("colon_subject", colon & pl.col("_colon_subject_word").is_not_null(), "Pierre Moscovici, a pour "
                    "sa part ajouté : « … » (the verb mistagged)", source="colon_subject"),
         SourceRule("verb_before", pl.col("_prev_rv") & pl.col("_near_word").is_not_null(), "il a crié « Allah »",
