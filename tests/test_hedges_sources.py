@@ -25,6 +25,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le loyer varie du simple au double selon les quartiers.": [],
     "Le loyer a doublé selon les agences immobilières.": [
         ("selon les agences immobilières", "source_marker", SELON)],
+    # "selon" / "d'après" after a word that applies a criterion is that criterion
+    "La Russie condamne la persécution d'individus selon leur orientation sexuelle.": [],
+    "Ne me jugez pas d'après les actes de ces nouveaux inquisiteurs.": [],
     # a rule complied with, past an adjective and its degree word
     "Le bâtiment a été classé selon la toute nouvelle loi sur le patrimoine.": [],
     # a point of view needs a holder

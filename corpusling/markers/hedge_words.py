@@ -25,7 +25,8 @@ PHRASE_DEPTH = 8
 #: first note in the file).
 RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
                                "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker",
-                               "wish_verb", "testimony_noun", "share_noun")
+                               "wish_verb", "testimony_noun", "share_noun",
+                               "criterion_word")
 
 
 @cache

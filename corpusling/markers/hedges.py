@@ -204,11 +204,14 @@ def _drop_variation(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """"selon" after a word of variation is "depending on", not a source: "le dessous des ailes varie du blanc au
     gris selon les sous-espèces", "des tarifs variables selon l'âge" (the guide's §3: not "selon" of manner or
     arrangement). The word (``variation_word`` of ``hedge_rule_words.tsv``) comes before the marker in its clause,
-    with no punctuation between, or is the word the marker's object hangs on."""
+    with no punctuation between, or is the word the marker's object hangs on. A word that applies a criterion
+    (``criterion_word``: "Ne me jugez pas d'après les actes", "la persécution d'individus selon leur orientation
+    sexuelle") makes it the criterion applied, in the same way."""
     markers = spans.filter((pl.col("category") == "source_marker") & pl.col("_object").is_not_null())
     if markers.height == 0:
         return spans
-    varying = in_list("_lemma", rule_words()["variation_word"])
+    criterion = rule_words()["variation_word"] | rule_words()["criterion_word"]
+    varying = in_list("_lemma", criterion)
     scope = positioned(sentences_of(words, markers["_first_i"]))
     scope = scope.with_columns(
         previous_where(varying).alias("_varying"), previous_where(pl.col("upos") == "PUNCT").alias("_punct"))
@@ -217,7 +220,7 @@ def _drop_variation(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     heads = scope.select(pl.col("_i").alias("_object"), value_at("_lemma", pl.col("_hi")).alias("_object_head"))
     dropped = (markers.join(before, on="_first_i").join(heads, on="_object", how="left")
                .filter(pl.col("_after_variation")
-                       | pl.col("_object_head").is_in(sorted(rule_words()["variation_word"])).fill_null(False))
+                       | pl.col("_object_head").is_in(sorted(criterion)).fill_null(False))
                .select("_first_i", "_last_i", "category"))
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
 
