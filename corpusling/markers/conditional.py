@@ -250,7 +250,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund")
+                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund",
+                            "_cnd")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -270,7 +271,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         (crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_impf")).any().alias("_imperfect_aux"),
         crel.is_in(["ccomp", "csubj", "xcomp"]).any().alias("_clausal_child"),
         ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
-        form.filter(crel == "det").first().alias("_det"))
+        form.filter(crel == "det").first().alias("_det"),
+        pl.col("_child").filter(crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_cnd")).first()
+        .alias("_cnd_child"))
     determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
@@ -298,7 +301,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
                    | pl.col("_impf"))
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
-                          "mood", "person", "_impf")
+                          "mood", "person", "_impf", "_cnd")
              .join(flags, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
@@ -310,7 +313,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
                            (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
                            .alias("_content"),
-                           (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
+                           (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect"),
+                           pl.when(pl.col("_cnd")).then(pl.col("word_id")).otherwise(pl.col("_cnd_child"))
+                           .alias("_cnd_word")))
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -318,7 +323,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
                                              & pl.col("_head_past").fill_null(False)))
             .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
-                  "_head_past", "_imperfect_aux", "_impf"))
+                  "_head_past", "_imperfect_aux", "_impf", "_cnd", "_cnd_child"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -368,7 +373,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the content passes up through one conj link, and the first conjunct's head governs both
     # (the path carries only what the governing verb is judged on; the conditional's own clause is read apart)
     slim = nodes.select(*sent, pl.col("word_id").alias("node"), "head", "_rel", "_content", "_l", "upos", "_past",
-                        "_subj_person", "_det")
+                        "_subj_person", "_det", "_cnd_word")
     path = (slim.join(pl.concat(levels), on=[*sent, "node"], how="inner")  # every node of the path is a word
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
                                          pl.col("_content").shift(1).over(row).alias("_below_content"))
@@ -446,13 +451,16 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                          "_rel"))
     # the antecedent of a relative clause ("ce qui aurait permis": ce, a situation)
     antecedent = path.filter(pl.col("k") == 1).select(row, pl.col("_l").alias("_antecedent_l"))
+    # the nearest clause above that is itself in the conditional (its verb, auxiliary or copula)
+    above = (path.filter((pl.col("k") >= 1) & pl.col("_cnd_word").is_not_null()).sort(row, "k")
+             .unique(row, keep="first").select(row, pl.col("_cnd_word").alias("_above_cnd")))
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
              .join(si_imperfect, on=row, how="left").join(own_clause, on=row, how="left")
-             .join(antecedent, on=row, how="left"))
+             .join(antecedent, on=row, how="left").join(above, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
-        "_subj_f", "_clause_upos", "_antecedent_l",
+        "_subj_f", "_clause_upos", "_antecedent_l", "_above_cnd",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_clausal_child", "_clause_marked", "_gerund_condition")))
@@ -488,7 +496,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     même") is ``other``: no wish or request. A past conditional of enabling or preventing whose subject is an
     action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
     permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
-    in a relative clause of reported content looks back, not forward (no future in the past). Just before
+    in a relative clause of reported content looks back, not forward (no future in the past). A relative clause
+    inside a clause whose own conditional is reportive is reported with it ("Il s'agirait d'un nouveau boson,
+    …, qui aurait une énergie de 750 GeV": ``relative_in_reported_clause``, a second pass over the classes of
+    the first), unless its verb is one of consequence ("un accord qui permettrait…" stays imagined). Just before
     the default, a present conditional whose condition is implicit in its
     subject is hypothetical (guide §1: "une défaite compromettrait"): a noun of action or a pronoun
     standing for a situation as the subject of a verb of consequence ("l'inaction obligerait", "cela
@@ -562,6 +573,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("past_conditional", compound, "reportive"),
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
+        ("relative_in_reported_clause", relative & pl.col("_above_reportive")
+         & ~key.is_in(_implicit("consequence_verb")), "reportive"),
         ("relative_clause", relative, "hypothetical"),
         ("content_clause", pl.col("_content_clause"), "hypothetical"),
         ("implicit_condition", ~compound & situation & key.is_in(_implicit("consequence_verb")), "hypothetical"),
@@ -573,13 +586,40 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
 
 
 def _classify(rows: pl.DataFrame) -> pl.DataFrame:
+    """The first rule of :func:`rules` that holds gives ``rule`` and ``class``; then the second pass
+    (:func:`_second_pass`) for the rules that read the class of another conditional."""
     table = rules()
     name = pl.when(table[0][1].fill_null(False)).then(pl.lit(table[0][0]))
     for rule_name, condition, _ in table[1:]:
         name = name.when(condition.fill_null(False)).then(pl.lit(rule_name))
     classes = {rule_name: cls for rule_name, _, cls in table}
-    return rows.with_columns(name.alias("rule")).with_columns(
+    rows = rows.with_columns(pl.lit(False).alias("_above_reportive")).with_columns(name.alias("rule")).with_columns(
         pl.col("rule").replace_strict(classes, return_dtype=pl.String).alias("class"))
+    return _second_pass(rows, table)
+
+
+#: (rule read in the second pass, the rule right after it in the table: the only one whose rows it can take)
+_SECOND_PASS = ("relative_in_reported_clause", "relative_clause")
+
+
+def _second_pass(rows: pl.DataFrame, table: list[tuple[str, pl.Expr, str]]) -> pl.DataFrame:
+    """``_above_reportive`` (the nearest clause above in the conditional is classed reportive) is known only
+    once every conditional has a class: the rule that reads it is tried again on the rows of the rule that
+    follows it in the table (a rule placed just before another can only take that one's rows, since every
+    earlier rule already failed on them); the table's own condition and class, so the rule's row decides."""
+    rule_name, next_rule = _SECOND_PASS
+    entry = next(((condition, cls) for name, condition, cls in table if name == rule_name), None)
+    if entry is None or not (rows["rule"] == next_rule).any():
+        return rows
+    condition, cls = entry
+    reportive_above = rows.filter(pl.col("class") == "reportive").select(
+        "doc_id", "sent_id", pl.col("word_id").alias("_above_cnd"), pl.lit(True).alias("_reportive"))
+    taken = (pl.col("rule") == next_rule) & condition.fill_null(False)
+    return (rows.join(reportive_above, on=["doc_id", "sent_id", "_above_cnd"], how="left")
+            .with_columns(pl.col("_reportive").fill_null(False).alias("_above_reportive"))
+            .with_columns(pl.when(taken).then(pl.lit(rule_name)).otherwise(pl.col("rule")).alias("rule"),
+                          pl.when(taken).then(pl.lit(cls)).otherwise(pl.col("class")).alias("class"))
+            .drop("_reportive"))
 
 
 # --------------------------------------------------------------------------- public
