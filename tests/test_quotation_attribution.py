@@ -49,3 +49,16 @@ def test_a_clause_right_after_according_to_is_direct(tmp_path: Path) -> None:
     assert found["source"].to_list() == ["le président de la Commission européenne Jean-Claude Juncker",
                                          "un haut responsable des services de sécurité"]
     assert found["reporting_verb"].to_list() == ["pour", "selon"]
+
+
+def test_an_incise_after_a_footnote_call(tmp_path: Path) -> None:
+    """'« … » [1], explique-t-il': the footnote call between the closing mark and the incise does not hide the
+    incise (on the tokens and in the text); the quotation is direct, not a title opening the sentence."""
+    found = _quotes(tmp_path, "Valve veut se concentrer sur le matériel. « Un investissement pour le futur » [1], "
+                              "explique-t-il. « Artifact est le premier jeu d'une série » [1], a-t-il expliqué par "
+                              "la suite.")
+    assert found["kind"].to_list() == ["direct", "direct"]
+    assert _rules(found, 0) == ["sentence", "sentence"]
+    assert _rules(found, 1) == ["incise", "incise"]
+    assert found["source"].to_list() == ["il", "il"]
+    assert found["reporting_verb"].to_list() == ["expliquer", "expliquer"]

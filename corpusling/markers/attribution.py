@@ -84,7 +84,7 @@ SOURCE_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl")
 _INCISE_GLUE = ("AUX", "ADV", "PRON", "PART")
 _MAX_DEPTH = 40
 #: How many tokens before a quotation its clause is looked for in, and after it an incise.
-_BACK, _AHEAD = 80, 6
+_BACK, _AHEAD = 80, 9
 #: A finite verb or an infinitive (a participle, "inopinée", is not; a word without features counts).
 _clause_form = (pl.col("verbform").is_in(["Fin", "Inf"])
                 | (pl.col("verbform").is_null() & (pl.col("mood").is_not_null() | pl.col("feats").fill_null("_")
@@ -114,7 +114,8 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
     reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
     verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?{reflexive}"
             rf"(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
-    right_after = rf"^(?P<upto>\s*,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
+    # (a footnote call may stand between the mark and the incise: "» [1], explique-t-il")
+    right_after = rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
     final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"
     inside = rf"^(?P<upto>[«“„\"‹]?[^«»“”„]*?,\s*{verb})(?P<rest>.*)$"
     return right_after, final, inside
@@ -468,7 +469,10 @@ def _incise_after(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
              .explode("rank", "_k")
              .join(tok_keyed, on=["doc_id", "rank"])
              .sort("_q", "_k")
-             .with_columns((pl.col("upos").is_in(_INCISE_GLUE) | pl.col("form").is_in([",", "-"]))
+             # (a footnote call "[1]" is glue too: "» [1], a-t-il expliqué")
+             .with_columns((pl.col("upos").is_in(_INCISE_GLUE) | pl.col("form").is_in([",", "-", "[", "]"])
+                            | (pl.col("form").str.contains(r"^\d+$")
+                               & (pl.col("form").shift(1).over("_q") == "[")))
                            .alias("_glue"))
              .with_columns(pl.col("_glue").cast(pl.Int8).cum_min().shift(1, fill_value=1).over("_q").alias("_open")))
     return (after.filter(pl.col("is_rv_incise") & (pl.col("_open") == 1))
