@@ -62,3 +62,13 @@ def test_an_incise_after_a_footnote_call(tmp_path: Path) -> None:
     assert _rules(found, 1) == ["incise", "incise"]
     assert found["source"].to_list() == ["il", "il"]
     assert found["reporting_verb"].to_list() == ["expliquer", "expliquer"]
+
+
+def test_an_inverted_incise_left_in_one_token_gives_its_clitic(tmp_path: Path) -> None:
+    """'« … » a-t-elle déclaré': the tokenizer may leave 'a-t-elle' in one piece, the subject of the incise verb
+    in the tree; the source is the clitic 'elle' (which the speakers resolve), not 'a-t-elle'."""
+    found = _quotes(tmp_path, "Elle a dénoncé la parole du candidat. « Je n'ai pas dit qu'il était malhonnête, "
+                              "j'ai dit que sa parole l'était. On voit, on entend quand ça sonne faux » a-t-elle "
+                              "déclaré.")
+    assert _rules(found, 1) == ["incise"]
+    assert found["source"].to_list() == ["elle"]

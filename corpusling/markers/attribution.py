@@ -873,6 +873,10 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
+    # an inverted incise the tokenizer left in one piece ("a-t-elle", a pronoun to the tagger): its clitic only
+    written = pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
+    glued = written.str.extract(rf"^(\p{{Ll}}+-t-)(?i:{_CLITICS})$", 1)
+    q = q.with_columns(pl.col("source_start") + glued.str.len_chars().fill_null(0))
     return q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
