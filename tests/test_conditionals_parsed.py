@@ -67,11 +67,16 @@ CASES = [
     # ... but a consequence in a relative clause stays imagined (guide §1: "un accord qui permettrait…")
     ("Il y aurait un accord qui permettrait de relancer l'usine.", "permettrait", "hypothetical",
      "relative_clause"),
+    # "sans" + an infinitive states the condition of a present conditional (set5 2017_03_25-001: if we had none) ...
+    ("On pourrait protéger nos frontières sans avoir de gardes-côtes.", "pourrait", "hypothetical",
+     "sans_infinitive_condition"),
+    # ... not of a past one, whose "sans" + infinitive is its manner
+    ("L'homme aurait quitté le pays sans prévenir sa famille.", "aurait", "reportive", "past_conditional"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
-             "judged_situation", "relative_in_reported_clause")
+             "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition")
 
 
 @pytest.fixture(scope="module")

@@ -246,7 +246,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
     ``_gerund_child`` (a gerund "en + participle" hangs from it), and ``_sans_condition`` (an
     oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective complement: "sans la
-    négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…")."""
+    négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…"), and
+    ``_sans_infinitive`` (an infinitive introduced by "sans" hangs from it or from its infinitive complement,
+    whatever the relation the parser gives it)."""
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
@@ -298,6 +300,16 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sans_here = pl.concat([sans_obl, children.filter(pl.col("_crel") == "xcomp").join(
         sans_obl.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
     sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
+    # "sans" + an infinitive (mark), hung on the clause or on its infinitive complement: "on pourrait protéger nos
+    # frontières sans avoir de gardes-côtes" (if we had none)
+    sans_infinitives = (children.filter((pl.col("_crel") == "mark") & pl.col("_f").is_in(cues("condition_preposition")))
+                        .select(*sent, pl.col("word_id").alias("_child")).unique())
+    # (whatever the infinitive's relation: the parser may call "sans avoir" a causative auxiliary)
+    sans_inf = (children.filter(pl.col("verbform") == "Inf")
+                .join(sans_infinitives, on=[*sent, "_child"], how="semi").select(*sent, "word_id").unique())
+    sans_inf = pl.concat([sans_inf, children.filter(pl.col("_crel") == "xcomp").join(
+        sans_inf.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
+    sans_inf = sans_inf.unique().with_columns(pl.lit(True).alias("_sans_infinitive"))
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
                    | pl.col("_impf"))
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
@@ -305,8 +317,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .join(flags, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
+             .join(sans_inf, on=[*sent, "word_id"], how="left")
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
-                                  "_causative_past", "_sans_condition", "_clausal_child", "_imperfect_aux",
+                                  "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
+                                  "_imperfect_aux",
                                   "_gerund_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
@@ -315,7 +329,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                            .alias("_content"),
                            (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect"),
                            pl.when(pl.col("_cnd")).then(pl.col("word_id")).otherwise(pl.col("_cnd_child"))
-                           .alias("_cnd_word")))
+                           .alias("_cnd_here")))
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -373,7 +387,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the content passes up through one conj link, and the first conjunct's head governs both
     # (the path carries only what the governing verb is judged on; the conditional's own clause is read apart)
     slim = nodes.select(*sent, pl.col("word_id").alias("node"), "head", "_rel", "_content", "_l", "upos", "_past",
-                        "_subj_person", "_det", "_cnd_word")
+                        "_subj_person", "_det", "_cnd_here")
     path = (slim.join(pl.concat(levels), on=[*sent, "node"], how="inner")  # every node of the path is a word
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
                                          pl.col("_content").shift(1).over(row).alias("_below_content"))
@@ -433,6 +447,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
         row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
+        "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), "_clausal_child", pl.col("_marked").alias("_clause_marked"),
         pl.col("_gerund_child").alias("_gerund_condition"))
     # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
@@ -452,8 +467,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the antecedent of a relative clause ("ce qui aurait permis": ce, a situation)
     antecedent = path.filter(pl.col("k") == 1).select(row, pl.col("_l").alias("_antecedent_l"))
     # the nearest clause above that is itself in the conditional (its verb, auxiliary or copula)
-    above = (path.filter((pl.col("k") >= 1) & pl.col("_cnd_word").is_not_null()).sort(row, "k")
-             .unique(row, keep="first").select(row, pl.col("_cnd_word").alias("_above_cnd")))
+    above = (path.filter((pl.col("k") >= 1) & pl.col("_cnd_here").is_not_null()).sort(row, "k")
+             .unique(row, keep="first").select(row, pl.col("_cnd_here").alias("_above_cnd")))
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
              .join(si_imperfect, on=row, how="left").join(own_clause, on=row, how="left")
              .join(antecedent, on=row, how="left").join(above, on=row, how="left"))
@@ -463,7 +478,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         "_subj_f", "_clause_upos", "_antecedent_l", "_above_cnd",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
-                    "_sans_condition", "_clausal_child", "_clause_marked", "_gerund_condition")))
+                    "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
+                    "_gerund_condition")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -489,7 +505,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     condition), politeness/desire, epistemic (the modals), then reportive; a past conditional of
     an ordinary verb is reportive, a counterfactual *aurait dû / aurait pu* hypothetical (*aurait dû* in a
     relative clause too, "le jour où il aurait dû avoir 74 ans"; *aurait pu* there may be "might have"). "Sans" + a
-    noun phrase on the conditional's clause is a condition like si (guide §1: "sans X, Y serait…"), tried
+    noun phrase on the conditional's clause is a condition like si (guide §1: "sans X, Y serait…"), and so is
+    "sans" + an infinitive on a present conditional ("on pourrait protéger nos frontières sans avoir de
+    gardes-côtes"; on a past one it is the manner: "il aurait quitté le pays sans prévenir"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
     tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
     conditional ("en réduisant les impôts, le gouvernement relancerait…"). An attenuated assertion ("je dirais
@@ -550,6 +568,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
+        ("sans_infinitive_condition", pl.col("_sans_infinitive") & ~compound, "hypothetical"),
         ("gerund_condition", pl.col("_gerund_condition") & ~compound, "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal"))
          & (~relative | key.is_in(cues("counterfactual_modal_in_relative"))), "hypothetical"),
