@@ -72,3 +72,14 @@ def test_an_inverted_incise_left_in_one_token_gives_its_clitic(tmp_path: Path) -
                               "déclaré.")
     assert _rules(found, 1) == ["incise"]
     assert found["source"].to_list() == ["elle"]
+
+
+def test_a_quoted_clause_after_a_comma_and_but_with_its_incise_is_direct(tmp_path: Path) -> None:
+    """'« … », mais « nous avons appris la leçon », a affirmé X': the second quotation is a clause of its own
+    after the conjunction, attributed by its incise (direct, rule clause_incise), not words woven into a clause of
+    the writer's."""
+    found = _quotes(tmp_path, "« Nous nous sommes arrêtés et cela a provoqué une crise », mais « nous avons appris "
+                              "la leçon, l’Union choisit de repartir », a affirmé M. Gentiloni avant la cérémonie.")
+    assert found["kind"].to_list() == ["direct", "direct"]
+    assert _rules(found, 0)[1] == "clause_incise" and _rules(found, 1)[1] == "incise"
+    assert found["source"].to_list()[1] == "M. Gentiloni"

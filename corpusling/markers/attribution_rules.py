@@ -129,8 +129,11 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("selon_clause", pl.col("_adjacent_src").is_not_null() & pl.col("_has_finite_verb"), "direct"),
         ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
         # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
-        # with its incise
-        ("clause_incise", pl.col("_left").str.contains(r";\s*$") & pl.col("_has_verb") & ~no_attribution, "direct"),
+        # or after a comma and a coordinating conjunction ("« … », mais « nous avons appris la leçon », a affirmé
+        # X"), with its incise
+        ("clause_incise", pl.col("_left").str.contains(
+            rf"(?:;|,\s*(?i:{_alternation(words('leading_conjunction'))}))\s*$")
+         & pl.col("_has_verb") & ~no_attribution, "direct"),
         # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
         ("named", pl.col("_named_before") & no_attribution, "scare"),
         # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
