@@ -72,6 +72,10 @@ CASES = [
      "sans_infinitive_condition"),
     # ... not of a past one, whose "sans" + infinitive is its manner
     ("L'homme aurait quitté le pays sans prévenir sa famille.", "aurait", "reportive", "past_conditional"),
+    # the conditional of élire, which the lemmatizer calls *élirer* (future_stems.tsv; set3 er_00361)
+    ("Il prévoit des sous-sections par régions administratives qui n'éliraient qu'un, deux ou trois députés.",
+     "éliraient", "hypothetical", "relative_clause"),
+    ("Le nouveau parlement réélirait le président sortant.", "réélirait", "reportive", "unmarked"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
@@ -134,3 +138,14 @@ def test_without_the_cue_the_class_changes(parsed, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(conditional, "cues", lambda k, *rest: [] if k == kind else original(k, *rest))
     row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
     assert row["class"] != expected, row["rule"]
+
+
+
+def test_an_imperfect_ending_in_elirait_is_no_conditional(tmp_path) -> None:
+    """The stem of élire is matched on the whole word: "délirait" is the imperfect of délirer."""
+    from corpusling.api import parse, read
+
+    path = tmp_path / "imperfect.txt"
+    path.write_text("Le malade délirait depuis deux jours et les médecins s'inquiétaient.\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    assert conditional.conditionals(corpus.tokens, corpus.documents).height == 0

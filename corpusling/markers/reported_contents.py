@@ -74,8 +74,20 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
         pl.col("lemma").str.split(" ").list.first().alias("_first"),
         pl.col("lemma").str.split(" ").list.last().alias("_second"))
-    previous = words.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
-                            pl.col("lemma").alias("_first"), pl.col("start_char").alias("_cue_start"))
+    # (the first verb known by its form where the tagger gave it a wrong lemma: "laissent" → *lair*)
+    firsts = locutions["_first"].unique()
+    first_forms = (reporting_verb_forms(pl.DataFrame({"lemma": firsts, "type": "content", "use": "any"}))
+                   .unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl")))
+    before_second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])
+                                  & pl.col("lemma").is_in(locutions["_second"].unique().implode()))
+                     .select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id")))
+    previous = (words.join(before_second, on=WORD, how="semi")
+                .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
+                .join(first_forms, on="_form", how="left")
+                .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                        pl.when(pl.col("lemma").is_in(firsts.implode())).then(pl.col("lemma"))
+                        .otherwise(pl.coalesce("_fl", "lemma")).alias("_first"),
+                        pl.col("start_char").alias("_cue_start")))
     second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])).join(previous, on=WORD)
               .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
                     right_on=["_first", "_second"])
