@@ -30,6 +30,18 @@ TEXTS = {
     # ... not a place the headline names ("le maire de New York"), which the body never names as a subject
     "headline_place": "Le maire de New York en visite à Boston\n\nLe maire Michael Bloomberg a parlé hier à "
                       "New York.\n\n« Notre climat change », a-t-il dit.",
+    # the headline's topic comes before a name its paragraph gives only as an object ("France Inter")
+    "topic_object": "France : décès de l'animateur Pierre Bouteiller\n\nL'animateur Pierre Bouteiller est mort "
+                    "jeudi à Paris.\n\nIl intègre ensuite France Inter en 1969. « Le parisianisme se "
+                    "décentralise », annonçait-il.",
+    # a paragraph opening on a subject of its own (a description) no longer continues the speaker of the
+    # paragraph before: the pronoun takes the headline's topic
+    "shifted": "France : François Fillon maintient sa référence\n\nFrançois Fillon a évoqué hier le suicide de "
+               "Pierre Bérégovoy.\n\n« François Fillon confond ses intérêts avec ceux de la France », a déclaré "
+               "Jean-Michel Bérégovoy.\n\nLe candidat de droite a cependant renouvelé sa référence à Nantes. "
+               "« Ne me jugez pas », a-t-il déclaré.",
+    # a name hung on a noun in a complement ("de la radio") does not take that noun's gender
+    "complement_gender": "Décès\n\nL'animateur de la radio Jean Dupont est mort hier.",
     # a flat word hung on a flat word ("Rights", "Watch" on "Human"): one name
     "flat": "Syrie : la torture\n\n3 juillet 2012. - L'ONG Human Rights Watch vient de publier un rapport sur "
             "la torture en Syrie.",
@@ -65,6 +77,7 @@ def _quote(parsed, doc: str) -> dict:
     ("epicene", "Sonia Dridi"),
     ("topic", "Thierry Roland"),
     ("headline_place", "Michael Bloomberg"),
+    ("topic_object", "Pierre Bouteiller"),
 ])
 def test_pronoun_resolved_over_mentions_from_the_parse(parsed, doc: str, speaker: str) -> None:
     row = _quote(parsed, doc)
@@ -75,6 +88,18 @@ def test_the_previous_paragraphs_speaker_before_the_headlines_topic(parsed) -> N
     table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == "previous_speaker").sort("start_char")
     row = table.row(table.height - 1, named=True)
     assert (row["speaker"], row["rule"].split("+")[-1]) == ("Paul Martin", "pronoun")
+
+
+def test_a_paragraph_with_its_own_subject_leaves_the_previous_speaker(parsed) -> None:
+    table = parsed[1].filter(pl.col("doc_id").cast(pl.String) == "shifted").sort("start_char")
+    row = table.row(table.height - 1, named=True)
+    assert (row["speaker"], row["rule"].split("+")[-1]) == ("François Fillon", "pronoun")
+
+
+def test_no_gender_from_a_noun_in_a_complement(parsed) -> None:
+    result = parsed[0]
+    mentions = named_mentions(result.tokens, result.documents).filter(pl.col("doc_id") == "complement_gender")
+    assert mentions.filter(pl.col("name") == "Jean Dupont")["gender"].to_list() == [None]
 
 
 def test_plural_pronoun_takes_a_coordination(parsed) -> None:

@@ -14,8 +14,10 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   before the quotation: agreeing in gender (from titles, the gender of a noun in apposition — an epicene
   noun's by its determiner —, the agreement of a participle or adjective predicated of the name) and in
   number (a plural pronoun, a coordination or a plural name); the most salient first — a subject or a
-  speaker in the same paragraph, then any mention in the paragraph, then the person the headline names
-  (and the body names again: the article's topic), then the article's speakers and subjects
+  speaker in the same paragraph (not the subject of an embedded clause), then the speaker of the paragraph
+  before (unless the pronoun's paragraph opened on a subject of its own), then the person the headline names
+  (and the body names again: the article's topic), then any other mention in the paragraph, then the
+  article's speakers and subjects
   (centering-style salience: Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994). Mentions are read from
   the tree (:func:`named_mentions`): a name the parser split at a capitalised article is one ("Jean-Marie
   Le Pen"); a mention in an oblique phrase, "à Hilliard", "au président", or in the complement of a noun in
@@ -479,7 +481,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_title").is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
         # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
         # complement a name may close ("le ministre de la Justice Alberto …")
-        .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower")
+        # (not a noun in a complement: "l'animateur de radio Pierre Bouteiller" is no feminine name)
+        .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower") & ~pl.col("_hcase")
               & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3))
         .then(_noun_gender(pl.col("_hfeats"), pl.col("_hform"), pl.col("_hdet_gender")))
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
@@ -588,7 +591,8 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
                     pl.col("_pronoun").replace_strict({**PRONOUNS, **PLURAL_PRONOUNS}, default=None,
                                                       return_dtype=pl.String).alias("_p_gender"),
                     (pl.col("_pronoun") == "qui").alias("_relative"),
-                    pl.col("_pronoun").is_in(list(PLURAL_PRONOUNS)).alias("_p_plural")))
+                    pl.col("_pronoun").is_in(list(PLURAL_PRONOUNS)).alias("_p_plural"),
+                    *([pl.col("_shifted")] if "_shifted" in q.columns else [])))
     if pron.height == 0 or mentions.height == 0:
         return pl.DataFrame(schema={"_q": pl.UInt32, "_resolved": pl.String})
     same_par = pl.col("par_no") == pl.col("m_par_no")
@@ -618,13 +622,21 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     # (a relative's antecedent is right before it, an apposition at most between: "Bernard Bonnet, le successeur
     # du préfet, qui …"; never a name sentences away)
     near = (pl.col("_anchor") - pl.col("m_end")) <= RELATIVE_REACH
-    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par & near).then(1).otherwise(9))
-            .when(same_par & salient & ~embedded).then(1).when(same_par & person).then(2).when(same_par).then(3)
-            # (the speaker of the paragraph before, the backward-looking centre, comes before the headline's topic)
-            .when((pl.col("par_no") - pl.col("m_par_no") == 1) & (pl.col("role") == "speaker")).then(4)
-            .when(topic).then(5)
-            .when(pl.col("role") == "speaker").then(6).when(pl.col("role") == "subject").then(7)
-            .when(person).then(8).otherwise(8))
+    # (the speaker of the paragraph before, the backward-looking centre, unless the pronoun's paragraph opened on
+    # a subject of its own, a description the resolver cannot name: "Le candidat de droite a renouvelé … « … »,
+    # a-t-il déclaré")
+    previous_speaker = (pl.col("par_no") - pl.col("m_par_no") == 1) & (pl.col("role") == "speaker")
+    shifted = pl.col("_shifted").fill_null(False) if "_shifted" in q.columns else pl.lit(False)
+    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par & near).then(1).otherwise(99))
+            .when(same_par & salient & ~embedded).then(1)
+            .when(previous_speaker & ~shifted).then(2)
+            # (the headline's topic, the article's centre, before a name its paragraph gives only as an object or a
+            # complement: "Il intègre France Inter. … annonçait-il" in an article on Pierre Bouteiller)
+            .when(topic).then(3)
+            .when(same_par & person).then(4).when(same_par).then(5)
+            .when(previous_speaker).then(6)
+            .when(pl.col("role") == "speaker").then(7).when(pl.col("role") == "subject").then(8)
+            .when(person).then(9).otherwise(9))
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor"))
@@ -634,10 +646,30 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
                     & (pl.col("_p_gender").is_null() | pl.col("gender").is_null() | pl.col("_p_plural")
                        | (pl.col("gender") == pl.col("_p_gender"))))
             .with_columns(tier.alias("_tier"))
-            .filter(pl.col("_tier") < 9)
+            .filter(pl.col("_tier") < 99)
             .sort("_q", "_tier", pl.col("m_start"), descending=[False, False, True])
             .group_by("_q", maintain_order=True).first()
             .select("_q", pl.when(~determined).then(pl.col("name")).alias("_resolved")))
+
+
+def _shifted_paragraphs(q: pl.DataFrame, tokens: pl.DataFrame, pars: pl.DataFrame,
+                        quotes: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _shifted``: the pronoun sources whose paragraph has a common noun as a subject before them, in the
+    writer's text ("Le candidat de droite a renouvelé sa référence … « … » a-t-il déclaré"): the paragraph's
+    centre is then no longer the speaker of the paragraph before (Grosz, Joshi & Weinstein 1995)."""
+    pron = q.filter(pl.col("_pronoun").is_not_null()).select("_q", "doc_id", "par_no", "par_start",
+                                                             pl.min_horizontal("start_char", "source_start")
+                                                             .alias("_anchor"))
+    subjects = (tokens.filter(pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
+                              & (pl.col("upos").cast(pl.String) == "NOUN"))
+                .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64))
+                .join(pron.select("doc_id").unique(), on="doc_id", how="semi"))
+    if pron.height == 0 or subjects.height == 0:
+        return pl.DataFrame(schema={"_q": pl.UInt32, "_shifted": pl.Boolean})
+    subjects = quote_depth(subjects, quotes.select(pl.col("doc_id").cast(pl.String), "start_char", "end_char"))
+    return (pron.join(subjects.filter(pl.col("_depth") == 0), on="doc_id")
+            .filter(pl.col("start_char").is_between(pl.col("par_start"), pl.col("_anchor"), closed="left"))
+            .select("_q").unique().with_columns(pl.lit(True).alias("_shifted")))
 
 
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
@@ -693,6 +725,7 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
     candidates = pl.concat([mentions.select(quoted.columns), quoted], how="vertical_relaxed")
+    q = q.join(_shifted_paragraphs(q, tokens, pars, quotes), on="_q", how="left")
     q = q.join(resolve_pronouns(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
