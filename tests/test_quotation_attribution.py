@@ -83,3 +83,15 @@ def test_a_quoted_clause_after_a_comma_and_but_with_its_incise_is_direct(tmp_pat
     assert found["kind"].to_list() == ["direct", "direct"]
     assert _rules(found, 0)[1] == "clause_incise" and _rules(found, 1)[1] == "incise"
     assert found["source"].to_list()[1] == "M. Gentiloni"
+
+
+def test_a_quotation_signed_on_the_next_line(tmp_path: Path) -> None:
+    """'« … »' alone in its paragraph, then '— Service de presse du festival': the signature is the source (rule
+    signature); a dash line after a quotation inside a sentence of the writer's signs nothing."""
+    found = _quotes(tmp_path, "Le festival a annoncé la nouvelle.",
+                    "« Nous rendons d'abord hommage à une oeuvre, la venue ou non de l'artiste fait partie des aléas »",
+                    "— Service de presse du festival",
+                    "Le jury a salué une « oeuvre majeure »",
+                    "— Liste des films")
+    assert _rules(found, 1) == ["signature", "none"]
+    assert found["source"].to_list() == ["Service de presse du festival", None]

@@ -424,6 +424,12 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("_left").str.extract(rf"(?:^|,)\s*(?:{_ELIDED_ARTICLE})?({NAME})\s*:\s*$", 1))
         .alias("_colon_name"),
         incise_ok(resumed_at).fill_null(False).alias("_resumed"),
+        # a quotation alone in its paragraph signed on the next line by a dash ("« … »\n\n— Service de presse du
+        # festival"): the signature, a line of at most 80 characters
+        pl.when(pl.col("_sentence_start") & (pl.col("_right").str.strip_chars(" \t.") == ""))
+        .then(pl.col("text").str.slice(pl.col("end_char"), 120)
+              .str.extract(r"^[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*(\p{Lu}[^\n«»“”]{1,79}?)[ \t.]*(?:\n|$)", 1))
+        .alias("_signature"),
         pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
     )
 
@@ -862,14 +868,17 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     colon; then ``source`` (the text at the offsets) and ``reporting_verb`` (the verb's lemma or the preposition)."""
     before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
     name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
+    signature = _rule_is(table, source="signature_after")
     lead = pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")
     found_at = (pl.when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
-                .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src"))))
+                .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
+                .when(signature).then(pl.col("end_char") + _char_find(pl.col("text").str.slice(pl.col("end_char"), 120),
+                                                                      pl.col("_signature"))))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
-             .when(agent).then(pl.col("_agent_src")))
-    in_text = before | name | after | agent
+             .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature")))
+    in_text = before | name | after | agent | signature
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
