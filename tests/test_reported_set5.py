@@ -25,6 +25,11 @@ SENTENCES = {
     "pour_movement": "Pour les Gilets jaunes, il s'agirait d'un acte malveillant.",
     "pour_share": "Pour 63 % des Français, la France accueille trop de migrants.",
     "pour_segment": "Pour les 10 % de la population la plus aisée, la baisse du niveau de vie est de 1,2 %.",
+    # a clause coordinated by a conjunction with a subject of its own is not the marker's
+    "selon_then_mais": "Trois personnes y sont décédées selon le journal, mais des témoins affirment qu'il y aurait "
+                       "davantage de morts.",
+    "pour_then_et": "Pour 63 % des Français, la France accueille trop de migrants et la moitié souhaite un "
+                    "référendum.",
     # "selon" after a word that applies a criterion
     "selon_criterion": "La Russie condamne la persécution d'individus selon leur orientation sexuelle.",
 }
@@ -71,3 +76,11 @@ def test_the_view_of_a_group(found, doc, text) -> None:
 @pytest.mark.parametrize("doc", ["pour_segment", "selon_criterion"])
 def test_a_segment_of_a_distribution_and_a_criterion_attribute_nothing(found, doc) -> None:
     assert rows(found, doc) == []
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_attributed(found) -> None:
+    assert rows(found, "selon_then_mais") == [
+        ("according_to", "selon", "Trois personnes y sont décédées", "source marker of the hedge analysis"),
+        ("indirect", "affirmer", "qu'il y aurait davantage de morts", "que-clause")]
+    assert rows(found, "pour_then_et") == [
+        ("according_to", "pour", "la France accueille trop de migrants", "source marker of the hedge analysis")]

@@ -238,6 +238,20 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
               .filter((pl.col("_up") == pl.col("head")) & (pl.col("_rel") == "conj")))
     content = content.join(subtrees(nested.select("_item", "doc_id", "sent_id", pl.col("_other").alias("head")),
                                      pairs), on=["_item", *WORD], how="anti")
+    # an attributed clause ends before a clause coordinated to it by a conjunction with a subject of its own: another
+    # assertion, not the marker's ("Pour 63 % des Français, la France accueille trop de migrants et 48 % veulent
+    # que…", "Trois personnes y sont décédées selon le journal, mais des témoins affirment que…"; not a clause the
+    # parser made a conjunct after a comma only)
+    subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj"))
+                .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    conjunctions = (words.filter(pl.col("deprel") == "cc")
+                    .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    other_clauses = (found.filter(pl.col("kind") == "according_to").select("_item", "doc_id", "sent_id", "head")
+                     .join(words.filter(pl.col("deprel") == "conj")
+                           .select("doc_id", "sent_id", pl.col("head"), "word_id"), on=["doc_id", "sent_id", "head"])
+                     .join(subjects, on=WORD, how="semi").join(conjunctions, on=WORD, how="semi"))
+    content = content.join(subtrees(other_clauses.select("_item", "doc_id", "sent_id", pl.col("word_id").alias("head")),
+                                    pairs), on=["_item", *WORD], how="anti")
     # an incise attributes an assertion: a clause with a verb, not a noun phrase the parser hung on a verb
     # of saying ("La procureure …, Mme Fatou Bensouda, a déclaré : «…»")
     verbal = (content.join(words.filter(pl.col("upos").is_in(["VERB", "AUX"])).select(WORD), on=WORD)
