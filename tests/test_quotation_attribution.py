@@ -95,3 +95,13 @@ def test_a_quotation_signed_on_the_next_line(tmp_path: Path) -> None:
                     "— Liste des films")
     assert _rules(found, 1) == ["signature", "none"]
     assert found["source"].to_list() == ["Service de presse du festival", None]
+
+
+def test_a_quotation_hung_on_the_subject_is_left_out_of_the_source(tmp_path: Path) -> None:
+    """'… une pancarte « je suis partout », Karim Hacène, journaliste a twitté : « … »': the parser hangs the first
+    quotation on the subject; the source starts at the subject's head, not inside that quotation (it was none)."""
+    found = _quotes(tmp_path, "Vers 12h30, commentant un dessin illustrant un Gilet jaune tenant une pancarte « je "
+                              "suis partout », Karim Hacène, journaliste a twitté : « Les Gilets jaunes sont-ils "
+                              "incultes au point de ne pas savoir à quoi ils font référence ? ».")
+    assert _rules(found, 1)[1] == "colon_verb"
+    assert found["source"].to_list()[1] == "Karim Hacène"

@@ -813,8 +813,22 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     q = q.join(_source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
     # a source stands at its quotation's depth: never inside it, nor inside another quotation ("« Tout simplement »,
     # a précisé X, « parce que l'histoire … »", where the tree makes the next quotation the subject)
+    # (a quotation the parser hung on the source's head, "une pancarte « je suis partout », Karim Hacène, journaliste
+    # a twitté : « … »", is left out: the source then starts at its head)
+    head_start = tok.select("doc_id", "sent_id", pl.col("word_id").alias("src_word"),
+                            pl.col("start_char").alias("_src_head_start"))
+    spans = q.select("doc_id", "start_char", "end_char")
+    q = q.join(heads.select("_q", "sent_id").rename({"sent_id": "_src_sent"}), on="_q", how="left").join(
+        head_start.rename({"sent_id": "_src_sent"}), on=["doc_id", "_src_sent", "src_word"], how="left")
+    start_depth = quote_depth(q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
+                              spans)["_depth"]
+    head_depth = quote_depth(q.select("doc_id", pl.col("_src_head_start").fill_null(-1).alias("start_char")),
+                             spans)["_depth"]
+    level = pl.col("level").cast(pl.Int64)
+    q = q.with_columns(pl.when((start_depth != level) & (head_depth == level)).then(pl.col("_src_head_start"))
+                       .otherwise(pl.col("source_start")).alias("source_start"))
     depth = quote_depth(q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
-                        q.select("doc_id", "start_char", "end_char"))["_depth"]
+                        spans)["_depth"]
     inside = (pl.col("source_start") < pl.col("end_char")) & (pl.col("source_end") > pl.col("start_char"))
     q = q.with_columns(pl.when(inside | (depth != pl.col("level").cast(pl.Int64))).then(None)
                        .otherwise(pl.col("source_start")).alias("source_start"))
