@@ -76,11 +76,18 @@ CASES = [
     ("Il prévoit des sous-sections par régions administratives qui n'éliraient qu'un, deux ou trois députés.",
      "éliraient", "hypothetical", "relative_clause"),
     ("Le nouveau parlement réélirait le président sortant.", "réélirait", "reportive", "unmarked"),
+    # an action judged by an adjective of worth, cost or feasibility: judged as if taken (UD ParTUT dev item) ...
+    ("Cette mesure serait réellement nécessaire pour maintenir la sécurité des transports.", "serait",
+     "hypothetical", "judged_action"),
+    ("Une telle réforme serait très coûteuse.", "serait", "hypothetical", "judged_action"),
+    # ... not a state reported of an event
+    ("L'explosion serait accidentelle.", "serait", "reportive", "unmarked"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
-             "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition")
+             "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition",
+             "judged_action")
 
 
 @pytest.fixture(scope="module")

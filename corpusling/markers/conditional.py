@@ -448,7 +448,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
         row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
         "_sans_infinitive",
-        pl.col("upos").alias("_clause_upos"), "_clausal_child", pl.col("_marked").alias("_clause_marked"),
+        pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
+        pl.col("_marked").alias("_clause_marked"),
         pl.col("_gerund_child").alias("_gerund_condition"))
     # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
     # amod of "Etat"): its subject is the noun it hangs from, climbed up through the noun's complements (nmod)
@@ -475,7 +476,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
-        "_subj_f", "_clause_upos", "_antecedent_l", "_above_cnd",
+        "_subj_f", "_clause_upos", "_clause_l", "_antecedent_l", "_above_cnd",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
@@ -522,7 +523,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     subject is hypothetical (guide §1: "une défaite compromettrait"): a noun of action or a pronoun
     standing for a situation as the subject of a verb of consequence ("l'inaction obligerait", "cela
     permettrait": ``implicit_conditions.tsv``), a free-choice subject ("toute proposition serait
-    irrecevable"), an adjective judging a clause ("ce serait dramatique que…"); "ne saurait +
+    irrecevable"), an adjective judging a clause ("ce serait dramatique que…") or judging the worth, cost or
+    feasibility of an action that is the subject ("cette mesure serait nécessaire": ``judged_action``,
+    ``evaluative_adjective`` of ``implicit_conditions.tsv``); "ne saurait +
     infinitive" is a set phrase (``other``).
     Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the participle's
     lemma for a compound, else the verb's), ``compound``, the next word ``_w1_*``, the previous
@@ -600,6 +603,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("free_choice_subject", ~compound & pl.col("_subj_det").is_in(_implicit("free_choice_determiner")),
          "hypothetical"),
         ("judged_situation", copula & pl.col("_subj_f").is_in(cues("situation_subject")), "hypothetical"),
+        ("judged_action", (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & situation
+         & pl.col("_clause_l").is_in(_implicit("evaluative_adjective")), "hypothetical"),
         ("unmarked", pl.lit(True), "reportive"),
     ]
 
