@@ -25,6 +25,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "En gros, 300 personnes étaient présentes.": [("En gros", "en gros ([PUNCT]) [NUM]")],
     "En gros, je ne le conseille pas.": [],  # sums up, rounds nothing
     "La différence est d'environs 2 cm.": [("environs 2", '"environs" [NUM]')],
+    # an approximate time named by a noun (set5, fifth session); a place is not
+    "Aux alentours de minuit, un incendie a détruit le péage.": [
+        ("Aux alentours de minuit", "à le alentour|environ de midi|minuit")],
+    "Il habite aux alentours de Paris.": [],
 }
 
 
