@@ -30,6 +30,15 @@ TEXTS = {
     # … never a person ("son parti" is the party of the person named)
     "possessive_person": "Exclusion\n\nLe député Antoni Pastor a voté contre le projet hier. Son parti estime "
                          "qu'il a rompu la discipline de vote.",
+    # a capitalised noun after its determiner is an institution's own name, no anaphor of the subject before
+    "institution": "Grippe aviaire\n\nLa Chine a annoncé que la souche avait contaminé 1 560 personnes. Le virus a "
+                   "tué 40 % des malades selon l'Organisation mondiale de la Santé.",
+    # a plural description stands for several, never for the one name the text wrote with its noun
+    "plural_description": "Traité\n\nLe traité fut signé par la Belgique et les Pays-Bas. Les autres pays estiment "
+                          "que l'Union doit rester unie.",
+    # an acronym is a name, never a description apposed to the name before it elsewhere ("Matthew, le PAM")
+    "acronym": "Haïti\n\nAprès l'ouragan Matthew, le PAM et Internews ont réparé des radios. Les stations "
+               "diffusent de nouveau, affirme le PAM dans un communiqué.",
     # no named subject in the sentence before: the description stays as written
     "alone": "Canicule\n\nIl a fait très chaud hier à Lyon. Le ministère de la Santé recommande que les "
              "personnes âgées restent au frais.",
@@ -60,6 +69,9 @@ def test_rules_are_in_the_table() -> None:
     ("headline", "Le ministre du Redressement productif", "Arnaud Montebourg", "role of the headline's person"),
     ("possessive", "Son parti", "Parti populaire espagnol", "description of the previous subject"),
     ("possessive_person", "Son parti", "Son parti", "as written"),
+    ("institution", "l'Organisation mondiale de la Santé", "l'Organisation mondiale de la Santé", "as written"),
+    ("plural_description", "Les autres pays", "Les autres pays", "as written"),
+    ("acronym", "le PAM", "le PAM", "as written"),
 ])
 def test_description_takes_up_the_previous_subject(found, doc: str, mention: str, speaker: str, rule: str) -> None:
     row = found.filter((pl.col("doc_id") == doc) & pl.col("source").str.starts_with(mention)).row(0, named=True)

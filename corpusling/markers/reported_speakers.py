@@ -165,9 +165,12 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
-                                 pl.col("form").str.to_lowercase().alias("_noun"), pl.col("upos").alias("_nu")),
+                                 pl.col("form").str.to_lowercase().alias("_noun"), pl.col("upos").alias("_nu"),
+                                 pl.col("feats").cast(pl.String).fill_null("").alias("_nf")),
                     on=["doc_id", "sent_id", "source_word"])
-              .filter((pl.col("_nu") == "NOUN") & (pl.col("_noun").str.len_chars() >= 3))
+              # (a plural description stands for several, never for one name: "les autres pays réticents")
+              .filter((pl.col("_nu") == "NOUN") & (pl.col("_noun").str.len_chars() >= 3)
+                      & ~pl.col("_nf").str.contains("Number=Plur"))
               .select("_item", "doc_id", "source_start", "_noun"))
     if wanted.height == 0:
         return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
@@ -215,11 +218,15 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                           & pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{definite}|{possessive})\b\s*\S"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
                                  pl.col("upos").alias("_nu"), pl.col("feats").fill_null("").alias("_nf"),
-                                 pl.col("lemma").cast(pl.String).str.to_lowercase().alias("_nl")),
+                                 pl.col("lemma").cast(pl.String).str.to_lowercase().alias("_nl"),
+                                 pl.col("form").cast(pl.String).alias("_nform")),
                     on=["doc_id", "sent_id", "source_word"])
               .with_columns(pl.col("_mention").str.to_lowercase().str.contains(rf"^(?:{possessive})\b")
                             .alias("_possessive"))
               .filter((pl.col("_nu") == "NOUN") & ~pl.col("_nf").str.contains("Number=Plur")
+                      # (a capitalised noun after its determiner is the institution's own name, no anaphor: "selon
+                      # l'Organisation mondiale de la Santé")
+                      & ~pl.col("_nform").str.contains(r"^\p{Lu}\p{Ll}")
                       & pl.col("_nl").is_in([*persons, *organisations])
                       # (a possessive takes up an organisation only: "son porte-parole" is someone else)
                       & (~pl.col("_possessive") | pl.col("_nl").is_in(organisations)))
@@ -619,8 +626,9 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     before = rows.select(pl.col("_text").str.slice((pl.col("source_start") - 80).clip(lower_bound=0),
                                                    pl.min_horizontal(pl.col("source_start"), 80)))[:, 0]
     after = rows.select(pl.col("_text").str.slice(pl.col("source_end"), 80))[:, 0]
+    # (an acronym is a name, no description: "affirme le PAM")
     plain = [n is None and r is None and m is not None and m.strip().lower() not in PRONOUNS
-             and m.strip().lower() not in PLURAL_PRONOUNS
+             and m.strip().lower() not in PLURAL_PRONOUNS and not _ACRONYM.match(m.strip())
              for n, r, m in zip(rows["_named"], rows["_resolved"], rows["_mention"], strict=True)]
     # (a one-word name opening a sentence counts when the parser made it a proper name: "Barroso, le président …")
     known = dict(mentions.group_by("doc_id").agg(pl.col("name").unique()).iter_rows())
