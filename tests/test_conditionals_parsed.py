@@ -82,12 +82,21 @@ CASES = [
     ("Une telle réforme serait très coûteuse.", "serait", "hypothetical", "judged_action"),
     # ... not a state reported of an event
     ("L'explosion serait accidentelle.", "serait", "reportive", "unmarked"),
+    # a dated relative clause under a past main clause: what came later in a narrative (UD Sequoia dev item) ...
+    ("Blanche Maupas créait alors le comité qui deviendrait en 1928 le Comité national pour la réhabilitation des "
+     "victimes de guerre.", "deviendrait", "future_in_past", "later_in_past_narrative"),
+    # ... not a consequence, which stays imagined, nor an undated relative clause (guide §1: "une riposte qui
+    # viserait…")
+    ("Le gouvernement a présenté un plan qui permettrait en 2030 de réduire les émissions.", "permettrait",
+     "hypothetical", "relative_clause"),
+    ("Israël a préparé une riposte qui viserait les installations nucléaires.", "viserait", "hypothetical",
+     "relative_clause"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
              "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition",
-             "judged_action")
+             "judged_action", "later_in_past_narrative")
 
 
 @pytest.fixture(scope="module")

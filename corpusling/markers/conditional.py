@@ -57,6 +57,9 @@ _INFINITIVE = r"(?:er|ir|ïr|re|oir)$"
 
 _WINDOW = 5
 
+#: A year (1000-2099) as a word: the date of an event.
+_YEAR = r"^(?:1\d|20)\d\d$"
+
 #: Endings of the imperfect indicative that no present has, except the verbs of ``present_in_ai`` ("il fait").
 _IMPERFECT_ENDING = r"\p{L}(?:ais|ait|aient)$"
 
@@ -261,7 +264,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # (passé composé, plus-que-parfait) or the participle of a causative, an auxiliary or copula in the
     # imperfect (pluperfect: "s'ils avaient adopté"; "s'il était élu"), a clausal complement, a gerund
     flags = children.filter(crel.is_in(["mark", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "ccomp", "csubj",
-                                        "xcomp", "advcl", "det"])).group_by(*sent, "word_id").agg(
+                                        "xcomp", "advcl", "det", "obl", "obl:mod"])).group_by(*sent, "word_id").agg(
         (mark.any() & ~(mark & ~form.is_in([*cues("complementizer"), *si])).any()).alias("_complementizer"),
         (mark & form.is_in(si)).any().alias("_n_si"),
         pl.col("_child").filter(mark & form.is_in(si)).first().alias("_si_word"),
@@ -275,7 +278,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
         form.filter(crel == "det").first().alias("_det"),
         pl.col("_child").filter(crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_cnd")).first()
-        .alias("_cnd_child"))
+        .alias("_cnd_child"),
+        (crel.is_in(["obl", "obl:mod"]) & form.str.contains(_YEAR)).any().alias("_year_child"))
     determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
@@ -321,7 +325,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux",
-                                  "_gerund_child").fill_null(False),
+                                  "_gerund_child", "_year_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
@@ -450,7 +454,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
-        pl.col("_gerund_child").alias("_gerund_condition"))
+        pl.col("_gerund_child").alias("_gerund_condition"), pl.col("_year_child").alias("_dated"))
     # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
     # amod of "Etat"): its subject is the noun it hangs from, climbed up through the noun's complements (nmod)
     # (or acl: a finite verb hung on a noun with neither subject nor conjunction is no relative clause)
@@ -470,9 +474,13 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the nearest clause above that is itself in the conditional (its verb, auxiliary or copula)
     above = (path.filter((pl.col("k") >= 1) & pl.col("_cnd_here").is_not_null()).sort(row, "k")
              .unique(row, keep="first").select(row, pl.col("_cnd_here").alias("_above_cnd")))
+    # the tense of the nearest verb above (a relative clause's main clause: "créait le Comité, qui deviendrait…")
+    verb_above = (path.filter((pl.col("k") >= 1) & pl.col("upos").is_in(["VERB", "AUX"])).sort(row, "k")
+                  .unique(row, keep="first").select(row, pl.col("_past").alias("_past_above")))
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
              .join(si_imperfect, on=row, how="left").join(own_clause, on=row, how="left")
-             .join(antecedent, on=row, how="left").join(above, on=row, how="left"))
+             .join(antecedent, on=row, how="left").join(above, on=row, how="left")
+             .join(verb_above, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
@@ -480,7 +488,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
-                    "_gerund_condition")))
+                    "_gerund_condition", "_dated", "_past_above")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -515,7 +523,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     même") is ``other``: no wish or request. A past conditional of enabling or preventing whose subject is an
     action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
     permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
-    in a relative clause of reported content looks back, not forward (no future in the past). A relative clause
+    in a relative clause of reported content looks back, not forward (no future in the past). A present
+    conditional in a dated relative clause whose main clause is past tells what came later in a narrative ("Blanche
+    Maupas créait alors le Comité, qui deviendrait en 1928 …": ``later_in_past_narrative``, the future in the
+    past of history writing; a consequence there stays imagined: "un plan qui permettrait en 2030…"). A relative clause
     inside a clause whose own conditional is reportive is reported with it ("Il s'agirait d'un nouveau boson,
     …, qui aurait une énergie de 750 GeV": ``relative_in_reported_clause``, a second pass over the classes of
     the first), unless its verb is one of consequence ("un accord qui permettrait…" stays imagined). Just before
@@ -595,6 +606,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("past_conditional", compound, "reportive"),
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
+        ("later_in_past_narrative", relative & ~compound & pl.col("_past_above") & pl.col("_dated")
+         & ~key.is_in(_implicit("consequence_verb")), "future_in_past"),
         ("relative_in_reported_clause", relative & pl.col("_above_reportive")
          & ~key.is_in(_implicit("consequence_verb")), "reportive"),
         ("relative_clause", relative, "hypothetical"),
