@@ -25,6 +25,10 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le loyer varie du simple au double selon les quartiers.": [],
     "Le loyer a doublé selon les agences immobilières.": [
         ("selon les agences immobilières", "source_marker", SELON)],
+    # a first person plural (an imperative the tagger took for a third person) has no inverted subject: no incise
+    "Proche du premier janvier, citons aussi Lemmy Kilmister, musicien britannique.": [],
+    # a footnote call between the closing mark and the incise: the incise attributes the quotation
+    "« Un investissement pour le futur » [1], explique-t-il.": [],
     # "selon" / "d'après" after a word that applies a criterion is that criterion
     "La Russie condamne la persécution d'individus selon leur orientation sexuelle.": [],
     "Ne me jugez pas d'après les actes de ces nouveaux inquisiteurs.": [],

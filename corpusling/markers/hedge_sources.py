@@ -104,6 +104,10 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     neuter = (pl.col("upos") == "PRON") & in_list("_form", lists["neuter_clitic"])
     skippable = ((pl.col("upos") == "AUX") | clitic
                  | (pl.col("upos") == "ADV") | aux_form | neuter)
+    # a verb in the first or second person plural ("citons aussi Lemmy Kilmister", an imperative the tagger may take
+    # for a third person) has no inverted subject but its own clitic ("disons-nous"): no incise
+    first_second = (pl.col("_form").str.ends_with("ons") | pl.col("_form").str.ends_with("ez")) & ~clitic_after
+    speech = speech & ~first_second.fill_null(False)
     candidates = words.filter(speech)
     if candidates.height == 0:
         return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,

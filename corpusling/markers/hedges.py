@@ -274,6 +274,9 @@ def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
     lead = pl.col("_form").is_in(sorted(DASHES))
     first_word = pl.col("_i").filter(~lead).min().over("_s")
     first_mark = pl.col("_i").filter(pl.col("_open") | pl.col("_close")).min().over("_s")
+    # a footnote call between the closing mark and the incise is glue, as punctuation ("« … » [1], explique-t-il")
+    footnote = pl.col("_raw").str.contains(r"^\d{1,3}$") & (at("_form", -1) == "[") & (at("_form", 1) == "]")
+    word = (pl.col("upos") != "PUNCT") & ~footnote.fill_null(False)
     return marks.with_columns(
         # the sentence is (or ends) a quotation: it opens with a quotation mark, or its first mark closes a
         # quotation that began in an earlier sentence
@@ -282,7 +285,7 @@ def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
         # the last mark at or before this word closes, with only punctuation after it ("« … », a déclaré X")
         (pl.when(pl.col("_open") | pl.col("_close")).then(pl.col("_close")).forward_fill().over("_s").fill_null(False)
          & (pl.when(pl.col("_open") | pl.col("_close")).then(pl.col("_i")).forward_fill().over("_s")
-            >= pl.when(pl.col("upos") != "PUNCT").then(pl.col("_i")).forward_fill().over("_s").fill_null(-1)))
+            >= pl.when(word).then(pl.col("_i")).forward_fill().over("_s").fill_null(-1)))
         .alias("_after_close"),
         # the last mark at or before this word closes, whatever words come after it
         pl.when(pl.col("_open") | pl.col("_close")).then(pl.col("_close")).forward_fill().over("_s").fill_null(False)
