@@ -39,6 +39,10 @@ TEXTS = {
     # an acronym is a name, never a description apposed to the name before it elsewhere ("Matthew, le PAM")
     "acronym": "Haïti\n\nAprès l'ouragan Matthew, le PAM et Internews ont réparé des radios. Les stations "
                "diffusent de nouveau, affirme le PAM dans un communiqué.",
+    # a role takes up the name the text introduced with it, an adjective between, as the agent of "par" too
+    "introduced_agent": "Tapisserie\n\nLa décision a été prise par le président français Macron lors d'une "
+                        "visite. Theresa May a remercié la France.\n\nSelon le président français, ce prêt marque "
+                        "un nouveau chapitre.",
     # no named subject in the sentence before: the description stays as written
     "alone": "Canicule\n\nIl a fait très chaud hier à Lyon. Le ministère de la Santé recommande que les "
              "personnes âgées restent au frais.",
@@ -72,6 +76,7 @@ def test_rules_are_in_the_table() -> None:
     ("institution", "l'Organisation mondiale de la Santé", "l'Organisation mondiale de la Santé", "as written"),
     ("plural_description", "Les autres pays", "Les autres pays", "as written"),
     ("acronym", "le PAM", "le PAM", "as written"),
+    ("introduced_agent", "le président français", "Macron", "introduced with its noun"),
 ])
 def test_description_takes_up_the_previous_subject(found, doc: str, mention: str, speaker: str, rule: str) -> None:
     row = found.filter((pl.col("doc_id") == doc) & pl.col("source").str.starts_with(mention)).row(0, named=True)

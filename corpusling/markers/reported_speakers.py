@@ -19,6 +19,9 @@ from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
+#: How far before a name, in characters, the noun it was introduced with may stand: the noun and an adjective or
+#: a complement ("le président français Macron", "l'ONG Human Rights Watch").
+INTRODUCING_REACH = 32
 #: A person's name as a speaker is written: capitalised words, particles between ("Gilles-Éric Séralini", "Jean-Marc
 #: Ayrault", "Charles de Gaulle"); not an institution's ("Le ministère de l'Intérieur").
 PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben|bin)\s*)?\p{Lu}[\p{L}'’.-]*)+$"
@@ -178,8 +181,9 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     names = (mentions.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
              .join(texts, on="doc_id")
              .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
-             .with_columns(pl.col("_t").str.slice((pl.col("m_start") - 16).clip(lower_bound=0),
-                                                  pl.col("m_end") - (pl.col("m_start") - 16).clip(lower_bound=0))
+             .with_columns(pl.col("_t").str.slice((pl.col("m_start") - INTRODUCING_REACH).clip(lower_bound=0),
+                                                  pl.col("m_end") - (pl.col("m_start") - INTRODUCING_REACH)
+                                                  .clip(lower_bound=0))
                            .str.to_lowercase().alias("_around"))  # the name's own words too: "ONG Human Rights…"
              .select("doc_id", "m_start", "m_end", "name", "_around"))
     found = (wanted.join(names, on="doc_id")

@@ -329,10 +329,11 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     gender, plural, determined``.
 
     A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``agent`` (after
-    "par": "par Christian Jacob"), ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker``
-    (subject or inverted subject of a reporting verb: "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or
-    in apposition to one), ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's
-    antecedent) or ``other``. ``gender``
+    "par": "par Christian Jacob", or the name of a noun after it: "par le président français Macron"),
+    ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a
+    reporting verb: "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one),
+    ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
+    ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
     is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
     mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
@@ -441,15 +442,17 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     # a noun the name hangs on that is itself in a prepositional phrase ("avec son complice, Jean-Michel Larqué")
-    head_case = (linked.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", "head").unique()
-                 .with_columns(pl.lit(True).alias("_hcase")))
+    # (and whether that preposition is the agent's: "prise par le président français Macron")
+    head_case = (linked.filter(pl.col("deprel") == "case").group_by("doc_id", "sent_id", "head")
+                 .agg(pl.lit(True).alias("_hcase"),
+                      pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_hagent")))
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
          .join(determined, on=key, how="left")
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
          .join(head_case, on=["doc_id", "sent_id", "head"], how="left")
          .join(det_gender.rename({"_det_gender": "_hdet_gender"}), on=["doc_id", "sent_id", "head"], how="left")
-         .with_columns(pl.col("_case", "_agent", "_conj", "_hcase").fill_null(False)))
+         .with_columns(pl.col("_case", "_agent", "_conj", "_hcase", "_hagent").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
     attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
     reporting_head = pl.col("_hlemma").is_in(verbs) | pl.col("_hform").is_in(forms)
@@ -464,6 +467,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_case")).then(pl.lit("oblique"))
         # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
+        .when(of_noun & pl.col("_hagent")).then(pl.lit("agent"))
         .when(of_noun & pl.col("_hcase")).then(pl.lit("oblique"))
         .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
