@@ -17,8 +17,8 @@ from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_
 from corpusling.markers.conditional import cues
 
 SOURCE_RULES = ["incise", "incise_text", "selon_after", "signature", "agent", "colon_noun", "colon_verb", "colon_name",
-                "selon_before", "selon_clause", "colon_subject", "verb_before", "governing_verb", "verb_in_sentence",
-                "incise_inside", "incise_final", "previous_sentence"]
+                "selon_before", "selon_clause", "colon_subject", "verb_before", "governing_verb", "selon_inside",
+                "verb_in_sentence", "incise_inside", "incise_final", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -45,6 +45,8 @@ EXAMPLES = [
     ("Pierre Moscovici, a pour sa part ajouté : « Le budget sera tenu ».", "colon_subject", "Pierre Moscovici"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_before", "Les manifestants"),
     ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "governing_verb", "Le maire"),
+    ("Les Talibans ont visé cet hôtel car selon eux, il était le siège de « fêtes sauvages ».", "selon_inside",
+     "eux"),
     ("Le député a dénoncé la réforme et la décision, devenue une « honte pour tout le pays entier ».",
      "verb_in_sentence", "Le député"),
     ("« Nous partons demain, a déclaré le capitaine, et nous reviendrons bientôt. »", "incise_inside",
@@ -56,8 +58,7 @@ EXAMPLES = [
 ]
 
 KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "selon_clause",
-              "verb_object",
-              "clause_incise", "named", "title", "short", "embedded"]
+              "verb_object", "clause_incise", "named", "title", "selon_inside", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -88,6 +89,8 @@ KIND_EXAMPLES = [
     # the agent of a naming participle is a speaker
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "embedded", "mixed"),
     ("Les électeurs doivent choisir un « Congrès national général » de deux cents membres.", "title", "scare"),
+    ("Les Talibans ont visé cet hôtel car selon eux, il était le siège de « fêtes sauvages ».", "selon_inside",
+     "mixed"),
     ("Les habitants craignent une « riposte générale » dans la région.", "short", "scare"),
     # an infinitive alone is a word held at a distance
     ("Les adolescents avaient décidé de « réquisitionner » une voiture.", "short", "scare"),

@@ -105,3 +105,15 @@ def test_a_quotation_hung_on_the_subject_is_left_out_of_the_source(tmp_path: Pat
                               "incultes au point de ne pas savoir à quoi ils font référence ? ».")
     assert _rules(found, 1)[1] == "colon_verb"
     assert found["source"].to_list()[1] == "Karim Hacène"
+
+
+def test_words_in_a_clause_opened_by_selon_inside_the_sentence_are_mixed(tmp_path: Path) -> None:
+    """'car selon eux, il était le siège de « fêtes sauvages »': 'selon X,' opening a clause after the sentence's
+    start makes the short quoted words X's (mixed, rule selon_inside), not a scare quote; X is the source."""
+    found = _quotes(tmp_path, "Les Talibans ont visé cet hôtel car selon eux, il était le siège de « fêtes "
+                              "sauvages ».",
+                    "Les habitants de la région craignent une « riposte générale ».")
+    assert found["kind"].to_list() == ["mixed", "scare"]
+    assert _rules(found, 0) == ["selon_inside", "short"]
+    assert found["source"].to_list() == ["eux", None]
+    assert found["reporting_verb"].to_list() == ["selon", None]

@@ -369,8 +369,18 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
     adjacent = pl.col("_left").str.extract_groups(
         rf"(?:^\s*|[,;]\s*|\b(?i:{_alternation(words('complementizer'))})\s*,?\s*){conjunction}"
         rf"(?P<prep>(?i:{_alternation(words('attributing_preposition'))}))\s+(?P<src>[^,;:«»“”„\"()]+?)\s*,?\s*$")
+    # "car selon eux, il était le siège de « … »", "annonce que, selon ses sources, … « … »": "selon X," opening a
+    # clause after the sentence's start, before the quotation (the last one; "pour", often a purpose, is left out)
+    inner = pl.col("_left").str.extract_groups(
+        rf"(?:[,;:]\s*|\b(?i:{_alternation(words('complementizer') + words('leading_conjunction'))})\s*,?\s*)"
+        rf"(?P<prep>(?i:{_alternation(words('attributing_preposition_after'))}))\s+(?P<src>[^,;:«»“”„\"()]+?)(?P<after>\s*,"
+        rf"[^;:«»“”„\"]*)$")
     q = q.with_columns(adjacent.struct.field("src").alias("_adjacent_src"),
-                       adjacent.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_adjacent_prep"))
+                       adjacent.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_adjacent_prep"),
+                       inner.struct.field("src").alias("_inner_src"),
+                       (pl.col("_left").str.len_chars() - inner.struct.field("src").str.len_chars()
+                        - inner.struct.field("after").str.len_chars()).alias("_inner_at"),
+                       inner.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_inner_prep"))
     adjacent_src = (pl.when(pl.col("_adjacent_prep").is_in(words("viewpoint_preposition")))
                     .then(pl.when(named("_adjacent_src")).then(pl.col("_adjacent_src")))
                     .otherwise(pl.col("_adjacent_src")))
@@ -883,8 +893,12 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
     name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
     signature = _rule_is(table, source="signature_after")
-    lead = pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")
-    found_at = (pl.when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
+    inner = _rule_is(table, source="preposition_inside")
+    lead = (pl.when(inner).then(pl.col("_inner_src"))
+            .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
+    before = before | inner
+    found_at = (pl.when(inner).then(pl.col("_left_start") + pl.col("_inner_at"))
+                .when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
                 .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
@@ -903,8 +917,9 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     return q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
-        pl.when(before).then(pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep"))
-                             .otherwise(pl.col("_lead_prep")))
+        pl.when(inner).then(pl.col("_inner_prep"))
+        .when(before).then(pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep"))
+                           .otherwise(pl.col("_lead_prep")))
         .when(after).then(pl.col("_tail_prep"))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),

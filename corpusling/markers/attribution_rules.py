@@ -139,6 +139,9 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
         # danseuse de quatorze ans »", "choisir un « Congrès national général »")
         ("title", name_like, "scare"),
+        # words in a clause that "selon X," opens after the sentence's start are X's ("car selon eux, il était le
+        # siège de « fêtes sauvages »")
+        ("selon_inside", pl.col("_inner_src").is_not_null() & no_attribution & ~pl.col("_sentence_start"), "mixed"),
         # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
         # distance: "ils avaient décidé de « réquisitionner »")
         ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
@@ -218,6 +221,8 @@ def source_rules() -> list[SourceRule]:
                    verb="near"),
         SourceRule("governing_verb", pl.col("_embedded_attributed"), "a estimé qu'il s'agissait d'un « triste "
                    "rappel »", verb="governing", clitic="rest_of_text"),
+        SourceRule("selon_inside", (pl.col("kind") == "mixed") & pl.col("_inner_src").is_not_null(),
+                   "car selon eux, il était le siège de « fêtes sauvages »", source="preposition_inside"),
         SourceRule("verb_in_sentence", (pl.col("kind") == "mixed") & pl.col("_near_word").is_not_null(),
                    "a promis, lors de sa visite, un « nouveau départ »", verb="near", clitic="rest_of_text"),
         SourceRule("incise_inside", direct & pl.col("_inside_incise_end").is_not_null(), "« Nous partons, a "
