@@ -25,6 +25,16 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le loyer varie du simple au double selon les quartiers.": [],
     "Le loyer a doublé selon les agences immobilières.": [
         ("selon les agences immobilières", "source_marker", SELON)],
+    # a coordinated object of a source marker, even hung on the first object's complement, is an object too
+    "L'évacuation devrait reprendre dimanche selon le Comité international de la Croix-Rouge et un responsable "
+    "rebelle.": [
+        ("selon le Comité international de la Croix-Rouge et un responsable rebelle", "source_marker", SELON),
+        ("un responsable rebelle", "unnamed_source", UNNAMED_OBJECT)],
+    # the sources of a named agency, left unnamed; not the springs of a river
+    "L'agence Amaq annonce que, selon ses sources, la tuerie a été perpétrée par un combattant.": [
+        ("selon ses sources", "source_marker", SELON),
+        ("ses sources", "unnamed_source", '"ses"|"sa"|"son"|"leurs"|"leur" source @speaker')],
+    "La Seine prend ses sources en Bourgogne.": [],
     # a first person plural (an imperative the tagger took for a third person) has no inverted subject: no incise
     "Proche du premier janvier, citons aussi Lemmy Kilmister, musicien britannique.": [],
     # a footnote call between the closing mark and the incise: the incise attributes the quotation

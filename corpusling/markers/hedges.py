@@ -139,7 +139,9 @@ def _speaker_objects(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, 
     informant, or a pronoun ("selon un diplomate", "selon ces témoins", "selon l'un d'eux"). The guide's unnamed
     source is a speaker left unnamed; a report, a study or its conclusions ("selon un reportage", "selon des
     conclusions d'analyses") are sources that speak for no one (§3), and a testimony (``testimony_noun``) speaks
-    for its witnesses only when it names them."""
+    for its witnesses only when it names them. Coordinated objects are objects too ("selon le Comité international
+    de la Croix-Rouge et un responsable rebelle"), and an object that cannot speak speaks for the speaker its
+    complement names ("d'après les informations des médias américains": the media)."""
     heads = spans.filter(pl.col("category") == "source_marker")["_object"].drop_nulls()
     speakers = agentive_nouns(lists)
 
@@ -147,7 +149,16 @@ def _speaker_objects(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, 
         return (in_list(f"_lemma{column}", nouns) | in_list(f"_form{column}", nouns)
                 | pl.col(f"_form{column}").str.to_lowercase().str.replace(r"(..)[sx]$", "$1").is_in(sorted(nouns)))
 
-    candidates = words.filter(pl.col("_i").is_in(heads.implode()))
+    # (the parser may hang the conjunct on the object's complement: "le Comité … de la Croix-Rouge et un responsable")
+    their_complements = words.filter(pl.col("_hi").is_in(heads.implode()) & pl.col("deprel").str.starts_with("nmod"))
+    coordinated = words.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["NOUN", "PRON"])
+                               & pl.col("_hi").is_in(pl.concat([heads, their_complements["_i"]]).implode()))["_i"]
+    objects = words.filter(pl.col("_i").is_in(heads.implode()))
+    speechless = objects.filter((pl.col("upos") == "NOUN") & ~named("", speakers))["_i"]
+    speaking_complements = words.filter(pl.col("_hi").is_in(speechless.implode())
+                                        & pl.col("deprel").str.starts_with("nmod") & (pl.col("upos") == "NOUN")
+                                        & named("", speakers))["_i"]
+    candidates = words.filter(pl.col("_i").is_in(pl.concat([heads, coordinated, speaking_complements]).implode()))
     # a testimony speaks for its witnesses only when it names them ("selon des témoignages de réfugiés"; not
     # "selon d'autres témoignages"): a complement in "de" that names a speaker
     complements = words.filter(pl.col("_hi").is_in(candidates["_i"].implode())
