@@ -255,8 +255,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     rel = pl.col("deprel").fill_null("")
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund",
-                            "_cnd")
+                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -264,7 +263,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # (passé composé, plus-que-parfait) or the participle of a causative, an auxiliary or copula in the
     # imperfect (pluperfect: "s'ils avaient adopté"; "s'il était élu"), a clausal complement, a gerund
     flags = children.filter(crel.is_in(["mark", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "ccomp", "csubj",
-                                        "xcomp", "advcl", "det", "obl", "obl:mod"])).group_by(*sent, "word_id").agg(
+                                        "xcomp", "advcl", "det"])).group_by(*sent, "word_id").agg(
         (mark.any() & ~(mark & ~form.is_in([*cues("complementizer"), *si])).any()).alias("_complementizer"),
         (mark & form.is_in(si)).any().alias("_n_si"),
         pl.col("_child").filter(mark & form.is_in(si)).first().alias("_si_word"),
@@ -276,10 +275,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         (crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_impf")).any().alias("_imperfect_aux"),
         crel.is_in(["ccomp", "csubj", "xcomp"]).any().alias("_clausal_child"),
         ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
-        form.filter(crel == "det").first().alias("_det"),
-        pl.col("_child").filter(crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_cnd")).first()
-        .alias("_cnd_child"),
-        (crel.is_in(["obl", "obl:mod"]) & form.str.contains(_YEAR)).any().alias("_year_child"))
+        form.filter(crel == "det").first().alias("_det"))
     determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
@@ -289,51 +285,47 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                                                 pl.col("upos").first().alias("_subj_upos"),
                                                 pl.col("_det").first().alias("_subj_det"),
                                                 pl.col("_f").first().str.replace(r"^-(?:t-)?", "").alias("_subj_f")))
-    # "sans" + a noun phrase with a determiner, or + a pronoun ("sans lui"); not "sans doute"
-    sans_np = (children.filter((pl.col("_crel") == "case") & pl.col("_f").is_in(cues("condition_preposition")))
-               .select(*sent, pl.col("word_id").alias("_child")).unique())
-    nominal = words.select(*sent, pl.col("word_id").alias("_child"), "upos", pl.col("_l").alias("_np_l"))
-    sans_np = (sans_np.join(nominal, on=[*sent, "_child"], how="inner")
-               .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
-               .filter(((pl.col("upos") == "PRON") | pl.col("_det").is_not_null())
-                       & ~pl.col("_np_l").is_in(cues("not_a_condition_after_sans")))
-               .select(*sent, "_child"))
-    sans_obl = (children.filter(pl.col("_crel").str.starts_with("obl")).join(sans_np, on=[*sent, "_child"],
-                                                                               how="semi")
-                .select(*sent, "word_id").unique())
-    sans_here = pl.concat([sans_obl, children.filter(pl.col("_crel") == "xcomp").join(
-        sans_obl.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
-    sans_here = sans_here.unique().with_columns(pl.lit(True).alias("_sans_condition"))
-    # "sans" + an infinitive (mark), hung on the clause or on its infinitive complement: "on pourrait protéger nos
-    # frontières sans avoir de gardes-côtes" (if we had none)
-    sans_infinitives = (children.filter((pl.col("_crel") == "mark") & pl.col("_f").is_in(cues("condition_preposition")))
-                        .select(*sent, pl.col("word_id").alias("_child")).unique())
-    # (whatever the infinitive's relation: the parser may call "sans avoir" a causative auxiliary)
-    sans_inf = (children.filter(pl.col("verbform") == "Inf")
-                .join(sans_infinitives, on=[*sent, "_child"], how="semi").select(*sent, "word_id").unique())
-    sans_inf = pl.concat([sans_inf, children.filter(pl.col("_crel") == "xcomp").join(
-        sans_inf.rename({"word_id": "_child"}), on=[*sent, "_child"], how="semi").select(*sent, "word_id")])
-    sans_inf = sans_inf.unique().with_columns(pl.lit(True).alias("_sans_infinitive"))
+    # "sans" + a noun phrase with a determiner, or + a pronoun ("sans lui"), not "sans doute", as an oblique; or
+    # "sans" + an infinitive (mark), whatever the infinitive's relation (the parser may call "sans avoir" a
+    # causative auxiliary): "on pourrait protéger nos frontières sans avoir de gardes-côtes" (if we had none);
+    # on the clause or on its infinitive complement
+    sans_words = (children.filter(pl.col("_crel").is_in(["case", "mark"])
+                                  & pl.col("_f").is_in(cues("condition_preposition")))
+                  .select(*sent, pl.col("word_id").alias("_child"), (pl.col("_crel") == "mark").alias("_infinitive"))
+                  .unique())
+    nominal = words.select(*sent, pl.col("word_id").alias("_child"), "upos", pl.col("_l").alias("_np_l"),
+                           pl.col("verbform").alias("_np_vf"))
+    sans_words = (sans_words.join(nominal, on=[*sent, "_child"], how="inner")
+                  .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
+                  .filter(pl.when(pl.col("_infinitive")).then(pl.col("_np_vf") == "Inf")
+                          .otherwise(((pl.col("upos") == "PRON") | pl.col("_det").is_not_null())
+                                     & ~pl.col("_np_l").is_in(cues("not_a_condition_after_sans"))).fill_null(False))
+                  .select(*sent, "_child", "_infinitive"))
+    sans_on = (children.join(sans_words, on=[*sent, "_child"], how="inner")
+               .filter(pl.col("_infinitive") | pl.col("_crel").str.starts_with("obl"))
+               .select(*sent, "word_id", "_infinitive"))
+    sans_on = pl.concat([sans_on, children.filter(pl.col("_crel") == "xcomp").join(
+        sans_on.rename({"word_id": "_child"}), on=[*sent, "_child"], how="inner").select(*sent, "word_id",
+                                                                                            "_infinitive")])
+    sans_here = sans_on.group_by(*sent, "word_id").agg((~pl.col("_infinitive")).any().alias("_sans_condition"),
+                                                       pl.col("_infinitive").any().alias("_sans_infinitive"))
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
                    | pl.col("_impf"))
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
-                          "mood", "person", "_impf", "_cnd")
+                          "mood", "person", "_impf")
              .join(flags, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
-             .join(sans_inf, on=[*sent, "word_id"], how="left")
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux",
-                                  "_gerund_child", "_year_child").fill_null(False),
+                                  "_gerund_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
                            (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
                            .alias("_content"),
-                           (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect"),
-                           pl.when(pl.col("_cnd")).then(pl.col("word_id")).otherwise(pl.col("_cnd_child"))
-                           .alias("_cnd_here")))
+                           (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -341,7 +333,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
                                              & pl.col("_head_past").fill_null(False)))
             .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
-                  "_head_past", "_imperfect_aux", "_impf", "_cnd", "_cnd_child"))
+                  "_head_past", "_imperfect_aux", "_impf"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -370,7 +362,9 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     conditional is: the protasis) and ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
     anywhere in the sentence outside the conditional's path, or "si" hangs on the conditional's own clause
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
-    parser misplaces the si-clause).
+    parser misplaces the si-clause); ``_above_cnd`` (the conditional word of the nearest clause above that is
+    itself in the conditional: the second pass of :func:`_classify` reads its class), ``_past_above`` (the
+    nearest verb above is past) and ``_dated`` (a year hangs on the conditional's clause: "en 1928").
     """
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     nodes = _nodes(words)
@@ -382,6 +376,9 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     start = found.select(row, *sent, "word_id").join(own, on=[*sent, "word_id"], how="left").select(
         row, *sent, pl.when(pl.col("_rel").str.contains("^(?:aux|cop)") & (pl.col("head") > 0))
         .then(pl.col("head")).otherwise(pl.col("word_id")).alias("node"), pl.lit(0, dtype=pl.Int32).alias("k"))
+    # the clause of each conditional, by its node: a clause above that is itself in the conditional
+    cnd_clauses = (start.join(found.select(row, pl.col("word_id").alias("_cnd_here")), on=row, how="inner")
+                   .select(*sent, "node", "_cnd_here").unique([*sent, "node"], keep="first"))
     levels = [start]
     for k in range(1, _DEPTH + 1):  # one join per level of the tree, not per word
         levels.append(own.rename({"word_id": "node"}).join(levels[-1], on=[*sent, "node"], how="inner")
@@ -391,7 +388,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the content passes up through one conj link, and the first conjunct's head governs both
     # (the path carries only what the governing verb is judged on; the conditional's own clause is read apart)
     slim = nodes.select(*sent, pl.col("word_id").alias("node"), "head", "_rel", "_content", "_l", "upos", "_past",
-                        "_subj_person", "_det", "_cnd_here")
+                        "_subj_person", "_det")
     path = (slim.join(pl.concat(levels), on=[*sent, "node"], how="inner")  # every node of the path is a word
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
                                          pl.col("_content").shift(1).over(row).alias("_below_content"))
@@ -454,7 +451,13 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
-        pl.col("_gerund_child").alias("_gerund_condition"), pl.col("_year_child").alias("_dated"))
+        pl.col("_gerund_child").alias("_gerund_condition"))
+    # a year hung on the conditional's own clause dates it ("qui deviendrait en 1928")
+    years = (words.filter((pl.col("upos") == "NUM") & pl.col("deprel").is_in(["obl", "obl:mod"]))
+             .filter(pl.col("_f").str.contains(_YEAR))
+             .select(*sent, pl.col("head").alias("node")).unique().join(start, on=[*sent, "node"], how="inner")
+             .select(row).unique().with_columns(pl.lit(True).alias("_dated")))
+    own_clause = own_clause.join(years, on=row, how="left")
     # a conditional the parser took for an adjective ("une défaite de Romney dans cet Etat compromettrait…",
     # amod of "Etat"): its subject is the noun it hangs from, climbed up through the noun's complements (nmod)
     # (or acl: a finite verb hung on a noun with neither subject nor conjunction is no relative clause)
@@ -470,17 +473,16 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         pl.all().exclude(row, "_subj_l", "_subj_upos", "_subj_det", "_np_l", "_np_upos", "_np_det", *sent, "head",
                          "_rel"))
     # the antecedent of a relative clause ("ce qui aurait permis": ce, a situation)
-    antecedent = path.filter(pl.col("k") == 1).select(row, pl.col("_l").alias("_antecedent_l"))
-    # the nearest clause above that is itself in the conditional (its verb, auxiliary or copula)
-    above = (path.filter((pl.col("k") >= 1) & pl.col("_cnd_here").is_not_null()).sort(row, "k")
-             .unique(row, keep="first").select(row, pl.col("_cnd_here").alias("_above_cnd")))
-    # the tense of the nearest verb above (a relative clause's main clause: "créait le Comité, qui deviendrait…")
-    verb_above = (path.filter((pl.col("k") >= 1) & pl.col("upos").is_in(["VERB", "AUX"])).sort(row, "k")
-                  .unique(row, keep="first").select(row, pl.col("_past").alias("_past_above")))
+    # (in one pass over the path, sorted by k) ... the nearest clause above that is itself in the conditional
+    # (its verb, auxiliary or copula), and the tense of the nearest verb above (a relative clause's main
+    # clause: "créait le Comité, qui deviendrait…")
+    above = path.filter(pl.col("k") >= 1).join(cnd_clauses, on=[*sent, "node"], how="left").group_by(row).agg(
+        pl.col("_l").filter(pl.col("k") == 1).first().alias("_antecedent_l"),
+        pl.col("_cnd_here").drop_nulls().first().alias("_above_cnd"),
+        pl.col("_past").filter(pl.col("upos").is_in(["VERB", "AUX"])).first().alias("_past_above"))
     found = (found.join(clause, on=row, how="left").join(governor, on=row, how="left").join(si, on=row, how="left")
              .join(si_imperfect, on=row, how="left").join(own_clause, on=row, how="left")
-             .join(antecedent, on=row, how="left").join(above, on=row, how="left")
-             .join(verb_above, on=row, how="left"))
+             .join(above, on=row, how="left"))
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
@@ -646,7 +648,7 @@ def _second_pass(rows: pl.DataFrame, table: list[tuple[str, pl.Expr, str]]) -> p
     earlier rule already failed on them); the table's own condition and class, so the rule's row decides."""
     rule_name, next_rule = _SECOND_PASS
     entry = next(((condition, cls) for name, condition, cls in table if name == rule_name), None)
-    if entry is None or not (rows["rule"] == next_rule).any():
+    if entry is None or not ((rows["rule"] == next_rule) & rows["_above_cnd"].is_not_null()).any():
         return rows
     condition, cls = entry
     reportive_above = rows.filter(pl.col("class") == "reportive").select(
