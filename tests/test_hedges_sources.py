@@ -35,6 +35,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("selon ses sources", "source_marker", SELON),
         ("ses sources", "unnamed_source", '"ses"|"sa"|"son"|"leurs"|"leur" source @speaker')],
     "La Seine prend ses sources en Bourgogne.": [],
+    # a marker right before a quoted clause with no comma attributes the quotation; a quoted title is no clause
+    "Selon un haut responsable des services de sécurité syriens « il s'agit d'une calomnie ».": [
+        ("un haut responsable des services de sécurité syriens", "unnamed_source", UNNAMED_OBJECT)],
+    "Selon un rapport établi par l'INSEE sur « Les revenus et le patrimoine des ménages », le niveau de vie a "
+    "baissé.": [("Selon un rapport établi par l'INSEE sur", "source_marker", SELON)],
     # a first person plural (an imperative the tagger took for a third person) has no inverted subject: no incise
     "Proche du premier janvier, citons aussi Lemmy Kilmister, musicien britannique.": [],
     # a footnote call between the closing mark and the incise: the incise attributes the quotation

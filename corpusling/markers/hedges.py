@@ -352,9 +352,10 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     at_end = marks.select(pl.col("_i").alias("_last_i"), "_finite", "_last_word",
                           pl.col("_next_open").shift(-1).over("_s").alias("_q"))
     at_open = marks.select(pl.col("_i").alias("_q"), pl.col("_finite").alias("_finite_q"),
+                           pl.col("_finite").max().over("_s").alias("_finite_last"),
                            pl.col("_next_close").alias("_q_close"),
                            pl.col("_form").shift(1).over("_s").alias("_q_prev"))
-    at_close = marks.select(pl.col("_i").alias("_q_close"),
+    at_close = marks.select(pl.col("_i").alias("_q_close"), pl.col("_finite").alias("_finite_close"),
                             pl.col("_raw").shift(-1).over("_s").str.contains(r"^[.,;:!?]").alias("_q_ends"))
     flagged = (sources.join(before, on="_first_i", how="left").join(at_end, on="_last_i", how="left")
                .join(at_open, on="_q", how="left").join(at_close, on="_q_close", how="left"))
@@ -365,7 +366,14 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     # (an attribution clause before a colon, "… comme le précise X : « … »", attributes the writer's assertion
     # before it; before a comma, "bien que, comme le rappelle HRW, « … »", the quotation)
     clause_then_colon = pl.col("entry").str.starts_with("rule: attribution clause") & (pl.col("_q_prev") == ":")
-    before_quote = (pl.col("_q").is_not_null() & pl.col("_q_prev").is_in([",", ":"]) & ~clause_then_colon
+    # (the opening mark may follow the marker's phrase with no comma when the quotation is a clause, with a finite
+    # verb: "Selon un haut responsable « il s'agit … »"; not a title or a phrase woven into the writer's clause,
+    # "selon un rapport … sur « Les revenus et le patrimoine des ménages »")
+    glued_clause = ((pl.col("_q") == pl.col("_last_i") + 1)
+                    & (pl.coalesce("_finite_close", "_finite_last") > pl.col("_finite_q")))
+    before_quote = (pl.col("_q").is_not_null()
+                    & (pl.col("_q_prev").is_in([",", ":"]) | glued_clause.fill_null(False))
+                    & ~clause_then_colon
                     & (pl.col("_finite_q") == pl.col("_finite"))
                     & (pl.col("_q_close").is_null() | (pl.col("_last_word") < pl.col("_q_close"))
                        | pl.col("_q_ends").fill_null(False)))
