@@ -224,20 +224,23 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
 
 
 def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> pl.DataFrame:
-    """``_q, source_start, source_end`` of the noun phrase headed by ``(doc_id, sent_id, src_word)`` per quotation."""
+    """``_q, source_start, source_end`` of the noun phrase headed by ``(doc_id, sent_id, src_word)`` per quotation,
+    and ``_src_head_start``, where its head starts."""
     edge = tok.select("doc_id", "sent_id", "word_id", pl.col("deprel").alias("_rel"))
     members = (heads.join(anc.filter(~pl.col("cut")).select("doc_id", "sent_id", "word_id", "anc", "depth"),
                           left_on=["doc_id", "sent_id", "src_word"], right_on=["doc_id", "sent_id", "anc"])
                .join(edge, on=["doc_id", "sent_id", "word_id"], how="left")
                # the head's own preposition or conjunction ("de l'organisation") is not part of the source
                .filter(~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark", "cc", "advmod"])))
-               .select("_q", "doc_id", "sent_id", "word_id"))
-    members = pl.concat([heads.select("_q", "doc_id", "sent_id", pl.col("src_word").alias("word_id")), members])
+               .select("_q", "doc_id", "sent_id", "word_id", pl.lit(False).alias("_head")))
+    members = pl.concat([heads.select("_q", "doc_id", "sent_id", pl.col("src_word").alias("word_id"),
+                                      pl.lit(True).alias("_head")), members])
     spans = (members.join(tok.select("doc_id", "sent_id", "word_id", "start_char", "end_char", "upos"),
                           on=["doc_id", "sent_id", "word_id"])
              .filter(pl.col("upos") != "PUNCT")
              .group_by("_q").agg(pl.col("start_char").min().alias("source_start"),
-                                 pl.col("end_char").max().alias("source_end")))
+                                 pl.col("end_char").max().alias("source_end"),
+                                 pl.col("start_char").filter(pl.col("_head")).first().alias("_src_head_start")))
     return spans
 
 
@@ -288,6 +291,8 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
                   .str.replace(r"^\n([^\n])", " $1"))
         return pl.when(_WRAPPED).then(joined).otherwise(raw)
 
+    q = q.with_columns(right_raw.alias("_right_raw"))
+    right_raw = pl.col("_right_raw")
     return q.with_columns(
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
@@ -375,12 +380,19 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
         rf"(?:[,;:]\s*|\b(?i:{_alternation(words('complementizer') + words('leading_conjunction'))})\s*,?\s*)"
         rf"(?P<prep>(?i:{_alternation(words('attributing_preposition_after'))}))\s+(?P<src>[^,;:«»“”„\"()]+?)(?P<after>\s*,"
         rf"[^;:«»“”„\"]*)$")
+    # (each pattern read once, in a column of its own, then its groups; only in the sentences with a preposition)
+    prepositions = words("attributing_preposition") + words("attributing_preposition_after")
+    with_preposition = pl.col("_left").str.contains(rf"(?i:{_alternation(prepositions)})")
+    found = q.filter(with_preposition).select("_q", adjacent.alias("_adjacent"), inner.alias("_inner"))
+    q = q.join(found, on="_q", how="left")
+    adjacent, inner = pl.col("_adjacent"), pl.col("_inner")
     q = q.with_columns(adjacent.struct.field("src").alias("_adjacent_src"),
                        adjacent.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_adjacent_prep"),
                        inner.struct.field("src").alias("_inner_src"),
                        (pl.col("_left").str.len_chars() - inner.struct.field("src").str.len_chars()
                         - inner.struct.field("after").str.len_chars()).alias("_inner_at"),
-                       inner.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_inner_prep"))
+                       inner.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_inner_prep"),
+                       ).drop("_adjacent", "_inner")
     adjacent_src = (pl.when(pl.col("_adjacent_prep").is_in(words("viewpoint_preposition")))
                     .then(pl.when(named("_adjacent_src")).then(pl.col("_adjacent_src")))
                     .otherwise(pl.col("_adjacent_src")))
@@ -437,11 +449,14 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         # a quotation alone in its paragraph signed on the next line by a dash ("« … »\n\n— Service de presse du
         # festival"): the signature, a line of at most 80 characters
         pl.when(pl.col("_sentence_start") & (pl.col("_right").str.strip_chars(" \t.") == ""))
-        .then(pl.col("text").str.slice(pl.col("end_char"), 120)
-              .str.extract(r"^[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*(\p{Lu}[^\n«»“”]{1,79}?)[ \t.]*(?:\n|$)", 1))
-        .alias("_signature"),
+        .then(pl.col("_right_raw").str.extract_groups(
+            r"^(?P<before>[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*)(?P<signature>\p{Lu}[^\n«»“”]{1,79}?)[ \t.]*(?:\n|$)"))
+        .alias("_signed"),
         pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
-    )
+    ).with_columns(
+        pl.col("_signed").struct.field("signature").alias("_signature"),
+        (pl.col("end_char") + pl.col("_signed").struct.field("before").str.len_chars()).alias("_signature_at"),
+    ).drop("_signed")
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
@@ -825,20 +840,17 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     # a précisé X, « parce que l'histoire … »", where the tree makes the next quotation the subject)
     # (a quotation the parser hung on the source's head, "une pancarte « je suis partout », Karim Hacène, journaliste
     # a twitté : « … »", is left out: the source then starts at its head)
-    head_start = tok.select("doc_id", "sent_id", pl.col("word_id").alias("src_word"),
-                            pl.col("start_char").alias("_src_head_start"))
     spans = q.select("doc_id", "start_char", "end_char")
-    q = q.join(heads.select("_q", "sent_id").rename({"sent_id": "_src_sent"}), on="_q", how="left").join(
-        head_start.rename({"sent_id": "_src_sent"}), on=["doc_id", "_src_sent", "src_word"], how="left")
-    start_depth = quote_depth(q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
-                              spans)["_depth"]
-    head_depth = quote_depth(q.select("doc_id", pl.col("_src_head_start").fill_null(-1).alias("start_char")),
-                             spans)["_depth"]
+    # (the depths of the span's start and of its head, read in one pass)
+    both = quote_depth(pl.concat([q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
+                                  q.select("doc_id", pl.col("_src_head_start").fill_null(-1).alias("start_char"))]),
+                       spans)["_depth"]
+    start_depth, head_depth = both.head(q.height), both.tail(q.height)
     level = pl.col("level").cast(pl.Int64)
-    q = q.with_columns(pl.when((start_depth != level) & (head_depth == level)).then(pl.col("_src_head_start"))
-                       .otherwise(pl.col("source_start")).alias("source_start"))
-    depth = quote_depth(q.select("doc_id", pl.col("source_start").fill_null(-1).alias("start_char")),
-                        spans)["_depth"]
+    from_head = (start_depth != level) & (head_depth == level)
+    q = q.with_columns(pl.when(from_head).then(pl.col("_src_head_start")).otherwise(pl.col("source_start"))
+                       .alias("source_start"))
+    depth = pl.when(from_head).then(head_depth).otherwise(start_depth)
     inside = (pl.col("source_start") < pl.col("end_char")) & (pl.col("source_end") > pl.col("start_char"))
     q = q.with_columns(pl.when(inside | (depth != pl.col("level").cast(pl.Int64))).then(None)
                        .otherwise(pl.col("source_start")).alias("source_start"))
@@ -902,19 +914,14 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
                 .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
-                .when(signature).then(pl.col("end_char") + _char_find(pl.col("text").str.slice(pl.col("end_char"), 120),
-                                                                      pl.col("_signature"))))
+                .when(signature).then(pl.col("_signature_at")))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
              .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature")))
     in_text = before | name | after | agent | signature
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
-    # an inverted incise the tokenizer left in one piece ("a-t-elle", a pronoun to the tagger): its clitic only
-    written = pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
-    glued = written.str.extract(rf"^(\p{{Ll}}+-t-)(?i:{_CLITICS})$", 1)
-    q = q.with_columns(pl.col("source_start") + glued.str.len_chars().fill_null(0))
-    return q.with_columns(
+    q = q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
         pl.when(inner).then(pl.col("_inner_prep"))
@@ -924,6 +931,12 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
+    )
+    # an inverted incise the tokenizer left in one piece ("a-t-elle", a pronoun to the tagger): its clitic only
+    glued = pl.col("source").str.extract(rf"^(\p{{Ll}}+-t-)(?i:{_CLITICS})$", 1).str.len_chars()
+    return q.with_columns(
+        (pl.col("source_start") + glued.fill_null(0)).alias("source_start"),
+        pl.when(glued.is_not_null()).then(pl.col("source").str.slice(glued)).otherwise(pl.col("source")).alias("source"),
     )
 
 
