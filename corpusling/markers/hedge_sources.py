@@ -104,10 +104,6 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     neuter = (pl.col("upos") == "PRON") & in_list("_form", lists["neuter_clitic"])
     skippable = ((pl.col("upos") == "AUX") | clitic
                  | (pl.col("upos") == "ADV") | aux_form | neuter)
-    # a verb in the first or second person plural ("citons aussi Lemmy Kilmister", an imperative the tagger may take
-    # for a third person) has no inverted subject but its own clitic ("disons-nous"): no incise
-    first_second = (pl.col("_form").str.ends_with("ons") | pl.col("_form").str.ends_with("ez")) & ~clitic_after
-    speech = speech & ~first_second.fill_null(False)
     candidates = words.filter(speech)
     if candidates.height == 0:
         return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,
@@ -156,7 +152,11 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
         pl.when(reached).then(value_at("_nominal_ok", pl.col("_next"))).fill_null(False).alias("_subj_ok"),
         speech.alias("_speech")).filter(pl.col("_speech"))
     by_clitic = pl.col("_clitic_before") | pl.col("_clitic_after") | pl.col("_one_token")
-    found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")))
+    # a verb in the first or second person plural ("citons aussi Lemmy Kilmister", an imperative the tagger may take
+    # for a third person) has no inverted subject but its own clitic ("disons-nous"): no incise
+    first_second = ((pl.col("_form").str.ends_with("ons") | pl.col("_form").str.ends_with("ez"))
+                    & ~pl.col("_clitic_after"))
+    found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")) & ~first_second)
     found = found.with_columns(pl.when(by_clitic).then(None).otherwise(pl.col("_subj")).alias("_subj"))
     edges = right_edge(words, found["_subj"].drop_nulls())
     # the incise ends with its subject: only a complement of the verb ("à l'AFP") or a relative clause may follow

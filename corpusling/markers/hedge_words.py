@@ -187,7 +187,8 @@ def holder_of_a_view(lists: dict[str, frozenset[str]]) -> pl.Expr:
     capital names people as a proper noun does (the demonyms and movements "les Français", "les Gilets jaunes":
     French capitalises the noun of a people, not its adjective; Riegel, Pellat & Rioul 2018, ch. IV)."""
     holders = sorted(lists["viewpoint_noun"] | lists["person_noun"] | lists["informant_noun"])
-    capitalised = (pl.col("upos") == "NOUN") & pl.col("_raw").str.contains(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+    # (written with a capital: the raw form differs from its lower-case normal form)
+    capitalised = (pl.col("upos") == "NOUN") & (pl.col("_raw") != pl.col("_form"))
     return (pl.col("upos").is_in(["PROPN", "X"]) | capitalised
             | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["thing_pronoun"]))
             | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(holders))
