@@ -30,6 +30,10 @@ SENTENCES = {
                        "davantage de morts.",
     "pour_then_et": "Pour 63 % des Français, la France accueille trop de migrants et la moitié souhaite un "
                     "référendum.",
+    # the noun after an incise verb is its inverted subject only if it can speak: otherwise a verb and its object
+    "incise_object": "La commission des lois du Sénat, constituée en commission d'enquête pour six mois, continue "
+                     "ses auditions.",
+    "incise_title": "Par ailleurs, poursuit l'ex-Président sénégalais, une langue n'a pas d'avenir sans moyens.",
     # "selon" after a word that applies a criterion
     "selon_criterion": "La Russie condamne la persécution d'individus selon leur orientation sexuelle.",
 }
@@ -84,3 +88,9 @@ def test_a_coordinated_clause_with_its_own_subject_is_not_attributed(found) -> N
         ("indirect", "affirmer", "qu'il y aurait davantage de morts", "que-clause")]
     assert rows(found, "pour_then_et") == [
         ("according_to", "pour", "la France accueille trop de migrants", "source marker of the hedge analysis")]
+
+
+def test_an_incise_subject_can_speak(found) -> None:
+    assert rows(found, "incise_object") == []
+    assert [(kind, cue, rule) for kind, cue, _, rule in rows(found, "incise_title")] == [
+        ("incise", "poursuivre", "incise inside the clause it attributes")]

@@ -13,7 +13,9 @@ import re
 
 import polars as pl
 
+from corpusling.lexicons import load_hedge_context
 from corpusling.markers.attribution import ancestors
+from corpusling.markers.hedge_words import speaking_nouns
 from corpusling.markers.reported_contents import CONTENT_RELATIONS
 from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues, subtrees, word_spans
 
@@ -75,9 +77,19 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
     # mois d'enquête, précise : « La conclusion… »")
     colon = words.filter(pl.col("form") == ":").select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id"))
     cue = cue.join(colon, on=WORD, how="anti")
+    # (a common noun after the verb is its inverted subject only if it can speak, a person, an institution or a
+    # document, as the hedge analysis has it: "…, continue ses auditions", "…, confirme la suppression du thème" are
+    # a verb and its object)
+    speaking = sorted(speaking_nouns(load_hedge_context()))
     subject = (children(words, cue.select(*WORD, "start_char"), ("nsubj", "nsubj:pass", "obj"), "s")
                .filter((pl.col("s_start_char") > pl.col("start_char"))
-                       & pl.col("s_upos").is_in(["NOUN", "PROPN", "PRON"])
+                       & (pl.col("s_upos").is_in(["PROPN", "PRON"])
+                          | ((pl.col("s_upos") == "NOUN")
+                             # (a title with its prefix, "l'ex-Président", or a noun written with a capital)
+                             & (pl.col("s_lemma").str.to_lowercase().str.replace(r"^(ex|vice|co)-", "")
+                                .is_in(speaking)
+                                | pl.col("s_form").str.to_lowercase().is_in(speaking)
+                                | (pl.col("s_form") != pl.col("s_form").str.to_lowercase()))))
                        # (a date the parser took for the object: "écrit samedi le Straits Times")
                        & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
                .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word"),
