@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from corpusling.corpus import Corpus, Document
-from corpusling.markers.reported import reported
+from corpusling.markers.reported import exclusion_rules, reported
 
 SENTENCES = {
     # the first verb of a locution the lemmatiser got wrong ("laissent" → *lair*) is known by its form
@@ -34,6 +34,9 @@ SENTENCES = {
     "incise_object": "La commission des lois du Sénat, constituée en commission d'enquête pour six mois, continue "
                      "ses auditions.",
     "incise_title": "Par ailleurs, poursuit l'ex-Président sénégalais, une langue n'a pas d'avenir sans moyens.",
+    # ", ce que …" is a relative on the clause before, not a content of the verb before it
+    "ce_que_relative": "Le témoignage sous serment pourrait obliger Benalla à s'accuser, ce que proscrit le droit "
+                       "français.",
     # "selon" after a word that applies a criterion
     "selon_criterion": "La Russie condamne la persécution d'individus selon leur orientation sexuelle.",
 }
@@ -94,3 +97,8 @@ def test_an_incise_subject_can_speak(found) -> None:
     assert rows(found, "incise_object") == []
     assert [(kind, cue, rule) for kind, cue, _, rule in rows(found, "incise_title")] == [
         ("incise", "poursuivre", "incise inside the clause it attributes")]
+
+
+def test_a_relative_on_the_clause_before_is_a_named_exclusion(found) -> None:
+    assert rows(found, "ce_que_relative") == []
+    assert "relative on the clause before" in [name for name, _ in exclusion_rules()]

@@ -444,10 +444,18 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     not happen ("ce documentaire aurait pu s'interroger si …"), nor what someone learnt rather than was told
     ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report), nor a request the
     writer addresses to the reader ("il vous est demandé de…", "vous êtes invités à…", "il nous invite à…",
-    ``_to_reader``).
+    ``_to_reader``), nor a relative clause on the clause before (", ce que proscrit le droit français": the
+    relative pronoun after the neuter antecedent "ce"; Riegel, Pellat & Rioul 2018, ch. XVI), which also reads
+    ``_text``.
     """
     feats = pl.col("_cue_feats").fill_null("")
     writer = ~pl.col("in_quote") & (pl.col("kind") != "according_to")
+    # (", ce que …": "que" after the neuter antecedent "ce" and a comma is a relative pronoun on the clause before,
+    # "pouvant obliger Benalla à s'accuser, ce que proscrit le droit français", never a complementizer)
+    before = pl.col("_text").str.slice((pl.col("start_char") - 8).clip(lower_bound=0),
+                                       pl.min_horizontal(pl.col("start_char"), 8))
+    relative_on_clause = (before.str.contains(r",\s*ce\s*$")
+                          & pl.col("_text").str.slice(pl.col("start_char"), 3).str.to_lowercase().str.starts_with("qu"))
     # (an imperfect the tagger took for a present: "je pensais que")
     form = pl.col("_cue_form")
     imperfect = (form.str.contains("(?:" + "|".join(reported_cues("imperfect_ending")) + ")$")
@@ -479,6 +487,7 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
         ("learning, not told", pl.col("cue").is_in(reported_cues("learning_verb")) & ~pl.col("_dative")
          & ~subject_in(["generic_subject"])),
         ("request to the reader", writer & pl.col("cue").is_in(reported_cues("request_verb")) & pl.col("_to_reader")),
+        ("relative on the clause before", (pl.col("kind") == "indirect") & relative_on_clause),
     ]
 
 
