@@ -16,9 +16,10 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["incise", "incise_text", "selon_after", "signature", "agent", "colon_noun", "colon_verb", "colon_name",
-                "selon_before", "selon_clause", "colon_subject", "verb_before", "governing_verb", "selon_inside",
-                "verb_in_sentence", "incise_inside", "incise_final", "previous_sentence"]
+SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "colon_noun",
+                "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject", "verb_before",
+                "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
+                "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -28,6 +29,8 @@ EXAMPLES = [
     ("« Les radiations ont endommagé les gènes », conclut tout simplement Joji Otaki.", "incise", "Joji Otaki"),
     ("« Nous ne céderons pas » — affirme le ministre.", "incise_text", "le ministre"),
     ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
+    ("« C'est très significatif que la tapisserie vienne au Royaume-Uni », May a dit aux députés britanniques.",
+     "incise_name_first", "May"),
     ("« Nous rendons d'abord hommage à une oeuvre, la venue de l'artiste fait partie des aléas »\n\n— Service de "
      "presse du festival", "signature", "Service de presse du festival"),
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "agent",

@@ -117,3 +117,14 @@ def test_words_in_a_clause_opened_by_selon_inside_the_sentence_are_mixed(tmp_pat
     assert _rules(found, 0) == ["selon_inside", "short"]
     assert found["source"].to_list() == ["eux", None]
     assert found["reporting_verb"].to_list() == ["selon", None]
+
+
+def test_a_name_then_its_verb_after_the_quotation(tmp_path: Path) -> None:
+    """'« … », May a dit aux députés' (the word order of a translation): the name before the verb of saying is the
+    source (rule incise_name_first); a name whose verb has an object of its own attributes nothing."""
+    found = _quotes(tmp_path, "La tapisserie sera prêtée. « C’est très significatif que la tapisserie vienne au "
+                              "Royaume-Uni », May a dit aux députés britanniques.",
+                    "« Nous partons », Macron a annoncé une réforme.")
+    assert _rules(found, 1) == ["incise_name_first", "none"]
+    assert found["source"].to_list() == ["May", None]
+    assert found["reporting_verb"].to_list() == ["dire", None]

@@ -104,7 +104,7 @@ def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
     return pl.when(found).then(haystack.str.split(needle).list.first().str.len_chars().cast(pl.Int64))
 
 
-def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
+def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str, str]:
     """Regexes with groups ``upto`` (the text up to the end of the verb), ``form`` and ``clitic``: over the rest
     of the sentence after a closing mark, an inverted incise right after the mark ("», juge le ministère", "»
     s'est réjoui le président Obama", ", a-t-il ajouté") and one ending the sentence after the writer's own
@@ -118,7 +118,12 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str]:
     right_after = rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
     final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"
     inside = rf"^(?P<upto>[«“„\"‹]?[^«»“”„]*?,\s*{verb})(?P<rest>.*)$"
-    return right_after, final, inside
+    # a name then its verb, not inverted ("», May a dit aux députés britanniques", the order of a translation),
+    # then nothing or a short phrase of place or audience: no object, no "que"
+    name_first = (rf"^(?P<before>\s*,\s*)(?P<name>{NAME})(?P<space>\s+)"
+                  rf"(?P<upto>(?:{_INCISE_AUX}\s+)?(?P<form>{alternation}))"
+                  rf"(?P<rest>(?:\s+(?:{_alternation(words('place_preposition'))})\s*[^;:«»]*)?\s*)$")
+    return right_after, final, inside, name_first
 
 
 def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
@@ -408,7 +413,9 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     (``_inside_incise_*``, with its clitic); "X : « … »", a name alone before the colon (``_colon_name``); a
     quotation resumed after the incise that interrupts it ("« Tout simplement », a précisé X, « parce que … »":
     ``_resumed``); and the agent of a naming participle ("surnommé « … » par Louis XV": ``_agent_src``)."""
-    right_after, final, inside = _incise_patterns(forms)
+    right_after, final, inside, name_first = _incise_patterns(forms)
+    q = q.with_columns(pl.col("_right").str.extract_groups(name_first).alias("_name_at"))
+    name_at = pl.col("_name_at")
     incise_at = pl.col("_right").str.extract_groups(right_after)
     final_at = pl.col("_right").str.extract_groups(final)
     inside_at = pl.col("_quote").str.extract_groups(inside)
@@ -446,6 +453,12 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("_left").str.extract(rf"(?:^|,)\s*(?:{_ELIDED_ARTICLE})?({NAME})\s*:\s*$", 1))
         .alias("_colon_name"),
         incise_ok(resumed_at).fill_null(False).alias("_resumed"),
+        name_at.struct.field("name").alias("_name_incise_src"),
+        (pl.col("end_char") + name_at.struct.field("before").str.len_chars()).alias("_name_incise_at"),
+        (pl.col("end_char") + pl.sum_horizontal(name_at.struct.field(group).str.len_chars()
+                                                for group in ("before", "name", "space", "upto")))
+        .alias("_name_incise_end"),
+        name_at.struct.field("form").alias("_name_incise_form"),
         # a quotation alone in its paragraph signed on the next line by a dash ("« … »\n\n— Service de presse du
         # festival"): the signature, a line of at most 80 characters
         pl.when(pl.col("_sentence_start") & (pl.col("_right").str.strip_chars(" \t.") == ""))
@@ -456,7 +469,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(
         pl.col("_signed").struct.field("signature").alias("_signature"),
         (pl.col("end_char") + pl.col("_signed").struct.field("before").str.len_chars()).alias("_signature_at"),
-    ).drop("_signed")
+    ).drop("_signed", "_name_at")
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
@@ -905,6 +918,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
     name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
     signature = _rule_is(table, source="signature_after")
+    name_first = _rule_is(table, source="name_before_verb")
     inner = _rule_is(table, source="preposition_inside")
     lead = (pl.when(inner).then(pl.col("_inner_src"))
             .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
@@ -914,10 +928,12 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
                 .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
-                .when(signature).then(pl.col("_signature_at")))
+                .when(signature).then(pl.col("_signature_at"))
+                .when(name_first).then(pl.col("_name_incise_at")))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
-             .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature")))
-    in_text = before | name | after | agent | signature
+             .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature"))
+             .when(name_first).then(pl.col("_name_incise_src")))
+    in_text = before | name | after | agent | signature | name_first
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))

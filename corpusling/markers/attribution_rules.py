@@ -159,7 +159,8 @@ class SourceRule:
     ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
     ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
     ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``preposition_after`` (the noun phrase of
-    "selon X"), ``signature_after`` (the line "— X" after a quotation alone in its paragraph), ``agent_after``
+    "selon X"), ``signature_after`` (the line "— X" after a quotation alone in its paragraph), ``name_before_verb``
+    (the name before a verb of saying that is not inverted, "», May a dit"), ``agent_after``
     (the agent of a naming participle, "par X" after the quotation), ``colon_name`` (a name before a colon).
     ``clitic``: where an inverted clitic or noun phrase may stand for a subject the tree lacks:
     ``after_quote`` (between the closing mark and the verb's end), ``inside_quote`` (the incise between
@@ -200,6 +201,9 @@ def source_rules() -> list[SourceRule]:
                    "tagger)", text_verb="text_incise", clitic="after_quote"),
         SourceRule("selon_after", pl.col("_tail_src").is_not_null(), "« … », selon l'AFP",
                    source="preposition_after"),
+        SourceRule("incise_name_first", direct & pl.col("_sentence_start") & pl.col("_name_incise_src").is_not_null(),
+                   "« … », May a dit aux députés (a name, then its verb)", text_verb="name_incise",
+                   source="name_before_verb"),
         SourceRule("signature", direct & pl.col("_signature").is_not_null(), "« … » ¶ — Service de presse du festival "
                    "(a quotation alone in its paragraph, signed on the next line)", source="signature_after"),
         SourceRule("agent", pl.col("_agent_src").is_not_null(), "surnommé « Le furet des comètes » par Louis XV",
