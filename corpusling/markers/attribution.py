@@ -414,7 +414,10 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     quotation resumed after the incise that interrupts it ("« Tout simplement », a précisé X, « parce que … »":
     ``_resumed``); and the agent of a naming participle ("surnommé « … » par Louis XV": ``_agent_src``)."""
     right_after, final, inside, name_first = _incise_patterns(forms)
-    q = q.with_columns(pl.col("_right").str.extract_groups(name_first).alias("_name_at"))
+    # (read only after a quotation opening its sentence and followed by a comma and a capital)
+    name_first_rows = q.filter(pl.col("_sentence_start") & pl.col("_right").str.contains(r"^\s*,\s*\p{Lu}"))
+    q = q.join(name_first_rows.select("_q", pl.col("_right").str.extract_groups(name_first).alias("_name_at")),
+               on="_q", how="left")
     name_at = pl.col("_name_at")
     incise_at = pl.col("_right").str.extract_groups(right_after)
     final_at = pl.col("_right").str.extract_groups(final)
