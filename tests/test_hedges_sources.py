@@ -47,6 +47,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # "selon" / "d'après" after a word that applies a criterion is that criterion
     "La Russie condamne la persécution d'individus selon leur orientation sexuelle.": [],
     "Ne me jugez pas d'après les actes de ces nouveaux inquisiteurs.": [],
+    # a model someone put forward is a theory, an evidential source; "selon le même modèle" is a manner
+    "Selon le modèle émis par les scientifiques, cette particule donne leur masse aux autres.": [
+        ("Selon le modèle émis par les scientifiques", "source_marker",
+         "selon ([DET]) ([ADJ]) modèle ([ADJ]) [VERB] par")],
+    "Les maisons ont été construites selon le même modèle.": [],
     # a rule complied with, past an adjective and its degree word
     "Le bâtiment a été classé selon la toute nouvelle loi sur le patrimoine.": [],
     # a point of view needs a holder
