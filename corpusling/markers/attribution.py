@@ -419,9 +419,13 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     q = q.join(name_first_rows.select("_q", pl.col("_right").str.extract_groups(name_first).alias("_name_at")),
                on="_q", how="left")
     name_at = pl.col("_name_at")
-    incise_at = pl.col("_right").str.extract_groups(right_after)
-    final_at = pl.col("_right").str.extract_groups(final)
-    inside_at = pl.col("_quote").str.extract_groups(inside)
+    # (each pattern read once, in a column of its own, whose groups the expressions below read)
+    after_first = pl.col("_left").str.extract(r"^\s*[«“„\"][^«»“”„\"]*[»”\"]([^«»“”„\"]*,\s*)$", 1)
+    q = q.with_columns(pl.col("_right").str.extract_groups(right_after).alias("_incise_at"),
+                       pl.col("_right").str.extract_groups(final).alias("_final_at"),
+                       pl.col("_quote").str.extract_groups(inside).alias("_inside_at"),
+                       after_first.str.extract_groups(right_after).alias("_resumed_at"))
+    incise_at, final_at, inside_at = pl.col("_incise_at"), pl.col("_final_at"), pl.col("_inside_at")
 
     def incise_ok(found: pl.Expr) -> pl.Expr:
         """After the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject."""
@@ -429,8 +433,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                 | found.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
 
     # the sentence opened on a quotation whose incise ends with a comma right before this one
-    after_first = pl.col("_left").str.extract(r"^\s*[«“„\"][^«»“”„\"]*[»”\"]([^«»“”„\"]*,\s*)$", 1)
-    resumed_at = after_first.str.extract_groups(right_after)
+    resumed_at = pl.col("_resumed_at")
     word = r"(?:\p{Lu}\.|[^\s,.;:()!?«»]+)"
     agent = (rf"^\s*(?:{_alternation(kind_words('agent_preposition'))})\s+({word}(?:\s+{word})*?)"
              rf"(?:\s+(?:{_NP_END})\s|\s*[,.;:()!?]|\s*$)")
@@ -472,7 +475,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(
         pl.col("_signed").struct.field("signature").alias("_signature"),
         (pl.col("end_char") + pl.col("_signed").struct.field("before").str.len_chars()).alias("_signature_at"),
-    ).drop("_signed", "_name_at")
+    ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at")
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
