@@ -385,11 +385,8 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
         rf"(?:[,;:]\s*|\b(?i:{_alternation(words('complementizer') + words('leading_conjunction'))})\s*,?\s*)"
         rf"(?P<prep>(?i:{_alternation(words('attributing_preposition_after'))}))\s+(?P<src>[^,;:«»“”„\"()]+?)(?P<after>\s*,"
         rf"[^;:«»“”„\"]*)$")
-    # (each pattern read once, in a column of its own, then its groups; only in the sentences with a preposition)
-    prepositions = words("attributing_preposition") + words("attributing_preposition_after")
-    with_preposition = pl.col("_left").str.contains(rf"(?i:{_alternation(prepositions)})")
-    found = q.filter(with_preposition).select("_q", adjacent.alias("_adjacent"), inner.alias("_inner"))
-    q = q.join(found, on="_q", how="left")
+    # (each pattern read once, in a column of its own, then its groups)
+    q = q.with_columns(adjacent.alias("_adjacent"), inner.alias("_inner"))
     adjacent, inner = pl.col("_adjacent"), pl.col("_inner")
     q = q.with_columns(adjacent.struct.field("src").alias("_adjacent_src"),
                        adjacent.struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_adjacent_prep"),
@@ -414,14 +411,11 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     quotation resumed after the incise that interrupts it ("« Tout simplement », a précisé X, « parce que … »":
     ``_resumed``); and the agent of a naming participle ("surnommé « … » par Louis XV": ``_agent_src``)."""
     right_after, final, inside, name_first = _incise_patterns(forms)
-    # (read only after a quotation opening its sentence and followed by a comma and a capital)
-    name_first_rows = q.filter(pl.col("_sentence_start") & pl.col("_right").str.contains(r"^\s*,\s*\p{Lu}"))
-    q = q.join(name_first_rows.select("_q", pl.col("_right").str.extract_groups(name_first).alias("_name_at")),
-               on="_q", how="left")
     name_at = pl.col("_name_at")
     # (each pattern read once, in a column of its own, whose groups the expressions below read)
     after_first = pl.col("_left").str.extract(r"^\s*[«“„\"][^«»“”„\"]*[»”\"]([^«»“”„\"]*,\s*)$", 1)
-    q = q.with_columns(pl.col("_right").str.extract_groups(right_after).alias("_incise_at"),
+    q = q.with_columns(pl.col("_right").str.extract_groups(name_first).alias("_name_at"),
+                       pl.col("_right").str.extract_groups(right_after).alias("_incise_at"),
                        pl.col("_right").str.extract_groups(final).alias("_final_at"),
                        pl.col("_quote").str.extract_groups(inside).alias("_inside_at"),
                        after_first.str.extract_groups(right_after).alias("_resumed_at"))
