@@ -24,7 +24,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("dev", "conditionals (Wikinews)", "f1"): 0.98,
     ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.94,
     ("dev", "conditionals (UD trees)", "f1"): 0.97,
-    ("dev", "conditionals (UD trees)", "class_accuracy"): 0.95,
+    ("dev", "conditionals (UD trees)", "class_accuracy"): 0.96,
     ("dev", "hedges", "precision"): 0.97,
     ("dev", "hedges", "recall"): 0.96,
     ("dev", "quotations", "f1"): 0.98,
@@ -52,9 +52,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # set3: blind until scored once on 2026-12-06 11:13 UTC (conditionals F1 0.980, class 0.708 on 25; hedges P/R
     # 0.813/0.796 on 93; quotations F1 0.942, kind 0.857, speaker 0.630 on 27; reported F1 0.621, kind 0.976,
     # speaker 0.538 on 39), then released to development (12:40 UTC); rules read it in the third session.
-    ("set3", "conditionals (set3)", "f1"): 0.96,
-    ("set3", "conditionals (set3)", "class_accuracy"): 0.93,
-    ("set3", "hedges", "precision"): 0.91,
+    ("set3", "conditionals (set3)", "f1"): 0.98,
+    ("set3", "conditionals (set3)", "class_accuracy"): 0.94,
+    ("set3", "hedges", "precision"): 0.92,
     ("set3", "hedges", "recall"): 0.94,
     ("set3", "quotations", "f1"): 0.97,
     ("set3", "quotations", "kind_accuracy"): 0.94,
@@ -70,11 +70,11 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set4", "conditionals (set4)", "f1"): 0.98,
     ("set4", "conditionals (set4)", "class_accuracy"): 0.98,
     ("set4", "hedges", "precision"): 0.98,
-    ("set4", "hedges", "recall"): 0.87,
+    ("set4", "hedges", "recall"): 0.90,
     ("set4", "quotations", "f1"): 0.96,
-    ("set4", "quotations", "kind_accuracy"): 0.84,
+    ("set4", "quotations", "kind_accuracy"): 0.85,
     ("set4", "quotations", "speaker_accuracy"): 0.81,
-    ("set4", "reported speech", "f1"): 0.91,
+    ("set4", "reported speech", "f1"): 0.92,
     ("set4", "reported speech", "kind_accuracy"): 0.95,
     ("set4", "reported speech", "speaker_accuracy"): 0.89,
     # set5, the blind set of the fourth session (40 Wikinews articles of 2016-2018 from WiNER-fr), scored once on
@@ -83,16 +83,32 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.830/0.852/0.841 (88), kind 0.960, speaker 0.767 (73). The UD blind items the same minute (fifth scoring):
     # class 0.881 (126). Released to development at 16:38 UTC, before any rule written after that scoring; set6 is
     # the blind set since.
+    # Raised at 17:13 UTC to the development figures after the rules written on it (commit 34eaba1).
     ("set5", "conditionals (set5)", "f1"): 0.98,
-    ("set5", "conditionals (set5)", "class_accuracy"): 0.85,
-    ("set5", "hedges", "precision"): 0.90,
-    ("set5", "hedges", "recall"): 0.87,
+    ("set5", "conditionals (set5)", "class_accuracy"): 0.94,
+    ("set5", "hedges", "precision"): 0.96,
+    ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
-    ("set5", "quotations", "kind_accuracy"): 0.82,
-    ("set5", "quotations", "speaker_accuracy"): 0.53,
-    ("set5", "reported speech", "f1"): 0.82,
+    ("set5", "quotations", "kind_accuracy"): 0.88,
+    ("set5", "quotations", "speaker_accuracy"): 0.89,
+    ("set5", "reported speech", "f1"): 0.88,
     ("set5", "reported speech", "kind_accuracy"): 0.94,
-    ("set5", "reported speech", "speaker_accuracy"): 0.74,
+    ("set5", "reported speech", "speaker_accuracy"): 0.84,
+    # set6, the blind set since 16:38 UTC (40 other WiNER-fr articles of 2016-2018), scored once on 2026-12-06
+    # 17:13 UTC (rules of commit 34eaba1), its errors unread: conditionals F1 1.000, class 0.778 (27); hedges P/R
+    # 0.931/0.872 (109); quotations F1 1.000, kind 0.804 (102), speaker 0.680 (25); reported speech P/R/F1
+    # 0.828/0.848/0.838 (66), kind 1.000, speaker 0.759 (54). The UD blind items the same minute (sixth scoring):
+    # class 0.873 (126). Held, never tuned on.
+    ("set6", "conditionals (set6)", "f1"): 0.98,
+    ("set6", "conditionals (set6)", "class_accuracy"): 0.75,
+    ("set6", "hedges", "precision"): 0.91,
+    ("set6", "hedges", "recall"): 0.85,
+    ("set6", "quotations", "f1"): 0.98,
+    ("set6", "quotations", "kind_accuracy"): 0.78,
+    ("set6", "quotations", "speaker_accuracy"): 0.66,
+    ("set6", "reported speech", "f1"): 0.81,
+    ("set6", "reported speech", "kind_accuracy"): 0.98,
+    ("set6", "reported speech", "speaker_accuracy"): 0.73,
 }
 
 
@@ -106,7 +122,7 @@ def score():  # noqa: ANN201 - the tests/gold/score.py module
 
 @pytest.fixture(scope="module")
 def figures(score) -> dict[str, dict[str, dict[str, float]]]:
-    return {subset: score.scores(subset) for subset in ("dev", "blind", "set3", "set4", "set5")}
+    return {subset: score.scores(subset) for subset in ("dev", "blind", "set3", "set4", "set5", "set6")}
 
 
 @pytest.mark.parametrize(("subset", "analysis", "measure"), list(MINIMUM))
