@@ -22,6 +22,14 @@ def parse_paragraphs(folder: Path, sentences: list[str]):  # noqa: ANN201 - a Pa
     return parse(read([path]), model="compact")
 
 
+def parse_texts(texts: dict[str, str]):  # noqa: ANN201 - a ParsedCorpus
+    """One document per entry of ``texts`` (document id → text), parsed with the bundled model."""
+    from corpusling.api import parse
+    from corpusling.readers import Corpus, Document
+
+    return parse(Corpus(documents=[Document(doc_id=key, text=text) for key, text in texts.items()]), model="compact")
+
+
 # Every test gets a private parse cache: no test reads a cache another run left behind.
 os.environ["CORPUSLING_CACHE"] = tempfile.mkdtemp(prefix="corpusling-test-cache-")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts
 
 from corpusling.markers.reported_speakers import speaker_rules
 from corpusling.markers.speakers import apposed_name
@@ -51,11 +52,9 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
     from corpusling.markers.reported import reported
-    from corpusling.readers import Corpus, Document
 
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=t) for k, t in TEXTS.items()]), model="compact")
+    corpus = parse_texts(TEXTS)
     return reported(corpus.tokens, corpus.documents).with_columns(pl.col("doc_id").cast(pl.String))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts
 
 TEXTS = {
     # an infinitive adjunct with no subject of its own takes the main verb's subject, its controller, not the
@@ -17,11 +18,9 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
     from corpusling.markers.reported import reported
-    from corpusling.readers import Corpus, Document
 
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=t) for k, t in TEXTS.items()]), model="compact")
+    corpus = parse_texts(TEXTS)
     return reported(corpus.tokens, corpus.documents).with_columns(pl.col("doc_id").cast(pl.String))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts
 
 from corpusling import tokens as tk
 from corpusling.markers.quotes import COLUMNS, quotes
@@ -228,11 +229,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def parsed():
-    from corpusling.api import parse
-    from corpusling.readers import Corpus, Document
-
-    corpus = Corpus(documents=[Document(doc_id=key, text=text) for key, text in TEXTS.items()])
-    result = parse(corpus, model="compact")
+    result = parse_texts(TEXTS)
     return result, quotes(result.tokens, result.documents)
 
 
