@@ -68,7 +68,8 @@ SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quot
 SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
-                 "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner")
+                 "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
+                 "prepositional_particle", "acronym_function_word")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -80,7 +81,8 @@ def speaker_words(role: str) -> tuple[str, ...]:
 PRONOUNS: dict[str, str | None] = {**dict.fromkeys(speaker_words("masculine_pronoun"), "Masc"),
                                    **dict.fromkeys(speaker_words("feminine_pronoun"), "Fem"),
                                    **dict.fromkeys(speaker_words("relative_pronoun"))}
-_FRENCH_PARTICLES = ("de", "du", "des")
+#: Name particles that are French prepositions: they open a complement, never join two parts of one name.
+_PREPOSITIONAL_PARTICLES = frozenset(speaker_words("prepositional_particle"))
 #: Plural pronouns a source may be ("selon eux"), with their gender: their antecedent is a plural name.
 PLURAL_PRONOUNS: dict[str, str] = {**dict.fromkeys(speaker_words("masculine_plural_pronoun"), "Masc"),
                                    **dict.fromkeys(speaker_words("feminine_plural_pronoun"), "Fem")}
@@ -89,7 +91,7 @@ NAMED_PLACE_NOUNS: tuple[str, ...] = speaker_words("named_place_noun")
 #: What stands between two parts of one name the parser split: a capitalised article or a particle that is no
 #: French preposition ("Jean-Marie Le Pen", "Ludwig van Beethoven"; not "de", which opens a complement).
 _NAME_GAP = (r"^\s+(?:" + "|".join(re.escape(w.capitalize()) for w in speaker_words("name_article"))
-             + "|" + "|".join(re.escape(w) for w in speaker_words("name_particle") if w not in _FRENCH_PARTICLES)
+             + "|" + "|".join(re.escape(w) for w in speaker_words("name_particle") if w not in _PREPOSITIONAL_PARTICLES)
              + r")\s+$")
 #: Words that open a noun phrase: a capitalised one is not a name ("Le Parquet fédéral").
 _DETERMINERS = frozenset(speaker_words("determiner"))
@@ -258,7 +260,8 @@ def acronym_expansion(acronym: str, text: str) -> str | None:
     first = text.find(letters)
     if first < 0:
         return None
-    skip = r"(?:(?:" + "|".join(map(re.escape, sorted(_PARTICLES | {"la", "le", "les", "et"}))) + r")\s+|[dl]['’])*"
+    function_words = sorted(_PARTICLES | set(speaker_words("acronym_function_word")))
+    skip = r"(?:(?:" + "|".join(map(re.escape, function_words)) + r")\s+|[dl]['’])*"
     words = [rf"{re.escape(letter)}[\w’'-]+" if n == 0 else rf"(?i:{re.escape(letter)})[\w’'-]+"
              for n, letter in enumerate(letters)]
     pattern = re.compile(r"(?<![\w-])" + rf"\s+{skip}".join(words) + r"(?![\w-])")
