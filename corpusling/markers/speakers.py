@@ -245,6 +245,9 @@ def _same_person(short: list[str], long: list[str]) -> bool:
 
 #: An acronym as a speaker is written, with or without its article ("HRW", "Le PP", "l'UMP").
 _ACRONYM = re.compile(r"^(?:(?:[Ll]es?|[Ll]a|[Ll]['’])\s*)?([A-ZÀ-ÖØ-Þ]{2,6})$")
+#: The words an organisation's full name may hold between those its acronym spells: particles, articles, "et".
+_ACRONYM_SKIP = (r"(?:(?:" + "|".join(map(re.escape, sorted(_PARTICLES | set(speaker_words("acronym_function_word")))))
+                 + r")\s+|[dl]['’])*")
 
 
 def acronym_expansion(acronym: str, text: str) -> str | None:
@@ -260,11 +263,9 @@ def acronym_expansion(acronym: str, text: str) -> str | None:
     first = text.find(letters)
     if first < 0:
         return None
-    function_words = sorted(_PARTICLES | set(speaker_words("acronym_function_word")))
-    skip = r"(?:(?:" + "|".join(map(re.escape, function_words)) + r")\s+|[dl]['’])*"
     words = [rf"{re.escape(letter)}[\w’'-]+" if n == 0 else rf"(?i:{re.escape(letter)})[\w’'-]+"
              for n, letter in enumerate(letters)]
-    pattern = re.compile(r"(?<![\w-])" + rf"\s+{skip}".join(words) + r"(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])" + rf"\s+{_ACRONYM_SKIP}".join(words) + r"(?![\w-])")
     found = pattern.search(text, 0, first)
     return found.group(0) if found and " " in found.group(0) else None
 
@@ -404,8 +405,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     # (the text itself where the parser left an article of the name out of it: "Jean-Marie Le Pen", "Le" a det)
     # (only for the names whose span is longer than their words: the text of those documents alone is read)
     gapped = (pl.col("m_end") - pl.col("m_start")) > pl.col("_written").str.len_chars() + 1
-    texts = (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
-             .join(names.filter(gapped).select("doc_id").unique(), on="doc_id", how="semi"))
+    texts = _texts_of(documents, names.filter(gapped))
     as_written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
     restored = (names.filter(gapped).join(texts, on="doc_id", how="left")
                 .with_columns(pl.when(as_written.str.split(" ").list.len()
@@ -521,6 +521,13 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .sort("doc_id", "m_start"))
 
 
+def _texts_of(documents: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, _t``: the text of the documents ``rows`` come from, and of those only (a text is read where a
+    rule needs the words between two mentions, not for the whole corpus)."""
+    return (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
+            .join(rows.select("doc_id").unique(), on="doc_id", how="semi"))
+
+
 def _noun_gender(feats: pl.Expr, form: pl.Expr, determiner: pl.Expr) -> pl.Expr:
     """The gender a noun in apposition gives a name: its Gender feature, but for a masculine the tagger gives
     by default to a noun of either gender ending in -e ("journaliste", "ministre", "porte-parole": épicènes,
@@ -544,8 +551,7 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     # (the gap read in the text only for names a few characters apart in one sentence)
     near = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") - pl.col("_prev_end")).is_between(2, 8)
             & ~pl.col("_case")).fill_null(False)
-    texts = (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
-             .join(m.filter(near).select("doc_id").unique(), on="doc_id", how="semi"))
+    texts = _texts_of(documents, m.filter(near))
     gap = pl.col("_t").str.slice(pl.col("_prev_end"), pl.col("m_start") - pl.col("_prev_end"))
     joined = (m.filter(near).join(texts, on="doc_id", how="left").filter(gap.str.contains(_NAME_GAP))
               .select("_i", pl.lit(True).alias("_joins")))
@@ -553,8 +559,6 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
          .with_columns((~pl.col("_joins")).cum_sum().over("doc_id").alias("_part")).drop("_i"))
     if not m["_joins"].any():
         return m.drop("_prev_end", "_prev_sent", "_joins", "_part")
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t")).join(
-        m.filter(pl.col("_joins")).select("doc_id").unique(), on="doc_id", how="semi")
     rank = pl.col("role").replace_strict({"other": 1}, default=0, return_dtype=pl.Int8)
     merged = (m.join(texts, on="doc_id", how="left").group_by("doc_id", "_part", maintain_order=True)
               .agg(pl.all().exclude("m_end", "role", "_gender", "plural", "determined", "_written").first(),
