@@ -10,7 +10,7 @@ is a pronoun or a description of a speaker the gold names), the item counts as
 
 ``resolved / mention`` is the resolver's accuracy given the right mention; ``items - mention`` are mention
 errors (a source missed, another word taken). Run ``python tests/test_speaker_resolution.py`` for the
-figures of the five development subsets (never set6, never the heldout gold).
+figures of the development subsets (never the blind set7, never the heldout gold).
 """
 
 from __future__ import annotations
