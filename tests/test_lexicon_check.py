@@ -105,12 +105,13 @@ def test_the_conditional_check_keeps_the_last_word_on_mood() -> None:
     assert row(both, "mourrait")["lemma"] == "mourir"
 
 
-def test_the_checks_are_off_by_default() -> None:
+def test_both_checks_run_by_default() -> None:
     from corpusling.nlp import morphology
 
     tokens = table(("devait", "devoir", "VERB", FIN3))
-    assert morphology.CHECKS == ()
-    assert check_conditionals(tokens).equals(check_conditionals(tokens, checks=()))
+    assert morphology.CHECKS == ("lexicon", "gsd")
+    assert check_conditionals(tokens).equals(check_conditionals(tokens, checks=("lexicon", "gsd")))
+    assert not check_conditionals(tokens).equals(check_conditionals(tokens, checks=()))
     assert row(check_conditionals(tokens, checks=("lexicon",)), "devait")["tense"] == "Imp"
     with pytest.raises(ValueError, match="unknown"):
         check_conditionals(tokens, checks=("lefff",))
@@ -124,7 +125,7 @@ def test_the_parse_cache_key_names_the_checks(tmp_path: Path) -> None:
                for checks in [(), ("lexicon",), ("gsd",), ("lexicon", "gsd")]}
     assert len(set(folders.values())) == 4
     assert folders[()].name == f"m-t{TABLE_VERSION}"  # caches made before the checks are still read
-    assert ParseCache(tmp_path, "m").folder == folders[()]  # the default: none
+    assert ParseCache(tmp_path, "m").folder == folders[("lexicon", "gsd")]  # the default: both
     assert lexicon_check.TABLE_VERSION in folders[("lexicon",)].name
     assert conventions.VERSION in folders[("lexicon", "gsd")].name
 
@@ -231,18 +232,17 @@ def test_the_gsd_conventions() -> None:
 
 
 def test_models_evaluate_scores_each_step_from_one_parse() -> None:
-    """The system output has the pipeline's checks (none by default); the steps are scored beside it."""
+    """The system output has the pipeline's checks (both by default); the steps are scored beside it."""
     from corpusling.nlp.evaluate import STEPS, evaluate, format_table
 
     sample = Path(__file__).resolve().parent / "data" / "fr_sequoia-ud-test-30.conllu"
     result = evaluate(sample, model="compact")
-    assert result["checks"] == [] and list(result["steps"]) == list(STEPS)
-    assert result["steps"]["no check"]["UFeats"] == result["UFeats"]
-    assert result["steps"]["no check"]["Mood=Cnd"] == result["Mood=Cnd"]
+    assert result["checks"] == ["lexicon", "gsd"] and list(result["steps"]) == list(STEPS)
+    assert result["steps"]["lexicon + gsd"]["UFeats"] == result["UFeats"]
+    assert result["steps"]["lexicon + gsd"]["Mood=Cnd"] == result["Mood=Cnd"]
     assert result["steps"]["lexicon"]["LAS"] == result["LAS"]  # the checks never touch the tree
-    with_checks = evaluate(sample, model="compact", checks=("lexicon", "gsd"))
-    assert with_checks["checks"] == ["lexicon", "gsd"]
-    assert with_checks["UFeats"] == with_checks["steps"]["lexicon + gsd"]["UFeats"] == \
-        result["steps"]["lexicon + gsd"]["UFeats"]
+    without = evaluate(sample, model="compact", checks=())
+    assert without["checks"] == []
+    assert without["UFeats"] == without["steps"]["no check"]["UFeats"] == result["steps"]["no check"]["UFeats"]
     table = format_table([result])
     assert "| fr_sequoia-ud-test-30.conllu | lexicon + gsd |" in table

@@ -28,9 +28,9 @@ from corpusling import tokens as tok
 #: Every check that may run before the conditional's, in the order they run.
 ALL_CHECKS: tuple[str, ...] = ("lexicon", "gsd")
 
-#: The checks that run (issue 19): none by default while running scorings read their parse caches;
-#: ``ALL_CHECKS`` turns them on. The parse-cache key names them (:func:`corpusling.nlp.cache.checks_key`).
-CHECKS: tuple[str, ...] = ()
+#: The checks that run (issue 19): both, chosen on development data (``fr_compact/MODEL.md``, "Checks after
+#: parsing"). The parse-cache key names them (:func:`corpusling.nlp.cache.checks_key`).
+CHECKS: tuple[str, ...] = ALL_CHECKS
 
 
 def checks_on(checks: tuple[str, ...] | None = None) -> tuple[str, ...]:
