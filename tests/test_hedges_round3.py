@@ -1,0 +1,36 @@
+"""Hedges, third round (issue 14; kinds of set6's errors, 2026-12-06), on sentences parsed with the bundled model:
+'après-midi' written without its hyphen is no 'd'après X'; 'près de' misspelt 'prés de' before a number is an
+approximator; 'de source policière' is the guide's source marker 'de source(s) + adj' (§3), not an unnamed informant."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_paragraphs
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    "En fin d'après midi, les manifestants ont brûlé leur cabane sur le rond-point.": [],
+    "Le peloton se monte dès lors à prés de 40 triathlètes.": [
+        ("approximator", "prés de 40", '"prés" de ([DET]) [NUM]')],
+    "Les vaches paissent dans les prés de la vallée.": [],
+    "Une information de l'AFP, le tenant de source policière, fait état de blessures légères.": [
+        ("source_marker", "de source policière",
+         "de source officiel|proche|policier|diplomatique|judiciaire|militaire|gouvernemental|sûr|bien")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    from corpusling.markers.hedges import hedges
+
+    corpus = parse_paragraphs(tmp_path_factory.mktemp("hedges_round3"), list(CASES))
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round3(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    rows, text = found
+    start = text.index(sentence)
+    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
