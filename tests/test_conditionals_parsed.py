@@ -91,12 +91,22 @@ CASES = [
      "hypothetical", "relative_clause"),
     ("Israël a préparé une riposte qui viserait les installations nucléaires.", "viserait", "hypothetical",
      "relative_clause"),
+    # fifth session (set6's errors): a purpose infinitive "pour + infinitive" on an impersonal conditional is its
+    # implicit condition ("if one wanted to…"), before the necessity and the attenuated advice ...
+    ("Selon l'ingénieur, il faudrait trois cents pompes pour assécher toute la vallée.", "faudrait",
+     "hypothetical", "purpose_condition"),
+    ("Pour connaître la date exacte, il serait bien de dater les ossements.", "serait", "hypothetical",
+     "purpose_condition"),
+    # ... not a purpose on a personal subject ("il" a person), where the modal or the report decides
+    ("Il devrait venir demain pour signer l'accord.", "devrait", "epistemic", "epistemic_verb"),
+    ("Le gouvernement emprunterait dix milliards pour financer la réforme.", "emprunterait", "reportive",
+     "unmarked"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
              "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition",
-             "judged_action", "later_in_past_narrative")
+             "judged_action", "later_in_past_narrative", "purpose_condition")
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +150,8 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
 
 #: (cue kind, sentence, form): cases of CASES whose class hangs on one kind of ``conditional_cues.tsv``.
 CUE_CASES = [
+    ("purpose_marker", "Selon l'ingénieur, il faudrait trois cents pompes pour assécher toute la vallée.",
+     "faudrait"),
     ("counterfactual_modal_in_relative", "Le joueur, qui aurait dû passer son examen lundi, est resté chez lui.",
      "aurait"),
     ("counterfactual_modal_in_relative", "La réunion qui aurait dû se tenir lundi a été reportée.", "aurait"),

@@ -309,6 +309,13 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                                                                                             "_infinitive")])
     sans_here = sans_on.group_by(*sent, "word_id").agg((~pl.col("_infinitive")).any().alias("_sans_condition"),
                                                        pl.col("_infinitive").any().alias("_sans_infinitive"))
+    # a purpose infinitive "pour + infinitive" (advcl; xcomp for the parser at times) hung on the word: "il
+    # faudrait cent tours pour couvrir…"
+    purpose_clauses = children.filter(mark & form.is_in(cues("purpose_marker"))).select(
+        *sent, pl.col("word_id").alias("_child")).unique()
+    purpose_here = (children.filter(crel.is_in(["advcl", "xcomp"]) & (pl.col("verbform") == "Inf"))
+                    .join(purpose_clauses, on=[*sent, "_child"], how="semi")
+                    .select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_purpose_child")))
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
                    | pl.col("_impf"))
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
@@ -316,9 +323,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .join(flags, on=[*sent, "word_id"], how="left")
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
+             .join(purpose_here, on=[*sent, "word_id"], how="left")
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
-                                  "_imperfect_aux",
+                                  "_imperfect_aux", "_purpose_child",
                                   "_gerund_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
@@ -451,7 +459,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
-        pl.col("_gerund_child").alias("_gerund_condition"))
+        pl.col("_gerund_child").alias("_gerund_condition"), pl.col("_purpose_child").alias("_purpose_condition"))
     # a year hung on the conditional's own clause dates it ("qui deviendrait en 1928")
     years = (words.filter((pl.col("upos") == "NUM") & pl.col("deprel").is_in(["obl", "obl:mod"]))
              .filter(pl.col("_f").str.contains(_YEAR))
@@ -490,7 +498,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
-                    "_gerund_condition", "_dated", "_past_above")))
+                    "_gerund_condition", "_purpose_condition", "_dated", "_past_above")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -521,8 +529,11 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     gardes-côtes"; on a past one it is the manner: "il aurait quitté le pays sans prévenir"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
     tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
-    conditional ("en réduisant les impôts, le gouvernement relancerait…"). An attenuated assertion ("je dirais
-    même") is ``other``: no wish or request. A past conditional of enabling or preventing whose subject is an
+    conditional ("en réduisant les impôts, le gouvernement relancerait…"), and a purpose infinitive "pour +
+    infinitive" on an impersonal present conditional, its goal the condition: "il faudrait cent tours pour
+    couvrir la ville" (if one wanted to), "pour avoir une image exhaustive, il serait bien de…"
+    (``purpose_condition``). An attenuated assertion ("je dirais même") is ``other``: no wish or request. A past
+    conditional of enabling or preventing whose subject is an
     action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
     permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
     in a relative clause of reported content looks back, not forward (no future in the past). A present
@@ -586,6 +597,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("sans_infinitive_condition", pl.col("_sans_infinitive") & ~compound, "hypothetical"),
         ("gerund_condition", pl.col("_gerund_condition") & ~compound, "hypothetical"),
+        ("purpose_condition", pl.col("_purpose_condition") & ~compound
+         & subject.is_in(cues("impersonal_subject")) & lemma.is_in(cues("impersonal_verb")), "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal"))
          & (~relative | key.is_in(cues("counterfactual_modal_in_relative"))), "hypothetical"),
         ("desire_verb", key.is_in(cues("desire_verb")) & (~compound | speaker), "politeness_desire"),
