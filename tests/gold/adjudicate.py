@@ -392,7 +392,8 @@ def counts_set3(folder: Path = SET3) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("wikinews", "set3", "set4", "set5", "set6", "set7", "set8"), default="wikinews",
+    parser.add_argument("--set", choices=("wikinews", "set3", "set4", "set5", "set6", "set7", "set8"),
+                        default="wikinews",
                         help="wikinews (default: Wikinews and the UD conditionals), set3 to set8")
     args = parser.parse_args(argv)
     try:
