@@ -61,8 +61,9 @@ CASES = [
      "epistemic_verb"),
     # a relative clause inside a reportive conditional's clause is reported with it (set5 2016_03_13-002; the
     # parser made the relative a conjunct of the main verb) ...
+    # (fifth session: its appositive relative of description decides first, appositive_description below)
     ("Il s’agirait d’un nouveau boson, une particule électrique ayant une charge neutre, qui aurait une énergie "
-     "de 750 gigaélectronvolts.", "aurait", "reportive", "relative_in_reported_clause"),
+     "de 750 gigaélectronvolts.", "aurait", "reportive", "appositive_description"),
     ("Le suspect aurait un complice qui vivrait à Lyon.", "vivrait", "reportive", "relative_in_reported_clause"),
     # ... but a consequence in a relative clause stays imagined (guide §1: "un accord qui permettrait…")
     ("Il y aurait un accord qui permettrait de relancer l'usine.", "permettrait", "hypothetical",
@@ -97,6 +98,15 @@ CASES = [
      "hypothetical", "purpose_condition"),
     ("Pour connaître la date exacte, il serait bien de dater les ossements.", "serait", "hypothetical",
      "purpose_condition"),
+    # an appositive relative clause of description (être, avoir) tells a property reported of a referent already
+    # set up, the journalistic conditional (set6 2017_04_08-005) ...
+    ("Parmi les suspects figure un homme de Lyon, qui serait un ancien militaire de 45 ans.", "serait",
+     "reportive", "appositive_description"),
+    # ... a restrictive one describes a referent imagined, and an appositive one of consequence an imagined event
+    ("La police recherche un chauffeur qui serait capable de conduire ce camion.", "serait", "hypothetical",
+     "relative_clause"),
+    ("Le gouvernement propose une taxe, qui permettrait de financer les écoles.", "permettrait", "hypothetical",
+     "relative_clause"),
     # ... not a purpose on a personal subject ("il" a person), where the modal or the report decides
     ("Il devrait venir demain pour signer l'accord.", "devrait", "epistemic", "epistemic_verb"),
     ("Le gouvernement emprunterait dix milliards pour financer la réforme.", "emprunterait", "reportive",
@@ -106,7 +116,11 @@ CASES = [
 #: The rules whose cases above must change class when the rule is taken out of the table.
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
              "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition",
-             "judged_action", "later_in_past_narrative", "purpose_condition")
+             "judged_action", "later_in_past_narrative", "purpose_condition",
+             "appositive_description")
+#: Cases of those rules that another rule would class the same without them (the boson's relative clause is
+#: also inside a reportive clause).
+ALSO_BY_ANOTHER_RULE = ("Il s’agirait d’un nouveau boson",)
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +152,8 @@ def test_class_and_rule_on_parsed_sentences(found: pl.DataFrame, sentence: str, 
 
 
 @pytest.mark.parametrize("sentence, form, expected_class, expected_rule",
-                         [case for case in CASES if case[3] in NEW_RULES],
+                         [case for case in CASES if case[3] in NEW_RULES
+                          and not case[0].startswith(ALSO_BY_ANOTHER_RULE)],
                          ids=lambda value: value if value in NEW_RULES else None)
 def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, sentence: str, form: str,
                                             expected_class: str, expected_rule: str) -> None:
@@ -150,6 +165,8 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
 
 #: (cue kind, sentence, form): cases of CASES whose class hangs on one kind of ``conditional_cues.tsv``.
 CUE_CASES = [
+    ("description_verb", "Parmi les suspects figure un homme de Lyon, qui serait un ancien militaire de 45 ans.",
+     "serait"),
     ("purpose_marker", "Selon l'ingénieur, il faudrait trois cents pompes pour assécher toute la vallée.",
      "faudrait"),
     ("counterfactual_modal_in_relative", "Le joueur, qui aurait dû passer son examen lundi, est resté chez lui.",

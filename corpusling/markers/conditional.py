@@ -156,8 +156,15 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     object_clitics = [c for c in cues("clitic") if c not in cues("subject_clitic")]
     negated = pl.any_horizontal([_near("_f", -j).is_in(cues("negative_particle")).fill_null(False)
                                  for j in (1, 2, 3)])
+    # an appositive relative clause: a comma before its relative pronoun ("un homme …, qui serait un Ouzbek")
+    between = [(_near("_f", -j).is_in(cues("clitic")) | _near("_f", -j).is_in(cues("negative_particle")))
+               .fill_null(False) for j in range(1, 3)]
+    appositive = pl.any_horizontal([
+        (_near("_f", -j).is_in(cues("relative_pronoun")) & (_near("_f", -j - 1) == ",")).fill_null(False)
+        & pl.all_horizontal([pl.lit(True), *between[:j - 1]]) for j in range(1, 4)])
     words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
-                               reflexive.alias("_reflexive"), negated.alias("_negated"))
+                               reflexive.alias("_reflexive"), negated.alias("_negated"),
+                               appositive.alias("_appositive"))
 
     # the head in the dependency tree (when the model parses); sentences are keyed by their integer ``_sk``
     sent = ["_sk"]
@@ -539,7 +546,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     in a relative clause of reported content looks back, not forward (no future in the past). A present
     conditional in a dated relative clause whose main clause is past tells what came later in a narrative ("Blanche
     Maupas créait alors le Comité, qui deviendrait en 1928 …": ``later_in_past_narrative``, the future in the
-    past of history writing; a consequence there stays imagined: "un plan qui permettrait en 2030…"). A relative clause
+    past of history writing; a consequence there stays imagined: "un plan qui permettrait en 2030…"). An appositive
+    relative clause (a comma before its pronoun) of description, être or avoir, tells a property reported of a
+    referent already set up ("un homme …, qui serait un Ouzbek de 39 ans": ``appositive_description``, the
+    journalistic conditional, Kronning 2002); a restrictive one describes a referent imagined. A relative clause
     inside a clause whose own conditional is reportive is reported with it ("Il s'agirait d'un nouveau boson,
     …, qui aurait une énergie de 750 GeV": ``relative_in_reported_clause``, a second pass over the classes of
     the first), unless its verb is one of consequence ("un accord qui permettrait…" stays imagined). Just before
@@ -623,6 +633,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          & (pl.col("_w1_vf") == "Inf"), "other"),
         ("later_in_past_narrative", relative & ~compound & pl.col("_past_above") & pl.col("_dated")
          & ~key.is_in(_implicit("consequence_verb")), "future_in_past"),
+        ("appositive_description", relative & pl.col("_appositive") & ~compound
+         & lemma.is_in(cues("description_verb")) & ~situation, "reportive"),
         ("relative_in_reported_clause", relative & pl.col("_above_reportive")
          & ~key.is_in(_implicit("consequence_verb")), "reportive"),
         ("relative_clause", relative, "hypothetical"),
