@@ -32,6 +32,8 @@ lexicons and the tree); this one assembles the rows and leaves out what is no on
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from corpusling.markers.attribution import ancestors, load_reporting_verbs
@@ -445,8 +447,9 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report), nor a request the
     writer addresses to the reader ("il vous est demandé de…", "vous êtes invités à…", "il nous invite à…",
     ``_to_reader``), nor a relative clause on the clause before (", ce que proscrit le droit français": the
-    relative pronoun after the neuter antecedent "ce"; Riegel, Pellat & Rioul 2018, ch. XVI), which also reads
-    ``_text``.
+    relative pronoun after the neuter antecedent "ce"; Riegel, Pellat & Rioul 2018, ch. XVI), nor a gloss ("…
+    c'est-à-dire que le Burundi ne reconnaîtra plus…", a reformulating connective, ch. XXIII); the last two
+    also read ``_text``.
     """
     feats = pl.col("_cue_feats").fill_null("")
     writer = ~pl.col("in_quote") & (pl.col("kind") != "according_to")
@@ -456,6 +459,10 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
                                        pl.min_horizontal(pl.col("start_char"), 8))
     relative_on_clause = (before.str.contains(r",\s*ce\s*$")
                           & pl.col("_text").str.slice(pl.col("start_char"), 3).str.to_lowercase().str.starts_with("qu"))
+    # ("c'est-à-dire que …": a gloss of the words before, whatever verb the parser hung the que-clause on)
+    glossed = pl.col("_text").str.slice((pl.col("start_char") - 16).clip(lower_bound=0),
+                                        pl.min_horizontal(pl.col("start_char"), 16)).str.to_lowercase().str.contains(
+        "(?:" + "|".join(re.escape(w) for w in reported_cues("gloss_connective")) + r")\s*$")
     # (an imperfect the tagger took for a present: "je pensais que")
     form = pl.col("_cue_form")
     imperfect = (form.str.contains("(?:" + "|".join(reported_cues("imperfect_ending")) + ")$")
@@ -488,6 +495,7 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
          & ~subject_in(["generic_subject"])),
         ("request to the reader", writer & pl.col("cue").is_in(reported_cues("request_verb")) & pl.col("_to_reader")),
         ("relative on the clause before", (pl.col("kind") == "indirect") & relative_on_clause),
+        ("gloss, not a content", (pl.col("kind") == "indirect") & glossed),
     ]
 
 

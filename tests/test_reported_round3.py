@@ -1,0 +1,52 @@
+"""Reported speech: rules written on the errors of set6 (the Wikinews articles of 2016-2018 scored blind once at
+17:13, then released to development; issue 16, third round), on sentences parsed with the bundled model.
+
+Each test names the kind of error it guards against and fails without its rule.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.corpus import Corpus, Document
+from corpusling.markers.reported import exclusion_rules, reported
+
+SENTENCES = {
+    # a que-clause after "c'est-à-dire" glosses the words before: no content of the verb before it
+    "gloss": "L'assemblée nationale a adopté la loi décidant le retrait du pays du statut de Rome c'est-à-dire que "
+             "le Burundi ne reconnaîtra plus aucune autorité à la cour.",
+    # the same verb with a content clause of its own is reported
+    "decider_que": "Le Conseil d'Etat a décidé qu'une sélection ne peut être mise en place pour l'accès au master.",
+    # an estimate is the active verb's figure: the participle of a noun is a passive, no content
+    "estimate_participle": "La plus grande ville du pays voit sa population estimée à 15 millions d'habitants.",
+    "estimate_active": "Le syndicat estime à 75 000 le nombre d'emplois menacés.",
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> pl.DataFrame:
+    from corpusling.api import parse
+
+    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    return reported(corpus.tokens, corpus.documents)
+
+
+def rows(found: pl.DataFrame, doc: str) -> list[tuple[str, str, str, str]]:
+    """(kind, cue, content, the rule that found the content) of one sentence's rows."""
+    return [(r["kind"], r["cue"], r["text"], r["rule"].split("+")[0])
+            for r in found.filter(pl.col("doc_id") == doc).to_dicts()]
+
+
+def test_a_gloss_is_no_content(found) -> None:
+    assert "gloss, not a content" in [name for name, _ in exclusion_rules()]
+    assert rows(found, "gloss") == []
+    assert rows(found, "decider_que") == [
+        ("indirect", "décider", "qu'une sélection ne peut être mise en place pour l'accès au master", "que-clause")]
+
+
+def test_an_estimate_on_a_participle_of_a_noun_is_no_content(found) -> None:
+    assert rows(found, "estimate_participle") == []
+    assert rows(found, "estimate_active") == [
+        ("indirect", "estimer", "à 75 000 le nombre d'emplois menacés",
+         "estimate read in the word order (estime à N le nombre de…)")]
