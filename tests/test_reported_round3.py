@@ -21,6 +21,9 @@ SENTENCES = {
     # an estimate is the active verb's figure: the participle of a noun is a passive, no content
     "estimate_participle": "La plus grande ville du pays voit sa population estimée à 15 millions d'habitants.",
     "estimate_active": "Le syndicat estime à 75 000 le nombre d'emplois menacés.",
+    # a suspicion is a belief held of someone, reported even in the passive with no agent
+    "suspicion_participle": "Deux personnes sont arrêtées, dont un homme soupçonné d'être le conducteur du camion.",
+    "suspicion_passive": "Le mouvement est fréquemment soupçonné de participer à des arrestations arbitraires.",
 }
 
 
@@ -50,3 +53,10 @@ def test_an_estimate_on_a_participle_of_a_noun_is_no_content(found) -> None:
     assert rows(found, "estimate_active") == [
         ("indirect", "estimer", "à 75 000 le nombre d'emplois menacés",
          "estimate read in the word order (estime à N le nombre de…)")]
+
+
+def test_a_suspicion_reports_a_belief(found) -> None:
+    assert rows(found, "suspicion_participle") == [
+        ("indirect", "soupçonner", "d'être le conducteur du camion", "content clause read in the word order")]
+    assert rows(found, "suspicion_passive") == [
+        ("indirect", "soupçonner", "de participer à des arrestations arbitraires", "infinitive clause")]
