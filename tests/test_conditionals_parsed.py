@@ -107,6 +107,14 @@ CASES = [
      "relative_clause"),
     ("Le gouvernement propose une taxe, qui permettrait de financer les écoles.", "permettrait", "hypothetical",
      "relative_clause"),
+    # a si-clause the parser hangs on a verb of opinion, "s'" taken for a reflexive clitic, is the protasis all the
+    # same: no indirect question after penser, croire (set6 2016_08_30-005) ...
+    ("Un député pense que sa candidature serait mal venue « s'il annonce ce projet maintenant ».", "serait",
+     "hypothetical", "si_clause"),
+    ("Le maire croit que la fermeture serait mal comprise s'il la décide avant l'été.", "serait", "hypothetical",
+     "si_clause"),
+    # ... while after savoir it is an indirect question, no condition
+    ("Il ne sait pas s'il viendrait.", "viendrait", "reportive", "unmarked"),
     # ... not a purpose on a personal subject ("il" a person), where the modal or the report decides
     ("Il devrait venir demain pour signer l'accord.", "devrait", "epistemic", "epistemic_verb"),
     ("Le gouvernement emprunterait dix milliards pour financer la réforme.", "emprunterait", "reportive",
@@ -165,6 +173,10 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
 
 #: (cue kind, sentence, form): cases of CASES whose class hangs on one kind of ``conditional_cues.tsv``.
 CUE_CASES = [
+    ("opinion_verb", "Un député pense que sa candidature serait mal venue « s'il annonce ce projet maintenant ».",
+     "serait"),
+    ("elided_condition_word", "Le maire croit que la fermeture serait mal comprise s'il la décide avant l'été.",
+     "serait"),
     ("description_verb", "Parmi les suspects figure un homme de Lyon, qui serait un ancien militaire de 45 ans.",
      "serait"),
     ("purpose_marker", "Selon l'ingénieur, il faudrait trois cents pompes pour assécher toute la vallée.",

@@ -261,8 +261,13 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     whatever the relation the parser gives it)."""
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     rel = pl.col("deprel").fill_null("")
+    # "s'" before "il(s)" is si, whatever the parser says (a reflexive "s'" never precedes its subject): "« s'il
+    # met ce projet à exécution »" parsed as a reflexive clitic is a si-clause all the same
+    elided_si = (pl.col("_f").is_in(cues("elided_condition_word"))
+                 & _near("_f", 1).is_in(cues("elision_subject"))).fill_null(False)
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            rel.alias("_crel"), "_f", "_l", "upos", "tense", "person", "verbform", "_impf", "_gerund")
+                            pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
+                            "upos", "tense", "person", "verbform", "_impf", "_gerund")
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -374,7 +379,9 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     ``_content_clause`` (the conditional's own clause is the content of a word that is no verb of
     saying: "prouver que", "plus … que"), ``_si_tree`` (a si-clause hangs from the conditional's
     clause or from a clause above it, and is neither that clause nor one whose content the
-    conditional is: the protasis) and ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
+    conditional is: the protasis; a si-clause the parser makes the complement of a verb of opinion, which takes no
+    indirect question, is a protasis all the same, and "s'" before "il(s)" is si whatever its label) and
+    ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
     anywhere in the sentence outside the conditional's path, or "si" hangs on the conditional's own clause
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
     parser misplaces the si-clause); ``_above_cnd`` (the conditional word of the nearest clause above that is
@@ -422,7 +429,11 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         pl.when(conj.first()).then(pl.col("_rel").sort_by("k").last()).otherwise(pl.col("_rel").sort_by("k").first())
         .alias("_clause_rel"))
     # protasis: a si-clause (not the content of a word: "savoir si") hanging from the path, or above it
-    protases = nodes.filter(pl.col("_n_si") & ~pl.col("_rel").is_in(_COMPLEMENT)).select(
+    # (a si-clause the parser makes the complement of a verb of opinion is none: "*penser si" is no question)
+    opinion = nodes.filter(pl.col("_l").is_in(cues("opinion_verb"))).select(
+        *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_opinion_head"))
+    protases = nodes.join(opinion, on=[*sent, "head"], how="left").filter(
+        pl.col("_n_si") & (~pl.col("_rel").is_in(_COMPLEMENT) | pl.col("_opinion_head").fill_null(False))).select(
         *sent, pl.col("word_id").alias("_si_node"),
         pl.col("head").alias("_si_head"))
     on_path = path.select(row, "node", "k", "_below_rel")
