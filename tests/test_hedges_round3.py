@@ -1,12 +1,21 @@
 """Hedges, third round (issue 14; kinds of set6's errors, 2026-12-06), on sentences parsed with the bundled model:
 'après-midi' written without its hyphen is no 'd'après X'; 'près de' misspelt 'prés de' before a number is an
-approximator; 'de source policière' is the guide's source marker 'de source(s) + adj' (§3), not an unnamed informant."""
+approximator; 'de source policière' is the guide's source marker 'de source(s) + adj' (§3), not an unnamed informant;
+an informant who describes what happened ('un témoin décrit l'incident : « … »') is an unnamed source."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 from conftest import parse_paragraphs
+
+#: the entry of hedges.tsv for a vague informant who speaks ('un témoin', 'certains analystes')
+VAGUE_INFORMANT = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|observateur|expert|spécialiste|"
+                   "responsable|diplomate|témoin|commentateur|proche|informateur|officiel|dirigeant|leader|membre|"
+                   "habitant|scientifique|chercheur|enquêteur|militant|porte-parole|fonctionnaire|policier|militaire|"
+                   "élu|conseiller|manifestant|opposant|résident|médecin|juriste|économiste|politologue|connaisseur|"
+                   "initié|universitaire|journaliste|haut-fonctionnaire|gradé|cadre|représentant|collectif|"
+                   "association|ong|syndicat|négociateur @speaker")
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -17,6 +26,8 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Une information de l'AFP, le tenant de source policière, fait état de blessures légères.": [
         ("source_marker", "de source policière",
          "de source officiel|proche|policier|diplomatique|judiciaire|militaire|gouvernemental|sûr|bien")],
+    "Un témoin décrit brièvement l'incident : « On a entendu un bruit. »": [
+        ("unnamed_source", "Un témoin", VAGUE_INFORMANT)],
 }
 
 
