@@ -115,6 +115,13 @@ CASES = [
      "si_clause"),
     # ... while after savoir it is an indirect question, no condition
     ("Il ne sait pas s'il viendrait.", "viendrait", "reportive", "unmarked"),
+    # the tense concord of reported speech: an imperfect after the que of a past verb of saying puts a conditional
+    # beside it in the future in the past, though the parser hangs the coordination inside the quotation (set6
+    # 2016_08_30-005) ...
+    ("Le ministre avait précisé que « la loi m'oblige à vous dire que je ne suis pas candidat » et qu'il importait "
+     "peu qu'il soit élu ou non, car il agirait pour tous.", "agirait", "future_in_past", "tense_concord"),
+    # ... not without a verb of saying and its que
+    ("Le maire a démissionné hier et il partirait en vacances.", "partirait", "reportive", "unmarked"),
     # ... not a purpose on a personal subject ("il" a person), where the modal or the report decides
     ("Il devrait venir demain pour signer l'accord.", "devrait", "epistemic", "epistemic_verb"),
     ("Le gouvernement emprunterait dix milliards pour financer la réforme.", "emprunterait", "reportive",
@@ -125,7 +132,7 @@ CASES = [
 NEW_RULES = ("si_imperfect", "gerund_condition", "counterfactual_consequence", "implicit_condition",
              "judged_situation", "relative_in_reported_clause", "sans_infinitive_condition",
              "judged_action", "later_in_past_narrative", "purpose_condition",
-             "appositive_description")
+             "appositive_description", "tense_concord")
 #: Cases of those rules that another rule would class the same without them (the boson's relative clause is
 #: also inside a reportive clause).
 ALSO_BY_ANOTHER_RULE = ("Il s’agirait d’un nouveau boson",)

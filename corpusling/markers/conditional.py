@@ -195,9 +195,17 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     complementizer = pl.col("_f").is_in(cues("complementizer")) & ~locution
     que_after_saying = (pl.when(complementizer & last_saying.is_not_null())
                         .then(pl.col("word_id")).forward_fill().over("_sk"))
+    # the tense concord of reported speech: a finite imperfect between the first que after a past verb of saying
+    # and the word ("avait précisé que … et qu'il importait peu …, car il agirait": present → imperfect, future →
+    # conditional; Riegel et al. 2018, concordance des temps), whatever the tree makes of the coordination
+    first_que = pl.when(complementizer & last_saying.is_not_null()).then(pl.col("word_id")).min().over("_sk")
+    imperfect_before = (pl.when(pl.col("_impf") & (pl.col("verbform") == "Fin")).then(pl.col("word_id"))
+                        .forward_fill().over("_sk"))
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
+        ((imperfect_before > first_que) & (first_que < pl.col("word_id"))).fill_null(False)
+        .alias("_imperfect_after_saying_que"),
     )
 
 
@@ -554,8 +562,11 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     conditional of enabling or preventing whose subject is an
     action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
     permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
-    in a relative clause of reported content looks back, not forward (no future in the past). A present
-    conditional in a dated relative clause whose main clause is past tells what came later in a narrative ("Blanche
+    in a relative clause of reported content looks back, not forward (no future in the past). A conditional
+    after a finite imperfect that follows the que of a past verb of saying is in the future in the past too, by
+    the tense concord of reported speech, wherever the parser hung it ("avait précisé que … et qu'il importait peu
+    …, car il agirait": ``tense_concord``). A present conditional in a dated relative clause whose main clause is
+    past tells what came later in a narrative ("Blanche
     Maupas créait alors le Comité, qui deviendrait en 1928 …": ``later_in_past_narrative``, the future in the
     past of history writing; a consequence there stays imagined: "un plan qui permettrait en 2030…"). An appositive
     relative clause (a comma before its pronoun) of description, être or avoir, tells a property reported of a
@@ -612,6 +623,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran")
         ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree") & ~(compound & tree_relative))
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
+        ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound, "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
