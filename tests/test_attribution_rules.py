@@ -61,7 +61,7 @@ EXAMPLES = [
 ]
 
 KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "selon_clause",
-              "verb_object", "clause_incise", "named", "title", "selon_inside", "short", "embedded"]
+              "verb_object", "clause_incise", "named", "title", "selon_inside", "reported_words", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -94,6 +94,15 @@ KIND_EXAMPLES = [
     ("Les électeurs doivent choisir un « Congrès national général » de deux cents membres.", "title", "scare"),
     ("Les Talibans ont visé cet hôtel car selon eux, il était le siège de « fêtes sauvages ».", "selon_inside",
      "mixed"),
+    # short words under a verb of saying of their clause, even a quoted adjective or one climbing from an
+    # adverbial clause, are the speaker's (set6)
+    ("Le président a annoncé que cette réforme comprendra des baisses d'impôts « massives » pour tous.",
+     "reported_words", "mixed"),
+    ("Les élus doivent déclarer au déontologue tout don reçu, « en lien avec leur mandat ».", "reported_words",
+     "mixed"),
+    # not from a clause of its own joined to the verb of saying, nor under a passive one (nobody named)
+    ("Le candidat répond sur son papier et ne signe pas « le premier ministre ».", "short", "scare"),
+    ("L'accord est considéré comme un accord « historique » par beaucoup.", "short", "scare"),
     ("Les habitants craignent une « riposte générale » dans la région.", "short", "scare"),
     # an infinitive alone is a word held at a distance
     ("Les adolescents avaient décidé de « réquisitionner » une voiture.", "short", "scare"),

@@ -183,14 +183,15 @@ def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
 
 
 def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
-              words: pl.DataFrame | None = None) -> pl.DataFrame:
+              words: pl.DataFrame | None = None, across: tuple[str, ...] = ()) -> pl.DataFrame:
     """Every (word, ancestor) pair of the dependency trees: ``doc_id, sent_id, word_id, anc, depth, blocked, cut``.
 
     ``blocked``: the path climbs across one of :data:`CLIMB_BLOCKERS`; ``cut``: it leaves a
     branch that a source noun phrase leaves out (relative, participial, adverbial clause).
     ``sentences`` (``doc_id, sent_id``): only the trees of these sentences (a tree never
     leaves its sentence); ``words`` (``doc_id, sent_id, word_id``): only the ancestors of these
-    words. Computed by repeated joins on ``head`` (one join per level of the deepest tree), on
+    words; ``across``: relations whose crossing is flagged in a column ``crossed`` (none: no such column).
+    Computed by repeated joins on ``head`` (one join per level of the deepest tree), on
     an integer sentence number.
     """
     nodes = tok.filter(pl.col("head").is_not_null()).select("doc_id", "sent_id", "word_id", "head", "deprel")
@@ -199,7 +200,8 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
     if sentences is not None:
         nodes = nodes.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
     schema = {"doc_id": tok.schema["doc_id"], "sent_id": pl.Int64, "word_id": pl.Int64, "anc": pl.Int64,
-              "depth": pl.Int64, "blocked": pl.Boolean, "cut": pl.Boolean}
+              "depth": pl.Int64, "blocked": pl.Boolean, "cut": pl.Boolean,
+              **({"crossed": pl.Boolean} if across else {})}
     if nodes.height == 0:
         return pl.DataFrame(schema=schema)
     numbers = nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
@@ -211,7 +213,8 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
     step = start.select(
         "_sn", "word_id", pl.col("head").alias("anc"), pl.lit(1, dtype=pl.Int64).alias("depth"),
         pl.col("deprel").is_in(CLIMB_BLOCKERS).alias("blocked"),
-        pl.col("deprel").is_in(SOURCE_EXCLUDED).alias("cut")).filter(pl.col("anc") > 0)
+        pl.col("deprel").is_in(SOURCE_EXCLUDED).alias("cut"),
+        pl.col("deprel").is_in(across).alias("crossed")).filter(pl.col("anc") > 0)
     parts = [step]
     up = nodes.select("_sn", pl.col("word_id").alias("anc"), pl.col("head").alias("_next"),
                       pl.col("deprel").alias("_rel"))
@@ -220,12 +223,12 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
                 .filter(pl.col("_next") > 0)
                 .select("_sn", "word_id", pl.col("_next").alias("anc"), pl.col("depth") + 1,
                         pl.col("blocked") | pl.col("_rel").is_in(CLIMB_BLOCKERS),
-                        pl.col("cut") | pl.col("_rel").is_in(SOURCE_EXCLUDED)))
+                        pl.col("cut") | pl.col("_rel").is_in(SOURCE_EXCLUDED),
+                        pl.col("crossed") | pl.col("_rel").is_in(across)))
         if step.height == 0:
             break
         parts.append(step)
-    return (pl.concat(parts).join(numbers, on="_sn")
-            .select("doc_id", "sent_id", "word_id", "anc", "depth", "blocked", "cut").cast(schema))
+    return pl.concat(parts).join(numbers, on="_sn").select([*schema]).cast(schema)
 
 
 def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> pl.DataFrame:
@@ -591,8 +594,22 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                      .sort("_q", "rank").group_by("_q").last()
                      .select("_q", pl.col("sent_id").alias("_colon_subject_sent"),
                              pl.col("word_id").alias("_colon_subject_word")))
+    # (whether that verb speaks for someone: not negated, "ne signe pas « … »", nor passive, "est considéré comme
+    # un accord « historique »" (by nobody named), nor the writer's imperative with no subject, "Rappelons que …",
+    # as in :func:`_governing_verb`)
+    negated = (tok.filter(pl.col("feats").fill_null("").str.contains("Polarity=Neg")
+                          | (pl.col("deprel") == "aux:pass"))
+               .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_negated")).unique())
+    has_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+                   .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_subject"))
+                   .unique())
+    ending = _alternation(kind_words("writer_imperative_ending"))
+    writer = pl.col("form").str.to_lowercase().str.contains(rf"(?:{ending})$") & pl.col("_subject").is_null()
     near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
-               .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word")))
+               .join(tok_keyed.select(*key, "form"), on=key, how="left")
+               .join(negated, on=key, how="left").join(has_subject, on=key, how="left")
+               .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word"),
+                       (pl.col("_negated").is_null() & ~writer).alias("_near_speaks")))
     # a finite verb between the start of the sentence and the quotation ("Selon lui, cette période sera …, « … »")
     finite_before = (before.filter(pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin"))
                      .select("_q").unique().with_columns(pl.lit(True).alias("_finite_before")))
@@ -645,22 +662,29 @@ def _governing_verb(q: pl.DataFrame, tok: pl.DataFrame, free: pl.DataFrame, qlev
                               .when((pl.col("deprel") == "advcl") & pl.col("_completive").fill_null(False))
                               .then(pl.lit("ccomp"))
                               .otherwise(pl.col("deprel")).alias("deprel")))
-    anc = ancestors(climbing, words=start.select(*key, pl.col("_start").alias("word_id")))
+    anc = ancestors(climbing, words=start.select(*key, pl.col("_start").alias("word_id")),
+                    across=("conj", "parataxis"))
     with_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
                     .select(*key, pl.col("head").alias("anc"), pl.lit(True).alias("_has_subject")).unique())
     ending = _alternation(kind_words("writer_imperative_ending"))
     writer = pl.col("_form").str.to_lowercase().str.contains(rf"(?:{ending})$") & pl.col("_has_subject").is_null()
-    return (start.join(anc, left_on=[*key, "_start"], right_on=[*key, "word_id"])
-            .filter(~pl.col("blocked"))
-            .join(free.select(*key, pl.col("word_id").alias("anc"), "is_rv", "_depth",
-                              pl.col("start_char").alias("_as"), pl.col("form").alias("_form")),
-                  on=[*key, "anc"])
-            .join(with_subject, on=[*key, "anc"], how="left")
-            .join(qbounds, on="_q").join(qlevel, on="_q")
-            .filter(pl.col("is_rv") & ~writer & (pl.col("_depth") == pl.col("_level"))
-                    & ((pl.col("_as") < pl.col("_qs")) | (pl.col("_as") >= pl.col("_qe"))))
-            .sort("_q", "depth").group_by("_q").first()
-            .select("_q", pl.col("sent_id").alias("_governing_sent"), pl.col("anc").alias("_governing_word")))
+    verbs = (start.join(anc, left_on=[*key, "_start"], right_on=[*key, "word_id"])
+             .join(free.select(*key, pl.col("word_id").alias("anc"), "is_rv", "_depth",
+                               pl.col("start_char").alias("_as"), pl.col("form").alias("_form")),
+                   on=[*key, "anc"])
+             .join(with_subject, on=[*key, "anc"], how="left")
+             .join(qbounds, on="_q").join(qlevel, on="_q")
+             .filter(pl.col("is_rv") & ~writer & (pl.col("_depth") == pl.col("_level"))
+                     & ((pl.col("_as") < pl.col("_qs")) | (pl.col("_as") >= pl.col("_qe"))))
+             .sort("_q", "depth"))
+    # (the nearest reporting verb above, whatever subordinate clause it climbs from, not from a clause of its own
+    # joined by a conjunction or set beside: the verb of saying under which the writer reports the words, "en
+    # expliquant que le passager était devenu « turbulent »", not "Jospin répond … et ne signe pas « … »")
+    above = (verbs.filter(~pl.col("crossed")).group_by("_q").first()
+             .select("_q", pl.col("anc").alias("_saying_above")))
+    return (verbs.filter(~pl.col("blocked")).group_by("_q").first()
+            .select("_q", pl.col("sent_id").alias("_governing_sent"), pl.col("anc").alias("_governing_word"))
+            .join(above, on="_q", how="full", coalesce=True))
 
 
 def _previous_sentence(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame,

@@ -142,6 +142,16 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # words in a clause that "selon X," opens after the sentence's start are X's ("car selon eux, il était le
         # siège de « fêtes sauvages »")
         ("selon_inside", pl.col("_inner_src").is_not_null() & no_attribution & ~pl.col("_sentence_start"), "mixed"),
+        # short words under a verb of saying earlier in their clause, not right before them, are that speaker's
+        # words woven into the report (guide §2, mixed: "Trump a annoncé que cette réforme comprendra des baisses
+        # d'impôts « massives »", "en expliquant que le passager était devenu « turbulent et agressif »"); a verb
+        # right before is a term it names ("se déclarer « transgenre »"), a negated one or the writer's imperative
+        # reports nothing ("ne signe pas « le premier ministre »", "Rappelons que … pour « homicide involontaire »");
+        # marks inside a quotation are its speaker's distance ("« On a constaté … 261 cas de « réelle » fraude »")
+        ("reported_words", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & no_attribution
+         & (pl.col("level") == 0) & ~embedded & pl.col("_near_speaks") & pl.col("_saying_above").is_not_null()
+         & ~pl.col("_prev_rv"),
+         "mixed"),
         # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
         # distance: "ils avaient décidé de « réquisitionner »")
         ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
