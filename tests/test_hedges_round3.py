@@ -1,7 +1,9 @@
 """Hedges, third round (issue 14; kinds of set6's errors, 2026-12-06), on sentences parsed with the bundled model:
 'après-midi' written without its hyphen is no 'd'après X'; 'près de' misspelt 'prés de' before a number is an
 approximator; 'de source policière' is the guide's source marker 'de source(s) + adj' (§3), not an unnamed informant;
-an informant who describes what happened ('un témoin décrit l'incident : « … »') is an unnamed source."""
+an informant who describes what happened ('un témoin décrit l'incident : « … »') is an unnamed source; a verb of
+saying after an apposition's comma that reports an infinitive clause ('X, rédacteur en chef, a dit ne pas y voir…')
+is its sentence's predicate, no attribution incise."""
 
 from __future__ import annotations
 
@@ -28,6 +30,13 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
          "de source officiel|proche|policier|diplomatique|judiciaire|militaire|gouvernemental|sûr|bien")],
     "Un témoin décrit brièvement l'incident : « On a entendu un bruit. »": [
         ("unnamed_source", "Un témoin", VAGUE_INFORMANT)],
+    # a verb of saying after an apposition's comma with an infinitive clause after it is no incise
+    "Ismaël Karroum, rédacteur en chef adjoint, a dit ne pas y voir une « tentative d'intimidation ».": [],
+    "Robert Bourgi, ami de longue date de François Fillon, a reconnu auprès de l’Agence France-Presse avoir acheté "
+    "des vêtements.": [],
+    # a true incise after the writer's clause stays one
+    "Le bilan est de dix morts, a indiqué la police.": [
+        ("source_marker", "a indiqué la police", "rule: attribution incise")],
 }
 
 

@@ -74,7 +74,8 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     l'usine"). A verb of saying is known by its lemma or, when the lemmatiser erred, by its form
     ("disent-ils" lemmatised *devoir*); any other verb with an inverted clitic between punctuation is
     an incise too (", appuie-t-il,"), unless it is one of ``not_incise_verb`` (", semble-t-il,").
-    ``_clause``: the incise is such an attribution clause.
+    A verb with an infinitive clause after it reports that clause and is no incise ("X, rédacteur en chef, a dit
+    ne pas y voir…"). ``_clause``: the incise is such an attribution clause.
     """
     speech_form, aux_form = _inverted_verb(lists)
     # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
@@ -156,7 +157,18 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     # for a third person) has no inverted subject but its own clitic ("disons-nous"): no incise
     first_second = ((pl.col("_form").str.ends_with("ons") | pl.col("_form").str.ends_with("ez"))
                     & ~pl.col("_clitic_after"))
-    found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")) & ~first_second)
+    # a verb with an infinitive clause after it reports that clause, it is its sentence's predicate and no incise
+    # ("X, rédacteur en chef adjoint, a dit ne pas y voir…", "Robert Bourgi, ami de Fillon, a reconnu auprès de
+    # l'AFP avoir acheté…": the comma is an apposition's; the guide's §4 infinitive content)
+    infinitive = (pl.col("verbform") == "Inf").fill_null(False)
+    with_infinitive_aux = words.filter(pl.col("deprel").str.starts_with("aux") & infinitive)["_hi"]
+    infinitive_clause = (words.filter((pl.col("deprel") == "xcomp") & (pl.col("_i") > pl.col("_hi"))
+                                      & (infinitive | pl.col("_i").is_in(with_infinitive_aux.implode())))
+                         .select(pl.col("_hi").alias("_i")).unique().with_columns(pl.lit(True).alias("_reports_inf")))
+    found = found.join(infinitive_clause, on="_i", how="left", maintain_order="left")
+    reports_infinitive = pl.col("_reports_inf").fill_null(False) & ~by_clitic
+    found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")) & ~first_second
+                         & ~reports_infinitive)
     found = found.with_columns(pl.when(by_clitic).then(None).otherwise(pl.col("_subj")).alias("_subj"))
     edges = right_edge(words, found["_subj"].drop_nulls())
     # the incise ends with its subject: only a complement of the verb ("à l'AFP") or a relative clause may follow
