@@ -157,11 +157,11 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     negated = pl.any_horizontal([_near("_f", -j).is_in(cues("negative_particle")).fill_null(False)
                                  for j in (1, 2, 3)])
     # an appositive relative clause: a comma before its relative pronoun ("un homme …, qui serait un Ouzbek")
-    between = [(_near("_f", -j).is_in(cues("clitic")) | _near("_f", -j).is_in(cues("negative_particle")))
-               .fill_null(False) for j in range(1, 3)]
-    appositive = pl.any_horizontal([
-        (_near("_f", -j).is_in(cues("relative_pronoun")) & (_near("_f", -j - 1) == ",")).fill_null(False)
-        & pl.all_horizontal([pl.lit(True), *between[:j - 1]]) for j in range(1, 4)])
+    # (plain shifts: a sentence never ends on a relative pronoun, nor on a clitic)
+    comma_relative = (pl.col("_f").is_in(cues("relative_pronoun")) & (pl.col("_f").shift(1) == ",")).fill_null(False)
+    clitic_or_ne = pl.col("_f").is_in([*cues("clitic"), *cues("negative_particle")])
+    appositive = (comma_relative.shift(1) | (clitic_or_ne.shift(1) & comma_relative.shift(2))
+                  | (clitic_or_ne.shift(1) & clitic_or_ne.shift(2) & comma_relative.shift(3))).fill_null(False)
     words = words.with_columns(previous(cues("clitic")).alias("_prev"), previous(object_clitics).alias("_subject"),
                                reflexive.alias("_reflexive"), negated.alias("_negated"),
                                appositive.alias("_appositive"))
@@ -198,15 +198,13 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     # the tense concord of reported speech: a finite imperfect between the first que after a past verb of saying
     # and the word ("avait précisé que … et qu'il importait peu …, car il agirait": present → imperfect, future →
     # conditional; Riegel et al. 2018, concordance des temps), whatever the tree makes of the coordination
-    first_que = pl.when(complementizer & last_saying.is_not_null()).then(pl.col("word_id")).min().over("_sk")
-    imperfect_before = (pl.when(pl.col("_impf") & (pl.col("verbform") == "Fin")).then(pl.col("word_id"))
-                        .forward_fill().over("_sk"))
+    # (a forward fill of the sentence key over the whole table, kept where it is still the same sentence)
+    imperfect_after_que = (pl.col("_que_after_past_saying") & pl.col("_impf") & (pl.col("verbform") == "Fin"))
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
-        ((imperfect_before > first_que) & (first_que < pl.col("word_id"))).fill_null(False)
-        .alias("_imperfect_after_saying_que"),
-    )
+    ).with_columns((pl.when(imperfect_after_que).then(pl.col("_sk")).forward_fill() == pl.col("_sk"))
+                   .fill_null(False).alias("_imperfect_after_saying_que"))
 
 
 def _compound(words: pl.DataFrame) -> pl.DataFrame:
@@ -272,7 +270,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # "s'" before "il(s)" is si, whatever the parser says (a reflexive "s'" never precedes its subject): "« s'il
     # met ce projet à exécution »" parsed as a reflexive clitic is a si-clause all the same
     elided_si = (pl.col("_f").is_in(cues("elided_condition_word"))
-                 & _near("_f", 1).is_in(cues("elision_subject"))).fill_null(False)
+                 & pl.col("_f").shift(-1).is_in(cues("elision_subject"))).fill_null(False)
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
                             pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
                             "upos", "tense", "person", "verbform", "_impf", "_gerund")
@@ -440,8 +438,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # (a si-clause the parser makes the complement of a verb of opinion is none: "*penser si" is no question)
     opinion = nodes.filter(pl.col("_l").is_in(cues("opinion_verb"))).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_opinion_head"))
-    protases = nodes.join(opinion, on=[*sent, "head"], how="left").filter(
-        pl.col("_n_si") & (~pl.col("_rel").is_in(_COMPLEMENT) | pl.col("_opinion_head").fill_null(False))).select(
+    protases = nodes.filter(pl.col("_n_si")).join(opinion, on=[*sent, "head"], how="left").filter(
+        ~pl.col("_rel").is_in(_COMPLEMENT) | pl.col("_opinion_head").fill_null(False)).select(
         *sent, pl.col("word_id").alias("_si_node"),
         pl.col("head").alias("_si_head"))
     on_path = path.select(row, "node", "k", "_below_rel")
