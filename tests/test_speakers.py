@@ -81,7 +81,8 @@ def test_canonical_names() -> None:
 
 def test_speaker_rules_are_named_and_ordered() -> None:
     names = [name for name, _, _ in speaker_rules()]
-    assert names == ["none", "headline", "name", "apposition", "pronoun", "as_written", "continuation"]
+    assert names == ["none", "headline", "name", "apposition", "pronoun", "description", "as_written",
+                     "previous subject", "continuation"]
 
 
 def _text_only(*texts: str) -> pl.DataFrame:

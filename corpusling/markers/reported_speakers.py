@@ -203,7 +203,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     estime … La centrale syndicale précise"; "Pour Jérémie Zimmermann, « … » Le porte-parole …"). The noun is a
     person's role (then a person's name who speaks there, of a gender that does not clash with the noun's: a mere
     subject may be another person, "Gillet Bonnemire créait la forge. Le maire a rappelé") or an organisation's (any
-    name: a hypernym); ``person_noun`` and ``organisation_noun`` of ``speaker_words.tsv`` with the
+    name: a hypernym; the agent of "par" counts as a speaker: "les propos lancés par Karim Benzema. En effet,
+    l'attaquant avait déclaré que"); ``person_noun`` and ``organisation_noun`` of ``speaker_words.tsv`` with the
     ``person_role_noun`` of ``reported_cues.tsv``. The current topic continued as a definite description
     (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an anaphor). With no
     candidate that near, a person's role takes up (``_headline_person``) the one person the headline names and the
@@ -238,8 +239,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                       "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender")))
     if wanted.height == 0:
         return empty
-    named = [mentions.filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural"))
-             .select("doc_id", "m_start", "name", "gender", (pl.col("role") == "speaker").alias("_said"))]
+    named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))
+             .select("doc_id", "m_start", "name", "gender", pl.col("role").is_in(["speaker", "agent"]).alias("_said"))]
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …"): the noun and the adjectives right after it
     here = words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")

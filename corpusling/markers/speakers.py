@@ -26,11 +26,16 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   place Tahrir"); when the antecedent so found is a single word with its own determiner ("la France",
   "l'Uruguayen"), the pronoun stays as written rather than taking a farther person's name (the guide: "else
   the pronoun");
-* ``as_written``: any other mention is the speaker as written (a description such as "l'universitaire" is
-  not replaced by the name it refers to, following the annotation guide, §2);
+* ``description``: a definite description of a person's role with no complement ("l'attaquant") restates
+  the person named as a subject, speaker or agent just before it, in its sentence or the one before, in its
+  paragraph (:func:`resolve_descriptions`; the guide §4, an anaphor "referring back to a named person");
+* ``as_written``: any other mention is the speaker as written (a description with nobody named that near,
+  such as "l'universitaire", is not replaced by a name, following the annotation guide, §2);
 * ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
   the speaker of the body quotation that repeats its words, else to the article's first speaker; a title
   "X : « … »" keeps X when the body names X outside a prepositional phrase (not a place: "en Syrie");
+* ``previous subject``: a direct quotation with no attribution, not after a colon, is the person named as
+  the subject or speaker of the sentence just before it (:func:`previous_subjects`);
 * ``continuation``: a direct quotation with no attribution continues the last speaker of the paragraph,
   or of the article when it opens a paragraph (the French press convention; Rosier 2008).
 
@@ -576,7 +581,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
     """The speaker rules, in the order they are tried: ``(name, condition, speaker)``.
 
     Conditions read the columns :func:`add_speakers` builds: ``_named`` (the name a mention holds),
-    ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_headline``
+    ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_described`` (the
+    person a description restates), ``_previous_subject`` (the named subject of the sentence before), ``_headline``
     (the speaker of a quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of
     the article for a quotation opening a paragraph).
     """
@@ -587,7 +593,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("name", pl.col("_named").is_not_null(), pl.col("_named")),
         ("apposition", pl.col("_apposed").is_not_null(), pl.col("_apposed")),
         ("pronoun", pl.col("_resolved").is_not_null(), pl.col("_resolved")),
+        ("description", pl.col("_described").is_not_null(), pl.col("_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
+        ("previous subject", direct_alone & pl.col("_previous_subject").is_not_null(), pl.col("_previous_subject")),
         ("continuation", direct_alone & pl.col("_last_speaker").is_not_null(), pl.col("_last_speaker")),
     ]
 
@@ -661,6 +669,86 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
             .sort("_q", "_tier", pl.col("m_start"), descending=[False, False, True])
             .group_by("_q", maintain_order=True).first()
             .select("_q", pl.when(~determined).then(pl.col("name")).alias("_resolved")))
+
+
+#: A definite description of a person's role as a quotation's mention ("l'attaquant", "la porte-parole du
+#: collectif"): its determiner and its noun (an "ex-" dropped).
+_DESCRIPTION = r"(?i)^(le|la|l['’])\s*(?:ex-)?([\p{L}-]+)"
+#: Sentence ends a description may reach back over to the name it restates: its own sentence and the one before.
+DESCRIPTION_REACH = 1
+
+
+def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _described``: for a mention that is a definite description of a person's role, no name in it nor
+    apposed to it ("En effet, l'attaquant avait déclaré …" after "… lancés par Karim Benzema"), the person it
+    restates: the nearest person's name before it in its paragraph, in its sentence or the one before, as a
+    subject, a speaker or an agent, not of the other gender (the determiner's, "la porte-parole"). The guide
+    (§2, §4 ``source_resolved``) resolves an anaphor "referring back to a named person"; farther back, or with no
+    such name ("résume l'universitaire" in a paragraph that names nobody), the description stays as written.
+    A role with a complement is someone else's ("le porte-parole de la famille"): as written. The nouns:
+    ``person_noun`` of ``speaker_words.tsv`` and ``person_role_noun`` of ``reported_cues.tsv``;
+    the topic continued as a definite description (centering's CONTINUE, Grosz, Joshi & Weinstein 1995)."""
+    from corpusling.markers.reported_tree import reported_cues
+
+    roles = [*speaker_words("person_noun"), *reported_cues("person_role_noun")]
+    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
+    empty = pl.DataFrame(schema={"_q": pl.UInt32, "_described": pl.String})
+    source = pl.col("source").str.strip_chars()
+    wanted = (q.filter(pl.col("_named").is_null() & pl.col("_apposed").is_null() & pl.col("_pronoun").is_null()
+                       & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
+              .with_columns(source.str.extract(_DESCRIPTION, 1).str.to_lowercase().alias("_det"),
+                            source.str.extract(_DESCRIPTION, 2).str.to_lowercase().alias("_noun"))
+              # (a role with a complement is someone else's: "le porte-parole de la famille" stays as written)
+              .filter(pl.col("_noun").is_in(roles)
+                      & ~source.str.to_lowercase().str.contains(rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)")))
+    if wanted.height == 0 or mentions.height == 0:
+        return empty
+    gender = pl.when(pl.col("_det") == "la").then(pl.lit("Fem")).when(pl.col("_det") == "le").then(pl.lit("Masc"))
+    anchor = pl.min_horizontal("start_char", "source_start")
+    between = pl.col("_text").str.slice(pl.col("m_end"), anchor - pl.col("m_end"))
+    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
+    return (wanted.select("_q", "doc_id", "par_no", "start_char", "source_start", "_text", gender.alias("_d_gender"))
+            .join(mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural")
+                                  & ~pl.col("determined").fill_null(False)),
+                  on="doc_id")
+            .filter((pl.col("m_par_no") == pl.col("par_no")) & (pl.col("m_end") <= anchor) & person
+                    & (pl.col("_d_gender").is_null() | pl.col("gender").is_null()
+                       | (pl.col("gender") == pl.col("_d_gender"))))
+            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
+            .sort("_q", "m_start", descending=[False, True])
+            .group_by("_q", maintain_order=True).first()
+            .select("_q", pl.col("name").alias("_described")))
+
+
+def previous_subjects(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _previous_subject``: for a direct quotation with no attribution, the person named as the subject or
+    the speaker of the sentence just before it ("Romain Degeer, un pilote belge …, avait pourtant tenté de le
+    prévenir. « Ce n'était pas un bon endroit … »"): the centre of that sentence, the quotation's most likely speaker
+    (centering, Grosz, Joshi & Weinstein 1995), before the last speaker of the paragraph. The nearest such name
+    with at most one sentence end between it and the quotation, not the subject of an embedded clause; not for a
+    quotation after a colon (its attribution is the clause before the colon)."""
+    empty = pl.DataFrame(schema={"_q": pl.UInt32, "_previous_subject": pl.String})
+    # (not after a colon: there the attribution is the clause before the colon, and a name missing from it is
+    # not to be guessed: "De Pavant a indiqué : « … »", the parser having made no name of "De Pavant")
+    after_colon = (pl.col("_text").str.slice((pl.col("start_char") - 8).clip(lower_bound=0),
+                                             pl.min_horizontal("start_char", 8))
+                   .str.contains(r":\s*$"))
+    wanted = q.filter((pl.col("kind") == "direct") & pl.col("source").is_null() & (pl.col("level") == 0)
+                      & ~pl.col("title").fill_null(False) & ~after_colon)
+    if wanted.height == 0 or mentions.height == 0:
+        return empty
+    between = pl.col("_text").str.slice(pl.col("m_end"), pl.col("start_char") - pl.col("m_end"))
+    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
+    return (wanted.select("_q", "doc_id", "start_char", "_text")
+            .join(mentions.filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural")
+                                  & ~pl.col("embedded").fill_null(False) & ~pl.col("determined").fill_null(False)
+                                  & ~pl.col("m_title").fill_null(False) & person),
+                  on="doc_id")
+            .filter(pl.col("m_end") <= pl.col("start_char"))
+            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
+            .sort("_q", "m_start", descending=[False, True])
+            .group_by("_q", maintain_order=True).first()
+            .select("_q", pl.col("name").alias("_previous_subject")))
 
 
 def _shifted_paragraphs(q: pl.DataFrame, tokens: pl.DataFrame, pars: pl.DataFrame,
@@ -738,12 +826,16 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     candidates = pl.concat([mentions.select(quoted.columns), quoted], how="vertical_relaxed")
     q = q.join(_shifted_paragraphs(q, tokens, pars, quotes), on="_q", how="left")
     q = q.join(resolve_pronouns(q, candidates), on="_q", how="left")
+    q = q.join(resolve_descriptions(q, candidates), on="_q", how="left")
+    q = q.join(previous_subjects(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
     candidates = pl.concat([mentions.select("doc_id", "name"),
-                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved").alias("name"))
+                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved", "_described",
+                                                           "_previous_subject").alias("name"))
                             .drop_nulls()])
-    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved").alias("name")).explode(
+    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved", "_described",
+                                                       "_previous_subject").alias("name")).explode(
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
     # (the text of the documents with an acronym among their speakers only)
     acronyms = speakers_named.filter(pl.col("name").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
@@ -753,10 +845,10 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
               for name, canon in canonical_names(names, targets, texts_of.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
-    for column in ("_named", "_apposed", "_resolved"):
+    for column in ("_named", "_apposed", "_resolved", "_described", "_previous_subject"):
         q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
              .with_columns(pl.coalesce("_c", column).alias(column)).drop("_c"))
-    own = pl.coalesce("_named", "_apposed", "_resolved", "source")
+    own = pl.coalesce("_named", "_apposed", "_resolved", "_described", "source")
 
     # continuation: the last speaker of the paragraph, or of the article for a quotation opening a paragraph
     outer = pl.col("level") == 0

@@ -1,0 +1,82 @@
+"""Quotation speakers by salience (issue 14, set6 kinds): a definite description of a person's role restating the
+person named just before ("l'attaquant" after "Karim Benzema"), and a direct quotation with no attribution given
+to the person named as the subject of the sentence just before it. Sentences parsed with the bundled model;
+each test fails without the rule it names."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_texts
+
+from corpusling.markers.speakers import speaker_rules
+
+TEXTS = {
+    # a role noun restates the person named (as the agent of "par") in the sentence before
+    "description": "Racisme\n\nCet acte ferait suite aux propos lancés par Karim Benzema mercredi. En effet, "
+                   "l'attaquant avait déclaré que Didier Deschamps « avait cédé à la pression raciste ».",
+    # a role with a complement is someone else's: it stays as written
+    "complement": "Racisme\n\nCet acte ferait suite aux propos lancés par Karim Benzema mercredi. En effet, "
+                  "l'avocat de la famille avait déclaré que Didier Deschamps « avait cédé à la pression raciste ».",
+    # nobody named that near: the description stays as written
+    "far": "Racisme\n\nKarim Benzema joue à Madrid. Il fait beau. Le match a eu lieu hier. En effet, "
+           "l'attaquant avait déclaré que le club « avait cédé à la pression ».",
+    # a direct quotation standing alone after a sentence whose subject is a named person
+    "previous": "Rallye\n\nLe pilote est mort. Romain Degeer, un pilote belge présent sur les lieux, avait "
+                "pourtant tenté de le prévenir. « Ce n'était pas un bon endroit pour se placer. On lui a dit de "
+                "partir de là ».",
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> pl.DataFrame:
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts(TEXTS)
+    return quotes(corpus.tokens, corpus.documents).with_columns(pl.col("doc_id").cast(pl.String))
+
+
+def _row(found: pl.DataFrame, doc: str) -> dict:
+    rows = found.filter((pl.col("doc_id") == doc) & (pl.col("level") == 0)
+                        & pl.col("kind").is_in(["direct", "mixed"]))
+    assert rows.height >= 1, found.filter(pl.col("doc_id") == doc)
+    return rows.row(0, named=True)
+
+
+def test_rules_are_named_in_order() -> None:
+    names = [name for name, _, _ in speaker_rules()]
+    assert names.index("pronoun") < names.index("description") < names.index("as_written")
+    assert names.index("previous subject") < names.index("continuation")
+
+
+def test_description_restates_the_name_before(found: pl.DataFrame) -> None:
+    row = _row(found, "description")
+    assert row["source"] == "l'attaquant"
+    assert row["speaker"] == "Karim Benzema" and row["rule"].endswith("+description")
+
+
+def test_description_with_a_complement_stays_as_written(found: pl.DataFrame) -> None:
+    row = _row(found, "complement")
+    assert row["speaker"] == row["source"] and row["rule"].endswith("+as_written")
+
+
+def test_description_far_from_any_name_stays_as_written(found: pl.DataFrame) -> None:
+    row = _row(found, "far")
+    assert row["speaker"] == "l'attaquant" and row["rule"].endswith("+as_written")
+
+
+def test_quotation_alone_takes_the_subject_of_the_sentence_before(found: pl.DataFrame) -> None:
+    row = _row(found, "previous")
+    assert row["source"] is None and row["kind"] == "direct"
+    assert row["speaker"] == "Romain Degeer" and row["rule"].endswith("+previous subject")
+
+
+def test_reported_description_restates_the_agent_before() -> None:
+    """Reported speech: a role restates the agent of "par" in the sentence before (``_described_before``)."""
+    from corpusling.markers.reported import reported
+
+    corpus = parse_texts({"reported": TEXTS["description"]})
+    rows = reported(corpus.tokens, corpus.documents).filter(pl.col("source") == "l'attaquant")
+    assert rows.height == 1
+    assert rows["speaker"][0] == "Karim Benzema"
+    assert rows["rule"][0].endswith("+description of the previous subject")
