@@ -218,3 +218,21 @@ def test_a_bad_word_list_is_refused(tmp_path: Path) -> None:
     bad.write_text("word\trole\tnotes\nlundi\tweekday\t\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="no word for the role 'month'"):
         load_word_lists(bad, ("weekday", "month"))
+
+
+def test_a_paragraph_ending_with_a_colon_announces_the_next() -> None:
+    """« … » alone in the paragraph after one ending with ":" is the speaker's of that clause (set6); a signature
+    on the line after it still names its speaker."""
+    from conftest import parse_texts
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({
+        "colon": "Le vote a eu lieu hier. La ministre Marie Dupont a commenté ainsi ce vote :\n\n« Le pays a adhéré "
+                 "volontairement à la cour. Le retrait est aussi volontaire. »\n\nLe débat a été animé.",
+        "signed": "Un témoin décrit brièvement l'incident :\n\n« On a entendu un bruit. Les gens ont commencé à "
+                  "tomber. »\n\n— Luca, 32 ans\n\nLa place était jonchée de débris.",
+    })
+    found = quotes(corpus.tokens, corpus.documents).sort("doc_id")
+    assert found["rule"].str.split("+").list.slice(0, 2).list.join("+").to_list() == ["colon+colon_verb",
+                                                                                      "colon+signature"]
+    assert found["source"].to_list() == ["La ministre Marie Dupont", "Luca, 32 ans"]

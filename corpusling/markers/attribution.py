@@ -304,13 +304,18 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     return q.with_columns(
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
-        (unwrap(left_raw) + pl.lit("«")).str.replace(r"(?s)^.*\n", "")
+        # (a paragraph ending with a colon announces the quotation that makes up the next one: "La ministre a
+        # commenté ainsi ce vote : ¶ « … »")
+        (unwrap(left_raw).str.replace(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*)+$", ": ") + pl.lit("«"))
+        .str.replace(r"(?s)^.*\n", "")
         # (a stop inside a closing mark ends the sentence too: "… aujourd'hui. » « Il y a là …")
         # (French spacing puts a space before "?" and "!": "Pourquoi ce thème ? « … »")
         .str.replace(r"(?s)^.*(?:(?:\w\w|[\d»”)\"])[.!?…]|\w\s[!?]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
         .str.strip_suffix("«").alias("_left"),
         unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
+        # the quotation opens its paragraph (whatever the paragraph before announces)
+        unwrap(left_raw).str.contains(r"(?:^|\n)[ \t\u00a0]*$").alias("_paragraph_start"),
     ).with_columns(
         (pl.col("start_char") - pl.col("_left").str.len_chars()).alias("_left_start"),
         pl.col("_left").str.contains(r":\s*$").alias("_after_colon"),
@@ -464,7 +469,8 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         name_at.struct.field("form").alias("_name_incise_form"),
         # a quotation alone in its paragraph signed on the next line by a dash ("« … »\n\n— Service de presse du
         # festival"): the signature, a line of at most 80 characters
-        pl.when(pl.col("_sentence_start") & (pl.col("_right").str.strip_chars(" \t.") == ""))
+        pl.when((pl.col("_sentence_start") | pl.col("_paragraph_start"))
+                & (pl.col("_right").str.strip_chars(" \t.") == ""))
         .then(pl.col("_right_raw").str.extract_groups(
             r"^(?P<before>[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*)(?P<signature>\p{Lu}[^\n«»“”]{1,79}?)[ \t.]*(?:\n|$)"))
         .alias("_signed"),
