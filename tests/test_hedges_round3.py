@@ -3,7 +3,8 @@
 approximator; 'de source policière' is the guide's source marker 'de source(s) + adj' (§3), not an unnamed informant;
 an informant who describes what happened ('un témoin décrit l'incident : « … »') is an unnamed source; a verb of
 saying after an apposition's comma that reports an infinitive clause ('X, rédacteur en chef, a dit ne pas y voir…')
-is its sentence's predicate, no attribution incise."""
+is its sentence's predicate, no attribution incise; 'possible' after its noun ('d'autres sanctions possibles') is
+epistemic, the bound of a superlative ('le plus grand nombre possible') is not."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Ismaël Karroum, rédacteur en chef adjoint, a dit ne pas y voir une « tentative d'intimidation ».": [],
     "Robert Bourgi, ami de longue date de François Fillon, a reconnu auprès de l’Agence France-Presse avoir acheté "
     "des vêtements.": [],
+    # "possible" after its noun is epistemic, but not the bound of a superlative
+    "L'amende est infligée sans présager d'autres sanctions possibles.": [
+        ("epistemic_adverb", "possibles", "<[NOUN]> possible/ADJ")],
+    "Il faut accueillir le plus grand nombre possible de réfugiés.": [],
     # a true incise after the writer's clause stays one
     "Le bilan est de dix morts, a indiqué la police.": [
         ("source_marker", "a indiqué la police", "rule: attribution incise")],
