@@ -25,6 +25,12 @@ TEXTS = {
     "previous": "Rallye\n\nLe pilote est mort. Romain Degeer, un pilote belge présent sur les lieux, avait "
                 "pourtant tenté de le prévenir. « Ce n'était pas un bon endroit pour se placer. On lui a dit de "
                 "partir de là ».",
+    # a name's own gender (the tagger's lexicon: "Lucien" masculine) against a feminine a wrong attachment gave
+    # another of its mentions ("Lucien Carillon" parsed as the subject of "née"): no gender, "il" resolves to it
+    "own_gender": "Anniversaires\n\nEtaient conviés les sept personnes suivantes : Paulette Bertrand, née en 1926 ; "
+                  "Lucien Carillon (1928) ; Anita Dachaud (1921) ; Joséphine Conte (1912). Questionné sur son passé, "
+                  "Lucien Carillon s'est exécuté de bonne grâce. Natif des Forges, il a fréquenté l'école. Resté "
+                  "célibataire, il poursuit : \"J'ai travaillé à l'usine des hameçons\", se souvient-il.",
 }
 
 
@@ -69,6 +75,16 @@ def test_quotation_alone_takes_the_subject_of_the_sentence_before(found: pl.Data
     row = _row(found, "previous")
     assert row["source"] is None and row["kind"] == "direct"
     assert row["speaker"] == "Romain Degeer" and row["rule"].endswith("+previous subject")
+
+
+def test_own_gender_of_a_name_against_a_wrong_attachment(found: pl.DataFrame) -> None:
+    from corpusling.markers.speakers import named_mentions
+
+    corpus = parse_texts({"own_gender": TEXTS["own_gender"]})
+    genders = named_mentions(corpus.tokens, corpus.documents).filter(pl.col("name") == "Lucien Carillon")["gender"]
+    assert genders.is_null().all()
+    row = _row(found, "own_gender")
+    assert row["speaker"] == "Lucien Carillon" and row["rule"].endswith("+pronoun")
 
 
 def test_reported_description_restates_the_agent_before() -> None:

@@ -344,8 +344,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
     ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
-    is in apposition to it, and a feminine participle or adjective it is the subject of, pooled over the
-    mentions of the same name in the document. ``plural``: it is coordinated ("Obama et Romney").
+    is in apposition to it, a feminine participle or adjective it is the subject of, and, with none of those,
+    the name's own Gender feature (the tagger's lexicon knows first names: "Lucien"), pooled over the
+    mentions of the same name in the document (two clashing clues: none). ``plural``: it is coordinated
+    ("Obama et Romney").
     ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
     place, a nationality or an institution rather than a person's name. ``embedded``: the subject of a clause
     that is itself a complement or an adjunct of another (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie
@@ -500,7 +502,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
         .when(rel.str.starts_with("nsubj") & pl.col("_hupos").is_in(["VERB", "ADJ"])
               & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem"))
-        .then(pl.lit("Fem")).alias("_gender"),
+        .then(pl.lit("Fem"))
+        # the name's own gender, where the tagger's lexicon gives one (a first name: "Lucien Carillon"), last: it
+        # makes two clashing clues of a name whose other mention a wrong attachment gave a feminine
+        .otherwise(pl.col("feats").fill_null("").str.extract(r"Gender=(\w+)")).alias("_gender"),
     )
     if quotes is not None and quotes.height:
         m = quote_depth(m.with_columns(pl.col("m_start").alias("start_char")),
