@@ -24,6 +24,9 @@ SENTENCES = {
     # a suspicion is a belief held of someone, reported even in the passive with no agent
     "suspicion_participle": "Deux personnes sont arrêtées, dont un homme soupçonné d'être le conducteur du camion.",
     "suspicion_passive": "Le mouvement est fréquemment soupçonné de participer à des arrestations arbitraires.",
+    # a date between the verb and its infinitive is no object governing the infinitive
+    "date_between": "Le groupe, qui a déjà affirmé fin janvier avoir accepté une procédure de rectification fiscale "
+                    "en Allemagne, se défend.",
 }
 
 
@@ -60,3 +63,8 @@ def test_a_suspicion_reports_a_belief(found) -> None:
         ("indirect", "soupçonner", "d'être le conducteur du camion", "content clause read in the word order")]
     assert rows(found, "suspicion_passive") == [
         ("indirect", "soupçonner", "de participer à des arrestations arbitraires", "infinitive clause")]
+
+
+def test_a_date_between_the_verb_and_its_infinitive(found) -> None:
+    assert rows(found, "date_between") == [
+        ("indirect", "affirmer", "avoir accepté une procédure de rectification fiscale", "infinitive clause")]
