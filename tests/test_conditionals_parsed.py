@@ -102,6 +102,9 @@ CASES = [
     # set up, the journalistic conditional (set6 2017_04_08-005) ...
     ("Parmi les suspects figure un homme de Lyon, qui serait un ancien militaire de 45 ans.", "serait",
      "reportive", "appositive_description"),
+    ("Le président, qui serait malade, n'est pas apparu.", "serait", "reportive", "appositive_description"),
+    # ... not the passive auxiliary, an event ("une mesure, qui serait appliquée dès 2020": a plan, imagined)
+    ("Cette mesure, qui serait appliquée dès 2020, coûte cher.", "serait", "hypothetical", "relative_clause"),
     # ... a restrictive one describes a referent imagined, and an appositive one of consequence an imagined event
     ("La police recherche un chauffeur qui serait capable de conduire ce camion.", "serait", "hypothetical",
      "relative_clause"),

@@ -563,11 +563,13 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     in a relative clause of reported content looks back, not forward (no future in the past). A conditional
     after a finite imperfect that follows the que of a past verb of saying is in the future in the past too, by
     the tense concord of reported speech, wherever the parser hung it ("avait précisé que … et qu'il importait peu
-    …, car il agirait": ``tense_concord``). A present conditional in a dated relative clause whose main clause is
+    …, car il agirait": ``tense_concord``; not with a source marker, "selon…", whose own clause reports). A
+    present conditional in a dated relative clause whose main clause is
     past tells what came later in a narrative ("Blanche
     Maupas créait alors le Comité, qui deviendrait en 1928 …": ``later_in_past_narrative``, the future in the
     past of history writing; a consequence there stays imagined: "un plan qui permettrait en 2030…"). An appositive
-    relative clause (a comma before its pronoun) of description, être or avoir, tells a property reported of a
+    relative clause (a comma before its pronoun) of description, être (a copula, not the passive auxiliary) or
+    avoir, tells a property reported of a
     referent already set up ("un homme …, qui serait un Ouzbek de 39 ans": ``appositive_description``, the
     journalistic conditional, Kronning 2002); a restrictive one describes a referent imagined. A relative clause
     inside a clause whose own conditional is reportive is reported with it ("Il s'agirait d'un nouveau boson,
@@ -621,7 +623,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran")
         ("past_saying_que", pl.when(pl.col("_governed")).then(pl.col("_fip_tree") & ~(compound & tree_relative))
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
-        ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound, "future_in_past"),
+        ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound & ~pl.col("_source"), "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
@@ -654,8 +656,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          & (pl.col("_w1_vf") == "Inf"), "other"),
         ("later_in_past_narrative", relative & ~compound & pl.col("_past_above") & pl.col("_dated")
          & ~key.is_in(_implicit("consequence_verb")), "future_in_past"),
-        ("appositive_description", relative & pl.col("_appositive") & ~compound
-         & lemma.is_in(cues("description_verb")) & ~situation, "reportive"),
+        ("appositive_description", relative & pl.col("_appositive") & ~compound & lemma.is_in(cues("description_verb"))
+         & (~tree | (lemma != _ETRE) | (pl.col("deprel") == "cop")) & ~situation.fill_null(False), "reportive"),
         ("relative_in_reported_clause", relative & pl.col("_above_reportive")
          & ~key.is_in(_implicit("consequence_verb")), "reportive"),
         ("relative_clause", relative, "hypothetical"),
