@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from functools import cache
 
 import polars as pl
 
@@ -683,6 +684,33 @@ _DESCRIPTION = r"(?i)^(le|la|l['’])\s*(?:ex-)?([\p{L}-]+)"
 DESCRIPTION_REACH = 1
 
 
+@cache
+def _role_words() -> tuple[pl.Series, str]:
+    """The nouns of a person's role (``person_noun`` of ``speaker_words.tsv``, ``person_role_noun`` of
+    ``reported_cues.tsv``) and a pattern of the prepositions that open a complement, read once."""
+    from corpusling.markers.reported_tree import reported_cues
+
+    roles = pl.Series([*speaker_words("person_noun"), *reported_cues("person_role_noun")], dtype=pl.String)
+    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
+    return roles, rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)"
+
+
+def _person_name() -> pl.Expr:
+    """A mention that is a person's: a first name and a surname, or a known gender."""
+    return pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
+
+
+def _nearest_before(pairs: pl.LazyFrame, anchor: pl.Expr, alias: str) -> pl.DataFrame:
+    """``_q, alias``: of the candidate ``pairs`` (a quotation's row and a mention's), the mention nearest before
+    ``anchor`` with at most :data:`DESCRIPTION_REACH` sentence ends between them."""
+    between = pl.col("_text").str.slice(pl.col("m_end"), (anchor - pl.col("m_end")).clip(lower_bound=0))
+    return (pairs.filter(pl.col("m_end") <= anchor)
+            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
+            .sort("_q", "m_start", descending=[False, True])
+            .group_by("_q", maintain_order=True).first()
+            .select("_q", pl.col("name").alias(alias)).collect())
+
+
 def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """``_q, _described``: for a mention that is a definite description of a person's role, no name in it nor
     apposed to it ("En effet, l'attaquant avait déclaré …" after "… lancés par Karim Benzema"), the person it
@@ -693,36 +721,24 @@ def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFram
     A role with a complement is someone else's ("le porte-parole de la famille"): as written. The nouns:
     ``person_noun`` of ``speaker_words.tsv`` and ``person_role_noun`` of ``reported_cues.tsv``;
     the topic continued as a definite description (centering's CONTINUE, Grosz, Joshi & Weinstein 1995)."""
-    from corpusling.markers.reported_tree import reported_cues
-
-    roles = [*speaker_words("person_noun"), *reported_cues("person_role_noun")]
-    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
-    empty = pl.DataFrame(schema={"_q": pl.UInt32, "_described": pl.String})
+    roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
-    wanted = (q.filter(pl.col("_named").is_null() & pl.col("_apposed").is_null() & pl.col("_pronoun").is_null()
-                       & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
-              .with_columns(source.str.extract(_DESCRIPTION, 1).str.to_lowercase().alias("_det"),
-                            source.str.extract(_DESCRIPTION, 2).str.to_lowercase().alias("_noun"))
+    determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
+    gender = pl.when(determiner == "la").then(pl.lit("Fem")).when(determiner == "le").then(pl.lit("Masc"))
+    wanted = (q.lazy().filter(pl.col("_named").is_null() & pl.col("_apposed").is_null() & pl.col("_pronoun").is_null()
+                              & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
               # (a role with a complement is someone else's: "le porte-parole de la famille" stays as written)
-              .filter(pl.col("_noun").is_in(roles)
-                      & ~source.str.to_lowercase().str.contains(rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)")))
-    if wanted.height == 0 or mentions.height == 0:
-        return empty
-    gender = pl.when(pl.col("_det") == "la").then(pl.lit("Fem")).when(pl.col("_det") == "le").then(pl.lit("Masc"))
-    anchor = pl.min_horizontal("start_char", "source_start")
-    between = pl.col("_text").str.slice(pl.col("m_end"), anchor - pl.col("m_end"))
-    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
-    return (wanted.select("_q", "doc_id", "par_no", "start_char", "source_start", "_text", gender.alias("_d_gender"))
-            .join(mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural")
-                                  & ~pl.col("determined").fill_null(False)),
-                  on="doc_id")
-            .filter((pl.col("m_par_no") == pl.col("par_no")) & (pl.col("m_end") <= anchor) & person
-                    & (pl.col("_d_gender").is_null() | pl.col("gender").is_null()
-                       | (pl.col("gender") == pl.col("_d_gender"))))
-            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
-            .sort("_q", "m_start", descending=[False, True])
-            .group_by("_q", maintain_order=True).first()
-            .select("_q", pl.col("name").alias("_described")))
+              .filter(source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(pl.lit(roles).implode())
+                      & ~source.str.to_lowercase().str.contains(complement))
+              .select("_q", "doc_id", "par_no", pl.min_horizontal("start_char", "source_start").alias("_anchor"),
+                      "_text", gender.alias("_d_gender")))
+    names = mentions.lazy().filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural")
+                                   & ~pl.col("determined").fill_null(False) & _person_name())
+    pairs = (wanted.join(names, on="doc_id")
+             .filter((pl.col("m_par_no") == pl.col("par_no"))
+                     & (pl.col("_d_gender").is_null() | pl.col("gender").is_null()
+                        | (pl.col("gender") == pl.col("_d_gender")))))
+    return _nearest_before(pairs, pl.col("_anchor"), "_described")
 
 
 def previous_subjects(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -732,28 +748,18 @@ def previous_subjects(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     (centering, Grosz, Joshi & Weinstein 1995), before the last speaker of the paragraph. The nearest such name
     with at most one sentence end between it and the quotation, not the subject of an embedded clause; not for a
     quotation after a colon (its attribution is the clause before the colon)."""
-    empty = pl.DataFrame(schema={"_q": pl.UInt32, "_previous_subject": pl.String})
     # (not after a colon: there the attribution is the clause before the colon, and a name missing from it is
     # not to be guessed: "De Pavant a indiqué : « … »", the parser having made no name of "De Pavant")
     after_colon = (pl.col("_text").str.slice((pl.col("start_char") - 8).clip(lower_bound=0),
                                              pl.min_horizontal("start_char", 8))
                    .str.contains(r":\s*$"))
-    wanted = q.filter((pl.col("kind") == "direct") & pl.col("source").is_null() & (pl.col("level") == 0)
-                      & ~pl.col("title").fill_null(False) & ~after_colon)
-    if wanted.height == 0 or mentions.height == 0:
-        return empty
-    between = pl.col("_text").str.slice(pl.col("m_end"), pl.col("start_char") - pl.col("m_end"))
-    person = pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
-    return (wanted.select("_q", "doc_id", "start_char", "_text")
-            .join(mentions.filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural")
-                                  & ~pl.col("embedded").fill_null(False) & ~pl.col("determined").fill_null(False)
-                                  & ~pl.col("m_title").fill_null(False) & person),
-                  on="doc_id")
-            .filter(pl.col("m_end") <= pl.col("start_char"))
-            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
-            .sort("_q", "m_start", descending=[False, True])
-            .group_by("_q", maintain_order=True).first()
-            .select("_q", pl.col("name").alias("_previous_subject")))
+    wanted = (q.lazy().filter((pl.col("kind") == "direct") & pl.col("source").is_null() & (pl.col("level") == 0)
+                              & ~pl.col("title").fill_null(False))
+              .select("_q", "doc_id", "start_char", "_text").filter(~after_colon))
+    names = mentions.lazy().filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural")
+                                   & ~pl.col("embedded").fill_null(False) & ~pl.col("determined").fill_null(False)
+                                   & ~pl.col("m_title").fill_null(False) & _person_name())
+    return _nearest_before(wanted.join(names, on="doc_id"), pl.col("start_char"), "_previous_subject")
 
 
 def _shifted_paragraphs(q: pl.DataFrame, tokens: pl.DataFrame, pars: pl.DataFrame,
