@@ -26,6 +26,8 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le peloton se monte dès lors à prés de 40 triathlètes.": [
         ("approximator", "prés de 40", '"prés" de ([DET]) [NUM]')],
     "Les vaches paissent dans les prés de la vallée.": [],
+    "La température est redescendue dans les environs de -20°C lundi.": [
+        ("approximator", "dans les environs de -20°C", "dans|à le environ|alentour de - [NUM]")],
     "Une information de l'AFP, le tenant de source policière, fait état de blessures légères.": [
         ("source_marker", "de source policière",
          "de source officiel|proche|policier|diplomatique|judiciaire|militaire|gouvernemental|sûr|bien")],
