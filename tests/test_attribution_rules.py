@@ -224,6 +224,7 @@ def test_a_paragraph_ending_with_a_colon_announces_the_next() -> None:
     """« … » alone in the paragraph after one ending with ":" is the speaker's of that clause (set6); a signature
     on the line after it still names its speaker."""
     from conftest import parse_texts
+
     from corpusling.markers.quotes import quotes
 
     corpus = parse_texts({
@@ -236,3 +237,18 @@ def test_a_paragraph_ending_with_a_colon_announces_the_next() -> None:
     assert found["rule"].str.split("+").list.slice(0, 2).list.join("+").to_list() == ["colon+colon_verb",
                                                                                       "colon+signature"]
     assert found["source"].to_list() == ["La ministre Marie Dupont", "Luca, 32 ans"]
+
+
+def test_an_incise_opened_by_a_semi_auxiliary() -> None:
+    """« … », préférait rectifier l'intéressé: the verb of saying is the infinitive after a semi-auxiliary
+    (``incise_modifiers.tsv``, semi_auxiliary; set6), its inverted subject the source."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"semi": "Le coureur a gagné le Tour en 1956. « Un Tour à la Walko, cela voulait dire en "
+                                  "réalité un Tour animé, riche en attaques », préférait rectifier le coureur."})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["incise_text"]
+    assert found["source"].to_list() == ["le coureur"]
+    assert found["reporting_verb"].to_list() == ["rectifier"]

@@ -52,6 +52,7 @@ from corpusling.markers.attribution_rules import (
     _SKIP,
     _SPACE,
     _SUBJECT_START,
+    INCISE_SEMI_AUX,
     NAME,
     QUOTE_KIND_ROLES,
     SCARE_MAX_WORDS,
@@ -112,8 +113,9 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str, str]:
     incise the quotation marks enclose (« Nous partons, a déclaré le ministre, et nous reviendrons »)."""
     alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
     reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
-    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?{reflexive}"
-            rf"(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
+    # (a semi-auxiliary may stand before the infinitive: "», préférait rectifier l'intéressé")
+    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
+            rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
     # (a footnote call may stand between the mark and the incise: "» [1], explique-t-il")
     right_after = rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
     final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"

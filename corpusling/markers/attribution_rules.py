@@ -76,7 +76,10 @@ _CLITIC = rf"(?:-t)?-(?:{_CLITICS})"
 #: ("a déclaré jeudi à l'AFP le ministre", "a indiqué dans un communiqué l'association").
 _DAY = rf"(?:{_alternation(words('weekday'))})"
 #: Degree adverbs before an adverb in -ment ("conclut tout simplement Joji Otaki").
-_DEGREE = _alternation(load_word_lists(HERE / "incise_modifiers.tsv", ("degree_adverb",))["degree_adverb"])
+_MODIFIERS = load_word_lists(HERE / "incise_modifiers.tsv", ("degree_adverb", "semi_auxiliary"))
+_DEGREE = _alternation(_MODIFIERS["degree_adverb"])
+#: A verb before the infinitive of an incise's verb of saying ("», préférait rectifier l'intéressé").
+INCISE_SEMI_AUX = rf"(?:{_alternation(_MODIFIERS['semi_auxiliary'])})"
 _SKIP = (rf"(?:(?:(?:(?:{_DEGREE})\s+)?\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
          rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
          rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
