@@ -96,3 +96,13 @@ def test_reported_description_restates_the_agent_before() -> None:
     assert rows.height == 1
     assert rows["speaker"][0] == "Karim Benzema"
     assert rows["rule"][0].endswith("+description of the previous subject")
+
+
+def test_full_name_closing_a_lowercase_complement() -> None:
+    """``name_of``: a name of three words or more right after the lowercase noun of a complement closes the
+    description; two words may be the complement's own name."""
+    from corpusling.markers.speakers import name_of
+
+    assert name_of("La ministre de la justice Aimée Laurentine Kanyana") == "Aimée Laurentine Kanyana"
+    assert name_of("le président de la société Total Energies") is None
+    assert name_of("la porte-parole de la fédération") is None
