@@ -188,10 +188,11 @@ def name_of(mention: str | None) -> str | None:
             if end - start < 3:
                 continue
             start += 1
-        elif in_complement[start] and end - start >= 3 and before[:1].islower() and before not in _DETERMINERS:
+        elif (in_complement[start] and end - start >= 3 and before[:1].islower() and before not in _DETERMINERS
+              and all(re.match(r"[A-ZÀ-ÖØ-ÞŒ][a-zß-öø-ÿœ'’-]", w) for w in words[start:end])):
             # a full name right after the lowercase noun of a complement closes the description ("La ministre de la
-            # justice Aimée Laurentine Kanyana"); two words may be the complement's own name ("la société Total
-            # Energies")
+            # justice Aimée Laurentine Kanyana"): capitalised words only, no particle nor acronym ("l'office public
+            # HLM de Paris"); two words may be the complement's own name ("la société Total Energies")
             return _join(words[start:end])
         elif in_complement[start] or (before in _DETERMINERS and end - start < 2):
             continue
