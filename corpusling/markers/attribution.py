@@ -605,19 +605,21 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
     # (whether that verb speaks for someone: not negated, "ne signe pas « … »", nor passive, "est considéré comme
     # un accord « historique »" (by nobody named), nor the writer's imperative with no subject, "Rappelons que …",
     # as in :func:`_governing_verb`)
-    negated = (tok.filter(pl.col("feats").fill_null("").str.contains("Polarity=Neg")
-                          | (pl.col("deprel") == "aux:pass"))
-               .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_negated")).unique())
-    has_subject = (tok.filter(pl.col("deprel").fill_null("").str.starts_with("nsubj"))
-                   .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_subject"))
-                   .unique())
+    near_rv = before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
+    # (the dependents of those verbs only: their negation, passive auxiliary and subject)
+    dependents = (tok.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "deprel", "feats")
+                  .join(near_rv.select(*key).unique(), on=key, how="semi")
+                  .group_by(key).agg(
+                      (pl.col("feats").cast(pl.String).fill_null("").str.contains("Polarity=Neg")
+                       | (pl.col("deprel") == "aux:pass")).any().alias("_negated"),
+                      pl.col("deprel").cast(pl.String).fill_null("").str.starts_with("nsubj").any().alias("_subject")))
     ending = _alternation(kind_words("writer_imperative_ending"))
-    writer = pl.col("form").str.to_lowercase().str.contains(rf"(?:{ending})$") & pl.col("_subject").is_null()
-    near_rv = (before.filter(pl.col("is_rv")).sort("_q", "rank").group_by("_q").last()
-               .join(tok_keyed.select(*key, "form"), on=key, how="left")
-               .join(negated, on=key, how="left").join(has_subject, on=key, how="left")
+    writer = (pl.col("form").str.to_lowercase().str.contains(rf"(?:{ending})$")
+              & ~pl.col("_subject").fill_null(False))
+    near_rv = (near_rv.join(tok_keyed.select(*key, "form"), on=key, how="left")
+               .join(dependents, on=key, how="left")
                .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word"),
-                       (pl.col("_negated").is_null() & ~writer).alias("_near_speaks")))
+                       (~pl.col("_negated").fill_null(False) & ~writer).alias("_near_speaks")))
     # a finite verb between the start of the sentence and the quotation ("Selon lui, cette période sera …, « … »")
     finite_before = (before.filter(pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin"))
                      .select("_q").unique().with_columns(pl.lit(True).alias("_finite_before")))
