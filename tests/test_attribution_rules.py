@@ -60,8 +60,9 @@ EXAMPLES = [
      "previous_sentence", "La porte-parole"),
 ]
 
-KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "sentence", "resumed", "selon", "selon_clause",
-              "verb_object", "clause_incise", "named", "title", "selon_inside", "reported_words", "short", "embedded"]
+KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence", "resumed", "selon",
+              "selon_clause", "verb_object", "clause_incise", "named", "title", "selon_inside", "reported_words",
+              "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -72,6 +73,8 @@ KIND_EXAMPLES = [
     ("« Saint Anger », qui est le premier single de l'album, sort demain.", "subject_name", "scare"),
     # a verbless quoted sentence that nobody says
     ("La ville a choisi sa devise. « Verdun, ville de lumière ! »", "slogan", "scare"),
+    # a name opening a headline as its topic, a colon after it (set6)
+    ("« Gilets jaunes » : troisième week-end de mobilisation", "headline_topic", "scare"),
     ("« Nous partirons demain. » Le capitaine n'en dit pas plus.", "sentence", "direct"),
     # French spacing before "?" ends the sentence before the quotation; a stray straight quote does not open one
     ("Pourquoi ce thème ? « Parce que c'est notre histoire », a précisé le maire.", "sentence", "direct"),

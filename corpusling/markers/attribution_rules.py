@@ -122,6 +122,10 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
             | pl.col("_right").str.contains(rf"^\s+\p{{Ll}}|^\s*,\s*(?:{_alternation(_RELATIVE)})\b")), "scare"),
         ("slogan", pl.col("_sentence_start") & name_like & (pl.col("_right").str.strip_chars(" .!?…") == "")
          & pl.col("_previous_word").is_null(), "scare"),
+        # a name or a term opening a headline as its topic, a colon after it ("« Gilets jaunes » : troisième
+        # week-end de mobilisation")
+        ("headline_topic", pl.col("_sentence_start") & name_like & pl.col("_right").str.contains(r"^\s*:"),
+         "scare"),
         ("sentence", pl.col("_sentence_start"), "direct"),
         # the rest of a quotation the writer interrupted with an incise ("« Tout simplement », a précisé X, « … »")
         ("resumed", pl.col("_resumed"), "direct"),
