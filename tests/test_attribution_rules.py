@@ -76,6 +76,9 @@ KIND_EXAMPLES = [
     # a name opening a headline as its topic, a colon after it (set6)
     ("« Gilets jaunes » : troisième week-end de mobilisation", "headline_topic", "scare"),
     ("« Nous partirons demain. » Le capitaine n'en dit pas plus.", "sentence", "direct"),
+    # a unit after a degree sign ends the sentence before (set6)
+    ("La normale est de -6,3°C. « La météo fait du yo-yo » estime le météorologue Dave Phillips.", "sentence",
+     "direct"),
     # French spacing before "?" ends the sentence before the quotation; a stray straight quote does not open one
     ("Pourquoi ce thème ? « Parce que c'est notre histoire », a précisé le maire.", "sentence", "direct"),
     ('Le reste du monde suit. " "C\'est la panique sur le marché", explique Nuria Alvarez.', "sentence", "direct"),

@@ -312,7 +312,8 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         .str.replace(r"(?s)^.*\n", "")
         # (a stop inside a closing mark ends the sentence too: "… aujourd'hui. » « Il y a là …")
         # (French spacing puts a space before "?" and "!": "Pourquoi ce thème ? « … »")
-        .str.replace(r"(?s)^.*(?:(?:\w\w|[\d»”)\"])[.!?…]|\w\s[!?]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
+        # (a unit after a degree sign ends a sentence like a word: "… était de -6,3°C. « La météo … »")
+        .str.replace(r"(?s)^.*(?:(?:\w\w|°\w|[\d»”)\"])[.!?…]|\w\s[!?]|[.!?…]\s*[»”])\s+([\p{Lu}«“\"])", "$1")
         .str.strip_suffix("«").alias("_left"),
         unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
