@@ -1,10 +1,11 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of set5 (development) are
-parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their
-treebanks' trees. Each threshold sits a little below the figure measured on the date recorded in the README's
-accuracy table: a change that lowers a figure, blind ones included, fails here. The blind figures are held,
-never tuned on: when one falls, read the development errors, not the blind ones.
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of set5 and of set6
+(development) and the 40 of set7 (the blind set of the fifth session) are parsed once with the bundled model and
+scored by ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little
+below the figure measured on the date recorded in the README's accuracy table: a change that lowers a figure,
+blind ones included, fails here. The blind figures are held, never tuned on: when one falls, read the development
+errors, not the blind ones.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # rules of the third session, written on every development subset (Wikinews 80, set3, UD development); raised
     # to the figures of 16:37 UTC (commit 10b1bf3, fourth session: rules written on Wikinews 80, set3 and set4).
     ("dev", "conditionals (Wikinews)", "f1"): 0.98,
-    ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.94,
+    ("dev", "conditionals (Wikinews)", "class_accuracy"): 0.96,  # 0.982 at 18:32 UTC (fifth session)
     ("dev", "conditionals (UD trees)", "f1"): 0.97,
     ("dev", "conditionals (UD trees)", "class_accuracy"): 0.96,
     ("dev", "hedges", "precision"): 0.97,
@@ -58,9 +59,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set3", "hedges", "recall"): 0.94,
     ("set3", "quotations", "f1"): 0.97,
     ("set3", "quotations", "kind_accuracy"): 0.94,
-    # 0.767 since the parser's checks run (fifth session): the lexicon check gives "Chasseurs" a plural, which
-    # moves the antecedent of one "il" (MODEL.md, "Checks after parsing").
-    ("set3", "quotations", "speaker_accuracy"): 0.75,
+    # 0.767 when the parser's checks were switched on (fifth session: the lexicon check's gender of a name moved
+    # the antecedent of one "il"), 0.800 again after the speaker rules of 18:28 UTC.
+    ("set3", "quotations", "speaker_accuracy"): 0.78,
     ("set3", "reported speech", "f1"): 0.88,
     ("set3", "reported speech", "kind_accuracy"): 0.98,
     ("set3", "reported speech", "speaker_accuracy"): 0.72,
@@ -91,9 +92,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set5", "hedges", "precision"): 0.96,
     ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
-    ("set5", "quotations", "kind_accuracy"): 0.88,
+    ("set5", "quotations", "kind_accuracy"): 0.91,  # 0.930 at 18:32 UTC (fifth session)
     ("set5", "quotations", "speaker_accuracy"): 0.89,
-    ("set5", "reported speech", "f1"): 0.88,
+    ("set5", "reported speech", "f1"): 0.89,  # 0.913 at 18:32 UTC
     ("set5", "reported speech", "kind_accuracy"): 0.94,
     ("set5", "reported speech", "speaker_accuracy"): 0.84,
     # set6, the blind set since 16:38 UTC (40 other WiNER-fr articles of 2016-2018), scored once on 2026-12-06
@@ -102,16 +103,33 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.828/0.848/0.838 (66), kind 1.000, speaker 0.759 (54). The UD blind items the same minute (sixth scoring):
     # class 0.873 (126). Released to development at the start of the fifth session (its errors read from then on);
     # set7 is the blind set since.
+    # Raised at 18:32 UTC to the development figures after the third round of rules, written on it (commit 3c59cbe):
+    # class 0.926, hedges 0.971/0.927, kind 0.873, speakers 0.760, reported F1 0.860, reported speakers 0.759.
     ("set6", "conditionals (set6)", "f1"): 0.98,
-    ("set6", "conditionals (set6)", "class_accuracy"): 0.75,
-    ("set6", "hedges", "precision"): 0.91,
-    ("set6", "hedges", "recall"): 0.85,
+    ("set6", "conditionals (set6)", "class_accuracy"): 0.90,
+    ("set6", "hedges", "precision"): 0.95,
+    ("set6", "hedges", "recall"): 0.90,
     ("set6", "quotations", "f1"): 0.98,
-    ("set6", "quotations", "kind_accuracy"): 0.78,
-    ("set6", "quotations", "speaker_accuracy"): 0.66,
-    ("set6", "reported speech", "f1"): 0.81,
+    ("set6", "quotations", "kind_accuracy"): 0.85,
+    ("set6", "quotations", "speaker_accuracy"): 0.74,
+    ("set6", "reported speech", "f1"): 0.84,
     ("set6", "reported speech", "kind_accuracy"): 0.98,
-    ("set6", "reported speech", "speaker_accuracy"): 0.73,
+    ("set6", "reported speech", "speaker_accuracy"): 0.74,
+    # set7, the blind set of the fifth session (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06
+    # 18:32 UTC (rules of commit 3c59cbe, parser checks on), its errors unread: conditionals F1 1.000, class 0.800
+    # (55); hedges P/R 0.906/0.835 (91); quotations F1 1.000, kind 0.838 (74), speaker 0.760 (25); reported speech
+    # P/R/F1 0.921/0.775/0.841 (71), kind 1.000, speaker 0.731 (52). The UD blind items the same minute (seventh
+    # scoring): class 0.873 (126). Held, never tuned on.
+    ("set7", "conditionals (set7)", "f1"): 0.98,
+    ("set7", "conditionals (set7)", "class_accuracy"): 0.78,
+    ("set7", "hedges", "precision"): 0.88,
+    ("set7", "hedges", "recall"): 0.81,
+    ("set7", "quotations", "f1"): 0.98,
+    ("set7", "quotations", "kind_accuracy"): 0.81,
+    ("set7", "quotations", "speaker_accuracy"): 0.72,
+    ("set7", "reported speech", "f1"): 0.82,
+    ("set7", "reported speech", "kind_accuracy"): 0.98,
+    ("set7", "reported speech", "speaker_accuracy"): 0.70,
 }
 
 
@@ -125,7 +143,7 @@ def score():  # noqa: ANN201 - the tests/gold/score.py module
 
 @pytest.fixture(scope="module")
 def figures(score) -> dict[str, dict[str, dict[str, float]]]:
-    return {subset: score.scores(subset) for subset in score.DEVELOPMENT}
+    return {subset: score.scores(subset) for subset in {subset for subset, _, _ in MINIMUM}}
 
 
 @pytest.mark.parametrize(("subset", "analysis", "measure"), list(MINIMUM))
