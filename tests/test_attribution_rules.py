@@ -61,8 +61,8 @@ EXAMPLES = [
 ]
 
 KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence", "resumed", "selon",
-              "selon_clause", "verb_object", "clause_incise", "named", "title", "selon_inside", "reported_words",
-              "short", "embedded"]
+              "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named", "title", "selon_inside",
+              "reported_words", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -92,6 +92,12 @@ KIND_EXAMPLES = [
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
+    # a speaker's qualification after a qualifying verb's "de" / "comme" (set4, set6, set7);
+    # not after a generic subject
+    ("Le ministre a qualifié mardi cette décision d'« absurde » devant les députés.", "qualifying_words", "mixed"),
+    ("Elle décrit les autres voyageurs, à leur arrivée, comme « tremblants ».", "qualifying_words",
+     "mixed"),
+    ("On pourra toujours parler à ce propos de « décentrement du sujet » dans ce livre.", "short", "scare"),
     ("La mairie organise une exposition intitulée « regards sur la ville » au printemps.", "named", "scare"),
     ("En 1784, il fut anobli et s'appela désormais « von Auenbrugg » dans les actes.", "named", "scare"),
     ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),

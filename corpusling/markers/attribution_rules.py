@@ -25,7 +25,8 @@ TITLE_MAX_WORDS = 12
 #: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
 QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
-                    "speaker_preposition")
+                    "speaker_preposition", "qualifying_verb", "qualifying_link", "coordinator",
+                    "generic_subject")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -95,6 +96,21 @@ _NP_END = _alternation(words("noun_phrase_end") + words("weekday"))
 _RELATIVE = list(words("relative_pronoun"))
 
 
+def _qualifying_words() -> pl.Expr:
+    """The sentence so far ends with a verb by which its subject qualifies something, then "de" / "comme": the
+    quoted words are that qualification, unless the subject is generic ("a qualifié mardi cette décision
+    d'« absurde »", "décrit sa fille, Marine Le Pen, comme « petite-bourgeoise »", "comme « tremblants » et
+    « dégoûtés »"; ``quote_kind_words.tsv``)."""
+    verb = _alternation(kind_words("qualifying_verb"))
+    link = _alternation(kind_words("qualifying_link"))
+    coordinator = _alternation(kind_words("coordinator"), then=r"\s*")
+    generic = _alternation(kind_words("generic_subject"))
+    # (not after a generic subject: "On pourra toujours parler … de « décentrement du Sujet »" uses a term)
+    return pl.col("_left").str.contains(
+        rf"(?i:\b(?:{verb})\b[^.;:!?«»]{{0,60}}(?:^|[\s'’])(?:{link})\s*(?:«[^»]*»\s*(?:{coordinator}))?)$") \
+        & ~pl.col("_left").str.contains(rf"(?i:\b(?:{generic})\s+(?:\S+\s+){{0,2}}(?:{verb})\b[^.;:!?«»]{{0,60}})$")
+
+
 # --------------------------------------------------------------------------- the rule tables
 
 def kind_rules() -> list[tuple[str, pl.Expr, str]]:
@@ -142,6 +158,11 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
             rf"(?:;|,\s*(?i:{_alternation(words('leading_conjunction'))}))\s*$")
          & pl.col("_has_verb") & ~no_attribution, "direct"),
         # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
+        # a speaker's qualification of something, the quoted words after its "de" / "comme" (guide §2, mixed: "a
+        # qualifié cette décision d'« absurde »", "décrit les voyageurs comme « tremblants »", "parlant d'un « effort
+        # de transparence »", "fait état de « blessures légères »")
+        ("qualifying_words", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & no_attribution
+         & (pl.col("level") == 0) & _qualifying_words(), "mixed"),
         ("named", pl.col("_named_before") & no_attribution, "scare"),
         # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
         # danseuse de quatorze ans »", "choisir un « Congrès national général »")
