@@ -452,6 +452,17 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     window = pl.concat([left.select("doc_id", "par_id"), left.select("doc_id", pl.col("par_id") - 1)]).unique()
     subjects = (words.join(window, on=["doc_id", "par_id"], how="semi")
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
+    # (the subject of a subordinate clause comes after a name its sentence's main verb has as subject, Lappin &
+    # Leass's non-embedding emphasis: "Malcolm Turnbull sait que le sujet est délicat, … Il estime" = Malcolm
+    # Turnbull, not "le sujet"; beside a main subject that is a common noun it stays in the running: "son action
+    # sera limitée par le fait que …, l'armée s'est octroyée le pouvoir … Elle a promis" = l'armée)
+    main = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                        (pl.col("deprel") == "root").alias("_main"))
+    subjects = (subjects.join(main, on=["doc_id", "sent_id", "head"], how="left")
+                .with_columns((~pl.col("_main").fill_null(False)
+                               & (pl.col("_main").fill_null(False) & (pl.col("upos") == "PROPN"))
+                               .any().over("doc_id", "sent_id")).alias("_embedded"))
+                .drop("_main"))
     if quotes.height:
         subjects = add_in_quote(subjects, quotes, column="_quoted").filter(~pl.col("_quoted")).drop("_quoted")
     tree = ancestors(words, sentences=subjects.select("doc_id", "sent_id").unique())
@@ -459,7 +470,8 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                                                      pl.col("word_id").alias("head"))
     # (gender and number: the subject word's own, a name's from its mentions)
     head_features = (subjects.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
-                                     pl.col("feats").fill_null("").alias("_hf"), pl.col("start_char").alias("_hs"))
+                                     pl.col("feats").fill_null("").alias("_hf"), pl.col("start_char").alias("_hs"),
+                                     "_embedded")
                      .join(mentions.select("doc_id", pl.col("m_start").alias("_hs"), pl.col("gender").alias("_mg")),
                            on=["doc_id", "_hs"], how="left")
                      .unique(["doc_id", "sent_id", "head"]))
@@ -471,11 +483,11 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                        pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
                        .alias("_text_span"),
                        pl.coalesce(pl.col("_hf").str.extract(r"Gender=(\w+)"), "_mg").alias("_gender"),
-                       pl.col("_hf").str.contains("Number=Plur").alias("_plural"))
+                       pl.col("_hf").str.contains("Number=Plur").alias("_plural"), "_embedded")
                .pipe(located, "_s"))
     nearest = (left.join(phrases, on="doc_id")
                .filter((pl.col("_s") < pl.col("_at")) & (pl.col("par_id") - pl.col("par_id_right") <= 1) & agrees)
-               .sort("_s", descending=True).group_by("_item", maintain_order=True).first())
+               .sort("_embedded", "_s", descending=[False, True]).group_by("_item", maintain_order=True).first())
     named = [name_of(t) or t for t in nearest["_text_span"].to_list()]
     # the subject of the sentence before (or of its own) that agrees in a gender it shows comes before a name of
     # unknown gender found by the resolver ("l'armée s'est octroyée le pouvoir. Elle a promis", not "Morsi")
