@@ -362,15 +362,24 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                               & (pl.col("upos") == "PRON"))
                  .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
                  .with_columns(pl.lit(True).alias("_to_reader")))
+    # (the addressee of a request as the cue's direct object or its passive subject: "invite les Français à…",
+    # "les compagnies ont été appelées à…")
+    # (a date is no addressee: "appelle cet après-midi à voter")
+    addressed = (words.filter(((pl.col("deprel") == "obj")
+                               & ~pl.col("lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
+                              | (pl.col("deprel") == "aux:pass"))
+                 .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
+                 .with_columns(pl.lit(True).alias("_addressed")))
     rows = (rows.join(cue_word, on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(to_reader, on=["doc_id", "sent_id", "cue_word"], how="left")
+            .join(addressed, on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(above, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"], how="left")
             .join(subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
                   on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(conditional, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(dative, on=["doc_id", "sent_id", "cue_word"], how="left")
-            .with_columns(pl.col("_above_conditional", "_dative", "_to_reader").fill_null(False)))
+            .with_columns(pl.col("_above_conditional", "_dative", "_to_reader", "_addressed").fill_null(False)))
     for _name, condition in exclusion_rules():
         rows = rows.filter(~condition.fill_null(False))
     # an incise right after a closing quotation mark attributes the quotation ("« … », ajoute Hassan"), whatever
@@ -446,7 +455,11 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     not happen ("ce documentaire aurait pu s'interroger si …"), nor what someone learnt rather than was told
     ("le visiteur apprend que …"; "on apprend que", "l'exposition nous apprend que" report), nor a request the
     writer addresses to the reader ("il vous est demandé de…", "vous êtes invités à…", "il nous invite à…",
-    ``_to_reader``), nor a relative clause on the clause before (", ce que proscrit le droit français": the
+    ``_to_reader``), nor a request to another to do something ("invite les habitants à boire", "a demandé aux
+    riverains de rester", "ont été appelées à réduire": the infinitive's subject is the addressee, a direct or
+    dative object or the passive subject, not the speaker; the guide's §4 reports "an infinitive clause with the
+    same subject"; "demande à être baptisée", "appelle à voter" stay), nor a relative clause on the clause before
+    (", ce que proscrit le droit français": the
     relative pronoun after the neuter antecedent "ce"; Riegel, Pellat & Rioul 2018, ch. XVI), nor a gloss ("…
     c'est-à-dire que le Burundi ne reconnaîtra plus…", a reformulating connective, ch. XXIII); the last two
     also read ``_text``.
@@ -463,6 +476,9 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
     glossed = pl.col("_text").str.slice((pl.col("start_char") - 16).clip(lower_bound=0),
                                         pl.min_horizontal(pl.col("start_char"), 16)).str.to_lowercase().str.contains(
         "(?:" + "|".join(re.escape(w) for w in reported_cues("gloss_connective")) + r")\s*$")
+    # (an infinitive content: "de", "d'" or "à" opening it, not "à ce que")
+    opening = pl.col("_text").str.slice(pl.col("start_char"), 10).str.to_lowercase()
+    infinitive_content = opening.str.contains(r"^(?:de\s|d'|d’|à\s)") & ~opening.str.contains(r"^à\s+ce\s+qu")
     # (an imperfect the tagger took for a present: "je pensais que")
     form = pl.col("_cue_form")
     imperfect = (form.str.contains("(?:" + "|".join(reported_cues("imperfect_ending")) + ")$")
@@ -494,6 +510,9 @@ def exclusion_rules() -> list[tuple[str, pl.Expr]]:
         ("learning, not told", pl.col("cue").is_in(reported_cues("learning_verb")) & ~pl.col("_dative")
          & ~subject_in(["generic_subject"])),
         ("request to the reader", writer & pl.col("cue").is_in(reported_cues("request_verb")) & pl.col("_to_reader")),
+        ("request to another, to do", (pl.col("kind") == "indirect")
+         & pl.col("cue").is_in(reported_cues("request_verb")) & (pl.col("_dative") | pl.col("_addressed"))
+         & infinitive_content),
         ("relative on the clause before", (pl.col("kind") == "indirect") & relative_on_clause),
         ("gloss, not a content", (pl.col("kind") == "indirect") & glossed),
     ]
