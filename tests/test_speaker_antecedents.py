@@ -14,6 +14,12 @@ TEXTS = {
     "common": "Égypte\n\nCependant, son action sera limitée par le fait que suite à la dissolution du parlement, "
               "l'armée s'est octroyée le pouvoir législatif. Elle a cependant promis de remettre le pouvoir au "
               "nouveau président avant le 30 juin.",
+    # the subject of the sentence before, in its paragraph, before a name neither that paragraph nor the one before
+    # writes (the headline's "Allemagne")
+    "far_name": "Allemagne : l'enquête sur les explosions de Dortmund piétine\n\nL'enquête sur les explosions de "
+                "Dortmund (Allemagne) est au point mort.\n\nUne revendication islamiste trouvée sur place semble "
+                "suspecte. Les formules habituelles manquent.\n\nUne deuxième revendication, « antifasciste », a été "
+                "mise en ligne le soir de l'attentat. Elle prétend que le club aurait été visé.",
 }
 
 
@@ -35,3 +41,9 @@ def test_subordinate_subject_after_the_main_name() -> None:
 def test_subordinate_subject_beside_a_common_noun() -> None:
     row = _reported("common", "Elle")
     assert row["speaker"] == "l'armée", row
+
+
+def test_subject_before_a_name_written_far_away() -> None:
+    row = _reported("far_name", "Elle")
+    assert row["speaker"] == "Une deuxième revendication", row
+    assert row["rule"].endswith("+previous subject")

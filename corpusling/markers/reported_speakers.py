@@ -441,10 +441,18 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     known = (mentions.filter(pl.col("gender").is_not_null()).select("doc_id", pl.col("name").alias("_resolved"),
                                                                     pl.col("gender").alias("_r_gender"))
              .unique(["doc_id", "_resolved"]))
+    # (whether the resolver's name, its last word, is written in the pronoun's paragraph or the one before)
+    last_word = pl.col("_resolved").str.split(" ").list.last().alias("_r_last")
+    written = (mentions.select("doc_id", pl.col("m_start").alias("_m"), pl.col("name").alias("_resolved"))
+               .pipe(located, "_m").select("doc_id", "par_id", last_word))
+    near = (pl.concat([written, written.with_columns(pl.col("par_id") + 1)]).unique()
+            .with_columns(pl.lit(True).alias("_r_near")))
     left = (pronouns.join(rows.filter(pl.col("_last").is_null()).select("_item", "sent_id", "_resolved"),
                           on="_item")
             .join(known, on=["doc_id", "_resolved"], how="left")
-            .pipe(located, "_at"))
+            .pipe(located, "_at")
+            .with_columns(last_word)
+            .join(near, on=["doc_id", "par_id", "_r_last"], how="left"))
     if left.height == 0:
         return rows
     # (subjects of the writer's text, not inside a direct or mixed quotation, in the pronouns' paragraphs or the
@@ -488,11 +496,16 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     nearest = (left.join(phrases, on="doc_id")
                .filter((pl.col("_s") < pl.col("_at")) & (pl.col("par_id") - pl.col("par_id_right") <= 1) & agrees)
                .sort("_embedded", "_s", descending=[False, True]).group_by("_item", maintain_order=True).first())
-    named = [name_of(t) or t for t in nearest["_text_span"].to_list()]
+    # (a noun phrase without what follows its first comma, an apposition: "Une deuxième revendication, «
+    # antifasciste »", unless that holds its name: "La ministre, Pauline Marois")
+    named = [name_of(t) or t.split(",")[0].strip() for t in nearest["_text_span"].to_list()]
     # the subject of the sentence before (or of its own) that agrees in a gender it shows comes before a name of
     # unknown gender found by the resolver ("l'armée s'est octroyée le pouvoir. Elle a promis", not "Morsi")
+    # ... or before a name neither its paragraph nor the one before writes ("Une deuxième revendication … a été
+    # mise en ligne. Elle prétend que" = the revendication, not "Allemagne" of the headline: centering's preferred
+    # centre, the subject of the utterance before, Grosz, Joshi & Weinstein 1995)
     previous = ((pl.col("sent_id") - pl.col("_s_sent")).is_between(0, 1) & pl.col("_gender").is_not_null()
-                & pl.col("_r_gender").is_null())
+                & (pl.col("_r_gender").is_null() | pl.col("_r_near").is_null()))
     nearest = nearest.select("_item", pl.when(previous).then(pl.lit(True)).alias("_previous")).with_columns(
         pl.Series("_found", named, dtype=pl.String))
     return (rows.drop("_subject").join(nearest, on="_item", how="left")
