@@ -264,3 +264,21 @@ def test_an_incise_opened_by_a_semi_auxiliary() -> None:
     assert found["rule"].str.split("+").list.get(1).to_list() == ["incise_text"]
     assert found["source"].to_list() == ["le coureur"]
     assert found["reporting_verb"].to_list() == ["rectifier"]
+
+
+def test_a_colon_verb_whose_tree_subject_is_in_the_quotation() -> None:
+    """The parser makes a word of the quotation a subject of the verb before the colon ("Mark Lavelle, PDG de
+    Magento, a déclaré : « Adobe et Magento partage … »", set7): the first subject before the verb speaks."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    quotation = ("« Adobe et Magento partage une vision du futur des expériences numériques qui mêle à la force "
+                 "d'Adobe en termes de contenu et de données l'innovation du commerce libre de Magento [...] Nous "
+                 "sommes ravis de rejoindre Adobe et croyons qu'il s'agira d'une grande opportunité pour nos clients, "
+                 "nos partenaires et notre communauté de développeurs ».")
+    corpus = parse_texts({"colon": "La firme a également annoncé un rachat des actions. Mark Lavelle, PDG de "
+                                   "Magento, a déclaré : " + quotation})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"]
+    assert found["source"].to_list() == ["Mark Lavelle"]

@@ -837,6 +837,10 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
                     pl.col("lemma").alias("_subj_lemma"), expletive.alias("_subj_expletive"))
             .group_by("doc_id", "sent_id", "_gov", maintain_order=True).first())
+    first_before = (tok.filter(pl.col("deprel").str.starts_with("nsubj") & (pl.col("word_id") < pl.col("head"))
+                               & ~object_clitic)
+                    .group_by("doc_id", pl.col("sent_id").alias("_v_sent"), pl.col("head").alias("_v_word"))
+                    .agg(pl.col("word_id").min().alias("_subj_first")))
     # "comme le précise l'ambassadeur": a verb with an object clitic before it has its inverted subject after it,
     # which the parser takes for a second object
     clitic_before = (tok.filter((pl.col("deprel") == "obj") & object_clitic & (pl.col("word_id") < pl.col("head")))
@@ -859,6 +863,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                on=["doc_id", "_v_sent", "_v_head"], how="left")
          .join(inverted.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                how="left")
+         .join(first_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(verb_form, on=["doc_id", "_v_sent", "_v_word"], how="left"))
     colon_subject, colon_noun = _rule_is(table, source="colon_subject"), _rule_is(table, source="colon_noun")
@@ -867,6 +872,12 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         pl.when(colon_subject).then(pl.col("_colon_subject_word"))
         .when(colon_noun).then(pl.col("_colon_noun_word"))
         .when(pl.col("_v_word").is_null()).then(None)
+        # a verb before a colon whose tree subject follows it took a word of the quotation ("Mark Lavelle, PDG de
+        # Magento, a déclaré : « Adobe et Magento partage … »"): the last subject before the colon speaks
+        # (of the subjects before the verb, the first: the name an apposition follows)
+        .when(_rule_is(table, verb="colon") & (pl.col("_subj") > pl.col("_v_word"))
+              & pl.col("_subj_first").is_not_null())
+        .then(pl.col("_subj_first"))
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
               & (~pl.col("_subj_expletive") | pl.col("_v_rv") | pl.col("_v_rv_incise")))
         .then(pl.col("_subj"))
