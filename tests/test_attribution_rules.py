@@ -98,6 +98,8 @@ KIND_EXAMPLES = [
     ("Elle décrit les autres voyageurs, à leur arrivée, comme « tremblants ».", "qualifying_words",
      "mixed"),
     ("On pourra toujours parler à ce propos de « décentrement du sujet » dans ce livre.", "short", "scare"),
+    # a past participle alone is passive: nobody's words (set7)
+    ("Le suspect, qualifié de « mentor » des deux autres, a été écroué.", "short", "scare"),
     ("La mairie organise une exposition intitulée « regards sur la ville » au printemps.", "named", "scare"),
     ("En 1784, il fut anobli et s'appela désormais « von Auenbrugg » dans les actes.", "named", "scare"),
     ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),

@@ -25,8 +25,8 @@ TITLE_MAX_WORDS = 12
 #: The word lists of ``quote_kind_words.tsv``: what names a quoted title or term before it.
 QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
-                    "speaker_preposition", "qualifying_verb", "qualifying_link", "coordinator",
-                    "generic_subject")
+                    "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
+                    "coordinator", "generic_subject")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -101,7 +101,9 @@ def _qualifying_words() -> pl.Expr:
     quoted words are that qualification, unless the subject is generic ("a qualifié mardi cette décision
     d'« absurde »", "décrit sa fille, Marine Le Pen, comme « petite-bourgeoise »", "comme « tremblants » et
     « dégoûtés »"; ``quote_kind_words.tsv``)."""
-    verb = _alternation(kind_words("qualifying_verb"))
+    # (a past participle after a form of avoir only: alone it is passive, "Malik Hammami, qualifié de « mentor »")
+    verb = (rf"{_alternation(kind_words('qualifying_verb'))}|(?:{_alternation(kind_words('active_auxiliary'))})"
+            rf"\s+(?:\S+\s+)?(?:{_alternation(kind_words('qualifying_participle'))})")
     link = _alternation(kind_words("qualifying_link"))
     coordinator = _alternation(kind_words("coordinator"), then=r"\s*")
     generic = _alternation(kind_words("generic_subject"))
