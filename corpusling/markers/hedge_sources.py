@@ -118,7 +118,11 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"])
     # a nominal with a preposition ("à l'AFP", "au gouvernement", "par Lily Liu" with the rest of the name) is an
     # addressee or a complement, not the subject
-    with_case = scope.filter(pl.col("deprel") == "case")["_hi"].unique()
+    # (the indefinite "des" that the tokeniser split into "de les" right after the verb is a determiner, not a
+    # preposition: ", ont confié des témoins"; the two words share the contraction's offsets)
+    split_des = ((pl.col("_form") == "de") & (at("_form", 1) == "les") & (at("start_char", 1) == pl.col("start_char"))
+                 & at("upos", -1).is_in(["VERB", "AUX", "ADV"])).fill_null(False)
+    with_case = scope.filter((pl.col("deprel") == "case") & ~split_des)["_hi"].unique()
     name_parts = scope.filter(pl.col("deprel").str.starts_with("flat") & pl.col("_hi").is_in(with_case.implode()))["_i"]
     in_phrase = pl.DataFrame({"_i": pl.concat([with_case, name_parts]).unique()}).with_columns(
         pl.lit(True).alias("_in_pp"))

@@ -1,0 +1,39 @@
+"""Hedges, fourth round (issue 14; kinds of set7's errors, 2026-12-06), on sentences parsed with the bundled model:
+the indefinite 'des' that the tokeniser splits into 'de les' after an incise's verb opens its inverted subject, no
+addressee ('« … », ont confié des témoins': an unnamed source, guide §3)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_paragraphs
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # the inverted subject of an incise after a quotation: the quotation's speaker, left unnamed
+    "« C'était la panique totale », ont confié des témoins.": [
+        ("unnamed_source", "des témoins", "rule: unnamed subject of an incise")],
+    # after the writer's clause: an attribution incise and its unnamed subject
+    "Le bilan est lourd, ont indiqué des sources policières.": [
+        ("unnamed_source", "des sources policières", "rule: unnamed subject of an incise"),
+        ("source_marker", "ont indiqué des sources policières", "rule: attribution incise")],
+    # "des" after a noun is the definite "de les", a complement: no incise
+    "Le bilan est lourd, a indiqué le porte-parole des pompiers.": [
+        ("source_marker", "a indiqué le porte-parole des pompiers", "rule: attribution incise")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    from corpusling.markers.hedges import hedges
+
+    corpus = parse_paragraphs(tmp_path_factory.mktemp("hedges_round4"), list(CASES))
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round4(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    rows, text = found
+    start = text.index(sentence)
+    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
