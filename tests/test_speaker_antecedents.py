@@ -20,6 +20,11 @@ TEXTS = {
                 "Dortmund (Allemagne) est au point mort.\n\nUne revendication islamiste trouvée sur place semble "
                 "suspecte. Les formules habituelles manquent.\n\nUne deuxième revendication, « antifasciste », a été "
                 "mise en ligne le soir de l'attentat. Elle prétend que le club aurait été visé.",
+    # a person's role whose complement is a common noun is not the headline's person
+    "common_complement": "France : Macron s'en prend aux ouvriers de GM&S\n\nLe président français Emmanuel Macron "
+                         "s'en est pris aux ouvriers de GM&S. Les ouvriers manifestent depuis mai. L'usine voisine "
+                         "recrute. Toutefois, le patron de l'usine recruteuse a précisé que les ouvriers licenciés ne "
+                         "pouvaient pas être embauchés.",
 }
 
 
@@ -47,3 +52,9 @@ def test_subject_before_a_name_written_far_away() -> None:
     row = _reported("far_name", "Elle")
     assert row["speaker"] == "Une deuxième revendication", row
     assert row["rule"].endswith("+previous subject")
+
+
+def test_role_with_a_common_complement_is_not_the_headline_person() -> None:
+    row = _reported("common_complement", "le patron de l'usine recruteuse")
+    assert row["speaker"] == "le patron de l'usine recruteuse", row
+    assert row["rule"].endswith("+as written")

@@ -216,6 +216,9 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     possessive = "|".join(re.escape(d) for d in speaker_words("possessive_determiner"))
     persons = [*reported_cues("person_role_noun"), *speaker_words("person_noun")]
     organisations = list(speaker_words("organisation_noun"))
+    # (the initial of a complement's noun: "de l'usine" → "u", "du Redressement" → "R")
+    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
+    first_complement = rf"(?i:^|\s)(?i:{complement})(?:\s+|['’])(?i:(?:la|le|les|l)['’]?\s*)?(\p{{L}})"
     empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String, "_headline_person": pl.String})
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
@@ -236,7 +239,9 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                       # (a possessive takes up an organisation only: "son porte-parole" is someone else)
                       & (~pl.col("_possessive") | pl.col("_nl").is_in(organisations)))
               .select("_item", "doc_id", "sent_id", "source_start", pl.col("_nl").is_in(persons).alias("_d_person"),
-                      "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender")))
+                      "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender"),
+                      pl.col("_mention").str.extract(first_complement, 1).str.contains(r"^\p{Ll}").fill_null(False)
+                      .alias("_common_complement")))
     if wanted.height == 0:
         return empty
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))
@@ -293,8 +298,11 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
              .sort("_item", "m_start", descending=[False, True])
              .group_by("_item", maintain_order=True).first()
              .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
-    # a person's role with none: the headline's person, named again in the body (its fullest form there)
-    roles = (wanted.filter(pl.col("_d_person") & ~pl.col("_possessive"))
+    # a person's role with none: the headline's person, named again in the body (its fullest form there), unless
+    # the role's first complement is a common noun: someone else's role ("le patron de l'usine recruteuse" in an
+    # article on Emmanuel Macron), where a title's complement is an institution's name ("Le ministre du
+    # Redressement productif" in an article on Arnaud Montebourg)
+    roles = (wanted.filter(pl.col("_d_person") & ~pl.col("_possessive") & ~pl.col("_common_complement"))
              .join(found.select("_item"), on="_item", how="anti"))
     if roles.height == 0:
         return found.with_columns(pl.lit(None, pl.String).alias("_headline_person"))
