@@ -284,3 +284,21 @@ def test_a_colon_verb_whose_tree_subject_is_in_the_quotation() -> None:
     found = quotes(corpus.tokens, corpus.documents)
     assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"]
     assert found["source"].to_list() == ["Mark Lavelle"]
+
+
+def test_an_incise_adverb_between_the_verb_and_its_inverted_subject() -> None:
+    """« … », témoigne pour sa part un lycéen: the incise's adverbial phrase (``incise_adverb``) stands between the
+    verb and the inverted subject the tree missed (set7; set6 has "se défend pour sa part le groupe")."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"lycee": "Six autres ont été blessés. « C'était la panique totale », ont confié des témoins. "
+                                   "« J'ai entendu quatre coups de feu, on a commencé à courir. Les policiers sont "
+                                   "arrivés, c'était la panique totale. Dans le hall, il y avait des traces de sang "
+                                   "», témoigne pour sa part un lycéen qui a pu se mettre à l'abri.",
+                          "groupe": "Le tribunal a tranché hier. « Nous ne savons pas sur quoi est basée cette "
+                                    "décision », témoigne pour sa part le directeur du groupe."})
+    found = quotes(corpus.tokens, corpus.documents).sort("doc_id", "start_char")
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["incise", "incise", "incise"]
+    assert found["source"].to_list() == ["le directeur du groupe", "des témoins", "un lycéen"]

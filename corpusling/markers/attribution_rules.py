@@ -81,7 +81,9 @@ _MODIFIERS = load_word_lists(HERE / "incise_modifiers.tsv", ("degree_adverb", "s
 _DEGREE = _alternation(_MODIFIERS["degree_adverb"])
 #: A verb before the infinitive of an incise's verb of saying ("», préférait rectifier l'intéressé").
 INCISE_SEMI_AUX = rf"(?:{_alternation(_MODIFIERS['semi_auxiliary'])})"
+#: (an incise's adverbial phrase too: "», témoigne pour sa part un lycéen", "se défend pour sa part le groupe")
 _SKIP = (rf"(?:(?:(?:(?:{_DEGREE})\s+)?\p{{Ll}}+ment|{_alternation(words('time_adverb'))}"
+         rf"|(?:{_alternation(words('incise_adverb'))})"
          rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
          rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
          rf"|(?:{_alternation(words('place_preposition'))})\s*"
