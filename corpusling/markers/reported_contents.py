@@ -457,7 +457,9 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
                                           pl.col("_f").alias("_f2")), on=["doc_id", "sent_id", "_opener"], how="left")
                      .join(lowered.select("doc_id", "sent_id", (pl.col("word_id") + 3).alias("_opener"),
                                           pl.col("_f").alias("_f3")), on=["doc_id", "sent_id", "_opener"], how="left")
-                     .filter(~three_before.str.contains(adverb))
+                     .filter(~three_before.str.contains(adverb)
+                             # ("expliquait alors que": the adverb "alors" of the verb, right after it, then "que")
+                             & ~((pl.col("_f") == "alors") & (pl.col("_opener") == pl.col("cue_word") + 2)))
                      .select("doc_id", "sent_id", "cue_word", "_opener"))
     # a "ne" up to three words before the verb, no second negative word before the "que"
     window = (rows.filter(pl.col("_complement") == "que").select("doc_id", "sent_id", "cue_word", "_opener")
