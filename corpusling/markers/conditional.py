@@ -42,8 +42,8 @@ from corpusling.errors import LexiconError
 from corpusling.lexicons import bundled_rows
 from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
 
-__all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "conditionals", "cues", "detect", "etre_verbs", "lowered",
-           "rules"]
+__all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "conditionals", "cues", "detect", "etre_verbs", "evidence",
+           "lowered", "rules"]
 
 #: Classes of use of a conditional.
 CLASSES: tuple[str, ...] = ("reportive", "epistemic", "hypothetical", "future_in_past", "politeness_desire", "other")
@@ -711,20 +711,11 @@ def _second_pass(rows: pl.DataFrame, table: list[tuple[str, pl.Expr, str]]) -> p
 
 # --------------------------------------------------------------------------- public
 
-def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
-                 quotes: pl.DataFrame | None = None) -> pl.DataFrame:
-    """One row per finite verb in the conditional (compounds on their auxiliary).
-
-    Columns: :data:`COLUMNS` — offsets of the verb's token, corrected ``lemma``,
-    ``tense`` (present / past), ``compound``, ``main_lemma``, ``class`` and the ``rule``
-    that gave it, ``detected_by`` (``tagger``: ``Mood=Cnd`` in the token table, which
-    :func:`corpusling.api.parse` already completes with this morphological check unless
-    ``morphology=False``; ``morphology``; or ``tagger+morphology``), ``sentence`` and
-    ``in_quote`` (whether the verb stands in a direct or mixed quotation of ``quotes``;
-    null when ``quotes`` is not given).
-    """
+def _judged(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | None:
+    """Every conditional with the evidence columns of :func:`rules` and the rules' ``rule`` and ``class``
+    (None when there is none)."""
     if tokens.height == 0:
-        return _empty()
+        return None
     # a conditional has a conditional ending: only the sentences with such a form are read (their
     # words lower-cased, checked and judged in context; the context never leaves the sentence)
     ending = tokens.filter(pl.col("form").str.contains(CANDIDATE)).select("doc_id", "sent_id").unique()
@@ -732,7 +723,7 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
     words = detect(lowered(tokens))
     holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()
     if holding.height == 0:
-        return _empty()
+        return None
     words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
     words = _context(words)
     evidence = _tree(words)  # before _compound, which gives ``tense`` its own values
@@ -745,14 +736,91 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
         condition.alias("_condition"), source.alias("_source"),
         pl.when(pl.col("compound")).then(pl.col("main_lemma")).otherwise(pl.col("_lemma")).alias("key_lemma"),
     )
-    found = _classify(found)
-    rows = found.select("doc_id", "sent_id", "start_char", "end_char", "form", pl.col("_lemma").alias("lemma"),
-                        "tense", "compound", "main_lemma", "class", "sentence", "rule", "detected_by")
+    return _classify(found)
+
+
+def _with_in_quote(rows: pl.DataFrame, quotes: pl.DataFrame | None) -> pl.DataFrame:
     if quotes is None:
         return rows.with_columns(pl.lit(None, dtype=pl.Boolean).alias("in_quote"))
     from corpusling.markers.voice import add_in_quote
 
-    return add_in_quote(rows, quotes).select(COLUMNS)
+    return add_in_quote(rows, quotes)
+
+
+#: The evidence a class is decided on, beside each rule's own condition (:func:`evidence`).
+EVIDENCE: list[str] = ["compound", "in_quote", "first_person", "relative", "governed", "governor_past_saying",
+                       "si_in_sentence", "source_in_sentence", "question", "negated", "appositive", "dated",
+                       "past_above", "in_tree"]
+
+
+def evidence(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per conditional (the keys and offsets of :func:`conditionals`) with the evidence its class is
+    decided on, as booleans: ``cue_<rule>`` (the condition of each rule of :func:`rules`, whether or not an
+    earlier rule decided), the columns of :data:`EVIDENCE` (compound, in a quotation, first person, relative
+    clause, a governing verb in the tree and whether it is a past verb of saying, si / selon in the sentence…),
+    ``rule_class_<class>`` (the class the rules give), and ``rule`` and ``class`` of the rules: the features of
+    the learned classifier (:mod:`corpusling.markers.conditional_model`)."""
+    found = _judged(tokens, documents)
+    if found is None:
+        return pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int32, "start_char": pl.Int64,
+                                    "end_char": pl.Int64, "rule": pl.String, "class": pl.String})
+    return _evidence_columns(_with_in_quote(found, quotes))
+
+
+def _evidence_columns(found: pl.DataFrame) -> pl.DataFrame:
+    """The ``cue_*``, :data:`EVIDENCE` and ``rule_class_*`` columns of :func:`evidence` on the judged rows."""
+    def flag(expr: pl.Expr) -> pl.Expr:
+        return expr.fill_null(False).cast(pl.Boolean)
+
+    ending = pl.col("_ending")
+    first_person = (ending == "ions") | ((ending == "ais") & (pl.col("_subject").is_in(cues("first_person_subject"))
+                                                              | (pl.col("person") == "1")))
+    relative = (((pl.col("_clause_rel") == "acl:relcl") & ~pl.col("_clause_marked"))
+                | pl.col("_prev").is_in(cues("relative_pronoun")))
+    named = {
+        "compound": pl.col("compound"), "in_quote": pl.col("in_quote"), "first_person": first_person,
+        "relative": relative, "governed": pl.col("_governed"), "governor_past_saying": pl.col("_fip_tree"),
+        "si_in_sentence": pl.col("_si"), "source_in_sentence": pl.col("_source"),
+        "question": pl.col("sentence").str.strip_chars().str.ends_with("?"), "negated": pl.col("_negated"),
+        "appositive": pl.col("_appositive"), "dated": pl.col("_dated"), "past_above": pl.col("_past_above"),
+        "in_tree": pl.col("_tree"),
+    }
+    return found.select(
+        "doc_id", "sent_id", "start_char", "end_char", "rule", "class",
+        *[flag(condition).alias(f"cue_{name}") for name, condition, _ in rules()],
+        *[flag(named[name]).alias(name) for name in EVIDENCE],
+        *[(pl.col("class") == cls).alias(f"rule_class_{cls}") for cls in CLASSES])
+
+
+def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
+                 quotes: pl.DataFrame | None = None, classes: str = "rules") -> pl.DataFrame:
+    """One row per finite verb in the conditional (compounds on their auxiliary).
+
+    Columns: :data:`COLUMNS` — offsets of the verb's token, corrected ``lemma``,
+    ``tense`` (present / past), ``compound``, ``main_lemma``, ``class`` and the ``rule``
+    that gave it, ``detected_by`` (``tagger``: ``Mood=Cnd`` in the token table, which
+    :func:`corpusling.api.parse` already completes with this morphological check unless
+    ``morphology=False``; ``morphology``; or ``tagger+morphology``), ``sentence`` and
+    ``in_quote`` (whether the verb stands in a direct or mixed quotation of ``quotes``;
+    null when ``quotes`` is not given).
+
+    ``classes="rules"`` (the default): the ordered rules of :func:`rules` decide the class;
+    ``classes="model"``: the learned classifier of :mod:`corpusling.markers.conditional_model` decides it
+    from the rules' evidence (``rule`` then says "model: " and the features that weighed most).
+    """
+    if classes not in ("rules", "model"):
+        raise ValueError(f"classes must be 'rules' or 'model', not {classes!r}")
+    found = _judged(tokens, documents)
+    if found is None:
+        return _empty()
+    found = _with_in_quote(found, quotes)
+    if classes == "model":
+        from corpusling.markers.conditional_model import decide
+
+        decided = decide(_evidence_columns(found))  # a select on ``found``: the same rows in the same order
+        found = found.with_columns(decided["class"], decided["rule"])
+    return found.select("doc_id", "sent_id", "start_char", "end_char", "form", pl.col("_lemma").alias("lemma"),
+                        "tense", "compound", "main_lemma", "class", "sentence", "rule", "detected_by", "in_quote")
 
 
 def _empty() -> pl.DataFrame:
