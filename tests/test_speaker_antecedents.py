@@ -25,6 +25,12 @@ TEXTS = {
                          "s'en est pris aux ouvriers de GM&S. Les ouvriers manifestent depuis mai. L'usine voisine "
                          "recrute. Toutefois, le patron de l'usine recruteuse a précisé que les ouvriers licenciés ne "
                          "pouvaient pas être embauchés.",
+    # a direct quotation after a colon whose mention was missed: the named subject of the clause before the colon
+    "colon": "Adobe rachète Magento\n\nDans le communiqué, Adobe explique que le « Magento Commerce Cloud permettra "
+             "au commerce d'être intégré à l'Experience Cloud d'Adobe ». La firme a également annoncé un rachat des "
+             "actions pour une valeur totale de 8 milliards de dollars US d'ici 2021. Mark Lavelle, PDG de Magento, a "
+             "déclaré : « Adobe et Magento partage une vision du futur des expériences numériques [...] Nous sommes "
+             "ravis de rejoindre Adobe et croyons qu'il s'agira d'une grande opportunité pour nos clients ».",
 }
 
 
@@ -58,3 +64,21 @@ def test_role_with_a_common_complement_is_not_the_headline_person() -> None:
     row = _reported("common_complement", "le patron de l'usine recruteuse")
     assert row["speaker"] == "le patron de l'usine recruteuse", row
     assert row["rule"].endswith("+as written")
+
+
+def test_quotation_after_a_colon_takes_the_subject_before_it() -> None:
+    """The mention missed (as the attribution did on set7): the named subject of the clause before the colon, in
+    the quotation's sentence, not the earlier quotation's speaker by continuation."""
+    from corpusling.markers.quotes import quotes
+    from corpusling.markers.speakers import add_speakers
+
+    corpus = parse_texts({"colon": TEXTS["colon"]})
+    table = quotes(corpus.tokens, corpus.documents)
+    target = pl.col("text").str.contains("Magento partage")
+    missed = (table.drop("speaker")
+              .with_columns(pl.col("rule").str.replace(r"\+[^+]*$", ""),
+                            *(pl.when(target).then(None).otherwise(pl.col(c)).alias(c)
+                              for c in ("source", "source_start", "source_end"))))
+    row = add_speakers(missed, corpus.tokens, corpus.documents).filter(target).row(0, named=True)
+    assert row["speaker"] == "Mark Lavelle", row
+    assert row["rule"].endswith("+subject before the colon"), row

@@ -594,9 +594,10 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
 
     Conditions read the columns :func:`add_speakers` builds: ``_named`` (the name a mention holds),
     ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_described`` (the
-    person a description restates), ``_previous_subject`` (the named subject of the sentence before), ``_headline``
-    (the speaker of a quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of
-    the article for a quotation opening a paragraph).
+    person a description restates), ``_previous_subject`` (the named subject of the sentence before; of the
+    clause before the colon, in the quotation's sentence, where ``_colon``), ``_headline`` (the speaker of a
+    quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of the article for a
+    quotation opening a paragraph).
     """
     direct_alone = (pl.col("kind") == "direct") & pl.col("source").is_null()
     return [
@@ -607,6 +608,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("pronoun", pl.col("_resolved").is_not_null(), pl.col("_resolved")),
         ("description", pl.col("_described").is_not_null(), pl.col("_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
+        ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
+         pl.col("_previous_subject")),
         ("previous subject", direct_alone & pl.col("_previous_subject").is_not_null(), pl.col("_previous_subject")),
         ("continuation", direct_alone & pl.col("_last_speaker").is_not_null(), pl.col("_last_speaker")),
     ]
@@ -706,15 +709,18 @@ def _person_name() -> pl.Expr:
     return pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
 
 
-def _nearest_before(pairs: pl.LazyFrame, anchor: pl.Expr, alias: str) -> pl.DataFrame:
-    """``_q, alias``: of the candidate ``pairs`` (a quotation's row and a mention's), the mention nearest before
-    ``anchor`` with at most :data:`DESCRIPTION_REACH` sentence ends between them."""
+def _nearest_before(pairs: pl.LazyFrame, anchor: pl.Expr, alias: str,
+                    reach: pl.Expr | None = None, keep: tuple[str, ...] = ()) -> pl.DataFrame:
+    """``_q, alias`` (and the columns ``keep``): of the candidate ``pairs`` (a quotation's row and a mention's), the
+    mention nearest before ``anchor`` with at most ``reach`` sentence ends between them (default
+    :data:`DESCRIPTION_REACH`)."""
+    reach = pl.lit(DESCRIPTION_REACH) if reach is None else reach
     between = pl.col("_text").str.slice(pl.col("m_end"), (anchor - pl.col("m_end")).clip(lower_bound=0))
     return (pairs.filter(pl.col("m_end") <= anchor)
-            .filter(between.str.count_matches(r"[.!?]\s+") <= DESCRIPTION_REACH)
+            .filter(between.str.count_matches(r"[.!?]\s+") <= reach)
             .sort("_q", "m_start", descending=[False, True])
             .group_by("_q", maintain_order=True).first()
-            .select("_q", pl.col("name").alias(alias)).collect())
+            .select("_q", pl.col("name").alias(alias), *keep).collect())
 
 
 def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -753,19 +759,23 @@ def previous_subjects(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     prévenir. « Ce n'était pas un bon endroit … »"): the centre of that sentence, the quotation's most likely speaker
     (centering, Grosz, Joshi & Weinstein 1995), before the last speaker of the paragraph. The nearest such name
     with at most one sentence end between it and the quotation, not the subject of an embedded clause; not for a
-    quotation after a colon (its attribution is the clause before the colon)."""
-    # (not after a colon: there the attribution is the clause before the colon, and a name missing from it is
-    # not to be guessed: "De Pavant a indiqué : « … »", the parser having made no name of "De Pavant")
+    quotation after a colon (its attribution is the clause before the colon): there, ``_colon``, the named subject
+    of that clause, in the quotation's own sentence ("Mark Lavelle, PDG de Magento, a déclaré : « … »" where the
+    mention was missed), before the speaker of an earlier quotation."""
+    # (after a colon the attribution is the clause before the colon, in the quotation's sentence: a name further
+    # back is not to be guessed: "De Pavant a indiqué : « … »", the parser having made no name of "De Pavant")
     after_colon = (pl.col("_text").str.slice((pl.col("start_char") - 8).clip(lower_bound=0),
                                              pl.min_horizontal("start_char", 8))
                    .str.contains(r":\s*$"))
     wanted = (q.lazy().filter((pl.col("kind") == "direct") & pl.col("source").is_null() & (pl.col("level") == 0)
                               & ~pl.col("title").fill_null(False))
-              .select("_q", "doc_id", "start_char", "_text").filter(~after_colon))
+              .select("_q", "doc_id", "start_char", "_text", after_colon.alias("_colon")))
     names = mentions.lazy().filter(pl.col("role").is_in(["subject", "speaker"]) & ~pl.col("plural")
                                    & ~pl.col("embedded").fill_null(False) & ~pl.col("determined").fill_null(False)
                                    & ~pl.col("m_title").fill_null(False) & _person_name())
-    return _nearest_before(wanted.join(names, on="doc_id"), pl.col("start_char"), "_previous_subject")
+    reach = pl.when(pl.col("_colon")).then(0).otherwise(DESCRIPTION_REACH)
+    return _nearest_before(wanted.join(names, on="doc_id"), pl.col("start_char"), "_previous_subject", reach,
+                           keep=("_colon",))
 
 
 def _shifted_paragraphs(q: pl.DataFrame, tokens: pl.DataFrame, pars: pl.DataFrame,
