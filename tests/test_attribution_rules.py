@@ -302,3 +302,19 @@ def test_an_incise_adverb_between_the_verb_and_its_inverted_subject() -> None:
     found = quotes(corpus.tokens, corpus.documents).sort("doc_id", "start_char")
     assert found["rule"].str.split("+").list.get(1).to_list() == ["incise", "incise", "incise"]
     assert found["source"].to_list() == ["le directeur du groupe", "des témoins", "un lycéen"]
+
+
+def test_a_nickname_after_alias_is_not_the_subject() -> None:
+    """"X, alias Y, commente … : « … »": the parser makes "alias" a second subject, the nickname's head; the source
+    is X (``alias_word``, set6)."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"alias": "Les annonces coûtent 10 milliards d'euros. Vers 22h26, Maxime Nicolle, alias Fly "
+                                   "Rider, commente les déclaration du Président : « les miettes tombent »."})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"]
+    assert found["source"].to_list() == ["Maxime Nicolle"]
+    alias = corpus.tokens.filter(pl.col("form") == "alias")
+    assert alias["deprel"].cast(pl.String).to_list() == ["nsubj"]  # the parse that made the error

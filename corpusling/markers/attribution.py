@@ -828,7 +828,13 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     passive = (tok.filter(pl.col("deprel") == "aux:pass")
                .select("doc_id", "sent_id", "head", pl.lit(True).alias("_passive")).unique())
     expletive = (pl.col("deprel") == "expl:subj") & (pl.col("upos") == "PRON")
+    # "alias" and the name after it are a nickname, not the subject ("Maxime Nicolle, alias Fly Rider, commente :",
+    # where the parser makes "alias" a second subject)
+    alias = tok.filter(pl.col("form").str.to_lowercase().is_in(kind_words("alias_word")))
+    nickname = pl.concat([alias.select("doc_id", "sent_id", "word_id"),
+                          alias.select("doc_id", "sent_id", pl.col("word_id") + 1)])
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
+            .join(nickname, on=["doc_id", "sent_id", "word_id"], how="anti")
             .join(passive, on=["doc_id", "sent_id", "head"], how="left")
             .filter((pl.col("deprel").str.starts_with("nsubj") | expletive & pl.col("_passive").is_null())
                     & ~object_clitic)

@@ -26,7 +26,7 @@ TITLE_MAX_WORDS = 12
 QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
-                    "coordinator", "generic_subject")
+                    "coordinator", "generic_subject", "alias_word")
 
 
 def words(role: str) -> tuple[str, ...]:
