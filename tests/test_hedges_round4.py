@@ -1,6 +1,8 @@
 """Hedges, fourth round (issue 14; kinds of set7's errors, 2026-12-06), on sentences parsed with the bundled model:
 the indefinite 'des' that the tokeniser splits into 'de les' after an incise's verb opens its inverted subject, no
-addressee ('« … », ont confié des témoins': an unnamed source, guide §3)."""
+addressee ('« … », ont confié des témoins': an unnamed source, guide §3); 'pour' + a title the lists do not know + a
+person's first name and surname, then a comma, is 'according to' ('Pour le journaliste-économiste Christian
+Chavagneux, …')."""
 
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le bilan est lourd, ont indiqué des sources policières.": [
         ("unnamed_source", "des sources policières", "rule: unnamed subject of an incise"),
         ("source_marker", "ont indiqué des sources policières", "rule: attribution incise")],
+    # "pour X," with a title the lists do not know before a person's full name: a source marker (guide §3)
+    "Pour le journaliste-économiste Christian Chavagneux, le président est en train de construire la bataille.": [
+        ("source_marker", "Pour le journaliste-économiste Christian Chavagneux", "pour @viewpoint")],
+    # a name that is no person's full name leaves "pour" its other readings
+    "Pour la saison Ligue 1, le club a recruté trois joueurs.": [],
     # "des" after a noun is the definite "de les", a complement: no incise
     "Le bilan est lourd, a indiqué le porte-parole des pompiers.": [
         ("source_marker", "a indiqué le porte-parole des pompiers", "rule: attribution incise")],

@@ -179,10 +179,19 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     words = words.with_columns(share.fill_null(False).alias("_share"))
     group = value_at("_noun", pl.col("_noun"))
     of_group = (value_at("_share", pl.col("_noun")) & (group < pl.col("_comma")) & value_at("_holder", group))
+    # (a title the lists do not know before a person's full name, first name and surname: "Pour le
+    # journaliste-économiste Christian Chavagneux,"; not "Pour la saison Ligue 1,")
+    # (the name's words read up to the comma only, which stands in the sentence)
+    def name_word(k: int) -> pl.Expr:
+        return value_at("upos", pl.min_horizontal(pl.col("_noun") + k, pl.col("_comma").fill_null(pl.col("_noun"))))
+
+    titled = ((value_at("upos", pl.col("_noun")) == "NOUN") & (name_word(1) == "PROPN") & (name_word(2) == "PROPN")
+              & (pl.col("_noun") + 2 < pl.col("_comma")))
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
                  & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
                  & (pl.col("_noun") < pl.col("_comma"))
-                 & (value_at("_holder", pl.col("_noun")) | of_group.fill_null(False)) & ~own_holder)
+                 & (value_at("_holder", pl.col("_noun")) | of_group.fill_null(False) | titled.fill_null(False))
+                 & ~own_holder)
     words = words.with_columns((in_list("_lemma", lists["viewpoint_preposition"]) & clause_start & viewpoint)
                                .fill_null(False)
                                .alias("_viewpoint"))
