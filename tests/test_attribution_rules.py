@@ -16,8 +16,8 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "colon_noun",
-                "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject", "verb_before",
+SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
+                "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject", "verb_before",
                 "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
                 "previous_sentence"]
 
@@ -35,6 +35,9 @@ EXAMPLES = [
      "presse du festival", "signature", "Service de presse du festival"),
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "agent",
      "Louis XV"),
+    # a body speaking through a person (set6)
+    ("Le Rwanda a rapidement répondu par la voix du lieutenant-colonel René Ngendahimana, porte-parole de l'armée "
+     "rwandaise : « Le Rwanda n'a aucun intérêt à tuer ce militant »", "voice", "lieutenant-colonel René Ngendahimana"),
     ("Le bilan de l'entraîneur était assez mitigé : « Nous avons montré de bonnes choses ».", "colon_noun",
      "l'entraîneur"),
     ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),

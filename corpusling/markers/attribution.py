@@ -463,6 +463,11 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         # (alone, or after a fronted adjunct and its comma: "Pour la principale association …, l'April : « … »")
         .then(pl.col("_left").str.extract(rf"(?:^|,)\s*(?:{_ELIDED_ARTICLE})?({NAME})\s*:\s*$", 1))
         .alias("_colon_name"),
+        # "le Rwanda a répondu par la voix du lieutenant-colonel X, porte-parole de l'armée : « … »": the person
+        pl.when(pl.col("_after_colon"))
+        .then(pl.col("_left").str.extract(
+            rf"(?i:{_alternation(kind_words('voice_phrase'), then=_SPACE)})([^,:;«»]+?)\s*(?:,[^:;«»]*)?:\s*$", 1))
+        .alias("_voice_src"),
         incise_ok(resumed_at).fill_null(False).alias("_resumed"),
         name_at.struct.field("name").alias("_name_incise_src"),
         (pl.col("end_char") + name_at.struct.field("before").str.len_chars()).alias("_name_incise_at"),
@@ -971,6 +976,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
     signature = _rule_is(table, source="signature_after")
     name_first = _rule_is(table, source="name_before_verb")
+    voice = _rule_is(table, source="voice")
     inner = _rule_is(table, source="preposition_inside")
     lead = (pl.when(inner).then(pl.col("_inner_src"))
             .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
@@ -981,11 +987,12 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
                 .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
                 .when(signature).then(pl.col("_signature_at"))
-                .when(name_first).then(pl.col("_name_incise_at")))
+                .when(name_first).then(pl.col("_name_incise_at"))
+                .when(voice).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_voice_src"))))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
              .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature"))
-             .when(name_first).then(pl.col("_name_incise_src")))
-    in_text = before | name | after | agent | signature | name_first
+             .when(name_first).then(pl.col("_name_incise_src")).when(voice).then(pl.col("_voice_src")))
+    in_text = before | name | after | agent | signature | name_first | voice
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))

@@ -26,7 +26,8 @@ TITLE_MAX_WORDS = 12
 QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "reflexive_clitic", "example_marker",
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
-                    "coordinator", "generic_subject", "alias_word")
+                    "coordinator", "generic_subject", "alias_word",
+                    "voice_phrase")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -200,7 +201,8 @@ class SourceRule:
     ``_<verb>_word``); ``text_verb``: a verb read in the text, the tagger having missed it (columns
     ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
     ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
-    ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``preposition_after`` (the noun phrase of
+    ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``voice`` (the "par la voix de X" before a
+    colon), ``preposition_after`` (the noun phrase of
     "selon X"), ``signature_after`` (the line "— X" after a quotation alone in its paragraph), ``name_before_verb``
     (the name before a verb of saying that is not inverted, "», May a dit"), ``agent_after``
     (the agent of a naming participle, "par X" after the quotation), ``colon_name`` (a name before a colon).
@@ -250,6 +252,8 @@ def source_rules() -> list[SourceRule]:
                    "(a quotation alone in its paragraph, signed on the next line)", source="signature_after"),
         SourceRule("agent", pl.col("_agent_src").is_not_null(), "surnommé « Le furet des comètes » par Louis XV",
                    source="agent_after"),
+        SourceRule("voice", colon & pl.col("_voice_src").is_not_null(), "Le Rwanda a répondu par la voix de son "
+                   "porte-parole : « … »", source="voice"),
         SourceRule("colon_noun", colon & pl.col("_colon_noun_word").is_not_null()
                    & ~pl.col("_colon_rv").fill_null(False),
                    "La réaction du ministre ne s'est pas fait attendre : « … »", source="colon_noun"),
