@@ -17,8 +17,8 @@ from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_
 from corpusling.markers.conditional import cues
 
 SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
-                "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject", "verb_before",
-                "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
+                "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject",
+                "verb_before", "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
                 "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
