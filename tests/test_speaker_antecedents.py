@@ -31,6 +31,10 @@ TEXTS = {
              "actions pour une valeur totale de 8 milliards de dollars US d'ici 2021. Mark Lavelle, PDG de Magento, a "
              "déclaré : « Adobe et Magento partage une vision du futur des expériences numériques [...] Nous sommes "
              "ravis de rejoindre Adobe et croyons qu'il s'agira d'une grande opportunité pour nos clients ».",
+    # a definite description of an organisation as the subject before restates a name itself: the resolver's name
+    "restating": "Airbus : nouvelle enquête\n\nAirbus a annoncé jeudi l'ouverture d'une enquête en Autriche. Le "
+                 "groupe aéronautique avait choisi de ne pas communiquer cette information. Il en a également profité "
+                 "pour rappeler dans un communiqué qu'une autre enquête le visant est en cours.",
 }
 
 
@@ -82,3 +86,9 @@ def test_quotation_after_a_colon_takes_the_subject_before_it() -> None:
     row = add_speakers(missed, corpus.tokens, corpus.documents).filter(target).row(0, named=True)
     assert row["speaker"] == "Mark Lavelle", row
     assert row["rule"].endswith("+subject before the colon"), row
+
+
+def test_description_before_yields_to_the_name_it_restates() -> None:
+    row = _reported("restating", "Il")
+    assert row["speaker"] == "Airbus", row
+    assert row["rule"].endswith("+pronoun"), row

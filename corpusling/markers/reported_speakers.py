@@ -466,6 +466,9 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # (subjects of the writer's text, not inside a direct or mixed quotation, in the pronouns' paragraphs or the
     # ones before)
     window = pl.concat([left.select("doc_id", "par_id"), left.select("doc_id", pl.col("par_id") - 1)]).unique()
+    from corpusling.markers.speakers import speaker_words
+
+    restating = [*reported_cues("person_role_noun"), *speaker_words("person_noun"), *speaker_words("organisation_noun")]
     subjects = (words.join(window, on=["doc_id", "par_id"], how="semi")
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
     # (the subject of a subordinate clause comes after a name its sentence's main verb has as subject, Lappin &
@@ -487,7 +490,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # (gender and number: the subject word's own, a name's from its mentions)
     head_features = (subjects.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                                      pl.col("feats").fill_null("").alias("_hf"), pl.col("start_char").alias("_hs"),
-                                     "_embedded")
+                                     "_embedded", pl.col("lemma").cast(pl.String).str.to_lowercase().alias("_hl"))
                      .join(mentions.select("doc_id", pl.col("m_start").alias("_hs"), pl.col("gender").alias("_mg")),
                            on=["doc_id", "_hs"], how="left")
                      .unique(["doc_id", "sent_id", "head"]))
@@ -499,7 +502,9 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                        pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
                        .alias("_text_span"),
                        pl.coalesce(pl.col("_hf").str.extract(r"Gender=(\w+)"), "_mg").alias("_gender"),
-                       pl.col("_hf").str.contains("Number=Plur").alias("_plural"), "_embedded")
+                       pl.col("_hf").str.contains("Number=Plur").alias("_plural"), "_embedded",
+                       (pl.col("_hl").is_in(restating) & pl.col("_text").str.slice(pl.col("source_start"), 3)
+                        .str.contains(r"(?i)^(?:le|la|l['’])")).alias("_restating"))
                .pipe(located, "_s"))
     nearest = (left.join(phrases, on="doc_id")
                .filter((pl.col("_s") < pl.col("_at")) & (pl.col("par_id") - pl.col("par_id_right") <= 1) & agrees)
@@ -512,8 +517,12 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # ... or before a name neither its paragraph nor the one before writes ("Une deuxième revendication … a été
     # mise en ligne. Elle prétend que" = the revendication, not "Allemagne" of the headline: centering's preferred
     # centre, the subject of the utterance before, Grosz, Joshi & Weinstein 1995)
+    # ... but not a definite description of a person's role or of an organisation, which restates a name itself:
+    # the resolver's name then ("le candidat de la France insoumise avait posé … Il réclamait" = Jean-Luc
+    # Mélenchon; "Le groupe aéronautique … Il en a profité pour rappeler" = Airbus)
     previous = ((pl.col("sent_id") - pl.col("_s_sent")).is_between(0, 1) & pl.col("_gender").is_not_null()
-                & (pl.col("_r_gender").is_null() | pl.col("_r_near").is_null()))
+                & (pl.col("_r_gender").is_null() | pl.col("_r_near").is_null())
+                & ~(pl.col("_restating") & pl.col("_resolved").is_not_null()))
     nearest = nearest.select("_item", pl.when(previous).then(pl.lit(True)).alias("_previous")).with_columns(
         pl.Series("_found", named, dtype=pl.String))
     return (rows.drop("_subject").join(nearest, on="_item", how="left")
