@@ -86,6 +86,9 @@ KIND_EXAMPLES = [
     ("Pourquoi ce thème ? « Parce que c'est notre histoire », a précisé le maire.", "sentence", "direct"),
     ('Le reste du monde suit. " "C\'est la panique sur le marché", explique Nuria Alvarez.', "sentence", "direct"),
     ("Selon l'Insee, « la croissance ralentit ».", "selon", "direct"),
+    # "Selon X" closed by a semicolon (set7)
+    ("Selon Jean Dupont, de l'Université de Lyon ; « les relations vont être plus compliquées ».", "selon",
+     "direct"),
     # a clause of the writer's between "Selon X," and the quotation integrates the words
     ("Selon lui, cette période servira à étudier l'accord, « ainsi que l'impact régional » des fonds.", "embedded",
      "mixed"),

@@ -367,7 +367,9 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
     tail = rf"^\s*,?\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
     pronoun = _alternation(words("viewpoint_pronoun"))
     q = q.with_columns(
-        pl.col("_left").str.extract(rf"{lead}\s+(.+?)\s*,\s*$", 2).alias("_lead_src_whole"),
+        # (the writer may close "Selon X" with a semicolon: "Selon Jean-Pierre Cabestan, de l'Université baptiste
+        # de Hong Kong ; « … »")
+        pl.col("_left").str.extract(rf"{lead}\s+(.+?)\s*[,;]\s*$", 2).alias("_lead_src_whole"),
         pl.col("_left").str.extract(rf"{lead}\s+([^,]+?)\s*,", 2).alias("_lead_src"),
         pl.col("_left").str.extract(rf"{lead}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_lead_prep"),
         pl.col("_right").str.extract(rf"{tail}\s+([^,;:()]+)", 2).alias("_tail_src"),
@@ -380,7 +382,7 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
         return (pl.col(source).str.contains(rf"^\S+\s.*[[:upper:]]|^[[:upper:]]|^(?:{pronoun})$")
                 & ~pl.col(source).str.contains(_INFINITIVE_START))
 
-    lead_src = (pl.when(pl.col("_left").str.contains(";")).then(None)
+    lead_src = (pl.when(pl.col("_left").str.contains(r";.*\S")).then(None)
                 .when(pl.col("_lead_prep").is_in(words("viewpoint_preposition")))
                 .then(pl.when(named("_lead_src")).then(pl.col("_lead_src")))
                 .otherwise(pl.col("_lead_src")))
