@@ -1,11 +1,11 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of set5 and of set6
-(development) and the 40 of set7 (the blind set of the fifth session) are parsed once with the bundled model and
-scored by ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little
-below the figure measured on the date recorded in the README's accuracy table: a change that lowers a figure,
-blind ones included, fails here. The blind figures are held, never tuned on: when one falls, read the development
-errors, not the blind ones.
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set8 (set7
+and set8 the blind sets of the fifth session) are parsed once with the bundled model and scored by
+``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little below the
+figure measured on the date recorded in the README's accuracy table: a change that lowers a figure, blind ones
+included, fails here. The blind figures are held, never tuned on: when one falls, read the development errors, not
+the blind ones.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("dev", "hedges", "precision"): 0.97,
     ("dev", "hedges", "recall"): 0.96,
     ("dev", "quotations", "f1"): 0.98,
-    ("dev", "quotations", "kind_accuracy"): 0.96,
+    ("dev", "quotations", "kind_accuracy"): 0.97,  # 0.991 at 19:06 UTC (fifth session)
     ("dev", "quotations", "speaker_accuracy"): 0.98,
     ("dev", "reported speech", "f1"): 0.94,
     ("dev", "reported speech", "kind_accuracy"): 0.95,
@@ -62,7 +62,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.767 when the parser's checks were switched on (fifth session: the lexicon check's gender of a name moved
     # the antecedent of one "il"), 0.800 again after the speaker rules of 18:28 UTC.
     ("set3", "quotations", "speaker_accuracy"): 0.78,
-    ("set3", "reported speech", "f1"): 0.88,
+    ("set3", "reported speech", "f1"): 0.89,  # 0.917 at 19:06 UTC
     ("set3", "reported speech", "kind_accuracy"): 0.98,
     ("set3", "reported speech", "speaker_accuracy"): 0.72,
     # set4, the blind set of the third session (20 Wikinews articles), scored once on 2026-12-06 14:39 UTC
@@ -75,7 +75,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set4", "hedges", "precision"): 0.98,
     ("set4", "hedges", "recall"): 0.90,
     ("set4", "quotations", "f1"): 0.96,
-    ("set4", "quotations", "kind_accuracy"): 0.85,
+    ("set4", "quotations", "kind_accuracy"): 0.88,  # 0.905 at 19:06 UTC
     ("set4", "quotations", "speaker_accuracy"): 0.81,
     ("set4", "reported speech", "f1"): 0.92,
     ("set4", "reported speech", "kind_accuracy"): 0.95,
@@ -92,9 +92,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set5", "hedges", "precision"): 0.96,
     ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
-    ("set5", "quotations", "kind_accuracy"): 0.91,  # 0.930 at 18:32 UTC (fifth session)
+    ("set5", "quotations", "kind_accuracy"): 0.92,  # 0.930 at 18:32 UTC, 0.939 at 19:06 UTC (fifth session)
     ("set5", "quotations", "speaker_accuracy"): 0.89,
-    ("set5", "reported speech", "f1"): 0.89,  # 0.913 at 18:32 UTC
+    ("set5", "reported speech", "f1"): 0.91,  # 0.913 at 18:32 UTC, 0.939 at 19:06 UTC
     ("set5", "reported speech", "kind_accuracy"): 0.94,
     ("set5", "reported speech", "speaker_accuracy"): 0.84,
     # set6, the blind set since 16:38 UTC (40 other WiNER-fr articles of 2016-2018), scored once on 2026-12-06
@@ -110,27 +110,44 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set6", "hedges", "precision"): 0.95,
     ("set6", "hedges", "recall"): 0.90,
     ("set6", "quotations", "f1"): 0.98,
-    ("set6", "quotations", "kind_accuracy"): 0.85,
-    ("set6", "quotations", "speaker_accuracy"): 0.74,
-    ("set6", "reported speech", "f1"): 0.84,
+    ("set6", "quotations", "kind_accuracy"): 0.89,  # 0.912 at 19:06 UTC
+    ("set6", "quotations", "speaker_accuracy"): 0.80,  # 0.840 at 19:06 UTC
+    ("set6", "reported speech", "f1"): 0.87,  # 0.896 at 19:06 UTC
     ("set6", "reported speech", "kind_accuracy"): 0.98,
-    ("set6", "reported speech", "speaker_accuracy"): 0.74,
+    ("set6", "reported speech", "speaker_accuracy"): 0.77,  # 0.796 at 19:06 UTC
     # set7, the blind set of the fifth session (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06
     # 18:32 UTC (rules of commit 3c59cbe, parser checks on), its errors unread: conditionals F1 1.000, class 0.800
     # (55); hedges P/R 0.906/0.835 (91); quotations F1 1.000, kind 0.838 (74), speaker 0.760 (25); reported speech
     # P/R/F1 0.921/0.775/0.841 (71), kind 1.000, speaker 0.731 (52). The UD blind items the same minute (seventh
-    # scoring): class 0.873 (126). Released to development at 18:36 UTC (its errors read from then on); set8 is the
+    # scoring): class 0.873 (126). Released to development at 18:35 UTC (its errors read from then on); set8 is the
     # blind set since.
+    # Raised at 19:06 UTC to the development figures after the fourth round of rules, written on it (commit 828247c):
+    # class 0.800, hedges 0.908/0.857, kind 0.878, speakers 0.880, reported F1 0.865, reported speakers 0.815.
     ("set7", "conditionals (set7)", "f1"): 0.98,
     ("set7", "conditionals (set7)", "class_accuracy"): 0.78,
     ("set7", "hedges", "precision"): 0.88,
-    ("set7", "hedges", "recall"): 0.81,
+    ("set7", "hedges", "recall"): 0.83,
     ("set7", "quotations", "f1"): 0.98,
-    ("set7", "quotations", "kind_accuracy"): 0.81,
-    ("set7", "quotations", "speaker_accuracy"): 0.72,
-    ("set7", "reported speech", "f1"): 0.82,
+    ("set7", "quotations", "kind_accuracy"): 0.85,
+    ("set7", "quotations", "speaker_accuracy"): 0.84,
+    ("set7", "reported speech", "f1"): 0.84,
     ("set7", "reported speech", "kind_accuracy"): 0.98,
-    ("set7", "reported speech", "speaker_accuracy"): 0.70,
+    ("set7", "reported speech", "speaker_accuracy"): 0.79,
+    # set8, the blind set since 18:35 UTC (40 more WiNER-fr articles of 2016-2018; one line seen by a rule writer,
+    # tests/gold/README.md), scored once on 2026-12-06 19:06 UTC (rules of commit 828247c), its errors unread:
+    # conditionals F1 1.000, class 0.842 (38); hedges P/R 0.885/0.867 (98); quotations F1 1.000, kind 0.765 (98),
+    # speaker 0.783 (23); reported speech P/R/F1 0.911/0.807/0.856 (88), kind 0.986, speaker 0.768 (69). The UD
+    # blind items the same minute (eighth scoring): class 0.873 (126). Held, never tuned on.
+    ("set8", "conditionals (set8)", "f1"): 0.98,
+    ("set8", "conditionals (set8)", "class_accuracy"): 0.81,
+    ("set8", "hedges", "precision"): 0.86,
+    ("set8", "hedges", "recall"): 0.84,
+    ("set8", "quotations", "f1"): 0.98,
+    ("set8", "quotations", "kind_accuracy"): 0.74,
+    ("set8", "quotations", "speaker_accuracy"): 0.74,
+    ("set8", "reported speech", "f1"): 0.83,
+    ("set8", "reported speech", "kind_accuracy"): 0.96,
+    ("set8", "reported speech", "speaker_accuracy"): 0.74,
 }
 
 
@@ -181,7 +198,7 @@ def test_set4_is_apart_from_development(score) -> None:
 
 
 def test_set8_is_blind(score) -> None:
-    """set8, the blind set since 18:36 UTC of the fifth session, shares no document with development, and its
+    """set8, the blind set since 18:35 UTC of the fifth session, shares no document with development, and its
     errors cannot be listed."""
     documents = {p.stem for p in (score.SET8 / "documents").glob("*.html")}
     development = {p.stem for subset in ("set3", "set4", "set5", "set6", "set7")

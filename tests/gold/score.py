@@ -15,8 +15,8 @@ WikinewsKeyphraseCorpus articles the project lacked: blind from the third sessio
 the WiNER-fr collection: blind from 15:43, scored once at 16:37 UTC, released to development at 16:38 UTC)
 ``set6`` (40 other articles of the same collection: blind from 16:38 UTC, scored once at 17:13 UTC, released to
 development at the start of the fifth session), ``set7`` (40 more WiNER-fr articles, a third hash: blind from 18:02
-UTC, scored once at 18:32 UTC, released to development at 18:36 UTC) and ``set8`` (40 more, a fourth hash: the blind
-set since 18:36 UTC, fifth session).
+UTC, scored once at 18:32 UTC, released to development at 18:35 UTC) and ``set8`` (40 more, a fourth hash: the blind
+set since 18:35 UTC, fifth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -60,7 +60,7 @@ SET5 = GOLD / "set5"
 SET6 = GOLD / "set6"
 #: The sixth blind set (2026-12-06, fifth session): 40 more WiNER-fr articles.
 SET7 = GOLD / "set7"
-#: The seventh blind set (2026-12-06, fifth session, from 18:36 UTC): 40 more WiNER-fr articles.
+#: The seventh blind set (2026-12-06, fifth session, from 18:35 UTC): 40 more WiNER-fr articles.
 SET8 = GOLD / "set8"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8")
