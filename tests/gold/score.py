@@ -16,8 +16,8 @@ the WiNER-fr collection: blind from 15:43, scored once at 16:37 UTC, released to
 ``set6`` (40 other articles of the same collection: blind from 16:38 UTC, scored once at 17:13 UTC, released to
 development at the start of the fifth session), ``set7`` (40 more WiNER-fr articles, a third hash: blind from 18:02
 UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (40 more, a fourth hash: blind from
-18:35 UTC, scored once at 19:06 UTC, released at 19:10 UTC) and ``set9`` (40 more, a fifth hash: the blind set since
-19:10 UTC, fifth session).
+18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC) and ``set9`` (40 more, a fifth hash: the blind set since
+19:09 UTC, fifth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -63,7 +63,7 @@ SET6 = GOLD / "set6"
 SET7 = GOLD / "set7"
 #: The seventh blind set (2026-12-06, fifth session, from 18:35 UTC): 40 more WiNER-fr articles.
 SET8 = GOLD / "set8"
-#: The eighth blind set (2026-12-06, fifth session, from 19:10 UTC): 40 more WiNER-fr articles.
+#: The eighth blind set (2026-12-06, fifth session, from 19:09 UTC): 40 more WiNER-fr articles.
 SET9 = GOLD / "set9"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9")
