@@ -65,7 +65,7 @@ EXAMPLES = [
 
 KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence", "resumed", "selon",
               "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named", "title", "selon_inside",
-              "reported_words", "short", "embedded"]
+              "reported_words", "reported_clause", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -120,6 +120,9 @@ KIND_EXAMPLES = [
      "reported_words", "mixed"),
     ("Les élus doivent déclarer au déontologue tout don reçu, « en lien avec leur mandat ».", "reported_words",
      "mixed"),
+    # the tree missed the link; the text shows the verb of saying, its "que", then the words (set5, set7, set8)
+    ("Un porte-parole a déclaré lors d'une conférence de presse que les caisses de la banque étaient « intactes ».",
+     "reported_clause", "mixed"),
     # not from a clause of its own joined to the verb of saying, nor under a passive one (nobody named)
     ("Le candidat répond sur son papier et ne signe pas « le premier ministre ».", "short", "scare"),
     ("L'accord est considéré comme un accord « historique » par beaucoup.", "short", "scare"),

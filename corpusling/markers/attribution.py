@@ -627,6 +627,7 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
     near_rv = (near_rv.join(tok_keyed.select(*key, "form"), on=key, how="left")
                .join(dependents, on=key, how="left")
                .select("_q", pl.col("sent_id").alias("_near_sent"), pl.col("word_id").alias("_near_word"),
+                       pl.col("start_char").alias("_near_start"),
                        (~pl.col("_negated").fill_null(False) & ~writer).alias("_near_speaks")))
     # a finite verb between the start of the sentence and the quotation ("Selon lui, cette période sera …, « … »")
     finite_before = (before.filter(pl.col("upos").is_in(["VERB", "AUX"]) & (pl.col("verbform") == "Fin"))

@@ -57,6 +57,7 @@ def _capitalised(items: tuple[str, ...]) -> tuple[str, ...]:
 _NP_START = rf"^(?:\p{{Lu}}|(?:{_alternation(words('noun_phrase_determiner'), ' ')})\b)"
 #: An infinitive with its clitics ("Pour s'en sortir,": "pour" then states a purpose, not a view).
 _SPACE = r"\s+"
+_WORD_END = r"\b"
 _INFINITIVE_START = rf"^(?:{_alternation(words('preverbal_clitic'), then=_SPACE)})?\p{{Ll}}+(?:er|ir|re|oir)\b"
 
 #: A proper name as written: capitalised words ("V. Sapounov", "Rami Abd al-Rahman", "Valéry Giscard d'Estaing"),
@@ -114,6 +115,15 @@ def _qualifying_words() -> pl.Expr:
     return pl.col("_left").str.contains(
         rf"(?i:\b(?:{verb})\b[^.;:!?«»]{{0,60}}(?:^|[\s'’])(?:{link})\s*(?:«[^»]*»\s*(?:{coordinator}))?)$") \
         & ~pl.col("_left").str.contains(rf"(?i:\b(?:{generic})\s+(?:\S+\s+){{0,2}}(?:{verb})\b[^.;:!?«»]{{0,60}})$")
+
+
+def _que_clause_since(verb_start: pl.Expr) -> pl.Expr:
+    """The text from a verb to the quotation opens a completive ("que", "qu'") and holds no other quotation: the
+    quoted words stand in what the verb reports (Riegel et al. 2018, ch. XVII: the completive in "que")."""
+    between = pl.col("text").str.slice(verb_start, pl.col("start_char") - verb_start)
+    que = _alternation(words("complementizer"), then=_WORD_END)
+    return (between.str.contains(rf"(?i:(?:^|\s)(?:{que}))")
+            & ~between.str.contains(r"[«»“”\"]"))
 
 
 # --------------------------------------------------------------------------- the rule tables
@@ -185,6 +195,12 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
          & (pl.col("level") == 0) & ~embedded & pl.col("_near_speaks") & pl.col("_saying_above").is_not_null()
          & ~pl.col("_prev_rv"),
          "mixed"),
+        # the same when the tree missed the link but the text shows it: a verb of saying earlier in the sentence,
+        # then its "que", then the words, no other quotation between (guide §2, mixed: "a déclaré lors d'une
+        # conférence de presse que les caisses étaient « intactes »", "a avancé que les trous noirs « dévoreraient »")
+        ("reported_clause", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & no_attribution
+         & (pl.col("level") == 0) & ~embedded & pl.col("_near_speaks") & ~pl.col("_prev_rv")
+         & _que_clause_since(pl.col("_near_start")), "mixed"),
         # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
         # distance: "ils avaient décidé de « réquisitionner »")
         ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
