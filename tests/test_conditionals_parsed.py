@@ -129,6 +129,10 @@ CASES = [
     ("Il devrait venir demain pour signer l'accord.", "devrait", "epistemic", "epistemic_verb"),
     ("Le gouvernement emprunterait dix milliards pour financer la réforme.", "emprunterait", "reportive",
      "unmarked"),
+    # a si-clause the parser coordinates with the conditional's clause (conj) is an indirect question whose verb
+    # of asking it skipped, no protasis (set7 2017_03_17-003; was si_clause, hypothetical)
+    ("Le suspect aurait agi seul, contrairement à ce que la police a craint pendant un moment, mais on ignore "
+     "encore s'il a bénéficié de complicités.", "aurait", "reportive", "past_conditional"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.

@@ -435,10 +435,14 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         pl.when(conj.first()).then(pl.col("_rel").sort_by("k").last()).otherwise(pl.col("_rel").sort_by("k").first())
         .alias("_clause_rel"))
     # protasis: a si-clause (not the content of a word: "savoir si") hanging from the path, or above it
-    # (a si-clause the parser makes the complement of a verb of opinion is none: "*penser si" is no question)
+    # (a si-clause the parser makes the complement of a verb of opinion is none: "*penser si" is no question);
+    # a si-clause the parser coordinates (conj) with a clause is no adverbial clause of it, hence no protasis:
+    # an indirect question whose verb of asking the parser skipped ("Le suspect aurait agi seul, …, mais on
+    # ignore encore s'il a bénéficié de complicités": s'il … → conj of "agi")
     opinion = nodes.filter(pl.col("_l").is_in(cues("opinion_verb"))).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_opinion_head"))
-    protases = nodes.filter(pl.col("_n_si")).join(opinion, on=[*sent, "head"], how="left").filter(
+    protases = nodes.filter(pl.col("_n_si") & (pl.col("_rel") != "conj")).join(
+        opinion, on=[*sent, "head"], how="left").filter(
         ~pl.col("_rel").is_in(_COMPLEMENT) | pl.col("_opinion_head").fill_null(False)).select(
         *sent, pl.col("word_id").alias("_si_node"),
         pl.col("head").alias("_si_head"))
