@@ -108,6 +108,9 @@ KIND_EXAMPLES = [
     ("Le suspect, qualifié de « mentor » des deux autres, a été écroué.", "short", "scare"),
     ("La mairie organise une exposition intitulée « regards sur la ville » au printemps.", "named", "scare"),
     ("En 1784, il fut anobli et s'appela désormais « von Auenbrugg » dans les actes.", "named", "scare"),
+    # the sign that carries a slogan, a concept named by its term, even under a verb of saying (set5, set7, set8)
+    ("Un manifestant tenait une pancarte « Je suis Charlie » devant la mairie.", "named", "scare"),
+    ("Les syndicats dénoncent une logique du « buzz » dans la rédaction.", "named", "scare"),
     ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),
     # the agent of a naming participle is a speaker
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "embedded", "mixed"),
