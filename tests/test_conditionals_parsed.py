@@ -133,6 +133,13 @@ CASES = [
     # of asking it skipped, no protasis (set7 2017_03_17-003; was si_clause, hypothetical)
     ("Le suspect aurait agi seul, contrairement à ce que la police a craint pendant un moment, mais on ignore "
      "encore s'il a bénéficié de complicités.", "aurait", "reportive", "past_conditional"),
+    # a causative verb is one of consequence only before its infinitive: a noun of action making something happen
+    # is an implicit condition ...
+    ("Cet amendement ferait créer une liste noire des sites illégaux.", "ferait", "hypothetical",
+     "implicit_condition"),
+    # ... "faire suite à" is a light-verb phrase, a report (set7 2016_06_01-001; was implicit_condition)
+    ("Cette décision, émise par l'académie de Grenoble, ferait suite à des anomalies détectées pendant l'épreuve.",
+     "ferait", "reportive", "unmarked"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
@@ -198,6 +205,7 @@ CUE_CASES = [
     ("counterfactual_modal_in_relative", "Le joueur, qui aurait dû passer son examen lundi, est resté chez lui.",
      "aurait"),
     ("counterfactual_modal_in_relative", "La réunion qui aurait dû se tenir lundi a été reportée.", "aurait"),
+    ("causative_verb", "Cet amendement ferait créer une liste noire des sites illégaux.", "ferait"),
 ]
 
 

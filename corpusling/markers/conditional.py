@@ -622,6 +622,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
                                 | subj.is_in(_implicit("situation_antecedent")))))
     # "ce serait dramatique que…", "il serait dangereux de…": an adjective judging a clause (the situation)
     copula = (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & pl.col("_clausal_child")
+    # a verb of consequence; a causative (faire) only before its infinitive: "ferait créer", not "ferait suite à"
+    consequence = (key.is_in(_implicit("consequence_verb"))
+                   | (key.is_in(_implicit("causative_verb")) & (pl.col("_w1_vf") == "Inf")))
     return [
         # (a past conditional in a relative clause inside the reported content looks back, not forward:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran")
@@ -659,14 +662,14 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
         ("later_in_past_narrative", relative & ~compound & pl.col("_past_above") & pl.col("_dated")
-         & ~key.is_in(_implicit("consequence_verb")), "future_in_past"),
+         & ~consequence, "future_in_past"),
         ("appositive_description", relative & pl.col("_appositive") & ~compound & lemma.is_in(cues("description_verb"))
          & (~tree | (lemma != _ETRE) | (pl.col("deprel") == "cop")) & ~situation.fill_null(False), "reportive"),
         ("relative_in_reported_clause", relative & pl.col("_above_reportive")
-         & ~key.is_in(_implicit("consequence_verb")), "reportive"),
+         & ~consequence, "reportive"),
         ("relative_clause", relative, "hypothetical"),
         ("content_clause", pl.col("_content_clause"), "hypothetical"),
-        ("implicit_condition", ~compound & situation & key.is_in(_implicit("consequence_verb")), "hypothetical"),
+        ("implicit_condition", ~compound & situation & consequence, "hypothetical"),
         ("free_choice_subject", ~compound & pl.col("_subj_det").is_in(_implicit("free_choice_determiner")),
          "hypothetical"),
         ("judged_situation", copula & pl.col("_subj_f").is_in(cues("situation_subject")), "hypothetical"),
