@@ -140,6 +140,9 @@ CASES = [
     # ... "faire suite à" is a light-verb phrase, a report (set7 2016_06_01-001; was implicit_condition)
     ("Cette décision, émise par l'académie de Grenoble, ferait suite à des anomalies détectées pendant l'épreuve.",
      "ferait", "reportive", "unmarked"),
+    # "évoquer que" is a verb of saying: its que-clause is reported, no content clause of another word (set8
+    # 2016_05_27-001; was content_clause, hypothetical)
+    ("Les gardes-côtes italiens évoquent qu'il y aurait 350 personnes à la mer.", "aurait", "reportive", "unmarked"),
 ]
 
 #: The rules whose cases above must change class when the rule is taken out of the table.
@@ -206,6 +209,7 @@ CUE_CASES = [
      "aurait"),
     ("counterfactual_modal_in_relative", "La réunion qui aurait dû se tenir lundi a été reportée.", "aurait"),
     ("causative_verb", "Cet amendement ferait créer une liste noire des sites illégaux.", "ferait"),
+    ("reporting_verb", "Les gardes-côtes italiens évoquent qu'il y aurait 350 personnes à la mer.", "aurait"),
 ]
 
 
