@@ -116,6 +116,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
                       pl.lit("rule: unnamed object of a source marker")),
             speaking_subjects(words, lists)], how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
+    spans = _drop_denied_possibility(spans, words, lists)
     located = (spans.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
                .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i"))
     kept = _resolve(located)
@@ -410,6 +411,43 @@ def _drop_negated(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, fro
                .filter(pl.col("_negated") & (pl.col("_adjective") | (pl.col("category") == "unnamed_source")))
                .select("_first_i", "_last_i", "category"))
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
+
+
+def _drop_denied_possibility(spans: pl.DataFrame, words: pl.DataFrame,
+                             lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """An epistemic adjective after its noun in a noun phrase that a negation denies: "pas d'alliance possible",
+    "pas de retour en arrière possible", "aucune issue possible" assert that no such thing can be, and hedge
+    nothing (guide §3: the possibility that the writer leaves open; Gosselin 2010 on the negated modal).
+
+    The denied phrase is the adjective's noun, or the noun it complements (one step up): it has a determiner of
+    the negation list ("aucun"), or the "de" of the negated indefinite right after a negation ("pas de",
+    "jamais de")."""
+    single = spans.filter((pl.col("category") == "epistemic_adverb") & (pl.col("_first_i") == pl.col("_last_i")))
+    if single.height == 0:
+        return spans
+    negation = sorted(lists["negation"])
+    adjectives = (words.filter(pl.col("_i").is_in(single["_first_i"].implode()) & (pl.col("upos") == "ADJ")
+                               & (pl.col("_hi") < pl.col("_i")))
+                  .select("_i", "_hi").join(words.select(pl.col("_i").alias("_hi"), pl.col("_hi").alias("_hhi"),
+                                                         pl.col("upos").alias("_head_upos"),
+                                                         pl.col("deprel").alias("_head_deprel")), on="_hi")
+                  .filter(pl.col("_head_upos") == "NOUN"))
+    if adjectives.height == 0:
+        return spans
+    nouns = pl.concat([adjectives.select("_i", pl.col("_hi").alias("_noun")),
+                       adjectives.filter(pl.col("_head_deprel").str.starts_with("nmod"))
+                       .select("_i", pl.col("_hhi").alias("_noun"))]).drop_nulls()
+    previous = words.select(pl.col("_i") + 1, pl.col("_lemma").alias("_before"), pl.col("_s").alias("_s_before"))
+    # (the parser reads that "de" as a determiner or, in a headline's verbless phrase, as a preposition)
+    denying = (words.filter(pl.col("deprel").is_in(["det", "case"]) & pl.col("_hi").is_in(nouns["_noun"].implode()))
+               .join(previous, on="_i", how="left")
+               .filter(((pl.col("deprel") == "det") & pl.col("_lemma").is_in(negation))
+                       | (pl.col("_raw").str.to_lowercase().is_in(["de", "d'", "d’"])
+                          & pl.col("_before").is_in(negation) & (pl.col("_s_before") == pl.col("_s"))))
+               .select(pl.col("_hi").alias("_noun")).unique())
+    dropped = nouns.join(denying, on="_noun").select(pl.col("_i").alias("_first_i")).unique()
+    return spans.join(dropped.with_columns(pl.lit("epistemic_adverb").alias("category")),
+                      on=["_first_i", "category"], how="anti")
 
 
 def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,41 @@
+"""Hedges, fifth round (issue 14; kinds of set7's and set8's errors, 2026-12-06), on sentences parsed with the
+bundled model: an epistemic adjective after its noun in a noun phrase that a negation denies ('pas d'alliance
+possible', 'pas de retour en arrière possible', 'aucune solution possible') hedges nothing (guide §3)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_paragraphs
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # a headline's verbless phrase, "de" read as a preposition (set7)
+    "France : pas d'alliance possible entre Hamon et Mélenchon": [],
+    # "possible" on the complement of the denied noun (set8)
+    "Beaucoup craignent qu'il n'y ait pas de retour en arrière possible.": [],
+    # a negative determiner
+    "Aucune solution possible n'a été trouvée.": [],
+    # no negation: further sanctions that may come, the guide's 'possible'
+    "D'autres sanctions possibles sont envisagées.": [
+        ("epistemic_adverb", "possibles", "<[NOUN]> possible/ADJ")],
+    # a negation of the verb, not of the noun phrase: the possible intervention is still hedged
+    "Il n'a pas écarté une possible intervention.": [
+        ("epistemic_adverb", "possible", "possible/ADJ <[NOUN]>")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    from corpusling.markers.hedges import hedges
+
+    corpus = parse_paragraphs(tmp_path_factory.mktemp("hedges_round5"), list(CASES))
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round5(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    rows, text = found
+    start = text.index(sentence)
+    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
