@@ -81,7 +81,7 @@ def test_canonical_names() -> None:
 
 def test_speaker_rules_are_named_and_ordered() -> None:
     names = [name for name, _, _ in speaker_rules()]
-    assert names == ["none", "headline", "name", "apposition", "pronoun", "description", "as_written",
+    assert names == ["none", "headline", "name", "apposition", "pronoun", "last_mentioned", "description", "as_written",
                      "subject before the colon", "previous subject", "continuation"]
 
 

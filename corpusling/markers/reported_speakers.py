@@ -537,8 +537,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
 
     The columns are built by :func:`resolve_speakers` from the mention as written (``_mention``: the source, or
     the antecedent of a relative "qui"): ``_last`` (a pronoun continuing the last speaker who agrees with it),
-    ``_resolved`` (a pronoun resolved to a name by the quotation speakers' salience), ``_named`` (the name the
-    mention holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
+    ``_resolved`` (a pronoun resolved to a name by the quotation speakers' salience), ``_last_mentioned`` (a
+    demonstrative, "cette dernière", given the last name of its gender), ``_named`` (the name the mention
+    holds, appositions read), ``_apposed`` (a name in apposition to the description), ``_repeated`` (a
     name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
     introduced with the description's noun), ``_described`` (the named subject or speaker just before a
     definite description, :func:`_described_before`), ``_headline_person`` (for a person's role with none
@@ -552,6 +553,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
         ("last speaker", pl.col("_last")),
         ("previous subject", pl.col("_previous_subject")),
         ("pronoun", pl.col("_resolved")),
+        ("last mentioned", pl.col("_last_mentioned")),
         ("name", pl.col("_named")),
         ("apposition", pl.col("_apposed")),
         ("repeated description", pl.col("_repeated")),
@@ -584,10 +586,12 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     mention holding a proper name is that name; a name is written in one form per document."""
     from corpusling.markers.speakers import (
         _ACRONYM,
+        DEMONSTRATIVES,
         PLURAL_PRONOUNS,
         PRONOUNS,
         apposed_name,
         canonical_names,
+        last_mentioned,
         name_of,
         named_mentions,
         paragraphs,
@@ -663,6 +667,19 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
         resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions_here)
                     .select(pl.col("_q").cast(pl.Int64).alias("_item"), "_resolved"))
     rows = rows.join(resolved, on="_item", how="left")
+    # a demonstrative pronoun ("cette dernière a affirmé"): the last name of its gender before it
+    demonstrative = (rows.filter(lowered.is_in(list(DEMONSTRATIVES)))
+                     .select(pl.col("_item").alias("_q"), pl.col("doc_id").cast(pl.String), "source_start",
+                             lowered.alias("_demonstrative")))
+    if demonstrative.height:
+        pars = paragraphs(documents.join(demonstrative.select(pl.col("doc_id").cast(documents.schema["doc_id"]))
+                                         .unique(), on="doc_id", how="semi"))
+        found = last_mentioned(with_paragraph(demonstrative, pars, "source_start"),
+                               with_paragraph(mentions, pars, "m_start", "m_"))
+        rows = rows.join(found.select(pl.col("_q").cast(pl.Int64).alias("_item"), "_last_mentioned"), on="_item",
+                         how="left")
+    else:
+        rows = rows.with_columns(pl.lit(None, pl.String).alias("_last_mentioned"))
     # the name a mention holds, read with its appositions ("La première ministre du Québec, Pauline Marois")
     rows = rows.with_columns(pl.when(pl.col("_antecedent").is_null() & pl.col("_full_start").is_not_null())
                              .then(cut("_full_start", "_full_end")).otherwise(pl.col("_mention")).alias("_full"))

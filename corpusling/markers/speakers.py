@@ -75,7 +75,8 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
-                 "prepositional_particle", "acronym_function_word")
+                 "prepositional_particle", "acronym_function_word", "masculine_demonstrative",
+                 "feminine_demonstrative")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -87,6 +88,9 @@ def speaker_words(role: str) -> tuple[str, ...]:
 PRONOUNS: dict[str, str | None] = {**dict.fromkeys(speaker_words("masculine_pronoun"), "Masc"),
                                    **dict.fromkeys(speaker_words("feminine_pronoun"), "Fem"),
                                    **dict.fromkeys(speaker_words("relative_pronoun"))}
+#: Demonstrative pronouns that take up the last-mentioned referent of their gender ("cette dernière").
+DEMONSTRATIVES: dict[str, str] = {**dict.fromkeys(speaker_words("masculine_demonstrative"), "Masc"),
+                                  **dict.fromkeys(speaker_words("feminine_demonstrative"), "Fem")}
 #: Name particles that are French prepositions: they open a complement, never join two parts of one name.
 _PREPOSITIONAL_PARTICLES = frozenset(speaker_words("prepositional_particle"))
 #: Plural pronouns a source may be ("selon eux"), with their gender: their antecedent is a plural name.
@@ -593,8 +597,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
     """The speaker rules, in the order they are tried: ``(name, condition, speaker)``.
 
     Conditions read the columns :func:`add_speakers` builds: ``_named`` (the name a mention holds),
-    ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_described`` (the
-    person a description restates), ``_previous_subject`` (the named subject of the sentence before; of the
+    ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_last_mentioned``
+    (the last name of a demonstrative's gender before it, :func:`last_mentioned`), ``_described`` (the person a
+    description restates), ``_previous_subject`` (the named subject of the sentence before; of the
     clause before the colon, in the quotation's sentence, where ``_colon``), ``_headline`` (the speaker of a
     quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of the article for a
     quotation opening a paragraph).
@@ -606,6 +611,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("name", pl.col("_named").is_not_null(), pl.col("_named")),
         ("apposition", pl.col("_apposed").is_not_null(), pl.col("_apposed")),
         ("pronoun", pl.col("_resolved").is_not_null(), pl.col("_resolved")),
+        ("last_mentioned", pl.col("_last_mentioned").is_not_null(), pl.col("_last_mentioned")),
         ("description", pl.col("_described").is_not_null(), pl.col("_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
         ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
@@ -613,6 +619,31 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("previous subject", direct_alone & pl.col("_previous_subject").is_not_null(), pl.col("_previous_subject")),
         ("continuation", direct_alone & pl.col("_last_speaker").is_not_null(), pl.col("_last_speaker")),
     ]
+
+
+def last_mentioned(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _last_mentioned``: the antecedent of a demonstrative pronoun source ("ce dernier", "celle-ci"), the
+    last name before it in its paragraph whose gender is known and is the pronoun's, one referent (not plural,
+    not in parentheses). The demonstrative picks the last-mentioned referent, not the most salient one, which
+    is why a writer uses it (Riegel, Pellat & Rioul 2018, ch. VII, pronoms démonstratifs; Kleiber 1994,
+    *Anaphores et pronoms*): "deux jours après que miss Tahiti, Vaimalama Chaves, a été élue Miss France 2019,
+    cette dernière a affirmé" = Vaimalama Chaves (Miss France, of no gender known, is passed over).
+
+    ``q``: ``_q, doc_id, source_start, par_no, _demonstrative`` (the pronoun as written, lower case);
+    ``mentions``: :func:`named_mentions` with ``m_par_no`` (:func:`with_paragraph`)."""
+    gender = pl.col("_demonstrative").replace_strict(DEMONSTRATIVES, default=None, return_dtype=pl.String)
+    wanted = q.filter(pl.col("_demonstrative").is_in(list(DEMONSTRATIVES))).select("_q", "doc_id", "source_start",
+                                                                                   "par_no", gender.alias("_g"))
+    if wanted.height == 0:
+        return pl.DataFrame(schema={"_q": q.schema["_q"], "_last_mentioned": pl.String})
+    return (wanted.join(mentions.filter(~pl.col("plural") & (pl.col("role") != "parenthetical"))
+                        .select(pl.col("doc_id").cast(pl.String), "m_start", "m_end", "m_par_no", "name", "gender"),
+                        on="doc_id")
+            .filter((pl.col("m_end") <= pl.col("source_start")) & (pl.col("m_par_no") == pl.col("par_no"))
+                    & (pl.col("gender") == pl.col("_g")))
+            .sort("_q", "m_start", descending=[False, True])
+            .group_by("_q", maintain_order=True).first()
+            .select("_q", pl.col("name").alias("_last_mentioned")))
 
 
 def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -853,16 +884,17 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     candidates = pl.concat([mentions.select(quoted.columns), quoted], how="vertical_relaxed")
     q = q.join(_shifted_paragraphs(q, tokens, pars, quotes), on="_q", how="left")
     q = q.join(resolve_pronouns(q, candidates), on="_q", how="left")
+    q = q.join(last_mentioned(q.with_columns(lowered.alias("_demonstrative")), candidates), on="_q", how="left")
     q = q.join(resolve_descriptions(q, candidates), on="_q", how="left")
     q = q.join(previous_subjects(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
     candidates = pl.concat([mentions.select("doc_id", "name"),
-                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved", "_described",
-                                                           "_previous_subject").alias("name"))
+                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved", "_last_mentioned",
+                                                           "_described", "_previous_subject").alias("name"))
                             .drop_nulls()])
-    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved", "_described",
-                                                       "_previous_subject").alias("name")).explode(
+    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved", "_last_mentioned",
+                                                       "_described", "_previous_subject").alias("name")).explode(
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
     # (the text of the documents with an acronym among their speakers only)
     acronyms = speakers_named.filter(pl.col("name").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
@@ -872,10 +904,10 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
               for name, canon in canonical_names(names, targets, texts_of.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
-    for column in ("_named", "_apposed", "_resolved", "_described", "_previous_subject"):
+    for column in ("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "_previous_subject"):
         q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
              .with_columns(pl.coalesce("_c", column).alias(column)).drop("_c"))
-    own = pl.coalesce("_named", "_apposed", "_resolved", "_described", "source")
+    own = pl.coalesce("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "source")
 
     # continuation: the last speaker of the paragraph, or of the article for a quotation opening a paragraph
     outer = pl.col("level") == 0
