@@ -65,7 +65,7 @@ EXAMPLES = [
 
 KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence", "resumed", "selon",
               "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named", "title", "selon_inside",
-              "reported_words", "reported_clause", "continued_words", "short", "embedded"]
+              "reported_words", "reported_clause", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -172,21 +172,6 @@ def test_a_quotation_resumed_after_its_incise(tmp_path: Path) -> None:
     assert found["kind"].to_list() == ["direct", "direct"]
     assert found["rule"].str.split("+").list.first().to_list() == ["sentence", "resumed"]
     assert found["source"].to_list() == ["Roger Thiriot", "Roger Thiriot"]
-
-
-def test_short_words_go_on_with_the_speaker_before(tmp_path: Path) -> None:
-    """Rule 'continued_words' (set8): short words after someone's quotation in the same sentence are that speaker's
-    (mixed), not a scare quote; the same words alone in their sentence stay scare ('short')."""
-    from corpusling.api import parse, read
-    from corpusling.markers.quotes import quotes
-
-    path = tmp_path / "continued.txt"
-    path.write_text("Elle souhaitait rapidement « graver dans le marbre le travail » engrangé « ensemble ».\n\n"
-                    "Le travail engrangé « ensemble » reste fragile.\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = quotes(corpus.tokens, corpus.documents)
-    assert found["rule"].str.split("+").list.first().to_list() == ["embedded", "continued_words", "short"]
-    assert found["kind"].to_list() == ["mixed", "mixed", "scare"]
 
 
 def test_naming_words_load() -> None:

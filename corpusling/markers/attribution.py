@@ -775,34 +775,14 @@ def _first_rule(table: list[tuple[str, pl.Expr]], otherwise: pl.Expr | None = No
     return chosen
 
 
-def _speaker_before(q: pl.DataFrame) -> pl.DataFrame:
-    """``_q, _speaker_before``: the nearest quotation before this one (outside any other) stands in the same
-    sentence and is someone's words, direct or mixed, by the first pass of :func:`kind_rules`."""
-    spoken = (q.filter((pl.col("level") == 0) & (pl.col("kind") != "scare"))
-              .select("doc_id", pl.col("start_char").alias("_sb_start"), pl.col("end_char").alias("_sb_end"))
-              .sort("_sb_end"))
-    return (q.select("_q", "doc_id", "start_char", "_left_start").sort("start_char")
-            .join_asof(spoken, left_on="start_char", right_on="_sb_end", by="doc_id", strategy="backward",
-                       check_sortedness=False)
-            .select("_q", (pl.col("_sb_start") >= pl.col("_left_start")).fill_null(False).alias("_speaker_before")))
-
-
 def _decide(q: pl.DataFrame) -> pl.DataFrame:
     """``_kind_rule`` and ``kind`` by :func:`kind_rules`, then ``_src_rule`` by :func:`source_rules` (none for a
     scare quote) with the verb it points to: a token (``_v_sent``, ``_v_word``) or a place in the text
     (``_t_end``, ``_t_form``)."""
     kinds = kind_rules()
-
-    def decide_kinds(frame: pl.DataFrame) -> pl.DataFrame:
-        frame = frame.with_columns(_first_rule([(name, condition) for name, condition, _ in kinds])
-                                   .alias("_kind_rule"))
-        return frame.with_columns(pl.col("_kind_rule").replace_strict({name: kind for name, _, kind in kinds},
-                                                                      return_dtype=pl.String).alias("kind"))
-
-    # twice: the second pass knows which quotations of the first have a speaker (``_speaker_before``)
-    q = decide_kinds(q.with_columns(pl.lit(False).alias("_speaker_before")))
-    q = decide_kinds(q.drop("_speaker_before").join(_speaker_before(q), on="_q", how="left")
-                     .with_columns(pl.col("_speaker_before").fill_null(False)))
+    q = q.with_columns(_first_rule([(name, condition) for name, condition, _ in kinds]).alias("_kind_rule"))
+    q = q.with_columns(pl.col("_kind_rule").replace_strict({name: kind for name, _, kind in kinds},
+                                                           return_dtype=pl.String).alias("kind"))
     table = source_rules()
     q = q.with_columns(_first_rule([(r.name, r.condition) for r in table], otherwise=pl.col("kind") == "scare")
                        .alias("_src_rule"))

@@ -201,11 +201,6 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("reported_clause", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & no_attribution
          & (pl.col("level") == 0) & ~embedded & pl.col("_near_speaks") & ~pl.col("_prev_rv")
          & _que_clause_since(pl.col("_near_start")), "mixed"),
-        # short words after someone's quotation in the same sentence go on with that speaker's words (guide §2,
-        # mixed: "y voyant un signe de « détermination » des Grecs à « respecter leurs engagements »", "est selon
-        # l'Église « … », tirant son origine de « l'ancienne tradition chrétienne »")
-        ("continued_words", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded
-         & no_attribution & (pl.col("level") == 0) & pl.col("_speaker_before"), "mixed"),
         # (not in a sentence that "Selon X," attributes: the words are X's; an infinitive alone is a word held at a
         # distance: "ils avaient décidé de « réquisitionner »")
         ("short", (pl.col("_n_words") <= SCARE_MAX_WORDS) & ~pl.col("_has_finite_verb") & ~embedded & no_attribution
