@@ -1,12 +1,21 @@
 """Hedges, fifth round (issue 14; kinds of set7's and set8's errors, 2026-12-06), on sentences parsed with the
 bundled model: an epistemic adjective after its noun in a noun phrase that a negation denies ('pas d'alliance
-possible', 'pas de retour en arrière possible', 'aucune solution possible') hedges nothing (guide §3)."""
+possible', 'pas de retour en arrière possible', 'aucune solution possible') hedges nothing (guide §3); 'pour X,'
+after the sentence's predicate, with no finite verb after its comma, is a destination or a beneficiary, no
+viewpoint ('est parti, le 21 janvier, pour la Guinée équatoriale, après avoir refusé…')."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 from conftest import parse_paragraphs
+
+#: the lexicon entry of an unnamed group of speakers
+ANALYSTS = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|observateur|expert|spécialiste|responsable|"
+            "diplomate|témoin|commentateur|proche|informateur|officiel|dirigeant|leader|membre|habitant|scientifique|"
+            "chercheur|enquêteur|militant|porte-parole|fonctionnaire|policier|militaire|élu|conseiller|manifestant|"
+            "opposant|résident|médecin|juriste|économiste|politologue|connaisseur|initié|universitaire|journaliste|"
+            "haut-fonctionnaire|gradé|cadre|représentant|collectif|association|ong|syndicat|négociateur @speaker")
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -19,6 +28,14 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # no negation: further sanctions that may come, the guide's 'possible'
     "D'autres sanctions possibles sont envisagées.": [
         ("epistemic_adverb", "possibles", "<[NOUN]> possible/ADJ")],
+    # "pour X," complementing the predicate before it, no finite verb after the comma: a destination (set8)
+    "Il est finalement parti, le 21 janvier, pour la Guinée équatoriale, après avoir refusé sa défaite.": [],
+    # a viewpoint framing the clause after it, though the parser hangs it on the words before (set6)
+    "Le taux est le plus faible parmi les quatre provinces, et pour certains analystes, ces chiffres pourraient "
+    "être dus à une moins forte attractivité sur le plan économique.": [
+        ("unnamed_source", "certains analystes", ANALYSTS),
+        ("source_marker", "pour certains analystes", "pour @viewpoint"),
+        ("epistemic_verb", "pourraient", "rule: epistemic modal (conditional)")],
     # a negation of the verb, not of the noun phrase: the possible intervention is still hedged
     "Il n'a pas écarté une possible intervention.": [
         ("epistemic_adverb", "possible", "possible/ADJ <[NOUN]>")],

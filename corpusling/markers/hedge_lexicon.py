@@ -19,6 +19,7 @@ from corpusling.markers.hedge_words import (
     in_list,
     next_where,
     positioned,
+    previous_where,
     rule_words,
     saying_words,
     value_at,
@@ -164,7 +165,9 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     words = positioned(words).with_columns(
         next_where(pl.col("_form") == ",").alias("_comma"), next_where(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
         next_where(nominal).alias("_noun"), next_where(subject).alias("_next_subject"),
-        holder_of_a_view(lists).alias("_holder"), (subject & pl.col("_hi").is_in(saying)).alias("_says"))
+        holder_of_a_view(lists).alias("_holder"), (subject & pl.col("_hi").is_in(saying)).alias("_says"),
+        next_where(pl.col("verbform") == "Fin").alias("_next_finite"),
+        previous_where(pl.col("upos").is_in(["VERB", "AUX"])).alias("_verb_before"))
     words = words.with_columns(value_at("_next_subject", pl.col("_comma")).alias("_clause_subject"))
     own_holder = value_at("_says", pl.col("_clause_subject")).fill_null(False)
     # a share of a group ("Pour 63 % des Français,", "pour la majorité des experts,") holds the view of the group
@@ -187,8 +190,14 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
 
     titled = ((value_at("upos", pl.col("_noun")) == "NOUN") & (name_word(1) == "PROPN") & (name_word(2) == "PROPN")
               & (pl.col("_noun") + 2 < pl.col("_comma")))
+    # (after the sentence's predicate, with no finite verb after its comma, "pour X," frames no clause: it is a
+    # destination or a beneficiary of the predicate before, "est parti, le 21 janvier, pour la Guinée équatoriale,
+    # après avoir refusé…"; a viewpoint frames a clause after it, "et pour certains analystes, ces chiffres
+    # pourraient…", or opens a verbless headline; read without the tree, which hangs the phrase either way)
+    finite_after = value_at("_next_finite", pl.col("_comma")).is_not_null()
+    of_verb_before = (pl.col("_verb_before").is_not_null() & ~finite_after).fill_null(False)
     viewpoint = ((pl.col("_comma") - pl.col("_i") <= VIEWPOINT_REACH) & (pl.col("_comma") - pl.col("_i") >= 2)
-                 & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma")))
+                 & (pl.col("_verbal").is_null() | (pl.col("_verbal") > pl.col("_comma"))) & ~of_verb_before
                  & (pl.col("_noun") < pl.col("_comma"))
                  & (value_at("_holder", pl.col("_noun")) | of_group.fill_null(False) | titled.fill_null(False))
                  & ~own_holder)
