@@ -96,6 +96,9 @@ KIND_EXAMPLES = [
     ("L'armée a démenti. Selon un haut responsable des services de sécurité « il s'agit d'une calomnie ».",
      "selon_clause", "direct"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
+    # its indirect object between: a capitalised clause of its own, no "que" (set4, set7)
+    ("Le président a dit au maire de la ville Jean Dupont « Il y en a certains qui feraient mieux de travailler ».",
+     "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
     # a speaker's qualification after a qualifying verb's "de" / "comme" (set4, set6, set7);

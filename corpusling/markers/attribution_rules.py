@@ -117,13 +117,21 @@ def _qualifying_words() -> pl.Expr:
         & ~pl.col("_left").str.contains(rf"(?i:\b(?:{generic})\s+(?:\S+\s+){{0,2}}(?:{verb})\b[^.;:!?«»]{{0,60}})$")
 
 
+def _since(verb_start: pl.Expr) -> pl.Expr:
+    """The text from a verb to the quotation."""
+    return pl.col("text").str.slice(verb_start, pl.col("start_char") - verb_start)
+
+
+def _nothing_quoted_since(verb_start: pl.Expr) -> pl.Expr:
+    """No other quotation stands between a verb and the quotation."""
+    return ~_since(verb_start).str.contains(r"[«»“”\"]")
+
+
 def _que_clause_since(verb_start: pl.Expr) -> pl.Expr:
     """The text from a verb to the quotation opens a completive ("que", "qu'") and holds no other quotation: the
     quoted words stand in what the verb reports (Riegel et al. 2018, ch. XVII: the completive in "que")."""
-    between = pl.col("text").str.slice(verb_start, pl.col("start_char") - verb_start)
     que = _alternation(words("complementizer"), then=_WORD_END)
-    return (between.str.contains(rf"(?i:(?:^|\s)(?:{que}))")
-            & ~between.str.contains(r"[«»“”\"]"))
+    return _since(verb_start).str.contains(rf"(?i:(?:^|\s)(?:{que}))") & _nothing_quoted_since(verb_start)
 
 
 # --------------------------------------------------------------------------- the rule tables
@@ -165,7 +173,14 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # "…, pour le président de la Commission X, « il y aura … »", "Selon un haut responsable « il s'agit … »":
         # a clause of its own right after "selon X" / "pour X" is X's utterance
         ("selon_clause", pl.col("_adjacent_src").is_not_null() & pl.col("_has_finite_verb"), "direct"),
-        ("verb_object", pl.col("_prev_rv") & pl.col("_capital"), "direct"),
+        # (its indirect object or a time may stand between: "a dit au président de la région Alain Rousset « Il y
+        # en a certains … »", "avant de poursuivre « Vous êtes … »": a clause of its own, capitalised, after a
+        # speaking verb of its sentence with no "que", no determiner and no naming noun before it, set4 and set7)
+        ("verb_object", pl.col("_capital") & (pl.col("_prev_rv") | (
+            pl.col("_has_finite_verb") & (pl.col("level") == 0) & pl.col("_near_speaks") & ~pl.col("_named_before")
+            & _nothing_quoted_since(pl.col("_near_start")) & ~_que_clause_since(pl.col("_near_start"))
+            & ~pl.col("_left").str.contains(rf"(?i:(?:^|\s)(?:{_alternation(words('noun_phrase_determiner'))})\s*)$")
+            & ~pl.col("_left").str.contains(r"(?i:\b(?:l|d|qu)['’]\s*)$"))), "direct"),
         # "… la matière ; « ce boson est un laboratoire … » indique X": a clause of its own after a semicolon,
         # or after a comma and a coordinating conjunction ("« … », mais « nous avons appris la leçon », a affirmé
         # X"), with its incise
