@@ -2,7 +2,9 @@
 bundled model: an epistemic adjective after its noun in a noun phrase that a negation denies ('pas d'alliance
 possible', 'pas de retour en arrière possible', 'aucune solution possible') hedges nothing (guide §3); 'pour X,'
 after the sentence's predicate, with no finite verb after its comma, is a destination or a beneficiary, no
-viewpoint ('est parti, le 21 janvier, pour la Guinée équatoriale, après avoir refusé…')."""
+viewpoint ('est parti, le 21 janvier, pour la Guinée équatoriale, après avoir refusé…'); 'des centaines' whose
+'des' the tokeniser split into 'de les', and 'près de' before one unit of time or measure ('près d'un an'), are
+approximators."""
 
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ ANALYSTS = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|obs
             "chercheur|enquêteur|militant|porte-parole|fonctionnaire|policier|militaire|élu|conseiller|manifestant|"
             "opposant|résident|médecin|juriste|économiste|politologue|connaisseur|initié|universitaire|journaliste|"
             "haut-fonctionnaire|gradé|cadre|représentant|collectif|association|ong|syndicat|négociateur @speaker")
+
+#: the lexicon entries of the fifth round
+ROUNDERS = 'de le "dizaines"|"vingtaines"|"trentaines"|"cinquantaines"|"soixantaines"|"centaines"|"milliers"'
+UNITS = "près de un an|année|mois|semaine|jour|heure|minute|seconde|siècle|kilomètre|mètre|tonne|litre|point"
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -36,6 +42,14 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("unnamed_source", "certains analystes", ANALYSTS),
         ("source_marker", "pour certains analystes", "pour @viewpoint"),
         ("epistemic_verb", "pourraient", "rule: epistemic modal (conditional)")],
+    # the indefinite "des" split into "de les" before a plural rounder standing alone (set8)
+    "Des personnes ont été secourues au large de la Libye et des centaines ont été portées disparues.": [
+        ("approximator", "des centaines", ROUNDERS)],
+    # "près de" before one unit of time or measure (set8), not before a place
+    "Cette cérémonie intervient près d'un an après la marche.": [("approximator", "près d'un an", UNITS)],
+    "Le relais termine près d'une seconde derrière les nageurs américains.": [
+        ("approximator", "près d'une seconde", UNITS)],
+    "Le corps a été retrouvé près d'une fosse.": [],
     # a negation of the verb, not of the noun phrase: the possible intervention is still hedged
     "Il n'a pas écarté une possible intervention.": [
         ("epistemic_adverb", "possible", "possible/ADJ <[NOUN]>")],
