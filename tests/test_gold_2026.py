@@ -1,7 +1,7 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set8 (set7
-and set8 the blind sets of the fifth session) are parsed once with the bundled model and scored by
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set9 (set7
+to set9 the blind sets of the fifth session) are parsed once with the bundled model and scored by
 ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little below the
 figure measured on the date recorded in the README's accuracy table: a change that lowers a figure, blind ones
 included, fails here. The blind figures are held, never tuned on: when one falls, read the development errors, not
@@ -75,7 +75,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set4", "hedges", "precision"): 0.98,
     ("set4", "hedges", "recall"): 0.90,
     ("set4", "quotations", "f1"): 0.96,
-    ("set4", "quotations", "kind_accuracy"): 0.88,  # 0.905 at 19:06 UTC
+    ("set4", "quotations", "kind_accuracy"): 0.89,  # 0.905 at 19:06 UTC, 0.919 at 19:28 UTC
     ("set4", "quotations", "speaker_accuracy"): 0.81,
     ("set4", "reported speech", "f1"): 0.92,
     ("set4", "reported speech", "kind_accuracy"): 0.95,
@@ -92,7 +92,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set5", "hedges", "precision"): 0.96,
     ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
-    ("set5", "quotations", "kind_accuracy"): 0.92,  # 0.930 at 18:32 UTC, 0.939 at 19:06 UTC (fifth session)
+    ("set5", "quotations", "kind_accuracy"): 0.94,  # 0.930 at 18:32, 0.939 at 19:06, 0.965 at 19:28 UTC
     ("set5", "quotations", "speaker_accuracy"): 0.89,
     ("set5", "reported speech", "f1"): 0.91,  # 0.913 at 18:32 UTC, 0.939 at 19:06 UTC
     ("set5", "reported speech", "kind_accuracy"): 0.94,
@@ -121,34 +121,51 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # P/R/F1 0.921/0.775/0.841 (71), kind 1.000, speaker 0.731 (52). The UD blind items the same minute (seventh
     # scoring): class 0.873 (126). Released to development at 18:35 UTC (its errors read from then on); set8 is the
     # blind set since.
-    # Raised at 19:06 UTC to the development figures after the fourth round of rules, written on it (commit 828247c):
-    # class 0.800, hedges 0.908/0.857, kind 0.878, speakers 0.880, reported F1 0.865, reported speakers 0.815.
+    # Raised at 19:06 UTC to the development figures after the fourth round of rules, written on it (commit 828247c),
+    # and at 19:28 UTC after the fifth (commit 71882d2): class 0.836, hedges 0.919/0.857, kind 0.919, speakers 0.920,
+    # reported F1 0.865, reported speakers 0.815.
     ("set7", "conditionals (set7)", "f1"): 0.98,
-    ("set7", "conditionals (set7)", "class_accuracy"): 0.78,
-    ("set7", "hedges", "precision"): 0.88,
+    ("set7", "conditionals (set7)", "class_accuracy"): 0.81,
+    ("set7", "hedges", "precision"): 0.89,
     ("set7", "hedges", "recall"): 0.83,
     ("set7", "quotations", "f1"): 0.98,
-    ("set7", "quotations", "kind_accuracy"): 0.85,
-    ("set7", "quotations", "speaker_accuracy"): 0.84,
+    ("set7", "quotations", "kind_accuracy"): 0.89,
+    ("set7", "quotations", "speaker_accuracy"): 0.88,
     ("set7", "reported speech", "f1"): 0.84,
     ("set7", "reported speech", "kind_accuracy"): 0.98,
     ("set7", "reported speech", "speaker_accuracy"): 0.79,
-    # set8, the blind set since 18:35 UTC (40 more WiNER-fr articles of 2016-2018; one line seen by a rule writer,
-    # tests/gold/README.md), scored once on 2026-12-06 19:06 UTC (rules of commit 828247c), its errors unread:
-    # conditionals F1 1.000, class 0.842 (38); hedges P/R 0.885/0.867 (98); quotations F1 1.000, kind 0.765 (98),
-    # speaker 0.783 (23); reported speech P/R/F1 0.911/0.807/0.856 (88), kind 0.986, speaker 0.768 (69). The UD
-    # blind items the same minute (eighth scoring): class 0.873 (126). Released to development at 19:09 UTC; set9
-    # is the blind set since.
+    # set8, the blind set from 18:35 UTC (40 more WiNER-fr articles of 2016-2018; one line seen by a rule writer,
+    # tests/gold/README.md), scored once on 2026-12-06 19:06 UTC (rules of commit 828247c): conditionals F1 1.000,
+    # class 0.842 (38); hedges P/R 0.885/0.867 (98); quotations F1 1.000, kind 0.765 (98), speaker 0.783 (23);
+    # reported speech P/R/F1 0.911/0.807/0.856 (88), kind 0.986, speaker 0.768 (69). The UD blind items the same
+    # minute (eighth scoring): class 0.873 (126). Released to development at 19:09 UTC; raised at 19:28 UTC to the
+    # figures after the fifth round, written on it (commit 71882d2): class 0.868, hedges 0.917/0.898, kind 0.816,
+    # speakers 0.783, reported F1 0.861, reported speakers 0.797.
     ("set8", "conditionals (set8)", "f1"): 0.98,
-    ("set8", "conditionals (set8)", "class_accuracy"): 0.81,
-    ("set8", "hedges", "precision"): 0.86,
-    ("set8", "hedges", "recall"): 0.84,
+    ("set8", "conditionals (set8)", "class_accuracy"): 0.84,
+    ("set8", "hedges", "precision"): 0.89,
+    ("set8", "hedges", "recall"): 0.87,
     ("set8", "quotations", "f1"): 0.98,
-    ("set8", "quotations", "kind_accuracy"): 0.74,
+    ("set8", "quotations", "kind_accuracy"): 0.79,
     ("set8", "quotations", "speaker_accuracy"): 0.74,
-    ("set8", "reported speech", "f1"): 0.83,
+    ("set8", "reported speech", "f1"): 0.84,
     ("set8", "reported speech", "kind_accuracy"): 0.96,
-    ("set8", "reported speech", "speaker_accuracy"): 0.74,
+    ("set8", "reported speech", "speaker_accuracy"): 0.77,
+    # set9, the blind set since 19:09 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 19:28
+    # UTC (rules of commit 71882d2), its errors unread: conditionals P/R/F1 1.000/0.982/0.991, class 0.875 (57);
+    # hedges P/R 0.888/0.945 (109); quotations F1 1.000, kind 0.816 (103), speaker 0.833 (24); reported speech P/R/F1
+    # 0.845/0.901/0.872 (81), kind 0.959, speaker 0.817 (71). The UD blind items the same minute (ninth scoring):
+    # class 0.873 (126). Held, never tuned on.
+    ("set9", "conditionals (set9)", "f1"): 0.97,
+    ("set9", "conditionals (set9)", "class_accuracy"): 0.85,
+    ("set9", "hedges", "precision"): 0.86,
+    ("set9", "hedges", "recall"): 0.92,
+    ("set9", "quotations", "f1"): 0.98,
+    ("set9", "quotations", "kind_accuracy"): 0.79,
+    ("set9", "quotations", "speaker_accuracy"): 0.79,
+    ("set9", "reported speech", "f1"): 0.85,
+    ("set9", "reported speech", "kind_accuracy"): 0.93,
+    ("set9", "reported speech", "speaker_accuracy"): 0.79,
 }
 
 
