@@ -30,6 +30,23 @@ def parse_texts(texts: dict[str, str]):  # noqa: ANN201 - a ParsedCorpus
     return parse(Corpus(documents=[Document(doc_id=key, text=text) for key, text in texts.items()]), model="compact")
 
 
+def rows_within(rows, text: str, sentence: str):  # noqa: ANN001, ANN201 - polars frames
+    """The rows of an analysis whose span lies inside ``sentence``, found by its first occurrence in ``text`` (the
+    document :func:`parse_paragraphs` made)."""
+    import polars as pl
+
+    start = text.index(sentence)
+    return rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+
+
+def reported_rows(found, doc: str) -> list[tuple[str, str, str, str]]:  # noqa: ANN001 - a polars frame
+    """(kind, cue, content, the rule that found the content) of one document's reported-speech rows."""
+    import polars as pl
+
+    return [(r["kind"], r["cue"], r["text"], r["rule"].split("+")[0])
+            for r in found.filter(pl.col("doc_id") == doc).to_dicts()]
+
+
 # Every test gets a private parse cache: no test reads a cache another run left behind.
 os.environ["CORPUSLING_CACHE"] = tempfile.mkdtemp(prefix="corpusling-test-cache-")
 

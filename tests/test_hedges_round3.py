@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_paragraphs
+from conftest import parse_paragraphs, rows_within
 
 #: the entry of hedges.tsv for a vague informant who speaks ('un témoin', 'certains analystes')
 VAGUE_INFORMANT = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|observateur|expert|spécialiste|"
@@ -57,7 +57,5 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
 
 @pytest.mark.parametrize("sentence", list(CASES))
 def test_hedges_round3(found: tuple[pl.DataFrame, str], sentence: str) -> None:
-    rows, text = found
-    start = text.index(sentence)
-    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    inside = rows_within(*found, sentence)
     assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_paragraphs
+from conftest import parse_paragraphs, rows_within
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -40,7 +40,5 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
 
 @pytest.mark.parametrize("sentence", list(CASES))
 def test_hedges_round4(found: tuple[pl.DataFrame, str], sentence: str) -> None:
-    rows, text = found
-    start = text.index(sentence)
-    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    inside = rows_within(*found, sentence)
     assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_paragraphs
+from conftest import parse_paragraphs, rows_within
 
 #: the lexicon entry of an unnamed group of speakers
 ANALYSTS = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|observateur|expert|spécialiste|responsable|"
@@ -69,7 +69,5 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
 
 @pytest.mark.parametrize("sentence", list(CASES))
 def test_hedges_round5(found: tuple[pl.DataFrame, str], sentence: str) -> None:
-    rows, text = found
-    start = text.index(sentence)
-    inside = rows.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+    inside = rows_within(*found, sentence)
     assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]

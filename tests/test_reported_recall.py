@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts
 
-from corpusling.corpus import Corpus, Document
 from corpusling.markers.reported import reported
 
 SENTENCES = {
@@ -95,9 +95,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
-
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    corpus = parse_texts(SENTENCES)
     return reported(corpus.tokens, corpus.documents)
 
 
@@ -172,9 +170,7 @@ def test_no_estimate_in_a_passive_or_from_a_computed_figure(found, doc) -> None:
 
 
 def test_a_text_without_a_cue_has_no_row() -> None:
-    from corpusling.api import parse
-
-    corpus = parse(Corpus(documents=[Document(doc_id="x", text=SENTENCES["no_cue"])]), model="compact")
+    corpus = parse_texts({"x": SENTENCES["no_cue"]})
     assert reported(corpus.tokens, corpus.documents).height == 0
 
 

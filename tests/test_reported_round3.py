@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts, reported_rows
 
-from corpusling.corpus import Corpus, Document
 from corpusling.markers.reported import exclusion_rules, reported
 
 SENTENCES = {
@@ -32,39 +32,31 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
-
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    corpus = parse_texts(SENTENCES)
     return reported(corpus.tokens, corpus.documents)
-
-
-def rows(found: pl.DataFrame, doc: str) -> list[tuple[str, str, str, str]]:
-    """(kind, cue, content, the rule that found the content) of one sentence's rows."""
-    return [(r["kind"], r["cue"], r["text"], r["rule"].split("+")[0])
-            for r in found.filter(pl.col("doc_id") == doc).to_dicts()]
 
 
 def test_a_gloss_is_no_content(found) -> None:
     assert "gloss, not a content" in [name for name, _ in exclusion_rules()]
-    assert rows(found, "gloss") == []
-    assert rows(found, "decider_que") == [
+    assert reported_rows(found, "gloss") == []
+    assert reported_rows(found, "decider_que") == [
         ("indirect", "décider", "qu'une sélection ne peut être mise en place pour l'accès au master", "que-clause")]
 
 
 def test_an_estimate_on_a_participle_of_a_noun_is_no_content(found) -> None:
-    assert rows(found, "estimate_participle") == []
-    assert rows(found, "estimate_active") == [
+    assert reported_rows(found, "estimate_participle") == []
+    assert reported_rows(found, "estimate_active") == [
         ("indirect", "estimer", "à 75 000 le nombre d'emplois menacés",
          "estimate read in the word order (estime à N le nombre de…)")]
 
 
 def test_a_suspicion_reports_a_belief(found) -> None:
-    assert rows(found, "suspicion_participle") == [
+    assert reported_rows(found, "suspicion_participle") == [
         ("indirect", "soupçonner", "d'être le conducteur du camion", "content clause read in the word order")]
-    assert rows(found, "suspicion_passive") == [
+    assert reported_rows(found, "suspicion_passive") == [
         ("indirect", "soupçonner", "de participer à des arrestations arbitraires", "infinitive clause")]
 
 
 def test_a_date_between_the_verb_and_its_infinitive(found) -> None:
-    assert rows(found, "date_between") == [
+    assert reported_rows(found, "date_between") == [
         ("indirect", "affirmer", "avoir accepté une procédure de rectification fiscale", "infinitive clause")]

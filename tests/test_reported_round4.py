@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts
 
-from corpusling.corpus import Corpus, Document
 from corpusling.markers.reported import reported
 
 SENTENCES = {
@@ -23,9 +23,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
-
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    corpus = parse_texts(SENTENCES)
     return reported(corpus.tokens, corpus.documents)
 
 

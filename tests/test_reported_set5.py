@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_texts, reported_rows
 
-from corpusling.corpus import Corpus, Document
 from corpusling.markers.reported import exclusion_rules, reported
 
 SENTENCES = {
@@ -44,61 +44,53 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.api import parse
-
-    corpus = parse(Corpus(documents=[Document(doc_id=k, text=v) for k, v in SENTENCES.items()]), model="compact")
+    corpus = parse_texts(SENTENCES)
     return reported(corpus.tokens, corpus.documents)
 
 
-def rows(found: pl.DataFrame, doc: str) -> list[tuple[str, str, str, str]]:
-    """(kind, cue, content, the rule that found the content) of one sentence's rows."""
-    return [(r["kind"], r["cue"], r["text"], r["rule"].split("+")[0])
-            for r in found.filter(pl.col("doc_id") == doc).to_dicts()]
-
-
 def test_a_locution_whose_first_verb_has_a_wrong_lemma(found) -> None:
-    assert rows(found, "laisser_entendre") == [
+    assert reported_rows(found, "laisser_entendre") == [
         ("indirect", "laisser entendre", "qu'elle pourrait capter une grande partie des voix",
          "que-clause right after the verb (attached elsewhere by the parser)")]
 
 
 def test_a_ruling_in_a_que_clause_is_reported_a_decision_to_act_is_not(found) -> None:
-    assert rows(found, "decider_que") == [
+    assert reported_rows(found, "decider_que") == [
         ("indirect", "décider", "qu'une sélection ne peut être mise en place pour l'accès au master", "que-clause")]
-    assert rows(found, "decider_de") == []
+    assert reported_rows(found, "decider_de") == []
 
 
 def test_a_promise_is_reported(found) -> None:
-    assert rows(found, "engager_a") == [
+    assert reported_rows(found, "engager_a") == [
         ("indirect", "engager", "à agir de concert avec les autres pays", "infinitive clause")]
-    assert rows(found, "engager_dans") == []
+    assert reported_rows(found, "engager_dans") == []
 
 
 @pytest.mark.parametrize(("doc", "text"), [("pour_movement", "il s'agirait d'un acte malveillant"),
                                            ("pour_share", "la France accueille trop de migrants")])
 def test_the_view_of_a_group(found, doc, text) -> None:
-    assert rows(found, doc) == [("according_to", "pour", text, "source marker of the hedge analysis")]
+    assert reported_rows(found, doc) == [("according_to", "pour", text, "source marker of the hedge analysis")]
 
 
 @pytest.mark.parametrize("doc", ["pour_segment", "selon_criterion"])
 def test_a_segment_of_a_distribution_and_a_criterion_attribute_nothing(found, doc) -> None:
-    assert rows(found, doc) == []
+    assert reported_rows(found, doc) == []
 
 
 def test_a_coordinated_clause_with_its_own_subject_is_not_attributed(found) -> None:
-    assert rows(found, "selon_then_mais") == [
+    assert reported_rows(found, "selon_then_mais") == [
         ("according_to", "selon", "Trois personnes y sont décédées", "source marker of the hedge analysis"),
         ("indirect", "affirmer", "qu'il y aurait davantage de morts", "que-clause")]
-    assert rows(found, "pour_then_et") == [
+    assert reported_rows(found, "pour_then_et") == [
         ("according_to", "pour", "la France accueille trop de migrants", "source marker of the hedge analysis")]
 
 
 def test_an_incise_subject_can_speak(found) -> None:
-    assert rows(found, "incise_object") == []
-    assert [(kind, cue, rule) for kind, cue, _, rule in rows(found, "incise_title")] == [
+    assert reported_rows(found, "incise_object") == []
+    assert [(kind, cue, rule) for kind, cue, _, rule in reported_rows(found, "incise_title")] == [
         ("incise", "poursuivre", "incise inside the clause it attributes")]
 
 
 def test_a_relative_on_the_clause_before_is_a_named_exclusion(found) -> None:
-    assert rows(found, "ce_que_relative") == []
+    assert reported_rows(found, "ce_que_relative") == []
     assert "relative on the clause before" in [name for name, _ in exclusion_rules()]
