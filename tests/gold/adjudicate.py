@@ -69,6 +69,8 @@ LABELS = {
 }
 UD_FIELDS = ("is_conditional", "cls", "compound", "main_lemma")
 DECISIONS = {"A", "B", "drop", "corrected", "add"}
+#: The sets kept as ``tests/gold/<name>/`` with ``documents/``, ``pass_a/``, ``pass_b/`` and ``decisions.json``.
+ARTICLE_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
 
 
 class AdjudicationError(Exception):
@@ -173,13 +175,13 @@ def _corrected(decision: dict, base: dict | None) -> list[dict]:
 
 def _texts(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Article id → its part (Wikinews dev / blind; every text of set3 or set4 its set's name), and id → text
-    (Wikinews: the annotators' copies; set3: the text files with the final newline stripped; set4 to set9: the HTML
+    (Wikinews: the annotators' copies; set3: the text files with the final newline stripped; set4 to set10: the HTML
     articles as corpusling's reader gives them)."""
     if folder == WIKINEWS:
         split = _load(WIKINEWS / "split.json")
         parts = {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}
         return parts, {d: (TEXTS / f"{d}.txt").read_text(encoding="utf-8") for d in parts}
-    if folder in (SET4, GOLD / "set5", GOLD / "set6", GOLD / "set7", GOLD / "set8", GOLD / "set9"):
+    if folder in (SET4, GOLD / "set5", GOLD / "set6", GOLD / "set7", GOLD / "set8", GOLD / "set9", GOLD / "set10"):
         from corpusling.readers import read_corpus
 
         documents = read_corpus([folder / "documents"]).documents
@@ -392,12 +394,12 @@ def counts_set3(folder: Path = SET3) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("wikinews", "set3", "set4", "set5", "set6", "set7", "set8", "set9"),
+    parser.add_argument("--set", choices=("wikinews", *ARTICLE_SETS),
                         default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set9")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set10")
     args = parser.parse_args(argv)
     try:
-        if args.set in ("set3", "set4", "set5", "set6", "set7", "set8", "set9"):
+        if args.set in ARTICLE_SETS:
             stats = wikinews(GOLD / args.set)
         else:
             stats = wikinews()
@@ -409,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in sorted(stats):
         print(f"| {k[0]} | {k[1]} | {k[2]} | {stats[k]} |")
     print(f"| **all** | | | {sum(stats.values())} |")
-    counts_set3(GOLD / args.set) if args.set in ("set3", "set4", "set5", "set6", "set7", "set8", "set9") else counts()
+    counts_set3(GOLD / args.set) if args.set in ARTICLE_SETS else counts()
     return 0
 
 
