@@ -17,7 +17,7 @@ the WiNER-fr collection: blind from 15:43, scored once at 16:37 UTC, released to
 development at the start of the fifth session), ``set7`` (40 more WiNER-fr articles, a third hash: blind from 18:02
 UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (40 more, a fourth hash: blind from
 18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC), ``set9`` (40 more, a fifth hash: blind from 19:09 UTC,
-scored once at 19:28 UTC, released at 19:48 UTC) and ``set10`` (40 more, a sixth hash: the blind set since 19:48 UTC,
+scored once at 19:28 UTC, released at 19:40 UTC) and ``set10`` (40 more, a sixth hash: the blind set since 19:40 UTC,
 fifth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
@@ -66,7 +66,7 @@ SET7 = GOLD / "set7"
 SET8 = GOLD / "set8"
 #: The eighth blind set (2026-12-06, fifth session, from 19:09 UTC): 40 more WiNER-fr articles.
 SET9 = GOLD / "set9"
-#: The ninth blind set (2026-12-06, fifth session, from 19:48 UTC): 40 more WiNER-fr articles.
+#: The ninth blind set (2026-12-06, fifth session, from 19:40 UTC): 40 more WiNER-fr articles.
 SET10 = GOLD / "set10"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
