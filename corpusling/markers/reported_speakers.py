@@ -15,6 +15,7 @@ import polars as pl
 
 from corpusling.markers.attribution import ancestors
 from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues
+from corpusling.markers.speakers import TIME_NOUNS
 from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
@@ -63,6 +64,9 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
                  .with_columns(pl.col("s_deprel").replace_strict({r: i for i, r in enumerate(relations)},
                                                                  default=9).alias("_rank"),
                                (pl.col("s_upos") != "PROPN").alias("_not_name"),
+                               # (a day or a month before the subject, "Jeudi, le décret royal … a annoncé",
+                               # is a time adverbial the parser made a second subject: passed over)
+                               pl.col("s_form").str.to_lowercase().is_in(list(TIME_NOUNS)).alias("_time"),
                                # (for an inherited subject: those before the cue, the nearest first)
                                pl.when(pl.lit(nearest) & (pl.col("s_start_char") < pl.col("_cue_at")))
                                .then(pl.col("_cue_at") - pl.col("s_start_char")).alias("_distance")))
@@ -75,7 +79,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
                    .select("_item", "s_word_id").unique().with_columns(pl.lit(True).alias("_cut_off")))
         found = (found.join(cut_off, on=["_item", "s_word_id"], how="left")
                  .with_columns(pl.col("_cut_off").fill_null(False))
-                 .sort("_item", "_cut_off", "_distance", "_rank", "_not_name", "s_start_char", nulls_last=True)
+                 .sort("_item", "_cut_off", "_time", "_distance", "_rank", "_not_name", "s_start_char",
+                       nulls_last=True)
                  .group_by("_item", maintain_order=True).first())
         return found.select("_item", pl.col("s_word_id").alias("source_word"))
 
@@ -145,7 +150,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     # none of these: the nearest subject-like noun before the cue in the sentence, not in a prepositional phrase
     # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
     subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
-                                 & pl.col("deprel").is_in(reported_cues("subject_like_relation")))
+                                 & pl.col("deprel").is_in(reported_cues("subject_like_relation"))
+                                 & ~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
                     .join(with_case, on=WORD, how="anti")
                     .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
     nearest = (items.join(pl.concat([f.select("_item") for f in found]), on="_item", how="anti")

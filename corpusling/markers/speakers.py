@@ -76,7 +76,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "prepositional_particle", "acronym_function_word", "masculine_demonstrative",
-                 "feminine_demonstrative")
+                 "feminine_demonstrative", "time_noun")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -109,6 +109,8 @@ _DETERMINERS = frozenset(speaker_words("determiner"))
 _PREPOSITIONS = frozenset(speaker_words("preposition"))
 #: Capitalised words that are not names at the start of a phrase or sentence.
 _NOT_NAMES = frozenset(speaker_words("not_name"))
+#: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
+TIME_NOUNS = frozenset(speaker_words("time_noun"))
 #: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
 _TITLES = frozenset(speaker_words("title"))
 _TITLE_PATTERN = r"^(?:(?i:" + "|".join(map(re.escape, speaker_words("abbreviated_title"))) + r")\.?\s+)+"
@@ -381,7 +383,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             pl.col("lemma").cast(pl.String).str.to_lowercase(), pl.col("head", "word_id", "sent_id").cast(pl.Int64))
 
     flat_rels = ["flat", "flat:name", "flat:foreign"]
-    propn = rows(tokens.filter(pl.col("upos") == "PROPN"))
+    # (not a day or a month the tagger took for a name: "Mardi, le ministère des finances a proposé")
+    propn = rows(tokens.filter((pl.col("upos") == "PROPN")
+                               & ~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS))))
     if quotes is not None:
         propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
     if propn.height == 0:
