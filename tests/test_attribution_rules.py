@@ -63,12 +63,15 @@ EXAMPLES = [
      "previous_sentence", "La porte-parole"),
 ]
 
-KIND_RULES = ["que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence", "resumed", "selon",
-              "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named", "title", "selon_inside",
-              "reported_words", "reported_clause", "short", "embedded"]
+KIND_RULES = ["update_banner", "que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence",
+              "resumed", "selon", "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named",
+              "title", "selon_inside", "reported_words", "reported_clause", "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
+    # the title of a later article a Wikinews banner announces, a clause though it is (set6, set7, set9)
+    ("Page actualisée : 7 mai 2017 — « Québec : le maire de Montréal décrète l'état d'urgence »", "update_banner",
+     "scare"),
     ("Le physicien précise que : « La mesure est fiable ».", "que_colon", "mixed"),
     ("Le ministre a déclaré : « Nous resterons fermes ».", "colon", "direct"),
     # a name opening the writer's sentence, its subject or with a relative on it

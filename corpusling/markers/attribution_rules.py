@@ -27,7 +27,7 @@ QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "re
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
                     "coordinator", "generic_subject", "alias_word",
-                    "voice_phrase")
+                    "voice_phrase", "update_banner")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -149,7 +149,12 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
     no_attribution = (pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null()
                       & pl.col("_tail_src").is_null() & pl.col("_agent_src").is_null())
     name_like = pl.col("_capital") & ~pl.col("_has_verb") & (pl.col("_n_words") <= TITLE_MAX_WORDS) & no_attribution
+    banner = _alternation(kind_words("update_banner"))
     return [
+        # "Page actualisée : 7 mai 2017 — « Québec : le maire … décrète l'état d'urgence »": the title of the later
+        # article a Wikinews banner announces, after its date and dash (set6, set7, set9)
+        ("update_banner", pl.col("_left").str.contains(rf"(?i:\b(?:{banner})\s*:[^«»]{{0,60}}[—–-]\s*)$"),
+         "scare"),
         # "précise que : « … »": the colon does not undo the "que" that integrates the words
         ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
          "mixed"),
