@@ -451,8 +451,11 @@ def _drop_denied_possibility(spans: pl.DataFrame, words: pl.DataFrame,
 
 
 def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """Unnamed sources that are named right after all: a proper noun follows the phrase, in apposition after a
-    comma or not ("affirme un jeune manifestant, Abdel Nasser"; guide §3: a speaker left unnamed)."""
+    """Unnamed sources that are named after all (guide §3: a speaker left unnamed). Rule 'named after': a proper
+    noun follows the phrase, in apposition after a comma or not ("affirme un jeune manifestant, Abdel Nasser").
+    Rule 'named in quotation marks': an opening quotation mark within the phrase gives a group the name it calls
+    itself ("Benjamin Cauchy, des « Gilets jaunes libres », estime…": a movement named, no speaker left
+    unnamed; set5, set9)."""
     unnamed = spans.filter(pl.col("category") == "unnamed_source")
     if unnamed.height == 0:
         return spans
@@ -460,7 +463,13 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     named = scope.select(pl.col("_i").alias("_last_i"),
                          ((at("upos", 1) == "PROPN") | ((at("_form", 1) == ",") & (at("upos", 2) == "PROPN")))
                          .fill_null(False).alias("_named"))
-    dropped = unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category")
+    # opening marks counted up to each word (the word table's rows are its indices ``_i``): one within the span
+    opened = words["_form"].is_in(["«", "“"]).cast(pl.Int32).cum_sum()
+    quoted_name = (opened.gather(unnamed["_last_i"]) - opened.gather(unnamed["_first_i"])
+                   + words["_form"].gather(unnamed["_first_i"]).is_in(["«", "“"]).cast(pl.Int32)) > 0
+    dropped = pl.concat([
+        unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category"),
+        unnamed.filter(quoted_name).select("_first_i", "_last_i", "category")])
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
 
 

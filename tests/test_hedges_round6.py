@@ -1,0 +1,37 @@
+"""Hedges, sixth round (issue 14; kinds of set5's, set8's and set9's extra rows, 2026-12-06), on sentences parsed
+with the bundled model: 'incertain' says what the writer reports as uncertain and hedges nothing of the writer's own
+(an exclude row of hedges.tsv; guide §3's closed list); a group given the name it calls itself in quotation marks
+('des « Gilets jaunes libres »') is named, no unnamed source (rule 'named in quotation marks' of _drop_named)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_paragraphs, rows_within
+from test_hedges_round5 import ANALYSTS
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # uncertainty as the subject matter (set8, two documents)
+    "La course est plus mouvementée et incertaine jusqu'à la victoire finale.": [],
+    "Le modèle numérique censé compenser la baisse des ventes est lui incertain.": [],
+    # a movement named by its own name in quotation marks (set5, set9)
+    "Vers 14h00, Benjamin Cauchy, des « Gilets jaunes libres », estime que l'économie est en train de "
+    "mettre un genou à terre.": [("approximator", "Vers 14", "vers [NUM]")],
+    # an unnamed group without quotation marks stays (rule 'unnamed subject of a verb of saying' or the lexicon)
+    "Des témoins ont affirmé qu'il y a eu des coups de feu.": [("unnamed_source", "Des témoins", ANALYSTS)],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    from corpusling.markers.hedges import hedges
+
+    corpus = parse_paragraphs(tmp_path_factory.mktemp("hedges_round6"), list(CASES))
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round6(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    inside = rows_within(*found, sentence)
+    assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
