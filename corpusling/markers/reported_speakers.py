@@ -294,6 +294,9 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     found = (wanted.join(candidates, on="doc_id")
              .filter((pl.col("m_start") < pl.col("source_start"))
                      & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
+                     # an organisation's noun takes up no person's name ("Le dernier repreneur, Antoine Bru, n'a
+                     # pas pu réunir la caution. ¶ La compagnie annonce": the company)
+                     & (pl.col("_d_person") | ~person)
                      & ~(pl.col("_possessive") & person)
                      # a role takes up a person of its gender ("Jérémie Zimmermann"); an organisation noun, a
                      # hypernym, any gender ("Le syndicat SUD" … "La centrale syndicale")
