@@ -64,8 +64,9 @@ EXAMPLES = [
 ]
 
 KIND_RULES = ["update_banner", "que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence",
-              "resumed", "selon", "selon_clause", "verb_object", "clause_incise", "qualifying_words", "named",
-              "title", "selon_inside", "reported_words", "reported_clause", "short", "embedded"]
+              "resumed", "selon", "selon_clause", "verb_object", "clause_incise", "clause_before_incise",
+              "qualifying_words", "named", "title", "selon_inside", "reported_words", "reported_clause",
+              "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
 KIND_EXAMPLES = [
@@ -104,6 +105,11 @@ KIND_EXAMPLES = [
      "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
+    # a clause of its own, its incise after it, after a comma or capitalised (set9); not a "que" completive
+    ("Des corps volaient dans les airs, « c'était un carnage sur le trottoir », ont affirmé des témoins.",
+     "clause_before_incise", "direct"),
+    ("La violence a atteint un degré jamais connu « On a atteint une escalade de la violence » a-t-il ajouté.",
+     "clause_before_incise", "direct"),
     # a speaker's qualification after a qualifying verb's "de" / "comme" (set4, set6, set7);
     # not after a generic subject
     ("Le ministre a qualifié mardi cette décision d'« absurde » devant les députés.", "qualifying_words", "mixed"),

@@ -192,6 +192,13 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("clause_incise", pl.col("_left").str.contains(
             rf"(?:;|,\s*(?i:{_alternation(words('leading_conjunction'))}))\s*$")
          & pl.col("_has_verb") & ~no_attribution, "direct"),
+        # a clause of its own, its incise after it, after a comma or capitalised: "J'ai vu des « corps voler … »,
+        # « c'était un carnage sur le trottoir », ont affirmé des témoins", "a atteint un degré jamais connu « On a
+        # atteint une escalade … » a-t-il ajouté" (set9)
+        ("clause_before_incise", pl.col("_has_finite_verb") & (pl.col("level") == 0)
+         & pl.col("_incise_word").is_not_null()
+         & (pl.col("_capital") | pl.col("_left").str.contains(r",\s*$"))
+         & ~pl.col("_left").str.contains(rf"(?i:(?:^|\s)(?:{_alternation(words('complementizer'))})\s*)$"), "direct"),
         # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
         # a speaker's qualification of something, the quoted words after its "de" / "comme" (guide §2, mixed: "a
         # qualifié cette décision d'« absurde »", "décrit les voyageurs comme « tremblants »", "parlant d'un « effort
