@@ -105,6 +105,9 @@ KIND_EXAMPLES = [
      "verb_object", "direct"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
+    # two adverbs between the auxiliary and the participle (set8)
+    ("La procureure avait alors notamment parlé du « procès de la trahison » devant la presse.",
+     "qualifying_words", "mixed"),
     # a clause of its own, its incise after it, after a comma or capitalised (set9); not a "que" completive
     ("Des corps volaient dans les airs, « c'était un carnage sur le trottoir », ont affirmé des témoins.",
      "clause_before_incise", "direct"),

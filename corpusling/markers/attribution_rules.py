@@ -105,9 +105,10 @@ def _qualifying_words() -> pl.Expr:
     quoted words are that qualification, unless the subject is generic ("a qualifié mardi cette décision
     d'« absurde »", "décrit sa fille, Marine Le Pen, comme « petite-bourgeoise »", "comme « tremblants » et
     « dégoûtés »"; ``quote_kind_words.tsv``)."""
-    # (a past participle after a form of avoir only: alone it is passive, "Malik Hammami, qualifié de « mentor »")
+    # (a past participle after a form of avoir only: alone it is passive, "Malik Hammami, qualifié de « mentor »";
+    # up to two adverbs between them: "avait alors notamment parlé du « procès de la trahison »", set8)
     verb = (rf"{_alternation(kind_words('qualifying_verb'))}|(?:{_alternation(kind_words('active_auxiliary'))})"
-            rf"\s+(?:\S+\s+)?(?:{_alternation(kind_words('qualifying_participle'))})")
+            rf"\s+(?:\S+\s+){{0,2}}(?:{_alternation(kind_words('qualifying_participle'))})")
     link = _alternation(kind_words("qualifying_link"))
     coordinator = _alternation(kind_words("coordinator"), then=r"\s*")
     generic = _alternation(kind_words("generic_subject"))
