@@ -150,8 +150,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     # none of these: the nearest subject-like noun before the cue in the sentence, not in a prepositional phrase
     # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
     subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
-                                 & pl.col("deprel").is_in(reported_cues("subject_like_relation"))
-                                 & ~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
+                                 & pl.col("deprel").is_in(reported_cues("subject_like_relation")))
+                    .filter(~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
                     .join(with_case, on=WORD, how="anti")
                     .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
     nearest = (items.join(pl.concat([f.select("_item") for f in found]), on="_item", how="anti")

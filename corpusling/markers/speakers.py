@@ -384,8 +384,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
 
     flat_rels = ["flat", "flat:name", "flat:foreign"]
     # (not a day or a month the tagger took for a name: "Mardi, le ministère des finances a proposé")
-    propn = rows(tokens.filter((pl.col("upos") == "PROPN")
-                               & ~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS))))
+    propn = rows(tokens.filter(pl.col("upos") == "PROPN"))
+    propn = propn.filter(~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
     if quotes is not None:
         propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
     if propn.height == 0:
