@@ -253,10 +253,13 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))
              .select("doc_id", "m_start", "name", "gender", pl.col("role").is_in(["speaker", "agent"]).alias("_said"))]
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
-    # exclu …"): the noun and the adjectives right after it
+    # exclu …") or agent of a passive ("un avis donné par la Commission européenne"): the noun and the
+    # adjectives right after it
     here = words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
     institutions = (here
-                    .filter((pl.col("upos") == "NOUN") & pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
+                    .filter((pl.col("upos") == "NOUN")
+                            & (pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
+                               | (pl.col("deprel") == "obl:agent"))
                             & pl.col("form").cast(pl.String).str.contains(r"^\p{Lu}\p{Ll}") & (pl.col("word_id") > 1)))
     if institutions.height:
         adjectives = (here.filter(pl.col("deprel") == "amod")
