@@ -1,7 +1,7 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set9 (set7
-to set9 the blind sets of the fifth session) are parsed once with the bundled model and scored by
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set10 (set7
+to set10 the blind sets of the fifth session) are parsed once with the bundled model and scored by
 ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little below the
 figure measured on the date recorded in the README's accuracy table: a change that lowers a figure, blind ones
 included, fails here. The blind figures are held, never tuned on: when one falls, read the development errors, not
@@ -110,7 +110,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set6", "hedges", "precision"): 0.95,
     ("set6", "hedges", "recall"): 0.90,
     ("set6", "quotations", "f1"): 0.98,
-    ("set6", "quotations", "kind_accuracy"): 0.89,  # 0.912 at 19:06 UTC
+    ("set6", "quotations", "kind_accuracy"): 0.90,  # 0.912 at 19:06 UTC, 0.922 at 19:55 UTC
     ("set6", "quotations", "speaker_accuracy"): 0.80,  # 0.840 at 19:06 UTC
     ("set6", "reported speech", "f1"): 0.87,  # 0.896 at 19:06 UTC
     ("set6", "reported speech", "kind_accuracy"): 0.98,
@@ -129,11 +129,11 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set7", "hedges", "precision"): 0.89,
     ("set7", "hedges", "recall"): 0.83,
     ("set7", "quotations", "f1"): 0.98,
-    ("set7", "quotations", "kind_accuracy"): 0.89,
+    ("set7", "quotations", "kind_accuracy"): 0.91,  # 0.932 at 19:55 UTC
     ("set7", "quotations", "speaker_accuracy"): 0.88,
     ("set7", "reported speech", "f1"): 0.84,
     ("set7", "reported speech", "kind_accuracy"): 0.98,
-    ("set7", "reported speech", "speaker_accuracy"): 0.79,
+    ("set7", "reported speech", "speaker_accuracy"): 0.83,  # 0.852 at 19:55 UTC
     # set8, the blind set from 18:35 UTC (40 more WiNER-fr articles of 2016-2018; one line seen by a rule writer,
     # tests/gold/README.md), scored once on 2026-12-06 19:06 UTC (rules of commit 828247c): conditionals F1 1.000,
     # class 0.842 (38); hedges P/R 0.885/0.867 (98); quotations F1 1.000, kind 0.765 (98), speaker 0.783 (23);
@@ -143,10 +143,10 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # speakers 0.783, reported F1 0.861, reported speakers 0.797.
     ("set8", "conditionals (set8)", "f1"): 0.98,
     ("set8", "conditionals (set8)", "class_accuracy"): 0.84,
-    ("set8", "hedges", "precision"): 0.89,
+    ("set8", "hedges", "precision"): 0.91,  # 0.936 at 19:55 UTC
     ("set8", "hedges", "recall"): 0.87,
     ("set8", "quotations", "f1"): 0.98,
-    ("set8", "quotations", "kind_accuracy"): 0.79,
+    ("set8", "quotations", "kind_accuracy"): 0.80,  # 0.827 at 19:55 UTC
     ("set8", "quotations", "speaker_accuracy"): 0.74,
     ("set8", "reported speech", "f1"): 0.84,
     ("set8", "reported speech", "kind_accuracy"): 0.96,
@@ -156,16 +156,33 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # hedges P/R 0.888/0.945 (109); quotations F1 1.000, kind 0.816 (103), speaker 0.833 (24); reported speech P/R/F1
     # 0.845/0.901/0.872 (81), kind 0.959, speaker 0.817 (71). The UD blind items the same minute (ninth scoring):
     # class 0.873 (126). Released to development at 19:40 UTC; set10 is the blind set since.
+    # Raised at 19:55 UTC to the development figures after the sixth round, written on it (commit facd8cb): class
+    # 0.875, hedges 0.904/0.945, kind 0.845, speakers 0.833, reported F1 0.878, reported speakers 0.845.
     ("set9", "conditionals (set9)", "f1"): 0.97,
     ("set9", "conditionals (set9)", "class_accuracy"): 0.85,
-    ("set9", "hedges", "precision"): 0.86,
+    ("set9", "hedges", "precision"): 0.88,
     ("set9", "hedges", "recall"): 0.92,
     ("set9", "quotations", "f1"): 0.98,
-    ("set9", "quotations", "kind_accuracy"): 0.79,
+    ("set9", "quotations", "kind_accuracy"): 0.82,
     ("set9", "quotations", "speaker_accuracy"): 0.79,
     ("set9", "reported speech", "f1"): 0.85,
     ("set9", "reported speech", "kind_accuracy"): 0.93,
-    ("set9", "reported speech", "speaker_accuracy"): 0.79,
+    ("set9", "reported speech", "speaker_accuracy"): 0.82,
+    # set10, the blind set since 19:40 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 19:55
+    # UTC (rules of commit facd8cb), its errors unread: conditionals P/R/F1 1.000/0.976/0.988, class 0.805 (42);
+    # hedges P/R 0.935/0.896 (96); quotations F1 1.000, kind 0.812 (69), speaker 0.826 (23); reported speech P/R/F1
+    # 0.836/0.809/0.822 (68), kind 0.927, speaker 0.833 (54). The UD blind items the same minute (tenth scoring):
+    # class 0.873 (126). Held, never tuned on.
+    ("set10", "conditionals (set10)", "f1"): 0.96,
+    ("set10", "conditionals (set10)", "class_accuracy"): 0.78,
+    ("set10", "hedges", "precision"): 0.91,
+    ("set10", "hedges", "recall"): 0.87,
+    ("set10", "quotations", "f1"): 0.98,
+    ("set10", "quotations", "kind_accuracy"): 0.78,
+    ("set10", "quotations", "speaker_accuracy"): 0.78,
+    ("set10", "reported speech", "f1"): 0.80,
+    ("set10", "reported speech", "kind_accuracy"): 0.90,
+    ("set10", "reported speech", "speaker_accuracy"): 0.80,
 }
 
 
