@@ -30,6 +30,15 @@ def parse_texts(texts: dict[str, str]):  # noqa: ANN201 - a ParsedCorpus
     return parse(Corpus(documents=[Document(doc_id=key, text=text) for key, text in texts.items()]), model="compact")
 
 
+def hedges_of_sentences(folder: Path, sentences: list[str]):  # noqa: ANN201 - (polars frame, str)
+    """The hedges of ``sentences`` parsed as one document (:func:`parse_paragraphs`), with that document's text:
+    what :func:`rows_within` reads one sentence's rows from."""
+    from corpusling.markers.hedges import hedges
+
+    corpus = parse_paragraphs(folder, sentences)
+    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+
+
 def rows_within(rows, text: str, sentence: str):  # noqa: ANN001, ANN201 - polars frames
     """The rows of an analysis whose span lies inside ``sentence``, found by its first occurrence in ``text`` (the
     document :func:`parse_paragraphs` made)."""

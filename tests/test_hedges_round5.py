@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_paragraphs, rows_within
+from conftest import hedges_of_sentences, rows_within
 
 #: the lexicon entry of an unnamed group of speakers
 ANALYSTS = ("un|certain|plusieurs|quelque|divers|différent ([ADJ]) analyste|observateur|expert|spécialiste|responsable|"
@@ -61,10 +61,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
-    from corpusling.markers.hedges import hedges
-
-    corpus = parse_paragraphs(tmp_path_factory.mktemp("hedges_round5"), list(CASES))
-    return hedges(corpus.tokens, corpus.documents), corpus.documents["text"][0]
+    return hedges_of_sentences(tmp_path_factory.mktemp("hedges_round5"), list(CASES))
 
 
 @pytest.mark.parametrize("sentence", list(CASES))
