@@ -216,7 +216,7 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
         "_sn", "word_id", pl.col("head").alias("anc"), pl.lit(1, dtype=pl.Int64).alias("depth"),
         pl.col("deprel").is_in(CLIMB_BLOCKERS).alias("blocked"),
         pl.col("deprel").is_in(SOURCE_EXCLUDED).alias("cut"),
-        pl.col("deprel").is_in(across).alias("crossed")).filter(pl.col("anc") > 0)
+        *([pl.col("deprel").is_in(across).alias("crossed")] if across else [])).filter(pl.col("anc") > 0)
     parts = [step]
     up = nodes.select("_sn", pl.col("word_id").alias("anc"), pl.col("head").alias("_next"),
                       pl.col("deprel").alias("_rel"))
@@ -226,7 +226,7 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
                 .select("_sn", "word_id", pl.col("_next").alias("anc"), pl.col("depth") + 1,
                         pl.col("blocked") | pl.col("_rel").is_in(CLIMB_BLOCKERS),
                         pl.col("cut") | pl.col("_rel").is_in(SOURCE_EXCLUDED),
-                        pl.col("crossed") | pl.col("_rel").is_in(across)))
+                        *([pl.col("crossed") | pl.col("_rel").is_in(across)] if across else [])))
         if step.height == 0:
             break
         parts.append(step)
@@ -301,14 +301,15 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
                   .str.replace(r"^\n([^\n])", " $1"))
         return pl.when(_WRAPPED).then(joined).otherwise(raw)
 
-    q = q.with_columns(right_raw.alias("_right_raw"))
+    # (each window unwrapped once: the sentence so far and the paragraph start both read the left one)
+    q = q.with_columns(unwrap(left_raw).alias("_left_unwrapped"), right_raw.alias("_right_raw"))
     right_raw = pl.col("_right_raw")
     return q.with_columns(
         # the sentence so far: after the last sentence end (., !, ? followed by a space, or a line break)
         # (a sentinel « stands for the quotation mark itself, which may open the sentence)
         # (a paragraph ending with a colon announces the quotation that makes up the next one: "La ministre a
         # commenté ainsi ce vote : ¶ « … »")
-        (unwrap(left_raw).str.replace(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*)+$", ": ") + pl.lit("«"))
+        (pl.col("_left_unwrapped").str.replace(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*)+$", ": ") + pl.lit("«"))
         .str.replace(r"(?s)^.*\n", "")
         # (a stop inside a closing mark ends the sentence too: "… aujourd'hui. » « Il y a là …")
         # (French spacing puts a space before "?" and "!": "Pourquoi ce thème ? « … »")
@@ -318,7 +319,7 @@ def _text_context(spans: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         unwrap(right_raw).str.extract(r"^([^\n]*?)(?:[.!?…](?:\s|$)|\n|$)", 1).fill_null("").alias("_right"),
         pl.col("text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("_quote"),
         # the quotation opens its paragraph (whatever the paragraph before announces)
-        unwrap(left_raw).str.contains(r"(?:^|\n)[ \t\u00a0]*$").alias("_paragraph_start"),
+        pl.col("_left_unwrapped").str.contains(r"(?:^|\n)[ \t\u00a0]*$").alias("_paragraph_start"),
     ).with_columns(
         (pl.col("start_char") - pl.col("_left").str.len_chars()).alias("_left_start"),
         pl.col("_left").str.contains(r":\s*$").alias("_after_colon"),

@@ -12,6 +12,7 @@ voice (an imperative, "Rappelons que…") is :func:`writers_own`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import polars as pl
 
@@ -34,6 +35,18 @@ TEXT_GAP = 12
 #: Complements of a reporting verb, by the word that opens them (``inf``: an infinitive with no mark).
 _COMPLEMENT = {"que": "que", "qu'": "que", "qu’": "que", "si": "si", "s'": "si", "s’": "si", "de": "de",
                "d'": "de", "d’": "de", "à": "à"}
+
+
+@cache
+def _locution_first_forms() -> pl.DataFrame:
+    """``_form, _fl``: the forms of the first verbs of the locutions of ``content_verbs.tsv`` ("faire savoir",
+    "laisser entendre") and their lemma; read once, the file being bundled."""
+    from corpusling.markers.attribution import reporting_verb_forms
+
+    firsts = (content_verbs().filter(pl.col("lemma").str.contains(" "))
+              .select(pl.col("lemma").str.split(" ").list.first())["lemma"].unique())
+    return (reporting_verb_forms(pl.DataFrame({"lemma": firsts, "type": "content", "use": "any"}))
+            .unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl")))
 
 
 def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
@@ -76,8 +89,7 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
         pl.col("lemma").str.split(" ").list.last().alias("_second"))
     # (the first verb known by its form where the tagger gave it a wrong lemma: "laissent" → *lair*)
     firsts = locutions["_first"].unique()
-    first_forms = (reporting_verb_forms(pl.DataFrame({"lemma": firsts, "type": "content", "use": "any"}))
-                   .unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl")))
+    first_forms = _locution_first_forms()
     before_second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])
                                   & pl.col("lemma").is_in(locutions["_second"].unique().implode()))
                      .select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id")))

@@ -15,7 +15,7 @@ import polars as pl
 
 from corpusling.markers.attribution import ancestors
 from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues
-from corpusling.markers.speakers import TIME_NOUNS
+from corpusling.markers.speakers import TIME_NOUNS, texts_of
 from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
@@ -183,9 +183,8 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
               .select("_item", "doc_id", "source_start", "_noun"))
     if wanted.height == 0:
         return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
-    texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
     names = (mentions.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
-             .join(texts, on="doc_id")
+             .join(texts_of(documents, wanted), on="doc_id")
              .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
              .with_columns(pl.col("_t").str.slice((pl.col("m_start") - INTRODUCING_REACH).clip(lower_bound=0),
                                                   pl.col("m_end") - (pl.col("m_start") - INTRODUCING_REACH)
@@ -202,7 +201,7 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
 
 
 def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.DataFrame,
-                      quotes: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+                      quotes: pl.DataFrame, located: pl.DataFrame) -> pl.DataFrame:
     """``_item, _described, _headline_person``: for a definite description without a name that reports ("le parti
     écologiste pense", "La centrale syndicale précise", "Le porte-parole du collectif …, se félicite"), the name it
     takes up: the nearest named subject or speaker before it in its sentence or the one before ("Le syndicat SUD-PTT
@@ -215,8 +214,9 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an anaphor). With no
     candidate that near, a person's role takes up (``_headline_person``) the one person the headline names and the
     body names again ("France : pour Montebourg, …" … "Le ministre du Redressement productif a déclaré", the
-    article's topic); else the description stays as written."""
-    from corpusling.markers.speakers import paragraphs, speaker_words, with_paragraph
+    article's topic); else the description stays as written. ``located``: ``mentions`` with their paragraphs
+    (``m_par_no``, ``m_title``…)."""
+    from corpusling.markers.speakers import speaker_words
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     possessive = "|".join(re.escape(d) for d in speaker_words("possessive_determiner"))
@@ -318,10 +318,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
              .join(found.select("_item"), on="_item", how="anti"))
     if roles.height == 0:
         return found.with_columns(pl.lit(None, pl.String).alias("_headline_person"))
-    pars = paragraphs(documents.with_columns(pl.col("doc_id").cast(pl.String))
-                      .join(roles.select("doc_id").unique(), on="doc_id", how="semi"))
-    here = with_paragraph(mentions.join(roles.select("doc_id").unique(), on="doc_id", how="semi"), pars, "m_start",
-                          "m_").with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
+    here = (located.join(roles.select("doc_id").unique(), on="doc_id", how="semi")
+            .with_columns(pl.col("name").str.split(" ").list.last().alias("_last")))
     titled = here.filter(pl.col("m_title").fill_null(False)).select("doc_id", "_last").unique()
     body = (here.filter(~pl.col("m_title").fill_null(False) & pl.col("role").is_in(["subject", "speaker", "other"])
                         & person)
@@ -672,10 +670,12 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                           pl.col("end_char").cast(pl.Int64)) if quotes.height else everywhere.clear()
     mentions = named_mentions(tokens.filter(pl.col("doc_id").cast(pl.String).is_in(here["doc_id"].implode())),
                               documents, pl.concat([marks, everywhere]))
+    # the paragraphs of these documents, and the mentions located in them: once, for pronouns, demonstratives and
+    # descriptions
+    pars = paragraphs(documents.join(here.select(pl.col("doc_id").cast(documents.schema["doc_id"])), on="doc_id",
+                                     how="semi"))
+    mentions_here = with_paragraph(mentions, pars, "m_start", "m_")
     if q.height:
-        pars = paragraphs(documents.join(q.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
-                                         on="doc_id", how="semi"))
-        mentions_here = with_paragraph(mentions, pars, "m_start", "m_")
         resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions_here)
                     .select(pl.col("_q").cast(pl.Int64).alias("_item"), "_resolved"))
     rows = rows.join(resolved, on="_item", how="left")
@@ -684,10 +684,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                      .select(pl.col("_item").alias("_q"), pl.col("doc_id").cast(pl.String), "source_start",
                              lowered.alias("_demonstrative")))
     if demonstrative.height:
-        pars = paragraphs(documents.join(demonstrative.select(pl.col("doc_id").cast(documents.schema["doc_id"]))
-                                         .unique(), on="doc_id", how="semi"))
-        found = last_mentioned(with_paragraph(demonstrative, pars, "source_start"),
-                               with_paragraph(mentions, pars, "m_start", "m_"))
+        found = last_mentioned(with_paragraph(demonstrative, pars, "source_start"), mentions_here)
         rows = rows.join(found.select(pl.col("_q").cast(pl.Int64).alias("_item"), "_last_mentioned"), on="_item",
                          how="left")
     else:
@@ -717,7 +714,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
     rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
-    rows = rows.join(_described_before(rows, words, mentions, quotes, documents), on="_item", how="left")
+    rows = rows.join(_described_before(rows, words, mentions, quotes, mentions_here), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)
@@ -731,10 +728,10 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     names = rows.filter(pl.col("speaker").is_not_null()).group_by("doc_id").agg("speaker")
     # (the text of the documents with an acronym among their speakers only)
     acronyms = names.filter(pl.col("speaker").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
-    texts_of = dict(texts.select("doc_id", pl.col(texts.columns[1])).join(acronyms.select("doc_id"), on="doc_id",
+    text_by_doc = dict(texts.select("doc_id", pl.col(texts.columns[1])).join(acronyms.select("doc_id"), on="doc_id",
                                                                            how="semi").iter_rows())
     lookup = [(doc, name, canon) for doc, found in names.iter_rows()
-              for name, canon in canonical_names(found, found, texts_of.get(doc)).items()]
+              for name, canon in canonical_names(found, found, text_by_doc.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "speaker": pl.String, "_c": pl.String}, orient="row")
     return (rows.join(canon, on=["doc_id", "speaker"], how="left")
             .with_columns(pl.coalesce("_c", "speaker").alias("speaker")).drop("_c"))

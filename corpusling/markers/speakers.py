@@ -75,7 +75,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
-                 "prepositional_particle", "acronym_function_word", "masculine_demonstrative",
+                 "acronym_function_word", "masculine_demonstrative",
                  "feminine_demonstrative", "time_noun")
 
 
@@ -91,13 +91,14 @@ PRONOUNS: dict[str, str | None] = {**dict.fromkeys(speaker_words("masculine_pron
 #: Demonstrative pronouns that take up the last-mentioned referent of their gender ("cette dernière").
 DEMONSTRATIVES: dict[str, str] = {**dict.fromkeys(speaker_words("masculine_demonstrative"), "Masc"),
                                   **dict.fromkeys(speaker_words("feminine_demonstrative"), "Fem")}
-#: Name particles that are French prepositions: they open a complement, never join two parts of one name.
-_PREPOSITIONAL_PARTICLES = frozenset(speaker_words("prepositional_particle"))
 #: Plural pronouns a source may be ("selon eux"), with their gender: their antecedent is a plural name.
 PLURAL_PRONOUNS: dict[str, str] = {**dict.fromkeys(speaker_words("masculine_plural_pronoun"), "Masc"),
                                    **dict.fromkeys(speaker_words("feminine_plural_pronoun"), "Fem")}
 #: Common nouns that make the proper name they take a place or a thing ("la place Tahrir"), never a speaker.
 NAMED_PLACE_NOUNS: tuple[str, ...] = speaker_words("named_place_noun")
+#: Name particles that are French prepositions ("de", "du", "des"): they open a complement, never join two parts of
+#: one name.
+_PREPOSITIONAL_PARTICLES = frozenset(speaker_words("name_particle")) & frozenset(speaker_words("preposition"))
 #: What stands between two parts of one name the parser split: a capitalised article or a particle that is no
 #: French preposition ("Jean-Marie Le Pen", "Ludwig van Beethoven"; not "de", which opens a complement).
 _NAME_GAP = (r"^\s+(?:" + "|".join(re.escape(w.capitalize()) for w in speaker_words("name_article"))
@@ -427,7 +428,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     # (the text itself where the parser left an article of the name out of it: "Jean-Marie Le Pen", "Le" a det)
     # (only for the names whose span is longer than their words: the text of those documents alone is read)
     gapped = (pl.col("m_end") - pl.col("m_start")) > pl.col("_written").str.len_chars() + 1
-    texts = _texts_of(documents, names.filter(gapped))
+    texts = texts_of(documents, names.filter(gapped))
     as_written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
     restored = (names.filter(gapped).join(texts, on="doc_id", how="left")
                 .with_columns(pl.when(as_written.str.split(" ").list.len()
@@ -546,7 +547,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
             .sort("doc_id", "m_start"))
 
 
-def _texts_of(documents: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+def texts_of(documents: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
     """``doc_id, _t``: the text of the documents ``rows`` come from, and of those only (a text is read where a
     rule needs the words between two mentions, not for the whole corpus)."""
     return (documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_t"))
@@ -576,7 +577,7 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     # (the gap read in the text only for names a few characters apart in one sentence)
     near = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") - pl.col("_prev_end")).is_between(2, 8)
             & ~pl.col("_case")).fill_null(False)
-    texts = _texts_of(documents, m.filter(near))
+    texts = texts_of(documents, m.filter(near))
     gap = pl.col("_t").str.slice(pl.col("_prev_end"), pl.col("m_start") - pl.col("_prev_end"))
     joined = (m.filter(near).join(texts, on="doc_id", how="left").filter(gap.str.contains(_NAME_GAP))
               .select("_i", pl.lit(True).alias("_joins")))
@@ -594,7 +595,7 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
     return (merged.with_columns(pl.when(pl.col("_parts") > 1).then(
         written.str.replace(_TITLE_PATTERN, "").str.extract(rf"^({NAME})", 1)).otherwise(pl.col("name")).alias("name"))
-        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts", strict=False))
+        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts"))
 
 
 def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
@@ -705,7 +706,7 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
             .when(same_par & person).then(4).when(same_par).then(5)
             .when(previous_speaker).then(6)
             .when(pl.col("role") == "speaker").then(7).when(pl.col("role") == "subject").then(8)
-            .when(person).then(9).otherwise(9))
+            .otherwise(9))
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor"))
@@ -902,11 +903,11 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
     # (the text of the documents with an acronym among their speakers only)
     acronyms = speakers_named.filter(pl.col("name").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
-    texts_of = dict(texts.join(acronyms.select("doc_id"), on="doc_id", how="semi").iter_rows())
+    text_by_doc = dict(texts.join(acronyms.select("doc_id"), on="doc_id", how="semi").iter_rows())
     lookup = [(doc, name, canon)
               for doc, names, targets in (candidates.group_by("doc_id").agg("name")
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
-              for name, canon in canonical_names(names, targets, texts_of.get(doc)).items()]
+              for name, canon in canonical_names(names, targets, text_by_doc.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
     for column in ("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "_previous_subject"):
         q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
