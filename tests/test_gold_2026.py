@@ -1,8 +1,8 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set10 (set7
-to set10 the blind sets of the fifth session) are parsed once with the bundled model and scored by
-``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little below the
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set11 (set7
+to set10 the blind sets of the fifth session, set11 that of the sixth) are parsed once with the bundled model and
+scored by ``tests/gold/score.py``, the UD conditionals on their treebanks' trees. Each threshold sits a little below the
 figure measured on the date recorded in the README's accuracy table: a change that lowers a figure, blind ones
 included, fails here. The blind figures are held, never tuned on: when one falls, read the development errors, not
 the blind ones.
@@ -172,7 +172,8 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # UTC (rules of commit facd8cb), its errors unread: conditionals P/R/F1 1.000/0.976/0.988, class 0.805 (42);
     # hedges P/R 0.935/0.896 (96); quotations F1 1.000, kind 0.812 (69), speaker 0.826 (23); reported speech P/R/F1
     # 0.836/0.809/0.822 (68), kind 0.927, speaker 0.833 (54). The UD blind items the same minute (tenth scoring):
-    # class 0.873 (126). Held, never tuned on.
+    # class 0.873 (126). Released to development at the start of the sixth session (20:40 UTC); set11 is the blind
+    # set since.
     ("set10", "conditionals (set10)", "f1"): 0.96,
     ("set10", "conditionals (set10)", "class_accuracy"): 0.78,
     ("set10", "hedges", "precision"): 0.91,
@@ -232,13 +233,13 @@ def test_set4_is_apart_from_development(score) -> None:
     assert score.set4_ids() and not set(score.set4_ids()) & (set(split["dev"]) | set(split["blind"]))
 
 
-def test_set10_is_blind(score) -> None:
-    """set10, the blind set since 19:40 UTC of the fifth session, shares no document with development, and its
+def test_set11_is_blind(score) -> None:
+    """set11, the blind set since 20:40 UTC of the sixth session, shares no document with development, and its
     errors cannot be listed."""
-    documents = {p.stem for p in (score.SET10 / "documents").glob("*.html")}
-    development = {p.stem for subset in ("set3", "set4", "set5", "set6", "set7", "set8", "set9")
+    documents = {p.stem for p in (score.SET11 / "documents").glob("*.html")}
+    development = {p.stem for subset in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
                    for p in (score.GOLD / subset / "documents").iterdir()}
     assert len(documents) == 40 and not documents & development
-    assert "set10" not in score.DEVELOPMENT
+    assert "set11" not in score.DEVELOPMENT
     with pytest.raises(SystemExit, match="blind"):
-        score.errors("quotes", "set10")
+        score.errors("quotes", "set11")

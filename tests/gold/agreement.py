@@ -3,7 +3,7 @@
 Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table);
 ``python tests/gold/agreement.py --set set3`` for the blind set3 (95 treebank texts,
 ``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures), ``--set set4`` for set4,
-``--set set5`` to ``--set set10`` for set5 to set10.
+``--set set5`` to ``--set set11`` for set5 to set11.
 
 For each layer: how many items each pass has, span agreement as F1 of one pass against the
 other (exact offsets; and, for hedges and reported speech whose boundaries are harder, any
@@ -62,7 +62,8 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
 
 #: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
 SETS = {"wikinews": ("wikinews", "Wikinews"),
-        **{name: (name, name) for name in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")}}
+        **{name: (name, name)
+           for name in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")}}
 
 
 def _ids(folder: str) -> list[str]:
@@ -135,7 +136,7 @@ def ud_conditionals() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set10")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set11")
     args = parser.parse_args(argv)
     if args.set == "wikinews":
         rows = [*wikinews(), *speakers(), ud_conditionals()]

@@ -4,7 +4,7 @@ Run from the project root::
 
     python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind sets: set10 and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind sets: set11 and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
@@ -17,8 +17,9 @@ the WiNER-fr collection: blind from 15:43, scored once at 16:37 UTC, released to
 development at the start of the fifth session), ``set7`` (40 more WiNER-fr articles, a third hash: blind from 18:02
 UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (40 more, a fourth hash: blind from
 18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC), ``set9`` (40 more, a fifth hash: blind from 19:09 UTC,
-scored once at 19:28 UTC, released at 19:40 UTC) and ``set10`` (40 more, a sixth hash: the blind set since 19:40 UTC,
-fifth session).
+scored once at 19:28 UTC, released at 19:40 UTC), ``set10`` (40 more, a sixth hash: blind from 19:40 UTC, scored
+once at 19:55 UTC, released at the start of the sixth session) and ``set11`` (40 more, a seventh hash: the blind set
+since the start of the sixth session, 2026-12-06 20:40 UTC).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -68,10 +69,12 @@ SET8 = GOLD / "set8"
 SET9 = GOLD / "set9"
 #: The ninth blind set (2026-12-06, fifth session, from 19:40 UTC): 40 more WiNER-fr articles.
 SET10 = GOLD / "set10"
+#: The tenth blind set (2026-12-06, sixth session, from 20:40 UTC): 40 more WiNER-fr articles.
+SET11 = GOLD / "set11"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
-FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
-#: Subsets whose errors may be read (set10 and the UD blind items may not).
-DEVELOPMENT = ("dev", "blind", "set3", "set4", "set5", "set6", "set7", "set8", "set9")
+FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
+#: Subsets whose errors may be read (set11 and the UD blind items may not).
+DEVELOPMENT = ("dev", "blind", "set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -114,10 +117,15 @@ def set10_ids() -> list[str]:
     return sorted(p.stem for p in (SET10 / "gold").glob("*.json"))
 
 
+def set11_ids() -> list[str]:
+    return sorted(p.stem for p in (SET11 / "gold").glob("*.json"))
+
+
 def subset_ids(subset: str) -> list[str]:
     """The documents of a subset."""
     return {"set3": set3_ids, "set4": set4_ids, "set5": set5_ids, "set6": set6_ids,
-            "set7": set7_ids, "set8": set8_ids, "set9": set9_ids, "set10": set10_ids}.get(
+            "set7": set7_ids, "set8": set8_ids, "set9": set9_ids, "set10": set10_ids,
+            "set11": set11_ids}.get(
         subset, lambda: split()[subset])()
 
 
@@ -143,7 +151,7 @@ def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
 
 def texts(subset: str) -> Path:
     """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the articles of set4,
-    set5 to set10."""
+    set5 to set11."""
     return GOLD / subset / "documents" if subset in FOLDER_SETS else WIKINEWS
 
 
@@ -416,7 +424,7 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets, set10 and the UD blind conditionals (record the date; never "
+                        help="also score the blind sets, set11 and the UD blind conditionals (record the date; never "
                              "tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
@@ -431,11 +439,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# {len(lines)} errors in {args.errors}, {args.subset}")
         return 0
     printouts = [("dev", True), ("blind", False), ("set3", True), ("set4", True), ("set5", True), ("set6", True),
-                 ("set7", True), ("set8", True), ("set9", True)]
+                 ("set7", True), ("set8", True), ("set9", True), ("set10", True)]
     if args.blind:
-        if not set10_ids():
-            raise SystemExit("score.py: set10 is not adjudicated yet (tests/gold/set10/gold/ is empty)")
-        printouts += [("blind", True), ("set10", True)]
+        if not set11_ids():
+            raise SystemExit("score.py: set11 is not adjudicated yet (tests/gold/set11/gold/ is empty)")
+        printouts += [("blind", True), ("set11", True)]
     for subset, ud in printouts:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
