@@ -19,7 +19,7 @@ UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (
 18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC), ``set9`` (40 more, a fifth hash: blind from 19:09 UTC,
 scored once at 19:28 UTC, released at 19:40 UTC), ``set10`` (40 more, a sixth hash: blind from 19:40 UTC, scored
 once at 19:55 UTC, released at the start of the sixth session) and ``set11`` (40 more, a seventh hash: the blind set
-since the start of the sixth session, 2026-12-06 20:40 UTC).
+since the start of the sixth session, 2026-12-06 20:30 UTC).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -69,7 +69,7 @@ SET8 = GOLD / "set8"
 SET9 = GOLD / "set9"
 #: The ninth blind set (2026-12-06, fifth session, from 19:40 UTC): 40 more WiNER-fr articles.
 SET10 = GOLD / "set10"
-#: The tenth blind set (2026-12-06, sixth session, from 20:40 UTC): 40 more WiNER-fr articles.
+#: The tenth blind set (2026-12-06, sixth session, from 20:30 UTC): 40 more WiNER-fr articles.
 SET11 = GOLD / "set11"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
