@@ -127,6 +127,9 @@ KIND_EXAMPLES = [
     ("Un manifestant tenait une pancarte « Je suis Charlie » devant la mairie.", "named", "scare"),
     ("Les syndicats dénoncent une logique du « buzz » dans la rédaction.", "named", "scare"),
     ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),
+    # "se dire" in a compound tense declares something of oneself: the subject's words, not a name (set4, set10)
+    ("La chanteuse s'est dite « très honorée d'avoir été choisie pour représenter la France » avec cette chanson.",
+     "embedded", "mixed"),
     # the agent of a naming participle is a speaker
     ("Le premier astronome s'appelait Messier, surnommé « Le furet des comètes » par Louis XV.", "embedded", "mixed"),
     ("Les électeurs doivent choisir un « Congrès national général » de deux cents membres.", "title", "scare"),

@@ -352,11 +352,15 @@ def _named_before(lowered: pl.Expr, participle: pl.Expr) -> pl.Expr:
 
 def _naming_participle_before(lowered: pl.Expr) -> pl.Expr:
     """A naming participle right before the quotation (``lowered``: the words before it in lower case), not after a
-    form of avoir ("une comédie nommée « … »", "la sphère, dite « … »"; not "l'a nommé « … »")."""
-    found = lowered.str.extract(
-        rf"(?:^|[^\p{{L}}])(?:(\p{{L}}+)\s+)?(?:{_alternation(kind_words('naming_participle'))})\s+$", 1)
-    participle = lowered.str.contains(rf"(?:^|[^\p{{L}}])(?:{_alternation(kind_words('naming_participle'))})\s+$")
-    return participle & ~found.fill_null("").is_in(list(kind_words("active_auxiliary")))
+    form of avoir ("une comédie nommée « … »", "la sphère, dite « … »"; not "l'a nommé « … »") nor in a compound
+    tense of a pronominal verb ("s'est dite « très honorée »": "se dire", to declare oneself, the subject's words)."""
+    participles = _alternation(kind_words("naming_participle"))
+    found = lowered.str.extract(rf"(?:^|[^\p{{L}}])(?:(\p{{L}}+)\s+)?(?:{participles})\s+$", 1)
+    participle = lowered.str.contains(rf"(?:^|[^\p{{L}}])(?:{participles})\s+$")
+    clitic = _alternation(kind_words("reflexive_clitic"), then=_SPACE)
+    pronominal = lowered.str.contains(
+        rf"(?:^|[^\p{{L}}])(?:{clitic})\s*(?:{_alternation(kind_words('pronominal_auxiliary'))})\s+(?:{participles})\s+$")
+    return participle & ~found.fill_null("").is_in(list(kind_words("active_auxiliary"))) & ~pronominal
 
 
 def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:

@@ -27,7 +27,7 @@ QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "re
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
                     "coordinator", "generic_subject", "alias_word",
-                    "voice_phrase", "update_banner")
+                    "voice_phrase", "update_banner", "pronominal_auxiliary")
 
 
 def words(role: str) -> tuple[str, ...]:
