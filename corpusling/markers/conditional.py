@@ -109,6 +109,19 @@ def _near(column: str, k: int) -> pl.Expr:
     return pl.when(pl.col("_sk").shift(-k) == pl.col("_sk")).then(pl.col(column).shift(-k))
 
 
+def _predicate() -> pl.Expr:
+    """The lemma of the first noun or adjective among the next three words, past determiners, prepositions and
+    adverbs only: the predicate of a copula, whatever the parser's attachment ("seraient à l'origine de …",
+    where "origine" is an oblique of the verb)."""
+    function_word = [_near("upos", k).is_in(["DET", "ADP", "ADV"]).fill_null(False) for k in (1, 2)]
+    expr = pl.lit(None, dtype=pl.String)
+    for k in (3, 2, 1):
+        before = pl.all_horizontal(function_word[:k - 1]) if k > 1 else pl.lit(True)
+        expr = pl.when(before & _near("upos", k).is_in(["NOUN", "ADJ"]).fill_null(False)).then(
+            _near("_l", k)).otherwise(expr)
+    return expr
+
+
 def _context(words: pl.DataFrame) -> pl.DataFrame:
     """Columns each conditional is judged on: neighbours, participle, head, sentence cues."""
     skip = [(_near("upos", k).is_in(["ADV", "PART"]) | _near("_f", k).is_in(cues("negation"))
@@ -140,6 +153,7 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
         pick("vf", pl.col("_w1")).alias("_w1_vf"), pick("part", pl.col("_w1")).alias("_w1_part"),
         pick("l", pl.col("_w2")).alias("_w2_l"), pick("part", pl.col("_w2")).alias("_w2_part"),
         _near("_f", 1).alias("_next1"),
+        _predicate().alias("_predicate_l"),
     )
     # previous word, skipping clitics and negation: the relative pronoun ("qui"), the subject ("vous")
     def previous(skipped: list[str]) -> pl.Expr:
@@ -575,7 +589,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     relative clause (a comma before its pronoun) of description, être (a copula, not the passive auxiliary) or
     avoir, tells a property reported of a
     referent already set up ("un homme …, qui serait un Ouzbek de 39 ans": ``appositive_description``, the
-    journalistic conditional, Kronning 2002); a restrictive one describes a referent imagined. A relative clause
+    journalistic conditional, Kronning 2002); a restrictive one describes a referent imagined, unless être
+    names the cause, author or victim a reported event is attributed to ("des bouteilles de gaz … qui seraient
+    à l'origine de la déflagration", "il serait donc la victime": ``attributed_predicate``, reportive in a
+    relative or que-clause too). A relative clause
     inside a clause whose own conditional is reportive is reported with it ("Il s'agirait d'un nouveau boson,
     …, qui aurait une énergie de 750 GeV": ``relative_in_reported_clause``, a second pass over the classes of
     the first), unless its verb is one of consequence ("un accord qui permettrait…" stays imagined). Just before
@@ -663,6 +680,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          & (pl.col("_w1_vf") == "Inf"), "other"),
         ("later_in_past_narrative", relative & ~compound & pl.col("_past_above") & pl.col("_dated")
          & ~consequence, "future_in_past"),
+        ("attributed_predicate", (lemma == _ETRE) & ~compound
+         & (pl.col("_clause_l").is_in(cues("attributed_predicate"))
+            | pl.col("_predicate_l").is_in(cues("attributed_predicate"))), "reportive"),
         ("appositive_description", relative & pl.col("_appositive") & ~compound & lemma.is_in(cues("description_verb"))
          & (~tree | (lemma != _ETRE) | (pl.col("deprel") == "cop")) & ~situation.fill_null(False), "reportive"),
         ("relative_in_reported_clause", relative & pl.col("_above_reportive")

@@ -1,0 +1,61 @@
+"""Conditional classes, seventh round (issue 14): the rules written on the errors that recur across set7 to
+set10, tested on sentences parsed with the bundled compact model (invented sentences of the same kinds, not
+the gold's)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from corpusling.markers import conditional
+
+#: (sentence, conditional's form, class, rule): one sentence per paragraph of the parsed text.
+CASES = [
+    # être naming the cause, author or victim a reported event is attributed to: reportive, even in a
+    # restrictive relative clause (set8, set10) or a que-clause (set9), where relative_clause and content_clause
+    # would say hypothetical
+    ("Ce sont deux bouteilles de gaz retrouvées dans la cave qui seraient à l'origine de l'explosion.",
+     "seraient", "reportive", "attributed_predicate"),
+    ("Une fuite qui serait la cause de la panne a été découverte hier.", "serait", "reportive",
+     "attributed_predicate"),
+    ("Tout laisse à penser qu'il serait donc la victime.", "serait", "reportive", "attributed_predicate"),
+    # ... not any predicate of être in a relative clause: an imagined referent stays hypothetical
+    ("Le parti réclame une loi qui serait plus juste pour les locataires.", "serait", "hypothetical",
+     "relative_clause"),
+]
+
+#: The rules of this round (the cases of the other rules show that the new ones do not over-fire).
+NEW_RULES = ("attributed_predicate",)
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
+    from corpusling.api import parse, read
+
+    path = tmp_path_factory.mktemp("conditionals_round7") / "sentences.txt"
+    path.write_text("\n\n".join(sentence for sentence, *_ in CASES) + "\n", encoding="utf-8")
+    return parse(read([path]), model="compact")
+
+
+def _row(found: pl.DataFrame, sentence: str, form: str) -> dict:
+    rows = found.filter((pl.col("sentence").str.strip_chars() == sentence) & (pl.col("form") == form))
+    assert rows.height == 1, (sentence, form, found.select("form", "sentence"))
+    return rows.row(0, named=True)
+
+
+@pytest.mark.parametrize("sentence, form, expected_class, expected_rule", CASES,
+                         ids=[f"{rule}:{form}" for _, form, _, rule in CASES])
+def test_class_and_rule(parsed, sentence: str, form: str, expected_class: str, expected_rule: str) -> None:
+    row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
+    assert (row["class"], row["rule"]) == (expected_class, expected_rule)
+
+
+@pytest.mark.parametrize("sentence, form, expected_class, expected_rule",
+                         [case for case in CASES if case[3] in NEW_RULES],
+                         ids=[f"{rule}:{form}" for _, form, _, rule in CASES if rule in NEW_RULES])
+def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, sentence: str, form: str,
+                                            expected_class: str, expected_rule: str) -> None:
+    table = conditional.rules()
+    monkeypatch.setattr(conditional, "rules", lambda: [rule for rule in table if rule[0] != expected_rule])
+    row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
+    assert row["class"] != expected_class, row["rule"]
