@@ -99,6 +99,9 @@ KIND_EXAMPLES = [
     # a clause of its own right after "selon X" (no comma) inside the sentence
     ("L'armée a démenti. Selon un haut responsable des services de sécurité « il s'agit d'une calomnie ».",
      "selon_clause", "direct"),
+    # not in the completive of a verb of saying: the "que" integrates the words (set7, set10)
+    ("Le député a expliqué que, selon lui, « de très grandes sociétés se payent des hommes politiques ».",
+     "selon_inside", "mixed"),
     ("Les manifestants ont crié « Liberté » devant le palais.", "verb_object", "direct"),
     # its indirect object between: a capitalised clause of its own, no "que" (set4, set7)
     ("Le président a dit au maire de la ville Jean Dupont « Il y en a certains qui feraient mieux de travailler ».",

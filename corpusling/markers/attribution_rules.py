@@ -178,7 +178,10 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         ("selon", pl.col("_selon_start") & ~pl.col("_finite_before"), "direct"),
         # "…, pour le président de la Commission X, « il y aura … »", "Selon un haut responsable « il s'agit … »":
         # a clause of its own right after "selon X" / "pour X" is X's utterance
-        ("selon_clause", pl.col("_adjacent_src").is_not_null() & pl.col("_has_finite_verb"), "direct"),
+        # (not in the completive of a verb of saying, "Il a expliqué que, selon lui, « de très grandes sociétés
+        # … »": the "que" integrates the words, mixed; set7, set10)
+        ("selon_clause", pl.col("_adjacent_src").is_not_null() & pl.col("_has_finite_verb")
+         & ~(pl.col("_near_speaks").fill_null(False) & _que_clause_since(pl.col("_near_start"))), "direct"),
         # (its indirect object or a time may stand between: "a dit au président de la région Alain Rousset « Il y
         # en a certains … »", "avant de poursuivre « Vous êtes … »": a clause of its own, capitalised, after a
         # speaking verb of its sentence with no "que", no determiner and no naming noun before it, set4 and set7)
