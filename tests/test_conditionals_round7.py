@@ -22,10 +22,19 @@ CASES = [
     # ... not any predicate of être in a relative clause: an imagined referent stays hypothetical
     ("Le parti réclame une loi qui serait plus juste pour les locataires.", "serait", "hypothetical",
      "relative_clause"),
+    # the que-clause of a present verb of belief: what the holder imagines would happen (set7; set8's is past)
+    ("Le ministre pense que le référendum attendrait la fin du mandat.", "attendrait", "hypothetical",
+     "belief_content"),
+    # ... a past conditional there stays reportive (a UD development item of this form), and so does the
+    # que-clause of a verb of saying
+    ("Les juges estiment que des commissions auraient été versées à un intermédiaire.", "auraient", "reportive",
+     "past_conditional"),
+    ("Le porte-parole précise que l'altercation serait un conflit entre deux employés.", "serait", "reportive",
+     "unmarked"),
 ]
 
 #: The rules of this round (the cases of the other rules show that the new ones do not over-fire).
-NEW_RULES = ("attributed_predicate",)
+NEW_RULES = ("attributed_predicate", "belief_content")
 
 
 @pytest.fixture(scope="module")

@@ -406,7 +406,9 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
     parser misplaces the si-clause); ``_above_cnd`` (the conditional word of the nearest clause above that is
     itself in the conditional: the second pass of :func:`_classify` reads its class), ``_past_above`` (the
-    nearest verb above is past) and ``_dated`` (a year hangs on the conditional's clause: "en 1928").
+    nearest verb above is past) and ``_dated`` (a year hangs on the conditional's clause: "en 1928"); the
+    governing verb's lemma ``_gov_l``, whether it is past ``_gov_past`` and how far above it is ``_gov_k`` (1:
+    the conditional's own clause is its content).
     """
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
     nodes = _nodes(words)
@@ -443,7 +445,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                            & (pl.col("_below_rel") != "conj")).unique(row, keep="first").select(
         row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
         (reporting & ~pl.col("_past") & (pl.col("_subj_person") == "1")).alias("_speaker_gov"),
-        (~reporting & (pl.col("k") == 1)).alias("_content_clause"))
+        (~reporting & (pl.col("k") == 1)).alias("_content_clause"), pl.col("_l").alias("_gov_l"),
+        pl.col("_past").alias("_gov_past"), pl.col("k").alias("_gov_k"))
     conj = pl.col("_rel") == "conj"
     clause = path.filter(pl.col("k") <= 1).group_by(row).agg(
         pl.when(conj.first()).then(pl.col("_rel").sort_by("k").last()).otherwise(pl.col("_rel").sort_by("k").first())
@@ -536,7 +539,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
-        "_subj_f", "_clause_upos", "_clause_l", "_antecedent_l", "_above_cnd",
+        "_subj_f", "_clause_upos", "_clause_l", "_antecedent_l", "_above_cnd", "_gov_l", "_gov_past", "_gov_k",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
@@ -577,7 +580,11 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     (``purpose_condition``). An attenuated assertion ("je dirais même") is ``other``: no wish or request. A past
     conditional of enabling or preventing whose subject is an
     action or a situation says what it would have made possible ("ce prêt aurait permis", "ce qui aurait
-    permis": ``counterfactual_consequence``), tried before the reportive past conditional; a past conditional
+    permis": ``counterfactual_consequence``), tried before the reportive past conditional; a present
+    conditional that is the que-clause of a present verb of belief is what the holder imagines would happen
+    ("il estime … qu'un nouveau référendum attendrait le règne d'un nouveau monarque": ``belief_content``,
+    hypothetical; a past one there stays reportive: "les juges estiment que des commissions auraient été
+    versées"); a past conditional
     in a relative clause of reported content looks back, not forward (no future in the past). A conditional
     after a finite imperfect that follows the que of a past verb of saying is in the future in the past too, by
     the tense concord of reported speech, wherever the parser hung it ("avait précisé que … et qu'il importait peu
@@ -675,6 +682,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("speaker_judgement", (first_person & ~compound) | pl.col("_speaker_gov"), "hypothetical"),
         ("counterfactual_consequence", compound & situation
          & key.is_in(_implicit("counterfactual_consequence_verb")), "hypothetical"),
+        ("belief_content", ~compound & pl.col("_gov_l").is_in(cues("belief_verb"))
+         & ~pl.col("_gov_past").fill_null(False) & (pl.col("_gov_k") == 1), "hypothetical"),
         ("past_conditional", compound, "reportive"),
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
