@@ -130,6 +130,9 @@ KIND_EXAMPLES = [
     ("Un manifestant tenait une pancarte « Je suis Charlie » devant la mairie.", "named", "scare"),
     ("Les syndicats dénoncent une logique du « buzz » dans la rédaction.", "named", "scare"),
     ("Les étoiles reposaient sur la sphère la plus extérieure, dite « sphère des fixes ».", "named", "scare"),
+    # a naming participle the lexicon also lists as a verb of saying, before a capitalised name (set10)
+    ("La tempête Thomas, aussi appelée « Doris » en Grande-Bretagne, a frappé le nord de la France.", "named",
+     "scare"),
     # "se dire" in a compound tense declares something of oneself: the subject's words, not a name (set4, set10)
     ("La chanteuse s'est dite « très honorée d'avoir été choisie pour représenter la France » avec cette chanson.",
      "embedded", "mixed"),

@@ -185,8 +185,10 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # (its indirect object or a time may stand between: "a dit au président de la région Alain Rousset « Il y
         # en a certains … »", "avant de poursuivre « Vous êtes … »": a clause of its own, capitalised, after a
         # speaking verb of its sentence with no "que", no determiner and no naming noun before it, set4 and set7)
-        ("verb_object", pl.col("_capital") & (pl.col("_prev_rv") | (
-            pl.col("_has_finite_verb") & (pl.col("level") == 0) & pl.col("_near_speaks") & ~pl.col("_named_before")
+        # (no naming participle before it, even one the lexicon also lists as a verb of saying: "La tempête Thomas,
+        # aussi appelée « Doris » en Grande-Bretagne" is a name, set10; as "appelée « les Petits Tigres »", set3)
+        ("verb_object", pl.col("_capital") & ~pl.col("_named_before") & (pl.col("_prev_rv") | (
+            pl.col("_has_finite_verb") & (pl.col("level") == 0) & pl.col("_near_speaks")
             & _nothing_quoted_since(pl.col("_near_start")) & ~_que_clause_since(pl.col("_near_start"))
             & ~pl.col("_left").str.contains(rf"(?i:(?:^|\s)(?:{_alternation(words('noun_phrase_determiner'))})\s*)$")
             & ~pl.col("_left").str.contains(r"(?i:\b(?:l|d|qu)['’]\s*)$"))), "direct"),
