@@ -76,7 +76,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
-                 "feminine_demonstrative", "time_noun")
+                 "feminine_demonstrative", "time_noun", "object_agreement_auxiliary")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -112,6 +112,8 @@ _PREPOSITIONS = frozenset(speaker_words("preposition"))
 _NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
 TIME_NOUNS = frozenset(speaker_words("time_noun"))
+#: The auxiliary ("avoir") with which a participle agrees with an object before it, never with its subject.
+OBJECT_AGREEMENT_AUXILIARIES = speaker_words("object_agreement_auxiliary")
 #: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
 _TITLES = frozenset(speaker_words("title"))
 _TITLE_PATTERN = r"^(?:(?i:" + "|".join(map(re.escape, speaker_words("abbreviated_title"))) + r")\.?\s+)+"
@@ -472,7 +474,16 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     head_case = (linked.filter(pl.col("deprel") == "case").group_by("doc_id", "sent_id", "head")
                  .agg(pl.lit(True).alias("_hcase"),
                       pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_hagent")))
+    # a participle conjugated with "avoir" (and not passive) agrees with an object before it, not with its
+    # subject: no gender clue ("Alan Bean l'avait accidentellement dirigée", dirigée = la caméra)
+    auxiliaries = (rows(tokens.filter(pl.col("deprel").is_in(["aux:tense", "aux:pass"])))
+                   .join(heads.select("doc_id", "sent_id", "head").unique(), on=["doc_id", "sent_id", "head"],
+                         how="semi")
+                   .group_by("doc_id", "sent_id", "head")
+                   .agg((pl.col("lemma").is_in(OBJECT_AGREEMENT_AUXILIARIES).any()
+                         & ~(pl.col("deprel") == "aux:pass").any()).alias("_hobject_agreement")))
     m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
+         .join(auxiliaries, on=["doc_id", "sent_id", "head"], how="left")
          .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
          .join(determined, on=key, how="left")
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
@@ -517,7 +528,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .then(_noun_gender(pl.col("_hfeats"), pl.col("_hform"), pl.col("_hdet_gender")))
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
         .when(rel.str.starts_with("nsubj") & pl.col("_hupos").is_in(["VERB", "ADJ"])
-              & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem"))
+              & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem")
+              & ~pl.col("_hobject_agreement").fill_null(False))
         .then(pl.lit("Fem"))
         # the name's own gender, where the tagger's lexicon gives one (a first name: "Lucien Carillon"), last: it
         # makes two clashing clues of a name whose other mention a wrong attachment gave a feminine
