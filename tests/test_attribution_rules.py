@@ -59,6 +59,13 @@ EXAMPLES = [
      "le capitaine"),
     ("« Le projet est abandonné », y compris les crédits prévus pour l'année, commente Marie Dupont, analyste.",
      "incise_final", "Marie Dupont"),
+    # a parenthesis after the subject (set9)
+    ("Le travail a repris jeudi. « Les représentants de la ville viennent d'accepter les propositions que je leur "
+     "avais faites » mardi, mettant ainsi fin à la grève, a déclaré le maire Gaël Perdriau (Les Républicains).",
+     "incise_final", "le maire Gaël Perdriau"),
+    # an adverbial phrase between the verb and its subject (as right after the mark)
+    ("Airbus est accusé d'avoir gonflé les prix. « Nous ne savons pas sur quelles constatations est basée » cette "
+     "décision, a répondu pour sa part le groupe, qui a déjà payé une amende.", "incise_final", "le groupe"),
     ("La porte-parole a nuancé les chiffres du gouvernement. « On a constaté une baisse réelle du chômage. »",
      "previous_sentence", "La porte-parole"),
 ]

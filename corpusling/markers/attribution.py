@@ -118,7 +118,10 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str, str]:
             rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
     # (a footnote call may stand between the mark and the incise: "» [1], explique-t-il")
     right_after = rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
-    final = rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SUBJECT_START}[^;:()«»]*)$"
+    # (an adverbial phrase may stand between the verb and its subject, and a parenthesis after the subject: "» cette
+    # décision, a répondu pour sa part le groupe", "» mardi, …, a déclaré le maire Gaël Perdriau (Les Républicains)")
+    final = (rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^;:()«»]*"
+             rf"(?:\([^;:()«»]*\)[^;:()«»]*)*)$")
     inside = rf"^(?P<upto>[«“„\"‹]?[^«»“”„]*?,\s*{verb})(?P<rest>.*)$"
     # a name then its verb, not inverted ("», May a dit aux députés britanniques", the order of a translation),
     # then nothing or a short phrase of place or audience: no object, no "que"
