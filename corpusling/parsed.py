@@ -19,13 +19,16 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.atomic import replacing, write_text
 from corpusling.errors import InputError
+
+if TYPE_CHECKING:
+    from corpusling.token_index import TokenIndex
 
 
 @dataclass
@@ -39,11 +42,20 @@ class ParsedCorpus:
     #: What the corpus computes once and keeps (its tables are treated as read-only).
     _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
+    def index(self) -> TokenIndex:
+        """The corpus's one index (:mod:`corpusling.token_index`): the runs of its documents and sentences, the
+        offsets of its words, the dictionary codes and postings of the queries and the text-order keys of the
+        analyses, each part built on first use (opened from the folder a loaded corpus came from)."""
+        from corpusling.token_index import index
+
+        return index(self.tokens)
+
     def quotes(self) -> pl.DataFrame:
         """The quotation table, computed on first use and kept: every marker's voice (``in_quote``) comes from it."""
         if "quotes" not in self._kept:
             from corpusling.markers.quotes import quotes
 
+            self.index()  # (the quotations locate their words with the corpus's index)
             self._kept["quotes"] = quotes(self.tokens, self.documents)
         return self._kept["quotes"]
 

@@ -359,7 +359,7 @@ def test_attach_keeps_no_table_alive(tmp_path):
     import gc
     import importlib
 
-    q = importlib.import_module("corpusling.query")
+    q = importlib.import_module("corpusling.token_index")  # where the index cache lives
     tokens, documents = random_corpus(n=500, seed=13)
     folder = tmp_path / "w"
     ParsedCorpus(tokens=tokens, documents=documents).save(folder)

@@ -67,3 +67,37 @@ def test_quotes_do_not_depend_on_row_order(gold_parsed) -> None:
     shuffled = quotes(tokens.sample(fraction=1.0, shuffle=True, seed=7), documents)
     assert ordered.height > 50
     assert ordered.equals(shuffled)
+
+
+def test_one_index_for_the_queries_and_the_analyses() -> None:
+    """A table in text order that a query has indexed gives the analyses that same index (one index per table,
+    issue 15): its text-order key, document runs and sentence bounds come from the query index's runs."""
+    from corpusling.query import count
+    from corpusling.token_index import index
+
+    table = _tokens()
+    assert count(table, '[upos="NOUN"]') == 5  # (the query indexes the table)
+    assert text_index(table) is index(table)
+    kept = index(table)
+    assert kept.key.to_list() == [0, 3, 6, 10, 14, 2**32, 2**32 + 5]
+    assert kept.documents.rows() == [("a", 0, 0, 4), ("b", 1, 5, 6)]
+    assert kept.sent_first.to_list() == [0, 0, 0, 3, 3, 5, 5]
+    assert kept.sent_last.to_list() == [2, 2, 2, 4, 4, 6, 6]
+    # a table out of order is put in order first: an index of its own, which keeps that table
+    shuffled = table.sample(fraction=1.0, shuffle=True, seed=3)
+    other = text_index(shuffled)
+    assert other is not index(shuffled) and other.tokens.equals(table.sort("doc_id", "start_char", "word_id"))
+
+
+def test_a_parsed_corpus_locates_its_quotations_with_its_own_index(gold_parsed) -> None:
+    from corpusling.parsed import ParsedCorpus
+
+    corpus = ParsedCorpus(gold_parsed.tokens, gold_parsed.documents)
+    corpus.quotes()
+    assert text_index(corpus.tokens) is corpus.index()
+
+
+def test_a_table_without_sentence_numbers_has_no_sentence_bounds() -> None:
+    index = text_index(_tokens().drop("sent_id"))
+    assert index.sent_first is None and index.sent_last is None
+    assert index.documents["_doc_first"].to_list() == [0, 5]

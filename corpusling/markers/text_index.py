@@ -3,40 +3,21 @@
 Quotations (and any span of a text) find their tokens by binary search on one integer
 column instead of joins on document names. A parsed corpus keeps each document's tokens
 as one run of rows in text order; :func:`text_index` checks that (sorting only when it
-does not hold), numbers the documents by their runs and keys every row by
-``document number × 2³² + start_char``, a non-decreasing integer. Row numbers then serve
-as positions: a word's rank in its document is its row minus the document's first row,
-and the words between two offsets are a range of rows.
+does not hold) and gives the table's :class:`~corpusling.token_index.TokenIndex`, the one the
+queries use: its documents numbered by their runs, every row keyed by ``document number × 2³² +
+start_char`` (a non-decreasing integer), the first and last row of each row's sentence. Row
+numbers then serve as positions: a word's rank in its document is its row minus the document's
+first row, and the words between two offsets are a range of rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
 
-from corpusling import tokens as tok
+from corpusling.token_index import SHIFT, TokenIndex, cached
 
-_SHIFT = 2**32
-
-
-@dataclass(frozen=True)
-class TextIndex:
-    """A token table in text order with its search keys.
-
-    ``tokens``: the table, each document one run of rows, ordered by ``start_char, word_id``;
-    ``documents``: ``doc_id`` (String), ``_doc`` (run number), ``_doc_first``, ``_doc_last`` (rows);
-    ``key``: ``_doc × 2³² + start_char`` per row; ``doc``: the document number of each row;
-    ``sent_first`` / ``sent_last``: first and last row of each row's sentence, or None when sentences
-    are not runs of rows (no ``sent_id``, or ids out of order).
-    """
-
-    tokens: pl.DataFrame
-    documents: pl.DataFrame
-    key: pl.Series
-    doc: pl.Series
-    sent_first: pl.Series | None
-    sent_last: pl.Series | None
+#: The index of a table in text order (the name the analyses give it).
+TextIndex = TokenIndex
 
 
 def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
@@ -57,38 +38,21 @@ def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
     return tokens
 
 
-def text_index(tokens: pl.DataFrame) -> TextIndex:
-    """The :class:`TextIndex` of a token table (needs ``doc_id, start_char``; uses ``sent_id, word_id``)."""
+def text_index(tokens: pl.DataFrame) -> TokenIndex:
+    """The index of a token table in text order (needs ``doc_id, start_char``; uses ``sent_id, word_id``): the
+    table's own index (:func:`corpusling.token_index.index`, shared with the queries) when it is in order and
+    indexed already, else one built on the table put in order (the index keeps that table)."""
     ordered = in_text_order(tokens)
-    new_doc = (pl.col("doc_id") != pl.col("doc_id").shift()).fill_null(True)
-    has_sent = "sent_id" in ordered.columns and ordered["sent_id"].null_count() == 0
-    row = pl.int_range(pl.len(), dtype=pl.Int64)
-    frame = ordered.select(
-        (new_doc.cum_sum().cast(pl.Int64) - 1).alias("_doc"),
-        new_doc.alias("_new_doc"),
-        (tok.sentence_starts() if has_sent else pl.lit(True)).alias("_new_sent"),
-        (~new_doc & (pl.col("sent_id").diff() < 0)).fill_null(False).any().alias("_sent_disorder") if has_sent
-        else pl.lit(True).alias("_sent_disorder"),
-        pl.col("start_char").cast(pl.Int64),
-    ).with_columns(row.alias("_row"))
-    key = frame.select((pl.col("_doc") * _SHIFT + pl.col("start_char")).alias("_key"))["_key"]
-    first_rows = frame.filter(pl.col("_new_doc")).select("_doc", pl.col("_row").alias("_doc_first"))
-    names = ordered.select(pl.col("doc_id").filter(new_doc).cast(pl.String))  # one name per document, not per row
-    starts = pl.concat([names, first_rows], how="horizontal")
-    documents = starts.with_columns(
-        (pl.col("_doc_first").shift(-1).fill_null(frame.height) - 1).alias("_doc_last"))
-    sent_first = sent_last = None
-    if has_sent and frame.height and not frame["_sent_disorder"][0]:
-        bounds = frame.select(
-            pl.when(pl.col("_new_sent")).then(pl.col("_row")).forward_fill().alias("first"),
-            pl.when(pl.col("_new_sent").shift(-1).fill_null(True)).then(pl.col("_row")).backward_fill().alias("last"))
-        sent_first, sent_last = bounds["first"], bounds["last"]
-    return TextIndex(ordered, documents, key, frame["_doc"], sent_first, sent_last)
+    if ordered is tokens:
+        kept = cached(tokens)
+        if kept is not None:
+            return kept
+    return TokenIndex(ordered)
 
 
 def position(doc: pl.Expr, char: pl.Expr) -> pl.Expr:
     """The search key of character ``char`` of document number ``doc``."""
-    return doc.cast(pl.Int64) * _SHIFT + char.cast(pl.Int64)
+    return doc.cast(pl.Int64) * SHIFT + char.cast(pl.Int64)
 
 
 def locate(index: TextIndex, spans: pl.DataFrame) -> pl.DataFrame:
