@@ -215,9 +215,10 @@ def noun_in(words: frozenset[str]) -> pl.Expr:
 
 
 def sentences_of(words: pl.DataFrame, indices: pl.Series) -> pl.DataFrame:
-    """The words of the sentences that hold the given word indices."""
-    return words.join(words.filter(pl.col("_i").is_in(indices.implode())).select("_s").unique(), on="_s",
-                      how="semi")
+    """The words of the sentences that hold the given word indices (two membership tests, no join: the rows
+    kept are copied once)."""
+    held = words.filter(pl.col("_i").is_in(indices.implode()))["_s"].unique()
+    return words.filter(pl.col("_s").is_in(held.implode()))
 
 
 def right_edge(words: pl.DataFrame, heads: pl.Series) -> pl.DataFrame:
