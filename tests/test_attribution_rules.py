@@ -82,6 +82,13 @@ KIND_EXAMPLES = [
      "scare"),
     ("Le physicien précise que : « La mesure est fiable ».", "que_colon", "mixed"),
     ("Le ministre a déclaré : « Nous resterons fermes ».", "colon", "direct"),
+    # a phrase without a verb after a clause that is not one of saying: the words or the name it announces (set6,
+    # set8); after a verb of saying, an utterance
+    ("Les deux journalistes ont été arrêtés pour le motif suivant : « tentative de destruction des preuves des "
+     "crimes des insurgés ».",
+     "embedded", "mixed"),
+    ("Des professeurs en colère ont créé un groupe : « Les Stylos rouges en colère ».", "title", "scare"),
+    ("Le ministre a répondu : « Jamais de la vie ».", "colon", "direct"),
     # a name opening the writer's sentence, its subject or with a relative on it
     ("« Pérouse amitié » utilise la grande salle deux mercredis par mois.", "subject_name", "scare"),
     ("« Saint Anger », qui est le premier single de l'album, sort demain.", "subject_name", "scare"),

@@ -159,7 +159,14 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # "précise que : « … »": the colon does not undo the "que" that integrates the words
         ("que_colon", pl.col("_left").str.contains(rf"\b(?i:{_alternation(words('complementizer'))})\s*:\s*$"),
          "mixed"),
-        ("colon", pl.col("_after_colon"), "direct"),
+        # (not a phrase without a verb, one sentence at most, after a clause that is not one of saying: "interrogés
+        # pour le motif suivant : « tentative de destruction des preuves »", "ont créé un groupe : « Les stylos
+        # rouges en colère »" are the words or the name the clause announces, mixed or scare by the rules below;
+        # set6, set8)
+        # (a name alone before the colon stays its speaker: "Barack Obama : « … »")
+        ("colon", pl.col("_after_colon") & ~(~pl.col("_has_verb") & ~pl.col("_colon_rv").fill_null(False)
+                                             & pl.col("_colon_name").is_null()
+                                             & ~pl.col("_quote").str.contains(r"[.!?…]\s+\S")), "direct"),
         # a name or a title opening the writer's sentence as its subject ("« St. Anger » est le premier single")
         # (its head is a subject, or the writer's sentence goes on after it: "« Pérouse amitié », qui utilise …")
         ("subject_name", pl.col("_sentence_start") & name_like
