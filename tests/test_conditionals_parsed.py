@@ -114,7 +114,7 @@ CASES = [
     # same: no indirect question after penser, croire (set6 2016_08_30-005) ...
     ("Un député pense que sa candidature serait mal venue « s'il annonce ce projet maintenant ».", "serait",
      "hypothetical", "si_clause"),
-    ("Le maire croit que la fermeture serait mal comprise s'il la décide avant l'été.", "serait", "hypothetical",
+    ("Le maire affirme que la fermeture serait mal comprise s'il la décide avant l'été.", "serait", "hypothetical",
      "si_clause"),
     # ... while after savoir it is an indirect question, no condition
     ("Il ne sait pas s'il viendrait.", "viendrait", "reportive", "unmarked"),
@@ -199,7 +199,7 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
 CUE_CASES = [
     ("opinion_verb", "Un député pense que sa candidature serait mal venue « s'il annonce ce projet maintenant ».",
      "serait"),
-    ("elided_condition_word", "Le maire croit que la fermeture serait mal comprise s'il la décide avant l'été.",
+    ("elided_condition_word", "Le maire affirme que la fermeture serait mal comprise s'il la décide avant l'été.",
      "serait"),
     ("description_verb", "Parmi les suspects figure un homme de Lyon, qui serait un ancien militaire de 45 ans.",
      "serait"),

@@ -31,6 +31,12 @@ CASES = [
      "past_conditional"),
     ("Le porte-parole précise que l'altercation serait un conflit entre deux employés.", "serait", "reportive",
      "unmarked"),
+    # a past conditional after a past verb of saying + que looks back: reportive, no future in the past (set10)
+    ("Le journal avait annoncé que la ministre aurait été payée par l'Assemblée dès 1982.", "aurait",
+     "reportive", "past_conditional"),
+    # ... a present one looks forward
+    ("Le journal avait annoncé que la ministre serait payée par l'Assemblée dès janvier.", "serait",
+     "future_in_past", "past_saying_que"),
 ]
 
 #: The rules of this round (the cases of the other rules show that the new ones do not over-fire).
