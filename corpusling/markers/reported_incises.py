@@ -310,7 +310,9 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     found = found.join(forms.unique("form", keep="first").select(pl.col("form").alias("_form"), "lemma"),
                        on="_form", how="left")
     before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
-    cue_token = (words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
+    # (the words of the documents that hold an incise only: the others are never looked up)
+    cue_token = (words.join(found.select("doc_id").unique(), on="doc_id", how="semi")
+                 .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
                  .sort("doc_id", "start_char"))
     rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
                                .otherwise(pl.col("_s") + before_comma).alias("_range_end"),
