@@ -40,6 +40,9 @@ EXAMPLES = [
      "rwandaise : « Le Rwanda n'a aucun intérêt à tuer ce militant »", "voice", "lieutenant-colonel René Ngendahimana"),
     ("Le bilan de l'entraîneur était assez mitigé : « Nous avons montré de bonnes choses ».", "colon_noun",
      "l'entraîneur"),
+    # "les paroles de X" (set8)
+    ("Les paroles de l'écrivain sont : « Sauver Paris, c'est plus que sauver la France, c'est sauver le monde. »",
+     "colon_noun", "l'écrivain"),
     ("Le président a déclaré : « Nous resterons fermes ».", "colon_verb", "Le président"),
     ("Barack Obama : « Nous gagnerons »", "colon_name", "Barack Obama"),
     # a name after a fronted adjunct and its comma
