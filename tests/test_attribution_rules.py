@@ -371,3 +371,20 @@ def test_a_nickname_after_alias_is_not_the_subject() -> None:
     assert found["source"].to_list() == ["Maxime Nicolle"]
     alias = corpus.tokens.filter(pl.col("form") == "alias")
     assert alias["deprel"].cast(pl.String).to_list() == ["nsubj"]  # the parse that made the error
+
+
+def test_a_fronted_time_adverbial_is_no_subject() -> None:
+    """"Ce matin, …, X a affiché … : « … »": the parser makes "matin" a second subject of the colon's verb; the
+    source is X (``time_noun`` of speaker_words.tsv, set6)."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"matin": "Les policiers ont obtenu une prime. Ce matin, à La Seyne-sur-Mer, de son propre "
+                                   "chef, l'afficheur Michel-Ange Flori a affiché sur ses panneaux publicitaires le "
+                                   "message suivant : « 150 euros de plus par mois par policier. Et nous ? »"})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"]
+    assert found["source"].to_list() == ["l'afficheur Michel-Ange Flori"]
+    matin = corpus.tokens.filter(pl.col("form") == "matin")
+    assert matin["deprel"].cast(pl.String).to_list() == ["nsubj"]  # the parse that made the error

@@ -849,8 +849,13 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     alias = tok.filter(pl.col("form").str.to_lowercase().is_in(kind_words("alias_word")))
     nickname = pl.concat([alias.select("doc_id", "sent_id", "word_id"),
                           alias.select("doc_id", "sent_id", pl.col("word_id") + 1)])
+    # a fronted time adverbial the parser makes a second subject ("Ce matin, …, l'afficheur Michel-Ange Flori a
+    # affiché … :") is no speaker, as in the speakers of reported speech (``time_noun`` of speaker_words.tsv)
+    from corpusling.markers.speakers import TIME_NOUNS  # (here: speakers reads this module)
+
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
             .join(nickname, on=["doc_id", "sent_id", "word_id"], how="anti")
+            .filter(~pl.col("lemma").str.to_lowercase().is_in(list(TIME_NOUNS)))
             .join(passive, on=["doc_id", "sent_id", "head"], how="left")
             .filter((pl.col("deprel").str.starts_with("nsubj") | expletive & pl.col("_passive").is_null())
                     & ~object_clitic)
