@@ -31,6 +31,9 @@ CASES = [
      "past_conditional"),
     ("Le porte-parole précise que l'altercation serait un conflit entre deux employés.", "serait", "reportive",
      "unmarked"),
+    # an appositive relative clause of a count or measure reports a property of a referent already set up (set9)
+    ("Les rebelles tiennent toujours la ville de Kidal, qui compterait près de 3 000 combattants.", "compterait",
+     "reportive", "appositive_description"),
     # a past conditional after a past verb of saying + que looks back: reportive, no future in the past (set10)
     ("Le journal avait annoncé que la ministre aurait été payée par l'Assemblée dès 1982.", "aurait",
      "reportive", "past_conditional"),
@@ -74,3 +77,20 @@ def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(conditional, "rules", lambda: [rule for rule in table if rule[0] != expected_rule])
     row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
     assert row["class"] != expected_class, row["rule"]
+
+
+#: (cue kind, one of its words, sentence, form): cases of CASES whose class hangs on a word added this round.
+CUE_WORDS = [("description_verb", "compter",
+              "Les rebelles tiennent toujours la ville de Kidal, qui compterait près de 3 000 combattants.",
+              "compterait")]
+
+
+@pytest.mark.parametrize("kind, word, sentence, form", CUE_WORDS, ids=[f"{k}:{w}" for k, w, _, _ in CUE_WORDS])
+def test_without_the_cue_word_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, kind: str, word: str,
+                                                sentence: str, form: str) -> None:
+    expected = next(cls for case, case_form, cls, _ in CASES if case == sentence and case_form == form)
+    original = conditional.cues
+    monkeypatch.setattr(conditional, "cues", lambda k, *rest: [c for c in original(k, *rest)
+                                                                if not (k == kind and c == word)])
+    row = _row(conditional.conditionals(parsed.tokens, parsed.documents), sentence, form)
+    assert row["class"] != expected, row["rule"]
