@@ -163,8 +163,10 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # pour le motif suivant : « tentative de destruction des preuves »", "ont créé un groupe : « Les stylos
         # rouges en colère »" are the words or the name the clause announces, mixed or scare by the rules below;
         # set6, set8)
-        # (a name alone before the colon stays its speaker: "Barack Obama : « … »")
-        ("colon", pl.col("_after_colon") & ~(~pl.col("_has_verb") & ~pl.col("_colon_rv").fill_null(False)
+        # (a name alone before the colon stays its speaker: "Barack Obama : « … »"; and so does a topic without a
+        # verb, a headline's: "Banques belges : « Le parquet exagère »")
+        ("colon", pl.col("_after_colon") & ~(~pl.col("_has_verb") & pl.col("_colon_word").is_not_null()
+                                             & ~pl.col("_colon_rv").fill_null(False)
                                              & pl.col("_colon_name").is_null()
                                              & ~pl.col("_quote").str.contains(r"[.!?…]\s+\S")), "direct"),
         # a name or a title opening the writer's sentence as its subject ("« St. Anger » est le premier single")
