@@ -174,16 +174,33 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.836/0.809/0.822 (68), kind 0.927, speaker 0.833 (54). The UD blind items the same minute (tenth scoring):
     # class 0.873 (126). Released to development at the start of the sixth session (20:30 UTC); set11 is the blind
     # set since.
+    # Raised at 21:03 UTC to the development figures after the seventh round, written on it (commit 5006790): class
+    # 0.854, kind 0.855, speakers 0.913.
     ("set10", "conditionals (set10)", "f1"): 0.96,
-    ("set10", "conditionals (set10)", "class_accuracy"): 0.78,
+    ("set10", "conditionals (set10)", "class_accuracy"): 0.83,
     ("set10", "hedges", "precision"): 0.91,
     ("set10", "hedges", "recall"): 0.87,
     ("set10", "quotations", "f1"): 0.98,
-    ("set10", "quotations", "kind_accuracy"): 0.78,
-    ("set10", "quotations", "speaker_accuracy"): 0.78,
+    ("set10", "quotations", "kind_accuracy"): 0.83,
+    ("set10", "quotations", "speaker_accuracy"): 0.89,
     ("set10", "reported speech", "f1"): 0.80,
     ("set10", "reported speech", "kind_accuracy"): 0.90,
     ("set10", "reported speech", "speaker_accuracy"): 0.80,
+    # set11, the blind set since 20:30 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:03
+    # UTC (rules of commit 5006790), its errors unread: conditionals P/R/F1 1.000/1.000/1.000, class 0.850 (40);
+    # hedges P/R 0.899/0.959 (74); quotations F1 1.000, kind 0.865 (89), speaker 0.810 (21); reported speech P/R/F1
+    # 0.914/0.868/0.891 (76), kind 0.985, speaker 0.785 (65). The UD blind items the same minute (eleventh scoring):
+    # class 0.873 (126). Held, never tuned on.
+    ("set11", "conditionals (set11)", "f1"): 0.98,
+    ("set11", "conditionals (set11)", "class_accuracy"): 0.82,
+    ("set11", "hedges", "precision"): 0.87,
+    ("set11", "hedges", "recall"): 0.93,
+    ("set11", "quotations", "f1"): 0.98,
+    ("set11", "quotations", "kind_accuracy"): 0.84,
+    ("set11", "quotations", "speaker_accuracy"): 0.78,
+    ("set11", "reported speech", "f1"): 0.86,
+    ("set11", "reported speech", "kind_accuracy"): 0.95,
+    ("set11", "reported speech", "speaker_accuracy"): 0.76,
 }
 
 
