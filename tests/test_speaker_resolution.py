@@ -10,7 +10,7 @@ is a pronoun or a description of a speaker the gold names), the item counts as
 
 ``resolved / mention`` is the resolver's accuracy given the right mention; ``items - mention`` are mention
 errors (a source missed, another word taken). Run ``python tests/test_speaker_resolution.py`` for the
-figures of the development subsets (never the blind set11, never the heldout gold).
+figures of the development subsets (never the blind set12, never the heldout gold).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "gold"))
 import score  # noqa: E402 - the gold scorer, beside this file
 
 #: The development subsets whose errors may be read (set5 released at 16:45 UTC, set6 at 18:02 UTC).
-SUBSETS = ("set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
+SUBSETS = ("set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
 
 
 def _anaphoric(mention: str | None, name: str | None) -> bool:

@@ -70,7 +70,7 @@ LABELS = {
 UD_FIELDS = ("is_conditional", "cls", "compound", "main_lemma")
 DECISIONS = {"A", "B", "drop", "corrected", "add"}
 #: The sets kept as ``tests/gold/<name>/`` with ``documents/``, ``pass_a/``, ``pass_b/`` and ``decisions.json``.
-ARTICLE_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
+ARTICLE_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")
 
 
 class AdjudicationError(Exception):
@@ -175,14 +175,14 @@ def _corrected(decision: dict, base: dict | None) -> list[dict]:
 
 def _texts(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Article id → its part (Wikinews dev / blind; every text of set3 or set4 its set's name), and id → text
-    (Wikinews: the annotators' copies; set3: the text files with the final newline stripped; set4 to set11: the HTML
+    (Wikinews: the annotators' copies; set3: the text files with the final newline stripped; set4 to set12: the HTML
     articles as corpusling's reader gives them)."""
     if folder == WIKINEWS:
         split = _load(WIKINEWS / "split.json")
         parts = {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}
         return parts, {d: (TEXTS / f"{d}.txt").read_text(encoding="utf-8") for d in parts}
     if folder in (SET4, GOLD / "set5", GOLD / "set6", GOLD / "set7", GOLD / "set8", GOLD / "set9", GOLD / "set10",
-                  GOLD / "set11"):
+                  GOLD / "set11", GOLD / "set12"):
         from corpusling.readers import read_corpus
 
         documents = read_corpus([folder / "documents"]).documents
@@ -397,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("wikinews", *ARTICLE_SETS),
                         default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set11")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set12")
     args = parser.parse_args(argv)
     try:
         if args.set in ARTICLE_SETS:

@@ -3,7 +3,7 @@
 Run from the project root: ``python tests/gold/agreement.py`` (prints a Markdown table);
 ``python tests/gold/agreement.py --set set3`` for the blind set3 (95 treebank texts,
 ``tests/gold/set3/pass_{a,b}/<id>.json``, same layers and measures), ``--set set4`` for set4,
-``--set set5`` to ``--set set11`` for set5 to set11.
+``--set set5`` to ``--set set12`` for set5 to set12.
 
 For each layer: how many items each pass has, span agreement as F1 of one pass against the
 other (exact offsets; and, for hedges and reported speech whose boundaries are harder, any
@@ -63,7 +63,7 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
 #: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
 SETS = {"wikinews": ("wikinews", "Wikinews"),
         **{name: (name, name)
-           for name in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")}}
+           for name in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")}}
 
 
 def _ids(folder: str) -> list[str]:
@@ -136,7 +136,7 @@ def ud_conditionals() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="wikinews",
-                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set11")
+                        help="wikinews (default: Wikinews and the UD conditionals), set3 to set12")
     args = parser.parse_args(argv)
     if args.set == "wikinews":
         rows = [*wikinews(), *speakers(), ud_conditionals()]

@@ -4,7 +4,7 @@ Run from the project root::
 
     python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind sets: set11 and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind sets: set12 and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
@@ -18,8 +18,9 @@ development at the start of the fifth session), ``set7`` (40 more WiNER-fr artic
 UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (40 more, a fourth hash: blind from
 18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC), ``set9`` (40 more, a fifth hash: blind from 19:09 UTC,
 scored once at 19:28 UTC, released at 19:40 UTC), ``set10`` (40 more, a sixth hash: blind from 19:40 UTC, scored
-once at 19:55 UTC, released at the start of the sixth session) and ``set11`` (40 more, a seventh hash: the blind set
-since the start of the sixth session, 2026-12-06 20:30 UTC).
+once at 19:55 UTC, released at the start of the sixth session) ``set11`` (40 more, a seventh hash: blind from 20:30 UTC,
+scored once at 21:03 UTC, released at 21:07 UTC) and ``set12`` (40 more, an eighth hash: the blind set since 21:07 UTC,
+sixth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -71,10 +72,12 @@ SET9 = GOLD / "set9"
 SET10 = GOLD / "set10"
 #: The tenth blind set (2026-12-06, sixth session, from 20:30 UTC): 40 more WiNER-fr articles.
 SET11 = GOLD / "set11"
+#: The eleventh blind set (2026-12-06, sixth session, from 21:07 UTC): 40 more WiNER-fr articles.
+SET12 = GOLD / "set12"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
-FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
-#: Subsets whose errors may be read (set11 and the UD blind items may not).
-DEVELOPMENT = ("dev", "blind", "set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10")
+FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")
+#: Subsets whose errors may be read (set12 and the UD blind items may not).
+DEVELOPMENT = ("dev", "blind", "set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -121,11 +124,15 @@ def set11_ids() -> list[str]:
     return sorted(p.stem for p in (SET11 / "gold").glob("*.json"))
 
 
+def set12_ids() -> list[str]:
+    return sorted(p.stem for p in (SET12 / "gold").glob("*.json"))
+
+
 def subset_ids(subset: str) -> list[str]:
     """The documents of a subset."""
     return {"set3": set3_ids, "set4": set4_ids, "set5": set5_ids, "set6": set6_ids,
             "set7": set7_ids, "set8": set8_ids, "set9": set9_ids, "set10": set10_ids,
-            "set11": set11_ids}.get(
+            "set11": set11_ids, "set12": set12_ids}.get(
         subset, lambda: split()[subset])()
 
 
@@ -151,7 +158,7 @@ def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
 
 def texts(subset: str) -> Path:
     """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the articles of set4,
-    set5 to set11."""
+    set5 to set12."""
     return GOLD / subset / "documents" if subset in FOLDER_SETS else WIKINEWS
 
 
@@ -424,7 +431,7 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets, set11 and the UD blind conditionals (record the date; never "
+                        help="also score the blind sets, set12 and the UD blind conditionals (record the date; never "
                              "tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
@@ -439,11 +446,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# {len(lines)} errors in {args.errors}, {args.subset}")
         return 0
     printouts = [("dev", True), ("blind", False), ("set3", True), ("set4", True), ("set5", True), ("set6", True),
-                 ("set7", True), ("set8", True), ("set9", True), ("set10", True)]
+                 ("set7", True), ("set8", True), ("set9", True), ("set10", True),
+                 ("set11", True)]
     if args.blind:
-        if not set11_ids():
-            raise SystemExit("score.py: set11 is not adjudicated yet (tests/gold/set11/gold/ is empty)")
-        printouts += [("blind", True), ("set11", True)]
+        if not set12_ids():
+            raise SystemExit("score.py: set12 is not adjudicated yet (tests/gold/set12/gold/ is empty)")
+        printouts += [("blind", True), ("set12", True)]
     for subset, ud in printouts:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
