@@ -38,7 +38,9 @@ class TokenIndex:
 
     For each attribute a query reads: ``codes`` (dense UInt16 or UInt32, one per word) and ``lexicon``
     (``code``, ``value``: the distinct values). Also the sentence number of each row
-    (running through the corpus) used to keep sequences inside one sentence.
+    (running through the corpus) used to keep sequences inside one sentence, and, for the
+    analyses, the text-order view of the same runs: :attr:`key`, :attr:`documents`,
+    :attr:`sent_first` and :attr:`sent_last`.
 
     Each part (the sentence and document runs, the offsets, one attribute's codes, its postings…)
     is built on first use. With a ``store`` (:class:`corpusling.index_store.IndexStore`, the index
