@@ -612,7 +612,11 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     irrecevable"), an adjective judging a clause ("ce serait dramatique que…") or judging the worth, cost or
     feasibility of an action that is the subject ("cette mesure serait nécessaire": ``judged_action``,
     ``evaluative_adjective`` of ``implicit_conditions.tsv``); "ne saurait +
-    infinitive" is a set phrase (``other``).
+    infinitive" is a set phrase (``other``). Last before the default, a present conditional whose subject is a
+    pronoun standing for the situation just described ("Cela représenterait donc une hausse", "Ce serait l'unique
+    manière de l'honorer": ``situation_pronoun_subject``) is the consequence or worth of that situation as
+    inferred, hypothetical, whatever the verb (the consequence verb ``implicit_condition`` asks of a noun of
+    action is no condition for a pronoun that can only stand for a situation).
     Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the participle's
     lemma for a compound, else the verb's), ``compound``, the next word ``_w1_*``, the previous
     word ``_prev``, the sentence cues, and the dependency tree (:func:`_tree`) where the sentence
@@ -707,6 +711,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("judged_situation", copula & pl.col("_subj_f").is_in(cues("situation_subject")), "hypothetical"),
         ("judged_action", (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & situation
          & pl.col("_clause_l").is_in(_implicit("evaluative_adjective")), "hypothetical"),
+        ("situation_pronoun_subject", ~compound & (pl.col("_subj_f").is_in(cues("situation_pronoun_subject"))
+                                                  | subject.is_in(cues("situation_pronoun_subject"))),
+         "hypothetical"),
         ("unmarked", pl.lit(True), "reportive"),
     ]
 
