@@ -1,0 +1,33 @@
+"""Hedges, eighth round (issue 14; kinds of set9's, set10's and set11's extra rows, 2026-12-06), on sentences parsed
+with the bundled model: 'selon' before an agreement, a name's written form or the terms of an agreement or a law is
+the arrangement complied with, no source (exclude rows of hedges.tsv; guide §3: not "selon" of arrangement)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import hedges_of_sentences, rows_within
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # the terms of an agreement (set11), an agreement (set9), a name's form (set10)
+    "Selon les termes de l'accord, un pays ne peut se retirer de l'accord que trois ans après son entrée en "
+    "vigueur.": [],
+    "Il était nommé à la tête du comité de suivi, selon les accords du dialogue politique en cours.": [],
+    "L'organisation État islamique (Daech selon son acronyme arabe) a subi d'importants revers.": [],
+    # a source's own words stay a source
+    "Selon les termes du communiqué, la direction a accepté les propositions.": [
+        ("source_marker", "Selon les termes du communiqué", "selon _")],
+    "Selon l'AFP, trente roquettes ont touché la base.": [("source_marker", "Selon l'AFP", "selon _")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    return hedges_of_sentences(tmp_path_factory.mktemp("hedges_round8"), list(CASES))
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round8(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    inside = rows_within(*found, sentence)
+    assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
