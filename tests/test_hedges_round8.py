@@ -1,6 +1,8 @@
 """Hedges, eighth round (issue 14; kinds of set9's, set10's and set11's extra rows, 2026-12-06), on sentences parsed
 with the bundled model: 'selon' before an agreement, a name's written form or the terms of an agreement or a law is
-the arrangement complied with, no source (exclude rows of hedges.tsv; guide §3: not "selon" of arrangement)."""
+the arrangement complied with, no source (exclude rows of hedges.tsv; guide §3: not "selon" of arrangement); people
+the agent list lacked (astronome, compétitrice… in person_noun of hedge_context.tsv) make pouvoir a root modal (rule
+'root'), not a thing's possibility (rule 'pouvoir_thing')."""
 
 from __future__ import annotations
 
@@ -19,6 +21,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Selon les termes du communiqué, la direction a accepté les propositions.": [
         ("source_marker", "Selon les termes du communiqué", "selon _")],
     "Selon l'AFP, trente roquettes ont touché la base.": [("source_marker", "Selon l'AFP", "selon _")],
+    # people as the subject of pouvoir: ability (set7, set10); a thing's pouvoir stays a possibility
+    "Les astronomes amateurs pourront observer l'augmentation progressive de la luminosité des deux étoiles.": [],
+    "Le groupe comprend la plupart des compétitrices pouvant prétendre au titre.": [],
+    "Une légère brise pourra rafraîchir l'atmosphère.": [
+        ("epistemic_verb", "pourra", "rule: epistemic modal (pouvoir_thing)")],
 }
 
 
