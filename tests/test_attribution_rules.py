@@ -388,3 +388,21 @@ def test_a_fronted_time_adverbial_is_no_subject() -> None:
     assert found["source"].to_list() == ["l'afficheur Michel-Ange Flori"]
     matin = corpus.tokens.filter(pl.col("form") == "matin")
     assert matin["deprel"].cast(pl.String).to_list() == ["nsubj"]  # the parse that made the error
+
+
+def test_an_incise_object_is_its_inverted_subject() -> None:
+    """"« … », écrivent les parents de X, jeune homme de 23 ans …": the parser makes "parents" the incise verb's
+    object and the apposition "homme" its subject; the verb's object being the quotation, the noun after it is the
+    inverted subject (set11)."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"parents": "Ils ont adressé une lettre ouverte au maire. « Nous, les parents, n'en pouvons "
+                                     "plus de voir partir nos jeunes radicalisés », écrivent les parents de Quentin "
+                                     "Roy, jeune homme de 23 ans tué en Syrie, dans cette lettre."})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["incise"]
+    assert found["source"].to_list() == ["les parents de Quentin Roy"]
+    parents = corpus.tokens.filter(pl.col("form").is_in(["parents", "homme"]) & (pl.col("upos") == "NOUN"))
+    assert parents["deprel"].cast(pl.String).to_list()[-2:] == ["obj", "nsubj"]  # the parse that made the error

@@ -872,11 +872,17 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     # which the parser takes for a second object
     clitic_before = (tok.filter((pl.col("deprel") == "obj") & object_clitic & (pl.col("word_id") < pl.col("head")))
                      .select("doc_id", "sent_id", pl.col("head").alias("_gov")).unique())
-    inverted = (tok.filter(pl.col("deprel").is_in(["obj", "nsubj"]) & pl.col("upos").is_in(["NOUN", "PROPN"])
-                           & (pl.col("word_id") > pl.col("head")))
-                .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_inv"))
-                .join(clitic_before, on=["doc_id", "sent_id", "_gov"], how="semi")
+    after_verb = (tok.filter(pl.col("deprel").is_in(["obj", "nsubj"]) & pl.col("upos").is_in(["NOUN", "PROPN"])
+                             & (pl.col("word_id") > pl.col("head")))
+                  .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_inv"),
+                          (pl.col("deprel") == "obj").alias("_is_obj")))
+    inverted = (after_verb.join(clitic_before, on=["doc_id", "sent_id", "_gov"], how="semi")
                 .group_by("doc_id", "sent_id", "_gov").agg(pl.col("_inv").min()))
+    # an incise's verb has the quotation for its object: a noun after it that the parser calls its object is its
+    # inverted subject, and a subject after that noun an apposition to it ("« … », écrivent les parents de Quentin
+    # Roy, jeune homme de 23 ans tué en Syrie": the parser's subject is "homme")
+    incise_object = (after_verb.filter(pl.col("_is_obj"))
+                     .group_by("doc_id", "sent_id", "_gov").agg(pl.col("_inv").min().alias("_incise_obj")))
     # a present participle right after a noun speaks for that noun even when the tree says otherwise
     # ("un message disant « … »", the participle tagged as an adverb)
     noun_before = tok.select("doc_id", pl.col("sent_id").alias("_v_sent"), (pl.col("word_id") + 1).alias("_v_word"),
@@ -889,6 +895,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                .drop("_subj_lemma", "_subj_expletive"),
                on=["doc_id", "_v_sent", "_v_head"], how="left")
          .join(inverted.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
+               how="left")
+         .join(incise_object.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                how="left")
          .join(first_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
          .join(noun_before, on=["doc_id", "_v_sent", "_v_word"], how="left")
@@ -905,6 +913,9 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         .when(_rule_is(table, verb="colon") & (pl.col("_subj") > pl.col("_v_word"))
               & pl.col("_subj_first").is_not_null())
         .then(pl.col("_subj_first"))
+        .when(_rule_is(table, verb="incise") & (pl.col("_subj") > pl.col("_incise_obj"))
+              & (pl.col("_incise_obj") > pl.col("_v_word")))
+        .then(pl.col("_incise_obj"))
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
               & (~pl.col("_subj_expletive") | pl.col("_v_rv") | pl.col("_v_rv_incise")))
         .then(pl.col("_subj"))
