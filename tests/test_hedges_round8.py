@@ -2,13 +2,15 @@
 with the bundled model: 'selon' before an agreement, a name's written form or the terms of an agreement or a law is
 the arrangement complied with, no source (exclude rows of hedges.tsv; guide §3: not "selon" of arrangement); people
 the agent list lacked (astronome, compétitrice… in person_noun of hedge_context.tsv) make pouvoir a root modal (rule
-'root'), not a thing's possibility (rule 'pouvoir_thing')."""
+'root'), not a thing's possibility (rule 'pouvoir_thing'); the conditional devoir of an agent's action in the
+complement of a verb of opinion is the holder's advice, root (rule 'devoir_advised', opinion_verb of
+hedge_rule_words.tsv)."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import hedges_of_sentences, rows_within
+from conftest import hedges_of_sentences, parse_paragraphs, rows_within
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -38,3 +40,34 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
 def test_hedges_round8(found: tuple[pl.DataFrame, str], sentence: str) -> None:
     inside = rows_within(*found, sentence)
     assert inside.select("category", "match", "entry").sort("match").rows() == CASES[sentence]
+
+
+#: sentence → (the modal's form, the deciding rule of hedge_modals.MODAL_RULES, epistemic)
+MODALS: dict[str, tuple[str, str, bool]] = {
+    # what the holder of an opinion thinks an agent should do (set7; set9, where the parser lost the tree)
+    "Nous pensons que l'Australie devrait avoir un Australien comme chef d'État.": ("devrait", "devoir_advised", False),
+    "Le gouvernement estime qu'en tant que moyen de répartir la charge, les organisations qui aident l'immigration "
+    "devraient supporter des impôts supplémentaires.": ("devraient", "devoir_advised", False),
+    # a thing's devoir after a verb of opinion, and an agent's without one, stay forecasts
+    "Les analystes estiment que la croissance devrait ralentir l'an prochain.": ("devrait", "conditional", True),
+    "Le ministre de l'économie devrait annoncer sa démission mardi.": ("devrait", "conditional", True),
+}
+
+
+@pytest.fixture(scope="module")
+def modals(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
+    return parse_paragraphs(tmp_path_factory.mktemp("hedges_round8_modals"), list(MODALS))
+
+
+@pytest.mark.parametrize("sentence", list(MODALS))
+def test_devoir_advised(modals, sentence: str) -> None:  # noqa: ANN001
+    from corpusling.markers.hedge_modals import modal_readings
+    from corpusling.markers.hedges import hedges
+
+    form, rule, epistemic = MODALS[sentence]
+    text = modals.documents["text"][0]
+    readings = rows_within(modal_readings(modals.tokens), text, sentence)
+    assert readings.select("form", "rule", "epistemic").rows() == [(form, rule, epistemic)]
+    found = rows_within(hedges(modals.tokens, modals.documents), text, sentence).filter(
+        pl.col("category") == "epistemic_verb")
+    assert found["entry"].to_list() == ([f"rule: epistemic modal ({rule})"] if epistemic else [])

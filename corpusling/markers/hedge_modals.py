@@ -19,9 +19,11 @@ from corpusling.markers.hedge_words import (
     next_where,
     no_spans,
     positioned,
+    previous_where,
     rule_words,
     sentences_of,
     span_rows,
+    value_at,
     word_table,
 )
 
@@ -50,6 +52,7 @@ class ModalRule:
     relative (a relative clause: acl:relcl, or a relative pronoun hangs on it: "une technologie qui pouvait la
     sauver", "dont la couleur pourra passer"), wish (the complement of a
     verb of wishing, ``wish_verb`` of ``hedge_rule_words.tsv``: "j'espère que ce commentaire pourra prouver"),
+    opinion (the complement of a verb of opinion, ``opinion_verb``: "nous pensons que l'Australie devrait avoir"),
     other.
     """
 
@@ -89,7 +92,10 @@ def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, te
 #: avoir…", "savoir si ces mutations peuvent se transmettre"), which asserts no likelihood; a thing's
 #: future or imperfect pouvoir in a relative clause describes what the thing is able to do ("une technologie qui
 #: pouvait la sauver", "un nombre dont la couleur pourra passer du vert au bleu"), and pouvoir in what someone
-#: wishes for ("j'espère que ce commentaire pourra prouver…") is the ability wished for, not a probability.
+#: wishes for ("j'espère que ce commentaire pourra prouver…") is the ability wished for, not a probability. The
+#: conditional devoir of an agent's action in what someone thinks ("nous pensons que l'Australie devrait avoir un
+#: Australien comme chef d'État", "le gouvernement estime que les organisations devraient supporter des impôts") is
+#: the holder's advice, what should be done (Kronning 1996's deontic devoir; Gosselin 2010), not a forecast.
 MODAL_RULES: tuple[ModalRule, ...] = (
     _rule("speaker_subject", False, "je pourrais, vous devriez partir, on peut noter", subjects="speaker"),
     _rule("in_si_clause", False, "si ce collègue pouvait avoir des difficultés, s'il peut venir",
@@ -108,6 +114,8 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           subjects="speaker agent pronoun thing proposition none", complements="active"),
     _rule("past_conditional", True, "l'incendie aurait pu être causé par…; il aurait pu s'agir de…",
           tenses="past_conditional"),
+    _rule("devoir_advised", False, "nous pensons que l'Australie devrait avoir un Australien comme chef d'État",
+          lemma="devoir", tenses="conditional", subjects="agent speaker", complements="active", clauses="opinion"),
     _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
     _rule("devoir_future", False, "l'hébergeur devra retirer la page", lemma="devoir", tenses="future"),
     _rule("devoir_imperfect", False, "28 personnes devaient participer, il devait y avoir un débat (a plan)",
@@ -239,13 +247,28 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                      .filter(in_list("_form", lists["relative_pronoun"]) & (pl.col("deprel") != "mark")
                              & (pl.col("_k") < pl.col("_o")))["_i"])
     wishing = scope.filter(in_list("_lemma", words_of_rules["wish_verb"]))["_i"]
+    thinking = scope.filter(in_list("_lemma", words_of_rules["opinion_verb"]))["_i"]
+    # the complement of a verb of opinion read in the word order too, where the parser lost the tree ("le gouvernement
+    # estime qu'en tant que moyen …, les organisations qui aident l'immigration devraient supporter"): the last
+    # conjunction "que" before the modal follows the verb, with no finite verb between them but in a relative clause
+    finite = ((pl.col("verbform") == "Fin") & (pl.col("deprel") != "acl:relcl")
+              & ~pl.col("deprel").str.starts_with("aux")).fill_null(False)
+    last_que = previous_where((pl.col("_form") == "que") & (pl.col("deprel") == "mark"))
+    counted = scope.with_columns(finite.cast(pl.Int32).cum_sum().alias("_finite_n"))
+    thought = counted.filter(
+        (value_at("_lemma", last_que - 1).is_in(sorted(words_of_rules["opinion_verb"]))
+         & (value_at("_finite_n", last_que) == pl.col("_finite_n") - finite.cast(pl.Int32))).fill_null(False)
+        & pl.col("_i").is_in(modals["_i"].implode()))["_i"]
     clause = (owner_words.with_columns(
         pl.when(pl.col("_i").is_in(with_si.implode())).then(pl.lit("si"))
         .when((pl.col("_o_deprel") == "acl:relcl") | pl.col("_i").is_in(with_relative.implode()))
         .then(pl.lit("relative"))
         .when((pl.col("_o_deprel") == "ccomp") & pl.col("_o_head").is_in(wishing.implode())).then(pl.lit("wish"))
+        .when(((pl.col("_o_deprel") == "ccomp") & pl.col("_o_head").is_in(thinking.implode()))
+              | pl.col("_i").is_in(thought.implode()))
+        .then(pl.lit("opinion"))
         .otherwise(pl.lit("other")).alias("_clause"))
-        .with_columns(pl.col("_clause").replace_strict({"si": 0, "relative": 1, "wish": 2, "other": 3})
+        .with_columns(pl.col("_clause").replace_strict({"si": 0, "relative": 1, "wish": 2, "opinion": 3, "other": 4})
                       .alias("_order"))
         .sort("_order").group_by("_i").first().select("_i", "_clause"))
     is_subject = pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj")
