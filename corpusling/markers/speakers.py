@@ -365,9 +365,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     mentions of the same name in the document (two clashing clues: none). ``plural``: it is coordinated
     ("Obama et Romney").
     ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
-    place, a nationality or an institution rather than a person's name. ``embedded``: the subject of a clause
-    that is itself a complement or an adjunct of another (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie
-    avait …").
+    place, a nationality or an institution rather than a person's name, in every mention of the document once
+    written so (a French person's name takes no article: Riegel, Pellat & Rioul 2018, ch. VII, noms propres).
+    ``embedded``: the subject of a clause that is itself a complement or an adjunct of another
+    (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie avait …").
     """
     empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
                                  "role": pl.String, "gender": pl.String, "plural": pl.Boolean,
@@ -553,7 +554,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
               .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m")))
     return (m.join(pooled, on=["doc_id", "_pool"], how="left")
             .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
-                          .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"))
+                          .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"),
+                          # (a single word the document once writes with its own determiner, "du Burundi", is no
+                          # person's name wherever it stands: "Burundi : le second vice-président …")
+                          pl.col("determined").fill_null(False).any().over("doc_id", "name").alias("determined"))
             .select("doc_id", pl.col("m_start").cast(pl.Int64), pl.col("m_end").cast(pl.Int64), "name", "role",
                     "gender", "plural", "determined", "embedded")
             .sort("doc_id", "m_start"))
@@ -641,10 +645,13 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
 def last_mentioned(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """``_q, _last_mentioned``: the antecedent of a demonstrative pronoun source ("ce dernier", "celle-ci"), the
     last name before it in its paragraph whose gender is known and is the pronoun's, one referent (not plural,
-    not in parentheses). The demonstrative picks the last-mentioned referent, not the most salient one, which
-    is why a writer uses it (Riegel, Pellat & Rioul 2018, ch. VII, pronoms démonstratifs; Kleiber 1994,
-    *Anaphores et pronoms*): "deux jours après que miss Tahiti, Vaimalama Chaves, a été élue Miss France 2019,
-    cette dernière a affirmé" = Vaimalama Chaves (Miss France, of no gender known, is passed over).
+    not in parentheses); a name written with a determiner (``determined``: a place or an institution) only where
+    the paragraph has no other ("C'est Joseph Butore, second vice-président du Burundi, qui … Ce dernier indique"
+    = Joseph Butore; "l'instruction … du Saint-Office en 1963 dans laquelle celui-ci explique" = the Saint-Office).
+    The demonstrative picks the last-mentioned referent, not the most salient one, which is why a writer uses it
+    (Riegel, Pellat & Rioul 2018, ch. VII, pronoms démonstratifs; Kleiber 1994, *Anaphores et pronoms*): "deux
+    jours après que miss Tahiti, Vaimalama Chaves, a été élue Miss France 2019, cette dernière a affirmé" = Vaimalama
+    Chaves (Miss France, of no gender known, is passed over).
 
     ``q``: ``_q, doc_id, source_start, par_no, _demonstrative`` (the pronoun as written, lower case);
     ``mentions``: :func:`named_mentions` with ``m_par_no`` (:func:`with_paragraph`)."""
@@ -653,12 +660,14 @@ def last_mentioned(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
                                                                                    "par_no", gender.alias("_g"))
     if wanted.height == 0:
         return pl.DataFrame(schema={"_q": q.schema["_q"], "_last_mentioned": pl.String})
+    determined = pl.col("determined").fill_null(False) if "determined" in mentions.columns else pl.lit(False)
     return (wanted.join(mentions.filter(~pl.col("plural") & (pl.col("role") != "parenthetical"))
-                        .select(pl.col("doc_id").cast(pl.String), "m_start", "m_end", "m_par_no", "name", "gender"),
+                        .select(pl.col("doc_id").cast(pl.String), "m_start", "m_end", "m_par_no", "name", "gender",
+                                determined.alias("determined")),
                         on="doc_id")
             .filter((pl.col("m_end") <= pl.col("source_start")) & (pl.col("m_par_no") == pl.col("par_no"))
                     & (pl.col("gender") == pl.col("_g")))
-            .sort("_q", "m_start", descending=[False, True])
+            .sort("_q", "determined", "m_start", descending=[False, False, True])
             .group_by("_q", maintain_order=True).first()
             .select("_q", pl.col("name").alias("_last_mentioned")))
 
