@@ -75,7 +75,7 @@ EXAMPLES = [
 
 KIND_RULES = ["update_banner", "que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence",
               "resumed", "selon", "selon_clause", "verb_object", "clause_incise", "clause_before_incise",
-              "qualifying_words", "named", "title", "selon_inside", "reported_words", "reported_clause",
+              "qualifying_words", "named", "title", "designation", "selon_inside", "reported_words", "reported_clause",
               "short", "embedded"]
 
 #: (paragraph, the kind rule that decides its only quotation, the kind)
@@ -175,7 +175,15 @@ KIND_EXAMPLES = [
     ("Les adolescents avaient décidé de « réquisitionner » une voiture.", "short", "scare"),
     ("Le maire a estimé qu'il s'agissait d'un « triste rappel de la guerre ».", "embedded", "mixed"),
     # the writer's imperative governs no speaker's words
-    ("Rappelons que la société est mise en examen pour « homicide involontaire ».", "short", "scare"),
+    ("Rappelons que la société est mise en examen pour « homicide involontaire ».", "designation", "scare"),
+    # a noun without determiner after "pour": the category of an act or a case, even long or under a verb of
+    # saying (set10, set11); with a determiner, the speaker's words
+    ("Les deux élus ont été mis en examen pour « recel de détournements de fonds publics et complicité ».",
+     "designation", "scare"),
+    ("Les parents menacent de porter plainte contre le maire pour « non-assistance à personne en danger ».",
+     "designation", "scare"),
+    ("Le président s'est rendu à la Grande mosquée pour « un moment d'échange, de convivialité et de fraternité "
+     "autour du ramadan ».", "embedded", "mixed"),
     # a phrase modifying the object of a reporting verb is the speaker's
     ("Le député déplora hier un discours « truffé d'incantations » devant la presse.", "embedded", "mixed"),
 ]

@@ -519,12 +519,16 @@ def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFram
     has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"),
                                          (clause_verb & (pl.col("verbform") != "Inf").fill_null(True)).any()
                                          .alias("_has_finite_verb"))
+    # the part of speech of its first word ("homicide" in « homicide involontaire »: a noun without determiner)
+    first_word = (inside.filter(pl.col("upos") != "PUNCT").group_by("_q")
+                  .agg(pl.col("upos").sort_by("rank").first().alias("_first_upos")))
     quote_head = (inside.filter(pl.col("_is_head") & (pl.col("upos") != "PUNCT"))
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
                           pl.col("deprel").alias("_head_rel")))
     pronoun = _alternation(words("subject_pronoun"))
     q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
+         .join(first_word, on="_q", how="left")
          # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
          .with_columns(pl.col("_has_verb", "_has_finite_verb").fill_null(False)
                        | pl.col("_quote").str.contains(rf"^\W*(?i:{pronoun})\b")))

@@ -27,7 +27,7 @@ QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "re
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
                     "coordinator", "generic_subject", "alias_word",
-                    "voice_phrase", "update_banner", "pronominal_auxiliary")
+                    "voice_phrase", "update_banner", "pronominal_auxiliary", "designation_preposition")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -224,6 +224,17 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # a capitalised phrase without a verb inside the sentence: a name or a title ("la sculpture « La Petite
         # danseuse de quatorze ans »", "choisir un « Congrès national général »")
         ("title", name_like, "scare"),
+        # a noun without determiner after "pour" names the category of an act or a case, the charge of an
+        # indictment above all ("mis en examen pour « recel de détournements de fonds publics »", "placé en
+        # détention pour « association de malfaiteurs … »", "appelée pour « différend familial »", "en vigilance
+        # orange pour « vents violents »"): the official designation, a term (guide §2, scare), even under a verb
+        # of saying ("menacent de porter plainte … pour « non-assistance à personne en danger »"); with a
+        # determiner or a verb they are words of the speaker's ("pour « un moment d'échange »", "pour « protéger
+        # la révolution »"; set10, set11)
+        ("designation", pl.col("_left").str.contains(
+            rf"(?i:(?:^|\s)(?:{_alternation(kind_words('designation_preposition'))})\s*)$")
+         & (pl.col("_first_upos") == "NOUN") & ~pl.col("_has_verb") & no_attribution & (pl.col("level") == 0),
+         "scare"),
         # words in a clause that "selon X," opens after the sentence's start are X's ("car selon eux, il était le
         # siège de « fêtes sauvages »")
         ("selon_inside", pl.col("_inner_src").is_not_null() & no_attribution & ~pl.col("_sentence_start"), "mixed"),
