@@ -4,7 +4,8 @@ the arrangement complied with, no source (exclude rows of hedges.tsv; guide §3:
 the agent list lacked (astronome, compétitrice… in person_noun of hedge_context.tsv) make pouvoir a root modal (rule
 'root'), not a thing's possibility (rule 'pouvoir_thing'); the conditional devoir of an agent's action in the
 complement of a verb of opinion is the holder's advice, root (rule 'devoir_advised', opinion_verb of
-hedge_rule_words.tsv)."""
+hedge_rule_words.tsv); a vague phrase in apposition to a name, both subjects of one verb, names its speaker (rule
+'named in apposition' of hedges._drop_named)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Le groupe comprend la plupart des compétitrices pouvant prétendre au titre.": [],
     "Une légère brise pourra rafraîchir l'atmosphère.": [
         ("epistemic_verb", "pourra", "rule: epistemic modal (pouvoir_thing)")],
+    # a vague phrase beside the name it stands in apposition to (set11, set8)
+    "France 2, l'une des chaînes du service télévisuel public français, a confirmé faire confiance à son "
+    "processus de sélection.": [],
+    "Plus tard dans la journée, un porte-parole d'A. Barrow, Halifa Sannah, a déclaré que les caisses étaient "
+    "vides.": [],
+    # a proper noun in a prepositional phrase names nobody
+    "Sur LCI, des voisins affirment que le suspect était réservé.": [
+        ("unnamed_source", "des voisins", "rule: unnamed subject of a verb of saying")],
 }
 
 

@@ -455,7 +455,10 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     noun follows the phrase, in apposition after a comma or not ("affirme un jeune manifestant, Abdel Nasser").
     Rule 'named in quotation marks': an opening quotation mark within the phrase gives a group the name it calls
     itself ("Benjamin Cauchy, des « Gilets jaunes libres », estime…": a movement named, no speaker left
-    unnamed; set5, set9)."""
+    unnamed; set5, set9). Rule 'named in apposition': the phrase and a proper noun stand side by side, a comma between
+    them and no verb, as the subjects of one verb (the parser's reading of an apposition): "France 2, l'une des chaînes
+    du service télévisuel public français, a confirmé…" (set11), "un porte-parole d'A. Barrow, Halifa Sannah, a
+    déclaré…" (set8); a proper noun in a prepositional phrase is no such name ("Sur LCI, des voisins décrivent…")."""
     unnamed = spans.filter(pl.col("category") == "unnamed_source")
     if unnamed.height == 0:
         return spans
@@ -467,9 +470,27 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     opened = words["_form"].is_in(["«", "“"]).cast(pl.Int32).cum_sum()
     quoted_name = (opened.gather(unnamed["_last_i"]) - opened.gather(unnamed["_first_i"])
                    + words["_form"].gather(unnamed["_first_i"]).is_in(["«", "“"]).cast(pl.Int32)) > 0
+    # the phrase's subject word and a proper noun subject of the same verb, a comma and no verb between them
+    subjects = scope.filter(pl.col("deprel") == "nsubj")
+    in_phrase = scope.filter(pl.col("deprel") == "case")["_hi"].implode()
+    names = subjects.filter((pl.col("upos") == "PROPN") & ~pl.col("_i").is_in(in_phrase)).select(
+        pl.col("_i").alias("_name"), "_hi")
+    commas = (words["_form"] == ",").cast(pl.Int32).cum_sum()
+    verbs = words["upos"].is_in(["VERB", "AUX"]).cast(pl.Int32).cum_sum()
+    beside = (unnamed.select("_first_i", "_last_i").unique()
+              .with_columns(pl.int_ranges("_first_i", pl.col("_last_i") + 1).alias("_i")).explode("_i")
+              .join(subjects.select("_i", "_hi"), on="_i").join(names, on="_hi")
+              .with_columns(pl.min_horizontal("_i", "_name").alias("_lo"),
+                            pl.max_horizontal("_i", "_name").alias("_hi_end"))
+              .filter(pl.col("_lo") < pl.col("_hi_end")))
+    beside = beside.filter(
+        (commas.gather(beside["_hi_end"] - 1) - commas.gather(beside["_lo"]) > 0)
+        & (verbs.gather(beside["_hi_end"] - 1) == verbs.gather(beside["_lo"])))
     dropped = pl.concat([
         unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category"),
-        unnamed.filter(quoted_name).select("_first_i", "_last_i", "category")])
+        unnamed.filter(quoted_name).select("_first_i", "_last_i", "category"),
+        unnamed.join(beside.select("_first_i", "_last_i").unique(), on=["_first_i", "_last_i"], how="semi")
+        .select("_first_i", "_last_i", "category")])
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
 
 
