@@ -57,6 +57,7 @@ import polars as pl
 
 from corpusling.lexicons import HERE, load_word_lists
 from corpusling.markers.attribution import NAME, default_reporting_verbs, kind_words, quote_depth, reporting_verb_forms
+from corpusling.markers.attribution_rules import words as attribution_words
 from corpusling.normalise import paragraph_spans
 
 #: Longest first paragraph taken as a headline.
@@ -112,6 +113,9 @@ _PREPOSITIONS = frozenset(speaker_words("preposition"))
 _NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
 TIME_NOUNS = frozenset(speaker_words("time_noun"))
+#: The prepositions that attribute what follows to the name after them at the start of a sentence ("Selon X, …",
+#: "Pour X, …", "D'après X, …": ``attributing_preposition`` of ``attribution_words.tsv``), as lemmas of one word.
+ATTRIBUTING_PREPOSITIONS = sorted({w.split("'")[-1] for w in attribution_words("attributing_preposition")})
 #: The auxiliary ("avoir") with which a participle agrees with an object before it, never with its subject.
 OBJECT_AGREEMENT_AUXILIARIES = speaker_words("object_agreement_auxiliary")
 #: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
@@ -444,7 +448,11 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     case = (children.filter(pl.col("deprel") == "case")
             .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
             .agg(pl.lit(True).alias("_case"),
-                 pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_agent")))
+                 pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_agent"),
+                 # "Selon Florent Geel, …", "Pour Florent Geel, …", "D'après X, …" opening the sentence (a leading
+                 # conjunction at most before it): the person named is the source of what follows, a speaker
+                 (pl.col("lemma").is_in(ATTRIBUTING_PREPOSITIONS) & (pl.col("word_id") <= 3)).any()
+                 .alias("_attributing")))
     determined = (children.filter(pl.col("deprel") == "det")
                   .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
                   .with_columns(pl.lit(True).alias("_det")))
@@ -502,6 +510,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # a name in parentheses after another is its party, team or sponsor ("Marc Guillemot (Safran)")
         pl.when(pl.col("_title") == "(").then(pl.lit("parenthetical"))
         .when(pl.col("_case") & pl.col("_agent")).then(pl.lit("agent"))
+        # (a person's full name: "Selon People, la jeune femme … sourit-elle", a medium, is no pronoun's antecedent)
+        .when(pl.col("_case") & pl.col("_attributing").fill_null(False) & pl.col("_written").str.contains(r"\s"))
+        .then(pl.lit("speaker"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
         # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
