@@ -601,6 +601,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
         DEMONSTRATIVES,
         PLURAL_PRONOUNS,
         PRONOUNS,
+        _role_words,
         apposed_name,
         canonical_names,
         last_mentioned,
@@ -612,7 +613,8 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     )
 
     source = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
-                          pl.col("feats").alias("_src_feats"), pl.col("lemma").alias("_src_lemma"))
+                          pl.col("feats").alias("_src_feats"), pl.col("lemma").alias("_src_lemma"),
+                          pl.col("form").alias("_src_form"))
     rows = rows.join(source, on=["doc_id", "sent_id", "source_word"], how="left").join(texts, on="doc_id", how="left")
 
     def cut(start: str, end: str) -> pl.Expr:
@@ -649,11 +651,15 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the
     # names of persons only
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
+    # (the nouns of a role: person_role_noun of reported_cues.tsv and person_noun of speaker_words.tsv, as the
+    # quotations' descriptions read them)
+    roles = _role_words()[0].implode()
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
     role = (lowered.str.contains(rf"^(?:{definite})\b\s*\S") & ~pl.col("_src_feats").fill_null("").str.contains("Plur")
             & ~lowered.str.contains(rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)")
-            & pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(reported_cues("person_role_noun")))
+            & (pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(roles)
+               | pl.col("_src_form").str.to_lowercase().str.replace(r"^ex-", "").is_in(roles)))
     role_pronoun = pl.when(pl.col("_src_feats").fill_null("").str.contains("Gender=Fem")).then(pl.lit("elle")) \
         .otherwise(pl.lit("il"))
     rows = rows.with_columns(pl.when(role & pl.col("_antecedent").is_null()).then(role_pronoun)
