@@ -123,6 +123,12 @@ KIND_EXAMPLES = [
     # its indirect object between: a capitalised clause of its own, no "que" (set4, set7)
     ("Le président a dit au maire de la ville Jean Dupont « Il y en a certains qui feraient mieux de travailler ».",
      "verb_object", "direct"),
+    # in lower case too, right after the verb, a clause of its own after a fronted adjunct (set9, set11); not an
+    # infinitive's complement
+    ("Le ministre de l'Intérieur a déclaré « sur Libreville, il y a entre 600 et 800 interpellations ».",
+     "verb_object", "direct"),
+    ("L'avocate de l'animateur indique « constater et déplorer que cette publication intervienne le jour de son "
+     "retour ».", "embedded", "mixed"),
     ("Le projet avance lentement ; « nous avons encore besoin de temps », a expliqué le maire.", "clause_incise",
      "direct"),
     # two adverbs between the auxiliary and the participle (set8)

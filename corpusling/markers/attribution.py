@@ -526,13 +526,21 @@ def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFram
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
                           pl.col("deprel").alias("_head_rel")))
+    # one of the words whose head lies outside it a finite verb, none an infinitive: a clause of its own, even
+    # after a fronted adjunct ("« sur Libreville, il y a … »", whose first such word is "Libreville"), not an
+    # infinitive's complement ("indique « constater et déplorer que cette publication intervienne … »")
+    verb_form = pl.when(pl.col("upos").is_in(["VERB", "AUX"])).then(pl.col("verbform"))
+    head_finite = (inside.filter(pl.col("_is_head"))
+                   .group_by("_q").agg(((verb_form == "Fin").any() & ~(verb_form == "Inf").any())
+                                       .fill_null(False).alias("_head_finite")))
     pronoun = _alternation(words("subject_pronoun"))
-    q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
+    q = (q.join(has_verb, on="_q", how="left")
+         .join(quote_head.select("_q", "_head_rel"), on="_q", how="left").join(head_finite, on="_q", how="left")
          .join(first_word, on="_q", how="left")
          # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
          .with_columns(pl.col("_has_verb", "_has_finite_verb").fill_null(False)
                        | pl.col("_quote").str.contains(rf"^\W*(?i:{pronoun})\b")))
-    return q, quote_head.drop("_head_rel")
+    return q.with_columns(pl.col("_head_finite").fill_null(False)), quote_head.drop("_head_rel")
 
 
 def _incise_after(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:

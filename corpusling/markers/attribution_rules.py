@@ -196,7 +196,14 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
         # speaking verb of its sentence with no "que", no determiner and no naming noun before it, set4 and set7)
         # (no naming participle before it, even one the lexicon also lists as a verb of saying: "La tempête Thomas,
         # aussi appelée « Doris » en Grande-Bretagne" is a name, set10; as "appelée « les Petits Tigres »", set3)
-        ("verb_object", pl.col("_capital") & ~pl.col("_named_before") & (pl.col("_prev_rv") | (
+        # (right after the verb, a clause of its own in lower case too, its head a finite verb and no "que" opening
+        # it: "a déclaré « sur Libreville, il y a entre 600 et 800 interpellations … »", "s'interrogeait « pourquoi
+        # y a-t-il tant de billets … »", set9, set11)
+        ("verb_object", ~pl.col("_named_before") & (
+            pl.col("_capital") & pl.col("_prev_rv")
+            | pl.col("_prev_rv") & pl.col("_head_finite")
+            & ~pl.col("_quote").str.contains(rf"^\W*(?i:{_alternation(words('complementizer'), then=_WORD_END)})")
+            | pl.col("_capital") & (
             pl.col("_has_finite_verb") & (pl.col("level") == 0) & pl.col("_near_speaks")
             & _nothing_quoted_since(pl.col("_near_start")) & ~_que_clause_since(pl.col("_near_start"))
             & ~pl.col("_left").str.contains(rf"(?i:(?:^|\s)(?:{_alternation(words('noun_phrase_determiner'))})\s*)$")
