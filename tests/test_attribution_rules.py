@@ -420,3 +420,19 @@ def test_an_incise_object_is_its_inverted_subject() -> None:
     assert found["source"].to_list() == ["les parents de Quentin Roy"]
     parents = corpus.tokens.filter(pl.col("form").is_in(["parents", "homme"]) & (pl.col("upos") == "NOUN"))
     assert parents["deprel"].cast(pl.String).to_list()[-2:] == ["obj", "nsubj"]  # the parse that made the error
+
+
+def test_a_verb_of_saying_after_selon_gives_its_own_speaker() -> None:
+    """"Selon X, Y aurait crié « … »": the verb of saying right before the quotation has its own subject, who
+    speaks; "Selon X," scopes over the report of the event (set8, set9)."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"raid": "L'agresseur est tué. Selon les policiers du RAID, le meurtrier aurait crié "
+                                  "« Allah Akbar » avant l'assaut.",
+                          "selon": "Le gouvernement a publié ses chiffres. Selon le ministre, « la croissance "
+                                   "reprendra dès cette année »."})
+    found = quotes(corpus.tokens, corpus.documents).sort("doc_id")
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["verb_before", "selon_before"]
+    assert found["source"].to_list() == ["le meurtrier", "le ministre"]

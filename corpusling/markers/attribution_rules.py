@@ -337,7 +337,12 @@ def source_rules() -> list[SourceRule]:
                    verb="colon"),
         SourceRule("colon_name", pl.col("_colon_name").is_not_null(), "Barack Obama : « … » (a headline)",
                    source="colon_name"),
-        SourceRule("selon_before", pl.col("_lead_src").is_not_null(), "Selon l'AFP, « … »",
+        # (not when a verb of saying of the sentence governs the words or stands right before them: its subject
+        # speaks, "Selon les policiers du RAID, le meurtrier aurait crié « Allah Akbar »", "Pour le journal Le
+        # Monde, …, Louis Dreyfus … estime qu'il s'agit d'« … »"; set8, set9)
+        SourceRule("selon_before", pl.col("_lead_src").is_not_null()
+                   & ~((pl.col("_prev_rv") & pl.col("_near_word").is_not_null()) | pl.col("_embedded_attributed")),
+                   "Selon l'AFP, « … »",
                    source="preposition_before"),
         SourceRule("selon_clause", direct & pl.col("_adjacent_src").is_not_null(), "…, pour le président X, « il y "
                    "aura … » (inside the sentence)", source="preposition_before"),
