@@ -516,27 +516,25 @@ def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFram
                             .fill_null(False).alias("_is_head")))
     # a finite verb or an infinitive makes a clause; a participle alone («inopinée») does not
     clause_verb = pl.col("upos").is_in(["VERB", "AUX"]) & _clause_form
+    # (in the same pass) the part of speech of its first word ("homicide" in « homicide involontaire »: a noun
+    # without determiner), and whether one of the words whose head lies outside it is a finite verb, none an
+    # infinitive: a clause of its own, even after a fronted adjunct ("« sur Libreville, il y a … »", whose first
+    # such word is "Libreville"), not an infinitive's complement ("indique « constater et déplorer que … »")
+    head_form = pl.col("verbform").filter(pl.col("_is_head") & pl.col("upos").is_in(["VERB", "AUX"]))
     has_verb = inside.group_by("_q").agg(clause_verb.any().alias("_has_verb"),
                                          (clause_verb & (pl.col("verbform") != "Inf").fill_null(True)).any()
-                                         .alias("_has_finite_verb"))
-    # the part of speech of its first word ("homicide" in « homicide involontaire »: a noun without determiner)
-    first_word = (inside.filter(pl.col("upos") != "PUNCT").group_by("_q")
-                  .agg(pl.col("upos").sort_by("rank").first().alias("_first_upos")))
+                                         .alias("_has_finite_verb"),
+                                         pl.col("upos").filter(pl.col("upos") != "PUNCT").sort_by(
+                                             pl.col("rank").filter(pl.col("upos") != "PUNCT")).first()
+                                         .alias("_first_upos"),
+                                         ((head_form == "Fin").any() & ~(head_form == "Inf").any())
+                                         .alias("_head_finite"))
     quote_head = (inside.filter(pl.col("_is_head") & (pl.col("upos") != "PUNCT"))
                   .sort("_q", "rank").group_by("_q").first()
                   .select("_q", "doc_id", "sent_id", pl.col("word_id").alias("_head_word"),
                           pl.col("deprel").alias("_head_rel")))
-    # one of the words whose head lies outside it a finite verb, none an infinitive: a clause of its own, even
-    # after a fronted adjunct ("« sur Libreville, il y a … »", whose first such word is "Libreville"), not an
-    # infinitive's complement ("indique « constater et déplorer que cette publication intervienne … »")
-    verb_form = pl.when(pl.col("upos").is_in(["VERB", "AUX"])).then(pl.col("verbform"))
-    head_finite = (inside.filter(pl.col("_is_head"))
-                   .group_by("_q").agg(((verb_form == "Fin").any() & ~(verb_form == "Inf").any())
-                                       .fill_null(False).alias("_head_finite")))
     pronoun = _alternation(words("subject_pronoun"))
-    q = (q.join(has_verb, on="_q", how="left")
-         .join(quote_head.select("_q", "_head_rel"), on="_q", how="left").join(head_finite, on="_q", how="left")
-         .join(first_word, on="_q", how="left")
+    q = (q.join(has_verb, on="_q", how="left").join(quote_head.select("_q", "_head_rel"), on="_q", how="left")
          # a quotation opening on a subject pronoun is a clause even when the tagger saw no verb
          .with_columns(pl.col("_has_verb", "_has_finite_verb").fill_null(False)
                        | pl.col("_quote").str.contains(rf"^\W*(?i:{pronoun})\b")))
