@@ -191,16 +191,33 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # hedges P/R 0.899/0.959 (74); quotations F1 1.000, kind 0.865 (89), speaker 0.810 (21); reported speech P/R/F1
     # 0.914/0.868/0.891 (76), kind 0.985, speaker 0.785 (65). The UD blind items the same minute (eleventh scoring):
     # class 0.873 (126). Released to development at 21:07 UTC; set12 is the blind set since.
+    # Raised at 21:42 UTC to the development figures after the eighth round, written on it (commit 371b5ae): class
+    # 0.875, hedges 0.934/0.959, kind 0.910, speakers 0.857, reported F1 0.897, reported speakers 0.831.
     ("set11", "conditionals (set11)", "f1"): 0.98,
-    ("set11", "conditionals (set11)", "class_accuracy"): 0.82,
-    ("set11", "hedges", "precision"): 0.87,
+    ("set11", "conditionals (set11)", "class_accuracy"): 0.85,
+    ("set11", "hedges", "precision"): 0.91,
     ("set11", "hedges", "recall"): 0.93,
     ("set11", "quotations", "f1"): 0.98,
-    ("set11", "quotations", "kind_accuracy"): 0.84,
-    ("set11", "quotations", "speaker_accuracy"): 0.78,
-    ("set11", "reported speech", "f1"): 0.86,
+    ("set11", "quotations", "kind_accuracy"): 0.89,
+    ("set11", "quotations", "speaker_accuracy"): 0.83,
+    ("set11", "reported speech", "f1"): 0.87,
     ("set11", "reported speech", "kind_accuracy"): 0.95,
-    ("set11", "reported speech", "speaker_accuracy"): 0.76,
+    ("set11", "reported speech", "speaker_accuracy"): 0.81,
+    # set12, the blind set since 21:07 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:42
+    # UTC (rules of commit e50f93b), its errors unread: conditionals P/R/F1 0.970/1.000/0.985, class 0.875 (32);
+    # hedges P/R 0.944/0.902 (112); quotations F1 1.000, kind 0.811 (74), speaker 0.760 (25); reported speech P/R/F1
+    # 0.846/0.851/0.849 (74), kind 0.984, speaker 0.742 (62). The UD blind items the same minute (twelfth scoring):
+    # class 0.873 (126). Held, never tuned on.
+    ("set12", "conditionals (set12)", "f1"): 0.96,
+    ("set12", "conditionals (set12)", "class_accuracy"): 0.84,
+    ("set12", "hedges", "precision"): 0.92,
+    ("set12", "hedges", "recall"): 0.88,
+    ("set12", "quotations", "f1"): 0.98,
+    ("set12", "quotations", "kind_accuracy"): 0.79,
+    ("set12", "quotations", "speaker_accuracy"): 0.72,
+    ("set12", "reported speech", "f1"): 0.82,
+    ("set12", "reported speech", "kind_accuracy"): 0.95,
+    ("set12", "reported speech", "speaker_accuracy"): 0.71,
 }
 
 
