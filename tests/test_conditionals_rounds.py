@@ -1,6 +1,6 @@
-"""Conditional classes, seventh round (issue 14): the rules written on the errors that recur across set7 to
-set10, tested on sentences parsed with the bundled compact model (invented sentences of the same kinds, not
-the gold's)."""
+"""Conditional classes, seventh and eighth rounds (issue 14): the rules written on the errors that recur across
+set7 to set11, tested on sentences parsed with the bundled compact model (invented sentences of the same kinds,
+not the gold's)."""
 
 from __future__ import annotations
 
@@ -40,23 +40,35 @@ CASES = [
     # ... a present one looks forward
     ("Le journal avait annoncé que la ministre serait payée par l'Assemblée dès janvier.", "serait",
      "future_in_past", "past_saying_que"),
+    # eighth round
+    # a pronoun standing for the situation just described, as the subject of a present conditional in a main
+    # clause: the consequence or worth of that situation as inferred, hypothetical (set7, set9, set11)
+    ("Le budget baisse de deux milliards. Cela représenterait donc une perte de mille emplois.", "représenterait",
+     "hypothetical", "situation_pronoun_subject"),
+    ("Le gouvernement veut vendre le port. Ce serait la seule façon de payer la dette.", "serait",
+     "hypothetical", "situation_pronoun_subject"),
+    # ... a noun subject there stays reportive (the journalistic conditional), and so does a past conditional
+    ("Le suspect serait un ancien employé de la banque.", "serait", "reportive", "unmarked"),
+    ("Cela aurait provoqué la colère des habitants.", "aurait", "reportive", "past_conditional"),
 ]
 
 #: The rules of this round (the cases of the other rules show that the new ones do not over-fire).
-NEW_RULES = ("attributed_predicate", "belief_content")
+NEW_RULES = ("attributed_predicate", "belief_content", "situation_pronoun_subject")
 
 
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a ParsedCorpus
     from corpusling.api import parse, read
 
-    path = tmp_path_factory.mktemp("conditionals_round7") / "sentences.txt"
+    path = tmp_path_factory.mktemp("conditionals_rounds") / "sentences.txt"
     path.write_text("\n\n".join(sentence for sentence, *_ in CASES) + "\n", encoding="utf-8")
     return parse(read([path]), model="compact")
 
 
 def _row(found: pl.DataFrame, sentence: str, form: str) -> dict:
-    rows = found.filter((pl.col("sentence").str.strip_chars() == sentence) & (pl.col("form") == form))
+    """The row of ``form`` in the parsed sentence that ``sentence`` (one case, perhaps two sentences) holds."""
+    rows = found.filter(pl.lit(sentence).str.contains(pl.col("sentence").str.strip_chars(), literal=True)
+                        & (pl.col("form") == form))
     assert rows.height == 1, (sentence, form, found.select("form", "sentence"))
     return rows.row(0, named=True)
 
