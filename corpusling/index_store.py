@@ -44,7 +44,7 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.parsed import documents_table, part_files, scan_tokens
-from corpusling.query import TokenIndex, open_on_first_use
+from corpusling.token_index import TokenIndex, open_on_first_use
 
 #: Version of the stored layout; an index of another format is rebuilt.
 FORMAT = 1
@@ -265,17 +265,23 @@ def open_folder(folder: Path | str) -> tuple[TokenIndex, pl.DataFrame]:
     return TokenIndex(None, store=store), store.documents
 
 
-def attach(folder: Path | str, tokens: pl.DataFrame, documents: pl.DataFrame) -> None:
+def attach(folder: Path | str, tokens: pl.DataFrame, documents: pl.DataFrame, read_as: str | None = None) -> None:
     """Make the index of ``tokens`` (the token table just read from ``folder``, with its ``documents``) the
-    folder's stored index: the first query on the loaded corpus (:func:`corpusling.query.index`) opens it and
-    reads the stored parts instead of building them. Nothing is read or written until then."""
+    folder's stored index: the first verb that needs the corpus's index (a query, or the quotations of
+    :meth:`corpusling.parsed.ParsedCorpus.quotes`) opens it and reads the stored parts instead of building them,
+    and stores those it builds. Nothing is read or written until then. ``read_as``: the folder's
+    :func:`fingerprint` taken before the tables were read; when the folder has changed since (parsed again), or
+    cannot be read any more, the index is built from the table in memory and nothing is stored."""
     folder = Path(folder)
     kept = weakref.ref(documents)
 
     def opener(tokens: pl.DataFrame) -> TokenIndex:
-        store = IndexStore(folder, kept())
-        if store.n != tokens.height:  # the folder changed since the table was read: an index of the table
+        try:
+            store = IndexStore(folder, kept())
+        except (OSError, pl.exceptions.PolarsError):  # the folder is gone or unreadable: an index of the table
             return TokenIndex(tokens, weak=True)
+        if store.n != tokens.height or (read_as is not None and store.fingerprint != read_as):
+            return TokenIndex(tokens, weak=True)  # the folder changed since the table was read
         return TokenIndex(tokens, weak=True, store=store)
 
     open_on_first_use(tokens, opener)

@@ -55,7 +55,7 @@ class ParsedCorpus:
         if "quotes" not in self._kept:
             from corpusling.markers.quotes import quotes
 
-            self.index()  # (the quotations locate their words with the corpus's index)
+            self.index()  # (the quotations locate their words with the corpus's index when its table is in order)
             self._kept["quotes"] = quotes(self.tokens, self.documents)
         return self._kept["quotes"]
 
@@ -331,9 +331,10 @@ def load(folder: Path | str) -> ParsedCorpus:
     if not is_parsed_folder(folder):
         raise InputError(f"{folder} is not a parsed corpus folder (no tokens.parquet / documents.parquet); "
                          "create one with `corpusling parse INPUT --out FOLDER`")
+    from corpusling.index_store import attach, fingerprint
+
+    read_as = fingerprint(folder)  # (before the tables are read: a parse that replaces them after is seen)
     tokens = tok.from_rows(scan_tokens(folder).collect())
     corpus = ParsedCorpus(tokens=tokens, documents=documents_table(folder), model=folder_model(folder))
-    from corpusling.index_store import attach
-
-    attach(folder, corpus.tokens, corpus.documents)  # queries open the folder's stored index (built on first use)
+    attach(folder, corpus.tokens, corpus.documents, read_as)  # the stored index, opened (or built) on first use
     return corpus

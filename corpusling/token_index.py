@@ -7,12 +7,14 @@ quotation's words are a range of rows found by binary search on ``document numbe
 start_char``, and the whole sentences around it are ranges of rows. Both views are parts of one
 :class:`TokenIndex`, each built on first use, the runs and offsets shared (and, for a parsed folder,
 stored beside it: :mod:`corpusling.index_store`). :func:`index` gives the index of a table, kept
-while the table lives; :func:`corpusling.markers.text_index.text_index` the same one when the table
-is in text order (a parsed corpus always is).
+while the table lives; :func:`corpusling.markers.text_index.text_index` the same one (its parts shared)
+when the table is in text order (a parsed corpus always is) and indexed already. Tables are read-only:
+an index describes its table as it was when the index was built.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import weakref
 from collections.abc import Callable
@@ -91,7 +93,10 @@ class TokenIndex:
     def _runs(self) -> dict[str, Any]:
         """Sentence and document numbers of every row, from ``doc_id`` and ``sent_id``."""
         n = self.n
-        doc = self.column("doc_id").cast(pl.Categorical).to_physical().to_numpy() if n else np.zeros(0)
+        ids = self.column("doc_id") if n else None
+        if ids is not None and not isinstance(ids.dtype, pl.String | pl.Categorical | pl.Enum):
+            ids = ids.cast(pl.String)  # (a hand-made table may number its documents)
+        doc = ids.cast(pl.Categorical).to_physical().to_numpy() if ids is not None else np.zeros(0)
         # (a table without sentence numbers: each document one run)
         sent = self.column("sent_id").to_numpy() if n and "sent_id" in self.columns else np.zeros(n)
         change = np.ones(n, dtype=bool)
@@ -308,6 +313,15 @@ class TokenIndex:
 
     # ------------------------------------------------------------------ text order (the analyses' view)
 
+    def holding(self, tokens: pl.DataFrame) -> TokenIndex:
+        """This index (its parts shared, built once) holding its table ``tokens``: what a caller keeps while the
+        index :func:`index` caches holds its table only weakly."""
+        if self._strong is tokens:
+            return self
+        view = copy.copy(self)
+        view._strong = tokens
+        return view
+
     @property
     def doc(self) -> pl.Series:
         """The document number of each row (``_doc``, 0-based, in table order)."""
@@ -335,9 +349,14 @@ class TokenIndex:
         if "key" not in self._series:
             # (the offsets converted for the queries when there are, else the one column: a table reduced to its
             # keys has no end_char)
-            starts = (self.offsets()[0] if self._offsets is not None or self.store is not None
-                      else self.column("start_char").cast(pl.Int64).to_numpy())
-            self._series["key"] = pl.Series("_key", self.document.astype(np.int64) * SHIFT + starts, dtype=pl.Int64)
+            column = self.column("start_char")
+            if column.null_count():  # (a word without an offset has no key)
+                key = pl.Series(self.document, dtype=pl.Int64) * SHIFT + column.cast(pl.Int64)
+            else:
+                starts = (self.offsets()[0] if self._offsets is not None or self.store is not None
+                          else column.cast(pl.Int64).to_numpy())
+                key = pl.Series(self.document.astype(np.int64) * SHIFT + starts, dtype=pl.Int64)
+            self._series["key"] = key.alias("_key")
         return self._series["key"]
 
     def _sentence_bounds(self) -> tuple[pl.Series, pl.Series] | None:
@@ -389,9 +408,9 @@ def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
     if isinstance(tokens, TokenIndex):
         return tokens
     key = id(tokens)
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0]() is tokens:
-        return cached[1]
+    kept = _INDEXES.get(key)
+    if kept is not None and kept[0]() is tokens and kept[1].n == tokens.height:  # (tables are read-only: a
+        return kept[1]                                                             # length changed is a new one)
     stored = _STORED.pop(key, None)
     if stored is not None and stored[0]() is tokens:
         return keep_index(tokens, stored[1](tokens))
@@ -401,7 +420,7 @@ def index(tokens: pl.DataFrame | TokenIndex) -> TokenIndex:
 def cached(tokens: pl.DataFrame) -> TokenIndex | None:
     """The index :func:`index` keeps for ``tokens`` (or would open from its folder), None when it has none yet."""
     kept = _INDEXES.get(id(tokens))
-    if kept is not None and kept[0]() is tokens:
+    if kept is not None and kept[0]() is tokens and kept[1].n == tokens.height:
         return kept[1]
     stored = _STORED.get(id(tokens))
     if stored is not None and stored[0]() is tokens:

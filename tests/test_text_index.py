@@ -77,8 +77,8 @@ def test_one_index_for_the_queries_and_the_analyses() -> None:
 
     table = _tokens()
     assert count(table, '[upos="NOUN"]') == 5  # (the query indexes the table)
-    assert text_index(table) is index(table)
-    kept = index(table)
+    kept = text_index(table)
+    assert kept._series is index(table)._series and kept.tokens is table  # the parts shared, the table held
     assert kept.key.to_list() == [0, 3, 6, 10, 14, 2**32, 2**32 + 5]
     assert kept.documents.rows() == [("a", 0, 0, 4), ("b", 1, 5, 6)]
     assert kept.sent_first.to_list() == [0, 0, 0, 3, 3, 5, 5]
@@ -94,10 +94,47 @@ def test_a_parsed_corpus_locates_its_quotations_with_its_own_index(gold_parsed) 
 
     corpus = ParsedCorpus(gold_parsed.tokens, gold_parsed.documents)
     corpus.quotes()
-    assert text_index(corpus.tokens) is corpus.index()
+    assert text_index(corpus.tokens)._series is corpus.index()._series
+    assert "key" in corpus.index()._series  # (built once, by the quotations)
 
 
 def test_a_table_without_sentence_numbers_has_no_sentence_bounds() -> None:
     index = text_index(_tokens().drop("sent_id"))
     assert index.sent_first is None and index.sent_last is None
     assert index.documents["_doc_first"].to_list() == [0, 5]
+
+
+def test_the_index_of_the_analyses_keeps_its_table() -> None:
+    """The index the queries cache holds its table weakly; the one the analyses get holds it."""
+    import gc
+
+    from corpusling.token_index import index
+
+    table = _tokens()
+    index(table)
+    kept = text_index(table)
+    del table
+    gc.collect()
+    assert kept.tokens.height == 7 and kept.sent_first.to_list() == [0, 0, 0, 3, 3, 5, 5]
+
+
+def test_words_without_offsets_and_numbered_documents() -> None:
+    """A word without ``start_char`` has no key (it is found by no span); documents numbered, not named, are named
+    by their numbers as text."""
+    table = _tokens().with_columns(pl.when(pl.col("start_char") == 3).then(None).otherwise(pl.col("start_char"))
+                                   .alias("start_char"))
+    assert text_index(table).key.null_count() == 1
+    numbered = _tokens().with_columns(pl.col("doc_id").replace_strict({"a": 1, "b": 2}, return_dtype=pl.Int64))
+    assert text_index(numbered).documents.rows() == [("1", 0, 0, 4), ("2", 1, 5, 6)]
+
+
+def test_a_loaded_corpus_whose_folder_is_gone_still_finds_its_quotations(tmp_path, gold_parsed) -> None:
+    import shutil
+
+    from corpusling.parsed import ParsedCorpus, load
+
+    folder = tmp_path / "parsed"
+    ParsedCorpus(gold_parsed.tokens, gold_parsed.documents).save(folder)
+    corpus = load(folder)
+    shutil.rmtree(folder)
+    assert corpus.quotes().height == quotes(gold_parsed.tokens, gold_parsed.documents).height > 0

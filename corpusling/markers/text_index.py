@@ -40,13 +40,14 @@ def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
 
 def text_index(tokens: pl.DataFrame) -> TokenIndex:
     """The index of a token table in text order (needs ``doc_id, start_char``; uses ``sent_id, word_id``): the
-    table's own index (:func:`corpusling.token_index.index`, shared with the queries) when it is in order and
-    indexed already, else one built on the table put in order (the index keeps that table)."""
+    table's own index (:func:`corpusling.token_index.index`, its parts shared with the queries) when it is in
+    order and indexed already, else one built on the table put in order; either way the index returned keeps its
+    table."""
     ordered = in_text_order(tokens)
     if ordered is tokens:
         kept = cached(tokens)
         if kept is not None:
-            return kept
+            return kept.holding(tokens)
     return TokenIndex(ordered)
 
 
