@@ -15,6 +15,9 @@ TEXTS = {
             "Pour Florent Geel, le retrait de la CPI sonne comme un aveu de culpabilité. Pour lui, le régime est "
             "dans une fuite en avant.",
     "medium": "Las Vegas : une affaire\n\nSelon People, la jeune femme a engagé un avocat de Las Vegas.",
+    # "après" alone is a time, not "d'après"
+    "time": "Élection\n\nAprès Jacques Chirac, Nicolas Sarkozy a été élu président. D'après Florent Pagny, il "
+            "chantera.",
 }
 
 
@@ -26,11 +29,14 @@ def corpus():
 def test_the_name_after_an_attributing_preposition_is_a_speaker(corpus) -> None:
     from corpusling.markers.speakers import named_mentions
 
-    everywhere = pl.DataFrame({"doc_id": ["pour", "medium"], "start_char": [-1, -1], "end_char": [-1, -1]})
+    everywhere = pl.DataFrame({"doc_id": ["pour", "medium", "time"], "start_char": [-1, -1, -1],
+                               "end_char": [-1, -1, -1]})
     mentions = named_mentions(corpus.tokens, corpus.documents, everywhere)
     roles = dict(zip(mentions["name"], mentions["role"], strict=False))
     assert roles.get("Florent Geel") == "speaker", mentions
     assert roles.get("People") == "oblique", mentions
+    assert roles.get("Florent Pagny") == "speaker", mentions
+    assert roles.get("Jacques Chirac") == "oblique", mentions
 
 
 def test_the_pronoun_after_it_takes_it_up(corpus) -> None:

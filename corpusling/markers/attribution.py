@@ -502,8 +502,10 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
 # --------------------------------------------------------------------------- evidence in the tokens
 
 def _quote_tokens(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(``q`` with ``_has_verb`` (a finite verb or an infinitive), ``_has_finite_verb`` and ``_head_rel``; the head
-    of each quotation: ``_q, doc_id, sent_id, _head_word``): its first token whose head lies outside it."""
+    """(``q`` with ``_has_verb`` (a finite verb or an infinitive), ``_has_finite_verb``, ``_head_rel``,
+    ``_first_upos`` (the part of speech of its first word) and ``_head_finite`` (a finite verb among its words whose
+    head lies outside it); the head of each quotation: ``_q, doc_id, sent_id, _head_word``): its first token whose
+    head lies outside it."""
     inside = (q.select("_q", "doc_id", "_first", "_last").drop_nulls(["_first", "_last"])
               .with_columns(pl.int_ranges("_first", pl.col("_last") + 1).alias("rank")).explode("rank")
               .join(tok_keyed, on=["doc_id", "rank"]))

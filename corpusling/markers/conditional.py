@@ -586,8 +586,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     conditional that is the que-clause of a present verb of belief is what the holder imagines would happen
     ("il estime … qu'un nouveau référendum attendrait le règne d'un nouveau monarque": ``belief_content``,
     hypothetical; a past one there stays reportive: "les juges estiment que des commissions auraient été
-    versées"); a past conditional
-    in a relative clause of reported content looks back, not forward (no future in the past). A conditional
+    versées"). A conditional
     after a finite imperfect that follows the que of a past verb of saying is in the future in the past too, by
     the tense concord of reported speech, wherever the parser hung it ("avait précisé que … et qu'il importait peu
     …, car il agirait": ``tense_concord``; not with a source marker, "selon…", whose own clause reports). A
@@ -794,14 +793,14 @@ def _with_in_quote(rows: pl.DataFrame, quotes: pl.DataFrame | None) -> pl.DataFr
 
 
 #: The evidence a class is decided on, beside each rule's own condition (:func:`evidence`).
-EVIDENCE: list[str] = ["compound", "in_quote", "first_person", "relative", "governed", "governor_past_saying",
-                       "si_in_sentence", "source_in_sentence", "question", "negated", "appositive", "dated",
-                       "past_above", "in_tree", "governor_saying_present", "copula", "situation_subject",
-                       "main_clause"]
 #: The evidence added in the seventh round (issue 14), for what the errors of the rules showed missing: a
 #: present verb of saying governs the clause, the conditional is the copula être, its subject is a pronoun
-#: standing for a situation ("ce", "cela"), the clause is the sentence's root.
+#: standing for a situation ("cela", "ceci", "ça": ``situation_pronoun`` of ``implicit_conditions.tsv``), the clause
+#: is the sentence's root.
 EXTRA_EVIDENCE: list[str] = ["governor_saying_present", "copula", "situation_subject", "main_clause"]
+EVIDENCE: list[str] = ["compound", "in_quote", "first_person", "relative", "governed", "governor_past_saying",
+                       "si_in_sentence", "source_in_sentence", "question", "negated", "appositive", "dated",
+                       "past_above", "in_tree", *EXTRA_EVIDENCE]
 
 
 def evidence(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:

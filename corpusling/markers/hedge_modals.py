@@ -52,8 +52,8 @@ class ModalRule:
     relative (a relative clause: acl:relcl, or a relative pronoun hangs on it: "une technologie qui pouvait la
     sauver", "dont la couleur pourra passer"), wish (the complement of a
     verb of wishing, ``wish_verb`` of ``hedge_rule_words.tsv``: "j'espère que ce commentaire pourra prouver"),
-    opinion (the complement of a verb of opinion, ``opinion_verb``: "nous pensons que l'Australie devrait avoir"),
-    other.
+    opinion (the complement of a verb of opinion, ``opinion_verb``: "nous pensons que l'Australie devrait avoir";
+    read in the word order too, where the parser lost the tree), other.
     """
 
     name: str
@@ -115,7 +115,7 @@ MODAL_RULES: tuple[ModalRule, ...] = (
     _rule("past_conditional", True, "l'incendie aurait pu être causé par…; il aurait pu s'agir de…",
           tenses="past_conditional"),
     _rule("devoir_advised", False, "nous pensons que l'Australie devrait avoir un Australien comme chef d'État",
-          lemma="devoir", tenses="conditional", subjects="agent speaker", complements="active", clauses="opinion"),
+          lemma="devoir", tenses="conditional", subjects="agent", complements="active", clauses="opinion"),
     _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
     _rule("devoir_future", False, "l'hébergeur devra retirer la page", lemma="devoir", tenses="future"),
     _rule("devoir_imperfect", False, "28 personnes devaient participer, il devait y avoir un débat (a plan)",
@@ -235,7 +235,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                 .filter(in_list("_form", lists["negation"] & {"ne"}) & (pl.col("_k") < pl.col("_i")))
                 .select("_i", pl.lit(True).alias("_negated")).unique())
     # the clause the modal heads (through the verb it is the auxiliary of): a "si" of condition among its marks,
-    # a relative clause, the complement of a verb of wishing
+    # a relative clause, the complement of a verb of wishing or of opinion
     owner_words = owners.join(scope.select(pl.col("_i").alias("_o"), pl.col("deprel").alias("_o_deprel"),
                                            pl.col("_hi").alias("_o_head")), on="_o")
     with_si = (owners.join(scope.select(pl.col("_hi").alias("_o"), "deprel", "_lemma"), on="_o")
@@ -250,7 +250,8 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     thinking = scope.filter(in_list("_lemma", words_of_rules["opinion_verb"]))["_i"]
     # the complement of a verb of opinion read in the word order too, where the parser lost the tree ("le gouvernement
     # estime qu'en tant que moyen …, les organisations qui aident l'immigration devraient supporter"): the last
-    # conjunction "que" before the modal follows the verb, with no finite verb between them but in a relative clause
+    # conjunction "que" before the modal comes right after the verb, with no finite verb between them but in a relative
+    # clause
     finite = ((pl.col("verbform") == "Fin") & (pl.col("deprel") != "acl:relcl")
               & ~pl.col("deprel").str.starts_with("aux")).fill_null(False)
     last_que = previous_where((pl.col("_form") == "que") & (pl.col("deprel") == "mark"))

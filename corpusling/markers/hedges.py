@@ -455,7 +455,7 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     noun follows the phrase, in apposition after a comma or not ("affirme un jeune manifestant, Abdel Nasser").
     Rule 'named in quotation marks': an opening quotation mark within the phrase gives a group the name it calls
     itself ("Benjamin Cauchy, des « Gilets jaunes libres », estime…": a movement named, no speaker left
-    unnamed; set5, set9). Rule 'named in apposition': the phrase and a proper noun stand side by side, a comma between
+    unnamed; set5, set9). Rule 'named in apposition': the phrase and a proper noun with a comma between
     them and no verb, as the subjects of one verb (the parser's reading of an apposition): "France 2, l'une des chaînes
     du service télévisuel public français, a confirmé…" (set11), "un porte-parole d'A. Barrow, Halifa Sannah, a
     déclaré…" (set8); a proper noun in a prepositional phrase is no such name ("Sur LCI, des voisins décrivent…")."""

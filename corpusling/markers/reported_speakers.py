@@ -653,11 +653,11 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
     # (the nouns of a role: person_role_noun of reported_cues.tsv and person_noun of speaker_words.tsv, as the
     # quotations' descriptions read them)
-    roles = _role_words()[0].implode()
+    roles, complement = _role_words()
+    roles = roles.implode()
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
-    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
     role = (lowered.str.contains(rf"^(?:{definite})\b\s*\S") & ~pl.col("_src_feats").fill_null("").str.contains("Plur")
-            & ~lowered.str.contains(rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)")
+            & ~lowered.str.contains(complement)
             & (pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(roles)
                | pl.col("_src_form").str.to_lowercase().str.replace(r"^ex-", "").is_in(roles)))
     role_pronoun = pl.when(pl.col("_src_feats").fill_null("").str.contains("Gender=Fem")).then(pl.lit("elle")) \

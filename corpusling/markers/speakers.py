@@ -114,8 +114,10 @@ _NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
 TIME_NOUNS = frozenset(speaker_words("time_noun"))
 #: The prepositions that attribute what follows to the name after them at the start of a sentence ("Selon X, …",
-#: "Pour X, …", "D'après X, …": ``attributing_preposition`` of ``attribution_words.tsv``), as lemmas of one word.
-ATTRIBUTING_PREPOSITIONS = sorted({w.split("'")[-1] for w in attribution_words("attributing_preposition")})
+#: "Pour X, …", "D'après X, …": ``attributing_preposition`` of ``attribution_words.tsv``): those of one word, and
+#: the second word of those of two ("après" of "d'après", which alone is a time: "Après X, Y a été élu").
+ATTRIBUTING_PREPOSITIONS = sorted(w for w in attribution_words("attributing_preposition") if "'" not in w)
+ATTRIBUTING_AFTER_ELISION = sorted(w.split("'")[-1] for w in attribution_words("attributing_preposition") if "'" in w)
 #: The auxiliary ("avoir") with which a participle agrees with an object before it, never with its subject.
 OBJECT_AGREEMENT_AUXILIARIES = speaker_words("object_agreement_auxiliary")
 #: Titles dropped from the front of a name ("M.", "Mme", "Me", "Dr").
@@ -360,11 +362,13 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``agent`` (after
     "par": "par Christian Jacob", or the name of a noun after it: "par le président français Macron"),
     ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a
-    reporting verb: "affirme Rami Abd al-Rahman"), ``subject`` (a subject, or in apposition to one),
+    reporting verb: "affirme Rami Abd al-Rahman", or a full name after "Selon", "Pour", "D'après" opening the
+    sentence: "Pour Florent Geel, …"), ``subject`` (a subject, or in apposition to one),
     ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
     ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
-    is in apposition to it, a feminine participle or adjective it is the subject of, and, with none of those,
+    is in apposition to it, a feminine participle or adjective it is the subject of (not a participle conjugated
+    with avoir, which agrees with an object before it), and, with none of those,
     the name's own Gender feature (the tagger's lexicon knows first names: "Lucien"), pooled over the
     mentions of the same name in the document (two clashing clues: none). ``plural``: it is coordinated
     ("Obama et Romney").
@@ -451,7 +455,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                  pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_agent"),
                  # "Selon Florent Geel, …", "Pour Florent Geel, …", "D'après X, …" opening the sentence (a leading
                  # conjunction at most before it): the person named is the source of what follows, a speaker
-                 (pl.col("lemma").is_in(ATTRIBUTING_PREPOSITIONS) & (pl.col("word_id") <= 3)).any()
+                 ((pl.col("lemma").is_in(ATTRIBUTING_PREPOSITIONS) & (pl.col("word_id") <= 3)).any()
+                  | ((pl.col("lemma").is_in(ATTRIBUTING_AFTER_ELISION) & (pl.col("word_id") <= 3)).any()
+                     & pl.col("form").str.contains(r"^[dD]['’]$").any()))
                  .alias("_attributing")))
     determined = (children.filter(pl.col("deprel") == "det")
                   .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
