@@ -138,3 +138,19 @@ def test_a_loaded_corpus_whose_folder_is_gone_still_finds_its_quotations(tmp_pat
     corpus = load(folder)
     shutil.rmtree(folder)
     assert corpus.quotes().height == quotes(gold_parsed.tokens, gold_parsed.documents).height > 0
+
+
+def test_voices_read_the_corpus_index_and_count_as_with_their_own(gold_parsed) -> None:
+    """The voice counts of a corpus use its index (its word rows marked) and give the counts an index of the placed
+    words alone gives (a table that has no index yet)."""
+    from corpusling.markers.voice import voice_word_counts
+    from corpusling.parsed import ParsedCorpus
+    from corpusling.token_index import cached
+
+    corpus = ParsedCorpus(gold_parsed.tokens, gold_parsed.documents)
+    found, said = corpus.quotes(), corpus.reported()
+    assert cached(corpus.tokens) is not None
+    for include_punct in (False, True):
+        shared = voice_word_counts(corpus.tokens, found, said, include_punct=include_punct).sort("doc_id")
+        alone = voice_word_counts(corpus.tokens.clone(), found, said, include_punct=include_punct).sort("doc_id")
+        assert shared.equals(alone) and shared["quoted_words"].sum() > 0

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
-from corpusling.markers.text_index import TextIndex, locate, text_index
+from corpusling.markers.text_index import TextIndex, in_text_order, locate, text_index
+from corpusling.token_index import cached
 from corpusling.tokens import counted
 
 #: Quotation kinds that are quoted voice by default.
@@ -166,10 +167,18 @@ def voice_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame, reported: pl.D
                           counted(include_punct, tokens.columns).alias("_word"))
     totals = (words.group_by("doc_id").agg(pl.col("_word").sum().cast(pl.Int64).alias("_n"))
               .with_columns(pl.col("doc_id").cast(pl.String)))
-    placed = words.filter(pl.col("_word") & pl.col("doc_id").is_not_null() & pl.col("start_char").is_not_null())
-    index = text_index(placed.drop("_word"))
-    quoted = covered_rows(index, quoted_spans(quotes, kinds))
-    in_reported = (covered_rows(index, quoted_spans(reported, None)) & ~quoted
+    # the corpus's own index when the table has one and is in text order (a ParsedCorpus's), its word rows marked;
+    # else an index of the placed words alone
+    if (cached(tokens) is not None and not words["doc_id"].null_count() and not words["start_char"].null_count()
+            and in_text_order(tokens) is tokens):
+        index, placed = text_index(tokens), words["_word"].to_numpy()
+    else:
+        index = text_index(words.filter(pl.col("_word") & pl.col("doc_id").is_not_null()
+                                        & pl.col("start_char").is_not_null()).drop("_word"))
+        placed = np.ones(index.n, dtype=bool)
+    in_quotes = covered_rows(index, quoted_spans(quotes, kinds))
+    quoted = in_quotes & placed
+    in_reported = (covered_rows(index, quoted_spans(reported, None)) & ~in_quotes & placed
                    if reported is not None and reported.height else np.zeros_like(quoted))
     first, last = index.documents["_doc_first"].to_numpy(), index.documents["_doc_last"].to_numpy()
 
