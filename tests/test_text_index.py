@@ -142,8 +142,8 @@ def test_a_loaded_corpus_whose_folder_is_gone_still_finds_its_quotations(tmp_pat
 
 def test_voices_read_the_corpus_index_and_count_as_with_their_own(gold_parsed) -> None:
     """The voice counts of a corpus use its index (its word rows marked) and give the counts an index of the placed
-    words alone gives (a table that has no index yet)."""
-    from corpusling.markers.voice import voice_word_counts
+    words alone gives (a table that has no index yet); so do the quoted words per document."""
+    from corpusling.markers.voice import quoted_word_counts, voice_word_counts
     from corpusling.parsed import ParsedCorpus
     from corpusling.token_index import cached
 
@@ -154,3 +154,7 @@ def test_voices_read_the_corpus_index_and_count_as_with_their_own(gold_parsed) -
         shared = voice_word_counts(corpus.tokens, found, said, include_punct=include_punct).sort("doc_id")
         alone = voice_word_counts(corpus.tokens.clone(), found, said, include_punct=include_punct).sort("doc_id")
         assert shared.equals(alone) and shared["quoted_words"].sum() > 0
+        quoted = quoted_word_counts(corpus.tokens, found, include_punct=include_punct).sort("doc_id")
+        assert quoted.equals(quoted_word_counts(corpus.tokens.clone(), found, include_punct=include_punct)
+                             .sort("doc_id"))
+        assert quoted["quoted_words"].sum() == shared["quoted_words"].sum()

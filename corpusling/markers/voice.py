@@ -109,12 +109,19 @@ def quoted_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame,
     """
     spans = quoted_spans(quotes, kinds)
     schema = {"doc_id": pl.String, "quoted_words": pl.Int64}
-    tokens = tokens.filter(counted(include_punct, tokens.columns))
+    word = counted(include_punct, tokens.columns)
     if spans.height == 0 or tokens.height == 0:
         return pl.DataFrame(schema=schema)
-    keys = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
-    located = locate(text_index(tokens.select(keys)), spans)
-    return (located.group_by("doc_id").agg((pl.col("_to") - pl.col("_from")).sum().alias("quoted_words"))
+    if cached(tokens) is not None and in_text_order(tokens) is tokens:  # the corpus's own index, its words counted
+        located = locate(text_index(tokens), spans)
+        running = pl.Series(np.concatenate([[0], np.cumsum(tokens.select(word)[:, 0].to_numpy(), dtype=np.int64)]))
+        words_in = (running.gather(located["_to"].fill_null(0)) - running.gather(located["_from"].fill_null(0)))
+        located = located.with_columns(words_in.alias("_n"))
+    else:
+        keys = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
+        located = locate(text_index(tokens.filter(word).select(keys)), spans)
+        located = located.with_columns((pl.col("_to") - pl.col("_from")).alias("_n"))
+    return (located.group_by("doc_id").agg(pl.col("_n").sum().alias("quoted_words"))
             .filter(pl.col("quoted_words") > 0).cast(schema))
 
 
