@@ -239,7 +239,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     owner_words = owners.join(scope.select(pl.col("_i").alias("_o"), pl.col("deprel").alias("_o_deprel"),
                                            pl.col("_hi").alias("_o_head")), on="_o")
     with_si = (owners.join(scope.select(pl.col("_hi").alias("_o"), "deprel", "_lemma"), on="_o")
-               .filter((pl.col("deprel") == "mark") & (pl.col("_lemma") == "si"))["_i"])
+               .filter((pl.col("deprel") == "mark") & in_list("_lemma", words_of_rules["condition_mark"]))["_i"])
     # a relative clause the parser attached as acl:relcl, or as a conjunct ("…, dont la couleur pourra passer"):
     # a relative pronoun before the verb hangs on it (a "que" that is a conjunction is its mark)
     with_relative = (owners.join(scope.select(pl.col("_hi").alias("_o"), pl.col("_i").alias("_k"), "deprel", "_form"),
@@ -254,7 +254,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     # clause
     finite = ((pl.col("verbform") == "Fin") & (pl.col("deprel") != "acl:relcl")
               & ~pl.col("deprel").str.starts_with("aux")).fill_null(False)
-    last_que = previous_where((pl.col("_form") == "que") & (pl.col("deprel") == "mark"))
+    last_que = previous_where(in_list("_form", words_of_rules["complement_mark"]) & (pl.col("deprel") == "mark"))
     counted = scope.with_columns(finite.cast(pl.Int32).cum_sum().alias("_finite_n"))
     thought = counted.filter(
         (value_at("_lemma", last_que - 1).is_in(sorted(words_of_rules["opinion_verb"]))
