@@ -158,3 +158,16 @@ def test_voices_read_the_corpus_index_and_count_as_with_their_own(gold_parsed) -
         assert quoted.equals(quoted_word_counts(corpus.tokens.clone(), found, include_punct=include_punct)
                              .sort("doc_id"))
         assert quoted["quoted_words"].sum() == shared["quoted_words"].sum()
+
+
+def test_shared_index_only_for_a_table_indexed_in_text_order() -> None:
+    from corpusling.markers.text_index import shared_index
+    from corpusling.token_index import index
+
+    table = _tokens()
+    assert shared_index(table) is None  # not indexed yet: the caller indexes the columns it needs
+    index(table)
+    assert shared_index(table)._series is index(table)._series
+    shuffled = table.sample(fraction=1.0, shuffle=True, seed=3)
+    index(shuffled)
+    assert shared_index(shuffled) is None  # indexed, but not in text order: no sort of the whole table

@@ -1038,13 +1038,14 @@ REPORTED_COLUMNS: list[str] = ["n_direct", "n_mixed", "n_reported", "reported_wo
 def _with_reported(rows: pl.DataFrame, reported: pl.DataFrame, tokens: pl.DataFrame,
                    schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """The speakers table of quotations and reported speech together (see :func:`speakers`)."""
-    from corpusling.markers.text_index import locate, text_index
+    from corpusling.markers.text_index import locate, shared_index, text_index
 
     contents = (reported.filter(pl.col("speaker").is_not_null() & ~pl.col("in_quote").fill_null(False))
                 .select(pl.col("doc_id").cast(pl.String), "start_char", "end_char", "speaker", "source"))
     if contents.height and tokens.height:  # words of each content: a range of rows of the text index
         keys = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
-        contents = locate(text_index(tokens.select(keys)), contents).with_columns(
+        index = shared_index(tokens) or text_index(tokens.select(keys))  # (the corpus's own, or one of the keys)
+        contents = locate(index, contents).with_columns(
             (pl.col("_to") - pl.col("_from")).cast(pl.Int64).alias("_n"))
     else:
         contents = contents.with_columns(pl.lit(0, pl.Int64).alias("_n"))

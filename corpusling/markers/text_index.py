@@ -51,6 +51,14 @@ def text_index(tokens: pl.DataFrame) -> TokenIndex:
     return TokenIndex(ordered)
 
 
+def shared_index(tokens: pl.DataFrame) -> TokenIndex | None:
+    """The table's own index when it has one and is in text order (a :class:`~corpusling.parsed.ParsedCorpus`'s
+    once its quotations are found), else None: the caller then indexes only the columns it needs."""
+    if cached(tokens) is not None and in_text_order(tokens) is tokens:
+        return text_index(tokens)
+    return None
+
+
 def position(doc: pl.Expr, char: pl.Expr) -> pl.Expr:
     """The search key of character ``char`` of document number ``doc``."""
     return doc.cast(pl.Int64) * SHIFT + char.cast(pl.Int64)

@@ -28,8 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
-from corpusling.markers.text_index import TextIndex, in_text_order, locate, text_index
-from corpusling.token_index import cached
+from corpusling.markers.text_index import TextIndex, locate, shared_index, text_index
 from corpusling.tokens import counted
 
 #: Quotation kinds that are quoted voice by default.
@@ -112,8 +111,9 @@ def quoted_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame,
     word = counted(include_punct, tokens.columns)
     if spans.height == 0 or tokens.height == 0:
         return pl.DataFrame(schema=schema)
-    if cached(tokens) is not None and in_text_order(tokens) is tokens:  # the corpus's own index, its words counted
-        located = locate(text_index(tokens), spans)
+    own = shared_index(tokens)
+    if own is not None:  # the corpus's own index, its words counted
+        located = locate(own, spans)
         running = pl.Series(np.concatenate([[0], np.cumsum(tokens.select(word)[:, 0].to_numpy(), dtype=np.int64)]))
         words_in = (running.gather(located["_to"].fill_null(0)) - running.gather(located["_from"].fill_null(0)))
         located = located.with_columns(words_in.alias("_n"))
@@ -176,9 +176,9 @@ def voice_word_counts(tokens: pl.DataFrame, quotes: pl.DataFrame, reported: pl.D
               .with_columns(pl.col("doc_id").cast(pl.String)))
     # the corpus's own index when the table has one and is in text order (a ParsedCorpus's), its word rows marked;
     # else an index of the placed words alone
-    if (cached(tokens) is not None and not words["doc_id"].null_count() and not words["start_char"].null_count()
-            and in_text_order(tokens) is tokens):
-        index, placed = text_index(tokens), words["_word"].to_numpy()
+    own = shared_index(tokens)
+    if own is not None:
+        index, placed = own, words["_word"].to_numpy()
     else:
         index = text_index(words.filter(pl.col("_word") & pl.col("doc_id").is_not_null()
                                         & pl.col("start_char").is_not_null()).drop("_word"))
