@@ -862,7 +862,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     nickname = pl.concat([alias.select("doc_id", "sent_id", "word_id"),
                           alias.select("doc_id", "sent_id", pl.col("word_id") + 1)])
     # a fronted time adverbial the parser makes a second subject ("Ce matin, …, l'afficheur Michel-Ange Flori a
-    # affiché … :") is no speaker, as in the speakers of reported speech (``time_noun`` of speaker_words.tsv)
+    # affiché … :") is no speaker, as in the speakers of reported speech (``time_noun`` of reported_cues.tsv)
     from corpusling.markers.speakers import TIME_NOUNS  # (here: speakers reads this module)
 
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")

@@ -58,6 +58,7 @@ import polars as pl
 from corpusling.lexicons import HERE, load_word_lists
 from corpusling.markers.attribution import NAME, default_reporting_verbs, kind_words, quote_depth, reporting_verb_forms
 from corpusling.markers.attribution_rules import words as attribution_words
+from corpusling.markers.reported_tree import reported_cues as _reported_cues
 from corpusling.normalise import paragraph_spans
 
 #: Longest first paragraph taken as a headline.
@@ -77,7 +78,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
-                 "feminine_demonstrative", "time_noun", "object_agreement_auxiliary")
+                 "feminine_demonstrative", "object_agreement_auxiliary")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -112,7 +113,7 @@ _PREPOSITIONS = frozenset(speaker_words("preposition"))
 #: Capitalised words that are not names at the start of a phrase or sentence.
 _NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
-TIME_NOUNS = frozenset(speaker_words("time_noun"))
+TIME_NOUNS = frozenset(_reported_cues("time_noun"))
 #: The prepositions that attribute what follows to the name after them at the start of a sentence ("Selon X, …",
 #: "Pour X, …", "D'après X, …": ``attributing_preposition`` of ``attribution_words.tsv``): those of one word, and
 #: the second word of those of two ("après" of "d'après", which alone is a time: "Après X, Y a été élu").
