@@ -49,7 +49,6 @@ GOLD = Path(__file__).resolve().parent
 WIKINEWS = GOLD / "wikinews"
 UD = GOLD / "ud_conditionals"
 SET3 = GOLD / "set3"
-SET4 = GOLD / "set4"
 #: Where the article texts are (the offsets index into them).
 TEXTS = Path(os.environ.get("WIKINEWS_TEXTS", "/work/annotation/material/wikinews"))
 
@@ -69,8 +68,10 @@ LABELS = {
 }
 UD_FIELDS = ("is_conditional", "cls", "compound", "main_lemma")
 DECISIONS = {"A", "B", "drop", "corrected", "add"}
-#: The sets kept as ``tests/gold/<name>/`` with ``documents/``, ``pass_a/``, ``pass_b/`` and ``decisions.json``.
-ARTICLE_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")
+#: The sets kept as ``tests/gold/<name>/`` with ``documents/``, ``pass_a/``, ``pass_b/`` and ``decisions.json``
+#: (those of ``score.py``, which names them once).
+sys.path.insert(0, str(GOLD))
+from score import FOLDER_SETS as ARTICLE_SETS  # noqa: E402
 
 
 class AdjudicationError(Exception):
@@ -181,8 +182,7 @@ def _texts(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
         split = _load(WIKINEWS / "split.json")
         parts = {d: "dev" for d in split["dev"]} | {d: "blind" for d in split["blind"]}
         return parts, {d: (TEXTS / f"{d}.txt").read_text(encoding="utf-8") for d in parts}
-    if folder in (SET4, GOLD / "set5", GOLD / "set6", GOLD / "set7", GOLD / "set8", GOLD / "set9", GOLD / "set10",
-                  GOLD / "set11", GOLD / "set12"):
+    if folder.name in ARTICLE_SETS and folder != SET3:  # (set4 on: HTML articles)
         from corpusling.readers import read_corpus
 
         documents = read_corpus([folder / "documents"]).documents

@@ -24,6 +24,7 @@ from pathlib import Path
 
 GOLD = Path(__file__).resolve().parent
 sys.path.insert(0, str(GOLD))  # score.py beside this file
+from score import FOLDER_SETS  # noqa: E402 (the article sets, named once)
 
 #: Layer → the label field compared on matched spans.
 LABELS = {"conditionals": "cls", "quotes": "kind", "hedges": "category", "reported": "kind"}
@@ -61,9 +62,7 @@ def _match(items_a: list[dict], items_b: list[dict], overlap: bool) -> list[tupl
 
 
 #: Article sets with two passes ``<folder>/pass_{a,b}/<id>.json``: option value → (folder, name in the table).
-SETS = {"wikinews": ("wikinews", "Wikinews"),
-        **{name: (name, name)
-           for name in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")}}
+SETS = {"wikinews": ("wikinews", "Wikinews"), **{name: (name, name) for name in FOLDER_SETS}}
 
 
 def _ids(folder: str) -> list[str]:

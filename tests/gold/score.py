@@ -54,30 +54,15 @@ import polars as pl
 GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
-#: The second blind set (2026-12-06), released to development the same day: 95 texts of ten treebank sentences.
-SET3 = GOLD / "set3"
-#: The third blind set (2026-12-06, third session): 20 Wikinews articles, HTML as the development ones.
-SET4 = GOLD / "set4"
-#: The fourth blind set (2026-12-06, fourth session): 40 Wikinews articles of 2016-2018, HTML as the others.
-SET5 = GOLD / "set5"
-#: The fifth blind set (2026-12-06, fourth session, from 16:38 UTC): 40 other WiNER-fr articles.
-SET6 = GOLD / "set6"
-#: The sixth blind set (2026-12-06, fifth session): 40 more WiNER-fr articles.
-SET7 = GOLD / "set7"
-#: The seventh blind set (2026-12-06, fifth session, from 18:35 UTC): 40 more WiNER-fr articles.
-SET8 = GOLD / "set8"
-#: The eighth blind set (2026-12-06, fifth session, from 19:09 UTC): 40 more WiNER-fr articles.
-SET9 = GOLD / "set9"
-#: The ninth blind set (2026-12-06, fifth session, from 19:40 UTC): 40 more WiNER-fr articles.
-SET10 = GOLD / "set10"
-#: The tenth blind set (2026-12-06, sixth session, from 20:30 UTC): 40 more WiNER-fr articles.
-SET11 = GOLD / "set11"
-#: The eleventh blind set (2026-12-06, sixth session, from 21:07 UTC): 40 more WiNER-fr articles.
-SET12 = GOLD / "set12"
-#: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders.
+#: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
+#: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set12: 40
+#: WiNER-fr articles of 2016-2018 each; dates in the docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")
-#: Subsets whose errors may be read (set12 and the UD blind items may not).
-DEVELOPMENT = ("dev", "blind", "set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
+#: The blind set: its errors are never listed (the UD blind items' neither).
+BLIND_SET = "set12"
+SET12 = GOLD / BLIND_SET
+#: Subsets whose errors may be read.
+DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name != BLIND_SET))
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -88,52 +73,18 @@ def split() -> dict[str, list[str]]:
     return json.loads((GOLD / "wikinews" / "split.json").read_text(encoding="utf-8"))
 
 
-def set3_ids() -> list[str]:
-    return sorted(p.stem for p in (SET3 / "gold").glob("*.json"))
+def set_ids(name: str) -> list[str]:
+    """The documents of one of :data:`FOLDER_SETS` that have an adjudicated gold."""
+    return sorted(p.stem for p in (GOLD / name / "gold").glob("*.json"))
 
 
 def set4_ids() -> list[str]:
-    return sorted(p.stem for p in (SET4 / "gold").glob("*.json"))
-
-
-def set5_ids() -> list[str]:
-    return sorted(p.stem for p in (SET5 / "gold").glob("*.json"))
-
-
-def set6_ids() -> list[str]:
-    return sorted(p.stem for p in (SET6 / "gold").glob("*.json"))
-
-
-def set7_ids() -> list[str]:
-    return sorted(p.stem for p in (SET7 / "gold").glob("*.json"))
-
-
-def set8_ids() -> list[str]:
-    return sorted(p.stem for p in (SET8 / "gold").glob("*.json"))
-
-
-def set9_ids() -> list[str]:
-    return sorted(p.stem for p in (SET9 / "gold").glob("*.json"))
-
-
-def set10_ids() -> list[str]:
-    return sorted(p.stem for p in (SET10 / "gold").glob("*.json"))
-
-
-def set11_ids() -> list[str]:
-    return sorted(p.stem for p in (SET11 / "gold").glob("*.json"))
-
-
-def set12_ids() -> list[str]:
-    return sorted(p.stem for p in (SET12 / "gold").glob("*.json"))
+    return set_ids("set4")
 
 
 def subset_ids(subset: str) -> list[str]:
     """The documents of a subset."""
-    return {"set3": set3_ids, "set4": set4_ids, "set5": set5_ids, "set6": set6_ids,
-            "set7": set7_ids, "set8": set8_ids, "set9": set9_ids, "set10": set10_ids,
-            "set11": set11_ids, "set12": set12_ids}.get(
-        subset, lambda: split()[subset])()
+    return set_ids(subset) if subset in FOLDER_SETS else split()[subset]
 
 
 def gold_folder(subset: str = "dev") -> Path:
@@ -445,13 +396,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(lines) or "no errors")
         print(f"# {len(lines)} errors in {args.errors}, {args.subset}")
         return 0
-    printouts = [("dev", True), ("blind", False), ("set3", True), ("set4", True), ("set5", True), ("set6", True),
-                 ("set7", True), ("set8", True), ("set9", True), ("set10", True),
-                 ("set11", True)]
+    printouts = [("dev", True), ("blind", False), *((name, True) for name in DEVELOPMENT[2:])]
     if args.blind:
-        if not set12_ids():
-            raise SystemExit("score.py: set12 is not adjudicated yet (tests/gold/set12/gold/ is empty)")
-        printouts += [("blind", True), ("set12", True)]
+        if not set_ids(BLIND_SET):
+            raise SystemExit(f"score.py: {BLIND_SET} is not adjudicated yet (tests/gold/{BLIND_SET}/gold/ is empty)")
+        printouts += [("blind", True), (BLIND_SET, True)]
     for subset, ud in printouts:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
