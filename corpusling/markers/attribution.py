@@ -65,6 +65,7 @@ from corpusling.markers.attribution_rules import (
     source_rules,
     words,
 )
+from corpusling.markers.reported_tree import reported_cues
 from corpusling.markers.reporting_verbs import (
     _verb_lemmas,
     default_reporting_verbs,
@@ -863,11 +864,9 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                           alias.select("doc_id", "sent_id", pl.col("word_id") + 1)])
     # a fronted time adverbial the parser makes a second subject ("Ce matin, …, l'afficheur Michel-Ange Flori a
     # affiché … :") is no speaker, as in the speakers of reported speech (``time_noun`` of reported_cues.tsv)
-    from corpusling.markers.speakers import TIME_NOUNS  # (here: speakers reads this module)
-
     subj = (tok.join(with_case, on=["doc_id", "sent_id", "word_id"], how="anti")
             .join(nickname, on=["doc_id", "sent_id", "word_id"], how="anti")
-            .filter(~pl.col("lemma").str.to_lowercase().is_in(list(TIME_NOUNS)))
+            .filter(~pl.col("lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
             .join(passive, on=["doc_id", "sent_id", "head"], how="left")
             .filter((pl.col("deprel").str.starts_with("nsubj") | expletive & pl.col("_passive").is_null())
                     & ~object_clitic)

@@ -772,10 +772,8 @@ DESCRIPTION_REACH = 1
 def _role_words() -> tuple[pl.Series, str]:
     """The nouns of a person's role (``person_noun`` of ``speaker_words.tsv``, ``person_role_noun`` of
     ``reported_cues.tsv``) and a pattern of the prepositions that open a complement, read once."""
-    from corpusling.markers.reported_tree import reported_cues
-
-    roles = pl.Series([*speaker_words("person_noun"), *reported_cues("person_role_noun")], dtype=pl.String)
-    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
+    roles = pl.Series([*speaker_words("person_noun"), *_reported_cues("person_role_noun")], dtype=pl.String)
+    complement = "|".join(re.escape(p) for p in _reported_cues("complement_preposition"))
     return roles, rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)"
 
 

@@ -54,9 +54,8 @@ def text_index(tokens: pl.DataFrame) -> TokenIndex:
 def shared_index(tokens: pl.DataFrame) -> TokenIndex | None:
     """The table's own index when it has one and is in text order (a :class:`~corpusling.parsed.ParsedCorpus`'s
     once its quotations are found), else None: the caller then indexes only the columns it needs."""
-    if cached(tokens) is not None and in_text_order(tokens) is tokens:
-        return text_index(tokens)
-    return None
+    kept = cached(tokens)
+    return kept.holding(tokens) if kept is not None and in_text_order(tokens) is tokens else None
 
 
 def position(doc: pl.Expr, char: pl.Expr) -> pl.Expr:
