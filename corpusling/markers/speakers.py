@@ -931,12 +931,10 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     q = q.join(previous_subjects(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
+    resolved = ("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "_previous_subject")
     candidates = pl.concat([mentions.select("doc_id", "name"),
-                            q.select("doc_id", pl.coalesce("_named", "_apposed", "_resolved", "_last_mentioned",
-                                                           "_described", "_previous_subject").alias("name"))
-                            .drop_nulls()])
-    speakers_named = q.select("doc_id", pl.concat_list("_named", "_apposed", "_resolved", "_last_mentioned",
-                                                       "_described", "_previous_subject").alias("name")).explode(
+                            q.select("doc_id", pl.coalesce(*resolved).alias("name")).drop_nulls()])
+    speakers_named = q.select("doc_id", pl.concat_list(*resolved).alias("name")).explode(
         "name").drop_nulls().unique().group_by("doc_id").agg("name")
     # (the text of the documents with an acronym among their speakers only)
     acronyms = speakers_named.filter(pl.col("name").list.eval(pl.element().str.contains(_ACRONYM.pattern)).list.any())
@@ -946,10 +944,10 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                                           .join(speakers_named, on="doc_id", suffix="_t").iter_rows())
               for name, canon in canonical_names(names, targets, text_by_doc.get(doc)).items()]
     canon = pl.DataFrame(lookup, schema={"doc_id": pl.String, "_n": pl.String, "_c": pl.String}, orient="row")
-    for column in ("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "_previous_subject"):
+    for column in resolved:
         q = (q.join(canon.rename({"_n": column}), on=["doc_id", column], how="left")
              .with_columns(pl.coalesce("_c", column).alias(column)).drop("_c"))
-    own = pl.coalesce("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "source")
+    own = pl.coalesce(*resolved[:-1], "source")  # (the resolutions but the previous subject, else as written)
 
     # continuation: the last speaker of the paragraph, or of the article for a quotation opening a paragraph
     outer = pl.col("level") == 0
