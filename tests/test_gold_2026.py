@@ -267,13 +267,16 @@ def test_set4_is_apart_from_development(score) -> None:
     assert score.set4_ids() and not set(score.set4_ids()) & (set(split["dev"]) | set(split["blind"]))
 
 
-def test_set12_is_blind(score) -> None:
-    """set12, the blind set since 21:07 UTC of the sixth session, shares no document with development, and its
-    errors cannot be listed."""
-    documents = {p.stem for p in (score.SET12 / "documents").glob("*.html")}
-    development = {p.stem for subset in ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11")
+@pytest.mark.parametrize("name", ["set12", "set13"])
+def test_blind_sets_are_blind(score, name: str) -> None:
+    """set12 (blind since 21:07 UTC of the sixth session) and set13 (since 22:40 UTC of the seventh) share no
+    document with development nor with each other, and their errors cannot be listed."""
+    documents = {p.stem for p in (score.GOLD / name / "documents").glob("*.html")}
+    development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")
                    for p in (score.GOLD / subset / "documents").iterdir()}
-    assert len(documents) == 40 and not documents & development
-    assert "set12" not in score.DEVELOPMENT
+    others = {p.stem for other in score.BLIND_SETS if other != name
+              for p in (score.GOLD / other / "documents").glob("*.html")}
+    assert len(documents) == 40 and not documents & development and not documents & others
+    assert development and name in score.BLIND_SETS and name not in score.DEVELOPMENT
     with pytest.raises(SystemExit, match="blind"):
-        score.errors("quotes", "set12")
+        score.errors("quotes", name)

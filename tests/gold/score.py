@@ -4,7 +4,7 @@ Run from the project root::
 
     python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind sets: set12 and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind sets: set12, set13 and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
@@ -19,8 +19,9 @@ UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (
 18:35 UTC, scored once at 19:06 UTC, released at 19:09 UTC), ``set9`` (40 more, a fifth hash: blind from 19:09 UTC,
 scored once at 19:28 UTC, released at 19:40 UTC), ``set10`` (40 more, a sixth hash: blind from 19:40 UTC, scored
 once at 19:55 UTC, released at the start of the sixth session) ``set11`` (40 more, a seventh hash: blind from 20:30 UTC,
-scored once at 21:03 UTC, released at 21:07 UTC) and ``set12`` (40 more, an eighth hash: the blind set since 21:07 UTC,
-sixth session).
+scored once at 21:03 UTC, released at 21:07 UTC), ``set12`` (40 more, an eighth hash: blind since 21:07 UTC,
+sixth session, scored once at 21:42 UTC, errors unread) and ``set13`` (40 more, a ninth hash: blind since 22:40 UTC,
+seventh session). set12 and set13 are both blind in the seventh session: its changes are scored on the two.
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -55,14 +56,13 @@ GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
-#: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set12: 40
+#: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set13: 40
 #: WiNER-fr articles of 2016-2018 each; dates in the docstring above and in ``tests/gold/README.md``).
-FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12")
-#: The blind set: its errors are never listed (the UD blind items' neither).
-BLIND_SET = "set12"
-SET12 = GOLD / BLIND_SET
+FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13")
+#: The blind sets: their errors are never listed (the UD blind items' neither).
+BLIND_SETS = ("set12", "set13")
 #: Subsets whose errors may be read.
-DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name != BLIND_SET))
+DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
 #: The system's hedge categories → the guide's (§3).
 HEDGE_FAMILY = {"approximator": "approximator", "epistemic_adverb": "epistemic", "epistemic_verb": "epistemic",
@@ -382,8 +382,8 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets, set12 and the UD blind conditionals (record the date; never "
-                             "tune on them)")
+                        help="also score the blind sets, set12, set13 and the UD blind conditionals (record the date; "
+                             "never tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
     parser.add_argument("--intervals", action="store_true",
@@ -398,9 +398,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     printouts = [("dev", True), ("blind", False), *((name, True) for name in DEVELOPMENT[2:])]
     if args.blind:
-        if not set_ids(BLIND_SET):
-            raise SystemExit(f"score.py: {BLIND_SET} is not adjudicated yet (tests/gold/{BLIND_SET}/gold/ is empty)")
-        printouts += [("blind", True), (BLIND_SET, True)]
+        waiting = [name for name in BLIND_SETS if not set_ids(name)]
+        if waiting:
+            raise SystemExit(f"score.py: {', '.join(waiting)} not adjudicated yet (tests/gold/<set>/gold/ is empty)")
+        printouts += [("blind", True), *((name, True) for name in BLIND_SETS)]
     for subset, ud in printouts:
         name = subset if not (subset == "blind" and ud) else "blind (with the UD blind conditionals)"
         print(f"## {name} (gold: {gold_folder(subset).relative_to(GOLD)})")
