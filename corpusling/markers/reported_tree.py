@@ -24,10 +24,16 @@ NP_NAME_EXCLUDED = ("acl:relcl", "parataxis", "advcl", "conj", "cc")
 
 
 @cache
+def _cue_rows() -> tuple[tuple[str, str], ...]:
+    """``(kind, cue)`` of every row of ``lexicons/reported_cues.tsv``, read once (the file is bundled)."""
+    return tuple((row["kind"], row["cue"]) for row in bundled_rows("reported_cues.tsv", ("kind", "cue"), ("note",)))
+
+
+@cache
 def reported_cues(kind: str) -> list[str]:
     """The words of one ``kind`` of ``lexicons/reported_cues.tsv``: ``complementizer``, ``finite_que``,
     ``question``, ``infinitive_mark``, ``according_to`` (the language data of this analysis)."""
-    found = [row["cue"] for row in bundled_rows("reported_cues.tsv", ("kind", "cue"), ("note",)) if row["kind"] == kind]
+    found = [cue for cue_kind, cue in _cue_rows() if cue_kind == kind]
     if not found:
         raise LexiconError(f"reported_cues.tsv has no cue of kind {kind!r}")
     return found
@@ -101,13 +107,11 @@ def noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame,
     below = (heads.join(pairs.select(*WORD, "anc", "depth"), left_on=["doc_id", "sent_id", "head"],
                         right_on=["doc_id", "sent_id", "anc"])
              .join(rel, on=WORD))
-    # a word is out when any relation on its path up to the head is excluded
-    path = (below.join(pairs.select(*WORD, pl.col("anc").alias("_mid"), pl.col("depth").alias("_d")), on=WORD)
-            .filter(pl.col("_d") < pl.col("depth"))
-            .join(rel.select("doc_id", "sent_id", pl.col("word_id").alias("_mid"), pl.col("_rel").alias("_mid_rel")),
-                  on=["doc_id", "sent_id", "_mid"])
-            .filter(pl.col("_mid_rel").is_in(excluded))
-            .select("_item", *WORD).unique())
+    # a word is out when any relation on its path up to the head is excluded: it lies under a word of the
+    # phrase whose own relation is excluded (the words under those few, not every ancestor of every word)
+    cut = below.filter(pl.col("_rel").is_in(excluded)).select("_item", "doc_id", "sent_id", "word_id")
+    path = (cut.join(pairs.select(*WORD, "anc"), left_on=WORD, right_on=["doc_id", "sent_id", "anc"])
+            .select("_item", "doc_id", "sent_id", pl.col("word_id_right").alias("word_id")).unique())
     inside = (below.filter(~pl.col("_rel").is_in(excluded)
                            & ~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark"])))
               .join(path, on=["_item", *WORD], how="anti").select("_item", *WORD))
