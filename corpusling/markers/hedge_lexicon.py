@@ -212,6 +212,14 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _indexed_by_row(words: pl.DataFrame) -> bool:
+    """Whether ``_i`` is the row number (0, 1, 2…), as in :func:`~corpusling.markers.hedge_words.word_table`:
+    a word's columns are then read at its row (a gather) instead of by a join on ``_i``."""
+    index = words["_i"]
+    return words.height == 0 or (index[0] == 0 and index[-1] == words.height - 1
+                                 and bool((index.diff().drop_nulls() == 1).all()))
+
+
 def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFrame) -> pl.DataFrame:
     """Every match of every variant: ``_v, start`` (index of its first word) plus the variant's columns.
 
@@ -220,7 +228,11 @@ def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFr
     of (word index, key) pairs, so frequent words ("de", any determiner) are never
     expanded against every pattern.
     """
-    keys = word_keys(words, positions["key"].unique()).join(words.select("_i", "upos"), on="_i")
+    by_row = _indexed_by_row(words)
+    keys = word_keys(words, positions["key"].unique())
+    # (the word's UPOS read at its row when ``_i`` is the row number, as in the word table; else by a join)
+    keys = (keys.with_columns(words["upos"].gather(keys["_i"])) if by_row
+            else keys.join(words.select("_i", "upos"), on="_i"))
     frequency = keys.group_by("key").len("n")
     weight = (positions.join(frequency, on="key", how="left").with_columns(pl.col("n").fill_null(0))
               .group_by("_v", "pos").agg(pl.col("n").sum()))
@@ -237,16 +249,21 @@ def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFr
     found = (starts.join(checked, on=["_v", "start"], how="left").with_columns(pl.col("n").fill_null(0) + 1)
              .join(variants, on="_v")
              .filter(pl.col("n") == pl.col("required")))
-    place = words.select("_i", "doc_id", "sent_id", "_s")
-    found = (found.with_columns((pl.col("start") + pl.col("length") - 1).alias("_end_i"))
-             .join(place.rename({"_i": "start"}), on="start")
-             .join(place.select(pl.col("_i").alias("_end_i"), pl.col("_s").alias("_s_end")), on="_end_i")
-             .filter(pl.col("_s") == pl.col("_s_end"))
-             .with_row_index("_c"))
+    found = found.with_columns((pl.col("start") + pl.col("length") - 1).alias("_end_i"))
+    if by_row:  # the first and last word's sentence read at their rows (a match leaving the table has none)
+        found = found.filter((pl.col("start") >= 0) & (pl.col("_end_i") < words.height))
+        found = found.with_columns(words.select("doc_id", "sent_id", "_s").to_series(i).gather(found["start"])
+                                   for i in range(3)).with_columns(
+            words["_s"].gather(found["_end_i"]).alias("_s_end"))
+    else:
+        place = words.select("_i", "doc_id", "sent_id", "_s")
+        found = (found.join(place.rename({"_i": "start"}), on="start")
+                 .join(place.select(pl.col("_i").alias("_end_i"), pl.col("_s").alias("_s_end")), on="_end_i"))
+    found = found.filter(pl.col("_s") == pl.col("_s_end")).with_row_index("_c")
     wild = (found.select("_c", "start", "wildcards").explode("wildcards").drop_nulls("wildcards")
-            .with_columns((pl.col("start") + pl.col("wildcards")).alias("_i"))
-            .join(words.select("_i", "upos"), on="_i")
-            .filter(pl.col("upos") == "PUNCT"))
+            .with_columns((pl.col("start") + pl.col("wildcards")).alias("_i")))
+    wild = (wild.filter(words["upos"].gather(wild["_i"]) == "PUNCT") if by_row
+            else wild.join(words.select("_i", "upos"), on="_i").filter(pl.col("upos") == "PUNCT"))
     return found.join(wild.select("_c").unique(), on="_c", how="anti")
 
 
@@ -273,9 +290,13 @@ def lexicon_spans(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
                      | pl.col("_after_source"))
              .filter(~pl.col("conditions").list.contains("viewpoint") | pl.col("_viewpoint")))
     entries = lexicon.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("_entry"), "pattern", "category")
+    if _indexed_by_row(words):  # (the offsets read at the rows of the first and last word)
+        found = found.with_columns(words["start_char"].gather(found["_first_i"]),
+                                   words["end_char"].gather(found["_last_i"]))
+    else:
+        found = (found.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
+                 .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i"))
     spans = (found
-             .join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
-             .join(words.select(pl.col("_i").alias("_last_i"), "end_char"), on="_last_i")
              .join(entries, on="_entry")
              .select(pl.col("doc_id").cast(pl.String), "sent_id", "_s", "_first_i", "_last_i", "start_char",
                      "end_char", "category", "_entry", pl.col("pattern").alias("entry"))
