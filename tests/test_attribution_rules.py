@@ -196,21 +196,34 @@ KIND_EXAMPLES = [
 
 
 @pytest.fixture(scope="module")
-def kind_quotes(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+def kind_quotes(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, pl.DataFrame]:
     from corpusling.api import parse, read
     from corpusling.markers.quotes import quotes
 
     path = tmp_path_factory.mktemp("kinds") / "kinds.txt"
     path.write_text("\n\n".join(paragraph for paragraph, _, _ in KIND_EXAMPLES) + "\n", encoding="utf-8")
     corpus = parse(read([path]), model="compact")
-    return quotes(corpus.tokens, corpus.documents)
+    return quotes(corpus.tokens, corpus.documents, kinds="rules"), quotes(corpus.tokens, corpus.documents)
 
 
-def test_every_kind_rule_decides_a_quotation(kind_quotes: pl.DataFrame) -> None:
-    assert kind_quotes.height == len(KIND_EXAMPLES)
-    decided = kind_quotes.select(pl.col("rule").str.split("+").list.first().alias("kind_rule"), "kind")
+def test_every_kind_rule_decides_a_quotation(kind_quotes: tuple[pl.DataFrame, pl.DataFrame]) -> None:
+    by_rules, _ = kind_quotes
+    assert by_rules.height == len(KIND_EXAMPLES)
+    decided = by_rules.select(pl.col("rule").str.split("+").list.first().alias("kind_rule"), "kind")
     assert list(zip(decided["kind_rule"], decided["kind"], strict=True)) == [(rule, kind)
                                                                              for _, rule, kind in KIND_EXAMPLES]
+
+
+def test_the_default_hybrid_keeps_the_kind_of_every_rule_example(kind_quotes: tuple[pl.DataFrame,
+                                                                                    pl.DataFrame]) -> None:
+    """The default decider (the rules' direct, the learned model between mixed and scare; quote_kind_weights.md)
+    gives each example of the rules its kind; where the model decides, ``rule`` says ``model:<feature>``."""
+    by_rules, default = kind_quotes
+    assert default["kind"].to_list() == [kind for _, _, kind in KIND_EXAMPLES]
+    kind_rule = default["rule"].str.split("+").list.first()
+    assert (kind_rule.str.starts_with("model:") == (default["kind"] != "direct")).all()
+    assert (kind_rule.filter(default["kind"] == "direct")
+            == by_rules["rule"].str.split("+").list.first().filter(by_rules["kind"] == "direct")).all()
 
 
 def test_a_quotation_resumed_after_its_incise(tmp_path: Path) -> None:

@@ -160,9 +160,9 @@ MIXED_WORDS = [
 ]
 
 
-def _run(text: str, words: list) -> pl.DataFrame:
+def _run(text: str, words: list, kinds: str | None = None) -> pl.DataFrame:
     tokens = _table("d", text, words)
-    return quotes(tokens, pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    return quotes(tokens, pl.DataFrame({"doc_id": ["d"], "text": [text]}), kinds=kinds)
 
 
 def test_output_columns_and_word_counts() -> None:
@@ -319,8 +319,11 @@ def test_the_governing_verb_is_found_across_a_coordination_of_phrases_not_of_cla
     assert table["rule"].str.split("+").list.get(1).to_list() == ["governing_verb"] * 2
     table = _run(NOUNS, NOUNS_WORDS)
     assert table.select("kind", "source", "reporting_verb").rows() == [("mixed", "Le ministre", "dénoncer")] * 2
-    row = _run(OTHER_CLAUSE, OTHER_CLAUSE_WORDS).row(0, named=True)
+    row = _run(OTHER_CLAUSE, OTHER_CLAUSE_WORDS, kinds="rules").row(0, named=True)
     assert (row["kind"], row["source"], row["rule"]) == ("scare", None, "short+none+none")
+    # (the default decider agrees; the learned model chose between mixed and scare: quote_kind_weights.md)
+    row = _run(OTHER_CLAUSE, OTHER_CLAUSE_WORDS).row(0, named=True)
+    assert (row["kind"], row["source"], row["rule"]) == ("scare", None, "model:rule_short+none+none")
 
 
 def test_scare_without_speaker() -> None:

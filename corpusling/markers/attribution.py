@@ -60,6 +60,7 @@ from corpusling.markers.attribution_rules import (
     SourceRule,
     _alternation,
     _capitalised,
+    kind_features,
     kind_rules,
     kind_words,
     source_rules,
@@ -74,9 +75,10 @@ from corpusling.markers.reporting_verbs import (
 )
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 
-__all__ = ["CLIMB_BLOCKERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS", "SOURCE_EXCLUDED", "TITLE_MAX_WORDS",
-           "SourceRule", "ancestors", "attribute", "default_reporting_verbs", "kind_rules", "kind_words",
-           "load_reporting_verbs", "quote_depth", "reporting_verb_forms", "source_rules", "words"]
+__all__ = ["CLIMB_BLOCKERS", "DEFAULT_KINDS", "KIND_DECIDERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS",
+           "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "default_reporting_verbs",
+           "kind_evidence", "kind_features", "kind_rules", "kind_words", "load_reporting_verbs", "quote_depth",
+           "reporting_verb_forms", "source_rules", "words"]
 
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
@@ -769,7 +771,11 @@ def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
     qlevel = q.select("_q", pl.col("level").cast(pl.Int64).alias("_level"))
     candidates = [_incise_after(q, tok_keyed), _previous_sentence(q, tok, tok_keyed, free),
                   *_clause_before(q, tok, tok_keyed, free, qlevel), _governing_verb(q, tok, free, qlevel, quote_head)]
-    for frame in candidates:
+    # the part of speech of the word before the quotation's first token (its opening mark): a feature of its kind
+    before = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
+              .join(tok_keyed.select("doc_id", "rank", pl.col("upos").alias("_prev_upos")), on=["doc_id", "rank"])
+              .select("_q", "_prev_upos"))
+    for frame in [*candidates, before]:
         q = q.join(frame, on="_q", how="left")
     between = pl.col("text").str.slice(pl.col("_ps_end"), pl.col("start_char") - pl.col("_ps_end"))
     return q.with_columns(
@@ -796,14 +802,44 @@ def _first_rule(table: list[tuple[str, pl.Expr]], otherwise: pl.Expr | None = No
     return chosen
 
 
-def _decide(q: pl.DataFrame) -> pl.DataFrame:
-    """``_kind_rule`` and ``kind`` by :func:`kind_rules`, then ``_src_rule`` by :func:`source_rules` (none for a
-    scare quote) with the verb it points to: a token (``_v_sent``, ``_v_word``) or a place in the text
-    (``_t_end``, ``_t_form``)."""
+def _rule_kinds(q: pl.DataFrame) -> pl.DataFrame:
+    """``_kind_rule`` and ``kind`` by :func:`kind_rules` (the first row that holds)."""
     kinds = kind_rules()
     q = q.with_columns(_first_rule([(name, condition) for name, condition, _ in kinds]).alias("_kind_rule"))
-    q = q.with_columns(pl.col("_kind_rule").replace_strict({name: kind for name, _, kind in kinds},
-                                                           return_dtype=pl.String).alias("kind"))
+    return q.with_columns(pl.col("_kind_rule").replace_strict({name: kind for name, _, kind in kinds},
+                                                              return_dtype=pl.String).alias("kind"))
+
+
+#: Who decides a quotation's kind: the ordered rules, the learned model, or the hybrid (the rules' ``direct``
+#: stands, the model chooses between ``mixed`` and ``scare``: ``quote_kind_weights.md``).
+KIND_DECIDERS = ("rules", "model", "hybrid")
+#: The default decider: the hybrid met the criterion fixed before the experiment (pooled leave-one-set-out
+#: accuracy on set5-set11 at least the rules'), the model alone did not (``quote_kind_weights.md``).
+DEFAULT_KINDS = "hybrid"
+
+
+def _model_kinds(q: pl.DataFrame, kinds: str) -> pl.DataFrame:
+    """``_kind_rule`` ("model:<top feature>") and ``kind`` by the learned classifier over :func:`kind_features`
+    (:mod:`corpusling.markers.quote_kind_model`): for every quotation (``kinds="model"``) or, for ``"hybrid"``,
+    between ``mixed`` and ``scare`` where the rules do not say ``direct`` (their rule kept where they do)."""
+    from corpusling.markers.quote_kind_model import decide
+
+    q = _rule_kinds(q).with_columns(expr for _, expr in kind_features())
+    chosen = decide(q, among=("mixed", "scare") if kinds == "hybrid" else None)
+    by_model = pl.lit(kinds == "model") | (pl.col("kind") != "direct")
+    return q.drop([name for name, _ in kind_features()]).with_columns(
+        chosen["kind"].alias("_model_kind"), chosen["top_feature"].alias("_model_feature")).with_columns(
+        pl.when(by_model).then(pl.col("_model_kind")).otherwise(pl.col("kind")).alias("kind"),
+        pl.when(by_model).then("model:" + pl.col("_model_feature").fill_null("(intercept)"))
+        .otherwise(pl.col("_kind_rule")).alias("_kind_rule")).drop("_model_kind", "_model_feature")
+
+
+def _decide(q: pl.DataFrame, kinds: str = DEFAULT_KINDS) -> pl.DataFrame:
+    """``_kind_rule`` and ``kind`` by :func:`kind_rules` (``kinds="rules"``), the learned classifier (``"model"``)
+    or both (``"hybrid"``: :func:`_model_kinds`), then ``_src_rule`` by :func:`source_rules` (none for a scare
+    quote) with the verb it points to: a token (``_v_sent``, ``_v_word``) or a place in the text (``_t_end``,
+    ``_t_form``)."""
+    q = _rule_kinds(q) if kinds == "rules" else _model_kinds(q, kinds)
     table = source_rules()
     q = q.with_columns(_first_rule([(r.name, r.condition) for r in table], otherwise=pl.col("kind") == "scare")
                        .alias("_src_rule"))
@@ -1055,18 +1091,9 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
 
 # --------------------------------------------------------------------------- public
 
-def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-              reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
-    """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
-
-    ``spans`` has ``doc_id, start_char, end_char, level``; ``tokens`` is the token table
-    (lemmas, UPOS and, when the model provides them, ``head``/``deprel``); ``documents``
-    has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
-    when the caller has it already. ``rule`` is "<kind rule>+<source rule>" (:func:`kind_rules`,
-    :func:`source_rules`; ``none`` when no source rule holds or the quotation is a scare quote).
-    """
-    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
-    forms = reporting_verb_forms(lexicon)
+def _evidence(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame,
+              forms: pl.DataFrame, index: TextIndex | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(the quotations with every evidence column the rules read, keyed by document number; the context tokens)."""
     q = _text_incises(_preposition_sources(_text_context(spans, documents)), forms)
     # rows of the text index: the tokens from the quotation's start (_first) to its end (_last);
     # from here on doc_id is the document's number and rank a row in text order
@@ -1074,8 +1101,42 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     q = locate(index, q).drop("_from", "_to")
     tok = _tokens(_context_rows(index, q), _verb_lemmas(lexicon), _verb_lemmas(lexicon, incise=True), forms)
     q = q.rename({"doc_id": "_doc_name"}).rename({"_doc": "doc_id"})
+    return _token_evidence(q, tok), tok
+
+
+def kind_evidence(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+                  reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None) -> pl.DataFrame:
+    """The spans with the rules' ``kind`` and ``kind_rule`` and every feature of :func:`kind_features` (booleans):
+    what the learned classifier of kinds is trained on (``tests/gold/train_quote_kinds.py``) and applied to."""
+    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    q, _ = _evidence(spans, tokens, documents, lexicon, reporting_verb_forms(lexicon), index)
+    features = kind_features()
+    q = _rule_kinds(q).with_columns(expr for _, expr in features)
+    q = q.drop("doc_id").rename({"_doc_name": "doc_id", "_kind_rule": "kind_rule"})
+    return q.sort("_q").select(*spans.columns, "kind", "kind_rule", *(name for name, _ in features))
+
+
+def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+              reporting_verbs: pl.DataFrame | None = None, index: TextIndex | None = None,
+              kinds: str = DEFAULT_KINDS) -> pl.DataFrame:
+    """Add ``kind, source, reporting_verb, source_start, source_end, rule`` to quotation spans.
+
+    ``spans`` has ``doc_id, start_char, end_char, level``; ``tokens`` is the token table
+    (lemmas, UPOS and, when the model provides them, ``head``/``deprel``); ``documents``
+    has ``doc_id`` and ``text``; ``index``: the tokens' :func:`~corpusling.markers.text_index.text_index`,
+    when the caller has it already. ``kinds``: who decides the kind, the ordered ``"rules"`` (:func:`kind_rules`),
+    the learned ``"model"`` (:mod:`corpusling.markers.quote_kind_model`) or the default ``"hybrid"`` (the rules'
+    ``direct`` stands, the model chooses between ``mixed`` and ``scare`` elsewhere). ``rule`` is "<kind
+    rule>+<source rule>" (the kind rule ``model:<top feature>`` where the model decided; :func:`source_rules`;
+    ``none`` when no source rule holds or the quotation is a scare quote).
+    """
+    if kinds not in KIND_DECIDERS:
+        raise ValueError(f"kinds must be one of {', '.join(KIND_DECIDERS)}, not {kinds!r}")
+    lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
+    forms = reporting_verb_forms(lexicon)
+    q, tok = _evidence(spans, tokens, documents, lexicon, forms, index)
     table = source_rules()
-    q = _decide(_token_evidence(q, tok))
+    q = _decide(q, kinds)
     q = _text_source(_inverted_source(_subject_source(_verb(q, tok, lexicon, forms), tok, table), table), table)
     keep = [*spans.columns, "kind", "source", "reporting_verb", "source_start", "source_end", "rule"]
     q = q.drop("doc_id").rename({"_doc_name": "doc_id"})

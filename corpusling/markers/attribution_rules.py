@@ -269,6 +269,82 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
     ]
 
 
+#: Bins of the number of words quoted (upper bounds, inclusive) for :func:`kind_features`.
+WORD_BINS = (1, 3, SCARE_MAX_WORDS, TITLE_MAX_WORDS)
+#: Parts of speech of the first word of a quotation, and of the word before it, made features.
+FEATURE_UPOS = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PUNCT", "NUM")
+#: Relations of a quotation's head to the writer's sentence made features.
+FEATURE_RELATIONS = ("nsubj", "obj", "obl", "nmod", "amod", "appos", "ccomp", "xcomp", "conj", "root", "parataxis",
+                     "advcl", "acl")
+
+
+def kind_features() -> list[tuple[str, pl.Expr]]:
+    """The evidence of a quotation's kind as named boolean features, for the learned classifier
+    (:mod:`corpusling.markers.quote_kind_model`): the condition of every row of :func:`kind_rules` (``rule_<name>``,
+    whether or not an earlier row holds: the rules as features, their order no longer deciding) and general cues
+    over the same evidence columns (the quotation's length, shape, parts of speech, place in its sentence, the
+    attributions found around it, its depth)."""
+    no_attribution = (pl.col("_incise_word").is_null() & pl.col("_text_incise_end").is_null()
+                      & pl.col("_tail_src").is_null() & pl.col("_agent_src").is_null())
+    n = pl.col("_n_words")
+    bins = [("words_1", n <= WORD_BINS[0])]
+    bins += [(f"words_{lo + 1}_{hi}", (n > lo) & (n <= hi)) for lo, hi in zip(WORD_BINS, WORD_BINS[1:], strict=False)]
+    bins.append((f"words_over_{WORD_BINS[-1]}", n > WORD_BINS[-1]))
+    determiner = _alternation(words("noun_phrase_determiner"))
+    general = [
+        *bins,
+        ("capital", pl.col("_capital")),
+        ("ends_with_stop", pl.col("_quote").str.contains(r"[.!?…]\s*\W?$")),
+        ("several_sentences", pl.col("_quote").str.contains(r"[.!?…]\s+\S")),
+        ("has_verb", pl.col("_has_verb")),
+        ("has_finite_verb", pl.col("_has_finite_verb")),
+        ("head_finite", pl.col("_head_finite")),
+        *((f"first_{upos.lower()}", pl.col("_first_upos") == upos) for upos in FEATURE_UPOS),
+        *((f"head_{rel}", pl.col("_head_rel").fill_null("").str.split(":").list.first() == rel)
+          for rel in FEATURE_RELATIONS),
+        ("in_quotation", pl.col("level") > 0),
+        ("sentence_start", pl.col("_sentence_start")),
+        ("paragraph_start", pl.col("_paragraph_start")),
+        ("after_colon", pl.col("_after_colon")),
+        ("after_comma", pl.col("_left").str.contains(r",\s*$")),
+        ("after_determiner", pl.col("_left").str.contains(
+            rf"(?i:(?:^|\s)(?:{determiner})\s*$|\b(?:l|d)['’]\s*$)")),
+        ("after_que", pl.col("_left").str.contains(
+            rf"(?i:(?:^|\s)(?:{_alternation(words('complementizer'))})\s*)$")),
+        *((f"before_{upos.lower()}", pl.col("_prev_upos") == upos) for upos in FEATURE_UPOS),
+        ("sentence_ends_after", pl.col("_right").str.strip_chars(" .!?…»”\"") == ""),
+        ("comma_after", pl.col("_right").str.contains(r"^\s*,")),
+        ("colon_after", pl.col("_right").str.contains(r"^\s*:")),
+        ("no_attribution", no_attribution),
+        ("incise_after", pl.col("_incise_word").is_not_null() | pl.col("_text_incise_end").is_not_null()),
+        ("selon_after", pl.col("_tail_src").is_not_null()),
+        ("agent_after", pl.col("_agent_src").is_not_null()),
+        ("selon_before", pl.col("_lead_src").is_not_null()),
+        ("selon_adjacent", pl.col("_adjacent_src").is_not_null()),
+        ("selon_in_clause", pl.col("_inner_src").is_not_null()),
+        ("colon_verb_of_saying", pl.col("_colon_rv").fill_null(False)),
+        ("colon_name", pl.col("_colon_name").is_not_null()),
+        ("named_before", pl.col("_named_before")),
+        ("naming_participle", pl.col("_naming_participle")),
+        ("resumed", pl.col("_resumed")),
+        ("verb_of_saying_before", pl.col("_prev_rv")),
+        ("verb_of_saying_in_sentence", pl.col("_near_speaks").fill_null(False)),
+        ("que_since_verb_of_saying", pl.col("_near_speaks").fill_null(False)
+         & _que_clause_since(pl.col("_near_start"))),
+        ("saying_above", pl.col("_saying_above").is_not_null()),
+        ("governed_by_verb_of_saying", pl.col("_embedded_attributed")),
+        ("finite_verb_before", pl.col("_finite_before")),
+        ("speaker_in_sentence_before", pl.col("_previous_word").is_not_null()
+         & pl.col("_ps_same_paragraph").fill_null(False)),
+        ("incise_inside", pl.col("_inside_incise_end").is_not_null()),
+        ("incise_final", pl.col("_final_incise_end").is_not_null()),
+        ("signature", pl.col("_signature").is_not_null()),
+        ("name_then_verb_after", pl.col("_name_incise_src").is_not_null()),
+    ]
+    rules = [(f"rule_{name}", condition) for name, condition, _ in kind_rules() if name != "embedded"]
+    return [(name, expr.fill_null(False).alias(name)) for name, expr in [*rules, *general]]
+
+
 @dataclass(frozen=True)
 class SourceRule:
     """One row of :func:`source_rules`: when it holds, where the reporting verb is and how the source is found.

@@ -206,22 +206,24 @@ def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame, index: TextIndex 
 
 
 def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
-           reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+           reporting_verbs: pl.DataFrame | None = None, kinds: str | None = None) -> pl.DataFrame:
     """One row per quotation: the columns of :data:`COLUMNS`.
 
     ``tokens`` is the token table (an empty table gives spans and kinds from the text
     alone), ``documents`` has ``doc_id`` and ``text``, ``reporting_verbs`` a lexicon table
     with a ``lemma`` column (default: ``corpusling/lexicons/reporting_verbs.tsv``, see
-    :func:`corpusling.markers.attribution.load_reporting_verbs`).
+    :func:`corpusling.markers.attribution.load_reporting_verbs`), ``kinds`` who decides the kind (``"rules"``,
+    ``"model"``, ``"hybrid"``; default :data:`corpusling.markers.attribution.DEFAULT_KINDS`, see
+    :func:`corpusling.markers.attribution.attribute`).
     """
-    from corpusling.markers.attribution import attribute
+    from corpusling.markers.attribution import DEFAULT_KINDS, attribute
     from corpusling.markers.speakers import add_speakers
 
     index = text_index(tokens)
     spans = add_word_counts(add_nesting(quote_spans(documents)), tokens, index)
     if spans.height == 0:
         return empty()
-    table = attribute(spans, tokens, documents, reporting_verbs, index)
+    table = attribute(spans, tokens, documents, reporting_verbs, index, kinds or DEFAULT_KINDS)
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     table = (table.join(texts, on="doc_id", how="left")
              .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))

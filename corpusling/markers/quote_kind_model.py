@@ -1,0 +1,77 @@
+"""The learned classifier of quotation kinds (direct / mixed / scare, guide §2): a multinomial logistic regression
+over the evidence of :func:`corpusling.markers.attribution_rules.kind_features` (the conditions of the kind rules
+as features, their order no longer deciding, and general cues).
+
+The weights (``lexicons/quote_kind_weights.tsv``: one row per feature and an ``(intercept)`` row, one column per
+kind) and their card (``quote_kind_weights.md``: features, training data, leave-one-set-out figures against the
+rules, the decision to make it the default or not) are written by ``tests/gold/train_quote_kinds.py``. At run time
+the kind is the argmax of a dot product per kind (Jurafsky & Martin, *Speech and Language Processing*, 3rd ed.
+draft, ch. 5) over the boolean feature columns, as polars expressions; scikit-learn is never imported. The
+feature of largest positive contribution to the kind chosen is kept (``model:<feature>`` in ``rule``), so that a
+user can audit the decision. The default decider is the hybrid the leave-one-set-out comparison of the card
+justifies: the rules' ``direct`` stands, the model chooses between ``mixed`` and ``scare`` elsewhere.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import polars as pl
+
+from corpusling.errors import LexiconError
+from corpusling.lexicons import HERE
+
+__all__ = ["WEIGHTS", "decide", "weights"]
+
+#: The weights file.
+WEIGHTS = HERE / "quote_kind_weights.tsv"
+_INTERCEPT = "(intercept)"
+
+
+@cache
+def weights() -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
+    """(kinds, feature → kind → weight); the intercept under ``(intercept)``."""
+    lines = [line.split("\t") for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not lines or lines[0][0] != "feature" or len(lines) < 2:
+        raise LexiconError(f"{WEIGHTS.name}: a header 'feature<TAB>kind…' and weight rows are expected")
+    kinds = tuple(lines[0][1:])
+    table = {}
+    for row in lines[1:]:
+        if len(row) != len(kinds) + 1:
+            raise LexiconError(f"{WEIGHTS.name}: row {row[0]!r} has {len(row) - 1} weights for {len(kinds)} kinds")
+        table[row[0]] = dict(zip(kinds, map(float, row[1:]), strict=True))
+    if _INTERCEPT not in table:
+        raise LexiconError(f"{WEIGHTS.name} has no {_INTERCEPT} row")
+    return kinds, table
+
+
+def decide(evidence: pl.DataFrame, among: tuple[str, ...] | None = None) -> pl.DataFrame:
+    """``kind`` (the argmax of the per-kind scores, over the kinds of ``among`` only when given: the hybrid decider
+    asks the model to choose between ``mixed`` and ``scare``) and ``top_feature`` (the present feature of largest
+    positive weight for that kind; null when none) for each row of a table holding the boolean feature columns the
+    weights name, in the same row order."""
+    kinds, table = weights()
+    if among is not None:
+        unknown = [k for k in among if k not in kinds]
+        if unknown:
+            raise LexiconError(f"{WEIGHTS.name} has no weights for the kinds {', '.join(unknown)}")
+        kinds = tuple(k for k in kinds if k in among)
+    features = [f for f in table if f != _INTERCEPT]
+    missing = [f for f in features if f not in evidence.columns]
+    if missing:
+        raise LexiconError(f"{WEIGHTS.name} names features the evidence lacks: {', '.join(missing)}")
+    if evidence.height == 0:
+        return pl.DataFrame(schema={"kind": pl.String, "top_feature": pl.String})
+    present = {f: pl.col(f).fill_null(False).cast(pl.Float64) for f in features}
+    scores = [sum((present[f] * table[f][k] for f in features), pl.lit(table[_INTERCEPT][k])) for k in kinds]
+    chosen = evidence.select(*features, pl.concat_list(scores).list.arg_max().alias("_chosen"))
+    # the contribution of each present feature to the kind chosen; the largest positive one names the decision
+    contribution = [pl.when(present[f] > 0).then(pl.col("_chosen").replace_strict(
+        dict(enumerate(table[f][k] for k in kinds)), return_dtype=pl.Float64)).otherwise(float("-inf"))
+        for f in features]
+    best = pl.concat_list(contribution)
+    names = dict(enumerate(features))
+    return chosen.select(
+        pl.col("_chosen").replace_strict(dict(enumerate(kinds)), return_dtype=pl.String).alias("kind"),
+        pl.when(best.list.max() > 0).then(best.list.arg_max().replace_strict(names, return_dtype=pl.String))
+        .alias("top_feature"))
