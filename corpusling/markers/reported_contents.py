@@ -93,7 +93,10 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     before_second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])
                                   & pl.col("lemma").is_in(locutions["_second"].unique().implode()))
                      .select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id")))
-    previous = (words.join(before_second, on=WORD, how="semi")
+    # (only a word that can be a locution's first verb, by its lemma or its form, is looked at)
+    previous = (words.filter(pl.col("lemma").is_in(firsts.implode())
+                             | pl.col("form").str.to_lowercase().is_in(first_forms["_form"].implode()))
+                .join(before_second, on=WORD, how="semi")
                 .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
                 .join(first_forms, on="_form", how="left")
                 .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
@@ -106,9 +109,12 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
               .with_columns(pl.col("_locution").alias("lemma")))
     # ... or a noun the first verb governs ("ont peur que", "a exprimé le vœu de", "en viennent à la conclusion
     # que"): the noun is the cue, its span from the verb
-    governing = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("lemma").alias("_first"),
-                             pl.col("start_char").alias("_cue_start"))
-    noun = (words.filter(pl.col("upos") == "NOUN").join(governing, on=["doc_id", "sent_id", "head"])
+    # (only the nouns and verbs of a locution are joined: "peur" under "avoir")
+    governing = (words.filter(pl.col("lemma").is_in(firsts.implode()))
+                 .select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("lemma").alias("_first"),
+                         pl.col("start_char").alias("_cue_start")))
+    noun = (words.filter((pl.col("upos") == "NOUN") & pl.col("lemma").is_in(locutions["_second"].unique().implode()))
+            .join(governing, on=["doc_id", "sent_id", "head"])
             .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
                   right_on=["_first", "_second"])
             .with_columns(pl.col("_locution").alias("lemma")))
@@ -315,11 +321,15 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     # (the words around each word, read once in the word order of its sentence: the next three and the one before)
     lowered = pl.col("form").str.to_lowercase()
     sentence = ["doc_id", "sent_id"]
+    # (the sentences sorted, each one's words are consecutive rows: a word k rows away in the same sentence is
+    # read by a shift, not by a window per sentence)
+    def near(k: int) -> pl.Expr:
+        same = (pl.col("doc_id").shift(-k) == pl.col("doc_id")) & (pl.col("sent_id").shift(-k) == pl.col("sent_id"))
+        return pl.when(same).then(lowered.shift(-k))
+
     around = (words.join(following.select(*sentence).unique(), on=sentence, how="semi").sort(*sentence, "word_id")
-              .select(*WORD, lowered.shift(-1).over(sentence).alias("_next"),
-                      lowered.shift(-2).over(sentence).alias("_after_next"),
-                      lowered.shift(-3).over(sentence).alias("_third"),
-                      lowered.shift(1).over(sentence).alias("_prev")))
+              .select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
+                      near(-1).alias("_prev")))
     following = (following.join(around, on=WORD, how="left")
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
