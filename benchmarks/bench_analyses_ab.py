@@ -73,8 +73,8 @@ def child_time(folder: str, inputs: str, analyses: list[str], out: str | None) -
     return result
 
 
-def _child(checkout: Path, what: str, params: dict[str, Any]) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
+def _child(checkout: Path, what: str, params: dict[str, Any], threads: int | None = None) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(checkout), **({"POLARS_MAX_THREADS": str(threads)} if threads else {})}
     done = subprocess.run([sys.executable, __file__, "--child", what, "--params", json.dumps(params)],
                           env=env, capture_output=True, text=True, check=False)
     for line in done.stdout.splitlines():
@@ -89,6 +89,8 @@ def main() -> None:
     parser.add_argument("--base", type=Path, default=Path("/tmp/s8_base"), help="the baseline checkout (A)")
     parser.add_argument("--new", type=Path, default=ROOT, help="the checkout measured against it (B)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, help="POLARS_MAX_THREADS of the timed processes (1: the CPU time "
+                        "is the work done, without idle threads' spinning; steadier on a loaded machine)")
     parser.add_argument("--analyses", default=",".join(ANALYSES), help="comma-separated, of " + ", ".join(ANALYSES))
     args = parser.parse_args()
     analyses = args.analyses.split(",")
@@ -106,7 +108,8 @@ def main() -> None:
                     out = Path(work) / side
                     out.mkdir()
                 runs[side].append(_child(checkout, "time", {"folder": str(args.folder), "inputs": str(inputs),
-                                                            "analyses": analyses, "out": str(out) if out else None}))
+                                                            "analyses": analyses, "out": str(out) if out else None},
+                                          args.threads))
             print(f"round {round_ + 1}: " + ", ".join(
                 f"{n} A {runs['A'][-1]['seconds'][n]:.2f} s B {runs['B'][-1]['seconds'][n]:.2f} s" for n in analyses)
                 + f"; load {_load_average()}", flush=True)
@@ -125,7 +128,8 @@ def main() -> None:
                   f"best B {best_b:.2f} s, ratio A/B {best_a / best_b:.2f}; CPU time A {cpu_a:.2f} s, B {cpu_b:.2f} s, "
                   f"ratio {cpu_a / cpu_b:.2f} (runs A {[round(r['seconds'][name], 2) for r in runs['A']]}, B "
                   f"{[round(r['seconds'][name], 2) for r in runs['B']]})")
-        print(f"A {runs['A'][0]['package']}, B {runs['B'][0]['package']}; load {_load_average()}")
+        print(f"A {runs['A'][0]['package']}, B {runs['B'][0]['package']}; polars threads "
+              f"{args.threads or 'default'}; load {_load_average()}")
         if not same:
             raise SystemExit("outputs differ")
 

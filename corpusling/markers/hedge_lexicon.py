@@ -57,13 +57,15 @@ def word_keys(words: pl.DataFrame, wanted: pl.Series | None = None) -> pl.DataFr
     is_number = ((pl.col("upos") == "NUM") | pl.col("_raw").str.contains(r"^\d")
                  | in_list("_lemma", load_hedge_context()["number_word"]))
     plural = pl.col("_form").str.slice(0, pl.col("_form").str.len_chars() - 1)
+    # (the columns read, the only ones each part's filter copies)
+    words = words.select("_i", "_lemma", "_form", "_raw", "upos")
     # the parts are disjoint (a form equal to the lemma, a plural stem equal to the lemma, gives no second key)
     parts = [
         words.filter(only("w:", pl.col("_lemma"))).select("_i", ("w:" + pl.col("_lemma")).alias("key")),
         words.filter(only("w:", pl.col("_form")) & (pl.col("_form") != pl.col("_lemma")))
         .select("_i", ("w:" + pl.col("_form")).alias("key")),
-        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_form").str.contains(r"..[sx]$")
-                     & only("w:", plural) & (plural != pl.col("_lemma")))
+        words.filter(pl.col("upos").is_in(["NOUN", "ADJ"]))  # (the pattern run on nouns and adjectives only)
+        .filter(pl.col("_form").str.contains(r"..[sx]$") & only("w:", plural) & (plural != pl.col("_lemma")))
         .select("_i", ("w:" + plural).alias("key")),
         words.filter(only("f:", pl.col("_form"))).select("_i", ("f:" + pl.col("_form")).alias("key")),
         words.filter(only("u:", pl.col("upos"))).select("_i", ("u:" + pl.col("upos")).alias("key")),

@@ -7,6 +7,8 @@ témoins racontent…", "a indiqué un porte-parole") are unnamed sources.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from corpusling.markers.hedge_words import (
@@ -53,11 +55,21 @@ def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
     """(a one-token verb + inverted clitic of saying: "dit-il", "précise-t-elle"; an auxiliary one: "a-t-il")."""
     # the verb, then "-" (or "-t-") and a subject clitic of hedge_context.tsv, in one token
     clitics = "|".join(sorted(lists["subject_clitic"]))
-    stem = pl.col("_form").str.extract(rf"^(.+?)-(?:t-)?(?:{clitics})$", 1)
     regular = {lemma[:-2] + ending for lemma in lists["speech_verb"] | lists["incise_verb"] if lemma.endswith("er")
                for ending in sorted(lists["er_ending"])}
-    return (stem.is_in(sorted(regular | lists["speech_verb_form"])).fill_null(False),
-            stem.is_in(sorted(lists["auxiliary_form"])).fill_null(False))
+    speech, auxiliary = regular | lists["speech_verb_form"], lists["auxiliary_form"]
+    if all(re.fullmatch(r"\w+", clitic) for clitic in lists["subject_clitic"]) and not any(
+            "-" in verb for verb in speech | auxiliary):
+        # (verbs and clitics without a hyphen: the forms the pattern below accepts, written out, are looked up
+        # instead of the pattern run on every word)
+        def written(verbs: frozenset[str] | set[str]) -> list[str]:
+            return sorted(f"{verb}-{t}{clitic}" for verb in verbs for t in ("", "t-")
+                          for clitic in lists["subject_clitic"])
+
+        return (pl.col("_form").is_in(written(speech)).fill_null(False),
+                pl.col("_form").is_in(written(auxiliary)).fill_null(False))
+    stem = pl.col("_form").str.extract(rf"^(.+?)-(?:t-)?(?:{clitics})$", 1)
+    return (stem.is_in(sorted(speech)).fill_null(False), stem.is_in(sorted(auxiliary)).fill_null(False))
 
 
 def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:

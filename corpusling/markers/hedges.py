@@ -156,9 +156,10 @@ def _speaker_objects(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, 
                                & pl.col("_hi").is_in(pl.concat([heads, their_complements["_i"]]).implode()))["_i"]
     objects = words.filter(pl.col("_i").is_in(heads.implode()))
     speechless = objects.filter((pl.col("upos") == "NOUN") & ~named("", speakers))["_i"]
+    # (the names tested on the few nominal complements of those heads only, not on every word)
     speaking_complements = words.filter(pl.col("_hi").is_in(speechless.implode())
                                         & pl.col("deprel").str.starts_with("nmod") & (pl.col("upos") == "NOUN")
-                                        & named("", speakers))["_i"]
+                                        ).filter(named("", speakers))["_i"]
     candidates = words.filter(pl.col("_i").is_in(pl.concat([heads, coordinated, speaking_complements]).implode()))
     # a testimony speaks for its witnesses only when it names them ("selon des témoignages de réfugiés"; not
     # "selon d'autres témoignages"): a complement in "de" that names a speaker
