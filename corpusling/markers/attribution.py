@@ -13,7 +13,11 @@ the names of the two deciding rules make the ``rule`` column ("sentence+incise")
   words: ``mixed``), or is the object of a reporting verb and starts with a capital ("crier « Liberté »");
   otherwise it is woven into the writer's sentence: ``scare`` when a word before names it ("intitulée",
   "dite", "s'appela") or when it is short (at most :data:`SCARE_MAX_WORDS` words), has no finite verb and no
-  reporting verb governs it in the dependency tree, else ``mixed``.
+  reporting verb governs it in the dependency tree, else ``mixed``. By default (:data:`DEFAULT_KINDS`, the
+  hybrid) the rules' ``direct`` stands and a learned classifier over :func:`kind_features` (every rule's
+  condition and general cues; :mod:`corpusling.markers.quote_kind_model`) chooses between ``mixed`` and
+  ``scare`` where they say one of them: it met the criterion of ``lexicons/quote_kind_weights.md``
+  (leave-one-set-out accuracy at least the rules'), the ordered rules having been written on those very sets.
 * **reporting verb and source** (:func:`source_rules`, for direct and mixed quotations): the first
   row that holds says where the verb is (an incise right after the closing mark, the clause before
   a colon, the tree, the sentence before…) and how the source is found (the verb's subject, an
@@ -824,10 +828,11 @@ def _model_kinds(q: pl.DataFrame, kinds: str) -> pl.DataFrame:
     between ``mixed`` and ``scare`` where the rules do not say ``direct`` (their rule kept where they do)."""
     from corpusling.markers.quote_kind_model import decide
 
-    q = _rule_kinds(q).with_columns(expr for _, expr in kind_features())
+    features = kind_features()
+    q = _rule_kinds(q).with_columns(expr for _, expr in features)
     chosen = decide(q, among=("mixed", "scare") if kinds == "hybrid" else None)
     by_model = pl.lit(kinds == "model") | (pl.col("kind") != "direct")
-    return q.drop([name for name, _ in kind_features()]).with_columns(
+    return q.drop([name for name, _ in features]).with_columns(
         chosen["kind"].alias("_model_kind"), chosen["top_feature"].alias("_model_feature")).with_columns(
         pl.when(by_model).then(pl.col("_model_kind")).otherwise(pl.col("kind")).alias("kind"),
         pl.when(by_model).then("model:" + pl.col("_model_feature").fill_null("(intercept)"))

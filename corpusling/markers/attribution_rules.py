@@ -6,7 +6,9 @@ determiners, auxiliaries, clitics, particles of names…) and ``lexicons/quote_k
 title or a term, nouns of utterance…); the regular expressions below are built from them, in the files' order.
 The conditions of the tables read the evidence :func:`corpusling.markers.attribution.attribute` builds from
 the text and the tokens (columns whose names start with ``_``); each table is tried in order and the first row
-that holds decides, as :func:`corpusling.markers.conditional.rules` does.
+that holds decides, as :func:`corpusling.markers.conditional.rules` does. :func:`kind_features` gives the same
+conditions, and general cues, as the features of the learned classifier of kinds
+(:mod:`corpusling.markers.quote_kind_model`).
 """
 
 from __future__ import annotations
