@@ -18,7 +18,7 @@ def _quotes(tmp_path: Path, *paragraphs: str) -> pl.DataFrame:
     path = tmp_path / "text.txt"
     path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     corpus = parse(read([path]), model="compact")
-    return quotes(corpus.tokens, corpus.documents)
+    return quotes(corpus.tokens, corpus.documents, kinds="rules")  # the rules' names (the default hybrid: model:…)
 
 
 def _rules(found: pl.DataFrame, part: int) -> list[str]:
