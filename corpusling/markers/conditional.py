@@ -74,10 +74,16 @@ def etre_verbs() -> frozenset[str]:
 
 
 @cache
+def _cue_rows(lexicon: str) -> tuple[tuple[str, str], ...]:
+    """``(kind, cue)`` of every row of a bundled cue file, read once (not once per kind)."""
+    return tuple((r["kind"], r["cue"]) for r in bundled_rows(lexicon, ("kind", "cue"), ("note",)))
+
+
+@cache
 def cues(kind: str, lexicon: str = "conditional_cues.tsv") -> list[str]:
     """Cue words of one ``kind`` of ``lexicon`` (``conditional_cues.tsv``, or ``implicit_conditions.tsv``: the
     nouns, verbs and determiners of an implicit condition)."""
-    found = [r["cue"] for r in bundled_rows(lexicon, ("kind", "cue"), ("note",)) if r["kind"] == kind]
+    found = [cue for cue_kind, cue in _cue_rows(lexicon) if cue_kind == kind]
     if not found:
         raise LexiconError(f"{lexicon} has no cue of kind {kind!r}")
     return found
