@@ -292,11 +292,14 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     # groups: 1 the text before the incise, 2 the incise (3 to 6 its parts), 7 what follows it
     pattern = rf"(?i)^(.*?[,…»]\s*)({verb})(\s*,|\s*[.!?…;:]?\s*$)"
     lowered = pl.col("_sent")
+    # (the pattern run once per sentence, its groups read from the one match)
+    group = pl.col("_groups").struct
     found = (sentences.filter(lowered.str.contains(cheap))  # (a cheap test first)
-             .filter(lowered.str.contains(pattern))
-             .with_columns(lowered.str.extract(pattern, 1).str.len_chars().alias("_at"),
-                           lowered.str.extract(pattern, 2).alias("_incise"),
-                           lowered.str.extract(pattern, 7).str.contains(",").alias("_inside")))
+             .with_columns(lowered.str.extract_groups(pattern).alias("_groups"))
+             .filter(group[0].is_not_null())
+             .with_columns(group[0].str.len_chars().alias("_at"), group[1].alias("_incise"),
+                           group[6].str.contains(",").alias("_inside"))
+             .drop("_groups"))
     if found.height == 0:
         return pl.DataFrame()
     clitic = rf"(?i)-(?:t-)?({_CLITICS})\b"
