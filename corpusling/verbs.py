@@ -49,11 +49,11 @@ def _or_tables(legacy: Callable[..., Any]) -> Callable[[F], F]:
     return decorate
 
 
-def _quotes(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs: pl.DataFrame | None = None
-            ) -> pl.DataFrame:
+def _quotes(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs: pl.DataFrame | None = None,
+            kinds: str | None = None) -> pl.DataFrame:
     from corpusling.markers.quotes import quotes as find
 
-    return find(tokens, documents, reporting_verbs)
+    return find(tokens, documents, reporting_verbs, kinds)
 
 
 def _conditionals(*args: Any, **kwargs: Any) -> pl.DataFrame:
@@ -121,18 +121,21 @@ for _legacy, _module in ((_quotes, "corpusling.markers.quotes"), (_conditionals,
 # --------------------------------------------------------------------------- analyses
 
 @_or_tables(_quotes)
-def quotes(corpus: ParsedCorpus, reporting_verbs: pl.DataFrame | str | Path | None = None) -> pl.DataFrame:
+def quotes(corpus: ParsedCorpus, reporting_verbs: pl.DataFrame | str | Path | None = None,
+           kinds: str | None = None) -> pl.DataFrame:
     """Quotations: spans, kinds (direct, mixed, scare), sources and reporting verbs (``corpusling quotes``).
 
-    With the bundled reporting-verb lexicon the table is the corpus's own (computed once); with
-    ``reporting_verbs`` (a table or a TSV file) it is computed again with that lexicon.
+    With the bundled reporting-verb lexicon and the default decider of kinds the table is the corpus's own
+    (computed once); with ``reporting_verbs`` (a table or a TSV file) or ``kinds`` (``"rules"``, ``"model"`` or
+    ``"hybrid"``, the default: :func:`corpusling.markers.attribution.attribute`) it is computed again.
     """
-    if reporting_verbs is None:
+    if reporting_verbs is None and kinds is None:
         return corpus.quotes()
     from corpusling.markers.attribution import load_reporting_verbs
 
-    lexicon = reporting_verbs if isinstance(reporting_verbs, pl.DataFrame) else load_reporting_verbs(reporting_verbs)
-    return _quotes(corpus.tokens, corpus.documents, lexicon)
+    lexicon = (reporting_verbs if reporting_verbs is None or isinstance(reporting_verbs, pl.DataFrame)
+               else load_reporting_verbs(reporting_verbs))
+    return _quotes(corpus.tokens, corpus.documents, lexicon, kinds)
 
 
 def _voiced(corpus: ParsedCorpus, rows: pl.DataFrame) -> pl.DataFrame:
@@ -143,10 +146,11 @@ def _voiced(corpus: ParsedCorpus, rows: pl.DataFrame) -> pl.DataFrame:
 
 
 @_or_tables(_conditionals)
-def conditionals(corpus: ParsedCorpus) -> pl.DataFrame:
+def conditionals(corpus: ParsedCorpus, classes: str = "rules") -> pl.DataFrame:
     """Verbs in the conditional mood, their use (``class``), the deciding ``rule`` and the ``voice`` they stand
-    in: writer, quoted or reported (``corpusling conditionals``)."""
-    return _voiced(corpus, _conditionals(corpus.tokens, corpus.documents, quotes=corpus.quotes()))
+    in: writer, quoted or reported (``corpusling conditionals``). ``classes``: who decides the use, the ordered
+    rules (default) or the learned ``"model"`` (:func:`corpusling.markers.conditional.conditionals`)."""
+    return _voiced(corpus, _conditionals(corpus.tokens, corpus.documents, quotes=corpus.quotes(), classes=classes))
 
 
 @_or_tables(_hedges)

@@ -109,3 +109,29 @@ def test_a_new_analysis_is_one_module_and_one_registry_entry(folder: Path, tmp_p
     printed = capsys.readouterr()
     assert f"{expected.height} marks in {corpus.documents.height} documents" in printed.out
     assert f"{expected.height} marks written to {out}" in printed.err
+
+
+def test_who_decides_is_an_option_of_the_api_and_of_the_verb(folder: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Quotation kinds by the rules, the model or the hybrid (default); conditional uses by the rules (default) or
+    the model: ``cl.quotes(corpus, kinds=…)`` and ``corpusling quotes --kinds``, ``cl.conditionals(corpus,
+    classes=…)`` and ``corpusling conditionals --classes`` give the same tables."""
+    corpus = cl.load(folder)
+    by_rules, default = cl.quotes(corpus, kinds="rules"), cl.quotes(corpus)
+    assert not by_rules["rule"].str.starts_with("model:").any()
+    assert default["rule"].str.starts_with("model:").any()  # the hybrid decides between mixed and scare
+    out = tmp_path / "quotes.csv"
+    assert main(["quotes", str(folder), "--kinds", "rules", "--out", str(out)]) == 0
+    written = pl.read_csv(out, infer_schema=False)
+    assert written["rule"].to_list() == by_rules["rule"].to_list()
+    assert written["kind"].to_list() == by_rules["kind"].cast(pl.String).to_list()
+    by_model = cl.conditionals(corpus, classes="model")
+    assert by_model.height and by_model["rule"].str.starts_with("model").all()
+    assert not cl.conditionals(corpus)["rule"].str.starts_with("model").any()
+    out = tmp_path / "conditionals.csv"
+    assert main(["conditionals", str(folder), "--classes", "model", "--out", str(out)]) == 0
+    assert pl.read_csv(out, infer_schema=False)["rule"].to_list() == by_model["rule"].to_list()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as refused:
+        main(["quotes", str(folder), "--kinds", "learned"])
+    assert refused.value.code == 2 and "invalid choice" in capsys.readouterr().err

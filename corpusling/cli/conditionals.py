@@ -12,6 +12,7 @@ the rest of the corpus (log-likelihood G², p, log ratio).
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import polars as pl
 
@@ -23,11 +24,21 @@ EPILOG = """examples:
   corpusling conditionals corpora/wikinews-fr-2012/documents --out conditionals.xlsx
   corpusling conditionals corpora/wikinews-fr-2012/documents --group-by date --by class --rates rates.csv
   corpusling conditionals parsed/wikinews --by lemma --out conditionals.parquet
+  corpusling conditionals parsed/wikinews --classes model --out conditionals.csv   # the learned classifier
 """
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    add_analysis_verb(subparsers, "conditionals", doc=__doc__, epilog=EPILOG, summary=summary)
+    parser = add_analysis_verb(subparsers, "conditionals", doc=__doc__, epilog=EPILOG, summary=summary,
+                               options=options)
+    parser.add_argument("--classes", choices=("rules", "model"), default="rules",
+                        help="who decides each conditional's use: the ordered rules (default) or the learned "
+                             "classifier (figures in corpusling/lexicons/conditional_class_weights.md)")
+
+
+def options(args: argparse.Namespace) -> dict[str, Any]:
+    """``--classes``."""
+    return {"classes": args.classes}
 
 
 def summary(run: Run) -> None:

@@ -28,6 +28,7 @@ EPILOG = """examples:
   corpusling quotes corpora/wikinews-fr-2012/documents --out quotes.xlsx
   corpusling quotes corpora/wikinews-fr-2012/documents --group-by date --density density.csv
   corpusling quotes parsed/wikinews --verbs my_verbs.tsv --out quotes.parquet
+  corpusling quotes parsed/wikinews --kinds rules --out quotes.csv         # kinds by the ordered rules alone
   corpusling quotes corpora/wikinews-fr-2012/documents --speakers who.csv   # who is quoted, how much
 """
 
@@ -42,13 +43,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "and quoted words (same formats)")
     parser.add_argument("--verbs", type=Path, default=None,
                         help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
+    parser.add_argument("--kinds", choices=("rules", "model", "hybrid"), default=None,
+                        help="who decides a quotation's kind: the ordered rules, the learned model, or the hybrid "
+                             "(default: the rules' direct stands, the model chooses between mixed and scare; "
+                             "figures in corpusling/lexicons/quote_kind_weights.md)")
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:
-    """The reporting-verb lexicon of ``--verbs``, read and checked before the corpus is parsed."""
+    """The reporting-verb lexicon of ``--verbs``, read and checked before the corpus is parsed, and ``--kinds``."""
     from corpusling.markers.attribution import load_reporting_verbs
 
-    return {"reporting_verbs": load_reporting_verbs(args.verbs)} if args.verbs else {}
+    chosen: dict[str, Any] = {"reporting_verbs": load_reporting_verbs(args.verbs)} if args.verbs else {}
+    return {**chosen, "kinds": args.kinds} if args.kinds else chosen
 
 
 def summary(run: Run) -> None:
