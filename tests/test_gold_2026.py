@@ -221,7 +221,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # set13, blind from 22:40 UTC of the seventh session (40 more WiNER-fr articles), scored once on 2026-12-06 23:30
     # UTC (commit a0710ae; conditionals F1 1.000, class 0.857 on 49; hedges P/R 0.883/0.773 on 88; quotations F1
     # 1.000, kind 0.841 on 88, speakers 0.679 on 28; reported F1 0.882, kind 0.985, speakers 0.831 on 65), released
-    # at 23:33 UTC. set12 was scored again the same minute: every figure as at 21:42.
+    # at 23:31 UTC. set12 was scored again the same minute: every figure as at 21:42.
     ("set13", "conditionals (set13)", "f1"): 0.98,
     ("set13", "conditionals (set13)", "class_accuracy"): 0.83,
     ("set13", "hedges", "precision"): 0.86,
@@ -283,7 +283,7 @@ def test_set4_is_apart_from_development(score) -> None:
 
 @pytest.mark.parametrize("name", ["set14"])
 def test_blind_sets_are_blind(score, name: str) -> None:
-    """set14 (blind since 23:33 UTC of the seventh session) shares no document with development nor with another
+    """set14 (blind since 23:31 UTC of the seventh session) shares no document with development nor with another
     blind set, and its errors cannot be listed."""
     documents = {p.stem for p in (score.GOLD / name / "documents").glob("*.html")}
     development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")

@@ -20,9 +20,9 @@ UTC, scored once at 18:32 UTC, released to development at 18:35 UTC), ``set8`` (
 scored once at 19:28 UTC, released at 19:40 UTC), ``set10`` (40 more, a sixth hash: blind from 19:40 UTC, scored
 once at 19:55 UTC, released at the start of the sixth session) ``set11`` (40 more, a seventh hash: blind from 20:30 UTC,
 scored once at 21:03 UTC, released at 21:07 UTC), ``set12`` (40 more, an eighth hash: blind from 21:07 UTC, sixth
-session, scored at 21:42 UTC and again at 23:30 UTC after the seventh session's learned models, released at 23:33 UTC),
-``set13`` (40 more, a ninth hash: blind from 22:40 UTC, scored once at 23:30 UTC, released at 23:33 UTC) and
-``set14`` (40 more, a tenth hash: the blind set since 23:33 UTC, seventh session).
+session, scored at 21:42 UTC and again at 23:30 UTC after the seventh session's learned models, released at 23:31 UTC),
+``set13`` (40 more, a ninth hash: blind from 22:40 UTC, scored once at 23:30 UTC, released at 23:31 UTC) and
+``set14`` (40 more, a tenth hash: the blind set since 23:31 UTC, seventh session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
