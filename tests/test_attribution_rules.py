@@ -19,7 +19,7 @@ from corpusling.markers.conditional import cues
 SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
                 "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject",
                 "verb_before", "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
-                "previous_sentence"]
+                "selon_end", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -69,6 +69,9 @@ EXAMPLES = [
     # an adverbial phrase between the verb and its subject (as right after the mark)
     ("Airbus est accusé d'avoir gonflé les prix. « Nous ne savons pas sur quelles constatations est basée » cette "
      "décision, a répondu pour sa part le groupe, qui a déjà payé une amende.", "incise_final", "le groupe"),
+    # ", selon X" ending the sentence past more of the writer's words (set12, set13)
+    ("Le tribunal a été évacué. « Un appel a été passé à 10 h 12 au standard de la police », dans le 9e "
+     "arrondissement de Paris, selon cette source.", "selon_end", "cette source"),
     ("La porte-parole a nuancé les chiffres du gouvernement. « On a constaté une baisse réelle du chômage. »",
      "previous_sentence", "La porte-parole"),
 ]
@@ -449,3 +452,17 @@ def test_a_verb_of_saying_after_selon_gives_its_own_speaker() -> None:
     found = quotes(corpus.tokens, corpus.documents).sort("doc_id")
     assert found["rule"].str.split("+").list.get(1).to_list() == ["verb_before", "selon_before"]
     assert found["source"].to_list() == ["le meurtrier", "le ministre"]
+
+
+def test_selon_ending_the_sentence_attributes_a_quotation_before_it() -> None:
+    """"« … » de sa voiture, « … », selon le parquet.": ", selon X" ends the sentence, past the writer's words and
+    another quotation; it attributes the first quotation too (set12, set13), the second by ``selon_after``."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"parquet": "L'homme a été arrêté. « Différentes armes ont été découvertes dans le coffre » "
+                                     "de sa voiture, « des armes blanches et un bidon », selon le parquet."})
+    found = quotes(corpus.tokens, corpus.documents).sort("start_char")
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["selon_end", "selon_after"]
+    assert found["source"].to_list() == ["le parquet", "le parquet"]

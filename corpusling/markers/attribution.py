@@ -380,6 +380,7 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
     conjunction = rf"(?:(?:{_alternation(_capitalised(words('leading_conjunction')))})\s+)?"
     lead = rf"^\s*{conjunction}((?i:{_alternation(words('attributing_preposition'))}))"
     tail = rf"^\s*,?\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
+    end = rf",\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
     pronoun = _alternation(words("viewpoint_pronoun"))
     q = q.with_columns(
         # (the writer may close "Selon X" with a semicolon: "Selon Jean-Pierre Cabestan, de l'Université baptiste
@@ -389,6 +390,10 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
         pl.col("_left").str.extract(rf"{lead}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_lead_prep"),
         pl.col("_right").str.extract(rf"{tail}\s+([^,;:()]+)", 2).alias("_tail_src"),
         pl.col("_right").str.extract(rf"{tail}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_tail_prep"),
+        # ", selon X" ending the sentence after more of the writer's words or quotations ("« … », dans le 9e
+        # arrondissement, selon cette source."; "« … » de sa voiture, « … », selon le parquet.")
+        pl.col("_right").str.extract(rf"{end}\s+([^,;:()«»“”\"]+?)\s*$", 2).alias("_end_src"),
+        pl.col("_right").str.extract(rf"{end}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_end_prep"),
     )
     # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
     # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ");
@@ -1056,6 +1061,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     signature = _rule_is(table, source="signature_after")
     name_first = _rule_is(table, source="name_before_verb")
     voice = _rule_is(table, source="voice")
+    end = _rule_is(table, source="preposition_end")
     inner = _rule_is(table, source="preposition_inside")
     lead = (pl.when(inner).then(pl.col("_inner_src"))
             .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
@@ -1065,13 +1071,14 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                 .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
                 .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
                 .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
+                .when(end).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_end_src")))
                 .when(signature).then(pl.col("_signature_at"))
                 .when(name_first).then(pl.col("_name_incise_at"))
                 .when(voice).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_voice_src"))))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
-             .when(agent).then(pl.col("_agent_src")).when(signature).then(pl.col("_signature"))
+             .when(agent).then(pl.col("_agent_src")).when(end).then(pl.col("_end_src")).when(signature).then(pl.col("_signature"))
              .when(name_first).then(pl.col("_name_incise_src")).when(voice).then(pl.col("_voice_src")))
-    in_text = before | name | after | agent | signature | name_first | voice
+    in_text = before | name | after | agent | signature | name_first | voice | end
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
@@ -1082,6 +1089,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
         .when(before).then(pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep"))
                            .otherwise(pl.col("_lead_prep")))
         .when(after).then(pl.col("_tail_prep"))
+        .when(end).then(pl.col("_end_prep"))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),

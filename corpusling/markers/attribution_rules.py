@@ -438,6 +438,10 @@ def source_rules() -> list[SourceRule]:
                    "déclaré le ministre, et nous reviendrons »", text_verb="inside_incise", clitic="inside_quote"),
         SourceRule("incise_final", direct & pl.col("_final_incise_end").is_not_null(), "« … », y compris le "
                    "montant de l'aide, commente X", text_verb="final_incise", clitic="after_quote"),
+        # (", selon X" ending the sentence, past more of the writer's words or another quotation: it attributes
+        # the whole sentence when nothing nearer does; set12, set13)
+        SourceRule("selon_end", pl.col("_end_src").is_not_null(), "« … », dans le 9e arrondissement, selon cette "
+                   "source.", source="preposition_end"),
         SourceRule("previous_sentence", direct & pl.col("_previous_word").is_not_null()
                    & pl.col("_ps_same_paragraph"), "La porte-parole a nuancé les chiffres. « On a constaté … »",
                    verb="previous"),
