@@ -208,7 +208,8 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                     pl.col("_subj").cast(pl.Int64), "_clause"))
 
 
-def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]],
+                  groups: frozenset[str] = frozenset()) -> pl.DataFrame:
     """``_i, _first_i, _last_i, _informant`` for the nouns that head a vague noun phrase.
 
     Vague: a determiner or adjective of ``vague_determiner`` ("des", "certains", "plusieurs", "de
@@ -216,13 +217,14 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     ("les experts"); the "de les" the tokeniser may make of an indefinite "des" counts as "des". Numeral nouns
     ("des milliers de…") are approximators, and documents ("une étude", "une analyse") sources that do not
     speak: neither is an unnamed speaker. A partitive pronoun
-    ("l'un d'eux", :func:`_partitives`) heads one too.
+    ("l'un d'eux", :func:`_partitives`) heads one too. ``groups``: more nouns whose definite plural is vague here
+    (``speaking_group`` for the subjects of verbs of saying: "les médias locaux signalent que…").
     """
     found = words.filter(pl.col("_i").is_in(nouns.unique().implode()))
     heads = found.filter((pl.col("upos") == "NOUN") & ~in_list("_lemma", lists["number_word"])
                          & ~noun_in(lists["document_noun"]))
     informant = lists["informant_noun"]
-    heads = heads.with_columns(noun_in(informant).alias("_informant"),
+    heads = heads.with_columns(noun_in(informant).alias("_informant"), noun_in(informant | groups).alias("_group"),
                                ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$"))
                                .alias("_plural"))
     before = words.filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("_i") < pl.col("_hi"))
@@ -248,7 +250,7 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     heads = (heads.join(vague, on="_i", how="left").join(definite, on="_i", how="left")
              .join(first, on="_i", how="left")
              .filter(pl.col("_det").is_not_null()
-                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_informant")))
+                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_group")))
              .select("_i", "_first_i", "_informant"))
     phrases = pl.concat([heads, _partitives(words, found, lists)])
     edges = right_edge(words, phrases["_i"])
@@ -297,7 +299,7 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
                             & pl.col("_hi").is_in(saying) & (pl.col("_i") < pl.col("_hi")))
     if subjects.height == 0:
         return no_spans()
-    phrases = vague_phrases(words, subjects["_i"], lists)
+    phrases = vague_phrases(words, subjects["_i"], lists, rule_words()["speaking_group"])
     verbs = subjects.join(phrases, on="_i").select("_i", "_first_i", "_last_i", "_informant", "_hi")
     scope = sentences_of(words, verbs["_hi"])
     clausal_kid = (scope.filter(pl.col("_hi").is_in(verbs["_hi"].implode()) & (pl.col("_i") > pl.col("_hi"))

@@ -26,7 +26,8 @@ PHRASE_DEPTH = 8
 RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word", "viewpoint_marker",
                                "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker",
                                "wish_verb", "testimony_noun", "share_noun",
-                               "criterion_word", "opinion_verb", "complement_mark", "condition_mark")
+                               "criterion_word", "opinion_verb", "complement_mark", "condition_mark",
+                               "speaking_group")
 
 
 @cache

@@ -1,0 +1,32 @@
+"""Hedges, ninth round (issue 14; kinds of set12's and set13's errors, released 2026-12-06 23:31 UTC), on sentences
+parsed with the bundled model: a group whose generic definite plural speaks (``speaking_group`` of
+hedge_rule_words.tsv: les médias, les proches) is an unnamed source as the subject of a verb of saying (rule
+'unnamed subject of a verb of saying'; guide §3)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import hedges_of_sentences, rows_within
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # a speaking group's definite plural (set6, set13)
+    "Les médias locaux signalent qu'un véhicule d'urgence s'est renversé.": [
+        ("unnamed_source", "Les médias locaux", "rule: unnamed subject of a verb of saying")],
+    "Les proches des personnes décédées rappellent régulièrement avoir manqué d'informations.": [
+        ("unnamed_source", "Les proches des personnes décédées", "rule: unnamed subject of a verb of saying")],
+    # a definite plural of other people stays named by its role, not an unnamed source
+    "Les juges ont indiqué que la décision serait rendue lundi.": [],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    return hedges_of_sentences(tmp_path_factory.mktemp("hedges_round9"), list(CASES))
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round9(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    inside = rows_within(*found, sentence)
+    assert [(r["category"], r["match"], r["entry"]) for r in inside.to_dicts()] == CASES[sentence]
