@@ -15,7 +15,7 @@ import polars as pl
 
 from corpusling.markers.attribution import ancestors
 from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues
-from corpusling.markers.speakers import TIME_NOUNS, texts_of
+from corpusling.markers.speakers import TIME_NOUNS, speaker_words, texts_of
 from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
@@ -26,6 +26,11 @@ INTRODUCING_REACH = 32
 #: A person's name as a speaker is written: capitalised words, particles between ("Gilles-Éric Séralini", "Jean-Marc
 #: Ayrault", "Charles de Gaulle"); not an institution's ("Le ministère de l'Intérieur").
 PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben|bin)\s*)?\p{Lu}[\p{L}'’.-]*)+$"
+
+
+#: The euphonic consonant of an inverted clitic ("a-t-il"), never a source (``euphonic_consonant`` of
+#: ``speaker_words.tsv``).
+EUPHONIC: tuple[str, ...] = speaker_words("euphonic_consonant")
 
 
 def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -58,6 +63,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl
     def subject_of(frame: pl.DataFrame, verb: str, nearest: bool = False) -> pl.DataFrame:
         found = (children(words, frame.select("_item", "doc_id", "sent_id", "_cue_at",
                                                pl.col(verb).alias("word_id")), relations, "s")
+                 # (the euphonic "-t" of "a-t-il expliqué", a subject of its own to the parser: the clitic is)
+                 .filter(~pl.col("s_form").str.to_lowercase().is_in(EUPHONIC))
                  .join(passive.with_columns(pl.lit(True).alias("_passive")), on=WORD, how="left")
                  .filter(~((pl.col("s_deprel") == "expl:subj") & pl.col("_passive").fill_null(False)))
                  .join(with_case, left_on=["doc_id", "sent_id", "s_word_id"], right_on=WORD, how="anti")
@@ -622,7 +629,11 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
         return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
 
     # (an inverted clitic without its hyphens: "-t-il" → "il")
-    rows = rows.with_columns(cut("source_start", "source_end").str.replace(r"^-(?:t-)?", "").alias("source"))
+    # (a span of the euphonic "-t" alone, "ajoute-t-il": the clitic after it)
+    written = cut("source_start", "source_end")
+    clitic = pl.col("_text").str.slice(pl.col("source_start"), 10).str.extract(r"^-?[tT]-(\w+)")
+    rows = rows.with_columns(pl.when(written.str.to_lowercase().is_in(EUPHONIC) & clitic.is_not_null()).then(clitic)
+                             .otherwise(written.str.replace(r"^-(?:t-)?", "")).alias("source"))
     relative = pl.col("_src_feats").fill_null("").str.contains("PronType=Rel")
     # the antecedent of a relative: the noun the relative clause hangs on
     antecedent = (rows.filter(relative)

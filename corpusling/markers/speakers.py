@@ -78,7 +78,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
-                 "feminine_demonstrative", "object_agreement_auxiliary")
+                 "feminine_demonstrative", "object_agreement_auxiliary", "euphonic_consonant")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
