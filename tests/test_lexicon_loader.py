@@ -93,3 +93,20 @@ def test_entry_count_leaves_out_comments_before_the_header() -> None:
                       if line.strip() and not line.startswith("#"))
         columns = tuple(header.split("\t"))
         assert entry_count(path) == len(read_rows(path, (), columns)), path.name
+
+
+def test_weights_files_are_read_and_checked_by_one_reader(tmp_path: Path) -> None:
+    """The learned models' weights (conditional classes, quotation kinds, speaker ranker) share one checked reader."""
+    from corpusling.lexicons import INTERCEPT, read_weights
+
+    path = tmp_path / "weights.tsv"
+    path.write_text("feature\ta\tb\n(intercept)\t0.5\t-0.5\nword\t1\t2\n", encoding="utf-8")
+    assert read_weights(path) == (("a", "b"), {INTERCEPT: {"a": 0.5, "b": -0.5}, "word": {"a": 1.0, "b": 2.0}})
+    for text, message in (("weight\ta\n(intercept)\t1\n", "header"),
+                          ("feature\ta\tb\n(intercept)\t1\n", "1 weights"),
+                          ("feature\ta\n(intercept)\tx\n", "not a number"),
+                          ("feature\ta\nword\t1\n", "no \\(intercept\\)")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LexiconError, match=message):
+            read_weights(path)
+    assert read_weights(path, intercept=False) == (("a",), {"word": {"a": 1.0}})

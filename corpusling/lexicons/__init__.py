@@ -10,7 +10,9 @@ row per line, each checked; :func:`bundled_rows` for a file of this folder): thi
 one reader of lexicon files, the parsing layer's (``future_stems.tsv``, ``re_verb_stems.tsv``)
 as well as the analyses'. The word lists the rules use (``word, role, notes``:
 ``hedge_context.tsv``, ``attribution_words.tsv``) are read by :func:`load_word_lists`, in the
-order of the file, so that a regular expression built from a list is always the same.
+order of the file, so that a regular expression built from a list is always the same. The weights of
+the learned models (``*_weights.tsv``: a ``feature`` column, then one column per class) are read by
+:func:`read_weights`.
 """
 
 from __future__ import annotations
@@ -69,6 +71,33 @@ def _lines(path: Path) -> list[tuple[int, str]]:
         raise LexiconError(f"{path}, line {line}: not UTF-8 text; save the lexicon as UTF-8") from None
     return [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"), start=1)
             if line.strip() and not line.lstrip().startswith("#")]
+
+
+#: The row of a weights file that holds each class's intercept (:func:`read_weights`).
+INTERCEPT = "(intercept)"
+
+
+def read_weights(path: Path, intercept: bool = True) -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
+    """(classes, feature → class → weight) of a learned model's weights file: a header ``feature<TAB>class…``,
+    then one row per feature (and, with ``intercept``, a row :data:`INTERCEPT`), each with one number per class.
+    Written by the training scripts of ``tests/gold/``; every row checked."""
+    lines = _lines(path)
+    if not lines or lines[0][1].split("\t")[0] != "feature" or len(lines) < 2:
+        raise LexiconError(f"{path.name}: a header 'feature<TAB>class…' and weight rows are expected")
+    classes = tuple(lines[0][1].split("\t")[1:])
+    table: dict[str, dict[str, float]] = {}
+    for number, line in lines[1:]:
+        row = line.split("\t")
+        if len(row) != len(classes) + 1:
+            raise LexiconError(f"{path.name}, line {number}: {row[0]!r} has {len(row) - 1} weights for "
+                               f"{len(classes)} classes")
+        try:
+            table[row[0]] = dict(zip(classes, map(float, row[1:]), strict=True))
+        except ValueError:
+            raise LexiconError(f"{path.name}, line {number}: {row[0]!r} has a weight that is not a number") from None
+    if intercept and INTERCEPT not in table:
+        raise LexiconError(f"{path.name} has no {INTERCEPT} row")
+    return classes, table
 
 
 def _header(path: Path, lines: list[tuple[int, str]], required: tuple[str, ...],

@@ -16,13 +16,12 @@ from functools import cache
 import polars as pl
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import HERE
+from corpusling.lexicons import HERE, INTERCEPT, read_weights
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
 #: The weights file.
 WEIGHTS = HERE / "conditional_class_weights.tsv"
-_INTERCEPT = "(intercept)"
 #: How many features ``rule`` names.
 _TOP = 3
 
@@ -30,18 +29,7 @@ _TOP = 3
 @cache
 def weights() -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
     """(classes, feature → class → weight); the intercept under ``(intercept)``."""
-    lines = [line.split("\t") for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if not lines or lines[0][0] != "feature" or len(lines) < 2:
-        raise LexiconError(f"{WEIGHTS.name}: a header 'feature<TAB>class…' and weight rows are expected")
-    classes = tuple(lines[0][1:])
-    table = {}
-    for row in lines[1:]:
-        if len(row) != len(classes) + 1:
-            raise LexiconError(f"{WEIGHTS.name}: row {row[0]!r} has {len(row) - 1} weights for {len(classes)} classes")
-        table[row[0]] = dict(zip(classes, map(float, row[1:]), strict=True))
-    if _INTERCEPT not in table:
-        raise LexiconError(f"{WEIGHTS.name} has no {_INTERCEPT} row")
-    return classes, table
+    return read_weights(WEIGHTS)
 
 
 def decide(evidence: pl.DataFrame) -> pl.DataFrame:
@@ -49,12 +37,12 @@ def decide(evidence: pl.DataFrame) -> pl.DataFrame:
     features of largest positive weight for that class among those present) for each row of an
     :func:`~corpusling.markers.conditional.evidence` table."""
     classes, table = weights()
-    features = [f for f in table if f != _INTERCEPT]
+    features = [f for f in table if f != INTERCEPT]
     missing = [f for f in features if f not in evidence.columns]
     if missing:
         raise LexiconError(f"{WEIGHTS.name} names features the evidence lacks: {', '.join(missing)}")
     present = {f: pl.col(f).fill_null(False).cast(pl.Float64) for f in features}
-    scores = [sum((present[f] * table[f][c] for f in features), pl.lit(table[_INTERCEPT][c])) for c in classes]
+    scores = [sum((present[f] * table[f][c] for f in features), pl.lit(table[INTERCEPT][c])) for c in classes]
     # in two steps, so that the argmax is computed once, not inside every contribution below
     scored = evidence.select("doc_id", "sent_id", "start_char", *features,
                              pl.concat_list(scores).list.arg_max().alias("_chosen"))

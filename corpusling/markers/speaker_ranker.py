@@ -26,7 +26,7 @@ from functools import cache
 import polars as pl
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import HERE
+from corpusling.lexicons import HERE, INTERCEPT, read_weights
 from corpusling.markers.attribution import quote_depth
 from corpusling.markers.speakers import (
     PLURAL_PRONOUNS,
@@ -44,7 +44,6 @@ __all__ = ["BASE_FEATURES", "FEATURES", "ITEM_KINDS", "SOURCE_KINDS", "WEIGHTS",
 
 #: The weights file.
 WEIGHTS = HERE / "speaker_ranker_weights.tsv"
-_INTERCEPT = "(intercept)"
 #: The kinds of source an item may have, each crossing every base feature.
 SOURCE_KINDS = ("pronoun", "name", "description", "none")
 #: Grammatical roles of a named mention (:func:`~corpusling.markers.speakers.named_mentions`).
@@ -292,10 +291,10 @@ ITEM_KINDS = ("quote", "reported")
 @cache
 def weights() -> dict[str, dict[str, float]]:
     """item kind (:data:`ITEM_KINDS`) → feature → weight, from :data:`WEIGHTS`."""
-    rows = [line.split("\t") for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if not rows or rows[0] != ["feature", *ITEM_KINDS]:
+    kinds, table = read_weights(WEIGHTS, intercept=False)
+    if kinds != ITEM_KINDS:
         raise LexiconError(f"{WEIGHTS.name}: a header 'feature<TAB>{'<TAB>'.join(ITEM_KINDS)}' is expected")
-    return {k: {r[0]: float(r[1 + i]) for r in rows[1:]} for i, k in enumerate(ITEM_KINDS)}
+    return {kind: {feature: row[kind] for feature, row in table.items()} for kind in ITEM_KINDS}
 
 
 def rank(table: pl.DataFrame, weight: dict[str, dict[str, float]] | None = None) -> pl.DataFrame:
@@ -312,7 +311,7 @@ def rank(table: pl.DataFrame, weight: dict[str, dict[str, float]] | None = None)
     for kind, w in weight.items():
         here = pl.col("item_kind") == kind
         score = pl.when(here).then(sum((pl.col(f) * w.get(f, 0.0) for f in features),
-                                       pl.lit(w.get(_INTERCEPT, 0.0)))).otherwise(score)
+                                       pl.lit(w.get(INTERCEPT, 0.0)))).otherwise(score)
         top = pl.when(here).then(pl.concat_list([pl.col(f) * w.get(f, 0.0) for f in features]).list.arg_max()
                                  .replace_strict(names, return_dtype=pl.String)).otherwise(top)
     return (table.with_columns(score.alias("_score"), top.alias("_top"))
