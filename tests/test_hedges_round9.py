@@ -1,7 +1,9 @@
 """Hedges, ninth round (issue 14; kinds of set12's and set13's errors, released 2026-12-06 23:31 UTC), on sentences
 parsed with the bundled model: a group whose generic definite plural speaks (``speaking_group`` of
 hedge_rule_words.tsv: les médias, les proches) is an unnamed source as the subject of a verb of saying (rule
-'unnamed subject of a verb of saying'; guide §3)."""
+'unnamed subject of a verb of saying'; guide §3); people the person nouns lacked (officier, lycéen, buraliste,
+personnalité… in person_noun of hedge_context.tsv) are speakers: the unnamed subject of an incise after a quotation,
+the holder of a 'pour X,' view, the unnamed object of 'selon'."""
 
 from __future__ import annotations
 
@@ -18,6 +20,16 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("unnamed_source", "Les proches des personnes décédées", "rule: unnamed subject of a verb of saying")],
     # a definite plural of other people stays named by its role, not an unnamed source
     "Les juges ont indiqué que la décision serait rendue lundi.": [],
+    # people the lists lacked (set9, set13; set7; set12; set6)
+    "« Nous avons trouvé des engins explosifs artisanaux », déclare un officier de police.": [
+        ("unnamed_source", "un officier de police", "rule: unnamed subject of an incise")],
+    "« Il y avait des traces de sang », témoigne pour sa part un lycéen.": [
+        ("unnamed_source", "un lycéen", "rule: unnamed subject of an incise")],
+    "Pour les buralistes, cette baisse est due à l'augmentation du marché parallèle.": [
+        ("source_marker", "Pour les buralistes", "pour @viewpoint")],
+    "Selon certaines personnalités, le ministre n'a aucun intérêt à démissionner.": [
+        ("source_marker", "Selon certaines personnalités", "selon _"),
+        ("unnamed_source", "certaines personnalités", "rule: unnamed object of a source marker")],
 }
 
 
