@@ -3,7 +3,10 @@ parsed with the bundled model: a group whose generic definite plural speaks (``s
 hedge_rule_words.tsv: les médias, les proches) is an unnamed source as the subject of a verb of saying (rule
 'unnamed subject of a verb of saying'; guide §3); people the person nouns lacked (officier, lycéen, buraliste,
 personnalité… in person_noun of hedge_context.tsv) are speakers: the unnamed subject of an incise after a quotation,
-the holder of a 'pour X,' view, the unnamed object of 'selon'."""
+the holder of a 'pour X,' view, the unnamed object of 'selon'; rule 'unnamed agent of a verb of saying': a vague
+phrase of a person or an informant in 'par' after the passive participle of a verb of saying or judging (not the
+active past tense, not the author of a written work: authorship_verb of hedge_rule_words.tsv); rules 'named after'
+(names of examples after 'comme') and 'named before' (in apposition after a proper noun) of hedges._drop_named."""
 
 from __future__ import annotations
 
@@ -30,6 +33,17 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Selon certaines personnalités, le ministre n'a aucun intérêt à démissionner.": [
         ("source_marker", "Selon certaines personnalités", "selon _"),
         ("unnamed_source", "certaines personnalités", "rule: unnamed object of a source marker")],
+    # the unnamed agent of a verb of saying (set7, set12)
+    "Sa première année à Milan a été qualifiée de brillante par tous les observateurs.": [
+        ("unnamed_source", "tous les observateurs", "rule: unnamed agent of a verb of saying")],
+    "Le père est décrit comme « un gars équilibré, normal » par un ami d'enfance.": [
+        ("unnamed_source", "un ami d'enfance", "rule: unnamed agent of a verb of saying")],
+    # the active past tense (set8), an author (set9), speakers named as examples (set10) or in apposition (set12)
+    "L'ONG Amnesty International a dénoncé le recours excessif à la force par des policiers.": [],
+    "Il s'appuie sur le livre « Bienvenue Place Beauvau », écrit par des journalistes du Canard enchaîné.": [],
+    "Ce double attentat a été condamné par diverses personnalités politiques comme François Fillon.": [],
+    "D'après les informations fournies par Regina Mossotti, une des responsables du centre, le loup est en bonne "
+    "santé.": [("source_marker", "D'après les informations fournies par Regina Mossotti", "d'après _")],
 }
 
 

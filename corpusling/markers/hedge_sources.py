@@ -316,3 +316,41 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
              .join(then.select(pl.col("_i").alias("_hi"), "_then"), on="_hi", how="left").join(kind, on="_i")
              .filter(pl.col("_informant") | (reports & (pl.col("_plural") | pl.col("_person")))))
     return span_rows(verbs, words, "unnamed_source", pl.lit("rule: unnamed subject of a verb of saying"))
+
+
+def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """Unnamed sources: a vague noun phrase of a person, a group or an informant in *par* after the past participle of
+    a verb of saying or judging, the agent of its passive ("décrit comme « … » par un ami d'enfance", "confiés par une
+    source", "qualifiée de brillante par tous les observateurs"): who said it, left unnamed (guide §3). A person
+    (``person_noun``) or an informant only: the gold is split on institutions ("dénoncée par des associations", set13,
+    annotated; "critiqués par des ONG", set12, not).
+
+    The parser hangs such an agent anywhere (obl:agent, obl:mod, nmod of the attribute), so it is read in word order:
+    the noun that *par* introduces, the sentence's previous verb a participle of ``speech_verb``, no finite verb
+    between them (``"… par des experts"`` after "a été approuvé" is no speech; "Il a décrit la scène, puis est parti
+    par le train" has a finite verb between)."""
+    heads = words.filter((pl.col("deprel") == "case") & (pl.col("_lemma") == "par"))["_hi"].drop_nulls()
+    if heads.len() == 0:
+        return no_spans()
+    # (a passive participle or one alone, "écrit par", not the active past tense: "a dénoncé le recours à la force par
+    # des policiers" hangs the "par" on its object)
+    passive = words.filter(pl.col("deprel") == "aux:pass")["_hi"]
+    active = words.filter((pl.col("deprel") == "aux:tense") & (pl.col("_lemma") == "avoir")
+                          & ~pl.col("_hi").is_in(passive.implode()))["_hi"]
+    # (a work "écrit par des journalistes" names its authors, ``authorship_verb``, not who reports a claim)
+    said = ((pl.col("upos") == "VERB") & (pl.col("verbform") == "Part") & in_list("_lemma", lists["speech_verb"])
+            & ~in_list("_lemma", rule_words()["authorship_verb"]) & ~pl.col("_i").is_in(active.implode()))
+    scope = positioned(sentences_of(words, heads)).with_columns(said.fill_null(False).alias("_said"))
+    verb = previous_where(pl.col("upos") == "VERB")
+    finite = previous_where((pl.col("verbform") == "Fin") & (pl.col("upos") == "VERB"))
+    agents = scope.with_columns(verb.alias("_verb"), finite.alias("_finite")).filter(
+        pl.col("_i").is_in(heads.implode()) & pl.col("upos").is_in(["NOUN", "PRON"])
+        & value_at("_said", pl.col("_verb")).fill_null(False)
+        & (pl.col("_finite").is_null() | (pl.col("_finite") <= pl.col("_verb"))))
+    if agents.height == 0:
+        return no_spans()
+    phrases = vague_phrases(words, agents["_i"], lists)
+    people = words.filter(pl.col("_i").is_in(phrases["_i"].implode())).select(
+        "_i", (noun_in(lists["person_noun"]) | (pl.col("upos") == "PRON")).alias("_person"))
+    kept = phrases.join(people, on="_i").filter(pl.col("_person") | pl.col("_informant"))
+    return span_rows(kept, words, "unnamed_source", pl.lit("rule: unnamed agent of a verb of saying"))

@@ -41,6 +41,7 @@ from corpusling.markers.hedge_sources import (
     OPENING_MARKS,
     STRAIGHT_MARKS,
     incises,
+    speaking_agents,
     speaking_subjects,
     vague_phrases,
 )
@@ -114,7 +115,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
                       pl.lit("rule: unnamed subject of an incise")),
             span_rows(vague.filter(pl.col("_i").is_in(objects.implode())), words, "unnamed_source",
                       pl.lit("rule: unnamed object of a source marker")),
-            speaking_subjects(words, lists)], how="diagonal_relaxed")
+            speaking_subjects(words, lists), speaking_agents(words, lists)], how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
     spans = _drop_denied_possibility(spans, words, lists)
     located = (spans.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
@@ -459,18 +460,32 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     unnamed; set5, set9). Rule 'named in apposition': the phrase and a proper noun with a comma between
     them and no verb, as the subjects of one verb (the parser's reading of an apposition): "France 2, l'une des chaînes
     du service télévisuel public français, a confirmé…" (set11), "un porte-parole d'A. Barrow, Halifa Sannah, a
-    déclaré…" (set8); a proper noun in a prepositional phrase is no such name ("Sur LCI, des voisins décrivent…")."""
+    déclaré…" (set8); a proper noun in a prepositional phrase is no such name ("Sur LCI, des voisins décrivent…").
+    Ninth round: 'named after' takes the names of examples after "comme" ("diverses personnalités politiques comme
+    François Fillon, …", set10), and rule 'named before': the phrase in apposition right after a proper noun and a
+    comma ("d'après les informations fournies par Regina Mossotti, une des responsables du centre", set12)."""
     unnamed = spans.filter(pl.col("category") == "unnamed_source")
     if unnamed.height == 0:
         return spans
     scope = sentences_of(words, unnamed["_last_i"])
+    # (or after "comme", the names of examples: "diverses personnalités politiques comme François Fillon, …")
     named = scope.select(pl.col("_i").alias("_last_i"),
-                         ((at("upos", 1) == "PROPN") | ((at("_form", 1) == ",") & (at("upos", 2) == "PROPN")))
+                         ((at("upos", 1) == "PROPN")
+                          | (at("_form", 1).is_in([",", "comme"]) & (at("upos", 2) == "PROPN")))
                          .fill_null(False).alias("_named"))
+    # rule 'named before': the phrase in apposition right after a proper noun and its comma ("par Regina Mossotti,
+    # une des responsables du centre")
+    named_before = scope.select(pl.col("_i").alias("_first_i"),
+                                ((at("_form", -1) == ",") & (at("upos", -2) == "PROPN")).fill_null(False)
+                                .alias("_named_before"))
     # opening marks counted up to each word (the word table's rows are its indices ``_i``): one within the span
     opened = words["_form"].is_in(["«", "“"]).cast(pl.Int32).cum_sum()
     quoted_name = (opened.gather(unnamed["_last_i"]) - opened.gather(unnamed["_first_i"])
                    + words["_form"].gather(unnamed["_first_i"]).is_in(["«", "“"]).cast(pl.Int32)) > 0
+    # (the names of examples may fall inside the phrase the parser made: "diverses personnalités comme François Fillon")
+    examples = ((words["_form"] == "comme") & (words["upos"].shift(-1) == "PROPN").fill_null(False)
+                ).cast(pl.Int32).cum_sum()
+    with_examples = (examples.gather(unnamed["_last_i"]) - examples.gather(unnamed["_first_i"])) > 0
     # the phrase's subject word and a proper noun subject of the same verb, a comma and no verb between them
     subjects = scope.filter(pl.col("deprel") == "nsubj")
     in_phrase = scope.filter(pl.col("deprel") == "case")["_hi"].implode()
@@ -489,7 +504,10 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
         & (verbs.gather(beside["_hi_end"] - 1) == verbs.gather(beside["_lo"])))
     dropped = pl.concat([
         unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category"),
+        unnamed.join(named_before, on="_first_i").filter(pl.col("_named_before"))
+        .select("_first_i", "_last_i", "category"),
         unnamed.filter(quoted_name).select("_first_i", "_last_i", "category"),
+        unnamed.filter(with_examples).select("_first_i", "_last_i", "category"),
         unnamed.join(beside.select("_first_i", "_last_i").unique(), on=["_first_i", "_last_i"], how="semi")
         .select("_first_i", "_last_i", "category")])
     return spans.join(dropped, on=["_first_i", "_last_i", "category"], how="anti")
