@@ -185,11 +185,15 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
                           & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
                                  pl.col("form").str.to_lowercase().alias("_noun"), pl.col("upos").alias("_nu"),
+                                 pl.col("form").cast(pl.String).alias("_nform"),
                                  pl.col("feats").cast(pl.String).fill_null("").alias("_nf")),
                     on=["doc_id", "sent_id", "source_word"])
-              # (a plural description stands for several, never for one name: "les autres pays réticents")
+              # (a plural description stands for several, never for one name: "les autres pays réticents"; a
+              # capitalised noun after its determiner is the institution's own name, no anaphor, as for
+              # _described_before: "Le Conseil constitutionnel rappelle", not "le Conseil, présidé par Laurent
+              # Fabius")
               .filter((pl.col("_nu") == "NOUN") & (pl.col("_noun").str.len_chars() >= 3)
-                      & ~pl.col("_nf").str.contains("Number=Plur"))
+                      & ~pl.col("_nf").str.contains("Number=Plur") & ~pl.col("_nform").str.contains(r"^\p{Lu}\p{Ll}"))
               .select("_item", "doc_id", "source_start", "_noun"))
     if wanted.height == 0:
         return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
