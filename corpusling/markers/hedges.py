@@ -473,11 +473,13 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                          ((at("upos", 1) == "PROPN")
                           | (at("_form", 1).is_in([",", "comme"]) & (at("upos", 2) == "PROPN")))
                          .fill_null(False).alias("_named"))
-    # rule 'named before': the phrase in apposition right after a proper noun and its comma ("par Regina Mossotti,
-    # une des responsables du centre")
+    # rule 'named before': the phrase in apposition right after a proper noun and its comma, closed by punctuation
+    # ("par Regina Mossotti, une des responsables du centre, …"; not a fronted adjunct before a subject, "Sur LCI, des
+    # voisins affirment…")
     named_before = scope.select(pl.col("_i").alias("_first_i"),
                                 ((at("_form", -1) == ",") & (at("upos", -2) == "PROPN")).fill_null(False)
                                 .alias("_named_before"))
+    closed = scope.select(pl.col("_i").alias("_last_i"), (at("upos", 1) == "PUNCT").fill_null(True).alias("_closed"))
     # opening marks counted up to each word (the word table's rows are its indices ``_i``): one within the span
     opened = words["_form"].is_in(["«", "“"]).cast(pl.Int32).cum_sum()
     quoted_name = (opened.gather(unnamed["_last_i"]) - opened.gather(unnamed["_first_i"])
@@ -504,8 +506,8 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
         & (verbs.gather(beside["_hi_end"] - 1) == verbs.gather(beside["_lo"])))
     dropped = pl.concat([
         unnamed.join(named, on="_last_i").filter(pl.col("_named")).select("_first_i", "_last_i", "category"),
-        unnamed.join(named_before, on="_first_i").filter(pl.col("_named_before"))
-        .select("_first_i", "_last_i", "category"),
+        unnamed.join(named_before, on="_first_i").join(closed, on="_last_i")
+        .filter(pl.col("_named_before") & pl.col("_closed")).select("_first_i", "_last_i", "category"),
         unnamed.filter(quoted_name).select("_first_i", "_last_i", "category"),
         unnamed.filter(with_examples).select("_first_i", "_last_i", "category"),
         unnamed.join(beside.select("_first_i", "_last_i").unique(), on=["_first_i", "_last_i"], how="semi")
