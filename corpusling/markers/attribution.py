@@ -380,7 +380,7 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
     conjunction = rf"(?:(?:{_alternation(_capitalised(words('leading_conjunction')))})\s+)?"
     lead = rf"^\s*{conjunction}((?i:{_alternation(words('attributing_preposition'))}))"
     tail = rf"^\s*,?\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
-    end = rf",\s*((?i:{_alternation(words('attributing_preposition_after'))}))"
+    end = rf",\s*(?P<prep>(?i:{_alternation(words('attributing_preposition_after'))}))"
     pronoun = _alternation(words("viewpoint_pronoun"))
     q = q.with_columns(
         # (the writer may close "Selon X" with a semicolon: "Selon Jean-Pierre Cabestan, de l'Université baptiste
@@ -392,9 +392,12 @@ def _preposition_sources(q: pl.DataFrame) -> pl.DataFrame:
         pl.col("_right").str.extract(rf"{tail}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_tail_prep"),
         # ", selon X" ending the sentence after more of the writer's words or quotations ("« … », dans le 9e
         # arrondissement, selon cette source."; "« … » de sa voiture, « … », selon le parquet.")
-        pl.col("_right").str.extract(rf"{end}\s+([^,;:()«»“”\"]+?)\s*$", 2).alias("_end_src"),
-        pl.col("_right").str.extract(rf"{end}\s", 1).str.to_lowercase().str.replace("’", "'").alias("_end_prep"),
-    )
+        # (one pattern, read once, its two groups below)
+        pl.col("_right").str.extract_groups(rf"{end}\s+(?P<src>[^,;:()«»“”\"]+?)\s*$").alias("_end"),
+    ).with_columns(
+        pl.col("_end").struct.field("src").alias("_end_src"),
+        pl.col("_end").struct.field("prep").str.to_lowercase().str.replace("’", "'").alias("_end_prep"),
+    ).drop("_end")
     # "pour X" attributes a point of view only to a named source (a capital after its first word) or a
     # person's pronoun ("Pour lui, "), never to an infinitive ("Pour avoir participé…, ", "Pour terminer, ");
     # a "Selon X," that opens an earlier clause (before a ";") does not attribute this quotation
