@@ -466,3 +466,17 @@ def test_selon_ending_the_sentence_attributes_a_quotation_before_it() -> None:
     found = quotes(corpus.tokens, corpus.documents).sort("start_char")
     assert found["rule"].str.split("+").list.get(1).to_list() == ["selon_end", "selon_after"]
     assert found["source"].to_list() == ["le parquet", "le parquet"]
+
+
+def test_communiquer_is_an_incise_verb() -> None:
+    """"« … », a-t-il communiqué.": a statement sent in writing attributes the quotation in an incise
+    (``incise_verbs.tsv``; set12), its clitic the source as written, for the speakers to resolve."""
+    from conftest import parse_texts
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({"tchad": "Un Français a été enlevé au Tchad, a confirmé le ministère. « Nous sommes mobilisés "
+                                   "pour parvenir à la libération de notre compatriote », a-t-il communiqué."})
+    found = quotes(corpus.tokens, corpus.documents)
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["incise"]
+    assert found["source"].to_list() == ["il"]
