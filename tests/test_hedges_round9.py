@@ -6,7 +6,9 @@ personnalité… in person_noun of hedge_context.tsv) are speakers: the unnamed 
 the holder of a 'pour X,' view, the unnamed object of 'selon'; rule 'unnamed agent of a verb of saying': a vague
 phrase of a person or an informant in 'par' after the passive participle of a verb of saying or judging (not the
 active past tense, not the author of a written work: authorship_verb of hedge_rule_words.tsv); rules 'named after'
-(names of examples after 'comme') and 'named before' (in apposition after a proper noun) of hedges._drop_named."""
+(names of examples after 'comme') and 'named before' (in apposition after a proper noun) of hedges._drop_named;
+'pour X,' (entry 'pour @viewpoint') before an impersonal passive, whose subject holds no view, and with a holder
+written with a prefix ('vice-procureur')."""
 
 from __future__ import annotations
 
@@ -44,6 +46,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Ce double attentat a été condamné par diverses personnalités politiques comme François Fillon.": [],
     "D'après les informations fournies par Regina Mossotti, une des responsables du centre, le loup est en bonne "
     "santé.": [("source_marker", "D'après les informations fournies par Regina Mossotti", "d'après _")],
+    # 'pour X,' before an impersonal passive (set12), a holder with a prefix (set8)
+    "Cependant, pour Laurent Lenoble, il avait été estimé qu'ils voulaient pénétrer dans la préfecture.": [
+        ("source_marker", "pour Laurent Lenoble", "pour @viewpoint")],
+    "Cela dit, pour le vice-procureur, cette somme est beaucoup plus importante.": [
+        ("source_marker", "pour le vice-procureur", "pour @viewpoint")],
 }
 
 

@@ -167,7 +167,9 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     words = positioned(words).with_columns(
         next_where(pl.col("_form") == ",").alias("_comma"), next_where(pl.col("upos").is_in(_VERBAL)).alias("_verbal"),
         next_where(nominal).alias("_noun"), next_where(subject).alias("_next_subject"),
-        holder_of_a_view(lists).alias("_holder"), (subject & pl.col("_hi").is_in(saying)).alias("_says"),
+        holder_of_a_view(lists).alias("_holder"),
+        # (a passive subject holds no view: "pour Laurent Lenoble, il avait été estimé que…", ninth round, set12)
+        (subject & ~pl.col("deprel").str.ends_with(":pass") & pl.col("_hi").is_in(saying)).alias("_says"),
         next_where(pl.col("verbform") == "Fin").alias("_next_finite"),
         previous_where(pl.col("upos").is_in(["VERB", "AUX"])).alias("_verb_before"))
     words = words.with_columns(value_at("_next_subject", pl.col("_comma")).alias("_clause_subject"))
