@@ -330,6 +330,9 @@ def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     between them (``"… par des experts"`` after "a été approuvé" is no speech; "Il a décrit la scène, puis est parti
     par le train" has a finite verb between)."""
     heads = words.filter((pl.col("deprel") == "case") & (pl.col("_lemma") == "par"))["_hi"].drop_nulls()
+    # (only the vague phrases among them are read in their sentences)
+    phrases = vague_phrases(words, heads, lists)
+    heads = phrases["_i"]
     if heads.len() == 0:
         return no_spans()
     # (a passive participle or one alone, "écrit par", not the active past tense: "a dénoncé le recours à la force par
@@ -349,7 +352,7 @@ def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
         & (pl.col("_finite").is_null() | (pl.col("_finite") <= pl.col("_verb"))))
     if agents.height == 0:
         return no_spans()
-    phrases = vague_phrases(words, agents["_i"], lists)
+    phrases = phrases.filter(pl.col("_i").is_in(agents["_i"].implode()))
     people = words.filter(pl.col("_i").is_in(phrases["_i"].implode())).select(
         "_i", (noun_in(lists["person_noun"]) | (pl.col("upos") == "PRON")).alias("_person"))
     kept = phrases.join(people, on="_i").filter(pl.col("_person") | pl.col("_informant"))

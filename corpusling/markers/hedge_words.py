@@ -192,7 +192,9 @@ def holder_of_a_view(lists: dict[str, frozenset[str]]) -> pl.Expr:
     capitalised = (pl.col("upos") == "NOUN") & (pl.col("_raw") != pl.col("_form"))
     return (pl.col("upos").is_in(["PROPN", "X"]) | capitalised
             | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["thing_pronoun"]))
-            | noun_in(frozenset(holders)))
+            | pl.col("_lemma").is_in(holders) | pl.col("_form").is_in(holders)
+            # (and with a prefix of ``noun_prefix``: "pour le vice-procureur,"; one anchored pattern on every word)
+            | pl.col("_form").str.replace(rf"^(?:{'|'.join(sorted(lists['noun_prefix']))})-", "").is_in(holders))
 
 
 def agentive_nouns(lists: dict[str, frozenset[str]]) -> frozenset[str]:
