@@ -78,7 +78,8 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "name_prefix", "masculine_plural_pronoun", "feminine_plural_pronoun", "name_article",
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
-                 "feminine_demonstrative", "object_agreement_auxiliary", "euphonic_consonant")
+                 "feminine_demonstrative", "object_agreement_auxiliary", "euphonic_consonant",
+                 "role_acronym")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -114,6 +115,8 @@ _PREPOSITIONS = frozenset(speaker_words("preposition"))
 _NOT_NAMES = frozenset(speaker_words("not_name"))
 #: Nouns of a day, a part of a day or a month: a fronted time adverbial ("Mardi, le ministère …") is no name.
 TIME_NOUNS = frozenset(_reported_cues("time_noun"))
+#: The acronyms of a role ("le PDG"), common nouns the tagger takes for names (``role_acronym``).
+ROLE_ACRONYMS = frozenset(speaker_words("role_acronym"))
 #: The prepositions that attribute what follows to the name after them at the start of a sentence ("Selon X, …",
 #: "Pour X, …", "D'après X, …": ``attributing_preposition`` of ``attribution_words.tsv``): those of one word, and
 #: the second word of those of two ("après" of "d'après", which alone is a time: "Après X, Y a été élu").
@@ -398,7 +401,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     flat_rels = ["flat", "flat:name", "flat:foreign"]
     # (not a day or a month the tagger took for a name: "Mardi, le ministère des finances a proposé")
     propn = rows(tokens.filter(pl.col("upos") == "PROPN"))
-    propn = propn.filter(~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
+    propn = propn.filter(~pl.col("form").str.to_lowercase().is_in([*TIME_NOUNS, *ROLE_ACRONYMS]))
     if quotes is not None:
         propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
     if propn.height == 0:
