@@ -78,7 +78,6 @@ EXAMPLES = [
 
 KIND_RULES = ["update_banner", "que_colon", "colon", "subject_name", "slogan", "headline_topic", "sentence",
               "resumed", "selon", "selon_clause", "verb_object", "clause_incise", "clause_before_incise",
-              "sentences_after_clause",
               "qualifying_words", "named", "title", "designation", "selon_inside", "reported_words", "reported_clause",
               "short", "embedded"]
 
@@ -143,9 +142,6 @@ KIND_EXAMPLES = [
      "clause_before_incise", "direct"),
     ("La violence a atteint un degré jamais connu « On a atteint une escalade de la violence » a-t-il ajouté.",
      "clause_before_incise", "direct"),
-    # several sentences of their own after a complete clause and its comma (set3, set8)
-    ("La direction avait alors donné la même explication à cette baisse, « cette année on n'a pas racheté. On est "
-     "resté ferme sur ce que les textes disent. »", "sentences_after_clause", "direct"),
     # a speaker's qualification after a qualifying verb's "de" / "comme" (set4, set6, set7);
     # not after a generic subject
     ("Le ministre a qualifié mardi cette décision d'« absurde » devant les députés.", "qualifying_words", "mixed"),
@@ -484,21 +480,3 @@ def test_communiquer_is_an_incise_verb() -> None:
     found = quotes(corpus.tokens, corpus.documents)
     assert found["rule"].str.split("+").list.get(1).to_list() == ["incise"]
     assert found["source"].to_list() == ["il"]
-
-
-def test_several_sentences_after_a_complete_clause_are_an_utterance() -> None:
-    """Several quoted sentences after a complete clause of the writer's and its comma are the utterance it
-    announces, direct (set3, set8); after an adjunct alone and its comma they stay in the writer's sentence (set5)."""
-    from conftest import parse_texts
-
-    from corpusling.markers.quotes import quotes
-
-    corpus = parse_texts({
-        "a": "Le taux a baissé. La direction avait alors donné la même explication à cette baisse, « cette année on "
-             "n'a pas racheté. On est resté ferme sur ce que les textes disent. »",
-        "b": "La ligne 5 a été ralentie. Puis vers 20h27, « le trafic est interrompu entre les stations. L'arrêt "
-             "n'est pas marqué à la station. »"})
-    found = quotes(corpus.tokens, corpus.documents, kinds="rules").sort("doc_id")
-    assert found["rule"].str.split("+").list.first().to_list()[0] == "sentences_after_clause"
-    assert found["kind"].to_list()[0] == "direct"
-    assert found["rule"].str.split("+").list.first().to_list()[1] != "sentences_after_clause"

@@ -223,15 +223,6 @@ def kind_rules() -> list[tuple[str, pl.Expr, str]]:
          & pl.col("_incise_word").is_not_null()
          & (pl.col("_capital") | pl.col("_left").str.contains(r",\s*$"))
          & ~pl.col("_left").str.contains(rf"(?i:(?:^|\s)(?:{_alternation(words('complementizer'))})\s*)$"), "direct"),
-        # several sentences of their own after a complete clause of the writer's and its comma: the utterance it
-        # announces, not words woven into it ("La Direction … avait alors donné la même explication à cette
-        # baisse, « contrairement aux autres années …, cette année on n'a pas du tout racheté. On est resté ferme
-        # … »"; set3, set8); not after an adjunct alone ("Puis vers 20h27, « le trafic est interrompu … . L'arrêt
-        # n'est pas marqué … »" is the writer's sentence, mixed, set5), nor in the "que" clause of a verb of
-        # saying, nor governed by one (guide §2)
-        ("sentences_after_clause", pl.col("_quote").str.contains(r"[.!?…]\s+\S") & (pl.col("level") == 0)
-         & pl.col("_left").str.contains(r",\s*$") & pl.col("_finite_before") & ~embedded
-         & ~(pl.col("_near_speaks").fill_null(False) & _que_clause_since(pl.col("_near_start"))), "direct"),
         # "le thème « … »", "une comédie nommée « … »", "des pages telles que « … »": a title, a name, a term
         # a speaker's qualification of something, the quoted words after its "de" / "comme" (guide §2, mixed: "a
         # qualifié cette décision d'« absurde »", "décrit les voyageurs comme « tremblants »", "parlant d'un « effort
