@@ -8,7 +8,8 @@ phrase of a person or an informant in 'par' after the passive participle of a ve
 active past tense, not the author of a written work: authorship_verb of hedge_rule_words.tsv); rules 'named after'
 (names of examples after 'comme') and 'named before' (in apposition after a proper noun) of hedges._drop_named;
 'pour X,' (entry 'pour @viewpoint') before an impersonal passive, whose subject holds no view, and with a holder
-written with a prefix ('vice-procureur')."""
+written with a prefix ('vice-procureur'); suggérer a verb of saying (speech_verb of hedge_context.tsv, as in the
+project's reporting_verbs.tsv)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("source_marker", "pour Laurent Lenoble", "pour @viewpoint")],
     "Cela dit, pour le vice-procureur, cette somme est beaucoup plus importante.": [
         ("source_marker", "pour le vice-procureur", "pour @viewpoint")],
+    # suggérer reports a clause (set13)
+    "Une autre source a suggéré que des chefs d'inculpation larges avaient été choisis par précaution.": [
+        ("unnamed_source", "Une autre source", "rule: unnamed subject of a verb of saying")],
 }
 
 
