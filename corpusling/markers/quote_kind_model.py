@@ -19,30 +19,18 @@ from functools import cache
 import polars as pl
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import HERE
+from corpusling.lexicons import HERE, INTERCEPT, read_weights
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
 #: The weights file.
 WEIGHTS = HERE / "quote_kind_weights.tsv"
-_INTERCEPT = "(intercept)"
 
 
 @cache
 def weights() -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
     """(kinds, feature → kind → weight); the intercept under ``(intercept)``."""
-    lines = [line.split("\t") for line in WEIGHTS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if not lines or lines[0][0] != "feature" or len(lines) < 2:
-        raise LexiconError(f"{WEIGHTS.name}: a header 'feature<TAB>kind…' and weight rows are expected")
-    kinds = tuple(lines[0][1:])
-    table = {}
-    for row in lines[1:]:
-        if len(row) != len(kinds) + 1:
-            raise LexiconError(f"{WEIGHTS.name}: row {row[0]!r} has {len(row) - 1} weights for {len(kinds)} kinds")
-        table[row[0]] = dict(zip(kinds, map(float, row[1:]), strict=True))
-    if _INTERCEPT not in table:
-        raise LexiconError(f"{WEIGHTS.name} has no {_INTERCEPT} row")
-    return kinds, table
+    return read_weights(WEIGHTS)
 
 
 def decide(evidence: pl.DataFrame, among: tuple[str, ...] | None = None) -> pl.DataFrame:
@@ -56,14 +44,14 @@ def decide(evidence: pl.DataFrame, among: tuple[str, ...] | None = None) -> pl.D
         if unknown:
             raise LexiconError(f"{WEIGHTS.name} has no weights for the kinds {', '.join(unknown)}")
         kinds = tuple(k for k in kinds if k in among)
-    features = [f for f in table if f != _INTERCEPT]
+    features = [f for f in table if f != INTERCEPT]
     missing = [f for f in features if f not in evidence.columns]
     if missing:
         raise LexiconError(f"{WEIGHTS.name} names features the evidence lacks: {', '.join(missing)}")
     if evidence.height == 0:
         return pl.DataFrame(schema={"kind": pl.String, "top_feature": pl.String})
     present = {f: pl.col(f).fill_null(False).cast(pl.Float64) for f in features}
-    scores = [sum((present[f] * table[f][k] for f in features), pl.lit(table[_INTERCEPT][k])) for k in kinds]
+    scores = [sum((present[f] * table[f][k] for f in features), pl.lit(table[INTERCEPT][k])) for k in kinds]
     chosen = evidence.select(*features, pl.concat_list(scores).list.arg_max().alias("_chosen"))
     # the contribution of each present feature to the kind chosen; the largest positive one names the decision
     contribution = [pl.when(present[f] > 0).then(pl.col("_chosen").replace_strict(
