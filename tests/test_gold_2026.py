@@ -1,11 +1,11 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set13 (set7
-to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 of the seventh) are parsed
-once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks' trees.
-Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table: a change that lowers a
-figure, blind ones included, fails here. The blind figures are held, never tuned on: when one falls, read the
-development errors, not the blind ones.
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set14 (set7
+to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 and set14 of the seventh) are
+parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
+trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table: a
+change that lowers a figure, blind ones included, fails here. The blind figures are held, never tuned on: when one
+falls, read the development errors, not the blind ones.
 """
 
 from __future__ import annotations
@@ -203,35 +203,50 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set11", "reported speech", "f1"): 0.87,
     ("set11", "reported speech", "kind_accuracy"): 0.95,
     ("set11", "reported speech", "speaker_accuracy"): 0.81,
-    # set12, the blind set since 21:07 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:42
-    # UTC (rules of commit e50f93b), its errors unread: conditionals P/R/F1 0.970/1.000/0.985, class 0.875 (32);
-    # hedges P/R 0.944/0.902 (112); quotations F1 1.000, kind 0.811 (74), speaker 0.760 (25); reported speech P/R/F1
-    # 0.846/0.851/0.849 (74), kind 0.984, speaker 0.742 (62). The UD blind items the same minute (twelfth scoring):
-    # class 0.873 (126). Held, never tuned on.
+    # set12, blind from 21:07 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:42 UTC (rules
+    # of commit e50f93b): conditionals P/R/F1 0.970/1.000/0.985, class 0.875 (32); hedges P/R 0.944/0.902 (112);
+    # quotations F1 1.000, kind 0.811 (74), speaker 0.760 (25); reported speech P/R/F1 0.846/0.851/0.849 (74), kind
+    # 0.984, speaker 0.742 (62); the UD blind items the same minute: class 0.873 (126). Scored again at 23:30 UTC
+    # (every figure the same), released at 23:31 UTC; raised to its figures after the ninth round (00:22 UTC).
     ("set12", "conditionals (set12)", "f1"): 0.96,
     ("set12", "conditionals (set12)", "class_accuracy"): 0.84,
-    ("set12", "hedges", "precision"): 0.92,
-    ("set12", "hedges", "recall"): 0.88,
+    ("set12", "hedges", "precision"): 0.93,
+    ("set12", "hedges", "recall"): 0.91,
     ("set12", "quotations", "f1"): 0.98,
     ("set12", "quotations", "kind_accuracy"): 0.79,
-    ("set12", "quotations", "speaker_accuracy"): 0.72,
-    ("set12", "reported speech", "f1"): 0.82,
+    ("set12", "quotations", "speaker_accuracy"): 0.78,
+    ("set12", "reported speech", "f1"): 0.83,
     ("set12", "reported speech", "kind_accuracy"): 0.95,
-    ("set12", "reported speech", "speaker_accuracy"): 0.71,
+    ("set12", "reported speech", "speaker_accuracy"): 0.79,
     # set13, blind from 22:40 UTC of the seventh session (40 more WiNER-fr articles), scored once on 2026-12-06 23:30
     # UTC (commit a0710ae; conditionals F1 1.000, class 0.857 on 49; hedges P/R 0.883/0.773 on 88; quotations F1
     # 1.000, kind 0.841 on 88, speakers 0.679 on 28; reported F1 0.882, kind 0.985, speakers 0.831 on 65), released
-    # at 23:31 UTC. set12 was scored again the same minute: every figure as at 21:42.
+    # at 23:31 UTC; raised to its figures after the ninth round (00:22 UTC).
     ("set13", "conditionals (set13)", "f1"): 0.98,
     ("set13", "conditionals (set13)", "class_accuracy"): 0.83,
-    ("set13", "hedges", "precision"): 0.86,
-    ("set13", "hedges", "recall"): 0.75,
+    ("set13", "hedges", "precision"): 0.87,
+    ("set13", "hedges", "recall"): 0.80,
     ("set13", "quotations", "f1"): 0.98,
     ("set13", "quotations", "kind_accuracy"): 0.82,
-    ("set13", "quotations", "speaker_accuracy"): 0.65,
+    ("set13", "quotations", "speaker_accuracy"): 0.73,
     ("set13", "reported speech", "f1"): 0.86,
     ("set13", "reported speech", "kind_accuracy"): 0.96,
-    ("set13", "reported speech", "speaker_accuracy"): 0.80,
+    ("set13", "reported speech", "speaker_accuracy"): 0.89,
+    # set14, the blind set since 23:31 UTC (40 more WiNER-fr articles), scored once on 2026-12-07 00:22 UTC (rules of
+    # commit 83249f3, after the ninth round), its errors unread: conditionals F1 1.000, class 0.941 (34); hedges P/R
+    # 0.863/0.865 (74); quotations F1 1.000, kind 0.943 (70), speaker 0.720 (25); reported speech P/R/F1
+    # 0.963/0.847/0.902 (59), kind 0.980, speaker 0.796 (49). The UD blind items the same minute: class 0.873 (126).
+    # Held, never tuned on.
+    ("set14", "conditionals (set14)", "f1"): 0.98,
+    ("set14", "conditionals (set14)", "class_accuracy"): 0.92,
+    ("set14", "hedges", "precision"): 0.84,
+    ("set14", "hedges", "recall"): 0.84,
+    ("set14", "quotations", "f1"): 0.98,
+    ("set14", "quotations", "kind_accuracy"): 0.92,
+    ("set14", "quotations", "speaker_accuracy"): 0.70,
+    ("set14", "reported speech", "f1"): 0.88,
+    ("set14", "reported speech", "kind_accuracy"): 0.96,
+    ("set14", "reported speech", "speaker_accuracy"): 0.77,
 }
 
 
