@@ -7,7 +7,6 @@ characters a set of words spans, the noun phrase of a head without its clauses.
 
 from __future__ import annotations
 
-import weakref
 from functools import cache
 
 import polars as pl
@@ -92,52 +91,10 @@ def word_spans(members: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     return kept.group_by("_item").agg(pl.col("start_char").min(), pl.col("end_char").max())
 
 
-#: The pairs tables keyed by one integer (:func:`_keyed`): ``id(pairs)`` → (a weak reference to the table, its
-#: sentences numbered, its pairs keyed; both None for a table joined once so far).
-_KEYED: dict[int, tuple[weakref.ref, pl.DataFrame | None, pl.DataFrame | None]] = {}
-
-#: Bits of a word number in a key (:func:`_keyed`).
-_WORD_BITS = 24
-
-
-def _keyed(pairs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame] | None:
-    """``doc_id, sent_id, _sn`` (the sentences of ``pairs``, numbered) and ``_key, word_id, depth`` (the pairs, the
-    ancestor's sentence and word number packed in one integer ``_key``), built once per table the second time it
-    is joined (None the first time): the reported-speech analysis joins a few heads to the same pairs a dozen
-    times, and one integer key spares each join encoding every pair's document name."""
-    held = _KEYED.get(id(pairs))
-    if held is None or held[0]() is not pairs:
-        # (the entry goes with the table: its keyed copy is not kept after the analysis)
-        _KEYED[id(pairs)] = (weakref.ref(pairs), None, None)
-        weakref.finalize(pairs, _KEYED.pop, id(pairs), None)
-        return None
-    if held[1] is not None and held[2] is not None:
-        return held[1], held[2]
-    sentences = pairs.select("doc_id", "sent_id").unique().with_row_index("_sn").with_columns(
-        pl.col("_sn").cast(pl.Int64))
-    keyed = (pairs.join(sentences, on=["doc_id", "sent_id"])
-             .select(((pl.col("_sn") * (1 << _WORD_BITS)) + pl.col("anc")).alias("_key"), "word_id", "depth"))
-    _KEYED[id(pairs)] = (weakref.ref(pairs), sentences, keyed)
-    return sentences, keyed
-
-
-def _below(heads: pl.DataFrame, pairs: pl.DataFrame, column: str = "head") -> pl.DataFrame:
-    """``heads`` joined to the pairs whose ancestor is their ``column`` (the pairs' ``word_id`` and ``depth`` as
-    ``word_id_right``/``word_id`` and ``depth``): the words under each head."""
-    both = None if pairs.height == 0 or pairs["anc"].max() >= 1 << _WORD_BITS else _keyed(pairs)
-    if both is None:
-        return heads.join(pairs.select(*WORD, "anc", "depth"), left_on=["doc_id", "sent_id", column],
-                          right_on=["doc_id", "sent_id", "anc"])
-    sentences, keyed = both
-    located = heads.join(sentences, on=["doc_id", "sent_id"]).with_columns(
-        ((pl.col("_sn") * (1 << _WORD_BITS)) + pl.col(column).cast(pl.Int64)).alias("_key"))
-    return located.join(keyed, on="_key").drop("_sn", "_key")
-
-
 def subtrees(heads: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     """``_item, doc_id, sent_id, word_id``: every word under each item's ``head`` (the head included)."""
-    below = _below(heads.select("_item", "doc_id", "sent_id", "head"), pairs).select(
-        "_item", "doc_id", "sent_id", "word_id")
+    below = heads.join(pairs.select(*WORD, "anc"), left_on=["doc_id", "sent_id", "head"],
+                       right_on=["doc_id", "sent_id", "anc"]).select("_item", *WORD)
     return pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), below])
 
 
@@ -147,11 +104,13 @@ def noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame,
     ``excluded`` (by default its clauses, appositions and preposition: "Gilles-Éric Séralini, professeur à…" →
     "Gilles-Éric Séralini")."""
     rel = words.select(*WORD, pl.col("deprel").alias("_rel"))
-    below = _below(heads, pairs).join(rel, on=WORD)
+    below = (heads.join(pairs.select(*WORD, "anc", "depth"), left_on=["doc_id", "sent_id", "head"],
+                        right_on=["doc_id", "sent_id", "anc"])
+             .join(rel, on=WORD))
     # a word is out when any relation on its path up to the head is excluded: it lies under a word of the
     # phrase whose own relation is excluded (the words under those few, not every ancestor of every word)
     cut = below.filter(pl.col("_rel").is_in(excluded)).select("_item", "doc_id", "sent_id", "word_id")
-    path = (_below(cut, pairs, "word_id")
+    path = (cut.join(pairs.select(*WORD, "anc"), left_on=WORD, right_on=["doc_id", "sent_id", "anc"])
             .select("_item", "doc_id", "sent_id", pl.col("word_id_right").alias("word_id")).unique())
     inside = (below.filter(~pl.col("_rel").is_in(excluded)
                            & ~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark"])))
