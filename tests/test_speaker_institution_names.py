@@ -14,6 +14,9 @@ from conftest import parse_texts
 TEXTS = {
     "journal": "Le Canard enchaîné a révélé mercredi que le commissaire Pierre Dupont s'est fait offrir des costumes. "
                "Le journal précise que les faits datent des années 1990.",
+    # a one-word title, which the pattern of a person's name matches too ("Le Monde"; review of the ninth round)
+    "monde": "Le Monde a révélé mercredi que le commissaire Pierre Dupont s'est fait offrir des costumes. "
+             "Le journal précise que les faits datent des années 1990.",
 }
 
 
@@ -25,11 +28,12 @@ def found():
     return reported(corpus.tokens, corpus.documents).with_columns(pl.col("doc_id").cast(pl.String))
 
 
-def test_description_takes_up_the_institution(found) -> None:
-    rows = found.filter(pl.col("source") == "Le journal")
+@pytest.mark.parametrize("doc, institution", [("journal", "Le Canard enchaîné"), ("monde", "Le Monde")])
+def test_description_takes_up_the_institution(found, doc: str, institution: str) -> None:
+    rows = found.filter((pl.col("doc_id") == doc) & (pl.col("source") == "Le journal"))
     assert rows.height == 1, found
     row = rows.row(0, named=True)
-    assert (row["speaker"], row["rule"].split("+")[-1]) == ("Le Canard enchaîné", "description of the previous subject")
+    assert (row["speaker"], row["rule"].split("+")[-1]) == (institution, "description of the previous subject")
 
 
 @pytest.mark.parametrize("name, institution", [("Le Canard enchaîné", True), ("La Voix du Nord", True),

@@ -23,11 +23,12 @@ SOURCE_RELATIONS = ("nsubj", "obl:agent")
 #: How far before a name, in characters, the noun it was introduced with may stand: the noun and an adjective or
 #: a complement ("le président français Macron", "l'ONG Human Rights Watch").
 INTRODUCING_REACH = 32
+#: An institution's name written with its article, a capitalised noun and lower-case words after it ("Le Canard
+#: enchaîné", "La Voix du Nord", "Le Monde"): never a person's, though :data:`PERSON_NAME` matches some of them.
+INSTITUTION_NAME = (r"^\s*(?:Le|La|L['’])\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)*"
+                    r"(?:\s+(?:du|de la|des|de)\s+\p{Lu}[\p{L}-]*)?\s*$")
 #: A person's name as a speaker is written: capitalised words, particles between ("Gilles-Éric Séralini", "Jean-Marc
 #: Ayrault", "Charles de Gaulle"); not an institution's ("Le ministère de l'Intérieur").
-#: An institution's name written with its article, a capitalised noun and lower-case words after it ("Le Canard
-#: enchaîné", "La Voix du Nord"): never a person's.
-INSTITUTION_NAME = r"^\s*(?:Le|La|L['’])\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)*(?:\s+(?:du|de la|des|de)\s+\p{Lu}[\p{L}-]*)?\s*$"
 PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben|bin)\s*)?\p{Lu}[\p{L}'’.-]*)+$"
 
 
@@ -264,10 +265,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                       .alias("_common_complement")))
     if wanted.height == 0:
         return empty
-    determined = pl.col("determined").fill_null(False) if "determined" in mentions.columns else pl.lit(False)
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))
-             .select("doc_id", "m_start", "name", "gender", pl.col("role").is_in(["speaker", "agent"]).alias("_said"),
-                     determined.alias("_determined"))]
+             .select("doc_id", "m_start", "name", "gender", pl.col("role").is_in(["speaker", "agent"]).alias("_said"))]
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …") or agent of a passive ("un avis donné par la Commission européenne"): the noun and the
     # adjectives right after it
@@ -290,8 +289,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
                                 pl.col("_text").str.slice(pl.col("start_char"),
                                                           pl.coalesce("_a_end", "end_char") - pl.col("start_char"))
                                 .alias("name"),
-                                pl.lit(None, pl.String).alias("gender"), pl.lit(False).alias("_said"),
-                                pl.lit(True).alias("_determined")))
+                                pl.lit(None, pl.String).alias("gender"), pl.lit(False).alias("_said")))
         named.append(institutions)
     # the named speaker of a reported content ("Le syndicat SUD estime que …"), or an institution's name written
     # with its article ("Le Canard enchaîné a révélé que … Le journal précise que")
@@ -299,21 +297,22 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     named.append(rows.filter(pl.col("source_start").is_not_null())
                  .select("doc_id", pl.col("source_start").cast(pl.Int64).alias("m_start"),
                          pl.coalesce("_named", "_apposed", "_resolved", institution).alias("name"),
-                         pl.lit(None, pl.String).alias("gender"), pl.lit(True).alias("_said"),
-                         pl.lit(False).alias("_determined")).drop_nulls("name"))
+                         pl.lit(None, pl.String).alias("gender"), pl.lit(True).alias("_said"))
+                 .drop_nulls("name"))
     if quotes.height and "speaker" in quotes.columns:  # a quotation's named speaker ("Pour Jérémie Zimmermann, « … »")
         named.append(quotes.filter(pl.col("rule").str.contains(r"\+(?:name|apposition|pronoun)$")
                                    & pl.col("source_start").is_not_null())
                      .select(pl.col("doc_id").cast(pl.String), pl.col("source_start").cast(pl.Int64).alias("m_start"),
                              pl.col("speaker").alias("name"), pl.lit(None, pl.String).alias("gender"),
-                             pl.lit(True).alias("_said"), pl.lit(False).alias("_determined")))
+                             pl.lit(True).alias("_said")))
     sentences = here.select("doc_id", pl.col("start_char").alias("m_start"), pl.col("sent_id").alias("_m_sent"))
     candidates = (pl.concat(named, how="vertical_relaxed").join(wanted.select("doc_id").unique(), on="doc_id",
                                                                  how="semi")
                   .sort("doc_id", "m_start")
                   .join_asof(sentences.sort("doc_id", "m_start"), on="m_start", by="doc_id", strategy="backward",
                              check_sortedness=False))
-    person = pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null()
+    person = ((pl.col("name").str.contains(PERSON_NAME) & ~pl.col("name").str.contains(INSTITUTION_NAME))
+              | pl.col("gender").is_not_null())
     found = (wanted.join(candidates, on="doc_id")
              .filter((pl.col("m_start") < pl.col("source_start"))
                      & (pl.col("sent_id") - pl.col("_m_sent")).is_between(0, 1)
@@ -330,7 +329,6 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
              .sort("_item", "m_start", descending=[False, True])
              .group_by("_item", maintain_order=True).first()
              .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_described")))
-    person = pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null()
     # a person's role with none: the headline's person, named again in the body (its fullest form there), unless
     # the role's first complement is a common noun: someone else's role ("le patron de l'usine recruteuse" in an
     # article on Emmanuel Macron), where a title's complement is an institution's name ("Le ministre du
