@@ -56,6 +56,12 @@ class Analysis:
         return self.load()(tokens=tokens, documents=documents, **needed, **chosen)
 
 
+#: Who may decide a quotation's kind (:func:`corpusling.markers.attribution.attribute`) and a conditional's use
+#: (:func:`corpusling.markers.conditional.conditionals`): named here, where the command line reads them without
+#: importing the analyses.
+KIND_DECIDERS: tuple[str, ...] = ("rules", "model", "hybrid")
+CLASS_DECIDERS: tuple[str, ...] = ("rules", "model")
+
 #: Every analysis, in the order they run (each after those it needs).
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("quotes", "corpusling.markers.quotes", "quotes",

@@ -129,9 +129,10 @@ def quotes(corpus: ParsedCorpus, reporting_verbs: pl.DataFrame | str | Path | No
     (computed once); with ``reporting_verbs`` (a table or a TSV file) or ``kinds`` (``"rules"``, ``"model"`` or
     ``"hybrid"``, the default: :func:`corpusling.markers.attribution.attribute`) it is computed again.
     """
-    if reporting_verbs is None and kinds is None:
+    from corpusling.markers.attribution import DEFAULT_KINDS, load_reporting_verbs
+
+    if reporting_verbs is None and kinds in (None, DEFAULT_KINDS):
         return corpus.quotes()
-    from corpusling.markers.attribution import load_reporting_verbs
 
     lexicon = (reporting_verbs if reporting_verbs is None or isinstance(reporting_verbs, pl.DataFrame)
                else load_reporting_verbs(reporting_verbs))

@@ -103,3 +103,13 @@ def test_decide_is_an_argmax_of_dot_products(tmp_path: Path, monkeypatch: pytest
             quote_kind_model.decide(pl.DataFrame({"a": [True]}))
     finally:
         quote_kind_model.weights.cache_clear()
+
+
+def test_an_unknown_decider_is_refused_even_without_quotations() -> None:
+    """``kinds`` is checked before the early return of a text with no quotation (review of the ninth round)."""
+    from conftest import parse_texts
+
+    corpus = parse_texts({"d": "Rien à citer ici."})
+    assert quotes(corpus.tokens, corpus.documents).height == 0
+    with pytest.raises(ValueError, match="kinds must be one of rules, model, hybrid"):
+        quotes(corpus.tokens, corpus.documents, kinds="oracle")

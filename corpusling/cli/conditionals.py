@@ -18,6 +18,7 @@ import polars as pl
 
 from corpusling.cli._output import print_table
 from corpusling.cli.analysis import Run, add_analysis_verb, print_comparison
+from corpusling.registry import CLASS_DECIDERS
 
 EPILOG = """examples:
   corpusling conditionals seeds/000_e14371d8171e9155.txt
@@ -31,7 +32,7 @@ EPILOG = """examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_analysis_verb(subparsers, "conditionals", doc=__doc__, epilog=EPILOG, summary=summary,
                                options=options)
-    parser.add_argument("--classes", choices=("rules", "model"), default="rules",
+    parser.add_argument("--classes", choices=CLASS_DECIDERS, default="rules",
                         help="who decides each conditional's use: the ordered rules (default) or the learned "
                              "classifier (figures in corpusling/lexicons/conditional_class_weights.md)")
 

@@ -22,6 +22,7 @@ import polars as pl
 
 from corpusling.cli._output import print_most_frequent, print_table
 from corpusling.cli.analysis import Run, add_analysis_verb
+from corpusling.registry import KIND_DECIDERS
 
 EPILOG = """examples:
   corpusling quotes seeds/000_e14371d8171e9155.txt
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "and quoted words (same formats)")
     parser.add_argument("--verbs", type=Path, default=None,
                         help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
-    parser.add_argument("--kinds", choices=("rules", "model", "hybrid"), default=None,
+    parser.add_argument("--kinds", choices=KIND_DECIDERS, default=None,
                         help="who decides a quotation's kind: the ordered rules, the learned model, or the hybrid "
                              "(default: the rules' direct stands, the model chooses between mixed and scare; "
                              "figures in corpusling/lexicons/quote_kind_weights.md)")

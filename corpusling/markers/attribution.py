@@ -78,6 +78,7 @@ from corpusling.markers.reporting_verbs import (
     reporting_verb_forms,
 )
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
+from corpusling.registry import KIND_DECIDERS
 
 __all__ = ["CLIMB_BLOCKERS", "DEFAULT_KINDS", "KIND_DECIDERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS",
            "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "default_reporting_verbs",
@@ -822,11 +823,10 @@ def _rule_kinds(q: pl.DataFrame) -> pl.DataFrame:
                                                               return_dtype=pl.String).alias("kind"))
 
 
-#: Who decides a quotation's kind: the ordered rules, the learned model, or the hybrid (the rules' ``direct``
-#: stands, the model chooses between ``mixed`` and ``scare``: ``quote_kind_weights.md``).
-KIND_DECIDERS = ("rules", "model", "hybrid")
-#: The default decider: the hybrid met the criterion fixed before the experiment (pooled leave-one-set-out
-#: accuracy on set5-set11 at least the rules'), the model alone did not (``quote_kind_weights.md``).
+#: The default decider of :data:`~corpusling.registry.KIND_DECIDERS` (the ordered rules, the learned model, or the
+#: hybrid: the rules' ``direct`` stands, the model chooses between ``mixed`` and ``scare``): the hybrid met the
+#: criterion fixed before the experiment (pooled leave-one-set-out accuracy at least the rules', on set5-set11 and
+#: again on set5-set13), the model alone did not (``quote_kind_weights.md``).
 DEFAULT_KINDS = "hybrid"
 
 

@@ -41,6 +41,7 @@ from corpusling import tokens as tok
 from corpusling.errors import LexiconError
 from corpusling.lexicons import bundled_rows
 from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
+from corpusling.registry import CLASS_DECIDERS
 
 __all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "EVIDENCE", "EXTRA_EVIDENCE", "conditionals", "cues",
            "detect", "etre_verbs", "evidence", "lowered", "rules"]
@@ -869,8 +870,8 @@ def conditionals(tokens: pl.DataFrame, documents: pl.DataFrame,
     ``classes="model"``: the learned classifier of :mod:`corpusling.markers.conditional_model` decides it
     from the rules' evidence (``rule`` then says "model: " and the features that weighed most).
     """
-    if classes not in ("rules", "model"):
-        raise ValueError(f"classes must be 'rules' or 'model', not {classes!r}")
+    if classes not in CLASS_DECIDERS:
+        raise ValueError(f"classes must be one of {', '.join(CLASS_DECIDERS)}, not {classes!r}")
     found = _judged(tokens, documents)
     if found is None:
         return _empty()

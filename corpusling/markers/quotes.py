@@ -218,7 +218,10 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
     """
     from corpusling.markers.attribution import DEFAULT_KINDS, attribute
     from corpusling.markers.speakers import add_speakers
+    from corpusling.registry import KIND_DECIDERS
 
+    if kinds is not None and kinds not in KIND_DECIDERS:  # before the early return of a text with no quotation
+        raise ValueError(f"kinds must be one of {', '.join(KIND_DECIDERS)}, not {kinds!r}")
     index = text_index(tokens)
     spans = add_word_counts(add_nesting(quote_spans(documents)), tokens, index)
     if spans.height == 0:
