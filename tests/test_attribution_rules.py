@@ -475,8 +475,9 @@ def test_communiquer_is_an_incise_verb() -> None:
 
     from corpusling.markers.quotes import quotes
 
-    corpus = parse_texts({"tchad": "Un Français a été enlevé au Tchad, a confirmé le ministère. « Nous sommes mobilisés "
-                                   "pour parvenir à la libération de notre compatriote », a-t-il communiqué."})
+    corpus = parse_texts({"tchad": "Un Français a été enlevé au Tchad, a confirmé le ministère. « Nous sommes "
+                                   "mobilisés pour parvenir à la libération de notre compatriote », a-t-il "
+                                   "communiqué."})
     found = quotes(corpus.tokens, corpus.documents)
     assert found["rule"].str.split("+").list.get(1).to_list() == ["incise"]
     assert found["source"].to_list() == ["il"]

@@ -105,8 +105,11 @@ def test_weights_files_are_read_and_checked_by_one_reader(tmp_path: Path) -> Non
     for text, message in (("weight\ta\n(intercept)\t1\n", "header"),
                           ("feature\ta\tb\n(intercept)\t1\n", "1 weights"),
                           ("feature\ta\n(intercept)\tx\n", "not a number"),
-                          ("feature\ta\nword\t1\n", "no \\(intercept\\)")):
+                          ("feature\ta\nword\t1\n", "no \\(intercept\\)"),
+                          ("feature\n(intercept)\n", "no class"),
+                          ("feature\ta\n(intercept)\t1\n(intercept)\t2\n", "given twice")):
         path.write_text(text, encoding="utf-8")
         with pytest.raises(LexiconError, match=message):
             read_weights(path)
+    path.write_text("feature\ta\nword\t1\n", encoding="utf-8")
     assert read_weights(path, intercept=False) == (("a",), {"word": {"a": 1.0}})

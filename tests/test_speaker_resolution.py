@@ -24,7 +24,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gold"))
 import score  # noqa: E402 - the gold scorer, beside this file
 
-#: The development subsets whose errors may be read (set5 released at 16:45 UTC, set6 at 18:02 UTC, set12 and set13 at 23:31 UTC).
+#: The development subsets whose errors may be read (set5 released at 16:45 UTC, set6 at 18:02 UTC, set12 and set13
+#: at 23:31 UTC).
 SUBSETS = ("set13", "set12", "set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
 
 

@@ -85,9 +85,13 @@ def read_weights(path: Path, intercept: bool = True) -> tuple[tuple[str, ...], d
     if not lines or lines[0][1].split("\t")[0] != "feature" or len(lines) < 2:
         raise LexiconError(f"{path.name}: a header 'feature<TAB>class…' and weight rows are expected")
     classes = tuple(lines[0][1].split("\t")[1:])
+    if not classes:
+        raise LexiconError(f"{path.name}, line {lines[0][0]}: the header names no class after 'feature'")
     table: dict[str, dict[str, float]] = {}
     for number, line in lines[1:]:
         row = line.split("\t")
+        if row[0] in table:
+            raise LexiconError(f"{path.name}, line {number}: {row[0]!r} is given twice")
         if len(row) != len(classes) + 1:
             raise LexiconError(f"{path.name}, line {number}: {row[0]!r} has {len(row) - 1} weights for "
                                f"{len(classes)} classes")

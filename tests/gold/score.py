@@ -111,7 +111,7 @@ def gold_items(layer: str, ids: list[str], subset: str = "dev") -> pl.DataFrame:
 
 def texts(subset: str) -> Path:
     """The folder of the subset's texts: the Wikinews HTML articles, the set3 text files, the articles of set4,
-    set5 to set12."""
+    set5 onwards."""
     return GOLD / subset / "documents" if subset in FOLDER_SETS else WIKINEWS
 
 

@@ -19,8 +19,8 @@ same items beside it (optimistic: the rules were written after reading every one
 evaluated so: ``model`` (the regression decides every kind) and ``hybrid`` (the rules' ``direct`` stands; the
 regression decides between ``mixed`` and ``scare`` where the rules say one of them). Criterion, fixed before the
 experiment: a decider becomes the default only if its pooled leave-one-set-out accuracy on set5 and every later
-development set (:data:`CRITERION`) is at least the rules' on the same items. ``--write`` refits on all development gold and writes
-``corpusling/lexicons/quote_kind_weights.tsv`` and its card.
+development set (:data:`CRITERION`) is at least the rules' on the same items. ``--write`` refits on all development
+gold and writes ``corpusling/lexicons/quote_kind_weights.tsv`` and its card.
 
 Method: multinomial logistic regression (Jurafsky & Martin, *Speech and Language Processing*, 3rd ed. draft,
 ch. 5), scikit-learn's ``LogisticRegression`` (L2, lbfgs).
@@ -247,7 +247,8 @@ feature of largest positive weight for the kind chosen).
   over every fold the hybrid is below the rules on Wikinews and set3 (the sets the rules were first written on,
   where their figure is the most optimistic) and above them on set9. The hybrid changes the mixed / scare
   decisions only: the confusions below show it trading scare → mixed errors for mixed → scare ones. A tie is
-  what the criterion asks; whether it carries to unseen text is for the next blind set to say. Three deciders were compared on these folds (rules, model, hybrid) and one feature set;
+  what the criterion asks; whether it carries to unseen text is for the next blind set to say. Three deciders
+  were compared on these folds (rules, model, hybrid) and one feature set;
   no feature was added after reading these figures.
 
 Confusions on {POOLED} (rows: gold; columns: predicted):

@@ -12,10 +12,11 @@ quotations with a gold ``source`` matched on exact offsets (``quote_scores``) an
 ``score.same_speaker(candidate, gold)``. Model: a pairwise logistic regression (each right candidate against each
 wrong one of the same item, Herbrich et al. 2000; L2, C = 0.1, lbfgs, no intercept; Jurafsky & Martin, ch. 5), one
 weight vector for quotations and one for reported speech; the item's speaker is its highest-scoring candidate
-(mention ranking, Denis & Baldridge 2008). Folds: Wikinews (``dev`` and ``blind`` together), set3, set4, set5 …
-set11; each is predicted by a model trained on all the others. The ranker becomes the default for direct
-quotations (or for reported speech) only if its pooled held-out accuracy on set5 … set11 is at least the rules' on
-the same items (criterion fixed before the experiment; the rules read every one of those sets).
+(mention ranking, Denis & Baldridge 2008). Folds: Wikinews (``dev`` and ``blind`` together), set3, set4, and each
+later development set (:data:`POOLED`, from ``score.DEVELOPMENT``); each is predicted by a model trained on all the
+others. The ranker becomes the default for direct quotations (or for reported speech) only if its pooled held-out
+accuracy on :data:`POOLED` is at least the rules' on the same items (criterion fixed before the experiment, on
+set5-set11 then; the rules read every one of those sets).
 """
 
 from __future__ import annotations
@@ -138,8 +139,8 @@ def main() -> None:
         pooled = part.filter(pl.col("fold").is_in(POOLED))
         n, rules, ranker = pooled.height, int(pooled["rules_right"].sum()), int(pooled["ranker_right"].sum())
         reach = int(pooled["in_reach"].sum())
-        lines.append(f"| **set5-set11** | {label} | {n} | {reach} ({reach / n:.3f}) | {rules} ({rules / n:.3f}) | "
-                     f"{ranker} ({ranker / n:.3f}) |")
+        lines.append(f"| **{POOLED[0]}-{POOLED[-1]}** | {label} | {n} | {reach} ({reach / n:.3f}) | "
+                     f"{rules} ({rules / n:.3f}) | {ranker} ({ranker / n:.3f}) |")
         everything = part
         lines.append(f"| all folds | {label} | {everything.height} | {int(everything['in_reach'].sum())} | "
                      f"{int(everything['rules_right'].sum())} | {int(everything['ranker_right'].sum())} |")
@@ -169,11 +170,11 @@ Written by `python tests/gold/train_speaker_ranker.py --write` on {now}; applied
 highest-scoring candidate per item; no scikit-learn at run time). Licence: the weights are the project's (same
 licence as the code); the gold they are fitted on is CC BY 2.5 (Wikinews) and the treebanks' (set3).
 
-- **Decision** (criterion fixed before the experiment: pooled leave-one-set-out accuracy on set5-set11 at least the
-  rules' on the same items, separately for direct and reported speakers): {decision}.
+- **Decision** (criterion fixed before the experiment: pooled leave-one-set-out accuracy on {POOLED[0]}-{POOLED[-1]}
+  at least the rules' on the same items, separately for direct and reported speakers): {decision}.
 - **Items**: every development item that `tests/gold/score.py` scores for speakers and the analysis finds
   (direct quotations with a gold `source`, exact offsets; reported contents with a gold `source_resolved`, most
-  overlapping prediction): Wikinews dev + blind, set3, set4, set5 … set11 (never set12, set13). {n_items} items,
+  overlapping prediction): Wikinews dev + blind, set3, set4, {', '.join(POOLED)} (never a blind set). {n_items} items,
   {data.drop_nulls('candidate').height} candidate rows.
 - **Candidates**: the named mentions of the document before the item or in its source (one per name, in its
   longest form), the source as written when it names nobody (and the name a source holds, where the parse found
