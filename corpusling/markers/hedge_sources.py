@@ -2,7 +2,8 @@
 
 Attribution incises ("qui abrite, dit le Pentagone, environ 5 000 militaires", "…, a indiqué la direction")
 are source markers; vague noun phrases that are the subject of a verb of saying or of an incise ("des
-témoins racontent…", "a indiqué un porte-parole") are unnamed sources.
+témoins racontent…", "a indiqué un porte-parole"), or the agent of its passive ("décrit … par un ami d'enfance"),
+are unnamed sources.
 """
 
 from __future__ import annotations
@@ -319,9 +320,10 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
 
 
 def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
-    """Unnamed sources: a vague noun phrase of a person, a group or an informant in *par* after the past participle of
-    a verb of saying or judging, the agent of its passive ("décrit comme « … » par un ami d'enfance", "confiés par une
-    source", "qualifiée de brillante par tous les observateurs"): who said it, left unnamed (guide §3). A person
+    """Unnamed sources: a vague noun phrase of a person (or a partitive pronoun) or an informant in *par* after the
+    past participle of a verb of saying or judging, the agent of its passive ("décrit comme « … » par un ami
+    d'enfance", "confiés par une source", "qualifiée de brillante par tous les observateurs"): who said it, left
+    unnamed (guide §3). A person
     (``person_noun``) or an informant only: the gold is split on institutions ("dénoncée par des associations", set13,
     annotated; "critiqués par des ONG", set12, not).
 

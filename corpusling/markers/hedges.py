@@ -13,8 +13,9 @@ The evidence, one module each, all polars expressions over one word table
 * **epistemic pouvoir / devoir**, told from their root readings by the ordered, named rows of
   :data:`MODAL_RULES` (:mod:`corpusling.markers.hedge_modals`);
 * **who is speaking**: attribution incises in the writer's text and vague noun phrases that are
-  the subject of a verb of saying or of an incise (:mod:`corpusling.markers.hedge_sources`), or the
-  object of a source marker ("selon ces témoins").
+  the subject of a verb of saying or of an incise, or the agent of its passive ("décrit … par un ami
+  d'enfance") (:mod:`corpusling.markers.hedge_sources`), or the object of a source marker ("selon ces
+  témoins").
 
 This module puts them together and applies the guide's span and scope rules: a source marker
 spans its object noun phrase ("selon l'AFP") and an approximator its numeral; "selon" of variation
@@ -87,7 +88,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
     source marker with its object ("selon l'AFP", "a indiqué la direction"), an approximator
     with its numeral where the lexicon includes it ("une dizaine"). ``entry`` is the lexicon
     pattern that matched, or ``rule: …`` for the syntactic rules (epistemic modals, incises,
-    unnamed subjects of verbs of saying, unnamed objects of source markers), which ``rules=False``
+    unnamed subjects and agents of verbs of saying, unnamed objects of source markers), which ``rules=False``
     turns off. ``lexicon``
     defaults to the bundled one (:func:`corpusling.lexicons.load_lexicon`). ``in_quote`` is
     null unless ``quotes`` (a quotation table) is given, then whether the match lies inside
@@ -463,7 +464,8 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     déclaré…" (set8); a proper noun in a prepositional phrase is no such name ("Sur LCI, des voisins décrivent…").
     Ninth round: 'named after' takes the names of examples after "comme" ("diverses personnalités politiques comme
     François Fillon, …", set10), and rule 'named before': the phrase in apposition right after a proper noun and a
-    comma ("d'après les informations fournies par Regina Mossotti, une des responsables du centre", set12)."""
+    comma and closed by punctuation ("d'après les informations fournies par Regina Mossotti, une des responsables du
+    centre, …", set12), not a fronted adjunct before its subject ("Sur LCI, des voisins affirment")."""
     unnamed = spans.filter(pl.col("category") == "unnamed_source")
     if unnamed.height == 0:
         return spans
