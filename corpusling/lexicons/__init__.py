@@ -230,6 +230,23 @@ def bundled_rows(name: str, required: tuple[str, ...], optional: tuple[str, ...]
     return read_rows(HERE / name, required, optional, values)
 
 
+@cache
+def cue_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """kind → its words, in the file's order, of a bundled cue file (columns ``kind, cue, note``:
+    ``conditional_cues.tsv``, ``implicit_conditions.tsv``, ``reported_cues.tsv``), read once."""
+    lists: dict[str, list[str]] = {}
+    for row in bundled_rows(name, ("kind", "cue"), ("note",)):
+        lists.setdefault(row["kind"], []).append(row["cue"])
+    return {kind: tuple(words) for kind, words in lists.items()}
+
+
+def cue_words(name: str, kind: str) -> list[str]:
+    """The words of one ``kind`` of the bundled cue file ``name`` (:func:`cue_lists`); an unknown kind is an error."""
+    if kind not in cue_lists(name):
+        raise LexiconError(f"{name} has no cue of kind {kind!r}")
+    return list(cue_lists(name)[kind])
+
+
 def entry_count(path: Path | str) -> int:
     """How many entries a lexicon file has: its lines less the header, comments and blank lines."""
     return max(len(_lines(Path(path))) - 1, 0)

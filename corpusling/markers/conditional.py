@@ -38,8 +38,7 @@ from functools import cache
 import polars as pl
 
 from corpusling import tokens as tok
-from corpusling.errors import LexiconError
-from corpusling.lexicons import bundled_rows
+from corpusling.lexicons import bundled_rows, cue_words
 from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
 from corpusling.registry import CLASS_DECIDERS
 
@@ -75,19 +74,10 @@ def etre_verbs() -> frozenset[str]:
 
 
 @cache
-def _cue_rows(lexicon: str) -> tuple[tuple[str, str], ...]:
-    """``(kind, cue)`` of every row of a bundled cue file, read once (not once per kind)."""
-    return tuple((r["kind"], r["cue"]) for r in bundled_rows(lexicon, ("kind", "cue"), ("note",)))
-
-
-@cache
 def cues(kind: str, lexicon: str = "conditional_cues.tsv") -> list[str]:
     """Cue words of one ``kind`` of ``lexicon`` (``conditional_cues.tsv``, or ``implicit_conditions.tsv``: the
     nouns, verbs and determiners of an implicit condition)."""
-    found = [cue for cue_kind, cue in _cue_rows(lexicon) if cue_kind == kind]
-    if not found:
-        raise LexiconError(f"{lexicon} has no cue of kind {kind!r}")
-    return found
+    return cue_words(lexicon, kind)
 
 
 def _implicit(kind: str) -> list[str]:

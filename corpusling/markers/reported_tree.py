@@ -11,8 +11,7 @@ from functools import cache
 
 import polars as pl
 
-from corpusling.errors import LexiconError
-from corpusling.lexicons import bundled_rows
+from corpusling.lexicons import bundled_rows, cue_words
 
 #: Branches of a noun phrase left out of a source ("X, professeur à…", "X qui…").
 NP_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl", "appos", "conj", "cc", "punct")
@@ -24,19 +23,10 @@ NP_NAME_EXCLUDED = ("acl:relcl", "parataxis", "advcl", "conj", "cc")
 
 
 @cache
-def _cue_rows() -> tuple[tuple[str, str], ...]:
-    """``(kind, cue)`` of every row of ``lexicons/reported_cues.tsv``, read once (the file is bundled)."""
-    return tuple((row["kind"], row["cue"]) for row in bundled_rows("reported_cues.tsv", ("kind", "cue"), ("note",)))
-
-
-@cache
 def reported_cues(kind: str) -> list[str]:
     """The words of one ``kind`` of ``lexicons/reported_cues.tsv``: ``complementizer``, ``finite_que``,
     ``question``, ``infinitive_mark``, ``according_to`` (the language data of this analysis)."""
-    found = [cue for cue_kind, cue in _cue_rows() if cue_kind == kind]
-    if not found:
-        raise LexiconError(f"reported_cues.tsv has no cue of kind {kind!r}")
-    return found
+    return cue_words("reported_cues.tsv", kind)
 
 
 @cache
