@@ -1,9 +1,10 @@
 """A/B timing of the analyses of two checkouts on the same input tables, with their outputs compared.
 
-    git worktree add /tmp/s8_base HEAD                     # the baseline, once
-    python benchmarks/bench_analyses_ab.py                 # 1 M words, 3 rounds A B, B A, A B
-    python benchmarks/bench_analyses_ab.py --folder /tmp/corpusling-bench/wikinews-seed-compact --rounds 1
-    python benchmarks/bench_analyses_ab.py --analyses hedges --rounds 5
+    git worktree add /tmp/base REV                                    # the baseline checkout, once
+    python benchmarks/bench_analyses_ab.py --base /tmp/base           # 1 M words, 3 rounds A B, B A, A B
+    python benchmarks/bench_analyses_ab.py --base /tmp/base --rounds 1 \
+        --folder /tmp/corpusling-bench/wikinews-seed-compact
+    python benchmarks/bench_analyses_ab.py --base /tmp/base --analyses hedges --rounds 5
 
 The quotation and hedge tables are computed once, by the baseline (A), and written to Parquet: both
 checkouts are given the same ``quotes`` (and ``reported`` the same ``hedges``), so that changes to the
@@ -86,7 +87,7 @@ def _child(checkout: Path, what: str, params: dict[str, Any], threads: int | Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folder", type=Path, default=FOLDER, help="a parsed folder (corpusling.parsed.load)")
-    parser.add_argument("--base", type=Path, default=Path("/tmp/s8_base"), help="the baseline checkout (A)")
+    parser.add_argument("--base", type=Path, required=True, help="the baseline checkout (A): a git worktree")
     parser.add_argument("--new", type=Path, default=ROOT, help="the checkout measured against it (B)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, help="POLARS_MAX_THREADS of the timed processes (1: the CPU time "
