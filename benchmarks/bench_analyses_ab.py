@@ -2,7 +2,7 @@
 
     git worktree add /tmp/base REV                                    # the baseline checkout, once
     python benchmarks/bench_analyses_ab.py --base /tmp/base           # 1 M words, 3 rounds A B, B A, A B
-    python benchmarks/bench_analyses_ab.py --base /tmp/base --rounds 1 \
+    python benchmarks/bench_analyses_ab.py --base /tmp/base --rounds 1 \\
         --folder /tmp/corpusling-bench/wikinews-seed-compact
     python benchmarks/bench_analyses_ab.py --base /tmp/base --analyses hedges --rounds 5
 
