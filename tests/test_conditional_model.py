@@ -63,7 +63,7 @@ def test_the_model_decides_with_its_top_features_in_rule(parsed) -> None:
 
 
 def test_classes_must_be_rules_or_model(parsed) -> None:
-    with pytest.raises(ValueError, match="rules' or 'model'"):
+    with pytest.raises(ValueError, match="one of rules, model, not 'learned'"):
         conditional.conditionals(parsed.tokens, parsed.documents, classes="learned")
 
 
