@@ -81,9 +81,9 @@ from corpusling.markers.text_index import TextIndex, locate, position, sentence_
 from corpusling.registry import KIND_DECIDERS
 
 __all__ = ["CLIMB_BLOCKERS", "DEFAULT_KINDS", "KIND_DECIDERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS",
-           "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "default_reporting_verbs",
-           "kind_evidence", "kind_features", "kind_rules", "kind_words", "load_reporting_verbs", "quote_depth",
-           "reporting_verb_forms", "source_rules", "words"]
+           "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "decider",
+           "default_reporting_verbs", "kind_evidence", "kind_features", "kind_rules", "kind_words",
+           "load_reporting_verbs", "quote_depth", "reporting_verb_forms", "source_rules", "words"]
 
 #: Relations a search for the governing reporting verb does not climb across.
 CLIMB_BLOCKERS = ("conj", "parataxis", "acl", "acl:relcl", "advcl", "root", "reparandum", "list")
@@ -830,6 +830,15 @@ def _rule_kinds(q: pl.DataFrame) -> pl.DataFrame:
 DEFAULT_KINDS = "hybrid"
 
 
+def decider(kinds: str | None) -> str:
+    """``kinds`` checked against :data:`~corpusling.registry.KIND_DECIDERS` (None: :data:`DEFAULT_KINDS`)."""
+    if kinds is None:
+        return DEFAULT_KINDS
+    if kinds not in KIND_DECIDERS:
+        raise ValueError(f"kinds must be one of {', '.join(KIND_DECIDERS)}, not {kinds!r}")
+    return kinds
+
+
 def _model_kinds(q: pl.DataFrame, kinds: str) -> pl.DataFrame:
     """``_kind_rule`` ("model:<top feature>") and ``kind`` by the learned classifier over :func:`kind_features`
     (:mod:`corpusling.markers.quote_kind_model`): for every quotation (``kinds="model"``) or, for ``"hybrid"``,
@@ -1146,8 +1155,7 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     rule>+<source rule>" (the kind rule ``model:<top feature>`` where the model decided; :func:`source_rules`;
     ``none`` when no source rule holds or the quotation is a scare quote).
     """
-    if kinds not in KIND_DECIDERS:
-        raise ValueError(f"kinds must be one of {', '.join(KIND_DECIDERS)}, not {kinds!r}")
+    kinds = decider(kinds)
     lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
     forms = reporting_verb_forms(lexicon)
     q, tok = _evidence(spans, tokens, documents, lexicon, forms, index)

@@ -216,17 +216,15 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
     ``"model"``, ``"hybrid"``; default :data:`corpusling.markers.attribution.DEFAULT_KINDS`, see
     :func:`corpusling.markers.attribution.attribute`).
     """
-    from corpusling.markers.attribution import DEFAULT_KINDS, attribute
+    from corpusling.markers.attribution import attribute, decider
     from corpusling.markers.speakers import add_speakers
-    from corpusling.registry import KIND_DECIDERS
 
-    if kinds is not None and kinds not in KIND_DECIDERS:  # before the early return of a text with no quotation
-        raise ValueError(f"kinds must be one of {', '.join(KIND_DECIDERS)}, not {kinds!r}")
+    kinds = decider(kinds)  # checked before the early return of a text with no quotation
     index = text_index(tokens)
     spans = add_word_counts(add_nesting(quote_spans(documents)), tokens, index)
     if spans.height == 0:
         return empty()
-    table = attribute(spans, tokens, documents, reporting_verbs, index, kinds or DEFAULT_KINDS)
+    table = attribute(spans, tokens, documents, reporting_verbs, index, kinds)
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     table = (table.join(texts, on="doc_id", how="left")
              .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
