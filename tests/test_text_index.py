@@ -171,3 +171,9 @@ def test_shared_index_only_for_a_table_indexed_in_text_order() -> None:
     shuffled = table.sample(fraction=1.0, shuffle=True, seed=3)
     index(shuffled)
     assert shared_index(shuffled) is None  # indexed, but not in text order: no sort of the whole table
+
+
+def test_an_empty_table_without_columns_is_in_order() -> None:
+    """A corpus whose every document was skipped has a token table with no columns: nothing to sort."""
+    empty = pl.DataFrame()
+    assert in_text_order(empty) is empty
