@@ -15,8 +15,8 @@ from functools import cache
 
 import polars as pl
 
-from corpusling.errors import LexiconError
 from corpusling.lexicons import HERE, INTERCEPT, read_weights
+from corpusling.markers.linear_model import check_features, decided_by, scores
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
@@ -38,24 +38,12 @@ def decide(evidence: pl.DataFrame) -> pl.DataFrame:
     :func:`~corpusling.markers.conditional.evidence` table."""
     classes, table = weights()
     features = [f for f in table if f != INTERCEPT]
-    missing = [f for f in features if f not in evidence.columns]
-    if missing:
-        raise LexiconError(f"{WEIGHTS.name} names features the evidence lacks: {', '.join(missing)}")
-    present = {f: pl.col(f).fill_null(False).cast(pl.Float64) for f in features}
-    scores = [sum((present[f] * table[f][c] for f in features), pl.lit(table[INTERCEPT][c])) for c in classes]
-    # in two steps, so that the argmax is computed once, not inside every contribution below
+    check_features(WEIGHTS.name, features, evidence.columns)
+    # in two steps, so that the argmax is computed once, not inside every contribution
     scored = evidence.select("doc_id", "sent_id", "start_char", *features,
-                             pl.concat_list(scores).list.arg_max().alias("_chosen"))
-    # the contribution of each present feature to the class chosen; the largest name the decision
-    weight_of = {f: pl.col("_chosen").replace_strict(dict(enumerate(table[f][c] for c in classes)),
-                                                     return_dtype=pl.Float64) for f in features}
-    contribution = [pl.when(present[f] > 0).then(weight_of[f]) for f in features]
-    top = pl.concat_list(contribution).list.eval(
-        pl.element().arg_sort(descending=True, nulls_last=True).head(_TOP).filter(
-            pl.element().sort(descending=True, nulls_last=True).head(_TOP) > 0))
-    names = dict(enumerate(features))
+                             pl.concat_list(scores(features, table, classes)).list.arg_max().alias("_chosen"))
     return scored.select(
         "doc_id", "sent_id", "start_char",
         pl.col("_chosen").replace_strict(dict(enumerate(classes)), return_dtype=pl.String).alias("class"),
-        (pl.lit("model: ") + top.list.eval(pl.element().replace_strict(names, return_dtype=pl.String))
-         .list.join(", ")).alias("rule"))
+        (pl.lit("model: ") + decided_by(pl.col("_chosen"), features, table, classes, _TOP).list.join(", "))
+        .alias("rule"))

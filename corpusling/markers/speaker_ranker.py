@@ -28,6 +28,7 @@ import polars as pl
 from corpusling.errors import LexiconError
 from corpusling.lexicons import HERE, INTERCEPT, read_weights
 from corpusling.markers.attribution import quote_depth
+from corpusling.markers.linear_model import check_features, decided_by, scores
 from corpusling.markers.speakers import (
     PLURAL_PRONOUNS,
     PRONOUNS,
@@ -300,20 +301,17 @@ def weights() -> dict[str, dict[str, float]]:
 def rank(table: pl.DataFrame, weight: dict[str, dict[str, float]] | None = None) -> pl.DataFrame:
     """``_item, speaker, speaker_rule, speaker_score``: the highest-scoring candidate of each item of a
     :func:`candidates` table (a dot product of its features and the weights of its ``item_kind``, :func:`weights`);
-    ``speaker_rule`` is ``ranker: `` and the feature of largest contribution to the chosen candidate's score."""
+    ``speaker_rule`` is ``ranker: `` and the feature of largest positive contribution to the chosen candidate's
+    score (null when no feature contributes positively)."""
     weight = weights() if weight is None else weight
     features = [f for f in FEATURES if any(f in w for w in weight.values())]
-    missing = [f for f in features if f not in table.columns]
-    if missing:
-        raise LexiconError(f"{WEIGHTS.name} names features the candidates lack: {', '.join(missing)}")
-    score, top = pl.lit(None, pl.Float64), pl.lit(None, pl.String)
-    names = dict(enumerate(features))
-    for kind, w in weight.items():
-        here = pl.col("item_kind") == kind
-        score = pl.when(here).then(sum((pl.col(f) * w.get(f, 0.0) for f in features),
-                                       pl.lit(w.get(INTERCEPT, 0.0)))).otherwise(score)
-        top = pl.when(here).then(pl.concat_list([pl.col(f) * w.get(f, 0.0) for f in features]).list.arg_max()
-                                 .replace_strict(names, return_dtype=pl.String)).otherwise(top)
+    check_features(WEIGHTS.name, features, table.columns)
+    kinds = list(weight)
+    table_by_feature = {f: {k: weight[k].get(f, 0.0) for k in kinds} for f in (*features, INTERCEPT)}
+    chosen = pl.col("item_kind").replace_strict({k: i for i, k in enumerate(kinds)}, default=None,
+                                                return_dtype=pl.Int64)
+    score = pl.concat_list(scores(features, table_by_feature, kinds)).list.get(chosen, null_on_oob=True)
+    top = decided_by(chosen, features, table_by_feature, kinds).list.first()
     return (table.with_columns(score.alias("_score"), top.alias("_top"))
             .sort(["_item", "_score", "candidate"], descending=[False, True, False], nulls_last=True)
             .group_by("_item", maintain_order=True).first()

@@ -1,0 +1,57 @@
+"""A linear model applied as polars expressions: one score per class, the class chosen, the features that chose it.
+
+The three learned deciders of the package (conditional classes, quotation kinds, the speaker ranker) are logistic
+regressions trained in ``tests/gold/`` with scikit-learn and shipped as a weights table
+(:func:`corpusling.lexicons.read_weights`: feature → class → weight, and an intercept). At run time a class's score
+is the dot product of the feature columns and that class's weights plus its intercept (Jurafsky & Martin, *Speech
+and Language Processing*, 3rd ed. draft, ch. 5); the decision is audited by naming the features whose contribution
+(value × weight) to the class chosen is largest and positive. scikit-learn is never imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import polars as pl
+
+from corpusling.errors import LexiconError
+from corpusling.lexicons import INTERCEPT
+
+__all__ = ["check_features", "decided_by", "scores"]
+
+#: Weights: feature → class → weight (the intercept under :data:`~corpusling.lexicons.INTERCEPT`).
+Weights = Mapping[str, Mapping[str, float]]
+
+
+def check_features(source: str, features: Sequence[str], columns: Sequence[str]) -> None:
+    """Refuse, naming them, the features of the weights file ``source`` that the evidence has no column for."""
+    missing = [f for f in features if f not in columns]
+    if missing:
+        raise LexiconError(f"{source} names features the evidence lacks: {', '.join(missing)}")
+
+
+def _value(feature: str) -> pl.Expr:
+    """A feature column as a number (a boolean as 0/1, null as 0)."""
+    return pl.col(feature).cast(pl.Float64).fill_null(0.0)
+
+
+def scores(features: Sequence[str], table: Weights, classes: Sequence[str]) -> list[pl.Expr]:
+    """One expression per class of ``classes``: the dot product of the feature columns and its weights, plus its
+    intercept (0 where the table has none)."""
+    intercept = table.get(INTERCEPT, {})
+    return [sum((_value(f) * table[f].get(c, 0.0) for f in features), pl.lit(intercept.get(c, 0.0)))
+            for c in classes]
+
+
+def decided_by(chosen: pl.Expr, features: Sequence[str], table: Weights, classes: Sequence[str],
+               most: int = 1) -> pl.Expr:
+    """The names of at most ``most`` features of largest positive contribution (value × weight) to the score of
+    the class chosen (``chosen``: its position in ``classes``), the largest first; an empty list when none
+    contributes positively (so an absent feature is never named)."""
+    contribution = [_value(f) * chosen.replace_strict(dict(enumerate(table[f].get(c, 0.0) for c in classes)),
+                                                      return_dtype=pl.Float64) for f in features]
+    names = dict(enumerate(features))
+    positive = pl.concat_list([pl.when(c > 0).then(c) for c in contribution])
+    return (positive.list.eval(pl.element().arg_sort(descending=True, nulls_last=True).head(most)
+                               .filter(pl.element().sort(descending=True, nulls_last=True).head(most).is_not_null()))
+            .list.eval(pl.element().replace_strict(names, return_dtype=pl.String)))
