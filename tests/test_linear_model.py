@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import INTERCEPT
+from corpusling.lexicons import HERE, INTERCEPT, read_weights, write_weights
 from corpusling.markers.linear_model import check_features, decided_by, scores
 
 TABLE = {"a": {"x": 2.0, "y": -1.0}, "b": {"x": 0.5, "y": 3.0}, "c": {"x": -4.0, "y": 0.0},
@@ -33,3 +33,13 @@ def test_the_decision_names_present_features_of_positive_contribution_only() -> 
 def test_features_the_evidence_lacks_are_refused_by_name() -> None:
     with pytest.raises(LexiconError, match="weights.tsv names features the evidence lacks: b"):
         check_features("weights.tsv", FEATURES, ["a", "c"])
+
+
+@pytest.mark.parametrize("name", ["conditional_class_weights.tsv", "quote_kind_weights.tsv",
+                                  "speaker_ranker_weights.tsv"])
+def test_the_shipped_weights_are_written_as_they_are_read(tmp_path, name: str) -> None:
+    """``write_weights`` (the training scripts' one writer) gives back, byte for byte, a file ``read_weights`` read."""
+    shipped = HERE / name
+    classes, table = read_weights(shipped, intercept=name != "speaker_ranker_weights.tsv")
+    write_weights(tmp_path / name, classes, {f: [w[c] for c in classes] for f, w in table.items()})
+    assert (tmp_path / name).read_bytes() == shipped.read_bytes()

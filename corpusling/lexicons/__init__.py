@@ -17,11 +17,13 @@ the learned models (``*_weights.tsv``: a ``feature`` column, then one column per
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
 
+from corpusling.atomic import write_text
 from corpusling.errors import LexiconError
 from corpusling.lexicons.notation import PatternError, parse_pattern
 
@@ -102,6 +104,18 @@ def read_weights(path: Path, intercept: bool = True) -> tuple[tuple[str, ...], d
     if intercept and INTERCEPT not in table:
         raise LexiconError(f"{path.name} has no {INTERCEPT} row")
     return classes, table
+
+
+def write_weights(path: Path, classes: Sequence[str], table: Mapping[str, Sequence[float]]) -> None:
+    """Write a learned model's weights file in the format :func:`read_weights` reads (feature → one weight per
+    class, the intercept under :data:`INTERCEPT` where the model has one), six decimals, atomically (a training run
+    killed midway leaves the shipped file as it was)."""
+    rows = ["feature\t" + "\t".join(classes)]
+    for feature, values in table.items():
+        if len(values) != len(classes):
+            raise ValueError(f"{feature!r} has {len(values)} weights for {len(classes)} classes")
+        rows.append(f"{feature}\t" + "\t".join(f"{v:.6f}" for v in values))
+    write_text(path, "\n".join(rows) + "\n")
 
 
 def _header(path: Path, lines: list[tuple[int, str]], required: tuple[str, ...],

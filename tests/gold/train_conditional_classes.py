@@ -37,6 +37,8 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
+from corpusling.atomic import write_text  # noqa: E402
+from corpusling.lexicons import INTERCEPT, write_weights  # noqa: E402
 from corpusling.markers.conditional_model import WEIGHTS  # noqa: E402 (the file the model is applied from)
 
 ALWAYS = ("dev", "blind", "set3", "set4", "ud_dev")
@@ -129,12 +131,9 @@ def write(model, names: list[str], card: str) -> None:  # noqa: ANN001 - a Logis
     classes = [str(c) for c in model.classes_]
     coef = model.coef_ if len(classes) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
     intercept = model.intercept_ if len(classes) > 2 else np.array([-model.intercept_[0], model.intercept_[0]])
-    lines = ["feature\t" + "\t".join(classes),
-             "(intercept)\t" + "\t".join(f"{v:.6f}" for v in intercept)]
-    lines += [f"{name}\t" + "\t".join(f"{coef[k, j]:.6f}" for k in range(len(classes)))
-              for j, name in enumerate(names)]
-    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    CARD.write_text(card, encoding="utf-8")
+    rows = {INTERCEPT: list(intercept), **{name: list(coef[:, j]) for j, name in enumerate(names)}}
+    write_weights(WEIGHTS, classes, rows)
+    write_text(CARD, card)
 
 
 def variants(every: list[str]) -> dict[str, list[str]]:

@@ -32,6 +32,8 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
+from corpusling.atomic import write_text  # noqa: E402
+from corpusling.lexicons import write_weights  # noqa: E402
 from corpusling.markers.speaker_ranker import BASE_FEATURES, FEATURES, ITEM_KINDS, WEIGHTS, candidates, items_of, rank  # noqa: E402
 
 FOLDS = ("wikinews", *(s for s in score.DEVELOPMENT if s not in ("dev", "blind")))
@@ -152,9 +154,7 @@ def main() -> None:
     if not args.write:
         return
     weight = fit(data)
-    WEIGHTS.write_text("feature\t" + "\t".join(ITEM_KINDS) + "\n" + "".join(
-        f"{f}\t" + "\t".join(f"{weight[k][f]:.6f}" for k in ITEM_KINDS) + "\n" for f in weight[ITEM_KINDS[0]]),
-        encoding="utf-8")
+    write_weights(WEIGHTS, ITEM_KINDS, {f: [weight[k][f] for k in ITEM_KINDS] for f in weight[ITEM_KINDS[0]]})
     import sklearn
 
     tops = {kind: sorted(((v, k) for k, v in w.items() if k != "(intercept)"), reverse=True)
@@ -163,7 +163,7 @@ def main() -> None:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     verdict = {True: "met, the ranker may become the default", False: "not met, the rules stay the default"}
     decision = "; ".join(f"{k}: {verdict[v]}" for k, v in decisions.items())
-    CARD.write_text(f"""# Speaker ranker: logistic-regression weights (`speaker_ranker_weights.tsv`)
+    write_text(CARD, f"""# Speaker ranker: logistic-regression weights (`speaker_ranker_weights.tsv`)
 
 Written by `python tests/gold/train_speaker_ranker.py --write` on {now}; applied by
 `corpusling/markers/speaker_ranker.py` (`candidates`, then `rank`: a dot product per candidate in polars and the
@@ -207,7 +207,7 @@ licence as the code); the gold they are fitted on is CC BY 2.5 (Wikinews) and th
   runs give the same table (the first runs of this file did not, by one or two items).
 {chr(10).join(f"- **Largest weights, {kind}**: {', '.join(f'`{k}` {v:+.2f}' for v, k in top[:8])}; most negative: "
           f"{', '.join(f'`{k}` {v:+.2f}' for v, k in top[-6:])}." for kind, top in tops.items())}
-""", encoding="utf-8")
+""")
     print(f"wrote {WEIGHTS} and {CARD}")
 
 
