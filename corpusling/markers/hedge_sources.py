@@ -184,8 +184,27 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                          .select(pl.col("_hi").alias("_i")).unique().with_columns(pl.lit(True).alias("_reports_inf")))
     found = found.join(infinitive_clause, on="_i", how="left", maintain_order="left")
     reports_infinitive = pl.col("_reports_inf").fill_null(False) & ~by_clitic
+    # a verb with its own subject before it, and no other finite verb before it in its sentence, is the sentence's
+    # predicate: the commas close an apposition or an adjunct of that subject ("Évariste Ndayishimiye, …, critique
+    # vivement l'UE", "François Fillon, en déplacement à Troyes, …, a contesté les chiffres du « Canard »"), and the
+    # noun phrase after the verb is its object, not an inverted subject; an incise follows an assertion with a verb
+    # of its own (tenth round: set14, set8; Riegel, Pellat & Rioul 2018 on the incise, whose subject is inverted)
+    finite = (pl.col("verbform") == "Fin") & pl.col("upos").is_in(["VERB", "AUX"])
+    first_finite = words.filter(finite).group_by("_s").agg(pl.col("_i").min().alias("_f"))
+    # (or the verb's own auxiliary: "a contesté"; not a copula the parser hung on it, "sont …, a indiqué")
+    first_finite = first_finite.with_columns(
+        pl.when(words["deprel"].gather(first_finite["_f"]).str.starts_with("aux"))
+        .then(words["_hi"].gather(first_finite["_f"])).alias("_f_head"))
+    subject_before = (words.filter((pl.col("deprel") == "nsubj") & (pl.col("_i") < pl.col("_hi"))
+                                   & pl.col("upos").is_in(["NOUN", "PROPN"]))
+                      .select(pl.col("_hi").alias("_i"), "_s").unique()
+                      .join(first_finite, on="_s")
+                      .filter((pl.col("_f") == pl.col("_i")) | (pl.col("_f_head") == pl.col("_i")).fill_null(False))
+                      .select("_i").with_columns(pl.lit(True).alias("_own_subject")))
+    found = found.join(subject_before, on="_i", how="left", maintain_order="left")
+    own_subject = pl.col("_own_subject").fill_null(False) & ~by_clitic & ~pl.col("_clause")
     found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")) & ~first_second
-                         & ~reports_infinitive)
+                         & ~reports_infinitive & ~own_subject)
     found = found.with_columns(pl.when(by_clitic).then(None).otherwise(pl.col("_subj")).alias("_subj"))
     edges = right_edge(words, found["_subj"].drop_nulls())
     # the incise ends with its subject: only a complement of the verb ("à l'AFP") or a relative clause may follow

@@ -1,0 +1,31 @@
+"""Hedges, tenth round (issue 14; kinds of set14's errors, released 2026-12-07 01:30 UTC, checked on set13 back to
+set3), on sentences parsed with the bundled model: a verb of saying with its own subject before it, and no other
+finite verb before it in its sentence, is the sentence's predicate and no attribution incise (rule 'own subject' of
+hedge_sources.incises: the commas close an apposition or an adjunct of the subject)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import hedges_of_sentences, rows_within
+
+#: sentence → its hedges, (category, match, entry)
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    # rule 'own subject': the subject, its apposition or adjunct between commas, then its verb (set14, set8)
+    "François Fillon, en déplacement à Troyes, ce mardi, a contesté les chiffres du journal.": [],
+    "Le patron du parti, Évariste Ndayishimiye, critique vivement l'Union européenne.": [],
+    # an incise after an assertion with a verb of its own stays one
+    "Les journalistes sont maintenant en sécurité, a indiqué leur direction.": [
+        ("source_marker", "a indiqué leur direction", "rule: attribution incise")],
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    return hedges_of_sentences(tmp_path_factory.mktemp("hedges_round10"), list(CASES))
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_hedges_round10(found: tuple[pl.DataFrame, str], sentence: str) -> None:
+    inside = rows_within(*found, sentence)
+    assert [(r["category"], r["match"], r["entry"]) for r in inside.to_dicts()] == CASES[sentence]
