@@ -1,7 +1,10 @@
 """Hedges, tenth round (issue 14; kinds of set14's errors, released 2026-12-07 01:30 UTC, checked on set13 back to
 set3), on sentences parsed with the bundled model: a verb of saying with its own subject before it, and no other
 finite verb before it in its sentence, is the sentence's predicate and no attribution incise (rule 'own subject' of
-hedge_sources.incises: the commas close an apposition or an adjunct of the subject)."""
+hedge_sources.incises: the commas close an apposition or an adjunct of the subject); markers outside the guide's
+closed lists of epistemic markers and boosters (§3), never annotated in the development gold, are left out of
+hedges.tsv: "avoir l'air", "donner l'impression", "laisser supposer|penser|croire", "on estime que", "être
+sûr|certain|convaincu"."""
 
 from __future__ import annotations
 
@@ -17,6 +20,15 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # an incise after an assertion with a verb of its own stays one
     "Les journalistes sont maintenant en sécurité, a indiqué leur direction.": [
         ("source_marker", "a indiqué leur direction", "rule: attribution incise")],
+    # markers outside the guide's closed lists (§3), never annotated in the development gold: appearance and
+    # inference locutions (set11, set14, set9), an impersonal estimate (set14), a speaker's certainty as a predicate
+    # (set10, set12); the guide's own markers stay
+    "L'une des voitures donnait l'impression d'appartenir à l'armée.": [],
+    "L'assaillant avait l'air drogué au moment des faits.": [],
+    "Les premiers éléments de l'enquête laissent supposer qu'un problème mécanique a causé l'accident.": [],
+    "On estime que 1 % des adultes sont infectés par la maladie.": [],
+    "Je suis certain que la justice ne se laissera pas instrumentaliser.": [],
+    "La voiture semblait appartenir à l'armée.": [("epistemic_verb", "semblait", "sembler")],
 }
 
 

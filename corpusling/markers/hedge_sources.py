@@ -88,7 +88,10 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     ("disent-ils" lemmatised *devoir*); any other verb with an inverted clitic between punctuation is
     an incise too (", appuie-t-il,"), unless it is one of ``not_incise_verb`` (", semble-t-il,").
     A verb with an infinitive clause after it reports that clause and is no incise ("X, rédacteur en chef, a dit
-    ne pas y voir…"). ``_clause``: the incise is such an attribution clause.
+    ne pas y voir…"). Rule 'own subject' (tenth round): a verb with its own nominal subject before it and no other
+    finite verb before it in its sentence is the sentence's predicate, its commas an apposition's ("François Fillon,
+    en déplacement à Troyes, a contesté les chiffres"), no incise. ``_clause``: the incise is such an attribution
+    clause.
     """
     speech_form, aux_form = _inverted_verb(lists)
     # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
