@@ -367,7 +367,10 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     "par": "par Christian Jacob", or the name of a noun after it: "par le président français Macron"),
     ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a
     reporting verb: "affirme Rami Abd al-Rahman", or a full name after "Selon", "Pour", "D'après" opening the
-    sentence: "Pour Florent Geel, …"), ``subject`` (a subject, or in apposition to one),
+    sentence: "Pour Florent Geel, …"), ``subject`` (a subject, or in apposition to one; a name closing the
+    noun phrase of a person's role that is a subject, hung by the parser on the role's complement: "Le Ministre
+    de la Défense Antoni Macierewicz", which takes the gender of the phrase's noun too; a name the parser
+    coordinated with a verb, the subject of a coordinated clause: "… finit par réagir et Brunet flanche"),
     ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
     ``gender``
     (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
@@ -413,9 +416,17 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                            on=["doc_id", "sent_id", "head"], how="semi")
     wanted = pl.concat([heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")),
                         heads.select("doc_id", "sent_id", pl.col("word_id") - 1)]).unique()
-    at = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
-          .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
-    neighbours = rows(tokens[at])
+    indexed = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
+               .with_row_index("_row"))
+    neighbours = rows(tokens[indexed.join(wanted, on=key, how="semi")["_row"]])
+    # the heads of the nouns the names hang on, and theirs: the noun phrase a name closes ("Le Ministre de la
+    # Défense Antoni Macierewicz", the name hung on "Défense") and that phrase's own head (a verb of saying)
+    noun_heads = (neighbours.join(heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique(),
+                                  on=key, how="semi")
+                  .filter(pl.col("upos").is_in(["NOUN", "PROPN"])).select("doc_id", "sent_id", "head").unique())
+    upper = rows(tokens[indexed.join(noun_heads.rename({"head": "word_id"}), on=key, how="semi")["_row"]])
+    upper_heads = rows(tokens[indexed.join(upper.select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique(),
+                                           on=key, how="semi")["_row"]])
     flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
     # the dependents of the words around a name, in one pass: the nouns a name hangs on and the nouns apposed to
     # it (their determiners, their prepositions), the flat words of a flat word
@@ -482,7 +493,22 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                   pl.col("upos").alias("_hupos"), pl.col("lemma").alias("_hlemma"),
                                   pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
                                   pl.col("form").str.contains(r"^\p{Ll}").alias("_hlower"),
-                                  pl.col("end_char").alias("_hend"))
+                                  pl.col("end_char").alias("_hend"), pl.col("head").alias("_ghead"))
+    # the noun a name's noun is the complement of, its determiner's gender, its relation and its verb
+    upper_det = (around.filter(pl.col("deprel") == "det")
+                 .join(upper.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                       on=["doc_id", "sent_id", "head"], how="semi")
+                 .group_by("doc_id", "sent_id", "head")
+                 .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_gdet_gender")))
+    grand_info = (upper.join(upper_det.rename({"head": "word_id"}), on=key, how="left")
+                  .join(upper_heads.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                           pl.col("lemma").alias("_gverb"),
+                                           pl.col("form").str.to_lowercase().alias("_gverb_form")),
+                        on=["doc_id", "sent_id", "head"], how="left")
+                  .select("doc_id", "sent_id", pl.col("word_id").alias("_ghead"), pl.col("deprel").alias("_grel"),
+                          pl.col("upos").alias("_gupos"), pl.col("feats").alias("_gfeats"),
+                          pl.col("lemma").alias("_glemma"), pl.col("form").str.to_lowercase().alias("_gform"),
+                          "_gdet_gender", "_gverb", "_gverb_form"))
     title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
                               pl.col("form").str.to_lowercase().alias("_title"))
     lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
@@ -508,12 +534,26 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
          .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
          .join(head_case, on=["doc_id", "sent_id", "head"], how="left")
          .join(det_gender.rename({"_det_gender": "_hdet_gender"}), on=["doc_id", "sent_id", "head"], how="left")
+         .join(grand_info, on=["doc_id", "sent_id", "_ghead"], how="left")
          .with_columns(pl.col("_case", "_agent", "_conj", "_hcase", "_hagent").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
     attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
     reporting_head = pl.col("_hlemma").is_in(verbs) | pl.col("_hform").is_in(forms)
     # the name of a lowercase common noun it follows ("la place Tahrir", "du président José Ramón Bauzà")
     of_noun = attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower").fill_null(False)
+    # a name closing a title's noun phrase, hung by the parser on the noun of the title's complement right before
+    # it ("Le Ministre de la Défense Antoni Macierewicz", "le ministre de la Justice Alberto Gallardón"): the
+    # phrase's role and gender, its head noun's, a person's role (the name is the title's apposition, not the
+    # complement's)
+    closes_title = (attached & ~rel.is_in(flat_rels) & pl.col("_hupos").is_in(["NOUN", "PROPN"]) & pl.col("_hcase")
+                    & ~pl.col("_hagent") & (pl.col("_hrel") == "nmod") & (pl.col("_gupos") == "NOUN")
+                    & pl.col("_glemma").is_in(_role_words()[0].implode())
+                    & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3)).fill_null(False)
+    title_subject = closes_title & pl.col("_grel").fill_null("").str.starts_with("nsubj")
+    title_speaker = title_subject & (pl.col("_gverb").is_in(verbs) | pl.col("_gverb_form").is_in(forms))
+    # a name the parser coordinated with a verb ("Olha Kharlan finit par réagir et Brunet flanche", "Brunet" hung on
+    # "réagir"): the subject of a coordinated clause, one person
+    clause_subject = (rel == "conj") & (pl.col("_hupos") == "VERB")
     m = m.with_columns(
         pl.col("_written").str.replace(r"^[^\p{L}]+", "").str.replace(_TITLE_PATTERN, "")
         .str.extract(rf"^({NAME})", 1).alias("name"),
@@ -524,6 +564,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_case") & pl.col("_attributing").fill_null(False) & pl.col("_written").str.contains(r"\s"))
         .then(pl.lit("speaker"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
+        .when(title_speaker).then(pl.lit("speaker"))
+        .when(title_subject | clause_subject).then(pl.lit("subject"))
         # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
         .when(of_noun & pl.col("_hagent")).then(pl.lit("agent"))
@@ -532,8 +574,8 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
         .then(pl.lit("subject"))
         .otherwise(pl.lit("other")).alias("role"),
-        (pl.col("_conj") | (rel == "conj") | pl.col("feats").fill_null("").str.contains("Number=Plur"))
-        .alias("plural"),
+        (pl.col("_conj") | ((rel == "conj") & ~clause_subject)
+         | pl.col("feats").fill_null("").str.contains("Number=Plur")).alias("plural"),
         # "la France", "l'Uruguayen", "le Figaro": a single capitalised word with its own determiner names a place,
         # a nationality or an institution, not a person
         (pl.col("_det").fill_null(False) & ~pl.col("_written").str.contains(r"\s")).alias("determined"),
@@ -548,6 +590,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower") & ~pl.col("_hcase")
               & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3))
         .then(_noun_gender(pl.col("_hfeats"), pl.col("_hform"), pl.col("_hdet_gender")))
+        .when(closes_title).then(_noun_gender(pl.col("_gfeats"), pl.col("_gform"), pl.col("_gdet_gender")))
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
         .when(rel.str.starts_with("nsubj") & pl.col("_hupos").is_in(["VERB", "ADJ"])
               & pl.col("_hfeats").fill_null("").str.contains("Gender=Fem")
