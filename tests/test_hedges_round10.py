@@ -4,13 +4,17 @@ finite verb before it in its sentence, is the sentence's predicate and no attrib
 hedge_sources.incises: the commas close an apposition or an adjunct of the subject); markers outside the guide's
 closed lists of epistemic markers and boosters (§3), never annotated in the development gold, are left out of
 hedges.tsv: "avoir l'air", "donner l'impression", "laisser supposer|penser|croire", "on estime que", "être
-sûr|certain|convaincu"."""
+sûr|certain|convaincu"; the past conditional of pouvoir / devoir is a counterfactual with any complement (row
+'counterfactual' of hedges.MODAL_RULES: "le bilan aurait pu être beaucoup plus grave"), epistemic only with an
+impersonal subject (row 'past_conditional')."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import hedges_of_sentences, rows_within
+from conftest import hedges_of_sentences, parse_texts, rows_within
+
+from corpusling.markers.hedges import modal_readings
 
 #: sentence → its hedges, (category, match, entry)
 CASES: dict[str, list[tuple[str, str, str]]] = {
@@ -29,6 +33,10 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "On estime que 1 % des adultes sont infectés par la maladie.": [],
     "Je suis certain que la justice ne se laissera pas instrumentaliser.": [],
     "La voiture semblait appartenir à l'armée.": [("epistemic_verb", "semblait", "sembler")],
+    # a past conditional with any complement says what did not happen (row 'counterfactual'; set11, set13); an
+    # impersonal one weighs a possibility (row 'past_conditional')
+    "Le bilan aurait pu être beaucoup plus grave.": [],
+    "Il aurait pu s'agir d'un accident.": [("epistemic_verb", "aurait pu", "rule: epistemic modal (past_conditional)")],
 }
 
 
@@ -41,3 +49,10 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
 def test_hedges_round10(found: tuple[pl.DataFrame, str], sentence: str) -> None:
     inside = rows_within(*found, sentence)
     assert [(r["category"], r["match"], r["entry"]) for r in inside.to_dicts()] == CASES[sentence]
+
+
+def test_a_past_conditional_of_a_thing_with_a_copula_is_a_counterfactual() -> None:
+    """Row 'counterfactual' decides "aurait pu être beaucoup plus grave" (tenth round)."""
+    corpus = parse_texts({"d": "Le bilan aurait pu être beaucoup plus grave."})
+    readings = modal_readings(corpus.tokens)
+    assert readings.select("form", "rule", "epistemic").rows() == [("pu", "counterfactual", False)]

@@ -83,8 +83,9 @@ def _rule(name: str, epistemic: bool, example: str, lemma: str | None = None, te
 #: pouvoir / devoir + infinitive: the first row whose conditions hold decides. The conditional of a third
 #: person states a probability (the guide's "le bilan pourrait s'alourdir", "il devrait être élu"; Kronning
 #: 1996, Gosselin 2010); other tenses are root unless the subject cannot act (a thing, an impersonal il) or
-#: the infinitive is perfect ("il doit avoir oublié"); a past conditional with an agent's action is a
-#: counterfactual ("aurait pu s'interroger", guide §1), unless it opens a relative clause with its subject
+#: the infinitive is perfect ("il doit avoir oublié"); a past conditional is a counterfactual, what did not happen
+#: ("aurait pu s'interroger", "le bilan aurait pu être plus lourd", guide §1; but an impersonal "il aurait pu
+#: s'agir de" weighs a possibility), unless it opens a relative clause with its subject
 #: inverted, the guide's "might have" ("l'impact qu'aurait pu avoir le pollen"); an explicit condition turns
 #: devoir into necessity; a negated pouvoir outside the conditional denies an ability or a permission ("ne
 #: pourra pas se sortir de la crise") or restricts one ("ne peuvent qu'être"). The clause counts too: a modal in
@@ -110,10 +111,11 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           lemma="devoir", tenses="past_conditional"),
     _rule("past_conditional_relative", True, "l'impact qu'aurait pu avoir le pollen, où aurait pu trouver refuge "
           "la jeune fille", tenses="past_conditional", condition=False, relative=True),
-    _rule("counterfactual", False, "ce documentaire aurait pu s'interroger", tenses="past_conditional",
-          subjects="speaker agent pronoun thing proposition none", complements="active"),
-    _rule("past_conditional", True, "l'incendie aurait pu être causé par…; il aurait pu s'agir de…",
-          tenses="past_conditional"),
+    # (any complement: "le bilan aurait pu être beaucoup plus grave", "sa dépouille aurait pu être instrumentalisée"
+    # say what did not happen, as the active does; tenth round, set11, set13)
+    _rule("counterfactual", False, "ce documentaire aurait pu s'interroger, le bilan aurait pu être plus lourd",
+          tenses="past_conditional", subjects="speaker agent pronoun thing proposition none"),
+    _rule("past_conditional", True, "il aurait pu s'agir de…", tenses="past_conditional"),
     _rule("devoir_advised", False, "nous pensons que l'Australie devrait avoir un Australien comme chef d'État",
           lemma="devoir", tenses="conditional", subjects="agent", complements="active", clauses="opinion"),
     _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
