@@ -612,8 +612,24 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                   # souhait du joueur qui en souhaitait deux :")
                   .join(relative_clause, on=key, how="left")
                   .with_columns(((pl.col("deprel").fill_null("") != "acl:relcl") & pl.col("_relative").is_null())
-                                .alias("_main_clause"))
-                  .sort("_q", "is_rv", "_main_clause", "rank").group_by("_q").last()
+                                .alias("_main_clause")))
+    # (then, before a colon and with no verb of saying, a verb that is not an infinitive nor inside an infinitive, a
+    # gerund or a participle: such a verb's subject is the main clause's (Riegel et al. 2018, ch. XIII, the
+    # control of non-finite forms), whose clause announces the quotation, "Il a publié un communiqué …, tout en
+    # précisant qu'elles figuraient … :", "Elle se présente comme … capable de lui tenir tête :"; set13, set14)
+    plain = pl.col("_after_colon") & ~pl.col("is_rv")
+    colon_words = colon_verb.filter(plain).select(*key)
+    non_finite = (tok.join(with_aux, on=key, how="left")
+                  .filter((pl.col("upos") == "VERB") & pl.col("_has_aux").is_null()
+                          & pl.col("verbform").is_in(["Inf", "Part"]))
+                  .select("doc_id", "sent_id", pl.col("word_id").alias("anc"), pl.lit(True).alias("_non_finite")))
+    nested = (ancestors(tok, words=colon_words).join(non_finite, on=["doc_id", "sent_id", "anc"])
+              .select(*key, pl.lit(True).alias("_nested")).unique())
+    colon_verb = (colon_verb.join(nested, on=key, how="left")
+                  .with_columns(pl.when(plain).then(~(pl.col("_nested").fill_null(False)
+                                                      | (pl.col("verbform") == "Inf")))
+                                .otherwise(True).alias("_announcing"))
+                  .sort("_q", "is_rv", "_main_clause", "_announcing", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word"),
                           pl.col("is_rv").alias("_colon_rv")))
     # "Le bilan de l'entraîneur était assez mitigé :": a noun of utterance as the subject, its "de X" the speaker

@@ -1,0 +1,31 @@
+"""Quotations, tenth round (issue 14): the mention of a direct quotation's speaker and the kinds of short quoted
+words, each rule shown on sentences parsed with the bundled model (set12, set13, set14 and older sets)."""
+
+from __future__ import annotations
+
+import polars as pl
+from conftest import parse_texts
+
+from corpusling.markers.quotes import quotes
+
+
+def _quotes(texts: dict[str, str]) -> pl.DataFrame:
+    corpus = parse_texts(texts)
+    return quotes(corpus.tokens, corpus.documents).sort("doc_id", "start_char")
+
+
+def test_a_colon_clause_speaks_through_its_main_verb_not_a_verb_under_a_gerund() -> None:
+    """"Il a publié un communiqué …, tout en précisant qu'elles figuraient … :": the verb before the colon is the
+    main clause's, not the finite verb of a completive under the gerund (whose subject, "elles", is no speaker),
+    nor an infinitive ("capable de lui tenir tête :"); set14, set13."""
+    found = _quotes({
+        "a": "Il a ensuite publié un communiqué expliquant le détail des indemnités en question, tout en précisant "
+             "qu'elles figuraient déjà dans la déclaration de patrimoine qu'il avait mise en ligne lundi soir : "
+             "« Elles ont bien été prises en compte dans le calcul de son salaire moyen. »",
+        "b": "Elle se présente aujourd'hui comme la seule personnalité du parti à être capable de lui tenir tête : "
+             "« Moi, je n'hésite pas à dire ce que je pense ».",
+        # a finite subordinate verb with its own subject stays the last verb (the parser's "qu'elle" clause)
+        "c": "En effet, avec Steam VR, Valve a acquérit une expertise qu'elle ne possédait pas avant : « il y a cinq "
+             "ans, nous n'avions pas d'ingénieurs électroniciens ou roboticiens. »"})
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"] * 3
+    assert found["source"].to_list() == ["Il", "Elle", "elle"]
