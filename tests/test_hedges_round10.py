@@ -6,7 +6,8 @@ closed lists of epistemic markers and boosters (§3), never annotated in the dev
 hedges.tsv: "avoir l'air", "donner l'impression", "laisser supposer|penser|croire", "on estime que", "être
 sûr|certain|convaincu"; the past conditional of pouvoir / devoir is a counterfactual with any complement (row
 'counterfactual' of hedges.MODAL_RULES: "le bilan aurait pu être beaucoup plus grave"), epistemic only with an
-impersonal subject (row 'past_conditional')."""
+impersonal subject (row 'past_conditional'); "selon" / "d'après" a code, a constitution or a legislation is a norm
+applied, no source (the exclude entries of "selon" of arrangement in hedges.tsv)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # impersonal one weighs a possibility (row 'past_conditional')
     "Le bilan aurait pu être beaucoup plus grave.": [],
     "Il aurait pu s'agir d'un accident.": [("epistemic_verb", "aurait pu", "rule: epistemic modal (past_conditional)")],
+    # "selon" a norm (a code, a constitution) is the rule applied, no source (set14; "d'après le droit international",
+    # Wikinews, adjudicated); "selon" a person stays a source
+    "En effet, selon le Code du travail, elle aurait dû percevoir moins d'un mois de salaire.": [],
+    "Selon la Constitution, le président est élu pour cinq ans.": [],
+    "Selon le ministre, le président est élu pour cinq ans.": [("source_marker", "Selon le ministre", "selon _")],
 }
 
 
