@@ -577,11 +577,15 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     definite description, :func:`_described_before`), ``_headline_person`` (for a person's role with none
     that near, the person the headline names), ``_role`` (a person's role, "le chercheur", resolved as
     a pronoun of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
-    ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it). The
+    ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it; first of all,
+    ``_relative_noun``, for a relative after its preposition, "la rumeur selon laquelle …", which is no personal
+    pronoun: the noun phrase it follows, the antecedent a relative clause qualifies, Riegel, Pellat & Rioul 2018,
+    ch. XVI). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
     it refers to; otherwise the same as source".
     """
     return [
+        ("noun before a relative after its preposition", pl.col("_relative_noun")),
         ("last speaker", pl.col("_last")),
         ("previous subject", pl.col("_previous_subject")),
         ("pronoun", pl.col("_resolved")),
@@ -654,14 +658,18 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                   .filter(pl.col("_crel") == "acl:relcl")
                   .select("_item", "doc_id", "sent_id", pl.col("_clause_head").alias("head")))
     # ... else, where the parser hung the relative clause elsewhere, the noun right before the relative pronoun
-    # ("l'organisation islamique, qui affirme…"), adjectives and a comma between
+    # ("l'organisation islamique, qui affirme…"), adjectives, a comma and the relative's own preposition between
+    # ("la théorie selon laquelle …", "la rumeur selon laquelle …": the noun the relative clause qualifies)
     nouns = words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])).select("doc_id", "sent_id",
                                                                         pl.col("word_id").alias("head"))
     in_order = (rows.filter(relative).join(antecedent.select("_item"), on="_item", how="anti")
                 .select("_item", "doc_id", "sent_id", "source_word")
                 .join(words.filter(~pl.col("upos").is_in(["ADJ", "PUNCT"]))
-                      .select("doc_id", "sent_id", pl.col("word_id").alias("_before")), on=["doc_id", "sent_id"])
-                .filter(pl.col("_before") < pl.col("source_word"))
+                      .select("doc_id", "sent_id", pl.col("word_id").alias("_before"),
+                              pl.when(pl.col("deprel") == "case").then(pl.col("head")).alias("_case_of")),
+                      on=["doc_id", "sent_id"])
+                .filter((pl.col("_before") < pl.col("source_word"))
+                        & (pl.col("_case_of") != pl.col("source_word")).fill_null(True))
                 .sort("_before", descending=True).group_by("_item", maintain_order=True).first()
                 .join(nouns, left_on=["doc_id", "sent_id", "_before"], right_on=["doc_id", "sent_id", "head"])
                 .select("_item", "doc_id", "sent_id", pl.col("_before").alias("head")))
@@ -669,8 +677,14 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                   .select("_item", cut("source_start", "source_end").alias("_antecedent")))
     in_order = (noun_phrases(in_order, pairs, words).join(rows.select("_item", "_text"), on="_item")
                 .select("_item", cut("source_start", "source_end").alias("_noun_before")))
+    # (a relative after its preposition, "selon lequel", "d'après laquelle", is no personal pronoun: the noun it
+    # follows is the mention, "un scandale, selon lequel il aurait …"; "qui" keeps the resolver's name first)
+    after_preposition = (pl.when(pl.col("_antecedent").is_null()
+                                 & (pl.col("source").str.to_lowercase().str.strip_chars() != "qui"))
+                         .then("_noun_before"))
     rows = (rows.join(antecedent, on="_item", how="left").join(in_order, on="_item", how="left")
-            .with_columns(pl.coalesce("_antecedent", "source").alias("_mention")))
+            .with_columns(after_preposition.alias("_relative_noun"))
+            .with_columns(pl.coalesce("_antecedent", "_relative_noun", "source").alias("_mention")))
     # pronouns: the speakers module's salience over the document's named mentions; a definite description of a
     # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the
     # names of persons only
