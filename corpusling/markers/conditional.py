@@ -264,7 +264,8 @@ def _imperfect() -> pl.Expr:
 def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     """One row per word with what the tree says of it: ``_past`` (a past finite verb, a participle with
     a tense auxiliary: passé composé, plus-que-parfait; a verb with the participle of a causative: "ont fait
-    valoir que"; an infinitive complement of one of these: "a voulu dire que"), ``_content`` (a clause that is
+    valoir que"; an infinitive complement of one of these: "a voulu dire que"; a present participle after a past
+    verb, whose time it takes: "avait mis en garde …, en prévenant que"), ``_content`` (a clause that is
     the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject (``_subj_person``,
     ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form ``_subj_f``; an impersonal
     "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a subordinating conjunction
@@ -363,6 +364,15 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                            (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
                            .alias("_content"),
                            (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
+    # a present participle, gerund or not ("en prévenant qu'il pourrait…", "en lui indiquant qu'il se
+    # présenterait"), has no time of its own: it takes that of the nearest verb before it that has one (finite,
+    # or a participle with its tense auxiliary: "avait mis en garde …, en prévenant que" is past)
+    # (plain shifts and fills over the table in word order, kept where the verb is in the same sentence)
+    tensed = (pl.col("verbform") == "Fin") | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
+    before = [pl.when(tensed).then(pl.col(c)).shift(1).forward_fill() for c in ("_past", "_sk")]
+    participle_past = ((pl.col("verbform") == "Part") & (pl.col("tense") == "Pres") & (before[1] == pl.col("_sk"))
+                       & before[0]).fill_null(False)
+    nodes = nodes.sort(*sent, "word_id").with_columns(pl.col("_past") | participle_past)
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
                                                       pl.lit(True).alias("_head_past"))
@@ -397,7 +407,9 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     saying: "prouver que", "plus … que"), ``_si_tree`` (a si-clause hangs from the conditional's
     clause or from a clause above it, and is neither that clause nor one whose content the
     conditional is: the protasis; a si-clause the parser makes the complement of a verb of opinion, which takes no
-    indirect question, is a protasis all the same, and "s'" before "il(s)" is si whatever its label) and
+    indirect question, is a protasis all the same, and "s'" before "il(s)" is si whatever its label; so is a "si"
+    hung on the conditional's own clause with a finite indicative between them: "Si ces frappes sont …, il
+    s'agirait") and
     ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
     anywhere in the sentence outside the conditional's path, or "si" hangs on the conditional's own clause
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
@@ -468,7 +480,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                 on=[row, "_si_head"], how="left")
           .filter((pl.col("_si_k").is_null() & pl.col("_head_on_path").fill_null(False))
                   | ((pl.col("_si_k") > 0) & ~pl.col("_si_below").is_in(_COMPLEMENT)))
-          .select(row).unique().with_columns(pl.lit(True).alias("_si_tree")))
+          .select(row).unique())
     # a si-clause in the imperfect or pluperfect anywhere in the sentence, the conditional outside it: the
     # tense concord of the hypothetical system ("si + imparfait → conditionnel présent, si + plus-que-parfait
     # → conditionnel passé", Riegel et al. 2018), which holds where the parser hangs the si-clause elsewhere
@@ -484,17 +496,23 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                  .select(row))
     # ... or where it hangs "si" on the conditional's own clause with an imperfect between the two ("si les
     # États avaient adopté cette limite, des vies auraient été sauvées": si → sauvées); an interrogative
-    # "s'il viendrait" has no verb between them
+    # "s'il viendrait" has no verb between them. With a finite indicative of another tense between them the
+    # si-clause is a protasis all the same ("Si ces frappes sont bien américaines, il s'agirait des premières":
+    # si → agirait): ``_si_tree``
+    finite_indicative = (pl.col("verbform") == "Fin") & (pl.col("mood") == "Ind")
     si_on_own = (nodes.filter(pl.col("_si_word").is_not_null()).rename({"word_id": "node"})
                  .join(start, on=[*sent, "node"], how="inner").select(row, *sent, "_si_word"))
     hung_on_apodosis = (si_on_own.join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
-                        .join(words.filter(pl.col("_impf")).select(*sent, pl.col("word_id").alias("_imperfect_word")),
-                              on=sent, how="inner")
-                        .filter((pl.col("_si_word") < pl.col("_imperfect_word"))
-                                & (pl.col("_imperfect_word") < pl.col("_cnd_word")))
-                        .select(row)) if si_on_own.height else elsewhere.clear()
-    si_imperfect = (pl.concat([elsewhere, hung_on_apodosis]).unique()
+                        .join(words.filter(pl.col("_impf") | finite_indicative)
+                              .select(*sent, pl.col("word_id").alias("_verb_between"), "_impf"), on=sent, how="inner")
+                        .filter((pl.col("_si_word") < pl.col("_verb_between"))
+                                & (pl.col("_verb_between") < pl.col("_cnd_word")))
+                        .group_by(row).agg(pl.col("_impf").any())) if si_on_own.height else (
+        si_on_own.select(row, pl.lit(False).alias("_impf")))
+    si_imperfect = (pl.concat([elsewhere, hung_on_apodosis.filter(pl.col("_impf")).select(row)]).unique()
                     .with_columns(pl.lit(True).alias("_si_imperfect")))
+    si = (pl.concat([si, hung_on_apodosis.filter(~pl.col("_impf")).select(row)]).unique()
+          .with_columns(pl.lit(True).alias("_si_tree")))
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
         row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
@@ -571,7 +589,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     gardes-côtes"; on a past one it is the manner: "il aurait quitté le pays sans prévenir"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
     tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
-    conditional ("en réduisant les impôts, le gouvernement relancerait…"), and a purpose infinitive "pour +
+    conditional ("en réduisant les impôts, le gouvernement relancerait…"; not on a modal of possibility, whose
+    gerund is the means: "pourrait bouleverser la science, notamment en améliorant…"), and a purpose infinitive "pour +
     infinitive" on an impersonal present conditional, its goal the condition: "il faudrait cent tours pour
     couvrir la ville" (if one wanted to), "pour avoir une image exhaustive, il serait bien de…"
     (``purpose_condition``). An attenuated assertion ("je dirais même") is ``other``: no wish or request. A past
@@ -663,7 +682,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("sans_infinitive_condition", pl.col("_sans_infinitive") & ~compound, "hypothetical"),
-        ("gerund_condition", pl.col("_gerund_condition") & ~compound, "hypothetical"),
+        # (not on a modal of possibility: a gerund there is the means by which the possibility would come about,
+        # no explicit condition: "Cette découverte pourrait bouleverser la science, notamment en améliorant…")
+        ("gerund_condition", pl.col("_gerund_condition") & ~compound & ~lemma.is_in(cues("epistemic_verb")),
+         "hypothetical"),
         ("purpose_condition", pl.col("_purpose_condition") & ~compound
          & subject.is_in(cues("impersonal_subject")) & lemma.is_in(cues("impersonal_verb")), "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal"))
