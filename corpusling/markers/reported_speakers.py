@@ -501,8 +501,14 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     from corpusling.markers.speakers import speaker_words
 
     restating = [*reported_cues("person_role_noun"), *speaker_words("person_noun"), *speaker_words("organisation_noun")]
+    # (a verb has one subject: a second one after it, which the parser hung there beside a first, is none: "il le
+    # met en garde contre tout acte « irresponsable » : …", "les problèmes auxquels le pays fait face … : le
+    # chômage")
     subjects = (words.join(window, on=["doc_id", "par_id"], how="semi")
-                .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]) & pl.col("upos").is_in(["NOUN", "PROPN"])))
+                .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]))
+                .filter((pl.col("word_id") == pl.col("word_id").min().over("doc_id", "sent_id", "head"))
+                        | (pl.col("word_id") < pl.col("head")))
+                .filter(pl.col("upos").is_in(["NOUN", "PROPN"])))
     # (the subject of a subordinate clause comes after a name its sentence's main verb has as subject, Lappin &
     # Leass's non-embedding emphasis: "Malcolm Turnbull sait que le sujet est délicat, … Il estime" = Malcolm
     # Turnbull, not "le sujet"; beside a main subject that is a common noun it stays in the running: "son action
