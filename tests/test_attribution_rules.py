@@ -333,7 +333,8 @@ def test_a_paragraph_ending_with_a_colon_announces_the_next() -> None:
     found = quotes(corpus.tokens, corpus.documents).sort("doc_id")
     assert found["rule"].str.split("+").list.slice(0, 2).list.join("+").to_list() == ["colon+colon_verb",
                                                                                       "colon+signature"]
-    assert found["source"].to_list() == ["La ministre Marie Dupont", "Luca, 32 ans"]
+    # (the name before the signature's comma: the guide's shortest phrase naming the speaker, as set6's gold has it)
+    assert found["source"].to_list() == ["La ministre Marie Dupont", "Luca"]
 
 
 def test_an_incise_opened_by_a_semi_auxiliary() -> None:

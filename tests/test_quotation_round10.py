@@ -29,3 +29,17 @@ def test_a_colon_clause_speaks_through_its_main_verb_not_a_verb_under_a_gerund()
              "ans, nous n'avions pas d'ingénieurs électroniciens ou roboticiens. »"})
     assert found["rule"].str.split("+").list.get(1).to_list() == ["colon_verb"] * 3
     assert found["source"].to_list() == ["Il", "Elle", "elle"]
+
+
+def test_a_signature_line_gives_the_name_before_its_description() -> None:
+    """"« … »\\n\\n— Robert Kopp, professeur adjoint au département … de l'université Rutgers": a quotation alone
+    in its paragraph, signed on the next line by a dash; the name before the comma is the speaker, however long
+    the description after it (set14; the guide's shortest phrase naming the speaker)."""
+    found = _quotes({"kopp": "Le niveau des mers est monté, comme l'indiquent leurs travaux publiés lundi.\n\n« (Le "
+                             "siècle dernier) a été extraordinaire comparé aux trois derniers millénaires. »\n\n— "
+                             "Robert Kopp, professeur adjoint au département des sciences de la Terre de "
+                             "l'université Rutgers\n\nLa suite.",
+                     "festival": "« Nous rendons hommage à une oeuvre »\n\n— Service de presse du festival"})
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["signature", "signature"]
+    assert found["source"].to_list() == ["Service de presse du festival", "Robert Kopp"]
+

@@ -502,11 +502,14 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .alias("_name_incise_end"),
         name_at.struct.field("form").alias("_name_incise_form"),
         # a quotation alone in its paragraph signed on the next line by a dash ("« … »\n\n— Service de presse du
-        # festival"): the signature, a line of at most 80 characters
+        # festival"): the signature, its first 80 characters up to a comma, the shortest phrase naming the speaker
+        # (guide §2), whatever description follows ("— Robert Kopp, professeur adjoint au département des sciences
+        # de la Terre de l'université Rutgers"; set14)
         pl.when((pl.col("_sentence_start") | pl.col("_paragraph_start"))
                 & (pl.col("_right").str.strip_chars(" \t.") == ""))
         .then(pl.col("_right_raw").str.extract_groups(
-            r"^(?P<before>[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*)(?P<signature>\p{Lu}[^\n«»“”]{1,79}?)[ \t.]*(?:\n|$)"))
+            r"^(?P<before>[ \t.]*\n[ \t]*\n?[ \t]*[—–][ \t]*)(?P<signature>\p{Lu}[^\n«»“”,]{1,79}?)[ \t.]*"
+            r"(?:,[^\n«»“”]{1,240})?(?:\n|$)"))
         .alias("_signed"),
         pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
     ).with_columns(
