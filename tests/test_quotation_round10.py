@@ -43,3 +43,14 @@ def test_a_signature_line_gives_the_name_before_its_description() -> None:
     assert found["rule"].str.split("+").list.get(1).to_list() == ["signature", "signature"]
     assert found["source"].to_list() == ["Service de presse du festival", "Robert Kopp"]
 
+
+def test_no_source_is_read_inside_another_quotation() -> None:
+    """"« … » poursuivant par « On dit que … »": the noun phrase looked for after the verb would be the next
+    quotation; a source read in the text stands at its quotation's depth, as the tree's do (set13); an incise
+    between the marks keeps its own."""
+    found = _quotes({"a": "Le 22 octobre 2016, Gaston Sindimwo, premier vice-président du Burundi a réagi plutôt "
+                          "vivement à l'annonce européenne :\n\n« C’est un geste qui est dans la continuité de la "
+                          "déstabilisation de la République du Burundi » poursuivant par « On dit que c’est le "
+                          "gouvernement qui ne paie pas les militaires. C’est inadmissible, ça ! »",
+                     "b": "« Nous partons demain, a déclaré le capitaine, et nous reviendrons bientôt. »"})
+    assert found["source"].to_list() == [None, None, "le capitaine"]

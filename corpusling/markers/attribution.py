@@ -1075,13 +1075,22 @@ def _inverted_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     clitic_found = no_tree_subject & pl.col("_clitic").is_not_null()
     np_found = no_tree_subject & pl.col("_np").is_not_null()
     np_pos = pl.col("_v_end") + _char_find(np_text, pl.col("_np"))
-    return q.with_columns(
-        pl.when(clitic_found).then(pl.col("_cl_pos")).when(np_found).then(np_pos)
-        .otherwise(pl.col("source_start")).alias("source_start"),
+    q = q.with_columns(
+        pl.when(clitic_found).then(pl.col("_cl_pos")).when(np_found).then(np_pos).alias("_found_start"),
         pl.when(clitic_found).then(pl.col("_cl_pos") + pl.col("_clitic").str.len_chars())
-        .when(np_found).then(np_pos + pl.col("_np").str.len_chars())
-        .otherwise(pl.col("source_end")).alias("source_end"),
+        .when(np_found).then(np_pos + pl.col("_np").str.len_chars()).alias("_found_end"),
     )
+    # a source read in the text after the quotation stands at its depth, as one the tree gives
+    # (:func:`_subject_source`): never inside another quotation ("« … » poursuivant par « On dit que c'est le
+    # gouvernement … »", whose second quotation is no noun phrase after the verb; set13); an incise between the
+    # marks has its own inside them
+    depth = quote_depth(q.select("doc_id", pl.col("_found_start").fill_null(-1).alias("start_char")),
+                        q.select("doc_id", "start_char", "end_char"))["_depth"]
+    found = pl.col("_found_start").is_not_null() & (inside_quote | (depth == pl.col("level").cast(pl.Int64)))
+    return q.with_columns(
+        pl.when(found).then(pl.col("_found_start")).otherwise(pl.col("source_start")).alias("source_start"),
+        pl.when(found).then(pl.col("_found_end")).otherwise(pl.col("source_end")).alias("source_end"),
+    ).drop("_found_start", "_found_end")
 
 
 def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
