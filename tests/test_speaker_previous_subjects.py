@@ -23,3 +23,22 @@ def test_a_second_subject_after_the_verb_is_no_antecedent() -> None:
     assert rows.height == 1, rows
     assert rows["speaker"][0] == "Donald Trump"
     assert rows["rule"][0].endswith("+pronoun")
+
+
+ROLE = ("Climat : ratification de l accord\n\nL'Assemblée nationale populaire a approuvé la ratification de l'accord "
+        "de Paris lors de sa séance, ce samedi matin. Du côté de Washington, le Congrès est contrôlé par une majorité "
+        "républicaine, qui s'oppose aux mesures environnementales. Barack Obama devrait donc joindre les États-Unis à "
+        "l'accord de Paris par ordre exécutif. Le président américain a déclaré que les deux plus grandes économies du "
+        "monde se devaient de montrer l'exemple.")
+
+
+def test_a_name_only_in_complements_is_no_role_s_person() -> None:
+    """A person's role ("le président américain") takes no name the text writes only in complements ("l'accord de
+    Paris", twice): it stays as written rather than become a place."""
+    from corpusling.markers.reported import reported
+
+    corpus = parse_texts({"role": ROLE})
+    rows = reported(corpus.tokens, corpus.documents).filter(pl.col("source") == "Le président américain")
+    assert rows.height == 1, rows
+    assert rows["speaker"][0] == "Le président américain"
+    assert rows["rule"][0].endswith("+as written")

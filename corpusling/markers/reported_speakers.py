@@ -456,9 +456,12 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                                                       how="anti")
     if roles.height:
         last_word = pl.col("name").str.split(" ").list.last()
-        # (not a place or an institution the text writes with a determiner: "au Burundi")
+        # (not a place or an institution the text writes with a determiner: "au Burundi"; nor a name only ever
+        # written in a complement: "l'accord de Paris")
         named = (roles.join(mentions.filter((pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null())
-                                            & ~pl.col("determined").fill_null(False))
+                                            & ~pl.col("determined").fill_null(False)
+                                            & (~pl.col("role").is_in(["oblique", "place"])).any()
+                                            .over("doc_id", "name"))
                             .select("doc_id", "m_start", "name", "gender", last_word.alias("_surname")), on="doc_id")
                  .filter((pl.col("m_start") < pl.col("_at"))
                          & (pl.col("gender").is_null() | (pl.col("gender") == pl.col("_p_gender"))))
