@@ -1,8 +1,9 @@
 """A mention's role read from its whole noun phrase (issue 14, tenth round; set14, set13): a name closing a title's
 noun phrase that the parser hung on the title's complement ("Le Ministre de la Défense Antoni Macierewicz") takes
 the phrase's role and its head noun's gender; a name the parser coordinated with a verb ("… finit par réagir et
-Brunet flanche") is the subject of a coordinated clause, one person. Sentences parsed with the bundled model; each
-test fails without the rule it names."""
+Brunet flanche") is the subject of a coordinated clause, one person; a name in parentheses after a noun ("la
+situation (Valls était le favori)") takes no gender from that noun (set12). Sentences parsed with the bundled
+model; each test fails without the rule it names."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ TEXTS = {
     "clause": "Escrime\n\nManon Brunet a perdu sa demi-finale contre la Russe.\n\nDans la petite finale, Olha Kharlan "
               "finit par réagir et Brunet flanche à nouveau, si près du podium. « J'ai tout donné » a-t-elle déclaré "
               "à L'Equipe.",
+    # "(Valls" hung on "situation": without the condition Valls is feminine, and "il" goes to Hamon
+    "parenthesis": "Primaire : Benoît Hamon l'emporte\n\nBenoît Hamon, arrivé en tête du premier tour, est parti "
+                   "largement favori, inversant ainsi la situation (Valls était en effet le favori avant le premier "
+                   "tour).\n\nÀ 20 h 55, Manuel Valls souhaite « bonne chance » à Hamon, reconnaissant ainsi sa "
+                   "défaite. Ému, il déclare : « Benoît Hamon l'a emporté nettement et je tiens chaleureusement à le "
+                   "féliciter. »",
 }
 
 
@@ -64,3 +71,9 @@ def test_a_name_coordinated_with_a_verb_is_a_clause_subject(corpus, found: pl.Da
     row = _quote(found, "clause")
     assert row["source"] == "elle" and row["rule"].endswith("+pronoun")
     assert row["speaker"] == "Manon Brunet"
+
+
+def test_a_name_in_parentheses_takes_no_gender_from_the_noun_before(corpus, found: pl.DataFrame) -> None:  # noqa: ANN001
+    row = _quote(found, "parenthesis")
+    assert row["source"] == "il" and row["rule"].endswith("+pronoun")
+    assert row["speaker"] == "Manuel Valls"

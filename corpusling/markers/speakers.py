@@ -587,8 +587,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
         # complement a name may close ("le ministre de la Justice Alberto …")
         # (not a noun in a complement: "l'animateur de radio Pierre Bouteiller" is no feminine name)
+        # (not a name in parentheses after the noun, its own clause: "la situation (Valls était le favori)")
         .when(attached & (pl.col("_hupos") == "NOUN") & pl.col("_hlower") & ~pl.col("_hcase")
-              & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3))
+              & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3) & (pl.col("_title") != "(").fill_null(True))
         .then(_noun_gender(pl.col("_hfeats"), pl.col("_hform"), pl.col("_hdet_gender")))
         .when(closes_title).then(_noun_gender(pl.col("_gfeats"), pl.col("_gform"), pl.col("_gdet_gender")))
         .when(pl.col("_appos_gender").is_not_null()).then(pl.col("_appos_gender"))
