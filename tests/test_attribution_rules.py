@@ -16,13 +16,16 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
+SOURCE_RULES = ["reading", "incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
                 "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject",
                 "verb_before", "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
                 "selon_end", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
+    # a text read in a document by the impersonal "on" (set11, set14)
+    ("Sur la page Twitter officielle de Pixar, on pouvait lire : « Merci, Bud Luckey, à l'infini et au-delà. »",
+     "reading", "la page Twitter officielle de Pixar"),
     ("Le ministre a rencontré les syndicats. « Nous allons augmenter les salaires », a déclaré le ministre.",
      "incise", "le ministre"),
     # a degree adverb before an adverb in -ment between the verb and its subject

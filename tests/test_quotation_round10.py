@@ -54,3 +54,21 @@ def test_no_source_is_read_inside_another_quotation() -> None:
                           "gouvernement qui ne paie pas les militaires. C’est inadmissible, ça ! »",
                      "b": "« Nous partons demain, a déclaré le capitaine, et nous reviendrons bientôt. »"})
     assert found["source"].to_list() == [None, None, "le capitaine"]
+
+
+def test_a_text_read_in_a_document_has_the_document_for_source() -> None:
+    """"Sur la page Twitter officielle de Pixar, on pouvait lire : « … »", "« … » peut-t-on y lire" ("y": the
+    document named in the sentence before), "« … », peut-on lire dans le journal local": the impersonal "on"
+    reads, the document is the quotation's source (set11, set14)."""
+    found = _quotes({
+        "a": "Luckey a pris sa retraite en 2008.\n\nSur la page Twitter officielle de Pixar, on pouvait lire : "
+             "« Merci, Bud Luckey, à l'infini et au-delà. »",
+        "b": "Dans un communiqué de l'aéroport José María Cordova de Rionegro, on apprend qu'un poste de commandement "
+             "a été mis en place. « La police nationale est arrivée sur place et déploie toute l'aide possible » "
+             "peut-t-on y lire.",
+        "c": "« Le maire a démissionné », peut-on lire dans le journal local."})
+    assert found["rule"].str.split("+").list.get(1).to_list() == ["reading"] * 3
+    assert found["source"].to_list() == ["la page Twitter officielle de Pixar",
+                                         "un communiqué de l'aéroport José María Cordova de Rionegro",
+                                         "le journal local"]
+    assert found["reporting_verb"].to_list() == ["lire"] * 3

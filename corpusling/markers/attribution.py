@@ -512,10 +512,45 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
             r"(?:,[^\n«»“”]{1,240})?(?:\n|$)"))
         .alias("_signed"),
         pl.when(pl.col("_naming_participle") & agent_src.str.contains(_NP_START)).then(agent_src).alias("_agent_src"),
+        *_reading(),
     ).with_columns(
         pl.col("_signed").struct.field("signature").alias("_signature"),
         (pl.col("end_char") + pl.col("_signed").struct.field("before").str.len_chars()).alias("_signature_at"),
-    ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at")
+    ).with_columns(
+        pl.coalesce(pl.col("_read_before").struct.field("src"), pl.col("_read_after").struct.field("src"),
+                    pl.col("_read_at").struct.field("src"),
+                    pl.when(pl.col("_read_at").struct.field("y").is_not_null())
+                    .then(pl.col("_read_there").struct.field("src"))).alias("_reading_src"),
+        pl.coalesce(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_before").struct.field("src")),
+                    pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_after").struct.field("src")),
+                    pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_read_at").struct.field("src")),
+                    pl.col("start_char") - pl.col("_left_unwrapped").str.len_chars()
+                    + pl.col("_read_there").struct.field("pre").str.len_chars()).alias("_reading_at"),
+    ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at", "_read_before",
+           "_read_after", "_read_at", "_read_there")
+
+
+def _reading() -> list[pl.Expr]:
+    """A text read in a document by the impersonal "on" (``quote_kind_words.tsv``: ``reading_verb``,
+    ``reading_place``): the document before a colon, fronted ("Sur la page Twitter officielle de Pixar, on pouvait
+    lire :", ``_read_before``) or after the verb ("on peut lire sur son site :", ``_read_after``); after the
+    quotation, in its incise ("« … » peut-on lire dans le communiqué", ``_read_at``) or taken up by "y" from the
+    sentence before ("Dans un communiqué de l'aéroport …, on apprend que … « … » peut-on y lire", ``_read_there``:
+    the last document named there). Riegel et al. 2018, ch. VII (the indefinite "on", the adverbial clitic "y")."""
+    verb, place = _alternation(kind_words("reading_verb")), _alternation(kind_words("reading_place"))
+    document = r"[^,:;.«»“”()]+?"
+    on = r"(?i:\bon)\s+(?:\S+\s+){0,2}?"
+    return [
+        pl.when(pl.col("_after_colon")).then(pl.col("_left").str.extract_groups(
+            rf"(?:^|,)\s*(?i:{place})\s+(?P<src>{document})\s*,\s*{on}(?i:{verb})\s*:\s*$")).alias("_read_before"),
+        pl.when(pl.col("_after_colon")).then(pl.col("_left").str.extract_groups(
+            rf"{on}(?i:{verb})\s+(?i:{place})\s+(?P<src>{document})\s*:\s*$")).alias("_read_after"),
+        pl.col("_right").str.extract_groups(
+            rf"^\s*,?\s*(?:\p{{L}}+-(?:t-)?(?i:on)\s+|{on})(?P<y>(?i:y)\s+)?(?i:{verb})\b"
+            rf"(?:\s+(?i:{place})\s+(?P<src>{document})(?:\s*[,.;:]|\s*$))?").alias("_read_at"),
+        pl.col("_left_unwrapped").str.extract_groups(
+            rf"(?s)^(?P<pre>.*(?:^|[^\p{{L}}])(?i:{place})\s+)(?P<src>{document})\s*,").alias("_read_there"),
+    ]
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
@@ -1102,6 +1137,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     name_first = _rule_is(table, source="name_before_verb")
     voice = _rule_is(table, source="voice")
     end = _rule_is(table, source="preposition_end")
+    reading = _rule_is(table, source="reading_place")
     inner = _rule_is(table, source="preposition_inside")
     lead = (pl.when(inner).then(pl.col("_inner_src"))
             .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
@@ -1114,11 +1150,13 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                 .when(end).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_end_src")))
                 .when(signature).then(pl.col("_signature_at"))
                 .when(name_first).then(pl.col("_name_incise_at"))
-                .when(voice).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_voice_src"))))
+                .when(voice).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_voice_src")))
+                .when(reading).then(pl.col("_reading_at")))
     found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
              .when(agent).then(pl.col("_agent_src")).when(end).then(pl.col("_end_src")).when(signature).then(pl.col("_signature"))
-             .when(name_first).then(pl.col("_name_incise_src")).when(voice).then(pl.col("_voice_src")))
-    in_text = before | name | after | agent | signature | name_first | voice | end
+             .when(name_first).then(pl.col("_name_incise_src")).when(voice).then(pl.col("_voice_src"))
+             .when(reading).then(pl.col("_reading_src")))
+    in_text = before | name | after | agent | signature | name_first | voice | end | reading
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
@@ -1130,6 +1168,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                            .otherwise(pl.col("_lead_prep")))
         .when(after).then(pl.col("_tail_prep"))
         .when(end).then(pl.col("_end_prep"))
+        .when(reading).then(pl.lit(kind_words("reading_verb")[0]))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),

@@ -29,7 +29,8 @@ QUOTE_KIND_ROLES = ("naming_noun", "naming_participle", "naming_pronominal", "re
                     "active_auxiliary", "agent_preposition", "writer_imperative_ending", "utterance_noun",
                     "speaker_preposition", "qualifying_verb", "qualifying_participle", "qualifying_link",
                     "coordinator", "generic_subject", "alias_word",
-                    "voice_phrase", "update_banner", "pronominal_auxiliary", "designation_preposition")
+                    "voice_phrase", "update_banner", "pronominal_auxiliary", "designation_preposition",
+                    "reading_verb", "reading_place")
 
 
 def words(role: str) -> tuple[str, ...]:
@@ -356,7 +357,7 @@ class SourceRule:
     ``_<text_verb>_end``, ``_<text_verb>_form``). ``source``: ``subject`` (the verb's subject in the tree),
     ``colon_subject`` (the last subject of the clause before a colon), ``preposition_before`` /
     ``colon_noun`` (the "de X" of a noun of utterance before a colon), ``voice`` (the "par la voix de X" before a
-    colon), ``preposition_after`` (the noun phrase of
+    colon), ``reading_place`` (the document in which "on lit" the quotation), ``preposition_after`` (the noun phrase of
     "selon X"), ``signature_after`` (the line "— X" after a quotation alone in its paragraph), ``name_before_verb``
     (the name before a verb of saying that is not inverted, "», May a dit"), ``agent_after``
     (the agent of a naming participle, "par X" after the quotation), ``colon_name`` (a name before a colon).
@@ -393,6 +394,10 @@ def source_rules() -> list[SourceRule]:
     """
     colon, direct = pl.col("_after_colon"), pl.col("kind") == "direct"
     return [
+        # (a text read in a document by the impersonal "on": the document is the source, set11, set14)
+        SourceRule("reading", direct & pl.col("_reading_src").is_not_null(), "Sur la page Twitter de Pixar, on "
+                   "pouvait lire : « … » / « … » peut-on y lire (y: the document of the sentence before)",
+                   source="reading_place"),
         SourceRule("incise", pl.col("_incise_word").is_not_null(), "« … », a déclaré le ministre / a-t-il dit",
                    verb="incise", clitic="after_quote"),
         SourceRule("incise_text", pl.col("_text_incise_end").is_not_null(), "« … », juge le ministère (a noun to the "
