@@ -7,7 +7,9 @@ hedges.tsv: "avoir l'air", "donner l'impression", "laisser supposer|penser|croir
 sûr|certain|convaincu"; the past conditional of pouvoir / devoir is a counterfactual with any complement (row
 'counterfactual' of hedges.MODAL_RULES: "le bilan aurait pu être beaucoup plus grave"), epistemic only with an
 impersonal subject (row 'past_conditional'); "selon" / "d'après" a code, a constitution or a legislation is a norm
-applied, no source (the exclude entries of "selon" of arrangement in hedges.tsv)."""
+applied, no source (the exclude entries of "selon" of arrangement in hedges.tsv); a noun that leaves its informant
+unnamed (``anonymous_noun`` of hedge_rule_words.tsv: source) heads an unnamed source with a definite or
+demonstrative determiner too ("selon cette source")."""
 
 from __future__ import annotations
 
@@ -43,6 +45,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "En effet, selon le Code du travail, elle aurait dû percevoir moins d'un mois de salaire.": [],
     "Selon la Constitution, le président est élu pour cinq ans.": [],
     "Selon le ministre, le président est élu pour cinq ans.": [("source_marker", "Selon le ministre", "selon _")],
+    # a source left unnamed by the noun itself, with a definite or demonstrative determiner too (anonymous_noun of
+    # hedge_rule_words.tsv; set12, set13)
+    "Des démineurs ont été dépêchés sur place, selon cette source.": [
+        ("source_marker", "selon cette source", "selon _"),
+        ("unnamed_source", "cette source", "rule: unnamed object of a source marker")],
 }
 
 

@@ -249,6 +249,7 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
                          & ~noun_in(lists["document_noun"]))
     informant = lists["informant_noun"]
     heads = heads.with_columns(noun_in(informant).alias("_informant"), noun_in(informant | groups).alias("_group"),
+                               noun_in(rule_words()["anonymous_noun"]).alias("_anonymous"),
                                ((pl.col("number") == "Plur") | pl.col("_raw").str.contains(r"[sx]$"))
                                .alias("_plural"))
     before = words.filter(pl.col("_hi").is_in(heads["_i"].implode()) & (pl.col("_i") < pl.col("_hi"))
@@ -274,7 +275,10 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     heads = (heads.join(vague, on="_i", how="left").join(definite, on="_i", how="left")
              .join(first, on="_i", how="left")
              .filter(pl.col("_det").is_not_null()
-                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_group")))
+                     | (pl.col("_def").is_not_null() & pl.col("_plural") & pl.col("_group"))
+                     # an informant unnamed by what the noun says, with a definite or demonstrative determiner too
+                     # ("selon cette source", "selon la source française proche de l'enquête"; tenth round)
+                     | (pl.col("_def").is_not_null() & pl.col("_anonymous")))
              .select("_i", "_first_i", "_informant"))
     phrases = pl.concat([heads, _partitives(words, found, lists)])
     edges = right_edge(words, phrases["_i"])
