@@ -193,8 +193,9 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     # noun phrase after the verb is its object, not an inverted subject; an incise follows an assertion with a verb
     # of its own (tenth round: set14, set8; Riegel, Pellat & Rioul 2018 on the incise, whose subject is inverted)
     finite = (pl.col("verbform") == "Fin") & pl.col("upos").is_in(["VERB", "AUX"])
-    # (read in the sentences of the candidates only)
-    held = scope.filter(pl.col("_s").is_in(found["_s"].unique().implode()))
+    # (read in the sentences of the candidates it can remove only: a noun phrase after the verb, no clitic, no clause)
+    open_to_it = found.filter(pl.col("_first_i").is_not_null() & pl.col("_subj_ok") & ~by_clitic & ~pl.col("_clause"))
+    held = scope.filter(pl.col("_s").is_in(open_to_it["_s"].unique().implode()))
     # (or the verb's own auxiliary: "a contesté"; not a copula the parser hung on it, "sont …, a indiqué")
     first_finite = (held.filter(finite).group_by("_s").agg(pl.col("_i").min().alias("_f"))
                     .join(held.select(pl.col("_i").alias("_f"), pl.when(pl.col("deprel").str.starts_with("aux"))
