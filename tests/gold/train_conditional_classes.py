@@ -9,14 +9,15 @@ Features: :func:`corpusling.markers.conditional.evidence` (each rule's condition
 in_quote, person, relative, governing verb…), booleans, in four variants: with or without the rules' own class
 (``rule_class_*``), with or without the evidence added in the seventh round (``conditional.EXTRA_EVIDENCE``).
 Data: every development conditional with a gold class that the analysis finds (exact offsets): Wikinews ``dev``
-and ``blind``, set3 to set11 and the UD development items on their gold trees (never the UD test/blind items).
+and ``blind``, set3, every development article set (set4 on) and the UD development items on their gold trees
+(never the UD test/blind items).
 
-Comparison, leave one set out: for each article set k of set5 … set11, train on all development gold but set k
-(the UD development items always in training), choose the regularisation C by cross-validation grouped by
-document on that training data only, and test on set k; the rules' accuracy on set k beside it (optimistic: the
-rules were written after reading every one of these sets). The model becomes the decider only if it beats the
-rules summed over the held-out sets by 3 points of accuracy or more. ``--write`` refits the variant of best
-summed held-out accuracy on all development gold and writes
+Comparison, leave one set out: for each development article set k of set5 on (:data:`HELD_OUT`), train on all
+development gold but set k (the UD development items always in training), choose the regularisation C by
+cross-validation grouped by document on that training data only, and test on set k; the rules' accuracy on set k
+beside it (optimistic: the rules were written after reading every one of these sets). The model becomes the decider
+only if it beats the rules summed over the held-out sets by 3 points of accuracy or more. ``--write`` refits the
+variant of best summed held-out accuracy on all development gold and writes
 ``corpusling/lexicons/conditional_class_weights.tsv`` and its card.
 
 Method: multinomial logistic regression (Jurafsky & Martin, *Speech and Language Processing*, 3rd ed. draft,
@@ -183,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     names, table = tables[variant]
     margin = 100 * float((table["model"] - table["rules"]).sum())
     ships = margin >= MARGIN
-    decision = (f"best variant {variant}: held out (set5-set11, each trained on the others) model "
+    decision = (f"best variant {variant}: held out ({HELD_OUT[0]}-{HELD_OUT[-1]}, each trained on the others) model "
                 f"{table['model_right'].sum()} right against the rules' {table['rules_right'].sum()} of "
                 f"{table['items'].sum()}, summed margin {margin:+.1f} points; "
                 + ("the model beats the rules by 3 points or more: it decides (`classes=\"model\"`)" if ships else
@@ -224,12 +225,13 @@ Written by `python tests/gold/train_conditional_classes.py --write` on
 `corpusling/markers/conditional_model.py` (`conditionals(..., classes="model")`, a dot product per class and an
 argmax, no scikit-learn at run time).
 
-- **Decision** (eighth round, leave one set out): {decision}.
-- **Comparison**: for each article set of set5 … set11, the model is trained on all development gold but that set
-  (Wikinews dev and blind, set3, set4, the other article sets, UD development items always; never UD test/blind
-  items), C chosen among {list(GRID)} by {FOLDS}-fold cross-validation grouped by document on that training data
-  only, and tested on the set left out. The rules' figure beside it is optimistic: the rules were written after
-  reading every one of these sets (and the `cue_*` features are their conditions, written on them too).
+- **Decision** (tenth round, leave one set out): {decision}.
+- **Comparison**: for each article set of {HELD_OUT[0]} … {HELD_OUT[-1]}, the model is trained on all development
+  gold but that set (Wikinews dev and blind, set3, set4, the other article sets, UD development items always; never
+  UD test/blind items), C chosen among {list(GRID)} by {FOLDS}-fold cross-validation grouped by document on that
+  training data only, and tested on the set left out. The rules' figure beside it is optimistic: the rules were
+  written after reading every one of these sets (and the `cue_*` features are their conditions, written on them
+  too).
 - **Variants**: with / without the rules' own class (`rule_class_*`), with / without the evidence added in the
   seventh round (`governor_saying_present`, `copula`, `situation_subject`, `main_clause`).
 
