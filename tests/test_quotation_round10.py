@@ -72,3 +72,20 @@ def test_a_text_read_in_a_document_has_the_document_for_source() -> None:
                                          "un communiqué de l'aéroport José María Cordova de Rionegro",
                                          "le journal local"]
     assert found["reporting_verb"].to_list() == ["lire"] * 3
+
+
+def test_faire_part_de_gives_the_speaker_s_words() -> None:
+    """"a fait part de sa « vive émotion »", "a fait part d'un « énorme choc »": "faire part de", like "faire état
+    de", communicates the subject's feeling or view; the quoted words after its "de" (and a possessive) are the
+    subject's, mixed (``qualifying_words``; set13, set14, and set8's gold, whose reporting verb is "faire part");
+    the decider's rule names it."""
+    found = _quotes({"a": "Il était hospitalisé depuis le 14 juillet. Juliette Méadel a fait part de sa « vive "
+                          "émotion » en apprenant ce décès.",
+                     "b": "Haïder al-Abadi, le Premier ministre irakien, a fait part d'un « énorme choc » et a "
+                          "prévenu de troubles éventuels."})
+    assert found["kind"].to_list() == ["mixed", "mixed"]
+    assert found["rule"].str.split("+").list.first().to_list() == ["model:rule_qualifying_words"] * 2
+    by_rules = quotes(*(lambda c: (c.tokens, c.documents))(parse_texts({"a": "Juliette Méadel a fait part de sa "
+                                                                             "« vive émotion » hier."})),
+                      kinds="rules")
+    assert by_rules["rule"].str.split("+").list.first().to_list() == ["qualifying_words"]
