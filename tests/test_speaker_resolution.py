@@ -10,7 +10,7 @@ is a pronoun or a description of a speaker the gold names), the item counts as
 
 ``resolved / mention`` is the resolver's accuracy given the right mention; ``items - mention`` are mention
 errors (a source missed, another word taken). Run ``python tests/test_speaker_resolution.py`` for the
-figures of the development subsets (never the blind set12, never the heldout gold).
+figures of the development subsets (never the blind set, never the heldout gold).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "gold"))
 import score  # noqa: E402 - the gold scorer, beside this file
 
 #: The development subsets whose errors may be read (set5 released at 16:45 UTC, set6 at 18:02 UTC, set12 and set13
-#: at 23:31 UTC).
-SUBSETS = ("set13", "set12", "set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
+#: at 23:31 UTC, set14 at 01:30 UTC on 2026-12-07).
+SUBSETS = ("set14", "set13", "set12", "set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
 
 
 def _anaphoric(mention: str | None, name: str | None) -> bool:

@@ -419,14 +419,16 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     indexed = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
                .with_row_index("_row"))
     neighbours = rows(tokens[indexed.join(wanted, on=key, how="semi")["_row"]])
-    # the heads of the nouns the names hang on, and theirs: the noun phrase a name closes ("Le Ministre de la
-    # Défense Antoni Macierewicz", the name hung on "Défense") and that phrase's own head (a verb of saying)
+    # the heads of the nouns the names hang on: the noun phrase a name closes ("Le Ministre de la Défense Antoni
+    # Macierewicz", the name hung on "Défense")
+    # (only for a name's noun that is a noun's complement, the one case ``closes_title`` below reads)
     noun_heads = (neighbours.join(heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique(),
                                   on=key, how="semi")
-                  .filter(pl.col("upos").is_in(["NOUN", "PROPN"])).select("doc_id", "sent_id", "head").unique())
-    upper = rows(tokens[indexed.join(noun_heads.rename({"head": "word_id"}), on=key, how="semi")["_row"]])
-    upper_heads = rows(tokens[indexed.join(upper.select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique(),
-                                           on=key, how="semi")["_row"]])
+                  .filter(pl.col("upos").is_in(["NOUN", "PROPN"]) & (pl.col("deprel") == "nmod"))
+                  .select("doc_id", "sent_id", "head").unique())
+    # (of the nouns that are subjects: the only phrases whose role a closing name takes)
+    upper = (rows(tokens.filter((pl.col("upos") == "NOUN") & pl.col("deprel").is_in(["nsubj", "nsubj:pass"])))
+             .join(noun_heads.rename({"head": "word_id"}), on=key, how="semi"))
     flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
     # the dependents of the words around a name, in one pass: the nouns a name hangs on and the nouns apposed to
     # it (their determiners, their prepositions), the flat words of a flat word
@@ -494,21 +496,17 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                   pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
                                   pl.col("form").str.contains(r"^\p{Ll}").alias("_hlower"),
                                   pl.col("end_char").alias("_hend"), pl.col("head").alias("_ghead"))
-    # the noun a name's noun is the complement of, its determiner's gender, its relation and its verb
+    # the noun a name's noun is the complement of, its determiner's gender and its relation
     upper_det = (around.filter(pl.col("deprel") == "det")
                  .join(upper.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
                        on=["doc_id", "sent_id", "head"], how="semi")
                  .group_by("doc_id", "sent_id", "head")
                  .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_gdet_gender")))
     grand_info = (upper.join(upper_det.rename({"head": "word_id"}), on=key, how="left")
-                  .join(upper_heads.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
-                                           pl.col("lemma").alias("_gverb"),
-                                           pl.col("form").str.to_lowercase().alias("_gverb_form")),
-                        on=["doc_id", "sent_id", "head"], how="left")
                   .select("doc_id", "sent_id", pl.col("word_id").alias("_ghead"), pl.col("deprel").alias("_grel"),
                           pl.col("upos").alias("_gupos"), pl.col("feats").alias("_gfeats"),
                           pl.col("lemma").alias("_glemma"), pl.col("form").str.to_lowercase().alias("_gform"),
-                          "_gdet_gender", "_gverb", "_gverb_form"))
+                          "_gdet_gender"))
     title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
                               pl.col("form").str.to_lowercase().alias("_title"))
     lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
@@ -550,7 +548,6 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                     & pl.col("_glemma").is_in(_role_words()[0].implode())
                     & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3)).fill_null(False)
     title_subject = closes_title & pl.col("_grel").fill_null("").str.starts_with("nsubj")
-    title_speaker = title_subject & (pl.col("_gverb").is_in(verbs) | pl.col("_gverb_form").is_in(forms))
     # a name the parser coordinated with a verb ("Olha Kharlan finit par réagir et Brunet flanche", "Brunet" hung on
     # "réagir"): the subject of a coordinated clause, one person
     clause_subject = (rel == "conj") & (pl.col("_hupos") == "VERB")
@@ -564,7 +561,6 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_case") & pl.col("_attributing").fill_null(False) & pl.col("_written").str.contains(r"\s"))
         .then(pl.lit("speaker"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
-        .when(title_speaker).then(pl.lit("speaker"))
         .when(title_subject | clause_subject).then(pl.lit("subject"))
         # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
