@@ -26,7 +26,8 @@ import score  # noqa: E402 - the gold scorer, beside this file
 
 #: The development subsets whose errors may be read (set5 released at 16:45 UTC, set6 at 18:02 UTC, set12 and set13
 #: at 23:31 UTC, set14 at 01:30 UTC on 2026-12-07).
-SUBSETS = ("set14", "set13", "set12", "set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3", "set4")
+SUBSETS = ("set14", "set13", "set12", "set11", "set10", "set9", "set8", "set7", "set6", "set5", "dev", "blind", "set3",
+           "set4")
 
 
 def _anaphoric(mention: str | None, name: str | None) -> bool:
