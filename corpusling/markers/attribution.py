@@ -43,6 +43,7 @@ import re
 
 import polars as pl
 
+from corpusling.lexicons import INTERCEPT
 from corpusling.markers.attribution_rules import (
     _CLITIC,
     _CLITICS,
@@ -907,7 +908,7 @@ def _model_kinds(q: pl.DataFrame, kinds: str) -> pl.DataFrame:
     return q.drop([name for name, _ in features]).with_columns(
         chosen["kind"].alias("_model_kind"), chosen["top_feature"].alias("_model_feature")).with_columns(
         pl.when(by_model).then(pl.col("_model_kind")).otherwise(pl.col("kind")).alias("kind"),
-        pl.when(by_model).then("model:" + pl.col("_model_feature").fill_null("(intercept)"))
+        pl.when(by_model).then("model:" + pl.col("_model_feature").fill_null(INTERCEPT))
         .otherwise(pl.col("_kind_rule")).alias("_kind_rule")).drop("_model_kind", "_model_feature")
 
 

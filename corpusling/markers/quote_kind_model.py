@@ -20,6 +20,7 @@ import polars as pl
 
 from corpusling.errors import LexiconError
 from corpusling.lexicons import HERE, INTERCEPT, read_weights
+from corpusling.markers.linear_model import check_features, decided_by, scores
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
@@ -45,21 +46,10 @@ def decide(evidence: pl.DataFrame, among: tuple[str, ...] | None = None) -> pl.D
             raise LexiconError(f"{WEIGHTS.name} has no weights for the kinds {', '.join(unknown)}")
         kinds = tuple(k for k in kinds if k in among)
     features = [f for f in table if f != INTERCEPT]
-    missing = [f for f in features if f not in evidence.columns]
-    if missing:
-        raise LexiconError(f"{WEIGHTS.name} names features the evidence lacks: {', '.join(missing)}")
+    check_features(WEIGHTS.name, features, evidence.columns)
     if evidence.height == 0:
         return pl.DataFrame(schema={"kind": pl.String, "top_feature": pl.String})
-    present = {f: pl.col(f).fill_null(False).cast(pl.Float64) for f in features}
-    scores = [sum((present[f] * table[f][k] for f in features), pl.lit(table[INTERCEPT][k])) for k in kinds]
-    chosen = evidence.select(*features, pl.concat_list(scores).list.arg_max().alias("_chosen"))
-    # the contribution of each present feature to the kind chosen; the largest positive one names the decision
-    contribution = [pl.when(present[f] > 0).then(pl.col("_chosen").replace_strict(
-        dict(enumerate(table[f][k] for k in kinds)), return_dtype=pl.Float64)).otherwise(float("-inf"))
-        for f in features]
-    best = pl.concat_list(contribution)
-    names = dict(enumerate(features))
+    chosen = evidence.select(*features, pl.concat_list(scores(features, table, kinds)).list.arg_max().alias("_chosen"))
     return chosen.select(
         pl.col("_chosen").replace_strict(dict(enumerate(kinds)), return_dtype=pl.String).alias("kind"),
-        pl.when(best.list.max() > 0).then(best.list.arg_max().replace_strict(names, return_dtype=pl.String))
-        .alias("top_feature"))
+        decided_by(pl.col("_chosen"), features, table, kinds).list.first().alias("top_feature"))

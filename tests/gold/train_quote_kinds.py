@@ -39,6 +39,8 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
+from corpusling.atomic import write_text  # noqa: E402
+from corpusling.lexicons import INTERCEPT, write_weights  # noqa: E402
 from corpusling.markers.quote_kind_model import WEIGHTS  # noqa: E402 (the file the model is applied from)
 
 #: The folds: Wikinews dev and blind together, then each article set.
@@ -157,11 +159,9 @@ def confusion(predicted: pl.DataFrame, column: str) -> str:
 def write(model, names: list[str], card: str) -> None:  # noqa: ANN001 - a LogisticRegression
     """The weights as a TSV: one row per feature (and ``(intercept)``), one column per kind."""
     kinds = [str(c) for c in model.classes_]
-    lines = ["feature\t" + "\t".join(kinds), "(intercept)\t" + "\t".join(f"{v:.6f}" for v in model.intercept_)]
-    lines += [f"{name}\t" + "\t".join(f"{model.coef_[k, j]:.6f}" for k in range(len(kinds)))
-              for j, name in enumerate(names)]
-    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    CARD.write_text(card, encoding="utf-8")
+    write_weights(WEIGHTS, kinds, {INTERCEPT: list(model.intercept_),
+                                   **{name: list(model.coef_[:, j]) for j, name in enumerate(names)}})
+    write_text(CARD, card)
 
 
 def main(argv: list[str] | None = None) -> int:

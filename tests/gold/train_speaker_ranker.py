@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
 from corpusling.atomic import write_text  # noqa: E402
-from corpusling.lexicons import write_weights  # noqa: E402
+from corpusling.lexicons import INTERCEPT, write_weights  # noqa: E402
 from corpusling.markers.speaker_ranker import BASE_FEATURES, FEATURES, ITEM_KINDS, WEIGHTS, candidates, items_of, rank  # noqa: E402
 
 FOLDS = ("wikinews", *(s for s in score.DEVELOPMENT if s not in ("dev", "blind")))
@@ -101,7 +101,7 @@ def fit_kind(train: pl.DataFrame) -> dict[str, float]:
     x = np.vstack([diff, -diff])
     y = np.concatenate([np.ones(len(diff)), np.zeros(len(diff))])
     model = LogisticRegression(C=C, max_iter=5000, fit_intercept=False).fit(x, y)
-    return {"(intercept)": 0.0, **dict(zip(FEATURES, map(float, model.coef_[0]), strict=True))}
+    return {INTERCEPT: 0.0, **dict(zip(FEATURES, map(float, model.coef_[0]), strict=True))}
 
 
 def fit(train: pl.DataFrame) -> dict[str, dict[str, float]]:
@@ -157,7 +157,7 @@ def main() -> None:
     write_weights(WEIGHTS, ITEM_KINDS, {f: [weight[k][f] for k in ITEM_KINDS] for f in weight[ITEM_KINDS[0]]})
     import sklearn
 
-    tops = {kind: sorted(((v, k) for k, v in w.items() if k != "(intercept)"), reverse=True)
+    tops = {kind: sorted(((v, k) for k, v in w.items() if k != INTERCEPT), reverse=True)
             for kind, w in weight.items()}
     n_items = data.select("key").unique().height
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
