@@ -1,8 +1,8 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set15 (set7
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set16 (set7
 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 and set14 of the seventh, set15
-of the eighth) are
+and set16 of the eighth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table: a
 change that lowers a figure, blind ones included, fails here. The blind figures are held, never tuned on: when one
@@ -249,6 +249,22 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set14", "reported speech", "f1"): 0.88,
     ("set14", "reported speech", "kind_accuracy"): 0.96,
     ("set14", "reported speech", "speaker_accuracy"): 0.77,
+    # set15, the blind set since 01:30 UTC of 2026-12-07 (40 more WiNER-fr articles), scored at 01:42 UTC with the
+    # ninth round's rules, then once more at 02:45 UTC after the tenth round (commit 61970ab), its errors unread:
+    # conditionals F1 1.000, class 0.882 (34); hedges P/R 0.905/0.915 (94); quotations F1 1.000, kind 0.917 (109),
+    # speaker 0.600 (35); reported speech P/R/F1 0.865/0.818/0.841 (77), kind 1.000, speaker 0.790 (62; 0.774 before
+    # the round, every other figure the same). The UD blind items at 02:45: class 0.881 (126). Released to development
+    # at 02:50 UTC; set16 is the blind set since. Held, never tuned on.
+    ("set15", "conditionals (set15)", "f1"): 0.98,
+    ("set15", "conditionals (set15)", "class_accuracy"): 0.86,
+    ("set15", "hedges", "precision"): 0.88,
+    ("set15", "hedges", "recall"): 0.89,
+    ("set15", "quotations", "f1"): 0.98,
+    ("set15", "quotations", "kind_accuracy"): 0.90,
+    ("set15", "quotations", "speaker_accuracy"): 0.57,
+    ("set15", "reported speech", "f1"): 0.82,
+    ("set15", "reported speech", "kind_accuracy"): 0.97,
+    ("set15", "reported speech", "speaker_accuracy"): 0.76,
 }
 
 
@@ -299,7 +315,7 @@ def test_set4_is_apart_from_development(score) -> None:
 
 
 def test_blind_sets_are_blind(score) -> None:
-    """Each blind set (set15 since 01:30 UTC of 2026-12-07, eighth session) is 40 documents shared with no development
+    """Each blind set (set16 since 02:50 UTC of 2026-12-07, eighth session) is 40 documents shared with no development
     set nor with another blind set, and its errors cannot be listed."""
     development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")
                    for p in (score.GOLD / subset / "documents").iterdir()}

@@ -4,7 +4,7 @@ Run from the project root::
 
     python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind set, set15, and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind set, set16, and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
@@ -23,8 +23,9 @@ scored once at 21:03 UTC, released at 21:07 UTC), ``set12`` (40 more, an eighth 
 session, scored at 21:42 UTC and again at 23:30 UTC after the seventh session's learned models, released at 23:31 UTC),
 ``set13`` (40 more, a ninth hash: blind from 22:40 UTC, scored once at 23:30 UTC, released at 23:31 UTC),
 ``set14`` (40 more, a tenth hash: blind from 23:31 UTC, seventh session, scored at 00:22 and again at 00:40 UTC on
-2026-12-07 with the same figures, released at 01:30 UTC, eighth session) and ``set15`` (40 more, an eleventh hash:
-the blind set since 01:30 UTC of 2026-12-07, eighth session).
+2026-12-07 with the same figures, released at 01:30 UTC, eighth session), ``set15`` (40 more, an eleventh hash:
+blind from 01:30 UTC, scored at 01:42 UTC with the ninth round's rules and at 02:45 UTC after the tenth, released at
+02:50 UTC) and ``set16`` (40 more, a twelfth hash: the blind set since 02:50 UTC of 2026-12-07, eighth session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -59,12 +60,12 @@ GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
-#: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set15: 40
+#: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set16: 40
 #: WiNER-fr articles of 2016-2018 each; dates in the docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13",
-               "set14", "set15")
+               "set14", "set15", "set16")
 #: The blind sets: their errors are never listed (the UD blind items' neither).
-BLIND_SETS = ("set15",)
+BLIND_SETS = ("set16",)
 #: Subsets whose errors may be read.
 DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
@@ -386,7 +387,7 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets (set15) and the UD blind conditionals (record the date; "
+                        help="also score the blind sets (set16) and the UD blind conditionals (record the date; "
                              "never tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
