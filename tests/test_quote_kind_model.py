@@ -96,7 +96,7 @@ def test_decide_is_an_argmax_of_dot_products(tmp_path: Path, monkeypatch: pytest
         frame = pl.DataFrame({"a": [False, True, False, True], "b": [False, False, True, True]})
         chosen = quote_kind_model.decide(frame)
         assert chosen["kind"].to_list() == ["mixed", "direct", "scare", "direct"]
-        assert chosen["top_feature"].to_list() == [None, "a", "b", "a"]
+        assert chosen["top_feature"].to_list() == ["(intercept)", "a", "b", "a"]  # the prior alone decided row 1
         assert quote_kind_model.decide(frame, among=("mixed", "scare"))["kind"].to_list() == [
             "mixed", "mixed", "scare", "scare"]
         with pytest.raises(LexiconError):

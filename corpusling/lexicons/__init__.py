@@ -12,7 +12,7 @@ as well as the analyses'. The word lists the rules use (``word, role, notes``:
 ``hedge_context.tsv``, ``attribution_words.tsv``) are read by :func:`load_word_lists`, in the
 order of the file, so that a regular expression built from a list is always the same. The weights of
 the learned models (``*_weights.tsv``: a ``feature`` column, then one column per class) are read by
-:func:`read_weights`.
+:func:`read_weights` and written, by the training scripts of ``tests/gold/``, by :func:`write_weights`.
 """
 
 from __future__ import annotations
@@ -106,15 +106,15 @@ def read_weights(path: Path, intercept: bool = True) -> tuple[tuple[str, ...], d
     return classes, table
 
 
-def write_weights(path: Path, classes: Sequence[str], table: Mapping[str, Sequence[float]]) -> None:
-    """Write a learned model's weights file in the format :func:`read_weights` reads (feature → one weight per
-    class, the intercept under :data:`INTERCEPT` where the model has one), six decimals, atomically (a training run
-    killed midway leaves the shipped file as it was)."""
+def write_weights(path: Path, classes: Sequence[str], table: Mapping[str, Mapping[str, float]]) -> None:
+    """Write a learned model's weights, in the shape :func:`read_weights` returns (feature → class → weight, the
+    intercept under :data:`INTERCEPT` where the model has one), as the file it reads: six decimals, atomically (a
+    training run killed midway leaves the shipped file as it was)."""
     rows = ["feature\t" + "\t".join(classes)]
-    for feature, values in table.items():
-        if len(values) != len(classes):
-            raise ValueError(f"{feature!r} has {len(values)} weights for {len(classes)} classes")
-        rows.append(f"{feature}\t" + "\t".join(f"{v:.6f}" for v in values))
+    for feature, weights in table.items():
+        if set(weights) != set(classes):
+            raise ValueError(f"{feature!r} has weights for {sorted(weights)}, not for the classes {list(classes)}")
+        rows.append(f"{feature}\t" + "\t".join(f"{weights[c]:.6f}" for c in classes))
     write_text(path, "\n".join(rows) + "\n")
 
 

@@ -15,8 +15,8 @@ from functools import cache
 
 import polars as pl
 
-from corpusling.lexicons import HERE, INTERCEPT, read_weights
-from corpusling.markers.linear_model import check_features, decided_by, scores
+from corpusling.lexicons import HERE, read_weights
+from corpusling.markers.linear_model import classify
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
@@ -33,17 +33,10 @@ def weights() -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
 
 
 def decide(evidence: pl.DataFrame) -> pl.DataFrame:
-    """``doc_id``, ``sent_id``, ``start_char``, the model's ``class`` and ``rule`` ("model: " and the
-    features of largest positive weight for that class among those present) for each row of an
+    """``doc_id``, ``sent_id``, ``start_char``, the model's ``class`` and ``rule`` ("model: " and the features of
+    largest positive contribution to that class, or ``(intercept)`` when none contributes) for each row of an
     :func:`~corpusling.markers.conditional.evidence` table."""
     classes, table = weights()
-    features = [f for f in table if f != INTERCEPT]
-    check_features(WEIGHTS.name, features, evidence.columns)
-    # in two steps, so that the argmax is computed once, not inside every contribution
-    scored = evidence.select("doc_id", "sent_id", "start_char", *features,
-                             pl.concat_list(scores(features, table, classes)).list.arg_max().alias("_chosen"))
-    return scored.select(
-        "doc_id", "sent_id", "start_char",
-        pl.col("_chosen").replace_strict(dict(enumerate(classes)), return_dtype=pl.String).alias("class"),
-        (pl.lit("model: ") + decided_by(pl.col("_chosen"), features, table, classes, _TOP).list.join(", "))
-        .alias("rule"))
+    decided = classify(evidence, table, classes, WEIGHTS.name, keep=("doc_id", "sent_id", "start_char"), most=_TOP)
+    return decided.select("doc_id", "sent_id", "start_char", "class",
+                          (pl.lit("model: ") + pl.col("decided_by").list.join(", ")).alias("rule"))

@@ -5,7 +5,8 @@ regressions trained in ``tests/gold/`` with scikit-learn and shipped as a weight
 (:func:`corpusling.lexicons.read_weights`: feature → class → weight, and an intercept). At run time a class's score
 is the dot product of the feature columns and that class's weights plus its intercept (Jurafsky & Martin, *Speech
 and Language Processing*, 3rd ed. draft, ch. 5); the decision is audited by naming the features whose contribution
-(value × weight) to the class chosen is largest and positive. scikit-learn is never imported.
+(value × weight) to the class chosen is largest and positive, or the intercept (the classes' prior) when no
+feature contributes positively. scikit-learn is never imported.
 """
 
 from __future__ import annotations
@@ -17,17 +18,22 @@ import polars as pl
 from corpusling.errors import LexiconError
 from corpusling.lexicons import INTERCEPT
 
-__all__ = ["check_features", "decided_by", "scores"]
+__all__ = ["check_features", "classify", "decided_by", "features_of", "scores"]
 
 #: Weights: feature → class → weight (the intercept under :data:`~corpusling.lexicons.INTERCEPT`).
 Weights = Mapping[str, Mapping[str, float]]
 
 
-def check_features(source: str, features: Sequence[str], columns: Sequence[str]) -> None:
-    """Refuse, naming them, the features of the weights file ``source`` that the evidence has no column for."""
+def features_of(table: Weights) -> list[str]:
+    """The features of a weights table, in its order, the intercept left out."""
+    return [f for f in table if f != INTERCEPT]
+
+
+def check_features(weights_file: str, features: Sequence[str], columns: Sequence[str]) -> None:
+    """Refuse, naming them, the features of ``weights_file`` that the table to decide has no column for."""
     missing = [f for f in features if f not in columns]
     if missing:
-        raise LexiconError(f"{source} names features the evidence lacks: {', '.join(missing)}")
+        raise LexiconError(f"{weights_file} names features the table lacks: {', '.join(missing)}")
 
 
 def _value(feature: str) -> pl.Expr:
@@ -46,12 +52,27 @@ def scores(features: Sequence[str], table: Weights, classes: Sequence[str]) -> l
 def decided_by(chosen: pl.Expr, features: Sequence[str], table: Weights, classes: Sequence[str],
                most: int = 1) -> pl.Expr:
     """The names of at most ``most`` features of largest positive contribution (value × weight) to the score of
-    the class chosen (``chosen``: its position in ``classes``), the largest first; an empty list when none
+    the class chosen (``chosen``: its position in ``classes``), the largest first; ``[INTERCEPT]`` when none
     contributes positively (so an absent feature is never named)."""
     contribution = [_value(f) * chosen.replace_strict(dict(enumerate(table[f].get(c, 0.0) for c in classes)),
                                                       return_dtype=pl.Float64) for f in features]
     names = dict(enumerate(features))
     positive = pl.concat_list([pl.when(c > 0).then(c) for c in contribution])
-    return (positive.list.eval(pl.element().arg_sort(descending=True, nulls_last=True).head(most)
-                               .filter(pl.element().sort(descending=True, nulls_last=True).head(most).is_not_null()))
-            .list.eval(pl.element().replace_strict(names, return_dtype=pl.String)))
+    named = (positive.list.eval(pl.element().arg_sort(descending=True, nulls_last=True).head(most)
+                                .filter(pl.element().sort(descending=True, nulls_last=True).head(most).is_not_null()))
+             .list.eval(pl.element().replace_strict(names, return_dtype=pl.String)))
+    return pl.when(named.list.len() > 0).then(named).otherwise(pl.concat_list(pl.lit(INTERCEPT)))
+
+
+def classify(frame: pl.DataFrame, table: Weights, classes: Sequence[str], weights_file: str,
+             keep: Sequence[str] = (), most: int = 1) -> pl.DataFrame:
+    """``keep`` columns of ``frame``, then ``class`` (the argmax of the scores over ``classes``) and
+    ``decided_by`` (:func:`decided_by`, at most ``most`` names), one row per row of ``frame``, in its order."""
+    features = features_of(table)
+    check_features(weights_file, features, frame.columns)
+    # in two steps, so that the argmax is computed once, not inside every contribution
+    chosen = frame.select(*keep, *features,
+                          pl.concat_list(scores(features, table, classes)).list.arg_max().alias("_chosen"))
+    return chosen.select(
+        *keep, pl.col("_chosen").replace_strict(dict(enumerate(classes)), return_dtype=pl.String).alias("class"),
+        decided_by(pl.col("_chosen"), features, table, classes, most).alias("decided_by"))

@@ -19,8 +19,8 @@ from functools import cache
 import polars as pl
 
 from corpusling.errors import LexiconError
-from corpusling.lexicons import HERE, INTERCEPT, read_weights
-from corpusling.markers.linear_model import check_features, decided_by, scores
+from corpusling.lexicons import HERE, read_weights
+from corpusling.markers.linear_model import classify
 
 __all__ = ["WEIGHTS", "decide", "weights"]
 
@@ -37,19 +37,13 @@ def weights() -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
 def decide(evidence: pl.DataFrame, among: tuple[str, ...] | None = None) -> pl.DataFrame:
     """``kind`` (the argmax of the per-kind scores, over the kinds of ``among`` only when given: the hybrid decider
     asks the model to choose between ``mixed`` and ``scare``) and ``top_feature`` (the present feature of largest
-    positive weight for that kind; null when none) for each row of a table holding the boolean feature columns the
-    weights name, in the same row order."""
+    positive contribution to that kind; ``(intercept)`` when none) for each row of a table holding the boolean
+    feature columns the weights name, in the same row order."""
     kinds, table = weights()
     if among is not None:
         unknown = [k for k in among if k not in kinds]
         if unknown:
             raise LexiconError(f"{WEIGHTS.name} has no weights for the kinds {', '.join(unknown)}")
         kinds = tuple(k for k in kinds if k in among)
-    features = [f for f in table if f != INTERCEPT]
-    check_features(WEIGHTS.name, features, evidence.columns)
-    if evidence.height == 0:
-        return pl.DataFrame(schema={"kind": pl.String, "top_feature": pl.String})
-    chosen = evidence.select(*features, pl.concat_list(scores(features, table, kinds)).list.arg_max().alias("_chosen"))
-    return chosen.select(
-        pl.col("_chosen").replace_strict(dict(enumerate(kinds)), return_dtype=pl.String).alias("kind"),
-        decided_by(pl.col("_chosen"), features, table, kinds).list.first().alias("top_feature"))
+    decided = classify(evidence, table, kinds, WEIGHTS.name)
+    return decided.select(pl.col("class").alias("kind"), pl.col("decided_by").list.first().alias("top_feature"))

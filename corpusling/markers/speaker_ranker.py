@@ -15,8 +15,8 @@ candidates of every kind of item (a mention-ranking model: Denis & Baldridge 200
 
 :func:`rank` applies the weights of ``lexicons/speaker_ranker_weights.tsv`` (written with its card
 ``speaker_ranker_weights.md`` by ``tests/gold/train_speaker_ranker.py``): a dot product per candidate in polars and
-the highest-scoring candidate per item; scikit-learn is never imported here. ``speaker_rule`` reads ``ranker: `` and
-the feature that weighed most for the candidate chosen.
+the highest-scoring candidate per item (:mod:`corpusling.markers.linear_model`); scikit-learn is never imported here.
+``speaker_rule`` reads ``ranker: `` and the feature of largest positive contribution to the chosen candidate's score.
 """
 
 from __future__ import annotations
@@ -302,7 +302,7 @@ def rank(table: pl.DataFrame, weight: dict[str, dict[str, float]] | None = None)
     """``_item, speaker, speaker_rule, speaker_score``: the highest-scoring candidate of each item of a
     :func:`candidates` table (a dot product of its features and the weights of its ``item_kind``, :func:`weights`);
     ``speaker_rule`` is ``ranker: `` and the feature of largest positive contribution to the chosen candidate's
-    score (null when no feature contributes positively)."""
+    score (``(intercept)`` when no feature contributes positively)."""
     weight = weights() if weight is None else weight
     features = [f for f in FEATURES if any(f in w for w in weight.values())]
     check_features(WEIGHTS.name, features, table.columns)

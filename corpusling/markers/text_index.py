@@ -24,7 +24,7 @@ def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
     """``tokens`` sorted by ``doc_id, start_char, word_id``, unless each document already is one run of rows
     in that order (a parsed corpus is): then the documents keep their order and nothing is sorted."""
     key = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
-    if not key:  # (an empty table with no columns, as a corpus of skipped documents gives)
+    if not key:  # (nothing to order by: an empty table with no columns, as a corpus of skipped documents gives)
         return tokens
     if tokens.height == 0 or any(tokens[c].null_count() for c in key):
         return tokens.sort(*key)

@@ -132,8 +132,8 @@ def write(model, names: list[str], card: str) -> None:  # noqa: ANN001 - a Logis
     classes = [str(c) for c in model.classes_]
     coef = model.coef_ if len(classes) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
     intercept = model.intercept_ if len(classes) > 2 else np.array([-model.intercept_[0], model.intercept_[0]])
-    rows = {INTERCEPT: list(intercept), **{name: list(coef[:, j]) for j, name in enumerate(names)}}
-    write_weights(WEIGHTS, classes, rows)
+    rows = {INTERCEPT: intercept, **{name: coef[:, j] for j, name in enumerate(names)}}
+    write_weights(WEIGHTS, classes, {f: dict(zip(classes, values, strict=True)) for f, values in rows.items()})
     write_text(CARD, card)
 
 

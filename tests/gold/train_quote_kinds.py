@@ -159,8 +159,8 @@ def confusion(predicted: pl.DataFrame, column: str) -> str:
 def write(model, names: list[str], card: str) -> None:  # noqa: ANN001 - a LogisticRegression
     """The weights as a TSV: one row per feature (and ``(intercept)``), one column per kind."""
     kinds = [str(c) for c in model.classes_]
-    write_weights(WEIGHTS, kinds, {INTERCEPT: list(model.intercept_),
-                                   **{name: list(model.coef_[:, j]) for j, name in enumerate(names)}})
+    rows = {INTERCEPT: model.intercept_, **{name: model.coef_[:, j] for j, name in enumerate(names)}}
+    write_weights(WEIGHTS, kinds, {f: dict(zip(kinds, values, strict=True)) for f, values in rows.items()})
     write_text(CARD, card)
 
 

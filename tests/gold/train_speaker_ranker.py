@@ -154,7 +154,7 @@ def main() -> None:
     if not args.write:
         return
     weight = fit(data)
-    write_weights(WEIGHTS, ITEM_KINDS, {f: [weight[k][f] for k in ITEM_KINDS] for f in weight[ITEM_KINDS[0]]})
+    write_weights(WEIGHTS, ITEM_KINDS, {f: {k: weight[k][f] for k in ITEM_KINDS} for f in weight[ITEM_KINDS[0]]})
     import sklearn
 
     tops = {kind: sorted(((v, k) for k, v in w.items() if k != INTERCEPT), reverse=True)
