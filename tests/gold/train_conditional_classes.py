@@ -225,7 +225,7 @@ Written by `python tests/gold/train_conditional_classes.py --write` on
 `corpusling/markers/conditional_model.py` (`conditionals(..., classes="model")`, a dot product per class and an
 argmax, no scikit-learn at run time).
 
-- **Decision** (tenth round, leave one set out): {decision}.
+- **Decision** (leave one set out, as fixed before the first comparison): {decision}.
 - **Comparison**: for each article set of {HELD_OUT[0]} … {HELD_OUT[-1]}, the model is trained on all development
   gold but that set (Wikinews dev and blind, set3, set4, the other article sets, UD development items always; never
   UD test/blind items), C chosen among {list(GRID)} by {FOLDS}-fold cross-validation grouped by document on that
