@@ -688,11 +688,16 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 .select("_item", cut("source_start", "source_end").alias("_noun_before")))
     # (a relative after its preposition, "selon lequel", "d'après laquelle", is no personal pronoun: the noun it
     # follows is the mention, "un scandale, selon lequel il aurait …"; "qui" keeps the resolver's name first)
-    after_preposition = (pl.when(pl.col("_antecedent").is_null()
-                                 & (pl.col("source").str.to_lowercase().str.strip_chars() != "qui"))
+    governed = (words.filter(pl.col("deprel") == "case")
+                .select("doc_id", "sent_id", pl.col("head").alias("source_word"), pl.lit(True).alias("_governed"))
+                .unique())
+    after_preposition = (pl.when(pl.col("_antecedent").is_null() & pl.col("_governed").fill_null(False)
+                                 & ~pl.col("source").str.to_lowercase().str.strip_chars()
+                                 .is_in(speaker_words("relative_pronoun")))
                          .then("_noun_before"))
     rows = (rows.join(antecedent, on="_item", how="left").join(in_order, on="_item", how="left")
-            .with_columns(after_preposition.alias("_relative_noun"))
+            .join(governed, on=["doc_id", "sent_id", "source_word"], how="left")
+            .with_columns(after_preposition.alias("_relative_noun")).drop("_governed")
             .with_columns(pl.coalesce("_antecedent", "_relative_noun", "source").alias("_mention")))
     # pronouns: the speakers module's salience over the document's named mentions; a definite description of a
     # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the

@@ -416,9 +416,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                            on=["doc_id", "sent_id", "head"], how="semi")
     wanted = pl.concat([heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")),
                         heads.select("doc_id", "sent_id", pl.col("word_id") - 1)]).unique()
-    indexed = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
-               .with_row_index("_row"))
-    neighbours = rows(tokens[indexed.join(wanted, on=key, how="semi")["_row"]])
+    at = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
+          .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
+    neighbours = rows(tokens[at])
     # the heads of the nouns the names hang on: the noun phrase a name closes ("Le Ministre de la Défense Antoni
     # Macierewicz", the name hung on "Défense")
     # (only for a name's noun that is a noun's complement, the one case ``closes_title`` below reads)
@@ -482,9 +482,13 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     conj = (children.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["PROPN", "NOUN"]))
             .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
-    # (the gender of a noun's own determiner, "le ministre", "la journaliste")
-    det_gender = (linked.filter(pl.col("deprel") == "det")
-                  .group_by("doc_id", "sent_id", "head")
+    # (the gender of a noun's own determiner, "le ministre", "la journaliste": of the nouns around the names and of
+    # the subject nouns whose phrase a name closes)
+    det_gender = (pl.concat([linked.filter(pl.col("deprel") == "det"),
+                             around.filter(pl.col("deprel") == "det")
+                             .join(upper.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
+                                   on=["doc_id", "sent_id", "head"], how="semi")]).unique(maintain_order=True)
+                  .group_by("doc_id", "sent_id", "head", maintain_order=True)
                   .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_det_gender")))
     apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
                .join(det_gender.rename({"head": "word_id"}), on=key, how="left")
@@ -496,15 +500,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                   pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
                                   pl.col("form").str.contains(r"^\p{Ll}").alias("_hlower"),
                                   pl.col("end_char").alias("_hend"), pl.col("head").alias("_ghead"))
-    # the noun a name's noun is the complement of, its determiner's gender and its relation
-    upper_det = (around.filter(pl.col("deprel") == "det")
-                 .join(upper.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
-                       on=["doc_id", "sent_id", "head"], how="semi")
-                 .group_by("doc_id", "sent_id", "head")
-                 .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_gdet_gender")))
-    grand_info = (upper.join(upper_det.rename({"head": "word_id"}), on=key, how="left")
-                  .select("doc_id", "sent_id", pl.col("word_id").alias("_ghead"), pl.col("deprel").alias("_grel"),
-                          pl.col("upos").alias("_gupos"), pl.col("feats").alias("_gfeats"),
+    # the subject noun a name's noun is the complement of, and its determiner's gender
+    grand_info = (upper.join(det_gender.rename({"head": "word_id", "_det_gender": "_gdet_gender"}), on=key, how="left")
+                  .select("doc_id", "sent_id", pl.col("word_id").alias("_ghead"), pl.col("feats").alias("_gfeats"),
                           pl.col("lemma").alias("_glemma"), pl.col("form").str.to_lowercase().alias("_gform"),
                           "_gdet_gender"))
     title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
@@ -544,10 +542,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     # phrase's role and gender, its head noun's, a person's role (the name is the title's apposition, not the
     # complement's)
     closes_title = (attached & ~rel.is_in(flat_rels) & pl.col("_hupos").is_in(["NOUN", "PROPN"]) & pl.col("_hcase")
-                    & ~pl.col("_hagent") & (pl.col("_hrel") == "nmod") & (pl.col("_gupos") == "NOUN")
+                    & ~pl.col("_hagent") & (pl.col("_hrel") == "nmod")
                     & pl.col("_glemma").is_in(_role_words()[0].implode())
                     & (pl.col("m_start") - pl.col("_hend")).is_between(0, 3)).fill_null(False)
-    title_subject = closes_title & pl.col("_grel").fill_null("").str.starts_with("nsubj")
     # a name the parser coordinated with a verb ("Olha Kharlan finit par réagir et Brunet flanche", "Brunet" hung on
     # "réagir"): the subject of a coordinated clause, one person
     clause_subject = (rel == "conj") & (pl.col("_hupos") == "VERB")
@@ -561,7 +558,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         .when(pl.col("_case") & pl.col("_attributing").fill_null(False) & pl.col("_written").str.contains(r"\s"))
         .then(pl.lit("speaker"))
         .when(pl.col("_case")).then(pl.lit("oblique"))
-        .when(title_subject | clause_subject).then(pl.lit("subject"))
+        .when(closes_title | clause_subject).then(pl.lit("subject"))
         # "la place Tahrir": a place or a thing; "(sur) la place Tahrir", "du président Bauzà": in a complement
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
         .when(of_noun & pl.col("_hagent")).then(pl.lit("agent"))
