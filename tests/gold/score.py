@@ -2,9 +2,9 @@
 
 Run from the project root::
 
-    python tests/gold/score.py                  # development: Wikinews (both halves), set3, UD development items
+    python tests/gold/score.py                  # development: Wikinews (both halves), the released sets, UD dev items
     python tests/gold/score.py --errors quotes  # every development error of one layer, in context
-    python tests/gold/score.py --blind          # and the blind set, set16, and the UD blind conditionals
+    python tests/gold/score.py --blind          # and the blind set (BLIND_SETS) and the UD blind conditionals
                                                 # (record the date; never tune on them, never read their errors)
 
 Subsets: ``dev`` (the first Wikinews half and the UD development items), ``blind`` (the second Wikinews
@@ -387,8 +387,8 @@ def errors(layer: str, subset: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true",
-                        help="also score the blind sets (set16) and the UD blind conditionals (record the date; "
-                             "never tune on them)")
+                        help=f"also score the blind sets ({', '.join(BLIND_SETS)}) and the UD blind conditionals "
+                             "(record the date; never tune on them)")
     parser.add_argument("--errors", choices=["conditionals", "quotes", "hedges", "reported"],
                         help="print every error of this layer in a development subset instead of the figures")
     parser.add_argument("--intervals", action="store_true",
