@@ -68,6 +68,11 @@ CASES = [
     # them, is its protasis (set11, set12; reportive before)
     ("Si ces tirs sont bien d'origine russe, il s'agirait des premiers depuis la trêve.", "agirait",
      "hypothetical", "si_clause"),
+    # ... not where the conditional's clause is the complement of a verb, an indirect question, whatever finite
+    # verb (a relative clause) stands between "si" and the conditional
+    ("Le ministre ne dit pas si le texte, qui est en discussion, serait voté avant l'été.", "serait", "reportive",
+     "unmarked"),
+    ("Personne ne sait si le projet, qui coûte cher, serait rentable.", "serait", "reportive", "unmarked"),
     # fixed: a gerund on a modal of possibility is the means, no condition (set14; hypothetical before) ...
     ("Cette découverte pourrait bouleverser la médecine, notamment en améliorant la façon de soigner les malades.",
      "pourrait", "epistemic", "epistemic_verb"),

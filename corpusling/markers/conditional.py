@@ -408,8 +408,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     clause or from a clause above it, and is neither that clause nor one whose content the
     conditional is: the protasis; a si-clause the parser makes the complement of a verb of opinion, which takes no
     indirect question, is a protasis all the same, and "s'" before "il(s)" is si whatever its label; so is a "si"
-    hung on the conditional's own clause with a finite indicative between them: "Si ces frappes sont …, il
-    s'agirait") and
+    hung on the conditional's own clause with a finite indicative between them, that clause no complement of a
+    verb (an indirect question's): "Si ces frappes sont …, il s'agirait") and
     ``_si_imperfect`` (a si-clause in the imperfect or pluperfect stands
     anywhere in the sentence outside the conditional's path, or "si" hangs on the conditional's own clause
     with an imperfect between them: the tense concord of the hypothetical system, which holds where the
@@ -498,20 +498,28 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # États avaient adopté cette limite, des vies auraient été sauvées": si → sauvées); an interrogative
     # "s'il viendrait" has no verb between them. With a finite indicative of another tense between them the
     # si-clause is a protasis all the same ("Si ces frappes sont bien américaines, il s'agirait des premières":
-    # si → agirait): ``_si_tree``
+    # si → agirait): ``_si_tree``; not where the conditional's clause is the complement of a verb, as an indirect
+    # question's is ("ne dit pas si le texte, qui est en discussion, serait voté": voté → ccomp of dit)
     finite_indicative = (pl.col("verbform") == "Fin") & (pl.col("mood") == "Ind")
+    verb_heads = nodes.filter(pl.col("upos").is_in(["VERB", "AUX"])).select(
+        *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_verb_head"))
     si_on_own = (nodes.filter(pl.col("_si_word").is_not_null()).rename({"word_id": "node"})
-                 .join(start, on=[*sent, "node"], how="inner").select(row, *sent, "_si_word"))
-    hung_on_apodosis = (si_on_own.join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
-                        .join(words.filter(pl.col("_impf") | finite_indicative)
-                              .select(*sent, pl.col("word_id").alias("_verb_between"), "_impf"), on=sent, how="inner")
-                        .filter((pl.col("_si_word") < pl.col("_verb_between"))
-                                & (pl.col("_verb_between") < pl.col("_cnd_word")))
-                        .group_by(row).agg(pl.col("_impf").any())) if si_on_own.height else (
-        si_on_own.select(row, pl.lit(False).alias("_impf")))
+                 .join(start, on=[*sent, "node"], how="inner").join(verb_heads, on=[*sent, "head"], how="left")
+                 .select(row, *sent, "_si_word", (pl.col("_rel").is_in(_COMPLEMENT)
+                                                  & pl.col("_verb_head").fill_null(False)).alias("_complement")))
+    if si_on_own.height:
+        verbs = words.filter(pl.col("_impf") | finite_indicative).select(
+            *sent, pl.col("word_id").alias("_verb_between"), "_impf")
+        hung_on_apodosis = (si_on_own.join(found.select(row, pl.col("word_id").alias("_cnd_word")), on=row, how="left")
+                            .join(verbs, on=sent, how="inner")
+                            .filter((pl.col("_si_word") < pl.col("_verb_between"))
+                                    & (pl.col("_verb_between") < pl.col("_cnd_word")))
+                            .group_by(row).agg(pl.col("_impf").any(), pl.col("_complement").first()))
+    else:
+        hung_on_apodosis = si_on_own.select(row, pl.lit(False).alias("_impf"), "_complement")
     si_imperfect = (pl.concat([elsewhere, hung_on_apodosis.filter(pl.col("_impf")).select(row)]).unique()
                     .with_columns(pl.lit(True).alias("_si_imperfect")))
-    si = (pl.concat([si, hung_on_apodosis.filter(~pl.col("_impf")).select(row)]).unique()
+    si = (pl.concat([si, hung_on_apodosis.filter(~pl.col("_impf") & ~pl.col("_complement")).select(row)]).unique()
           .with_columns(pl.lit(True).alias("_si_tree")))
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
