@@ -24,6 +24,16 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # rule 'own subject': the subject, its apposition or adjunct between commas, then its verb (set14, set8)
     "François Fillon, en déplacement à Troyes, ce mardi, a contesté les chiffres du journal.": [],
     "Le patron du parti, Évariste Ndayishimiye, critique vivement l'Union européenne.": [],
+    # a mid-sentence incise the parser made the root, its subject taken from a later finite verb that has none of
+    # its own (the verb "reculera", the passive "sera votée", the modal "devraient"), stays one
+    "Le gouvernement, a précisé le ministre, ne reculera pas sur cette réforme.": [
+        ("source_marker", "a précisé le ministre", "rule: attribution incise")],
+    "Cette réforme, a indiqué la porte-parole du gouvernement, sera votée avant l'été.": [
+        ("source_marker", "a indiqué la porte-parole du gouvernement", "rule: attribution incise")],
+    "Les négociations, a expliqué un diplomate, devraient reprendre la semaine prochaine.": [
+        ("source_marker", "a expliqué un diplomate", "rule: attribution incise"),
+        ("unnamed_source", "un diplomate", "rule: unnamed subject of an incise"),
+        ("epistemic_verb", "devraient", "rule: epistemic modal (conditional)")],
     # an incise after an assertion with a verb of its own stays one
     "Les journalistes sont maintenant en sécurité, a indiqué leur direction.": [
         ("source_marker", "a indiqué leur direction", "rule: attribution incise")],

@@ -90,8 +90,10 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     A verb with an infinitive clause after it reports that clause and is no incise ("X, rédacteur en chef, a dit
     ne pas y voir…"). Rule 'own subject' (tenth round): a verb with its own nominal subject before it and no other
     finite verb before it in its sentence is the sentence's predicate, its commas an apposition's ("François Fillon,
-    en déplacement à Troyes, a contesté les chiffres"), no incise. ``_clause``: the incise is such an attribution
-    clause.
+    en déplacement à Troyes, a contesté les chiffres"), no incise; unless a later finite verb of the sentence (before
+    the next colon, semicolon or opening quotation mark), not a conjunct, has no subject of its own: the parser gave
+    it to the incise ("Le gouvernement, a précisé le ministre, ne reculera pas"). ``_clause``: the incise is such an
+    attribution clause.
     """
     speech_form, aux_form = _inverted_verb(lists)
     # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
@@ -200,11 +202,34 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     first_finite = (held.filter(finite).group_by("_s").agg(pl.col("_i").min().alias("_f"))
                     .join(held.select(pl.col("_i").alias("_f"), pl.when(pl.col("deprel").str.starts_with("aux"))
                                       .then(pl.col("_hi")).alias("_f_head")), on="_f"))
+    # a later finite verb (through its auxiliary or copula) with no subject of its own, other than a conjunct, has
+    # had its subject taken by the parser, which made the incise verb the root: the verb is an incise in the middle
+    # of the sentence ("Le gouvernement, a précisé le ministre, ne reculera pas", "Cette réforme, a indiqué la
+    # porte-parole, sera votée", "Les négociations, a expliqué un diplomate, devraient reprendre"); only such a verb
+    # before the next colon, semicolon or opening quotation mark counts (not a quoted imperative: "a contesté les
+    # chiffres : « Faites votre métier »"), ``_stretch`` numbering the stretches between them
+    held = held.with_columns(in_list("_form", frozenset({":", ";"}) | OPENING_MARKS).cast(pl.Int32).cum_sum()
+                             .alias("_stretch"))
+    with_subject = (held.filter(pl.col("deprel").str.contains(r"^(?:nsubj|csubj|expl)"))
+                    .select(pl.col("_hi").alias("_clause_head")).unique().with_columns(pl.lit(True).alias("_has_subj")))
+    subjectless = (held.filter(finite)
+                   .select("_s", pl.col("_i").alias("_later"), "_stretch",
+                           pl.when(pl.col("deprel").str.starts_with("aux") | (pl.col("deprel") == "cop"))
+                           .then(pl.col("_hi")).otherwise(pl.col("_i")).alias("_clause_head"))
+                   .join(held.select(pl.col("_i").alias("_clause_head"), pl.col("deprel").alias("_head_rel")),
+                         on="_clause_head", how="left")
+                   .join(with_subject, on="_clause_head", how="left")
+                   .filter(~pl.col("_has_subj").fill_null(False) & (pl.col("_head_rel") != "conj").fill_null(True))
+                   .select("_s", "_later", "_stretch"))
     subject_before = (held.filter((pl.col("deprel") == "nsubj") & (pl.col("_i") < pl.col("_hi"))
                                   & pl.col("upos").is_in(["NOUN", "PROPN"]))
                       .select(pl.col("_hi").alias("_i"), "_s").unique()
                       .join(first_finite, on="_s")
                       .filter((pl.col("_f") == pl.col("_i")) | (pl.col("_f_head") == pl.col("_i")).fill_null(False))
+                      .join(held.select("_i", "_stretch"), on="_i")
+                      .join(subjectless.join(held.select("_s", "_i", "_stretch"), on=["_s", "_stretch"])
+                            .filter(pl.col("_later") > pl.col("_i")).select("_i").unique(),
+                            on="_i", how="anti")
                       .select("_i").with_columns(pl.lit(True).alias("_own_subject")))
     found = found.join(subject_before, on="_i", how="left", maintain_order="left")
     own_subject = pl.col("_own_subject").fill_null(False) & ~by_clitic & ~pl.col("_clause")
