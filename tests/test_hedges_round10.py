@@ -6,7 +6,7 @@ closed lists of epistemic markers and boosters (§3), never annotated in the dev
 hedges.tsv: "avoir l'air", "donner l'impression", "laisser supposer|penser|croire", "on estime que", "être
 sûr|certain|convaincu"; the past conditional of pouvoir / devoir is a counterfactual with any complement (row
 'counterfactual' of hedges.MODAL_RULES: "le bilan aurait pu être beaucoup plus grave"), epistemic only with an
-impersonal subject (row 'past_conditional'); "selon" / "d'après" a code, a constitution or a legislation is a norm
+impersonal subject (row 'impersonal'); "selon" / "d'après" a code, a constitution or a legislation is a norm
 applied, no source (the exclude entries of "selon" of arrangement in hedges.tsv); a noun that leaves its informant
 unnamed (``anonymous_noun`` of hedge_rule_words.tsv: source) heads an unnamed source with a definite or
 demonstrative determiner too ("selon cette source")."""
@@ -47,9 +47,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "Je suis certain que la justice ne se laissera pas instrumentaliser.": [],
     "La voiture semblait appartenir à l'armée.": [("epistemic_verb", "semblait", "sembler")],
     # a past conditional with any complement says what did not happen (row 'counterfactual'; set11, set13); an
-    # impersonal one weighs a possibility (row 'past_conditional')
+    # impersonal one weighs a possibility (row 'impersonal')
     "Le bilan aurait pu être beaucoup plus grave.": [],
-    "Il aurait pu s'agir d'un accident.": [("epistemic_verb", "aurait pu", "rule: epistemic modal (past_conditional)")],
+    "Il aurait pu s'agir d'un accident.": [("epistemic_verb", "aurait pu", "rule: epistemic modal (impersonal)")],
     # "selon" a norm (a code, a constitution) is the rule applied, no source (set14; "d'après le droit international",
     # Wikinews, adjudicated); "selon" a person stays a source
     "En effet, selon le Code du travail, elle aurait dû percevoir moins d'un mois de salaire.": [],
