@@ -79,6 +79,9 @@ CASES = [
     # ... a gerund on another verb stays a condition
     ("En réduisant les impôts, le gouvernement relancerait la croissance.", "relancerait", "hypothetical",
      "gerund_condition"),
+    # ... and a fronted gerund on a modal of possibility too: an explicit condition outranks the modal (guide §1)
+    ("En réduisant les impôts, le gouvernement pourrait relancer la croissance.", "pourrait", "hypothetical",
+     "gerund_condition"),
 ]
 
 #: The rules of this round (the cases of the other rules show that the new ones do not over-fire).

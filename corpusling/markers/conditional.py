@@ -272,9 +272,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     introduces it), ``_n_si``, ``_si_word`` and ``_comparative_si`` (si introduces it, at that word, after
     "comme": "comme si"),
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
-    ``_gerund_child`` (a gerund "en + participle" hangs from it), and ``_sans_condition`` (an
-    oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective complement: "sans la
-    négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y serait…"), and
+    ``_gerund_child`` (a gerund "en + participle" hangs from it; ``_fronted_gerund_child``: one before it), and
+    ``_sans_condition`` (an oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective
+    complement: "sans la négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y
+    serait…"), and
     ``_sans_infinitive`` (an infinitive introduced by "sans" hangs from it or from its infinitive complement,
     whatever the relation the parser gives it)."""
     sent = ["_sk"]  # the sentence, by its integer key (faster to join than doc_id + sent_id)
@@ -305,6 +306,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         (crel.is_in(["aux", "aux:tense", "aux:pass", "cop"]) & pl.col("_impf")).any().alias("_imperfect_aux"),
         crel.is_in(["ccomp", "csubj", "xcomp"]).any().alias("_clausal_child"),
         ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
+        ((crel == "advcl") & pl.col("_gerund") & (pl.col("_child") < pl.col("word_id"))).any()
+        .alias("_fronted_gerund_child"),
         form.filter(crel == "det").first().alias("_det"))
     determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
@@ -357,7 +360,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux", "_purpose_child",
-                                  "_gerund_child").fill_null(False),
+                                  "_gerund_child", "_fronted_gerund_child").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
@@ -399,8 +402,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     conditional the parser took for an adjective of a noun, amod or acl with no subject, the noun phrase it
     hangs from), ``_clause_upos``
     and ``_clausal_child`` (the clause's head word is an adjective, say, with a clause as complement
-    or subject: "ce serait dramatique que…"), ``_sans_condition`` and ``_gerund_condition`` (a gerund hangs
-    from the clause; see :func:`_nodes`), ``_fip_tree`` (the
+    or subject: "ce serait dramatique que…"), ``_sans_condition``, ``_gerund_condition`` and
+    ``_fronted_gerund`` (a gerund hangs from the clause, before it; see :func:`_nodes`), ``_fip_tree`` (the
     governing verb is a past verb of saying or thinking: the future in the past, Riegel et al.
     2018), ``_speaker_gov`` (it is one in the first person, not past: "je crois que…"),
     ``_content_clause`` (the conditional's own clause is the content of a word that is no verb of
@@ -527,7 +530,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
-        pl.col("_gerund_child").alias("_gerund_condition"), pl.col("_purpose_child").alias("_purpose_condition"))
+        pl.col("_gerund_child").alias("_gerund_condition"),
+        pl.col("_fronted_gerund_child").alias("_fronted_gerund"), pl.col("_purpose_child").alias("_purpose_condition"))
     # a year hung on the conditional's own clause dates it ("qui deviendrait en 1928")
     years = (words.filter((pl.col("upos") == "NUM") & pl.col("deprel").is_in(["obl", "obl:mod"]))
              .filter(pl.col("_f").str.contains(_YEAR))
@@ -566,7 +570,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
-                    "_gerund_condition", "_purpose_condition", "_dated", "_past_above")))
+                    "_gerund_condition", "_fronted_gerund", "_purpose_condition", "_dated", "_past_above")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -597,8 +601,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     gardes-côtes"; on a past one it is the manner: "il aurait quitté le pays sans prévenir"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
     tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
-    conditional ("en réduisant les impôts, le gouvernement relancerait…"; not on a modal of possibility, whose
-    gerund is the means: "pourrait bouleverser la science, notamment en améliorant…"), and a purpose infinitive "pour +
+    conditional ("en réduisant les impôts, le gouvernement relancerait…", "… pourrait relancer…"; not a gerund
+    after a modal of possibility, the means: "pourrait bouleverser la science, notamment en améliorant…"), and a
+    purpose infinitive "pour +
     infinitive" on an impersonal present conditional, its goal the condition: "il faudrait cent tours pour
     couvrir la ville" (if one wanted to), "pour avoir une image exhaustive, il serait bien de…"
     (``purpose_condition``). An attenuated assertion ("je dirais même") is ``other``: no wish or request. A past
@@ -690,10 +695,11 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("sans_infinitive_condition", pl.col("_sans_infinitive") & ~compound, "hypothetical"),
-        # (not on a modal of possibility: a gerund there is the means by which the possibility would come about,
-        # no explicit condition: "Cette découverte pourrait bouleverser la science, notamment en améliorant…")
-        ("gerund_condition", pl.col("_gerund_condition") & ~compound & ~lemma.is_in(cues("epistemic_verb")),
-         "hypothetical"),
+        # (a gerund after a modal of possibility is the means by which the possibility would come about, no
+        # explicit condition: "Cette découverte pourrait bouleverser la science, notamment en améliorant…"; a
+        # fronted one is the condition all the same: "En réduisant les impôts, le gouvernement pourrait relancer…")
+        ("gerund_condition", pl.col("_gerund_condition") & ~compound
+         & (pl.col("_fronted_gerund") | ~lemma.is_in(cues("epistemic_verb"))), "hypothetical"),
         ("purpose_condition", pl.col("_purpose_condition") & ~compound
          & subject.is_in(cues("impersonal_subject")) & lemma.is_in(cues("impersonal_verb")), "hypothetical"),
         ("counterfactual_modal", compound & key.is_in(cues("counterfactual_modal"))
