@@ -51,6 +51,8 @@ GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 ROOT = score.ROOT
 CARD = WEIGHTS.with_suffix(".md")
+#: The card's hand-written item (the rounds' comparisons, by hand), which ``--write`` carries over.
+HISTORY = "- **History of this comparison**"
 
 
 def features(frame: pl.DataFrame) -> list[str]:
@@ -187,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     decision = (f"best variant {variant}: held out ({HELD_OUT[0]}-{HELD_OUT[-1]}, each trained on the others) model "
                 f"{table['model_right'].sum()} right against the rules' {table['rules_right'].sum()} of "
                 f"{table['items'].sum()}, summed margin {margin:+.1f} points; "
-                + ("the model beats the rules by 3 points or more: it decides (`classes=\"model\"`)" if ships else
-                   "under the 3 points asked: the rules stay the class decider; the file serves "
+                + (f"the model beats the rules by {MARGIN:g} points or more: it decides (`classes=\"model\"`)"
+                   if ships else
+                   f"under the {MARGIN:g} points asked: the rules stay the class decider; the file serves "
                    "`classes=\"model\"` for comparison only"))
     print("decision:", decision)
     if args.write:
@@ -249,7 +252,15 @@ argmax, no scikit-learn at run time).
   `conditional.rules()`, whether or not an earlier rule decided), `rule_class_<class>` (the class the ordered
   rules give), compound, in_quote, first_person, relative, governed, governor_past_saying, si_in_sentence,
   source_in_sentence, question, negated, appositive, dated, past_above, in_tree, and the seventh round's four.
-"""
+""" + history()
+
+
+def history() -> str:
+    """The hand-written item of the card that ``--write`` replaces (from :data:`HISTORY` to its end), after a blank
+    line; empty where the card has none."""
+    text = CARD.read_text(encoding="utf-8") if CARD.exists() else ""
+    start = text.find(HISTORY)
+    return "" if start < 0 else "\n" + text[start:].rstrip("\n") + "\n"
 
 
 def _sklearn() -> str:
