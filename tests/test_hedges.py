@@ -234,12 +234,17 @@ IND = "Mood=Ind|VerbForm=Fin"
     (f"Il|il|PRON|2|expl:subj peut|pouvoir|VERB|0|root|{IND} s'|se|PRON|4|expl:pv "
      "agir|agir|VERB|2|xcomp|VerbForm=Inf d'|de|ADP|7|case un|un|DET|7|det crime|crime|NOUN|4|obl",
      [("peut", "epistemic_verb")]),
-    # a past conditional is a counterfactual with any complement, a passive too (tenth round: the development gold
-    # has two, "le bilan aurait pu être beaucoup plus grave", "sa dépouille aurait pu être instrumentalisée", and no
-    # "might have" passive; row 'counterfactual'), and with an agent's action
+    # a past conditional is a counterfactual with any complement, an agentless passive too (tenth round: the
+    # development gold has two, "le bilan aurait pu être beaucoup plus grave", "sa dépouille aurait pu être
+    # instrumentalisée"; row 'counterfactual'), and with an agent's action; a passive with its "par" agent weighs a
+    # past cause, the guide's "might have" (row 'past_conditional_agent_passive')
     (f"L'|le|DET|2|det incendie|incendie|NOUN|4|nsubj:pass aurait|avoir|AUX|4|aux:tense|{CND} "
      "pu|pouvoir|VERB|0|root|Tense=Past|VerbForm=Part être|être|AUX|6|aux:pass|VerbForm=Inf "
      "causé|causer|VERB|4|xcomp|VerbForm=Part", []),
+    (f"L'|le|DET|2|det incendie|incendie|NOUN|4|nsubj:pass aurait|avoir|AUX|4|aux:tense|{CND} "
+     "pu|pouvoir|VERB|0|root|Tense=Past|VerbForm=Part être|être|AUX|6|aux:pass|VerbForm=Inf "
+     "causé|causer|VERB|4|xcomp|VerbForm=Part par|par|ADP|9|case un|un|DET|9|det "
+     "court-circuit|court-circuit|NOUN|6|obl:agent", [("aurait pu", "epistemic_verb")]),
     (f"Ce|ce|DET|2|det documentaire|documentaire|NOUN|4|nsubj aurait|avoir|AUX|4|aux:tense|{CND} "
      "pu|pouvoir|VERB|0|root|Tense=Past|VerbForm=Part s'|se|PRON|6|expl:pv "
      "interroger|interroger|VERB|4|xcomp|VerbForm=Inf", []),

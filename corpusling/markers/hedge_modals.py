@@ -44,7 +44,8 @@ class ModalRule:
     impersonal (il + s'agir, y avoir…), thing (a noun that names no person, institution or
     document; cela), agent (a person, an institution, a proper noun), pronoun (il, elle…:
     unknown), proposition (cela, ça, ce qui: an event or a fact, never an agent), none; ``complements``
-    (the infinitive): passive, perfect (avoir/être + participle), copula (être + attribute), active;
+    (the infinitive): passive, agent_passive (a passive with its "par" agent, obl:agent), perfect (avoir/être +
+    participle), copula (être + attribute), active;
     ``condition``: an explicit condition bears on the modal (in the sentence, not inside a si-clause that
     holds the modal); ``negated``: a "ne" on the modal (ne … pas, ne … que); ``relative``: the modal opens a
     relative clause whose subject is inverted ("l'impact qu'aurait pu avoir le pollen"); ``clauses``: the clause
@@ -113,6 +114,11 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           "la jeune fille", tenses="past_conditional", condition=False, relative=True),
     # (any complement: "le bilan aurait pu être beaucoup plus grave", "sa dépouille aurait pu être instrumentalisée"
     # say what did not happen, as the active does; tenth round, set11, set13)
+    # (a passive with its "par" agent weighs the cause of what did happen, the guide's "might have": "l'incendie
+    # aurait pu être causé par un court-circuit"; the agentless one says what did not, "sa dépouille aurait pu être
+    # instrumentalisée", row 'counterfactual')
+    _rule("past_conditional_agent_passive", True, "l'incendie aurait pu être causé par un court-circuit",
+          tenses="past_conditional", complements="agent_passive"),
     # (the impersonal "il aurait pu s'agir de…" is left to row 'impersonal'; the speaker's to 'speaker_subject')
     _rule("counterfactual", False, "ce documentaire aurait pu s'interroger, le bilan aurait pu être plus lourd",
           tenses="past_conditional", subjects="agent pronoun thing proposition none"),
@@ -123,7 +129,7 @@ MODAL_RULES: tuple[ModalRule, ...] = (
     _rule("devoir_imperfect", False, "28 personnes devaient participer, il devait y avoir un débat (a plan)",
           lemma="devoir", tenses="imperfect other"),
     _rule("agentless_passive", False, "une attention doit être apportée, ils pourront être échangés, des scripts "
-          "pouvant être utilisés", tenses="future present imperfect participle", complements="passive"),
+          "pouvant être utilisés", tenses="future present imperfect participle", complements="passive agent_passive"),
     _rule("impersonal", True, "il peut s'agir de, il peut y avoir", subjects="impersonal"),
     _rule("devoir_perfect", True, "il doit avoir oublié", lemma="devoir", tenses="present", complements="perfect"),
     _rule("pouvoir_proposition", True, "ce qui a pu permettre aux députés de…, cela peut expliquer",
@@ -222,6 +228,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                          pl.col("_lemma").alias("_c_lemma"), pl.col("deprel").alias("_c_deprel"))
     c_kids = scope.filter(pl.col("_hi").is_in(complement["_c"].implode())).group_by(pl.col("_hi").alias("_c")).agg(
         ((pl.col("deprel") == "aux:pass")).any().alias("_passive"),
+        (pl.col("deprel") == "obl:agent").any().alias("_by_agent"),
         ((pl.col("deprel") == "aux:tense") & (pl.col("verbform") == "Inf")).any().alias("_perfect"),
         pl.col("_form").alias("_c_kid_forms"))
     m_kids = kids.group_by(pl.col("_hi").alias("_i")).agg(
@@ -313,7 +320,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                | at("_sp_inv", 1))
         .fill_null(False).alias("_speaker_near"))
     features = (features.join(near, on="_i", how="left").with_columns(chosen.alias("_w")).join(who, on="_w", how="left")
-                .with_columns(pl.col(c).fill_null(False) for c in ("_passive", "_perfect", "_cop")))
+                .with_columns(pl.col(c).fill_null(False) for c in ("_passive", "_by_agent", "_perfect", "_cop")))
     agentive = agentive_nouns(lists)
     noun_agent = (in_list("_w_lemma", agentive) | in_list("_w_form", agentive) | pl.col("_w_people")
                   | pl.col("_w_form").str.replace(r"(..)[sx]$", "$1").is_in(sorted(agentive)))
@@ -341,7 +348,9 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
              .when(in_list("_form", lists["modal_present"])).then(pl.lit("present"))
              .when((pl.col("verbform") == "Part") & pl.col("_form").str.ends_with("ant")).then(pl.lit("participle"))
              .otherwise(pl.lit("other")))
-    complement_kind = (pl.when(pl.col("_passive") | (pl.col("_c_deprel") == "aux:pass")).then(pl.lit("passive"))
+    complement_kind = (pl.when((pl.col("_passive") | (pl.col("_c_deprel") == "aux:pass")) & pl.col("_by_agent"))
+                       .then(pl.lit("agent_passive"))
+                       .when(pl.col("_passive") | (pl.col("_c_deprel") == "aux:pass")).then(pl.lit("passive"))
                        .when(pl.col("_perfect")).then(pl.lit("perfect"))
                        .when(pl.col("_cop") | (pl.col("_c_deprel") == "cop")
                              | pl.col("_c_upos").is_in(["ADJ", "NOUN", "PRON", "PROPN", "NUM", "ADV"]))
