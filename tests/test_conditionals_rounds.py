@@ -64,6 +64,9 @@ CASES = [
     # ... a present main clause gives none
     ("Le ministre quitte la salle en indiquant que la réunion reprendrait demain.", "reprendrait", "reportive",
      "unmarked"),
+    # ... nor an absolute participle clause, with a subject and a time of its own
+    ("Le ministre a démissionné en 2015, ses proches affirmant aujourd'hui qu'il serait malade.", "serait",
+     "reportive", "unmarked"),
     # fixed: "si" hung by the parser on the conditional's own clause, a finite indicative of any tense between
     # them, is its protasis (set11, set12; reportive before)
     ("Si ces tirs sont bien d'origine russe, il s'agirait des premiers depuis la trêve.", "agirait",

@@ -369,12 +369,14 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                            (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
     # a present participle, gerund or not ("en prévenant qu'il pourrait…", "en lui indiquant qu'il se
     # présenterait"), has no time of its own: it takes that of the nearest verb before it that has one (finite,
-    # or a participle with its tense auxiliary: "avait mis en garde …, en prévenant que" is past)
+    # or a participle with its tense auxiliary: "avait mis en garde …, en prévenant que" is past); not an absolute
+    # participle clause, which has its own subject and its own time ("a démissionné en 2015, ses proches affirmant
+    # aujourd'hui qu'il serait malade")
     # (plain shifts and fills over the table in word order, kept where the verb is in the same sentence)
     tensed = (pl.col("verbform") == "Fin") | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
     before = [pl.when(tensed).then(pl.col(c)).shift(1).forward_fill() for c in ("_past", "_sk")]
-    participle_past = ((pl.col("verbform") == "Part") & (pl.col("tense") == "Pres") & (before[1] == pl.col("_sk"))
-                       & before[0]).fill_null(False)
+    participle_past = ((pl.col("verbform") == "Part") & (pl.col("tense") == "Pres") & pl.col("_subj_upos").is_null()
+                       & (before[1] == pl.col("_sk")) & before[0]).fill_null(False)
     nodes = nodes.sort(*sent, "word_id").with_columns(pl.col("_past") | participle_past)
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
