@@ -22,7 +22,7 @@ spans its object noun phrase ("selon l'AFP") and an approximator its numeral; "s
 ("varie … selon les sous-espèces") and a point of view nobody holds ("aux yeux de l'histoire") are no
 source markers; a source marker or incise that attributes a quotation in quotation marks is the
 quotation's attribution, not a hedge;
-an adjectival booster under negation ("rien ne peut être sûr") is not a booster; an unnamed source
+an adjectival booster under negation ("ce n'est pas incontestable") is not a booster; an unnamed source
 named right after ("un manifestant, Abdel Nasser") is not unnamed; overlapping spans of one
 category keep the longest, while categories may overlap ("selon un collectif de défense": a source
 marker whose object is an unnamed source). Each row's ``entry`` names the lexicon pattern or the
@@ -75,7 +75,7 @@ OBJECT_REACH = 4
 #: How many numeral words an approximator's span takes after it ("environ 5 000" in two words).
 NUMERAL_REACH = 3
 
-#: How many words before an adjectival booster a negation may come ("rien ne peut être sûr").
+#: How many words before an adjectival booster a negation may come ("ce n'est pas incontestable").
 NEGATION_REACH = 4
 
 
@@ -393,7 +393,7 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
 def _drop_negated(spans: pl.DataFrame, words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
     """Markers under a negation shortly before them (:data:`NEGATION_REACH` words, no punctuation between).
 
-    An adjectival booster ("rien ne peut être sûr", "il n'est pas certain") asserts no certainty; an
+    An adjectival booster ("ce n'est pas incontestable", "il n'est pas certain que") asserts no certainty; an
     unnamed source ("n'a pas été confirmée de source indépendante") is the source of nothing reported.
     """
     boosters = spans.filter(pl.col("category").is_in(["booster", "unnamed_source"]))
