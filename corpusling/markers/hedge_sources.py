@@ -194,40 +194,45 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     # vivement l'UE", "François Fillon, en déplacement à Troyes, …, a contesté les chiffres du « Canard »"), and the
     # noun phrase after the verb is its object, not an inverted subject; an incise follows an assertion with a verb
     # of its own (tenth round: set14, set8; Riegel, Pellat & Rioul 2018 on the incise, whose subject is inverted)
-    finite = (pl.col("verbform") == "Fin") & pl.col("upos").is_in(["VERB", "AUX"])
+    # (any finite word, an auxiliary or a copula too; ``finite_verb`` below leaves them out)
+    finite_word = (pl.col("verbform") == "Fin") & pl.col("upos").is_in(["VERB", "AUX"])
     # (read in the sentences of the candidates it can remove only: a noun phrase after the verb, no clitic, no clause)
     open_to_it = found.filter(pl.col("_first_i").is_not_null() & pl.col("_subj_ok") & ~by_clitic & ~pl.col("_clause"))
-    held = scope.filter(pl.col("_s").is_in(open_to_it["_s"].unique().implode()))
+    candidate_sentences = scope.filter(pl.col("_s").is_in(open_to_it["_s"].unique().implode()))
     # (or the verb's own auxiliary: "a contesté"; not a copula the parser hung on it, "sont …, a indiqué")
-    first_finite = (held.filter(finite).group_by("_s").agg(pl.col("_i").min().alias("_f"))
-                    .join(held.select(pl.col("_i").alias("_f"), pl.when(pl.col("deprel").str.starts_with("aux"))
-                                      .then(pl.col("_hi")).alias("_f_head")), on="_f"))
+    first_finite = (candidate_sentences.filter(finite_word).group_by("_s")
+                    .agg(pl.col("_i").min().alias("_first_finite"))
+                    .join(candidate_sentences.select(pl.col("_i").alias("_first_finite"),
+                                                     pl.when(pl.col("deprel").str.starts_with("aux"))
+                                                     .then(pl.col("_hi")).alias("_first_finite_head")),
+                          on="_first_finite"))
     # a later finite verb (through its auxiliary or copula) with no subject of its own, other than a conjunct, has
     # had its subject taken by the parser, which made the incise verb the root: the verb is an incise in the middle
     # of the sentence ("Le gouvernement, a précisé le ministre, ne reculera pas", "Cette réforme, a indiqué la
     # porte-parole, sera votée", "Les négociations, a expliqué un diplomate, devraient reprendre"); only such a verb
     # before the next colon, semicolon or opening quotation mark counts (not a quoted imperative: "a contesté les
     # chiffres : « Faites votre métier »"), ``_stretch`` numbering the stretches between them
-    held = held.with_columns(in_list("_form", frozenset({":", ";"}) | OPENING_MARKS).cast(pl.Int32).cum_sum()
-                             .alias("_stretch"))
-    with_subject = (held.filter(pl.col("deprel").str.contains(r"^(?:nsubj|csubj|expl)"))
+    candidate_sentences = candidate_sentences.with_columns(
+        in_list("_form", frozenset({":", ";"}) | OPENING_MARKS).cast(pl.Int32).cum_sum().alias("_stretch"))
+    with_subject = (candidate_sentences.filter(pl.col("deprel").str.contains(r"^(?:nsubj|csubj|expl)"))
                     .select(pl.col("_hi").alias("_clause_head")).unique().with_columns(pl.lit(True).alias("_has_subj")))
-    subjectless = (held.filter(finite)
+    subjectless = (candidate_sentences.filter(finite_word)
                    .select("_s", pl.col("_i").alias("_later"), "_stretch",
                            pl.when(pl.col("deprel").str.starts_with("aux") | (pl.col("deprel") == "cop"))
                            .then(pl.col("_hi")).otherwise(pl.col("_i")).alias("_clause_head"))
-                   .join(held.select(pl.col("_i").alias("_clause_head"), pl.col("deprel").alias("_head_rel")),
+                   .join(candidate_sentences.select(pl.col("_i").alias("_clause_head"),
+                                                    pl.col("deprel").alias("_head_rel")),
                          on="_clause_head", how="left")
                    .join(with_subject, on="_clause_head", how="left")
                    .filter(~pl.col("_has_subj").fill_null(False) & (pl.col("_head_rel") != "conj").fill_null(True))
                    .select("_s", "_later", "_stretch"))
-    subject_before = (held.filter((pl.col("deprel") == "nsubj") & (pl.col("_i") < pl.col("_hi"))
-                                  & pl.col("upos").is_in(["NOUN", "PROPN"]))
+    subject_before = (candidate_sentences.filter((pl.col("deprel") == "nsubj") & (pl.col("_i") < pl.col("_hi"))
+                                                 & pl.col("upos").is_in(["NOUN", "PROPN"]))
                       .select(pl.col("_hi").alias("_i"), "_s").unique()
                       .join(first_finite, on="_s")
-                      .filter((pl.col("_f") == pl.col("_i")) | (pl.col("_f_head") == pl.col("_i")).fill_null(False))
-                      .join(held.select("_i", "_stretch"), on="_i")
-                      .join(subjectless.join(held.select("_s", "_i", "_stretch"), on=["_s", "_stretch"])
+                      .filter((pl.col("_first_finite") == pl.col("_i"))
+                              | (pl.col("_first_finite_head") == pl.col("_i")).fill_null(False))
+                      .join(subjectless.join(candidate_sentences.select("_s", "_i", "_stretch"), on=["_s", "_stretch"])
                             .filter(pl.col("_later") > pl.col("_i")).select("_i").unique(),
                             on="_i", how="anti")
                       .select("_i").with_columns(pl.lit(True).alias("_own_subject")))
@@ -267,8 +272,11 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     ("les experts"); the "de les" the tokeniser may make of an indefinite "des" counts as "des". Numeral nouns
     ("des milliers de…") are approximators, and documents ("une étude", "une analyse") sources that do not
     speak: neither is an unnamed speaker. A partitive pronoun
-    ("l'un d'eux", :func:`_partitives`) heads one too. ``groups``: more nouns whose definite plural is vague here
-    (``speaking_group`` for the subjects of verbs of saying: "les médias locaux signalent que…").
+    ("l'un d'eux", :func:`_partitives`) heads one too, and so does a noun that leaves its informant unnamed by what
+    it says (``anonymous_noun`` of ``hedge_rule_words.tsv``: "source") with a definite or demonstrative determiner,
+    singular too ("selon cette source", "selon la source française proche de l'enquête"; ``_anonymous``, tenth
+    round). ``groups``: more nouns whose definite plural is vague here (``speaking_group`` for the subjects of
+    verbs of saying: "les médias locaux signalent que…").
     """
     found = words.filter(pl.col("_i").is_in(nouns.unique().implode()))
     heads = found.filter((pl.col("upos") == "NOUN") & ~in_list("_lemma", lists["number_word"])
