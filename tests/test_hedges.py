@@ -191,7 +191,7 @@ def test_apparent_hedges_before_its_noun_only() -> None:
 
 
 def test_negated_adjectival_booster_is_not_a_booster() -> None:
-    negated = tree("Ce|ce|PRON|4|nsubj n'|ne|ADV|4|advmod est|être|AUX|4|cop pas|pas|ADV|5|advmod "
+    negated = tree("Ce|ce|PRON|5|nsubj n'|ne|ADV|5|advmod est|être|AUX|5|cop pas|pas|ADV|5|advmod "
                    "incontestable|incontestable|ADJ|0|root")
     assert found(negated) == []
     assert found(tree("C'|ce|PRON|3|nsubj est|être|AUX|3|cop incontestable|incontestable|ADJ|0|root")) == [
