@@ -16,10 +16,10 @@ from corpusling.lexicons import ATTRIBUTION_ROLES, CONTEXT_ROLES, attribution_wo
 from corpusling.markers.attribution import NAME, SourceRule, kind_rules, source_rules
 from corpusling.markers.conditional import cues
 
-SOURCE_RULES = ["reading", "incise", "incise_text", "selon_after", "incise_name_first", "signature", "agent", "voice",
-                "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause", "colon_subject",
-                "verb_before", "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside", "incise_final",
-                "selon_end", "previous_sentence"]
+SOURCE_RULES = ["reading", "incise", "incise_text", "incise_open", "selon_after", "incise_name_first", "signature",
+                "agent", "voice", "colon_noun", "colon_verb", "colon_name", "selon_before", "selon_clause",
+                "colon_subject", "verb_before", "governing_verb", "selon_inside", "verb_in_sentence", "incise_inside",
+                "incise_final", "selon_end", "previous_sentence"]
 
 #: (paragraph, its quotation's source rule, the source as written)
 EXAMPLES = [
@@ -31,6 +31,8 @@ EXAMPLES = [
     # a degree adverb before an adverb in -ment between the verb and its subject
     ("« Les radiations ont endommagé les gènes », conclut tout simplement Joji Otaki.", "incise", "Joji Otaki"),
     ("« Nous ne céderons pas » — affirme le ministre.", "incise_text", "le ministre"),
+    # an inverted verb of no lexicon (set15)
+    ("« Ce résultat est remarquable », s'enthousiasme Federico Garcia.", "incise_open", "Federico Garcia"),
     ("« Les prix vont encore augmenter », selon l'Insee.", "selon_after", "l'Insee"),
     ("« C'est très significatif que la tapisserie vienne au Royaume-Uni », May a dit aux députés britanniques.",
      "incise_name_first", "May"),

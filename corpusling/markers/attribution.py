@@ -59,6 +59,7 @@ from corpusling.markers.attribution_rules import (
     _SUBJECT_START,
     INCISE_SEMI_AUX,
     NAME,
+    OPEN_INCISE,
     QUOTE_KIND_ROLES,
     SCARE_MAX_WORDS,
     TITLE_MAX_WORDS,
@@ -138,6 +139,19 @@ def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str, str]:
                   rf"(?P<upto>(?:{_INCISE_AUX}\s+)?(?P<form>{alternation}))"
                   rf"(?P<rest>(?:\s+(?:{_alternation(words('place_preposition'))})\s*[^;:«»]*)?\s*)$")
     return right_after, final, inside, name_first
+
+
+def _open_incise_pattern() -> str:
+    """The inverted incise right after the closing mark whatever its verb ("», s'enthousiasme Federico Garcia", "», a
+    cependant tenu à tempérer Jean-François Martins"): the pattern of :func:`_incise_patterns` with any word in lower
+    case for the verb (groups ``upto``, ``form``, ``clitic``, ``rest``). In French the inversion marks the incise
+    (Riegel, Pellat & Rioul 2018, ch. XXIII): :func:`_token_evidence` keeps the match only when the word is a verb
+    followed by its subject (an inverted clitic or a noun phrase)."""
+    reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
+    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
+            rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>\p{{Ll}}[\p{{Ll}}\p{{M}}]*)"
+            rf"(?P<clitic>{_CLITIC})?")
+    return rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
 
 
 def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
@@ -456,8 +470,10 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                        pl.col("_right").str.extract_groups(right_after).alias("_incise_at"),
                        pl.col("_right").str.extract_groups(final).alias("_final_at"),
                        pl.col("_quote").str.extract_groups(inside).alias("_inside_at"),
-                       after_first.str.extract_groups(right_after).alias("_resumed_at"))
+                       after_first.str.extract_groups(right_after).alias("_resumed_at"),
+                       pl.col("_right").str.extract_groups(_open_incise_pattern()).alias("_open_at"))
     incise_at, final_at, inside_at = pl.col("_incise_at"), pl.col("_final_at"), pl.col("_inside_at")
+    open_at = pl.col("_open_at")
 
     def incise_ok(found: pl.Expr) -> pl.Expr:
         """After the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject."""
@@ -476,7 +492,17 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                  & inside_at.struct.field("rest").str.contains(r"^\s*[,.;!?…]")
                  | inside_at.struct.field("rest").str.contains(
                      rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^\s,.;:!?«»]*(?:\s+[^\s,.;:!?«»]+){{0,6}}\s*[,.;!?…]"))
+    # whatever the verb, the inversion shows the incise: an inverted clitic or a subject after the verb, not the end
+    # of the sentence nor a comma ("», a salué pour sa part le Premier ministre", "», s'emporte-t-il")
+    open_ok = (open_at.struct.field("clitic").is_not_null()
+               | open_at.struct.field("rest").str.contains(rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}"))
     return q.with_columns(
+        pl.when(open_ok).then(pl.col("end_char") + open_at.struct.field("upto").str.len_chars())
+        .alias("_open_incise_end"),
+        pl.when(open_ok).then(open_at.struct.field("form")).alias("_open_incise_form"),
+        pl.when(open_ok).then(pl.col("end_char") + open_at.struct.field("upto").str.len_chars()
+                              - open_at.struct.field("clitic").str.len_chars().fill_null(0))
+        .alias("_open_form_end"),
         pl.when(incise_ok(incise_at)).then(pl.col("end_char") + incise_at.struct.field("upto").str.len_chars())
         .alias("_text_incise_end"),
         pl.when(incise_ok(incise_at)).then(incise_at.struct.field("form")).alias("_text_incise_form"),
@@ -527,7 +553,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                     pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_read_at").struct.field("src")),
                     pl.col("start_char") - pl.col("_left_unwrapped").str.len_chars()
                     + pl.col("_read_there").struct.field("pre").str.len_chars()).alias("_reading_at"),
-    ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at", "_read_before",
+    ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at", "_open_at", "_read_before",
            "_read_after", "_read_at", "_read_there")
 
 
@@ -828,6 +854,15 @@ def _previous_sentence(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFra
             .select("_q", "_previous_sent", pl.col("word_id").alias("_previous_word"), "_ps_end"))
 
 
+def _open_incise_verb(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _open_incise_lemma``: the word :func:`_open_incise_pattern` read as the incise's verb is a verb to the
+    tagger (not "selon", "dont", an adverb), and its lemma."""
+    return (q.select("_q", "doc_id", pl.col("_open_form_end").alias("end_char")).drop_nulls()
+            .join(tok_keyed.filter(pl.col("upos") == "VERB").select("doc_id", "end_char", "lemma"),
+                  on=["doc_id", "end_char"])
+            .group_by("_q").agg(pl.col("lemma").first().alias("_open_incise_lemma")))
+
+
 def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
     """``q`` with every candidate the rules read from the tokens (see :func:`source_rules`)."""
     key = ["doc_id", "sent_id", "word_id"]
@@ -843,11 +878,13 @@ def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:
     before = (q.select("_q", "doc_id", (pl.col("_first") - 1).alias("rank")).drop_nulls()
               .join(tok_keyed.select("doc_id", "rank", pl.col("upos").alias("_prev_upos")), on=["doc_id", "rank"])
               .select("_q", "_prev_upos"))
-    for frame in [*candidates, before]:
+    for frame in [*candidates, before, _open_incise_verb(q, tok_keyed)]:
         q = q.join(frame, on="_q", how="left")
     between = pl.col("text").str.slice(pl.col("_ps_end"), pl.col("start_char") - pl.col("_ps_end"))
     return q.with_columns(
         pl.col("_prev_rv", "_finite_before").fill_null(False),
+        pl.when(pl.col("_open_incise_lemma").is_not_null()).then(pl.col("_open_incise_end"))
+        .alias("_open_incise_end"),
         # the sentence before is in the same paragraph (no blank line; no line break when lines are paragraphs)
         pl.when(pl.col("_previous_word").is_not_null())
         .then(~between.str.contains(r"\n[ \t]*\n") & (_WRAPPED | ~between.str.contains("\n")))
@@ -953,6 +990,8 @@ def _verb(q: pl.DataFrame, tok: pl.DataFrame, lexicon: pl.DataFrame, forms: pl.D
     by_form = forms.group_by("form").agg(pl.col("lemma").first().alias("_t_lemma")).rename({"form": "_t_form"})
     return (q.join(verb_info, on=["doc_id", "_v_sent", "_v_word"], how="left")
             .join(by_form, on="_t_form", how="left")
+            .with_columns(pl.coalesce("_t_lemma", pl.when(pl.col("_src_rule") == OPEN_INCISE)
+                                      .then(pl.col("_open_incise_lemma"))).alias("_t_lemma"))
             .with_columns(pl.coalesce("_v_end", "_t_end").alias("_v_end"),
                           pl.coalesce("_v_lemma", "_t_lemma").alias("_v_lemma"),
                           (pl.col("_v_rv_incise") | pl.col("_t_lemma").is_not_null()).alias("_v_rv_incise")))
@@ -1080,10 +1119,11 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
                           .alias("source_end"))
 
 
-def _inverted_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
+def _inverted_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
     """Where the tree gives no subject, for the rules that allow it: the inverted clitic ("a-t-il précisé",
-    "dit-elle"), else the noun phrase after the verb, up to a comma, a stop, a preposition of place or time or a
-    relative ("a déclaré jeudi à l'AFP le ministre"; "comme le rappelle HRW": an inverted subject the parser
+    "dit-elle"), else the noun phrase after the verb, up to a comma, a stop, a preposition of place or time, a
+    relative or a verb (a participial clause, left out as from the tree's sources: "s'est défendu Bruno Le Roux
+    concernant …") ("a déclaré jeudi à l'AFP le ministre"; "comme le rappelle HRW": an inverted subject the parser
     missed)."""
     after_quote = _rule_is(table, clitic="after_quote")
     # the clitic after the quotation, up to 12 characters past the verb (a verb elsewhere: the rest of the text)
@@ -1117,6 +1157,23 @@ def _inverted_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
         pl.when(clitic_found).then(pl.col("_cl_pos") + pl.col("_clitic").str.len_chars())
         .when(np_found).then(np_pos + pl.col("_np").str.len_chars()).alias("_found_end"),
     )
+    # the noun phrase ends where a participial, relative or adverbial clause in it starts (the first word of its verb
+    # and of the verb's dependents), left out as from the tree's sources (:data:`SOURCE_EXCLUDED`); a capitalised
+    # participle belongs to a title ("Professeur Associé de Psychiatrie")
+    inside = (q.filter(np_found & ~clitic_found).select("_q", "doc_id", "_found_start", "_found_end")
+              .join(tok.select("doc_id", "sent_id", "word_id", "head", "deprel", "upos", "form", "start_char"),
+                    on="doc_id")
+              .filter((pl.col("start_char") > pl.col("_found_start")) & (pl.col("start_char") < pl.col("_found_end"))))
+    verbs = inside.filter((pl.col("upos") == "VERB") & pl.col("deprel").is_in(SOURCE_EXCLUDED)
+                          & ~pl.col("form").str.contains(r"^\p{Lu}")).select("_q", "sent_id", "word_id", "start_char")
+    dependents = inside.select("_q", "sent_id", pl.col("head").alias("word_id"), "start_char").join(
+        verbs.select("_q", "sent_id", "word_id"), on=["_q", "sent_id", "word_id"])
+    cut = pl.concat([verbs.drop("word_id", "sent_id"), dependents.drop("word_id", "sent_id")]).group_by("_q").agg(
+        pl.col("start_char").min().alias("_cut"))
+    kept = pl.col("text").str.slice(pl.col("_found_start"), pl.col("_cut") - pl.col("_found_start"))
+    q = q.join(cut, on="_q", how="left").with_columns(
+        pl.when(pl.col("_cut").is_not_null()).then(pl.col("_found_start") + kept.str.strip_chars_end().str.len_chars())
+        .otherwise(pl.col("_found_end")).alias("_found_end")).drop("_cut")
     # a source read in the text after the quotation stands at its depth, as one the tree gives
     # (:func:`_subject_source`): never inside another quotation ("« … » poursuivant par « On dit que c'est le
     # gouvernement … »", whose second quotation is no noun phrase after the verb; set13); an incise between the
@@ -1230,7 +1287,8 @@ def attribute(spans: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame
     q, tok = _evidence(spans, tokens, documents, lexicon, forms, index)
     table = source_rules()
     q = _decide(q, kinds)
-    q = _text_source(_inverted_source(_subject_source(_verb(q, tok, lexicon, forms), tok, table), table), table)
+    q = _text_source(_inverted_source(_subject_source(_verb(q, tok, lexicon, forms), tok, table), tok, table),
+                     table)
     keep = [*spans.columns, "kind", "source", "reporting_verb", "source_start", "source_end", "rule"]
     q = q.drop("doc_id").rename({"_doc_name": "doc_id"})
     return q.sort("_q").select([c for c in keep if c in q.columns])

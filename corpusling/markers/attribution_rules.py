@@ -19,6 +19,8 @@ import polars as pl
 
 from corpusling.lexicons import HERE, attribution_words, load_word_lists
 
+#: The source rule of an inverted incise whatever its verb (:func:`source_rules`).
+OPEN_INCISE = "incise_open"
 #: Longest quotation (in words of its text) that can be a scare quote.
 SCARE_MAX_WORDS = 5
 #: Longest capitalised quotation without a verb taken for a name or a title ("« Les revenus et le patrimoine des
@@ -402,6 +404,12 @@ def source_rules() -> list[SourceRule]:
                    verb="incise", clitic="after_quote"),
         SourceRule("incise_text", pl.col("_text_incise_end").is_not_null(), "« … », juge le ministère (a noun to the "
                    "tagger)", text_verb="text_incise", clitic="after_quote"),
+        # whatever its verb, an inverted verb right after the closing mark of a quotation that opens its sentence, and
+        # its subject after it, is an incise (Riegel et al. 2018, ch. XXIII: the inversion marks it): "», s'est défendu
+        # Bruno Le Roux", "», a cependant tenu à tempérer Jean-François Martins" (set15, set6)
+        SourceRule(OPEN_INCISE, direct & (pl.col("_sentence_start") | pl.col("_resumed"))
+                   & pl.col("_open_incise_end").is_not_null(), "« … », s'enthousiasme X (a verb of no lexicon)",
+                   text_verb="open_incise", clitic="after_quote"),
         SourceRule("selon_after", pl.col("_tail_src").is_not_null(), "« … », selon l'AFP",
                    source="preposition_after"),
         SourceRule("incise_name_first", direct & pl.col("_sentence_start") & pl.col("_name_incise_src").is_not_null(),
