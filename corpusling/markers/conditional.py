@@ -99,6 +99,17 @@ def participle_like(form: pl.Expr, lemma: pl.Expr, upos: pl.Expr, verbform: pl.E
     return (verb_lemma & ((verbform == "Part") | shaped)).fill_null(False)
 
 
+def _nearest_earlier(where: pl.Expr, value: pl.Expr, *, strictly: bool = False) -> pl.Expr:
+    """``value`` at the nearest word at or before this one (``strictly``: before it) where ``where`` holds, in the
+    same sentence; null where there is none. Plain shifts and forward fills over the table in word order (faster
+    than a window over each sentence), kept where the word found is in the same sentence (``_sk``)."""
+    found = [pl.when(where).then(column) for column in (value, pl.col("_sk"))]
+    if strictly:
+        found = [column.shift(1) for column in found]
+    value_found, sentence_found = (column.forward_fill() for column in found)
+    return pl.when(sentence_found == pl.col("_sk")).then(value_found)
+
+
 def _near(column: str, k: int) -> pl.Expr:
     """``column`` of the word ``k`` places after (``k`` < 0: before) in the same sentence, else null.
 
@@ -209,13 +220,12 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     # the tense concord of reported speech: a finite imperfect between the first que after a past verb of saying
     # and the word ("avait précisé que … et qu'il importait peu …, car il agirait": present → imperfect, future →
     # conditional; Riegel et al. 2018, concordance des temps), whatever the tree makes of the coordination
-    # (a forward fill of the sentence key over the whole table, kept where it is still the same sentence)
     imperfect_after_que = (pl.col("_que_after_past_saying") & pl.col("_impf") & (pl.col("verbform") == "Fin"))
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
-    ).with_columns((pl.when(imperfect_after_que).then(pl.col("_sk")).forward_fill() == pl.col("_sk"))
-                   .fill_null(False).alias("_imperfect_after_saying_que"))
+    ).with_columns(_nearest_earlier(imperfect_after_que, pl.lit(True)).fill_null(False)
+                   .alias("_imperfect_after_saying_que"))
 
 
 def _compound(words: pl.DataFrame) -> pl.DataFrame:
@@ -264,13 +274,13 @@ def _imperfect() -> pl.Expr:
 def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     """One row per word with what the tree says of it: ``_past`` (a past finite verb, a participle with
     a tense auxiliary: passé composé, plus-que-parfait; a verb with the participle of a causative: "ont fait
-    valoir que"; an infinitive complement of one of these: "a voulu dire que"; a present participle after a past
-    verb, whose time it takes: "avait mis en garde …, en prévenant que"), ``_content`` (a clause that is
-    the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject (``_subj_person``,
-    ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form ``_subj_f``; an impersonal
-    "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a subordinating conjunction
-    introduces it), ``_n_si``, ``_si_word`` and ``_comparative_si`` (si introduces it, at that word, after
-    "comme": "comme si"),
+    valoir que"; an infinitive complement of one of these: "a voulu dire que"; a present participle with no subject
+    of its own after a past verb, whose time it takes: "avait mis en garde …, en prévenant que"), ``_content``
+    (a clause that is the content of its head: introduced by que or si alone, or a ccomp / csubj), its subject
+    (``_subj_person``, ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form
+    ``_subj_f``; an impersonal "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a
+    subordinating conjunction introduces it), ``_n_si``, ``_si_word`` and ``_comparative_si`` (si introduces it,
+    at that word, after "comme": "comme si"),
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
     ``_gerund_child`` (a gerund "en + participle" hangs from it; ``_fronted_gerund_child``: one before it), and
     ``_sans_condition`` (an oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective
@@ -372,11 +382,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # or a participle with its tense auxiliary: "avait mis en garde …, en prévenant que" is past); not an absolute
     # participle clause, which has its own subject and its own time ("a démissionné en 2015, ses proches affirmant
     # aujourd'hui qu'il serait malade")
-    # (plain shifts and fills over the table in word order, kept where the verb is in the same sentence)
     tensed = (pl.col("verbform") == "Fin") | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
-    before = [pl.when(tensed).then(pl.col(c)).shift(1).forward_fill() for c in ("_past", "_sk")]
+    earlier_past = _nearest_earlier(tensed, pl.col("_past"), strictly=True)
     participle_past = ((pl.col("verbform") == "Part") & (pl.col("tense") == "Pres") & pl.col("_subj_upos").is_null()
-                       & (before[1] == pl.col("_sk")) & before[0]).fill_null(False)
+                       & earlier_past).fill_null(False)
     nodes = nodes.sort(*sent, "word_id").with_columns(pl.col("_past") | participle_past)
     # an infinitive complement of a past verb looks from its past ("a voulu dire que", "a fait savoir que")
     past_heads = nodes.filter(pl.col("_past")).select(*sent, pl.col("word_id").alias("head"),
