@@ -4,8 +4,10 @@ The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 
 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 and set14 of the seventh, set15
 and set16 of the eighth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
-trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table: a
-change that lowers a figure, blind ones included, fails here. The blind figures are held, never tuned on: when one
+trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
+released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
+lifted that: 2026-12-07 03:22 UTC for the tenth and eleventh rounds): a change that lowers a figure, blind ones
+included, fails here. The blind figures are held, never tuned on: when one
 falls, read the development errors, not the blind ones.
 """
 
@@ -77,7 +79,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set4", "hedges", "recall"): 0.90,
     ("set4", "quotations", "f1"): 0.96,
     ("set4", "quotations", "kind_accuracy"): 0.89,  # 0.905 at 19:06 UTC, 0.919 at 19:28 UTC
-    ("set4", "quotations", "speaker_accuracy"): 0.81,
+    ("set4", "quotations", "speaker_accuracy"): 0.85,
     ("set4", "reported speech", "f1"): 0.92,
     ("set4", "reported speech", "kind_accuracy"): 0.95,
     ("set4", "reported speech", "speaker_accuracy"): 0.89,
@@ -90,14 +92,14 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # Raised at 17:13 UTC to the development figures after the rules written on it (commit 34eaba1).
     ("set5", "conditionals (set5)", "f1"): 0.98,
     ("set5", "conditionals (set5)", "class_accuracy"): 0.94,
-    ("set5", "hedges", "precision"): 0.96,
+    ("set5", "hedges", "precision"): 0.97,
     ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
     ("set5", "quotations", "kind_accuracy"): 0.94,  # 0.930 at 18:32, 0.939 at 19:06, 0.965 at 19:28 UTC
     ("set5", "quotations", "speaker_accuracy"): 0.89,
     ("set5", "reported speech", "f1"): 0.91,  # 0.913 at 18:32 UTC, 0.939 at 19:06 UTC
     ("set5", "reported speech", "kind_accuracy"): 0.94,
-    ("set5", "reported speech", "speaker_accuracy"): 0.84,
+    ("set5", "reported speech", "speaker_accuracy"): 0.85,
     # set6, the blind set since 16:38 UTC (40 other WiNER-fr articles of 2016-2018), scored once on 2026-12-06
     # 17:13 UTC (rules of commit 34eaba1), its errors unread: conditionals F1 1.000, class 0.778 (27); hedges P/R
     # 0.931/0.872 (109); quotations F1 1.000, kind 0.804 (102), speaker 0.680 (25); reported speech P/R/F1
@@ -109,7 +111,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set6", "conditionals (set6)", "f1"): 0.98,
     ("set6", "conditionals (set6)", "class_accuracy"): 0.90,
     ("set6", "hedges", "precision"): 0.95,
-    ("set6", "hedges", "recall"): 0.90,
+    ("set6", "hedges", "recall"): 0.92,
     ("set6", "quotations", "f1"): 0.98,
     ("set6", "quotations", "kind_accuracy"): 0.90,  # 0.912 at 19:06 UTC, 0.922 at 19:55 UTC
     ("set6", "quotations", "speaker_accuracy"): 0.80,  # 0.840 at 19:06 UTC
@@ -126,12 +128,12 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # and at 19:28 UTC after the fifth (commit 71882d2): class 0.836, hedges 0.919/0.857, kind 0.919, speakers 0.920,
     # reported F1 0.865, reported speakers 0.815.
     ("set7", "conditionals (set7)", "f1"): 0.98,
-    ("set7", "conditionals (set7)", "class_accuracy"): 0.81,
-    ("set7", "hedges", "precision"): 0.89,
-    ("set7", "hedges", "recall"): 0.83,
+    ("set7", "conditionals (set7)", "class_accuracy"): 0.85,
+    ("set7", "hedges", "precision"): 0.92,
+    ("set7", "hedges", "recall"): 0.85,
     ("set7", "quotations", "f1"): 0.98,
     ("set7", "quotations", "kind_accuracy"): 0.91,  # 0.932 at 19:55 UTC
-    ("set7", "quotations", "speaker_accuracy"): 0.88,
+    ("set7", "quotations", "speaker_accuracy"): 0.90,
     ("set7", "reported speech", "f1"): 0.84,
     ("set7", "reported speech", "kind_accuracy"): 0.98,
     ("set7", "reported speech", "speaker_accuracy"): 0.83,  # 0.852 at 19:55 UTC
@@ -143,15 +145,15 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # figures after the fifth round, written on it (commit 71882d2): class 0.868, hedges 0.917/0.898, kind 0.816,
     # speakers 0.783, reported F1 0.861, reported speakers 0.797.
     ("set8", "conditionals (set8)", "f1"): 0.98,
-    ("set8", "conditionals (set8)", "class_accuracy"): 0.84,
+    ("set8", "conditionals (set8)", "class_accuracy"): 0.87,
     ("set8", "hedges", "precision"): 0.91,  # 0.936 at 19:55 UTC
-    ("set8", "hedges", "recall"): 0.87,
+    ("set8", "hedges", "recall"): 0.88,
     ("set8", "quotations", "f1"): 0.98,
     ("set8", "quotations", "kind_accuracy"): 0.80,  # 0.827 at 19:55 UTC
-    ("set8", "quotations", "speaker_accuracy"): 0.74,
+    ("set8", "quotations", "speaker_accuracy"): 0.80,
     ("set8", "reported speech", "f1"): 0.84,
     ("set8", "reported speech", "kind_accuracy"): 0.96,
-    ("set8", "reported speech", "speaker_accuracy"): 0.77,
+    ("set8", "reported speech", "speaker_accuracy"): 0.80,
     # set9, the blind set since 19:09 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 19:28
     # UTC (rules of commit 71882d2), its errors unread: conditionals P/R/F1 1.000/0.982/0.991, class 0.875 (57);
     # hedges P/R 0.888/0.945 (109); quotations F1 1.000, kind 0.816 (103), speaker 0.833 (24); reported speech P/R/F1
@@ -160,13 +162,13 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # Raised at 19:55 UTC to the development figures after the sixth round, written on it (commit facd8cb): class
     # 0.875, hedges 0.904/0.945, kind 0.845, speakers 0.833, reported F1 0.878, reported speakers 0.845.
     ("set9", "conditionals (set9)", "f1"): 0.97,
-    ("set9", "conditionals (set9)", "class_accuracy"): 0.85,
-    ("set9", "hedges", "precision"): 0.88,
-    ("set9", "hedges", "recall"): 0.92,
+    ("set9", "conditionals (set9)", "class_accuracy"): 0.92,
+    ("set9", "hedges", "precision"): 0.90,
+    ("set9", "hedges", "recall"): 0.93,
     ("set9", "quotations", "f1"): 0.98,
-    ("set9", "quotations", "kind_accuracy"): 0.82,
-    ("set9", "quotations", "speaker_accuracy"): 0.79,
-    ("set9", "reported speech", "f1"): 0.85,
+    ("set9", "quotations", "kind_accuracy"): 0.91,
+    ("set9", "quotations", "speaker_accuracy"): 0.89,
+    ("set9", "reported speech", "f1"): 0.86,
     ("set9", "reported speech", "kind_accuracy"): 0.93,
     ("set9", "reported speech", "speaker_accuracy"): 0.82,
     # set10, the blind set since 19:40 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 19:55
@@ -178,15 +180,15 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # Raised at 21:03 UTC to the development figures after the seventh round, written on it (commit 5006790): class
     # 0.854, kind 0.855, speakers 0.913.
     ("set10", "conditionals (set10)", "f1"): 0.96,
-    ("set10", "conditionals (set10)", "class_accuracy"): 0.83,
-    ("set10", "hedges", "precision"): 0.91,
+    ("set10", "conditionals (set10)", "class_accuracy"): 0.85,
+    ("set10", "hedges", "precision"): 0.94,
     ("set10", "hedges", "recall"): 0.87,
     ("set10", "quotations", "f1"): 0.98,
-    ("set10", "quotations", "kind_accuracy"): 0.83,
+    ("set10", "quotations", "kind_accuracy"): 0.87,
     ("set10", "quotations", "speaker_accuracy"): 0.89,
     ("set10", "reported speech", "f1"): 0.80,
     ("set10", "reported speech", "kind_accuracy"): 0.90,
-    ("set10", "reported speech", "speaker_accuracy"): 0.80,
+    ("set10", "reported speech", "speaker_accuracy"): 0.85,
     # set11, the blind set since 20:30 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:03
     # UTC (rules of commit 5006790), its errors unread: conditionals P/R/F1 1.000/1.000/1.000, class 0.850 (40);
     # hedges P/R 0.899/0.959 (74); quotations F1 1.000, kind 0.865 (89), speaker 0.810 (21); reported speech P/R/F1
@@ -196,13 +198,13 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.875, hedges 0.934/0.959, kind 0.910, speakers 0.857, reported F1 0.897, reported speakers 0.831.
     ("set11", "conditionals (set11)", "f1"): 0.98,
     ("set11", "conditionals (set11)", "class_accuracy"): 0.85,
-    ("set11", "hedges", "precision"): 0.91,
+    ("set11", "hedges", "precision"): 0.93,
     ("set11", "hedges", "recall"): 0.93,
     ("set11", "quotations", "f1"): 0.98,
-    ("set11", "quotations", "kind_accuracy"): 0.89,
+    ("set11", "quotations", "kind_accuracy"): 0.90,
     ("set11", "quotations", "speaker_accuracy"): 0.83,
     ("set11", "reported speech", "f1"): 0.87,
-    ("set11", "reported speech", "kind_accuracy"): 0.95,
+    ("set11", "reported speech", "kind_accuracy"): 0.96,
     ("set11", "reported speech", "speaker_accuracy"): 0.81,
     # set12, blind from 21:07 UTC (40 more WiNER-fr articles of 2016-2018), scored once on 2026-12-06 21:42 UTC (rules
     # of commit e50f93b): conditionals P/R/F1 0.970/1.000/0.985, class 0.875 (32); hedges P/R 0.944/0.902 (112);
@@ -210,29 +212,29 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.984, speaker 0.742 (62); the UD blind items the same minute: class 0.873 (126). Scored again at 23:30 UTC
     # (every figure the same), released at 23:31 UTC; raised to its figures after the ninth round (00:22 UTC).
     ("set12", "conditionals (set12)", "f1"): 0.96,
-    ("set12", "conditionals (set12)", "class_accuracy"): 0.84,
-    ("set12", "hedges", "precision"): 0.93,
-    ("set12", "hedges", "recall"): 0.91,
+    ("set12", "conditionals (set12)", "class_accuracy"): 0.91,
+    ("set12", "hedges", "precision"): 0.94,
+    ("set12", "hedges", "recall"): 0.92,
     ("set12", "quotations", "f1"): 0.98,
     ("set12", "quotations", "kind_accuracy"): 0.79,
-    ("set12", "quotations", "speaker_accuracy"): 0.78,
+    ("set12", "quotations", "speaker_accuracy"): 0.82,
     ("set12", "reported speech", "f1"): 0.83,
-    ("set12", "reported speech", "kind_accuracy"): 0.95,
-    ("set12", "reported speech", "speaker_accuracy"): 0.79,
+    ("set12", "reported speech", "kind_accuracy"): 0.96,
+    ("set12", "reported speech", "speaker_accuracy"): 0.80,
     # set13, blind from 22:40 UTC of the seventh session (40 more WiNER-fr articles), scored once on 2026-12-06 23:30
     # UTC (commit a0710ae; conditionals F1 1.000, class 0.857 on 49; hedges P/R 0.883/0.773 on 88; quotations F1
     # 1.000, kind 0.841 on 88, speakers 0.679 on 28; reported F1 0.882, kind 0.985, speakers 0.831 on 65), released
     # at 23:31 UTC; raised to its figures after the ninth round (00:22 UTC).
     ("set13", "conditionals (set13)", "f1"): 0.98,
     ("set13", "conditionals (set13)", "class_accuracy"): 0.83,
-    ("set13", "hedges", "precision"): 0.87,
-    ("set13", "hedges", "recall"): 0.80,
+    ("set13", "hedges", "precision"): 0.88,
+    ("set13", "hedges", "recall"): 0.81,
     ("set13", "quotations", "f1"): 0.98,
-    ("set13", "quotations", "kind_accuracy"): 0.82,
-    ("set13", "quotations", "speaker_accuracy"): 0.73,
+    ("set13", "quotations", "kind_accuracy"): 0.83,
+    ("set13", "quotations", "speaker_accuracy"): 0.76,
     ("set13", "reported speech", "f1"): 0.86,
     ("set13", "reported speech", "kind_accuracy"): 0.96,
-    ("set13", "reported speech", "speaker_accuracy"): 0.89,
+    ("set13", "reported speech", "speaker_accuracy"): 0.90,
     # set14, the blind set since 23:31 UTC (40 more WiNER-fr articles), scored once on 2026-12-07 00:22 UTC (rules of
     # commit 83249f3, after the ninth round), its errors unread: conditionals F1 1.000, class 0.941 (34); hedges P/R
     # 0.863/0.865 (74); quotations F1 1.000, kind 0.943 (70), speaker 0.720 (25); reported speech P/R/F1
@@ -240,15 +242,15 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # Scored again at 00:40 UTC after the review's mends (commit 4ba8977): the same figures. Released to development
     # at 01:30 UTC of 2026-12-07 (eighth session); set15 is the blind set since.
     ("set14", "conditionals (set14)", "f1"): 0.98,
-    ("set14", "conditionals (set14)", "class_accuracy"): 0.92,
-    ("set14", "hedges", "precision"): 0.84,
+    ("set14", "conditionals (set14)", "class_accuracy"): 0.95,
+    ("set14", "hedges", "precision"): 0.90,
     ("set14", "hedges", "recall"): 0.84,
     ("set14", "quotations", "f1"): 0.98,
-    ("set14", "quotations", "kind_accuracy"): 0.92,
-    ("set14", "quotations", "speaker_accuracy"): 0.70,
+    ("set14", "quotations", "kind_accuracy"): 0.93,
+    ("set14", "quotations", "speaker_accuracy"): 0.98,
     ("set14", "reported speech", "f1"): 0.88,
     ("set14", "reported speech", "kind_accuracy"): 0.96,
-    ("set14", "reported speech", "speaker_accuracy"): 0.77,
+    ("set14", "reported speech", "speaker_accuracy"): 0.81,
     # set15, the blind set since 01:30 UTC of 2026-12-07 (40 more WiNER-fr articles), scored at 01:42 UTC with the
     # ninth round's rules, then once more at 02:45 UTC after the tenth round (commit 61970ab), its errors unread:
     # conditionals F1 1.000, class 0.882 (34); hedges P/R 0.905/0.915 (94); quotations F1 1.000, kind 0.917 (109),
@@ -261,10 +263,25 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set15", "hedges", "recall"): 0.89,
     ("set15", "quotations", "f1"): 0.98,
     ("set15", "quotations", "kind_accuracy"): 0.90,
-    ("set15", "quotations", "speaker_accuracy"): 0.57,
+    ("set15", "quotations", "speaker_accuracy"): 0.72,
     ("set15", "reported speech", "f1"): 0.82,
-    ("set15", "reported speech", "kind_accuracy"): 0.97,
-    ("set15", "reported speech", "speaker_accuracy"): 0.76,
+    ("set15", "reported speech", "kind_accuracy"): 0.98,
+    ("set15", "reported speech", "speaker_accuracy"): 0.77,
+    # set16, the blind set since 02:50 UTC of 2026-12-07 (40 more WiNER-fr articles), scored once at 03:22 UTC (commit
+    # 60cd830: the tenth round, its review's mends and the eleventh round's open inverted incises), its errors unread:
+    # conditionals F1 1.000, class 0.902 (41); hedges P/R 0.947/0.957 (93); quotations F1 1.000, kind 0.858 (113),
+    # speaker 0.789 (38); reported speech P/R/F1 0.919/0.877/0.897 (73), kind 0.984, speaker 0.839 (62). The UD blind
+    # items the same minute (seventeenth scoring): class 0.881 (126). Held, never tuned on.
+    ("set16", "conditionals (set16)", "f1"): 0.98,
+    ("set16", "conditionals (set16)", "class_accuracy"): 0.88,
+    ("set16", "hedges", "precision"): 0.92,
+    ("set16", "hedges", "recall"): 0.93,
+    ("set16", "quotations", "f1"): 0.98,
+    ("set16", "quotations", "kind_accuracy"): 0.83,
+    ("set16", "quotations", "speaker_accuracy"): 0.76,
+    ("set16", "reported speech", "f1"): 0.87,
+    ("set16", "reported speech", "kind_accuracy"): 0.96,
+    ("set16", "reported speech", "speaker_accuracy"): 0.81,
 }
 
 
