@@ -89,3 +89,16 @@ def test_faire_part_de_gives_the_speaker_s_words() -> None:
                                                                              "« vive émotion » hier."})),
                       kinds="rules")
     assert by_rules["rule"].str.split("+").list.first().to_list() == ["qualifying_words"]
+
+
+
+def test_y_takes_up_a_document_of_the_sentence_before_only() -> None:
+    """"y" in "peut-on y lire" takes up the document named in the sentence before, never a place two sentences
+    back; the reporting verb is the one read in the incise."""
+    found = _quotes({"near": "Dans un communiqué de la mairie, on apprend que la route est fermée. "
+                             "« La route restera fermée jusqu’à nouvel ordre pour tous les véhicules » peut-on y lire.",
+                     "far": "Dans la cour, les élèves jouaient au ballon. Le directeur est arrivé à midi. "
+                            "« Rentrez en classe » peut-on y lire."})
+    by_doc = {row["doc_id"]: row for row in found.iter_rows(named=True)}
+    assert by_doc["near"]["source"] == "un communiqué de la mairie" and by_doc["near"]["reporting_verb"] == "lire"
+    assert by_doc["far"]["source"] != "la cour"

@@ -548,10 +548,12 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
                     pl.col("_read_at").struct.field("src"),
                     pl.when(pl.col("_read_at").struct.field("y").is_not_null())
                     .then(pl.col("_read_there").struct.field("src"))).alias("_reading_src"),
+        pl.coalesce(*(pl.col(found).struct.field("verb") for found in ("_read_before", "_read_after", "_read_at")))
+        .str.to_lowercase().alias("_reading_verb"),
         pl.coalesce(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_before").struct.field("src")),
                     pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_after").struct.field("src")),
                     pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_read_at").struct.field("src")),
-                    pl.col("start_char") - pl.col("_left_unwrapped").str.len_chars()
+                    pl.col("start_char") - _sentence_before().str.len_chars()
                     + pl.col("_read_there").struct.field("pre").str.len_chars()).alias("_reading_at"),
     ).drop("_signed", "_name_at", "_incise_at", "_final_at", "_inside_at", "_resumed_at", "_open_at", "_read_before",
            "_read_after", "_read_at", "_read_there")
@@ -563,21 +565,29 @@ def _reading() -> list[pl.Expr]:
     lire :", ``_read_before``) or after the verb ("on peut lire sur son site :", ``_read_after``); after the
     quotation, in its incise ("« … » peut-on lire dans le communiqué", ``_read_at``) or taken up by "y" from the
     sentence before ("Dans un communiqué de l'aéroport …, on apprend que … « … » peut-on y lire", ``_read_there``:
-    the last document named there). Riegel et al. 2018, ch. VII (the indefinite "on", the adverbial clitic "y")."""
+    the last document named in that sentence or before the quotation in its own, never farther). Riegel et al.
+    2018, ch. VII (the indefinite "on", the adverbial clitic "y")."""
     verb, place = _alternation(kind_words("reading_verb")), _alternation(kind_words("reading_place"))
     document = r"[^,:;.«»“”()]+?"
     on = r"(?i:\bon)\s+(?:\S+\s+){0,2}?"
     return [
         pl.when(pl.col("_after_colon")).then(pl.col("_left").str.extract_groups(
-            rf"(?:^|,)\s*(?i:{place})\s+(?P<src>{document})\s*,\s*{on}(?i:{verb})\s*:\s*$")).alias("_read_before"),
+            rf"(?:^|,)\s*(?i:{place})\s+(?P<src>{document})\s*,\s*{on}(?P<verb>(?i:{verb}))\s*:\s*$"))
+        .alias("_read_before"),
         pl.when(pl.col("_after_colon")).then(pl.col("_left").str.extract_groups(
-            rf"{on}(?i:{verb})\s+(?i:{place})\s+(?P<src>{document})\s*:\s*$")).alias("_read_after"),
+            rf"{on}(?P<verb>(?i:{verb}))\s+(?i:{place})\s+(?P<src>{document})\s*:\s*$")).alias("_read_after"),
         pl.col("_right").str.extract_groups(
-            rf"^\s*,?\s*(?:\p{{L}}+-(?:t-)?(?i:on)\s+|{on})(?P<y>(?i:y)\s+)?(?i:{verb})\b"
+            rf"^\s*,?\s*(?:\p{{L}}+-(?:t-)?(?i:on)\s+|{on})(?P<y>(?i:y)\s+)?(?P<verb>(?i:{verb}))\b"
             rf"(?:\s+(?i:{place})\s+(?P<src>{document})(?:\s*[,.;:]|\s*$))?").alias("_read_at"),
-        pl.col("_left_unwrapped").str.extract_groups(
+        _sentence_before().str.extract_groups(
             rf"(?s)^(?P<pre>.*(?:^|[^\p{{L}}])(?i:{place})\s+)(?P<src>{document})\s*,").alias("_read_there"),
     ]
+
+
+def _sentence_before() -> pl.Expr:
+    """The text before a quotation from the start of the sentence before its own (a paragraph break ends a sentence
+    too; an abbreviation's stop may cut it shorter, never longer): where "y" looks for the document it takes up."""
+    return pl.col("_left_unwrapped").str.extract(r"((?:[^.!?\n]*(?:[.!?]+|\n)\s*)?[^.!?\n]*)$", 1)
 
 
 # --------------------------------------------------------------------------- evidence in the tokens
@@ -1227,7 +1237,7 @@ def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
                            .otherwise(pl.col("_lead_prep")))
         .when(after).then(pl.col("_tail_prep"))
         .when(end).then(pl.col("_end_prep"))
-        .when(reading).then(pl.lit(kind_words("reading_verb")[0]))
+        .when(reading).then(pl.col("_reading_verb"))
         .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
         .alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
