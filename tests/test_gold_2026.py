@@ -271,7 +271,8 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 60cd830: the tenth round, its review's mends and the eleventh round's open inverted incises), its errors unread:
     # conditionals F1 1.000, class 0.902 (41); hedges P/R 0.947/0.957 (93); quotations F1 1.000, kind 0.858 (113),
     # speaker 0.789 (38); reported speech P/R/F1 0.919/0.877/0.897 (73), kind 0.984, speaker 0.839 (62). The UD blind
-    # items the same minute (seventeenth scoring): class 0.881 (126). Held, never tuned on.
+    # items the same minute (seventeenth scoring): class 0.881 (126). Scored again at 03:30 UTC after the review's last
+    # mend (92e1078): the same figures. Held, never tuned on.
     ("set16", "conditionals (set16)", "f1"): 0.98,
     ("set16", "conditionals (set16)", "class_accuracy"): 0.88,
     ("set16", "hedges", "precision"): 0.92,
