@@ -115,19 +115,30 @@ def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
     return pl.when(found).then(haystack.str.split(needle).list.first().str.len_chars().cast(pl.Int64))
 
 
+def _inverted_verb(form: str) -> str:
+    """The verb of an inverted incise, its word matched by ``form`` (group ``form``, then ``clitic``): its auxiliary
+    with adverbs after it, a reflexive clitic, a semi-auxiliary before the infinitive ("», préférait rectifier
+    l'intéressé"), an inverted clitic after it."""
+    reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
+    return (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
+            rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>{form})(?P<clitic>{_CLITIC})?")
+
+
+def _right_after(verb: str) -> str:
+    """An inverted incise right after a closing mark (groups ``upto``, the verb's, ``rest``); a footnote call may
+    stand between the mark and the incise ("» [1], explique-t-il")."""
+    return rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
+
+
 def _incise_patterns(forms: pl.DataFrame) -> tuple[str, str, str, str]:
     """Regexes with groups ``upto`` (the text up to the end of the verb), ``form`` and ``clitic``: over the rest
     of the sentence after a closing mark, an inverted incise right after the mark ("», juge le ministère", "»
     s'est réjoui le président Obama", ", a-t-il ajouté") and one ending the sentence after the writer's own
     words ("», y compris le montant …, commente Song Myung-Sup, analyste"); over the quotation itself, an
     incise the quotation marks enclose (« Nous partons, a déclaré le ministre, et nous reviendrons »)."""
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=len, reverse=True))
-    reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
-    # (a semi-auxiliary may stand before the infinitive: "», préférait rectifier l'intéressé")
-    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
-            rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>{alternation})(?P<clitic>{_CLITIC})?")
-    # (a footnote call may stand between the mark and the incise: "» [1], explique-t-il")
-    right_after = rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms["form"].to_list()), key=lambda f: (-len(f), f)))
+    verb = _inverted_verb(alternation)
+    right_after = _right_after(verb)
     # (an adverbial phrase may stand between the verb and its subject, and a parenthesis after the subject: "» cette
     # décision, a répondu pour sa part le groupe", "» mardi, …, a déclaré le maire Gaël Perdriau (Les Républicains)")
     final = (rf"^(?P<upto>.*,\s*{verb})(?P<rest>\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^;:()«»]*"
@@ -147,11 +158,7 @@ def _open_incise_pattern() -> str:
     case for the verb (groups ``upto``, ``form``, ``clitic``, ``rest``). In French the inversion marks the incise
     (Riegel, Pellat & Rioul 2018, ch. XXIII): :func:`_token_evidence` keeps the match only when the word is a verb
     followed by its subject (an inverted clitic or a noun phrase)."""
-    reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
-    verb = (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
-            rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>\p{{Ll}}[\p{{Ll}}\p{{M}}]*)"
-            rf"(?P<clitic>{_CLITIC})?")
-    return rf"^(?P<upto>\s*(?:\[\d+\]\s*)?,?\s*(?:[-–—]\s*)?(?:{_INCISE_ADV},?\s+)?{verb})(?P<rest>.*)$"
+    return _right_after(_inverted_verb(r"\p{Ll}[\p{Ll}\p{M}]*"))
 
 
 def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
