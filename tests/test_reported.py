@@ -210,7 +210,7 @@ def test_mixed_quotation_inside_an_indirect_report(found) -> None:
 def test_according_to(found) -> None:
     [row] = rows(found, "according")
     assert (row["kind"], row["cue"], row["text"], row["speaker"]) == (
-        "according_to", "selon", "trente roquettes ont touché la base", "l'AFP")
+        "according_to", "selon", "trente roquettes ont touché la base", "AFP")
 
 
 def test_incise(found) -> None:

@@ -79,7 +79,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
                  "feminine_demonstrative", "object_agreement_auxiliary", "euphonic_consonant",
-                 "role_acronym")
+                 "role_acronym", "noun_acronym")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -161,13 +161,13 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
 
 def name_of(mention: str | None) -> str | None:
     """The proper name a mention holds, or None: "le ministre du budget, Jérôme Cahuzac" → "Jérôme Cahuzac",
-    "le président Obama" → "Obama", "Mme Fatou Bensouda" → "Fatou Bensouda"; None for "le Parquet fédéral",
-    "le président de PSA", "la porte-parole de la fédération" or a pronoun.
+    "le président Obama" → "Obama", "Mme Fatou Bensouda" → "Fatou Bensouda", "la CPI" → "CPI"; None for "le
+    Parquet fédéral", "le président de PSA", "la porte-parole de la fédération" or a pronoun.
 
     The first run of capitalised words that is not a function word at the start, not inside parentheses, not
-    a single word after a determiner (a common noun written with a capital) and not after a preposition (a
-    complement) — unless that run is three words or more, whose first word then closes the complement
-    ("du ministre de la Justice Alberto Ruiz-Gallardón").
+    a single word after a determiner (a common noun written with a capital; an acronym is a name) and not after
+    a preposition (a complement) — unless that run is three words or more, whose first word then closes the
+    complement ("du ministre de la Justice Alberto Ruiz-Gallardón").
     """
     if not mention:
         return None
@@ -213,10 +213,22 @@ def name_of(mention: str | None) -> str | None:
             # justice Aimée Laurentine Kanyana"): capitalised words only, no particle nor acronym ("l'office public
             # HLM de Paris"); two words may be the complement's own name ("la société Total Energies")
             return _join(words[start:end])
-        elif in_complement[start] or (before in _DETERMINERS and end - start < 2):
+        elif in_complement[start] or (before in _DETERMINERS and end - start < 2 and not _organisation(words[start])):
             continue
         return _join(words[start:end])
     return None
+
+
+#: The acronyms of common nouns ("l'ONG", "le PIB": ``noun_acronym``), which a determiner does not make names.
+NOUN_ACRONYMS = frozenset(speaker_words("noun_acronym"))
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def _organisation(word: str) -> bool:
+    """An acronym is an organisation's name even after a determiner ("la CPI", "le CIO", "l'ONU"), unless it is
+    that of a role ("le PDG") or of a common noun ("l'ONG"), or a Roman numeral ("le XV de France")."""
+    return (bool(_ACRONYM.match(word)) and word.lower() not in ROLE_ACRONYMS | NOUN_ACRONYMS
+            and not _ROMAN_NUMERAL.fullmatch(word))
 
 
 def _join(words: list[str]) -> str:

@@ -195,7 +195,8 @@ def normalise_name(name: str | None) -> str:
     """Lower case, no accents, no leading determiner or title punctuation: for comparing speakers."""
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    # (the typographic apostrophe first: dropped with the accents, it would glue "l’AFP" into one word)
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9 ]+", " ", text)
     text = re.sub(r"^(le|la|les|l|un|une|des|du|de|d)\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
