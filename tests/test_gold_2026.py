@@ -1,8 +1,8 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set16 (set7
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4 and the 40 of each of set5 to set17 (set7
 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 and set14 of the seventh, set15
-and set16 of the eighth) are
+and set16 of the eighth, set17 of the ninth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
 released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
@@ -283,6 +283,21 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set16", "reported speech", "f1"): 0.87,
     ("set16", "reported speech", "kind_accuracy"): 0.96,
     ("set16", "reported speech", "speaker_accuracy"): 0.81,
+    # set17, the blind set since 04:18 UTC of 2026-12-07 (40 more WiNER-fr articles, ninth session), scored once at
+    # 04:36 UTC (commit af4d788: set16's errors read for one rule, an acronym after a determiner a name), its errors
+    # unread: conditionals F1 0.989, class 0.837 (43); hedges P/R 0.936/0.870 (100); quotations F1 1.000, kind 0.893
+    # (103), speaker 0.783 (23); reported speech P/R/F1 0.921/0.777/0.843 (94), kind 0.945, speaker 0.710 (69). The
+    # UD blind items the same minute (eighteenth scoring): class 0.881 (126). Held, never tuned on.
+    ("set17", "conditionals (set17)", "f1"): 0.96,
+    ("set17", "conditionals (set17)", "class_accuracy"): 0.81,
+    ("set17", "hedges", "precision"): 0.91,
+    ("set17", "hedges", "recall"): 0.84,
+    ("set17", "quotations", "f1"): 0.98,
+    ("set17", "quotations", "kind_accuracy"): 0.86,
+    ("set17", "quotations", "speaker_accuracy"): 0.75,
+    ("set17", "reported speech", "f1"): 0.81,
+    ("set17", "reported speech", "kind_accuracy"): 0.92,
+    ("set17", "reported speech", "speaker_accuracy"): 0.68,
 }
 
 
