@@ -36,7 +36,7 @@ import re
 
 import polars as pl
 
-from corpusling.markers.attribution import ancestors, load_reporting_verbs
+from corpusling.markers.attribution import load_reporting_verbs
 from corpusling.markers.reported_contents import (
     according_to,
     admissible,
@@ -51,6 +51,7 @@ from corpusling.markers.reported_tree import (
     NP_NAME_EXCLUDED,
     WORD,
     content_verbs,
+    dependency_tree,
     noun_phrases,
     reported_cues,
     subtrees,
@@ -160,12 +161,12 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     here = pl.concat(holding).unique()
     words = everywhere.join(here, on=["doc_id", "sent_id"], how="semi")
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
-    pairs = ancestors(words, sentences=here)
+    tree = dependency_tree(words)
     in_tree = admissible(tree_contents(words, reporting), words, reporting)
     in_text = admissible(text_contents(words, reporting.join(in_tree.select("doc_id", "sent_id",
                                                                         pl.col("cue_word").alias("word_id")),
                                                          on=WORD, how="anti")), words, reporting)
-    in_tree_incises = incises(words, incise_cues, pairs)
+    in_tree_incises = incises(words, incise_cues, tree)
     if in_text_incises.height:  # (the text reads an inverted clitic better than the tree: "Il est, disent-ils, …")
         in_tree_incises = in_tree_incises.join(in_text_incises.select("doc_id", "sent_id").unique(),
                                                on=["doc_id", "sent_id"], how="anti")
@@ -191,9 +192,9 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # the content: the clause under its head (and, for an incise inside a clause, the branch after it),
     # without the cue's own subtree (an incise inside it is kept)
     # (and the complementizer of an indirect content, wherever the parser hung it)
-    content = pl.concat([subtrees(found.select("_item", "doc_id", "sent_id", "head"), pairs),
+    content = pl.concat([subtrees(found.select("_item", "doc_id", "sent_id", "head"), tree),
                          subtrees(found.filter(pl.col("head2").is_not_null())
-                                   .select("_item", "doc_id", "sent_id", pl.col("head2").alias("head")), pairs),
+                                   .select("_item", "doc_id", "sent_id", pl.col("head2").alias("head")), tree),
                          found.filter((pl.col("kind") == "indirect") & pl.col("_opener").is_not_null())
                          .select("_item", "doc_id", "sent_id", pl.col("_opener").alias("word_id"))]
                         ).unique()
@@ -205,14 +206,14 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
             .filter((pl.col("start_char") >= pl.col("_range_start")) & (pl.col("start_char") < pl.col("_range_end")))
             .select("_item", *WORD))
     cue_tree = subtrees(found.filter((pl.col("kind") != "indirect") & (pl.col("cue_word") != pl.col("head")))
-                         .select("_item", "doc_id", "sent_id", pl.col("cue_word").alias("head")), pairs)
+                         .select("_item", "doc_id", "sent_id", pl.col("cue_word").alias("head")), tree)
     # (but for the parts of an interrupted clause the parser hung on the incise verb: "Le gouvernement, a précisé
     # le porte-parole, n'a pas l'intention de céder", "gouvernement" the subject of "précisé")
     parts = pl.concat([found.filter(pl.col("_range_start").is_not_null() & (pl.col("kind") == "incise"))
                        .select("_item", "doc_id", "sent_id", pl.col(part).alias("word_id"))
                        for part in ("head", "head2")]).filter(pl.col("word_id").is_not_null())
     hung_parts = parts.join(cue_tree, on=["_item", *WORD], how="semi").rename({"word_id": "head"})
-    cue_tree = cue_tree.join(subtrees(hung_parts, pairs), on=["_item", *WORD], how="anti")
+    cue_tree = cue_tree.join(subtrees(hung_parts, tree), on=["_item", *WORD], how="anti")
     # an incise parsed as the root: its clause is what hangs on it before it
     after_root = (found.filter((pl.col("kind") == "incise") & (pl.col("cue_word") == pl.col("head")))
                   .select("_item", pl.col("boundary").alias("_cue_start")))
@@ -224,7 +225,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # propres sources, les États-Unis ont…")
     markers_here = found.filter(pl.col("kind") == "according_to")
     marker_words = pl.concat([subtrees(markers_here.select("_item", "doc_id", "sent_id",
-                                                           pl.col(word).alias("head")), pairs)
+                                                           pl.col(word).alias("head")), tree)
                               for word in ("source_word", "cue_word")]).select(WORD).unique()
     source_tree = (markers_here.select("_item", "doc_id", "sent_id").join(marker_words, on=["doc_id", "sent_id"])
                    .select("_item", *WORD))
@@ -239,7 +240,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                     left_on=["doc_id", "sent_id", "_other"], right_on=WORD)
               .filter((pl.col("_up") == pl.col("head")) & (pl.col("_rel") == "conj")))
     content = content.join(subtrees(nested.select("_item", "doc_id", "sent_id", pl.col("_other").alias("head")),
-                                     pairs), on=["_item", *WORD], how="anti")
+                                     tree), on=["_item", *WORD], how="anti")
     # an attributed clause ends before a clause coordinated to it by a conjunction with a subject of its own: another
     # assertion, not the marker's ("Pour 63 % des Français, la France accueille trop de migrants et 48 % veulent
     # que…", "Trois personnes y sont décédées selon le journal, mais des témoins affirment que…"; not a clause the
@@ -253,7 +254,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                            .select("doc_id", "sent_id", pl.col("head"), "word_id"), on=["doc_id", "sent_id", "head"])
                      .join(subjects, on=WORD, how="semi").join(conjunctions, on=WORD, how="semi"))
     content = content.join(subtrees(other_clauses.select("_item", "doc_id", "sent_id", pl.col("word_id").alias("head")),
-                                    pairs), on=["_item", *WORD], how="anti")
+                                    tree), on=["_item", *WORD], how="anti")
     # an incise attributes an assertion: a clause with a verb, not a noun phrase the parser hung on a verb
     # of saying ("La procureure …, Mme Fatou Bensouda, a déclaré : «…»")
     verbal = (content.join(words.filter(pl.col("upos").is_in(["VERB", "AUX"])).select(WORD), on=WORD)
@@ -271,7 +272,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                           & ((pl.col("_complement") == "inf").fill_null(True)
                              | (pl.col("word_id") >= pl.col("_opener").fill_null(0)))))
                .select("_item", *WORD))
-    spans = word_spans(content, words)
+    spans = word_spans(content, tree)
     cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),
                             left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD, how="left")
                  .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
@@ -288,21 +289,21 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     rows = sources(rows.select("_item", "doc_id", "sent_id", "cue_word", "head", "kind", "rule", "start_char",
                                 "end_char", "cue", "cue_start", "cue_end", "source_word", "_source_start",
                                 "_source_end")
-                    .rename({"source_word": "_given_source"}), words, pairs)
+                    .rename({"source_word": "_given_source"}), words)
     rows = rows.with_columns(pl.coalesce("_given_source", "source_word").alias("source_word"))
     source_spans = noun_phrases(rows.filter(pl.col("source_word").is_not_null())
                                  .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")),
-                                 pairs, words)
+                                 tree)
     name_spans = noun_phrases(rows.filter(pl.col("source_word").is_not_null())
                                .select("_item", "doc_id", "sent_id", pl.col("source_word").alias("head")),
-                               pairs, words, NP_NAME_EXCLUDED).rename({"source_start": "_full_start",
+                               tree, NP_NAME_EXCLUDED).rename({"source_start": "_full_start",
                                                                        "source_end": "_full_end"})
     rows = (rows.join(source_spans, on="_item", how="left").join(name_spans, on="_item", how="left")
             .with_columns(pl.coalesce("_source_start", "source_start").alias("source_start"),
                           pl.coalesce("_source_end", "source_end").alias("source_end"))
             .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
                           .alias("source_word")))
-    rows = resolve_speakers(rows, everywhere, pairs, texts, tokens, documents, quotes)
+    rows = resolve_speakers(rows, words, everywhere, tree, texts, tokens, documents, quotes)
     rows = rows.with_columns(pl.concat_str(["rule", pl.col("_speaker_rule").fill_null("none")], separator="+")
                              .alias("rule"))
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted

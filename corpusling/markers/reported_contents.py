@@ -21,6 +21,7 @@ from corpusling.markers.reported_tree import (
     WORD,
     children,
     content_verbs,
+    in_word_order,
     reported_cues,
 )
 
@@ -321,15 +322,17 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     # (the words around each word, read once in the word order of its sentence: the next three and the one before)
     lowered = pl.col("form").str.to_lowercase()
     sentence = ["doc_id", "sent_id"]
-    # (the sentences sorted, each one's words are consecutive rows: a word k rows away in the same sentence is
-    # read by a shift, not by a window per sentence)
+    # (each sentence's words in consecutive rows, in their order, sorted only if they are not: a word k rows away in
+    # the same sentence is read by a shift, not by a window per sentence)
     def near(k: int) -> pl.Expr:
         same = (pl.col("doc_id").shift(-k) == pl.col("doc_id")) & (pl.col("sent_id").shift(-k) == pl.col("sent_id"))
         return pl.when(same).then(lowered.shift(-k))
 
-    around = (words.join(following.select(*sentence).unique(), on=sentence, how="semi").sort(*sentence, "word_id")
-              .select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
-                      near(-1).alias("_prev")))
+    around = words.join(following.select(*sentence).unique(), on=sentence, how="semi")
+    if not in_word_order(around):
+        around = around.sort(*sentence, "word_id")
+    around = around.select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
+                           near(-1).alias("_prev"))
     following = (following.join(around, on=WORD, how="left")
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
@@ -413,13 +416,14 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
         | pl.col("_cue_lemma").is_in(reported_cues("object_type")))
     # a coordinated complementizer of the same kind ("et qu'il était temps…") opens a content of its own
     sentence = words.select("doc_id", "sent_id", "word_id", "start_char", "form", "upos")
-    prior = sentence.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
-                            pl.col("form").str.to_lowercase().alias("_prior"),
-                            pl.col("start_char").alias("_prior_start"))
+    # (the words right after "et" or "ou", the only ones looked at)
+    prior = (sentence.filter(pl.col("form").str.to_lowercase().is_in(["et", "ou"]))
+             .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
+                     pl.col("form").str.to_lowercase().alias("_prior"), pl.col("start_char").alias("_prior_start")))
     family = pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
     coordinated = (firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement")
-                   .join(sentence.join(prior, on=WORD).with_columns(family.alias("_family")),
-                         on=["doc_id", "sent_id"])
+                   .join(sentence.join(prior, on=WORD).with_columns(family.alias("_family"))
+                         .filter(pl.col("_family").is_not_null()), on=["doc_id", "sent_id"])
                    .filter((pl.col("word_id") > pl.col("_opener")) & pl.col("_prior").is_in(["et", "ou"])
                            & (pl.col("_family") == pl.col("_complement")))
                    .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",

@@ -14,16 +14,24 @@ import re
 import polars as pl
 
 from corpusling.lexicons import load_hedge_context
-from corpusling.markers.attribution import ancestors
 from corpusling.markers.hedge_words import speaking_nouns
 from corpusling.markers.reported_contents import CONTENT_RELATIONS
-from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues, subtrees, word_spans
+from corpusling.markers.reported_tree import (
+    WORD,
+    Tree,
+    children,
+    dependency_tree,
+    noun_phrases,
+    reported_cues,
+    subtrees,
+    word_spans,
+)
 
 #: Relations by which an incise verb hangs on the clause it attributes.
 INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
 
 
-def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame:
     """Reporting verbs inserted in or after the clause they attribute: ``doc_id, sent_id, cue_word, head, head2,
     boundary, source_word, rule``.
 
@@ -105,8 +113,8 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
               .with_row_index("_i"))
     # where the incise ends: the end of its subject's phrase
     subject_tree = subtrees(incise.select(pl.col("_i").alias("_item"), "doc_id", "sent_id",
-                                           pl.col("source_word").alias("head")), pairs)
-    incise = incise.join(word_spans(subject_tree, words).select(pl.col("_item").alias("_i"),
+                                           pl.col("source_word").alias("head")), tree)
+    incise = incise.join(word_spans(subject_tree, tree).select(pl.col("_item").alias("_i"),
                                                            pl.col("end_char").alias("_incise_end")), on="_i")
     # ... closed by the first comma after the subject ("dit le Pentagone, environ 5 000 militaires")
     stops = words.filter(pl.col("form").is_in([",", ";", ":", ".", "!", "?", "(", ")"])).select(
@@ -179,7 +187,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
                         how="left")
                   .filter((pl.col("_top_rel") == "appos") | pl.col("_determined").is_null()))
     if candidates.height:  # (rare: the ancestors are read only then)
-        below = (pairs.join(candidates.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+        below = (tree.ancestry(candidates)
                  .select("doc_id", "sent_id", pl.col("word_id").alias("_after"), pl.col("anc").alias("_top")))
         own_phrase = pl.concat([candidates.filter(pl.col("_top") == pl.col("_after")).select("_i"),
                                 candidates.join(below, on=["doc_id", "sent_id", "_after", "_top"], how="semi")
@@ -190,7 +198,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, pairs: pl.DataFrame) -> pl.
     # ancestors-or-self of both words, with their depth; the common one nearest to the words is the host
     # (in the sentences of these incises only)
     here = inside.select("doc_id", "sent_id").unique()
-    chain = pl.concat([pairs.join(here, on=["doc_id", "sent_id"], how="semi").select(*WORD, "anc", "depth"),
+    chain = pl.concat([tree.ancestry(here).select(*WORD, "anc", "depth"),
                        words.join(here, on=["doc_id", "sent_id"], how="semi")
                        .select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
                        ]).unique()
@@ -570,8 +578,7 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     heads = found.with_row_index("_item").select(pl.col("_item").cast(pl.Int64), "doc_id",
                                                  pl.col("_cue_sent").alias("sent_id"),
                                                  pl.col("_source_word").alias("head"))
-    tree = ancestors(words, sentences=heads.select("doc_id", "sent_id").unique())
-    source = noun_phrases(heads, tree, words)
+    source = noun_phrases(heads, dependency_tree(words, heads))
     return (found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64)).join(source, on="_item")
             .select("doc_id", "sent_id", pl.lit(None, pl.Int64).alias("cue_word"), pl.lit(None, pl.Int64).alias("head"),
                     pl.lit(None, pl.Int64).alias("head2"), "_range_start", "_range_end",

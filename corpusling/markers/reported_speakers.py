@@ -13,8 +13,7 @@ import re
 
 import polars as pl
 
-from corpusling.markers.attribution import ancestors
-from corpusling.markers.reported_tree import WORD, children, noun_phrases, reported_cues
+from corpusling.markers.reported_tree import WORD, Tree, children, dependency_tree, noun_phrases, reported_cues
 from corpusling.markers.speakers import TIME_NOUNS, speaker_words, texts_of
 from corpusling.markers.voice import add_in_quote
 
@@ -37,7 +36,7 @@ PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben
 EUPHONIC: tuple[str, ...] = speaker_words("euphonic_consonant")
 
 
-def sources(items: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``, by the first of these that holds:
 
     * the subject or agent of the cue (a personal "il" the parser took for an impersonal one counts, unless the
@@ -215,7 +214,7 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     return found
 
 
-def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.DataFrame,
+def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, mentions: pl.DataFrame,
                       quotes: pl.DataFrame, located: pl.DataFrame) -> pl.DataFrame:
     """``_item, _described, _headline_person``: for a definite description without a name that reports ("le parti
     écologiste pense", "La centrale syndicale précise", "Le porte-parole du collectif …, se félicite"), the name it
@@ -270,7 +269,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, mentions: pl.Data
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …") or agent of a passive ("un avis donné par la Commission européenne"): the noun and the
     # adjectives right after it
-    here = words.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+    here = everywhere.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
     institutions = (here
                     .filter((pl.col("upos") == "NOUN")
                             & (pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
@@ -525,7 +524,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                 .drop("_main"))
     if quotes.height:
         subjects = add_in_quote(subjects, quotes, column="_quoted").filter(~pl.col("_quoted")).drop("_quoted")
-    tree = ancestors(words, sentences=subjects.select("doc_id", "sent_id").unique())
+    tree = dependency_tree(words, subjects)
     heads = subjects.with_row_index("_item").select(pl.col("_item").cast(pl.Int64), "doc_id", "sent_id",
                                                      pl.col("word_id").alias("head"))
     # (gender and number: the subject word's own, a name's from its mentions)
@@ -535,7 +534,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                      .join(mentions.select("doc_id", pl.col("m_start").alias("_hs"), pl.col("gender").alias("_mg")),
                            on=["doc_id", "_hs"], how="left")
                      .unique(["doc_id", "sent_id", "head"]))
-    phrases = (noun_phrases(heads, tree, words).join(heads, on="_item")
+    phrases = (noun_phrases(heads, tree).join(heads, on="_item")
                .join(head_features, on=["doc_id", "sent_id", "head"])
                .join(rows.select("doc_id", "_text").unique("doc_id"), on="doc_id")
                .select("doc_id", pl.col("sent_id").alias("_s_sent"), pl.col("source_start").alias("_s"),
@@ -623,12 +622,14 @@ def _apposed_elsewhere(text: str, mention: str, apposed_name) -> str | None:  # 
     return None
 
 
-def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame, texts: pl.DataFrame,
-              tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
+def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, tree: Tree,
+                     texts: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
+                     quotes: pl.DataFrame) -> pl.DataFrame:
     """``source`` (the mention as written) and ``speaker``, with the resolver of the quotation speakers
     (:mod:`corpusling.markers.speakers`): a relative "qui" is its antecedent in the tree; a pronoun the most
     salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
-    mention holding a proper name is that name; a name is written in one form per document."""
+    mention holding a proper name is that name; a name is written in one form per document. ``words``: the words
+    of the rows' sentences (a source lies in its content's sentence); ``everywhere``: every word of the corpus."""
     from corpusling.markers.speakers import (
         _ACRONYM,
         DEMONSTRATIVES,
@@ -682,9 +683,9 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 .sort("_before", descending=True).group_by("_item", maintain_order=True).first()
                 .join(nouns, left_on=["doc_id", "sent_id", "_before"], right_on=["doc_id", "sent_id", "head"])
                 .select("_item", "doc_id", "sent_id", pl.col("_before").alias("head")))
-    antecedent = (noun_phrases(antecedent, pairs, words).join(rows.select("_item", "_text"), on="_item")
+    antecedent = (noun_phrases(antecedent, tree).join(rows.select("_item", "_text"), on="_item")
                   .select("_item", cut("source_start", "source_end").alias("_antecedent")))
-    in_order = (noun_phrases(in_order, pairs, words).join(rows.select("_item", "_text"), on="_item")
+    in_order = (noun_phrases(in_order, tree).join(rows.select("_item", "_text"), on="_item")
                 .select("_item", cut("source_start", "source_end").alias("_noun_before")))
     # (a relative after its preposition, "selon lequel", "d'après laquelle", is no personal pronoun: the noun it
     # follows is the mention, "un scandale, selon lequel il aurait …"; "qui" keeps the resolver's name first)
@@ -725,11 +726,11 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
     # the quotations it is given: an empty span at -1 stands for each document, outside any text)
     # (of the documents with reported speech)
     here = rows.select("doc_id").unique()
-    everywhere = here.with_columns(pl.lit(-1, pl.Int64).alias("start_char"), pl.lit(-1, pl.Int64).alias("end_char"))
+    outside = here.with_columns(pl.lit(-1, pl.Int64).alias("start_char"), pl.lit(-1, pl.Int64).alias("end_char"))
     marks = quotes.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
-                          pl.col("end_char").cast(pl.Int64)) if quotes.height else everywhere.clear()
+                          pl.col("end_char").cast(pl.Int64)) if quotes.height else outside.clear()
     mentions = named_mentions(tokens.filter(pl.col("doc_id").cast(pl.String).is_in(here["doc_id"].implode())),
-                              documents, pl.concat([marks, everywhere]))
+                              documents, pl.concat([marks, outside]))
     # the paragraphs of these documents, and the mentions located in them: once, for pronouns, demonstratives and
     # descriptions
     pars = paragraphs(documents.join(here.select(pl.col("doc_id").cast(documents.schema["doc_id"])), on="doc_id",
@@ -774,12 +775,13 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFram
                 for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
     rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
-    rows = rows.join(_described_before(rows, words, mentions, quotes, mentions_here), on="_item", how="left")
+    rows = rows.join(_described_before(rows, words, everywhere, mentions, quotes, mentions_here), on="_item",
+                     how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)
     rows = rows.with_columns(pl.coalesce([value for _, value in rules]).alias("speaker"))
-    rows = _last_speaker(rows.drop(late), words, quotes, mentions)
+    rows = _last_speaker(rows.drop(late), everywhere, quotes, mentions)
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late if c not in rows.columns)
     rows = rows.with_columns(pl.coalesce([value for _, value in rules]).alias("speaker"),
                              pl.coalesce([pl.when(value.is_not_null()).then(pl.lit(name)) for name, value in rules])

@@ -7,6 +7,7 @@ characters a set of words spans, the noun phrase of a head without its clauses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import polars as pl
@@ -64,6 +65,19 @@ def words_of(tokens: pl.DataFrame) -> pl.DataFrame:
         pl.col("start_char").cast(pl.Int64), pl.col("end_char").cast(pl.Int64))
 
 
+def in_word_order(words: pl.DataFrame) -> bool:
+    """Whether each sentence's words are consecutive rows in the order of their numbers, as in a parsed corpus (the
+    words k rows away are then the k-th next ones, without a sort)."""
+    if words.height == 0:
+        return True
+    first = ((pl.col("doc_id") != pl.col("doc_id").shift()) | (pl.col("sent_id") != pl.col("sent_id").shift())
+             ).fill_null(True)
+    ascending, runs = words.select(
+        (first | (pl.col("word_id") > pl.col("word_id").shift()).fill_null(False)).all().alias("ascending"),
+        first.sum().alias("runs")).row(0)
+    return ascending and runs == words.select("doc_id", "sent_id").n_unique()
+
+
 def children(words: pl.DataFrame, parents: pl.DataFrame, relations: tuple[str, ...] | None = None,
               prefix: str = "child") -> pl.DataFrame:
     """``parents`` (with ``doc_id, sent_id, word_id``) joined to their dependents (columns ``{prefix}_…``)."""
@@ -74,36 +88,114 @@ def children(words: pl.DataFrame, parents: pl.DataFrame, relations: tuple[str, .
     return parents.join(renamed, on=WORD)
 
 
-def word_spans(members: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """``_item, start_char, end_char`` of the words of each item, punctuation at either edge left out."""
-    located = members.join(words.select(*WORD, "start_char", "end_char", "upos"), on=WORD)
+@dataclass(frozen=True)
+class Tree:
+    """The dependency trees of some sentences as tables keyed by one integer per word, so that going up or down
+    a tree is a join on one column (a join on the document's name, the sentence and the word is several times
+    slower). A word's key is its sentence's number (``_sn``, in :attr:`sentences`) times :attr:`span` plus its
+    number less :attr:`low`; the keys of the words its ``head`` names are built the same way.
+
+    * :attr:`sentences`: ``doc_id, sent_id, _sn``;
+    * :attr:`words`: ``_key, deprel, upos, start_char, end_char`` of every word of these sentences;
+    * :attr:`pairs`: ``_key, _anc, depth``: every (word, ancestor) pair, as
+      :func:`corpusling.markers.attribution.ancestors` climbs them (the same depth limit).
+    """
+
+    sentences: pl.DataFrame
+    words: pl.DataFrame
+    pairs: pl.DataFrame
+    span: int
+    low: int
+
+    def key(self, word: pl.Expr) -> pl.Expr:
+        """The key of the word ``word`` names in a frame with the sentence number ``_sn``."""
+        return pl.col("_sn") * self.span + (word - self.low)
+
+    def word_id(self, key: pl.Expr) -> pl.Expr:
+        """The number in its sentence of the word of ``key``."""
+        return key % self.span + self.low
+
+    def keyed(self, frame: pl.DataFrame, word: str, name: str = "_key") -> pl.DataFrame:
+        """``frame`` (with ``doc_id, sent_id``) plus ``name``, the key of its column ``word``; null outside the
+        tree's sentences. Rows and their order are kept."""
+        return (frame.join(self.sentences, on=["doc_id", "sent_id"], how="left")
+                .with_columns(self.key(pl.col(word)).alias(name)).drop("_sn"))
+
+    def ancestry(self, sentences: pl.DataFrame) -> pl.DataFrame:
+        """``doc_id, sent_id, word_id, anc, depth``: the (word, ancestor) pairs of ``sentences``."""
+        numbers = self.sentences.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"],
+                                      how="semi")
+        return (self.pairs.with_columns((pl.col("_key") // self.span).alias("_sn")).join(numbers, on="_sn")
+                .select("doc_id", "sent_id", self.word_id(pl.col("_key")).alias("word_id"),
+                        self.word_id(pl.col("_anc")).alias("anc"), "depth"))
+
+
+def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) -> Tree:
+    """The :class:`Tree` of the words of ``words`` (the columns of :func:`words_of`) with a head, in ``sentences``
+    (``doc_id, sent_id``) or all of them."""
+    from corpusling.markers.attribution import _MAX_DEPTH
+
+    nodes = words.filter(pl.col("head").is_not_null())
+    if sentences is not None:
+        nodes = nodes.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+    numbers = (nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
+               .with_columns(pl.col("_sn").cast(pl.Int64)))
+    bounds = nodes.select(pl.min_horizontal(pl.col("word_id").min(), pl.col("head").min(), 0).alias("low"),
+                          pl.max_horizontal(pl.col("word_id").max(), pl.col("head").max(), 0).alias("high")).row(0)
+    low, span = bounds[0], bounds[1] - bounds[0] + 1
+    if numbers.height * span >= 2**62:
+        raise ValueError(f"word numbers from {bounds[0]} to {bounds[1]}: too far apart to key the trees")
+    tree = Tree(numbers, pl.DataFrame(), pl.DataFrame(), span, low)
+    nodes = nodes.join(numbers, on=["doc_id", "sent_id"], how="left")
+    # a word and the key of its head, for the words that have one
+    up = nodes.filter(pl.col("head") > 0).select(tree.key(pl.col("word_id")).alias("_key"),
+                                                  tree.key(pl.col("head")).alias("_next"))
+    step = up.select("_key", pl.col("_next").alias("_anc"), pl.lit(1, pl.Int64).alias("depth"))
+    parts = [step]
+    for _ in range(_MAX_DEPTH):
+        step = (step.join(up, left_on="_anc", right_on="_key")
+                .select("_key", pl.col("_next").alias("_anc"), pl.col("depth") + 1))
+        if step.height == 0:
+            break
+        parts.append(step)
+    return Tree(numbers, nodes.select(tree.key(pl.col("word_id")).alias("_key"), "deprel", "upos", "start_char",
+                                      "end_char"), pl.concat(parts), span, low)
+
+
+def word_spans(members: pl.DataFrame, tree: Tree) -> pl.DataFrame:
+    """``_item, start_char, end_char`` of the words of each item (``_item, doc_id, sent_id, word_id``, in the
+    tree's sentences), punctuation at either edge left out."""
+    return _key_spans(tree.keyed(members.select("_item", "doc_id", "sent_id", "word_id"), "word_id"), tree)
+
+
+def _key_spans(members: pl.DataFrame, tree: Tree) -> pl.DataFrame:
+    """``_item, start_char, end_char`` of the words of each item (``_item, _key``), punctuation left out."""
+    located = members.join(tree.words.select("_key", "start_char", "end_char", "upos"), on="_key")
     kept = located.filter(pl.col("upos") != "PUNCT")
     return kept.group_by("_item").agg(pl.col("start_char").min(), pl.col("end_char").max())
 
 
-def subtrees(heads: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+def subtrees(heads: pl.DataFrame, tree: Tree) -> pl.DataFrame:
     """``_item, doc_id, sent_id, word_id``: every word under each item's ``head`` (the head included)."""
-    below = heads.join(pairs.select(*WORD, "anc"), left_on=["doc_id", "sent_id", "head"],
-                       right_on=["doc_id", "sent_id", "anc"]).select("_item", *WORD)
+    below = (tree.keyed(heads.select("_item", "doc_id", "sent_id", "head"), "head", "_anc")
+             .join(tree.pairs.select("_anc", "_key"), on="_anc")
+             .select("_item", "doc_id", "sent_id", tree.word_id(pl.col("_key")).alias("word_id")))
     return pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), below])
 
 
-def noun_phrases(heads: pl.DataFrame, pairs: pl.DataFrame, words: pl.DataFrame,
-                  excluded: tuple[str, ...] = NP_EXCLUDED) -> pl.DataFrame:
-    """``_item, source_start, source_end`` of the noun phrase of each item's ``head`` without the branches
-    ``excluded`` (by default its clauses, appositions and preposition: "Gilles-Éric Séralini, professeur à…" →
-    "Gilles-Éric Séralini")."""
-    rel = words.select(*WORD, pl.col("deprel").alias("_rel"))
-    below = (heads.join(pairs.select(*WORD, "anc", "depth"), left_on=["doc_id", "sent_id", "head"],
-                        right_on=["doc_id", "sent_id", "anc"])
-             .join(rel, on=WORD))
+def noun_phrases(heads: pl.DataFrame, tree: Tree, excluded: tuple[str, ...] = NP_EXCLUDED) -> pl.DataFrame:
+    """``_item, source_start, source_end`` of the noun phrase of each item's ``head`` (in the tree's sentences)
+    without the branches ``excluded`` (by default its clauses, appositions and preposition: "Gilles-Éric
+    Séralini, professeur à…" → "Gilles-Éric Séralini")."""
+    head = tree.keyed(heads.select("_item", "doc_id", "sent_id", "head"), "head", "_anc").select("_item", "_anc")
+    below = (head.join(tree.pairs, on="_anc")
+             .join(tree.words.select("_key", pl.col("deprel").alias("_rel")), on="_key"))
     # a word is out when any relation on its path up to the head is excluded: it lies under a word of the
     # phrase whose own relation is excluded (the words under those few, not every ancestor of every word)
-    cut = below.filter(pl.col("_rel").is_in(excluded)).select("_item", "doc_id", "sent_id", "word_id")
-    path = (cut.join(pairs.select(*WORD, "anc"), left_on=WORD, right_on=["doc_id", "sent_id", "anc"])
-            .select("_item", "doc_id", "sent_id", pl.col("word_id_right").alias("word_id")).unique())
+    cut = below.filter(pl.col("_rel").is_in(excluded)).select("_item", pl.col("_key").alias("_anc"))
+    path = cut.join(tree.pairs.select("_anc", "_key"), on="_anc").select("_item", "_key").unique()
     inside = (below.filter(~pl.col("_rel").is_in(excluded)
                            & ~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark"])))
-              .join(path, on=["_item", *WORD], how="anti").select("_item", *WORD))
-    members = pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), inside])
-    return word_spans(members, words).rename({"start_char": "source_start", "end_char": "source_end"})
+              .join(path, on=["_item", "_key"], how="anti").select("_item", "_key"))
+    members = pl.concat([head.select("_item", pl.col("_anc").alias("_key")), inside])
+    return _key_spans(members, tree).rename({"start_char": "source_start", "end_char": "source_end"})
