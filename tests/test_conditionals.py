@@ -164,8 +164,9 @@ def test_avoir_as_a_main_verb_is_not_compound() -> None:
     ([w("Il"), verb("semblerait", "sembler"), w("que", "que", "SCONJ")], "epistemic", "epistemic_verb"),
     ([w("Si", "si", "SCONJ"), w("il", "il", "PRON"), verb("pleuvait", "pleuvoir"), w(","), w("il", "il", "PRON"),
       verb("viendrait", "venir")], "hypothetical", "si_clause"),
+    # (the conditional of the "où" clause is the condition itself: condition_clause, before the sentence's phrase)
     ([w("Au"), w("cas"), w("où"), w("il", "il", "PRON"), verb("viendrait", "venir")], "hypothetical",
-     "condition_phrase"),
+     "condition_clause"),
     ([w("Il", "il", "PRON"), w("a", "avoir", "AUX"), verb("annoncé", "annoncer", PART), w("qu'", "que", "SCONJ"),
       w("il", "il", "PRON"), verb("viendrait", "venir")], "future_in_past", "past_saying_que"),
     ([w("Il", "il", "PRON"), verb("annonce", "annoncer", "Mood=Ind|Tense=Pres|VerbForm=Fin"),

@@ -1,5 +1,5 @@
-"""Conditional classes, seventh, eighth and tenth rounds (issue 14): the rules written on the errors that recur
-across set7 to set14, tested on sentences parsed with the bundled compact model (invented sentences of the same
+"""Conditional classes, seventh, eighth and tenth rounds and the ninth session (issue 14): the rules written on the
+errors that recur across set7 to set14 (set17 for ``condition_clause``), tested on sentences parsed with the bundled compact model (invented sentences of the same
 kinds, not the gold's). Each tenth-round case marked "fixed" gave another class before that round (the rules of
 commit 625a8e9 said so); the others show that the change does not over-fire."""
 
@@ -85,10 +85,21 @@ CASES = [
     # ... and a fronted gerund on a modal of possibility too: an explicit condition outranks the modal (guide §1)
     ("En réduisant les impôts, le gouvernement pourrait relancer la croissance.", "pourrait", "hypothetical",
      "gerund_condition"),
+    # ninth session (set17): the conditional of "dans le cas où", "au cas où" is the condition itself, under a past
+    # verb of saying too, where the parser hangs the relative clause on another noun; the main clause's stays in the
+    # future in the past, and so does a conditional after the "où" clause has ended
+    ("Le maire a affirmé qu'il ne serait pas candidat dans le cas où le ministre renoncerait à la présidence.",
+     "renoncerait", "hypothetical", "condition_clause"),
+    ("La maire a déclaré qu'elle ne serait pas candidate dans le cas où le préfet renoncerait au poste.",
+     "serait", "future_in_past", "past_saying_que"),
+    ("Elle a dit qu'elle partirait au cas où la situation empirerait.", "empirerait", "hypothetical",
+     "condition_clause"),
+    ("Il a expliqué que dans le cas où les élèves sont absents, le directeur préviendrait les parents.",
+     "préviendrait", "future_in_past", "past_saying_que"),
 ]
 
 #: The rules of this round (the cases of the other rules show that the new ones do not over-fire).
-NEW_RULES = ("attributed_predicate", "belief_content", "situation_pronoun_subject")
+NEW_RULES = ("attributed_predicate", "belief_content", "situation_pronoun_subject", "condition_clause")
 
 
 @pytest.fixture(scope="module")

@@ -221,9 +221,16 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     # and the word ("avait précisé que … et qu'il importait peu …, car il agirait": present → imperfect, future →
     # conditional; Riegel et al. 2018, concordance des temps), whatever the tree makes of the coordination
     imperfect_after_que = (pl.col("_que_after_past_saying") & pl.col("_impf") & (pl.col("verbform") == "Fin"))
+    # a conditional in the relative clause of "(dans le | au) cas où", "dans l'hypothèse où" is the condition itself
+    # (Riegel et al. 2018, ch. XXVII: "au cas où" + conditional), whatever the tree makes of it: the nearest of
+    # such an "où" and of a clause boundary before it (punctuation, another finite verb) is the "où"
+    protasis_opens = (pl.col("_f") == "où") & _near("_l", -1).is_in(cues("condition_antecedent")).fill_null(False)
+    boundary = pl.col("upos").eq("PUNCT") | ((pl.col("verbform") == "Fin") & ~pl.col("_cnd"))
+    in_protasis = _nearest_earlier(protasis_opens | boundary, protasis_opens, strictly=True).fill_null(False)
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
+        (in_protasis & pl.col("_cnd")).alias("_protasis_relative"),
     ).with_columns(_nearest_earlier(imperfect_after_que, pl.lit(True)).fill_null(False)
                    .alias("_imperfect_after_saying_que"))
 
@@ -695,6 +702,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     consequence = (key.is_in(_implicit("consequence_verb"))
                    | (key.is_in(_implicit("causative_verb")) & (pl.col("_w1_vf") == "Inf")))
     return [
+        # (the condition of "dans le cas où Fillon renoncerait", under a past verb of saying or not: set17)
+        ("condition_clause", pl.col("_protasis_relative"), "hypothetical"),
         # (a past conditional inside the reported content looks back, not forward, in a relative clause or not:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran", "Le site
         # avait annoncé que … Penelope Fillon aurait été rémunérée … dès 1982": the journalistic conditional)
