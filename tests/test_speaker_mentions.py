@@ -127,14 +127,30 @@ def test_mentions_read_from_the_parse(parsed) -> None:
     ("HRW", "L'ONG Human Rights Watch publie un rapport. HRW rappelle que", "Human Rights Watch"),
     ("Le PP", "Le Parti populaire espagnol a exclu le député. Le PP a considéré que", "Parti populaire"),
     ("SNCF", "la Société nationale des chemins de fer français (SNCF)", "Société nationale des chemins de fer"),
-    # never introduced in full, or not an acronym
+    # defined in parentheses where first used, a foreign name's initials (ninth session, set17)
+    ("BTK", "Elle a été confirmée par l'AFP et l'Autorité des technologies de Communication et d'Information (BTK). "
+     "« … » a déclaré BTK.", "Autorité des technologies de Communication et d'Information"),
+    # never introduced in full, or not an acronym, or used (in a title) before it is defined
     ("UMP", "Christian Jacob, président du groupe UMP", None),
     ("Obama", "Barack Obama a dit", None),
+    ("CGT", "Chômage selon la CGT\n\nLa Confédération générale du travail (CGT) estime", None),
 ])
 def test_acronym_expansion(acronym: str, text: str, full: str | None) -> None:
     from corpusling.markers.speakers import acronym_expansion
 
     assert acronym_expansion(acronym, text) == full
+
+
+@pytest.mark.parametrize("mention, name", [
+    # an acronym is an organisation's name after a determiner too (ninth session, set16: "la CPI a déclaré")
+    ("la CPI", "CPI"), ("l'ONU", "ONU"),
+    # ... not a common noun's nor a role's acronym, nor a single capitalised common noun
+    ("l'ONG", None), ("le PDG de la compagnie", None), ("le Parquet fédéral", None),
+])
+def test_name_of_an_acronym(mention: str, name: str | None) -> None:
+    from corpusling.markers.speakers import name_of
+
+    assert name_of(mention) == name
 
 
 def test_one_name_form_for_an_acronym() -> None:

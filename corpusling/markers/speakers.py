@@ -287,7 +287,9 @@ def _same_person(short: list[str], long: list[str]) -> bool:
 
 
 #: An acronym as a speaker is written, with or without its article ("HRW", "Le PP", "l'UMP").
-_ACRONYM = re.compile(r"^(?:(?:[Ll]es?|[Ll]a|[Ll]['’])\s*)?([A-ZÀ-ÖØ-Þ]{2,6})$")
+#: The definite article before an acronym or a name ("la CPI", "l'Autorité").
+_ARTICLE = r"(?:[Ll]es?\s+|[Ll]a\s+|[Ll]['’]\s*)"
+_ACRONYM = re.compile(rf"^{_ARTICLE}?([A-ZÀ-ÖØ-Þ]{{2,6}})$")
 #: The words an organisation's full name may hold between those its acronym spells: particles, articles, "et".
 _ACRONYM_SKIP = (r"(?:(?:" + "|".join(map(re.escape, sorted(_PARTICLES | set(speaker_words("acronym_function_word")))))
                  + r")\s+|[dl]['’])*")
@@ -310,7 +312,24 @@ def acronym_expansion(acronym: str, text: str) -> str | None:
              for n, letter in enumerate(letters)]
     pattern = re.compile(r"(?<![\w-])" + rf"\s+{_ACRONYM_SKIP}".join(words) + r"(?![\w-])")
     found = pattern.search(text, 0, first)
-    return found.group(0) if found and " " in found.group(0) else None
+    if found and " " in found.group(0):
+        return found.group(0)
+    return _defined_acronym(letters, text)
+
+
+def _defined_acronym(letters: str, text: str) -> str | None:
+    """The name an acronym is defined with in parentheses where the text first uses it, whose initials need not
+    spell it (a foreign name's acronym): "l'Autorité des technologies de Communication et d'Information (BTK)" →
+    the words from the last capitalised word a definite article opens, in the same clause (no punctuation), to the
+    parenthesis. An acronym used before it is defined (in a title: "selon la CGT") keeps its letters, as
+    :func:`acronym_expansion` reads only the words before its first use."""
+    definition = re.search(rf"([^,;:()«»\n]{{1,150}}?)\s*\(\s*({re.escape(letters)})\s*\)", text)
+    if not definition or definition.start(2) != text.find(letters):
+        return None
+    clause = definition.group(1)
+    opened = list(re.finditer(rf"(?:^|(?<=\s)){_ARTICLE}(?=[A-ZÀ-ÖØ-Þ])", clause))
+    name = clause[opened[-1].end():].strip() if opened else ""
+    return name if " " in name else None
 
 
 def canonical_names(names: list[str], targets: list[str] | None = None, text: str | None = None) -> dict[str, str]:
