@@ -73,10 +73,10 @@ def etre_verbs() -> frozenset[str]:
     return frozenset(r["lemma"] for r in bundled_rows("etre_auxiliary_verbs.tsv", ("lemma",), ("note",)))
 
 
-@cache
 def cues(kind: str, lexicon: str = "conditional_cues.tsv") -> list[str]:
     """Cue words of one ``kind`` of ``lexicon`` (``conditional_cues.tsv``, or ``implicit_conditions.tsv``: the
-    nouns, verbs and determiners of an implicit condition)."""
+    nouns, verbs and determiners of an implicit condition): a new list each call (the file is read once, by
+    :func:`corpusling.lexicons.cue_lists`), so that no caller can change another's."""
     return cue_words(lexicon, kind)
 
 
