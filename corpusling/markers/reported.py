@@ -50,6 +50,7 @@ from corpusling.markers.reported_speakers import resolve_speakers, sources
 from corpusling.markers.reported_tree import (
     NP_NAME_EXCLUDED,
     WORD,
+    attach,
     content_verbs,
     dependency_tree,
     noun_phrases,
@@ -273,8 +274,8 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                              | (pl.col("word_id") >= pl.col("_opener").fill_null(0)))))
                .select("_item", *WORD))
     spans = word_spans(content, tree)
-    cue_spans = (found.join(words.select(*WORD, "start_char", "end_char", "lemma"),
-                            left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD, how="left")
+    cue_spans = (attach(found, words.select(*WORD, "start_char", "end_char", "lemma"),
+                        left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
                  .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
                                    pl.col("lemma").alias("_cue_lemma"), "_cue_start"),
                        on=["doc_id", "sent_id", "cue_word"], how="left")
@@ -371,13 +372,13 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                               | (pl.col("deprel") == "aux:pass"))
                  .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
                  .with_columns(pl.lit(True).alias("_addressed")))
-    rows = (rows.join(cue_word, on=["doc_id", "sent_id", "cue_word"], how="left")
-            .join(to_reader, on=["doc_id", "sent_id", "cue_word"], how="left")
-            .join(addressed, on=["doc_id", "sent_id", "cue_word"], how="left")
-            .join(above, on=["doc_id", "sent_id", "_cue_head"], how="left")
-            .join(subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"], how="left")
-            .join(subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
-                  on=["doc_id", "sent_id", "_cue_head"], how="left")
+    rows = attach(rows, cue_word, on=["doc_id", "sent_id", "cue_word"])
+    rows = attach(rows.join(to_reader, on=["doc_id", "sent_id", "cue_word"], how="left")
+                  .join(addressed, on=["doc_id", "sent_id", "cue_word"], how="left"),
+                  above, on=["doc_id", "sent_id", "_cue_head"])
+    rows = attach(rows, subjects.rename({"_v": "cue_word"}), on=["doc_id", "sent_id", "cue_word"])
+    rows = (attach(rows, subjects.rename({"_v": "_cue_head", "_subjects": "_above_subjects"}),
+                   on=["doc_id", "sent_id", "_cue_head"])
             .join(conditional, on=["doc_id", "sent_id", "_cue_head"], how="left")
             .join(dative, on=["doc_id", "sent_id", "cue_word"], how="left")
             .with_columns(pl.col("_above_conditional", "_dative", "_to_reader", "_addressed").fill_null(False)))

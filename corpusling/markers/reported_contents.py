@@ -19,6 +19,7 @@ import polars as pl
 from corpusling.markers.reported_tree import (
     INFINITIVE,
     WORD,
+    attach,
     children,
     content_verbs,
     in_word_order,
@@ -157,7 +158,7 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                                   | ((pl.col("_mark") == "à")
                                                      & ~pl.col("deprel").is_in(["xcomp", "ccomp", "obl:arg"])))
     gerund = (pl.col("deprel") == "root") & (pl.col("_mark") == "en")
-    return (cues.join(with_subject, on=WORD, how="anti").join(above, on=["doc_id", "sent_id", "head"], how="left")
+    return (attach(cues.join(with_subject, on=WORD, how="anti"), above, on=["doc_id", "sent_id", "head"])
             .join(marks, on=WORD, how="left").join(opening, on=["doc_id", "sent_id"], how="left")
             .filter(imperative | infinitive | gerund).select(WORD))
 
@@ -333,7 +334,7 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
         around = around.sort(*sentence, "word_id")
     around = around.select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
                            near(-1).alias("_prev"))
-    following = (following.join(around, on=WORD, how="left")
+    following = (attach(following, around, on=WORD)
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
                                # "estime à 75 000 le nombre", "à plus de 300", "à près de 2 000"
@@ -478,11 +479,11 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
                            on=["doc_id", "sent_id", "_opener"])
                      .filter(pl.col("_f").is_in(reported_cues("que_locution"))))
     three_before = pl.concat_str([pl.col("_f3").fill_null(""), pl.col("_f2").fill_null(""), "_f"], separator=" ")
-    before_opener = (before_opener
-                     .join(lowered.select("doc_id", "sent_id", (pl.col("word_id") + 2).alias("_opener"),
-                                          pl.col("_f").alias("_f2")), on=["doc_id", "sent_id", "_opener"], how="left")
-                     .join(lowered.select("doc_id", "sent_id", (pl.col("word_id") + 3).alias("_opener"),
-                                          pl.col("_f").alias("_f3")), on=["doc_id", "sent_id", "_opener"], how="left")
+    def words_before(k: int, name: str) -> pl.DataFrame:
+        return lowered.select("doc_id", "sent_id", (pl.col("word_id") + k).alias("_opener"), pl.col("_f").alias(name))
+
+    before_opener = attach(before_opener, words_before(2, "_f2"), on=["doc_id", "sent_id", "_opener"])
+    before_opener = (attach(before_opener, words_before(3, "_f3"), on=["doc_id", "sent_id", "_opener"])
                      .filter(~three_before.str.contains(adverb)
                              # ("expliquait alors que": the adverb "alors" of the verb, right after it, then "que")
                              & ~((pl.col("_f") == "alors") & (pl.col("_opener") == pl.col("cue_word") + 2)))

@@ -19,6 +19,7 @@ from corpusling.markers.reported_contents import CONTENT_RELATIONS
 from corpusling.markers.reported_tree import (
     WORD,
     Tree,
+    attach,
     children,
     dependency_tree,
     noun_phrases,
@@ -106,11 +107,10 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     # (after a closing quotation mark with no comma, a named subject only: the clitics are read in the text)
     incise = (cue.join(subject, on=WORD)
               .filter((pl.col("_prev_form") == ",") | pl.col("_source_upos").is_in(["NOUN", "PROPN"]))
-              .join(clause.select(*WORD), on=WORD, how="anti")
-              .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
-                                 pl.col("start_char").alias("_head_start")), on=["doc_id", "sent_id", "head"],
-                    how="left")
-              .with_row_index("_i"))
+              .join(clause.select(*WORD), on=WORD, how="anti"))
+    incise = attach(incise, words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
+                                         pl.col("start_char").alias("_head_start")),
+                    on=["doc_id", "sent_id", "head"]).with_row_index("_i")
     # where the incise ends: the end of its subject's phrase
     subject_tree = subtrees(incise.select(pl.col("_i").alias("_item"), "doc_id", "sent_id",
                                            pl.col("source_word").alias("head")), tree)
@@ -234,7 +234,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     # (hung on a noun, "… ces derniers jours », a déclaré X" as a relative of "jours": the clause is what stands
     # before the incise, from the sentence's start or its last semicolon or colon)
     head_upos = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_head_upos"))
-    final = final.join(head_upos, on=["doc_id", "sent_id", "head"], how="left")
+    final = attach(final, head_upos, on=["doc_id", "sent_id", "head"])
     nominal = pl.col("_head_upos").is_in(["NOUN", "PROPN", "PRON", "NUM"])
     opening = (words.filter(pl.col("form").is_in([";", ":"]))
                .select("doc_id", "sent_id", pl.col("end_char").alias("_opening")).sort("doc_id", "sent_id", "_opening"))

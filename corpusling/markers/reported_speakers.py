@@ -13,7 +13,15 @@ import re
 
 import polars as pl
 
-from corpusling.markers.reported_tree import WORD, Tree, children, dependency_tree, noun_phrases, reported_cues
+from corpusling.markers.reported_tree import (
+    WORD,
+    Tree,
+    attach,
+    children,
+    dependency_tree,
+    noun_phrases,
+    reported_cues,
+)
 from corpusling.markers.speakers import TIME_NOUNS, speaker_words, texts_of
 from corpusling.markers.voice import add_in_quote
 
@@ -94,8 +102,8 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                  .group_by("_item", maintain_order=True).first())
         return found.select("_item", pl.col("s_word_id").alias("source_word"))
 
-    items = items.join(words.select(*WORD, pl.col("start_char").alias("_cue_at")),
-                       left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD, how="left")
+    items = attach(items, words.select(*WORD, pl.col("start_char").alias("_cue_at")),
+                   left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
     found = [subject_of(items, "cue_word")]
     up = words.select(*WORD, pl.col("head").alias("_up"), pl.col("deprel").alias("_rel"),
                       pl.col("feats").fill_null("").alias("_feats"))
@@ -517,7 +525,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # sera limitée par le fait que …, l'armée s'est octroyée le pouvoir … Elle a promis" = l'armée)
     main = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                         (pl.col("deprel") == "root").alias("_main"))
-    subjects = (subjects.join(main, on=["doc_id", "sent_id", "head"], how="left")
+    subjects = (attach(subjects, main, on=["doc_id", "sent_id", "head"])
                 .with_columns((~pl.col("_main").fill_null(False)
                                & (pl.col("_main").fill_null(False) & (pl.col("upos") == "PROPN"))
                                .any().over("doc_id", "sent_id")).alias("_embedded"))
@@ -649,7 +657,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     source = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
                           pl.col("feats").alias("_src_feats"), pl.col("lemma").alias("_src_lemma"),
                           pl.col("form").alias("_src_form"))
-    rows = rows.join(source, on=["doc_id", "sent_id", "source_word"], how="left").join(texts, on="doc_id", how="left")
+    rows = attach(rows, source, on=["doc_id", "sent_id", "source_word"]).join(texts, on="doc_id", how="left")
 
     def cut(start: str, end: str) -> pl.Expr:
         return pl.col("_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
@@ -696,8 +704,8 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
                                  & ~pl.col("source").str.to_lowercase().str.strip_chars()
                                  .is_in(speaker_words("relative_pronoun")))
                          .then("_noun_before"))
-    rows = (rows.join(antecedent, on="_item", how="left").join(in_order, on="_item", how="left")
-            .join(governed, on=["doc_id", "sent_id", "source_word"], how="left")
+    rows = (attach(rows.join(antecedent, on="_item", how="left").join(in_order, on="_item", how="left"), governed,
+                   on=["doc_id", "sent_id", "source_word"])
             .with_columns(after_preposition.alias("_relative_noun")).drop("_governed")
             .with_columns(pl.coalesce("_antecedent", "_relative_noun", "source").alias("_mention")))
     # pronouns: the speakers module's salience over the document's named mentions; a definite description of a

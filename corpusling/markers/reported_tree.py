@@ -65,6 +65,16 @@ def words_of(tokens: pl.DataFrame) -> pl.DataFrame:
         pl.col("start_char").cast(pl.Int64), pl.col("end_char").cast(pl.Int64))
 
 
+def attach(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str] | None = None,
+           left_on: str | list[str] | None = None, right_on: str | list[str] | None = None) -> pl.DataFrame:
+    """``frame.join(table, …, how="left")``, the same rows in the same order, for a ``table`` much larger than
+    ``frame`` (the words): the matches are found by an inner join, which hashes the smaller side where a left join
+    hashes the whole table, and set back on the rows of ``frame``."""
+    numbered = frame.with_row_index("_row")
+    found = numbered.join(table, on=on, left_on=left_on, right_on=right_on)
+    return numbered.join(found.drop(frame.columns), on="_row", how="left").drop("_row")
+
+
 def in_word_order(words: pl.DataFrame) -> bool:
     """Whether each sentence's words are consecutive rows in the order of their numbers, as in a parsed corpus (the
     words k rows away are then the k-th next ones, without a sort)."""
@@ -152,9 +162,19 @@ def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) 
                                                   tree.key(pl.col("head")).alias("_next"))
     step = up.select("_key", pl.col("_next").alias("_anc"), pl.lit(1, pl.Int64).alias("depth"))
     parts = [step]
+    # (each level's heads found by a binary search in the words' keys, sorted once: a join would hash every word
+    # again at each level, however few climb on)
+    table = up.drop_nulls("_key").sort("_key")
+    keys, above = table["_key"], table["_next"]
+    distinct = bool((keys.diff().drop_nulls() > 0).all())
     for _ in range(_MAX_DEPTH):
-        step = (step.join(up, left_on="_anc", right_on="_key")
-                .select("_key", pl.col("_next").alias("_anc"), pl.col("depth") + 1))
+        if distinct and keys.len():
+            at = keys.search_sorted(step["_anc"], side="left")
+            found = (at < keys.len()) & (keys.gather(at.clip(upper_bound=keys.len() - 1)) == step["_anc"])
+            step = step.filter(found).with_columns(above.gather(at.filter(found)).alias("_anc"), pl.col("depth") + 1)
+        else:  # (a word twice in the table: every match, as a join gives them)
+            step = (step.join(up, left_on="_anc", right_on="_key")
+                    .select("_key", pl.col("_next").alias("_anc"), pl.col("depth") + 1))
         if step.height == 0:
             break
         parts.append(step)
