@@ -1053,8 +1053,10 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     # which the parser takes for a second object
     clitic_before = (tok.filter((pl.col("deprel") == "obj") & object_clitic & (pl.col("word_id") < pl.col("head")))
                      .select("doc_id", "sent_id", pl.col("head").alias("_gov")).unique())
+    # (not a time noun the parser made an object: "a noté un jour le chef animateur")
     after_verb = (tok.filter(pl.col("deprel").is_in(["obj", "nsubj"]) & pl.col("upos").is_in(["NOUN", "PROPN"])
-                             & (pl.col("word_id") > pl.col("head")))
+                             & (pl.col("word_id") > pl.col("head"))
+                             & ~pl.col("lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
                   .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_inv"),
                           (pl.col("deprel") == "obj").alias("_is_obj")))
     inverted = (after_verb.join(clitic_before, on=["doc_id", "sent_id", "_gov"], how="semi")
@@ -1101,6 +1103,9 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
               & (~pl.col("_subj_expletive") | pl.col("_v_rv") | pl.col("_v_rv_incise")))
         .then(pl.col("_subj"))
         .when(pl.col("_inv").is_not_null()).then(pl.col("_inv"))
+        # ... and, the tree giving it no subject at all, the noun after an incise's verb that the parser calls its
+        # object ("« … » a déclaré maître Bauer après la victoire": "maître" obj; set18)
+        .when(_rule_is(table, verb="incise") & pl.col("_incise_obj").is_not_null()).then(pl.col("_incise_obj"))
         # the noun a participle or a relative depends on ("un communiqué affirmant"), not the noun an infinitive
         # was misattached to ("…, avant de souligner :", whose subject is the main clause's)
         .when(pl.col("_v_rel").is_in(["acl", "acl:relcl"]) & ~pl.col("_v_inf")).then(pl.col("_v_head"))

@@ -244,7 +244,9 @@ _PY_NAME = (NAME.replace(r"[\p{L}\p{M}'’-]", r"[\w'’-]").replace(r"[\p{L}\p{
 _SPACED_PREPOSITIONS = "|".join(sorted((re.escape(p) for p in _PREPOSITIONS if not p.endswith("'")), key=len,
                                        reverse=True))
 _COMPLEMENT = rf"(?:\s+(?:{_SPACED_PREPOSITIONS}|\w+ant)\b[^,;:«»()“”\"]{{0,60}}?)?"
-_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*({_PY_NAME})\s*(?:[,.;:)]|$)")
+# (the name may carry a parenthesis of its own, a party's or a country's: "le président de la région, Laurent Wauquiez
+# (LR), qui…", set18)
+_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*({_PY_NAME})\s*(?:\([^()]*\)\s*)?(?:[,.;:)]|$)")
 _APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])({_PY_NAME})\s*,\s*$")
 
 
