@@ -144,11 +144,10 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     from corpusling.markers.attribution import default_reporting_verbs, reporting_verb_forms
 
     everywhere = words_of(tokens).filter(pl.col("head").is_not_null())
-    cues = cue_words(everywhere, lexicon)
     # incises: the verbs of the lexicon and those that report only in an incise ("poursuit l'ex-président")
     incise_lexicon = (default_reporting_verbs() if reporting_verbs is None
                       else lexicon.with_columns(pl.lit("any").alias("use")))
-    incise_cues = cue_words(everywhere, incise_lexicon.select("lemma", "type"))
+    cues, incise_cues = cue_words(everywhere, lexicon, incise_lexicon.select("lemma", "type"))
     markers = according_to(everywhere, hedges)
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     in_text_incises = clitic_incises(everywhere, texts, reporting_verb_forms(incise_lexicon))

@@ -23,6 +23,7 @@ from corpusling.markers.reported_tree import (
     children,
     content_verbs,
     in_word_order,
+    ordered_within,
     reported_cues,
 )
 
@@ -51,9 +52,10 @@ def _locution_first_forms() -> pl.DataFrame:
             .unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl")))
 
 
-def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
-    """The verbs that may open reported speech: ``doc_id, sent_id, word_id, start_char, lemma, _type,
-    _complements, _object, _cue_start``.
+def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame]:
+    """The verbs that may open reported speech, one table per reporting-verb lexicon of ``lexicons`` (the words
+    they share read once): ``doc_id, sent_id, word_id, start_char, lemma, _type, _complements, _object,
+    _cue_start``.
 
     A verb of the reporting-verb lexicon (any complement, "à + infinitive" only for requests), a verb of
     ``content_verbs.tsv`` (its complements only), the second verb of a locution of that file ("fait
@@ -64,14 +66,8 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     """
     from corpusling.markers.attribution import reporting_verb_forms
 
-    verbs = lexicon.filter(pl.col("type") != "preposition").select("lemma", pl.col("type").alias("_type"))
     content = content_verbs()
     single = content.filter(~pl.col("lemma").str.contains(" "))
-    known = pl.concat([verbs.select("lemma"), single.select("lemma")])["lemma"].to_list()
-    forms = reporting_verb_forms(pl.concat([verbs.select("lemma", pl.col("_type").alias("type")),
-                                            single.select("lemma", pl.lit("content").alias("type"))])
-                                 .with_columns(pl.lit("any").alias("use")))
-    by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"), pl.col("lemma").alias("_fl"))
     # (and the participle of a reflexive verb of saying the tagger took for an adjective: "se sont dits prêts à")
     adjectival = words.filter((pl.col("upos") == "ADJ") & pl.col("lemma").is_in(reported_cues("reflexive_attribute")))
     reflexive = (words.filter(pl.col("upos") == "PRON")
@@ -80,11 +76,8 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
                  .filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
     adjectival = adjectival.join(reflexive, on=WORD, how="semi")
-    verbal = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
-              .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
-              .join(by_form, on="_form", how="left")
-              .with_columns(pl.when(pl.col("lemma").is_in(known)).then(pl.col("lemma"))
-                            .otherwise(pl.col("_fl")).alias("lemma")))
+    verbal_words = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
+                    .with_columns(pl.col("form").str.to_lowercase().alias("_form")))
     # locutions: "faire savoir", "laisser entendre": the second verb right after the first
     locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
         pl.col("lemma").str.split(" ").list.first().alias("_first"),
@@ -120,17 +113,31 @@ def cue_words(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
             .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
                   right_on=["_first", "_second"])
             .with_columns(pl.col("_locution").alias("lemma")))
-    second = pl.concat([second, noun], how="diagonal_relaxed")
-    found = pl.concat([
-        verbal.join(verbs, on="lemma").with_columns(pl.lit(None, pl.List(pl.String)).alias("_complements"),
-                                                    pl.lit(None, pl.Boolean).alias("_object")),
-        verbal.join(single, on="lemma").with_columns(pl.lit("content").alias("_type")),
-        second.select(*words.columns, "_cue_start", "_complements", "_object").with_columns(
-            pl.lit("content").alias("_type")),
-    ], how="diagonal_relaxed")
-    return (found.with_columns(pl.coalesce("_cue_start", "start_char").alias("_cue_start"))
-            .unique(WORD, keep="first", maintain_order=True)
-            .select(*words.columns, "_type", "_complements", "_object", "_cue_start"))
+    second = pl.concat([second, noun], how="diagonal_relaxed").select(*words.columns, "_cue_start", "_complements",
+                                                                      "_object").with_columns(
+        pl.lit("content").alias("_type"))
+    tables = []
+    for lexicon in lexicons:
+        verbs = lexicon.filter(pl.col("type") != "preposition").select("lemma", pl.col("type").alias("_type"))
+        known = pl.concat([verbs.select("lemma"), single.select("lemma")])["lemma"].to_list()
+        forms = reporting_verb_forms(pl.concat([verbs.select("lemma", pl.col("_type").alias("type")),
+                                                single.select("lemma", pl.lit("content").alias("type"))])
+                                     .with_columns(pl.lit("any").alias("use")))
+        by_form = forms.unique("form", keep="first").select(pl.col("form").alias("_form"),
+                                                            pl.col("lemma").alias("_fl"))
+        verbal = (verbal_words.join(by_form, on="_form", how="left")
+                  .with_columns(pl.when(pl.col("lemma").is_in(known)).then(pl.col("lemma"))
+                                .otherwise(pl.col("_fl")).alias("lemma")))
+        found = pl.concat([
+            verbal.join(verbs, on="lemma").with_columns(pl.lit(None, pl.List(pl.String)).alias("_complements"),
+                                                        pl.lit(None, pl.Boolean).alias("_object")),
+            verbal.join(single, on="lemma").with_columns(pl.lit("content").alias("_type")),
+            second,
+        ], how="diagonal_relaxed")
+        tables.append(found.with_columns(pl.coalesce("_cue_start", "start_char").alias("_cue_start"))
+                      .unique(WORD, keep="first", maintain_order=True)
+                      .select(*words.columns, "_type", "_complements", "_object", "_cue_start"))
+    return tables
 
 
 def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
@@ -257,9 +264,9 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                          pl.col("c_start_char").alias("_range_start")))
     # (the attribute's clause runs on to the next punctuation, whatever the parser hung its complements on: "s'est
     # dit prêt à démissionner", "se disent inquiets pour l'avenir du site")
-    stops = (words.filter(pl.col("upos") == "PUNCT")
-             .select("doc_id", "sent_id", pl.col("start_char").alias("_range_end"))
-             .sort("doc_id", "sent_id", "_range_end"))
+    stops = ordered_within(words.filter(pl.col("upos") == "PUNCT")
+                           .select("doc_id", "sent_id", pl.col("start_char").alias("_range_end")),
+                           ["doc_id", "sent_id"], "_range_end")
     attribute = (attribute.sort("doc_id", "sent_id", "_range_start")
                  .join_asof(stops, left_on="_range_start", right_on="_range_end", by=["doc_id", "sent_id"],
                             strategy="forward", check_sortedness=False))

@@ -23,6 +23,7 @@ from corpusling.markers.reported_tree import (
     children,
     dependency_tree,
     noun_phrases,
+    ordered_within,
     reported_cues,
     subtrees,
     word_spans,
@@ -62,8 +63,8 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     cue = cues.select(*WORD, "start_char", "deprel", "head")
     # the auxiliaries and adverbs of the incise stand after the last punctuation before the verb ("Par
     # ailleurs, poursuit X": "ailleurs" belongs to the clause)
-    punctuation = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", pl.col("start_char").alias("_punct"))
-                   .sort("doc_id", "_punct"))
+    punctuation = ordered_within(words.filter(pl.col("upos") == "PUNCT")
+                                 .select("doc_id", pl.col("start_char").alias("_punct")), ["doc_id"], "_punct")
     last_punct = (cue.select(*WORD, "start_char").sort("doc_id", "start_char")
                   .join_asof(punctuation, left_on="start_char", right_on="_punct", by="doc_id", strategy="backward",
                              check_sortedness=False).select(*WORD, "_punct"))
@@ -75,8 +76,8 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
                .group_by(WORD).agg(pl.col("a_start_char").min().alias("boundary")))
     cue = (cue.join(helpers, on=WORD, how="left").with_columns(pl.coalesce("boundary", "start_char")
                                                                 .alias("boundary")))
-    ends = words.select("doc_id", pl.col("end_char").alias("_prev_end"), pl.col("form").alias("_prev_form")).sort(
-        "doc_id", "_prev_end")
+    ends = ordered_within(words.select("doc_id", pl.col("end_char").alias("_prev_end"),
+                                       pl.col("form").alias("_prev_form")), ["doc_id"], "_prev_end")
     cue = (cue.sort("doc_id", "boundary")
            .join_asof(ends, left_on="boundary", right_on="_prev_end", by="doc_id", strategy="backward",
                       check_sortedness=False)
@@ -117,8 +118,9 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     incise = incise.join(word_spans(subject_tree, tree).select(pl.col("_item").alias("_i"),
                                                            pl.col("end_char").alias("_incise_end")), on="_i")
     # ... closed by the first comma after the subject ("dit le Pentagone, environ 5 000 militaires")
-    stops = words.filter(pl.col("form").is_in([",", ";", ":", ".", "!", "?", "(", ")"])).select(
-        "doc_id", "sent_id", pl.col("start_char").alias("_stop")).sort("doc_id", "sent_id", "_stop")
+    stops = ordered_within(words.filter(pl.col("form").is_in([",", ";", ":", ".", "!", "?", "(", ")"]))
+                           .select("doc_id", "sent_id", pl.col("start_char").alias("_stop")), ["doc_id", "sent_id"],
+                           "_stop")
     subject_start = words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
                                  pl.col("start_char").alias("_subject_start"))
     incise = (incise.join(subject_start, on=["doc_id", "sent_id", "source_word"])
@@ -321,8 +323,8 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     found = found.join(forms.unique("form", keep="first").select(pl.col("form").alias("_form"), "lemma"),
                        on="_form", how="left")
     before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
-    # (the words of the documents that hold an incise only: the others are never looked up)
-    cue_token = (words.join(found.select("doc_id").unique(), on="doc_id", how="semi")
+    # (the words of the sentences that hold an incise only: the cue is one of its own sentence's)
+    cue_token = (words.join(found.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
                  .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
                  .sort("doc_id", "start_char"))
     rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
@@ -483,8 +485,12 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     _source_end``): the cue may stand in the next sentence."""
     lowered = pl.col("form").str.to_lowercase()
     # (the sentences that may hold such an attribution: "ce" before "que", a noun of saying; and the ones before)
-    ce_que = (words.filter(lowered == "ce").select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"))
-              .join(words.filter(lowered.is_in(reported_cues("finite_que"))).select(*WORD), on=WORD, how="semi"))
+    ce_or_que = (words.select(*WORD, lowered.alias("_f"))
+                 .filter(pl.col("_f").is_in(["ce", *reported_cues("finite_que")])))
+    ce_que = (ce_or_que.filter(pl.col("_f") == "ce")
+              .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"))
+              .join(ce_or_que.filter(pl.col("_f").is_in(reported_cues("finite_que"))).select(*WORD), on=WORD,
+                    how="semi"))
     candidates = pl.concat([ce_que.select("doc_id", "sent_id"),
                             words.filter(pl.col("lemma").is_in(reported_cues("attribution_noun")))
                             .select("doc_id", "sent_id")]).unique()

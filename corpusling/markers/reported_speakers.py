@@ -20,6 +20,7 @@ from corpusling.markers.reported_tree import (
     children,
     dependency_tree,
     noun_phrases,
+    ordered_within,
     reported_cues,
 )
 from corpusling.markers.speakers import TIME_NOUNS, speaker_words, texts_of
@@ -316,8 +317,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     candidates = (pl.concat(named, how="vertical_relaxed").join(wanted.select("doc_id").unique(), on="doc_id",
                                                                  how="semi")
                   .sort("doc_id", "m_start")
-                  .join_asof(sentences.sort("doc_id", "m_start"), on="m_start", by="doc_id", strategy="backward",
-                             check_sortedness=False))
+                  .join_asof(ordered_within(sentences, ["doc_id"], "m_start"), on="m_start", by="doc_id",
+                             strategy="backward", check_sortedness=False))
     person = ((pl.col("name").str.contains(PERSON_NAME) & ~pl.col("name").str.contains(INSTITUTION_NAME))
               | pl.col("gender").is_not_null())
     found = (wanted.join(candidates, on="doc_id")
@@ -440,7 +441,8 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                           .is_in(_pronoun_features()["_pronoun"].to_list() + ["qui"])))
         said = pl.concat([said, quoted], how="diagonal_relaxed")
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
-    paragraph = (words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id").sort("doc_id", "_p_at"))
+    paragraph = ordered_within(words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id"), ["doc_id"],
+                               "_p_at")
 
     def located(frame: pl.DataFrame, at: str) -> pl.DataFrame:
         return (frame.sort("doc_id", at).join_asof(paragraph, left_on=at, right_on="_p_at", by="doc_id",
@@ -761,7 +763,9 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     # the name a mention holds, read with its appositions ("La première ministre du Québec, Pauline Marois")
     rows = rows.with_columns(pl.when(pl.col("_antecedent").is_null() & pl.col("_full_start").is_not_null())
                              .then(cut("_full_start", "_full_end")).otherwise(pl.col("_mention")).alias("_full"))
-    named = [name_of(m) if m else None for m in rows["_full"].to_list()]
+    # (each distinct mention read once)
+    names_of = {m: name_of(m) for m in set(rows["_full"].to_list()) if m}
+    named = [names_of[m] if m else None for m in rows["_full"].to_list()]
     rows = rows.with_columns(pl.Series("_named", named, dtype=pl.String))
     # a description: a name in apposition to it ("Le président de PSA, Philippe Varin,"), else the nearest
     # name before it that the text introduced with the same noun ("l'ONG" → "l'ONG Human Rights Watch")

@@ -88,6 +88,22 @@ def in_word_order(words: pl.DataFrame) -> bool:
     return ascending and runs == words.select("doc_id", "sent_id").n_unique()
 
 
+def ordered_within(frame: pl.DataFrame, by: list[str], key: str) -> pl.DataFrame:
+    """``frame`` ready for an as-of join on ``key`` by ``by`` (each group's rows in the order of ``key``, which the
+    join reads): as it is when it already is (the words of a parsed corpus are in text order), else sorted. For a
+    table whose rows of the same group and ``key`` agree on what the join reads, as the words of one multiword
+    token agree on their span, their sentence, their paragraph and on being no punctuation mark: which of them
+    the join finds is then all one."""
+    if frame.height == 0:
+        return frame
+    first = pl.any_horizontal([pl.col(c) != pl.col(c).shift() for c in by]).fill_null(True)
+    ascending, runs = frame.select((first | (pl.col(key) >= pl.col(key).shift())).fill_null(False).all().alias("a"),
+                                   first.sum().alias("r")).row(0)
+    if ascending and runs == frame.select(by).n_unique():
+        return frame
+    return frame.sort(*by, key)
+
+
 def children(words: pl.DataFrame, parents: pl.DataFrame, relations: tuple[str, ...] | None = None,
               prefix: str = "child") -> pl.DataFrame:
     """``parents`` (with ``doc_id, sent_id, word_id``) joined to their dependents (columns ``{prefix}_…``)."""
