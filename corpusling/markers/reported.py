@@ -338,13 +338,13 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     # what the writer says in their own voice ("je pense que", "on peut dire que") is no one's reported speech
     cue_word = words.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
                             pl.col("feats").alias("_cue_feats"), pl.col("deprel").alias("_cue_deprel"),
-                            pl.col("form").str.to_lowercase().alias("_cue_form"),
+                            pl.col("lower_form").alias("_cue_form"),
                             pl.col("head").alias("_cue_head"))
     above = words.select("doc_id", "sent_id", pl.col("word_id").alias("_cue_head"), pl.col("lemma").alias("_above"))
     # (the subjects of the cue and of the verb above it: the parser may give a verb two, "Voilà, j'espère que")
     subjects = (words.filter(pl.col("deprel").str.starts_with("nsubj") | (pl.col("deprel") == "expl:subj"))
                 .group_by("doc_id", "sent_id", pl.col("head").alias("_v"))
-                .agg(pl.col("form").str.to_lowercase().alias("_subjects")))
+                .agg(pl.col("lower_form").alias("_subjects")))
     # (the verb above in the past conditional: "aurait pu s'interroger si …"; a dative of the cue: "nous apprend que")
     conditional = (words.filter(pl.col("deprel").str.starts_with("aux")
                                 & pl.col("feats").fill_null("").str.contains("Mood=Cnd"))
@@ -353,13 +353,13 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     to_whom = (words.filter((pl.col("deprel") == "case") & (pl.col("lemma") == "à"))
                .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_to")).unique())
     dative = (words.join(to_whom, on=WORD, how="left")
-              .filter(pl.col("form").str.to_lowercase().is_in(reported_cues("dative_clitic"))
+              .filter(pl.col("lower_form").is_in(reported_cues("dative_clitic"))
                       | (pl.col("deprel") == "iobj")
                       | (pl.col("deprel").str.starts_with("obl") & pl.col("_to").fill_null(False)))
               .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
               .with_columns(pl.lit(True).alias("_dative")))
     # (a request addressed to the reader: "vous" or "nous" hanging on the cue, as subject of its passive or object)
-    to_reader = (words.filter(pl.col("form").str.to_lowercase().is_in(reported_cues("reader_addressee"))
+    to_reader = (words.filter(pl.col("lower_form").is_in(reported_cues("reader_addressee"))
                               & (pl.col("upos") == "PRON"))
                  .select("doc_id", "sent_id", pl.col("head").alias("cue_word")).unique()
                  .with_columns(pl.lit(True).alias("_to_reader")))

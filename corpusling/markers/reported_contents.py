@@ -77,7 +77,7 @@ def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
     adjectival = adjectival.join(reflexive, on=WORD, how="semi")
     verbal_words = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
-                    .with_columns(pl.col("form").str.to_lowercase().alias("_form")))
+                    .with_columns(pl.col("lower_form").alias("_form")))
     # locutions: "faire savoir", "laisser entendre": the second verb right after the first
     locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
         pl.col("lemma").str.split(" ").list.first().alias("_first"),
@@ -90,9 +90,9 @@ def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame
                      .select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id")))
     # (only a word that can be a locution's first verb, by its lemma or its form, is looked at)
     previous = (words.filter(pl.col("lemma").is_in(firsts.implode())
-                             | pl.col("form").str.to_lowercase().is_in(first_forms["_form"].implode()))
+                             | pl.col("lower_form").is_in(first_forms["_form"].implode()))
                 .join(before_second, on=WORD, how="semi")
-                .with_columns(pl.col("form").str.to_lowercase().alias("_form"))
+                .with_columns(pl.col("lower_form").alias("_form"))
                 .join(first_forms, on="_form", how="left")
                 .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
                         pl.when(pl.col("lemma").is_in(firsts.implode())).then(pl.col("lemma"))
@@ -150,7 +150,7 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     above = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_up_upos"))
     marks = (words.filter(pl.col("deprel") == "mark")
              .select("doc_id", "sent_id", pl.col("head").alias("word_id"),
-                     pl.col("form").str.to_lowercase().alias("_mark"))
+                     pl.col("lower_form").alias("_mark"))
              .unique(WORD, keep="first"))
     endings = "(?:" + "|".join(reported_cues("imperative_ending")) + ")$"
     finite = ~pl.col("verbform").fill_null("").is_in(["Inf", "Part", "Ger"])
@@ -159,7 +159,7 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     opening = (words.filter(~pl.col("upos").is_in(["PUNCT", "CCONJ", "ADV"])).group_by("doc_id", "sent_id")
                .agg(pl.col("word_id").min().alias("_first_word")))
     imperative = (finite & ((pl.col("deprel") == "root") | (pl.col("word_id") == pl.col("_first_word")))
-                  & pl.col("form").str.to_lowercase().str.contains(endings)
+                  & pl.col("lower_form").str.contains(endings)
                   & ~pl.col("feats").fill_null("").str.contains("Person=3"))
     infinitive = (pl.col("verbform") == "Inf") & ((pl.col("deprel") == "root") | (pl.col("_up_upos") == "ADJ")
                                                   | ((pl.col("_mark") == "à")
@@ -224,7 +224,7 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                          pl.coalesce("m_word_id", "c_word_id").alias("_opener"),
                          pl.col("m_form").replace_strict(_COMPLEMENT, default="inf").alias("_complement"))
     # a que-clause the parser hung elsewhere, right after a reporting verb ("elle dévoile que …")
-    que = pl.col("form").str.to_lowercase().is_in(reported_cues("finite_que"))
+    que = pl.col("lower_form").is_in(reported_cues("finite_que"))
     after = (words.filter(pl.col("deprel").eq("mark") & que)
              .select("doc_id", "sent_id", pl.col("word_id").alias("_opener"), pl.col("head").alias("head"))
              .join(cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word")), on=["doc_id", "sent_id"])
@@ -275,7 +275,7 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     opening = reported_cues("finite_que") + reported_cues("question") + reported_cues("infinitive_mark")
     more = (children(words, first.select("doc_id", "sent_id", pl.col("head").alias("word_id"), "cue_word", "rule",
                                           "_complement"), ("conj",), "k")
-            .join(words.filter((pl.col("deprel") == "mark") & pl.col("form").str.to_lowercase().is_in(opening))
+            .join(words.filter((pl.col("deprel") == "mark") & pl.col("lower_form").is_in(opening))
                   .select("doc_id", "sent_id", pl.col("head").alias("k_word_id"), pl.col("word_id").alias("_opener")),
                   on=["doc_id", "sent_id", "k_word_id"])
             .select("doc_id", "sent_id", "cue_word", pl.col("k_word_id").alias("head"),
@@ -290,7 +290,7 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                .join(with_subject, on=["doc_id", "sent_id", "k_word_id"], how="anti")
                .join(words.filter(pl.col("deprel") == "mark")
                      .select("doc_id", "sent_id", pl.col("head").alias("k_word_id"), pl.col("word_id").alias("_opener"),
-                             pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
+                             pl.col("lower_form").replace_strict(_COMPLEMENT, default=None)
                              .alias("_family")),
                      on=["doc_id", "sent_id", "k_word_id"])
                .filter(pl.col("_family") == pl.col("_complement"))
@@ -309,38 +309,44 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     object ("accusent le Front Nusrat, un groupe…, d'être"); at most :data:`TEXT_GAP` words. The content runs
     to the next semicolon or colon or to the end of the sentence, and a coordinated "et que…" is a content of
     its own. Rows as :func:`tree_contents`'s, with ``_range_start, _range_end`` (characters)."""
-    following = (cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
-                             pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
-                 .join(words.select("doc_id", "sent_id", "word_id", "form", "upos", "feats", "start_char",
-                                    pl.col("deprel").alias("_rel"), INFINITIVE.alias("_inf")), on=["doc_id", "sent_id"])
-                 .filter((pl.col("word_id") > pl.col("cue_word"))
-                         & (pl.col("word_id") <= pl.col("cue_word") + TEXT_GAP + 1))
-                 .with_columns(pl.col("form").str.to_lowercase().alias("_lower")))
+    # (the words that follow each cue, at most TEXT_GAP + 1 of them: their numbers, then those words)
+    window = (cues.select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"),
+                          pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
+              .with_columns(pl.int_ranges(pl.col("cue_word") + 1, pl.col("cue_word") + TEXT_GAP + 2).alias("word_id"))
+              .explode("word_id"))
+    following = (window.join(words.select(*WORD, "form", "upos", "feats", "start_char", pl.col("deprel").alias("_rel"),
+                                          "verbform", "lemma", "lower_form"), on=WORD)
+                 .with_columns(INFINITIVE.alias("_inf"), pl.col("lower_form").alias("_lower"))
+                 .select("doc_id", "sent_id", "cue_word", "_cue_type", "_cue_lemma", "_object", "word_id", "form",
+                         "upos", "feats", "start_char", "_rel", "_inf", "_lower"))
     # the word after a "de" or "à", clitics and negation aside: an infinitive makes it a content
-    clitic = words.filter(~pl.col("form").str.to_lowercase().is_in(reported_cues("infinitive_clitic")))
+    clitic = words.filter(~pl.col("lower_form").is_in(reported_cues("infinitive_clitic")))
+    # (the first of them after the preposition: an as-of join on the word's number)
     next_verb = (following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
                  .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_k"))
-                 .join(clitic.select("doc_id", "sent_id", pl.col("word_id").alias("_v"),
-                                     INFINITIVE.alias("_then_inf")), on=["doc_id", "sent_id"])
-                 .filter(pl.col("_v") > pl.col("_k")).sort("_v")
-                 .group_by("doc_id", "sent_id", "cue_word", "_k").first()
+                 .sort("doc_id", "sent_id", "_k")
+                 .join_asof(ordered_within(clitic.select("doc_id", "sent_id", pl.col("word_id").alias("_v"),
+                                                         INFINITIVE.alias("_then_inf")), ["doc_id", "sent_id"], "_v"),
+                            left_on="_k", right_on="_v", by=["doc_id", "sent_id"], strategy="forward",
+                            allow_exact_matches=False, check_sortedness=False)
+                 .filter(pl.col("_v").is_not_null())
                  .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
     following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
     # "à ce que", "de ce que": a finite content after the preposition ("a appelé à ce que les rebelles soient…")
     # (the words around each word, read once in the word order of its sentence: the next three and the one before)
-    lowered = pl.col("form").str.to_lowercase()
     sentence = ["doc_id", "sent_id"]
     # (each sentence's words in consecutive rows, in their order, sorted only if they are not: a word k rows away in
     # the same sentence is read by a shift, not by a window per sentence)
     def near(k: int) -> pl.Expr:
         same = (pl.col("doc_id").shift(-k) == pl.col("doc_id")) & (pl.col("sent_id").shift(-k) == pl.col("sent_id"))
-        return pl.when(same).then(lowered.shift(-k))
+        return pl.when(same).then(pl.col("_lowered").shift(-k))
 
-    around = words.join(following.select(*sentence).unique(), on=sentence, how="semi")
+    around = words.select(*WORD, "lower_form").join(following.select(*sentence).unique(), on=sentence, how="semi")
     if not in_word_order(around):
         around = around.sort(*sentence, "word_id")
-    around = around.select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
-                           near(-1).alias("_prev"))
+    around = (around.rename({"lower_form": "_lowered"})
+              .select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
+                      near(-1).alias("_prev")))
     following = (attach(following, around, on=WORD)
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
@@ -423,12 +429,12 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
         pl.col("_noun_before").is_null() | (pl.col("_complement") == "que") | pl.col("_object").fill_null(False)
         | pl.col("_cue_lemma").is_in(reported_cues("object_type")))
     # a coordinated complementizer of the same kind ("et qu'il était temps…") opens a content of its own
-    sentence = words.select("doc_id", "sent_id", "word_id", "start_char", "form", "upos")
+    sentence = words.select("doc_id", "sent_id", "word_id", "start_char", "form", "upos", "lower_form")
     # (the words right after "et" or "ou", the only ones looked at)
-    prior = (sentence.filter(pl.col("form").str.to_lowercase().is_in(["et", "ou"]))
+    prior = (sentence.filter(pl.col("lower_form").is_in(["et", "ou"]))
              .select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
-                     pl.col("form").str.to_lowercase().alias("_prior"), pl.col("start_char").alias("_prior_start")))
-    family = pl.col("form").str.to_lowercase().replace_strict(_COMPLEMENT, default=None)
+                     pl.col("lower_form").alias("_prior"), pl.col("start_char").alias("_prior_start")))
+    family = pl.col("lower_form").replace_strict(_COMPLEMENT, default=None)
     coordinated = (firsts.select("doc_id", "sent_id", "cue_word", "_opener", "_complement")
                    .join(sentence.join(prior, on=WORD).with_columns(family.alias("_family"))
                          .filter(pl.col("_family").is_not_null()), on=["doc_id", "sent_id"])
@@ -477,7 +483,9 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
             .filter(allowed & ~(pl.col("_complements").is_not_null() & pl.col("_passive").fill_null(False)
                                 & (pl.col("_complement") == "que")))
             .drop("_passive"))
-    lowered = words.select("doc_id", "sent_id", "word_id", pl.col("form").str.to_lowercase().alias("_f"))
+    # (the words of the rows' sentences, the only ones read below)
+    lowered = (words.select("doc_id", "sent_id", "word_id", pl.col("lower_form").alias("_f"))
+               .join(rows.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi"))
     # (the word of a conjunction ending an adverb of the verb leaves the "que" a complementizer: "reconnaît tout
     # de même que", not "de même que")
     adverb = "(?:^|\\s)(?:" + "|".join(re.escape(a) for a in reported_cues("adverb_before_que")) + ")$"

@@ -54,7 +54,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
                                                                    pl.col("head").alias("word_id")).unique()
     # (a participle that is also a present, "dit le Pentagone", is taken for one)
     finite = (pl.col("feats").fill_null("").str.contains("VerbForm=Fin")
-              | pl.col("form").str.to_lowercase().is_in(reported_cues("present_like_participle")))
+              | pl.col("lower_form").is_in(reported_cues("present_like_participle")))
     compound = (cues.join(auxiliaries, on=WORD, how="semi")
                 .filter(pl.col("feats").fill_null("").str.contains("VerbForm=Part")).select(WORD))
     cues = (pl.concat([cues.filter(finite).select(WORD), compound]).unique()
@@ -161,7 +161,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     # nor does a second incise ("…, indique une analyse, a annoncé X."): the first one ends the clause; nor a
     # speaker's affiliation, whatever the parser hung it on ("…, a annoncé X, de l'Université de Moscou.")
     affiliation = words.filter((pl.col("deprel") == "case")
-                               & pl.col("form").str.to_lowercase().is_in(reported_cues("affiliation_preposition")))
+                               & pl.col("lower_form").is_in(reported_cues("affiliation_preposition")))
     chained = pl.concat([cue.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
                          affiliation.select("doc_id", "sent_id", pl.col("word_id").alias("_after")),
                          words.filter(pl.col("deprel").str.starts_with("aux"))
@@ -377,7 +377,7 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     comme on dit, …"), before it when it ends it (``_range_start, _range_end``); when it interrupts a clause, the
     clause it depends on in the tree, the incise within it. Rows as those of :func:`incises`."""
     comme = (words.filter((pl.col("deprel") == "mark")
-                          & pl.col("form").str.to_lowercase().is_in(reported_cues("incise_conjunction")))
+                          & pl.col("lower_form").is_in(reported_cues("incise_conjunction")))
              .select("doc_id", "sent_id", pl.col("head").alias("_marked"), pl.col("start_char").alias("_comme")))
     verb = cues.select(*WORD, "start_char", "end_char", "head", "deprel")
     marked = pl.concat([
@@ -483,7 +483,7 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     with ``_range_start, _range_end`` (in the clause's sentence, ``sent_id``), the cue's span
     (``_given_cue_start``, ``_marker_end``) and lemma (``cue``), and the source's span (``_source_start,
     _source_end``): the cue may stand in the next sentence."""
-    lowered = pl.col("form").str.to_lowercase()
+    lowered = pl.col("lower_form")
     # (the sentences that may hold such an attribution: "ce" before "que", a noun of saying; and the ones before)
     ce_or_que = (words.select(*WORD, lowered.alias("_f"))
                  .filter(pl.col("_f").is_in(["ce", *reported_cues("finite_que")])))

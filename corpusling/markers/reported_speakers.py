@@ -113,16 +113,17 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                     right_on=WORD))
     non_finite = pl.col("_feats").str.contains("VerbForm=(?:Part|Ger|Inf)")
     # a present participle right after a noun of speech or writing, adjectives and object clitics between
-    present_participle = (parent.join(words.select(*WORD, pl.col("form").str.to_lowercase().alias("_form")),
+    present_participle = (parent.join(words.select(*WORD, pl.col("lower_form").alias("_form")),
                                       left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD)
                           .filter(pl.col("_feats").str.contains("VerbForm=Part")
                                   & pl.col("_feats").str.contains("Tense=Pres")
                                   | pl.col("_form").str.ends_with("ant")))  # (the tagger's "informant": finite)
     # (between them: adjectives, object clitics, a complement of the noun, "un communiqué de presse affirmant")
     between = (pl.col("upos").is_in(["ADJ", "DET", "NOUN", "ADP"])
-               | pl.col("form").str.to_lowercase().is_in(reported_cues("infinitive_clitic")))
+               | pl.col("lower_form").is_in(reported_cues("infinitive_clitic")))
     window = (present_participle.select("_item", "doc_id", "sent_id", "cue_word")
-              .join(words.select("doc_id", "sent_id", "word_id", "upos", "form", "lemma"), on=["doc_id", "sent_id"])
+              .join(words.select("doc_id", "sent_id", "word_id", "upos", "form", "lemma", "lower_form"),
+                    on=["doc_id", "sent_id"])
               .filter((pl.col("word_id") < pl.col("cue_word")) & (pl.col("word_id") >= pl.col("cue_word") - 5)))
     nouns = (window.filter((pl.col("upos") == "NOUN") & pl.col("lemma").is_in(reported_cues("speech_noun")))
              .sort("word_id", descending=True).group_by("_item", maintain_order=True).first()
@@ -170,7 +171,7 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     # (the parser having hung it elsewhere: "De son côté, B. Obama, …, fait savoir que"; not for a passive)
     subject_like = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"])
                                  & pl.col("deprel").is_in(reported_cues("subject_like_relation")))
-                    .filter(~pl.col("form").str.to_lowercase().is_in(list(TIME_NOUNS)))
+                    .filter(~pl.col("lower_form").is_in(list(TIME_NOUNS)))
                     .join(with_case, on=WORD, how="anti")
                     .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
     nearest = (items.join(pl.concat([f.select("_item") for f in found]), on="_item", how="anti")
@@ -193,7 +194,7 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
-                                 pl.col("form").str.to_lowercase().alias("_noun"), pl.col("upos").alias("_nu"),
+                                 pl.col("lower_form").alias("_noun"), pl.col("upos").alias("_nu"),
                                  pl.col("form").cast(pl.String).alias("_nform"),
                                  pl.col("feats").cast(pl.String).fill_null("").alias("_nf")),
                     on=["doc_id", "sent_id", "source_word"])

@@ -50,19 +50,21 @@ WORD = ["doc_id", "sent_id", "word_id"]
 #: features missing).
 INFINITIVE = ((pl.col("verbform") == "Inf")
                | (pl.col("upos").is_in(["VERB", "AUX"]) & pl.col("verbform").is_null()
-                  & (pl.col("form").str.to_lowercase() == pl.col("lemma"))
+                  & (pl.col("lower_form") == pl.col("lemma"))
                   & pl.col("lemma").str.contains("(?:er|ir|re)$")))
 
 
 def words_of(tokens: pl.DataFrame) -> pl.DataFrame:
-    """The columns the analysis reads, with ``doc_id`` as text and the lemma in lower case."""
+    """The columns the analysis reads, with ``doc_id`` as text, the lemma in lower case and the form in lower case
+    too (``lower_form``, read by many rules: lower-cased once)."""
     return tokens.select(
         pl.col("doc_id").cast(pl.String), pl.col("par_id").cast(pl.Int64), pl.col("sent_id").cast(pl.Int64),
         pl.col("word_id").cast(pl.Int64), pl.col("head").cast(pl.Int64),
         pl.col("deprel").cast(pl.String), pl.col("upos").cast(pl.String),
         pl.col("lemma").cast(pl.String).str.to_lowercase(), pl.col("form").cast(pl.String),
         pl.col("feats").cast(pl.String), pl.col("verbform").cast(pl.String),
-        pl.col("start_char").cast(pl.Int64), pl.col("end_char").cast(pl.Int64))
+        pl.col("start_char").cast(pl.Int64), pl.col("end_char").cast(pl.Int64),
+        pl.col("form").cast(pl.String).str.to_lowercase().alias("lower_form"))
 
 
 def attach(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str] | None = None,
