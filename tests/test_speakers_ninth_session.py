@@ -1,7 +1,8 @@
 """Speakers of direct quotations, ninth session (issue 14; rules written on set18's errors once it was scored and
 released): the noun after an incise's verb that the parser calls its object is its inverted subject when the tree
-gives no subject at all, never a time noun; a name in apposition after a description keeps its parenthesis.
-Sentences parsed with the bundled model; the title and party cases failed before these rules, the time noun's
+gives no subject at all, never a time noun; a name in apposition after a description keeps its parenthesis; a noun
+of utterance before a colon speaks through its "de X" as a copula's predicate too.
+Sentences parsed with the bundled model; the title, party and predicate cases failed before these rules, the time noun's
 fails with the first rule alone."""
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ CASES = {
     "party": ("Région\n\nLe choix sera validé en octobre. « Cet acte de naissance a une dimension symbolique » selon "
               "le président de la région, Laurent Wauquiez (LR), qui se félicite du choix.", "Laurent Wauquiez",
               "apposition"),
+    # a noun of utterance as the predicate of a copula before the colon: its "de X" speaks (set18)
+    "predicate": ("Cérémonie\n\nLe public applaudit. Ce n'est pas l'avis de Fottorino : « la présence du président ne "
+                  "peut être interprétée que comme un acte politique ».", "Fottorino", "name"),
 }
 
 

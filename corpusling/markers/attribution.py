@@ -714,10 +714,17 @@ def _clause_before(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFrame, 
                   .sort("_q", "is_rv", "_main_clause", "_announcing", "rank").group_by("_q").last()
                   .select("_q", pl.col("sent_id").alias("_colon_sent"), pl.col("word_id").alias("_colon_word"),
                           pl.col("is_rv").alias("_colon_rv")))
-    # "Le bilan de l'entraîneur était assez mitigé :": a noun of utterance as the subject, its "de X" the speaker
-    nouns = before.filter(pl.col("_after_colon") & (pl.col("upos") == "NOUN")
-                          & pl.col("lemma").is_in(kind_words("utterance_noun"))
-                          & pl.col("deprel").fill_null("").str.starts_with("nsubj"))
+    # "Le bilan de l'entraîneur était assez mitigé :": a noun of utterance as the subject, its "de X" the speaker;
+    # or as the predicate of a copula ("Ce n'est pas l'avis de Fottorino :", set18)
+    predicates = (tok.filter(pl.col("deprel") == "cop")
+                  .select("doc_id", "sent_id", pl.col("head").alias("word_id"), pl.lit(True).alias("_predicate"))
+                  .unique())
+    nouns = (before.join(predicates, on=key, how="left")
+             .filter(pl.col("_after_colon") & (pl.col("upos") == "NOUN")
+                     & pl.col("lemma").is_in(kind_words("utterance_noun"))
+                     & (pl.col("deprel").fill_null("").str.starts_with("nsubj")
+                        | pl.col("_predicate").fill_null(False)))
+             .drop("_predicate"))
     sentences = nouns.select("doc_id", "sent_id").unique()
     of = (tok.join(sentences, on=["doc_id", "sent_id"], how="semi")
           .filter((pl.col("deprel") == "case") & pl.col("lemma").is_in(kind_words("speaker_preposition")))
