@@ -53,6 +53,7 @@ from corpusling.markers.reported_tree import (
     attach,
     content_verbs,
     dependency_tree,
+    having,
     noun_phrases,
     reported_cues,
     subtrees,
@@ -159,7 +160,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     if not holding:  # (no cue anywhere: no reported speech)
         return empty()
     here = pl.concat(holding).unique()
-    words = everywhere.join(here, on=["doc_id", "sent_id"], how="semi")
+    words = having(everywhere, here, ["doc_id", "sent_id"])
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
     tree = dependency_tree(words)
     in_tree = admissible(tree_contents(words, reporting), words, reporting)

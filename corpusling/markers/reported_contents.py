@@ -22,6 +22,7 @@ from corpusling.markers.reported_tree import (
     attach,
     children,
     content_verbs,
+    having,
     in_word_order,
     ordered_within,
     reported_cues,
@@ -341,7 +342,7 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
         same = (pl.col("doc_id").shift(-k) == pl.col("doc_id")) & (pl.col("sent_id").shift(-k) == pl.col("sent_id"))
         return pl.when(same).then(pl.col("_lowered").shift(-k))
 
-    around = words.select(*WORD, "lower_form").join(following.select(*sentence).unique(), on=sentence, how="semi")
+    around = having(words.select(*WORD, "lower_form"), following, sentence)
     if not in_word_order(around):
         around = around.sort(*sentence, "word_id")
     around = (around.rename({"lower_form": "_lowered"})
@@ -485,7 +486,7 @@ def admissible(rows: pl.DataFrame, words: pl.DataFrame, cues: pl.DataFrame) -> p
             .drop("_passive"))
     # (the words of the rows' sentences, the only ones read below)
     lowered = (words.select("doc_id", "sent_id", "word_id", pl.col("lower_form").alias("_f"))
-               .join(rows.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi"))
+               .pipe(having, rows, ["doc_id", "sent_id"]))
     # (the word of a conjunction ending an adverb of the verb leaves the "que" a complementizer: "reconnaît tout
     # de même que", not "de même que")
     adverb = "(?:^|\\s)(?:" + "|".join(re.escape(a) for a in reported_cues("adverb_before_que")) + ")$"
@@ -538,7 +539,7 @@ def according_to(words: pl.DataFrame, hedges: pl.DataFrame) -> pl.DataFrame:
     first_word = (markers.join(words.select(*WORD, "start_char", "head", "upos"), on=["doc_id", "start_char"])
                   .sort("word_id").unique(["doc_id", "start_char"], keep="first", maintain_order=True))
     # (the markers' sentences only)
-    words = words.join(first_word.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+    words = having(words, first_word, ["doc_id", "sent_id"])
     node = words.select("doc_id", "sent_id", "word_id", pl.col("head").alias("_up"), "upos", "lemma", "feats",
                         "deprel", "end_char")
     # the source: the noun the marker word hangs on ("selon", the "d'" of "d'après"), else the word after it

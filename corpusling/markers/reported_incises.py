@@ -22,6 +22,7 @@ from corpusling.markers.reported_tree import (
     attach,
     children,
     dependency_tree,
+    having,
     noun_phrases,
     ordered_within,
     reported_cues,
@@ -201,7 +202,7 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     # (in the sentences of these incises only)
     here = inside.select("doc_id", "sent_id").unique()
     chain = pl.concat([tree.ancestry(here).select(*WORD, "anc", "depth"),
-                       words.join(here, on=["doc_id", "sent_id"], how="semi")
+                       having(words, here, ["doc_id", "sent_id"])
                        .select(*WORD, pl.col("word_id").alias("anc"), pl.lit(0, pl.Int64).alias("depth"))
                        ]).unique()
     up_before = inside.join(chain, left_on=["doc_id", "sent_id", "_before"], right_on=WORD).rename(
@@ -293,7 +294,7 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     # (only the documents whose text holds an inverted clitic at all: the others have no sentence to slice)
     cheap = rf"(?i)-(?:t-)?{_CLITICS}\b"
     texts = texts.filter(pl.col("_text").str.contains(cheap))
-    plain = words.filter(pl.col("upos") != "PUNCT").join(texts.select("doc_id"), on="doc_id", how="semi")
+    plain = having(words.filter(pl.col("upos") != "PUNCT"), texts, "doc_id")
     sentences = (plain.group_by("doc_id", "sent_id")
                  .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
                  .join(texts, on="doc_id")
@@ -324,7 +325,7 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
                        on="_form", how="left")
     before_comma = pl.col("_sent").str.slice(0, pl.col("_at")).str.replace(r"[\s,…]+$", "").str.len_chars()
     # (the words of the sentences that hold an incise only: the cue is one of its own sentence's)
-    cue_token = (words.join(found.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+    cue_token = (having(words, found, ["doc_id", "sent_id"])
                  .select("doc_id", "sent_id", pl.col("word_id").alias("cue_word"), "start_char")
                  .sort("doc_id", "start_char"))
     rows = (found.with_columns(pl.when(pl.col("_inside")).then(pl.col("_e"))
@@ -433,7 +434,7 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     marked = (marked.join(apposed, on=WORD, how="left")
               .with_columns(pl.max_horizontal("_incise_end", "_name_end").alias("_incise_end")))
     here = marked.select("doc_id", "sent_id").unique()
-    words = words.join(here, on=["doc_id", "sent_id"], how="semi")
+    words = having(words, here, ["doc_id", "sent_id"])
     marked = marked.join(_regions(words).rename({"_at": "_comme"}), on=["doc_id", "sent_id", "_comme"])
     plain = words.filter(pl.col("upos") != "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_w"),
                                                           pl.col("end_char").alias("_w_end"))
@@ -496,8 +497,8 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                             .select("doc_id", "sent_id")]).unique()
     if candidates.height == 0:
         return pl.DataFrame()
-    words = words.join(pl.concat([candidates, candidates.with_columns(pl.col("sent_id") - 1)]).unique(),
-                       on=["doc_id", "sent_id"], how="semi")
+    words = having(words, pl.concat([candidates, candidates.with_columns(pl.col("sent_id") - 1)]),
+                   ["doc_id", "sent_id"])
     following = words.select("doc_id", "sent_id", "word_id", lowered.alias("_f"), "upos", "start_char")
     relative = reported_cues("finite_que")
     # "ce que [aux] VERB": the word order, whatever the tree says
@@ -568,8 +569,8 @@ def attributions_after(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                 .filter(pl.col("par_id") == pl.col("_p"))
                 .rename({"_prev": "sent_id"}))
 
-    region = (same.join(_regions(words.join(same.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"],
-                                            how="semi")).rename({"_at": "_comma"}), on=["doc_id", "sent_id", "_comma"])
+    region = (same.join(_regions(having(words, same, ["doc_id", "sent_id"])).rename({"_at": "_comma"}),
+                        on=["doc_id", "sent_id", "_comma"])
               .select("doc_id", "sent_id", pl.col("sent_id").alias("_cue_sent"), "word_id", "start_char", "end_char",
                       "lemma", "_source_word", pl.col("_region_start").alias("_range_start"),
                       pl.col("_comma").alias("_range_end"),

@@ -19,6 +19,7 @@ from corpusling.markers.reported_tree import (
     attach,
     children,
     dependency_tree,
+    having,
     noun_phrases,
     ordered_within,
     reported_cues,
@@ -279,7 +280,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …") or agent of a passive ("un avis donné par la Commission européenne"): the noun and the
     # adjectives right after it
-    here = everywhere.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+    here = having(everywhere, wanted, "doc_id")
     institutions = (here
                     .filter((pl.col("upos") == "NOUN")
                             & (pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
@@ -422,7 +423,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     if pronouns.height == 0:
         return rows
     docs = pronouns.select("doc_id").unique()
-    words = words.join(docs, on="doc_id", how="semi")  # (the documents of these pronouns only)
+    words = having(words, docs, "doc_id")  # (the documents of these pronouns only)
     # the candidates: sources of reported contents and of quotations that are not pronouns themselves
     said = (rows.join(docs, on="doc_id", how="semi")
             .filter(pl.col("speaker").is_not_null() & pl.col("source_start").is_not_null()
@@ -517,7 +518,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # (a verb has one subject: a second one after it, which the parser hung there beside a first, is none: "il le
     # met en garde contre tout acte « irresponsable » : …", "les problèmes auxquels le pays fait face … : le
     # chômage")
-    subjects = (words.join(window, on=["doc_id", "par_id"], how="semi")
+    subjects = (having(words, window, ["doc_id", "par_id"])
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]))
                 .filter((pl.col("word_id") == pl.col("word_id").min().over("doc_id", "sent_id", "head"))
                         | (pl.col("word_id") < pl.col("head")))

@@ -77,6 +77,17 @@ def attach(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str] | None 
     return numbered.join(found.drop(frame.columns), on="_row", how="left").drop("_row")
 
 
+def having(frame: pl.DataFrame, keys: pl.DataFrame, on: str | list[str]) -> pl.DataFrame:
+    """``frame.join(keys, on=on, how="semi")`` as a filter: the rows of ``frame`` whose ``on`` values are those of a
+    row of ``keys``, in their order (on the words, a test of membership of the value, or of the values together,
+    is several times faster than a semi join)."""
+    columns = [on] if isinstance(on, str) else list(on)
+    known = pl.all_horizontal([pl.col(c).is_not_null() for c in columns])
+    if len(columns) == 1:
+        return frame.filter(known & pl.col(columns[0]).is_in(keys.get_column(columns[0]).implode()))
+    return frame.filter(known & pl.struct(columns).is_in(keys.select(pl.struct(columns)).to_series().implode()))
+
+
 def in_word_order(words: pl.DataFrame) -> bool:
     """Whether each sentence's words are consecutive rows in the order of their numbers, as in a parsed corpus (the
     words k rows away are then the k-th next ones, without a sort)."""
@@ -165,7 +176,7 @@ def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) 
 
     nodes = words.filter(pl.col("head").is_not_null())
     if sentences is not None:
-        nodes = nodes.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"], how="semi")
+        nodes = having(nodes, sentences, ["doc_id", "sent_id"])
     numbers = (nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
                .with_columns(pl.col("_sn").cast(pl.Int64)))
     bounds = nodes.select(pl.min_horizontal(pl.col("word_id").min(), pl.col("head").min(), 0).alias("low"),
