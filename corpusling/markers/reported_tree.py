@@ -137,7 +137,8 @@ class Tree:
     * :attr:`sentences`: ``doc_id, sent_id, _sn``;
     * :attr:`words`: ``_key, deprel, upos, start_char, end_char`` of every word of these sentences;
     * :attr:`pairs`: ``_key, _anc, depth``: every (word, ancestor) pair, as
-      :func:`corpusling.markers.attribution.ancestors` climbs them (the same depth limit).
+      :func:`corpusling.markers.attribution.ancestors` climbs them (the same depth limit), sorted by ancestor: the
+      words under a word are one run of rows (:meth:`under`).
     """
 
     sentences: pl.DataFrame
@@ -160,6 +161,17 @@ class Tree:
         return (frame.join(self.sentences, on=["doc_id", "sent_id"], how="left")
                 .with_columns(self.key(pl.col(word)).alias(name)).drop("_sn"))
 
+    def under(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """``frame`` (with ``_anc``, the key of a word) joined to the pairs of the words under that word (``_key,
+        depth``): their run of rows found by a binary search, where a join would hash every pair."""
+        frame = frame.filter(pl.col("_anc").is_not_null())
+        ancestors = self.pairs["_anc"]
+        rows = (frame.with_columns(pl.int_ranges(ancestors.search_sorted(frame["_anc"], side="left"),
+                                                 ancestors.search_sorted(frame["_anc"], side="right")).alias("_p"))
+                .explode("_p").drop_nulls("_p"))
+        return rows.with_columns(self.pairs["_key"].gather(rows["_p"]), self.pairs["depth"].gather(rows["_p"])
+                                 ).drop("_p")
+
     def ancestry(self, sentences: pl.DataFrame) -> pl.DataFrame:
         """``doc_id, sent_id, word_id, anc, depth``: the (word, ancestor) pairs of ``sentences``."""
         numbers = self.sentences.join(sentences.select("doc_id", "sent_id").unique(), on=["doc_id", "sent_id"],
@@ -174,7 +186,8 @@ def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) 
     (``doc_id, sent_id``) or all of them."""
     from corpusling.markers.attribution import _MAX_DEPTH
 
-    nodes = words.filter(pl.col("head").is_not_null())
+    nodes = (words.select("doc_id", "sent_id", "word_id", "head", "deprel", "upos", "start_char", "end_char")
+             .filter(pl.col("head").is_not_null()))
     if sentences is not None:
         nodes = having(nodes, sentences, ["doc_id", "sent_id"])
     numbers = (nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
@@ -208,7 +221,7 @@ def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) 
             break
         parts.append(step)
     return Tree(numbers, nodes.select(tree.key(pl.col("word_id")).alias("_key"), "deprel", "upos", "start_char",
-                                      "end_char"), pl.concat(parts), span, low)
+                                      "end_char"), pl.concat(parts).sort("_anc"), span, low)
 
 
 def word_spans(members: pl.DataFrame, tree: Tree) -> pl.DataFrame:
@@ -226,8 +239,7 @@ def _key_spans(members: pl.DataFrame, tree: Tree) -> pl.DataFrame:
 
 def subtrees(heads: pl.DataFrame, tree: Tree) -> pl.DataFrame:
     """``_item, doc_id, sent_id, word_id``: every word under each item's ``head`` (the head included)."""
-    below = (tree.keyed(heads.select("_item", "doc_id", "sent_id", "head"), "head", "_anc")
-             .join(tree.pairs.select("_anc", "_key"), on="_anc")
+    below = (tree.under(tree.keyed(heads.select("_item", "doc_id", "sent_id", "head"), "head", "_anc"))
              .select("_item", "doc_id", "sent_id", tree.word_id(pl.col("_key")).alias("word_id")))
     return pl.concat([heads.select("_item", "doc_id", "sent_id", pl.col("head").alias("word_id")), below])
 
@@ -237,12 +249,11 @@ def noun_phrases(heads: pl.DataFrame, tree: Tree, excluded: tuple[str, ...] = NP
     without the branches ``excluded`` (by default its clauses, appositions and preposition: "Gilles-Éric
     Séralini, professeur à…" → "Gilles-Éric Séralini")."""
     head = tree.keyed(heads.select("_item", "doc_id", "sent_id", "head"), "head", "_anc").select("_item", "_anc")
-    below = (head.join(tree.pairs, on="_anc")
-             .join(tree.words.select("_key", pl.col("deprel").alias("_rel")), on="_key"))
+    below = tree.under(head).join(tree.words.select("_key", pl.col("deprel").alias("_rel")), on="_key")
     # a word is out when any relation on its path up to the head is excluded: it lies under a word of the
     # phrase whose own relation is excluded (the words under those few, not every ancestor of every word)
     cut = below.filter(pl.col("_rel").is_in(excluded)).select("_item", pl.col("_key").alias("_anc"))
-    path = cut.join(tree.pairs.select("_anc", "_key"), on="_anc").select("_item", "_key").unique()
+    path = tree.under(cut).select("_item", "_key").unique()
     inside = (below.filter(~pl.col("_rel").is_in(excluded)
                            & ~((pl.col("depth") == 1) & pl.col("_rel").is_in(["case", "mark"])))
               .join(path, on=["_item", "_key"], how="anti").select("_item", "_key"))
