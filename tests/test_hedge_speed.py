@@ -1,5 +1,6 @@
 """The faster paths of the hedge analysis (issue 15) give what the paths they replace give: the lexicon matcher's
-reads at a word's row against its joins on ``_i``, the inverted verbs' written-out forms against the pattern.
+reads at a word's row against its joins on ``_i``, the inverted verbs' written-out forms against the pattern, the
+sentences of some words read at their rows against a membership test.
 The seed is parsed with the bundled model."""
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ import pytest
 
 from corpusling.lexicons import load_hedge_context, load_lexicon
 from corpusling.markers import hedge_sources
-from corpusling.markers.hedge_lexicon import _indexed_by_row, lexicon_spans
-from corpusling.markers.hedge_words import word_table
+from corpusling.markers.hedge_lexicon import lexicon_spans
+from corpusling.markers.hedge_words import indexed_by_row, sentences_of, word_table
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +20,10 @@ def words(seed_parsed) -> pl.DataFrame:  # noqa: ANN001 - a ParsedCorpus
 
 
 def test_lexicon_spans_read_at_rows_as_by_joins(words: pl.DataFrame) -> None:
-    assert _indexed_by_row(words)
+    assert indexed_by_row(words)
     # the same words numbered from 1: not row numbers, so the matcher joins on _i
     shifted = words.with_columns(*(pl.col(c) + 1 for c in ("_i", "_hi")))
-    assert not _indexed_by_row(shifted)
+    assert not indexed_by_row(shifted)
     by_row = lexicon_spans(words, load_lexicon())
     by_join = lexicon_spans(shifted, load_lexicon()).with_columns(pl.col("_first_i", "_last_i") - 1)
     assert by_row.height > 5
@@ -42,3 +43,12 @@ def test_inverted_verbs_written_out_as_the_pattern() -> None:
                                                         strict=True)])
     assert written.equals(pattern)
     assert written["speech"].to_list()[:2] == [True, True] and written["aux"].to_list()[2:4] == [True, True]
+
+
+def test_sentences_read_at_rows_as_by_membership(words: pl.DataFrame) -> None:
+    heads = words["_hi"]  # (the roots' null among them)
+    shifted = words.with_columns(pl.col("_i") + 1)
+    assert not indexed_by_row(shifted)
+    by_row = sentences_of(words, heads)
+    assert by_row.height > 0
+    assert by_row.equals(sentences_of(shifted, heads + 1).with_columns(pl.col("_i") - 1))

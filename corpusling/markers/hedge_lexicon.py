@@ -17,6 +17,7 @@ from corpusling.lexicons.notation import PatternError, parse_pattern
 from corpusling.markers.hedge_words import (
     holder_of_a_view,
     in_list,
+    indexed_by_row,
     next_where,
     positioned,
     previous_where,
@@ -216,14 +217,6 @@ def context_conditions(words: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _indexed_by_row(words: pl.DataFrame) -> bool:
-    """Whether ``_i`` is the row number (0, 1, 2…), as in :func:`~corpusling.markers.hedge_words.word_table`:
-    a word's columns are then read at its row (a gather) instead of by a join on ``_i``."""
-    index = words["_i"]
-    return words.height == 0 or (index[0] == 0 and index[-1] == words.height - 1
-                                 and bool((index.diff().drop_nulls() == 1).all()))
-
-
 def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFrame) -> pl.DataFrame:
     """Every match of every variant: ``_v, start`` (index of its first word) plus the variant's columns.
 
@@ -232,7 +225,7 @@ def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFr
     of (word index, key) pairs, so frequent words ("de", any determiner) are never
     expanded against every pattern.
     """
-    by_row = _indexed_by_row(words)
+    by_row = indexed_by_row(words)
     keys = word_keys(words, positions["key"].unique())
     # (the word's UPOS read at its row when ``_i`` is the row number, as in the word table; else by a join)
     keys = (keys.with_columns(words["upos"].gather(keys["_i"])) if by_row
@@ -294,7 +287,7 @@ def lexicon_spans(words: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
                      | pl.col("_after_source"))
              .filter(~pl.col("conditions").list.contains("viewpoint") | pl.col("_viewpoint")))
     entries = lexicon.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("_entry"), "pattern", "category")
-    if _indexed_by_row(words):  # (the offsets read at the rows of the first and last word)
+    if indexed_by_row(words):  # (the offsets read at the rows of the first and last word)
         found = found.with_columns(words["start_char"].gather(found["_first_i"]),
                                    words["end_char"].gather(found["_last_i"]))
     else:

@@ -217,10 +217,23 @@ def noun_in(words: frozenset[str]) -> pl.Expr:
         plain, plain.str.replace(r"(..)[sx]$", "$1")))
 
 
+def indexed_by_row(words: pl.DataFrame) -> bool:
+    """Whether ``_i`` is the row number (0, 1, 2…), as in :func:`word_table`: a word's columns are then read at its
+    row (a gather) instead of by a join or a membership test on ``_i``."""
+    index = words["_i"]
+    return words.height == 0 or (index[0] == 0 and index[-1] == words.height - 1
+                                 and bool((index.diff().drop_nulls() == 1).all()))
+
+
 def sentences_of(words: pl.DataFrame, indices: pl.Series) -> pl.DataFrame:
-    """The words of the sentences that hold the given word indices (two membership tests, no join: the rows
-    kept are copied once)."""
-    held = words.filter(pl.col("_i").is_in(indices.implode()))["_s"].unique()
+    """The words of the sentences that hold the given word indices (their sentences read at their rows when ``_i``
+    is the row number, as in :func:`word_table`, else by a membership test; no join: the rows kept are copied
+    once)."""
+    if words.height and indexed_by_row(words):
+        rows = indices.drop_nulls()
+        held = words["_s"].gather(rows.filter((rows >= 0) & (rows < words.height))).unique()
+    else:
+        held = words.filter(pl.col("_i").is_in(indices.implode()))["_s"].unique()
     return words.filter(pl.col("_s").is_in(held.implode()))
 
 
