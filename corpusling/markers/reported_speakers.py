@@ -39,6 +39,14 @@ INSTITUTION_NAME = (r"^\s*(?:Le|La|L['’])\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*
 #: A person's name as a speaker is written: capitalised words, particles between ("Gilles-Éric Séralini", "Jean-Marc
 #: Ayrault", "Charles de Gaulle"); not an institution's ("Le ministère de l'Intérieur").
 PERSON_NAME = r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|d'|d’|du|van|von|al|el|ben|bin)\s*)?\p{Lu}[\p{L}'’.-]*)+$"
+#: A name that opens with an acronym is an organisation's or a medium's, never a person's ("ABC News", "BFM TV";
+#: set17), though :data:`PERSON_NAME` matches it.
+ACRONYM_OPENING = r"^\p{Lu}{2,}\b"
+
+
+def person_name(name: pl.Expr) -> pl.Expr:
+    """``name`` is written as a person's: :data:`PERSON_NAME`, not opening with an acronym."""
+    return name.str.contains(PERSON_NAME) & ~name.str.contains(ACRONYM_OPENING)
 
 
 #: The euphonic consonant of an inverted clitic ("a-t-il"), never a source (``euphonic_consonant`` of
@@ -182,7 +190,24 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                .sort("source_word", descending=True).group_by("_item", maintain_order=True).first()
                .select("_item", "source_word"))
     found.append(nearest)
-    sources = pl.concat(found).unique("_item", keep="first", maintain_order=True)
+    # the speaker of a que-clause never stands inside it, after its verb: a subject there is the content's own,
+    # taken by a parser that hung it on the cue ("Il estime que François Fillon a bien fait de dire « la vérité »";
+    # set17)
+    candidates = pl.concat(found)
+    at = words.select("doc_id", "sent_id", "word_id", "start_char", pl.col("form").str.to_lowercase().alias("_form"))
+    que_clauses = (items.filter(pl.col("kind") == "indirect")
+                   .select("_item", "doc_id", "sent_id", "cue_word", "start_char", "end_char")
+                   .join(at.select("doc_id", "sent_id", "start_char", "_form"), on=["doc_id", "sent_id", "start_char"])
+                   .filter(pl.col("_form").is_in(reported_cues("finite_que"))))
+    inside = (candidates.join(que_clauses, on="_item")
+              .join(at.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
+                              pl.col("start_char").alias("_at")), on=["doc_id", "sent_id", "source_word"])
+              .filter((pl.col("source_word") > pl.col("cue_word"))
+                      & (pl.col("_at") >= pl.col("start_char")) & (pl.col("_at") < pl.col("end_char")))
+              .select("_item", "source_word"))
+    # (the candidates' order is their rank: kept through the join)
+    sources = (candidates.with_row_index("_rank").join(inside, on=["_item", "source_word"], how="anti")
+               .sort("_rank").drop("_rank").unique("_item", keep="first", maintain_order=True))
     return items.drop("_cue_at").join(sources, on="_item", how="left")
 
 
@@ -321,7 +346,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
                   .sort("doc_id", "m_start")
                   .join_asof(ordered_within(sentences, ["doc_id"], "m_start"), on="m_start", by="doc_id",
                              strategy="backward", check_sortedness=False))
-    person = ((pl.col("name").str.contains(PERSON_NAME) & ~pl.col("name").str.contains(INSTITUTION_NAME))
+    person = ((person_name(pl.col("name")) & ~pl.col("name").str.contains(INSTITUTION_NAME))
               | pl.col("gender").is_not_null())
     found = (wanted.join(candidates, on="doc_id")
              .filter((pl.col("m_start") < pl.col("source_start"))
@@ -454,7 +479,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
               & (pl.col("_gender").is_null() | (pl.col("_gender") == pl.col("_p_gender"))))
     # (a role looks further back, for a person's name: "Selon le même chercheur" two paragraphs after "a expliqué
     # Gilles-Éric Séralini")
-    person = pl.col("_last").str.contains(PERSON_NAME)
+    person = person_name(pl.col("_last"))
     found = (located(pronouns, "_at").join(located(said, "_s"), on="doc_id")
              .filter((pl.col("_s") < pl.col("_at")) & agrees
                      & pl.when(pl.col("_is_role")).then(person).otherwise(pl.col("par_id") == pl.col("par_id_right")))
@@ -469,7 +494,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
         last_word = pl.col("name").str.split(" ").list.last()
         # (not a place or an institution the text writes with a determiner: "au Burundi"; nor a name only ever
         # written in a complement: "l'accord de Paris")
-        named = (roles.join(mentions.filter((pl.col("name").str.contains(PERSON_NAME) | pl.col("gender").is_not_null())
+        named = (roles.join(mentions.filter((person_name(pl.col("name")) | pl.col("gender").is_not_null())
                                             & ~pl.col("determined").fill_null(False)
                                             & (~pl.col("role").is_in(["oblique", "place"])).any()
                                             .over("doc_id", "name"))
