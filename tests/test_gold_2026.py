@@ -6,8 +6,8 @@ and set16 of the eighth, set17 to set19 of the ninth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
 released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
-lifted that: 2026-12-07 03:22 UTC for the tenth and eleventh rounds): a change that lowers a figure, blind ones
-included, fails here. The blind figures are held, never tuned on: when one
+lifted that: 2026-12-07 03:22 UTC for the tenth and eleventh rounds, 05:46 UTC for the rules of the ninth session): a
+change that lowers a figure, blind ones included, fails here. The blind figures are held, never tuned on: when one
 falls, read the development errors, not the blind ones.
 """
 
@@ -217,7 +217,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set12", "hedges", "recall"): 0.92,
     ("set12", "quotations", "f1"): 0.98,
     ("set12", "quotations", "kind_accuracy"): 0.79,
-    ("set12", "quotations", "speaker_accuracy"): 0.82,
+    ("set12", "quotations", "speaker_accuracy"): 0.86,  # 0.880 at 05:46 UTC (ninth session)
     ("set12", "reported speech", "f1"): 0.83,
     ("set12", "reported speech", "kind_accuracy"): 0.96,
     ("set12", "reported speech", "speaker_accuracy"): 0.80,
@@ -279,7 +279,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set16", "hedges", "recall"): 0.93,
     ("set16", "quotations", "f1"): 0.98,
     ("set16", "quotations", "kind_accuracy"): 0.83,
-    ("set16", "quotations", "speaker_accuracy"): 0.76,
+    ("set16", "quotations", "speaker_accuracy"): 0.79,  # 0.816 at 05:46 UTC (ninth session)
     ("set16", "reported speech", "f1"): 0.87,
     ("set16", "reported speech", "kind_accuracy"): 0.96,
     ("set16", "reported speech", "speaker_accuracy"): 0.81,
@@ -290,15 +290,15 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # UD blind items the same minute (eighteenth scoring): class 0.881 (126). Released to development at 04:42 UTC;
     # held, never tuned on.
     ("set17", "conditionals (set17)", "f1"): 0.96,
-    ("set17", "conditionals (set17)", "class_accuracy"): 0.81,
+    ("set17", "conditionals (set17)", "class_accuracy"): 0.86,  # 0.884 at 05:46 UTC
     ("set17", "hedges", "precision"): 0.91,
     ("set17", "hedges", "recall"): 0.84,
     ("set17", "quotations", "f1"): 0.98,
     ("set17", "quotations", "kind_accuracy"): 0.86,
-    ("set17", "quotations", "speaker_accuracy"): 0.75,
+    ("set17", "quotations", "speaker_accuracy"): 0.80,  # 0.826 at 05:46 UTC
     ("set17", "reported speech", "f1"): 0.81,
     ("set17", "reported speech", "kind_accuracy"): 0.92,
-    ("set17", "reported speech", "speaker_accuracy"): 0.68,
+    ("set17", "reported speech", "speaker_accuracy"): 0.70,  # 0.725 at 05:46 UTC
     # set18, the blind set since 04:42 UTC of 2026-12-07 (40 more WiNER-fr articles, ninth session), scored once at
     # 04:52 UTC (commit 9e31b35: set17's errors read for two rules, the condition of "dans le cas où" and an acronym
     # defined in parentheses), its errors unread then: conditionals F1 1.000, class 0.917 (36); hedges P/R
@@ -311,7 +311,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set18", "hedges", "recall"): 0.90,
     ("set18", "quotations", "f1"): 0.98,
     ("set18", "quotations", "kind_accuracy"): 0.85,
-    ("set18", "quotations", "speaker_accuracy"): 0.54,
+    ("set18", "quotations", "speaker_accuracy"): 0.83,  # 0.857 at 05:46 UTC
     ("set18", "reported speech", "f1"): 0.86,
     ("set18", "reported speech", "kind_accuracy"): 0.95,
     ("set18", "reported speech", "speaker_accuracy"): 0.89,
