@@ -288,9 +288,9 @@ def _same_person(short: list[str], long: list[str]) -> bool:
                                                                                   strict=True))
 
 
-#: An acronym as a speaker is written, with or without its article ("HRW", "Le PP", "l'UMP").
 #: The definite article before an acronym or a name ("la CPI", "l'Autorité").
 _ARTICLE = r"(?:[Ll]es?\s+|[Ll]a\s+|[Ll]['’]\s*)"
+#: An acronym as a speaker is written, with or without its article ("HRW", "Le PP", "l'UMP").
 _ACRONYM = re.compile(rf"^{_ARTICLE}?([A-ZÀ-ÖØ-Þ]{{2,6}})$")
 #: The words an organisation's full name may hold between those its acronym spells: particles, articles, "et".
 _ACRONYM_SKIP = (r"(?:(?:" + "|".join(map(re.escape, sorted(_PARTICLES | set(speaker_words("acronym_function_word")))))
