@@ -194,7 +194,7 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     # taken by a parser that hung it on the cue ("Il estime que François Fillon a bien fait de dire « la vérité »";
     # set17)
     candidates = pl.concat(found)
-    at = words.select("doc_id", "sent_id", "word_id", "start_char", pl.col("form").str.to_lowercase().alias("_form"))
+    at = words.select("doc_id", "sent_id", "word_id", "start_char", pl.col("lower_form").alias("_form"))
     que_clauses = (items.filter(pl.col("kind") == "indirect")
                    .select("_item", "doc_id", "sent_id", "cue_word", "start_char", "end_char")
                    .join(at.select("doc_id", "sent_id", "start_char", "_form"), on=["doc_id", "sent_id", "start_char"])
