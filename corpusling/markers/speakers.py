@@ -221,13 +221,15 @@ def name_of(mention: str | None) -> str | None:
 
 #: The acronyms of common nouns ("l'ONG", "le PIB": ``noun_acronym``), which a determiner does not make names.
 NOUN_ACRONYMS = frozenset(speaker_words("noun_acronym"))
+#: The acronyms that name no organisation: a role's or a common noun's.
+_COMMON_ACRONYMS = ROLE_ACRONYMS | NOUN_ACRONYMS
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 
 
 def _organisation(word: str) -> bool:
     """An acronym is an organisation's name even after a determiner ("la CPI", "le CIO", "l'ONU"), unless it is
     that of a role ("le PDG") or of a common noun ("l'ONG"), or a Roman numeral ("le XV de France")."""
-    return (bool(_ACRONYM.match(word)) and word.lower() not in ROLE_ACRONYMS | NOUN_ACRONYMS
+    return (bool(_ACRONYM.match(word)) and word.lower() not in _COMMON_ACRONYMS
             and not _ROMAN_NUMERAL.fullmatch(word))
 
 
