@@ -320,7 +320,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # class 0.854 (41); hedges P/R 0.969/0.910 (100); quotations F1 1.000, kind 0.902 (102), speaker 0.725 (40);
     # reported speech P/R/F1 0.959/0.841/0.896 (82), kind 1.000, speaker 0.812 (69). The UD blind items the same
     # minute (twentieth scoring): class 0.881 (126). Scored again at 05:48 UTC (50c3be8) and 06:39 UTC (e156e9e):
-    # the same figures. Held, never tuned on.
+    # the same figures. Released to development at 07:25 UTC (tenth session), never tuned on before.
     ("set19", "conditionals (set19)", "f1"): 0.98,
     ("set19", "conditionals (set19)", "class_accuracy"): 0.83,
     ("set19", "hedges", "precision"): 0.94,
@@ -381,15 +381,16 @@ def test_set4_is_apart_from_development(score) -> None:
 
 
 def test_blind_sets_are_blind(score) -> None:
-    """Each blind set (set19 since 05:00 UTC of 2026-12-07, ninth session) is 40 documents shared with no development
-    set nor with another blind set, and its errors cannot be listed."""
+    """Each blind set (set20 since 07:20 UTC of 2026-12-07, tenth session: the last 25 unread WiNER-fr articles) is
+    25 documents or more shared with no development set nor with another blind set, and its errors cannot be
+    listed."""
     development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")
                    for p in (score.GOLD / subset / "documents").iterdir()}
     assert development and score.BLIND_SETS and not set(score.BLIND_SETS) & set(score.DEVELOPMENT)
     seen: set[str] = set()
     for name in score.BLIND_SETS:
         documents = {p.stem for p in (score.GOLD / name / "documents").glob("*.html")}
-        assert len(documents) == 40 and not documents & development and not documents & seen, name
+        assert len(documents) >= 25 and not documents & development and not documents & seen, name
         seen |= documents
         with pytest.raises(SystemExit, match="blind"):
             score.errors("quotes", name)

@@ -28,8 +28,10 @@ blind from 01:30 UTC, scored at 01:42 UTC with the ninth round's rules and at 02
 02:50 UTC), ``set16`` (40 more, a twelfth hash: blind from 02:50 UTC, scored at 03:22 and again at 03:30 UTC
 with the same figures, released at 04:18 UTC, ninth session), ``set17`` (40 more, a thirteenth hash: blind from
 04:18 UTC, scored once at 04:36 UTC, released at 04:42 UTC), ``set18`` (40 more, a fourteenth hash: blind from
-04:42 UTC, scored once at 04:52 UTC, released at 04:54 UTC) and ``set19`` (40 more, a fifteenth hash: the blind set
-since 05:00 UTC of 2026-12-07, ninth session).
+04:42 UTC, scored once at 04:52 UTC, released at 04:54 UTC), ``set19`` (40 more, a fifteenth hash: blind from
+05:00 UTC, scored at 05:11, 05:48 and 06:39 UTC with the same figures, released at 07:25 UTC, tenth session) and
+``set20`` (the last 25 unread WiNER-fr articles of 150-800 words: the blind set since 07:20 UTC of 2026-12-07, tenth
+session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -65,11 +67,11 @@ ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
 #: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set19: 40
-#: WiNER-fr articles of 2016-2018 each; dates in the docstring above and in ``tests/gold/README.md``).
+#: WiNER-fr articles of 2016-2018 each, set20: 25; dates in the docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13",
-               "set14", "set15", "set16", "set17", "set18", "set19")
+               "set14", "set15", "set16", "set17", "set18", "set19", "set20")
 #: The blind sets: their errors are never listed (the UD blind items' neither).
-BLIND_SETS = ("set19",)
+BLIND_SETS = ("set20",)
 #: Subsets whose errors may be read.
 DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
