@@ -8,6 +8,8 @@ Stanza sees :func:`corpusling.normalise.for_parser` of the text, which has the s
 length, so its offsets are offsets into the document text.
 Stanza runs with :mod:`corpusling.nlp.tree_decoding` and :mod:`corpusling.nlp.fast_paths`:
 its own steps with less Python around its networks, the same token tables (tested on Wikinews).
+Between segmentation and analysis, :mod:`corpusling.nlp.sentences` joins the sentences the tokenizer
+broke inside a phrase.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ from corpusling.corpus import Document
 from corpusling.errors import ModelError
 from corpusling.nlp import fast_paths
 from corpusling.nlp.models import Model
+from corpusling.nlp.sentences import join_broken_sentences
 from corpusling.normalise import for_parser, paragraph_spans
 
 BATCH_CHARS = 20_000
+
+#: Stanza's steps that cut the text into sentences, tokens and words (the others analyse them): between the two,
+#: :func:`corpusling.nlp.sentences.join_broken_sentences` mends the breaks put inside a phrase.
+SEGMENTING = ("tokenize", "mwt")
 
 #: The most paragraph batches parsed at once (:func:`parse_documents`).
 MAX_STREAMS = 4
@@ -98,13 +105,15 @@ def parse_documents(model: Model, documents: list[Document], streams: int = 0) -
     import torch
 
     nlp = load_pipeline(model)
+    analysing = [name for name in nlp.processors if name not in SEGMENTING]
     threads = torch.get_num_threads()
     streams = streams or max(1, min(threads, MAX_STREAMS))
     batches = paragraph_batches(documents, streams)
     streams = min(streams, len(batches))
 
     def parse_batch(batch: list[tuple[str, int, int, str]]) -> list[Any]:
-        return nlp([stanza.Document([], text=text) for _, _, _, text in batch])
+        tokenized = nlp.process([stanza.Document([], text=text) for _, _, _, text in batch], processors=SEGMENTING)
+        return nlp.process([join_broken_sentences(doc) for doc in tokenized], processors=analysing)
 
     if streams == 1:
         parsed_batches = [parse_batch(batch) for batch in batches]
