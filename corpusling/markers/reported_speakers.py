@@ -24,14 +24,11 @@ from corpusling.markers.reported_tree import (
     ordered_within,
     reported_cues,
 )
-from corpusling.markers.speakers import TIME_NOUNS, speaker_words, texts_of
+from corpusling.markers.speakers import TIME_NOUNS, apposed_elsewhere, introduced_names, speaker_words
 from corpusling.markers.voice import add_in_quote
 
 #: Relations of the speaker to a reporting verb, in order of preference.
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
-#: How far before a name, in characters, the noun it was introduced with may stand: the noun and an adjective or
-#: a complement ("le président français Macron", "l'ONG Human Rights Watch").
-INTRODUCING_REACH = 32
 #: An institution's name written with its article, a capitalised noun and lower-case words after it ("Le Canard
 #: enchaîné", "La Voix du Nord", "Le Monde"): never a person's, though :data:`PERSON_NAME` matches some of them.
 INSTITUTION_NAME = (r"^\s*(?:Le|La|L['’])\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)*"
@@ -216,7 +213,8 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
     """``_item, _introduced``: for a definite description without a name ("l'ONG", "le chercheur"), the
     nearest proper name before it that the text introduced with the description's noun just before it
     ("l'ONG Human Rights Watch", "le chercheur Michel Mayor"), not in a prepositional phrase: the anaphor's
-    antecedent. ``mentions``: the documents' named mentions (:func:`corpusling.markers.speakers.named_mentions`)."""
+    antecedent (:func:`corpusling.markers.speakers.introduced_names`). ``mentions``: the documents' named mentions
+    (:func:`corpusling.markers.speakers.named_mentions`)."""
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_mention").str.contains(r"(?i)^(?:l['’]|le |la |les |ce |cet |cette |son |sa )"))
               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("source_word"),
@@ -231,23 +229,7 @@ def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.Data
               .filter((pl.col("_nu") == "NOUN") & (pl.col("_noun").str.len_chars() >= 3)
                       & ~pl.col("_nf").str.contains("Number=Plur") & ~pl.col("_nform").str.contains(r"^\p{Lu}\p{Ll}"))
               .select("_item", "doc_id", "source_start", "_noun"))
-    if wanted.height == 0:
-        return pl.DataFrame(schema={"_item": pl.Int64, "_introduced": pl.String})
-    names = (mentions.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
-             .join(texts_of(documents, wanted), on="doc_id")
-             .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
-             .with_columns(pl.col("_t").str.slice((pl.col("m_start") - INTRODUCING_REACH).clip(lower_bound=0),
-                                                  pl.col("m_end") - (pl.col("m_start") - INTRODUCING_REACH)
-                                                  .clip(lower_bound=0))
-                           .str.to_lowercase().alias("_around"))  # the name's own words too: "ONG Human Rights…"
-             .select("doc_id", "m_start", "m_end", "name", "_around"))
-    found = (wanted.join(names, on="doc_id")
-             .filter((pl.col("m_end") <= pl.col("source_start"))
-                     & pl.col("_around").str.contains(pl.col("_noun"), literal=True))
-             .sort("_item", "m_start", descending=[False, True])
-             .group_by("_item", maintain_order=True).first()
-             .select("_item", pl.col("name").alias("_introduced")))
-    return found
+    return introduced_names(wanted, documents, mentions, key="_item")
 
 
 def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, mentions: pl.DataFrame,
@@ -648,17 +630,6 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     ]
 
 
-def _apposed_elsewhere(text: str, mention: str, apposed_name) -> str | None:  # noqa: ANN001 - a function
-    """The name in apposition to another occurrence of the description ``mention`` in ``text`` (its first)."""
-    if not mention or " " not in mention.strip() or text.lower().count(mention.strip().lower()) < 2:
-        return None
-    for found in re.finditer(re.escape(mention.strip()), text, flags=re.IGNORECASE):
-        name = apposed_name(text[max(found.start() - 80, 0):found.start()], text[found.end():found.end() + 80])
-        if name:
-            return name
-    return None
-
-
 def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, tree: Tree,
                      texts: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
                      quotes: pl.DataFrame) -> pl.DataFrame:
@@ -810,7 +781,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     rows = rows.with_columns(pl.Series("_apposed", apposed, dtype=pl.String))
     # ... or in apposition to the same description elsewhere in the text ("L'ancien porte-parole de la mission,
     # Timor Goksel, …" … "l'ancien porte-parole de la mission fait remarquer")
-    repeated = [_apposed_elsewhere(text, mention, apposed_name) if keep and a is None else None
+    repeated = [apposed_elsewhere(text, mention) if keep and a is None else None
                 for keep, a, text, mention in zip(plain, apposed, rows["_text"], rows["_mention"], strict=True)]
     rows = rows.with_columns(pl.Series("_repeated", repeated, dtype=pl.String))
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")

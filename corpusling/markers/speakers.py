@@ -26,6 +26,12 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   place Tahrir"); when the antecedent so found is a single word with its own determiner ("la France",
   "l'Uruguayen"), the pronoun stays as written rather than taking a farther person's name (the guide: "else
   the pronoun");
+* ``repeated description``: a description written elsewhere in the article with a name in apposition ("L'ancien
+  porte-parole de la mission, Timor Goksel, …" … "a fait remarquer l'ancien porte-parole de la mission");
+* ``introduced with its noun``: a definite or demonstrative description ("le quotidien", "l'ONG", "le
+  graphiste") is the nearest name before it that the text introduced with the same noun ("Le quotidien
+  français Le Figaro", "L'ONG Human Rights Watch": :func:`introduced_names`; the policy of ``tests/gold/README.md``
+  gives a quotation the person or body the article names);
 * ``description``: a definite description of a person's role with no complement ("l'attaquant") restates
   the person named as a subject, speaker or agent just before it, in its sentence or the one before, in its
   paragraph (:func:`resolve_descriptions`; the guide §4, an anaphor "referring back to a named person");
@@ -69,6 +75,9 @@ RELATIVE_REACH = 60
 EMBEDDED_CLAUSES = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "xcomp")
 #: Invisible format characters (zero-width spaces and joiners, Unicode category Cf) some texts hold inside names.
 FORMAT_CHARACTERS = r"\p{Cf}"
+#: How far before a name, in characters, the noun it was introduced with may stand: the noun and an adjective or
+#: a complement ("le président français Macron", "l'ONG Human Rights Watch").
+INTRODUCING_REACH = 32
 #: Columns of the table :func:`speakers` returns.
 SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
 
@@ -276,6 +285,45 @@ def apposed_name(before: str, after: str, known: Collection[str] = ()) -> str | 
                       or (found in known and found.lower() not in _NOT_NAMES)):
             return found
     return None
+
+
+def apposed_elsewhere(text: str, mention: str) -> str | None:
+    """The name in apposition to another occurrence of the description ``mention`` in ``text`` (its first):
+    "L'ancien porte-parole de la mission, Timor Goksel, …" … "l'ancien porte-parole de la mission fait remarquer"."""
+    if not mention or " " not in mention.strip() or text.lower().count(mention.strip().lower()) < 2:
+        return None
+    for found in re.finditer(re.escape(mention.strip()), text, flags=re.IGNORECASE):
+        name = apposed_name(text[max(found.start() - 80, 0):found.start()], text[found.end():found.end() + 80])
+        if name:
+            return name
+    return None
+
+
+def introduced_names(wanted: pl.DataFrame, documents: pl.DataFrame, mentions: pl.DataFrame,
+                     key: str = "_q") -> pl.DataFrame:
+    """``key, _introduced``: for each anaphoric description of ``wanted`` (``key, doc_id, source_start, _noun``:
+    its head noun in lower case, "ong" of "l'ONG", "quotidien" of "le quotidien"), the nearest proper name before
+    it that the text introduced with that noun at most :data:`INTRODUCING_REACH` characters before the name ("l'ONG
+    Human Rights Watch", "Le quotidien français Le Figaro", "le graphiste portugais Miguel Neiva"), not in a
+    prepositional phrase ("à Alep"): a definite description taking up the antecedent that bears its head noun,
+    the commonest anaphoric description (Vieira & Poesio 2000, "direct anaphora"). ``mentions``:
+    :func:`named_mentions`."""
+    if wanted.height == 0:
+        return pl.DataFrame(schema={key: wanted.schema[key], "_introduced": pl.String})
+    names = (mentions.join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+             .join(texts_of(documents, wanted), on="doc_id")
+             .filter(pl.col("role") != "oblique")  # "à Alep", "en Syrie": places, not antecedents
+             .with_columns(pl.col("_t").str.slice((pl.col("m_start") - INTRODUCING_REACH).clip(lower_bound=0),
+                                                  pl.col("m_end") - (pl.col("m_start") - INTRODUCING_REACH)
+                                                  .clip(lower_bound=0))
+                           .str.to_lowercase().alias("_around"))  # the name's own words too: "ONG Human Rights…"
+             .select("doc_id", "m_start", "m_end", "name", "_around"))
+    return (wanted.join(names, on="doc_id")
+            .filter((pl.col("m_end") <= pl.col("source_start"))
+                    & pl.col("_around").str.contains(pl.col("_noun"), literal=True))
+            .sort(key, "m_start", descending=[False, True])
+            .group_by(key, maintain_order=True).first()
+            .select(key, pl.col("name").alias("_introduced")))
 
 
 def _fold(name: str) -> str:
@@ -712,7 +760,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
 
     Conditions read the columns :func:`add_speakers` builds: ``_named`` (the name a mention holds),
     ``_apposed`` (a name in apposition to it), ``_resolved`` (the antecedent of a pronoun), ``_last_mentioned``
-    (the last name of a demonstrative's gender before it, :func:`last_mentioned`), ``_described`` (the person a
+    (the last name of a demonstrative's gender before it, :func:`last_mentioned`), ``_repeated`` (the name in
+    apposition to the same description elsewhere, :func:`apposed_elsewhere`), ``_introduced`` (the name the text
+    introduced with the description's noun, :func:`introduced_names`), ``_described`` (the person a
     description restates), ``_previous_subject`` (the named subject of the sentence before; of the
     clause before the colon, in the quotation's sentence, where ``_colon``), ``_headline`` (the speaker of a
     quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of the article for a
@@ -726,6 +776,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("apposition", pl.col("_apposed").is_not_null(), pl.col("_apposed")),
         ("pronoun", pl.col("_resolved").is_not_null(), pl.col("_resolved")),
         ("last_mentioned", pl.col("_last_mentioned").is_not_null(), pl.col("_last_mentioned")),
+        ("repeated description", pl.col("_repeated").is_not_null(), pl.col("_repeated")),
+        ("introduced with its noun", pl.col("_introduced").is_not_null(), pl.col("_introduced")),
         ("description", pl.col("_described").is_not_null(), pl.col("_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
         ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
@@ -946,6 +998,32 @@ def _shifted_paragraphs(q: pl.DataFrame, tokens: pl.DataFrame, pars: pl.DataFram
             .select("_q").unique().with_columns(pl.lit(True).alias("_shifted")))
 
 
+def _description_nouns(q: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """``_q, doc_id, source_start, _noun``: the head noun (lower case) of each mention of ``q`` that is a singular
+    description of two words or more with no complement: a definite or demonstrative determiner, then a common
+    noun or an acronym ("le quotidien", "l'ONG", "ce groupe", "le graphiste portugais"), nothing after a
+    preposition ("le président de la Commission européenne …" names someone else's role)."""
+    wanted = q.select("_q", "doc_id", "source_start", "source_end")
+    words = (tokens.select(pl.col("doc_id").cast(pl.String), "start_char", pl.col("upos").cast(pl.String),
+                           pl.col("form").cast(pl.String), pl.col("feats").cast(pl.String).fill_null(""))
+             .join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+             .join(wanted, on="doc_id")
+             .filter(pl.col("start_char").is_between(pl.col("source_start"), pl.col("source_end") - 1))
+             .sort("_q", "start_char")
+             .group_by("_q", maintain_order=True)
+             .agg(pl.col("doc_id", "source_start").first(), pl.col("upos", "form", "feats").head(2),
+                  (pl.col("upos") == "ADP").any().alias("_complement")))
+    determiner, noun = pl.col("upos").list.get(0, null_on_oob=True), pl.col("upos").list.get(1, null_on_oob=True)
+    form = pl.col("form").list.get(1, null_on_oob=True)
+    acronym = form.str.contains(r"^\p{Lu}{2,6}$")
+    return (words.filter((determiner == "DET") & ~pl.col("_complement")
+                         & (((noun == "NOUN") & form.str.contains(r"^\p{Ll}"))
+                            | (noun.is_in(["NOUN", "PROPN"]) & acronym))
+                         & ~pl.col("feats").list.get(1, null_on_oob=True).str.contains("Number=Plur")
+                         & pl.col("feats").list.get(0, null_on_oob=True).str.contains("PronType=(?:Art|Dem)"))
+            .select("_q", "doc_id", "source_start", form.str.to_lowercase().alias("_noun")))
+
+
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
                  reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
     """``quotes`` (a table of :func:`corpusling.markers.quotes.quotes`) plus ``speaker``, the third part of each
@@ -975,6 +1053,17 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     apposed = [apposed_name(b, a) if s is not None and n is None and p is None else None
                for s, n, p, b, a in zip(q["source"], named, q["_pronoun"], before, after, strict=True)]
     q = q.with_columns(pl.Series("_named", named, dtype=pl.String), pl.Series("_apposed", apposed, dtype=pl.String))
+    # a description with no name: the name in apposition to it elsewhere in the text, else the name the text
+    # introduced with its noun (the policy of tests/gold/README.md: the person or body the article names)
+    plain = (pl.col("source").is_not_null() & pl.col("_named").is_null() & pl.col("_apposed").is_null()
+             & pl.col("_pronoun").is_null() & (pl.col("kind") != "scare"))
+    described = q.filter(plain).select("_q", "doc_id", "source_start", "source", "_text")
+    repeated = described.select("_q", pl.Series("_repeated", [
+        apposed_elsewhere(text, source) for text, source in zip(described["_text"], described["source"], strict=True)],
+        dtype=pl.String))
+    q = q.join(repeated, on="_q", how="left")
+    nouns = _description_nouns(q.filter(plain & pl.col("_repeated").is_null()), tokens)
+    q = q.join(introduced_names(nouns, documents, mentions), on="_q", how="left")
 
     # "X : « … »" in a title: X is a speaker only when the body names X other than as a place
     body_names = mentions.filter(~pl.col("m_title").fill_null(False) & (pl.col("role") != "oblique")).select(
@@ -1006,7 +1095,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     q = q.join(previous_subjects(q, candidates), on="_q", how="left")
 
     # one written form per name in a document
-    resolved = ("_named", "_apposed", "_resolved", "_last_mentioned", "_described", "_previous_subject")
+    resolved = ("_named", "_apposed", "_resolved", "_last_mentioned", "_repeated", "_introduced", "_described",
+                "_previous_subject")
     candidates = pl.concat([mentions.select("doc_id", "name"),
                             q.select("doc_id", pl.coalesce(*resolved).alias("name")).drop_nulls()])
     speakers_named = q.select("doc_id", pl.concat_list(*resolved).alias("name")).explode(
