@@ -779,6 +779,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("repeated description", pl.col("_repeated").is_not_null(), pl.col("_repeated")),
         ("introduced with its noun", pl.col("_introduced").is_not_null(), pl.col("_introduced")),
         ("description", pl.col("_described").is_not_null(), pl.col("_described")),
+        ("previous speaker described", pl.col("_speaker_described").is_not_null(), pl.col("_speaker_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
         ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
          pl.col("_previous_subject")),
@@ -1024,6 +1025,45 @@ def _description_nouns(q: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             .select("_q", "doc_id", "source_start", form.str.to_lowercase().alias("_noun")))
 
 
+def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_of: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _speaker_described``: for a quotation whose mention is a definite description of a person's role with
+    no complement and nobody named near it ("a poursuivi l'expert", "résume l'universitaire"), the last person
+    named as the speaker of a quotation before it in the article: a person's name (a first name and a surname, of
+    a gender known from the mentions or a title, "Mme Anne Martin"), not of the other gender (the determiner's,
+    "la porte-parole"). The article's current speaker continued as a description (centering's CONTINUE, Grosz,
+    Joshi & Weinstein 1995). ``named``: the columns of a resolved name; ``gender_of``: ``doc_id, _last`` (a
+    name's last word), ``gender``."""
+    roles, complement = _role_words()
+    source = pl.col("source").str.strip_chars()
+    words = source.str.extract_groups(r"(?i)^(le|la|l['’])\s*(?:ex-)?([\p{L}-]+)(?:\s+([\p{L}-]+))?")
+    determiner = words.struct.field("1").str.to_lowercase()
+    role = (words.struct.field("2").str.to_lowercase().is_in(roles.implode())
+            | words.struct.field("3").str.to_lowercase().is_in(roles.implode()))
+    wanted = (pl.col("kind") != "scare") & pl.col("source").is_not_null() & role \
+        & ~source.str.to_lowercase().str.contains(complement) \
+        & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
+    counted = (pl.col("level") == 0) & (pl.col("kind") != "scare") & pl.coalesce(*named).is_not_null()
+    # (the gender a title gives the speaker's mention: "Mme Anne Martin")
+    title = pl.col("source").str.to_lowercase().str.extract(r"^\s*(\S+)", 1)
+    title_gender = pl.when(title.is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem")) \
+        .when(title.is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
+    found = (q.sort("doc_id", "start_char")
+             .with_columns(pl.when(counted).then(pl.coalesce(*named)).shift(1).forward_fill().over("doc_id")
+                           .alias("_before"),
+                           pl.when(counted).then(title_gender.fill_null(""))
+                           .shift(1).forward_fill().over("doc_id").alias("_title_gender"),
+                           pl.when(determiner == "la").then(pl.lit("Fem")).when(determiner == "le")
+                           .then(pl.lit("Masc")).alias("_d_gender"))
+             .filter(wanted & pl.col("_before").str.contains(r"\s"))
+             .with_columns(pl.col("_before").str.split(" ").list.last().alias("_last"))
+             .join(gender_of, on=["doc_id", "_last"], how="left")
+             .with_columns(pl.coalesce("gender", pl.when(pl.col("_title_gender") != "").then("_title_gender"))
+                           .alias("gender"))
+             .filter(pl.col("gender").is_not_null()
+                     & (pl.col("_d_gender").is_null() | (pl.col("gender") == pl.col("_d_gender")))))
+    return found.select("_q", pl.col("_before").alias("_speaker_described"))
+
+
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
                  reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
     """``quotes`` (a table of :func:`corpusling.markers.quotes.quotes`) plus ``speaker``, the third part of each
@@ -1126,6 +1166,9 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
          .with_columns(pl.when(outer & ((pl.col("_prev_par") == pl.col("par_no")) | opens_paragraph)
                                & ~in_title)
                        .then(pl.col("_prev_speaker")).alias("_last_speaker")))
+
+    # a description of a person's role with nobody named near it: the last person named as a speaker before it
+    q = q.join(_previous_speaker_described(q, resolved, gender_of), on="_q", how="left")
 
     # a quotation in the title: its own X if named in the body, the body quotation with its words, the first speaker
     title = in_title & outer & (pl.col("kind") != "scare") & pl.col("_named").is_null() & \
