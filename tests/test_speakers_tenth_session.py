@@ -29,6 +29,9 @@ CASES = {
     "previous": ("Étude\n\n« Les résultats sont clairs », a déclaré Mme Anne Martin, qui a dirigé l'étude.\n\nLes "
                  "rats ont été suivis pendant deux ans. Les tumeurs sont apparues tôt.\n\n« Nous devons refaire ces "
                  "essais », résume l'universitaire.", "Anne Martin", "previous speaker described"),
+    # an adverbial phrase between the inverted auxiliary and the participle of an incise (set19)
+    "adverb": ("Visite\n\nLe ministre Pierre Dupont est arrivé lundi à Lyon. « Nous sommes prêts », a-t-il d'abord "
+               "affirmé, avant de partir.", "Pierre Dupont", "pronoun"),
     # a role with a complement is someone else's: as written
     "complement": ("Club\n\nLe président Jean Martin a quitté la salle. « Nous ne céderons pas », a déclaré le "
                    "président du syndicat.", "le président du syndicat", "as_written"),
