@@ -2,7 +2,8 @@
 (a description that refers back to a person or body the article names is given that name), a description is the
 name the text introduced with its noun ("Le quotidien français Le Figaro" … "indique le quotidien") or put in
 apposition to the same description elsewhere, and a person's role with nobody named near it continues the last
-person named as a speaker; not a description with a complement, which names someone else's role.
+person named as a speaker; a pronoun no name is found for takes up the description of the subject before it; not
+a description with a complement, which names someone else's role.
 Sentences parsed with the bundled model; the resolved cases failed before the rules (the speaker stayed as
 written)."""
 
@@ -32,6 +33,10 @@ CASES = {
     # an adverbial phrase between the inverted auxiliary and the participle of an incise (set19)
     "adverb": ("Visite\n\nLe ministre Pierre Dupont est arrivé lundi à Lyon. « Nous sommes prêts », a-t-il d'abord "
                "affirmé, avant de partir.", "Pierre Dupont", "pronoun"),
+    # a pronoun no name is found for takes up the description of the subject before it (set13)
+    "pronoun": ("Héritage\n\nLe tribunal a tranché. Au contraire, la nièce du monarque s'opposait à cette option. "
+                "Suite au jugement, elle déclarait : « Mon oncle avait été très clairvoyant. »", "la nièce du monarque",
+                "pronoun to a description"),
     # a role with a complement is someone else's: as written
     "complement": ("Club\n\nLe président Jean Martin a quitté la salle. « Nous ne céderons pas », a déclaré le "
                    "président du syndicat.", "le président du syndicat", "as_written"),
