@@ -1,7 +1,8 @@
 """Conditional classes, seventh, eighth and tenth rounds and the ninth session (issue 14): the rules written on the
-errors that recur across set7 to set14 (set17 for ``condition_clause``), tested on sentences parsed with the bundled compact model (invented sentences of the same
-kinds, not the gold's). Each tenth-round case marked "fixed" gave another class before that round (the rules of
-commit 625a8e9 said so); the others show that the change does not over-fire."""
+errors that recur across set7 to set14 (set17 for ``condition_clause``), tested on sentences parsed with the bundled
+compact model (invented sentences of the same kinds, not the gold's). Each tenth-round case marked "fixed" gave
+another class before that round (the rules of commit 625a8e9 said so); the others show that the change does not
+over-fire."""
 
 from __future__ import annotations
 

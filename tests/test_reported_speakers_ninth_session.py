@@ -14,8 +14,8 @@ TEXTS = {
               "morts, mais le maire d'Istanbul a finalement annoncé qu'il n'y a eu aucun survivant.",
     # the parser made "François Fillon", the content's own subject, the subject of "estime"
     "inside": "Chartier\n\nPour Chartier, Fillon est victime « depuis un mois et demi » d' « acharnement » de la part "
-              "des médias. Il estime que François Fillon a bien fait de dire « la vérité » et « le félicite », affirmant "
-              "qu'il est fait « un procès d'intention » au candidat de la droite.",
+              "des médias. Il estime que François Fillon a bien fait de dire « la vérité » et « le félicite », "
+              "affirmant qu'il est fait « un procès d'intention » au candidat de la droite.",
 }
 
 
