@@ -9,6 +9,7 @@ are unnamed sources.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import polars as pl
 
@@ -29,6 +30,7 @@ from corpusling.markers.hedge_words import (
     speech_forms,
     value_at,
 )
+from corpusling.markers.reported_tree import reported_cues
 
 #: Quotation marks. A straight double quote glued to the next word opens, to the previous one closes; otherwise
 #: they open and close by turns within a sentence.
@@ -43,13 +45,19 @@ INCISE_OPENERS: frozenset[str] = frozenset({",", "(", "—", "–"}) | CLOSING_M
 DASHES: frozenset[str] = frozenset({"-", "—", "–"})
 
 #: How many words an incise's auxiliary, inverted clitic and adverbs may put between the comma and the verb
-#: (", a-t-il également précisé"), and how far after the verb the head of its inverted subject may come
-#: (", a annoncé à l'agence RIA Novosti Valentine Sapounov").
-INCISE_BACK = 4
+#: (", a-t-il également précisé", ", a-t-il enfin confié" in the tokeniser's "a" "-t" "-il"), and how far after
+#: the verb the head of its inverted subject may come (", a annoncé à l'agence RIA Novosti Valentine Sapounov").
+INCISE_BACK = 5
 INCISE_REACH = 6
 
 #: Parts of speech allowed between an incise verb and the head of its subject (adverbs, "à l'AFP").
 INCISE_BETWEEN: frozenset[str] = frozenset({"ADV", "DET", "ADJ", "ADP", "NUM"})
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    """Nouns of a time ("mardi", "matin", "hier"): ``time_noun`` of ``reported_cues.tsv``."""
+    return frozenset(reported_cues("time_noun"))
 
 
 def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
@@ -133,7 +141,10 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                   | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["relative_pronoun"])
                      & (~pl.col("_raw").str.starts_with("-") | in_list("_form", lists["subject_clitic"])))
                   | ((pl.col("upos") == "NOUN") & noun_in(speaking_nouns(lists))))
-    nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"])
+    # (a time between the verb and its subject is no subject: ", a annoncé mardi sa famille", ", a indiqué ce vendredi
+    # l'Élysée"; the time nouns of reported_cues.tsv)
+    time = pl.col("upos").is_in(["NOUN", "PROPN"]) & in_list("_form", _time_nouns())
+    nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"]) & ~time
     # a nominal with a preposition ("à l'AFP", "au gouvernement", "par Lily Liu" with the rest of the name) is an
     # addressee or a complement, not the subject
     # (the indefinite "des" that the tokeniser split into "de les" right after the verb is a determiner, not a
@@ -147,7 +158,7 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     scope = (scope.join(in_phrase, on="_i", how="left", maintain_order="left")
              .with_columns(pl.col("_in_pp").fill_null(False))
              .with_columns(nominal_ok.alias("_nominal_ok"), (nominal & ~pl.col("_in_pp")).alias("_nominal"),
-                           (pl.col("upos").is_in(sorted(INCISE_BETWEEN)) | (nominal & pl.col("_in_pp")))
+                           (pl.col("upos").is_in(sorted(INCISE_BETWEEN)) | (nominal & pl.col("_in_pp")) | time)
                            .alias("_between")))
     # back from the verb past auxiliaries, clitics and adverbs to the opening punctuation (INCISE_BACK words
     # at most); forward past adverbs and an addressee to the subject's head (INCISE_REACH words at most)
