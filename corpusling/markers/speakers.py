@@ -1124,7 +1124,11 @@ def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataF
     heads = found.select("_q", "doc_id", "sent_id", pl.col("word_id").alias("src_word"))
     spans = _source_spans(heads, tok, ancestors(tok, sentences=heads.select("doc_id", "sent_id")))
     written = pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
-    return spans.join(found.select("_q", "_text"), on="_q").select("_q", written.alias("_pronoun_described"))
+    # (a name with nothing but its article, "La France", is a place or a nationality more than a speaker: the guide
+    # keeps the pronoun, as :func:`resolve_pronouns` does; "l'Union américaine pour les libertés civiles" is a body)
+    bare_name = (pl.col("upos") == "PROPN") & (written.str.split(" ").list.len() <= 2)
+    return (spans.join(found.select("_q", "_text", "upos"), on="_q").filter(~bare_name)
+            .select("_q", written.alias("_pronoun_described")))
 
 
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
