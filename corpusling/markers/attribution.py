@@ -83,7 +83,7 @@ from corpusling.markers.text_index import TextIndex, locate, position, sentence_
 from corpusling.registry import KIND_DECIDERS
 
 __all__ = ["CLIMB_BLOCKERS", "DEFAULT_KINDS", "KIND_DECIDERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS",
-           "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "decider",
+           "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "decider", "source_spans",
            "default_reporting_verbs", "kind_evidence", "kind_features", "kind_rules", "kind_words",
            "load_reporting_verbs", "quote_depth", "reporting_verb_forms", "source_rules", "words"]
 
@@ -266,7 +266,7 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
     return pl.concat(parts).join(numbers, on="_sn").select([*schema]).cast(schema)
 
 
-def _source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> pl.DataFrame:
+def source_spans(heads: pl.DataFrame, tok: pl.DataFrame, anc: pl.DataFrame) -> pl.DataFrame:
     """``_q, source_start, source_end`` of the noun phrase headed by ``(doc_id, sent_id, src_word)`` per quotation,
     and ``_src_head_start``, where its head starts."""
     edge = tok.select("doc_id", "sent_id", "word_id", pl.col("deprel").alias("_rel"))
@@ -1126,7 +1126,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         "_q", "doc_id", pl.coalesce(pl.when(colon_subject).then(pl.col("_colon_subject_sent")),
                                     pl.when(colon_noun).then(pl.col("_colon_noun_sent")), "_v_sent")
         .alias("sent_id"), "src_word")
-    q = q.join(_source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
+    q = q.join(source_spans(heads, tok, ancestors(tok, heads)), on="_q", how="left")
     # a source stands at its quotation's depth: never inside it, nor inside another quotation ("« Tout simplement »,
     # a précisé X, « parce que l'histoire … »", where the tree makes the next quotation the subject)
     # (a quotation the parser hung on the source's head, "une pancarte « je suis partout », Karim Hacène, journaliste

@@ -35,8 +35,12 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
 * ``description``: a definite description of a person's role with no complement ("l'attaquant") restates
   the person named as a subject, speaker or agent just before it, in its sentence or the one before, in its
   paragraph (:func:`resolve_descriptions`; the guide §4, an anaphor "referring back to a named person");
-* ``as_written``: any other mention is the speaker as written (a description with nobody named that near,
-  such as "l'universitaire", is not replaced by a name, following the annotation guide, §2);
+* ``previous speaker described``: a person's role with nobody named that near ("a poursuivi l'expert") is the
+  article's last named speaker, of a known gender that does not clash (:func:`_previous_speaker_described`);
+* ``pronoun to a description``: a personal pronoun no name was found for takes up the definite description of the
+  nearest subject or agent before it ("la nièce du monarque s'opposait … elle déclarait", :func:`pronoun_descriptions`);
+* ``as_written``: any other mention is the speaker as written (a description the article links to no name
+  stays a description: the speaker policy of ``tests/gold/README.md``);
 * ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
   the speaker of the body quotation that repeats its words, else to the article's first speaker; a title
   "X : « … »" keeps X when the body names X outside a prepositional phrase (not a place: "en Syrie");
@@ -64,12 +68,12 @@ import polars as pl
 from corpusling.lexicons import HERE, load_word_lists
 from corpusling.markers.attribution import (
     NAME,
-    _source_spans,
     ancestors,
     default_reporting_verbs,
     kind_words,
     quote_depth,
     reporting_verb_forms,
+    source_spans,
 )
 from corpusling.markers.attribution_rules import words as attribution_words
 from corpusling.markers.reported_tree import reported_cues as _reported_cues
@@ -1122,7 +1126,7 @@ def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataF
     if found.height == 0:
         return empty
     heads = found.select("_q", "doc_id", "sent_id", pl.col("word_id").alias("src_word"))
-    spans = _source_spans(heads, tok, ancestors(tok, sentences=heads.select("doc_id", "sent_id")))
+    spans = source_spans(heads, tok, ancestors(tok, sentences=heads.select("doc_id", "sent_id")))
     written = pl.col("_text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
     # (a name with nothing but its article, "La France", is a place or a nationality more than a speaker: the guide
     # keeps the pronoun, as :func:`resolve_pronouns` does; "l'Union américaine pour les libertés civiles" is a body)
