@@ -626,6 +626,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
         ("description of the previous subject", pl.col("_described")),
         ("role of the headline's person", pl.col("_headline_person")),
         ("noun before the relative", pl.col("_noun_before")),
+        ("pronoun to a description", pl.col("_pronoun_described")),
         ("as written", pl.col("_mention")),
     ]
 
@@ -650,6 +651,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
         name_of,
         named_mentions,
         paragraphs,
+        pronoun_descriptions,
         resolve_pronouns,
         with_paragraph,
     )
@@ -787,6 +789,12 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     rows = rows.join(_introduced_with(rows, words, documents, mentions), on="_item", how="left")
     rows = rows.join(_described_before(rows, words, everywhere, mentions, quotes, mentions_here), on="_item",
                      how="left")
+    # a pronoun no name is found for: the description of the subject it takes up, as the quotations read it
+    personal = pl.when(lowered.is_in([*PRONOUNS, *PLURAL_PRONOUNS])).then(lowered).alias("_pronoun")
+    pronouns = rows.select(pl.col("_item").alias("_q"), pl.col("doc_id").cast(pl.String),
+                           pl.col("cue_start").alias("start_char"), "source_start", "_resolved", "_last_mentioned",
+                           "_text", personal)
+    rows = rows.join(pronoun_descriptions(pronouns, tokens, quotes).rename({"_q": "_item"}), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)
