@@ -973,12 +973,30 @@ def _model_kinds(q: pl.DataFrame, kinds: str) -> pl.DataFrame:
         .otherwise(pl.col("_kind_rule")).alias("_kind_rule")).drop("_model_kind", "_model_feature")
 
 
+def _enumerated(q: pl.DataFrame) -> pl.DataFrame:
+    """A quotation that follows another in an enumeration, nothing but a comma, "et" or "ou" (and a parenthesis)
+    between them, is ``direct`` when the first of the enumeration is, announced by a colon after a clause: the
+    chants or cries of one voice ("ont clamé : « Menteur », « Misogyne », « Not my president »"), each an utterance
+    presented as such (the guide §2); not a list of words opening a sentence ("« Scandaleuse », « atteinte à la
+    démocratie »… Tels sont les mots employés") nor of names ("appelés « Liberté », « Égalité » et « Fraternité »");
+    ``_kind_rule`` ``enumeration``."""
+    follows = pl.col("_left").str.contains(r"[»”\"]\s*\)?\s*(?:,|\bet\b|\bou\b)\s*\(?\s*$").fill_null(False)
+    q = q.with_row_index("_e").sort("doc_id", "start_char")
+    chain = (~follows).cast(pl.Int32).cum_sum().over("doc_id")
+    first_rule = pl.col("_kind_rule").first().over("doc_id", chain)
+    enumerated = follows & (first_rule == "colon") & (pl.col("kind") != "direct")
+    return (q.with_columns(pl.when(enumerated).then(pl.lit("enumeration")).otherwise(pl.col("_kind_rule"))
+                           .alias("_kind_rule"),
+                           pl.when(enumerated).then(pl.lit("direct")).otherwise(pl.col("kind")).alias("kind"))
+            .sort("_e").drop("_e"))
+
+
 def _decide(q: pl.DataFrame, kinds: str = DEFAULT_KINDS) -> pl.DataFrame:
     """``_kind_rule`` and ``kind`` by :func:`kind_rules` (``kinds="rules"``), the learned classifier (``"model"``)
     or both (``"hybrid"``: :func:`_model_kinds`), then ``_src_rule`` by :func:`source_rules` (none for a scare
     quote) with the verb it points to: a token (``_v_sent``, ``_v_word``) or a place in the text (``_t_end``,
     ``_t_form``)."""
-    q = _rule_kinds(q) if kinds == "rules" else _model_kinds(q, kinds)
+    q = _enumerated(_rule_kinds(q) if kinds == "rules" else _model_kinds(q, kinds))
     table = source_rules()
     q = q.with_columns(_first_rule([(r.name, r.condition) for r in table], otherwise=pl.col("kind") == "scare")
                        .alias("_src_rule"))
