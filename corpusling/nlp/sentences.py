@@ -20,7 +20,8 @@ text of a treebank without paragraphs gives it), whose next sentence opens on a 
 starts the sentence. The lexicon is the Lefff's (:mod:`corpusling.nlp.lexicon_check`; Sagot 2010). The join
 works on Stanza's tokens and words after tokenization and multi-word expansion ("du" → "de le"), before the
 tagger and the parser, which then see one sentence (Stanza: Qi et al. 2020: its tokenizer decides tokens and
-sentences jointly, and no later step revisits them).
+sentences jointly, and no later step revisits them). A change to these rules changes parses: bump
+:data:`corpusling.nlp.cache.TABLE_VERSION` with it, or cached parses keep the old sentences.
 """
 
 from __future__ import annotations
