@@ -29,8 +29,8 @@ blind from 01:30 UTC, scored at 01:42 UTC with the ninth round's rules and at 02
 with the same figures, released at 04:18 UTC, ninth session), ``set17`` (40 more, a thirteenth hash: blind from
 04:18 UTC, scored once at 04:36 UTC, released at 04:42 UTC), ``set18`` (40 more, a fourteenth hash: blind from
 04:42 UTC, scored once at 04:52 UTC, released at 04:54 UTC), ``set19`` (40 more, a fifteenth hash: blind from
-05:00 UTC, scored at 05:11, 05:48 and 06:39 UTC with the same figures, released at 07:25 UTC, tenth session) and
-``set20`` (the last 25 unread WiNER-fr articles of 150-800 words: the blind set since 07:20 UTC of 2026-12-07, tenth
+05:00 UTC, scored at 05:11, 05:48 and 06:39 UTC with the same figures, released at 07:12 UTC, tenth session) and
+``set20`` (the last 25 unread WiNER-fr articles of 150-800 words: the blind set since 07:11 UTC of 2026-12-07, tenth
 session).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
