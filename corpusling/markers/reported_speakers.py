@@ -607,7 +607,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it; first of all,
     ``_relative_noun``, for a relative after its preposition, "la rumeur selon laquelle …", which is no personal
     pronoun: the noun phrase it follows, the antecedent a relative clause qualifies, Riegel, Pellat & Rioul 2018,
-    ch. XVI). The
+    ch. XVI), ``_pronoun_described`` (a personal pronoun no name was found for: the description of the subject or
+    agent before it, :func:`corpusling.markers.speakers.pronoun_descriptions`). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
     it refers to; otherwise the same as source".
     """
