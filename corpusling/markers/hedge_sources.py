@@ -9,7 +9,6 @@ are unnamed sources.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import polars as pl
 
@@ -52,12 +51,6 @@ INCISE_REACH = 6
 
 #: Parts of speech allowed between an incise verb and the head of its subject (adverbs, "à l'AFP").
 INCISE_BETWEEN: frozenset[str] = frozenset({"ADV", "DET", "ADJ", "ADP", "NUM"})
-
-
-@cache
-def _time_nouns() -> frozenset[str]:
-    """Nouns of a time ("mardi", "matin", "hier"): ``time_noun`` of ``reported_cues.tsv``."""
-    return frozenset(reported_cues("time_noun"))
 
 
 def _inverted_verb(lists: dict[str, frozenset[str]]) -> tuple[pl.Expr, pl.Expr]:
@@ -143,7 +136,7 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                   | ((pl.col("upos") == "NOUN") & noun_in(speaking_nouns(lists))))
     # (a time between the verb and its subject is no subject: ", a annoncé mardi sa famille", ", a indiqué ce vendredi
     # l'Élysée"; the time nouns of reported_cues.tsv)
-    time = pl.col("upos").is_in(["NOUN", "PROPN"]) & in_list("_form", _time_nouns())
+    time = pl.col("upos").is_in(["NOUN", "PROPN"]) & in_list("_form", frozenset(reported_cues("time_noun")))
     nominal = pl.col("upos").is_in(["NOUN", "PROPN", "PRON"]) & ~time
     # a nominal with a preposition ("à l'AFP", "au gouvernement", "par Lily Liu" with the rest of the name) is an
     # addressee or a complement, not the subject

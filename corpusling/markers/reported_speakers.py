@@ -791,10 +791,9 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     rows = rows.join(_described_before(rows, words, everywhere, mentions, quotes, mentions_here), on="_item",
                      how="left")
     # a pronoun no name is found for: the description of the subject it takes up, as the quotations read it
-    personal = pl.when(lowered.is_in([*PRONOUNS, *PLURAL_PRONOUNS])).then(lowered).alias("_pronoun")
     pronouns = rows.select(pl.col("_item").alias("_q"), pl.col("doc_id").cast(pl.String),
                            pl.col("cue_start").alias("start_char"), "source_start", "_resolved", "_last_mentioned",
-                           "_text", personal)
+                           "_text", lowered.alias("_pronoun"))
     rows = rows.join(pronoun_descriptions(pronouns, tokens, quotes).rename({"_q": "_item"}), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")

@@ -150,6 +150,17 @@ _TITLES = frozenset(speaker_words("title"))
 _TITLE_PATTERN = r"^(?:(?i:" + "|".join(map(re.escape, speaker_words("abbreviated_title"))) + r")\.?\s+)+"
 _FEMININE_TITLES = frozenset(speaker_words("feminine_title"))
 _MASCULINE_TITLES = frozenset(speaker_words("masculine_title"))
+
+
+def _title_gender(title: pl.Expr) -> pl.Expr:
+    """The gender a title gives a name ("Mme" → Fem, "M." → Masc), lower case; a chain more cases may continue."""
+    return (pl.when(title.is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem"))
+            .when(title.is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc")))
+
+
+def _determiner_gender(determiner: pl.Expr) -> pl.Expr:
+    """The gender a definite article gives a description ("la porte-parole" → Fem); none for an elided "l'"."""
+    return pl.when(determiner == "la").then(pl.lit("Fem")).when(determiner == "le").then(pl.lit("Masc"))
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]\.|[\w-]+['’]?|[(),;:]")
 _PARTICLES = frozenset(speaker_words("name_particle"))
 _PREFIXED = re.compile(rf"(?:{'|'.join(map(re.escape, speaker_words('name_prefix')))})-[A-ZÀ-ÖØ-ÞŒ]")
@@ -670,8 +681,7 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # the subject of a clause embedded in another ("… a déclaré que la Russie avait …"): less salient than the
         # main clause's (Lappin & Leass 1994, non-embedding emphasis)
         (rel.str.starts_with("nsubj") & pl.col("_hrel").fill_null("").is_in(EMBEDDED_CLAUSES)).alias("embedded"),
-        pl.when(pl.col("_title").is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem"))
-        .when(pl.col("_title").is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
+        _title_gender(pl.col("_title"))
         # a lowercase noun right before the name ("la chancelière Merkel", "le président, Obama"): not the
         # complement a name may close ("le ministre de la Justice Alberto …")
         # (not a noun in a complement: "l'animateur de radio Pierre Bouteiller" is no feminine name)
@@ -950,7 +960,7 @@ def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFram
     roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
     determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
-    gender = pl.when(determiner == "la").then(pl.lit("Fem")).when(determiner == "le").then(pl.lit("Masc"))
+    gender = _determiner_gender(determiner)
     wanted = (q.lazy().filter(pl.col("_named").is_null() & pl.col("_apposed").is_null() & pl.col("_pronoun").is_null()
                               & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
               # (a role with a complement is someone else's: "le porte-parole de la famille" stays as written)
@@ -1048,25 +1058,22 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
     name's last word), ``gender``."""
     roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
-    words = source.str.extract_groups(r"(?i)^(le|la|l['’])\s*(?:ex-)?([\p{L}-]+)(?:\s+([\p{L}-]+))?")
-    determiner = words.struct.field("1").str.to_lowercase()
-    role = (words.struct.field("2").str.to_lowercase().is_in(roles.implode())
-            | words.struct.field("3").str.to_lowercase().is_in(roles.implode()))
+    determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
+    # (the noun or, after an adjective, the word after it: "le premier ministre")
+    role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
+            | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
     wanted = (pl.col("kind") != "scare") & pl.col("source").is_not_null() & role \
         & ~source.str.to_lowercase().str.contains(complement) \
         & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
     counted = (pl.col("level") == 0) & (pl.col("kind") != "scare") & pl.coalesce(*named).is_not_null()
     # (the gender a title gives the speaker's mention: "Mme Anne Martin")
-    title = pl.col("source").str.to_lowercase().str.extract(r"^\s*(\S+)", 1)
-    title_gender = pl.when(title.is_in(list(_FEMININE_TITLES))).then(pl.lit("Fem")) \
-        .when(title.is_in(list(_MASCULINE_TITLES))).then(pl.lit("Masc"))
+    title_gender = _title_gender(pl.col("source").str.to_lowercase().str.extract(r"^\s*(\S+)", 1))
     found = (q.sort("doc_id", "start_char")
              .with_columns(pl.when(counted).then(pl.coalesce(*named)).shift(1).forward_fill().over("doc_id")
                            .alias("_before"),
                            pl.when(counted).then(title_gender.fill_null(""))
                            .shift(1).forward_fill().over("doc_id").alias("_title_gender"),
-                           pl.when(determiner == "la").then(pl.lit("Fem")).when(determiner == "le")
-                           .then(pl.lit("Masc")).alias("_d_gender"))
+                           _determiner_gender(determiner).alias("_d_gender"))
              .filter(wanted & pl.col("_before").str.contains(r"\s"))
              .with_columns(pl.col("_before").str.split(" ").list.last().alias("_last"))
              .join(gender_of, on=["doc_id", "_last"], how="left")
