@@ -92,7 +92,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, help="POLARS_MAX_THREADS of the timed processes (1: the CPU time "
                         "is the work done, without idle threads' spinning; steadier on a loaded machine)")
-    parser.add_argument("--analyses", default=",".join(ANALYSES), help="comma-separated, of " + ", ".join(ANALYSES))
+    parser.add_argument("--analyses", default=",".join(ANALYSES),
+                        help="comma-separated, of " + ", ".join(ANALYSES) + " (and quotes, timed from the tokens)")
     args = parser.parse_args()
     analyses = args.analyses.split(",")
     with tempfile.TemporaryDirectory(prefix="ab-") as work:
