@@ -802,6 +802,7 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("introduced with its noun", pl.col("_introduced").is_not_null(), pl.col("_introduced")),
         ("description", pl.col("_described").is_not_null(), pl.col("_described")),
         ("previous speaker described", pl.col("_speaker_described").is_not_null(), pl.col("_speaker_described")),
+        ("topic described", pl.col("_topic_described").is_not_null(), pl.col("_topic_described")),
         ("pronoun to a description", pl.col("_pronoun_described").is_not_null(), pl.col("_pronoun_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
         ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
@@ -1079,9 +1080,45 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
              .join(gender_of, on=["doc_id", "_last"], how="left")
              .with_columns(pl.coalesce("gender", pl.when(pl.col("_title_gender") != "").then("_title_gender"))
                            .alias("gender"))
-             .filter(pl.col("gender").is_not_null()
+             .filter((pl.col("gender").is_not_null() | pl.col("_d_gender").is_null())
                      & (pl.col("_d_gender").is_null() | (pl.col("gender") == pl.col("_d_gender")))))
     return found.select("_q", pl.col("_before").alias("_speaker_described"))
+
+
+def _topic_described(q: pl.DataFrame, named: tuple[str, ...], mentions: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _topic_described``: for a quotation whose mention is a definite description of a person's role with no
+    complement that no earlier rule resolved, the last speaker's included ("préférait rectifier l'intéressé", "a
+    poursuivi l'expert"), the article's topic: the person it names most often in the writer's text (its mentions
+    counted by surname, at least two, one of them a first name and a surname; not plural; ties to the first
+    named), not of the other gender (the determiner's). In news the protagonist is the entity most often
+    re-mentioned, and a definite description with no antecedent near it takes up the discourse topic (Givón 1983,
+    topic continuity; Vieira & Poesio 2000 on definite descriptions with distant antecedents)."""
+    roles, complement = _role_words()
+    source = pl.col("source").str.strip_chars()
+    determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
+    role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
+            | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
+    wanted = (q.filter((pl.col("kind") != "scare") & pl.col("source").is_not_null() & role
+                       & ~source.str.to_lowercase().str.contains(complement)
+                       & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
+                       & pl.col("_speaker_described").is_null())
+              .select("_q", "doc_id", _determiner_gender(determiner).alias("_d_gender")))
+    if wanted.height == 0:
+        return pl.DataFrame(schema={"_q": q.schema["_q"], "_topic_described": pl.String})
+    people = (mentions.filter(~pl.col("plural") & ~pl.col("determined").fill_null(False))
+              .join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
+              .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
+              .group_by("doc_id", "_last")
+              .agg(pl.len().alias("_n"), pl.col("m_start").min().alias("_first"),
+                   pl.col("name").sort_by(pl.col("name").str.len_chars(), descending=True).first().alias("_topic"),
+                   pl.col("gender").drop_nulls().first().alias("_gender"))
+              .filter((pl.col("_n") >= 2) & pl.col("_topic").str.contains(r"\s"))
+              .sort("doc_id", "_n", "_first", descending=[False, True, False])
+              .group_by("doc_id", maintain_order=True).first())
+    return (wanted.join(people, on="doc_id")
+            .filter(pl.col("_d_gender").is_null() | pl.col("_gender").is_null()
+                    | (pl.col("_gender") == pl.col("_d_gender")))
+            .select("_q", pl.col("_topic").alias("_topic_described")))
 
 
 def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
@@ -1247,6 +1284,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
 
     # a description of a person's role with nobody named near it: the last person named as a speaker before it
     q = q.join(_previous_speaker_described(q, resolved, gender_of), on="_q", how="left")
+    # … or nobody spoke before it: the person the article names most often
+    q = q.join(_topic_described(q, resolved, mentions), on="_q", how="left")
     # a pronoun with no name found: the description it takes up
     q = q.join(pronoun_descriptions(q, tokens, quotes), on="_q", how="left")
 

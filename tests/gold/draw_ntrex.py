@@ -36,7 +36,8 @@ def articles(ntrex: Path) -> dict[str, list[str]]:
     lines = _show(ntrex, TEXT).splitlines()
     if len(ids) != len(lines):
         raise SystemExit(f"{len(ids)} document ids for {len(lines)} lines of {TEXT}")
-    return {doc: [line for _, line in group] for doc, group in groupby(zip(ids, lines), key=lambda p: p[0])}
+    pairs = zip(ids, lines, strict=True)
+    return {doc: [line for _, line in group] for doc, group in groupby(pairs, key=lambda p: p[0])}
 
 
 def as_html(lines: list[str]) -> str:
@@ -54,11 +55,12 @@ def main() -> None:
     parser.add_argument("--salt", required=True, help="the hash's salt, written in the set's LICENSE.md")
     parser.add_argument("--size", type=int, default=28)
     args = parser.parse_args()
-    held = {doc.stem for folder in GOLD.glob("set*") for doc in (folder / "documents").glob("*.html")}
-    eligible = [doc for doc, lines in articles(args.ntrex).items()
-                if 150 <= len(" ".join(lines).split()) <= 800 and doc not in held]
-    chosen = sorted(eligible, key=lambda d: hashlib.sha1(f"{args.salt}:{d}".encode()).hexdigest())[:args.size]
+    # (the documents of the other sets: with this one's own, the draw gives the same documents again)
+    held = {doc.stem for folder in GOLD.glob("set*") if folder.name != args.name
+            for doc in (folder / "documents").glob("*.html")}
     texts = articles(args.ntrex)
+    eligible = [doc for doc, lines in texts.items() if 150 <= len(" ".join(lines).split()) <= 800 and doc not in held]
+    chosen = sorted(eligible, key=lambda d: hashlib.sha1(f"{args.salt}:{d}".encode()).hexdigest())[:args.size]
     out = GOLD / args.name / "documents"
     out.mkdir(parents=True, exist_ok=True)
     for doc in chosen:

@@ -1,0 +1,40 @@
+"""Speakers of direct quotations, eleventh session (issue 14): a definite description of a person's role that no
+earlier rule resolves, with no speaker before it, is the article's topic, the person it names most often
+("préférait rectifier l'intéressé" in an article on Roger Walkowiak), not of the other gender; a description whose
+article names nobody twice stays as written. Sentences parsed with the bundled model; the resolved case failed
+before the rule (the speaker stayed as written)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from conftest import parse_texts
+
+CASES = {
+    # the topic, named three times, nobody quoted before (set6 2017_02_11-001, written on the released sets)
+    "topic": ("Décès du cycliste Roger Walkowiak\n\nLe cycliste Roger Walkowiak s'est éteint mardi. Walkowiak avait "
+              "gagné le Tour en 1956.\n\nSa victoire fut longtemps moquée. « Un Tour à la Walko, cela voulait dire un "
+              "Tour animé », préférait rectifier l'intéressé.", "Roger Walkowiak", "topic described"),
+    # the determiner's gender is not the topic's (a title gives hers): as written
+    "gender": ("Élection\n\nMme Anne Martin a été élue lundi. Anne Martin dirigera la région.\n\nLes résultats "
+               "ont surpris. « Nous resterons vigilants », a déclaré le président sortant.", "le président sortant",
+               "as_written"),
+    # nobody named twice: as written
+    "nobody": ("Incendie\n\nUn incendie a ravagé un entrepôt lundi à Lyon. Les pompiers sont intervenus.\n\n"
+               "« Le feu est maîtrisé », a déclaré le commandant.", "le commandant", "as_written"),
+}
+
+
+@pytest.fixture(scope="module")
+def found() -> pl.DataFrame:
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({key: text for key, (text, _, _) in CASES.items()})
+    return quotes(corpus.tokens, corpus.documents).filter(pl.col("kind") == "direct")
+
+
+@pytest.mark.parametrize("doc", list(CASES))
+def test_speaker(found: pl.DataFrame, doc: str) -> None:
+    _, speaker, rule = CASES[doc]
+    row = found.filter(pl.col("doc_id") == doc).sort("start_char").row(-1, named=True)
+    assert (row["speaker"], row["rule"].split("+")[-1]) == (speaker, rule), row
