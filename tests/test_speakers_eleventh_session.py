@@ -1,7 +1,8 @@
 """Speakers of direct quotations, eleventh session (issue 14): a definite description of a person's role that no
 earlier rule resolves, with no speaker before it, is the article's topic, the person it names most often
-("préférait rectifier l'intéressé" in an article on Roger Walkowiak), not of the other gender; a description whose
-article names nobody twice stays as written. Sentences parsed with the bundled model; the resolved case failed
+("préférait rectifier l'intéressé" in an article on Roger Walkowiak), not of the other gender; so is a quotation in
+the first person with no mention nor speaker near it; a description whose article names nobody twice stays as
+written. Sentences parsed with the bundled model; the resolved case failed
 before the rule (the speaker stayed as written)."""
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ CASES = {
     "topic": ("Décès du cycliste Roger Walkowiak\n\nLe cycliste Roger Walkowiak s'est éteint mardi. Walkowiak avait "
               "gagné le Tour en 1956.\n\nSa victoire fut longtemps moquée. « Un Tour à la Walko, cela voulait dire un "
               "Tour animé », préférait rectifier l'intéressé.", "Roger Walkowiak", "topic described"),
+    # a quotation in the first person with nobody named near it: the topic speaking (set15 2017_03_22-001)
+    "first_person": ("Le ministre Bruno Le Roux démissionne\n\nLe ministre Bruno Le Roux a employé ses filles. Bruno "
+                     "Le Roux a reconnu les faits mardi.\n\nLa presse a révélé les contrats.\n\n« Bien entendu, "
+                     "j'ai mes filles qui ont travaillé avec moi sur des étés. »", "Bruno Le Roux",
+                     "topic in the first person"),
     # the determiner's gender is not the topic's (a title gives hers): as written
     "gender": ("Élection\n\nMme Anne Martin a été élue lundi. Anne Martin dirigera la région.\n\nLes résultats "
                "ont surpris. « Nous resterons vigilants », a déclaré le président sortant.", "le président sortant",

@@ -809,6 +809,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
          pl.col("_previous_subject")),
         ("previous subject", direct_alone & pl.col("_previous_subject").is_not_null(), pl.col("_previous_subject")),
         ("continuation", direct_alone & pl.col("_last_speaker").is_not_null(), pl.col("_last_speaker")),
+        ("topic in the first person", direct_alone & pl.col("_first_person").fill_null(False)
+         & pl.col("_topic_speaking").is_not_null(), pl.col("_topic_speaking")),
     ]
 
 
@@ -1085,14 +1087,29 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
     return found.select("_q", pl.col("_before").alias("_speaker_described"))
 
 
-def _topic_described(q: pl.DataFrame, named: tuple[str, ...], mentions: pl.DataFrame) -> pl.DataFrame:
+def article_topics(mentions: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, _topic, _topic_gender``: each document's topic, the person it names most often in the writer's
+    text (its mentions counted by surname, at least two, one of them a first name and a surname, in its longest
+    form; of a known gender; not plural nor with an article; ties to the first named). In news the protagonist is
+    the entity most often re-mentioned (Givón 1983, topic continuity)."""
+    return (mentions.filter(~pl.col("plural") & ~pl.col("determined").fill_null(False))
+            .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
+            .group_by("doc_id", "_last")
+            .agg(pl.len().alias("_n"), pl.col("m_start").min().alias("_first"),
+                 pl.col("name").sort_by(pl.col("name").str.len_chars(), descending=True).first().alias("_topic"),
+                 pl.col("gender").drop_nulls().first().alias("_topic_gender"))
+            .filter((pl.col("_n") >= 2) & pl.col("_topic").str.contains(r"\s") & pl.col("_topic_gender").is_not_null())
+            .sort("doc_id", "_n", "_first", descending=[False, True, False])
+            .group_by("doc_id", maintain_order=True).first()
+            .select("doc_id", "_topic", "_topic_gender"))
+
+
+def _topic_described(q: pl.DataFrame, named: tuple[str, ...], topics: pl.DataFrame) -> pl.DataFrame:
     """``_q, _topic_described``: for a quotation whose mention is a definite description of a person's role with no
     complement that no earlier rule resolved, the last speaker's included ("préférait rectifier l'intéressé", "a
-    poursuivi l'expert"), the article's topic: the person it names most often in the writer's text (its mentions
-    counted by surname, at least two, one of them a first name and a surname; not plural; ties to the first
-    named), not of the other gender (the determiner's). In news the protagonist is the entity most often
-    re-mentioned, and a definite description with no antecedent near it takes up the discourse topic (Givón 1983,
-    topic continuity; Vieira & Poesio 2000 on definite descriptions with distant antecedents)."""
+    poursuivi l'expert"), the article's topic (:func:`article_topics`), not of the other gender (the
+    determiner's): a definite description with no antecedent near it takes up the discourse topic (Vieira &
+    Poesio 2000 on definite descriptions with distant antecedents)."""
     roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
     determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
@@ -1103,22 +1120,25 @@ def _topic_described(q: pl.DataFrame, named: tuple[str, ...], mentions: pl.DataF
                        & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
                        & pl.col("_speaker_described").is_null())
               .select("_q", "doc_id", _determiner_gender(determiner).alias("_d_gender")))
-    if wanted.height == 0:
-        return pl.DataFrame(schema={"_q": q.schema["_q"], "_topic_described": pl.String})
-    people = (mentions.filter(~pl.col("plural") & ~pl.col("determined").fill_null(False))
-              .join(wanted.select("doc_id").unique(), on="doc_id", how="semi")
-              .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
-              .group_by("doc_id", "_last")
-              .agg(pl.len().alias("_n"), pl.col("m_start").min().alias("_first"),
-                   pl.col("name").sort_by(pl.col("name").str.len_chars(), descending=True).first().alias("_topic"),
-                   pl.col("gender").drop_nulls().first().alias("_gender"))
-              .filter((pl.col("_n") >= 2) & pl.col("_topic").str.contains(r"\s"))
-              .sort("doc_id", "_n", "_first", descending=[False, True, False])
-              .group_by("doc_id", maintain_order=True).first())
-    return (wanted.join(people, on="doc_id")
-            .filter(pl.col("_d_gender").is_null() | pl.col("_gender").is_null()
-                    | (pl.col("_gender") == pl.col("_d_gender")))
+    return (wanted.join(topics, on="doc_id")
+            .filter(pl.col("_d_gender").is_null() | pl.col("_topic_gender").is_null()
+                    | (pl.col("_topic_gender") == pl.col("_d_gender")))
             .select("_q", pl.col("_topic").alias("_topic_described")))
+
+
+def _first_person(q: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """``_q, _first_person``: the direct quotations with no mention whose words include one in the first person
+    (``Person=1`` of the parse: "je", "nous", "mon", "avons"): someone speaks of themselves."""
+    wanted = q.filter((pl.col("kind") == "direct") & pl.col("source").is_null()).select("_q", "doc_id", "start_char",
+                                                                                       "end_char")
+    if wanted.height == 0:
+        return pl.DataFrame(schema={"_q": q.schema["_q"], "_first_person": pl.Boolean})
+    first = (tokens.filter(pl.col("feats").cast(pl.String).str.contains("Person=1"))
+             .select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64).alias("_at"))
+             .join(wanted.select("doc_id").unique(), on="doc_id", how="semi"))
+    return (wanted.join(first, on="doc_id")
+            .filter(pl.col("_at").is_between(pl.col("start_char"), pl.col("end_char"), closed="left"))
+            .select("_q").unique().with_columns(pl.lit(True).alias("_first_person")))
 
 
 def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
@@ -1285,7 +1305,11 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     # a description of a person's role with nobody named near it: the last person named as a speaker before it
     q = q.join(_previous_speaker_described(q, resolved, gender_of), on="_q", how="left")
     # … or nobody spoke before it: the person the article names most often
-    q = q.join(_topic_described(q, resolved, mentions), on="_q", how="left")
+    topics = article_topics(mentions.join(q.select("doc_id").unique(), on="doc_id", how="semi"))
+    q = q.join(_topic_described(q, resolved, topics), on="_q", how="left")
+    # a quotation in the first person with nobody named near it: the article's topic speaking
+    q = (q.join(_first_person(q, tokens), on="_q", how="left")
+         .join(topics.select("doc_id", pl.col("_topic").alias("_topic_speaking")), on="doc_id", how="left"))
     # a pronoun with no name found: the description it takes up
     q = q.join(pronoun_descriptions(q, tokens, quotes), on="_q", how="left")
 
