@@ -4,7 +4,7 @@
 take a :class:`~corpusling.parsed.ParsedCorpus` and give the same tables, combined from batches of
 whole documents (about ``batch_words`` words each), so memory stays bounded by a batch:
 
-* per-document rows (``quotes``, ``conditionals``, ``hedges``, ``reported``, ``query`` with its
+* per-document rows (``quotes``, ``conditionals``, ``hedges``, ``reported``, ``speakers``, ``query`` with its
   matches numbered on, ``concordance``) are stacked in the order one run on the whole corpus gives
   (:func:`corpusling.registry.stack`);
 * counts add (``freq`` through :func:`corpusling.lazy.frequencies`, ``count``), and so do the
@@ -99,7 +99,7 @@ class FolderCorpus:
 
 #: Verbs whose rows depend on one document at a time, and the order of their rows (see :meth:`FolderCorpus.map`).
 PER_DOCUMENT: dict[str, str] = {"quotes": "doc_id", "conditionals": "doc_id", "hedges": "documents",
-                                "reported": "doc_id"}
+                                "reported": "doc_id", "speakers": "doc_id"}
 
 
 def _freq(corpus: FolderCorpus, by: str | list[str] = "lemma", where: Any = None, group_by: str | None = None,

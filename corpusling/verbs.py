@@ -74,6 +74,12 @@ def _reported(*args: Any, **kwargs: Any) -> pl.DataFrame:
     return find(*args, **kwargs)
 
 
+def _speakers(*args: Any, **kwargs: Any) -> pl.DataFrame:
+    from corpusling.markers.speakers import speakers as who
+
+    return who(*args, **kwargs)
+
+
 def _concordance(*args: Any, **kwargs: Any) -> pl.DataFrame:
     from corpusling.concordance import concordance as kwic
 
@@ -112,6 +118,7 @@ def _density(*args: Any, **kwargs: Any) -> pl.DataFrame:
 
 for _legacy, _module in ((_quotes, "corpusling.markers.quotes"), (_conditionals, "corpusling.markers.conditional"),
                          (_hedges, "corpusling.markers.hedges"), (_reported, "corpusling.markers.reported"),
+                         (_speakers, "corpusling.markers.speakers"),
                          (_concordance, "corpusling.concordance"), (_query, "corpusling.query"),
                          (_density, "corpusling.markers.quote_density")):
     _legacy.__module__ = _module
@@ -171,6 +178,18 @@ def hedges(corpus: ParsedCorpus, lexicon: pl.DataFrame | str | Path | None = Non
 def reported(corpus: ParsedCorpus) -> pl.DataFrame:
     """Reported speech without quotation marks: indirect, "selon X", incises (``corpusling reported``)."""
     return corpus.reported()
+
+
+@_or_tables(_speakers)
+def speakers(corpus: ParsedCorpus, reported: bool = True) -> pl.DataFrame:
+    """Who is given a voice, and how much: one row per document and speaker, with the ways the text names them,
+    their quotations and quoted words and, with ``reported`` (the default), their reported speech too
+    (``n_direct, n_mixed, n_reported, reported_words``): the ``speakers.csv`` of ``corpusling report``.
+    ``reported=False`` gives the quotations' speakers alone, the table ``corpusling quotes --speakers`` writes
+    (:func:`corpusling.markers.speakers.speakers`). Read from the corpus's own quotation and reported-speech
+    tables (computed once)."""
+    return _speakers(corpus.quotes(), corpus.tokens, corpus.documents,
+                     reported=corpus.reported() if reported else None)
 
 
 @_or_tables(_density)
@@ -288,4 +307,4 @@ def _sizes(corpus: ParsedCorpus, include_punct: bool) -> pl.DataFrame:
 
 
 __all__ = ["collocates", "compare", "concordance", "conditionals", "count", "density", "dispersion", "freq", "hedges",
-           "keyness", "ngrams", "query", "quotes", "rates", "reported"]
+           "keyness", "ngrams", "query", "quotes", "rates", "reported", "speakers"]

@@ -48,13 +48,15 @@ def test_bare_command_prints_help_without_traceback() -> None:
 
 
 def test_verbs_stay_functions_after_their_modules_are_imported() -> None:
-    for name in ("concordance", "query", "rates", "freq", "conditionals"):
+    for name in ("concordance", "query", "rates", "freq", "conditionals", "speakers"):
         importlib.import_module(cl._API[name])
         importlib.import_module(f"corpusling.{name}") if name in ("concordance", "query", "rates") else None
         assert callable(getattr(cl, name)) and not isinstance(getattr(cl, name), type(cl)), name
     from corpusling import concordance, query
     assert callable(concordance) and callable(query)
-    assert {"concordance", "query", "rates", "hedges", "parse"} <= set(dir(cl))
+    assert {"concordance", "query", "rates", "hedges", "speakers", "parse"} <= set(dir(cl))
+    verbs = importlib.import_module("corpusling.verbs").__all__
+    assert set(verbs) <= set(dir(cl)) and all(callable(getattr(cl, name)) for name in verbs)
 
 
 def test_group_by_doc_id(seed_parsed) -> None:

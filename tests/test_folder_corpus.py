@@ -31,7 +31,7 @@ def same(a: pl.DataFrame, b: pl.DataFrame) -> None:
     assert_frame_equal(a.with_columns(*plain), b.with_columns(*plain))
 
 
-@pytest.mark.parametrize("verb", ["quotes", "conditionals", "hedges", "reported"])
+@pytest.mark.parametrize("verb", ["quotes", "conditionals", "hedges", "reported", "speakers"])
 def test_per_document_verbs_stack_to_the_whole_table(both, verb):
     whole, lazy = both
     expected = getattr(cl, verb)(whole)

@@ -25,6 +25,25 @@ def test_analyses_equal_the_older_form(corpus: ParsedCorpus) -> None:
     assert cl.density(corpus, n_boot=50).equals(cl.density(quotes, tokens, documents, n_boot=50))
 
 
+def test_speakers_are_the_table_of_the_report_and_of_the_command_line(corpus: ParsedCorpus, tmp_path) -> None:
+    """``cl.speakers(corpus)`` is the report's ``speakers.csv``; with ``reported=False`` it is the table of
+    ``corpusling quotes --speakers``; the older form (quotations, tokens, documents) gives the same table."""
+    from corpusling.cli import main
+    from corpusling.report import build_report
+
+    who = cl.speakers(corpus)
+    assert who.height > 0 and "n_reported" in who.columns
+    build_report(corpus, tmp_path / "report", n_boot=50, log=lambda line: None)
+    assert (cl.write_table(who, tmp_path / "speakers.csv").read_bytes()
+            == (tmp_path / "report" / "speakers.csv").read_bytes())
+    folder = corpus.save(tmp_path / "parsed")
+    assert main(["quotes", str(folder), "--speakers", str(tmp_path / "cli.csv")]) == 0
+    quoted = cl.speakers(corpus, reported=False)
+    assert "n_reported" not in quoted.columns
+    assert cl.write_table(quoted, tmp_path / "quoted.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+    assert cl.speakers(corpus.quotes(), corpus.tokens, corpus.documents, reported=corpus.reported()).equals(who)
+
+
 def test_the_corpus_computes_its_quotations_once(corpus: ParsedCorpus) -> None:
     assert corpus.quotes() is corpus.quotes() and corpus.reported() is corpus.reported()
     assert "in_quote" in cl.conditionals(corpus).columns
