@@ -13,7 +13,8 @@ single seed document), and the seed is compared with Wikinews by log-likelihood 
 
 Run: ``python analyses/seed_vs_wikinews.py`` (a few minutes the first time, for parsing;
 seconds afterwards, from the parse cache). Writes into ``results/seed_vs_wikinews/``.
-Uses only corpusling's public API; see ``analyses/README.md`` to adapt it.
+Uses only corpusling's public API, each verb taking the corpus first (``cl.conditionals(corpus)``); see
+``analyses/README.md`` to adapt it.
 """
 
 from __future__ import annotations
@@ -23,14 +24,9 @@ from pathlib import Path
 
 import polars as pl
 
+import corpusling as cl
 from corpusling import figures
-from corpusling.api import load_or_parse
-from corpusling.markers.conditional import conditionals
-from corpusling.markers.hedges import hedges
-from corpusling.markers.quotes import quotes
-from corpusling.rates import compare, rates
 from corpusling.summary import marker_tables, summary, voice_rates, with_period
-from corpusling.tables import write_table
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The corpora compared: a name (the value of the ``corpus`` column) → files or folders.
@@ -40,33 +36,35 @@ LANG = "en"                                    # labels of the figures: "fr" or 
 GROUP = "corpus"                               # the documents column the groups are compared on
 
 
-def load(corpora: dict[str, list[Path]]) -> tuple[pl.DataFrame, pl.DataFrame, list[dict]]:
-    """Parse each corpus (cached) and stack them, with a ``corpus`` column in the documents table."""
+def load(corpora: dict[str, list[Path]]) -> cl.ParsedCorpus:
+    """Parse each corpus (cached) and stack them into one corpus, with a ``corpus`` column in its documents table
+    (its model record: the first corpus's)."""
     tokens, documents, models = [], [], []
     for name, inputs in corpora.items():
-        parsed = load_or_parse(inputs, progress=True, report_skipped=True)
+        parsed = cl.load_or_parse(inputs, progress=True, report_skipped=True)
         tokens.append(parsed.tokens)
         documents.append(parsed.documents.with_columns(pl.lit(name).alias("corpus")))
         models.append(parsed.model)
         print(f"{name}: {parsed.documents.height} documents, {parsed.tokens.height:,} words")
-    return pl.concat(tokens, how="vertical_relaxed"), pl.concat(documents, how="diagonal_relaxed"), models
+    return cl.ParsedCorpus(tokens=pl.concat(tokens, how="vertical_relaxed"),
+                           documents=pl.concat(documents, how="diagonal_relaxed"), model=models[0])
 
 
-def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, by: str, name: str,
-             measure: str, total: pl.DataFrame | None = None) -> pl.DataFrame:
+def question(corpus: cl.ParsedCorpus, rows: pl.DataFrame, by: str, name: str, measure: str,
+             total: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rates by ``by`` and group with CIs (table + figure); returns each group's G² against the rest.
 
     ``measure`` names the figure's axis (a key of ``corpusling.figures.LABELS``); the ``(all)``
     line of the comparison counts ``total`` (default: every row of ``rows``).
     """
-    table = rates(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, by=[by], group_by=GROUP)
-    write_table(table, OUT / f"{name}.csv")
+    table = cl.rates(corpus, rows.with_columns(pl.col(by).cast(pl.String)), by=[by], group_by=GROUP)
+    cl.write_table(table, OUT / f"{name}.csv")
     figures.save(figures.plot_rates(table, by, lang=LANG, measure=measure), OUT / name)
-    total = compare(rows if total is None else total, tokens, documents, group_by=GROUP).with_columns(
+    total = cl.compare(corpus, rows if total is None else total, group_by=GROUP).with_columns(
         pl.lit("(all)").alias("level"))
-    split = compare(rows.with_columns(pl.col(by).cast(pl.String)), tokens, documents, group_by=GROUP, by=[by])
+    split = cl.compare(corpus, rows.with_columns(pl.col(by).cast(pl.String)), group_by=GROUP, by=[by])
     table = pl.concat([total, split.rename({by: "level"})], how="diagonal_relaxed")
-    groups = documents[GROUP].cast(pl.String).fill_null("(none)").unique(maintain_order=True).to_list()
+    groups = corpus.documents[GROUP].cast(pl.String).fill_null("(none)").unique(maintain_order=True).to_list()
     if len(groups) == 2:  # the second group's lines mirror the first's
         table = table.filter(pl.col("group") == groups[0])
     return (table.with_columns(pl.lit(name).alias("question"))
@@ -76,38 +74,40 @@ def question(rows: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame, 
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    tokens, documents, _ = load(CORPORA)
+    corpus = load(CORPORA)
+    tokens, documents = corpus.tokens, corpus.documents
 
-    quoted = quotes(tokens, documents)
-    cond = conditionals(tokens, documents, quotes=quoted)
-    hedge = hedges(tokens, documents, quotes=quoted)
+    quoted = cl.quotes(corpus)          # computed once: the conditionals' and hedges' in_quote come from it
+    cond = cl.conditionals(corpus)
+    hedge = cl.hedges(corpus)
     markers = marker_tables(cond, hedge, quoted)
 
     comparison = pl.concat([
-        question(cond, tokens, documents, "class", "conditionals_by_class", "conditionals_rate"),           # 1
-        question(hedge, tokens, documents, "category", "hedges_by_category", "hedges_boosters_rate",
+        question(corpus, cond, "class", "conditionals_by_class", "conditionals_rate"),                      # 1
+        question(corpus, hedge, "category", "hedges_by_category", "hedges_boosters_rate",
                  total=markers["hedges"]),                                      # 2: "(all)" = hedges, no boosters
-        question(markers["quotations"], tokens, documents, "kind", "quotations_by_kind", "quotations_rate"),  # 3
+        question(corpus, markers["quotations"], "kind", "quotations_by_kind", "quotations_rate"),             # 3
     ])
-    write_table(comparison, OUT / "comparison.csv")
-    write_table(comparison, OUT / "comparison.md")
+    cl.write_table(comparison, OUT / "comparison.csv")
+    cl.write_table(comparison, OUT / "comparison.md")
 
     # 4. voice: each marker per 1,000 words of the writer's voice and of quoted voice
     voice = pl.concat([voice_rates(markers[m], tokens, documents, quoted, group_by=GROUP)
                        .with_columns(pl.lit(m).alias("marker")) for m in ("conditionals", "hedges")])
-    write_table(voice, OUT / "voice.csv")
+    cl.write_table(voice, OUT / "voice.csv")
     figures.save(figures.plot_voice(voice, "marker", lang=LANG), OUT / "voice")
 
     # 5. over time, where documents have dates (Wikinews): markers per month
     dated = with_period(documents).filter(pl.col("period").is_not_null())
     if dated["period"].n_unique() >= 2:
-        timeline = pl.concat([rates(markers[m], tokens, dated, group_by="period").with_columns(pl.lit(m)
+        by_month = cl.ParsedCorpus(tokens=tokens, documents=dated)   # the corpus's dated documents, by month
+        timeline = pl.concat([cl.rates(by_month, markers[m], group_by="period").with_columns(pl.lit(m)
                               .alias("marker")) for m in ("conditionals", "hedges", "quotations")])
-        write_table(timeline, OUT / "timeline.csv")
+        cl.write_table(timeline, OUT / "timeline.csv")
         figures.save(figures.plot_timeline(timeline, "group", series="marker", lang=LANG), OUT / "timeline")
 
     table = summary(tokens, documents, cond, hedge, quoted, group_by=GROUP)
-    write_table(table, OUT / "summary.csv")
+    cl.write_table(table, OUT / "summary.csv")
     with pl.Config(tbl_cols=-1, tbl_width_chars=160, tbl_hide_dataframe_shape=True, tbl_rows=40,
                    float_precision=3):
         print(table.filter(pl.col("level") == "group").select(
