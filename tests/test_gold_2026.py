@@ -1,8 +1,9 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
-The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of each of set5 to set19 and the 25
-of set20 (set7 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth, set13 and set14 of
-the seventh, set15 and set16 of the eighth, set17 to set19 of the ninth, set20 of the tenth) are
+The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of each of set5 to set19, the 25
+of set20 and the 28 of set21 (set7 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth,
+set13 and set14 of the seventh, set15 and set16 of the eighth, set17 to set19 of the ninth, set20 of the tenth,
+set21 of the eleventh) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
 released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
@@ -345,7 +346,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # kind 0.849 (73), speaker 0.727 (22); reported speech P/R/F1 0.923/0.854/0.887 (41), kind 0.943, speaker 0.697
     # (33); and at 07:46 UTC (c2cc948: the sentence joins and five rules of this session, written on the released
     # sets): the same but direct speakers 0.682 (22); at 08:05 (8fc28a3), 08:13 (66ace8b), 08:34 (68999f6) and
-    # 08:41 (3e58ee0) and 09:18 UTC (7735141) the same again. Its errors never read; held, never tuned on.
+    # 08:41 (3e58ee0) and 09:18 UTC (7735141) the same again; eleventh session, 10:09 UTC with the modules of the
+    # session's start (c2277a3) and 10:10 UTC (7b82261, two speaker rules): the same again. Released to development
+    # at 10:11 UTC, never tuned on before.
     ("set20", "conditionals (set20)", "f1"): 0.98,
     ("set20", "conditionals (set20)", "class_accuracy"): 0.85,
     ("set20", "hedges", "precision"): 0.91,
@@ -356,6 +359,23 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set20", "reported speech", "f1"): 0.86,
     ("set20", "reported speech", "kind_accuracy"): 0.92,
     ("set20", "reported speech", "speaker_accuracy"): 0.67,
+    # set21, the blind set since 10:09 UTC of 2026-12-07 (28 NTREX-128 news articles in French translation, one
+    # sentence a paragraph: eleventh session), scored first at 10:09 UTC with the modules of the session's start
+    # (c2277a3, the tenth session's rules): conditionals F1 1.000, class 0.810 (58); hedges P/R 0.832/0.790 (119);
+    # quotations F1 0.807 (136: a quotation of several sentences runs over several of NTREX's one-sentence
+    # paragraphs, which the detector ends as unbalanced, as the guide has it for a writer's paragraphs), kind 0.872
+    # (109 matched), speaker 0.755 (49); reported speech P/R/F1 0.967/0.869/0.915 (137), kind 0.950, speaker 0.741
+    # (116); at 10:10 UTC (7b82261) the same. Errors never read.
+    ("set21", "conditionals (set21)", "f1"): 0.98,
+    ("set21", "conditionals (set21)", "class_accuracy"): 0.79,
+    ("set21", "hedges", "precision"): 0.81,
+    ("set21", "hedges", "recall"): 0.77,
+    ("set21", "quotations", "f1"): 0.79,
+    ("set21", "quotations", "kind_accuracy"): 0.85,
+    ("set21", "quotations", "speaker_accuracy"): 0.73,
+    ("set21", "reported speech", "f1"): 0.90,
+    ("set21", "reported speech", "kind_accuracy"): 0.93,
+    ("set21", "reported speech", "speaker_accuracy"): 0.72,
 }
 
 
@@ -406,7 +426,7 @@ def test_set4_is_apart_from_development(score) -> None:
 
 
 def test_blind_sets_are_blind(score) -> None:
-    """Each blind set (set20 since 07:11 UTC of 2026-12-07, tenth session: the last 25 unread WiNER-fr articles) is
+    """Each blind set (set21 since 10:09 UTC of 2026-12-07, eleventh session: 28 NTREX-128 articles) is
     25 documents or more shared with no development set nor with another blind set, and its errors cannot be
     listed."""
     development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")
