@@ -2,7 +2,8 @@
 earlier rule resolves, with no speaker before it, is the article's topic, the person it names most often
 ("préférait rectifier l'intéressé" in an article on Roger Walkowiak), not of the other gender; so is a quotation in
 the first person with no mention nor speaker near it; a description whose article names nobody twice stays as
-written. Sentences parsed with the bundled model; the resolved case failed
+written. A relative "qui" is the name right before it even where the quotation opens the next paragraph, and a
+description whose complement is a proper name ("le candidat d'En Marche") restates the person named just before. Sentences parsed with the bundled model; the resolved case failed
 before the rule (the speaker stayed as written)."""
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ CASES = {
                      "Le Roux a reconnu les faits mardi.\n\nLa presse a révélé les contrats.\n\n« Bien entendu, "
                      "j'ai mes filles qui ont travaillé avec moi sur des étés. »", "Bruno Le Roux",
                      "topic in the first person"),
+    # a relative's antecedent right before it, though the quotation opens the next paragraph (set20 2016_06_15-001)
+    "relative": ("Football\n\nDiego Armando Maradona et Pelé se sont brouillés. C'est Maradona qui a fait le premier "
+                 "pas :\n\n« Plus de combats, je te le promets »", "Diego Armando Maradona", "pronoun"),
+    # a description whose complement is a proper name names the one person holding the role: the person named
+    # before it (set20 2017_03_12-010)
+    "proper_complement": ("Enquête\n\nEmmanuel Macron a nié mardi toute responsabilité. « Mon ministère a toujours "
+                          "respecté les règles », a confié le candidat d'En Marche.", "Emmanuel Macron", "description"),
     # the determiner's gender is not the topic's (a title gives hers): as written
     "gender": ("Élection\n\nMme Anne Martin a été élue lundi. Anne Martin dirigera la région.\n\nLes résultats "
                "ont surpris. « Nous resterons vigilants », a déclaré le président sortant.", "le président sortant",

@@ -248,15 +248,14 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     body names again ("France : pour Montebourg, …" … "Le ministre du Redressement productif a déclaré", the
     article's topic); else the description stays as written. ``located``: ``mentions`` with their paragraphs
     (``m_par_no``, ``m_title``…)."""
-    from corpusling.markers.speakers import speaker_words
+    from corpusling.markers.speakers import _role_words, common_complement, speaker_words
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     possessive = "|".join(re.escape(d) for d in speaker_words("possessive_determiner"))
     persons = [*reported_cues("person_role_noun"), *speaker_words("person_noun")]
     organisations = list(speaker_words("organisation_noun"))
-    # (the initial of a complement's noun: "de l'usine" → "u", "du Redressement" → "R")
-    complement = "|".join(re.escape(p) for p in reported_cues("complement_preposition"))
-    first_complement = rf"(?i:^|\s)(?i:{complement})(?:\s+|['’])(?i:(?:la|le|les|l)['’]?\s*)?(\p{{L}})"
+    # (a complement opening on a common noun: "de l'usine", not "du Redressement")
+    _, complement = _role_words()
     empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String, "_headline_person": pl.String})
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
@@ -278,8 +277,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
                       & (~pl.col("_possessive") | pl.col("_nl").is_in(organisations)))
               .select("_item", "doc_id", "sent_id", "source_start", pl.col("_nl").is_in(persons).alias("_d_person"),
                       "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender"),
-                      pl.col("_mention").str.extract(first_complement, 1).str.contains(r"^\p{Ll}").fill_null(False)
-                      .alias("_common_complement")))
+                      common_complement(pl.col("_mention"), complement).alias("_common_complement")))
     if wanted.height == 0:
         return empty
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))
@@ -648,6 +646,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
         _role_words,
         apposed_name,
         canonical_names,
+        common_complement,
         last_mentioned,
         name_of,
         named_mentions,
@@ -721,7 +720,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     roles = roles.implode()
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     role = (lowered.str.contains(rf"^(?:{definite})\b\s*\S") & ~pl.col("_src_feats").fill_null("").str.contains("Plur")
-            & ~lowered.str.contains(complement)
+            & ~common_complement(pl.col("_mention").str.strip_chars(), complement)
             & (pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(roles)
                | pl.col("_src_form").str.to_lowercase().str.replace(r"^ex-", "").is_in(roles)))
     role_pronoun = pl.when(pl.col("_src_feats").fill_null("").str.contains("Gender=Fem")).then(pl.lit("elle")) \

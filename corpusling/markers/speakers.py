@@ -890,7 +890,8 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     # a-t-il déclaré")
     previous_speaker = (pl.col("par_no") - pl.col("m_par_no") == 1) & (pl.col("role") == "speaker")
     shifted = pl.col("_shifted").fill_null(False) if "_shifted" in q.columns else pl.lit(False)
-    tier = (pl.when(pl.col("_relative")).then(pl.when(same_par & near).then(1).otherwise(99))
+    # (near enough, whatever paragraph the quotation opens: "C'est Maradona qui a fait le premier pas : ¶ « … »")
+    tier = (pl.when(pl.col("_relative")).then(pl.when(near).then(1).otherwise(99))
             .when(same_par & salient & ~embedded).then(1)
             .when(previous_speaker & ~shifted).then(2)
             # (the headline's topic, the article's centre, before a name its paragraph gives only as an object or a
@@ -931,6 +932,18 @@ def _role_words() -> tuple[pl.Series, str]:
     return roles, rf"(?:^|\s|['’])(?:{complement})(?:\s|['’]|$)"
 
 
+def common_complement(mention: pl.Expr, complement: str) -> pl.Expr:
+    """A description with a complement that opens on a common noun ("le porte-parole de la famille", "le chef du
+    gouvernement"), someone else's role or a role the text may give several people; not one on a proper name ("le
+    candidat d'En marche", "le président de la République", "le président des États-Unis"), which names the one
+    person holding it. ``complement``: the pattern of :func:`_role_words` (read on the lower-cased mention)."""
+    lowered = mention.str.to_lowercase()
+    start = lowered.str.find(complement)
+    after = (mention.str.slice(start).str.replace(r"^\W*\w+\W*", "")
+             .str.replace(r"(?i)^(?:les|la|le|l['’])\s*", ""))
+    return lowered.str.contains(complement) & ~after.str.contains(r"^\p{Lu}")
+
+
 def _person_name() -> pl.Expr:
     """A mention that is a person's: a first name and a surname, or a known gender."""
     return pl.col("name").str.contains(r"\s") | pl.col("gender").is_not_null()
@@ -968,7 +981,7 @@ def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFram
                               & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
               # (a role with a complement is someone else's: "le porte-parole de la famille" stays as written)
               .filter(source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(pl.lit(roles).implode())
-                      & ~source.str.to_lowercase().str.contains(complement))
+                      & ~common_complement(source, complement))
               .select("_q", "doc_id", "par_no", pl.min_horizontal("start_char", "source_start").alias("_anchor"),
                       "_text", gender.alias("_d_gender")))
     names = mentions.lazy().filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural")
