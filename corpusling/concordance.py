@@ -17,7 +17,8 @@ import re
 import numpy as np
 import polars as pl
 
-from corpusling.errors import QueryError
+from corpusling.errors import InputError, QueryError
+from corpusling.groups import check_group_by
 from corpusling.query import Pattern, TokenIndex, index, match_rows, parse
 
 _POSITION = re.compile(r"^([LR])(\d+)$")
@@ -62,13 +63,16 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
         raise QueryError(f"width must be 0 or more, not {width}")
     idx = index(tokens)
     metadata = list(metadata or [])
+    asked = [("metadata", c) for c in metadata]
     for key in sort_keys(sort):
         if not _is_builtin_sort(key) and key not in metadata:
             metadata.append(key)  # lines sorted by a metadata column show it
-    missing = [c for c in metadata if c not in documents.columns]
-    if missing:
-        available = ", ".join(c for c in documents.columns if c not in ("text", "doc_id"))
-        raise QueryError(f"no metadata column {missing[0]!r}; available: {available or 'none'}")
+            asked.append(("sort", key))
+    try:
+        for option, column in asked:
+            check_group_by(documents, column, option=option)
+    except InputError as err:  # the one check and message (corpusling.groups), as a query error
+        raise QueryError(str(err)) from None
     if isinstance(pattern, pl.DataFrame):
         first, last = pattern["first_row"].to_numpy(), pattern["last_row"].to_numpy()
         target = pattern["target_row"].fill_null(-1).to_numpy() if "target_row" in pattern.columns else None

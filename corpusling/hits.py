@@ -27,7 +27,8 @@ import numpy as np
 import polars as pl
 
 from corpusling.concordance import key_rows
-from corpusling.errors import QueryError
+from corpusling.errors import InputError, QueryError
+from corpusling.groups import check_group_by
 from corpusling.query import ALIASES, Pattern, TokenIndex, index, match_rows, parse
 
 _POSITION_KEY = re.compile(r"^([LR])(\d+)\.(\w+)$")
@@ -73,9 +74,10 @@ def _key(idx: TokenIndex, documents: pl.DataFrame, key: str, first: np.ndarray, 
     if column is None:
         raise QueryError(f"count by {key!r}: use match.ATTR, L1.ATTR / R1.ATTR…, hit.ATTR, target.ATTR or "
                          "doc.COLUMN (metadata)")
-    if column not in documents.columns:
-        have = ", ".join(c for c in documents.columns if c not in ("text",)) or "none"
-        raise QueryError(f"count by {key!r}: no metadata column {column!r}; the documents have: {have}")
+    try:
+        check_group_by(documents, column, option="count by")
+    except InputError as err:  # the one check and message (corpusling.groups), as a query error
+        raise QueryError(str(err)) from None
     names = idx.doc_names.gather(pl.Series(doc_no, dtype=pl.Int64))
     table = documents.select(pl.col("doc_id").cast(pl.String), pl.col(column).cast(pl.String).alias(key))
     return pl.DataFrame({"doc_id": names}).join(table, on="doc_id", how="left", maintain_order="left")[key]

@@ -23,6 +23,7 @@ import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.errors import InputError, QueryError
+from corpusling.groups import check_group_by, group_column
 from corpusling.parsed import ParsedCorpus, is_parsed_folder, part_files, scan_tokens
 
 #: Words per batch of :func:`document_batches` (about 25 MB of token table; peak memory about 300 MB).
@@ -84,6 +85,7 @@ def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Exp
     missing = [c for c in columns if c not in names]
     if missing:
         raise QueryError(f"no column {missing[0]!r} in the token table")
+    check_group_by(scan_documents(folder), group_by)  # from the schema, before any reading
     surface = "token_text" in columns and set(columns) <= tok.SURFACE_COLUMNS
     if isinstance(where, str) or group_by or surface:
         if isinstance(where, str):
@@ -106,9 +108,8 @@ def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Exp
             words = (lazy.group_by(pl.col("doc_id").cast(pl.String))
                      .agg(tok.counted(include_punct, names).sum().alias("n_words"))
                      .collect(engine="streaming"))
-            meta = scan_documents(folder).select(pl.col("doc_id").cast(pl.String), group_by).collect()
-            sizes = (meta.join(words, on="doc_id", how="inner")
-                     .select(pl.col(group_by).cast(pl.String).fill_null("(none)").alias("group"), "n_words")
+            meta = scan_documents(folder).select(list(dict.fromkeys(["doc_id", group_by]))).collect()
+            sizes = (group_column(meta, group_by).join(words, on="doc_id", how="inner")
                      .group_by("group").agg(pl.col("n_words").sum().alias("_size")))
         else:
             sizes = pl.DataFrame({"_all": [1], "_size": [count_words(folder, include_punct)]})

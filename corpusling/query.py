@@ -94,7 +94,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from corpusling.errors import QueryError
+from corpusling.errors import InputError, QueryError
+from corpusling.groups import check_group_by
 from corpusling.token_index import ALIASES, TokenIndex, index, keep_index, open_on_first_use
 
 __all__ = ["ALIASES", "Matches", "Pattern", "TokenIndex", "count", "index", "keep_index", "match_rows", "matches",
@@ -1079,10 +1080,10 @@ class _Constraints:
             if self.documents is None:
                 raise QueryError("a '::' constraint on document metadata needs the documents table: use "
                                  "cl.concordance(corpus, …) or cl.query(corpus, …)", self.pattern.query, position)
-            if column not in self.documents.columns:
-                have = ", ".join(c for c in self.documents.columns if c not in ("doc_id", "text")) or "none"
-                raise QueryError(f"text_{column}: no metadata column {column!r}; the documents have: {have}",
-                                 self.pattern.query, position)
+            try:
+                check_group_by(self.documents, column, option="metadata")
+            except InputError as err:  # the one check and message (corpusling.groups), pointed at in the query
+                raise QueryError(str(err), self.pattern.query, position) from None
             names, values = self.documents["doc_id"].cast(pl.String), self.documents[column].cast(pl.String)
             if not names.equals(self.idx.doc_names, check_names=False):  # not in table order: look each one up
                 values = (pl.DataFrame({"doc_id": self.idx.doc_names})

@@ -162,7 +162,8 @@ def test_map_documents_runs_a_marker_analysis(folder: Path) -> None:
 
 @pytest.mark.parametrize("kwargs", [{"where": '[upos="VERB" | upos="AUX"]'}, {"group_by": "outlet"},
                                     {"by": ["lemma", "upos"], "where": '[mood="Cnd"]', "group_by": "outlet"},
-                                    {"by": "form", "lowercase": True, "group_by": "outlet", "min_count": 2, "top": 2}])
+                                    {"by": "form", "lowercase": True, "group_by": "outlet", "min_count": 2, "top": 2},
+                                    {"group_by": "doc_id"}])
 def test_frequencies_by_batches_equal_stats_freq(folder: Path, kwargs: dict) -> None:
     """A query string or a metadata grouping goes batch by batch; the counts add up to the in-memory table."""
     whole = load(folder)
@@ -170,6 +171,17 @@ def test_frequencies_by_batches_equal_stats_freq(folder: Path, kwargs: dict) -> 
     got = lazy.frequencies(folder, max_words=11, **kwargs)
     assert got.equals(expected.cast(got.schema))
     assert expected.height > 1
+
+
+def test_frequencies_check_the_group_by_column_as_in_memory(folder: Path) -> None:
+    """The one check of corpusling.groups, before any batch is read: the same exception and message."""
+    whole = load(folder)
+    with pytest.raises(InputError) as in_memory:
+        freq(whole.tokens, documents=whole.documents, group_by="nope")
+    with pytest.raises(InputError) as batches:
+        lazy.frequencies(folder, group_by="nope")
+    assert str(batches.value) == str(in_memory.value)
+    assert "no such metadata column" in str(batches.value)
 
 
 def test_cli_lazy_freq_and_concordance(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -303,7 +303,7 @@ def test_within_regions_and_metadata_constraints() -> None:
     assert query(tokens, '"dit" :: match.text_date="2013.*"', documents)["match_id"].len() == 0
     with pytest.raises(QueryError, match="documents table"):
         query(tokens, '"dit" :: match.text_date="2012.*"')
-    with pytest.raises(QueryError, match="no metadata column"):
+    with pytest.raises(QueryError, match="no such metadata column"):
         query(tokens, '"dit" :: match.text_outlet="AFP"', documents)
 
 

@@ -229,7 +229,7 @@ def test_a_bad_query_gets_the_cli_message_in_the_page(client: TestClient, corpus
 
 def test_a_bad_sort_key_gets_a_message(client: TestClient) -> None:
     response = client.get("/query", params={"q": "lemma:selon", "sort": "nosuchcolumn"})
-    assert response.status_code == 400 and "no metadata column" in response.text
+    assert response.status_code == 400 and "sort &#39;nosuchcolumn&#39;: no such metadata column" in response.text
 
 
 @pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "0"}, {"size": "1.5"}, {"sample": "-1"},
@@ -305,6 +305,8 @@ def test_count_is_count_hits(client: TestClient, corpus) -> None:
         assert '<svg class="dispersion"' in html and '<svg class="overtime"' in html
     bad = client.get("/count", params={"q": "lemma:selon", "by": "nowhere"})
     assert bad.status_code == 400 and "count by" in bad.text
+    bad = client.get("/count", params={"q": "lemma:selon", "by": "doc.nowhere"})
+    assert bad.status_code == 400 and "count by &#39;nowhere&#39;: no such metadata column" in bad.text
 
 
 @pytest.mark.parametrize("name", ["conditionals", "hedges", "quotes", "reported", "speakers"])
@@ -338,7 +340,8 @@ def test_marker_tables_filter_and_order(client: TestClient, corpus) -> None:
 def test_rates_with_groups(client: TestClient) -> None:
     html = client.get("/rates", params={"group_by": "date"}).text
     assert "computed now, by date" in html and "2012-05-01" in html and "conditionals" in html
-    assert client.get("/rates", params={"group_by": "nosuch"}).status_code == 400
+    bad = client.get("/rates", params={"group_by": "nosuch"})
+    assert bad.status_code == 400 and "group_by &#39;nosuch&#39;: no such metadata column" in bad.text
 
 
 def test_exports_csv_and_xlsx(client: TestClient, corpus) -> None:

@@ -38,7 +38,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from corpusling.errors import QueryError
+from corpusling.errors import InputError, QueryError
+from corpusling.groups import check_group_by
 from corpusling.web import views
 from corpusling.web.state import LAYERS, Workbench
 
@@ -168,9 +169,10 @@ def create_app(bench: Workbench, hosts: list[str] | None = None) -> Starlette:
 
     def group_by(request: Request) -> str | None:
         value = views.text(request.query_params, "group_by", 200) or None
-        if value is not None and value not in bench.metadata_columns and value != "doc_id":
-            raise views.BadRequest(f"no metadata column {value!r}; the documents have: "
-                                   f"{', '.join(bench.metadata_columns) or 'none'}")
+        try:
+            check_group_by(bench.documents, value)
+        except InputError as err:  # the one check and message (corpusling.groups), answered with a 400
+            raise views.BadRequest(str(err)) from None
         return value
 
     def rates(request: Request) -> Response:
