@@ -6,13 +6,21 @@ hidden temporary file in the destination folder, given the permissions of an ord
 destination, which is atomic on POSIX file systems. On any error the temporary file is
 removed and the destination is left as it was. :func:`temporary_leftovers` finds what a
 run killed with ``SIGKILL`` (no ``finally``) left behind, so the next run can clear it.
+
+Every folder is published the same way, by :func:`publishing_folder`: built aside under a hidden
+name, given an ordinary folder's permissions, then renamed into place in one step (a report folder
+by :func:`staged_folder`, the query index and its parts by :mod:`corpusling.index_store`).
+``tests/test_one_of_each.py`` fails if a module other than this one creates temporary files or
+folders to publish, renames, or changes permissions.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,6 +51,44 @@ def replacing(path: Path | str, suffix: str = TMP_SUFFIX) -> Iterator[str]:
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+@contextmanager
+def publishing_folder(target: Path | str, replace: bool | Callable[[], bool] = False, staging: str = "building",
+                      aside: str = "stale") -> Iterator[Path]:
+    """Yield an empty hidden folder beside ``target``; when the block ends without error it becomes ``target``.
+
+    The folder, ``.NAME.<staging>-XXXX`` in ``target``'s parent, has an ordinary folder's permissions
+    (``0777`` less the umask, where ``mkdtemp`` would leave it private) and is published with one
+    rename, atomic on POSIX file systems: a run killed at any instant leaves ``target`` whole or absent
+    (and a hidden leftover for the next run to clear). When ``target`` exists already and ``replace`` is
+    true (or, a callable, returns true then), it is first renamed aside to ``.NAME.<aside>-PID-NS`` and
+    deleted once the new folder is in place. Otherwise the rename fails, and where ``target`` is a
+    folder by then (another process published the same folder first) the new one is dropped, quietly:
+    theirs is kept. On any error the hidden folder is removed, a folder renamed aside is put back, and
+    the error is raised.
+    """
+    target = Path(target)
+    building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{staging}-"))
+    moved: Path | None = None
+    try:
+        os.chmod(building, 0o777 & ~_umask())
+        yield building
+        if target.exists() and (replace() if callable(replace) else replace):
+            moved = target.parent / f".{target.name}.{aside}-{os.getpid()}-{time.time_ns()}"
+            os.rename(target, moved)
+        try:
+            os.rename(building, target)
+        except OSError:
+            if not target.is_dir():
+                if moved is not None:
+                    os.rename(moved, target)  # the previous folder back where it was
+                    moved = None
+                raise
+        if moved is not None:
+            shutil.rmtree(moved, ignore_errors=True)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
 
 
 def write_bytes(path: Path | str, data: bytes) -> None:
@@ -95,8 +141,6 @@ def staged_folder(folder: Path, mark: str = REPORT_MARK) -> Iterator[Path]:
     folder that is absent, empty or holds ``mark`` (a report of corpusling's) is replaced;
     anything else is refused, so that no file of the user's is ever deleted.
     """
-    import shutil
-
     folder = Path(os.path.abspath(folder))
     check_replaceable(folder, mark)
     stem = f".{folder.name}."
@@ -107,21 +151,8 @@ def staged_folder(folder: Path, mark: str = REPORT_MARK) -> Iterator[Path]:
             shutil.rmtree(sibling, ignore_errors=True)
     for sibling in folder.parent.glob(f"{stem}staging-*"):
         shutil.rmtree(sibling, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{stem}staging-"))
-    try:
-        os.chmod(staging, 0o777 & ~_umask())
+    with publishing_folder(folder, replace=True, staging="staging", aside="previous") as staging:
         yield staging
-        if folder.exists():
-            previous = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{stem}previous-"))
-            os.rmdir(previous)
-            os.rename(folder, previous)
-            os.rename(staging, folder)
-            shutil.rmtree(previous, ignore_errors=True)
-        else:
-            os.rename(staging, folder)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def check_replaceable(folder: Path, mark: str = REPORT_MARK) -> None:

@@ -21,9 +21,9 @@ Never stale: ``index.json`` records the format of the index and a fingerprint of
 tables (name, size, inode and times of every Parquet part and manifest); a folder parsed again or
 extended has another fingerprint, and its old index is neither read nor kept (replaced at the next
 query). Never half written: the ``index/`` folder and every part are built aside under a hidden name
-and published with one rename, so a build killed at any instant leaves the previous state (the
-hidden leftovers are cleared by a later build). A folder that cannot be written (read-only, full
-disk) is indexed in memory, silently, as before.
+and published with one rename (:func:`corpusling.atomic.publishing_folder`), so a build killed at
+any instant leaves the previous state (the hidden leftovers are cleared by a later build). A folder
+that cannot be written (read-only, full disk) is indexed in memory, silently, as before.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import time
 import weakref
 from pathlib import Path
@@ -43,6 +42,7 @@ import numpy as np
 import polars as pl
 
 from corpusling import tokens as tok
+from corpusling.atomic import publishing_folder
 from corpusling.parsed import documents_table, part_files, scan_tokens
 from corpusling.token_index import TokenIndex, open_on_first_use
 
@@ -170,22 +170,13 @@ class IndexStore:
             root = self._publish_root()
             if root is None:
                 return
-            staging = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}.building-"))
-            try:
+            with publishing_folder(root / name) as staging:  # a part another process stored first is kept
                 for key, value in part.items():
                     if isinstance(value, pl.DataFrame):
                         value.write_ipc(staging / f"{key}.arrow")
                     else:
                         value = np.asarray(value)
                         np.save(staging / f"{key}.npy", value if key in _WIDE else _narrow(value))
-                os.chmod(staging, 0o777 & ~_umask())
-                try:
-                    os.rename(staging, root / name)
-                except OSError:
-                    if not (root / name).is_dir():  # else another process stored the same part first
-                        raise
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
         except OSError:
             self.writable = False
 
@@ -198,29 +189,13 @@ class IndexStore:
         if self.root.exists() and not (self.root / "index.json").is_file():
             self.writable = False  # not ours: never replaced
             return None
-        staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".index.building-"))
-        stale: Path | None = None
-        try:
-            record = {"format": FORMAT, "fingerprint": self.fingerprint, "words": self.n}
+        record = {"format": FORMAT, "fingerprint": self.fingerprint, "words": self.n}
+        # a stale index is renamed aside (.index.stale-…) and replaced; one that another process published
+        # meanwhile is kept
+        with publishing_folder(self.root, replace=lambda: self._record() is None) as staging:
             (staging / "index.json").write_text(json.dumps(record) + "\n", encoding="utf-8")
-            os.chmod(staging, 0o777 & ~_umask())
-            if self._record() is not None:  # another process published it meanwhile
-                self.valid = True
-                return self.root
-            if self.root.exists():
-                stale = self.folder / f".index.stale-{os.getpid()}-{time.time_ns()}"
-                os.rename(self.root, stale)
-            try:
-                os.rename(staging, self.root)
-            except OSError:
-                self.valid = self._record() is not None  # another process published first
-                return self.root if self.valid else None
-            self.valid = True
-            return self.root
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            if stale is not None:
-                shutil.rmtree(stale, ignore_errors=True)
+        self.valid = self._record() is not None
+        return self.root if self.valid else None
 
     def _clear_leftovers(self) -> None:
         """Remove what killed builds left: stale indexes being deleted, build folders older than
@@ -235,12 +210,6 @@ class IndexStore:
                 continue
             if ".stale-" in path.name or old:
                 shutil.rmtree(path, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _narrow(array: np.ndarray) -> np.ndarray:

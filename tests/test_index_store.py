@@ -17,7 +17,7 @@ import pytest
 from polars.testing import assert_frame_equal
 from test_cqp_agreement import QUERIES, random_corpus
 
-from corpusling import index_store
+from corpusling import atomic, index_store
 from corpusling.concordance import concordance
 from corpusling.hits import count_hits
 from corpusling.index_store import INDEX, attach, open_folder
@@ -216,7 +216,7 @@ def _no_writing(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(index_store.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkdtemp", refuse)
 
 
 def test_a_read_only_folder_is_indexed_in_memory_silently(tmp_path, monkeypatch, capsys):
