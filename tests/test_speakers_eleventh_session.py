@@ -3,8 +3,9 @@ earlier rule resolves, with no speaker before it, is the article's topic, the pe
 ("préférait rectifier l'intéressé" in an article on Roger Walkowiak), not of the other gender; so is a quotation in
 the first person with no mention nor speaker near it; a description whose article names nobody twice stays as
 written. A relative "qui" is the name right before it even where the quotation opens the next paragraph, and a
-description whose complement is a proper name ("le candidat d'En Marche") restates the person named just before. Sentences parsed with the bundled model; the resolved case failed
-before the rule (the speaker stayed as written)."""
+description whose complement is a proper name ("le candidat d'En Marche") restates the person named just before.
+Sentences parsed with the bundled model; each resolved case failed before its rule (the speaker stayed as
+written)."""
 
 from __future__ import annotations
 
