@@ -71,17 +71,9 @@ class FolderCorpus:
         counted once from the three columns a word count reads (``doc_id, upos, form``): the folder's Parquet
         parts are scanned for those columns alone, in a streaming query, not read whole batch by batch."""
         if "sizes" not in self._kept:
-            from corpusling import tokens as tok
-            from corpusling.parsed import scan_tokens
+            from corpusling.lazy import document_sizes
 
-            scan = scan_tokens(self.folder)
-            stored = scan.collect_schema().names()
-            columns = [pl.col(c) if c in stored else pl.lit(None, tok.SCHEMA[c]).alias(c)  # as from_rows adds it
-                       for c in ("doc_id", "upos", "form")]
-            self._kept["sizes"] = (scan.select(columns).group_by("doc_id")
-                                   .agg(tok.is_word(["upos", "form"]).sum().cast(pl.UInt32).alias("n_words"))
-                                   .with_columns(pl.col("doc_id").cast(pl.String))
-                                   .collect(engine="streaming"))
+            self._kept["sizes"] = document_sizes(self.folder)
         return self._kept["sizes"]
 
     def verb(self, name: str, *args: Any, **kwargs: Any) -> pl.DataFrame:

@@ -58,7 +58,7 @@ def count_words(folder: Path | str, include_punct: bool = False) -> int:
     lazy = scan_tokens(_folder(folder))
     if include_punct:
         return int(lazy.select(pl.len()).collect().item())
-    word = tok.is_word(lazy.collect_schema().names())
+    lazy, word = _word_columns(lazy)
     return int(lazy.select(word.sum()).collect(engine="streaming").item())
 
 
@@ -134,23 +134,45 @@ def frequencies(folder: Path | str, by: str | list[str] = "lemma", where: pl.Exp
     return out.head(top) if top else out
 
 
+def _word_columns(scan: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.Expr]:
+    """``scan`` with the columns a word count reads (``upos``, ``form``) added as nulls where the folder has none, as
+    :func:`corpusling.tokens.from_rows` adds them when the folder is loaded, and the word condition on them: the
+    rows :func:`corpusling.rates.document_sizes` counts in memory."""
+    stored = scan.collect_schema().names()
+    missing = [pl.lit(None, tok.SCHEMA[c]).alias(c) for c in ("upos", "form") if c not in stored]
+    return (scan.with_columns(missing) if missing else scan), tok.is_word(["upos", "form"])
+
+
+def document_sizes(folder: Path | str, include_punct: bool = False) -> pl.DataFrame:
+    """Words per document of a parsed folder (``doc_id`` String, ``n_words`` UInt32), in one streaming pass over
+    ``doc_id``, ``upos`` and ``form``: the counts :meth:`ParsedCorpus.sizes` gives the folder loaded in memory
+    (word tokens, punctuation and symbols left out; every token with ``include_punct``), the denominator of
+    every rate."""
+    scan, word = _word_columns(scan_tokens(_folder(folder)))
+    counted = pl.len() if include_punct else word.sum()
+    return (scan.group_by("doc_id").agg(counted.cast(pl.UInt32).alias("n_words"))
+            .with_columns(pl.col("doc_id").cast(pl.String))
+            .collect(engine="streaming"))
+
+
 def document_rates(folder: Path | str, markers: pl.Expr | pl.DataFrame, per: float = 1000,
                    metadata: bool = True) -> pl.DataFrame:
     """Per document: ``doc_id``, metadata, ``n_words``, ``count``, ``rate`` per ``per`` words (streaming).
 
-    ``markers`` is either a condition on words (``pl.col("mood") == "Cnd"``), counted in the
-    same pass over the parts, or a marker table with a ``doc_id`` column (e.g. from
-    :func:`map_documents`), counted per document.
+    ``n_words`` counts word tokens (punctuation and symbols left out), as :meth:`ParsedCorpus.sizes` and
+    :func:`document_sizes` do: the denominator of the rates of the corpus in memory. ``markers`` is either a
+    condition on words (``pl.col("mood") == "Cnd"``), counted in the same pass over the parts, or a marker
+    table with a ``doc_id`` column (e.g. from :func:`map_documents`), counted per document.
     """
     folder = _folder(folder)
-    lazy = scan_tokens(folder).with_columns(pl.col("doc_id").cast(pl.String))
     if isinstance(markers, pl.Expr):
-        table = (lazy.group_by("doc_id")
-                 .agg(pl.len().cast(pl.Int64).alias("n_words"), markers.fill_null(False).cast(pl.Int64).sum()
+        scan, word = _word_columns(scan_tokens(folder))
+        table = (scan.group_by(pl.col("doc_id").cast(pl.String))
+                 .agg(word.sum().cast(pl.Int64).alias("n_words"), markers.fill_null(False).cast(pl.Int64).sum()
                       .alias("count"))
                  .collect(engine="streaming"))
     else:
-        words = lazy.group_by("doc_id").agg(pl.len().cast(pl.Int64).alias("n_words")).collect(engine="streaming")
+        words = document_sizes(folder).with_columns(pl.col("n_words").cast(pl.Int64))
         counts = (markers.group_by(pl.col("doc_id").cast(pl.String))
                   .agg(pl.len().cast(pl.Int64).alias("count")))
         table = words.join(counts, on="doc_id", how="left").with_columns(pl.col("count").fill_null(0))

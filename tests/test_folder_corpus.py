@@ -76,3 +76,26 @@ def test_sizes_read_three_columns_not_the_batches(both, monkeypatch):
     monkeypatch.setattr(FolderCorpus, "batches", lambda self: pytest.fail("sizes() read the batches"))
     same(fresh.sizes().sort("doc_id"), whole.sizes().sort("doc_id"))
     assert fresh.sizes()["n_words"].sum() == whole.sizes()["n_words"].sum() > 1000
+
+
+def test_document_rates_divide_by_the_words_the_corpus_in_memory_counts(both):
+    """Per document, rates batch by batch (corpusling.lazy) divide by the word counts of ParsedCorpus.sizes()
+    (punctuation and symbols left out), not by every token: the rates of the corpus in memory."""
+    from corpusling import lazy as lz
+    from corpusling.rates import document_counts
+
+    whole, lazy = both
+    sizes = whole.sizes().sort("doc_id")
+    assert sizes["n_words"].sum() < whole.tokens.height  # the gold documents have punctuation
+    same(lz.document_sizes(lazy.folder).sort("doc_id"), sizes)
+    same(lazy.sizes().sort("doc_id"), sizes)
+    assert lz.count_words(lazy.folder) == sizes["n_words"].sum()
+    conditional = pl.col("mood") == "Cnd"
+    for markers in (conditional, cl.conditionals(whole), cl.hedges(whole)):
+        rows = whole.tokens.filter(conditional.fill_null(False)) if isinstance(markers, pl.Expr) else markers
+        expected = (document_counts(rows.select("doc_id"), None, whole.documents, sizes=whole.sizes())
+                    .select("doc_id", pl.col("n_words").cast(pl.Int64), pl.col("count").cast(pl.Int64))
+                    .with_columns((pl.col("count") * 1000 / pl.col("n_words")).alias("rate")).sort("doc_id"))
+        assert expected["count"].sum() > 5
+        got = lz.document_rates(lazy.folder, markers, metadata=False).sort("doc_id")
+        same(got.select(expected.columns), expected)

@@ -85,9 +85,10 @@ def test_frequencies_where(folder: Path) -> None:
 
 def test_document_rates(folder: Path) -> None:
     tokens = load(folder).tokens
-    expected = (tokens.group_by(pl.col("doc_id").cast(pl.String))
-                .agg(pl.len().cast(pl.Int64).alias("n_words"), (pl.col("mood") == "Cnd").sum().cast(pl.Int64)
-                     .alias("count")).sort("doc_id"))
+    expected = (tokens.group_by(pl.col("doc_id").cast(pl.String))  # word tokens: the full stops are not counted
+                .agg(tok.is_word(tokens.columns).sum().cast(pl.Int64).alias("n_words"),
+                     (pl.col("mood") == "Cnd").sum().cast(pl.Int64).alias("count")).sort("doc_id"))
+    assert (expected["n_words"] < tokens.group_by("doc_id").len().sort(pl.col("doc_id").cast(pl.String))["len"]).all()
     got = lazy.document_rates(folder, pl.col("mood") == "Cnd").sort("doc_id")
     assert got.select("doc_id", "n_words", "count").equals(expected)
     assert got["rate"].to_list() == pytest.approx((expected["count"] * 1000 / expected["n_words"]).to_list())
