@@ -22,6 +22,7 @@ from corpusling.groups import check_group_by
 from corpusling.query import Pattern, TokenIndex, index, match_rows, parse
 
 _POSITION = re.compile(r"^([LR])(\d+)$")
+_KEY_COLUMN = re.compile(r"^_key\d+$")
 COLUMNS = ["doc_id", "start_char", "end_char", "left", "match", "right"]
 
 
@@ -44,7 +45,7 @@ def sample_lines(n_lines: int, sample: int, seed: int = 0) -> np.ndarray:
 
 def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, pattern: str | Pattern | pl.DataFrame,
                 width: int = 5, unit: str = "words", sort: str | None = None, sample: int | None = None,
-                seed: int = 0, metadata: list[str] | None = None) -> pl.DataFrame:
+                seed: int = 0, metadata: list[str] | None = None, order: bool = True) -> pl.DataFrame:
     """KWIC lines: ``doc_id, start_char, end_char, left, match, right`` plus the ``metadata`` columns asked for.
 
     ``pattern`` is a query (see :mod:`corpusling.query`) or a match table from :func:`query`.
@@ -56,6 +57,9 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     separated by commas or spaces (``"R1,R2"``, ``"L1 R1"``) sort by the first, ties by the next.
     ``sample``: keep that many lines drawn at random (without replacement, numpy's generator seeded
     with ``seed``: reproducible), in corpus order unless sorted.
+    ``order=False`` leaves sorted lines in corpus order with their sort keys in columns ``_key0``, ``_key1``…
+    (computed where the document's words are at hand): a corpus read batch by batch stacks its batches' lines,
+    samples them, then orders them with :func:`sort_lines`, as one run on the whole corpus orders them.
     """
     if unit not in ("words", "chars"):
         raise QueryError(f"unit must be 'words' or 'chars', not {unit!r}")
@@ -119,9 +123,11 @@ def concordance(tokens: pl.DataFrame | TokenIndex, documents: pl.DataFrame, patt
     if metadata:
         meta = documents.select(pl.col("doc_id").cast(pl.String), *metadata)
         lines = lines.join(meta, on="doc_id", how="left", maintain_order="left")
+    keys: list[str] = []
     if sort:
-        lines = _sort(lines, sort, idx)
-    return lines.select(*COLUMNS, *extra, *metadata)
+        lines, keys = _sort_columns(lines, sort, idx)
+    lines = lines.select(*COLUMNS, *extra, *metadata, *keys)
+    return sort_lines(lines) if order else lines
 
 
 def key_rows(first: np.ndarray, last: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -161,11 +167,20 @@ def _sort_key(lines: pl.DataFrame, key: str, idx: TokenIndex, name: str) -> tupl
     return lines.with_columns(pl.col(key).alias(name)), pl.col(name)
 
 
-def _sort(lines: pl.DataFrame, sort: str, idx: TokenIndex) -> pl.DataFrame:
-    """Order lines by several keys in turn (``"R1,R2"``: R1, ties broken by R2), then by document and
-    position: stable, as CQP's and AntConc's multi-level sorts."""
+def _sort_columns(lines: pl.DataFrame, sort: str, idx: TokenIndex) -> tuple[pl.DataFrame, list[str]]:
+    """``lines`` with one column per key of ``sort`` (``_key0``, ``_key1``…), and their names."""
     names = []
     for number, key in enumerate(sort_keys(sort)):
         lines, _ = _sort_key(lines, key, idx, f"_key{number}")
         names.append(f"_key{number}")
+    return lines, names
+
+
+def sort_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """Order lines by their sort key columns in turn (``_key0``, then ``_key1``…: ``"R1,R2"`` is R1, ties broken
+    by R2), then by document and position, and drop the keys: stable, as CQP's and AntConc's multi-level sorts.
+    Lines without key columns keep their order."""
+    names = [c for c in lines.columns if _KEY_COLUMN.match(c)]
+    if not names:
+        return lines
     return lines.sort(*names, "doc_id", "start_char", nulls_last=True, maintain_order=True).drop(names)

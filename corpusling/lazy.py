@@ -255,27 +255,23 @@ def map_documents(folder: Path | str, analysis: Callable[[ParsedCorpus], pl.Data
 def concordance(folder: Path | str, pattern: str, width: int = 5, unit: str = "words", sort: str | None = None,
                 sample: int | None = None, seed: int = 0, metadata: list[str] | None = None,
                 max_words: int = BATCH_WORDS) -> pl.DataFrame:
-    """KWIC lines of a query over a parsed folder, batch by batch (see :mod:`corpusling.concordance`).
+    """KWIC lines of a query over a parsed folder, batch by batch (see :mod:`corpusling.concordance`): the lines,
+    in the order, of the corpus in memory.
 
-    ``sort`` may be None, ``"match"``, ``"doc"`` or a metadata column; ``sample`` draws that many
-    lines at random with ``seed`` after all batches are searched.
+    ``sort`` takes what :func:`corpusling.concordance.concordance` takes (``"match"``, ``"L1"``, ``"R1,R2"``,
+    ``"doc"``, a metadata column): each batch gives its lines with their sort keys (the words around a match
+    are read where its document is at hand); the lines of all batches are stacked, sampled (``sample`` lines at
+    random with ``seed``), then sorted.
     """
     from corpusling.concordance import concordance as kwic
-    from corpusling.concordance import sample_lines
+    from corpusling.concordance import sample_lines, sort_lines
     from corpusling.query import parse as parse_query
 
-    if sort and sort not in ("match", "doc") and sort not in (metadata or []):
-        raise QueryError(f"sort {sort!r}: on a corpus read batch by batch, sort by 'match', 'doc' or a "
-                         "metadata column given in metadata=[...]")
     compiled = parse_query(pattern)
     lines = map_documents(folder, lambda c: kwic(c.tokens, c.documents, compiled, width=width, unit=unit,
-                                                 metadata=metadata), max_words)
+                                                 sort=sort, metadata=metadata, order=False), max_words)
     if not lines.width:
         return lines
     if sample is not None:
         lines = lines[sample_lines(lines.height, sample, seed)]
-    if sort == "match":
-        return lines.sort(pl.col("match").str.to_lowercase(), "doc_id", "start_char")
-    if sort:
-        return lines.sort(sort if sort != "doc" else "doc_id", "doc_id", "start_char", nulls_last=True)
-    return lines
+    return sort_lines(lines)

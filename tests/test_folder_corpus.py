@@ -99,3 +99,16 @@ def test_document_rates_divide_by_the_words_the_corpus_in_memory_counts(both):
         assert expected["count"].sum() > 5
         got = lz.document_rates(lazy.folder, markers, metadata=False).sort("doc_id")
         same(got.select(expected.columns), expected)
+
+
+@pytest.mark.parametrize("sort", ["R1", "L1", "R1,R2", "L2 R1", "match", "doc", "outlet", "R1 outlet"])
+def test_concordances_sort_batch_by_batch_as_in_memory(both, sort):
+    """cl.concordance(folder corpus, q, sort=...) gives the lines of the corpus in memory in the same order, for
+    every sort key the concordance takes: sorted once the batches' lines are stacked (and sampled)."""
+    whole, lazy = both
+    query = '[upos="VERB"]'
+    expected = cl.concordance(whole, query, sort=sort)
+    assert expected.height > 100
+    same(expected, cl.concordance(lazy, query, sort=sort))
+    same(cl.concordance(whole, query, sort=sort, sample=30, seed=4),
+         cl.concordance(lazy, query, sort=sort, sample=30, seed=4))

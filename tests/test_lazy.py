@@ -131,9 +131,25 @@ def test_concordance_equals_in_memory(folder: Path, options: dict) -> None:
     assert expected.height > 0
 
 
-def test_concordance_refuses_positional_sort(folder: Path) -> None:
-    with pytest.raises(QueryError):
-        lazy.concordance(folder, '[lemma="pouvoir"]', sort="L1")
+@pytest.mark.parametrize("sort", ["L1", "R1", "R2", "R1,R2", "L2 R1", "match,L1", "doc", "outlet", "R1 outlet"])
+@pytest.mark.parametrize("query", ['[lemma="pouvoir"]', '[mood="Cnd"] @[upos="VERB"] []'])
+@pytest.mark.parametrize("sample", [None, 5])
+def test_concordance_sorts_as_in_memory(folder: Path, sort: str, query: str, sample: int | None) -> None:
+    """Context positions (L1, R1…), several keys and metadata sort batch by batch, documents cut across parts
+    and batches: the lines and their order of the corpus in memory (sorted after the batches are stacked and
+    sampled; the many ties keep corpus order)."""
+    whole = load(folder)
+    options = {"sort": sort, "sample": sample, "seed": 2}
+    expected = concordance(whole.tokens, whole.documents, query, **options)
+    assert expected.height == (sample or expected.height) and expected.height > 3
+    for max_words in (5, 11, 10_000):
+        assert lazy.concordance(folder, query, max_words=max_words, **options).equals(expected)
+
+
+def test_concordance_sort_errors_as_in_memory(folder: Path) -> None:
+    for sort in ("L0", "nothing"):
+        with pytest.raises(QueryError):
+            lazy.concordance(folder, '[lemma="pouvoir"]', sort=sort)
 
 
 def test_documents_must_be_contiguous(tmp_path: Path) -> None:
@@ -189,7 +205,8 @@ def test_cli_lazy_freq_and_concordance(folder: Path, tmp_path: Path, capsys: pyt
     from corpusling.cli import main
 
     for verb, extra in (("freq", ["--by", "lemma", "--where", '[upos="VERB"]', "--group-by", "outlet"]),
-                        ("concordance", ['[mood="Cnd"] [upos="VERB"]', "--sort", "match"])):
+                        ("concordance", ['[mood="Cnd"] [upos="VERB"]', "--sort", "match"]),
+                        ("concordance", ['[lemma="pouvoir"]', "--sort", "R1,L1"])):
         eager, lazily = tmp_path / f"{verb}-eager.csv", tmp_path / f"{verb}-lazy.csv"
         assert main([verb, str(folder), *extra, "--out", str(eager)]) == 0
         assert main([verb, str(folder), *extra, "--lazy", "--out", str(lazily)]) == 0
@@ -198,5 +215,5 @@ def test_cli_lazy_freq_and_concordance(folder: Path, tmp_path: Path, capsys: pyt
     capsys.readouterr()
     assert main(["freq", str(tmp_path / "nowhere"), "--lazy"]) == 2
     assert "--lazy reads one parsed folder" in capsys.readouterr().err
-    assert main(["concordance", str(folder), '[lemma="pouvoir"]', "--lazy", "--sort", "L1"]) == 2
-    assert "sort" in capsys.readouterr().err
+    assert main(["concordance", str(folder), '[lemma="pouvoir"]', "--lazy", "--sort", "L0"]) == 2
+    assert "context positions start at 1" in capsys.readouterr().err
