@@ -4,7 +4,9 @@ Saved as a folder: ``tokens.parquet`` (or a folder ``tokens/`` of Parquet parts)
 ``documents.parquet`` (or ``documents/``, with the ``text`` every offset points into), and
 ``model.json``. :func:`load` reads it back without parsing.
 
-``corpusling parse`` writes parts (:class:`ShardWriter`): each run of each shard names its parts
+:meth:`ParsedCorpus.save` writes either layout: without ``shard`` the three files, with ``shard`` the parts
+``corpusling parse`` writes (it saves each chunk it parses through :meth:`ParsedCorpus.save` too).
+Parts are written by :class:`ShardWriter`: each run of each shard names its parts
 with a run id (``part-0003of0010-r…-c0000-00001.parquet``) and, once every part is written,
 publishes ``manifest-<shard>.json`` listing them, in one atomic rename. Readers take the parts
 the manifests list (and parts of the older layout, which have no run id), so a run killed at
@@ -107,14 +109,83 @@ class ParsedCorpus:
         """The documents table without the texts."""
         return self.documents.drop("text", strict=False)
 
-    def save(self, folder: Path | str) -> Path:
-        """Write the corpus into ``folder`` (atomically, file by file)."""
+    def save(self, folder: Path | str, shard: str | tuple[int, int] | ShardWriter | None = None, chunk: int = 0,
+             part_rows: int | None = None) -> Path:
+        """Write the corpus into ``folder``.
+
+        Without ``shard``: ``tokens.parquet``, ``documents.parquet`` and ``model.json`` (atomically, file by file).
+
+        With ``shard``, the folder of ``corpusling parse`` (the layout of the module docstring): ``"all"`` (the
+        whole corpus, as a parse without ``--shard``), or ``"I/N"`` / ``(I, N)``, the documents of shard I of N
+        (:func:`corpusling.api.shard_of`; a corpus parsed from that shard's documents is written whole). The token
+        table goes in parts of ``part_rows`` rows (:data:`PART_ROWS`), published with the shard's manifest in one
+        rename (:class:`ShardWriter`), with ``skipped-<shard>.csv`` when documents were skipped; the shard's
+        previous run is replaced, other shards are kept, and a parser model other than theirs is refused.
+
+        ``shard`` may also be the :class:`ShardWriter` of a run in progress: the corpus is then written as its
+        chunk number ``chunk``, published with the run by :meth:`ShardWriter.publish` (how ``corpusling parse``
+        writes a corpus parsed a chunk at a time).
+        """
         folder = Path(folder)
+        rows = part_rows or PART_ROWS
+        if isinstance(shard, ShardWriter):
+            if shard.folder != folder:
+                raise ValueError(f"the shard writer writes into {shard.folder}, not {folder}")
+            shard.write(self.tokens, self.documents, chunk, rows)
+            return folder
+        if shard is not None:
+            tag, corpus = self._shard(shard)
+            writer = ShardWriter(folder, tag)
+            writer.check_model(corpus.model)
+            corpus.save(folder, shard=writer, part_rows=rows)
+            writer.publish(corpus.model, corpus.counts(), skipped=corpus.skipped)
+            return folder
         folder.mkdir(parents=True, exist_ok=True)
         write_parquet(self.tokens, folder / "tokens.parquet")
         write_parquet(self.documents, folder / "documents.parquet")
         write_text(folder / "model.json", json.dumps(self.model, indent=2, ensure_ascii=False) + "\n")
         return folder
+
+    def counts(self) -> dict[str, int]:
+        """What a shard's manifest records of it: documents, sentences, words (rows of the token table), skipped."""
+        sentences = self.tokens.select("doc_id", "sent_id").n_unique() if self.tokens.height else 0
+        return {"documents": self.documents.height, "sentences": sentences, "words": self.tokens.height,
+                "skipped": len(self.skipped)}
+
+    def _shard(self, shard: str | tuple[int, int]) -> tuple[str, ParsedCorpus]:
+        """The tag of ``shard`` and the part of the corpus it holds."""
+        if shard == "all":
+            return "all", self
+        index, total = parse_shard(shard) if isinstance(shard, str) else parse_shard(f"{shard[0]}/{shard[1]}")
+        from corpusling.api import shard_of
+
+        ids = self.documents["doc_id"].cast(pl.String)
+        keep = ids.filter(ids.map_elements(lambda d: shard_of(d, total) == index, return_dtype=pl.Boolean))
+        if keep.len() == ids.len():
+            return shard_tag(index, total), self
+        tokens = self.tokens.filter(pl.col("doc_id").cast(pl.String).is_in(keep.implode()))
+        documents = self.documents.filter(pl.col("doc_id").cast(pl.String).is_in(keep.implode()))
+        return shard_tag(index, total), ParsedCorpus(tokens, documents, self.model, self.skipped)
+
+
+#: Rows of the token table per Parquet part of a folder written by shards (``corpusling parse``).
+PART_ROWS = 1_000_000
+
+
+def parse_shard(value: str, option: str = "shard") -> tuple[int, int]:
+    """``"3/10"`` → ``(3, 10)``, checked (``option`` names it in the message)."""
+    try:
+        index, total = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise InputError(f"{option} {value!r}: expected I/N, e.g. 3/10") from None
+    if not (total >= 1 and 1 <= index <= total):
+        raise InputError(f"{option} {value!r}: I must be between 1 and N")
+    return index, total
+
+
+def shard_tag(index: int, total: int) -> str:
+    """The name of shard ``index`` of ``total`` in a folder's parts and manifests: ``0003of0010``."""
+    return f"{index:04d}of{total:04d}"
 
 
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
@@ -285,10 +356,21 @@ class ShardWriter:
         write_parquet(documents, self.folder / "documents" / f"{stem}.parquet")
         self.documents.append(f"{stem}.parquet")
 
-    def publish(self, model: dict[str, Any], counts: dict[str, int]) -> None:
-        """Publish the manifest (one rename), then merge ``model.json`` and remove the shard's old parts."""
+    def publish(self, model: dict[str, Any], counts: dict[str, int], skipped: list[dict[str, str]] | None = None,
+                raw_csv: bool = False) -> None:
+        """Publish the manifest (one rename), then merge ``model.json`` and remove the shard's old parts.
+
+        ``skipped`` (``source``, ``reason`` of each document left out), first written to ``skipped-<shard>.csv``
+        (:func:`corpusling.tables.write_table`, ``raw_csv``), or the shard's old list removed when it is empty;
+        None leaves the file as it is."""
         from corpusling.atomic import write_text
 
+        if skipped:
+            from corpusling.tables import write_table
+
+            write_table(pl.DataFrame(skipped), self.folder / f"skipped-{self.shard}.csv", raw_csv=raw_csv)
+        elif skipped is not None:
+            (self.folder / f"skipped-{self.shard}.csv").unlink(missing_ok=True)
         manifest = {"shard": self.shard, "run": self.run, "model": model if counts.get("documents") else None,
                     **counts, "tokens": self.tokens, "documents": self.documents}
         write_text(self.manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

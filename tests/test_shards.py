@@ -102,3 +102,66 @@ def test_chunks_keep_order_and_size() -> None:
     runs = chunks(docs, 5)
     assert [[d.doc_id for d in run] for run in runs] == [["d0"], ["d1"], ["d2"], ["d3", "d4", "d5"]]
     assert chunks([], 5) == [[]]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_save_with_a_shard_writes_the_folder_of_corpusling_parse(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """ParsedCorpus.save(folder, shard=...) owns the folder format: the files `corpusling parse` writes (which saves
+    through it), byte for byte once the run ids are the same: parts, manifests, model.json, skipped-<shard>.csv;
+    shard I/N of a whole corpus saved is the shard I/N a parse of that shard writes."""
+    import corpusling.parsed as parsed
+    from corpusling.api import parse, read
+
+    monkeypatch.setattr(parsed.secrets, "token_hex", lambda n: "0" * 2 * n)  # one run id for every run
+    source = tmp_path / "in"
+    source.mkdir()
+    for name, text in TEXTS.items():
+        (source / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    (source / "empty.txt").write_text("", encoding="utf-8")  # skipped: a skipped-<shard>.csv
+    cli, saved = tmp_path / "cli", tmp_path / "saved"
+    for shard in (None, "1/2", "2/2"):
+        out = "whole" if shard is None else "sharded"
+        assert main(["parse", str(source), "--out", str(cli / out), "--model", "compact",
+                     *(["--shard", shard] if shard else [])]) == 0
+    corpus = parse(read([source]), model="compact")
+    assert corpus.skipped and corpus.documents.height == len(TEXTS)
+    assert corpus.save(saved / "whole", shard="all") == saved / "whole"
+    corpus.save(saved / "sharded", shard="1/2")
+    corpus.save(saved / "sharded", shard=(2, 2))
+    for out in ("whole", "sharded"):
+        expected = _files(cli / out)
+        assert "skipped-all.csv" in expected or "skipped-0001of0002.csv" in expected
+        assert _files(saved / out) == expected
+    assert load(saved / "sharded").documents.height == len(TEXTS)
+
+
+def test_save_with_a_shard_replaces_that_shard_only(tmp_path: Path) -> None:
+    """Parts of part_rows rows; saving a shard again replaces its parts and its skipped list, not the others'."""
+    from corpusling import tokens as tok
+    from corpusling.parsed import ParsedCorpus
+
+    words = [(f"d{d}", s, w) for d in range(6) for s in (1, 2) for w in range(1, 4 + d)]
+    tokens = tok.from_rows({"doc_id": [d for d, _, _ in words], "sent_id": [s for _, s, _ in words],
+                            "word_id": [w for _, _, w in words], "form": [f"mot{w}" for _, _, w in words]})
+    documents = pl.DataFrame({"doc_id": [f"d{d}" for d in range(6)], "text": ["..."] * 6})
+    assert {shard_of(f"d{d}", 2) for d in range(6)} == {1, 2}
+    corpus = ParsedCorpus(tokens, documents, {"name": "hand"}, [{"source": "x.txt", "reason": "empty"}])
+    out = tmp_path / "parsed"
+    corpus.save(out, shard="1/2", part_rows=7)
+    corpus.save(out, shard="2/2", part_rows=7)
+    parts = sorted((out / "tokens").glob("*.parquet"))
+    assert len(parts) > 4 and all(pl.read_parquet(p).height <= 7 for p in parts)
+    whole = load(out)
+    assert whole.tokens.sort("doc_id", "sent_id", "word_id").equals(tokens.sort("doc_id", "sent_id", "word_id"))
+    assert whole.documents.sort("doc_id").equals(documents.sort("doc_id"))
+    assert (out / "skipped-0001of0002.csv").exists() and (out / "skipped-0002of0002.csv").exists()
+    ParsedCorpus(tokens, documents, {"name": "hand"}).save(out, shard="1/2")  # one part now, nothing skipped
+    assert not (out / "skipped-0001of0002.csv").exists() and (out / "skipped-0002of0002.csv").exists()
+    assert len(list((out / "tokens").glob("part-0001of0002-*.parquet"))) == 1
+    assert load(out).tokens.height == tokens.height
+    with pytest.raises(InputError, match="I must be between 1 and N"):
+        corpus.save(out, shard="3/2")

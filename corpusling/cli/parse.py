@@ -11,6 +11,7 @@ import polars as pl
 from corpusling.cli.common import add_input_arguments
 from corpusling.corpus import Document
 from corpusling.errors import InputError
+from corpusling.parsed import PART_ROWS as _PART_ROWS
 
 EPILOG = """examples:
   corpusling parse seeds/ --out parsed/seed
@@ -20,8 +21,8 @@ EPILOG = """examples:
   corpusling parse corpus/ --out parsed/corpus --shard $SLURM_ARRAY_TASK_ID/10
 """
 
-#: Rows of the token table per Parquet part.
-PART_ROWS = 1_000_000
+#: Rows of the token table per Parquet part (:data:`corpusling.parsed.PART_ROWS`).
+PART_ROWS = _PART_ROWS
 #: Characters of text parsed, written and let go at a time (970,000 words of Wikinews): memory while parsing
 #: stays that of one chunk, whatever the size of the corpus.
 CHUNK_CHARS = 5_000_000
@@ -39,28 +40,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:
-    """``"3/10"`` → ``(3, 10)``; checked."""
-    if value is None:
-        return None
-    try:
-        index, total = (int(x) for x in value.split("/"))
-    except ValueError:
-        raise InputError(f"--shard {value!r}: expected I/N, e.g. 3/10") from None
-    if not (total >= 1 and 1 <= index <= total):
-        raise InputError(f"--shard {value!r}: I must be between 1 and N")
-    return index, total
+    """``"3/10"`` → ``(3, 10)``; checked (:func:`corpusling.parsed.parse_shard`)."""
+    from corpusling.parsed import parse_shard as checked
+
+    return None if value is None else checked(value, "--shard")
 
 
 def write_parts(tokens: pl.DataFrame, documents: pl.DataFrame, out: Path, tag: str,
                 model: dict | None = None) -> int:
-    """Write the tables as one published run of shard ``tag`` (see :class:`~corpusling.parsed.ShardWriter`).
+    """Write the tables as one published run of shard ``tag`` (see :class:`~corpusling.parsed.ShardWriter`), in
+    parts of :data:`PART_ROWS` rows, through :meth:`ParsedCorpus.save <corpusling.parsed.ParsedCorpus.save>`.
 
     Returns the number of token parts.
     """
-    from corpusling.parsed import ShardWriter
+    from corpusling.parsed import ParsedCorpus, ShardWriter
 
     writer = ShardWriter(out, tag)
-    writer.write(tokens, documents, 0, PART_ROWS)
+    ParsedCorpus(tokens, documents, model or {}).save(out, shard=writer, part_rows=PART_ROWS)
     writer.publish(model or {}, {"documents": documents.height, "words": tokens.height})
     return len(writer.tokens)
 
@@ -82,9 +78,8 @@ def run(args: argparse.Namespace) -> int:
     from corpusling.api import parse, read, report, shard_of
     from corpusling.corpus import Corpus
     from corpusling.nlp.models import resolve
-    from corpusling.parsed import ANNOTATED, ShardWriter
+    from corpusling.parsed import ANNOTATED, ShardWriter, shard_tag
     from corpusling.readers import print_warnings
-    from corpusling.tables import write_table
 
     shard = parse_shard(args.shard)
     start = time.time()
@@ -95,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.documents and not shard:
         report([{"source": s.source, "reason": s.reason} for s in corpus.skipped])
         raise InputError("no readable document in " + ", ".join(map(str, args.inputs)))
-    tag = f"{shard[0]:04d}of{shard[1]:04d}" if shard else "all"
+    tag = shard_tag(*shard) if shard else "all"
     out: Path = args.out
     writer = ShardWriter(out, tag)  # the folder is checked before anything is parsed
     if any(d.tokens is None for d in corpus.documents):
@@ -110,18 +105,14 @@ def run(args: argparse.Namespace) -> int:
                        use_cache=not args.no_cache, progress=True)
         report(parsed.skipped)
         skipped += parsed.skipped
-        writer.write(parsed.tokens, parsed.documents, number, PART_ROWS)
+        parsed.save(out, shard=writer, chunk=number, part_rows=PART_ROWS)  # the chunk's parts, published below
         model = parsed.model if parsed.model.get("name") != ANNOTATED or not model else model
         n_docs += parsed.documents.height
         n_words += parsed.tokens.height
         n_sentences += parsed.tokens.select("doc_id", "sent_id").n_unique() if parsed.tokens.height else 0
-    if skipped:
-        write_table(pl.DataFrame(skipped), out / f"skipped-{tag}.csv", raw_csv=args.raw_csv)
-    else:
-        (out / f"skipped-{tag}.csv").unlink(missing_ok=True)
-    # the new parts become the shard's in one rename; the previous run's parts are removed after
+    # skipped-<tag>.csv, then the new parts become the shard's in one rename; the previous run's parts go after
     writer.publish(model, {"documents": n_docs, "sentences": n_sentences, "words": n_words,
-                           "skipped": len(skipped)})
+                           "skipped": len(skipped)}, skipped=skipped, raw_csv=args.raw_csv)
     print(f"{n_docs} documents, {n_sentences} sentences, {n_words} words "
           f"parsed with the {model.get('name')} model in {time.time() - start:.1f} s"
           + (f" ({len(skipped)} skipped)" if skipped else "") + f" -> {out}")
