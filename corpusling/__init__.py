@@ -35,6 +35,7 @@ _API: dict[str, str] = {
     "concordance": "corpusling.verbs", "count": "corpusling.verbs", "freq": "corpusling.verbs",
     "ngrams": "corpusling.verbs",
     "collocates": "corpusling.verbs", "keyness": "corpusling.verbs", "dispersion": "corpusling.verbs",
+    "positions": "corpusling.verbs",
     "rates": "corpusling.verbs", "compare": "corpusling.verbs", "write_table": "corpusling.tables",
 }
 

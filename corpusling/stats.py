@@ -201,11 +201,26 @@ def association(o11: pl.Expr, f_node: pl.Expr, f_collocate: pl.Expr, n: pl.Expr 
     ]
 
 
-def _window(span: int | tuple[int, int]) -> tuple[int, int]:
-    left, right = (span, span) if isinstance(span, int) else span
-    if left < 0 or right < 0 or left + right == 0:
-        raise QueryError(f"a window is a number of words left and right (at least one), not {span!r}")
-    return left, right
+def _window(span: int | tuple[int, int], left: int | None = None, right: int | None = None) -> tuple[int, int]:
+    """Words left and right: ``span`` (one number for both sides, or a pair), each side overridden by ``left`` or
+    ``right`` when given (as ``--left``/``--right`` override ``--window``)."""
+    on_left, on_right = (span, span) if isinstance(span, int) else span
+    on_left, on_right = on_left if left is None else left, on_right if right is None else right
+    if on_left < 0 or on_right < 0 or on_left + on_right == 0:
+        shown = span if left is None and right is None else (on_left, on_right)
+        raise QueryError(f"a window is a number of words left and right (at least one), not {shown!r}")
+    return on_left, on_right
+
+
+def _repelled(with_repelled: bool, attraction: bool | None) -> bool:
+    """Whether collocates the node repels are kept: ``with_repelled``, or its older name's opposite
+    (``attraction=False``); both given and contradictory is an error."""
+    if attraction is None:
+        return with_repelled
+    if with_repelled and attraction:
+        raise QueryError("with_repelled=True and attraction=True contradict each other: give with_repelled alone "
+                         "(attraction is its older name, attraction=False being with_repelled=True)")
+    return with_repelled or not attraction
 
 
 def _window_rows(counted: np.ndarray, sentence: np.ndarray, first: np.ndarray, last: np.ndarray,
@@ -230,21 +245,25 @@ def _window_rows(counted: np.ndarray, sentence: np.ndarray, first: np.ndarray, l
 
 def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, window: int | tuple[int, int] = 5,
                by: str = "lemma", min_count: int = 3, where: Where = None, lowercase: bool = False,
-               sort: str = "ll", attraction: bool = True, include_punct: bool = False) -> pl.DataFrame:
+               sort: str = "ll", attraction: bool | None = None, include_punct: bool = False,
+               left: int | None = None, right: int | None = None, with_repelled: bool = False) -> pl.DataFrame:
     """Collocates of a query within ``window`` words left and right of each match, inside the sentence.
 
     Columns: ``collocate, count`` (co-occurrences O), ``f_collocate`` (corpus frequency),
     ``f_node`` (window positions: matches × span), ``node_count`` (matches of the node: the f_x of
     Dice and logDice), ``expected`` and the scores of :func:`association`.
-    ``window`` is a number (both sides) or ``(left, right)``; ``where`` filters the collocates.
+    ``window`` is a number (both sides) or ``(left, right)``; ``left`` or ``right`` (the command line's
+    ``--left``/``--right``) overrides its side. ``where`` filters the collocates.
     Windows, collocates and the corpus size N are word tokens: punctuation and symbols are neither
     collocates nor window positions, so a window of 3 holds three words (AntConc has no punctuation
     tokens; with ``include_punct`` every token is a position, as CQP and CQPweb count them).
-    Sorted by ``sort`` (a score), decreasing. With ``attraction`` (default) only collocates seen more
-    often than expected (O > E) are kept: G² is two-sided and would otherwise rank words the node
-    repels (frequent function words) among its collocates.
+    Sorted by ``sort`` (a score), decreasing. Only collocates seen more often than expected (O > E, the
+    words the node attracts) are kept unless ``with_repelled`` (``--with-repelled``): G² is two-sided and
+    would otherwise rank words the node repels (frequent function words) among its collocates.
+    ``attraction`` is the older name of the same choice, kept: ``attraction=False`` is ``with_repelled=True``.
     """
-    left, right = _window(window)
+    with_repelled = _repelled(with_repelled, attraction)
+    left, right = _window(window, left, right)
     _check(tokens, [by])
     idx = index(tokens)
     matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
@@ -264,7 +283,7 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
            .with_columns(pl.lit(f_node).alias("f_node"), pl.lit(float(matches.height)).alias("node_count"))
            .with_columns(association(pl.col("count").cast(pl.Float64), pl.col("f_node"),
                                      pl.col("f_collocate").cast(pl.Float64), n, pl.col("node_count"))))
-    if attraction:
+    if not with_repelled:
         out = out.filter(pl.col("count") > pl.col("expected"))
     if sort not in out.columns:
         raise QueryError(f"cannot sort collocates by {sort!r}: use ll, mi, mi3, t, dice, log_dice or count")

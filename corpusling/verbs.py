@@ -250,12 +250,16 @@ def ngrams(corpus: ParsedCorpus, n: int = 2, by: str = "form", where: Any = None
 @_or_tables(_stats("collocates"))
 def collocates(corpus: ParsedCorpus, pattern: Any, window: int | tuple[int, int] = 5, by: str = "lemma",
                min_count: int = 3, where: Any = None, lowercase: bool = False, sort: str = "ll",
-               attraction: bool = True, include_punct: bool = False) -> pl.DataFrame:
-    """Collocates of a query with association measures (``corpusling collocates``)."""
+               attraction: bool | None = None, include_punct: bool = False, left: int | None = None,
+               right: int | None = None, with_repelled: bool = False) -> pl.DataFrame:
+    """Collocates of a query with association measures (``corpusling collocates``): ``window`` words on each side
+    (or ``(left, right)``), ``left``/``right`` overriding a side (``--left``/``--right``), the words the node
+    attracts only unless ``with_repelled`` (``--with-repelled``; ``attraction=False`` is its older name)."""
     from corpusling import stats
 
     return stats.collocates(corpus.tokens, pattern, window=window, by=by, min_count=min_count, where=where,
-                            lowercase=lowercase, sort=sort, attraction=attraction, include_punct=include_punct)
+                            lowercase=lowercase, sort=sort, attraction=attraction, include_punct=include_punct,
+                            left=left, right=right, with_repelled=with_repelled)
 
 
 @_or_tables(_stats("keyness"))
@@ -278,6 +282,15 @@ def dispersion(corpus: ParsedCorpus, items: Any = None, by: str = "lemma", parts
 
     return stats.dispersion(corpus.tokens, items, by=by, parts=parts, documents=corpus.documents,
                             min_count=min_count, lowercase=lowercase, include_punct=include_punct)
+
+
+@_or_tables(_stats("positions"))
+def positions(corpus: ParsedCorpus, pattern: Any, include_punct: bool = False) -> pl.DataFrame:
+    """Where each match of a query falls in its document, for a dispersion plot (``corpusling dispersion -q QUERY
+    --positions FILE``): ``doc_id, start_char, word, doc_words, relative, corpus_word``."""
+    from corpusling import stats
+
+    return stats.positions(corpus.tokens, pattern, include_punct=include_punct)
 
 
 @_or_tables(_rates("rates"))
@@ -307,4 +320,4 @@ def _sizes(corpus: ParsedCorpus, include_punct: bool) -> pl.DataFrame:
 
 
 __all__ = ["collocates", "compare", "concordance", "conditionals", "count", "density", "dispersion", "freq", "hedges",
-           "keyness", "ngrams", "query", "quotes", "rates", "reported", "speakers"]
+           "keyness", "ngrams", "positions", "query", "quotes", "rates", "reported", "speakers"]

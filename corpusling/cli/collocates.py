@@ -48,15 +48,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from corpusling import stats
+    from corpusling import verbs
     from corpusling.cli.concordance import split_query
     from corpusling.query import parse
 
     pattern = split_query(args)
     parse(pattern)
     corpus = load_corpus(args)
-    window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
-    table = stats.collocates(corpus.tokens, pattern, window=window, by=args.by, min_count=args.min_count,
-                             where=args.where, lowercase=args.lowercase, sort=args.sort,
-                             attraction=not args.with_repelled, include_punct=args.include_punct)
+    table = verbs.collocates(corpus, pattern, window=args.window, left=args.left, right=args.right, by=args.by,
+                             min_count=args.min_count, where=args.where, lowercase=args.lowercase, sort=args.sort,
+                             with_repelled=args.with_repelled, include_punct=args.include_punct)
     return emit(table, args)

@@ -1,8 +1,8 @@
 """``corpusling dispersion``: how evenly items spread over documents (range, Juilland's D, Gries' DP).
 
 Items are values of --by (--items), the matches of a query (-q), or every item (neither).
---positions FILE writes where each match falls, for a dispersion plot. Part sizes and positions count
-word tokens, punctuation and symbols left out (--include-punct counts them).
+--positions FILE writes where each match falls, for a dispersion plot (in Python: cl.positions(corpus, QUERY)).
+Part sizes and positions count word tokens, punctuation and symbols left out (--include-punct counts them).
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--parts", default="doc_id", help="doc_id (default), a token column or a metadata column")
     group.add_argument("--min-count", type=count_type("--min-count", 1), default=1,
                        help="minimum frequency (default 1)")
+    group.add_argument("--lowercase", action="store_true", help="fold case before counting")
     group.add_argument("--positions", default=None, metavar="FILE",
-                       help="also write the position of each match of -q (for a dispersion plot)")
+                       help="also write the position of each match of -q (for a dispersion plot; "
+                            "cl.positions(corpus, QUERY) in Python)")
     add_counting_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
@@ -43,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from corpusling import stats
+    from corpusling import verbs
     from corpusling.errors import InputError
     from corpusling.query import parse
     from corpusling.tables import write_table
@@ -54,10 +56,10 @@ def run(args: argparse.Namespace) -> int:
         parse(args.query)
     corpus = load_corpus(args)
     items = args.query if args.query else args.items
-    table = stats.dispersion(corpus.tokens, items, by=args.by, parts=args.parts, documents=corpus.documents,
-                             min_count=args.min_count, include_punct=args.include_punct)
+    table = verbs.dispersion(corpus, items, by=args.by, parts=args.parts, min_count=args.min_count,
+                             lowercase=args.lowercase, include_punct=args.include_punct)
     if args.positions:
-        where = stats.positions(corpus.tokens, args.query, include_punct=args.include_punct)
+        where = verbs.positions(corpus, args.query, include_punct=args.include_punct)
         written = write_table(where, args.positions, raw_csv=args.raw_csv)
         print(f"{where.height} positions written to {written}", file=sys.stderr)
     return emit(table, args)
