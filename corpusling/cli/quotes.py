@@ -28,7 +28,7 @@ EPILOG = """examples:
   corpusling quotes seeds/000_e14371d8171e9155.txt
   corpusling quotes corpora/wikinews-fr-2012/documents --out quotes.xlsx
   corpusling quotes corpora/wikinews-fr-2012/documents --group-by date --density density.csv
-  corpusling quotes parsed/wikinews --verbs my_verbs.tsv --out quotes.parquet
+  corpusling quotes parsed/wikinews --reporting-verbs my_verbs.tsv --out quotes.parquet
   corpusling quotes parsed/wikinews --kinds rules --out quotes.csv         # kinds by the ordered rules alone
   corpusling quotes corpora/wikinews-fr-2012/documents --speakers who.csv   # who is quoted, how much
 """
@@ -42,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--speakers", type=Path, default=None,
                         help="write who is quoted: one row per document and speaker, with mentions, quotations "
                              "and quoted words (same formats)")
-    parser.add_argument("--verbs", type=Path, default=None,
-                        help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one)")
+    parser.add_argument("--reporting-verbs", "--verbs", type=Path, default=None, metavar="FILE",
+                        help="reporting-verb lexicon (TSV with a 'lemma' column; default: the bundled one); "
+                             "cl.quotes(corpus, reporting_verbs=FILE). --verbs is its older name, still accepted")
     parser.add_argument("--kinds", choices=KIND_DECIDERS, default=None,
                         help="who decides a quotation's kind: the ordered rules, the learned model, or the hybrid "
                              "(default: the rules' direct stands, the model chooses between mixed and scare; "
@@ -51,10 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:
-    """The reporting-verb lexicon of ``--verbs``, read and checked before the corpus is parsed, and ``--kinds``."""
+    """The reporting-verb lexicon of ``--reporting-verbs`` (or ``--verbs``), read and checked before the corpus is
+    parsed, and ``--kinds``."""
     from corpusling.markers.attribution import load_reporting_verbs
 
-    chosen: dict[str, Any] = {"reporting_verbs": load_reporting_verbs(args.verbs)} if args.verbs else {}
+    chosen: dict[str, Any] = ({"reporting_verbs": load_reporting_verbs(args.reporting_verbs)}
+                              if args.reporting_verbs else {})
     return {**chosen, "kinds": args.kinds} if args.kinds else chosen
 
 
