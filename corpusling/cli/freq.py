@@ -37,13 +37,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_arguments(parser)
     group = parser.add_argument_group("frequencies")
-    group.add_argument("--by", nargs="+", default=["lemma"], metavar="COL",
-                       help="column(s) counted (default lemma; n-grams use the first): form, lemma… count syntactic "
-                            "words, token_text surface tokens")
+    group.add_argument("--by", nargs="+", default=None, metavar="COL",
+                       help="column(s) counted (default: lemma for a frequency list, form for n-grams, as cl.freq "
+                            "and cl.ngrams count; n-grams use the first): form, lemma… count syntactic words, "
+                            "token_text surface tokens")
     group.add_argument("--where", default=None, help='count only words matching a one-word query, e.g. [upos="NOUN"]')
     group.add_argument("--group-by", default=None, metavar="COL", help="one list per value of a metadata column")
     group.add_argument("--ngram", type=count_type("--ngram", 1), default=1, metavar="N",
-                       help="count n-grams of N words (default 1)")
+                       help="count n-grams of N words (default 1), of forms unless --by says otherwise "
+                            "(cl.ngrams(corpus, n=N))")
     group.add_argument("--min-count", type=count_type("--min-count", 1), default=1,
                        help="drop items seen fewer times (default 1)")
     group.add_argument("--lowercase", action="store_true", help="fold case before counting")
@@ -53,13 +55,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+#: What n-grams count when ``--by`` is not given: forms, as :func:`corpusling.ngrams` counts them (``freq --ngram``
+#: counted lemmas before; a note on stderr says so).
+NGRAMS_BY = "form"
+
+
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from corpusling import stats
     from corpusling.errors import InputError
     from corpusling.query import parse
 
     if args.where:
         parse(args.where)
+    if args.by is None:
+        args.by = [NGRAMS_BY if args.ngram > 1 else "lemma"]
+        if args.ngram > 1:
+            print(f"n-grams of {NGRAMS_BY}s, as cl.ngrams counts them (before, of lemmas: add --by lemma for "
+                  "those)", file=sys.stderr)
     if args.ngram > 1 and args.group_by:
         raise InputError("--ngram and --group-by cannot be combined yet")
     if args.lazy:
