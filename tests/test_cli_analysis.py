@@ -24,18 +24,22 @@ def folder(seed_parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _as_before(verb: str, tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """The table each verb wrote before the registry built it, from the analysis modules called by hand."""
+    """The table each verb wrote before the registry built it, from the analysis modules called by hand; the
+    conditionals and hedges with the ``voice`` of ``cl.conditionals(corpus)`` and ``cl.hedges(corpus)`` added
+    last (writer, quoted or reported: :func:`corpusling.markers.voice.add_voice`)."""
     from corpusling.markers.conditional import conditionals
     from corpusling.markers.hedges import hedges
     from corpusling.markers.quotes import quotes
     from corpusling.markers.reported import reported
+    from corpusling.markers.voice import add_voice
 
+    quoted = quotes(tokens, documents)
     if verb == "conditionals":
-        return conditionals(tokens, documents, quotes(tokens, documents))
+        return add_voice(conditionals(tokens, documents, quoted), quoted, reported(tokens, documents))
     if verb == "hedges":
-        return hedges(tokens, documents, quotes=quotes(tokens, documents))
+        return add_voice(hedges(tokens, documents, quotes=quoted), quoted, reported(tokens, documents))
     if verb == "quotes":
-        return quotes(tokens, documents)
+        return quoted
     return reported(tokens, documents)
 
 

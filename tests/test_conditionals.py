@@ -395,7 +395,8 @@ def test_cli_writes_the_table_and_prints_rates(tmp_path, capsys) -> None:
     out = tmp_path / "conditionals.csv"
     assert main(["conditionals", str(tmp_path / "parsed"), "--by", "class", "--out", str(out)]) == 0
     table = pl.read_csv(out)
-    assert table["form"].to_list() == ["aurait", "pourrait"] and table.columns == COLUMNS
+    # the table of cl.conditionals(corpus): the analysis's columns, then the voice (writer, quoted or reported)
+    assert table["form"].to_list() == ["aurait", "pourrait"] and table.columns == [*COLUMNS, "voice"]
     printed = capsys.readouterr().out
     assert "2 conditionals (1 compound)" in printed and "epistemic" in printed
     assert main(["conditionals", str(tmp_path / "parsed"), "--group-by", "nonexistent"]) == 2

@@ -27,8 +27,19 @@ from corpusling.parsed import ParsedCorpus
 from corpusling.registry import ANALYSES, Analysis
 from corpusling.tables import FORMATS
 
-#: How ``--by`` names the column that says whether a row stands in a quotation.
-VOICE = {"voice": "in_quote"}
+#: Analyses whose table has the three voices of their verb (``cl.conditionals(corpus)``, ``cl.hedges(corpus)``:
+#: ``voice`` is writer, quoted or reported, :func:`corpusling.markers.voice.add_voice`): their command-line verb
+#: writes the table the verb gives, and ``--by voice`` splits by those three voices.
+VOICED: tuple[str, ...] = ("conditionals", "hedges")
+#: The columns ``--by`` may name beside the analysis's breakdown: ``voice`` (the three voices; for an analysis
+#: without them, such as reported speech, ``in_quote``, as before) and ``in_quote`` (quoted or not: the two values
+#: ``--by voice`` had before the three voices).
+VOICE_COLUMNS: tuple[str, ...] = ("voice", "in_quote")
+
+
+def by_column(analysis: Analysis, by: str) -> str:
+    """The column ``--by`` names: ``voice`` is ``in_quote`` for an analysis without the three voices."""
+    return "in_quote" if by == "voice" and analysis.name not in VOICED else by
 
 
 @dataclass(frozen=True)
@@ -70,10 +81,13 @@ def add_analysis_verb(subparsers: argparse._SubParsersAction, name: str, *, doc:
     parser.add_argument("--group-by", metavar="COL", default=None,
                         help="metadata column whose groups get rates and are compared (e.g. outlet, date)")
     if rates:
-        choices = [c for c in (analysis.breakdown, *analysis.splits) if c] + list(VOICE)
+        choices = [c for c in (analysis.breakdown, *analysis.splits) if c] + list(VOICE_COLUMNS)
         named = [f"{c} (default)" if c == by else c for c in choices]
+        voice = ("voice: writer, quoted or reported, the table's voice column" if name in VOICED
+                 else "voice: in_quote here, its rows having no voice column")
         parser.add_argument("--by", choices=sorted(choices), default=by,
-                            help=f"split the rates by {', '.join(named[:-1])} or {named[-1]} (in_quote)")
+                            help=f"split the rates by {', '.join(named[:-1])} or {named[-1]} ({voice}; "
+                                 "in_quote: quoted or not)")
     parser.add_argument("--out", type=Path, default=None,
                         help=f"write the table of {analysis.noun} ({_formats()})")
     if rates:
@@ -93,14 +107,19 @@ def run(args: argparse.Namespace, analysis: Analysis, *, rates: bool, options: O
 
     chosen = options(args) if options else {}  # before parsing: a bad file fails fast
     corpus = load_corpus(args)
-    results = run_with_needs(analysis.name, corpus.tokens, corpus.documents, **chosen)
+    if analysis.name in VOICED:  # the verb's table, with its voice: cl.conditionals(corpus), cl.hedges(corpus)
+        from corpusling import verbs
+
+        results = {analysis.name: getattr(verbs, analysis.name)(corpus, **chosen)}
+    else:
+        results = run_with_needs(analysis.name, corpus.tokens, corpus.documents, **chosen)
     rows = results[analysis.name]
     if args.out:
         write_table(rows, args.out, raw_csv=args.raw_csv)
         print(f"{rows.height} {analysis.noun} written to {args.out}", file=sys.stderr)
     by = table = None
     if rates:
-        by = [VOICE.get(args.by, args.by)] if args.by else None
+        by = [by_column(analysis, args.by)] if args.by else None
         table = rates_of(rows, corpus.tokens, corpus.documents, by=by, group_by=args.group_by, seed=args.seed)
         if args.rates:
             write_table(table, args.rates, raw_csv=args.raw_csv)

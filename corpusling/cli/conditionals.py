@@ -2,9 +2,11 @@
 
 Writes the table of conditionals (one row per finite conditional verb, compounds on
 their auxiliary: ``doc_id, sent_id, start_char, end_char, form, lemma, tense,
-compound, main_lemma, class, sentence, rule, detected_by, in_quote``) to ``--out``
+compound, main_lemma, class, sentence, rule, detected_by, in_quote, voice``: the table of
+``cl.conditionals(corpus)``, ``voice`` being writer, quoted or reported) to ``--out``
 (.csv .tsv .parquet .xlsx, or .tex .html .md), and prints counts by class and the
-rate per 1,000 words with a 95% confidence interval resampled over documents.
+rate per 1,000 words with a 95% confidence interval resampled over documents
+(``--by voice`` splits it by the three voices).
 With ``--group-by`` the rates are given per group and each group is compared with
 the rest of the corpus (log-likelihood G², p, log ratio).
 """
@@ -25,6 +27,7 @@ EPILOG = """examples:
   corpusling conditionals corpora/wikinews-fr-2012/documents --out conditionals.xlsx
   corpusling conditionals corpora/wikinews-fr-2012/documents --group-by date --by class --rates rates.csv
   corpusling conditionals parsed/wikinews --by lemma --out conditionals.parquet
+  corpusling conditionals parsed/wikinews --by voice        # writer, quoted or reported
   corpusling conditionals parsed/wikinews --classes model --out conditionals.csv   # the learned classifier
 """
 

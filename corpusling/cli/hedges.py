@@ -1,9 +1,10 @@
 """``corpusling hedges``: hedges, source markers, unnamed sources and boosters, with rates per 1,000 words.
 
 Writes the table of matches (``doc_id, sent_id, start_char, end_char, match,
-category, entry, in_quote``) to ``--out`` (.csv .tsv .parquet .xlsx, or .tex .html
-.md) and prints, per category, the count and the rate per 1,000 words with a 95%
-confidence interval resampled over documents. ``--lexicon FILE`` adds entries to
+category, entry, in_quote, voice``: the table of ``cl.hedges(corpus)``, ``voice`` being
+writer, quoted or reported) to ``--out`` (.csv .tsv .parquet .xlsx, or .tex .html
+.md) and prints, per category (or per voice, ``--by voice``), the count and the rate
+per 1,000 words with a 95% confidence interval resampled over documents. ``--lexicon FILE`` adds entries to
 the bundled lexicon (``--lexicon-mode replace`` uses the file alone); the file is a
 TSV with the columns pattern, category, notes, source, validated line by line
 (see corpusling/lexicons/README.md for the notation). With ``--group-by`` each group
