@@ -396,6 +396,30 @@ class TokenIndex:
         bounds = self._kept["sent_bounds"]
         return None if bounds is None else bounds[1]
 
+    def in_sentence_order(self) -> bool:
+        """Whether each document is one run of rows, its ``sent_id`` never decreasing and each sentence's
+        ``word_id`` rising, no id missing: the order ``doc_id, sent_id, word_id`` the analyses' word tables read
+        (a parsed corpus is in it), in which :attr:`sentence` numbers the sentences as they would. Checked once
+        per index."""
+        if "sentence_order" not in self._kept:
+            self._kept["sentence_order"] = self._sentence_order()
+        return self._kept["sentence_order"]
+
+    def _sentence_order(self) -> bool:
+        if self.n == 0:
+            return True
+        if any(c not in self.columns for c in ("doc_id", "sent_id", "word_id")):
+            return False
+        sent, word = self.column("sent_id"), self.column("word_id")
+        if self.column("doc_id").null_count() or sent.null_count() or word.null_count():
+            return False
+        if self.doc_names.n_unique() != len(self.doc_first):  # a document in several runs
+            return False
+        s, w = sent.to_numpy(), word.to_numpy()
+        same_doc = self.document[1:] == self.document[:-1]
+        same_sent = same_doc & (s[1:] == s[:-1])
+        return not (np.any(same_doc & (s[1:] < s[:-1])) or np.any(same_sent & (w[1:] <= w[:-1])))
+
 
 _INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
 #: Tables whose index is to be opened from a stored index on first use (:func:`corpusling.index_store.attach`).
@@ -428,6 +452,15 @@ def cached(tokens: pl.DataFrame) -> TokenIndex | None:
     return None
 
 
+def sentence_ordered(tokens: pl.DataFrame) -> TokenIndex | None:
+    """The table's own index (:func:`cached`: one it has already, or one stored with its folder) when the table is
+    in sentence order (:meth:`TokenIndex.in_sentence_order`), else None: the analyses' word tables then read the
+    sentence numbers and bounds from it instead of numbering the sentences again, and a bare table is numbered
+    by the caller."""
+    kept = cached(tokens)
+    return kept.holding(tokens) if kept is not None and kept.in_sentence_order() else None
+
+
 def keep_index(tokens: pl.DataFrame, built: TokenIndex) -> TokenIndex:
     """Make ``built`` the index :func:`index` gives for ``tokens``, while the table lives."""
     key = id(tokens)
@@ -443,4 +476,5 @@ def open_on_first_use(tokens: pl.DataFrame, opener: Callable[[pl.DataFrame], Tok
     _STORED[key] = (weakref.ref(tokens, lambda _ref, key=key: _STORED.pop(key, None)), opener)
 
 
-__all__ = ["ALIASES", "SHIFT", "TokenIndex", "cached", "index", "keep_index", "open_on_first_use"]
+__all__ = ["ALIASES", "SHIFT", "TokenIndex", "cached", "index", "keep_index", "open_on_first_use",
+           "sentence_ordered"]

@@ -177,3 +177,53 @@ def test_an_empty_table_without_columns_is_in_order() -> None:
     """A corpus whose every document was skipped has a token table with no columns: nothing to sort."""
     empty = pl.DataFrame()
     assert in_text_order(empty) is empty
+
+
+def test_sentence_ordered_only_for_an_indexed_table_in_sentence_order() -> None:
+    """The word tables of the hedges and conditionals read a table's index only when it has one and is in sentence
+    order (each document one run, sentence ids never going back, word ids rising); its sentence numbers are those
+    the word tables would give (1, 2, … over the corpus)."""
+    from corpusling.token_index import index, sentence_ordered
+
+    table = _tokens()
+    assert sentence_ordered(table) is None  # no index yet: the word table numbers its sentences itself
+    index(table)
+    assert sentence_ordered(table) is not None
+    assert index(table).sentence[:-1].tolist() == [1, 1, 1, 2, 2, 3, 3]
+    split = pl.concat([table[:2], table[5:], table[2:5]])  # document "a" in two runs
+    word_back = table.with_columns(pl.when(pl.col("start_char") == 6).then(1).otherwise(pl.col("word_id"))
+                                   .alias("word_id"))
+    sent_back = table.with_columns(pl.when(pl.col("start_char") == 14).then(0).otherwise(pl.col("sent_id"))
+                                   .alias("sent_id"))
+    for disordered in (split, word_back, sent_back):
+        index(disordered)
+        assert sentence_ordered(disordered) is None
+
+
+def test_hedges_and_conditionals_read_the_corpus_index_and_find_what_a_bare_table_gives(gold_parsed) -> None:
+    """A corpus's hedges and conditionals take its sentences from its index (no sort, no numbering of their own)
+    and find what a copy of its table without an index finds, also with its documents out of name order (the
+    conditionals then rank the documents by name, as the sort of a bare table does)."""
+    from corpusling.markers.conditional import conditionals
+    from corpusling.markers.hedge_words import word_table
+    from corpusling.markers.hedges import hedges
+    from corpusling.parsed import ParsedCorpus
+    from corpusling.token_index import index, sentence_ordered
+
+    corpus = ParsedCorpus(gold_parsed.tokens, gold_parsed.documents)
+    found = corpus.quotes()
+    assert sentence_ordered(corpus.tokens) is not None
+    bare = corpus.tokens.clone()
+    assert sentence_ordered(bare) is None
+    assert word_table(corpus.tokens).equals(word_table(bare))
+    assert corpus.hedges().equals(hedges(bare, corpus.documents, quotes=found))
+    shared = conditionals(corpus.tokens, corpus.documents, found)
+    assert shared.height > 0 and shared.equals(conditionals(bare, corpus.documents, found))
+    names = corpus.tokens["doc_id"].unique(maintain_order=True).to_list()
+    assert len(names) > 1
+    reversed_ = pl.concat([corpus.tokens.filter(pl.col("doc_id") == name) for name in reversed(names)])
+    index(reversed_)
+    assert sentence_ordered(reversed_) is not None
+    assert conditionals(reversed_, corpus.documents, found).equals(shared)
+    # (the same hedges; two at one offset keep the order of their documents' rows, as without an index)
+    assert hedges(reversed_, corpus.documents, quotes=found).sort(pl.all()).equals(corpus.hedges().sort(pl.all()))

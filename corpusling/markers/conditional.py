@@ -35,12 +35,14 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import polars as pl
 
 from corpusling import tokens as tok
 from corpusling.lexicons import bundled_rows, cue_words
 from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
 from corpusling.registry import CLASS_DECIDERS
+from corpusling.token_index import SHIFT, TokenIndex, sentence_ordered
 
 __all__ = ["CANDIDATE", "CLASSES", "COLUMNS", "ENDING", "EVIDENCE", "EXTRA_EVIDENCE", "conditionals", "cues",
            "detect", "etre_verbs", "evidence", "lowered", "rules"]
@@ -85,8 +87,34 @@ def _implicit(kind: str) -> list[str]:
 
 
 def _in_order(words: pl.DataFrame) -> pl.DataFrame:
-    """Sentence-internal order and a running sentence key ``_sk``."""
+    """Sentence-internal order and a running sentence key ``_sk`` (a table without an index in sentence order:
+    :func:`_indexed_candidates` reads both from the corpus's index)."""
     return words.sort("doc_id", "sent_id", "word_id").with_columns(tok.sentence_starts().cum_sum().alias("_sk"))
+
+
+def _indexed_candidates(tokens: pl.DataFrame, index: TokenIndex) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows of the sentences with a conditional ending (the tokens, and the same words :func:`lowered` and
+    :func:`detect`, with their sentence key ``_sk``), in the order of :func:`_in_order` (documents by name, then
+    their rows), read from the table's ``index`` in sentence order
+    (:func:`corpusling.token_index.sentence_ordered`): the sentences are the index's runs, ``_sk`` its sentence
+    number (after the document's rank by name, where the documents are not in that order), no join or sort on
+    the names."""
+    sentence = index.sentence[:-1]
+    ending = tokens.select(pl.col("form").str.contains(CANDIDATE).fill_null(False))[:, 0].to_numpy()
+    marked = np.zeros(int(sentence.max(initial=0)) + 1, dtype=bool)
+    marked[sentence[ending]] = True
+    rows = np.flatnonzero(marked[sentence])
+    key = sentence[rows]
+    names = index.doc_names.cast(pl.String)
+    by_name = names.arg_sort().to_numpy()
+    if np.any(by_name != np.arange(by_name.size)):  # the documents are put in name order, as the sort would
+        rank = np.empty(by_name.size, dtype=np.int64)
+        rank[by_name] = np.arange(by_name.size)
+        doc_rank = rank[index.document[rows]]
+        order = np.argsort(doc_rank, kind="stable")
+        rows, key = rows[order], doc_rank[order] * SHIFT + key[order]
+    tokens = tokens[rows]
+    return tokens, detect(lowered(tokens)).with_columns(pl.Series("_sk", key, dtype=pl.Int64))
 
 
 # --------------------------------------------------------------------------- context columns
@@ -816,13 +844,20 @@ def _judged(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | Non
         return None
     # a conditional has a conditional ending: only the sentences with such a form are read (their
     # words lower-cased, checked and judged in context; the context never leaves the sentence)
-    ending = tokens.filter(pl.col("form").str.contains(CANDIDATE)).select("doc_id", "sent_id").unique()
-    tokens = tokens.join(ending, on=["doc_id", "sent_id"], how="semi")
-    words = detect(lowered(tokens))
-    holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()
-    if holding.height == 0:
-        return None
-    words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
+    own = sentence_ordered(tokens)
+    if own is not None:  # the corpus's index: its sentences, numbered, and rows in order
+        tokens, words = _indexed_candidates(tokens, own)
+        words = words.filter(pl.col("_sk").is_in(words.filter(pl.col("_cnd"))["_sk"].unique().implode()))
+        if words.height == 0:
+            return None
+    else:
+        ending = tokens.filter(pl.col("form").str.contains(CANDIDATE)).select("doc_id", "sent_id").unique()
+        tokens = tokens.join(ending, on=["doc_id", "sent_id"], how="semi")
+        words = detect(lowered(tokens))
+        holding = words.filter(pl.col("_cnd")).select("doc_id", "sent_id").unique()
+        if holding.height == 0:
+            return None
+        words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
     words = _context(words)
     evidence = _tree(words)  # before _compound, which gives ``tense`` its own values
     found = _compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"],

@@ -15,6 +15,7 @@ import polars as pl
 from corpusling import tokens as tok
 from corpusling.lexicons import HERE, load_hedge_context, load_word_lists
 from corpusling.lexicons.notation import CLITICS
+from corpusling.token_index import sentence_ordered
 
 #: Relations that end a phrase's span: punctuation, a relative or parenthetical clause. The span of a noun
 #: phrase ("selon un sondage publié dans le quotidien El Pais") is its head's contiguous dependents.
@@ -54,7 +55,9 @@ def word_table(tokens: pl.DataFrame) -> pl.DataFrame:
     Each sentence's words are contiguous and in ``word_id`` order; ``_s`` numbers the sentences,
     ``_hi`` is the index of the word's head (null for the root) and ``_head_lemma`` its lemma.
     The table is sorted (by ``doc_id``, ``sent_id``, ``word_id``) only when it is not already
-    in that shape (a parsed corpus is: in document order).
+    in that shape (a parsed corpus is: in document order). When the table has its index
+    (:func:`corpusling.token_index.sentence_ordered`: a parsed corpus's, once a query or the
+    quotations opened it), the order, ``_s`` and each sentence's first row are the index's.
     """
     features = [(pl.col(c).cast(pl.String) if c in tokens.columns else pl.lit(None, dtype=pl.String)).alias(c)
                 for c in ("mood", "verbform", "number")]
@@ -72,13 +75,20 @@ def word_table(tokens: pl.DataFrame) -> pl.DataFrame:
                   .with_columns(_normal(pl.col("_hyphens")).alias("_normal")))
     normal = {"old": vocabulary["_spelling"], "new": vocabulary["_normal"]}
     words = words.with_columns(pl.col("_lemma").replace(**normal), pl.col("_raw").replace(**normal).alias("_form"))
-    if not _in_sentence_order(words):
+    # the corpus's index, when the table has one and is in sentence order (a parsed corpus): its rows are the words'
+    # rows, its sentence numbers and bounds theirs; a bare table is checked, sorted if need be, and numbered here
+    own = sentence_ordered(tokens)
+    if own is None and not _in_sentence_order(words):
         words = words.sort(pl.col("doc_id").cast(pl.String), "sent_id", "word_id", maintain_order=True)
-    words = (words.with_row_index("_i")
-             .with_columns(pl.col("_i").cast(pl.Int64), tok.sentence_starts().cum_sum().alias("_s")))
+    words = words.with_row_index("_i").with_columns(pl.col("_i").cast(pl.Int64))
+    if own is not None:
+        words = words.with_columns(pl.Series("_s", own.sentence[:-1]).cast(pl.UInt32))
+    else:
+        words = words.with_columns(tok.sentence_starts().cum_sum().alias("_s"))
     # the head's row: when every sentence numbers its words 1, 2, 3… in its rows (a parsed corpus
     # does), the head of word w is w's row moved by head − word_id; otherwise a join on the head
-    first = pl.when(tok.sentence_starts()).then(pl.col("_i")).forward_fill()
+    first = (pl.lit(own.sent_first) if own is not None and own.sent_first is not None
+             else pl.when(tok.sentence_starts()).then(pl.col("_i")).forward_fill())
     last = max(words.height - 1, 0)
     if words.select((pl.col("word_id") - 1 == pl.col("_i") - first).all()).item():
         head_row = pl.when(pl.col("head") > 0).then(pl.col("_i") + pl.col("head") - pl.col("word_id"))
