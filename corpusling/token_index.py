@@ -396,6 +396,14 @@ class TokenIndex:
         bounds = self._kept["sent_bounds"]
         return None if bounds is None else bounds[1]
 
+    def in_text_order(self) -> bool:
+        """Whether the table is in text order (:func:`text_ordered`: each document one run of rows, in
+        ``start_char, word_id`` order), checked once per index: the analyses then read the text-order view of this
+        index (:func:`corpusling.markers.text_index.text_index`) without checking the table again."""
+        if "text_order" not in self._kept:
+            self._kept["text_order"] = text_ordered(self.tokens)
+        return self._kept["text_order"]
+
     def in_sentence_order(self) -> bool:
         """Whether each document is one run of rows, its ``sent_id`` never decreasing and each sentence's
         ``word_id`` rising, no id missing: the order ``doc_id, sent_id, word_id`` the analyses' word tables read
@@ -419,6 +427,25 @@ class TokenIndex:
         same_doc = self.document[1:] == self.document[:-1]
         same_sent = same_doc & (s[1:] == s[:-1])
         return not (np.any(same_doc & (s[1:] < s[:-1])) or np.any(same_sent & (w[1:] <= w[:-1])))
+
+
+def text_ordered(tokens: pl.DataFrame) -> bool:
+    """Whether ``tokens`` is in text order: each document one run of rows, in ``start_char, word_id`` order, no key
+    missing (a table with none of the key columns is; an empty one with them is not, as
+    :func:`corpusling.markers.text_index.in_text_order`, which sorts it, has it)."""
+    key = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
+    if not key:  # (nothing to order by: an empty table with no columns, as a corpus of skipped documents gives)
+        return True
+    if tokens.height == 0 or any(tokens[c].null_count() for c in key):
+        return False
+    same_doc = pl.col("doc_id") == pl.col("doc_id").shift()
+    start = pl.col("start_char").diff()
+    word = pl.col("word_id").diff() if "word_id" in tokens.columns else pl.lit(0)
+    check = tokens.select(
+        (~same_doc).fill_null(True).sum().alias("runs"),
+        (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
+        pl.col("doc_id").n_unique().alias("docs"))
+    return not (check["disorder"][0] or check["runs"][0] != check["docs"][0])
 
 
 _INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
@@ -477,4 +504,4 @@ def open_on_first_use(tokens: pl.DataFrame, opener: Callable[[pl.DataFrame], Tok
 
 
 __all__ = ["ALIASES", "SHIFT", "TokenIndex", "cached", "index", "keep_index", "open_on_first_use",
-           "sentence_ordered"]
+           "sentence_ordered", "text_ordered"]

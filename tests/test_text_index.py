@@ -227,3 +227,20 @@ def test_hedges_and_conditionals_read_the_corpus_index_and_find_what_a_bare_tabl
     assert conditionals(reversed_, corpus.documents, found).equals(shared)
     # (the same hedges; two at one offset keep the order of their documents' rows, as without an index)
     assert hedges(reversed_, corpus.documents, quotes=found).sort(pl.all()).equals(corpus.hedges().sort(pl.all()))
+
+
+def test_the_text_order_of_an_indexed_table_is_checked_once() -> None:
+    """The index keeps whether its table is in text order: text_index and shared_index read the flag instead of
+    checking the table again on each call; the table's own check (in_text_order) gives the same answer."""
+    from corpusling.markers.text_index import shared_index
+    from corpusling.token_index import index, text_ordered
+
+    table = _tokens()
+    shuffled = table.sample(fraction=1.0, shuffle=True, seed=3)
+    for frame, ordered in ((table, True), (shuffled, False)):
+        assert text_ordered(frame) is ordered and (in_text_order(frame) is frame) is ordered
+        assert index(frame).in_text_order() is ordered and "text_order" in index(frame)._kept
+        assert (shared_index(frame) is not None) is ordered
+        assert (text_index(frame).tokens is frame) is ordered
+    empty = table.clear()
+    assert not text_ordered(empty) and text_ordered(pl.DataFrame())

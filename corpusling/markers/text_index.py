@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpusling.token_index import SHIFT, TokenIndex, cached
+from corpusling.token_index import SHIFT, TokenIndex, cached, text_ordered
 
 #: The index of a table in text order (the name the analyses give it).
 TextIndex = TokenIndex
@@ -22,22 +22,11 @@ TextIndex = TokenIndex
 
 def in_text_order(tokens: pl.DataFrame) -> pl.DataFrame:
     """``tokens`` sorted by ``doc_id, start_char, word_id``, unless each document already is one run of rows
-    in that order (a parsed corpus is): then the documents keep their order and nothing is sorted."""
-    key = [c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns]
-    if not key:  # (nothing to order by: an empty table with no columns, as a corpus of skipped documents gives)
+    in that order (a parsed corpus is: :func:`corpusling.token_index.text_ordered`): then the documents keep their
+    order and nothing is sorted."""
+    if text_ordered(tokens):
         return tokens
-    if tokens.height == 0 or any(tokens[c].null_count() for c in key):
-        return tokens.sort(*key)
-    same_doc = pl.col("doc_id") == pl.col("doc_id").shift()
-    start = pl.col("start_char").diff()
-    word = pl.col("word_id").diff() if "word_id" in tokens.columns else pl.lit(0)
-    check = tokens.select(
-        (~same_doc).fill_null(True).sum().alias("runs"),
-        (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
-        pl.col("doc_id").n_unique().alias("docs"))
-    if check["disorder"][0] or check["runs"][0] != check["docs"][0]:
-        return tokens.sort(*key)
-    return tokens
+    return tokens.sort(*[c for c in ("doc_id", "start_char", "word_id") if c in tokens.columns])
 
 
 def text_index(tokens: pl.DataFrame) -> TokenIndex:
@@ -45,19 +34,17 @@ def text_index(tokens: pl.DataFrame) -> TokenIndex:
     table's own index (:func:`corpusling.token_index.index`, its parts shared with the queries) when it is in
     order and indexed already, else one built on the table put in order; either way the index returned keeps its
     table."""
-    ordered = in_text_order(tokens)
-    if ordered is tokens:
-        kept = cached(tokens)
-        if kept is not None:
-            return kept.holding(tokens)
-    return TokenIndex(ordered)
+    kept = cached(tokens)
+    if kept is not None and kept.in_text_order():  # (checked once per index)
+        return kept.holding(tokens)
+    return TokenIndex(in_text_order(tokens))
 
 
 def shared_index(tokens: pl.DataFrame) -> TokenIndex | None:
     """The table's own index when it has one and is in text order (a :class:`~corpusling.parsed.ParsedCorpus`'s
     once its quotations are found), else None: the caller then indexes only the columns it needs."""
     kept = cached(tokens)
-    return kept.holding(tokens) if kept is not None and in_text_order(tokens) is tokens else None
+    return kept.holding(tokens) if kept is not None and kept.in_text_order() else None
 
 
 def position(doc: pl.Expr, char: pl.Expr) -> pl.Expr:
