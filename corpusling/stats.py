@@ -31,6 +31,7 @@ from corpusling.errors import QueryError
 from corpusling.groups import group_column
 from corpusling.query import Pattern, index, query
 from corpusling.rates import chi2_1df_p, log_likelihood, log_ratio
+from corpusling.token_index import cached
 
 Where = str | pl.Expr | None
 
@@ -81,10 +82,21 @@ def _units(tokens: pl.DataFrame, columns: list[str], lowercase: bool, include_pu
     frame = tokens.select(pl.col("doc_id").cast(pl.String), *_items(tokens, columns, lowercase),
                           tok.counted(include_punct, tokens.columns).alias("_counted"),
                           (pl.lit(True) if mask is None else pl.lit(mask)).alias("_selected"),
-                          *([tok.sentence_starts().cum_sum().alias("_sent")] if sentences else []))
+                          *([_sentence_numbers(tokens).alias("_sent")] if sentences else []))
     if _is_surface(columns):
         frame = tok.surface_tokens(tokens, frame, flags=["_counted", "_selected"])
     return frame
+
+
+def _sentence_numbers(tokens: pl.DataFrame) -> pl.Expr:
+    """A number per sentence (1, 2, … over the table, a new one at each change of ``doc_id`` or ``sent_id``): the
+    sentence numbers of the table's own index when it has one (:func:`corpusling.token_index.cached`: a corpus that a
+    query or the quotations indexed), else numbered here."""
+    own = cached(tokens)
+    if (own is not None and {"doc_id", "sent_id"} <= set(tokens.columns) and not tokens["doc_id"].null_count()
+            and not tokens["sent_id"].null_count()):
+        return pl.lit(pl.Series("_sent", own.sentence[:-1]).cast(pl.UInt32))
+    return tok.sentence_starts().cum_sum()
 
 
 def _sizes(units: pl.DataFrame, groups: list[str]) -> pl.DataFrame:

@@ -180,3 +180,16 @@ def test_terminal_display_is_readable() -> None:
     shown = readable(pl.DataFrame({"p": [1e-12, 0.04], "percent_diff": [math.inf, -12.34567]}))
     assert shown["p"].to_list() == ["< 0.001", "0.04"]
     assert shown["percent_diff"].to_list() == ["∞", "-12.3457"]
+
+
+def test_ngrams_read_the_sentences_of_the_table_index(seed_parsed) -> None:
+    """n-grams of a table with an index take its sentence numbers from the index and count what a bare copy
+    (numbered on the fly) counts."""
+    from corpusling.stats import ngrams
+    from corpusling.token_index import index
+
+    indexed = seed_parsed.tokens.clone()
+    index(indexed)
+    for n, by in ((2, "form"), (3, "lemma"), (2, "token_text")):
+        shared = ngrams(indexed, n=n, by=by)
+        assert shared.height > 0 and shared.equals(ngrams(seed_parsed.tokens.clone(), n=n, by=by))
