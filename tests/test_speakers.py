@@ -82,9 +82,9 @@ def test_canonical_names() -> None:
 def test_speaker_rules_are_named_and_ordered() -> None:
     names = [name for name, _, _ in speaker_rules()]
     assert names == ["none", "headline", "name", "apposition", "pronoun", "last_mentioned", "repeated description",
-                     "introduced with its noun", "description", "previous speaker described",
+                     "introduced with its noun", "description", "previous speaker described", "topic described",
                      "pronoun to a description", "as_written", "subject before the colon", "previous subject",
-                     "continuation"]
+                     "continuation", "topic in the first person"]
 
 
 def _text_only(*texts: str) -> pl.DataFrame:

@@ -646,7 +646,6 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
         _role_words,
         apposed_name,
         canonical_names,
-        common_complement,
         last_mentioned,
         name_of,
         named_mentions,
@@ -720,7 +719,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     roles = roles.implode()
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     role = (lowered.str.contains(rf"^(?:{definite})\b\s*\S") & ~pl.col("_src_feats").fill_null("").str.contains("Plur")
-            & ~common_complement(pl.col("_mention").str.strip_chars(), complement)
+            & ~lowered.str.contains(complement)
             & (pl.col("_src_lemma").str.replace(r"^ex-", "").is_in(roles)
                | pl.col("_src_form").str.to_lowercase().str.replace(r"^ex-", "").is_in(roles)))
     role_pronoun = pl.when(pl.col("_src_feats").fill_null("").str.contains("Gender=Fem")).then(pl.lit("elle")) \
