@@ -365,7 +365,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # quotations F1 0.807 (136: a quotation of several sentences runs over several of NTREX's one-sentence
     # paragraphs, which the detector ends as unbalanced, as the guide has it for a writer's paragraphs), kind 0.872
     # (109 matched), speaker 0.755 (49); reported speech P/R/F1 0.967/0.869/0.915 (137), kind 0.950, speaker 0.741
-    # (116); at 10:10 UTC (7b82261) the same. Errors never read.
+    # (116); at 10:10 (7b82261), 10:21 (5ca2cd9) and 11:11 UTC (9b91825) the same. Errors never read.
     ("set21", "conditionals (set21)", "f1"): 0.98,
     ("set21", "conditionals (set21)", "class_accuracy"): 0.79,
     ("set21", "hedges", "precision"): 0.81,
