@@ -787,8 +787,11 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
     introduced with the description's noun, :func:`introduced_names`), ``_described`` (the person a
     description restates), ``_previous_subject`` (the named subject of the sentence before; of the
     clause before the colon, in the quotation's sentence, where ``_colon``), ``_headline`` (the speaker of a
-    quotation in the title) and ``_last_speaker`` (the last speaker of the paragraph, or of the article for a
-    quotation opening a paragraph).
+    quotation in the title), ``_last_speaker`` (the last speaker of the paragraph, or of the article for a
+    quotation opening a paragraph), ``_speaker_described`` (the last named speaker a role restates),
+    ``_topic_described`` (the article's topic a role restates, :func:`article_topics`), ``_pronoun_described``
+    (the description a pronoun takes up, :func:`pronoun_descriptions`) and, for a quotation with no mention,
+    ``_first_person`` (a word of it in the first person) and ``_topic_speaking`` (the article's topic).
     """
     direct_alone = (pl.col("kind") == "direct") & pl.col("source").is_null()
     return [
@@ -1068,10 +1071,10 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
     """``_q, _speaker_described``: for a quotation whose mention is a definite description of a person's role with
     no complement and nobody named near it ("a poursuivi l'expert", "résume l'universitaire"), the last person
     named as the speaker of a quotation before it in the article: a person's name (a first name and a surname, of
-    a gender known from the mentions or a title, "Mme Anne Martin"), not of the other gender (the determiner's,
-    "la porte-parole"). The article's current speaker continued as a description (centering's CONTINUE, Grosz,
-    Joshi & Weinstein 1995). ``named``: the columns of a resolved name; ``gender_of``: ``doc_id, _last`` (a
-    name's last word), ``gender``."""
+    a gender known from the mentions or a title, "Mme Anne Martin", or of any where an elided article gives the
+    description none, "l'expert"), not of the other gender (the determiner's, "la porte-parole"). The article's
+    current speaker continued as a description (centering's CONTINUE, Grosz, Joshi & Weinstein 1995). ``named``:
+    the columns of a resolved name; ``gender_of``: ``doc_id, _last`` (a name's last word), ``gender``."""
     roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
     determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
@@ -1095,6 +1098,8 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
              .join(gender_of, on=["doc_id", "_last"], how="left")
              .with_columns(pl.coalesce("gender", pl.when(pl.col("_title_gender") != "").then("_title_gender"))
                            .alias("gender"))
+             # (of a gender known, or any where the determiner gives none: "a poursuivi l'expert" after "a indiqué V.
+             # Sapounov")
              .filter((pl.col("gender").is_not_null() | pl.col("_d_gender").is_null())
                      & (pl.col("_d_gender").is_null() | (pl.col("gender") == pl.col("_d_gender")))))
     return found.select("_q", pl.col("_before").alias("_speaker_described"))
