@@ -1067,6 +1067,20 @@ def _description_nouns(q: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             .select("_q", "doc_id", "source_start", form.str.to_lowercase().alias("_noun")))
 
 
+def _unresolved_role(named: tuple[str, ...]) -> tuple[pl.Expr, pl.Expr]:
+    """The quotations whose mention is a definite description of a person's role (its noun or, after an adjective,
+    the word after it: "l'expert", "le premier ministre"), with no complement, that no rule of ``named`` (the
+    columns of a resolved name) gave a name; and the gender its determiner gives ("la porte-parole")."""
+    roles, complement = _role_words()
+    source = pl.col("source").str.strip_chars()
+    role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
+            | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
+    unresolved = ((pl.col("kind") != "scare") & pl.col("source").is_not_null() & role
+                  & ~source.str.to_lowercase().str.contains(complement)
+                  & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null())
+    return unresolved, _determiner_gender(source.str.extract(_DESCRIPTION, 1).str.to_lowercase())
+
+
 def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_of: pl.DataFrame) -> pl.DataFrame:
     """``_q, _speaker_described``: for a quotation whose mention is a definite description of a person's role with
     no complement and nobody named near it ("a poursuivi l'expert", "résume l'universitaire"), the last person
@@ -1075,15 +1089,7 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
     description none, "l'expert"), not of the other gender (the determiner's, "la porte-parole"). The article's
     current speaker continued as a description (centering's CONTINUE, Grosz, Joshi & Weinstein 1995). ``named``:
     the columns of a resolved name; ``gender_of``: ``doc_id, _last`` (a name's last word), ``gender``."""
-    roles, complement = _role_words()
-    source = pl.col("source").str.strip_chars()
-    determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
-    # (the noun or, after an adjective, the word after it: "le premier ministre")
-    role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
-            | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
-    wanted = (pl.col("kind") != "scare") & pl.col("source").is_not_null() & role \
-        & ~source.str.to_lowercase().str.contains(complement) \
-        & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
+    wanted, d_gender = _unresolved_role(named)
     counted = (pl.col("level") == 0) & (pl.col("kind") != "scare") & pl.coalesce(*named).is_not_null()
     # (the gender a title gives the speaker's mention: "Mme Anne Martin")
     title_gender = _title_gender(pl.col("source").str.to_lowercase().str.extract(r"^\s*(\S+)", 1))
@@ -1092,7 +1098,7 @@ def _previous_speaker_described(q: pl.DataFrame, named: tuple[str, ...], gender_
                            .alias("_before"),
                            pl.when(counted).then(title_gender.fill_null(""))
                            .shift(1).forward_fill().over("doc_id").alias("_title_gender"),
-                           _determiner_gender(determiner).alias("_d_gender"))
+                           d_gender.alias("_d_gender"))
              .filter(wanted & pl.col("_before").str.contains(r"\s"))
              .with_columns(pl.col("_before").str.split(" ").list.last().alias("_last"))
              .join(gender_of, on=["doc_id", "_last"], how="left")
@@ -1128,16 +1134,9 @@ def _topic_described(q: pl.DataFrame, named: tuple[str, ...], topics: pl.DataFra
     poursuivi l'expert"), the article's topic (:func:`article_topics`), not of the other gender (the
     determiner's): a definite description with no antecedent near it takes up the discourse topic (Vieira &
     Poesio 2000 on definite descriptions with distant antecedents)."""
-    roles, complement = _role_words()
-    source = pl.col("source").str.strip_chars()
-    determiner = source.str.extract(_DESCRIPTION, 1).str.to_lowercase()
-    role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
-            | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
-    wanted = (q.filter((pl.col("kind") != "scare") & pl.col("source").is_not_null() & role
-                       & ~source.str.to_lowercase().str.contains(complement)
-                       & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null()
-                       & pl.col("_speaker_described").is_null())
-              .select("_q", "doc_id", _determiner_gender(determiner).alias("_d_gender")))
+    unresolved, d_gender = _unresolved_role(named)
+    wanted = (q.filter(unresolved & pl.col("_speaker_described").is_null())
+              .select("_q", "doc_id", d_gender.alias("_d_gender")))
     return (wanted.join(topics, on="doc_id")
             .filter(pl.col("_d_gender").is_null() | pl.col("_topic_gender").is_null()
                     | (pl.col("_topic_gender") == pl.col("_d_gender")))
@@ -1323,7 +1322,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     # a description of a person's role with nobody named near it: the last person named as a speaker before it
     q = q.join(_previous_speaker_described(q, resolved, gender_of), on="_q", how="left")
     # … or nobody spoke before it: the person the article names most often
-    topics = article_topics(mentions.join(q.select("doc_id").unique(), on="doc_id", how="semi"))
+    # (the mentions are those of the documents with a quotation already: named_mentions reads those only)
+    topics = article_topics(mentions)
     q = q.join(_topic_described(q, resolved, topics), on="_q", how="left")
     # a quotation in the first person with nobody named near it: the article's topic speaking
     q = (q.join(_first_person(q, tokens), on="_q", how="left")
