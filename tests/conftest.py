@@ -30,6 +30,26 @@ def parse_texts(texts: dict[str, str]):  # noqa: ANN201 - a ParsedCorpus
     return parse(Corpus(documents=[Document(doc_id=key, text=text) for key, text in texts.items()]), model="compact")
 
 
+def direct_quotations(cases: dict[str, tuple]):  # noqa: ANN201 - a polars frame
+    """The direct quotations of speaker cases (document id → (text, expected speaker, expected rule)), each text
+    parsed with the bundled model (:func:`parse_texts`): what the speaker tests read."""
+    import polars as pl
+
+    from corpusling.markers.quotes import quotes
+
+    corpus = parse_texts({key: case[0] for key, case in cases.items()})
+    return quotes(corpus.tokens, corpus.documents).filter(pl.col("kind") == "direct")
+
+
+def quotation_row(found, doc: str, last: bool = True) -> dict:  # noqa: ANN001 - a polars frame
+    """One document's direct quotation in ``found`` (:func:`direct_quotations`), as a dict: the last in the text,
+    or with ``last=False`` the first row."""
+    import polars as pl
+
+    rows = found.filter(pl.col("doc_id") == doc)
+    return rows.sort("start_char").row(-1, named=True) if last else rows.row(0, named=True)
+
+
 def hedges_of_sentences(folder: Path, sentences: list[str]):  # noqa: ANN201 - (polars frame, str)
     """The hedges of ``sentences`` parsed as one document (:func:`parse_paragraphs`), with that document's text:
     what :func:`rows_within` reads one sentence's rows from."""

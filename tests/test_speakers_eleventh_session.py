@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_texts
+from conftest import direct_quotations, quotation_row
 
 CASES = {
     # the topic, named three times, nobody quoted before (set6 2017_02_11-001, written on the released sets)
@@ -42,14 +42,11 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def found() -> pl.DataFrame:
-    from corpusling.markers.quotes import quotes
-
-    corpus = parse_texts({key: text for key, (text, _, _) in CASES.items()})
-    return quotes(corpus.tokens, corpus.documents).filter(pl.col("kind") == "direct")
+    return direct_quotations(CASES)
 
 
 @pytest.mark.parametrize("doc", list(CASES))
 def test_speaker(found: pl.DataFrame, doc: str) -> None:
     _, speaker, rule = CASES[doc]
-    row = found.filter(pl.col("doc_id") == doc).sort("start_char").row(-1, named=True)
+    row = quotation_row(found, doc)
     assert (row["speaker"], row["rule"].split("+")[-1]) == (speaker, rule), row
