@@ -31,7 +31,7 @@ from corpusling.errors import QueryError
 from corpusling.groups import group_column
 from corpusling.query import Pattern, index, query
 from corpusling.rates import chi2_1df_p, log_likelihood, log_ratio
-from corpusling.token_index import cached
+from corpusling.token_index import sentence_ordered
 
 Where = str | pl.Expr | None
 
@@ -90,11 +90,10 @@ def _units(tokens: pl.DataFrame, columns: list[str], lowercase: bool, include_pu
 
 def _sentence_numbers(tokens: pl.DataFrame) -> pl.Expr:
     """A number per sentence (1, 2, … over the table, a new one at each change of ``doc_id`` or ``sent_id``): the
-    sentence numbers of the table's own index when it has one (:func:`corpusling.token_index.cached`: a corpus that a
-    query or the quotations indexed), else numbered here."""
-    own = cached(tokens)
-    if (own is not None and {"doc_id", "sent_id"} <= set(tokens.columns) and not tokens["doc_id"].null_count()
-            and not tokens["sent_id"].null_count()):
+    sentence numbers of the table's own index when it has one in sentence order
+    (:func:`corpusling.token_index.sentence_ordered`, as the hedges' word table reads them), else numbered here."""
+    own = sentence_ordered(tokens)
+    if own is not None:
         return pl.lit(pl.Series("_sent", own.sentence[:-1]).cast(pl.UInt32))
     return tok.sentence_starts().cum_sum()
 
