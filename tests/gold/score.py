@@ -32,8 +32,10 @@ with the same figures, released at 04:18 UTC, ninth session), ``set17`` (40 more
 05:00 UTC, scored at 05:11, 05:48 and 06:39 UTC with the same figures, released at 07:12 UTC, tenth session) and
 ``set20`` (the last 25 unread WiNER-fr articles of 150-800 words: blind from 07:11 UTC of 2026-12-07, tenth
 session, scored at 07:22, 07:46, 08:05, 08:13, 08:34, 08:41, 09:18 and, eleventh session, 10:09 and 10:10 UTC, released
-at 10:11 UTC) and ``set21`` (28 news articles of 2018-2019 in French translation from NTREX-128, one sentence per
-paragraph: the blind set since 10:09 UTC of 2026-12-07, eleventh session; see ``set21/LICENSE.md``).
+at 10:11 UTC), ``set21`` (28 news articles of 2018-2019 in French translation from NTREX-128, one sentence per
+paragraph: blind from 10:09 UTC of 2026-12-07, eleventh session, scored at 10:09, 10:10, 10:21, 11:11 and, twelfth
+session, 12:22 UTC with the same figures, released at 12:23 UTC; see ``set21/LICENSE.md``) and ``set22`` (28 more
+NTREX-128 articles, drawn at 12:21 UTC of 2026-12-07 before anyone read them: the blind set; ``set22/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -69,12 +71,13 @@ ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
 #: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set19: 40
-#: WiNER-fr articles of 2016-2018 each, set20: 25; set21: 28 NTREX-128 articles in French translation; dates in the
-#: docstring above and in ``tests/gold/README.md``).
+#: WiNER-fr articles of 2016-2018 each, set20: 25; set21 and set22: 28 NTREX-128 articles in French translation
+#: each; dates in the docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13",
-               "set14", "set15", "set16", "set17", "set18", "set19", "set20", "set21")
+               "set14", "set15", "set16", "set17", "set18", "set19", "set20", "set21",
+               "set22")
 #: The blind sets: their errors are never listed (the UD blind items' neither).
-BLIND_SETS = ("set21",)
+BLIND_SETS = ("set22",)
 #: Subsets whose errors may be read.
 DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
