@@ -127,9 +127,16 @@ def test_class_and_rule(parsed, sentence: str, form: str, expected_class: str, e
     assert (row["class"], row["rule"]) == (expected_class, expected_rule)
 
 
+#: Cases whose class the later rules give all the same without the round's rule: "laisse à penser que" is a verb of
+#: saying through its infinitive (twelfth session), so the content clause is no longer read as an imagined situation
+#: and the unmarked reportive agrees with the rule.
+SAME_WITHOUT = ("Tout laisse à penser qu'il serait donc la victime.",)
+
+
 @pytest.mark.parametrize("sentence, form, expected_class, expected_rule",
-                         [case for case in CASES if case[3] in NEW_RULES],
-                         ids=[f"{rule}:{form}" for _, form, _, rule in CASES if rule in NEW_RULES])
+                         [case for case in CASES if case[3] in NEW_RULES and case[0] not in SAME_WITHOUT],
+                         ids=[f"{rule}:{form}" for sentence, form, _, rule in CASES
+                              if rule in NEW_RULES and sentence not in SAME_WITHOUT])
 def test_without_the_rule_the_class_changes(parsed, monkeypatch: pytest.MonkeyPatch, sentence: str, form: str,
                                             expected_class: str, expected_rule: str) -> None:
     table = conditional.rules()

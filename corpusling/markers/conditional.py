@@ -329,9 +329,17 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # met ce projet à exécution »" parsed as a reflexive clitic is a si-clause all the same
     elided_si = (pl.col("_f").is_in(cues("elided_condition_word"))
                  & pl.col("_f").shift(-1).is_in(cues("elision_subject"))).fill_null(False)
+    # a si right after "même" concedes ("même si le risque ne doit pas être pris à la légère, la pluie pourrait…"),
+    # right after an infinitive of asking, seeing or knowing it asks ("je pourrais voir si l'on repousse"), whatever
+    # the clause the parser hangs it on (the word before, in the same sentence)
+    before = pl.col("_f").shift(1).over(sent)
+    after_meme = before.is_in(cues("concessive_before_si")).fill_null(False)
+    after_question = (pl.col("_l").shift(1).over(sent).is_in(cues("question_verb_before_si"))
+                      & (pl.col("verbform").shift(1).over(sent) == "Inf")).fill_null(False)
     children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
                             pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
-                            "upos", "tense", "person", "verbform", "_impf", "_gerund")
+                            "upos", "tense", "person", "verbform", "_impf", "_gerund",
+                            after_meme.alias("_after_meme"), after_question.alias("_after_question"))
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -344,6 +352,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         (mark & form.is_in(si)).any().alias("_n_si"),
         pl.col("_child").filter(mark & form.is_in(si)).first().alias("_si_word"),
         (mark & form.is_in(cues("comparative_before_si"))).any().alias("_comparative_si"),
+        (mark & form.is_in(si) & pl.col("_after_meme")).any().alias("_concessive_si"),
+        (mark & form.is_in(si) & pl.col("_after_question")).any().alias("_question_si"),
+        ((crel == "xcomp") & (pl.col("verbform") == "Inf") & pl.col("_l").is_in(cues("reporting_verb"))).any()
+        .alias("_saying_xcomp"),
         mark.any().alias("_marked"),
         ((crel == "aux:tense") | ((crel == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))).any()
         .alias("_tense_aux"),
@@ -402,7 +414,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
              .join(purpose_here, on=[*sent, "word_id"], how="left")
-             .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_marked", "_tense_aux",
+             .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_concessive_si", "_question_si",
+                                  "_saying_xcomp", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux", "_purpose_child",
                                   "_gerund_child", "_fronted_gerund_child").fill_null(False),
@@ -490,15 +503,16 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # the content passes up through one conj link, and the first conjunct's head governs both
     # (the path carries only what the governing verb is judged on; the conditional's own clause is read apart)
     slim = nodes.select(*sent, pl.col("word_id").alias("node"), "head", "_rel", "_content", "_l", "upos", "_past",
-                        "_subj_person", "_det")
+                        "_subj_person", "_det", "_saying_xcomp")
     path = (slim.join(pl.concat(levels), on=[*sent, "node"], how="inner")  # every node of the path is a word
             .sort(row, "k").with_columns(pl.col("_rel").shift(1).over(row).alias("_below_rel"),
                                          pl.col("_content").shift(1).over(row).alias("_below_content"))
             .with_columns(pl.col("_content") | ((pl.col("_below_rel") == "conj")
                                                 & pl.col("_below_content").fill_null(False)))
             .with_columns(pl.col("_content").shift(1).over(row).alias("_below_content")))
-    # the governing verb: the head of the first content clause on the path
-    reporting = pl.col("_l").is_in(cues("reporting_verb")) & (pl.col("upos") == "VERB")
+    # the governing verb: the head of the first content clause on the path; a verb with an infinitive of saying as
+    # its complement says with it ("ont fait savoir qu'il n'y aurait pas…", the que-clause hung on "fait")
+    reporting = (pl.col("_l").is_in(cues("reporting_verb")) | pl.col("_saying_xcomp")) & (pl.col("upos") == "VERB")
     governor = path.filter(pl.col("_below_content").fill_null(False)
                            & (pl.col("_below_rel") != "conj")).unique(row, keep="first").select(
         row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
@@ -516,7 +530,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # ignore encore s'il a bénéficié de complicités": s'il … → conj of "agi")
     opinion = nodes.filter(pl.col("_l").is_in(cues("opinion_verb"))).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_opinion_head"))
-    protases = nodes.filter(pl.col("_n_si") & (pl.col("_rel") != "conj")).join(
+    protases = nodes.filter(pl.col("_n_si") & (pl.col("_rel") != "conj") & ~pl.col("_concessive_si")
+                            & ~pl.col("_question_si")).join(
         opinion, on=[*sent, "head"], how="left").filter(
         ~pl.col("_rel").is_in(_COMPLEMENT) | pl.col("_opinion_head").fill_null(False)).select(
         *sent, pl.col("word_id").alias("_si_node"),
@@ -537,7 +552,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     asking = nodes.filter(pl.col("_l").is_in(cues("reporting_verb"))).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_asking_head"))
     interrogative = pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_asking_head").fill_null(False)
-    imperfect_protases = (nodes.filter(pl.col("_n_si") & pl.col("_imperfect") & ~pl.col("_comparative_si"))
+    imperfect_protases = (nodes.filter(pl.col("_n_si") & pl.col("_imperfect") & ~pl.col("_comparative_si")
+                                       & ~pl.col("_question_si"))
                           .join(asking, on=[*sent, "head"], how="left").filter(~interrogative)
                           .select(*sent, pl.col("word_id").alias("_si_node")))
     elsewhere = (found.select(row, *sent).join(imperfect_protases, on=sent, how="inner")
@@ -552,10 +568,11 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     finite_indicative = (pl.col("verbform") == "Fin") & (pl.col("mood") == "Ind")
     verb_heads = nodes.filter(pl.col("upos").is_in(["VERB", "AUX"])).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_verb_head"))
-    si_on_own = (nodes.filter(pl.col("_si_word").is_not_null()).rename({"word_id": "node"})
+    si_on_own = (nodes.filter(pl.col("_si_word").is_not_null() & ~pl.col("_question_si")).rename({"word_id": "node"})
                  .join(start, on=[*sent, "node"], how="inner").join(verb_heads, on=[*sent, "head"], how="left")
-                 .select(row, *sent, "_si_word", (pl.col("_rel").is_in(_COMPLEMENT)
-                                                  & pl.col("_verb_head").fill_null(False)).alias("_complement")))
+                 .select(row, *sent, "_si_word", "_concessive_si",
+                         (pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_verb_head").fill_null(False))
+                         .alias("_complement")))
     if si_on_own.height:
         verbs = words.filter(pl.col("_impf") | finite_indicative).select(
             *sent, pl.col("word_id").alias("_verb_between"), "_impf")
@@ -563,12 +580,15 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
                             .join(verbs, on=sent, how="inner")
                             .filter((pl.col("_si_word") < pl.col("_verb_between"))
                                     & (pl.col("_verb_between") < pl.col("_cnd_word")))
-                            .group_by(row).agg(pl.col("_impf").any(), pl.col("_complement").first()))
+                            .group_by(row).agg(pl.col("_impf").any(), pl.col("_complement").first(),
+                                               pl.col("_concessive_si").first()))
     else:
-        hung_on_apodosis = si_on_own.select(row, pl.lit(False).alias("_impf"), "_complement")
+        hung_on_apodosis = si_on_own.select(row, pl.lit(False).alias("_impf"), "_complement", "_concessive_si")
     si_imperfect = (pl.concat([elsewhere, hung_on_apodosis.filter(pl.col("_impf")).select(row)]).unique()
                     .with_columns(pl.lit(True).alias("_si_imperfect")))
-    si = (pl.concat([si, hung_on_apodosis.filter(~pl.col("_impf") & ~pl.col("_complement")).select(row)]).unique()
+    # (a concessive "même si" with no imperfect concedes a fact: no protasis; "même s'il pleuvait, je sortirais" is one)
+    si = (pl.concat([si, hung_on_apodosis.filter(~pl.col("_impf") & ~pl.col("_complement")
+                                                 & ~pl.col("_concessive_si")).select(row)]).unique()
           .with_columns(pl.lit(True).alias("_si_tree")))
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
