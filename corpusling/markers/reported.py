@@ -431,12 +431,13 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                           .then(pl.max_horizontal("start_char", "cue_end")).otherwise(pl.col("start_char"))
                           .alias("start_char")))
     # (a content cut after its marker or incise starts on its next word, not on the comma after the marker: "À en
-    # croire le ministre, la crise est terminée")
-    leading = (pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
+    # croire le ministre, la crise est terminée"; a cut may leave nothing, the start after the end: "étaient inquiets :
+    # « Selon mon expérience, …", whose content before the colon ends before the cut: the row goes, below)
+    length = (pl.col("end_char") - pl.col("start_char")).clip(lower_bound=0)
+    leading = (pl.col("_text").str.slice(pl.col("start_char"), length)
                .str.extract(r"^([\s,;:]*)", 1).str.len_chars())
     rows = rows.with_columns((pl.col("start_char") + leading.fill_null(0)).alias("start_char"))
-    rows = rows.with_columns(
-        pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char")).alias("text"))
+    rows = rows.with_columns(pl.col("_text").str.slice(pl.col("start_char"), length).alias("text"))
     return (rows.filter(pl.col("end_char") > pl.col("start_char"))
             .sort("doc_id", "start_char", "cue_start")
             .select(pl.col("doc_id"), pl.col("sent_id").cast(pl.Int32), "start_char", "end_char", "text", "kind",
