@@ -46,7 +46,8 @@ CONTEXT_ROLES: tuple[str, ...] = (
     "impersonal_verb", "condition_cue", "negation", "auxiliary_form", "speech_verb_form", "document_noun",
     "subject_clitic", "impersonal_pronoun", "relative_pronoun", "definite_determiner", "incise_verb",
     "number_word", "source_preposition", "viewpoint_preposition", "source_noun_before_de", "er_ending",
-    "attitude_adjective", "neuter_clitic", "incise_conjunction", "noun_prefix", "not_incise_verb")
+    "attitude_adjective", "neuter_clitic", "incise_conjunction", "noun_prefix", "not_incise_verb", "causative_verb",
+    "causative_speech_verb", "agentive_suffix")
 #: Word lists of ``attribution_words.tsv``: the closed classes the attribution of quotations reads
 #: (:mod:`corpusling.markers.attribution`; what each is for: its first note in the file).
 ATTRIBUTION_ROLES: tuple[str, ...] = (

@@ -13,6 +13,7 @@ import re
 import polars as pl
 
 from corpusling.markers.hedge_words import (
+    agentive_by_suffix,
     at,
     in_list,
     next_where,
@@ -97,12 +98,16 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     attribution clause.
     """
     speech_form, aux_form = _inverted_verb(lists)
+    # (the one-token inverted auxiliary, "a-t-elle", the tagger may call a pronoun)
+    inverted_aux = [pl.when(pl.col("_s").shift(k) == pl.col("_s")).then(aux_form.shift(k))
+                    for k in range(1, INCISE_BACK)]
     # finite, or a past participle after its auxiliary (", a indiqué"): not a participle alone (", confié aux
     # juges", ", demandant aux clients de…"); the tagger may call "dit" a participle
     participle = (pl.col("verbform") == "Part") | pl.col("_form").str.ends_with("ant")
     split_aux = in_list("_form", frozenset(f"{form}-t" for form in lists["auxiliary_form"]))  # "a-t" "-il"
     with_aux = pl.any_horizontal([(at("upos", -k) == "AUX") | at("_form", -k).is_in(sorted(
-        f"{form}-t" for form in lists["auxiliary_form"])) for k in range(1, INCISE_BACK)]).fill_null(False)
+        f"{form}-t" for form in lists["auxiliary_form"])) | inverted_aux[k - 1]
+        for k in range(1, INCISE_BACK)]).fill_null(False)
     subject_clitic = sorted(lists["subject_clitic"])
     # the inverted clitic in the next token, or after a euphonic "-t" token ("appuie" "-t" "-il")
     euphonic = at("_raw", 1).is_in(["-t", "-t-"])
@@ -112,8 +117,13 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     clitic_end = pl.when(euphonic).then(pl.col("_i") + 2).otherwise(pl.col("_i") + 1)
     inverted_any = (clitic_after & (pl.when(euphonic).then(at("upos", 3)).otherwise(at("upos", 2)) == "PUNCT")
                     & ~in_list("_lemma", lists["not_incise_verb"]))
+    # "faire savoir": the infinitive says, its causative "fait" is passed over as an auxiliary is (", a fait savoir
+    # KTUU", ", ont fait savoir les diplomates")
+    made_to_say = (in_list("_lemma", lists["causative_speech_verb"]) & (pl.col("verbform") == "Inf")
+                   & in_list("_lemma", lists["causative_verb"]).shift(1)).fill_null(False)
+    causative = (in_list("_lemma", lists["causative_verb"]) & made_to_say.shift(-1)).fill_null(False)
     said = (in_list("_lemma", lists["speech_verb"] | lists["incise_verb"])
-            | in_list("_form", speech_forms(incise=True)))
+            | in_list("_form", speech_forms(incise=True)) | made_to_say)
     speech = ((said & (pl.col("upos") == "VERB")
                & (~participle.fill_null(False) | (with_aux & ~pl.col("_form").str.ends_with("ant"))
                   | in_list("_form", lists["speech_verb_form"])))
@@ -123,7 +133,7 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     aux_form = aux_form | split_aux
     neuter = (pl.col("upos") == "PRON") & in_list("_form", lists["neuter_clitic"])
     skippable = ((pl.col("upos") == "AUX") | clitic
-                 | (pl.col("upos") == "ADV") | aux_form | neuter)
+                 | (pl.col("upos") == "ADV") | aux_form | neuter | causative)
     candidates = words.filter(speech)
     if candidates.height == 0:
         return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,
@@ -133,7 +143,7 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     nominal_ok = ((pl.col("upos") == "PROPN")
                   | ((pl.col("upos") == "PRON") & ~in_list("_form", lists["relative_pronoun"])
                      & (~pl.col("_raw").str.starts_with("-") | in_list("_form", lists["subject_clitic"])))
-                  | ((pl.col("upos") == "NOUN") & noun_in(speaking_nouns(lists))))
+                  | ((pl.col("upos") == "NOUN") & (noun_in(speaking_nouns(lists)) | agentive_by_suffix(lists))))
     # (a time between the verb and its subject is no subject: ", a annoncé mardi sa famille", ", a indiqué ce vendredi
     # l'Élysée"; the time nouns of reported_cues.tsv)
     time = pl.col("upos").is_in(["NOUN", "PROPN"]) & in_list("_form", frozenset(reported_cues("time_noun")))
@@ -239,9 +249,12 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
                       .join(subjectless.join(candidate_sentences.select("_s", "_i", "_stretch"), on=["_s", "_stretch"])
                             .filter(pl.col("_later") > pl.col("_i")).select("_i").unique(),
                             on="_i", how="anti")
-                      .select("_i").with_columns(pl.lit(True).alias("_own_subject")))
+                      .select("_i", "_first_finite").unique("_i").with_columns(pl.lit(True).alias("_own_subject")))
     found = found.join(subject_before, on="_i", how="left", maintain_order="left")
-    own_subject = pl.col("_own_subject").fill_null(False) & ~by_clitic & ~pl.col("_clause")
+    # (an auxiliary the parser hung on the verb from before the incise's opening punctuation is not its own: "Des
+    # conférences auront toujours lieu, a affirmé Sanders": "auront" → "affirmé")
+    own_subject = (pl.col("_own_subject").fill_null(False) & ~by_clitic & ~pl.col("_clause")
+                   & (pl.col("_first_finite") >= pl.col("_first_i")).fill_null(True))
     found = found.filter(pl.col("_first_i").is_not_null() & (by_clitic | pl.col("_subj_ok")) & ~first_second
                          & ~reports_infinitive & ~own_subject)
     found = found.with_columns(pl.when(by_clitic).then(None).otherwise(pl.col("_subj")).alias("_subj"))

@@ -217,6 +217,14 @@ def speaking_nouns(lists: dict[str, frozenset[str]]) -> frozenset[str]:
     return agentive_nouns(lists) | lists["document_noun"]
 
 
+def agentive_by_suffix(lists: dict[str, frozenset[str]]) -> pl.Expr:
+    """The noun's lemma ends with a suffix of agent nouns (``agentive_suffix``: "créateur", "sénatrice", "juriste",
+    "politologue"), the derivational morphology of French person nouns (Riegel et al. 2018, la dérivation
+    suffixale): a speaker the closed lists do not name."""
+    suffixes = "|".join(sorted(lists["agentive_suffix"]))
+    return pl.col("_lemma").str.contains(rf"\w\w\w(?:{suffixes})$").fill_null(False)
+
+
 def noun_in(words: frozenset[str]) -> pl.Expr:
     """The word's lemma, form or form less a plural -s/-x is in ``words``, the same less a prefix of ``noun_prefix``
     ("l'ex-Président")."""
