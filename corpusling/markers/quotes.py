@@ -8,8 +8,12 @@ Three steps, each a function of tables:
    quotation marks. A quotation left open at the end of a paragraph
    continues when the next paragraph opens with « or » (the French convention for
    quotations over several paragraphs, Lexique des règles typographiques en usage à
-   l'Imprimerie nationale); otherwise it is closed at the end of its paragraph and
-   flagged ``unbalanced``. A closing mark with nothing open makes no quotation (guide §2).
+   l'Imprimerie nationale), or when its closing mark comes later with no opening mark
+   of its kind between them but a nested pair: a text whose lines are sentences, as
+   translated news is laid out (NTREX-128, ``tests/gold/set21/ADJUDICATION.md``, recurring
+   decision 1), breaks the writer's paragraph at each sentence, with no reopening mark;
+   otherwise it is closed at the end of its paragraph and flagged ``unbalanced``. A
+   closing mark with nothing open makes no quotation (guide §2).
    Paragraphs are those of :func:`corpusling.normalise.paragraph_spans`
    (blocks between blank lines, or lines when a text has no blank line). Straight double
    quotes, which do not say which way they face, are read from their neighbours: one opens
@@ -54,6 +58,8 @@ _SCHEMA: dict[str, pl.DataType] = {
 
 #: The quotation marks of the annotation guide (§2).
 _MARKS = re.compile(r"[«»‹›“”„\"]")
+#: The opening and closing mark of the quotations that may run over lines with no reopening mark.
+_FAMILY_MARKS: dict[str, tuple[str, str]] = {"guillemet": ("«", "»"), "curly": ("“", "”")}
 #: After a straight double quote: a word (or "…", an opening bracket), possibly after spaces: it may open.
 _OPENS_BEFORE = re.compile(r"[ \t\u00a0\u202f]*[\w…(\[]")
 
@@ -103,6 +109,23 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
         return None
 
     marks = list(_MARKS.finditer(text))
+    positions = [match.start() for match in marks]
+
+    def closed_later(family: str, after: int) -> bool:
+        """The next mark of ``family`` after ``after`` that no later opening mark of it pairs with closes it: a
+        quotation of several sentences in a text whose lines are sentences (no reopening mark in between)."""
+        opening, closing = _FAMILY_MARKS[family]
+        depth = 0
+        for match in marks[bisect.bisect_right(positions, after):]:
+            char = match.group()
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                if depth == 0:
+                    return True
+                depth -= 1
+        return False
+
     current = 0  # index of the paragraph being read
     skip: set[int] = set()  # positions of continuation marks
     for match in marks:
@@ -119,6 +142,10 @@ def scan_text(text: str) -> list[tuple[int, int, str, bool, bool]]:
                     item.continued = True
                     keep.append(item)
                     skip.add(nxt_start)
+                elif item.family in _FAMILY_MARKS and not keep and len(stack) == 1 \
+                        and closed_later(item.family, p_end):
+                    item.continued = True
+                    keep.append(item)
                 else:
                     close(item, _trim_end(text, p_end, item.start + 1), True)
             stack[:] = keep
