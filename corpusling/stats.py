@@ -158,7 +158,15 @@ def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = No
     surface tokens, each multi-word token once ("du pays"); ``by="form"`` or ``"lemma"`` n-grams of
     syntactic words ("de le pays"). ``per_million``: per million units (surface tokens or syntactic
     words) that are word tokens. With ``where``, only n-grams made entirely of selected words count.
+    The counts of :func:`ngram_counts`, measured by :func:`ngrams_table`.
     """
+    return ngrams_table(*ngram_counts(tokens, n, by, where, lowercase, include_punct), min_count=min_count, top=top)
+
+
+def ngram_counts(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = None, lowercase: bool = False,
+                 include_punct: bool = False) -> tuple[pl.DataFrame, int]:
+    """What :func:`ngrams` counts: ``ngram, count`` (every n-gram, none dropped) and the units counted (the size
+    per million is relative to). Both add over batches of whole documents: an n-gram never crosses a sentence."""
     if n < 1:
         raise QueryError(f"n must be 1 or more, not {n}")
     _check(tokens, [by])
@@ -171,8 +179,12 @@ def ngrams(tokens: pl.DataFrame, n: int = 2, by: str = "form", where: Where = No
             & keep.shift(-k).fill_null(False)
     grams = frame.select(pl.concat_str([pl.col(by).shift(-k) for k in range(n)], separator=" ").alias("ngram"),
                          inside.alias("_inside"))
-    out = (grams.filter(pl.col("_inside")).group_by("ngram").agg(pl.len().alias("count"))
-           .filter(pl.col("count") >= min_count)
+    return grams.filter(pl.col("_inside")).group_by("ngram").agg(pl.len().alias("count")), size
+
+
+def ngrams_table(counts: pl.DataFrame, size: int, min_count: int = 1, top: int | None = None) -> pl.DataFrame:
+    """The n-gram list of :func:`ngrams` from the counts of :func:`ngram_counts` (of one table, or added up)."""
+    out = (counts.filter(pl.col("count") >= min_count)
            .with_columns((pl.col("count") * 1e6 / max(size, 1)).alias("per_million"))
            .sort(["count", "ngram"], descending=[True, False]))
     return out.head(top) if top else out
@@ -272,9 +284,23 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
     words the node attracts) are kept unless ``with_repelled`` (``--with-repelled``): G² is two-sided and
     would otherwise rank words the node repels (frequent function words) among its collocates.
     ``attraction`` is the older name of the same choice, kept: ``attraction=False`` is ``with_repelled=True``.
+    The counts of :func:`collocate_counts`, measured by :func:`collocates_table`.
     """
     with_repelled = _repelled(with_repelled, attraction)
     left, right = _window(window, left, right)
+    counts = collocate_counts(tokens, pattern, left, right, by=by, where=where, lowercase=lowercase,
+                              include_punct=include_punct)
+    return collocates_table(*counts, left=left, right=right, min_count=min_count, sort=sort,
+                            with_repelled=with_repelled)
+
+
+def collocate_counts(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, left: int, right: int,
+                     by: str = "lemma", where: Where = None, lowercase: bool = False,
+                     include_punct: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, int, int]:
+    """What :func:`collocates` counts: ``collocate, count`` (co-occurrences O in the windows of ``left`` and
+    ``right`` word tokens, inside the sentence; none dropped), ``collocate, f_collocate`` (the items' corpus
+    frequencies), the corpus size N and the node's matches. All add over batches of whole documents: a match and
+    its windows lie in one sentence."""
     _check(tokens, [by])
     idx = index(tokens)
     matches = pattern if isinstance(pattern, pl.DataFrame) else query(idx, pattern)
@@ -285,15 +311,20 @@ def collocates(tokens: pl.DataFrame, pattern: str | Pattern | pl.DataFrame, wind
     mask = _mask(tokens, where)
     if mask is not None:
         window_rows = window_rows[mask.to_numpy()[window_rows]]
-    observed = (item.gather(pl.Series(window_rows, dtype=pl.Int64)).value_counts(name="count")
-                .filter(pl.col("count") >= min_count))
-    corpus = item.filter(pl.Series(counted)).value_counts(name="f_collocate")
-    n = float(counted.sum())
-    f_node = float(matches.height * (left + right))
-    out = (observed.join(corpus, on="collocate", how="left")
-           .with_columns(pl.lit(f_node).alias("f_node"), pl.lit(float(matches.height)).alias("node_count"))
+    observed = item.gather(pl.Series(window_rows, dtype=pl.Int64)).value_counts(name="count")
+    frequencies = item.filter(pl.Series(counted)).value_counts(name="f_collocate")
+    return observed, frequencies, int(counted.sum()), matches.height
+
+
+def collocates_table(observed: pl.DataFrame, frequencies: pl.DataFrame, n: int, nodes: int, left: int, right: int,
+                     min_count: int = 3, sort: str = "ll", with_repelled: bool = False) -> pl.DataFrame:
+    """The collocates of :func:`collocates` from the counts of :func:`collocate_counts` (of one table, or added
+    up): ``f_node`` = matches × span, the scores of :func:`association` on the 2×2 table (Evert 2008)."""
+    f_node = float(nodes * (left + right))
+    out = (observed.filter(pl.col("count") >= min_count).join(frequencies, on="collocate", how="left")
+           .with_columns(pl.lit(f_node).alias("f_node"), pl.lit(float(nodes)).alias("node_count"))
            .with_columns(association(pl.col("count").cast(pl.Float64), pl.col("f_node"),
-                                     pl.col("f_collocate").cast(pl.Float64), n, pl.col("node_count"))))
+                                     pl.col("f_collocate").cast(pl.Float64), float(n), pl.col("node_count"))))
     if not with_repelled:
         out = out.filter(pl.col("count") > pl.col("expected"))
     if sort not in out.columns:
@@ -341,40 +372,61 @@ def keyness(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_b
     corpora together are left out. Sorted by group, then G² decreasing (``direction`` tells
     keywords, "+", from negative keywords, "-"). Items and corpus sizes (``n_words``,
     ``reference_words``) are word tokens, punctuation and symbols left out (every token with
-    ``include_punct``); ``by="token_text"`` counts surface tokens.
+    ``include_punct``); ``by="token_text"`` counts surface tokens. The counts of :func:`keyness_counts`,
+    measured by :func:`keyness_table`.
     """
     _check(tokens, [by])
     if (group_by is None) == (reference is None):
         raise QueryError("keyness needs either group_by (a metadata column) or reference (a token table)")
-
-    def counted(table: pl.DataFrame, extra: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """Counts of the items (``[group,] item, count``) and the sizes (``[group | _all,] n_words``)."""
-        frame = _units(table, [by], lowercase, include_punct, where).rename({by: "item"})
-        if extra:
-            frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
-        sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.col("_counted").sum().alias("n_words"))
-        counts = (frame.filter(pl.col("_counted") & pl.col("_selected"))
-                  .group_by(*extra, "item").agg(pl.len().alias("count")))
-        return counts, sizes
-
     if reference is not None:
         _check(reference, [by])
-        (target, target_size), (ref, ref_size) = counted(tokens, []), counted(reference, [])
-        joined = (target.join(ref.select("item", pl.col("count").alias("reference_count")), on="item", how="full",
+    counts = keyness_counts(tokens, documents, group_by, by=by, where=where, lowercase=lowercase,
+                            include_punct=include_punct)
+    ref = None if reference is None else keyness_counts(reference, by=by, where=where, lowercase=lowercase,
+                                                        include_punct=include_punct)
+    return keyness_table(*counts, reference=ref, group_by=group_by, min_count=min_count)
+
+
+def keyness_counts(tokens: pl.DataFrame, documents: pl.DataFrame | None = None, group_by: str | None = None,
+                   by: str = "lemma", where: Where = None, lowercase: bool = False,
+                   include_punct: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What :func:`keyness` counts in a table: the items' counts (``[group,] item, count``) and the sizes
+    (``group | _all, n_words``), per group of ``group_by`` (a metadata column of ``documents``) or over the
+    table. Both add over batches of whole documents."""
+    _check(tokens, [by])
+    extra = ["group"] if group_by else []
+    frame = _units(tokens, [by], lowercase, include_punct, where).rename({by: "item"})
+    if extra:
+        frame = frame.join(group_column(documents, group_by), on="doc_id", how="left")
+    sizes = frame.group_by(extra or pl.lit(1).alias("_all")).agg(pl.col("_counted").sum().alias("n_words"))
+    counts = (frame.filter(pl.col("_counted") & pl.col("_selected"))
+              .group_by(*extra, "item").agg(pl.len().alias("count")))
+    return counts, sizes
+
+
+def keyness_table(counts: pl.DataFrame, sizes: pl.DataFrame,
+                  reference: tuple[pl.DataFrame, pl.DataFrame] | None = None, group_by: str | None = None,
+                  min_count: int = 5) -> pl.DataFrame:
+    """The keyness table of :func:`keyness` from the counts of :func:`keyness_counts` (of one table, or added up):
+    each group against the rest when there is no ``reference`` (``group_by`` names the groups in messages), else
+    the items against the reference's ``(counts, sizes)``. G² (Rayson & Garside 2000), log ratio (Hardie 2014),
+    %DIFF (Gabrielatos & Marchi 2012) through :func:`_keyness_table`."""
+    if reference is not None:
+        ref, ref_size = reference
+        joined = (counts.join(ref.select("item", pl.col("count").alias("reference_count")), on="item", how="full",
                               coalesce=True)
                   .with_columns(pl.col("count").fill_null(0), pl.col("reference_count").fill_null(0),
-                                pl.lit(target_size["n_words"].sum()).alias("n_words"),
+                                pl.lit(sizes["n_words"].sum()).alias("n_words"),
                                 pl.lit(ref_size["n_words"].sum()).alias("reference_words")))
         return _keyness_table(joined, ["item"], min_count).sort(["g2", "item"], descending=[True, False])
-    per_group, groups = counted(tokens, ["group"])
-    groups = groups.filter(pl.col("n_words") > 0)
+    groups = sizes.filter(pl.col("n_words") > 0)
     if groups.height < 2:
         raise QueryError(f"keyness by {group_by!r} needs at least two groups (each against the rest); the "
                          f"corpus has {groups.height}: group by another column or give a reference corpus")
-    totals = per_group.group_by("item").agg(pl.col("count").sum().alias("_total"))
+    totals = counts.group_by("item").agg(pl.col("count").sum().alias("_total"))
     grid = groups.join(totals.select("item"), how="cross")  # zero counts: an item absent from a group
     all_words = groups["n_words"].sum()
-    joined = (grid.join(per_group.select("group", "item", "count"), on=["group", "item"], how="left")
+    joined = (grid.join(counts.select("group", "item", "count"), on=["group", "item"], how="left")
               .join(totals, on="item", how="left")
               .with_columns(pl.col("count").fill_null(0))
               .with_columns((pl.col("_total") - pl.col("count")).alias("reference_count"),
@@ -398,8 +450,18 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
     proportions, Gries 2008: 0 even, near 1 concentrated) and ``dp_norm`` (DP / (1 − min sᵢ),
     Lijffijt & Gries 2012). Part sizes and items are word tokens, punctuation and symbols left out
     (every token with ``include_punct``; surface tokens for ``by="token_text"``); a query's matches
-    are counted as they are.
+    are counted as they are. The counts of :func:`dispersion_counts`, measured by :func:`dispersion_table`.
     """
+    return dispersion_table(*dispersion_counts(tokens, items, by=by, parts=parts, documents=documents,
+                                               lowercase=lowercase, include_punct=include_punct),
+                            min_count=min_count)
+
+
+def dispersion_counts(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = None, by: str = "lemma",
+                      parts: str = "doc_id", documents: pl.DataFrame | None = None, lowercase: bool = False,
+                      include_punct: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What :func:`dispersion` counts: ``item, part, v`` (the items' frequency in each part) and ``part, size``
+    (the parts' word tokens). Both add over batches of whole documents, a document's tokens all in one batch."""
     query_item = isinstance(items, str | Pattern)
     if not query_item:
         _check(tokens, [by])
@@ -422,12 +484,19 @@ def dispersion(tokens: pl.DataFrame, items: list[str] | str | Pattern | None = N
         item_frame = frame.filter(pl.col("_counted"))
         if items is not None:
             item_frame = item_frame.filter(pl.col("item").is_in(list(items)))
-    sizes = (frame.group_by("part").agg(pl.col("_counted").sum().alias("size")).filter(pl.col("size") > 0)
+    sizes = frame.group_by("part").agg(pl.col("_counted").sum().alias("size"))
+    return item_frame.group_by("item", "part").agg(pl.len().alias("v")), sizes
+
+
+def dispersion_table(counts: pl.DataFrame, sizes: pl.DataFrame, min_count: int = 1) -> pl.DataFrame:
+    """The dispersion table of :func:`dispersion` from the counts of :func:`dispersion_counts` (of one table, or
+    added up): range, Juilland's D (Juilland & Chang-Rodríguez 1964), DP (Gries 2008) and DP_norm (Lijffijt &
+    Gries 2012) over the parts with words."""
+    sizes = (sizes.filter(pl.col("size") > 0)
              .with_columns((pl.col("size") / pl.col("size").sum()).alias("s")))
     n_parts = sizes.height
     min_s = sizes["s"].min() if n_parts else 0.0
-    counts = (item_frame.group_by("item", "part").agg(pl.len().alias("v"))
-              .join(sizes, on="part", how="left"))
+    counts = counts.join(sizes, on="part", how="left")
     # sums over the parts where the item occurs; the parts where it does not add known terms
     # (|0/f − sᵢ| = sᵢ for DP, 0 to the sums of relative frequencies), so no item × part grid is built
     rel = pl.col("v") / pl.col("size")
