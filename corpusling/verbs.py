@@ -263,12 +263,22 @@ def collocates(corpus: ParsedCorpus, pattern: Any, window: int | tuple[int, int]
 
 
 @_or_tables(_stats("keyness"))
-def keyness(corpus: ParsedCorpus, group_by: str | None = None, reference: ParsedCorpus | pl.DataFrame | None = None,
-            by: str = "lemma", where: Any = None, min_count: int = 5, lowercase: bool = False,
-            include_punct: bool = False) -> pl.DataFrame:
-    """Keywords of each group against the rest, or of the corpus against a reference (``corpusling keyness``)."""
+def keyness(corpus: ParsedCorpus, group_by: str | None = None,
+            reference: ParsedCorpus | FolderCorpus | pl.DataFrame | None = None, by: str = "lemma", where: Any = None,
+            min_count: int = 5, lowercase: bool = False, include_punct: bool = False) -> pl.DataFrame:
+    """Keywords of each group against the rest, or of the corpus against a reference (``corpusling keyness``; a
+    reference folder read batch by batch is counted so, :func:`corpusling.folder.keyness_counts`)."""
     from corpusling import stats
 
+    if isinstance(reference, FolderCorpus):
+        from corpusling.errors import QueryError
+        from corpusling.folder import keyness_counts
+
+        if group_by is not None:
+            raise QueryError("keyness needs either group_by (a metadata column) or reference (a token table)")
+        options = {"by": by, "where": where, "lowercase": lowercase, "include_punct": include_punct}
+        return stats.keyness_table(*keyness_counts(corpus, **options), reference=keyness_counts(reference, **options),
+                                   min_count=min_count)
     ref = reference.tokens if isinstance(reference, ParsedCorpus) else reference
     return stats.keyness(corpus.tokens, corpus.documents, group_by=group_by, reference=ref, by=by, where=where,
                          min_count=min_count, lowercase=lowercase, include_punct=include_punct)

@@ -57,11 +57,16 @@ def test_rates_and_comparisons_come_from_the_documents_word_counts(both):
     same(cl.compare(whole, cl.conditionals(whole), "outlet"), cl.compare(lazy, cl.conditionals(lazy), "outlet"))
 
 
-def test_verbs_that_need_the_whole_corpus_say_so(both):
-    _, lazy = both
-    for verb, args in ((cl.collocates, ('[lemma="selon"]',)), (cl.keyness, ()), (cl.dispersion, ())):
-        with pytest.raises(InputError, match="load the folder in memory"):
-            verb(lazy, *args)
+def test_statistics_add_over_batches_and_a_folder_is_checked(both):
+    """Collocates, keyness, dispersion and n-grams, once refused batch by batch, give the tables of the corpus in
+    memory (more option combinations in test_folder_stats_verbs.py)."""
+    whole, lazy = both
+    for verb, args, kwargs in ((cl.collocates, ('[lemma="selon"]',), {"min_count": 1}),
+                               (cl.keyness, (), {"group_by": "outlet"}), (cl.dispersion, (), {}),
+                               (cl.ngrams, (), {"n": 3})):
+        expected = verb(whole, *args, **kwargs)
+        assert expected.height > 1
+        same(expected, verb(lazy, *args, **kwargs))
     with pytest.raises(InputError, match="not a parsed corpus folder"):
         cl.load(lazy.folder.parent, lazy=True)
 
