@@ -12,12 +12,19 @@ import argparse
 
 from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_counting_argument, add_input_arguments, load_corpus
+from corpusling.cli.common import (
+    add_counting_argument,
+    add_input_arguments,
+    add_lazy_argument,
+    lazy_corpus,
+    load_corpus,
+)
 
 EPILOG = """examples:
   corpusling collocates corpus/ 'lemma:selon' --window 3 --by lemma
   corpusling collocates corpus/ '[lemma="pouvoir" & mood="Cnd"]' --left 0 --right 3 --sort log_dice
   corpusling collocates corpus/ -q 'lemma:affirmer' --where '[upos="NOUN"|upos="PROPN"]' --out coll.xlsx
+  corpusling collocates parsed/press 'lemma:selon' --lazy                 # larger than memory
 """
 
 
@@ -43,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--with-repelled", action="store_true",
                        help="also list words seen less often than expected near the node (O < E)")
     add_counting_argument(group)
+    add_lazy_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -54,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     pattern = split_query(args)
     parse(pattern)
-    corpus = load_corpus(args)
+    corpus = lazy_corpus(args) if args.lazy else load_corpus(args)
     table = verbs.collocates(corpus, pattern, window=args.window, left=args.left, right=args.right, by=args.by,
                              min_count=args.min_count, where=args.where, lowercase=args.lowercase, sort=args.sort,
                              with_repelled=args.with_repelled, include_punct=args.include_punct)

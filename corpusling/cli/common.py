@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusling.checks import count_type
 from corpusling.parsed import ParsedCorpus
+
+if TYPE_CHECKING:
+    from corpusling.folder import FolderCorpus
 
 
 def add_input_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
@@ -65,3 +69,14 @@ def lazy_folder(args: argparse.Namespace) -> Path:
     if len(inputs) != 1 or not is_parsed_folder(Path(inputs[0])):
         raise InputError("--lazy reads one parsed folder; make it first with `corpusling parse INPUT... --out FOLDER`")
     return Path(inputs[0])
+
+
+def lazy_corpus(args: argparse.Namespace) -> FolderCorpus:
+    """The parsed folder of a ``--lazy`` run read batch by batch (:class:`corpusling.folder.FolderCorpus`), its
+    ``--group-by`` checked against the documents before any reading, as :func:`load_corpus` checks it."""
+    from corpusling.folder import FolderCorpus
+    from corpusling.groups import check_group_by
+
+    corpus = FolderCorpus(lazy_folder(args))
+    check_group_by(corpus.documents, getattr(args, "group_by", None), option="--group-by")
+    return corpus

@@ -11,12 +11,19 @@ import argparse
 
 from corpusling.checks import count_type
 from corpusling.cli._output import add_output_arguments, emit
-from corpusling.cli.common import add_counting_argument, add_input_arguments, load_corpus
+from corpusling.cli.common import (
+    add_counting_argument,
+    add_input_arguments,
+    add_lazy_argument,
+    lazy_corpus,
+    load_corpus,
+)
 
 EPILOG = """examples:
   corpusling dispersion corpus/ --items sembler paraître selon --by lemma
   corpusling dispersion corpus/ -q '[lemma="pouvoir" & mood="Cnd"]' --positions where.csv
   corpusling dispersion corpus/ --parts outlet --min-count 20 --out dispersion.csv
+  corpusling dispersion parsed/press --lazy --parts outlet                # larger than memory
 """
 
 
@@ -38,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="also write the position of each match of -q (for a dispersion plot; "
                             "cl.positions(corpus, QUERY) in Python)")
     add_counting_argument(group)
+    add_lazy_argument(group)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -54,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--positions needs a query (-q)")
     if args.query:
         parse(args.query)
-    corpus = load_corpus(args)
+    corpus = lazy_corpus(args) if args.lazy else load_corpus(args)
     items = args.query if args.query else args.items
     table = verbs.dispersion(corpus, items, by=args.by, parts=args.parts, min_count=args.min_count,
                              lowercase=args.lowercase, include_punct=args.include_punct)

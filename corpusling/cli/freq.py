@@ -16,6 +16,7 @@ from corpusling.cli.common import (
     add_counting_argument,
     add_input_arguments,
     add_lazy_argument,
+    lazy_corpus,
     lazy_folder,
     load_corpus,
 )
@@ -29,6 +30,7 @@ EPILOG = """examples:
   corpusling freq corpus/ --ngram 3 --by form --lowercase --top 30        # syntactic words: "de le pays"
   corpusling freq corpus/ --ngram 3 --by token_text --lowercase            # surface tokens: "du pays"
   corpusling freq parsed/press --lazy --by lemma --where '[upos="NOUN"]'   # larger than memory
+  corpusling freq parsed/press --lazy --ngram 2 --by form --lowercase     # n-grams, batch by batch
 """
 
 
@@ -76,11 +78,15 @@ def run(args: argparse.Namespace) -> int:
                   "those)", file=sys.stderr)
     if args.ngram > 1 and args.group_by:
         raise InputError("--ngram and --group-by cannot be combined yet")
+    if args.lazy and args.ngram > 1:  # n-gram counts added over batches (corpusling.folder)
+        from corpusling import verbs
+
+        return _emit(verbs.ngrams(lazy_corpus(args), args.ngram, by=args.by[0], where=args.where,
+                                  min_count=args.min_count, lowercase=args.lowercase,
+                                  include_punct=args.include_punct), args)
     if args.lazy:
         from corpusling import lazy
 
-        if args.ngram > 1:
-            raise InputError("--ngram cannot be combined with --lazy yet")
         return _emit(lazy.frequencies(lazy_folder(args), args.by, where=args.where, lowercase=args.lowercase,
                                       min_count=args.min_count, group_by=args.group_by,
                                       include_punct=args.include_punct), args)
