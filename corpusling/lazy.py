@@ -245,7 +245,9 @@ def map_documents(folder: Path | str, analysis: Callable[[ParsedCorpus], pl.Data
     ``analysis`` takes a :class:`ParsedCorpus` (a batch of whole documents) and returns a
     table, e.g. ``lambda c: conditionals(c.tokens, c.documents)``. Right for any analysis
     whose rows depend on one document at a time (markers, concordances), not for corpus-wide
-    statistics (use :func:`frequencies`, :func:`document_rates`).
+    statistics (use :func:`frequencies`, :func:`document_rates`, or the verbs of
+    :class:`corpusling.folder.FolderCorpus`, which add the counts of n-grams, keyness, collocates
+    and dispersion over batches).
     """
     results = [analysis(batch) for batch in document_batches(folder, max_words)]
     results = [r for r in results if r.height] or results[:1]
