@@ -302,6 +302,14 @@ def load_word_lists(path: Path, roles: tuple[str, ...]) -> dict[str, tuple[str, 
 
 
 @lru_cache(maxsize=1)
+def first_name_genders() -> pl.DataFrame:
+    """``name, gender`` (``Masc`` or ``Fem``) of ``first_names.tsv``: first names of one gender in Jörg Michael's
+    ``nam_dict.txt`` (GNU FDL 1.2+, ``LICENSE-GFDL-1.2.txt``; built by ``make_first_names.py``)."""
+    rows = bundled_rows("first_names.tsv", ("name", "gender"), values={"gender": ("Masc", "Fem")})
+    return pl.DataFrame(rows, schema={"name": pl.String, "gender": pl.String})
+
+
+@lru_cache(maxsize=1)
 def load_hedge_context() -> dict[str, frozenset[str]]:
     """The word lists the hedge conditions use (``hedge_context.tsv``): role → lemmas."""
     return {role: frozenset(words) for role, words in load_word_lists(HEDGE_CONTEXT, CONTEXT_ROLES).items()}

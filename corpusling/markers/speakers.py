@@ -61,11 +61,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
-from corpusling.lexicons import HERE, load_word_lists
+from corpusling.lexicons import HERE, first_name_genders, load_word_lists
 from corpusling.markers.attribution import (
     NAME,
     ancestors,
@@ -713,9 +713,20 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     m = (m.join(shared, on=["doc_id", "_last"], how="left")
          .with_columns(pl.when(pl.col("_shared").fill_null(False)).then(pl.col("name")).otherwise(pl.col("_last"))
                        .alias("_pool")))
+    # a full name's first name gives its gender too ("Christine Blasey Ford", "Tyler Davis"), one clue among the
+    # others (a clash leaves the person's gender unknown: "Lindsey Graham", whom a "M." makes a man), to the full
+    # name and to its surname alone after it, not before it: "Fillon" in a headline before "Penelope Fillon" is
+    # François Fillon
+    first = pl.col("name").str.extract(r"^(\S+)\s+\S", 1)
+    m = m.with_columns(first.replace_strict(_first_names(), default=None, return_dtype=pl.String).alias("_fn_gender"))
     pooled = (m.group_by("doc_id", "_pool")
-              .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m")))
+              .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m"),
+                   pl.col("_fn_gender").drop_nulls().unique().alias("_fn"),
+                   pl.col("m_start").filter(pl.col("_fn_gender").is_not_null()).min().alias("_fn_from")))
+    by_name = (pl.col("_fn").list.len() == 1) & (pl.col("m_start") >= pl.col("_fn_from"))
     return (m.join(pooled, on=["doc_id", "_pool"], how="left")
+            .with_columns(pl.col("_f") | (by_name & (pl.col("_fn").list.first() == "Fem")).fill_null(False),
+                          pl.col("_m") | (by_name & (pl.col("_fn").list.first() == "Masc")).fill_null(False))
             .with_columns(pl.when(pl.col("_f") & ~pl.col("_m")).then(pl.lit("Fem"))
                           .when(pl.col("_m") & ~pl.col("_f")).then(pl.lit("Masc")).alias("gender"),
                           # (a single word the document once writes with its own determiner, "du Burundi", is no
@@ -741,6 +752,13 @@ def _noun_gender(feats: pl.Expr, form: pl.Expr, determiner: pl.Expr) -> pl.Expr:
     gender = feats.cast(pl.String).str.extract(r"Gender=(\w+)")
     return (pl.when((gender == "Masc") & form.cast(pl.String).str.contains(r"(?i)es?$")).then(determiner)
             .otherwise(gender))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name → gender (:func:`corpusling.lexicons.first_name_genders`)."""
+    table = first_name_genders()
+    return dict(zip(table["name"].to_list(), table["gender"].to_list(), strict=True))
 
 
 def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
