@@ -392,13 +392,29 @@ def acronym_expansion(acronym: str, text: str) -> str | None:
     return _defined_acronym(letters, text)
 
 
+def _definition(letters: str, text: str) -> re.Match[str] | None:
+    """The first "words (LETTERS)" of ``text``: up to 150 characters of a clause, then the acronym in parentheses.
+
+    The search starts where it can first succeed: no match begins before the run of spaces ending at the first
+    "(LETTERS)" less 150 characters, as the words before a parenthesis hold none (the same match as searching the
+    whole text, without trying 150 lengths at every character before)."""
+    tail = re.search(rf"\(\s*{re.escape(letters)}\s*\)", text)
+    if tail is None:
+        return None
+    start = tail.start()
+    while start and text[start - 1].isspace():  # (str.isspace is the \s of a str pattern)
+        start -= 1
+    return re.compile(rf"([^,;:()«»\n]{{1,150}}?)\s*\(\s*({re.escape(letters)})\s*\)").search(
+        text, max(0, start - 150))
+
+
 def _defined_acronym(letters: str, text: str) -> str | None:
     """The name an acronym is defined with in parentheses where the text first uses it, whose initials need not
     spell it (a foreign name's acronym): "l'Autorité des technologies de Communication et d'Information (BTK)" →
     the words from the last capitalised word a definite article opens, in the same clause (no punctuation), to the
     parenthesis. An acronym used before it is defined (in a title: "selon la CGT") keeps its letters, as
     :func:`acronym_expansion` reads only the words before its first use."""
-    definition = re.search(rf"([^,;:()«»\n]{{1,150}}?)\s*\(\s*({re.escape(letters)})\s*\)", text)
+    definition = _definition(letters, text)
     if not definition or definition.start(2) != text.find(letters):
         return None
     clause = definition.group(1)
