@@ -1,9 +1,9 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
 The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of each of set5 to set19, the 25
-of set20 and the 28 of set21 (set7 to set10 the blind sets of the fifth session, set11 and set12 those of the sixth,
-set13 and set14 of the seventh, set15 and set16 of the eighth, set17 to set19 of the ninth, set20 of the tenth,
-set21 of the eleventh) are
+of set20 and the 28 of each of set21 and set22 (set7 to set10 the blind sets of the fifth session, set11 and set12
+those of the sixth, set13 and set14 of the seventh, set15 and set16 of the eighth, set17 to set19 of the ninth, set20
+of the tenth, set21 of the eleventh, set22 of the twelfth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
 released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
@@ -367,16 +367,36 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # (109 matched), speaker 0.755 (49); reported speech P/R/F1 0.967/0.869/0.915 (137), kind 0.950, speaker 0.741
     # (116); at 10:10 (7b82261), 10:21 (5ca2cd9), 11:11 UTC (9b91825) and, twelfth session, 12:22 UTC (c7314f7) the
     # same. Released to development at 12:23 UTC, never tuned on before.
+    # Twelfth session, development (13:06 UTC, edbc91e), the rules written on it raising the figures 0.02 below:
+    # class 0.879 (58), hedges P/R 0.844/0.866, quotations F1 0.948 (the lines of one quotation joined), kind 0.875
+    # (128), speaker 0.727 (66: more quotations matched, 48 right against 37), reported F1 0.923, speaker 0.752.
     ("set21", "conditionals (set21)", "f1"): 0.98,
-    ("set21", "conditionals (set21)", "class_accuracy"): 0.79,
-    ("set21", "hedges", "precision"): 0.81,
-    ("set21", "hedges", "recall"): 0.77,
-    ("set21", "quotations", "f1"): 0.79,
+    ("set21", "conditionals (set21)", "class_accuracy"): 0.85,
+    ("set21", "hedges", "precision"): 0.82,
+    ("set21", "hedges", "recall"): 0.84,
+    ("set21", "quotations", "f1"): 0.92,
     ("set21", "quotations", "kind_accuracy"): 0.85,
-    ("set21", "quotations", "speaker_accuracy"): 0.73,
+    ("set21", "quotations", "speaker_accuracy"): 0.70,
     ("set21", "reported speech", "f1"): 0.90,
     ("set21", "reported speech", "kind_accuracy"): 0.93,
-    ("set21", "reported speech", "speaker_accuracy"): 0.72,
+    ("set21", "reported speech", "speaker_accuracy"): 0.73,
+    # set22, the blind set since 12:21 UTC of 2026-12-07 (28 more NTREX-128 articles, twelfth session), scored first
+    # at 12:43 UTC with the modules of the session's start (81b290a) and the crash fix of reported speech (89b2974;
+    # without it the analysis stopped on one of its documents): conditionals F1 0.991, class 0.745 (55); hedges P/R
+    # 0.851/0.814 (97); quotations F1 0.824 (123), kind 0.881 (101), speaker 0.708 (48); reported speech P/R/F1
+    # 0.915/0.915/0.915 (142), kind 0.969, speaker 0.713 (129); then at 12:45 (bae583d: hedges P 0.860), 13:03
+    # (2ba85c2) and 13:06 UTC (edbc91e): quotations F1 0.971, kind 0.899 (119), speaker 0.667 (66: 44 right against
+    # 34), reported P 0.928, F1 0.922. Errors never read.
+    ("set22", "conditionals (set22)", "f1"): 0.97,
+    ("set22", "conditionals (set22)", "class_accuracy"): 0.72,
+    ("set22", "hedges", "precision"): 0.84,
+    ("set22", "hedges", "recall"): 0.79,
+    ("set22", "quotations", "f1"): 0.95,
+    ("set22", "quotations", "kind_accuracy"): 0.87,
+    ("set22", "quotations", "speaker_accuracy"): 0.64,
+    ("set22", "reported speech", "f1"): 0.90,
+    ("set22", "reported speech", "kind_accuracy"): 0.94,
+    ("set22", "reported speech", "speaker_accuracy"): 0.69,
 }
 
 
