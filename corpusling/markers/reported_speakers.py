@@ -248,7 +248,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     body names again ("France : pour Montebourg, …" … "Le ministre du Redressement productif a déclaré", the
     article's topic); else the description stays as written. ``located``: ``mentions`` with their paragraphs
     (``m_par_no``, ``m_title``…)."""
-    from corpusling.markers.speakers import _role_words, common_complement, speaker_words
+    from corpusling.markers.speakers import _role_words, age_epithet, common_complement, speaker_words
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
     possessive = "|".join(re.escape(d) for d in speaker_words("possessive_determiner"))
@@ -256,6 +256,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     organisations = list(speaker_words("organisation_noun"))
     # (a complement opening on a common noun: "de l'usine", not "du Redressement")
     _, complement = _role_words()
+    # (a person's age, whatever the noun: "le jeune homme de 24 ans", :func:`speakers.age_epithet`)
+    age = age_epithet(pl.col("_mention").str.strip_chars())
     empty = pl.DataFrame(schema={"_item": pl.Int64, "_described": pl.String, "_headline_person": pl.String})
     wanted = (rows.filter(pl.col("_named").is_null() & pl.col("_resolved").is_null() & pl.col("_apposed").is_null()
                           & pl.col("_repeated").is_null() & pl.col("_introduced").is_null()
@@ -272,12 +274,13 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
                       # (a capitalised noun after its determiner is the institution's own name, no anaphor: "selon
                       # l'Organisation mondiale de la Santé")
                       & ~pl.col("_nform").str.contains(r"^\p{Lu}\p{Ll}")
-                      & pl.col("_nl").is_in([*persons, *organisations])
+                      & (pl.col("_nl").is_in([*persons, *organisations]) | age)
                       # (a possessive takes up an organisation only: "son porte-parole" is someone else)
                       & (~pl.col("_possessive") | pl.col("_nl").is_in(organisations)))
-              .select("_item", "doc_id", "sent_id", "source_start", pl.col("_nl").is_in(persons).alias("_d_person"),
+              .select("_item", "doc_id", "sent_id", "source_start",
+                      (pl.col("_nl").is_in(persons) | age).alias("_d_person"),
                       "_possessive", pl.col("_nf").str.extract(r"Gender=(\w+)").alias("_d_gender"),
-                      common_complement(pl.col("_mention"), complement).alias("_common_complement")))
+                      (common_complement(pl.col("_mention"), complement) & ~age).alias("_common_complement")))
     if wanted.height == 0:
         return empty
     named = [mentions.filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural"))

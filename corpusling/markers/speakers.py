@@ -100,7 +100,7 @@ SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "d
                  "named_place_noun", "person_noun", "organisation_noun", "possessive_determiner",
                  "acronym_function_word", "masculine_demonstrative",
                  "feminine_demonstrative", "object_agreement_auxiliary", "euphonic_consonant",
-                 "role_acronym", "noun_acronym")
+                 "role_acronym", "noun_acronym", "age_noun")
 
 
 def speaker_words(role: str) -> tuple[str, ...]:
@@ -1017,8 +1017,8 @@ def resolve_descriptions(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFram
     wanted = (q.lazy().filter(pl.col("_named").is_null() & pl.col("_apposed").is_null() & pl.col("_pronoun").is_null()
                               & pl.col("source").is_not_null() & (pl.col("kind") != "scare"))
               # (a role with a complement is someone else's: "le porte-parole de la famille" stays as written)
-              .filter(source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(pl.lit(roles).implode())
-                      & ~common_complement(source, complement))
+              .filter((source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(pl.lit(roles).implode())
+                       & ~common_complement(source, complement)) | age_epithet(source))
               .select("_q", "doc_id", "par_no", pl.min_horizontal("start_char", "source_start").alias("_anchor"),
                       "_text", gender.alias("_d_gender")))
     names = mentions.lazy().filter(pl.col("role").is_in(["subject", "speaker", "agent"]) & ~pl.col("plural")
@@ -1101,16 +1101,26 @@ def _description_nouns(q: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             .select("_q", "doc_id", "source_start", form.str.to_lowercase().alias("_noun")))
 
 
+def age_epithet(mention: pl.Expr) -> pl.Expr:
+    """A definite description that gives a person's age, whatever its noun: "le jeune homme de 24 ans", "la femme de
+    45 ans" (``age_noun`` of ``speaker_words.tsv``): an epithet of someone the text names, the press's anaphor of a
+    person (as "the 24-year-old" in English news), not someone else's role."""
+    ages = "|".join(re.escape(word) for word in speaker_words("age_noun"))
+    return mention.str.contains(rf"(?i)^(?:le|la|l['’])\s*(?:[\p{{L}}-]+\s+){{0,3}}[\p{{L}}-]+\s+(?:de|d['’])\s*"
+                                rf"\d+\s*(?:{ages})$")
+
+
 def _unresolved_role(named: tuple[str, ...]) -> tuple[pl.Expr, pl.Expr]:
     """The quotations whose mention is a definite description of a person's role (its noun or, after an adjective,
-    the word after it: "l'expert", "le premier ministre"), with no complement, that no rule of ``named`` (the
-    columns of a resolved name) gave a name; and the gender its determiner gives ("la porte-parole")."""
+    the word after it: "l'expert", "le premier ministre"), with no complement, or of a person's age
+    (:func:`age_epithet`), that no rule of ``named`` (the columns of a resolved name) gave a name; and the gender
+    its determiner gives ("la porte-parole")."""
     roles, complement = _role_words()
     source = pl.col("source").str.strip_chars()
     role = (source.str.extract(_DESCRIPTION, 2).str.to_lowercase().is_in(roles.implode())
             | source.str.extract(_DESCRIPTION + r"\s+([\p{L}-]+)", 3).str.to_lowercase().is_in(roles.implode()))
-    unresolved = ((pl.col("kind") != "scare") & pl.col("source").is_not_null() & role
-                  & ~source.str.to_lowercase().str.contains(complement)
+    unresolved = ((pl.col("kind") != "scare") & pl.col("source").is_not_null()
+                  & ((role & ~source.str.to_lowercase().str.contains(complement)) | age_epithet(source))
                   & pl.all_horizontal(pl.col(c).is_null() for c in named) & pl.col("_pronoun").is_null())
     return unresolved, _determiner_gender(source.str.extract(_DESCRIPTION, 1).str.to_lowercase())
 
