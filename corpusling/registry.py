@@ -91,6 +91,15 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
 )}
 
 
+def breakdown(name: str) -> str:
+    """The column classing the rows of analysis ``name`` (its rates are broken down by it): the one place it is
+    named, read by the report, its page and the workbench. ``ValueError`` for an analysis without one."""
+    column = ANALYSES[name].breakdown
+    if column is None:
+        raise ValueError(f"the analysis {name!r} has no breakdown column")
+    return column
+
+
 def needed(name: str) -> list[Analysis]:
     """The analyses to run for ``name``'s table, in the registry's order: those it requires or uses (and theirs),
     then itself."""
@@ -125,4 +134,4 @@ def contract() -> dict[str, list[str]]:
     return {name: list(analysis.contract) for name, analysis in ANALYSES.items()}
 
 
-__all__ = ["ANALYSES", "Analysis", "contract", "needed", "run_with_needs", "stack"]
+__all__ = ["ANALYSES", "Analysis", "breakdown", "contract", "needed", "run_with_needs", "stack"]

@@ -26,6 +26,7 @@ import polars as pl
 
 from corpusling.markers.voice import QUOTED_KINDS, with_in_quote
 from corpusling.rates import rates
+from corpusling.registry import ANALYSES
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
 BOOSTER_CATEGORIES: tuple[str, ...] = ("booster",)
@@ -57,6 +58,31 @@ def marker_tables(conditionals: pl.DataFrame | None = None, hedges: pl.DataFrame
         outer = quotes.filter(pl.col("nested").not_()) if "nested" in quotes.columns else quotes
         tables["quotations"] = outer
     return tables
+
+
+#: The analysis of :mod:`corpusling.registry` each marker of :func:`marker_tables` takes its rows from.
+MARKER_ANALYSES: dict[str, str] = {"conditionals": "conditionals", "hedges": "hedges", "boosters": "hedges",
+                                   "quotations": "quotes"}
+
+#: The column each marker's rates are broken down by: its analysis's ``breakdown`` in the registry.
+BREAKDOWN: dict[str, str] = {marker: column for marker, name in MARKER_ANALYSES.items()
+                             if (column := ANALYSES[name].breakdown) is not None}
+
+
+def stacked_markers(markers: dict[str, pl.DataFrame], breakdown: bool = True) -> pl.DataFrame:
+    """Every marker row once as ``doc_id, marker, breakdown, level`` with ``level`` "(all)", and, with
+    ``breakdown``, once more under its category (:data:`BREAKDOWN`, where the table has that column): the
+    input of one :func:`corpusling.rates.rates` call ``by=["marker", "breakdown", "level"]``."""
+    doc = pl.col("doc_id").cast(pl.String)
+    parts = []
+    for marker, rows in markers.items():
+        parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(None, pl.String).alias("breakdown"),
+                                 pl.lit("(all)").alias("level")))
+        column = BREAKDOWN.get(marker)
+        if breakdown and column and column in rows.columns:
+            parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(column).alias("breakdown"),
+                                     pl.col(column).cast(pl.String).alias("level")))
+    return pl.concat(parts)
 
 
 def summary(tokens: pl.DataFrame | None, documents: pl.DataFrame, conditionals: pl.DataFrame | None = None,

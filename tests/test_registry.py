@@ -36,3 +36,22 @@ def test_the_user_options_go_to_the_analyses_that_take_them(seed_parsed) -> None
     from_lexicon = chosen["hedges"].filter(~pl.col("entry").str.starts_with("rule:"))
     assert set(from_lexicon["category"]) <= {"booster"}
     assert chosen["hedges"].height < plain["hedges"].height
+
+
+def test_the_breakdown_columns_are_the_registrys() -> None:
+    """The report's rates, its page and the workbench's layers class rows by the registry's column, not their own."""
+    from corpusling.report.page import HIT_ANALYSES
+    from corpusling.summary import BREAKDOWN, MARKER_ANALYSES, marker_tables, stacked_markers
+    from corpusling.web.state import LAYERS
+
+    assert BREAKDOWN == {marker: ANALYSES[name].breakdown for marker, name in MARKER_ANALYSES.items()}
+    assert set(MARKER_ANALYSES) == set(marker_tables(pl.DataFrame(), pl.DataFrame({"category": []}),
+                                                     pl.DataFrame()))
+    assert all(layer.category == ANALYSES[layer.name].breakdown for layer in LAYERS)
+    assert all(hit[0] == ANALYSES[name].breakdown for name, hit in HIT_ANALYSES.items())
+    hedges = pl.DataFrame({"doc_id": [1, 2], "category": ["hedge", "booster"]})
+    stacked = stacked_markers({"hedges": hedges, "quotations": pl.DataFrame({"doc_id": ["3"]})})
+    assert stacked.rows() == [("1", "hedges", None, "(all)"), ("2", "hedges", None, "(all)"),
+                              ("1", "hedges", "category", "hedge"), ("2", "hedges", "category", "booster"),
+                              ("3", "quotations", None, "(all)")]
+    assert stacked_markers({"hedges": hedges}, breakdown=False).height == 2

@@ -41,6 +41,7 @@ from corpusling.groups import check_group_by
 from corpusling.parsed import ParquetStream, ParsedCorpus, write_parquet
 from corpusling.registry import ANALYSES as REGISTERED
 from corpusling.registry import contract
+from corpusling.summary import BREAKDOWN, stacked_markers
 from corpusling.tables import neutralise_formulas
 
 #: Contract columns of each result table (``DESIGN.md``), written first and in this order (from the registry).
@@ -48,10 +49,6 @@ CONTRACT: dict[str, list[str]] = contract()
 
 #: The analyses of the report (:mod:`corpusling.registry`), imported only when the report runs.
 ANALYSES = REGISTERED
-
-#: Which column of each marker table the rates are broken down by.
-BREAKDOWN: dict[str, str] = {"conditionals": "class", "hedges": "category", "boosters": "category",
-                             "quotations": "kind"}
 
 #: Beyond this many groups a figure shows the whole corpus (the tables keep every group).
 MAX_FIGURE_GROUPS = 6
@@ -204,21 +201,6 @@ def _versions() -> dict[str, str]:
 
 # --------------------------------------------------------------------------- tables
 
-def _stacked(markers: dict[str, pl.DataFrame], breakdown: bool) -> pl.DataFrame:
-    """Every marker row once as ``doc_id, marker, breakdown, level`` with ``level`` "(all)", and, with
-    ``breakdown``, once more under its category (:data:`BREAKDOWN`), for a single call of ``rates``."""
-    parts = []
-    for marker, rows in markers.items():
-        doc = pl.col("doc_id").cast(pl.String)
-        parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(None, pl.String).alias("breakdown"),
-                                 pl.lit("(all)").alias("level")))
-        column = BREAKDOWN.get(marker)
-        if breakdown and column and column in rows.columns:
-            parts.append(rows.select(doc, pl.lit(marker).alias("marker"), pl.lit(column).alias("breakdown"),
-                                     pl.col(column).cast(pl.String).alias("level")))
-    return pl.concat(parts)
-
-
 def _in_marker_order(table: pl.DataFrame, markers: dict[str, pl.DataFrame], *then: str | pl.Expr) -> pl.DataFrame:
     """``table`` sorted as the markers are listed, totals ("(all)") before categories, then by ``then``."""
     order = pl.col("marker").replace_strict({m: i for i, m in enumerate(markers)}, return_dtype=pl.Int64)
@@ -237,7 +219,7 @@ def _marker_rates(markers: dict[str, pl.DataFrame], documents: pl.DataFrame, siz
 
     totals = pl.DataFrame({"marker": list(markers), "breakdown": [None] * len(markers), "level": "(all)"},
                           schema={"marker": pl.String, "breakdown": pl.String, "level": pl.String})
-    table = rates(_stacked(markers, breakdown), None, documents, by=["marker", "breakdown", "level"],
+    table = rates(stacked_markers(markers, breakdown), None, documents, by=["marker", "breakdown", "level"],
                   group_by=group_by, n_boot=n_boot, seed=seed, sizes=sizes, all_levels=totals)
     return _in_marker_order(table, markers, "group", "level")
 

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import polars as pl
 
 from corpusling import __version__
+from corpusling.registry import breakdown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -152,13 +153,13 @@ PASSAGE_WIDTH = 400
 #: A hit longer than this (a long quotation) is shortened in the concordance line; the passage shows it whole.
 LONGEST_MATCH = 120
 
-#: The analyses listed in context, in page order: the column that classes a hit, the column naming the rule
-#: that decided it (for hedges, the lexicon entry that matched), and whether a hit has a speaker.
+#: The analyses listed in context, in page order: the column that classes a hit (the registry's), the column
+#: naming the rule that decided it (for hedges, the lexicon entry that matched), and whether a hit has a speaker.
 HIT_ANALYSES: dict[str, tuple[str, str, bool]] = {
-    "conditionals": ("class", "rule", False),
-    "hedges": ("category", "entry", False),
-    "quotes": ("kind", "rule", True),
-    "reported": ("kind", "rule", True),
+    "conditionals": (breakdown("conditionals"), "rule", False),
+    "hedges": (breakdown("hedges"), "entry", False),
+    "quotes": (breakdown("quotes"), "rule", True),
+    "reported": (breakdown("reported"), "rule", True),
 }
 
 

@@ -24,13 +24,14 @@ import polars as pl
 from corpusling.errors import InputError
 from corpusling.parsed import ParsedCorpus, is_parsed_folder, load
 from corpusling.query import TokenIndex, index, parse, query
+from corpusling.registry import breakdown
 
 
 @dataclass(frozen=True)
 class Layer:
     """One analysis drawn in the text and listed as a table: the CSV file of a report holding it, the column
-    that classes a row (``category``), the column naming what decided it (``rule``: shown on hover), the
-    column holding the marked words, and the other columns worth a glance."""
+    that classes a row (``category``: the registry's breakdown column), the column naming what decided it
+    (``rule``: shown on hover), the column holding the marked words, and the other columns worth a glance."""
 
     name: str
     label: str
@@ -42,10 +43,12 @@ class Layer:
 
 #: The marker layers, in the order the pages list them (and draw them, outermost first).
 LAYERS: tuple[Layer, ...] = (
-    Layer("quotes", "Quotations", "kind", "rule", "text", ("speaker", "source", "reporting_verb", "nested")),
-    Layer("reported", "Reported speech", "kind", "rule", "text", ("speaker", "source", "cue")),
-    Layer("conditionals", "Conditionals", "class", "rule", "form", ("lemma", "main_lemma", "tense", "voice")),
-    Layer("hedges", "Hedges and boosters", "category", "entry", "match", ("voice", "in_quote")),
+    Layer("quotes", "Quotations", breakdown("quotes"), "rule", "text",
+          ("speaker", "source", "reporting_verb", "nested")),
+    Layer("reported", "Reported speech", breakdown("reported"), "rule", "text", ("speaker", "source", "cue")),
+    Layer("conditionals", "Conditionals", breakdown("conditionals"), "rule", "form",
+          ("lemma", "main_lemma", "tense", "voice")),
+    Layer("hedges", "Hedges and boosters", breakdown("hedges"), "entry", "match", ("voice", "in_quote")),
 )
 LAYER_BY_NAME: dict[str, Layer] = {layer.name: layer for layer in LAYERS}
 
@@ -281,19 +284,13 @@ class Workbench:
 
     def _compute_rates(self, group_by: str | None) -> pl.DataFrame:
         from corpusling.rates import rates
-        from corpusling.summary import marker_tables
+        from corpusling.summary import marker_tables, stacked_markers
 
         markers = marker_tables(self.table("conditionals"), self.table("hedges"), self.table("quotes"))
-        breakdown = {"conditionals": "class", "hedges": "category", "boosters": "category", "quotations": "kind"}
         parts = []
         for marker, rows in markers.items():
-            doc = pl.col("doc_id").cast(pl.String)
-            stacked = [rows.select(doc, pl.lit(None, pl.String).alias("breakdown"), pl.lit("(all)").alias("level"))]
-            column = breakdown[marker]
-            if column in rows.columns:
-                stacked.append(rows.select(doc, pl.lit(column).alias("breakdown"),
-                                           pl.col(column).cast(pl.String).alias("level")))
-            table = rates(pl.concat(stacked), None, self.documents, by=["breakdown", "level"], group_by=group_by,
+            stacked = stacked_markers({marker: rows}).drop("marker")
+            table = rates(stacked, None, self.documents, by=["breakdown", "level"], group_by=group_by,
                           n_boot=1000, seed=0, sizes=self.corpus.sizes())
             parts.append(table.with_columns(pl.lit(marker).alias("marker")))
         columns = ["marker", "breakdown", "level", "group", "count", "n_words", "n_docs", "rate", "ci_low", "ci_high",
