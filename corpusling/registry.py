@@ -62,6 +62,13 @@ class Analysis:
 KIND_DECIDERS: tuple[str, ...] = ("rules", "model", "hybrid")
 CLASS_DECIDERS: tuple[str, ...] = ("rules", "model")
 
+#: How a user's hedge lexicon file is used (:func:`corpusling.lexicons.load_lexicon`): ``add`` its entries to the
+#: bundled ones (an entry with a bundled pattern replaces that one) or ``replace`` the bundled lexicon with the file.
+LEXICON_MODES: tuple[str, ...] = ("add", "replace")
+#: The one default of ``cl.hedges``, ``corpusling hedges``, ``corpusling report`` and the loader: ``add``, since a
+#: user's file is most often a few entries more, and ``replace`` would silently drop the bundled ones.
+DEFAULT_LEXICON_MODE = "add"
+
 #: Every analysis, in the order they run (each after those it needs).
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("quotes", "corpusling.markers.quotes", "quotes",
@@ -134,4 +141,5 @@ def contract() -> dict[str, list[str]]:
     return {name: list(analysis.contract) for name, analysis in ANALYSES.items()}
 
 
-__all__ = ["ANALYSES", "Analysis", "breakdown", "contract", "needed", "run_with_needs", "stack"]
+__all__ = ["ANALYSES", "DEFAULT_LEXICON_MODE", "LEXICON_MODES", "Analysis", "breakdown", "contract",
+           "needed", "run_with_needs", "stack"]

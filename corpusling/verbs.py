@@ -30,6 +30,7 @@ import polars as pl
 
 from corpusling.folder import FolderCorpus
 from corpusling.parsed import ParsedCorpus
+from corpusling.registry import DEFAULT_LEXICON_MODE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -163,8 +164,11 @@ def conditionals(corpus: ParsedCorpus, classes: str = "rules") -> pl.DataFrame:
 
 @_or_tables(_hedges)
 def hedges(corpus: ParsedCorpus, lexicon: pl.DataFrame | str | Path | None = None,
-           lexicon_mode: str = "replace") -> pl.DataFrame:
-    """Hedges, source markers, unnamed sources and boosters, with their ``voice`` (``corpusling hedges``)."""
+           lexicon_mode: str = DEFAULT_LEXICON_MODE) -> pl.DataFrame:
+    """Hedges, source markers, unnamed sources and boosters, with their ``voice`` (``corpusling hedges``).
+
+    ``lexicon``: a table or a TSV file of the user's; a file's entries are added to the bundled lexicon
+    (``lexicon_mode="add"``, the default) or used alone (``"replace"``)."""
     if lexicon is None:
         return _voiced(corpus, corpus.hedges())
     if not isinstance(lexicon, pl.DataFrame):

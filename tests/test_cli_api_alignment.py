@@ -57,9 +57,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
     # older names kept in Python
     ("collocates", "collocates", "attraction"): "the older name of with_repelled (--with-repelled): "
                                                 "attraction=False is with_repelled=True",
-    # the same option with another default (left as it was: scripts on both sides rely on it)
-    ("hedges", "hedges", "lexicon_mode"): "the same option; its default differs: add on the command line (as "
-                                          "its help says), replace in cl.hedges and corpusling report",
 }
 
 
@@ -108,6 +105,23 @@ def test_every_verb_of_the_table_has_its_command_and_function() -> None:
     parsers = _verb_parsers()
     for verb, functions in VERBS.items():
         assert verb in parsers and all(callable(getattr(cl, f)) for f in functions), verb
+
+
+def test_one_lexicon_mode_default_for_the_verbs_the_report_and_the_api() -> None:
+    """``--lexicon-mode`` of ``corpusling hedges`` and ``corpusling report``, ``lexicon_mode`` of ``cl.hedges``, of the
+    report's functions and of the loader: one default, ``add`` (a user's file adds to the bundled lexicon)."""
+    from corpusling.lexicons import load_lexicon
+    from corpusling.report import build_report, report
+    from corpusling.report.shards import report_shard
+
+    parsers = _verb_parsers()
+    defaults = {f"corpusling {verb}": _options(parsers[verb])["--lexicon-mode"].default
+                for verb in ("hedges", "report")}
+    defaults |= {function.__name__: inspect.signature(function).parameters[keyword].default
+                 for function, keyword in ((cl.hedges, "lexicon_mode"), (build_report, "lexicon_mode"),
+                                           (report, "lexicon_mode"), (report_shard, "lexicon_mode"),
+                                           (load_lexicon, "mode"))}
+    assert set(defaults.values()) == {"add"}, defaults
 
 
 # --------------------------------------------------------------------------- the renamed options work both ways
@@ -190,3 +204,20 @@ def test_the_voice_of_the_command_line_is_the_voice_of_the_api(verb: str, folder
         cl.rates(corpus, rows, by=["voice"]).select("voice", "count").sort("voice"))
     assert main([verb, str(folder), "--by", "in_quote", "--rates", str(rates)]) == 0
     assert set(pl.read_csv(rates)["in_quote"]) <= {True, False}
+
+
+def test_a_lexicon_file_adds_to_the_bundled_one_on_both_sides(folder: Path, tmp_path: Path) -> None:
+    """``corpusling hedges --lexicon FILE`` writes ``cl.hedges(corpus, lexicon=FILE)``: the bundled entries and
+    the file's; ``replace`` keeps the file's alone."""
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("pattern\tcategory\tnotes\tsource\nà la louche\tapproximator\trough estimate\tmy reading\n",
+                       encoding="utf-8")
+    corpus = cl.load(folder)
+    added = cl.hedges(corpus, lexicon=lexicon)
+    bundled = cl.hedges(corpus)
+    assert added.height == bundled.height > 0  # the seed has no "à la louche": nothing bundled is lost
+    assert cl.hedges(corpus, lexicon=lexicon, lexicon_mode="replace").filter(
+        ~pl.col("entry").str.starts_with("rule:")).height == 0
+    out = tmp_path / "hedges.csv"
+    assert main(["hedges", str(folder), "--lexicon", str(lexicon), "--out", str(out)]) == 0
+    assert out.read_bytes() == cl.write_table(added, tmp_path / "expected.csv").read_bytes()

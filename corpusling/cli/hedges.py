@@ -21,12 +21,14 @@ import polars as pl
 
 from corpusling.cli._output import print_table
 from corpusling.cli.analysis import Run, add_analysis_verb, print_comparison
+from corpusling.registry import DEFAULT_LEXICON_MODE, LEXICON_MODES
 
 EPILOG = """examples:
   corpusling hedges seeds/000_e14371d8171e9155.txt
   corpusling hedges corpora/wikinews-fr-2012/documents --out hedges.xlsx
   corpusling hedges corpora/wikinews-fr-2012/documents --group-by date --rates hedge_rates.csv
-  corpusling hedges parsed/wikinews --lexicon my_hedges.tsv --lexicon-mode add --out hedges.csv
+  corpusling hedges parsed/wikinews --lexicon my_hedges.tsv --out hedges.csv
+  corpusling hedges parsed/wikinews --lexicon only_mine.tsv --lexicon-mode replace --out hedges.csv
 
 a lexicon file (tab-separated, UTF-8):
   pattern\tcategory\tnotes\tsource
@@ -40,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                summary=summary)
     parser.add_argument("--lexicon", type=Path, default=None, metavar="FILE",
                         help="your own lexicon (TSV: pattern, category, notes, source)")
-    parser.add_argument("--lexicon-mode", choices=["add", "replace"], default="add",
-                        help="add FILE's entries to the bundled lexicon (default) or use FILE alone")
+    parser.add_argument("--lexicon-mode", choices=LEXICON_MODES, default=DEFAULT_LEXICON_MODE,
+                        help="add FILE's entries to the bundled lexicon (add) or use FILE alone (replace); "
+                             f"default: {DEFAULT_LEXICON_MODE}")
 
 
 def options(args: argparse.Namespace) -> dict[str, Any]:

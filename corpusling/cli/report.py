@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from corpusling.checks import count_type
 from corpusling.cli.common import add_input_arguments
 from corpusling.errors import InputError
+from corpusling.registry import DEFAULT_LEXICON_MODE, LEXICON_MODES
 
 if TYPE_CHECKING:
     from corpusling.report import Report
@@ -45,8 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="metadata column whose groups are compared (outlet, year…)")
     parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of figures and page (fr)")
     parser.add_argument("--lexicon", type=Path, default=None, help="your own hedge lexicon (TSV)")
-    parser.add_argument("--lexicon-mode", choices=["replace", "add"], default="replace",
-                        help="use --lexicon alone (replace) or add it to the bundled entries (add)")
+    parser.add_argument("--lexicon-mode", choices=LEXICON_MODES, default=DEFAULT_LEXICON_MODE,
+                        help="add --lexicon's entries to the bundled lexicon (add) or use it alone (replace); "
+                             f"default: {DEFAULT_LEXICON_MODE}")
     parser.add_argument("--n-boot", type=count_type("--n-boot", 1), default=2000,
                         help="bootstrap resamples for the CIs (2000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (0)")

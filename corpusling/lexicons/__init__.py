@@ -26,6 +26,7 @@ import polars as pl
 from corpusling.atomic import write_text
 from corpusling.errors import LexiconError
 from corpusling.lexicons.notation import PatternError, parse_pattern
+from corpusling.registry import DEFAULT_LEXICON_MODE, LEXICON_MODES
 
 HERE = Path(__file__).resolve().parent
 HEDGES = HERE / "hedges.tsv"
@@ -187,14 +188,14 @@ def _bundled() -> pl.DataFrame:
     return read_hedge_lexicon(HEDGES)
 
 
-def load_lexicon(path: Path | str | None = None, mode: str = "replace") -> pl.DataFrame:
-    """The hedging lexicon: the bundled entries, or a user's file (validated).
+def load_lexicon(path: Path | str | None = None, mode: str = DEFAULT_LEXICON_MODE) -> pl.DataFrame:
+    """The hedging lexicon: the bundled entries, or with a user's file (validated).
 
-    ``mode="replace"`` uses ``path`` alone; ``mode="add"`` appends its entries to the
-    bundled ones (an entry of the user's file with the same pattern as a bundled one
-    replaces it, so a category can be changed).
+    ``mode="add"`` (the default) appends its entries to the bundled ones (an entry of the
+    user's file with the same pattern as a bundled one replaces it, so a category can be
+    changed); ``mode="replace"`` uses ``path`` alone.
     """
-    if mode not in ("add", "replace"):
+    if mode not in LEXICON_MODES:
         raise LexiconError(f"lexicon mode {mode!r}: use 'add' or 'replace'")
     if path is None:
         return _bundled()

@@ -40,7 +40,7 @@ from corpusling.errors import InputError
 from corpusling.groups import check_group_by
 from corpusling.parsed import ParquetStream, ParsedCorpus, write_parquet
 from corpusling.registry import ANALYSES as REGISTERED
-from corpusling.registry import contract
+from corpusling.registry import DEFAULT_LEXICON_MODE, contract
 from corpusling.summary import BREAKDOWN, stacked_markers
 from corpusling.tables import neutralise_formulas
 
@@ -460,7 +460,7 @@ def _default_log(line: str) -> None:
 
 
 def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = None, lang: str = "fr",
-                 lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+                 lexicon: Path | str | None = None, lexicon_mode: str = DEFAULT_LEXICON_MODE,
                  inputs: list[str | Path] | None = None, parameters: dict[str, Any] | None = None,
                  n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
                  raw_csv: bool = False) -> Report:
@@ -468,8 +468,8 @@ def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = N
 
     ``group_by`` is a metadata column (outlet, year…) for per-group rates and comparisons;
     ``lang`` the language of figures and page (``fr`` or ``en``); ``lexicon`` a hedge
-    lexicon TSV of the user's, used alone (``lexicon_mode="replace"``) or added to the
-    bundled one (``"add"``). ``raw_csv`` writes CSV cells that begin like a spreadsheet formula
+    lexicon TSV of the user's, added to the bundled one (``lexicon_mode="add"``, the default)
+    or used alone (``"replace"``). ``raw_csv`` writes CSV cells that begin like a spreadsheet formula
     as they are (see :func:`corpusling.tables.neutralise_formulas`). The folder is built aside and
     replaces ``out`` whole at the end. Returns what was done; never raises for a failing analysis
     (a file that cannot be written raises ``OSError``, and the previous folder stays).
@@ -483,7 +483,7 @@ def build_report(parsed: ParsedCorpus, out: Path | str, group_by: str | None = N
 
 def report_batches(batches: Callable[[], Iterator[ParsedCorpus]], documents: pl.DataFrame, model: dict[str, Any],
                    out: Path | str, group_by: str | None = None, lang: str = "fr",
-                   lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+                   lexicon: Path | str | None = None, lexicon_mode: str = DEFAULT_LEXICON_MODE,
                    inputs: list[str | Path] | None = None, parameters: dict[str, Any] | None = None,
                    n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,
                    raw_csv: bool = False, skipped: list[dict[str, str]] | None = None) -> Report:
@@ -604,7 +604,8 @@ def report_folder(folder: Path | str, out: Path | str, batch_words: int | None =
 
 
 def report(inputs: list[str | Path], out: Path | str, group_by: str | None = None, lang: str = "fr",
-           model: str | Path | None = None, lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+           model: str | Path | None = None, lexicon: Path | str | None = None,
+           lexicon_mode: str = DEFAULT_LEXICON_MODE,
            format: str | None = None,
            text_column: str = "text", workers: int = 1, cache: Path | None = None, use_cache: bool = True,
            n_boot: int = 2000, seed: int = 0, log: Callable[[str], None] | None = None,

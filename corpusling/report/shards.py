@@ -26,6 +26,7 @@ from corpusling import tokens as tok
 from corpusling.atomic import staged_folder, write_text
 from corpusling.errors import InputError
 from corpusling.parsed import ParquetStream, ParsedCorpus
+from corpusling.registry import DEFAULT_LEXICON_MODE
 from corpusling.report.build import (
     ANALYSES,
     Report,
@@ -52,7 +53,7 @@ def shard_range(n_documents: int, shard: int, of: int) -> tuple[int, int]:
 
 
 def report_shard(folder: Path | str, out: Path | str, shard: tuple[int, int], batch_words: int | None = None,
-                 lexicon: Path | str | None = None, lexicon_mode: str = "replace",
+                 lexicon: Path | str | None = None, lexicon_mode: str = DEFAULT_LEXICON_MODE,
                  parameters: dict[str, Any] | None = None, log: Callable[[str], None] | None = None) -> Path:
     """Write the per-document results of shard ``shard = (I, N)`` of a parsed folder into ``out``."""
     from corpusling.lazy import BATCH_WORDS, document_batches
@@ -169,7 +170,8 @@ def merge_shards(folders: list[Path | str], out: Path | str, group_by: str | Non
         run.result.files.append(staging / "tokens.parquet")
         counted = analyses.counted(documents, first["model"])
         result = _write_report(run, counted, results, [tokens_step, *analyses.steps.values()], group_by=group_by,
-                               lang=lang, lexicon=first["lexicon"], lexicon_mode=first["lexicon_mode"] or "replace",
+                               lang=lang, lexicon=first["lexicon"],
+                               lexicon_mode=first["lexicon_mode"] or DEFAULT_LEXICON_MODE,
                                inputs=inputs, parameters=first["parameters"], n_boot=n_boot, seed=seed)
     result.files = [final / p.relative_to(staging) for p in result.files]
     result.out = final
