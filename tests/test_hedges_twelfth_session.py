@@ -20,6 +20,9 @@ CASES = [
      True),
     ("Le groupe a fermé trois sites, a annoncé la fermeture de l'usine.", "a annoncé la fermeture", False),
 ]
+#: An unnamed informant as the agent of a passive verb of confirming ("corroborer", a verb of saying since the twelfth
+#: session): (sentence, the unnamed source's text)
+AGENTS = [("Leurs propos ont été corroborés par un analyste indépendant.", "un analyste indépendant")]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,8 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
     from corpusling.api import parse, read
 
     path = tmp_path_factory.mktemp("hedges_twelfth") / "sentences.txt"
-    path.write_text("\n\n".join(sentence for sentence, *_ in CASES) + "\n", encoding="utf-8")
+    path.write_text("\n\n".join([*(sentence for sentence, *_ in CASES), *(sentence for sentence, _ in AGENTS)])
+                    + "\n", encoding="utf-8")
     corpus = parse(read([path]), model="compact")
     hedges = cl.hedges(corpus)
     text = corpus.documents["text"][0] if "text" in corpus.documents.columns else path.read_text(encoding="utf-8")
@@ -40,3 +44,8 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
 def test_incise(found: pl.DataFrame, sentence: str, incise: str, expected: bool) -> None:
     sources = found.filter(pl.col("category") == "source_marker")["_span"].to_list()
     assert any(span.startswith(incise) for span in sources) is expected, sources
+
+
+@pytest.mark.parametrize(("sentence", "agent"), AGENTS, ids=[agent for _, agent in AGENTS])
+def test_unnamed_agent(found: pl.DataFrame, sentence: str, agent: str) -> None:
+    assert agent in found.filter(pl.col("category") == "unnamed_source")["_span"].to_list()
