@@ -255,8 +255,8 @@ def reported_scores(ids: list[str], subset: str = "dev") -> dict[str, float]:
              .with_columns((pl.min_horizontal("end_char", "end_char_pred")
                             - pl.max_horizontal("start_char", "start_char_pred")).alias("_overlap"))
              .filter(pl.col("_overlap") > 0)
-             .sort("_overlap", descending=True))
-    best = pairs.unique("_g", keep="first")
+             .sort(["_overlap", "_p"], descending=[True, False]))  # (ties to the first prediction: deterministic)
+    best = pairs.unique("_g", keep="first", maintain_order=True)
     matched_pred = pairs.select("_p").unique().height
     attributed = best.filter(pl.col("source_resolved").is_not_null())
     right = sum(same_speaker(p, g) for p, g in zip(attributed["speaker"], attributed["source_resolved"], strict=True))
