@@ -315,7 +315,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     (``_subj_person``, ``_subj_l``, ``_subj_upos``, the subject's determiner ``_subj_det`` and its form
     ``_subj_f``; an impersonal "il" tagged ``expl:subj`` counts), ``_det`` (its own determiner), ``_marked`` (a
     subordinating conjunction introduces it), ``_n_si``, ``_si_word`` and ``_comparative_si`` (si introduces it,
-    at that word, after "comme": "comme si"),
+    at that word, after "comme": "comme si"), ``_concessive_si`` (after "même": "même si") and ``_question_si`` (right
+    after an infinitive of asking or seeing: "voir si"), ``_saying_xcomp`` (an infinitive of saying is its
+    complement: "ont fait savoir que"),
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
     ``_gerund_child`` (a gerund "en + participle" hangs from it; ``_fronted_gerund_child``: one before it), and
     ``_sans_condition`` (an oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective
