@@ -39,7 +39,10 @@ importable from here too.
 """
 from __future__ import annotations
 
+import operator
 import re
+from dataclasses import dataclass
+from functools import reduce
 
 import polars as pl
 
@@ -1235,49 +1238,68 @@ def _inverted_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule]
     ).drop("_found_start", "_found_end")
 
 
+@dataclass(frozen=True)
+class _TextSource:
+    """One kind of source read in the text (a ``SourceRule.source``): the expressions of the source's ``text``, of its
+    ``start`` offset in the document and, where the kind gives one, of its ``verb`` (the preposition, the verb read)."""
+
+    source: str
+    text: pl.Expr
+    start: pl.Expr
+    verb: pl.Expr | None = None
+
+
+def _text_sources() -> list[_TextSource]:
+    """The kinds of source read in the text, in the order :func:`_text_source` tries them: the noun phrase of
+    "selon X" inside, before or after the quotation, a name before a colon, an agent, a signature, a name before its
+    verb, "par la voix de X", the document read."""
+    def in_left(found: pl.Expr) -> pl.Expr:
+        return pl.col("_left_start") + _char_find(pl.col("_left"), found)
+
+    def in_right(found: pl.Expr) -> pl.Expr:
+        return pl.col("end_char") + _char_find(pl.col("_right"), found)
+
+    lead = pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")
+    lead_prep = pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep")).otherwise(pl.col("_lead_prep"))
+    col = pl.col
+    return [
+        _TextSource("preposition_inside", col("_inner_src"), col("_left_start") + col("_inner_at"), col("_inner_prep")),
+        _TextSource("preposition_before", lead, in_left(lead), lead_prep),
+        _TextSource("colon_name", col("_colon_name"), in_left(col("_colon_name"))),
+        _TextSource("preposition_after", col("_tail_src"), in_right(col("_tail_src")), col("_tail_prep")),
+        _TextSource("agent_after", col("_agent_src"), in_right(col("_agent_src"))),
+        _TextSource("preposition_end", col("_end_src"), in_right(col("_end_src")), col("_end_prep")),
+        _TextSource("signature_after", col("_signature"), col("_signature_at")),
+        _TextSource("name_before_verb", col("_name_incise_src"), col("_name_incise_at")),
+        _TextSource("voice", col("_voice_src"), in_left(col("_voice_src"))),
+        _TextSource("reading_place", col("_reading_src"), col("_reading_at"), col("_reading_verb")),
+    ]
+
+
+def _first_value(cases: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
+    """The value of the first case whose condition holds (a null condition does not); null when none does."""
+    chosen = None
+    for condition, value in cases:
+        chosen = (pl.when(condition) if chosen is None else chosen.when(condition)).then(value)
+    return chosen
+
+
 def _text_source(q: pl.DataFrame, table: list[SourceRule]) -> pl.DataFrame:
-    """The sources found in the text: the noun phrase of "selon X" before or after the quotation, a name before a
-    colon; then ``source`` (the text at the offsets) and ``reporting_verb`` (the verb's lemma or the preposition)."""
-    before, after = _rule_is(table, source="preposition_before"), _rule_is(table, source="preposition_after")
-    name, agent = _rule_is(table, source="colon_name"), _rule_is(table, source="agent_after")
-    signature = _rule_is(table, source="signature_after")
-    name_first = _rule_is(table, source="name_before_verb")
-    voice = _rule_is(table, source="voice")
-    end = _rule_is(table, source="preposition_end")
-    reading = _rule_is(table, source="reading_place")
-    inner = _rule_is(table, source="preposition_inside")
-    lead = (pl.when(inner).then(pl.col("_inner_src"))
-            .otherwise(pl.coalesce("_lead_src_whole", "_lead_src", "_adjacent_src")))
-    before = before | inner
-    found_at = (pl.when(inner).then(pl.col("_left_start") + pl.col("_inner_at"))
-                .when(before).then(pl.col("_left_start") + _char_find(pl.col("_left"), lead))
-                .when(name).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_colon_name")))
-                .when(after).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_tail_src")))
-                .when(agent).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_agent_src")))
-                .when(end).then(pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_end_src")))
-                .when(signature).then(pl.col("_signature_at"))
-                .when(name_first).then(pl.col("_name_incise_at"))
-                .when(voice).then(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_voice_src")))
-                .when(reading).then(pl.col("_reading_at")))
-    found = (pl.when(before).then(lead).when(name).then(pl.col("_colon_name")).when(after).then(pl.col("_tail_src"))
-             .when(agent).then(pl.col("_agent_src")).when(end).then(pl.col("_end_src")).when(signature).then(pl.col("_signature"))
-             .when(name_first).then(pl.col("_name_incise_src")).when(voice).then(pl.col("_voice_src"))
-             .when(reading).then(pl.col("_reading_src")))
-    in_text = before | name | after | agent | signature | name_first | voice | end | reading
+    """The sources found in the text (:func:`_text_sources`, the kind the deciding rule names); then ``source`` (the
+    text at the offsets) and ``reporting_verb`` (the kind's preposition or verb, else the verb's lemma)."""
+    kinds = [(_rule_is(table, source=kind.source), kind) for kind in _text_sources()]
+    found_at = _first_value([(held, kind.start) for held, kind in kinds])
+    found = _first_value([(held, kind.text) for held, kind in kinds])
+    in_text = reduce(operator.or_, [held for held, _ in kinds])
+    verb = _first_value([*((held, kind.verb) for held, kind in kinds if kind.verb is not None),
+                         (pl.col("_v_rv") | pl.col("_v_rv_incise"), pl.col("_v_lemma"))])
     q = q.with_columns(pl.when(in_text).then(found_at).otherwise(pl.col("source_start")).alias("source_start"),
                        pl.when(in_text).then(found_at + found.str.len_chars()).otherwise(pl.col("source_end"))
                        .alias("source_end"))
     q = q.with_columns(
         pl.col("text").str.slice(pl.col("source_start"), pl.col("source_end") - pl.col("source_start"))
         .str.strip_chars(" ,;:-").str.replace(r"^-?t-", "").alias("source"),
-        pl.when(inner).then(pl.col("_inner_prep"))
-        .when(before).then(pl.when(pl.col("_lead_src").is_null()).then(pl.col("_adjacent_prep"))
-                           .otherwise(pl.col("_lead_prep")))
-        .when(after).then(pl.col("_tail_prep"))
-        .when(end).then(pl.col("_end_prep"))
-        .when(reading).then(pl.col("_reading_verb"))
-        .when(pl.col("_v_rv") | pl.col("_v_rv_incise")).then(pl.col("_v_lemma"))
-        .alias("reporting_verb"),
+        verb.alias("reporting_verb"),
         pl.concat_str(pl.col("_kind_rule"), pl.col("_src_rule").fill_null("none"), separator="+").alias("rule"),
     )
     # an inverted incise the tokenizer left in one piece ("a-t-elle", a pronoun to the tagger): its clitic only
