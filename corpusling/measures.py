@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import polars as pl
 
 from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, voice_word_counts
+from corpusling.token_index import index
 
 #: Columns of :func:`document_measures`, in order (the voice columns only when quotations are given).
 COLUMNS: tuple[str, ...] = ("doc_id", "n_words", "n_sentences", "quoted_words", "writer_words", "reported_words")
@@ -41,22 +43,20 @@ def document_measures(tokens: pl.DataFrame, quotes: pl.DataFrame | None = None,
 def sentence_counts(tokens: pl.DataFrame) -> pl.DataFrame:
     """Sentences per document: ``doc_id`` (String), ``n_sentences``, the distinct ``(par_id, sent_id)`` of its rows.
 
-    Counted as runs of rows when each document's rows are one run in which the sentence numbers never go back
-    (a parsed corpus: each sentence is then one run of rows), else by counting the distinct pairs.
+    Read from the table's index (:func:`corpusling.token_index.index`) when the table is in sentence order
+    (:meth:`~corpusling.token_index.TokenIndex.in_sentence_order`, a parsed corpus) and no sentence spans two
+    paragraphs: each sentence is then one of the index's runs, and a document's count its last run's number less
+    its first's, plus one. Otherwise the distinct pairs are counted.
     """
-    key = pl.col("doc_id"), pl.col("par_id"), pl.col("sent_id")
-    same_doc = key[0] == key[0].shift()
-    back = same_doc & ((key[1] < key[1].shift()) | ((key[1] == key[1].shift()) & (key[2] < key[2].shift())))
-    new_doc = (~same_doc).fill_null(True)
-    check = tokens.select(back.fill_null(False).any().alias("back"), new_doc.sum().alias("runs"),
-                          key[0].n_unique().alias("docs"),
-                          pl.any_horizontal(c.is_null() for c in key).any().alias("nulls"))
-    if tokens.height == 0 or check["back"][0] or check["nulls"][0] or check["runs"][0] != check["docs"][0]:
-        counts = tokens.group_by("doc_id").agg(pl.struct("par_id", "sent_id").n_unique().alias("n_sentences"))
-    else:
-        new_sentence = new_doc | (key[1] != key[1].shift()).fill_null(True) | (key[2] != key[2].shift()).fill_null(True)
-        counts = (tokens.select("doc_id", new_sentence.alias("_new"))
-                  .group_by("doc_id").agg(pl.col("_new").sum().cast(pl.UInt32).alias("n_sentences")))
+    own = index(tokens) if tokens.height else None
+    if own is not None and own.in_sentence_order() and not own.column("par_id").null_count():
+        number = own.sentence[:-1]
+        par = own.column("par_id").to_numpy()
+        if not np.any((number[1:] == number[:-1]) & (par[1:] != par[:-1])):
+            counts = number[own.doc_last] - number[own.doc_first] + 1
+            return pl.DataFrame({"doc_id": own.doc_names.cast(pl.String),
+                                 "n_sentences": pl.Series(counts, dtype=pl.UInt32)})
+    counts = tokens.group_by("doc_id").agg(pl.struct("par_id", "sent_id").n_unique().alias("n_sentences"))
     return counts.with_columns(pl.col("doc_id").cast(pl.String))
 
 
