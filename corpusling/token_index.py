@@ -396,6 +396,14 @@ class TokenIndex:
         bounds = self._kept["sent_bounds"]
         return None if bounds is None else bounds[1]
 
+    def sentence_of(self, rows: pl.Series) -> pl.Series | None:
+        """The sentence number (:attr:`sentence`) of each of ``rows``, as ``_sent``, for a frame cut from this index to
+        carry (read by :func:`sentence_numbers`); None when sentences are not runs of rows (:meth:`_sentence_bounds`),
+        where a number would not name one sentence."""
+        if self.sent_first is None:
+            return None
+        return pl.Series("_sent", self.sentence[:-1]).gather(rows)
+
     def in_text_order(self) -> bool:
         """Whether the table is in text order (:func:`text_ordered`: each document one run of rows, in
         ``start_char, word_id`` order), checked once per index: the analyses then read the text-order view of this
@@ -446,6 +454,15 @@ def text_ordered(tokens: pl.DataFrame) -> bool:
         (same_doc & ((start < 0) | ((start == 0) & (word < 0)))).fill_null(False).any().alias("disorder"),
         pl.col("doc_id").n_unique().alias("docs"))
     return not (check["disorder"][0] or check["runs"][0] != check["docs"][0])
+
+
+def sentence_numbers(rows: pl.DataFrame) -> pl.DataFrame:
+    """``doc_id, sent_id, _sn`` (Int64): one number per sentence of ``rows`` (a frame with ``doc_id, sent_id``) to key
+    its trees by: the index's (:meth:`TokenIndex.sentence_of`) when the frame carries them in ``_sent``, else, for a
+    frame without an index, its distinct pairs numbered 0, 1, … (the one numbering of sentences outside the index)."""
+    if "_sent" in rows.columns:
+        return rows.select("doc_id", "sent_id", pl.col("_sent").cast(pl.Int64).alias("_sn")).unique()
+    return rows.select("doc_id", "sent_id").unique().with_row_index("_sn").with_columns(pl.col("_sn").cast(pl.Int64))
 
 
 _INDEXES: dict[int, tuple[weakref.ref, TokenIndex]] = {}
@@ -504,4 +521,4 @@ def open_on_first_use(tokens: pl.DataFrame, opener: Callable[[pl.DataFrame], Tok
 
 
 __all__ = ["ALIASES", "SHIFT", "TokenIndex", "cached", "index", "keep_index", "open_on_first_use",
-           "sentence_ordered", "text_ordered"]
+           "sentence_numbers", "sentence_ordered", "text_ordered"]

@@ -244,3 +244,25 @@ def test_the_text_order_of_an_indexed_table_is_checked_once() -> None:
         assert (text_index(frame).tokens is frame) is ordered
     empty = table.clear()
     assert not text_ordered(empty) and text_ordered(pl.DataFrame())
+
+
+def test_trees_are_keyed_by_the_index_sentence_numbers_when_carried() -> None:
+    """Attribution's trees number their sentences with the index's numbers when its rows carry them (``_sent``,
+    :meth:`TokenIndex.sentence_of`), else through :func:`corpusling.token_index.sentence_numbers`; the same
+    (word, ancestor) pairs either way."""
+    from corpusling.markers.attribution import ancestors
+    from corpusling.token_index import sentence_numbers
+
+    table = _tokens().with_columns(pl.Series("head", [3, 3, 0, 0, 1, 0, 1]), pl.lit("nsubj").alias("deprel"))
+    index = text_index(table)
+    carried = index.sentence_of(pl.Series([0, 3, 6]))
+    assert carried is not None and carried.to_list() == [1, 2, 3]
+    rows = table.with_columns(index.sentence_of(pl.Series(range(table.height))))
+    numbers = sentence_numbers(rows).sort("_sn")
+    assert numbers.rows() == [("a", 1, 1), ("a", 2, 2), ("b", 1, 3)]
+    assert sentence_numbers(table).sort("doc_id", "sent_id")["_sn"].sort().to_list() == [0, 1, 2]
+    assert ancestors(rows).sort(pl.all()).equals(ancestors(table).sort(pl.all()))
+    assert ancestors(table).height == 4
+    sent_back = table.with_columns(pl.when(pl.col("start_char") == 14).then(0).otherwise(pl.col("sent_id"))
+                                   .alias("sent_id"))
+    assert text_index(sent_back).sentence_of(pl.Series([0])) is None  # (sentences not runs: no number to carry)

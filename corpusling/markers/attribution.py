@@ -84,6 +84,7 @@ from corpusling.markers.reporting_verbs import (
 )
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
 from corpusling.registry import KIND_DECIDERS
+from corpusling.token_index import sentence_numbers
 
 __all__ = ["CLIMB_BLOCKERS", "DEFAULT_KINDS", "KIND_DECIDERS", "NAME", "QUOTE_KIND_ROLES", "SCARE_MAX_WORDS",
            "SOURCE_EXCLUDED", "TITLE_MAX_WORDS", "SourceRule", "ancestors", "attribute", "decider", "source_spans",
@@ -168,7 +169,7 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
             forms: pl.DataFrame | None = None) -> pl.DataFrame:
     """Rows of a :class:`~corpusling.markers.text_index.TextIndex` (with ``_doc`` and ``_row``) reduced to what
     attribution needs: ``doc_id`` is the document number, ``rank`` the row in text order (ranks compare within
-    a document), plus reporting-verb flags."""
+    a document), plus reporting-verb flags (and ``_sent``, the index's sentence number, when the rows carry it)."""
     cols = {c: (pl.col(c) if c in tokens.columns else pl.lit(None)) for c in _TOKEN_COLUMNS}
     tok = tokens.select(
         pl.col("_doc").alias("doc_id"), cols["sent_id"].cast(pl.Int64).alias("sent_id"),
@@ -178,6 +179,7 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
         cols["start_char"].cast(pl.Int64).alias("start_char"), cols["end_char"].cast(pl.Int64).alias("end_char"),
         cols["verbform"].cast(pl.String).alias("verbform"), cols["mood"].cast(pl.String).alias("mood"),
         cols["feats"].cast(pl.String).alias("feats"), pl.col("_row").alias("rank"),
+        *([pl.col("_sent")] if "_sent" in tokens.columns else []),
     )
     if forms is None or forms.height == 0:
         return tok.with_columns(((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)).alias("is_rv"),
@@ -217,7 +219,9 @@ def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
     if rows is None:
         return index.tokens.with_columns(index.doc.alias("_doc"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_row"))
     needed = index.tokens.select([c for c in _TOKEN_COLUMNS if c in index.tokens.columns])
-    return needed[rows].with_columns(index.doc.gather(rows).alias("_doc"), rows.alias("_row"))
+    sentence = index.sentence_of(rows)  # (rows is not None: the index's sentences are runs)
+    return needed[rows].with_columns(index.doc.gather(rows).alias("_doc"), rows.alias("_row"),
+                                     *([] if sentence is None else [sentence]))
 
 
 def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
@@ -230,9 +234,11 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
     leaves its sentence); ``words`` (``doc_id, sent_id, word_id``): only the ancestors of these
     words; ``across``: relations whose crossing is flagged in a column ``crossed`` (none: no such column).
     Computed by repeated joins on ``head`` (one join per level of the deepest tree), on
-    an integer sentence number.
+    an integer sentence number: the index's, when ``tok`` carries it (``_sent``, :func:`_context_rows`), else
+    :func:`corpusling.token_index.sentence_numbers`'s.
     """
-    nodes = tok.filter(pl.col("head").is_not_null()).select("doc_id", "sent_id", "word_id", "head", "deprel")
+    carried = [c for c in ("_sent",) if c in tok.columns]  # (the index's sentence numbers, when tok carries them)
+    nodes = tok.filter(pl.col("head").is_not_null()).select("doc_id", "sent_id", "word_id", "head", "deprel", *carried)
     if words is not None:
         sentences = words
     if sentences is not None:
@@ -242,7 +248,7 @@ def ancestors(tok: pl.DataFrame, sentences: pl.DataFrame | None = None,
               **({"crossed": pl.Boolean} if across else {})}
     if nodes.height == 0:
         return pl.DataFrame(schema=schema)
-    numbers = nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
+    numbers = sentence_numbers(nodes)
     nodes = nodes.join(numbers, on=["doc_id", "sent_id"]).select("_sn", "word_id", "head", "deprel")
     start = nodes
     if words is not None:

@@ -13,6 +13,7 @@ from functools import cache
 import polars as pl
 
 from corpusling.lexicons import bundled_rows, cue_words
+from corpusling.token_index import sentence_numbers
 
 #: Branches of a noun phrase left out of a source ("X, professeur à…", "X qui…").
 NP_EXCLUDED = ("acl", "acl:relcl", "parataxis", "advcl", "appos", "conj", "cc", "punct")
@@ -190,8 +191,7 @@ def dependency_tree(words: pl.DataFrame, sentences: pl.DataFrame | None = None) 
              .filter(pl.col("head").is_not_null()))
     if sentences is not None:
         nodes = having(nodes, sentences, ["doc_id", "sent_id"])
-    numbers = (nodes.select("doc_id", "sent_id").unique().with_row_index("_sn")
-               .with_columns(pl.col("_sn").cast(pl.Int64)))
+    numbers = sentence_numbers(nodes)
     bounds = nodes.select(pl.min_horizontal(pl.col("word_id").min(), pl.col("head").min(), 0).alias("low"),
                           pl.max_horizontal(pl.col("word_id").max(), pl.col("head").max(), 0).alias("high")).row(0)
     low, span = bounds[0], bounds[1] - bounds[0] + 1
