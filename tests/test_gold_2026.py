@@ -386,8 +386,8 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.851/0.814 (97); quotations F1 0.824 (123), kind 0.881 (101), speaker 0.708 (48); reported speech P/R/F1
     # 0.915/0.915/0.915 (142), kind 0.969, speaker 0.713 (129); then at 12:45 (bae583d: hedges P 0.860), 13:03
     # (2ba85c2) and 13:06 UTC (edbc91e): quotations F1 0.971, kind 0.899 (119), speaker 0.667 (66: 44 right against
-    # 34), reported P 0.928, F1 0.922; at 13:20 (3940fec) and 13:30 UTC (06aca95): direct speakers 0.682 (45 of 66).
-    # Errors never read.
+    # 34), reported P 0.928, F1 0.922; at 13:20 (3940fec), 13:30 (06aca95) and 13:56 UTC (aae12bc): direct speakers
+    # 0.682 (45 of 66). Errors never read.
     ("set22", "conditionals (set22)", "f1"): 0.97,
     ("set22", "conditionals (set22)", "class_accuracy"): 0.72,
     ("set22", "hedges", "precision"): 0.84,

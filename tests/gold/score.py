@@ -36,8 +36,8 @@ at 10:11 UTC), ``set21`` (28 news articles of 2018-2019 in French translation fr
 paragraph: blind from 10:09 UTC of 2026-12-07, eleventh session, scored at 10:09, 10:10, 10:21, 11:11 and, twelfth
 session, 12:22 UTC with the same figures, released at 12:23 UTC; see ``set21/LICENSE.md``) and ``set22`` (28 more
 NTREX-128 articles, drawn at 12:21 UTC of 2026-12-07 before anyone read them: the blind set, scored at 12:43 UTC
-with the eleventh session's rules and a crash fix of reported speech, then at 12:45, 13:03, 13:06, 13:20 and
-13:30 UTC;
+with the eleventh session's rules and a crash fix of reported speech, then at 12:45, 13:03, 13:06, 13:20,
+13:30 and 13:56 UTC;
 ``set22/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
