@@ -120,8 +120,10 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     # "faire savoir": the infinitive says, its causative "fait" is passed over as an auxiliary is (", a fait savoir
     # KTUU", ", ont fait savoir les diplomates")
     made_to_say = (in_list("_lemma", lists["causative_speech_verb"]) & (pl.col("verbform") == "Inf")
-                   & in_list("_lemma", lists["causative_verb"]).shift(1)).fill_null(False)
-    causative = (in_list("_lemma", lists["causative_verb"]) & made_to_say.shift(-1)).fill_null(False)
+                   & at("_lemma", -1).is_in(sorted(lists["causative_verb"]))).fill_null(False)
+    causative = (in_list("_lemma", lists["causative_verb"])
+                 & at("_lemma", 1).is_in(sorted(lists["causative_speech_verb"])) & (at("verbform", 1) == "Inf")
+                 ).fill_null(False)
     said = (in_list("_lemma", lists["speech_verb"] | lists["incise_verb"])
             | in_list("_form", speech_forms(incise=True)) | made_to_say)
     speech = ((said & (pl.col("upos") == "VERB")
