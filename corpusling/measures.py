@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from corpusling.markers.voice import QUOTED_KINDS, quoted_word_counts, voice_word_counts
-from corpusling.token_index import index
+from corpusling.token_index import sentence_ordered
 
 #: Columns of :func:`document_measures`, in order (the voice columns only when quotations are given).
 COLUMNS: tuple[str, ...] = ("doc_id", "n_words", "n_sentences", "quoted_words", "writer_words", "reported_words")
@@ -43,13 +43,13 @@ def document_measures(tokens: pl.DataFrame, quotes: pl.DataFrame | None = None,
 def sentence_counts(tokens: pl.DataFrame) -> pl.DataFrame:
     """Sentences per document: ``doc_id`` (String), ``n_sentences``, the distinct ``(par_id, sent_id)`` of its rows.
 
-    Read from the table's index (:func:`corpusling.token_index.index`) when the table is in sentence order
-    (:meth:`~corpusling.token_index.TokenIndex.in_sentence_order`, a parsed corpus) and no sentence spans two
+    Read from the table's own index when it has one in sentence order
+    (:func:`corpusling.token_index.sentence_ordered`: none is built for a count) and no sentence spans two
     paragraphs: each sentence is then one of the index's runs, and a document's count its last run's number less
     its first's, plus one. Otherwise the distinct pairs are counted.
     """
-    own = index(tokens) if tokens.height else None
-    if own is not None and own.in_sentence_order() and not own.column("par_id").null_count():
+    own = sentence_ordered(tokens) if tokens.height else None
+    if own is not None and not own.column("par_id").null_count():
         number = own.sentence[:-1]
         par = own.column("par_id").to_numpy()
         if not np.any((number[1:] == number[:-1]) & (par[1:] != par[:-1])):

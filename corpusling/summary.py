@@ -26,7 +26,7 @@ import polars as pl
 
 from corpusling.markers.voice import QUOTED_KINDS, with_in_quote
 from corpusling.rates import rates
-from corpusling.registry import ANALYSES
+from corpusling.registry import breakdown
 
 #: Hedge-table categories counted as boosters (the contrast), not as hedges.
 BOOSTER_CATEGORIES: tuple[str, ...] = ("booster",)
@@ -65,8 +65,7 @@ MARKER_ANALYSES: dict[str, str] = {"conditionals": "conditionals", "hedges": "he
                                    "quotations": "quotes"}
 
 #: The column each marker's rates are broken down by: its analysis's ``breakdown`` in the registry.
-BREAKDOWN: dict[str, str] = {marker: column for marker, name in MARKER_ANALYSES.items()
-                             if (column := ANALYSES[name].breakdown) is not None}
+BREAKDOWN: dict[str, str] = {marker: breakdown(name) for marker, name in MARKER_ANALYSES.items()}
 
 
 def stacked_markers(markers: dict[str, pl.DataFrame], breakdown: bool = True) -> pl.DataFrame:

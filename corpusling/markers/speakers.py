@@ -61,7 +61,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from functools import cache, lru_cache
+from functools import cache
 
 import polars as pl
 
@@ -734,7 +734,9 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
     # name and to its surname alone after it, not before it: "Fillon" in a headline before "Penelope Fillon" is
     # François Fillon
     first = pl.col("name").str.extract(r"^(\S+)\s+\S", 1)
-    m = m.with_columns(first.replace_strict(_first_names(), default=None, return_dtype=pl.String).alias("_fn_gender"))
+    names = first_name_genders()
+    m = m.with_columns(first.replace_strict(names["name"], names["gender"], default=None, return_dtype=pl.String)
+                       .alias("_fn_gender"))
     pooled = (m.group_by("doc_id", "_pool")
               .agg((pl.col("_gender") == "Fem").any().alias("_f"), (pl.col("_gender") == "Masc").any().alias("_m"),
                    pl.col("_fn_gender").drop_nulls().unique().alias("_fn"),
@@ -768,13 +770,6 @@ def _noun_gender(feats: pl.Expr, form: pl.Expr, determiner: pl.Expr) -> pl.Expr:
     gender = feats.cast(pl.String).str.extract(r"Gender=(\w+)")
     return (pl.when((gender == "Masc") & form.cast(pl.String).str.contains(r"(?i)es?$")).then(determiner)
             .otherwise(gender))
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    """First name → gender (:func:`corpusling.lexicons.first_name_genders`)."""
-    table = first_name_genders()
-    return dict(zip(table["name"].to_list(), table["gender"].to_list(), strict=True))
 
 
 def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
