@@ -448,7 +448,7 @@ def test_set4_is_apart_from_development(score) -> None:
 
 
 def test_blind_sets_are_blind(score) -> None:
-    """Each blind set (set22 since 12:21 UTC of 2026-12-07, twelfth session: 28 NTREX-128 articles) is
+    """Each blind set (set23 since 15:12 UTC of 2026-12-07, thirteenth session: 28 NTREX-128 articles) is
     25 documents or more shared with no development set nor with another blind set, and its errors cannot be
     listed."""
     development = {p.stem for subset in score.DEVELOPMENT if subset.startswith("set")

@@ -37,8 +37,9 @@ paragraph: blind from 10:09 UTC of 2026-12-07, eleventh session, scored at 10:09
 session, 12:22 UTC with the same figures, released at 12:23 UTC; see ``set21/LICENSE.md``) and ``set22`` (28 more
 NTREX-128 articles, drawn at 12:21 UTC of 2026-12-07 before anyone read them: the blind set, scored at 12:43 UTC
 with the eleventh session's rules and a crash fix of reported speech, then at 12:45, 13:03, 13:06, 13:20,
-13:30 and 13:56 UTC;
-``set22/LICENSE.md``).
+13:30 and 13:56 UTC, released at 15:13 UTC on the thirteenth session's start, never read before;
+``set22/LICENSE.md``) and ``set23`` (28 more NTREX-128 articles, drawn at 15:12 UTC of 2026-12-07 before anyone read
+them: the blind set; ``set23/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -74,13 +75,13 @@ ROOT = GOLD.parent.parent
 WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
 #: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set19: 40
-#: WiNER-fr articles of 2016-2018 each, set20: 25; set21 and set22: 28 NTREX-128 articles in French translation
-#: each; dates in the docstring above and in ``tests/gold/README.md``).
+#: WiNER-fr articles of 2016-2018 each, set20: 25; set21, set22 and set23: 28 NTREX-128 articles in French
+#: translation each; dates in the docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13",
                "set14", "set15", "set16", "set17", "set18", "set19", "set20", "set21",
-               "set22")
+               "set22", "set23")
 #: The blind sets: their errors are never listed (the UD blind items' neither).
-BLIND_SETS = ("set22",)
+BLIND_SETS = ("set23",)
 #: Subsets whose errors may be read.
 DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
