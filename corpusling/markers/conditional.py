@@ -722,7 +722,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     """
     key, lemma, compound = pl.col("key_lemma"), pl.col("_lemma"), pl.col("compound")
     ending, subject, tree = pl.col("_ending"), pl.col("_subject"), pl.col("_tree")
-    addressee = pl.any_horizontal([(subject == pronoun) & (ending == person_ending)
+    # (the subject before the verb, or inverted after it: "Seriez-vous en mesure …")
+    addressee = pl.any_horizontal([((subject == pronoun) | (pl.col("_next1").str.to_lowercase() == f"-{pronoun}"))
+                                   & (ending == person_ending)
                                    for pronoun, person_ending in (c.split(" ", 1) for c in cues("addressee_subject"))])
     first_person = (ending == "ions") | (ending == "ais") & (subject.is_in(cues("first_person_subject"))
                                                               | (pl.col("person") == "1"))
@@ -786,6 +788,12 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
                                                              | pl.col("_w1_f").is_in(cues("complementizer"))))
          | (lemma.is_in(cues("advisability_verb")) & pl.col("_next1").is_in(cues("advisability_word"))), "epistemic"),
         ("source_marker", pl.col("_source"), "reportive"),
+        # (the reader addressed: "Vous choisiriez une personne de confiance", "Seriez-vous en mesure de répondre ?":
+        # an imagined situation of the reader's, not a report)
+        ("addressee_subject", addressee & ~compound, "hypothetical"),
+        # (the report itself in the conditional: "« … », aurait-il déclaré", "Il aurait affirmé que …": the
+        # journalistic conditional on the verb of saying)
+        ("reported_saying", compound & key.is_in(cues("reporting_verb")), "reportive"),
         ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),
         ("speaker_judgement", (first_person & ~compound) | pl.col("_speaker_gov"), "hypothetical"),

@@ -105,8 +105,9 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
         found_incises = incises(words, lists)
         subjects = found_incises["_subj"].drop_nulls()
         objects = _speaker_objects(spans, words, lists)
-        # the vague subjects of incises and objects of source markers, their phrases found at once
-        vague = vague_phrases(words, pl.concat([subjects, objects]), lists)
+        # the vague subjects of incises and objects of source markers, their phrases found at once (the definite
+        # plural of a speaking group too: "selon les médias locaux", ", ont affirmé ses détracteurs")
+        vague = vague_phrases(words, pl.concat([subjects, objects]), lists, rule_words()["speaking_group"])
         spans = pl.concat([
             spans, modal_spans(words, lists),
             span_rows(found_incises, words, "source_marker",

@@ -15,7 +15,8 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   noun's by its determiner —, the agreement of a participle or adjective predicated of the name) and in
   number (a plural pronoun, a coordination or a plural name); the most salient first — a subject or a
   speaker in the same paragraph (not the subject of an embedded clause), then the speaker of the paragraph
-  before (unless the pronoun's paragraph opened on a subject of its own), then the person the headline names
+  before (unless the pronoun's paragraph opened on a subject of its own), then its subject (paragraphs of one
+  sentence, as agency copy and translated news write them), then the person the headline names
   (and the body names again: the article's topic), then any other mention in the paragraph, then the
   article's speakers and subjects
   (centering-style salience: Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994). Mentions are read from
@@ -452,10 +453,15 @@ def canonical_names(names: list[str], targets: list[str] | None = None, text: st
     return result
 
 
+#: A sentence end inside a paragraph: final punctuation (a closing mark after it) and more text.
+_SENTENCE_END = re.compile(r"[.!?…][»”\"]?\s+\S")
+
+
 def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
-    """``doc_id, par_no, par_start, par_end, title``: the paragraphs of each text
+    """``doc_id, par_no, par_start, par_end, title, one_sentence``: the paragraphs of each text
     (:func:`corpusling.normalise.paragraph_spans`), numbered from 0; ``title``: the first paragraph of a text
-    of several is a headline (at most :data:`TITLE_MAX_WORDS` words, no final full stop)."""
+    of several is a headline (at most :data:`TITLE_MAX_WORDS` words, no final full stop); ``one_sentence``: no
+    sentence end inside it (agency copy and translated news write paragraphs of one sentence)."""
     rows = []
     for doc, text in documents.select(pl.col("doc_id").cast(pl.String), "text").iter_rows():
         spans = paragraph_spans(text or "")
@@ -463,9 +469,10 @@ def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
             block = text[s:e]
             title = n == 0 and len(spans) > 1 and len(re.findall(r"\w+", block)) <= TITLE_MAX_WORDS \
                 and not block.rstrip().endswith(".")
-            rows.append((doc, n, s, e, title))
+            rows.append((doc, n, s, e, title, _SENTENCE_END.search(block) is None))
     return pl.DataFrame(rows, schema={"doc_id": pl.String, "par_no": pl.Int64, "par_start": pl.Int64,
-                                      "par_end": pl.Int64, "title": pl.Boolean}, orient="row")
+                                      "par_end": pl.Int64, "title": pl.Boolean, "one_sentence": pl.Boolean},
+                        orient="row")
 
 
 def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str = "") -> pl.DataFrame:
@@ -476,7 +483,8 @@ def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str
                .join_asof(pars.sort("doc_id", "par_start"), left_on="_at", right_on="par_start", by="doc_id",
                           strategy="backward", check_sortedness=False)
                .select("_r", pl.col("par_no").alias(f"{prefix}par_no"),
-                       pl.col("par_start").alias(f"{prefix}par_start"), pl.col("title").alias(f"{prefix}title")))
+                       pl.col("par_start").alias(f"{prefix}par_start"), pl.col("title").alias(f"{prefix}title"),
+                       pl.col("one_sentence").alias(f"{prefix}one_sentence")))
     return frame.with_row_index("_r").join(located, on="_r", how="left").drop("_r")
 
 
@@ -923,16 +931,23 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     previous_speaker = (pl.col("par_no") - pl.col("m_par_no") == 1) & (pl.col("role") == "speaker")
     shifted = pl.col("_shifted").fill_null(False) if "_shifted" in q.columns else pl.lit(False)
     # (near enough, whatever paragraph the quotation opens: "C'est Maradona qui a fait le premier pas : ¶ « … »")
+    # (the subject of the paragraph before, where paragraphs are single sentences, as in agency copy and translated
+    # news: "Omar Navarro, un candidat républicain …, a aussi fait part de ses réflexions. ¶ « … », a-t-il écrit")
+    # (not the headline's; a longer paragraph's subjects are the article's, after its topic)
+    one_sentence = (pl.col("m_one_sentence").fill_null(False) & ~pl.col("m_title").fill_null(False)
+                    if "m_one_sentence" in mentions.columns and "m_title" in mentions.columns else pl.lit(False))
+    previous_subject = (pl.col("par_no") - pl.col("m_par_no") == 1) & salient & ~embedded & one_sentence
     tier = (pl.when(pl.col("_relative")).then(pl.when(near).then(1).otherwise(99))
             .when(same_par & salient & ~embedded).then(1)
             .when(previous_speaker & ~shifted).then(2)
+            .when(previous_subject & ~shifted).then(3)
             # (the headline's topic, the article's centre, before a name its paragraph gives only as an object or a
             # complement: "Il intègre France Inter. … annonçait-il" in an article on Pierre Bouteiller)
-            .when(topic).then(3)
-            .when(same_par & person).then(4).when(same_par).then(5)
-            .when(previous_speaker).then(6)
-            .when(pl.col("role") == "speaker").then(7).when(pl.col("role") == "subject").then(8)
-            .otherwise(9))
+            .when(topic).then(4)
+            .when(same_par & person).then(5).when(same_par).then(6)
+            .when(previous_speaker).then(7)
+            .when(pl.col("role") == "speaker").then(8).when(pl.col("role") == "subject").then(9)
+            .otherwise(10))
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor"))
@@ -1314,7 +1329,7 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
                       pl.coalesce("_named", "_apposed").alias("name"), pl.lit("speaker").alias("role"),
                       pl.lit(False).alias("plural"), pl.lit(False).alias("determined"),
                       pl.lit(False).alias("embedded"), pl.col("par_no").alias("m_par_no"),
-                      pl.lit(False).alias("m_title"))
+                      pl.lit(False).alias("m_title"), pl.col("one_sentence").alias("m_one_sentence"))
               .drop_nulls("name")
               .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
               .join(gender_of, on=["doc_id", "_last"], how="left").drop("_last"))
