@@ -83,7 +83,8 @@ def test_speaker_rules_are_named_and_ordered() -> None:
     names = [name for name, _, _ in speaker_rules()]
     assert names == ["none", "headline", "name", "apposition", "pronoun", "last_mentioned", "repeated description",
                      "introduced with its noun", "description", "previous speaker described", "topic described",
-                     "pronoun to a description", "as_written", "subject before the colon", "previous subject",
+                     "pronoun to a description", "as_written", "same sentence", "subject before the colon",
+                     "previous subject",
                      "continuation", "topic in the first person"]
 
 

@@ -45,6 +45,8 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
 * ``headline``: a quotation in the title with no speaker ("Banques belges piratées : « … »") is given to
   the speaker of the body quotation that repeats its words, else to the article's first speaker; a title
   "X : « … »" keeps X when the body names X outside a prepositional phrase (not a place: "en Syrie");
+* ``same sentence``: a quotation whose verb of saying has its subject elided (a gerund, a coordinated verb: "« … »,
+  a déclaré X, en ajoutant qu'« … »") is said by the speaker of the quotation before it in the sentence;
 * ``previous subject``: a direct quotation with no attribution, not after a colon, is the person named as
   the subject or speaker of the sentence just before it (:func:`previous_subjects`);
 * ``continuation``: a direct quotation with no attribution continues the last speaker of the paragraph,
@@ -453,6 +455,9 @@ def canonical_names(names: list[str], targets: list[str] | None = None, text: st
     return result
 
 
+#: The attribution rules that found a verb of saying but no subject for it (:mod:`attribution_rules`): its subject,
+#: elided, is the speaker of the quotation before in the sentence.
+ELIDED_SUBJECT_RULES = ("governing_verb", "verb_in_sentence", "verb_before")
 #: A sentence end inside a paragraph: final punctuation (a closing mark after it) and more text.
 _SENTENCE_END = re.compile(r"[.!?…][»”\"]?\s+\S")
 
@@ -845,6 +850,8 @@ def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
         ("topic described", pl.col("_topic_described").is_not_null(), pl.col("_topic_described")),
         ("pronoun to a description", pl.col("_pronoun_described").is_not_null(), pl.col("_pronoun_described")),
         ("as_written", pl.col("source").is_not_null(), pl.col("source")),
+        ("same sentence", pl.col("source").is_null() & pl.col("rule").str.split("+").list.get(1, null_on_oob=True)
+         .is_in(list(ELIDED_SUBJECT_RULES)) & pl.col("_sentence_speaker").is_not_null(), pl.col("_sentence_speaker")),
         ("subject before the colon", direct_alone & pl.col("_colon") & pl.col("_previous_subject").is_not_null(),
          pl.col("_previous_subject")),
         ("previous subject", direct_alone & pl.col("_previous_subject").is_not_null(), pl.col("_previous_subject")),
@@ -1366,12 +1373,23 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     q = (q.sort("doc_id", "start_char")
          .with_columns(pl.when(outer & (pl.col("kind") != "scare")).then(own).alias("_own"),
                        pl.when(outer & (pl.col("kind") != "scare") & own.is_not_null()).then(pl.col("par_no"))
-                       .alias("_own_par"))
+                       .alias("_own_par"),
+                       pl.when(outer & (pl.col("kind") != "scare") & own.is_not_null()).then(pl.col("end_char"))
+                       .alias("_own_end"))
          .with_columns(pl.col("_own").shift(1).forward_fill().over("doc_id").alias("_prev_speaker"),
-                       pl.col("_own_par").shift(1).forward_fill().over("doc_id").alias("_prev_par"))
+                       pl.col("_own_par").shift(1).forward_fill().over("doc_id").alias("_prev_par"),
+                       pl.col("_own_end").shift(1).forward_fill().over("doc_id").alias("_prev_end"))
          .with_columns(pl.when(outer & ((pl.col("_prev_par") == pl.col("par_no")) | opens_paragraph)
                                & ~in_title)
-                       .then(pl.col("_prev_speaker")).alias("_last_speaker")))
+                       .then(pl.col("_prev_speaker")).alias("_last_speaker"),
+                       # the speaker of the quotation before in the same sentence: a verb of saying whose subject
+                       # the tree elides ("« … », a déclaré X, en ajoutant qu'« … »", "X a confié qu'il se sentait
+                       # « … » et ajouté que « … »") says both (Riegel, Pellat & Rioul 2018: the subject of a
+                       # coordinated verb or of a gerund is the main clause's)
+                       pl.when(~pl.col("_text").str.slice(pl.col("_prev_end"),
+                                                          (pl.col("start_char") - pl.col("_prev_end")).clip(0))
+                               .str.contains(r"[.!?…]\s|\n"))
+                       .then(pl.col("_prev_speaker")).alias("_sentence_speaker")))
 
     # a description of a person's role with nobody named near it: the last person named as a speaker before it
     q = q.join(_previous_speaker_described(q, resolved, gender_of), on="_q", how="left")
