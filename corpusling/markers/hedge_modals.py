@@ -45,7 +45,7 @@ class ModalRule:
     document; cela), agent (a person, an institution, a proper noun), pronoun (il, elle…:
     unknown), proposition (cela, ça, ce qui: an event or a fact, never an agent), none; ``complements``
     (the infinitive): passive, agent_passive (a passive with its "par" agent, obl:agent), perfect (avoir/être +
-    participle), copula (être + attribute), active;
+    participle), copula (être + attribute), ability (pouvoir: "devraient pouvoir choisir"), active;
     ``condition``: an explicit condition bears on the modal (in the sentence, not inside a si-clause that
     holds the modal); ``negated``: a "ne" on the modal (ne … pas, ne … que); ``relative``: the modal opens a
     relative clause whose subject is inverted ("l'impact qu'aurait pu avoir le pollen"); ``clauses``: the clause
@@ -124,6 +124,10 @@ MODAL_RULES: tuple[ModalRule, ...] = (
           tenses="past_conditional", subjects="agent pronoun thing proposition none"),
     _rule("devoir_advised", False, "nous pensons que l'Australie devrait avoir un Australien comme chef d'État",
           lemma="devoir", tenses="conditional", subjects="agent", complements="active", clauses="opinion"),
+    # (devoir of being able says what should be made possible, not what is likely: "les consommateurs devraient
+    # pouvoir choisir leurs fournisseurs", "l'activité … doit pouvoir être vérifiable"; set19, set22)
+    _rule("devoir_ability", False, "les consommateurs devraient pouvoir choisir", lemma="devoir",
+          complements="ability"),
     _rule("conditional", True, "le bilan pourrait s'alourdir, il devrait être élu", tenses="conditional"),
     _rule("devoir_future", False, "l'hébergeur devra retirer la page", lemma="devoir", tenses="future"),
     _rule("devoir_imperfect", False, "28 personnes devaient participer, il devait y avoir un débat (a plan)",
@@ -355,6 +359,7 @@ def _modal_features(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
                        .when(pl.col("_cop") | (pl.col("_c_deprel") == "cop")
                              | pl.col("_c_upos").is_in(["ADJ", "NOUN", "PRON", "PROPN", "NUM", "ADV"]))
                        .then(pl.lit("copula"))
+                       .when(pl.col("_c_lemma") == "pouvoir").then(pl.lit("ability"))
                        .otherwise(pl.lit("active")))
     first = pl.coalesce(pl.when(pl.col("verbform") == "Part").then("_cnd_aux"), "_i")
     return (features.with_columns(first.alias("_first_i")).join(before, on="_first_i", how="left").sort("_i").select(
