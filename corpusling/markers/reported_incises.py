@@ -138,8 +138,9 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
                              strategy="forward", allow_exact_matches=False, check_sortedness=False)
                   .select("_i", "_range_end"))
     incise = incise.join(after_stop, on="_i", how="left")
-    # the words on either side of the incise, in its sentence
-    plain = words.filter(pl.col("upos") != "PUNCT")
+    # the words on either side of the incise, in its sentence (of the incises' sentences only: the sorts below
+    # then read a few words, not every word of the candidate sentences)
+    plain = having(words.filter(pl.col("upos") != "PUNCT"), incise, ["doc_id", "sent_id"])
     before = (incise.select("_i", "doc_id", "sent_id", "boundary").sort("doc_id", "sent_id", "boundary")
               .join_asof(plain.select("doc_id", "sent_id", pl.col("word_id").alias("_before"),
                                       pl.col("end_char").alias("_b_end")).sort("doc_id", "sent_id", "_b_end"),
