@@ -27,6 +27,10 @@ from corpusling.markers.reported_tree import (
 from corpusling.markers.speakers import TIME_NOUNS, apposed_elsewhere, introduced_names, speaker_words
 from corpusling.markers.voice import add_in_quote
 
+#: The token columns, besides ``doc_id``, that :func:`resolve_speakers` hands to the speakers module
+#: (:func:`~corpusling.markers.speakers.named_mentions`, :func:`~corpusling.markers.speakers.pronoun_descriptions`).
+TOKEN_COLUMNS = ("sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char", "end_char")
+
 #: Relations of the speaker to a reporting verb, in order of preference.
 SOURCE_RELATIONS = ("nsubj", "obl:agent")
 #: An institution's name written with its article, a capitalised noun and lower-case words after it ("Le Canard
@@ -741,8 +745,12 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     outside = here.with_columns(pl.lit(-1, pl.Int64).alias("start_char"), pl.lit(-1, pl.Int64).alias("end_char"))
     marks = quotes.select(pl.col("doc_id").cast(pl.String), pl.col("start_char").cast(pl.Int64),
                           pl.col("end_char").cast(pl.Int64)) if quotes.height else outside.clear()
-    mentions = named_mentions(tokens.filter(pl.col("doc_id").cast(pl.String).is_in(here["doc_id"].implode())),
-                              documents, pl.concat([marks, outside]))
+    # (the token columns the speakers module reads, of these documents, named as text once: not a cast and a copy
+    # of every column of the whole table by each function)
+    read = [c for c in TOKEN_COLUMNS if c in tokens.columns]
+    doc_tokens = (tokens.select(pl.col("doc_id").cast(pl.String), *read)
+                  .filter(pl.col("doc_id").is_in(here["doc_id"].implode())))
+    mentions = named_mentions(doc_tokens, documents, pl.concat([marks, outside]))
     # the paragraphs of these documents, and the mentions located in them: once, for pronouns, demonstratives and
     # descriptions
     pars = paragraphs(documents.join(here.select(pl.col("doc_id").cast(documents.schema["doc_id"])), on="doc_id",
@@ -795,7 +803,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     pronouns = rows.select(pl.col("_item").alias("_q"), pl.col("doc_id").cast(pl.String),
                            pl.col("cue_start").alias("start_char"), "source_start", "_resolved", "_last_mentioned",
                            "_text", lowered.alias("_pronoun"))
-    rows = rows.join(pronoun_descriptions(pronouns, tokens, quotes).rename({"_q": "_item"}), on="_item", how="left")
+    rows = rows.join(pronoun_descriptions(pronouns, doc_tokens, quotes).rename({"_q": "_item"}), on="_item", how="left")
     rules = speaker_rules()
     late = ("_last", "_previous_subject", "_subject", "_role")
     rows = rows.with_columns(pl.lit(None, pl.String).alias(c) for c in late)
