@@ -162,12 +162,11 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     here = pl.concat(holding).unique()
     words = having(everywhere, here, ["doc_id", "sent_id"])
     reporting = cues.join(writers_own(words, cues), on=WORD, how="anti")
-    tree = dependency_tree(words)
     in_tree = admissible(tree_contents(words, reporting), words, reporting)
     in_text = admissible(text_contents(words, reporting.join(in_tree.select("doc_id", "sent_id",
                                                                         pl.col("cue_word").alias("word_id")),
                                                          on=WORD, how="anti")), words, reporting)
-    in_tree_incises = incises(words, incise_cues, tree)
+    in_tree_incises = incises(words, incise_cues)
     if in_text_incises.height:  # (the text reads an inverted clitic better than the tree: "Il est, disent-ils, …")
         in_tree_incises = in_tree_incises.join(in_text_incises.select("doc_id", "sent_id").unique(),
                                                on=["doc_id", "sent_id"], how="anti")
@@ -192,6 +191,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     found = found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64))
     # (from here on every rule reads the words of the contents' own sentences: about half those of the cues)
     words = having(words, found, ["doc_id", "sent_id"])
+    tree = dependency_tree(words)
     # the content: the clause under its head (and, for an incise inside a clause, the branch after it),
     # without the cue's own subtree (an incise inside it is kept)
     # (and the complementizer of an indirect content, wherever the parser hung it)

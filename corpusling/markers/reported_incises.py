@@ -18,7 +18,6 @@ from corpusling.markers.hedge_words import speaking_nouns
 from corpusling.markers.reported_contents import CONTENT_RELATIONS
 from corpusling.markers.reported_tree import (
     WORD,
-    Tree,
     attach,
     children,
     dependency_tree,
@@ -34,7 +33,7 @@ from corpusling.markers.reported_tree import (
 INCISE_RELATIONS = ("parataxis", "parataxis:insert", "parataxis:parenth")
 
 
-def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame:
+def incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     """Reporting verbs inserted in or after the clause they attribute: ``doc_id, sent_id, cue_word, head, head2,
     boundary, source_word, rule``.
 
@@ -113,6 +112,8 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame, tree: Tree) -> pl.DataFrame
     incise = attach(incise, words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                                          pl.col("start_char").alias("_head_start")),
                     on=["doc_id", "sent_id", "head"]).with_row_index("_i")
+    # (the trees of the incises' sentences only: a few of the cues')
+    tree = dependency_tree(words, incise)
     # where the incise ends: the end of its subject's phrase
     subject_tree = subtrees(incise.select(pl.col("_i").alias("_item"), "doc_id", "sent_id",
                                            pl.col("source_word").alias("head")), tree)
