@@ -321,10 +321,12 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                  .select("doc_id", "sent_id", "cue_word", "_cue_type", "_cue_lemma", "_object", "word_id", "form",
                          "upos", "feats", "start_char", "_rel", "_inf", "_lower"))
     # the word after a "de" or "à", clitics and negation aside: an infinitive makes it a content
-    clitic = words.filter(~pl.col("lower_form").is_in(reported_cues("infinitive_clitic")))
+    prepositions = following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
+    # (of the sentences of these prepositions only)
+    clitic = having(words, prepositions, ["doc_id", "sent_id"]).filter(
+        ~pl.col("lower_form").is_in(reported_cues("infinitive_clitic")))
     # (the first of them after the preposition: an as-of join on the word's number)
-    next_verb = (following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
-                 .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_k"))
+    next_verb = (prepositions.select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_k"))
                  .sort("doc_id", "sent_id", "_k")
                  .join_asof(ordered_within(clitic.select("doc_id", "sent_id", pl.col("word_id").alias("_v"),
                                                          INFINITIVE.alias("_then_inf")), ["doc_id", "sent_id"], "_v"),
