@@ -87,6 +87,9 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     # mois d'enquête, précise : « La conclusion… »")
     colon = words.filter(pl.col("form") == ":").select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id"))
     cue = cue.join(colon, on=WORD, how="anti")
+    # (from here on, the words of these verbs' sentences only: the word before a verb, which may stand in another
+    # sentence, is read above and in ``ends``)
+    words = having(words, cue, ["doc_id", "sent_id"])
     # (a common noun after the verb is its inverted subject only if it can speak, a person, an institution or a
     # document, as the hedge analysis has it: "…, continue ses auditions", "…, confirme la suppression du thème" are
     # a verb and its object)
