@@ -406,6 +406,8 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                 .sort("_inverted", "s_start_char").group_by(WORD).first()
                 .select(*WORD, pl.col("s_word_id").alias("source_word"), pl.col("s_start_char").alias("_s_start")))
     marked = marked.join(subjects, on=WORD)
+    # (the words of these incises' sentences, the only ones read below)
+    words = having(words, marked, ["doc_id", "sent_id"])
     # the incise ends with its verb, or with its inverted subject's phrase: at the first punctuation after it
     stops = (words.filter(pl.col("upos") == "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_stop"))
              .sort("doc_id", "sent_id", "_stop"))
@@ -438,8 +440,6 @@ def comme_incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                .filter(pl.col("_names")))
     marked = (marked.join(apposed, on=WORD, how="left")
               .with_columns(pl.max_horizontal("_incise_end", "_name_end").alias("_incise_end")))
-    here = marked.select("doc_id", "sent_id").unique()
-    words = having(words, here, ["doc_id", "sent_id"])
     marked = marked.join(_regions(words).rename({"_at": "_comme"}), on=["doc_id", "sent_id", "_comme"])
     plain = words.filter(pl.col("upos") != "PUNCT").select("doc_id", "sent_id", pl.col("start_char").alias("_w"),
                                                           pl.col("end_char").alias("_w_end"))
