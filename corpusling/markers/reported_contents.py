@@ -381,6 +381,8 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
               .group_by("doc_id", "sent_id", "cue_word").first()
               .select("doc_id", "sent_id", "cue_word", pl.col("word_id").alias("_opener"), "_complement",
                       pl.col("start_char").alias("_range_start"), "_cue_type", "_cue_lemma", "_object"))
+    # (the words of these complementizers' sentences, the only ones read below)
+    words = having(words, firsts, ["doc_id", "sent_id"])
     # (an estimate is the active verb's object and its figure: "son coût est chiffré à 21 milliards" is no content,
     # nor is the participle of a noun, a passive too: "voit sa population estimée à 15 millions d'habitants"; nor
     # is a figure computed from others, which speaks for no one: "la moyenne du site estime à 2,3 points l'écart")
