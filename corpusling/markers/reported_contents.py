@@ -190,8 +190,10 @@ def tree_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                                               "sent_id").unique()
                 .with_columns(pl.lit(True).alias("_compound_inf")))
     clauses = (clauses.join(compound, on=["doc_id", "sent_id", "c_word_id"], how="left")
-               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("c_word_id"),
-                                  INFINITIVE.alias("_c_inf")), on=["doc_id", "sent_id", "c_word_id"])
+               # (whether the clause's head is an infinitive, read on the clauses' heads only)
+               .join(words.select("doc_id", "sent_id", pl.col("word_id").alias("c_word_id"), "verbform", "upos",
+                                  "lower_form", "lemma"), on=["doc_id", "sent_id", "c_word_id"])
+               .with_columns(INFINITIVE.alias("_c_inf")).drop("verbform", "upos", "lower_form", "lemma")
                .join(cues.select(*WORD, pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"),
                                  pl.col("_object").alias("_cue_object")),
                      left_on=["doc_id", "sent_id", "cue_word"], right_on=WORD))
