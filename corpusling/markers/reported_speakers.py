@@ -400,7 +400,7 @@ def _mention_features(spans: pl.DataFrame, words: pl.DataFrame, mentions: pl.Dat
     nouns = (words.filter(pl.col("upos").is_in(["NOUN", "PROPN"]))
              .select("doc_id", pl.col("start_char").alias("_w"), pl.col("upos").alias("_wu"),
                      pl.col("feats").fill_null("").alias("_wf"))
-             .sort("doc_id", "_w"))
+             .pipe(ordered_within, ["doc_id"], "_w"))
     first = (spans.sort("doc_id", "_s")
              .join_asof(nouns, left_on="_s", right_on="_w", by="doc_id", strategy="forward", check_sortedness=False)
              .with_columns(pl.when(pl.col("_w") < pl.col("_e")).then(pl.col("_wf")).alias("_wf")))
@@ -457,6 +457,10 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
     paragraph = ordered_within(words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id"), ["doc_id"],
                                "_p_at")
+    # (the first word of each paragraph only: the last of them before a character is the paragraph of the last word
+    # before it)
+    paragraph = paragraph.filter(((pl.col("doc_id") != pl.col("doc_id").shift())
+                                  | (pl.col("par_id") != pl.col("par_id").shift())).fill_null(True))
 
     def located(frame: pl.DataFrame, at: str) -> pl.DataFrame:
         return (frame.sort("doc_id", at).join_asof(paragraph, left_on=at, right_on="_p_at", by="doc_id",
