@@ -435,7 +435,9 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     if pronouns.height == 0:
         return rows
     docs = pronouns.select("doc_id").unique()
-    words = having(words, docs, "doc_id")  # (the documents of these pronouns only)
+    # (the documents of these pronouns only, and the columns read below)
+    words = having(words.select("doc_id", "par_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "feats",
+                                "start_char", "end_char"), docs, "doc_id")
     # the candidates: sources of reported contents and of quotations that are not pronouns themselves
     said = (rows.join(docs, on="doc_id", how="semi")
             .filter(pl.col("speaker").is_not_null() & pl.col("source_start").is_not_null()
@@ -539,6 +541,8 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                 .filter((pl.col("word_id") == pl.col("word_id").min().over("doc_id", "sent_id", "head"))
                         | (pl.col("word_id") < pl.col("head")))
                 .filter(pl.col("upos").is_in(["NOUN", "PROPN"])))
+    # (the words of their sentences, the only ones read below)
+    words = having(words, subjects, ["doc_id", "sent_id"])
     # (the subject of a subordinate clause comes after a name its sentence's main verb has as subject, Lappin &
     # Leass's non-embedding emphasis: "Malcolm Turnbull sait que le sujet est délicat, … Il estime" = Malcolm
     # Turnbull, not "le sujet"; beside a main subject that is a common noun it stays in the running: "son action
