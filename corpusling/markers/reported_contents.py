@@ -342,14 +342,18 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     sentence = ["doc_id", "sent_id"]
     # (each sentence's words in consecutive rows, in their order, sorted only if they are not: a word k rows away in
     # the same sentence is read by a shift, not by a window per sentence)
+    # (a sentence's rows being consecutive, two rows are in the same sentence when they are in the same run of rows of
+    # one sentence: ``_run``, numbered once, not the names compared for each distance)
     def near(k: int) -> pl.Expr:
-        same = (pl.col("doc_id").shift(-k) == pl.col("doc_id")) & (pl.col("sent_id").shift(-k) == pl.col("sent_id"))
-        return pl.when(same).then(pl.col("_lowered").shift(-k))
+        return pl.when(pl.col("_run").shift(-k) == pl.col("_run")).then(pl.col("_lowered").shift(-k))
 
     around = having(words.select(*WORD, "lower_form"), following, sentence)
     if not in_word_order(around):
         around = around.sort(*sentence, "word_id")
     around = (around.rename({"lower_form": "_lowered"})
+              .with_columns(((pl.col("doc_id") != pl.col("doc_id").shift())
+                             | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True).cum_sum()
+                            .alias("_run"))
               .select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
                       near(-1).alias("_prev")))
     following = (attach(following, around, on=WORD)
