@@ -317,11 +317,29 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                           pl.col("_type").alias("_cue_type"), pl.col("lemma").alias("_cue_lemma"), "_object")
               .with_columns(pl.int_ranges(pl.col("cue_word") + 1, pl.col("cue_word") + TEXT_GAP + 2).alias("word_id"))
               .explode("word_id"))
-    following = (window.join(words.select(*WORD, "form", "upos", "feats", "start_char", pl.col("deprel").alias("_rel"),
-                                          "verbform", "lemma", "lower_form"), on=WORD)
+    # (each with the words around it, read once in the word order of its sentence: the next three and the one before)
+    sentence = ["doc_id", "sent_id"]
+    # (each sentence's words in consecutive rows, in their order, sorted only if they are not: a word k rows away in
+    # the same sentence is read by a shift, not by a window per sentence; two rows are in the same sentence when they
+    # are in the same run of one sentence's rows, ``_run``, numbered once)
+    def near(k: int) -> pl.Expr:
+        return pl.when(pl.col("_run").shift(-k) == pl.col("_run")).then(pl.col("lower_form").shift(-k))
+
+    around = having(words.select(*WORD, "form", "upos", "feats", "start_char", pl.col("deprel").alias("_rel"),
+                                 "verbform", "lemma", "lower_form"), cues, sentence)
+    if not in_word_order(around):
+        around = around.sort(*sentence, "word_id")
+    around = (around.with_columns(((pl.col("doc_id") != pl.col("doc_id").shift())
+                                   | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True).cum_sum()
+                                  .alias("_run"))
+              .with_columns(near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
+                            near(-1).alias("_prev"))
+              .drop("_run"))
+    following = (window.join(around, on=WORD)
                  .with_columns(INFINITIVE.alias("_inf"), pl.col("lower_form").alias("_lower"))
                  .select("doc_id", "sent_id", "cue_word", "_cue_type", "_cue_lemma", "_object", "word_id", "form",
-                         "upos", "feats", "start_char", "_rel", "_inf", "_lower"))
+                         "upos", "feats", "start_char", "_rel", "_inf", "_lower", "_next", "_after_next", "_third",
+                         "_prev"))
     # the word after a "de" or "à", clitics and negation aside: an infinitive makes it a content
     prepositions = following.filter(pl.col("_lower").is_in(["de", "d'", "d’", "à"]))
     # (of the sentences of these prepositions only)
@@ -336,27 +354,8 @@ def text_contents(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                             allow_exact_matches=False, check_sortedness=False)
                  .filter(pl.col("_v").is_not_null())
                  .select("doc_id", "sent_id", "cue_word", pl.col("_k").alias("word_id"), "_then_inf"))
-    following = following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
     # "à ce que", "de ce que": a finite content after the preposition ("a appelé à ce que les rebelles soient…")
-    # (the words around each word, read once in the word order of its sentence: the next three and the one before)
-    sentence = ["doc_id", "sent_id"]
-    # (each sentence's words in consecutive rows, in their order, sorted only if they are not: a word k rows away in
-    # the same sentence is read by a shift, not by a window per sentence)
-    # (a sentence's rows being consecutive, two rows are in the same sentence when they are in the same run of rows of
-    # one sentence: ``_run``, numbered once, not the names compared for each distance)
-    def near(k: int) -> pl.Expr:
-        return pl.when(pl.col("_run").shift(-k) == pl.col("_run")).then(pl.col("_lowered").shift(-k))
-
-    around = having(words.select(*WORD, "lower_form"), following, sentence)
-    if not in_word_order(around):
-        around = around.sort(*sentence, "word_id")
-    around = (around.rename({"lower_form": "_lowered"})
-              .with_columns(((pl.col("doc_id") != pl.col("doc_id").shift())
-                             | (pl.col("sent_id") != pl.col("sent_id").shift())).fill_null(True).cum_sum()
-                            .alias("_run"))
-              .select(*WORD, near(1).alias("_next"), near(2).alias("_after_next"), near(3).alias("_third"),
-                      near(-1).alias("_prev")))
-    following = (attach(following, around, on=WORD)
+    following = (following.join(next_verb, on=["doc_id", "sent_id", "cue_word", "word_id"], how="left")
                  .with_columns(((pl.col("_next") == "ce") & pl.col("_after_next").is_in(reported_cues("finite_que")))
                                .fill_null(False).alias("_then_ce_que"),
                                # "estime à 75 000 le nombre", "à plus de 300", "à près de 2 000"
