@@ -77,7 +77,8 @@ def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame
                  .filter(pl.col("feats").fill_null("").str.contains("Reflex=Yes"))
                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
     adjectival = adjectival.join(reflexive, on=WORD, how="semi")
-    verbal_words = (pl.concat([words.filter(pl.col("upos").is_in(["VERB", "AUX"])), adjectival])
+    verbs_only = words.filter(pl.col("upos").is_in(["VERB", "AUX"]))
+    verbal_words = (pl.concat([verbs_only, adjectival])
                     .with_columns(pl.col("lower_form").alias("_form")))
     # locutions: "faire savoir", "laisser entendre": the second verb right after the first
     locutions = content.filter(pl.col("lemma").str.contains(" ")).with_columns(
@@ -86,8 +87,7 @@ def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame
     # (the first verb known by its form where the tagger gave it a wrong lemma: "laissent" → *lair*)
     firsts = locutions["_first"].unique()
     first_forms = _locution_first_forms()
-    before_second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])
-                                  & pl.col("lemma").is_in(locutions["_second"].unique().implode()))
+    before_second = (verbs_only.filter(pl.col("lemma").is_in(locutions["_second"].unique().implode()))
                      .select("doc_id", "sent_id", (pl.col("word_id") - 1).alias("word_id")))
     # (only a word that can be a locution's first verb, by its lemma or its form, is looked at)
     previous = (words.filter(pl.col("lemma").is_in(firsts.implode())
@@ -99,7 +99,7 @@ def cue_words(words: pl.DataFrame, *lexicons: pl.DataFrame) -> list[pl.DataFrame
                         pl.when(pl.col("lemma").is_in(firsts.implode())).then(pl.col("lemma"))
                         .otherwise(pl.coalesce("_fl", "lemma")).alias("_first"),
                         pl.col("start_char").alias("_cue_start")))
-    second = (words.filter(pl.col("upos").is_in(["VERB", "AUX"])).join(previous, on=WORD)
+    second = (verbs_only.join(previous, on=WORD)
               .join(locutions.rename({"lemma": "_locution"}), left_on=["_first", "lemma"],
                     right_on=["_first", "_second"])
               .with_columns(pl.col("_locution").alias("lemma")))
