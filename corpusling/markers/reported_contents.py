@@ -148,6 +148,9 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
     with no main clause ("En espérant que…"). ``doc_id, sent_id, word_id``."""
     with_subject = words.filter(pl.col("deprel").str.starts_with("nsubj")).select(
         "doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+    subjectless = cues.join(with_subject, on=WORD, how="anti")
+    # (the words of these cues' sentences, the only ones read below)
+    words = having(words, subjectless, ["doc_id", "sent_id"])
     above = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("upos").alias("_up_upos"))
     marks = (words.filter(pl.col("deprel") == "mark")
              .select("doc_id", "sent_id", pl.col("head").alias("word_id"),
@@ -166,7 +169,7 @@ def writers_own(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                                   | ((pl.col("_mark") == "à")
                                                      & ~pl.col("deprel").is_in(["xcomp", "ccomp", "obl:arg"])))
     gerund = (pl.col("deprel") == "root") & (pl.col("_mark") == "en")
-    return (attach(cues.join(with_subject, on=WORD, how="anti"), above, on=["doc_id", "sent_id", "head"])
+    return (attach(subjectless, above, on=["doc_id", "sent_id", "head"])
             .join(marks, on=WORD, how="left").join(opening, on=["doc_id", "sent_id"], how="left")
             .filter(imperative | infinitive | gerund).select(WORD))
 
