@@ -299,7 +299,8 @@ def clitic_incises(words: pl.DataFrame, texts: pl.DataFrame, forms: pl.DataFrame
     # (only the documents whose text holds an inverted clitic at all: the others have no sentence to slice)
     cheap = rf"(?i)-(?:t-)?{_CLITICS}\b"
     texts = texts.filter(pl.col("_text").str.contains(cheap))
-    plain = having(words.filter(pl.col("upos") != "PUNCT"), texts, "doc_id")
+    plain = having(words.select("doc_id", "sent_id", "upos", "start_char", "end_char")
+                   .filter(pl.col("upos") != "PUNCT"), texts, "doc_id")
     sentences = (plain.group_by("doc_id", "sent_id")
                  .agg(pl.col("start_char").min().alias("_s"), pl.col("end_char").max().alias("_e"))
                  .join(texts, on="doc_id")
