@@ -292,7 +292,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     # an institution named by a capitalised common noun, subject of its clause ("Le Parti populaire espagnol a
     # exclu …") or agent of a passive ("un avis donné par la Commission européenne"): the noun and the
     # adjectives right after it
-    here = having(everywhere, wanted, "doc_id")
+    here = having(everywhere.select("doc_id", "sent_id", "word_id", "head", "deprel", "upos", "form", "start_char",
+                                    "end_char"), wanted, "doc_id")  # (their documents' words, the columns read)
     institutions = (here
                     .filter((pl.col("upos") == "NOUN")
                             & (pl.col("deprel").cast(pl.String).str.starts_with("nsubj")
