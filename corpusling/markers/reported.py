@@ -189,7 +189,7 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
     if found.height == 0:
         return empty()
     found = found.with_row_index("_item").with_columns(pl.col("_item").cast(pl.Int64))
-    # (from here on every rule reads the words of the contents' own sentences: about half those of the cues)
+    # (from here on the rules read the words of the contents' own sentences only, not those of every cue)
     words = having(words, found, ["doc_id", "sent_id"])
     tree = dependency_tree(words)
     # the content: the clause under its head (and, for an incise inside a clause, the branch after it),
