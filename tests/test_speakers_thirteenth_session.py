@@ -5,7 +5,9 @@ message. ¶ « … », a-t-il écrit" is Omar Navarro, not the man quoted two pa
 woman as that subject leaves "il" to the man before. A quotation whose verb of saying has its subject elided (a
 gerund, a coordinated verb) is said by the speaker of the quotation before it in the sentence (set22's "Michael Vann
 a confié qu'il se sentait « … » et ajouté que « … »", set19's "a déclaré … Theresa May, en ajoutant qu'« … »"; mixed
-quotations, whose speakers the gold figures do not score). Parsed with the bundled compact model; invented texts."""
+quotations, whose speakers the gold figures do not score). In reported speech, an organisation's noun with no name near
+it ("La compagnie aérienne affirme") takes up the body the headline makes speak. Parsed with the bundled compact
+model; invented texts."""
 
 from __future__ import annotations
 
@@ -58,3 +60,21 @@ def test_an_elided_subject_is_the_speaker_before_in_the_sentence() -> None:
         rows = found.filter(pl.col("doc_id") == doc)
         assert rows.height == 2, rows
         assert rows["speaker"][1] == speaker, (doc, rows.select("text", "speaker", "rule"))
+
+
+#: An organisation's noun with no name near it takes up the body the headline makes speak and the body names again
+#: (set22's "La compagnie aérienne affirme" under "Air Niugini déclare …"), in reported speech.
+HEADLINE_BODY = ("Qantas déclare qu'un passager a disparu après l'accident\n\nUn avion de ligne s'est écrasé samedi "
+                 "dans la lagune.\n\nLes secours sont arrivés rapidement sur place.\n\nLa compagnie aérienne affirme "
+                 "que six passagers se trouvent toujours à l'hôpital.\n\nQantas a précisé que l'avion avait été "
+                 "remorqué.")
+
+
+def test_an_organisation_noun_takes_up_the_body_the_headline_makes_speak() -> None:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    rows = cl.reported(parse_texts({"body": HEADLINE_BODY}))
+    described = rows.filter(pl.col("source") == "La compagnie aérienne")
+    assert described["speaker"].to_list() == ["Qantas"], rows.select("source", "speaker", "rule")

@@ -250,8 +250,10 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     (centering's CONTINUE: Grosz, Joshi & Weinstein 1995; the guide §4, ``source_resolved`` of an anaphor). With no
     candidate that near, a person's role takes up (``_headline_person``) the one person the headline names and the
     body names again ("France : pour Montebourg, …" … "Le ministre du Redressement productif a déclaré", the
-    article's topic); else the description stays as written. ``located``: ``mentions`` with their paragraphs
-    (``m_par_no``, ``m_title``…)."""
+    article's topic), and an organisation's noun the one body, a name of no known gender, that the headline makes
+    speak or act and the body names again ("Air Niugini déclare …" … "La compagnie aérienne affirme que …"; the
+    reader's title is the headline even with a final full stop); else the description stays as written. ``located``:
+    ``mentions`` with their paragraphs (``m_par_no``, ``m_title``…)."""
     from corpusling.markers.speakers import _role_words, age_epithet, common_complement, speaker_words
 
     definite = "|".join(re.escape(d) for d in reported_cues("definite_determiner"))
@@ -356,21 +358,32 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     # the role's first complement is a common noun: someone else's role ("le patron de l'usine recruteuse" in an
     # article on Emmanuel Macron), where a title's complement is an institution's name ("Le ministre du
     # Redressement productif" in an article on Arnaud Montebourg)
-    roles = (wanted.filter(pl.col("_d_person") & ~pl.col("_possessive") & ~pl.col("_common_complement"))
+    # ... and an organisation's noun with none ("La compagnie aérienne a affirmé" in an article headed "Air Niugini
+    # déclare …"), the one body the headline names and the body names again as a subject or speaker (set22)
+    roles = (wanted.filter(~pl.col("_possessive") & ~pl.col("_common_complement"))
              .join(found.select("_item"), on="_item", how="anti"))
     if roles.height == 0:
         return found.with_columns(pl.lit(None, pl.String).alias("_headline_person"))
+    # (a body: a name of no known gender that the headline makes speak or act, "Air Niugini déclare …", named again
+    # in the body)
     here = (located.join(roles.select("doc_id").unique(), on="doc_id", how="semi")
             .with_columns(pl.col("name").str.split(" ").list.last().alias("_last")))
-    titled = here.filter(pl.col("m_title").fill_null(False)).select("doc_id", "_last").unique()
-    body = (here.filter(~pl.col("m_title").fill_null(False) & pl.col("role").is_in(["subject", "speaker", "other"])
-                        & person)
-            .join(titled, on=["doc_id", "_last"], how="semi")
-            .sort(pl.col("name").str.len_chars(), descending=True).group_by("doc_id", "_last").first())
-    topic = (body.group_by("doc_id").agg(pl.col("name").first(), pl.len().alias("_people"), pl.col("gender").first())
-             .filter(pl.col("_people") == 1))  # (one person only: the topic is not in doubt)
-    from_title = (roles.join(topic, on="doc_id")
-                  .filter(pl.col("gender").is_null() | pl.col("_d_gender").is_null()
+    in_title = pl.col("m_title").fill_null(False)
+    titled = here.filter(in_title).select("doc_id", "_last").unique()
+    acting = (here.filter(in_title & pl.col("role").is_in(["subject", "speaker"]) & pl.col("gender").is_null())
+              .select("doc_id", "_last").unique())
+    in_body = here.filter(~in_title & pl.col("role").is_in(["subject", "speaker", "other"]))
+    body = pl.concat([in_body.join(titled, on=["doc_id", "_last"], how="semi").filter(person)
+                      .with_columns(pl.lit(True).alias("_person")),
+                      in_body.join(acting, on=["doc_id", "_last"], how="semi").filter(pl.col("gender").is_null())
+                      .with_columns(pl.lit(False).alias("_person"))])
+    body = body.sort(pl.col("name").str.len_chars(), descending=True).group_by("doc_id", "_last", "_person").first()
+    # (one person, or one body, only: the topic is not in doubt)
+    topic = (body.group_by("doc_id", "_person")
+             .agg(pl.col("name").first(), pl.len().alias("_people"), pl.col("gender").first())
+             .filter(pl.col("_people") == 1))
+    from_title = (roles.join(topic, left_on=["doc_id", "_d_person"], right_on=["doc_id", "_person"])
+                  .filter(pl.col("gender").is_null() | pl.col("_d_gender").is_null() | ~pl.col("_d_person")
                           | (pl.col("gender") == pl.col("_d_gender")))
                   .select(pl.col("_item").cast(pl.Int64), pl.col("name").alias("_headline_person")))
     return found.join(from_title, on="_item", how="full", coalesce=True)
@@ -616,8 +629,9 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     name in apposition to the same description elsewhere in the text), ``_introduced`` (a name the text
     introduced with the description's noun), ``_described`` (the named subject or speaker just before a
     definite description, :func:`_described_before`), ``_headline_person`` (for a person's role with none
-    that near, the person the headline names), ``_role`` (a person's role, "le chercheur", resolved as
-    a pronoun of its gender to a person's name), ``_subject`` (an unresolved pronoun's nearest agreeing subject),
+    that near, the person the headline names; for an organisation's noun, the body it makes speak), ``_role`` (a
+    person's role, "le chercheur", resolved as a pronoun of its gender to a person's name), ``_subject`` (an unresolved
+    pronoun's nearest agreeing subject),
     ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it; first of all,
     ``_relative_noun``, for a relative after its preposition, "la rumeur selon laquelle …", which is no personal
     pronoun: the noun phrase it follows, the antecedent a relative clause qualifies, Riegel, Pellat & Rioul 2018,

@@ -468,12 +468,16 @@ def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
     of several is a headline (at most :data:`TITLE_MAX_WORDS` words, no final full stop); ``one_sentence``: no
     sentence end inside it (agency copy and translated news write paragraphs of one sentence)."""
     rows = []
-    for doc, text in documents.select(pl.col("doc_id").cast(pl.String), "text").iter_rows():
+    # (the reader's title, where it gave one: an HTML headline "… dans la lagune." ends with a full stop)
+    titles = (documents["title"].cast(pl.String).to_list() if "title" in documents.columns
+              else [None] * documents.height)
+    for (doc, text), given in zip(documents.select(pl.col("doc_id").cast(pl.String), "text").iter_rows(), titles,
+                                  strict=True):
         spans = paragraph_spans(text or "")
         for n, (s, e) in enumerate(spans):
             block = text[s:e]
             title = n == 0 and len(spans) > 1 and len(re.findall(r"\w+", block)) <= TITLE_MAX_WORDS \
-                and not block.rstrip().endswith(".")
+                and (not block.rstrip().endswith(".") or block.strip() == (given or "").strip())
             rows.append((doc, n, s, e, title, _SENTENCE_END.search(block) is None))
     return pl.DataFrame(rows, schema={"doc_id": pl.String, "par_no": pl.Int64, "par_start": pl.Int64,
                                       "par_end": pl.Int64, "title": pl.Boolean, "one_sentence": pl.Boolean},
