@@ -50,6 +50,28 @@ def quotation_row(found, doc: str, last: bool = True) -> dict:  # noqa: ANN001 -
     return rows.sort("start_char").row(-1, named=True) if last else rows.row(0, named=True)
 
 
+def conditionals_of_sentences(folder: Path, sentences: list[str]):  # noqa: ANN201 - a polars frame
+    """The conditionals of ``sentences`` (one paragraph each, parsed with the bundled model): what the rule-case
+    tests read with :func:`conditional_row`."""
+    from corpusling.api import parse, read
+    from corpusling.markers.conditional import conditionals
+
+    path = folder / "sentences.txt"
+    path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return conditionals(corpus.tokens, corpus.documents)
+
+
+def conditional_row(found, sentence: str, form: str) -> dict:  # noqa: ANN001 - a polars frame
+    """The one conditional ``form`` of ``sentence`` in ``found`` (:func:`conditionals_of_sentences`), as a dict."""
+    import polars as pl
+
+    rows = found.filter(pl.lit(sentence).str.contains(pl.col("sentence").str.strip_chars(), literal=True)
+                        & (pl.col("form") == form))
+    assert rows.height == 1, (sentence, found.select("form", "sentence"))
+    return rows.row(0, named=True)
+
+
 def hedges_of_sentences(folder: Path, sentences: list[str]):  # noqa: ANN201 - (polars frame, str)
     """The hedges of ``sentences`` parsed as one document (:func:`parse_paragraphs`), with that document's text:
     what :func:`rows_within` reads one sentence's rows from."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-
-from corpusling.markers import conditional
+from conftest import conditional_row, conditionals_of_sentences
 
 #: (sentence, conditional's form, class, rule)
 CASES = [
@@ -35,19 +34,13 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
-    from corpusling.api import parse, read
-
-    path = tmp_path_factory.mktemp("conditionals_twelfth") / "sentences.txt"
-    path.write_text("\n\n".join(sentence for sentence, *_ in CASES) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    return conditional.conditionals(corpus.tokens, corpus.documents)
+    return conditionals_of_sentences(tmp_path_factory.mktemp("conditionals_twelfth"),
+                                     [sentence for sentence, *_ in CASES])
 
 
 @pytest.mark.parametrize("sentence, form, expected_class, expected_rule", CASES,
                          ids=[f"{rule}:{form}" for _, form, _, rule in CASES])
 def test_class_and_rule(found: pl.DataFrame, sentence: str, form: str, expected_class: str,
                         expected_rule: str) -> None:
-    rows = found.filter(pl.lit(sentence).str.contains(pl.col("sentence").str.strip_chars(), literal=True)
-                        & (pl.col("form") == form))
-    assert rows.height == 1, (sentence, found.select("form", "sentence"))
-    assert (rows["class"][0], rows["rule"][0]) == (expected_class, expected_rule)
+    row = conditional_row(found, sentence, form)
+    assert (row["class"], row["rule"]) == (expected_class, expected_rule)
