@@ -106,7 +106,7 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
         subjects = found_incises["_subj"].drop_nulls()
         objects = _speaker_objects(spans, words, lists)
         # the vague subjects of incises and objects of source markers, their phrases found at once (the definite
-        # plural of a speaking group too: "selon les médias locaux", ", ont affirmé ses détracteurs")
+        # plural of a speaking group too: "selon les médias locaux", ", ont affirmé les détracteurs du projet")
         vague = vague_phrases(words, pl.concat([subjects, objects]), lists, rule_words()["speaking_group"])
         spans = pl.concat([
             spans, modal_spans(words, lists),

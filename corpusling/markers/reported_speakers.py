@@ -359,7 +359,7 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
     # article on Emmanuel Macron), where a title's complement is an institution's name ("Le ministre du
     # Redressement productif" in an article on Arnaud Montebourg)
     # ... and an organisation's noun with none ("La compagnie aérienne a affirmé" in an article headed "Air Niugini
-    # déclare …"), the one body the headline names and the body names again as a subject or speaker (set22)
+    # déclare …"), the one body the headline makes speak or act and the body names again (set22)
     roles = (wanted.filter(~pl.col("_possessive") & ~pl.col("_common_complement"))
              .join(found.select("_item"), on="_item", how="anti"))
     if roles.height == 0:
