@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import cache
 
 import polars as pl
@@ -497,6 +497,52 @@ def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str
     return frame.with_row_index("_r").join(located, on="_r", how="left").drop("_r")
 
 
+#: The token columns :func:`named_mentions` reads.
+_MENTION_COLUMNS = ("doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char",
+                    "end_char")
+
+
+def _coded(tokens: pl.DataFrame) -> pl.DataFrame:
+    """The columns :data:`_MENTION_COLUMNS` of ``tokens`` (null where one is missing), word numbers as ``Int64``,
+    plus ``_d``, the document as an integer (a categorical's own code), ``_w``, the word as an integer (document,
+    sentence and word number packed: :func:`_word_key`), and ``_h``, its head's: the keys of the joins on words
+    (integers, not the text of ``doc_id``); ``_w`` ± 1 is the word after or before it in its sentence."""
+    frame = tokens.select((pl.col(c) if c in tokens.columns else pl.lit(None)).alias(c) for c in _MENTION_COLUMNS)
+    doc = pl.col("doc_id")
+    code = doc if isinstance(frame.schema["doc_id"], pl.Categorical | pl.Enum) else doc.cast(pl.String).cast(
+        pl.Categorical)
+    frame = frame.with_columns(pl.col("head", "word_id", "sent_id").cast(pl.Int64), code.to_physical().alias("_d"))
+    key = _word_key(frame)
+    return frame.with_columns(key(pl.col("word_id")).alias("_w"), key(pl.col("head")).alias("_h"))
+
+
+def _word_key(frame: pl.DataFrame) -> Callable[[pl.Expr], pl.Expr]:
+    """The key of a word of ``frame``'s sentences by its number: ``sentence * 2**bits + number - lowest``, the
+    sentence ``_d * 2**bits + sent_id - lowest``, the bits those of the ranges (the word numbers' widened by one on
+    each side: the word before the first, after the last), or the sentence's rank where that would overflow.
+    One key per (document, sentence, number), as exact as a join on the three; null where one is null."""
+    low, high = frame.select(pl.min_horizontal(pl.col("word_id", "head").min()).alias("low"),
+                             pl.max_horizontal(pl.col("word_id", "head").max()).alias("high")).row(0)
+    low, high = (low or 0) - 1, (high or 0) + 1
+    words = 2 ** (high - low).bit_length()
+    first, last = frame["sent_id"].min(), frame["sent_id"].max()
+    sentences = 2 ** ((last or 0) - (first or 0)).bit_length()
+    sentence = pl.col("_d").cast(pl.Int64) * sentences + pl.col("sent_id") - (first or 0)
+    if ((frame["_d"].max() or 0) + 1) * sentences * words >= 2 ** 62:
+        sentence = (pl.when(pl.col("_d").is_not_null() & pl.col("sent_id").is_not_null())
+                    .then(pl.struct("_d", "sent_id").rank("dense").cast(pl.Int64)))
+        if frame.height * words >= 2 ** 62:
+            raise ValueError("word numbers too far apart for a key")
+    return lambda number: sentence * words + number - low
+
+
+def _typed(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows of :func:`_coded` with ``doc_id``, ``deprel``, ``upos``, ``feats`` as text and ``lemma`` in lower
+    case (on a few rows only: the names and the words around them)."""
+    return frame.with_columns(pl.col("doc_id", "deprel", "upos", "feats").cast(pl.String),
+                              pl.col("lemma").cast(pl.String).str.to_lowercase())
+
+
 def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
                    reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
@@ -529,69 +575,58 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                  "determined": pl.Boolean, "embedded": pl.Boolean})
     if tokens.height == 0 or not {"upos", "head", "deprel", "form"} <= set(tokens.columns):
         return empty
-    columns = ["doc_id", "sent_id", "word_id", "head", "deprel", "upos", "lemma", "form", "feats", "start_char",
-               "end_char"]
-    key = ["doc_id", "sent_id", "word_id"]
-
-    def rows(frame: pl.DataFrame) -> pl.DataFrame:
-        """The token columns needed here, typed (on a few rows only: the names and their neighbours)."""
-        present = [(pl.col(c) if c in frame.columns else pl.lit(None)).alias(c) for c in columns]
-        return frame.select(present).with_columns(
-            pl.col("doc_id").cast(pl.String), pl.col("deprel", "upos", "feats").cast(pl.String),
-            pl.col("lemma").cast(pl.String).str.to_lowercase(), pl.col("head", "word_id", "sent_id").cast(pl.Int64))
-
+    # (joined on the words' integer keys ``_w`` and ``_h``, not on the text of ``doc_id``: :func:`_coded`)
+    base = _coded(tokens)
     flat_rels = ["flat", "flat:name", "flat:foreign"]
     # (not a day or a month the tagger took for a name: "Mardi, le ministère des finances a proposé")
-    propn = rows(tokens.filter(pl.col("upos") == "PROPN"))
+    propn = _typed(base.filter(pl.col("upos") == "PROPN"))
     propn = propn.filter(~pl.col("form").str.to_lowercase().is_in([*TIME_NOUNS, *ROLE_ACRONYMS]))
     if quotes is not None:
         propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
     if propn.height == 0:
         return empty
     heads = propn.filter(~pl.col("deprel").fill_null("").is_in(flat_rels))
+
+    def of(frame: pl.DataFrame, column: str, keys: pl.Series | list[pl.Series]) -> pl.DataFrame:
+        """The rows of ``frame`` whose ``column`` (``_w``: the word, ``_h``: its head) is one of ``keys``."""
+        return frame.filter(pl.col(column).is_in((pl.concat(keys) if isinstance(keys, list) else keys).implode()))
+
     # the words around the names: their dependents, their heads, the word before them (a title)
-    around = rows(tokens.filter(pl.col("deprel").is_in(["case", "det", "conj", "appos", *flat_rels])))
-    children = around.join(heads.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
-                           on=["doc_id", "sent_id", "head"], how="semi")
-    wanted = pl.concat([heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")),
-                        heads.select("doc_id", "sent_id", pl.col("word_id") - 1)]).unique()
-    at = (tokens.select(pl.col("doc_id").cast(pl.String), pl.col("sent_id", "word_id").cast(pl.Int64))
-          .with_row_index("_row").join(wanted, on=key, how="semi")["_row"])
-    neighbours = rows(tokens[at])
+    # (typed once the few that hang on a name's words are kept)
+    around = base.filter(pl.col("deprel").is_in(["case", "det", "conj", "appos", *flat_rels]))
+    children = _typed(of(around, "_h", heads["_w"]))
+    neighbours = _typed(of(base, "_w", [heads["_h"], heads["_w"] - 1]))
     # the heads of the nouns the names hang on: the noun phrase a name closes ("Le Ministre de la Défense Antoni
     # Macierewicz", the name hung on "Défense")
     # (only for a name's noun that is a noun's complement, the one case ``closes_title`` below reads)
-    noun_heads = (neighbours.join(heads.select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique(),
-                                  on=key, how="semi")
-                  .filter(pl.col("upos").is_in(["NOUN", "PROPN"]) & (pl.col("deprel") == "nmod"))
-                  .select("doc_id", "sent_id", "head").unique())
+    noun_heads = (of(neighbours, "_w", heads["_h"])
+                  .filter(pl.col("upos").is_in(["NOUN", "PROPN"]) & (pl.col("deprel") == "nmod"))["_h"])
     # (of the nouns that are subjects: the only phrases whose role a closing name takes)
-    upper = (rows(tokens.filter((pl.col("upos") == "NOUN") & pl.col("deprel").is_in(["nsubj", "nsubj:pass"])))
-             .join(noun_heads.rename({"head": "word_id"}), on=key, how="semi"))
+    upper = _typed(of(base.filter((pl.col("upos") == "NOUN") & pl.col("deprel").is_in(["nsubj", "nsubj:pass"])),
+                      "_w", noun_heads))
     flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
     # the dependents of the words around a name, in one pass: the nouns a name hangs on and the nouns apposed to
     # it (their determiners, their prepositions), the flat words of a flat word
-    nouns = pl.concat([heads.select("doc_id", "sent_id", "head"),
-                       children.filter(pl.col("deprel") == "appos").select("doc_id", "sent_id",
-                                                                            pl.col("word_id").alias("head"))]).unique()
-    linked = around.join(pl.concat([nouns, flat.select("doc_id", "sent_id", pl.col("word_id").alias("head"))])
-                         .unique(), on=["doc_id", "sent_id", "head"], how="semi")
+    linked = _typed(of(around, "_h", [heads["_h"], children.filter(pl.col("deprel") == "appos")["_w"], flat["_w"]]))
     # (and the flat words of a flat word: "L'ONG Human Rights Watch", "Rights" and "Watch" hung on "Human")
     flat_of_flat = (linked.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
-                    .join(flat.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("head").alias("_m")),
-                          on=["doc_id", "sent_id", "head"]))
-    members = pl.concat([heads.select("doc_id", "sent_id", pl.col("word_id").alias("_m"), "start_char", "end_char",
-                                      "form"),
-                         flat.select("doc_id", "sent_id", pl.col("head").alias("_m"), "start_char", "end_char", "form"),
-                         flat_of_flat.select("doc_id", "sent_id", "_m", "start_char", "end_char", "form")])
+                    .join(flat.select(pl.col("_w").alias("_h"), pl.col("_h").alias("_n")), on="_h"))
+    # (a name's words by the key of its head word, ``_n``)
+    name_words = ["doc_id", "start_char", "end_char", "form"]
+    members = pl.concat([heads.select(pl.col("_w").alias("_n"), *name_words),
+                         flat.select(pl.col("_h").alias("_n"), *name_words),
+                         flat_of_flat.select("_n", *name_words)])
     # the name as written: its words in order, a space where the text has one
-    names = (members.sort("doc_id", "sent_id", "_m", "start_char")
-             .with_columns(pl.when(pl.col("start_char") > pl.col("end_char").shift().over("doc_id", "sent_id", "_m"))
+    # (the previous word's end read on the row before, in the same name: sorted, not a window per name)
+    names = (members.sort("_n", "start_char")
+             .with_columns(pl.when(pl.col("start_char") > pl.when(pl.col("_n").eq_missing(pl.col("_n").shift()))
+                                   .then(pl.col("end_char").shift()))
                            .then(pl.lit(" ") + pl.col("form")).otherwise(pl.col("form")).alias("_piece"))
-             .group_by("doc_id", "sent_id", "_m", maintain_order=True)
-             .agg(pl.col("_piece").str.join("").alias("_written"), pl.col("start_char").min().alias("m_start"),
-                  pl.col("end_char").max().alias("m_end"))
-             .rename({"_m": "word_id"}))
+             .group_by("_n", maintain_order=True)
+             .agg(pl.col("doc_id").first(), pl.col("_piece").alias("_written"),
+                  pl.col("start_char").min().alias("m_start"), pl.col("end_char").max().alias("m_end"))
+             .with_columns(pl.col("_written").list.join(""))  # (a list joined: faster than str.join per name)
+             .rename({"_n": "_w"}))
     # (the text itself where the parser left an article of the name out of it: "Jean-Marie Le Pen", "Le" a det)
     # (only for the names whose span is longer than their words: the text of those documents alone is read)
     gapped = (pl.col("m_end") - pl.col("m_start")) > pl.col("_written").str.len_chars() + 1
@@ -602,11 +637,12 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                                       == pl.col("_written").str.split(" ").list.len() + 1)
                               .then(as_written.str.replace(r"\s+(\S+)\s+", r" $1 ")).alias("_slice"))
                 .filter(pl.col("_slice").str.replace(r"^\S+", "").str.replace(r"\S+$", "").str.contains(_NAME_GAP))
-                .select("doc_id", "sent_id", "word_id", pl.col("_slice")))
-    names = (names.join(restored, on=["doc_id", "sent_id", "word_id"], how="left")
+                .select("_w", pl.col("_slice")))
+    names = (names.drop("doc_id").join(restored, on="_w", how="left")
              .with_columns(pl.coalesce("_slice", "_written").alias("_written")).drop("_slice"))
+    # (the tables below keyed by the word they describe, ``_w``, or by its head, ``_h``)
     case = (children.filter(pl.col("deprel") == "case")
-            .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
+            .group_by(pl.col("_h").alias("_w"))
             .agg(pl.lit(True).alias("_case"),
                  pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_agent"),
                  # "Selon Florent Geel, …", "Pour Florent Geel, …", "D'après X, …" opening the sentence (a leading
@@ -616,60 +652,56 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
                      & pl.col("form").str.contains(r"^[dD]['’]$").any()))
                  .alias("_attributing")))
     determined = (children.filter(pl.col("deprel") == "det")
-                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+                  .select(pl.col("_h").alias("_w")).unique()
                   .with_columns(pl.lit(True).alias("_det")))
     conj = (children.filter((pl.col("deprel") == "conj") & pl.col("upos").is_in(["PROPN", "NOUN"]))
-            .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique()
+            .select(pl.col("_h").alias("_w")).unique()
             .with_columns(pl.lit(True).alias("_conj")))
     # (the gender of a noun's own determiner, "le ministre", "la journaliste": of the nouns around the names and of
     # the subject nouns whose phrase a name closes)
     det_gender = (pl.concat([linked.filter(pl.col("deprel") == "det"),
-                             around.filter(pl.col("deprel") == "det")
-                             .join(upper.select("doc_id", "sent_id", pl.col("word_id").alias("head")),
-                                   on=["doc_id", "sent_id", "head"], how="semi")]).unique(maintain_order=True)
-                  .group_by("doc_id", "sent_id", "head", maintain_order=True)
+                             _typed(of(around.filter(pl.col("deprel") == "det"), "_h", upper["_w"]))])
+                  .unique(maintain_order=True)
+                  .group_by("_h", maintain_order=True)
                   .agg(pl.col("feats").str.extract(r"Gender=(\w+)").drop_nulls().first().alias("_det_gender")))
     apposed = (children.filter((pl.col("deprel") == "appos") & (pl.col("upos") == "NOUN"))
-               .join(det_gender.rename({"head": "word_id"}), on=key, how="left")
-               .group_by("doc_id", "sent_id", pl.col("head").alias("word_id"))
+               .join(det_gender.rename({"_h": "_w"}), on="_w", how="left")
+               .group_by(pl.col("_h").alias("_w"))
                .agg(_noun_gender(pl.col("feats"), pl.col("form"), pl.col("_det_gender")).drop_nulls().first()
                     .alias("_appos_gender")))
-    head_info = neighbours.select("doc_id", "sent_id", pl.col("word_id").alias("head"), pl.col("deprel").alias("_hrel"),
+    head_info = neighbours.select(pl.col("_w").alias("_h"), pl.col("deprel").alias("_hrel"),
                                   pl.col("upos").alias("_hupos"), pl.col("lemma").alias("_hlemma"),
                                   pl.col("form").str.to_lowercase().alias("_hform"), pl.col("feats").alias("_hfeats"),
                                   pl.col("form").str.contains(r"^\p{Ll}").alias("_hlower"),
-                                  pl.col("end_char").alias("_hend"), pl.col("head").alias("_ghead"))
+                                  pl.col("end_char").alias("_hend"), pl.col("_h").alias("_gh"))
     # the subject noun a name's noun is the complement of, and its determiner's gender
-    grand_info = (upper.join(det_gender.rename({"head": "word_id", "_det_gender": "_gdet_gender"}), on=key, how="left")
-                  .select("doc_id", "sent_id", pl.col("word_id").alias("_ghead"), pl.col("feats").alias("_gfeats"),
+    grand_info = (upper.join(det_gender.rename({"_h": "_w", "_det_gender": "_gdet_gender"}), on="_w", how="left")
+                  .select(pl.col("_w").alias("_gh"), pl.col("feats").alias("_gfeats"),
                           pl.col("lemma").alias("_glemma"), pl.col("form").str.to_lowercase().alias("_gform"),
                           "_gdet_gender"))
-    title = neighbours.select("doc_id", "sent_id", (pl.col("word_id") + 1).alias("word_id"),
-                              pl.col("form").str.to_lowercase().alias("_title"))
+    title = neighbours.select((pl.col("_w") + 1).alias("_w"), pl.col("form").str.to_lowercase().alias("_title"))
     lexicon = default_reporting_verbs() if reporting_verbs is None else reporting_verbs
     verbs = lexicon.filter(pl.col("type") != "preposition")["lemma"].to_list()
     forms = reporting_verb_forms(lexicon)["form"].to_list()
     # a noun the name hangs on that is itself in a prepositional phrase ("avec son complice, Jean-Michel Larqué")
     # (and whether that preposition is the agent's: "prise par le président français Macron")
-    head_case = (linked.filter(pl.col("deprel") == "case").group_by("doc_id", "sent_id", "head")
+    head_case = (linked.filter(pl.col("deprel") == "case").group_by("_h")
                  .agg(pl.lit(True).alias("_hcase"),
                       pl.col("lemma").is_in(kind_words("agent_preposition")).any().alias("_hagent")))
     # a participle conjugated with "avoir" (and not passive) agrees with an object before it, not with its
     # subject: no gender clue ("Alan Bean l'avait accidentellement dirigée", dirigée = la caméra)
-    auxiliaries = (rows(tokens.filter(pl.col("deprel").is_in(["aux:tense", "aux:pass"])))
-                   .join(heads.select("doc_id", "sent_id", "head").unique(), on=["doc_id", "sent_id", "head"],
-                         how="semi")
-                   .group_by("doc_id", "sent_id", "head")
+    auxiliaries = (_typed(of(base.filter(pl.col("deprel").is_in(["aux:tense", "aux:pass"])), "_h", heads["_h"]))
+                   .group_by("_h")
                    .agg((pl.col("lemma").is_in(OBJECT_AGREEMENT_AUXILIARIES).any()
                          & ~(pl.col("deprel") == "aux:pass").any()).alias("_hobject_agreement")))
-    m = (heads.drop("start_char", "end_char").join(names, on=key, how="left")
-         .join(auxiliaries, on=["doc_id", "sent_id", "head"], how="left")
-         .join(case, on=key, how="left").join(conj, on=key, how="left").join(apposed, on=key, how="left")
-         .join(determined, on=key, how="left")
-         .join(title, on=key, how="left").join(head_info, on=["doc_id", "sent_id", "head"], how="left")
-         .join(head_case, on=["doc_id", "sent_id", "head"], how="left")
-         .join(det_gender.rename({"_det_gender": "_hdet_gender"}), on=["doc_id", "sent_id", "head"], how="left")
-         .join(grand_info, on=["doc_id", "sent_id", "_ghead"], how="left")
+    m = (heads.drop("start_char", "end_char").join(names, on="_w", how="left")
+         .join(auxiliaries, on="_h", how="left")
+         .join(case, on="_w", how="left").join(conj, on="_w", how="left").join(apposed, on="_w", how="left")
+         .join(determined, on="_w", how="left")
+         .join(title, on="_w", how="left").join(head_info, on="_h", how="left")
+         .join(head_case, on="_h", how="left")
+         .join(det_gender.rename({"_det_gender": "_hdet_gender"}), on="_h", how="left")
+         .join(grand_info, on="_gh", how="left").drop("_d", "_w", "_h", "_gh")
          .with_columns(pl.col("_case", "_agent", "_conj", "_hcase", "_hagent").fill_null(False)))
     rel = pl.col("deprel").fill_null("")
     attached = rel.is_in(["appos", "nmod", "dep", *flat_rels]) & ~pl.col("_case")
@@ -796,31 +828,36 @@ def _joined_parts(m: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     known gender, and is never ``determined``."""
     if m.height == 0:
         return m
+    # (the mention before in the document: the row before, sorted)
+    same_document = pl.col("doc_id").eq_missing(pl.col("doc_id").shift())
     m = (m.sort("doc_id", "m_start").with_row_index("_i")
-         .with_columns(pl.col("m_end").shift().over("doc_id").alias("_prev_end"),
-                       pl.col("sent_id").shift().over("doc_id").alias("_prev_sent")))
+         .with_columns(pl.when(same_document).then(pl.col("m_end").shift()).alias("_prev_end"),
+                       pl.when(same_document).then(pl.col("sent_id").shift()).alias("_prev_sent")))
     # (the gap read in the text only for names a few characters apart in one sentence)
     near = ((pl.col("_prev_sent") == pl.col("sent_id")) & (pl.col("m_start") - pl.col("_prev_end")).is_between(2, 8)
             & ~pl.col("_case")).fill_null(False)
     texts = texts_of(documents, m.filter(near))
     gap = pl.col("_t").str.slice(pl.col("_prev_end"), pl.col("m_start") - pl.col("_prev_end"))
-    joined = (m.filter(near).join(texts, on="doc_id", how="left").filter(gap.str.contains(_NAME_GAP))
-              .select("_i", pl.lit(True).alias("_joins")))
-    m = (m.join(joined, on="_i", how="left").with_columns(pl.col("_joins").fill_null(False))
-         .with_columns((~pl.col("_joins")).cum_sum().over("doc_id").alias("_part")).drop("_i"))
+    joined = m.filter(near).join(texts, on="doc_id", how="left").filter(gap.str.contains(_NAME_GAP))["_i"]
+    # (a part joins the mention before it, in its sentence: the parts of a name are consecutive rows of a document)
+    m = m.with_columns(pl.col("_i").is_in(joined.implode()).alias("_joins"))
     if not m["_joins"].any():
-        return m.drop("_prev_end", "_prev_sent", "_joins", "_part")
+        return m.drop("_i", "_prev_end", "_prev_sent", "_joins")
+    # (the names of several parts merged; the others, one part each, kept as they are)
+    parted = pl.col("_joins") | pl.col("_joins").shift(-1).fill_null(False)
     rank = pl.col("role").replace_strict({"other": 1}, default=0, return_dtype=pl.Int8)
-    merged = (m.join(texts, on="doc_id", how="left").group_by("doc_id", "_part", maintain_order=True)
+    merged = (m.filter(parted).with_columns((~pl.col("_joins")).cum_sum().alias("_part"))
+              .join(texts, on="doc_id", how="left").group_by("_part", maintain_order=True)
               .agg(pl.all().exclude("m_end", "role", "_gender", "plural", "determined", "_written").first(),
                    pl.col("m_end").max(), pl.col("role").sort_by(rank, pl.col("m_start")).first(),
                    pl.col("_gender").drop_nulls().first(), pl.col("plural").first(),
-                   pl.when(pl.len() > 1).then(False).otherwise(pl.col("determined").first()).alias("determined"),
-                   pl.len().alias("_parts")))
+                   pl.lit(False).alias("determined"))
+              .drop("_part"))
     written = pl.col("_t").str.slice(pl.col("m_start"), pl.col("m_end") - pl.col("m_start"))
-    return (merged.with_columns(pl.when(pl.col("_parts") > 1).then(
-        written.str.replace(_TITLE_PATTERN, "").str.extract(rf"^({NAME})", 1)).otherwise(pl.col("name")).alias("name"))
-        .drop("_t", "_prev_end", "_prev_sent", "_joins", "_part", "_parts"))
+    merged = merged.with_columns(written.str.replace(_TITLE_PATTERN, "").str.extract(rf"^({NAME})", 1).alias("name"))
+    single = m.filter(~parted).drop("_written")
+    return (pl.concat([single, merged.select(single.columns)]).sort("_i")
+            .drop("_i", "_prev_end", "_prev_sent", "_joins"))
 
 
 def speaker_rules() -> list[tuple[str, pl.Expr, pl.Expr]]:
