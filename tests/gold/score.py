@@ -39,7 +39,7 @@ NTREX-128 articles, drawn at 12:21 UTC of 2026-12-07 before anyone read them: th
 with the eleventh session's rules and a crash fix of reported speech, then at 12:45, 13:03, 13:06, 13:20,
 13:30 and 13:56 UTC, released at 15:13 UTC on the thirteenth session's start, never read before;
 ``set22/LICENSE.md``) and ``set23`` (28 more NTREX-128 articles, drawn at 15:12 UTC of 2026-12-07 before anyone read
-them: the blind set, scored at 15:30 UTC with the twelfth session's rules, then at 15:52 and 16:22 UTC with the
+them: the blind set, scored at 15:30 UTC with the twelfth session's rules, then at 15:52, 16:22 and 16:59 UTC with the
 same figures; ``set23/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
