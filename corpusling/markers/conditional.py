@@ -67,6 +67,7 @@ _IMPERFECT_ENDING = r"\p{L}(?:ais|ait|aient)$"
 
 #: The copula and auxiliary *être* (a lemma the tagger gives; its compound tenses need an ``etre_verbs`` participle).
 _ETRE = "être"
+_AVOIR = "avoir"
 
 
 @cache
@@ -319,7 +320,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     after an infinitive of asking or seeing: "voir si"), ``_saying_xcomp`` (an infinitive of saying is its
     complement: "ont fait savoir que"),
     ``_imperfect`` (an imperfect or pluperfect: the tense of a si-clause of the hypothetical system),
-    ``_gerund_child`` (a gerund "en + participle" hangs from it; ``_fronted_gerund_child``: one before it), and
+    ``_gerund_child`` (a gerund "en + participle" hangs from it; ``_fronted_gerund_child``: one before it),
+    ``_infinitive_subject`` (a bare infinitive opening the sentence hangs from it as its subject or, as the
+    parser often has it, an adverbial clause: "Doubler les fonds serait un bon début"), and
     ``_sans_condition`` (an oblique "sans" + a noun phrase hangs from it or from its infinitive or adjective
     complement: "sans la négligence du CEN, tout ceci pourrait être plus avancé", the guide's "sans X, Y
     serait…"), and
@@ -338,10 +341,15 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     after_meme = before.is_in(cues("concessive_before_si")).fill_null(False)
     after_question = (pl.col("_l").shift(1).over(sent).is_in(cues("question_verb_before_si"))
                       & (pl.col("verbform").shift(1).over(sent) == "Inf")).fill_null(False)
-    children = words.select(*sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
+    # the sentence's first word that is no punctuation: an infinitive there has no preposition before it
+    first_word = words.filter(pl.col("upos") != "PUNCT").group_by(*sent).agg(pl.col("word_id").min()
+                                                                            .alias("_first_word"))
+    children = words.join(first_word, on=sent, how="left").select(
+        *sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
                             pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
                             "upos", "tense", "person", "verbform", "_impf", "_gerund",
-                            after_meme.alias("_after_meme"), after_question.alias("_after_question"))
+                            after_meme.alias("_after_meme"), after_question.alias("_after_question"),
+                            (pl.col("word_id") == pl.col("_first_word")).alias("_sentence_initial"))
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -349,7 +357,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # (passé composé, plus-que-parfait) or the participle of a causative, an auxiliary or copula in the
     # imperfect (pluperfect: "s'ils avaient adopté"; "s'il était élu"), a clausal complement, a gerund
     flags = children.filter(crel.is_in(["mark", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "ccomp", "csubj",
-                                        "xcomp", "advcl", "det"])).group_by(*sent, "word_id").agg(
+                                        "csubj:pass", "nsubj", "xcomp", "advcl", "det"])
+                            ).group_by(*sent, "word_id").agg(
         (mark.any() & ~(mark & ~form.is_in([*cues("complementizer"), *si])).any()).alias("_complementizer"),
         (mark & form.is_in(si)).any().alias("_n_si"),
         pl.col("_child").filter(mark & form.is_in(si)).first().alias("_si_word"),
@@ -367,6 +376,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         ((crel == "advcl") & pl.col("_gerund")).any().alias("_gerund_child"),
         ((crel == "advcl") & pl.col("_gerund") & (pl.col("_child") < pl.col("word_id"))).any()
         .alias("_fronted_gerund_child"),
+        (crel.is_in(["csubj", "csubj:pass", "nsubj", "advcl"]) & (pl.col("verbform") == "Inf")
+         & pl.col("_sentence_initial") & (pl.col("_child") < pl.col("word_id"))).any().alias("_infinitive_subject"),
         form.filter(crel == "det").first().alias("_det"))
     determiners = flags.select(*sent, "word_id", "_det")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
@@ -420,7 +431,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                                   "_saying_xcomp", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux", "_purpose_child",
-                                  "_gerund_child", "_fronted_gerund_child").fill_null(False),
+                                  "_gerund_child", "_fronted_gerund_child", "_infinitive_subject").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
@@ -599,7 +610,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
         pl.col("_gerund_child").alias("_gerund_condition"),
-        pl.col("_fronted_gerund_child").alias("_fronted_gerund"), pl.col("_purpose_child").alias("_purpose_condition"))
+        pl.col("_fronted_gerund_child").alias("_fronted_gerund"), pl.col("_purpose_child").alias("_purpose_condition"),
+        "_infinitive_subject")
     # a year hung on the conditional's own clause dates it ("qui deviendrait en 1928")
     years = (words.filter((pl.col("upos") == "NUM") & pl.col("deprel").is_in(["obl", "obl:mod"]))
              .filter(pl.col("_f").str.contains(_YEAR))
@@ -638,7 +650,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
-                    "_gerund_condition", "_fronted_gerund", "_purpose_condition", "_dated", "_past_above")))
+                    "_gerund_condition", "_fronted_gerund", "_purpose_condition", "_dated", "_past_above",
+                    "_infinitive_subject")))
 
 
 # --------------------------------------------------------------------------- classes
@@ -753,15 +766,20 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     # a verb of consequence; a causative (faire) only before its infinitive: "ferait créer", not "ferait suite à"
     consequence = (key.is_in(_implicit("consequence_verb"))
                    | (key.is_in(_implicit("causative_verb")) & (pl.col("_w1_vf") == "Inf")))
+    # a modal before a perfect infinitive looks back from now ("cette action pourrait avoir sauvé des centaines
+    # de vies"): a guess about the past, never a future seen from the past, even under a past verb of saying
+    anterior = (lemma.is_in(cues("epistemic_verb")) & ~compound & (pl.col("_w1_l") == _AVOIR)
+                & (pl.col("_w1_vf") == "Inf") & (pl.col("_w2_part") == "true"))
     return [
         # (the condition of "dans le cas où Fillon renoncerait", under a past verb of saying or not: set17)
         ("condition_clause", pl.col("_protasis_relative"), "hypothetical"),
         # (a past conditional inside the reported content looks back, not forward, in a relative clause or not:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran", "Le site
         # avait annoncé que … Penelope Fillon aurait été rémunérée … dès 1982": the journalistic conditional)
-        ("past_saying_que", ~compound & pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
+        ("past_saying_que", ~compound & ~anterior & pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
          .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
-        ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound & ~pl.col("_source"), "future_in_past"),
+        ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound & ~anterior & ~pl.col("_source"),
+         "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
@@ -787,12 +805,21 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("necessity", (lemma.is_in(cues("necessity_verb")) & ((pl.col("_w1_vf") == "Inf")
                                                              | pl.col("_w1_f").is_in(cues("complementizer"))))
          | (lemma.is_in(cues("advisability_verb")) & pl.col("_next1").is_in(cues("advisability_word"))), "epistemic"),
+        # (a bare infinitive as the subject is the condition: "Doubler les fonds serait un bon début" = if the
+        # funds were doubled; after the modals, which keep their reading: "Prendre en considération … pourrait
+        # faciliter…", epistemic in the UD gold)
+        ("infinitive_subject", pl.col("_infinitive_subject") & ~compound & pl.col("_subj_l").is_null(),
+         "hypothetical"),
         ("source_marker", pl.col("_source"), "reportive"),
         # (the reader addressed: "Vous choisiriez une personne de confiance", "Seriez-vous en mesure de répondre ?":
         # an imagined situation of the reader's, not a report)
         ("addressee_subject", addressee & ~compound, "hypothetical"),
         # (the report itself in the conditional: "« … », aurait-il déclaré", "Il aurait affirmé que …": the
         # journalistic conditional on the verb of saying)
+        # (what the reader or anyone would have believed, "Vous auriez cru que je faisais une dépression", "On
+        # aurait cru un film": an imagined impression, not a belief reported)
+        ("imagined_belief", compound & key.is_in(cues("belief_verb"))
+         & (addressee | subject.is_in(cues("generic_subject"))), "hypothetical"),
         ("reported_saying", compound & key.is_in(cues("reporting_verb")), "reportive"),
         ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),
@@ -801,6 +828,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          & key.is_in(_implicit("counterfactual_consequence_verb")), "hypothetical"),
         ("belief_content", ~compound & pl.col("_gov_l").is_in(cues("belief_verb"))
          & ~pl.col("_gov_past").fill_null(False) & (pl.col("_gov_k") == 1), "hypothetical"),
+        # (an appeal for witnesses: "La police exhorte les habitants qui auraient vu ou entendu quelque chose à…",
+        # "toute personne qui aurait aperçu le véhicule": whoever may have seen, a referent imagined)
+        ("witness_appeal", relative & key.is_in(cues("witness_verb")) & pl.col("_appeal"), "hypothetical"),
         ("past_conditional", compound, "reportive"),
         ("categorical_negation", key.is_in(cues("categorical_negation_verb")) & ~compound & pl.col("_negated")
          & (pl.col("_w1_vf") == "Inf"), "other"),
@@ -889,9 +919,11 @@ def _judged(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | Non
             return None
         words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
     words = _context(words)
+    # a sentence that appeals for witnesses ("La police exhorte les habitants qui auraient vu…")
+    appeal = words.group_by("_sk").agg(pl.col("_l").is_in(cues("witness_appeal_verb")).any().alias("_appeal"))
     evidence = _tree(words)  # before _compound, which gives ``tense`` its own values
-    found = _compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"],
-                                                          how="left")
+    found = (_compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"], how="left")
+             .join(appeal, on="_sk", how="left"))
     sentences = tok.sentences(tokens, documents).select(pl.col("doc_id").cast(pl.String), "sent_id", "sentence")
     found = found.join(sentences, on=["doc_id", "sent_id"], how="left")
     condition, source = _sentence_cues(pl.col("sentence").fill_null(""))
