@@ -256,10 +256,16 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     protasis_opens = (pl.col("_f") == "où") & _near("_l", -1).is_in(cues("condition_antecedent")).fill_null(False)
     boundary = pl.col("upos").eq("PUNCT") | ((pl.col("verbform") == "Fin") & ~pl.col("_cnd"))
     in_protasis = _nearest_earlier(protasis_opens | boundary, protasis_opens, strictly=True).fill_null(False)
+    # an indirect question right after a past verb of saying or asking ("a expliqué comment il financerait…",
+    # "a demandé quand aurait lieu…"), the conditional before any other finite verb: the content, as a que-clause
+    question_opens = (pl.col("_f").str.to_lowercase().is_in(cues("interrogative_word"))
+                      & past_saying.shift(1).over("_sk").fill_null(False))
+    in_question = _nearest_earlier(question_opens | boundary, question_opens, strictly=True).fill_null(False)
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
         (in_protasis & pl.col("_cnd")).alias("_protasis_relative"),
+        (in_question & pl.col("_cnd")).alias("_question_after_past_saying"),
     ).with_columns(_nearest_earlier(imperfect_after_que, pl.lit(True)).fill_null(False)
                    .alias("_imperfect_after_saying_que"))
 
@@ -368,6 +374,8 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         ((crel == "xcomp") & (pl.col("verbform") == "Inf") & pl.col("_l").is_in(cues("reporting_verb"))).any()
         .alias("_saying_xcomp"),
         mark.any().alias("_marked"),
+        (mark.any() & (mark & form.str.to_lowercase().is_in(cues("interrogative_word"))).any()
+         ).alias("_interrogative"),
         ((crel == "aux:tense") | ((crel == "aux:pass") & pl.col("tense").is_in(["Past", "Imp"]))).any()
         .alias("_tense_aux"),
         ((crel == "aux:caus") & (pl.col("verbform") == "Part")).any().alias("_causative_past"),
@@ -419,6 +427,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     purpose_here = (children.filter(crel.is_in(["advcl", "xcomp"]) & (pl.col("verbform") == "Inf"))
                     .join(purpose_clauses, on=[*sent, "_child"], how="semi")
                     .select(*sent, "word_id").unique().with_columns(pl.lit(True).alias("_purpose_child")))
+    # an indirect question: a clause that an interrogative word introduces, hung on a verb of saying or asking
+    # ("a demandé quand aurait lieu la prochaine compétition"), is that verb's content as a que-clause is
+    asked = words.filter(pl.col("_l").is_in(cues("reporting_verb")) & (pl.col("upos") == "VERB")).select(
+        *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_asked"))
     finite_past = (((pl.col("verbform") == "Fin") & pl.col("tense").is_in(["Past", "Imp"]) & (pl.col("mood") != "Cnd"))
                    | pl.col("_impf"))
     nodes = (words.select(*sent, "word_id", "head", rel.alias("_rel"), "_l", "upos", "verbform", "tense",
@@ -427,15 +439,18 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
              .join(subjects, on=[*sent, "word_id"], how="left")
              .join(sans_here, on=[*sent, "word_id"], how="left")
              .join(purpose_here, on=[*sent, "word_id"], how="left")
+             .join(asked, on=[*sent, "head"], how="left")
              .with_columns(pl.col("_complementizer", "_n_si", "_comparative_si", "_concessive_si", "_question_si",
                                   "_saying_xcomp", "_marked", "_tense_aux",
                                   "_causative_past", "_sans_condition", "_sans_infinitive", "_clausal_child",
                                   "_imperfect_aux", "_purpose_child",
-                                  "_gerund_child", "_fronted_gerund_child", "_infinitive_subject").fill_null(False),
+                                  "_gerund_child", "_fronted_gerund_child", "_infinitive_subject",
+                                  "_interrogative").fill_null(False),
                            pl.col("_subj_person").fill_null(pl.col("person")))
              .with_columns((finite_past | ((pl.col("verbform") == "Part") & pl.col("_tense_aux"))
                             | pl.col("_causative_past")).fill_null(False).alias("_past"),
-                           (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"]))
+                           (pl.col("_complementizer") | pl.col("_rel").is_in(["ccomp", "csubj", "csubj:pass"])
+                            | (pl.col("_interrogative") & pl.col("_asked").fill_null(False)))
                            .alias("_content"),
                            (pl.col("_impf") | pl.col("_imperfect_aux")).alias("_imperfect")))
     # a present participle, gerund or not ("en prévenant qu'il pourrait…", "en lui indiquant qu'il se
@@ -455,7 +470,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_past") | ((pl.col("verbform") == "Inf") & (pl.col("_rel") == "xcomp")
                                              & pl.col("_head_past").fill_null(False)))
             .drop("verbform", "tense", "mood", "person", "_tense_aux", "_causative_past", "_complementizer",
-                  "_head_past", "_imperfect_aux", "_impf"))
+                  "_head_past", "_imperfect_aux", "_impf", "_asked", "_interrogative"))
 
 
 def _tree(words: pl.DataFrame) -> pl.DataFrame:
@@ -776,8 +791,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         # (a past conditional inside the reported content looks back, not forward, in a relative clause or not:
         # "il avait expliqué que l'argent avait pu passer par des comptes qui auraient servi d'écran", "Le site
         # avait annoncé que … Penelope Fillon aurait été rémunérée … dès 1982": the journalistic conditional)
-        ("past_saying_que", ~compound & ~anterior & pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
-         .otherwise(pl.col("_que_after_past_saying")), "future_in_past"),
+        ("past_saying_que", ~compound & ~anterior & (pl.when(pl.col("_governed")).then(pl.col("_fip_tree"))
+                                                     .otherwise(pl.col("_que_after_past_saying"))
+                                                     | pl.col("_question_after_past_saying")), "future_in_past"),
         ("tense_concord", pl.col("_imperfect_after_saying_que") & ~compound & ~anterior & ~pl.col("_source"),
          "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
