@@ -19,6 +19,8 @@ nine gave another class before this session; the others show that the changes do
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import pytest
 from conftest import conditional_row, conditionals_of_sentences
@@ -65,3 +67,11 @@ def test_class_and_rule(found: pl.DataFrame, sentence: str, form: str, expected_
                         expected_rule: str) -> None:
     row = conditional_row(found, sentence, form)
     assert (row["class"], row["rule"]) == (expected_class, expected_rule)
+
+
+def test_the_imperfect_of_an_er_verb_is_no_conditional(tmp_path: Path) -> None:
+    """"s'effondrait" is effondrer's imperfect (effondr-ait), not the conditional of a -re verb that "-ondrait"
+    suggests ("répondrait"): the lemma the Lefff check gives decides (set23's one extra conditional)."""
+    found = conditionals_of_sentences(tmp_path, ["Il a senti que la tour s'effondrait.",
+                                                 "Le ministre répondrait volontiers aux questions."])
+    assert found["form"].to_list() == ["répondrait"]

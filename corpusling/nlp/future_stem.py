@@ -21,6 +21,7 @@ from functools import cache
 import polars as pl
 
 from corpusling.lexicons import bundled_rows
+from corpusling.nlp.lexicon_check import verb_lemmas
 
 #: Conditional ending: the r of the future stem is kept with the stem.
 ENDING = r"^(.+r)(ais|ait|ions|iez|aient)$"
@@ -129,9 +130,16 @@ def detect(words: pl.DataFrame) -> pl.DataFrame:
     # no French noun or adjective ends in -erait, -eraient…: an unknown word tagged so is a verb
     first_group = pl.col("upos").is_in(["VERB", "AUX", "NOUN", "ADJ"]) & stem.str.ends_with("er") & (
         stem.str.len_chars() >= 4)
+    # the imperfect of the -er verb the lemma names ("s'effondrait" of effondrer: effondr-ait) is no conditional of
+    # a -re verb the form alone suggests ("-ondrait" as in "répondrait"), when the Lefff knows that verb
+    # (a verb the lexicon knows: a lemmatiser's "permettrer" for "permettrait" is no verb)
+    imperfect_of_lemma = (pl.col("_l").str.ends_with("er")
+                          & (pl.col("_l").str.slice(0, pl.col("_l").str.len_chars() - 2) == stem)
+                          & pl.col("_l").is_in(verb_lemmas().implode())).fill_null(False)
+    # (not the irregular stems, which name their verb: "sauraient" is savoir's, whatever a lemma *saurer* says)
+    by_form = pl.col("_from_form").is_not_null() | (pl.col("_from_re_stem").is_not_null() & ~imperfect_of_lemma)
     words = words.with_columns(
-        ((pl.col("_by_lemma") | pl.col("_from_form").is_not_null() | pl.col("_from_re_stem").is_not_null()
-          | first_group)
+        ((pl.col("_by_lemma") | by_form | first_group)
          & ~pl.col("upos").is_in(["PROPN", "PUNCT"])).fill_null(False).alias("_morph"),
         (verbal & (pl.col("mood") == "Cnd") & pl.col("_stem").is_not_null()).fill_null(False).alias("_tagger"),
     )

@@ -60,6 +60,12 @@ def lexicon() -> pl.DataFrame:
     return pl.read_parquet(TABLE)
 
 
+@lru_cache(maxsize=1)
+def verb_lemmas() -> pl.Series:
+    """Every verb the lexicon knows, by its infinitive."""
+    return lexicon().filter(pl.col("upos") == "VERB")["lemma"].unique()
+
+
 def _items(feats: pl.Expr) -> pl.Expr:
     """The lexical ``Name=Value`` items of a CoNLL-U feature string, as a list."""
     names = pl.element().str.split_exact("=", 1).struct.field("field_0")
