@@ -352,10 +352,10 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                                                                             .alias("_first_word"))
     children = words.join(first_word, on=sent, how="left").select(
         *sent, pl.col("head").alias("word_id"), pl.col("word_id").alias("_child"),
-                            pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
-                            "upos", "tense", "person", "verbform", "_impf", "_gerund",
-                            after_meme.alias("_after_meme"), after_question.alias("_after_question"),
-                            (pl.col("word_id") == pl.col("_first_word")).alias("_sentence_initial"))
+        pl.when(elided_si).then(pl.lit("mark")).otherwise(rel).alias("_crel"), "_f", "_l",
+        "upos", "tense", "person", "verbform", "_impf", "_gerund",
+        after_meme.alias("_after_meme"), after_question.alias("_after_question"),
+        (pl.col("word_id") == pl.col("_first_word")).alias("_sentence_initial"))
     si = [*cues("condition_word"), *cues("elided_condition_word")]
     crel, form = pl.col("_crel"), pl.col("_f")
     mark = crel == "mark"
@@ -741,6 +741,13 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     manière de l'honorer": ``situation_pronoun_subject``) is the consequence or worth of that situation as
     inferred, hypothetical, whatever the verb (the consequence verb ``implicit_condition`` asks of a noun of
     action is no condition for a pronoun that can only stand for a situation).
+    Written on set23 (fourteenth session): a modal before a perfect infinitive guesses about the past and is no
+    future in the past ("a déclaré que cette action pourrait avoir sauvé des vies": ``epistemic_verb``); an
+    indirect question after a past verb of saying or asking is its content ("a demandé quand aurait lieu…",
+    ``past_saying_que``); a bare infinitive opening the sentence as its subject is the condition ("Doubler les
+    fonds serait un bon début": ``infinitive_subject``, after the modals); what the reader or anyone would have
+    believed is imagined ("Vous auriez cru…": ``imagined_belief``); a relative clause of witnessing in an appeal
+    for witnesses names whoever may have seen ("les habitants qui auraient vu…": ``witness_appeal``).
     Conditions read the columns built by :func:`conditionals`: ``key_lemma`` (the participle's
     lemma for a compound, else the verb's), ``compound``, the next word ``_w1_*``, the previous
     word ``_prev``, the sentence cues, and the dependency tree (:func:`_tree`) where the sentence
@@ -830,12 +837,12 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         # (the reader addressed: "Vous choisiriez une personne de confiance", "Seriez-vous en mesure de répondre ?":
         # an imagined situation of the reader's, not a report)
         ("addressee_subject", addressee & ~compound, "hypothetical"),
-        # (the report itself in the conditional: "« … », aurait-il déclaré", "Il aurait affirmé que …": the
-        # journalistic conditional on the verb of saying)
         # (what the reader or anyone would have believed, "Vous auriez cru que je faisais une dépression", "On
         # aurait cru un film": an imagined impression, not a belief reported)
         ("imagined_belief", compound & key.is_in(cues("belief_verb"))
          & (addressee | subject.is_in(cues("generic_subject"))), "hypothetical"),
+        # (the report itself in the conditional: "« … », aurait-il déclaré", "Il aurait affirmé que …": the
+        # journalistic conditional on the verb of saying)
         ("reported_saying", compound & key.is_in(cues("reporting_verb")), "reportive"),
         ("question", pl.col("sentence").str.strip_chars().str.ends_with("?")
          & (~tree | (pl.col("_clause_rel") == "root")), "other"),
