@@ -11,15 +11,18 @@ checkouts are given the same ``quotes`` (and ``reported`` the same ``hedges``), 
 quotation code made meanwhile by others do not show as differences. Each round runs A and B, each in a
 fresh process, their order swapped every round (``PYTHONPATH`` set to the checkout, so that ``import
 corpusling`` reads that checkout's package): load the parsed folder, then each analysis once, timed, through
-the registry as the report runs it. The outputs are compared by height, schema and ``hash_rows().sum()``
-(and, on the first round, by ``DataFrame.equals`` of the tables written to Parquet). Prints each analysis's
-best time of A and B, the ratio A/B (above 1: B is faster), the same for the process's CPU time (steadier
-under load) and the load average (the machine is shared: compare ratios, not absolute times).
+the registry as the report runs it (given the corpus, where that checkout's registry takes it: an analysis
+may then compute a table the next ones read, and the sum of their times compares). The outputs are compared by
+height, schema and ``hash_rows().sum()`` (and, on the first round, by ``DataFrame.equals`` of the tables written
+to Parquet). Prints each analysis's best time of A and B, the ratio A/B (above 1: B is faster), the same for
+the process's CPU time (steadier under load) and the load average (the machine is shared: compare ratios, not
+absolute times); with several analyses, the same for their sum.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import subprocess
@@ -63,8 +66,11 @@ def child_time(folder: str, inputs: str, analyses: list[str], out: str | None) -
     given = {name: pl.read_parquet(Path(inputs) / f"{name}.parquet") for name in ("quotes", "hedges")}
     result: dict[str, Any] = {"package": corpusling.__file__, "seconds": {}, "cpu": {}, "outputs": {}}
     for name in analyses:
+        # (the corpus, where the checkout's registry takes it, gives the tables its analyses share, computed by the
+        # first that reads them, as in the report)
+        shared = {"corpus": corpus} if "corpus" in inspect.signature(REGISTRY[name].run).parameters else {}
         start, cpu = time.perf_counter(), time.process_time()
-        table = REGISTRY[name].run(corpus.tokens, corpus.documents, dict(given))
+        table = REGISTRY[name].run(corpus.tokens, corpus.documents, dict(given), **shared)
         result["seconds"][name] = time.perf_counter() - start
         result["cpu"][name] = time.process_time() - cpu
         result["outputs"][name] = {"height": table.height, "schema": str(table.schema),
@@ -130,6 +136,11 @@ def main() -> None:
                   f"best B {best_b:.2f} s, ratio A/B {best_a / best_b:.2f}; CPU time A {cpu_a:.2f} s, B {cpu_b:.2f} s, "
                   f"ratio {cpu_a / cpu_b:.2f} (runs A {[round(r['seconds'][name], 2) for r in runs['A']]}, B "
                   f"{[round(r['seconds'][name], 2) for r in runs['B']]})")
+        if len(analyses) > 1:  # (an analysis may compute what the next ones read: their sum compares)
+            total_a, total_b = (min(sum(r["seconds"].values()) for r in runs[s]) for s in "AB")
+            cpu_a, cpu_b = (min(sum(r["cpu"].values()) for r in runs[s]) for s in "AB")
+            print(f"all {len(analyses)}: best A {total_a:.2f} s, best B {total_b:.2f} s, ratio A/B "
+                  f"{total_a / total_b:.2f}; CPU time A {cpu_a:.2f} s, B {cpu_b:.2f} s, ratio {cpu_a / cpu_b:.2f}")
         print(f"A {runs['A'][0]['package']}, B {runs['B'][0]['package']}; polars threads "
               f"{args.threads or 'default'}; load {_load_average()}")
         if not same:

@@ -52,13 +52,22 @@ class ParsedCorpus:
 
         return index(self.tokens)
 
+    def proper_names(self) -> pl.DataFrame:
+        """The proper names of every document with their clues (:func:`corpusling.markers.speakers.proper_names`),
+        computed on first use and kept: the speakers of the quotations and of reported speech read them."""
+        if "proper_names" not in self._kept:
+            from corpusling.markers.speakers import proper_names
+
+            self._kept["proper_names"] = proper_names(self.tokens, self.documents)
+        return self._kept["proper_names"]
+
     def quotes(self) -> pl.DataFrame:
         """The quotation table, computed on first use and kept: every marker's voice (``in_quote``) comes from it."""
         if "quotes" not in self._kept:
             from corpusling.markers.quotes import quotes
 
             self.index()  # (the quotations locate their words with the corpus's index when its table is in order)
-            self._kept["quotes"] = quotes(self.tokens, self.documents)
+            self._kept["quotes"] = quotes(self.tokens, self.documents, proper_names=self.proper_names())
         return self._kept["quotes"]
 
     def hedges(self) -> pl.DataFrame:
@@ -77,7 +86,7 @@ class ParsedCorpus:
             from corpusling.markers.reported import reported
 
             self._kept["reported"] = reported(self.tokens, self.documents, quotes=self.quotes(),
-                                              hedges=self.hedges())
+                                              hedges=self.hedges(), proper_names=self.proper_names())
         return self._kept["reported"]
 
     def sizes(self) -> pl.DataFrame:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
+
+if TYPE_CHECKING:
+    from corpusling.parsed import ParsedCorpus
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,10 @@ class Analysis:
     requires: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    #: The tables it reads that the corpus computes once for several analyses: methods of
+    #: :class:`~corpusling.parsed.ParsedCorpus`, each passed as the keyword of its name when :meth:`run` is given
+    #: the corpus (without it, the function computes what it needs).
+    shared: tuple[str, ...] = ()
     #: One line: what it finds (the help of its command-line verb).
     description: str = ""
     #: What its rows are, in the plural ("quotations"): "12 quotations written to q.csv".
@@ -49,9 +56,12 @@ class Analysis:
         return all(results.get(name) is not None for name in self.requires)
 
     def run(self, tokens: pl.DataFrame, documents: pl.DataFrame, results: dict[str, pl.DataFrame],
-            **options: Any) -> pl.DataFrame:
-        """Run on a corpus, given the tables of the analyses before it and the user's options."""
+            corpus: ParsedCorpus | None = None, **options: Any) -> pl.DataFrame:
+        """Run on a corpus, given the tables of the analyses before it and the user's options; ``corpus``, the
+        one ``tokens`` and ``documents`` are of, gives its :attr:`shared` tables."""
         needed = {name: results.get(name) for name in (*self.requires, *self.uses)}
+        if corpus is not None:
+            needed.update({name: getattr(corpus, name)() for name in self.shared})
         chosen = {key: value for key, value in options.items() if key in self.options}
         return self.load()(tokens=tokens, documents=documents, **needed, **chosen)
 
@@ -74,7 +84,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("quotes", "corpusling.markers.quotes", "quotes",
              ("doc_id", "quote_id", "start_char", "end_char", "text", "n_tokens", "kind", "nested", "source",
               "reporting_verb"),
-             options=("reporting_verbs", "kinds"), description="quotations: spans, kinds, sources, density",
+             options=("reporting_verbs", "kinds"), shared=("proper_names",),
+             description="quotations: spans, kinds, sources, density",
              noun="quotations", breakdown="kind"),
     Analysis("conditionals", "corpusling.markers.conditional", "conditionals",
              ("doc_id", "sent_id", "start_char", "end_char", "form", "lemma", "tense", "compound", "main_lemma",
@@ -89,7 +100,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              breakdown="category", splits=("entry",), row_order="documents"),
     Analysis("reported", "corpusling.markers.reported", "reported",
              ("doc_id", "sent_id", "start_char", "end_char", "text", "kind", "cue", "source", "speaker"),
-             requires=("quotes", "hedges"), description="reported speech: indirect, 'selon X', incises",
+             requires=("quotes", "hedges"), shared=("proper_names",),
+             description="reported speech: indirect, 'selon X', incises",
              noun="reported contents", breakdown="kind", splits=("cue",)),
     Analysis("speakers", "corpusling.markers.speakers", "speakers",
              ("doc_id", "speaker", "mentions", "n_quotes", "quoted_words"),
@@ -120,10 +132,14 @@ def needed(name: str) -> list[Analysis]:
 def run_with_needs(name: str, tokens: pl.DataFrame, documents: pl.DataFrame, **options: Any
                    ) -> dict[str, pl.DataFrame]:
     """The tables of ``name`` and of the analyses it needs (:func:`needed`), run one after the other on a corpus
-    with the user's ``options`` (each analysis takes those of its ``options``), by name."""
+    with the user's ``options`` (each analysis takes those of its ``options``), by name; the tables they share
+    computed once."""
+    from corpusling.parsed import ParsedCorpus
+
+    corpus = ParsedCorpus(tokens, documents)
     results: dict[str, pl.DataFrame] = {}
     for analysis in needed(name):
-        results[analysis.name] = analysis.run(tokens, documents, results, **options)
+        results[analysis.name] = analysis.run(tokens, documents, results, corpus, **options)
     return results
 
 

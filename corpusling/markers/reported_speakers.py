@@ -662,12 +662,13 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
 
 def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, tree: Tree,
                      texts: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                     quotes: pl.DataFrame) -> pl.DataFrame:
+                     quotes: pl.DataFrame, names: pl.DataFrame | None = None) -> pl.DataFrame:
     """``source`` (the mention as written) and ``speaker``, with the resolver of the quotation speakers
     (:mod:`corpusling.markers.speakers`): a relative "qui" is its antecedent in the tree; a pronoun the most
     salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
     mention holding a proper name is that name; a name is written in one form per document. ``words``: the words
-    of the rows' sentences (a source lies in its content's sentence); ``everywhere``: every word of the corpus."""
+    of the rows' sentences (a source lies in its content's sentence); ``everywhere``: every word of the corpus;
+    ``names``: the corpus's :func:`~corpusling.markers.speakers.proper_names` (computed here when not given)."""
     from corpusling.markers.speakers import (
         _ACRONYM,
         DEMONSTRATIVES,
@@ -773,7 +774,8 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
     read = [c for c in TOKEN_COLUMNS if c in tokens.columns]
     doc_tokens = (tokens.select(pl.col("doc_id").cast(pl.String), *read)
                   .filter(pl.col("doc_id").is_in(here["doc_id"].implode())))
-    mentions = named_mentions(doc_tokens, documents, pl.concat([marks, outside]))
+    mentions = named_mentions(doc_tokens, documents, pl.concat([marks, outside]),
+                              names=None if names is None else names.join(here, on="doc_id", how="semi"))
     # the paragraphs of these documents, and the mentions located in them: once, for pronouns, demonstratives and
     # descriptions
     pars = paragraphs(documents.join(here.select(pl.col("doc_id").cast(documents.schema["doc_id"])), on="doc_id",

@@ -543,48 +543,29 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
                               pl.col("lemma").cast(pl.String).str.to_lowercase())
 
 
-def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
-                   reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
-    gender, plural, determined``.
-
-    A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``agent`` (after
-    "par": "par Christian Jacob", or the name of a noun after it: "par le président français Macron"),
-    ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a
-    reporting verb: "affirme Rami Abd al-Rahman", or a full name after "Selon", "Pour", "D'après" opening the
-    sentence: "Pour Florent Geel, …"), ``subject`` (a subject, or in apposition to one; a name closing the
-    noun phrase of a person's role that is a subject, hung by the parser on the role's complement: "Le Ministre
-    de la Défense Antoni Macierewicz", which takes the gender of the phrase's noun too; a name the parser
-    coordinated with a verb, the subject of a coordinated clause: "… finit par réagir et Brunet flanche"),
-    ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
-    ``gender``
-    (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
-    is in apposition to it, a feminine participle or adjective it is the subject of (not a participle conjugated
-    with avoir, which agrees with an object before it), and, with none of those,
-    the name's own Gender feature (the tagger's lexicon knows first names: "Lucien"), pooled over the
-    mentions of the same name in the document (two clashing clues: none). ``plural``: it is coordinated
-    ("Obama et Romney").
-    ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
-    place, a nationality or an institution rather than a person's name, in every mention of the document once
-    written so (a French person's name takes no article: Riegel, Pellat & Rioul 2018, ch. VII, noms propres).
-    ``embedded``: the subject of a clause that is itself a complement or an adjunct of another
-    (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie avait …").
-    """
-    empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
-                                 "role": pl.String, "gender": pl.String, "plural": pl.Boolean,
-                                 "determined": pl.Boolean, "embedded": pl.Boolean})
+def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs: pl.DataFrame | None = None,
+                 docs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The first step of :func:`named_mentions`, its costly one: every proper name of the documents (``docs``:
+    those of its ``doc_id`` column only), read in the tree with the words around it, before the names inside
+    quotations are left out and the mentions of one person pooled: ``doc_id, sent_id, m_start, m_end, name,
+    role, plural, determined, embedded`` and the clues the next steps read (``_gender``, ``_case``,
+    ``_written``); none where ``tokens`` has no tree. Each document's rows depend on its words only."""
+    none = pl.DataFrame(schema={"doc_id": pl.String, "sent_id": pl.Int64, "m_start": pl.Int64, "m_end": pl.Int64,
+                                "name": pl.String, "role": pl.String, "plural": pl.Boolean,
+                                "determined": pl.Boolean, "embedded": pl.Boolean, "_gender": pl.String,
+                                "_case": pl.Boolean, "_written": pl.String})
     if tokens.height == 0 or not {"upos", "head", "deprel", "form"} <= set(tokens.columns):
-        return empty
+        return none
     # (joined on the words' integer keys ``_w`` and ``_h``, not on the text of ``doc_id``: :func:`_coded`)
     base = _coded(tokens)
     flat_rels = ["flat", "flat:name", "flat:foreign"]
     # (not a day or a month the tagger took for a name: "Mardi, le ministère des finances a proposé")
     propn = _typed(base.filter(pl.col("upos") == "PROPN"))
     propn = propn.filter(~pl.col("form").str.to_lowercase().is_in([*TIME_NOUNS, *ROLE_ACRONYMS]))
-    if quotes is not None:
-        propn = propn.join(quotes.select(pl.col("doc_id").cast(pl.String)).unique(), on="doc_id", how="semi")
+    if docs is not None:
+        propn = propn.join(docs, on="doc_id", how="semi")
     if propn.height == 0:
-        return empty
+        return none
     heads = propn.filter(~pl.col("deprel").fill_null("").is_in(flat_rels))
 
     def of(frame: pl.DataFrame, column: str, keys: pl.Series | list[pl.Series]) -> pl.DataFrame:
@@ -764,6 +745,52 @@ def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.Dat
         # makes two clashing clues of a name whose other mention a wrong attachment gave a feminine
         .otherwise(pl.col("feats").fill_null("").str.extract(r"Gender=(\w+)")).alias("_gender"),
     )
+    return m.select("doc_id", "sent_id", "m_start", "m_end", "name", "role", "plural", "determined", "embedded",
+                    "_gender", "_case", "_written")
+
+
+def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
+                   reporting_verbs: pl.DataFrame | None = None, names: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Every proper name of the writer's text (outside quotations): ``doc_id, m_start, m_end, name, role,
+    gender, plural, determined``.
+
+    ``quotes``: the mentions of its documents only, those inside its spans left out. ``names``: the
+    :func:`proper_names` of the corpus computed before, with the same ``reporting_verbs`` (the corpus's,
+    :meth:`corpusling.parsed.ParsedCorpus.proper_names`, read by the quotations and reported speech): its rows
+    are read instead of ``tokens``'s.
+
+    A name is a ``PROPN`` word with its ``flat`` dependents ("Rami Abd al-Rahman"). ``role``: ``agent`` (after
+    "par": "par Christian Jacob", or the name of a noun after it: "par le président français Macron"),
+    ``oblique`` (another preposition: "à Hilliard", "de PSA"), ``speaker`` (subject or inverted subject of a
+    reporting verb: "affirme Rami Abd al-Rahman", or a full name after "Selon", "Pour", "D'après" opening the
+    sentence: "Pour Florent Geel, …"), ``subject`` (a subject, or in apposition to one; a name closing the
+    noun phrase of a person's role that is a subject, hung by the parser on the role's complement: "Le Ministre
+    de la Défense Antoni Macierewicz", which takes the gender of the phrase's noun too; a name the parser
+    coordinated with a verb, the subject of a coordinated clause: "… finit par réagir et Brunet flanche"),
+    ``parenthetical`` (in parentheses: "Marc Guillemot (Safran)", never a pronoun's antecedent) or ``other``.
+    ``gender``
+    (``Fem``, ``Masc`` or null) from a title before it, the gender of a noun it is in apposition to or that
+    is in apposition to it, a feminine participle or adjective it is the subject of (not a participle conjugated
+    with avoir, which agrees with an object before it), and, with none of those,
+    the name's own Gender feature (the tagger's lexicon knows first names: "Lucien"), pooled over the
+    mentions of the same name in the document (two clashing clues: none). ``plural``: it is coordinated
+    ("Obama et Romney").
+    ``determined``: one capitalised word with a determiner of its own ("la France", "l'Uruguayen", "le Figaro"): a
+    place, a nationality or an institution rather than a person's name, in every mention of the document once
+    written so (a French person's name takes no article: Riegel, Pellat & Rioul 2018, ch. VII, noms propres).
+    ``embedded``: the subject of a clause that is itself a complement or an adjunct of another
+    (:data:`EMBEDDED_CLAUSES`: "a déclaré que la Russie avait …").
+    """
+    empty = pl.DataFrame(schema={"doc_id": pl.String, "m_start": pl.Int64, "m_end": pl.Int64, "name": pl.String,
+                                 "role": pl.String, "gender": pl.String, "plural": pl.Boolean,
+                                 "determined": pl.Boolean, "embedded": pl.Boolean})
+    docs = None if quotes is None else quotes.select(pl.col("doc_id").cast(pl.String)).unique()
+    if names is None:
+        m = proper_names(tokens, documents, reporting_verbs, docs)
+    else:
+        m = names if docs is None else names.join(docs, on="doc_id", how="semi")
+    if m.height == 0:
+        return empty
     if quotes is not None and quotes.height:
         m = quote_depth(m.with_columns(pl.col("m_start").alias("start_char")),
                         quotes.select("doc_id", "start_char", "end_char"))
@@ -1319,9 +1346,10 @@ def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataF
 
 
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                 reporting_verbs: pl.DataFrame | None = None) -> pl.DataFrame:
+                 reporting_verbs: pl.DataFrame | None = None, names: pl.DataFrame | None = None) -> pl.DataFrame:
     """``quotes`` (a table of :func:`corpusling.markers.quotes.quotes`) plus ``speaker``, the third part of each
-    ``rule`` naming the speaker rule of :func:`speaker_rules` (``none`` when no rule applies)."""
+    ``rule`` naming the speaker rule of :func:`speaker_rules` (``none`` when no rule applies). ``names``: the
+    corpus's :func:`proper_names` (with the same ``reporting_verbs``), computed here when not given."""
     if quotes.height == 0:
         return quotes.with_columns(pl.lit(None, dtype=pl.String).alias("speaker"))
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
@@ -1330,7 +1358,8 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
     pars = paragraphs(documents.join(quotes.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
                                      on="doc_id", how="semi"))
     q = with_paragraph(q, pars, "start_char")
-    mentions = with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs), pars, "m_start", "m_")
+    mentions = with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs, names), pars, "m_start",
+                              "m_")
 
     # the mention: a pronoun, a name, or a description with a name in apposition
     lowered = pl.col("source").str.to_lowercase().str.strip_chars()

@@ -395,7 +395,7 @@ class _Analyses:
             step = self.steps.setdefault(analysis.name, Step(analysis.name, rows=0))
             start = time.perf_counter()
             try:
-                table = analysis.run(batch.tokens, batch.documents, results, lexicon=self.lexicon)
+                table = analysis.run(batch.tokens, batch.documents, results, batch, lexicon=self.lexicon)
             except ModuleNotFoundError as err:
                 step.status, step.message = "missing", f"{err.name} is not available"
             except (KeyboardInterrupt, SystemExit, OSError):
