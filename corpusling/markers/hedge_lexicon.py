@@ -239,9 +239,16 @@ def candidates(words: pl.DataFrame, variants: pl.DataFrame, positions: pl.DataFr
               .join(keys, on="key").filter(allowed)
               .select("_v", (pl.col("_i") - pl.col("pos")).alias("start")).unique())
     others = positions.join(anchors, on="_v").filter(pl.col("pos") != pl.col("_anchor"))
+    # (a word and a key as one integer, the word's index times the number of keys plus the key's rank: a join on
+    # it is several times faster than on the index and the key's text)
+    rank = {key: r for r, key in enumerate(positions["key"].unique().sort().to_list())}
+
+    def word_key(index: pl.Expr) -> pl.Expr:
+        return index * len(rank) + pl.col("key").replace_strict(rank, default=None, return_dtype=pl.Int64)
+
     checked = (starts.join(others, on="_v")
-               .with_columns((pl.col("start") + pl.col("pos")).alias("_i"))
-               .join(keys, on=["_i", "key"]).filter(allowed)
+               .select("_v", "start", "pos", "upos_filter", word_key(pl.col("start") + pl.col("pos")).alias("_ik"))
+               .join(keys.select(word_key(pl.col("_i")).alias("_ik"), "upos"), on="_ik").filter(allowed)
                .group_by("_v", "start").agg(pl.col("pos").n_unique().alias("n")))
     found = (starts.join(checked, on=["_v", "start"], how="left").with_columns(pl.col("n").fill_null(0) + 1)
              .join(variants, on="_v")
