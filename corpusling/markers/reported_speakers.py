@@ -149,6 +149,13 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                  .join(with_case.rename({"word_id": "_up"}), on=["doc_id", "sent_id", "_up"], how="anti")
                  .filter(pl.col("_nu").is_in(["NOUN", "PROPN"])).select("_item", pl.col("_up").alias("source_word")))
     found.append(qualified)
+    # an incise verb's inverted subject the parser made its object: the cue's own, or that of the verb a participle
+    # or gerund cue is an adjunct of
+    found.append(_inverted_incise_subjects(items.select("_item", "doc_id", "sent_id", pl.col("cue_word").alias("_up"),
+                                                        pl.lit(None, pl.Int64).alias("_limit")), words))
+    found.append(_inverted_incise_subjects(parent.filter((pl.col("_rel") == "advcl") & non_finite)
+                                           .select("_item", "doc_id", "sent_id", "_up",
+                                                   pl.col("cue_word").cast(pl.Int64).alias("_limit")), words))
     # the subject of the verb above, up to three links
     pending = parent
     for level in range(3):
@@ -210,6 +217,41 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     sources = (candidates.with_row_index("_rank").join(inside, on=["_item", "source_word"], how="anti")
                .sort("_rank").drop("_rank").unique("_item", keep="first", maintain_order=True))
     return items.drop("_cue_at").join(sources, on="_item", how="left")
+
+
+#: Farthest before an incise verb its quotation's closing mark may stand, in words: an auxiliary, a comma, an
+#: adverb ("», a ensuite déclaré").
+INCISE_REACH = 4
+
+
+def _inverted_incise_subjects(verbs: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """``_item, source_word``: for a verb of saying that opens an incise after a quotation's closing mark, or a
+    participle or gerund adjunct of one ("« … », a déclaré M. Flake samedi, ajoutant que …"; "a confié Haris à
+    Associated Press, précisant que"; "a déclaré la première ministre Theresa May, en ajoutant qu'…"), the incise's
+    inverted subject, which the parser made the verb's object (the verb then has no subject of its own, and climbing
+    the tree further would reach a subject inside the quotation, its "nous" or "je"). An incise verb takes no direct
+    object of its own: the quotation is its object.
+
+    The subject of a gerund or of a present participle adjunct is the subject of the verb it depends on (Riegel,
+    Pellat & Rioul 2018, ch. XII, the gerund's and the participle's implicit subject); an incise inverts its subject
+    (ibid., ch. XXIII), so that subject follows the verb. ``adjuncts``: ``_item, doc_id, sent_id, _up`` (the verb
+    the cue is an ``advcl`` of, or the cue itself), ``_limit`` (the cue, which the subject stands before, for an
+    adjunct; null for the cue itself)."""
+    closing = (words.filter(pl.col("form").cast(pl.String).is_in(reported_cues("closing_mark")))
+               .select("doc_id", "sent_id", pl.col("word_id").alias("_close")))
+    subjects = (words.filter(pl.col("deprel").cast(pl.String).str.starts_with("nsubj"))
+                .select("doc_id", "sent_id", pl.col("head").alias("_up")).unique())
+    objects = (words.filter((pl.col("deprel") == "obj") & pl.col("upos").is_in(["NOUN", "PROPN"]))
+               .select("doc_id", "sent_id", pl.col("head").alias("_up"), pl.col("word_id").alias("source_word")))
+    return (verbs
+            .join(subjects, on=["doc_id", "sent_id", "_up"], how="anti")
+            .join(objects, on=["doc_id", "sent_id", "_up"])
+            .filter((pl.col("source_word") > pl.col("_up"))
+                    & (pl.col("source_word") < pl.col("_limit")).fill_null(True))
+            .join(closing, on=["doc_id", "sent_id"])
+            .filter((pl.col("_up") - pl.col("_close")).is_between(1, INCISE_REACH))
+            .sort("_item", "source_word").group_by("_item", maintain_order=True).first()
+            .select("_item", "source_word"))
 
 
 def _introduced_with(rows: pl.DataFrame, words: pl.DataFrame, documents: pl.DataFrame,
