@@ -6,13 +6,18 @@ que …") is said by the incise's inverted subject, which the parser makes the v
 or of a participle adjunct is the subject of the verb it depends on (Riegel, Pellat & Rioul 2018, ch. XII), and
 an incise inverts its subject (ibid., ch. XXIII). Climbing the tree further reached a "nous" or "je" inside the
 quotation (set23's "M. Flake", "Dwi Haris", set19's "Theresa May").
+
+Named mentions: the object of a verb of saying is its inverted subject ("« … », affirme Rami Abd al-Rahman") only where
+the verb has no subject of its own and is no participle qualifying a noun: "Elle décrit Paddington comme …" and "un
+bateau appelé Monkey Business" name what is spoken of, and were taken as speakers, the antecedents of a later "elle"
+(set22's "Karen Jankel", set23's "Patricia Schroeder").
 """
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import parse_texts
+from conftest import direct_quotations, parse_texts, quotation_row
 
 #: document id → (text, the speaker of each of its reported contents)
 INCISE_ADJUNCTS = {
@@ -40,3 +45,24 @@ def test_an_incise_adjunct_is_said_by_the_inverted_subject(reported_found: pl.Da
     rows = reported_found.filter(pl.col("doc_id") == doc)
     assert rows.height >= 1, rows
     assert set(rows["speaker"].to_list()) == {INCISE_ADJUNCTS[doc][1]}, rows.select("text", "source", "speaker", "rule")
+
+
+#: document id → (text, the speaker of its last direct quotation)
+OBJECTS_OF_SAYING = {
+    "described": ("Karen Martin a écrit un livre sur son père.\n\nElle décrit Paddington comme un membre de la "
+                  "famille.\n\n« C'était un homme calme », a-t-elle affirmé.", "Karen Martin"),
+    "called": ("Sophie Durand a quitté la course en 1987.\n\nElle a navigué sur un bateau appelé Monkey Business "
+               "pendant dix ans.\n\n« Ce n'était pas une décision réfléchie », a-t-elle confié.", "Sophie Durand"),
+    # not over-firing: the verb of an incise has no subject of its own, its object is the inverted subject
+    "inverted": ("Le village a été évacué.\n\n« Nous avons tout perdu », a déclaré Paul Martin samedi.", "Paul Martin"),
+}
+
+
+@pytest.fixture(scope="module")
+def objects_found() -> pl.DataFrame:
+    return direct_quotations(OBJECTS_OF_SAYING)
+
+
+@pytest.mark.parametrize("doc", list(OBJECTS_OF_SAYING))
+def test_the_object_of_a_verb_with_a_subject_is_no_speaker(objects_found: pl.DataFrame, doc: str) -> None:
+    assert quotation_row(objects_found, doc)["speaker"] == OBJECTS_OF_SAYING[doc][1]

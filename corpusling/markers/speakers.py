@@ -96,6 +96,8 @@ INTRODUCING_REACH = 32
 #: Columns of the table :func:`speakers` returns.
 SPEAKER_COLUMNS: list[str] = ["doc_id", "speaker", "mentions", "n_quotes", "quoted_words"]
 
+#: Closing quotation marks (``closing_mark`` of ``reported_cues.tsv``).
+CLOSING_MARKS = _reported_cues("closing_mark")
 #: The word lists of ``speaker_words.tsv``.
 SPEAKER_ROLES = ("masculine_pronoun", "feminine_pronoun", "relative_pronoun", "determiner", "preposition",
                  "not_name", "title", "abbreviated_title", "feminine_title", "masculine_title", "name_particle",
@@ -675,8 +677,18 @@ def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs:
                    .group_by("_h")
                    .agg((pl.col("lemma").is_in(OBJECT_AGREEMENT_AUXILIARIES).any()
                          & ~(pl.col("deprel") == "aux:pass").any()).alias("_hobject_agreement")))
+    # the heads that have a subject of their own: an object after such a verb is its object, no inverted subject
+    # (not a subject the parser took inside a quotation before the verb, a closing mark between them: "« Le problème
+    # … », a déclaré Zárate")
+    subjects = of(base.filter(pl.col("deprel").cast(pl.String).str.starts_with("nsubj")), "_h", heads["_h"])
+    marks = base.filter(pl.col("form").cast(pl.String).is_in(CLOSING_MARKS))["_w"].drop_nulls().sort()
+    between = (pl.Series(marks.search_sorted(subjects["_h"])).cast(pl.Int64)
+               - pl.Series(marks.search_sorted(subjects["_w"], side="right")).cast(pl.Int64))
+    subjected = (subjects.select("_h").with_columns(between.alias("_quoted"))
+                 .filter(pl.col("_quoted") <= 0)
+                 .select("_h").unique().with_columns(pl.lit(True).alias("_hsubject")))
     m = (heads.drop("start_char", "end_char").join(names, on="_w", how="left")
-         .join(auxiliaries, on="_h", how="left")
+         .join(auxiliaries, on="_h", how="left").join(subjected, on="_h", how="left")
          .join(case, on="_w", how="left").join(conj, on="_w", how="left").join(apposed, on="_w", how="left")
          .join(determined, on="_w", how="left")
          .join(title, on="_w", how="left").join(head_info, on="_h", how="left")
@@ -715,7 +727,13 @@ def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs:
         .when(of_noun & pl.col("_hlemma").is_in(NAMED_PLACE_NOUNS)).then(pl.lit("place"))
         .when(of_noun & pl.col("_hagent")).then(pl.lit("agent"))
         .when(of_noun & pl.col("_hcase")).then(pl.lit("oblique"))
-        .when((rel.str.starts_with("nsubj") | rel.is_in(["obj", "dep"])) & reporting_head).then(pl.lit("speaker"))
+        .when(rel.str.starts_with("nsubj") & reporting_head).then(pl.lit("speaker"))
+        # (an object of a verb of saying is its inverted subject, "« … », affirme Rami Abd al-Rahman", only where the
+        # verb has no subject of its own and is no participle qualifying a noun: "Elle décrit Paddington comme",
+        # "un bateau appelé Monkey Business" name what is spoken of; Riegel, Pellat & Rioul 2018, ch. XXIII, the
+        # incise's inversion)
+        .when(rel.is_in(["obj", "dep"]) & reporting_head & ~pl.col("_hsubject").fill_null(False)
+              & (pl.col("_hrel") != "acl").fill_null(True)).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
         .then(pl.lit("subject"))
         .otherwise(pl.lit("other")).alias("role"),
