@@ -14,7 +14,8 @@ bateau appelé Monkey Business" name what is spoken of, and were taken as speake
 
 Reported speech: a definite description of a person's role takes up a named speaker before it only of a gender that
 does not clash with its noun's; the speakers named by the contents and quotations before it now have the gender their
-name's mentions show ("Marie Durand a déclaré qu'… Le chercheur a affirmé que" is no woman's).
+name's mentions show ("Marie Durand a déclaré qu'… Le chercheur a affirmé que" is no woman's). The roles of sport
+and entertainment are roles too ("Le triple champion du monde a affirmé que", set21's Tom Daley).
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ ROLE_GENDER = {
     # not over-firing: a man before the masculine role is taken up
     "agree": ("Paul Durand a déclaré samedi à Londres qu'il était heureux. Le chercheur a affirmé qu'il ne "
               "s'attendait pas à ce résultat.", "Paul Durand"),
+    "champion": ("Tom Durand a déclaré samedi à Londres qu'il était heureux. Le triple champion du monde a affirmé "
+                 "qu'il ne s'attendait pas à gagner.", "Tom Durand"),
+    "medallist": ("Tom Durand a déclaré samedi à Londres qu'il était heureux. Le double médaillé olympique a expliqué "
+                  "qu'il voulait redonner espoir aux jeunes.", "Tom Durand"),
+    # not over-firing: a woman before the masculine role
+    "champion_clash": ("Marie Durand a déclaré samedi à Londres qu'elle était heureuse. Le triple champion du monde a "
+                       "affirmé qu'il ne s'attendait pas à perdre.", "Le triple champion du monde"),
 }
 
 
