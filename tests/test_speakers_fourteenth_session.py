@@ -16,6 +16,10 @@ Reported speech: a definite description of a person's role takes up a named spea
 does not clash with its noun's; the speakers named by the contents and quotations before it now have the gender their
 name's mentions show ("Marie Durand a déclaré qu'… Le chercheur a affirmé que" is no woman's). The roles of sport
 and entertainment are roles too ("Le triple champion du monde a affirmé que", set21's Tom Daley).
+
+Reported speech: a pronominal verb of saying ("s'est engagé à", "s'est déclaré incompétent", "se sont engagés à"),
+whose être the parser labels aux:pass and whose subject nsubj:pass, is no passive: that subject is its source
+(set22, set20, set19, set15, set12, set5 gave none).
 """
 
 from __future__ import annotations
@@ -101,3 +105,31 @@ def role_found() -> pl.DataFrame:
 def test_a_role_takes_up_no_speaker_of_the_other_gender(role_found: pl.DataFrame, doc: str) -> None:
     rows = role_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows["speaker"][-1] == ROLE_GENDER[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
+#: document id → (text, the source of its reported content)
+PRONOMINAL = {
+    "engage": ("Les inondations ont touché trois villes. Le gouvernement s'est engagé à payer une bonne partie des "
+               "dégâts.", "Le gouvernement"),
+    "engagee": ("Valérie Martin, dans son discours, s'est engagée à développer les transports publics.",
+                "Valérie Martin"),
+    "declared": ("Le tribunal de commerce de Lorient s'est déclaré incompétent pour juger les deux manifestants.",
+                 "Le tribunal de commerce de Lorient"),
+    "members": ("Les membres se sont engagés à agir de concert.", "Les membres"),
+    # not over-firing: a true passive's subject is the one accused, no source
+    "passive": ("Le ministre a été accusé de mentir aux députés.", None),
+}
+
+
+@pytest.fixture(scope="module")
+def pronominal_found() -> pl.DataFrame:
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in PRONOMINAL.items()}))
+
+
+@pytest.mark.parametrize("doc", list(PRONOMINAL))
+def test_a_pronominal_verb_of_saying_has_its_subject_as_source(pronominal_found: pl.DataFrame, doc: str) -> None:
+    rows = pronominal_found.filter(pl.col("doc_id") == doc)
+    assert rows.height == 1, rows
+    assert rows["source"][0] == PRONOMINAL[doc][1], rows.select("text", "source", "speaker", "rule")

@@ -74,9 +74,15 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
       subject, an apposition or the root (``subject_like_relation``), not in a prepositional phrase: the
       parser hung the subject elsewhere ("De son côté, B. Obama, …, fait savoir que").
     """
-    passive = words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
-                                                                   pl.col("head").alias("word_id")).unique()
-    relations = (*SOURCE_RELATIONS, "expl:subj")
+    # a pronominal verb ("s'est engagé à", "s'est déclaré", "se sont engagés à"), its reflexive clitic a dependent
+    # of it: conjugated with être, which the parser labels aux:pass, and its subject nsubj:pass; it is no passive,
+    # and that subject is its source (Riegel, Pellat & Rioul 2018, ch. XIII, the pronominal verbs' auxiliary)
+    pronominal = (words.filter(pl.col("feats").cast(pl.String).fill_null("").str.contains("Reflex=Yes"))
+                  .select("doc_id", "sent_id", pl.col("head").alias("word_id")).unique())
+    passive = (words.filter(pl.col("deprel") == "aux:pass").select("doc_id", "sent_id",
+                                                                    pl.col("head").alias("word_id")).unique()
+               .join(pronominal, on=WORD, how="anti"))
+    relations = (*SOURCE_RELATIONS, "expl:subj", "nsubj:pass")
     # a subject has no preposition ("a pour sa part indiqué": "part" is none); of two subjects the parser gives
     # a verb ("Le président du club, Joey Saputo s'est dit"), the name
     with_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id",
@@ -87,6 +93,9 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                                                pl.col(verb).alias("word_id")), relations, "s")
                  # (the euphonic "-t" of "a-t-il expliqué", a subject of its own to the parser: the clitic is)
                  .filter(~pl.col("s_form").str.to_lowercase().is_in(EUPHONIC))
+                 # (a passive subject is a pronominal verb's only: "Le gouvernement s'est engagé à")
+                 .join(pronominal.with_columns(pl.lit(True).alias("_pronominal")), on=WORD, how="left")
+                 .filter((pl.col("s_deprel") != "nsubj:pass") | pl.col("_pronominal").fill_null(False))
                  .join(passive.with_columns(pl.lit(True).alias("_passive")), on=WORD, how="left")
                  .filter(~((pl.col("s_deprel") == "expl:subj") & pl.col("_passive").fill_null(False)))
                  .join(with_case, left_on=["doc_id", "sent_id", "s_word_id"], right_on=WORD, how="anti")
