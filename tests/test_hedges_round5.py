@@ -28,7 +28,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     # a headline's verbless phrase, "de" read as a preposition (set7)
     "France : pas d'alliance possible entre Hamon et Mélenchon": [],
     # "possible" on the complement of the denied noun (set8)
-    "Beaucoup craignent qu'il n'y ait pas de retour en arrière possible.": [],
+    # ("Beaucoup", the bare indefinite pronoun that says it, is an unnamed source: set8's gold, fourteenth session)
+    "Beaucoup craignent qu'il n'y ait pas de retour en arrière possible.": [
+        ("unnamed_source", "Beaucoup", "rule: unnamed indefinite subject of a verb of saying")],
     # a negative determiner
     "Aucune solution possible n'a été trouvée.": [],
     # no negation: further sanctions that may come, the guide's 'possible'

@@ -12,6 +12,7 @@ import re
 
 import polars as pl
 
+from corpusling.lexicons.notation import normal_word
 from corpusling.markers.hedge_words import (
     agentive_by_suffix,
     at,
@@ -335,7 +336,80 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
              .select("_i", "_first_i", "_informant"))
     phrases = pl.concat([heads, _partitives(words, found, lists)])
     edges = right_edge(words, phrases["_i"])
-    return phrases.join(edges, on="_i").select("_i", "_first_i", pl.col("_edge").alias("_last_i"), "_informant")
+    # (a bare indefinite pronoun of people, "pour certains", "a écrit quelqu'un": its own words, whichever of them
+    # the parser made the head; fourteenth session)
+    indefinite = indefinite_speakers(words).filter(pl.col("_i").is_in(found["_i"].implode()))
+    return pl.concat([phrases.join(edges, on="_i").select("_i", "_first_i", pl.col("_edge").alias("_last_i"),
+                                                           "_informant"), indefinite]).unique("_i", keep="first",
+                                                                                              maintain_order=True)
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """The normal forms of a phrase's words as the tokeniser splits them ("quelqu'un d'autre" → quelque, un, de,
+    autre: an elided word keeps its apostrophe and is restored by :func:`normal_word`)."""
+    return tuple(normal_word(word) for word in re.findall(r"[^\s']+'|[^\s']+", phrase.replace("\u2019", "'")))
+
+
+#: Parts of speech after an indefinite pronoun that make it a determiner or a quantifier of what follows
+#: ("certains analystes", "plusieurs autres", "beaucoup trop de gens"), not a pronoun of people.
+NOT_AFTER_PRONOUN: frozenset[str] = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "ADV"})
+
+
+def indefinite_speakers(words: pl.DataFrame) -> pl.DataFrame:
+    """``_i, _first_i, _last_i, _informant``: the bare indefinite pronouns of people (``indefinite_speaker`` of
+    ``hedge_rule_words.tsv``: "certains", "plusieurs", "beaucoup", "d'autres", "un autre", "quelqu'un (d'autre)"),
+    one row for each of their words, so that whichever word the parser made the head (or the subject) finds the
+    phrase. Such a pronoun leaves the people it takes unnamed: when they say or think something it is an unnamed
+    source (guide §3; set23's adjudication, recurring decision 6: "a écrit quelqu'un", "Un autre a fait des
+    commentaires", "dont beaucoup disent"; set20 "Pour certains, …", set21 "qualifié d'autocrate par d'autres";
+    Riegel, Pellat & Rioul 2018, ch. VII, the indefinite pronouns). Not before a noun, an adjective, a numeral or an
+    adverb (a determiner or quantifier: "certains analystes", "beaucoup trop de gens") nor before a complement in
+    "de" ("certains d'entre eux", "beaucoup de gens": the partitive and noun rules' phrases); a "ne" may follow
+    ("certains ne croient pas")."""
+    empty = pl.DataFrame(schema={"_i": pl.Int64, "_first_i": pl.Int64, "_last_i": pl.Int64, "_informant": pl.Boolean})
+    phrases = sorted({_phrase_words(phrase) for phrase in rule_words()["indefinite_speaker"]}, key=len, reverse=True)
+    starts = words.filter(pl.col("_form").is_in(sorted({phrase[0] for phrase in phrases})))
+    if starts.height == 0:
+        return empty
+    scope = sentences_of(words, starts["_i"])
+    hits = [scope.filter(pl.all_horizontal([at("_form", k) == word for k, word in enumerate(phrase)]).fill_null(False))
+            .select(pl.col("_i").alias("_first_i"), (pl.col("_i") + len(phrase) - 1).alias("_last_i"))
+            for phrase in phrases]
+    found = pl.concat(hits).sort("_last_i", descending=True).unique("_first_i", keep="first")
+    after = scope.select(pl.col("_i").alias("_last_i"), at("upos", 1).cast(pl.String).alias("_next_upos"),
+                         at("_form", 1).alias("_next_form"))
+    pronoun = ~(pl.col("_next_upos").is_in(sorted(NOT_AFTER_PRONOUN)) & (pl.col("_next_form") != "ne")).fill_null(
+        False) & ~pl.col("_next_form").is_in(["de", "des", "du"]).fill_null(False)
+    found = found.join(after, on="_last_i").filter(pronoun)
+    if found.height == 0:
+        return empty
+    return (found.with_columns(pl.int_ranges("_first_i", pl.col("_last_i") + 1).alias("_i")).explode("_i")
+            .select(pl.col("_i").cast(pl.Int64), pl.col("_first_i").cast(pl.Int64), pl.col("_last_i").cast(pl.Int64),
+                    pl.lit(True).alias("_informant")))
+
+
+def indefinite_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """Unnamed sources: a bare indefinite pronoun of people (:func:`indefinite_speakers`) as the subject of a verb of
+    saying or thinking, read in the word order (the parser tags "beaucoup" an adverb, splits "quelqu'un" in two and
+    hangs either anywhere): the next word past a "ne", object clitics, auxiliaries and adverbs is a verb of
+    :func:`saying_words` ("Plusieurs croient que …", "dont beaucoup disent que …", "certains ne croient pas …",
+    "d'autres l'ont confirmé"), and the pronoun is no object or complement: no verb, auxiliary or preposition right
+    before it ("il en a convaincu certains", "pour certains" is a source marker's object). Guide §3 (unnamed_source:
+    a speaker left unnamed); set23's adjudication, recurring decision 6; set8, set17, set20."""
+    phrases = indefinite_speakers(words).select("_first_i", "_last_i").unique()
+    if phrases.height == 0:
+        return no_spans()
+    saying = saying_words(words, lists)
+    scope = positioned(sentences_of(words, phrases["_first_i"]))
+    passed = ((pl.col("upos") == "AUX") | (pl.col("upos") == "ADV")
+              | ((pl.col("upos") == "PRON") & ~pl.col("deprel").cast(pl.String).str.starts_with("nsubj")))
+    scope = scope.with_columns(next_where(~passed).alias("_verb"), at("upos", -1).cast(pl.String).alias("_before"))
+    verbs = scope.select(pl.col("_i").alias("_last_i"), "_verb")
+    before = scope.select(pl.col("_i").alias("_first_i"), "_before")
+    found = (phrases.join(verbs, on="_last_i").join(before, on="_first_i")
+             .filter(pl.col("_verb").is_in(saying.implode())
+                     & ~pl.col("_before").is_in(["VERB", "AUX", "ADP"]).fill_null(False)))
+    return span_rows(found, words, "unnamed_source", pl.lit("rule: unnamed indefinite subject of a verb of saying"))
 
 
 def _partitives(words: pl.DataFrame, found: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -428,8 +502,11 @@ def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     scope = positioned(sentences_of(words, heads)).with_columns(said.fill_null(False).alias("_said"))
     verb = previous_where(pl.col("upos") == "VERB")
     finite = previous_where((pl.col("verbform") == "Fin") & (pl.col("upos") == "VERB"))
+    # (the parser may tag the pronoun of "par d'autres" an adjective: the indefinite pronouns count by their words)
+    pronouns = indefinite_speakers(words)["_i"]
     agents = scope.with_columns(verb.alias("_verb"), finite.alias("_finite")).filter(
-        pl.col("_i").is_in(heads.implode()) & pl.col("upos").is_in(["NOUN", "PRON"])
+        pl.col("_i").is_in(heads.implode()) & (pl.col("upos").is_in(["NOUN", "PRON"]) | pl.col("_i").is_in(
+            pronouns.implode()))
         & value_at("_said", pl.col("_verb")).fill_null(False)
         & (pl.col("_finite").is_null() | (pl.col("_finite") <= pl.col("_verb"))))
     if agents.height == 0:

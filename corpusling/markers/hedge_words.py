@@ -28,7 +28,7 @@ RULE_ROLES: tuple[str, ...] = ("protasis_cue", "people_phrase", "variation_word"
                                "attribution_relative", "partitive_pronoun", "speech_locution", "relay_marker",
                                "wish_verb", "testimony_noun", "share_noun",
                                "criterion_word", "opinion_verb", "complement_mark", "condition_mark",
-                               "speaking_group", "authorship_verb", "anonymous_noun")
+                               "speaking_group", "authorship_verb", "anonymous_noun", "indefinite_speaker")
 
 
 @cache

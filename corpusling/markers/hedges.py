@@ -42,6 +42,7 @@ from corpusling.markers.hedge_sources import (
     OPENING_MARKS,
     STRAIGHT_MARKS,
     incises,
+    indefinite_subjects,
     speaking_agents,
     speaking_subjects,
     vague_phrases,
@@ -117,7 +118,8 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
                       pl.lit("rule: unnamed subject of an incise")),
             span_rows(vague.filter(pl.col("_i").is_in(objects.implode())), words, "unnamed_source",
                       pl.lit("rule: unnamed object of a source marker")),
-            speaking_subjects(words, lists), speaking_agents(words, lists)], how="diagonal_relaxed")
+            speaking_subjects(words, lists), indefinite_subjects(words, lists), speaking_agents(words, lists)],
+            how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
     spans = _drop_denied_possibility(spans, words, lists)
     located = (spans.join(words.select(pl.col("_i").alias("_first_i"), "start_char"), on="_first_i")
