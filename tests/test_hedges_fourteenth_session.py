@@ -53,3 +53,34 @@ def _within(found: pl.DataFrame, sentence: str) -> list[str]:
 def test_indefinite_pronoun_speaker(unnamed: pl.DataFrame, sentence: str, source: str, expected: bool) -> None:
     matches = _within(unnamed, sentence)
     assert (source in matches) is expected, matches
+
+
+#: (paragraphs of one document, the attribution incise, a source hedge or not). A closing mark that closes nothing
+#: (no quotation open before it in the document), in the first sentence of its paragraph, is a stray: the writer's
+#: words before it are read as printed, and the incise after them is a source hedge (set21, set22 and set23's
+#: adjudications, recurring decision 1; guide §3). A quotation opened in an earlier paragraph or sentence keeps its
+#: incise as its attribution.
+STRAYS = [
+    (["Le sommet a été un succès pour tous les participants », a déclaré le ministre."],
+     "a déclaré le ministre", True),
+    (["« Nous avons travaillé dur toute la semaine.", "Le sommet a été un succès », a déclaré le ministre."],
+     "a déclaré le ministre", False),
+    (["« Le sommet a été un succès. Tous les participants sont satisfaits », a déclaré le ministre."],
+     "a déclaré le ministre", False),
+    (["Ce dimanche, à Lannion, sur le site du port. Là, on saura qui a gagné », a prévenu le patron du club."],
+     "a prévenu le patron du club", False),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "incise", "expected"), STRAYS, ids=[case[1] + str(n) for n, case in
+                                                                            enumerate(STRAYS)])
+def test_incise_after_a_stray_closing_mark(tmp_path, paragraphs: list[str], incise: str,  # noqa: ANN001 - tmp_path
+                                           expected: bool) -> None:
+    import corpusling as cl
+    from corpusling.api import parse, read
+
+    path = tmp_path / "document.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    sources = cl.hedges(corpus).filter(pl.col("category") == "source_marker")["match"].to_list()
+    assert (incise in sources) is expected, sources

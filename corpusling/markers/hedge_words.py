@@ -61,8 +61,10 @@ def word_table(tokens: pl.DataFrame) -> pl.DataFrame:
     """
     features = [(pl.col(c).cast(pl.String) if c in tokens.columns else pl.lit(None, dtype=pl.String)).alias(c)
                 for c in ("mood", "verbform", "number")]
+    # (the paragraph, where the table has one: a parsed corpus's ``par_id``)
+    paragraph = (pl.col("par_id") if "par_id" in tokens.columns else pl.lit(None, dtype=pl.Int64)).alias("_par")
     words = tokens.select(
-        "doc_id", "sent_id", "word_id", "start_char", "end_char", "head",
+        "doc_id", "sent_id", "word_id", "start_char", "end_char", "head", paragraph,
         pl.col("upos").cast(pl.String).fill_null("X"), pl.col("deprel").cast(pl.String).fill_null(""),
         pl.col("lemma").fill_null(pl.col("form")).cast(pl.String).alias("_lemma"),
         pl.col("form").cast(pl.String).alias("_raw"), *features)

@@ -277,8 +277,40 @@ def _extend_numerals(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
             .drop("_numeral_end"))
 
 
-def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
-    """Per word of the given sentences: opening / closing quotation mark, and what the sentence starts with."""
+def _stray_closings(words: pl.DataFrame) -> pl.Series:
+    """``_i`` of the closing guillemets and curly marks that close nothing: no quotation is open before them in their
+    document. The marks open and close a running count per document that never goes below zero (a closing mark at
+    zero is a stray and leaves it there: the count less the lowest it has been, when that is below zero). A stray
+    closing mark gives no quotation, and the writer's words before it are read as printed (set21, set22 and set23's
+    adjudications, recurring decision 1: "L'équipe a fait un boulot exceptionnel », a déclaré Hamilton" is the
+    writer's assertion with an attribution incise, a source hedge; guide §2 and §3). Straight marks, which open and
+    close alike, are left out. Only in the first sentence of its paragraph (where the table gives paragraphs): in a
+    later one the sentences before it in the paragraph may be the quotation whose opening mark was lost (set3's
+    treebank excerpt "Ce dimanche 30, à Pleumeur-Bodou, sur le site de Cosmopolis. Là, on saura qui est le coupable
+    … », a prévenu le patron de la FAF", a quotation of two sentences in its gold), while the translated news of
+    set21 to set23 put each sentence on a line of its own."""
+    change = (pl.col("_form").is_in(sorted(OPENING_MARKS)).cast(pl.Int32)
+              - pl.col("_form").is_in(sorted(CLOSING_MARKS)).cast(pl.Int32))
+    running = words.select("_i", "_form", change.cum_sum().over("doc_id").alias("_sum"), change.alias("_change"),
+                           pl.col("doc_id"))
+    lowest_before = pl.col("_sum").cum_min().shift(1).over("doc_id").fill_null(0)
+    open_before = (pl.col("_sum") - pl.col("_change")) - pl.min_horizontal(lowest_before, pl.lit(0))
+    stray = running.filter(pl.col("_form").is_in(sorted(CLOSING_MARKS)) & (open_before <= 0))
+    if stray.height == 0:
+        return stray["_i"]
+    # (the word before the sentence's first word lies in another paragraph or document, or there is none)
+    firsts = positioned(sentences_of(words, stray["_i"])).select("_i", "_first", "_par", "doc_id")
+    before = words.select((pl.col("_i") + 1).alias("_first"), pl.col("_par").alias("_par_before"),
+                          pl.col("doc_id").alias("_doc_before"))
+    opening = (firsts.filter(pl.col("_i").is_in(stray["_i"].implode())).join(before, on="_first", how="left")
+               .filter(((pl.col("_par") != pl.col("_par_before")) | (pl.col("doc_id") != pl.col("_doc_before")))
+                       .fill_null(True)))
+    return opening["_i"]
+
+
+def _quotation_marks(scope: pl.DataFrame, stray: pl.Series | None = None) -> pl.DataFrame:
+    """Per word of the given sentences: opening / closing quotation mark, and what the sentence starts with. A
+    ``stray`` closing mark (:func:`_stray_closings`) is no mark."""
     # a straight mark glued to the word after it opens, to the word before it closes; else by turns
     straight = pl.col("_form").is_in(sorted(STRAIGHT_MARKS))
     glued_right = (pl.col("end_char") == at("start_char", 1)).fill_null(False)
@@ -288,6 +320,8 @@ def _quotation_marks(scope: pl.DataFrame) -> pl.DataFrame:
                      .otherwise(turn % 2 == 1))
     opening = pl.col("_form").is_in(sorted(OPENING_MARKS)) | (straight & straight_open)
     closing = pl.col("_form").is_in(sorted(CLOSING_MARKS)) | (straight & ~straight_open)
+    if stray is not None:
+        closing = closing & ~pl.col("_i").is_in(stray.implode())
     marks = scope.with_columns(opening.alias("_open"), closing.alias("_close"))
     lead = pl.col("_form").is_in(sorted(DASHES))
     first_word = pl.col("_i").filter(~lead).min().over("_s")
@@ -341,7 +375,7 @@ def _drop_quotation_attributions(spans: pl.DataFrame, words: pl.DataFrame) -> pl
     sources = spans.filter(pl.col("category") == "source_marker")
     if sources.height == 0:
         return spans
-    marks = _quotation_marks(sentences_of(words, sources["_first_i"]))
+    marks = _quotation_marks(sentences_of(words, sources["_first_i"]), _stray_closings(words))
     first_close_opens = (pl.col("_i").filter(pl.col("_close")).min().over("_s")
                          < pl.col("_i").filter(pl.col("_open")).min().over("_s").fill_null(1 << 40))
     # the sentence's main predicate stands inside quotation marks: the writer's words around the quotation only frame
