@@ -84,3 +84,30 @@ def test_incise_after_a_stray_closing_mark(tmp_path, paragraphs: list[str], inci
     corpus = parse(read([path]), model="compact")
     sources = cl.hedges(corpus).filter(pl.col("category") == "source_marker")["match"].to_list()
     assert (incise in sources) is expected, sources
+
+
+#: (sentence, whether its "possible" is an epistemic hedge). "possible" right after its determiner, before its noun,
+#: is the guide's epistemic "possible" even where the tagger takes the next word for a verb or a conjunction follows
+#: (set15 "une possible et future réforme", set22 "la possible entrave"); the noun of "tout son possible", "dans la
+#: mesure du possible" is none.
+POSSIBLES = [
+    ("Les partis s'accordent sur une possible et future réforme de la constitution.", True),
+    ("Le rapport porte sur la possible entrave à la justice du président.", True),
+    ("Le club a fait tout son possible pour garder son entraîneur.", False),
+    ("Les secours interviendront dans la mesure du possible.", False),
+]
+
+
+def test_possible_before_its_noun(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import corpusling as cl
+    from corpusling.api import parse, read
+
+    path = tmp_path / "possibles.txt"
+    path.write_text("\n\n".join(sentence for sentence, _ in POSSIBLES) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    found = cl.hedges(corpus).filter((pl.col("category") == "epistemic_adverb") & (pl.col("match") == "possible"))
+    text = corpus.documents["text"][0]
+    starts = [text.index(sentence) for sentence, _ in POSSIBLES]
+    hedged = [found.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence))).height > 0
+              for start, (sentence, _) in zip(starts, POSSIBLES, strict=True)]
+    assert hedged == [expected for _, expected in POSSIBLES], found
