@@ -111,3 +111,31 @@ def test_possible_before_its_noun(tmp_path) -> None:  # noqa: ANN001 - pytest's 
     hedged = [found.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence))).height > 0
               for start, (sentence, _) in zip(starts, POSSIBLES, strict=True)]
     assert hedged == [expected for _, expected in POSSIBLES], found
+
+
+#: (sentence, the booster's text or None). The guide's "il est évident que" with the copula devenir (set22 "Il est
+#: vite devenu évident dès le moment où … que", set23 "Il est devenu évident que"); a thing that became clear, and
+#: the frame under negation, are none.
+BECOME_EVIDENT = [
+    ("Il est devenu évident que les avis contraires ne sont plus tolérés.", "Il est devenu évident"),
+    ("Il est vite devenu évident dès le départ que l'équipe favoriserait son champion.", "Il est vite devenu évident"),
+    ("Le ciel est devenu clair après l'orage de la nuit.", None),
+    ("Il n'est pas devenu évident que la réforme aiderait les familles.", None),
+]
+
+
+def test_become_evident_booster(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import corpusling as cl
+    from corpusling.api import parse, read
+
+    path = tmp_path / "evident.txt"
+    path.write_text("\n\n".join(sentence for sentence, _ in BECOME_EVIDENT) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    found = cl.hedges(corpus).filter(pl.col("category") == "booster")
+    text = corpus.documents["text"][0]
+    boosters = []
+    for sentence, _ in BECOME_EVIDENT:
+        start = text.index(sentence)
+        inside = found.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
+        boosters.append(inside["match"][0] if inside.height else None)
+    assert boosters == [expected for _, expected in BECOME_EVIDENT], found
