@@ -192,3 +192,29 @@ def test_potentiel_adjective_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - py
         adverbs.append(found.filter((pl.col("start_char") >= start)
                                     & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
     assert adverbs == [expected for _, expected in POTENTIALS], found
+
+
+#: (sentence, its epistemic adverbs). "soi disant" written apart is matched on its forms: "se disant" (a speaker
+#: calling himself, lemmatised soi + dire: set17, set18) is no hedge.
+CALLING = [
+    ("Il a réagi en se disant scandalisé par ces accusations.", []),
+    ("Se disant victime d'un complot, le député a quitté le parti.", []),
+    ("Le soi disant expert a été démasqué par les journalistes.", ["soi disant"]),
+]
+
+
+def test_se_disant_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import corpusling as cl
+    from corpusling.api import parse, read
+
+    path = tmp_path / "calling.txt"
+    path.write_text("\n\n".join(sentence for sentence, _ in CALLING) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    found = cl.hedges(corpus).filter(pl.col("category") == "epistemic_adverb")
+    text = corpus.documents["text"][0]
+    adverbs = []
+    for sentence, _ in CALLING:
+        start = text.index(sentence)
+        adverbs.append(found.filter((pl.col("start_char") >= start)
+                                    & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
+    assert adverbs == [expected for _, expected in CALLING], found
