@@ -218,3 +218,32 @@ def test_se_disant_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp
         adverbs.append(found.filter((pl.col("start_char") >= start)
                                     & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
     assert adverbs == [expected for _, expected in CALLING], found
+
+
+#: (sentence, the unnamed source's text, found or not). A phrase in apposition right after a proper noun and its comma
+#: names no unnamed speaker, its modifiers included before the closing punctuation ("Stu Rothenberg, un analyste
+#: politique non partisan.", set23; "Nordahl Lelandais, un ancien militaire de 34 ans, a avoué", set19); a fronted
+#: adjunct before its subject ("Sur LCI, un analyste politique affirme …") and a phrase with no name before it stay.
+APPOSITIONS = [
+    ("« Ils seront très motivés », a déclaré Paul Rothen, un analyste politique non partisan.", "un analyste", False),
+    ("Selon un analyste politique de Boston, la réforme échouera.", "un analyste politique de Boston", True),
+    ("Sur LCI, un analyste politique affirme que la réforme échouera.", "un analyste politique", True),
+]
+
+
+@pytest.fixture(scope="module")
+def appositions(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    import corpusling as cl
+    from corpusling.api import parse, read
+
+    path = tmp_path_factory.mktemp("hedges_fourteenth_appositions") / "sentences.txt"
+    path.write_text("\n\n".join(sentence for sentence, *_ in APPOSITIONS) + "\n", encoding="utf-8")
+    corpus = parse(read([path]), model="compact")
+    return cl.hedges(corpus).filter(pl.col("category") == "unnamed_source").join(
+        corpus.documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id")
+
+
+@pytest.mark.parametrize(("sentence", "source", "expected"), APPOSITIONS, ids=[case[0][:40] for case in APPOSITIONS])
+def test_apposition_after_a_name(appositions: pl.DataFrame, sentence: str, source: str, expected: bool) -> None:
+    matches = _within(appositions, sentence)
+    assert any(match.startswith(source) for match in matches) is expected, matches

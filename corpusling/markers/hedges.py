@@ -511,7 +511,10 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     Ninth round: 'named after' takes the names of examples after "comme" ("diverses personnalités politiques comme
     François Fillon, …", set10), and rule 'named before': the phrase in apposition right after a proper noun and a
     comma and closed by punctuation ("d'après les informations fournies par Regina Mossotti, une des responsables du
-    centre, …", set12), not a fronted adjunct before its subject ("Sur LCI, des voisins affirment")."""
+    centre, …", set12), not a fronted adjunct before its subject ("Sur LCI, des voisins affirment"). Fourteenth session:
+    the punctuation may close the noun phrase the span heads, past the modifiers a lexicon span leaves out ("Stu
+    Rothenberg, un analyste politique non partisan.", set23; "Nordahl Lelandais, un ancien militaire de 34 ans, a
+    avoué", set19)."""
     unnamed = spans.filter(pl.col("category") == "unnamed_source")
     if unnamed.height == 0:
         return spans
@@ -528,6 +531,14 @@ def _drop_named(spans: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
                                 ((at("_form", -1) == ",") & (at("upos", -2) == "PROPN")).fill_null(False)
                                 .alias("_named_before"))
     closed = scope.select(pl.col("_i").alias("_last_i"), (at("upos", 1) == "PUNCT").fill_null(True).alias("_closed"))
+    # (or closed after the noun phrase the span heads: a lexicon span stops at its noun, its modifiers follow it:
+    # "Stu Rothenberg, un analyste politique non partisan.", "Nordahl Lelandais, un ancien militaire de 34 ans, a
+    # avoué"; fourteenth session, set19, set23)
+    after_edge = scope.select(pl.col("_i").alias("_edge"), (at("upos", 1) == "PUNCT").fill_null(True)
+                              .alias("_closed_edge"))
+    closed = (closed.join(right_edge(words, unnamed["_last_i"]).rename({"_i": "_last_i"}), on="_last_i", how="left")
+              .join(after_edge, on="_edge", how="left")
+              .select("_last_i", (pl.col("_closed") | pl.col("_closed_edge").fill_null(False)).alias("_closed")))
     # opening marks counted up to each word (the word table's rows are its indices ``_i``): one within the span
     opened = words["_form"].is_in(["«", "“"]).cast(pl.Int32).cum_sum()
     quoted_name = (opened.gather(unnamed["_last_i"]) - opened.gather(unnamed["_first_i"])
