@@ -1,9 +1,10 @@
 """The analyses against the 2026-12 gold (tests/gold/README.md): development and blind figures held.
 
 The 80 Wikinews articles, the 95 texts of set3, the 20 articles of set4, the 40 of each of set5 to set19, the 25
-of set20 and the 28 of each of set21, set22 and set23 (set7 to set10 the blind sets of the fifth session, set11 and
-set12 those of the sixth, set13 and set14 of the seventh, set15 and set16 of the eighth, set17 to set19 of the ninth,
-set20 of the tenth, set21 of the eleventh, set22 of the twelfth, set23 of the thirteenth) are
+of set20, the 28 of each of set21, set22 and set23 and the 24 of set24 (set7 to set10 the blind sets of the fifth
+session, set11 and set12 those of the sixth, set13 and set14 of the seventh, set15 and set16 of the eighth, set17 to
+set19 of the ninth, set20 of the tenth, set21 of the eleventh, set22 of the twelfth, set23 of the thirteenth, set24 of
+the fourteenth) are
 parsed once with the bundled model and scored by ``tests/gold/score.py``, the UD conditionals on their treebanks'
 trees. Each threshold sits a little below the figure measured on the date recorded in the README's accuracy table (a
 released set's, first its blind figure, then raised to 0.02 below its development figure where rules written on it
@@ -101,7 +102,10 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set5", "hedges", "recall"): 0.91,
     ("set5", "quotations", "f1"): 0.98,
     ("set5", "quotations", "kind_accuracy"): 0.94,  # 0.930 at 18:32, 0.939 at 19:06, 0.965 at 19:28 UTC
-    ("set5", "quotations", "speaker_accuracy"): 0.89,
+    # (0.917 until 2026-12-07 19:02 UTC; 0.889 since 1a74a1c: "ont aussi indigné Jean-Michel Bérégovoy … Selon lui,
+    # « … »" was right only because the object of "indigner" was taken for a speaker, which the rule no longer
+    # does; the pooled direct speakers went up by one)
+    ("set5", "quotations", "speaker_accuracy"): 0.87,
     ("set5", "reported speech", "f1"): 0.91,  # 0.913 at 18:32 UTC, 0.939 at 19:06 UTC
     ("set5", "reported speech", "kind_accuracy"): 0.94,
     ("set5", "reported speech", "speaker_accuracy"): 0.85,
@@ -406,16 +410,34 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # 0.800 (80); reported speech P/R/F1 0.889/0.851/0.870 (121), kind 0.932, speaker 0.677 (99); at 15:52 (32bd0a9)
     # and 16:22 UTC (00093b0), after the rules written on set22, and 16:59 UTC (91e2878), the same. Released to
     # development at 17:57 UTC (fourteenth session), never read before.
-    ("set23", "conditionals (set23)", "f1"): 0.97,
-    ("set23", "conditionals (set23)", "class_accuracy"): 0.64,
-    ("set23", "hedges", "precision"): 0.83,
-    ("set23", "hedges", "recall"): 0.81,
+    # Fourteenth session, development (19:11 UTC, d1278b0), the rules written on it raising the figures 0.02 below:
+    # conditionals F1 1.000, class 0.825 (57), hedges P/R 0.883/0.867, reported speaker 0.717 (99).
+    ("set23", "conditionals (set23)", "f1"): 0.98,
+    ("set23", "conditionals (set23)", "class_accuracy"): 0.80,
+    ("set23", "hedges", "precision"): 0.86,
+    ("set23", "hedges", "recall"): 0.84,
     ("set23", "quotations", "f1"): 0.94,
     ("set23", "quotations", "kind_accuracy"): 0.91,
-    ("set23", "quotations", "speaker_accuracy"): 0.77,
+    ("set23", "quotations", "speaker_accuracy"): 0.78,
     ("set23", "reported speech", "f1"): 0.85,
     ("set23", "reported speech", "kind_accuracy"): 0.91,
-    ("set23", "reported speech", "speaker_accuracy"): 0.65,
+    ("set23", "reported speech", "speaker_accuracy"): 0.69,
+    # set24, the blind set since 17:53 UTC of 2026-12-07 (the last 24 NTREX-128 articles, fourteenth session), scored
+    # first at 18:14 UTC with the modules of the session's start (ba3df8d, the thirteenth session's rules):
+    # conditionals F1 1.000, class 0.795 (39); hedges P/R 0.960/0.847 (111); quotations F1 0.987 (112), kind 0.882
+    # (110), speaker 0.667 (57); reported speech P/R/F1 0.936/0.872/0.903 (117), kind 0.951, speaker 0.743 (101); at
+    # 18:33 UTC (5addf8b, the conditional rules written on set23) the same; at 19:02 UTC (d2ca88d, the speaker rules)
+    # reported speaker 0.752; at 19:11 UTC (d1278b0, the hedge rules) hedges P/R 0.961/0.874. Errors never read.
+    ("set24", "conditionals (set24)", "f1"): 0.98,
+    ("set24", "conditionals (set24)", "class_accuracy"): 0.77,
+    ("set24", "hedges", "precision"): 0.94,
+    ("set24", "hedges", "recall"): 0.85,
+    ("set24", "quotations", "f1"): 0.96,
+    ("set24", "quotations", "kind_accuracy"): 0.86,
+    ("set24", "quotations", "speaker_accuracy"): 0.64,
+    ("set24", "reported speech", "f1"): 0.88,
+    ("set24", "reported speech", "kind_accuracy"): 0.93,
+    ("set24", "reported speech", "speaker_accuracy"): 0.73,
 }
 
 
