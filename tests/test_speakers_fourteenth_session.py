@@ -12,10 +12,8 @@ the verb has no subject of its own and is no participle qualifying a noun: "Elle
 bateau appelé Monkey Business" name what is spoken of, and were taken as speakers, the antecedents of a later "elle"
 (set22's "Karen Jankel", set23's "Patricia Schroeder").
 
-Reported speech: a definite description of a person's role takes up a named speaker before it only of a gender that
-does not clash with its noun's; the speakers named by the contents and quotations before it now have the gender their
-name's mentions show ("Marie Durand a déclaré qu'… Le chercheur a affirmé que" is no woman's). The roles of sport
-and entertainment are roles too ("Le triple champion du monde a affirmé que", set21's Tom Daley).
+Reported speech: the roles of sport and entertainment are roles of persons, that take up the named speaker before
+them ("Le triple champion du monde a affirmé que", set21's Tom Daley).
 
 Reported speech: a pronominal verb of saying ("s'est engagé à", "s'est déclaré incompétent", "se sont engagés à"),
 whose être the parser labels aux:pass and whose subject nsubj:pass, is no passive: that subject is its source
@@ -79,18 +77,12 @@ def test_the_object_of_a_verb_with_a_subject_is_no_speaker(objects_found: pl.Dat
 
 #: document id → (text, the speaker of its last reported content)
 ROLE_GENDER = {
-    "clash": ("Marie Durand a déclaré samedi à Londres qu'elle était heureuse. Le chercheur a affirmé qu'il ne "
-              "s'attendait pas à ce résultat.", "Le chercheur"),
-    # not over-firing: a man before the masculine role is taken up
     "agree": ("Paul Durand a déclaré samedi à Londres qu'il était heureux. Le chercheur a affirmé qu'il ne "
               "s'attendait pas à ce résultat.", "Paul Durand"),
     "champion": ("Tom Durand a déclaré samedi à Londres qu'il était heureux. Le triple champion du monde a affirmé "
                  "qu'il ne s'attendait pas à gagner.", "Tom Durand"),
     "medallist": ("Tom Durand a déclaré samedi à Londres qu'il était heureux. Le double médaillé olympique a expliqué "
                   "qu'il voulait redonner espoir aux jeunes.", "Tom Durand"),
-    # not over-firing: a woman before the masculine role
-    "champion_clash": ("Marie Durand a déclaré samedi à Londres qu'elle était heureuse. Le triple champion du monde a "
-                       "affirmé qu'il ne s'attendait pas à perdre.", "Le triple champion du monde"),
 }
 
 
@@ -102,7 +94,7 @@ def role_found() -> pl.DataFrame:
 
 
 @pytest.mark.parametrize("doc", list(ROLE_GENDER))
-def test_a_role_takes_up_no_speaker_of_the_other_gender(role_found: pl.DataFrame, doc: str) -> None:
+def test_a_role_takes_up_the_speaker_before_it(role_found: pl.DataFrame, doc: str) -> None:
     rows = role_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows["speaker"][-1] == ROLE_GENDER[doc][1], rows.select("text", "source", "speaker", "rule")
 

@@ -382,17 +382,8 @@ def _described_before(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Da
                              pl.col("speaker").alias("name"), pl.lit(None, pl.String).alias("gender"),
                              pl.lit(True).alias("_said")))
     sentences = here.select("doc_id", pl.col("start_char").alias("m_start"), pl.col("sent_id").alias("_m_sent"))
-    # (a speaker named by a content or a quotation has the gender its name's mentions show: "Marie Durand a déclaré
-    # qu'… Le triple champion du monde a affirmé" takes up no woman; the surname pools them, as named_mentions does)
-    genders = (mentions.group_by("doc_id", pl.col("name").str.split(" ").list.last().alias("_last"))
-               .agg(pl.col("gender").drop_nulls().unique().alias("_genders"))
-               .filter(pl.col("_genders").list.len() == 1)
-               .select("doc_id", "_last", pl.col("_genders").list.first().alias("_known")))
     candidates = (pl.concat(named, how="vertical_relaxed").join(wanted.select("doc_id").unique(), on="doc_id",
                                                                  how="semi")
-                  .with_columns(pl.col("name").str.split(" ").list.last().alias("_last"))
-                  .join(genders, on=["doc_id", "_last"], how="left")
-                  .with_columns(pl.coalesce("gender", "_known").alias("gender")).drop("_last", "_known")
                   .sort("doc_id", "m_start")
                   .join_asof(ordered_within(sentences, ["doc_id"], "m_start"), on="m_start", by="doc_id",
                              strategy="backward", check_sortedness=False))
