@@ -42,7 +42,7 @@ with the eleventh session's rules and a crash fix of reported speech, then at 12
 them: the blind set, scored at 15:30 UTC with the twelfth session's rules, then at 15:52, 16:22 and 16:59 UTC with the
 same figures, released at 17:57 UTC on the fourteenth session's start, never read before; ``set23/LICENSE.md``) and
 ``set24`` (the last 24 NTREX-128 articles of 150-800 words, drawn at 17:53 UTC of 2026-12-07 before anyone read
-them: the blind set, scored at 18:14 UTC with the thirteenth session's rules, then at 18:33, 19:02 and 19:11 UTC;
+them: the blind set, scored at 18:14 UTC with the thirteenth session's rules, then at 18:33, 19:02, 19:11 and 19:42 UTC;
 ``set24/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
