@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import parse_paragraphs, rows_within
 
 #: (sentence, the unnamed source's text, found or not)
 INDEFINITES = [
@@ -28,30 +29,30 @@ INDEFINITES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def unnamed(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+def _hedges(folder, sentences: list[str]) -> tuple[pl.DataFrame, str]:  # noqa: ANN001 - a pytest folder
+    """The hedges of ``sentences`` (one paragraph each, one document, the bundled model), read through the corpus
+    (``cl.hedges``: every hedge's voice from the corpus's quotations), with the document's text."""
     import corpusling as cl
-    from corpusling.api import parse, read
 
-    path = tmp_path_factory.mktemp("hedges_fourteenth") / "sentences.txt"
-    path.write_text("\n\n".join(sentence for sentence, *_ in INDEFINITES) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    return cl.hedges(corpus).filter(pl.col("category") == "unnamed_source").join(
-        corpus.documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id")
+    corpus = parse_paragraphs(folder, sentences)
+    return cl.hedges(corpus), corpus.documents["text"][0]
 
 
-def _within(found: pl.DataFrame, sentence: str) -> list[str]:
-    text = found["text"][0] if found.height else ""
-    if sentence not in text:
-        return []
-    start = text.index(sentence)
-    return found.filter((pl.col("start_char") >= start)
-                        & (pl.col("end_char") <= start + len(sentence)))["match"].to_list()
+def _matches(found: tuple[pl.DataFrame, str], category: str, sentence: str) -> list[str]:
+    """The matched texts of one category inside ``sentence``."""
+    rows, text = found
+    return rows_within(rows.filter(pl.col("category") == category), text, sentence)["match"].to_list()
+
+
+@pytest.fixture(scope="module")
+def unnamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    return _hedges(tmp_path_factory.mktemp("hedges_fourteenth"), [sentence for sentence, *_ in INDEFINITES])
 
 
 @pytest.mark.parametrize(("sentence", "source", "expected"), INDEFINITES, ids=[case[0][:40] for case in INDEFINITES])
-def test_indefinite_pronoun_speaker(unnamed: pl.DataFrame, sentence: str, source: str, expected: bool) -> None:
-    matches = _within(unnamed, sentence)
+def test_indefinite_pronoun_speaker(unnamed: tuple[pl.DataFrame, str], sentence: str, source: str,
+                                    expected: bool) -> None:
+    matches = _matches(unnamed, "unnamed_source", sentence)
     assert (source in matches) is expected, matches
 
 
@@ -76,13 +77,8 @@ STRAYS = [
                                                                             enumerate(STRAYS)])
 def test_incise_after_a_stray_closing_mark(tmp_path, paragraphs: list[str], incise: str,  # noqa: ANN001 - tmp_path
                                            expected: bool) -> None:
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "document.txt"
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    sources = cl.hedges(corpus).filter(pl.col("category") == "source_marker")["match"].to_list()
+    rows, _ = _hedges(tmp_path, paragraphs)
+    sources = rows.filter(pl.col("category") == "source_marker")["match"].to_list()
     assert (incise in sources) is expected, sources
 
 
@@ -98,19 +94,9 @@ POSSIBLES = [
 ]
 
 
-def test_possible_before_its_noun(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "possibles.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in POSSIBLES) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter((pl.col("category") == "epistemic_adverb") & (pl.col("match") == "possible"))
-    text = corpus.documents["text"][0]
-    starts = [text.index(sentence) for sentence, _ in POSSIBLES]
-    hedged = [found.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence))).height > 0
-              for start, (sentence, _) in zip(starts, POSSIBLES, strict=True)]
-    assert hedged == [expected for _, expected in POSSIBLES], found
+def test_possible_before_its_noun(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    hedged = ["possible" in _matches(lexicon_cases, "epistemic_adverb", sentence) for sentence, _ in POSSIBLES]
+    assert hedged == [expected for _, expected in POSSIBLES], lexicon_cases[0]
 
 
 #: (sentence, the booster's text or None). The guide's "il est évident que" with the copula devenir (set22 "Il est
@@ -124,21 +110,9 @@ BECOME_EVIDENT = [
 ]
 
 
-def test_become_evident_booster(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "evident.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in BECOME_EVIDENT) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "booster")
-    text = corpus.documents["text"][0]
-    boosters = []
-    for sentence, _ in BECOME_EVIDENT:
-        start = text.index(sentence)
-        inside = found.filter((pl.col("start_char") >= start) & (pl.col("end_char") <= start + len(sentence)))
-        boosters.append(inside["match"][0] if inside.height else None)
-    assert boosters == [expected for _, expected in BECOME_EVIDENT], found
+def test_become_evident_booster(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    boosters = [next(iter(_matches(lexicon_cases, "booster", sentence)), None) for sentence, _ in BECOME_EVIDENT]
+    assert boosters == [expected for _, expected in BECOME_EVIDENT], lexicon_cases[0]
 
 
 #: (sentence, its boosters). "bien entendu", the concessive connective of news writing, is no booster (outside the
@@ -151,21 +125,9 @@ CONNECTIVES = [
 ]
 
 
-def test_bien_entendu_is_no_booster(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "connectives.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in CONNECTIVES) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "booster")
-    text = corpus.documents["text"][0]
-    boosters = []
-    for sentence, _ in CONNECTIVES:
-        start = text.index(sentence)
-        boosters.append(found.filter((pl.col("start_char") >= start)
-                                     & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
-    assert boosters == [expected for _, expected in CONNECTIVES], found
+def test_bien_entendu_is_no_booster(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    found = [_matches(lexicon_cases, "booster", sentence) for sentence, _ in CONNECTIVES]
+    assert found == [expected for _, expected in CONNECTIVES], lexicon_cases[0]
 
 
 #: (sentence, its epistemic adverbs). The adjective "potentiel" classes a referent by what it may become (never
@@ -177,21 +139,9 @@ POTENTIALS = [
 ]
 
 
-def test_potentiel_adjective_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "potentials.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in POTENTIALS) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "epistemic_adverb")
-    text = corpus.documents["text"][0]
-    adverbs = []
-    for sentence, _ in POTENTIALS:
-        start = text.index(sentence)
-        adverbs.append(found.filter((pl.col("start_char") >= start)
-                                    & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
-    assert adverbs == [expected for _, expected in POTENTIALS], found
+def test_potentiel_adjective_is_no_hedge(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    found = [_matches(lexicon_cases, "epistemic_adverb", sentence) for sentence, _ in POTENTIALS]
+    assert found == [expected for _, expected in POTENTIALS], lexicon_cases[0]
 
 
 #: (sentence, its epistemic adverbs). "soi disant" written apart is matched on its forms: "se disant" (a speaker
@@ -203,21 +153,9 @@ CALLING = [
 ]
 
 
-def test_se_disant_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "calling.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in CALLING) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "epistemic_adverb")
-    text = corpus.documents["text"][0]
-    adverbs = []
-    for sentence, _ in CALLING:
-        start = text.index(sentence)
-        adverbs.append(found.filter((pl.col("start_char") >= start)
-                                    & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
-    assert adverbs == [expected for _, expected in CALLING], found
+def test_se_disant_is_no_hedge(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    found = [_matches(lexicon_cases, "epistemic_adverb", sentence) for sentence, _ in CALLING]
+    assert found == [expected for _, expected in CALLING], lexicon_cases[0]
 
 
 #: (sentence, the unnamed source's text, found or not). A phrase in apposition right after a proper noun and its comma
@@ -232,20 +170,14 @@ APPOSITIONS = [
 
 
 @pytest.fixture(scope="module")
-def appositions(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path_factory.mktemp("hedges_fourteenth_appositions") / "sentences.txt"
-    path.write_text("\n\n".join(sentence for sentence, *_ in APPOSITIONS) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    return cl.hedges(corpus).filter(pl.col("category") == "unnamed_source").join(
-        corpus.documents.select(pl.col("doc_id").cast(pl.String), "text"), on="doc_id")
+def appositions(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    return _hedges(tmp_path_factory.mktemp("hedges_fourteenth_appositions"), [sentence for sentence, *_ in APPOSITIONS])
 
 
 @pytest.mark.parametrize(("sentence", "source", "expected"), APPOSITIONS, ids=[case[0][:40] for case in APPOSITIONS])
-def test_apposition_after_a_name(appositions: pl.DataFrame, sentence: str, source: str, expected: bool) -> None:
-    matches = _within(appositions, sentence)
+def test_apposition_after_a_name(appositions: tuple[pl.DataFrame, str], sentence: str, source: str,
+                                 expected: bool) -> None:
+    matches = _matches(appositions, "unnamed_source", sentence)
     assert any(match.startswith(source) for match in matches) is expected, matches
 
 
@@ -258,21 +190,9 @@ HYPOTHETICALS = [
 ]
 
 
-def test_hypothetique_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
-
-    path = tmp_path / "hypotheticals.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in HYPOTHETICALS) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "epistemic_adverb")
-    text = corpus.documents["text"][0]
-    adverbs = []
-    for sentence, _ in HYPOTHETICALS:
-        start = text.index(sentence)
-        adverbs.append(found.filter((pl.col("start_char") >= start)
-                                    & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
-    assert adverbs == [expected for _, expected in HYPOTHETICALS], found
+def test_hypothetique_is_no_hedge(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    found = [_matches(lexicon_cases, "epistemic_adverb", sentence) for sentence, _ in HYPOTHETICALS]
+    assert found == [expected for _, expected in HYPOTHETICALS], lexicon_cases[0]
 
 
 #: (sentence, its epistemic adverbs). "en principe", what holds by rule or as a norm, is no hedge (never annotated in
@@ -284,18 +204,14 @@ IN_PRINCIPLE = [
 ]
 
 
-def test_en_principe_is_no_hedge(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    import corpusling as cl
-    from corpusling.api import parse, read
+def test_en_principe_is_no_hedge(lexicon_cases: tuple[pl.DataFrame, str]) -> None:
+    found = [_matches(lexicon_cases, "epistemic_adverb", sentence) for sentence, _ in IN_PRINCIPLE]
+    assert found == [expected for _, expected in IN_PRINCIPLE], lexicon_cases[0]
 
-    path = tmp_path / "principle.txt"
-    path.write_text("\n\n".join(sentence for sentence, _ in IN_PRINCIPLE) + "\n", encoding="utf-8")
-    corpus = parse(read([path]), model="compact")
-    found = cl.hedges(corpus).filter(pl.col("category") == "epistemic_adverb")
-    text = corpus.documents["text"][0]
-    adverbs = []
-    for sentence, _ in IN_PRINCIPLE:
-        start = text.index(sentence)
-        adverbs.append(found.filter((pl.col("start_char") >= start)
-                                    & (pl.col("end_char") <= start + len(sentence)))["match"].to_list())
-    assert adverbs == [expected for _, expected in IN_PRINCIPLE], found
+
+@pytest.fixture(scope="module")
+def lexicon_cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, str]:
+    """The sentences of the lexicon's cases (possible, devenir évident, the excludes), parsed once as one document."""
+    sentences = [case[0] for cases in (POSSIBLES, BECOME_EVIDENT, CONNECTIVES, POTENTIALS, CALLING, HYPOTHETICALS,
+                                       IN_PRINCIPLE) for case in cases]
+    return _hedges(tmp_path_factory.mktemp("hedges_fourteenth_lexicon"), sentences)
