@@ -263,6 +263,8 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     in_question = _nearest_earlier(question_opens | boundary, question_opens, strictly=True).fill_null(False)
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
+        # a sentence that appeals for witnesses ("La police exhorte les habitants qui auraient vu…")
+        pl.col("_l").is_in(cues("witness_appeal_verb")).fill_null(False).any().over("_sk").alias("_appeal"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
         (in_protasis & pl.col("_cnd")).alias("_protasis_relative"),
         (in_question & pl.col("_cnd")).alias("_question_after_past_saying"),
@@ -942,11 +944,8 @@ def _judged(tokens: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame | Non
             return None
         words = _in_order(words.join(holding, on=["doc_id", "sent_id"], how="semi"))
     words = _context(words)
-    # a sentence that appeals for witnesses ("La police exhorte les habitants qui auraient vu…")
-    appeal = words.group_by("_sk").agg(pl.col("_l").is_in(cues("witness_appeal_verb")).any().alias("_appeal"))
     evidence = _tree(words)  # before _compound, which gives ``tense`` its own values
-    found = (_compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"], how="left")
-             .join(appeal, on="_sk", how="left"))
+    found = _compound(words).filter(pl.col("_cnd")).join(evidence, on=["doc_id", "sent_id", "word_id"], how="left")
     sentences = tok.sentences(tokens, documents).select(pl.col("doc_id").cast(pl.String), "sent_id", "sentence")
     found = found.join(sentences, on=["doc_id", "sent_id"], how="left")
     condition, source = _sentence_cues(pl.col("sentence").fill_null(""))
