@@ -17,13 +17,15 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
   speaker in the same paragraph (not the subject of an embedded clause), then the speaker of the paragraph
   before (unless the pronoun's paragraph opened on a subject of its own), then its subject (paragraphs of one
   sentence, as agency copy and translated news write them), then the person the headline names
-  (and the body names again: the article's topic), then any other mention in the paragraph, then the
-  article's speakers and subjects
+  (and the body names again: the article's topic), then any other mention in the paragraph, then a person the
+  paragraph or the one before names in another role, an oblique one included, whose gender the text shows and the
+  pronoun agrees with, then the article's speakers and subjects
   (centering-style salience: Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994). Mentions are read from
   the tree (:func:`named_mentions`): a name the parser split at a capitalised article is one ("Jean-Marie
   Le Pen"); a mention in an oblique phrase, "à Hilliard", "au président", or in the complement of a noun in
-  one, "par la politique du président Bauzà", is never a candidate, but for the agent of "par", "… leur
-  indignation par Christian Jacob", as salient as a subject; nor is a name that a place noun takes ("la
+  one, "par la politique du président Bauzà", is a candidate only as that recent person of a known gender,
+  but for the agent of "par", "… leur indignation par Christian Jacob", as salient as a subject; nor is a
+  name that a place noun takes ("la
   place Tahrir"); when the antecedent so found is a single word with its own determiner ("la France",
   "l'Uruguayen"), the pronoun stays as written rather than taking a farther person's name (the guide: "else
   the pronoun");
@@ -1030,7 +1032,16 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     one_sentence = (pl.col("m_one_sentence").fill_null(False) & ~pl.col("m_title").fill_null(False)
                     if "m_one_sentence" in mentions.columns and "m_title" in mentions.columns else pl.lit(False))
     previous_subject = (pl.col("par_no") - pl.col("m_par_no") == 1) & salient & ~embedded & one_sentence
+    # (a person the pronoun's paragraph or the one before names in any role, an oblique one included, whose gender
+    # the text shows and the pronoun's agrees with, before the speakers and subjects of paragraphs further back:
+    # salience decays with distance, Lappin & Leass 1994, and agreement read from the text is evidence the
+    # grammatical role alone is not: "… a suscité des critiques de la part d'Ari Fleischer. ¶ « … », a-t-il écrit")
+    recent_person = ((pl.col("par_no") - pl.col("m_par_no") <= 1) & ~pl.col("_p_plural")
+                     & (pl.col("gender") == pl.col("_p_gender")).fill_null(False)
+                     & ~(pl.col("determined").fill_null(False) if "determined" in mentions.columns else pl.lit(False))
+                     & pl.col("role").is_in(["oblique", "other"]))
     tier = (pl.when(pl.col("_relative")).then(pl.when(near).then(1).otherwise(99))
+            .when((pl.col("role") == "oblique") & ~topic).then(pl.when(recent_person).then(8).otherwise(99))
             .when(same_par & salient & ~embedded).then(1)
             .when(previous_speaker & ~shifted).then(2)
             .when(previous_subject & ~shifted).then(3)
@@ -1039,12 +1050,12 @@ def resolve_pronouns(q: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
             .when(topic).then(4)
             .when(same_par & person).then(5).when(same_par).then(6)
             .when(previous_speaker).then(7)
-            .when(pl.col("role") == "speaker").then(8).when(pl.col("role") == "subject").then(9)
-            .otherwise(10))
+            .when(recent_person).then(8)
+            .when(pl.col("role") == "speaker").then(9).when(pl.col("role") == "subject").then(10)
+            .otherwise(11))
     return (pron.join(mentions, on="doc_id")
             # (the antecedent of a relative may be a complement: "un clash avec Bernard Bonnet, …, qui")
             .filter((pl.col("m_end") <= pl.col("_anchor"))
-                    & ((pl.col("role") != "oblique") | pl.col("_relative") | topic)
                     & (pl.col("role") != "parenthetical")
                     & (pl.col("plural") == pl.col("_p_plural")) & (pl.col("role") != "place")
                     & (pl.col("_p_gender").is_null() | pl.col("gender").is_null() | pl.col("_p_plural")
