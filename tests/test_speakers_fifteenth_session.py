@@ -7,6 +7,11 @@ part de Marc Fleury", "le fils de Mme Durand"), whose gender the text shows and 
 before the speakers and subjects of paragraphs further back: salience decays with distance (Lappin & Leass 1994),
 and agreement read from the text is evidence that a grammatical role alone is not (set22's "Ari Fleischer", set23's
 "Patricia Schroeder", set18's "Laurent Wauquiez").
+
+Reported speech: the subject of a subordinate clause comes after a personal pronoun its sentence's main verb has as
+subject before it, the centre the text continues ("Il a affirmé que ce cours … Il espère que" = the person the "il"
+stands for, not "ce cours": Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994's non-embedding emphasis), and is no
+"previous subject" then (set21's "Sarah Sanders", not "la presse").
 """
 
 from __future__ import annotations
@@ -46,3 +51,33 @@ def recent_found() -> pl.DataFrame:
 def test_a_recent_person_of_the_pronoun_gender_before_far_speakers(recent_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(recent_found, doc)
     assert row["speaker"] == RECENT_PERSONS[doc][1], row
+
+
+#: document id → (text, the speaker of its last reported content)
+PRONOUN_CENTRES = {
+    # the sentence before opens on "Il", its main subject: the subject of its subordinate clause is no antecedent
+    "embedded_under_a_pronoun": (
+        "Marc Dubois, un étudiant en chimie de 19 ans, a aidé le professeur à préparer le programme.\n\nIl "
+        "explique que ce cours lui a ouvert les yeux.\n\nIl espère que la prochaine étape sera plus facile.",
+        "Marc Dubois"),
+    # not over-firing: a main subject that is a noun phrase stays the antecedent
+    "main_subject": (
+        "La commission a publié son rapport lundi.\n\nElle estime que la réforme doit être revue.", "La commission"),
+}
+
+
+@pytest.fixture(scope="module")
+def centres_found() -> pl.DataFrame:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in PRONOUN_CENTRES.items()}))
+
+
+@pytest.mark.parametrize("doc", list(PRONOUN_CENTRES))
+def test_a_subject_embedded_under_a_pronoun_is_no_antecedent(centres_found: pl.DataFrame, doc: str) -> None:
+    rows = centres_found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == PRONOUN_CENTRES[doc][1], rows.select("text", "source", "speaker", "rule")
+

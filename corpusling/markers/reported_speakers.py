@@ -612,13 +612,24 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # Leass's non-embedding emphasis: "Malcolm Turnbull sait que le sujet est délicat, … Il estime" = Malcolm
     # Turnbull, not "le sujet"; beside a main subject that is a common noun it stays in the running: "son action
     # sera limitée par le fait que …, l'armée s'est octroyée le pouvoir … Elle a promis" = l'armée)
+    # ... or after a personal pronoun before it that its main verb has as subject, the centre the text continues:
+    # "Il a affirmé que ce cours l'avait aidé. Il espère que" = the person, not "ce cours" (Grosz, Joshi & Weinstein
+    # 1995)
     main = words.select("doc_id", "sent_id", pl.col("word_id").alias("head"),
                         (pl.col("deprel") == "root").alias("_main"))
+    pronoun_main = (attach(words.filter((pl.col("deprel") == "nsubj") & (pl.col("upos") == "PRON")
+                                        & pl.col("feats").fill_null("").str.contains("PronType=Prs")),
+                           main, on=["doc_id", "sent_id", "head"])
+                    .filter(pl.col("_main").fill_null(False))
+                    .group_by("doc_id", "sent_id").agg(pl.col("word_id").min().alias("_pronoun_main")))
     subjects = (attach(subjects, main, on=["doc_id", "sent_id", "head"])
+                .join(pronoun_main, on=["doc_id", "sent_id"], how="left")
                 .with_columns((~pl.col("_main").fill_null(False)
-                               & (pl.col("_main").fill_null(False) & (pl.col("upos") == "PROPN"))
-                               .any().over("doc_id", "sent_id")).alias("_embedded"))
-                .drop("_main"))
+                               & ((pl.col("_main").fill_null(False) & (pl.col("upos") == "PROPN"))
+                                  .any().over("doc_id", "sent_id")
+                                  | (pl.col("_pronoun_main") < pl.col("word_id")).fill_null(False)))
+                              .alias("_embedded"))
+                .drop("_main", "_pronoun_main"))
     if quotes.height:
         subjects = add_in_quote(subjects, quotes, column="_quoted").filter(~pl.col("_quoted")).drop("_quoted")
     tree = dependency_tree(words, subjects)
@@ -658,6 +669,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # the resolver's name then ("le candidat de la France insoumise avait posé … Il réclamait" = Jean-Luc
     # Mélenchon; "Le groupe aéronautique … Il en a profité pour rappeler" = Airbus)
     previous = ((pl.col("sent_id") - pl.col("_s_sent")).is_between(0, 1) & pl.col("_gender").is_not_null()
+                & ~pl.col("_embedded")
                 & (pl.col("_r_gender").is_null() | pl.col("_r_near").is_null())
                 & ~(pl.col("_restating") & pl.col("_resolved").is_not_null()))
     nearest = nearest.select("_item", pl.when(previous).then(pl.lit(True)).alias("_previous")).with_columns(
