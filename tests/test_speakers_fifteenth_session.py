@@ -12,6 +12,10 @@ Reported speech: the subject of a subordinate clause comes after a personal pron
 subject before it, the centre the text continues ("Il a affirmé que ce cours … Il espère que" = the person the "il"
 stands for, not "ce cours": Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994's non-embedding emphasis), and is no
 "previous subject" then (set21's "Sarah Sanders", not "la presse").
+
+Reported speech: a pronoun continuing the last speaker ("Il ajoute que …") continues no source left as written that
+is itself a pronoun ("ceux", a first person "m'" or "J'" inside a quotation), which names nobody (set17's "Binali
+Yildirim", "La mère de Pascal Troadec").
 """
 
 from __future__ import annotations
@@ -81,3 +85,36 @@ def test_a_subject_embedded_under_a_pronoun_is_no_antecedent(centres_found: pl.D
     assert rows.height >= 1, rows
     assert rows["speaker"][-1] == PRONOUN_CENTRES[doc][1], rows.select("text", "source", "speaker", "rule")
 
+
+#: document id → (text, the speaker of its last reported content)
+PRONOUNS_AS_WRITTEN = {
+    # "ceux", a demonstrative left as written, is no speaker the next "il" continues
+    "demonstrative": (
+        "Le maire, Paul Girard, critique une attaque par un groupe de jeunes et averti que ceux impliqués dans ce « "
+        "saccage » paieront « très cher ». Il ajoute également que la « mairie restera ouverte ».", "Paul Girard"),
+    # nor a first person inside a quotation ("J'ai dit que …"), said by the quotation's speaker
+    "first_person": (
+        "La voisine de Marc a témoigné lundi. « Marc m'a pris les clés du garage ! J'ai dit que je refusais, mais il "
+        "m'a dit de partir. », raconte-t-elle, ajoutant qu'il se vantait d'avoir caché l'argent en Suisse.",
+        "La voisine de Marc"),
+    # not over-firing: a speaker named before the pronoun is continued
+    "named": (
+        "Le maire, Paul Girard, critique une attaque menée par des jeunes et avertit que ceux impliqués dans ce "
+        "saccage paieront cher. Il ajoute également que la mairie restera ouverte.", "Paul Girard"),
+}
+
+
+@pytest.fixture(scope="module")
+def as_written_found() -> pl.DataFrame:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in PRONOUNS_AS_WRITTEN.items()}))
+
+
+@pytest.mark.parametrize("doc", list(PRONOUNS_AS_WRITTEN))
+def test_a_pronoun_left_as_written_is_not_continued(as_written_found: pl.DataFrame, doc: str) -> None:
+    rows = as_written_found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == PRONOUNS_AS_WRITTEN[doc][1], rows.select("text", "source", "speaker", "rule")

@@ -521,6 +521,14 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                           & ~pl.col("_text_span").str.to_lowercase().str.strip_chars()
                           .is_in(_pronoun_features()["_pronoun"].to_list() + ["qui"])))
         said = pl.concat([said, quoted], how="diagonal_relaxed")
+    # (nor any other pronoun left as written, which names nobody: "je", "m'", "ceux" — a first person inside a
+    # quotation is its speaker, resolved there or not at all)
+    pronoun_words = words.filter(pl.col("upos") == "PRON").select("doc_id", pl.col("start_char").alias("_s"),
+                                                                  pl.lit(True).alias("_pron"))
+    said = (said.join(pronoun_words.unique(["doc_id", "_s"]), on=["doc_id", "_s"], how="left")
+            .filter(~(pl.col("_pron").fill_null(False)
+                      & (pl.col("_last").str.strip_chars() == pl.col("_text_span").str.strip_chars())))
+            .drop("_pron"))
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
     paragraph = ordered_within(words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id"), ["doc_id"],
                                "_p_at")
