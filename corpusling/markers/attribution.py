@@ -189,12 +189,17 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
     by_form = forms.group_by("form").agg(pl.col("lemma").first().alias("form_lemma"),
                                          (pl.col("use") != "incise").any().alias("_form_any"))
     form = pl.col("form").str.to_lowercase().str.replace(rf"-t?-?(?:{_CLITICS})$", "")
+    # (the spellings of the rows that stand for a form of the lexicon, found once per distinct spelling, not by a join
+    # of every word on its lower-cased form)
     # (present participles that are mostly nouns or adjectives, "croyant", "intervenant", are never verbs)
-    participle = (form.str.ends_with("ant") & ~form.is_in(words("participle_not_verb")) & pl.col("_form_any")
+    spelt = (tok.select(pl.col("form").unique().drop_nulls()).with_columns(form.alias("_lform"))
+             .join(by_form, left_on="_lform", right_on="form")
+             .with_columns((pl.col("_lform").str.ends_with("ant") & pl.col("_form_any")
+                            & ~pl.col("_lform").is_in(words("participle_not_verb"))).alias("_ant")))
+    participle = (pl.col("form").is_in(spelt.filter(pl.col("_ant"))["form"].implode()).fill_null(False)
                   & ~pl.col("upos").is_in(["NOUN", "PROPN", "DET", "ADP", "PRON"]))
-    tok = (tok.with_columns(form.alias("_lform")).join(by_form, left_on="_lform", right_on="form", how="left",
-                                                       maintain_order="left")
-           .with_columns(pl.col("_form_any").fill_null(False)))
+    tok = tok.with_columns(pl.col("form").replace_strict(spelt["form"], spelt["form_lemma"], default=None,
+                                                         return_dtype=by_form.schema["form_lemma"]).alias("form_lemma"))
     # "la loi dite « Sur l'information »": a participle of dire right after a noun names, it does not report
     so_called = (pl.col("form").str.to_lowercase().is_in(words("so_called_participle"))
                  & pl.col("upos").shift(1).over("doc_id").is_in(["NOUN", "PROPN"]))
@@ -202,7 +207,7 @@ def _tokens(tokens: pl.DataFrame, lemmas: list[str], incise_lemmas: list[str],
         ((((pl.col("upos") == "VERB") & pl.col("lemma").is_in(lemmas)) | participle) & ~so_called).alias("is_rv"),
         (((pl.col("upos") == "VERB") & pl.col("lemma").is_in(incise_lemmas)) | pl.col("form_lemma").is_not_null()
          | participle).alias("is_rv_incise"),
-    ).drop("_lform", "_form_any")
+    )
 
 
 def _context_rows(index: TextIndex, q: pl.DataFrame) -> pl.DataFrame:
