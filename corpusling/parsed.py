@@ -61,13 +61,23 @@ class ParsedCorpus:
             self._kept["proper_names"] = proper_names(self.tokens, self.documents)
         return self._kept["proper_names"]
 
+    def paragraphs(self) -> pl.DataFrame:
+        """The paragraphs of every document (:func:`corpusling.markers.speakers.paragraphs`), computed on first use
+        and kept: the speakers of the quotations and of reported speech read them."""
+        if "paragraphs" not in self._kept:
+            from corpusling.markers.speakers import paragraphs
+
+            self._kept["paragraphs"] = paragraphs(self.documents)
+        return self._kept["paragraphs"]
+
     def quotes(self) -> pl.DataFrame:
         """The quotation table, computed on first use and kept: every marker's voice (``in_quote``) comes from it."""
         if "quotes" not in self._kept:
             from corpusling.markers.quotes import quotes
 
             self.index()  # (the quotations locate their words with the corpus's index when its table is in order)
-            self._kept["quotes"] = quotes(self.tokens, self.documents, proper_names=self.proper_names())
+            self._kept["quotes"] = quotes(self.tokens, self.documents, proper_names=self.proper_names(),
+                                          paragraphs=self.paragraphs())
         return self._kept["quotes"]
 
     def hedges(self) -> pl.DataFrame:
@@ -86,7 +96,8 @@ class ParsedCorpus:
             from corpusling.markers.reported import reported
 
             self._kept["reported"] = reported(self.tokens, self.documents, quotes=self.quotes(),
-                                              hedges=self.hedges(), proper_names=self.proper_names())
+                                              hedges=self.hedges(), proper_names=self.proper_names(),
+                                              paragraphs=self.paragraphs())
         return self._kept["reported"]
 
     def sizes(self) -> pl.DataFrame:

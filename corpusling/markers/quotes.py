@@ -234,7 +234,7 @@ def add_word_counts(spans: pl.DataFrame, tokens: pl.DataFrame, index: TextIndex 
 
 def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
            reporting_verbs: pl.DataFrame | None = None, kinds: str | None = None,
-           proper_names: pl.DataFrame | None = None) -> pl.DataFrame:
+           proper_names: pl.DataFrame | None = None, paragraphs: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per quotation: the columns of :data:`COLUMNS`.
 
     ``tokens`` is the token table (an empty table gives spans and kinds from the text
@@ -245,7 +245,9 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
     :func:`corpusling.markers.attribution.attribute`). ``proper_names``: the corpus's
     (:func:`corpusling.markers.speakers.proper_names` with the default reporting verbs, as
     :meth:`corpusling.parsed.ParsedCorpus.proper_names` keeps them for reported speech too), read by the
-    speakers instead of computing them; not read with ``reporting_verbs`` of one's own.
+    speakers instead of computing them; not read with ``reporting_verbs`` of one's own. ``paragraphs``: the
+    paragraphs of the corpus's every document (:func:`corpusling.markers.speakers.paragraphs`, as
+    :meth:`corpusling.parsed.ParsedCorpus.paragraphs` keeps them), likewise.
     """
     from corpusling.markers.attribution import attribute, decider
     from corpusling.markers.speakers import add_speakers
@@ -261,7 +263,8 @@ def quotes(tokens: pl.DataFrame, documents: pl.DataFrame,
              .with_columns(pl.col("_text").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
                            .alias("text"))
              .drop("_text"))
-    table = add_speakers(table, tokens, documents, reporting_verbs, proper_names if reporting_verbs is None else None)
+    table = add_speakers(table, tokens, documents, reporting_verbs, proper_names if reporting_verbs is None else None,
+                         paragraphs)
     return table.select(COLUMNS).sort("doc_id", "start_char", maintain_order=True)
 
 

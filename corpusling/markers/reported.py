@@ -125,14 +125,15 @@ def _quoted_share(members: pl.DataFrame, words: pl.DataFrame, marks: pl.DataFram
 
 def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
              hedges: pl.DataFrame | None = None, reporting_verbs: pl.DataFrame | None = None,
-             proper_names: pl.DataFrame | None = None) -> pl.DataFrame:
+             proper_names: pl.DataFrame | None = None, paragraphs: pl.DataFrame | None = None) -> pl.DataFrame:
     """Reported speech of the writer's text: one row per reported content (the columns of :data:`COLUMNS`).
 
     ``quotes`` (from :func:`corpusling.markers.quotes.quotes`) and ``hedges`` (from
     :func:`corpusling.markers.hedges.hedges`) are computed when not given; ``reporting_verbs`` is the
     lexicon shared with the quotation analysis (``corpusling/lexicons/reporting_verbs.tsv``);
     ``proper_names`` the corpus's (:func:`corpusling.markers.speakers.proper_names`, with the default reporting
-    verbs), which the speakers read instead of computing them for the documents with reported speech.
+    verbs), which the speakers read instead of computing them for the documents with reported speech; ``paragraphs``
+    the paragraphs of the corpus's every document (:func:`corpusling.markers.speakers.paragraphs`), likewise.
     """
     if quotes is None:
         from corpusling.markers.quotes import quotes as find_quotes
@@ -309,7 +310,8 @@ def reported(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame
                           pl.coalesce("_source_end", "source_end").alias("source_end"))
             .with_columns(pl.when(pl.col("_source_start").is_not_null()).then(None).otherwise(pl.col("source_word"))
                           .alias("source_word")))
-    rows = resolve_speakers(rows, words, everywhere, tree, texts, tokens, documents, quotes, proper_names)
+    rows = resolve_speakers(rows, words, everywhere, tree, texts, tokens, documents, quotes, proper_names,
+                            paragraphs)
     rows = rows.with_columns(pl.concat_str(["rule", pl.col("_speaker_rule").fill_null("none")], separator="+")
                              .alias("rule"))
     # content wholly inside quotation marks is a quotation, not reported speech; so is a clause quoted

@@ -733,13 +733,16 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
 
 def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.DataFrame, tree: Tree,
                      texts: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                     quotes: pl.DataFrame, names: pl.DataFrame | None = None) -> pl.DataFrame:
+                     quotes: pl.DataFrame, names: pl.DataFrame | None = None,
+                     pars: pl.DataFrame | None = None) -> pl.DataFrame:
     """``source`` (the mention as written) and ``speaker``, with the resolver of the quotation speakers
     (:mod:`corpusling.markers.speakers`): a relative "qui" is its antecedent in the tree; a pronoun the most
     salient compatible name before it (paragraph first, subjects and speakers first, gender agreeing); a
     mention holding a proper name is that name; a name is written in one form per document. ``words``: the words
     of the rows' sentences (a source lies in its content's sentence); ``everywhere``: every word of the corpus;
-    ``names``: the corpus's :func:`~corpusling.markers.speakers.proper_names` (computed here when not given)."""
+    ``names``: the corpus's :func:`~corpusling.markers.speakers.proper_names` (computed here when not given);
+    ``pars`` the :func:`~corpusling.markers.speakers.paragraphs` of its every document (computed here for the
+    documents read when not given)."""
     from corpusling.markers.speakers import (
         _ACRONYM,
         DEMONSTRATIVES,
@@ -751,7 +754,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
         last_mentioned,
         name_of,
         named_mentions,
-        paragraphs,
+        paragraphs_of,
         pronoun_descriptions,
         resolve_pronouns,
         with_paragraph,
@@ -849,8 +852,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
                               names=None if names is None else names.join(here, on="doc_id", how="semi"))
     # the paragraphs of these documents, and the mentions located in them: once, for pronouns, demonstratives and
     # descriptions
-    pars = paragraphs(documents.join(here.select(pl.col("doc_id").cast(documents.schema["doc_id"])), on="doc_id",
-                                     how="semi"))
+    pars = paragraphs_of(documents, here["doc_id"], pars)
     mentions_here = with_paragraph(mentions, pars, "m_start", "m_")
     if q.height:
         resolved = (resolve_pronouns(with_paragraph(q, pars, "start_char"), mentions_here)

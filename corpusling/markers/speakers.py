@@ -488,6 +488,15 @@ def paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
                         orient="row")
 
 
+def paragraphs_of(documents: pl.DataFrame, doc_ids: pl.Series, pars: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The :func:`paragraphs` of the documents ``doc_ids``: those of ``pars`` (the paragraphs of the corpus's every
+    document, :meth:`corpusling.parsed.ParsedCorpus.paragraphs`) when given, else computed for these documents."""
+    if pars is None:
+        return paragraphs(documents.join(doc_ids.cast(documents.schema["doc_id"]).unique().to_frame("doc_id"),
+                                         on="doc_id", how="semi"))
+    return pars.filter(pl.col("doc_id").is_in(doc_ids.cast(pl.String).unique().implode()))
+
+
 def with_paragraph(frame: pl.DataFrame, pars: pl.DataFrame, at: str, prefix: str = "") -> pl.DataFrame:
     """``frame`` plus the paragraph (``par_no``, ``par_start``, ``title``) holding character ``at`` of its
     document."""
@@ -1375,17 +1384,18 @@ def pronoun_descriptions(q: pl.DataFrame, tokens: pl.DataFrame, quotes: pl.DataF
 
 
 def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataFrame,
-                 reporting_verbs: pl.DataFrame | None = None, names: pl.DataFrame | None = None) -> pl.DataFrame:
+                 reporting_verbs: pl.DataFrame | None = None, names: pl.DataFrame | None = None,
+                 pars: pl.DataFrame | None = None) -> pl.DataFrame:
     """``quotes`` (a table of :func:`corpusling.markers.quotes.quotes`) plus ``speaker``, the third part of each
     ``rule`` naming the speaker rule of :func:`speaker_rules` (``none`` when no rule applies). ``names``: the
-    corpus's :func:`proper_names` (with the same ``reporting_verbs``), computed here when not given."""
+    corpus's :func:`proper_names` (with the same ``reporting_verbs``), computed here when not given; ``pars`` the
+    :func:`paragraphs` of its every document (:func:`paragraphs_of`)."""
     if quotes.height == 0:
         return quotes.with_columns(pl.lit(None, dtype=pl.String).alias("speaker"))
     texts = documents.select(pl.col("doc_id").cast(pl.String), pl.col("text").alias("_text"))
     q = quotes.with_row_index("_q").with_columns(pl.col("doc_id").cast(pl.String)).join(texts, on="doc_id",
                                                                                         how="left")
-    pars = paragraphs(documents.join(quotes.select(pl.col("doc_id").cast(documents.schema["doc_id"])).unique(),
-                                     on="doc_id", how="semi"))
+    pars = paragraphs_of(documents, quotes["doc_id"], pars)
     q = with_paragraph(q, pars, "start_char")
     mentions = with_paragraph(named_mentions(tokens, documents, quotes, reporting_verbs, names), pars, "m_start",
                               "m_")
