@@ -284,7 +284,7 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
 
 
 def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozenset[str]],
-                  groups: frozenset[str] = frozenset()) -> pl.DataFrame:
+                  groups: frozenset[str] = frozenset(), indefinite: pl.DataFrame | None = None) -> pl.DataFrame:
     """``_i, _first_i, _last_i, _informant`` for the nouns that head a vague noun phrase.
 
     Vague: a determiner or adjective of ``vague_determiner`` ("des", "certains", "plusieurs", "de
@@ -296,7 +296,8 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     it says (``anonymous_noun`` of ``hedge_rule_words.tsv``: "source") with a definite or demonstrative determiner,
     singular too ("selon cette source", "selon la source française proche de l'enquête"; ``_anonymous``, tenth
     round). ``groups``: more nouns whose definite plural is vague here (``speaking_group`` for the subjects of
-    verbs of saying: "les médias locaux signalent que…").
+    verbs of saying: "les médias locaux signalent que…"). ``indefinite``: the words' :func:`indefinite_speakers`
+    (computed here when not given).
     """
     found = words.filter(pl.col("_i").is_in(nouns.unique().implode()))
     heads = found.filter((pl.col("upos") == "NOUN") & ~in_list("_lemma", lists["number_word"])
@@ -338,7 +339,8 @@ def vague_phrases(words: pl.DataFrame, nouns: pl.Series, lists: dict[str, frozen
     edges = right_edge(words, phrases["_i"])
     # (a bare indefinite pronoun of people, "pour certains", "a écrit quelqu'un": its own words, whichever of them
     # the parser made the head; fourteenth session)
-    indefinite = indefinite_speakers(words).filter(pl.col("_i").is_in(found["_i"].implode()))
+    indefinite = (indefinite_speakers(words) if indefinite is None else indefinite).filter(
+        pl.col("_i").is_in(found["_i"].implode()))
     return pl.concat([phrases.join(edges, on="_i").select("_i", "_first_i", pl.col("_edge").alias("_last_i"),
                                                            "_informant"), indefinite]).unique("_i", keep="first",
                                                                                               maintain_order=True)
@@ -388,15 +390,18 @@ def indefinite_speakers(words: pl.DataFrame) -> pl.DataFrame:
                     pl.lit(True).alias("_informant")))
 
 
-def indefinite_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+def indefinite_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]],
+                        indefinite: pl.DataFrame | None = None) -> pl.DataFrame:
     """Unnamed sources: a bare indefinite pronoun of people (:func:`indefinite_speakers`) as the subject of a verb of
     saying or thinking, read in the word order (the parser tags "beaucoup" an adverb, splits "quelqu'un" in two and
     hangs either anywhere): the next word past a "ne", object clitics, auxiliaries and adverbs is a verb of
     :func:`saying_words` ("Plusieurs croient que …", "dont beaucoup disent que …", "certains ne croient pas …",
     "d'autres l'ont confirmé"), and the pronoun is no object or complement: no verb, auxiliary or preposition right
     before it ("il en a convaincu certains", "pour certains" is a source marker's object). Guide §3 (unnamed_source:
-    a speaker left unnamed); set23's adjudication, recurring decision 6; set8, set17, set20."""
-    phrases = indefinite_speakers(words).select("_first_i", "_last_i").unique()
+    a speaker left unnamed); set23's adjudication, recurring decision 6; set8, set17, set20. ``indefinite``: the
+    words' :func:`indefinite_speakers` (computed here when not given)."""
+    indefinite = indefinite_speakers(words) if indefinite is None else indefinite
+    phrases = indefinite.select("_first_i", "_last_i").unique()
     if phrases.height == 0:
         return no_spans()
     saying = saying_words(words, lists)
@@ -437,7 +442,8 @@ def _partitives(words: pl.DataFrame, found: pl.DataFrame, lists: dict[str, froze
             .select("_i", pl.coalesce("_det", "_i").alias("_first_i"), pl.lit(True).alias("_informant")))
 
 
-def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]],
+                      indefinite: pl.DataFrame | None = None) -> pl.DataFrame:
     """Unnamed sources: vague noun phrases that are the (preverbal) subject of a verb of saying.
 
     An informant noun qualifies with any verb of saying ("les experts expliquent ce facteur par…");
@@ -445,7 +451,7 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
     quotation after it: "certains wikipédiens estiment que…", "des scientifiques affirment avoir…"),
     and in the singular only a noun of a person or an institution ("un ancien guide a indiqué :", not
     "une comparaison des études a révélé que…"); a partitive pronoun ("l'un d'eux affirme que…") is one of a
-    group of people.
+    group of people. ``indefinite``: the words' :func:`indefinite_speakers` (computed where needed when not given).
     """
     saying = saying_words(words, lists).implode()
     partitive = (pl.col("upos") == "PRON") & (in_list("_lemma", rule_words()["partitive_pronoun"])
@@ -454,7 +460,7 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
                             & pl.col("_hi").is_in(saying) & (pl.col("_i") < pl.col("_hi")))
     if subjects.height == 0:
         return no_spans()
-    phrases = vague_phrases(words, subjects["_i"], lists, rule_words()["speaking_group"])
+    phrases = vague_phrases(words, subjects["_i"], lists, rule_words()["speaking_group"], indefinite)
     verbs = subjects.join(phrases, on="_i").select("_i", "_first_i", "_last_i", "_informant", "_hi")
     scope = sentences_of(words, verbs["_hi"])
     clausal_kid = (scope.filter(pl.col("_hi").is_in(verbs["_hi"].implode()) & (pl.col("_i") > pl.col("_hi"))
@@ -473,7 +479,8 @@ def speaking_subjects(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> 
     return span_rows(verbs, words, "unnamed_source", pl.lit("rule: unnamed subject of a verb of saying"))
 
 
-def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFrame:
+def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]],
+                    indefinite: pl.DataFrame | None = None) -> pl.DataFrame:
     """Unnamed sources: a vague noun phrase of a person (or a partitive pronoun) or an informant in *par* after the
     past participle of a verb of saying or judging, the agent of its passive ("décrit comme « … » par un ami
     d'enfance", "confiés par une source", "qualifiée de brillante par tous les observateurs"): who said it, left
@@ -484,10 +491,12 @@ def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     The parser hangs such an agent anywhere (obl:agent, obl:mod, nmod of the attribute), so it is read in word order:
     the noun that *par* introduces, the sentence's previous verb a participle of ``speech_verb``, no finite verb
     between them (``"… par des experts"`` after "a été approuvé" is no speech; "Il a décrit la scène, puis est parti
-    par le train" has a finite verb between)."""
+    par le train" has a finite verb between). ``indefinite``: the words' :func:`indefinite_speakers` (computed here
+    when not given)."""
     heads = words.filter((pl.col("deprel") == "case") & (pl.col("_lemma") == "par"))["_hi"].drop_nulls()
     # (only the vague phrases among them are read in their sentences)
-    phrases = vague_phrases(words, heads, lists)
+    indefinite = indefinite_speakers(words) if indefinite is None else indefinite
+    phrases = vague_phrases(words, heads, lists, indefinite=indefinite)
     heads = phrases["_i"]
     if heads.len() == 0:
         return no_spans()
@@ -503,7 +512,7 @@ def speaking_agents(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl
     verb = previous_where(pl.col("upos") == "VERB")
     finite = previous_where((pl.col("verbform") == "Fin") & (pl.col("upos") == "VERB"))
     # (the parser may tag the pronoun of "par d'autres" an adjective: the indefinite pronouns count by their words)
-    pronouns = indefinite_speakers(words)["_i"]
+    pronouns = indefinite["_i"]
     agents = scope.with_columns(verb.alias("_verb"), finite.alias("_finite")).filter(
         pl.col("_i").is_in(heads.implode()) & (pl.col("upos").is_in(["NOUN", "PRON"]) | pl.col("_i").is_in(
             pronouns.implode()))

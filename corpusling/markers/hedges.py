@@ -42,6 +42,7 @@ from corpusling.markers.hedge_sources import (
     OPENING_MARKS,
     STRAIGHT_MARKS,
     incises,
+    indefinite_speakers,
     indefinite_subjects,
     speaking_agents,
     speaking_subjects,
@@ -106,9 +107,12 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
         found_incises = incises(words, lists)
         subjects = found_incises["_subj"].drop_nulls()
         objects = _speaker_objects(spans, words, lists)
+        # (the bare indefinite pronouns of people, read by four of the rules below: found once)
+        indefinite = indefinite_speakers(words)
         # the vague subjects of incises and objects of source markers, their phrases found at once (the definite
         # plural of a speaking group too: "selon les médias locaux", ", ont affirmé les détracteurs du projet")
-        vague = vague_phrases(words, pl.concat([subjects, objects]), lists, rule_words()["speaking_group"])
+        vague = vague_phrases(words, pl.concat([subjects, objects]), lists, rule_words()["speaking_group"],
+                              indefinite)
         spans = pl.concat([
             spans, modal_spans(words, lists),
             span_rows(found_incises, words, "source_marker",
@@ -118,7 +122,8 @@ def hedges(tokens: pl.DataFrame, documents: pl.DataFrame, lexicon: pl.DataFrame 
                       pl.lit("rule: unnamed subject of an incise")),
             span_rows(vague.filter(pl.col("_i").is_in(objects.implode())), words, "unnamed_source",
                       pl.lit("rule: unnamed object of a source marker")),
-            speaking_subjects(words, lists), indefinite_subjects(words, lists), speaking_agents(words, lists)],
+            speaking_subjects(words, lists, indefinite), indefinite_subjects(words, lists, indefinite),
+            speaking_agents(words, lists, indefinite)],
             how="diagonal_relaxed")
     spans = _drop_named(_drop_negated(_drop_quotation_attributions(spans, words), words, lists), words)
     spans = _drop_denied_possibility(spans, words, lists)
