@@ -137,7 +137,11 @@ def incises(words: pl.DataFrame, lists: dict[str, frozenset[str]]) -> pl.DataFra
     neuter = (pl.col("upos") == "PRON") & in_list("_form", lists["neuter_clitic"])
     skippable = ((pl.col("upos") == "AUX") | clitic
                  | (pl.col("upos") == "ADV") | aux_form | neuter | causative)
-    candidates = words.filter(speech)
+    # (the test read only in the sentences of the words that may pass it, not on every word: a verb of saying by its
+    # lemma or form, a one-token inverted verb, a verb with an inverted clitic or a euphonic "-t" after it)
+    maybe = (said | speech_form | ((pl.col("upos") == "VERB") & (pl.col("_raw").shift(-1).is_in(["-t", "-t-"])
+                                                                 | pl.col("_form").shift(-1).is_in(subject_clitic))))
+    candidates = sentences_of(words, words.filter(maybe.fill_null(False))["_i"]).filter(speech)
     if candidates.height == 0:
         return pl.DataFrame(schema={"_first_i": pl.Int64, "_last_i": pl.Int64, "_subj": pl.Int64,
                                     "_clause": pl.Boolean})
