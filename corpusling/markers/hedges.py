@@ -296,8 +296,9 @@ def _stray_closings(words: pl.DataFrame) -> pl.Series:
     set21 to set23 put each sentence on a line of its own."""
     change = (pl.col("_form").is_in(sorted(OPENING_MARKS)).cast(pl.Int32)
               - pl.col("_form").is_in(sorted(CLOSING_MARKS)).cast(pl.Int32))
-    running = words.select("_i", "_form", change.cum_sum().over("doc_id").alias("_sum"), change.alias("_change"),
-                           pl.col("doc_id"))
+    # (read on the marks only: the count changes nowhere else, and the lowest it has been is compared with zero)
+    running = (words.select("_i", "_form", "doc_id", change.alias("_change")).filter(pl.col("_change") != 0)
+               .with_columns(pl.col("_change").cum_sum().over("doc_id").alias("_sum")))
     lowest_before = pl.col("_sum").cum_min().shift(1).over("doc_id").fill_null(0)
     open_before = (pl.col("_sum") - pl.col("_change")) - pl.min_horizontal(lowest_before, pl.lit(0))
     stray = running.filter(pl.col("_form").is_in(sorted(CLOSING_MARKS)) & (open_before <= 0))
