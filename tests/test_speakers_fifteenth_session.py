@@ -16,6 +16,11 @@ stands for, not "ce cours": Grosz, Joshi & Weinstein 1995; Lappin & Leass 1994's
 Reported speech: a pronoun continuing the last speaker ("Il ajoute que …") continues no source left as written that
 is itself a pronoun ("ceux", a first person "m'" or "J'" inside a quotation), which names nobody (set17's "Binali
 Yildirim", "La mère de Pascal Troadec").
+
+Reported speech: a relative source right after a description in apposition to a name ("Mario Joseph, l'un de ses
+avocats, qui précise que …") stands for the name, the noun phrase the relative clause qualifies with its
+apposition (Riegel, Pellat & Rioul 2018, ch. XVI), whatever noun of the description the parser hung it on (set11's
+"Idriss Déby", set16's "Mario Joseph", set19's "Massimiliano Rebaudengo", set21's "Christine Blasey Ford").
 """
 
 from __future__ import annotations
@@ -118,3 +123,44 @@ def test_a_pronoun_left_as_written_is_not_continued(as_written_found: pl.DataFra
     rows = as_written_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows.height >= 1, rows
     assert rows["speaker"][-1] == PRONOUNS_AS_WRITTEN[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
+#: document id → (text, the speaker of its last reported content)
+APPOSED_RELATIVES = {
+    # a relative after a name's apposition closed by a comma stands for the name, though the parser hangs it on the
+    # last noun of the description
+    "closed_apposition": (
+        "Le projet inquiète des élus, comme Marc Dubois, le maire de la commune de Lyon, qui craint que la ville ne "
+        "devienne une forteresse.", "Marc Dubois"),
+    "title_apposition": (
+        "L'inquiétude est générale à l'exception de Paul Martin, Président du Sénat et du Conseil régional, qui a "
+        "rappelé que la loi était claire.", "Paul Martin"),
+    # after a preposition with no comma closing it, where the tree makes the description the name's apposition
+    "apposition_in_the_tree": (
+        "Les auditions de Paul Martin, candidat à la mairie, et de Claire Petit, la femme qui l'accuse de l'avoir "
+        "frappée, ont été suivies par des milliers de personnes.", "Claire Petit"),
+    # with no comma closing it, after a verb: "…, le directeur de l'hôpital pour la région qui estime que"
+    "open_apposition": (
+        "« La situation est grave », a ajouté Pierre Lambert, le directeur de l'hôpital pour la Bretagne qui "
+        "estime que les moyens manquent.", "Pierre Lambert"),
+    # not over-firing: a description with no name before it stays itself
+    "no_name": (
+        "L'incendie a détruit l'usine, selon le directeur de l'entreprise, qui précise que personne n'a été "
+        "blessé.", "le directeur de l'entreprise"),
+}
+
+
+@pytest.fixture(scope="module")
+def apposed_found() -> pl.DataFrame:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in APPOSED_RELATIVES.items()}))
+
+
+@pytest.mark.parametrize("doc", list(APPOSED_RELATIVES))
+def test_a_relative_after_an_apposition_stands_for_the_name(apposed_found: pl.DataFrame, doc: str) -> None:
+    rows = apposed_found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == APPOSED_RELATIVES[doc][1], rows.select("text", "source", "speaker", "rule")

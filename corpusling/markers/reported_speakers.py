@@ -688,6 +688,57 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
             .drop("_previous", "_found"))
 
 
+#: The parts of speech of a description in apposition to a name ("le chef de mission de MSF pour la Syrie", "l'un
+#: de ses avocats", "Président du Tchad et de l'Union africaine"): a noun phrase, with no verb nor punctuation.
+DESCRIPTION_UPOS = ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM", "PRON", "CCONJ")
+#: Most words a description between a name and a relative pronoun may hold.
+DESCRIPTION_WORDS = 12
+
+
+def _apposed_to_relative(rows: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """``_item, _rel_apposed``: for a relative source right after a description in apposition to a name
+    ("Mario Joseph, l'un de ses avocats, qui précise", "Massimiliano Rebaudengo, le chef de mission de MSF pour la
+    Syrie qui considère", "Christine Blasey Ford, la femme qui l'accuse"), that name: the relative clause qualifies
+    the whole noun phrase, the name with its apposition (Riegel, Pellat & Rioul 2018, ch. XVI), not the last
+    noun of the description, whatever noun the parser hung it on. The description opens on a determiner or a
+    noun after the comma closing the name and holds no verb nor punctuation; after a preposition ("de Christine
+    Blasey Ford, la femme qui") the name is taken only where a comma closes the description too or the tree makes
+    the description the name's apposition (:func:`~corpusling.markers.speakers.apposed_name`)."""
+    from corpusling.markers.speakers import apposed_name
+
+    empty = pl.DataFrame(schema={"_item": rows.schema["_item"], "_rel_apposed": pl.String})
+    relative = rows.filter(pl.col("_src_feats").fill_null("").str.contains("PronType=Rel")
+                           & pl.col("source_word").is_not_null())
+    if relative.height == 0:
+        return empty
+    before = (relative.select("_item", "doc_id", "sent_id", "source_word")
+              .join(words.select("doc_id", "sent_id", "word_id", "form", pl.col("upos").cast(pl.String),
+                                 "head", "deprel", "start_char"), on=["doc_id", "sent_id"])
+              .filter(pl.col("word_id") < pl.col("source_word")))
+    closing = (pl.col("word_id") == pl.col("source_word") - 1) & (pl.col("form") == ",")
+    inside = pl.col("upos").is_in(DESCRIPTION_UPOS) & ~closing
+    # the comma after the name: the last word before the relative that is no word of the description
+    stops = (before.filter(~inside & ~closing).sort("word_id").group_by("_item").last()
+             .filter(pl.col("form") == ",")
+             .select("_item", pl.col("word_id").alias("_comma"), pl.col("start_char").alias("_comma_start")))
+    spans = (before.join(stops, on="_item").filter(pl.col("word_id") > pl.col("_comma")).sort("word_id")
+             .group_by("_item", maintain_order=True).agg(
+                 pl.col("upos").filter(~closing).first().alias("_first"),
+                 (~closing).sum().alias("_n"), closing.any().alias("_closed"),
+                 ((pl.col("deprel").cast(pl.String) == "appos") & (pl.col("head") < pl.col("_comma"))).any()
+                 .alias("_appos"))
+             .filter(pl.col("_first").is_in(["DET", "NOUN"]) & (pl.col("_n") <= DESCRIPTION_WORDS))
+             .join(stops, on="_item").join(relative.select("_item", "_text"), on="_item")
+             .with_columns(pl.col("_text").str.slice((pl.col("_comma_start") - 80).clip(lower_bound=0),
+                                                     pl.min_horizontal(pl.col("_comma_start"), 80) + 1)
+                           .alias("_before")))
+    if spans.height == 0:
+        return empty
+    found = [apposed_name(b, ", " if closed or appos else "")
+             for b, closed, appos in zip(spans["_before"], spans["_closed"], spans["_appos"], strict=True)]
+    return spans.select("_item").with_columns(pl.Series("_rel_apposed", found, dtype=pl.String))
+
+
 def speaker_rules() -> list[tuple[str, pl.Expr]]:
     """How the speaker of a reported content is named: ``(name, speaker)``, tried in this order; the first that
     gives one is the speaker, and its name the second part of the row's ``rule`` ("que-clause+pronoun").
@@ -706,12 +757,14 @@ def speaker_rules() -> list[tuple[str, pl.Expr]]:
     ``_noun_before`` (for a relative the tree does not attach, the noun phrase right before it; first of all,
     ``_relative_noun``, for a relative after its preposition, "la rumeur selon laquelle …", which is no personal
     pronoun: the noun phrase it follows, the antecedent a relative clause qualifies, Riegel, Pellat & Rioul 2018,
-    ch. XVI), ``_pronoun_described`` (a personal pronoun no name was found for: the description of the subject or
-    agent before it, :func:`corpusling.markers.speakers.pronoun_descriptions`). The
+    ch. XVI; before it, ``_rel_apposed``, the name a relative's antecedent is the apposition of,
+    :func:`_apposed_to_relative`), ``_pronoun_described`` (a personal pronoun no name was found for: the
+    description of the subject or agent before it, :func:`corpusling.markers.speakers.pronoun_descriptions`). The
     guide's ``source_resolved`` (§4): "for a pronoun, relative pronoun or anaphor …, the nearest explicit name
     it refers to; otherwise the same as source".
     """
     return [
+        ("name apposed to the relative's antecedent", pl.col("_rel_apposed")),
         ("noun before a relative after its preposition", pl.col("_relative_noun")),
         ("last speaker", pl.col("_last")),
         ("previous subject", pl.col("_previous_subject")),
@@ -814,6 +867,7 @@ def resolve_speakers(rows: pl.DataFrame, words: pl.DataFrame, everywhere: pl.Dat
                    on=["doc_id", "sent_id", "source_word"])
             .with_columns(after_preposition.alias("_relative_noun")).drop("_governed")
             .with_columns(pl.coalesce("_antecedent", "_relative_noun", "source").alias("_mention")))
+    rows = rows.join(_apposed_to_relative(rows, words), on="_item", how="left")
     # pronouns: the speakers module's salience over the document's named mentions; a definite description of a
     # person's role ("le chercheur", "l'ex-Président sénégalais") is read as a pronoun of its gender, over the
     # names of persons only
