@@ -21,6 +21,10 @@ Reported speech: a relative source right after a description in apposition to a 
 avocats, qui précise que …") stands for the name, the noun phrase the relative clause qualifies with its
 apposition (Riegel, Pellat & Rioul 2018, ch. XVI), whatever noun of the description the parser hung it on (set11's
 "Idriss Déby", set16's "Mario Joseph", set19's "Massimiliano Rebaudengo", set21's "Christine Blasey Ford").
+
+A name: a run of capitalised words in a complement whose first word closes it ("du ministre de la Justice Alberto
+Ruiz-Gallardón") holds a name only where a capitalised word follows that first word, not a particle opening a
+further complement ("le procureur de la République de Clermont-Ferrand" holds none, set16's "Eric Maillaud").
 """
 
 from __future__ import annotations
@@ -164,3 +168,42 @@ def test_a_relative_after_an_apposition_stands_for_the_name(apposed_found: pl.Da
     rows = apposed_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows.height >= 1, rows
     assert rows["speaker"][-1] == APPOSED_RELATIVES[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    # a run of capitalised words in a complement whose first word closes it holds a name only where a capitalised
+    # word follows that first word, not a particle opening a further complement
+    ("le procureur de la République de Clermont-Ferrand", None),
+    ("le maire de la Ville de Paris", None),
+    # not over-firing: the description closed by a full name
+    ("du ministre de la Justice Alberto Ruiz-Gallardón", "Alberto Ruiz-Gallardón"),
+])
+def test_a_complement_of_a_complement_is_no_name(mention: str, name: str | None) -> None:
+    from corpusling.markers.speakers import name_of
+
+    assert name_of(mention) == name
+
+
+#: document id → (text, the speaker of its last reported content)
+COMPLEMENT_NAMES = {
+    # the description's name is the one in apposition to it, and the pronoun after continues it
+    "procureur": (
+        "Pour le procureur de la République de Clermont-Ferrand, Marc Dubois, il n'était pas utile de prolonger "
+        "les recherches. Il estime que suffisamment d'informations ont été recueillies.", "Marc Dubois"),
+}
+
+
+@pytest.fixture(scope="module")
+def complement_found() -> pl.DataFrame:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in COMPLEMENT_NAMES.items()}))
+
+
+@pytest.mark.parametrize("doc", list(COMPLEMENT_NAMES))
+def test_a_pronoun_after_a_complement_of_a_complement(complement_found: pl.DataFrame, doc: str) -> None:
+    rows = complement_found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == COMPLEMENT_NAMES[doc][1], rows.select("text", "source", "speaker", "rule")

@@ -243,7 +243,9 @@ def name_of(mention: str | None) -> str | None:
         complement = (opening_preposition or before in _PREPOSITIONS
                       or (before in _DETERMINERS and before2 in _PREPOSITIONS))
         if complement:
-            if end - start < 3:
+            # (the run's first word closes the complement; what follows it is a name, not a particle opening
+            # another complement: "la République de Clermont-Ferrand" holds none)
+            if end - start < 3 or words[start + 1][:1].islower():
                 continue
             start += 1
         elif (in_complement[start] and end - start >= 3 and before[:1].islower() and before not in _DETERMINERS
