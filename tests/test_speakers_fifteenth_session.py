@@ -25,6 +25,11 @@ apposition (Riegel, Pellat & Rioul 2018, ch. XVI), whatever noun of the descript
 A name: a run of capitalised words in a complement whose first word closes it ("du ministre de la Justice Alberto
 Ruiz-Gallardón") holds a name only where a capitalised word follows that first word, not a particle opening a
 further complement ("le procureur de la République de Clermont-Ferrand" holds none, set16's "Eric Maillaud").
+
+Reported speech: a pronoun with no subject noun or name before it in its paragraph (outside its own content)
+continues the speaker of the paragraph before too, a quotation's inverted subject included, the backward-looking
+centre (Grosz, Joshi & Weinstein 1995): "« … », a déclaré M. Zaev. ¶ Il a ajouté que" (set21's "Tom Daley", set22's
+"Zoran Zaev", "Hans-Peter Bartels", "Charles Czeisler").
 """
 
 from __future__ import annotations
@@ -207,3 +212,33 @@ def test_a_pronoun_after_a_complement_of_a_complement(complement_found: pl.DataF
     rows = complement_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows.height >= 1, rows
     assert rows["speaker"][-1] == COMPLEMENT_NAMES[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
+#: document id → (text, the speaker of its last reported content)
+PARAGRAPH_OPENERS = {
+    # a pronoun opening its paragraph continues the speaker of the paragraph before, a quotation's inverted subject
+    # the name-only resolver does not see
+    "new_paragraph": (
+        "Le vote a eu lieu dimanche.\n\n« Je pense qu'une grande majorité sera favorable », a déclaré M. Durand "
+        "après avoir voté.\n\nIl a ajouté qu'un « oui » serait une confirmation de notre avenir.", "Durand"),
+    # not over-firing: a paragraph that names its own subject before the pronoun keeps it
+    "own_subject": (
+        "Le Vatican a déclaré que ce crime était barbare.\n\nL'imam de la ville, Marc Durand, est « effaré par le "
+        "décès de son ami. » Il ajoute que « c'est quelqu'un qui a donné sa vie aux autres ».", "Marc Durand"),
+}
+
+
+@pytest.fixture(scope="module")
+def openers_found() -> pl.DataFrame:
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    return cl.reported(parse_texts({key: text for key, (text, _) in PARAGRAPH_OPENERS.items()}))
+
+
+@pytest.mark.parametrize("doc", list(PARAGRAPH_OPENERS))
+def test_a_pronoun_opening_its_paragraph_continues_the_last_speaker(openers_found: pl.DataFrame, doc: str) -> None:
+    rows = openers_found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == PARAGRAPH_OPENERS[doc][1], rows.select("text", "source", "speaker", "rule")

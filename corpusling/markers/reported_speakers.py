@@ -483,7 +483,8 @@ def _mention_features(spans: pl.DataFrame, words: pl.DataFrame, mentions: pl.Dat
 def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                   mentions: pl.DataFrame) -> pl.DataFrame:
     """A personal pronoun that reports ("Il a ajouté que", "a-t-il précisé") continues the nearest speaker before
-    it in its paragraph who agrees with it in gender and number: the source of a reported content or of a
+    it in its paragraph (or in the paragraph before, where no subject of its own precedes it in its paragraph)
+    who agrees with it in gender and number: the source of a reported content or of a
     quotation (the press convention of a continued attribution, Rosier 2008), which the name-only resolver does
     not see when it is a description ("a indiqué un porte-parole de la police. …, a-t-il précisé") or a name
     in an inverted subject. A pronoun still unresolved is the nearest subject noun phrase before it, in its
@@ -492,7 +493,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     from corpusling.markers.speakers import name_of
 
     lowered = pl.col("_mention").str.to_lowercase().str.strip_chars()
-    pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"),
+    pronouns = (rows.select("_item", "doc_id", pl.col("cue_start").alias("_at"), "start_char", "end_char",
                             pl.coalesce("_role_pronoun", _subject_form(lowered)).alias("_pronoun"),
                             pl.col("_role_pronoun").is_not_null().alias("_is_role"))
                 .join(_pronoun_features(), on="_pronoun"))
@@ -546,9 +547,21 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # (a role looks further back, for a person's name: "Selon le même chercheur" two paragraphs after "a expliqué
     # Gilles-Éric Séralini")
     person = person_name(pl.col("_last"))
-    found = (located(pronouns, "_at").join(located(said, "_s"), on="doc_id")
+    # (a pronoun with no subject noun or name before it in its paragraph, outside its own content, continues the
+    # speaker of the paragraph before too, the backward-looking centre, Grosz, Joshi & Weinstein 1995: "« … », a
+    # déclaré M. Zaev. ¶ Il a ajouté que"; not "L'imam de la ville, Mohammed Karabila, est « effaré ». Il ajoute")
+    at = located(pronouns, "_at")
+    subjects = words.filter(pl.col("deprel").str.starts_with("nsubj") & pl.col("upos").is_in(["NOUN", "PROPN"]))
+    own = (at.join(subjects.select("doc_id", "par_id", pl.col("start_char").alias("_w")), on=["doc_id", "par_id"])
+           .filter((pl.col("_w") < pl.col("_at"))
+                   & ~pl.col("_w").is_between(pl.col("start_char"), pl.col("end_char"), closed="left"))
+           .select("_item").unique().with_columns(pl.lit(True).alias("_own")))
+    continued = ((pl.col("par_id") == pl.col("par_id_right"))
+                 | (~pl.col("_own").fill_null(False) & (pl.col("par_id") - pl.col("par_id_right") == 1)))
+    found = (at.join(own, on="_item", how="left")
+             .join(located(said, "_s"), on="doc_id")
              .filter((pl.col("_s") < pl.col("_at")) & agrees
-                     & pl.when(pl.col("_is_role")).then(person).otherwise(pl.col("par_id") == pl.col("par_id_right")))
+                     & pl.when(pl.col("_is_role")).then(person).otherwise(continued))
              .sort("_s", descending=True).group_by("_item", maintain_order=True).first()
              .select("_item", pl.when(~pl.col("_is_role")).then(pl.col("_last")).alias("_last"),
                      pl.when(pl.col("_is_role")).then(pl.col("_last")).alias("_role")))
