@@ -10,7 +10,8 @@ Run from the project root, with the file of the ``gender-guesser`` wheel (``pip 
 written here with ``Masc`` when all its codes are male ones, ``Fem`` when all are female ones, and left out
 otherwise ("Dominique", "Camille" is kept as ``Fem``: F and ?F; "Sharon": F, ?F and ?M, left out). Names written
 with the file's escapes for letters outside Latin-1 (``<``) are left out; ``+`` joins the parts of a compound
-name (``Jean+Pierre``: "Jean-Pierre"). The result is a modified version of ``nam_dict.txt`` and is released under
+name (``Jean+Pierre``: "Jean-Pierre"). The wheel's file is UTF-8 (read as Latin-1 before 2026-12-07, which garbled
+every accented name: "FranÃ§ois"). The result is a modified version of ``nam_dict.txt`` and is released under
 the same licence (``LICENSE-GFDL-1.2.txt`` beside it).
 """
 
@@ -44,7 +45,7 @@ def genders(lines: list[str]) -> dict[str, str]:
 
 
 def main(source: str) -> None:
-    lines = Path(source).read_text(encoding="latin-1").splitlines()
+    lines = Path(source).read_text(encoding="utf-8").splitlines()
     table = genders(lines)
     header = ("# First names and their gender, from nam_dict.txt (Jörg Michael, 2007-2008; GNU Free Documentation "
               "License 1.2 or later,\n# LICENSE-GFDL-1.2.txt): a modified version, built by make_first_names.py "
