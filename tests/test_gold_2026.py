@@ -430,7 +430,9 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     # reported speaker 0.752; at 19:11 UTC (d1278b0, the hedge rules) hedges P/R 0.961/0.874; at 19:42 UTC (0c88e7a)
     # the same. Fifteenth session: at 21:37 UTC (26c5dd3, a pronoun's antecedent a person of its gender named in its
     # paragraph or the one before, before the far speakers) quotation speaker 0.702 (40 of 57); at 21:44 UTC
-    # (23ea752, two more pronoun rules) reported speaker 0.762 (77 of 101). Errors never read.
+    # (23ea752, two more pronoun rules) reported speaker 0.762 (77 of 101); at 22:41 UTC (01c8c66: a capitalised run
+    # opening on "de" no name, a paragraph's opening pronoun continuing the last speaker) 0.772 (78 of 101); at 22:45
+    # UTC (40de180, the first names read as UTF-8) the same. Errors never read.
     ("set24", "conditionals (set24)", "f1"): 0.98,
     ("set24", "conditionals (set24)", "class_accuracy"): 0.77,
     ("set24", "hedges", "precision"): 0.94,
@@ -440,7 +442,7 @@ MINIMUM: dict[tuple[str, str, str], float] = {
     ("set24", "quotations", "speaker_accuracy"): 0.68,
     ("set24", "reported speech", "f1"): 0.88,
     ("set24", "reported speech", "kind_accuracy"): 0.93,
-    ("set24", "reported speech", "speaker_accuracy"): 0.74,
+    ("set24", "reported speech", "speaker_accuracy"): 0.75,
 }
 
 
