@@ -84,20 +84,9 @@ PRONOUN_CENTRES = {
 }
 
 
-@pytest.fixture(scope="module")
-def centres_found() -> pl.DataFrame:
-    from conftest import parse_texts
-
-    import corpusling as cl
-
-    return cl.reported(parse_texts({key: text for key, (text, _) in PRONOUN_CENTRES.items()}))
-
-
 @pytest.mark.parametrize("doc", list(PRONOUN_CENTRES))
-def test_a_subject_embedded_under_a_pronoun_is_no_antecedent(centres_found: pl.DataFrame, doc: str) -> None:
-    rows = centres_found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == PRONOUN_CENTRES[doc][1], rows.select("text", "source", "speaker", "rule")
+def test_a_subject_embedded_under_a_pronoun_is_no_antecedent(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, PRONOUN_CENTRES, doc)
 
 
 #: document id → (text, the speaker of its last reported content)
@@ -118,20 +107,9 @@ PRONOUNS_AS_WRITTEN = {
 }
 
 
-@pytest.fixture(scope="module")
-def as_written_found() -> pl.DataFrame:
-    from conftest import parse_texts
-
-    import corpusling as cl
-
-    return cl.reported(parse_texts({key: text for key, (text, _) in PRONOUNS_AS_WRITTEN.items()}))
-
-
 @pytest.mark.parametrize("doc", list(PRONOUNS_AS_WRITTEN))
-def test_a_pronoun_left_as_written_is_not_continued(as_written_found: pl.DataFrame, doc: str) -> None:
-    rows = as_written_found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == PRONOUNS_AS_WRITTEN[doc][1], rows.select("text", "source", "speaker", "rule")
+def test_a_pronoun_left_as_written_is_not_continued(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, PRONOUNS_AS_WRITTEN, doc)
 
 
 #: document id → (text, the speaker of its last reported content)
@@ -159,20 +137,9 @@ APPOSED_RELATIVES = {
 }
 
 
-@pytest.fixture(scope="module")
-def apposed_found() -> pl.DataFrame:
-    from conftest import parse_texts
-
-    import corpusling as cl
-
-    return cl.reported(parse_texts({key: text for key, (text, _) in APPOSED_RELATIVES.items()}))
-
-
 @pytest.mark.parametrize("doc", list(APPOSED_RELATIVES))
-def test_a_relative_after_an_apposition_stands_for_the_name(apposed_found: pl.DataFrame, doc: str) -> None:
-    rows = apposed_found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == APPOSED_RELATIVES[doc][1], rows.select("text", "source", "speaker", "rule")
+def test_a_relative_after_an_apposition_stands_for_the_name(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, APPOSED_RELATIVES, doc)
 
 
 @pytest.mark.parametrize(("mention", "name"), [
@@ -198,20 +165,9 @@ COMPLEMENT_NAMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def complement_found() -> pl.DataFrame:
-    from conftest import parse_texts
-
-    import corpusling as cl
-
-    return cl.reported(parse_texts({key: text for key, (text, _) in COMPLEMENT_NAMES.items()}))
-
-
 @pytest.mark.parametrize("doc", list(COMPLEMENT_NAMES))
-def test_a_pronoun_after_a_complement_of_a_complement(complement_found: pl.DataFrame, doc: str) -> None:
-    rows = complement_found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == COMPLEMENT_NAMES[doc][1], rows.select("text", "source", "speaker", "rule")
+def test_a_pronoun_after_a_complement_of_a_complement(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, COMPLEMENT_NAMES, doc)
 
 
 #: document id → (text, the speaker of its last reported content)
@@ -228,17 +184,24 @@ PARAGRAPH_OPENERS = {
 }
 
 
+@pytest.mark.parametrize("doc", list(PARAGRAPH_OPENERS))
+def test_a_pronoun_opening_its_paragraph_continues_the_last_speaker(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, PARAGRAPH_OPENERS, doc)
+
+
 @pytest.fixture(scope="module")
-def openers_found() -> pl.DataFrame:
+def reported_found() -> pl.DataFrame:
+    """The reported speech of every reported-speech case of this file, parsed once as one corpus."""
     from conftest import parse_texts
 
     import corpusling as cl
 
-    return cl.reported(parse_texts({key: text for key, (text, _) in PARAGRAPH_OPENERS.items()}))
+    cases = {**PRONOUN_CENTRES, **PRONOUNS_AS_WRITTEN, **APPOSED_RELATIVES, **COMPLEMENT_NAMES, **PARAGRAPH_OPENERS}
+    return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
 
 
-@pytest.mark.parametrize("doc", list(PARAGRAPH_OPENERS))
-def test_a_pronoun_opening_its_paragraph_continues_the_last_speaker(openers_found: pl.DataFrame, doc: str) -> None:
-    rows = openers_found.filter(pl.col("doc_id") == doc).sort("start_char")
+def assert_last_speaker(found: pl.DataFrame, cases: dict[str, tuple[str, str]], doc: str) -> None:
+    """The speaker of the document's last reported content is the one ``cases`` gives."""
+    rows = found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == PARAGRAPH_OPENERS[doc][1], rows.select("text", "source", "speaker", "rule")
+    assert rows["speaker"][-1] == cases[doc][1], rows.select("text", "source", "speaker", "rule")
