@@ -578,13 +578,17 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     # a si-clause in the imperfect or pluperfect anywhere in the sentence, the conditional outside it: the
     # tense concord of the hypothetical system ("si + imparfait → conditionnel présent, si + plus-que-parfait
     # → conditionnel passé", Riegel et al. 2018), which holds where the parser hangs the si-clause elsewhere
-    # ("que si le facteur devait payer" on a noun); not "comme si", nor the content of a verb of asking
+    # ("que si le facteur devait payer" on a noun); not "comme si", nor the content of a verb of asking (a verb
+    # of opinion, which the cues also list as verbs of saying, asks nothing: "penser que si une femme s'était
+    # comportée ainsi, ils l'auraient traitée…", as for ``_si_tree`` above)
     asking = nodes.filter(pl.col("_l").is_in(cues("reporting_verb"))).select(
         *sent, pl.col("word_id").alias("head"), pl.lit(True).alias("_asking_head"))
-    interrogative = pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_asking_head").fill_null(False)
+    interrogative = (pl.col("_rel").is_in(_COMPLEMENT) & pl.col("_asking_head").fill_null(False)
+                     & ~pl.col("_opinion_head").fill_null(False))
     imperfect_protases = (nodes.filter(pl.col("_n_si") & pl.col("_imperfect") & ~pl.col("_comparative_si")
                                        & ~pl.col("_question_si"))
-                          .join(asking, on=[*sent, "head"], how="left").filter(~interrogative)
+                          .join(asking, on=[*sent, "head"], how="left")
+                          .join(opinion, on=[*sent, "head"], how="left").filter(~interrogative)
                           .select(*sent, pl.col("word_id").alias("_si_node")))
     elsewhere = (found.select(row, *sent).join(imperfect_protases, on=sent, how="inner")
                  .join(on_path.select(row, pl.col("node").alias("_si_node")), on=[row, "_si_node"], how="anti")
