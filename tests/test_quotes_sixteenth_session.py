@@ -2,7 +2,13 @@
 *faire* ("», a fait remarquer Guy Cecil", "», fait valoir l'avocat"). Riegel, Pellat & Rioul (2018, ch. X) count the
 factitive *faire* among the semi-auxiliaries; its subject is the speaker, inverted after the infinitive as after
 "», a tenu à préciser le ministre". Written on set23's error (development: "a fait remarquer Guy Cecil"); invented
-texts parsed with the bundled compact model. Before, none of these quotations had a source."""
+texts parsed with the bundled compact model. Before, none of these quotations had a source.
+
+Two more readings of an incise, from a battery of attribution constructions of the French press written from the
+grammar (no development error had them): the subject of an incise is inverted (Riegel et al. 2018, ch. XXIII), so a
+"nous" or "vous" before its verb is its indirect object ("« … », nous a confié le maire"; before, the source was
+"nous"); and a preposition of a short phrase between the verb and its inverted subject is a whole word ("a dit aux
+journalistes le porte-parole X": "au" matched the start of "aux" before, and the source was lost)."""
 
 from __future__ import annotations
 
@@ -31,3 +37,28 @@ def found() -> pl.DataFrame:
 def test_the_subject_of_a_causative_incise_is_the_source(found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(found, doc)
     assert row["source"] == CAUSATIVE_INCISES[doc][1], row
+
+
+#: document id → (text, the source of its last direct quotation as written)
+INVERTED_SUBJECTS = {
+    "nous_before_the_verb": ("« Nous ne reculerons pas », nous a confié le maire de la commune.",
+                             "le maire de la commune"),
+    "nous_and_a_name": ("« Nous ne reculerons pas », nous explique Paul Martin.", "Paul Martin"),
+    "nous_and_an_inverted_clitic": ("« Nous ne reculerons pas », nous a-t-il confié.", "il"),
+    "vous_before_the_verb": ("« Nous ne reculerons pas », vous dira Paul Martin.", "Paul Martin"),
+    "aux_before_the_subject": ("« Nous ne reculerons pas », a dit aux journalistes le porte-parole Paul Martin.",
+                               "le porte-parole Paul Martin"),
+    # not over-firing: an object clitic that is no subject pronoun was never the source
+    "lui_before_the_verb": ("« Nous ne reculerons pas », lui a répondu Paul Martin.", "Paul Martin"),
+}
+
+
+@pytest.fixture(scope="module")
+def inverted_found() -> pl.DataFrame:
+    return direct_quotations(INVERTED_SUBJECTS)
+
+
+@pytest.mark.parametrize("doc", list(INVERTED_SUBJECTS))
+def test_the_inverted_subject_of_an_incise_is_the_source(inverted_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(inverted_found, doc)
+    assert row["source"] == INVERTED_SUBJECTS[doc][1], row

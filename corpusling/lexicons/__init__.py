@@ -55,7 +55,8 @@ ATTRIBUTION_ROLES: tuple[str, ...] = (
     "noun_phrase_determiner", "subject_determiner", "incise_auxiliary", "incise_adverb", "inverted_clitic",
     "weekday", "time_after_weekday", "time_after_ce", "time_adverb", "place_preposition", "skip_determiner",
     "of_preposition", "definite_article", "noun_phrase_end", "name_prefix", "name_particle",
-    "participle_not_verb", "object_clitic", "relative_pronoun", "relative_pronoun_other", "attributing_preposition",
+    "participle_not_verb", "object_clitic", "incise_object_clitic", "relative_pronoun", "relative_pronoun_other",
+    "attributing_preposition",
     "viewpoint_preposition", "attributing_preposition_after", "leading_conjunction", "viewpoint_pronoun",
     "preverbal_clitic", "complementizer", "subject_pronoun", "so_called_participle")
 

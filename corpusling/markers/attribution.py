@@ -1082,7 +1082,8 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
             .sort("doc_id", "sent_id", "head", expletive, pl.col("upos") != "PROPN",
                   pl.when(pl.col("upos") == "PROPN").then(-pl.col("word_id")).otherwise(pl.col("word_id")))
             .select("doc_id", "sent_id", pl.col("head").alias("_gov"), pl.col("word_id").alias("_subj"),
-                    pl.col("lemma").alias("_subj_lemma"), expletive.alias("_subj_expletive"))
+                    pl.col("lemma").alias("_subj_lemma"), expletive.alias("_subj_expletive"),
+                    pl.col("form").str.to_lowercase().alias("_subj_form"))
             .group_by("doc_id", "sent_id", "_gov", maintain_order=True).first())
     first_before = (tok.filter(pl.col("deprel").str.starts_with("nsubj") & (pl.col("word_id") < pl.col("head"))
                                & ~object_clitic)
@@ -1115,7 +1116,7 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
     q = (q.join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                 how="left")
          .join(subj.rename({"sent_id": "_v_sent", "_gov": "_v_head", "_subj": "_subj2"})
-               .drop("_subj_lemma", "_subj_expletive"),
+               .drop("_subj_lemma", "_subj_expletive", "_subj_form"),
                on=["doc_id", "_v_sent", "_v_head"], how="left")
          .join(inverted.rename({"sent_id": "_v_sent", "_gov": "_v_word"}), on=["doc_id", "_v_sent", "_v_word"],
                how="left")
@@ -1138,6 +1139,11 @@ def _subject_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule])
         .then(pl.col("_subj_first"))
         .when(_rule_is(table, verb="incise") & (pl.col("_subj") > pl.col("_incise_obj"))
               & (pl.col("_incise_obj") > pl.col("_v_word")))
+        .then(pl.col("_incise_obj"))
+        # an incise inverts its subject: "nous" or "vous" before its verb is its indirect object ("« … », nous a
+        # confié le maire", "nous explique-t-il"), the subject the noun after the verb or its inverted clitic
+        .when(_rule_is(table, verb="incise") & (pl.col("_subj") < pl.col("_v_word"))
+              & pl.col("_subj_form").is_in(words("incise_object_clitic")))
         .then(pl.col("_incise_obj"))
         .when(pl.col("_subj").is_not_null() & ~(relative_subject & (pl.col("_v_rel") == "acl:relcl"))
               & (~pl.col("_subj_expletive") | pl.col("_v_rv") | pl.col("_v_rv_incise")))

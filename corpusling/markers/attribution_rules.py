@@ -93,7 +93,7 @@ _SKIP = (rf"(?:(?:(?:(?:{_DEGREE})\s+)?\p{{Ll}}+ment|{_alternation(words('time_a
          rf"|(?:{_alternation(words('incise_adverb'))})"
          rf"|{_DAY}(?:\s+(?:{_alternation(words('time_after_weekday'))}))?"
          rf"|ce\s+(?:{_alternation(words('time_after_ce'))}))\s+"
-         rf"|(?:{_alternation(words('place_preposition'))})\s*"
+         rf"|(?:{_alternation(words('place_preposition'), then=_SPACE)})\s*"
          rf"(?:{_alternation(words('skip_determiner'), then=_SPACE)})?[^\s,.;:]+"
          rf"(?:\s+(?:{_alternation(words('of_preposition'))})\s*"
          rf"(?:{_alternation(words('definite_article'), then=_SPACE)})?[^\s,.;:]+)?\s+)")
