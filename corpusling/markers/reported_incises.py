@@ -72,7 +72,11 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                .filter((pl.col("a_start_char") < pl.col("start_char"))
                        & (pl.col("a_start_char") > pl.col("_punct").fill_null(-1))
                        & (pl.col("a_deprel").str.starts_with("aux") | pl.col("a_deprel").str.starts_with("expl")
-                          | (pl.col("a_deprel") == "advmod")))
+                          | (pl.col("a_deprel") == "advmod")
+                          # (an object clitic before the verb belongs to the incise, whose subject is inverted: "…,
+                          # nous a confié X", "…, lui a répondu X", whatever relation the parser gives it)
+                          | ((pl.col("a_upos") == "PRON")
+                             & pl.col("a_form").str.to_lowercase().is_in(reported_cues("incise_clitic")))))
                .group_by(WORD).agg(pl.col("a_start_char").min().alias("boundary")))
     cue = (cue.join(helpers, on=WORD, how="left").with_columns(pl.coalesce("boundary", "start_char")
                                                                 .alias("boundary")))
@@ -105,6 +109,43 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                                 | (pl.col("s_form") != pl.col("s_form").str.to_lowercase()))))
                        # (a date the parser took for the object: "écrit samedi le Straits Times")
                        & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
+               .select(*WORD, "s_start_char", "s_word_id", "s_upos"))
+    # ... or a name the parser hung without a preposition on an oblique after the verb ("…, a indiqué à l'AFP Paul
+    # Martin", "…, a dit aux journalistes le porte-parole X"): a noun phrase with no preposition is no noun's
+    # complement (Riegel et al. 2018, ch. VII), it is the incise's inverted subject
+    # (of a verb with no subject anywhere: one before it, "X, …, a demandé aux sénateurs John Kennedy et …", makes it
+    # no incise, and the name the oblique's apposition)
+    with_subject = children(words, cue.select(*WORD), ("nsubj", "nsubj:pass", "expl:subj"), "n").select(WORD)
+    obliques = (children(words, cue.select(*WORD, "start_char"), ("obl", "obl:arg", "obl:mod"), "o")
+                .join(with_subject, on=WORD, how="anti")
+                .filter(pl.col("o_start_char") > pl.col("start_char"))
+                .select(*WORD, pl.col("o_word_id").alias("_oblique")))
+    with_case = words.filter(pl.col("deprel") == "case").select("doc_id", "sent_id", pl.col("head").alias("_n"))
+    bare = (words.filter(pl.col("deprel") == "nmod").select("doc_id", "sent_id", pl.col("word_id").alias("_n"),
+                                                            pl.col("head").alias("_oblique"), "upos", "lemma",
+                                                            "start_char")
+            .join(with_case, on=["doc_id", "sent_id", "_n"], how="anti"))
+    # (... which closes the incise: a punctuation mark right after the name, "… Paul Martin." — not "aux sénateurs
+    # John Kennedy et Lindsey Graham si …", an oblique's apposition)
+    # (the name's last word: of its dependents, three levels down, "le porte-parole Paul Martin")
+    links = words.select("doc_id", "sent_id", pl.col("head").alias("_last"), pl.col("word_id").alias("_below"))
+    level = bare.select("doc_id", "sent_id", "_n", pl.col("_n").alias("_last"))
+    reached = [level]
+    for _ in range(3):
+        level = level.join(links, on=["doc_id", "sent_id", "_last"]).select("doc_id", "sent_id", "_n",
+                                                                            pl.col("_below").alias("_last"))
+        reached.append(level)
+    name_end = pl.concat(reached).group_by("doc_id", "sent_id", "_n").agg(pl.col("_last").max())
+    closing = words.filter(pl.col("upos") == "PUNCT").select("doc_id", "sent_id", (pl.col("word_id") - 1)
+                                                             .alias("_last"))
+    closed = name_end.join(closing, on=["doc_id", "sent_id", "_last"], how="semi").select("doc_id", "sent_id", "_n")
+    misattached = (obliques.join(bare.join(closed, on=["doc_id", "sent_id", "_n"], how="semi"),
+                                 on=["doc_id", "sent_id", "_oblique"])
+                   .filter((pl.col("upos") == "PROPN")
+                           | ((pl.col("upos") == "NOUN") & pl.col("lemma").str.to_lowercase().is_in(speaking)))
+                   .select(*WORD, pl.col("start_char").alias("s_start_char"), pl.col("_n").alias("s_word_id"),
+                           pl.col("upos").alias("s_upos")))
+    subject = (pl.concat([subject, misattached.join(subject.select(*WORD), on=WORD, how="anti")])
                .sort("s_start_char").group_by(WORD).agg(pl.col("s_word_id").first().alias("source_word"),
                                                          pl.col("s_upos").first().alias("_source_upos")))
     clause = children(words, cue.select(*WORD), CONTENT_RELATIONS, "c").filter(pl.col("c_deprel") != "advcl")
