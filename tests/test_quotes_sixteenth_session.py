@@ -8,7 +8,12 @@ Two more readings of an incise, from a battery of attribution constructions of t
 grammar (no development error had them): the subject of an incise is inverted (Riegel et al. 2018, ch. XXIII), so a
 "nous" or "vous" before its verb is its indirect object ("« … », nous a confié le maire"; before, the source was
 "nous"); and a preposition of a short phrase between the verb and its inverted subject is a whole word ("a dit aux
-journalistes le porte-parole X": "au" matched the start of "aux" before, and the source was lost)."""
+journalistes le porte-parole X": "au" matched the start of "aux" before, and the source was lost).
+
+And a description the article wrote elsewhere in apposition to a name ("Jean Dupont, l'entraîneur du club, …" … "«
+… », a commenté l'entraîneur") is that name even when its article is elided: "l'entraîneur" counts two words as "le
+porte-parole" did (the ``repeated description`` of :mod:`corpusling.markers.speakers`); a longer word that starts
+with it ("l'entraîneuse") is no occurrence of it."""
 
 from __future__ import annotations
 
@@ -62,3 +67,28 @@ def inverted_found() -> pl.DataFrame:
 def test_the_inverted_subject_of_an_incise_is_the_source(inverted_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(inverted_found, doc)
     assert row["source"] == INVERTED_SUBJECTS[doc][1], row
+
+
+#: document id → (text, the speaker of its last direct quotation)
+REPEATED_DESCRIPTIONS = {
+    # a description with an elided article, written elsewhere in apposition to a name, after it
+    "elided_article_after_the_name": ("Jean Dupont, l'entraîneur du club, était satisfait.\n\n« Les joueurs ont tout "
+                                      "donné », a commenté l'entraîneur.", "Jean Dupont"),
+    # as two words were before: "le porte-parole"
+    "two_words_before_the_name": ("Le porte-parole du syndicat, Paul Martin, a parlé mardi.\n\n« Nous ne reculerons "
+                                  "pas », a déclaré le porte-parole.", "Paul Martin"),
+    # not over-firing: a longer noun that only starts with the description's ("l'entraîneuse") is another word
+    "longer_noun": ("Marie Leroy, l'entraîneuse du club, était satisfaite.\n\nLe match a été long.\n\n« Les joueurs "
+                    "ont tout donné », a commenté l'entraîneur.", "l'entraîneur"),
+}
+
+
+@pytest.fixture(scope="module")
+def described_found() -> pl.DataFrame:
+    return direct_quotations(REPEATED_DESCRIPTIONS)
+
+
+@pytest.mark.parametrize("doc", list(REPEATED_DESCRIPTIONS))
+def test_a_description_repeated_from_an_apposition_is_the_name(described_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(described_found, doc)
+    assert row["speaker"] == REPEATED_DESCRIPTIONS[doc][1], row

@@ -322,9 +322,10 @@ def apposed_name(before: str, after: str, known: Collection[str] = ()) -> str | 
 def apposed_elsewhere(text: str, mention: str) -> str | None:
     """The name in apposition to another occurrence of the description ``mention`` in ``text`` (its first):
     "L'ancien porte-parole de la mission, Timor Goksel, …" … "l'ancien porte-parole de la mission fait remarquer"."""
-    if not mention or " " not in mention.strip() or text.lower().count(mention.strip().lower()) < 2:
+    # (two words at least, an elided article counting as one: "l'entraîneur" as "le porte-parole")
+    if not mention or not re.search(r"[\s'’]\S", mention.strip()) or text.lower().count(mention.strip().lower()) < 2:
         return None
-    for found in re.finditer(re.escape(mention.strip()), text, flags=re.IGNORECASE):
+    for found in re.finditer(re.escape(mention.strip()) + r"(?!\w)", text, flags=re.IGNORECASE):
         name = apposed_name(text[max(found.start() - 80, 0):found.start()], text[found.end():found.end() + 80])
         if name:
             return name
