@@ -13,7 +13,11 @@ journalistes le porte-parole X": "au" matched the start of "aux" before, and the
 And a description the article wrote elsewhere in apposition to a name ("Jean Dupont, l'entraîneur du club, …" … "«
 … », a commenté l'entraîneur") is that name even when its article is elided: "l'entraîneur" counts two words as "le
 porte-parole" did (the ``repeated description`` of :mod:`corpusling.markers.speakers`); a longer word that starts
-with it ("l'entraîneuse") is no occurrence of it."""
+with it ("l'entraîneuse") is no occurrence of it.
+
+An inverted clitic after the incise's auxiliary marks the inversion as one after its verb does ("« … », a-t-il
+tempêté", a verb of no lexicon; "« Nous partons, a-t-il déclaré, et … »" between the marks): before, only a clitic
+after the verb counted (development: one quotation kind more right, set13)."""
 
 from __future__ import annotations
 
@@ -92,3 +96,24 @@ def described_found() -> pl.DataFrame:
 def test_a_description_repeated_from_an_apposition_is_the_name(described_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(described_found, doc)
     assert row["speaker"] == REPEATED_DESCRIPTIONS[doc][1], row
+
+
+#: document id → (text, the source of its quotation as written)
+AUXILIARY_CLITICS = {
+    # an incise of any verb, inverted: the clitic after its auxiliary shows the inversion as one after the verb does
+    "open_incise_compound": ("« Nous ne reculerons pas », a-t-il tempêté.", "il"),
+    "open_incise_compound_then_phrase": ("« Nous ne reculerons pas », a-t-elle rigolé devant la presse.", "elle"),
+    # an incise between the marks, in a compound tense
+    "inside_compound": ("« Nous partons, a-t-il déclaré, et nous reviendrons bientôt. »", "il"),
+}
+
+
+@pytest.fixture(scope="module")
+def auxiliary_found() -> pl.DataFrame:
+    return direct_quotations(AUXILIARY_CLITICS)
+
+
+@pytest.mark.parametrize("doc", list(AUXILIARY_CLITICS))
+def test_an_inverted_clitic_after_the_auxiliary_marks_the_incise(auxiliary_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(auxiliary_found, doc)
+    assert row["source"] == AUXILIARY_CLITICS[doc][1], row

@@ -122,9 +122,9 @@ def _char_find(haystack: pl.Expr, needle: pl.Expr) -> pl.Expr:
 def _inverted_verb(form: str) -> str:
     """The verb of an inverted incise, its word matched by ``form`` (group ``form``, then ``clitic``): its auxiliary
     with adverbs after it, a reflexive clitic, a semi-auxiliary before the infinitive ("», préférait rectifier
-    l'intéressé"), an inverted clitic after it."""
+    l'intéressé"), an inverted clitic after it or after its auxiliary (group ``aux_clitic``: "», a-t-il tempêté")."""
     reflexive = rf"(?:(?:{_alternation(kind_words('reflexive_clitic'), then=_SPACE)})\s*)?"
-    return (rf"(?:{reflexive}{_INCISE_AUX}(?:{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
+    return (rf"(?:{reflexive}{_INCISE_AUX}(?P<aux_clitic>{_CLITIC})?\s+(?:{_INCISE_ADV},?\s+){{0,3}})?"
             rf"(?:{INCISE_SEMI_AUX}(?:{_CLITIC})?\s+)?{reflexive}(?P<form>{form})(?P<clitic>{_CLITIC})?")
 
 
@@ -498,7 +498,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
 
     def incise_ok(found: pl.Expr) -> pl.Expr:
         """After the mark: the verb then an inverted clitic, the end of the sentence, a comma or a subject."""
-        return (found.struct.field("clitic").is_not_null()
+        return (found.struct.field("clitic").is_not_null() | found.struct.field("aux_clitic").is_not_null()
                 | found.struct.field("rest").str.contains(rf"^(?:\s*$|\s*[,;]|\s+{_SKIP}{{0,3}}{_SUBJECT_START})"))
 
     # the sentence opened on a quotation whose incise ends with a comma right before this one
@@ -509,13 +509,14 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     agent_src = pl.col("_right").str.extract(agent, 1)
     # inside the marks, the incise is closed by a comma or a stop after its clitic or its subject ("dit-on" inside
     # a quotation is the speaker's hedge, not an incise)
-    inside_ok = (inside_at.struct.field("clitic").is_not_null() & ~inside_at.struct.field("clitic").str.ends_with("on")
+    inside_clitic = pl.coalesce(inside_at.struct.field("clitic"), inside_at.struct.field("aux_clitic"))
+    inside_ok = (inside_clitic.is_not_null() & ~inside_clitic.str.ends_with("on")
                  & inside_at.struct.field("rest").str.contains(r"^\s*[,.;!?…]")
                  | inside_at.struct.field("rest").str.contains(
                      rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}[^\s,.;:!?«»]*(?:\s+[^\s,.;:!?«»]+){{0,6}}\s*[,.;!?…]"))
     # whatever the verb, the inversion shows the incise: an inverted clitic or a subject after the verb, not the end
     # of the sentence nor a comma ("», a salué pour sa part le Premier ministre", "», s'emporte-t-il")
-    open_ok = (open_at.struct.field("clitic").is_not_null()
+    open_ok = (open_at.struct.field("clitic").is_not_null() | open_at.struct.field("aux_clitic").is_not_null()
                | open_at.struct.field("rest").str.contains(rf"^\s+{_SKIP}{{0,3}}{_SUBJECT_START}"))
     return q.with_columns(
         pl.when(open_ok).then(pl.col("end_char") + open_at.struct.field("upto").str.len_chars())
@@ -532,7 +533,7 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         pl.when(inside_ok).then(pl.col("start_char") + inside_at.struct.field("upto").str.len_chars())
         .alias("_inside_incise_end"),
         pl.when(inside_ok).then(inside_at.struct.field("form")).alias("_inside_incise_form"),
-        pl.when(inside_ok).then(inside_at.struct.field("clitic")).alias("_inside_incise_clitic"),
+        pl.when(inside_ok).then(inside_clitic).alias("_inside_incise_clitic"),
         pl.when(pl.col("_after_colon"))
         # (alone, or after a fronted adjunct and its comma: "Pour la principale association …, l'April : « … »")
         .then(pl.col("_left").str.extract(rf"(?:^|,)\s*(?:{_ELIDED_ARTICLE})?({NAME})\s*:\s*$", 1))
@@ -1210,8 +1211,11 @@ def _inverted_source(q: pl.DataFrame, tok: pl.DataFrame, table: list[SourceRule]
         np_text.str.extract(np_pattern, 1).alias("_np"),
     ).with_columns(
         pl.when(pl.col("_np").str.contains(_NP_START)).then(pl.col("_np")).alias("_np"),
+        # (the last inverted clitic of the incise, after its verb or its auxiliary: "…, a-t-il déclaré, …")
         pl.when(inside_quote & pl.col("_clitic").is_not_null())
-        .then(pl.col("_inside_incise_end") - pl.col("_clitic").str.len_chars())
+        .then(pl.col("start_char") + pl.col("text").str.slice(pl.col("start_char"),
+                                                              pl.col("_inside_incise_end") - pl.col("start_char"))
+              .str.extract(rf"^(.*-(?:t-)?){clitic}\b", 1).str.len_chars())
         .when(pl.col("_clitic").is_not_null())
         .then(pl.col("end_char") + clitic_text.str.extract(rf"^(.*?-(?:t-)?){clitic}\b", 1).str.len_chars())
         .alias("_cl_pos"),
