@@ -117,3 +117,13 @@ def auxiliary_found() -> pl.DataFrame:
 def test_an_inverted_clitic_after_the_auxiliary_marks_the_incise(auxiliary_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(auxiliary_found, doc)
     assert row["source"] == AUXILIARY_CLITICS[doc][1], row
+
+
+def test_a_chanted_slogan_is_the_utterance_of_the_subject() -> None:
+    """"scander" (to chant a slogan) says its object: a quotation right after it is direct, its subject the speaker
+    (the gold policy: "as the object of a verb of saying ('crier Allah')"; set22's "qui scandaient « ni oubli, ni
+    pardon »", development direct speakers 658 -> 659 of 767)."""
+    found = direct_quotations({"slogan": ("Les manifestants ont scandé « Macron, démission ! » devant la préfecture.",
+                                          None)})
+    row = quotation_row(found, "slogan")
+    assert (row["kind"], row["speaker"]) == ("direct", "Les manifestants"), row
