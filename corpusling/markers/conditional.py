@@ -261,8 +261,22 @@ def _context(words: pl.DataFrame) -> pl.DataFrame:
     question_opens = (pl.col("_f").str.to_lowercase().is_in(cues("interrogative_word"))
                       & past_saying.shift(1).over("_sk").fill_null(False))
     in_question = _nearest_earlier(question_opens | boundary, question_opens, strictly=True).fill_null(False)
+    # the hypothetical system fronted: a sentence that opens on "Si", an imperfect or pluperfect by its ending before
+    # its first comma, the conditional after it ("Si le gouvernement cédait, les syndicats reprendraient…"; Riegel
+    # et al. 2018, ch. XVIII, si + imparfait → conditionnel), read on the words where the tagger makes the imperfect
+    # an adjective and the tree loses the si-clause
+    word = pl.col("upos") != "PUNCT"
+    first_word = word & (word.cast(pl.Int32).cum_sum().over("_sk") == 1)
+    opens_on_si = (first_word & pl.col("_f").str.to_lowercase().is_in(cues("elided_condition_word")
+                                                                      + cues("condition_word"))).any().over("_sk")
+    first_comma = pl.when(pl.col("_f") == ",").then(pl.col("word_id")).min().over("_sk")
+    present_in_ai = pl.col("_l").str.contains("(?:" + "|".join(cues("present_in_ai")) + ")$").fill_null(False)
+    imperfect_before = ((pl.col("word_id") < first_comma) & pl.col("_f").str.to_lowercase().str.contains(
+        _IMPERFECT_ENDING) & ~pl.col("_cnd") & ~present_in_ai).fill_null(False).any().over("_sk")
     return words.with_columns(
         si.fill_null(False).any().over("_sk").alias("_si"),
+        (opens_on_si & imperfect_before & pl.col("_cnd") & (pl.col("word_id") > first_comma)).fill_null(False)
+        .alias("_fronted_si_imperfect"),
         # a sentence that appeals for witnesses ("La police exhorte les habitants qui auraient vu…")
         pl.col("_l").is_in(cues("witness_appeal_verb")).fill_null(False).any().over("_sk").alias("_appeal"),
         que_after_saying.is_not_null().alias("_que_after_past_saying"),
@@ -702,7 +716,9 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     "sans" + an infinitive on a present conditional ("on pourrait protéger nos frontières sans avoir de
     gardes-côtes"; on a past one it is the manner: "il aurait quitté le pays sans prévenir"), tried
     before the modals, and so are a si-clause in the imperfect or pluperfect wherever the parser hung it (the
-    tense concord of the hypothetical system: "que si le facteur devait payer") and a gerund on a present
+    tense concord of the hypothetical system: "que si le facteur devait payer"; and read on the words, a sentence
+    opening on "Si" with an imperfect by its ending before its first comma, which the tagger may make an adjective:
+    ``fronted_si_imperfect``) and a gerund on a present
     conditional ("en réduisant les impôts, le gouvernement relancerait…", "… pourrait relancer…"; not a gerund
     after a modal of possibility, the means: "pourrait bouleverser la science, notamment en améliorant…"), and a
     purpose infinitive "pour +
@@ -811,6 +827,7 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
          "future_in_past"),
         ("si_clause", pl.when(tree).then(pl.col("_si_tree")).otherwise(pl.col("_si")), "hypothetical"),
         ("si_imperfect", pl.col("_si_imperfect"), "hypothetical"),
+        ("fronted_si_imperfect", pl.col("_fronted_si_imperfect"), "hypothetical"),
         ("condition_phrase", pl.col("_condition"), "hypothetical"),
         ("sans_condition", pl.col("_sans_condition"), "hypothetical"),
         ("sans_infinitive_condition", pl.col("_sans_infinitive") & ~compound, "hypothetical"),
