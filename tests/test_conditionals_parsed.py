@@ -80,7 +80,7 @@ CASES = [
     # an action judged by an adjective of worth, cost or feasibility: judged as if taken (UD ParTUT dev item) ...
     ("Cette mesure serait réellement nécessaire pour maintenir la sécurité des transports.", "serait",
      "hypothetical", "judged_action"),
-    ("Une telle réforme serait très coûteuse.", "serait", "hypothetical", "judged_action"),
+    ("Cette réforme serait très coûteuse.", "serait", "hypothetical", "judged_action"),
     # ... not a state reported of an event
     ("L'explosion serait accidentelle.", "serait", "reportive", "unmarked"),
     # a dated relative clause under a past main clause: what came later in a narrative (UD Sequoia dev item) ...

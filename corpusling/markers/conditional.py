@@ -378,8 +378,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
     # what the children say of their head, in one pass: the conjunctions that introduce it, a tense auxiliary
     # (passé composé, plus-que-parfait) or the participle of a causative, an auxiliary or copula in the
     # imperfect (pluperfect: "s'ils avaient adopté"; "s'il était élu"), a clausal complement, a gerund
+    hypothetical_adjective = (crel == "amod") & pl.col("_l").is_in(_implicit("hypothetical_adjective"))
     flags = children.filter(crel.is_in(["mark", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "ccomp", "csubj",
-                                        "csubj:pass", "nsubj", "xcomp", "advcl", "det"])
+                                        "csubj:pass", "nsubj", "xcomp", "advcl", "det"]) | hypothetical_adjective
                             ).group_by(*sent, "word_id").agg(
         (mark.any() & ~(mark & ~form.is_in([*cues("complementizer"), *si])).any()).alias("_complementizer"),
         (mark & form.is_in(si)).any().alias("_n_si"),
@@ -402,8 +403,9 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
         .alias("_fronted_gerund_child"),
         (crel.is_in(["csubj", "csubj:pass", "nsubj", "advcl"]) & (pl.col("verbform") == "Inf")
          & pl.col("_sentence_initial") & (pl.col("_child") < pl.col("word_id"))).any().alias("_infinitive_subject"),
-        form.filter(crel == "det").first().alias("_det"))
-    determiners = flags.select(*sent, "word_id", "_det")
+        form.filter(crel == "det").first().alias("_det"),
+        hypothetical_adjective.any().alias("_tel"))
+    determiners = flags.select(*sent, "word_id", "_det", "_tel")
     subjects = (children.filter(pl.col("_crel").str.starts_with("nsubj") | (pl.col("_crel") == "expl:subj"))
                 .join(determiners.rename({"word_id": "_child"}), on=[*sent, "_child"], how="left")
                 .sort(*sent, "word_id", pl.col("_crel") == "expl:subj", "_child")  # a true subject first
@@ -411,6 +413,7 @@ def _nodes(words: pl.DataFrame) -> pl.DataFrame:
                                                 pl.col("_l").first().alias("_subj_l"),
                                                 pl.col("upos").first().alias("_subj_upos"),
                                                 pl.col("_det").first().alias("_subj_det"),
+                                                pl.col("_tel").first().alias("_subj_tel"),
                                                 pl.col("_f").first().str.replace(r"^-(?:t-)?", "").alias("_subj_f")))
     # "sans" + a noun phrase with a determiner, or + a pronoun ("sans lui"), not "sans doute", as an oblique; or
     # "sans" + an infinitive (mark), whatever the infinitive's relation (the parser may call "sans avoir" a
@@ -640,7 +643,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
           .with_columns(pl.lit(True).alias("_si_tree")))
     # the conditional's own clause: its subject, an oblique "sans X", a gerund, a conjunction that introduces it
     own_clause = nodes.rename({"word_id": "node"}).join(start, on=[*sent, "node"], how="inner").select(
-        row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_sans_condition",
+        row, *sent, "head", "_rel", "_subj_l", "_subj_upos", "_subj_det", "_subj_f", "_subj_tel", "_sans_condition",
         "_sans_infinitive",
         pl.col("upos").alias("_clause_upos"), pl.col("_l").alias("_clause_l"), "_clausal_child",
         pl.col("_marked").alias("_clause_marked"),
@@ -681,7 +684,8 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
     tree = pl.col("_tree").fill_null(False)
     return found.select(
         "doc_id", "sent_id", "word_id", tree.alias("_tree"), "_clause_rel", "_subj_l", "_subj_upos", "_subj_det",
-        "_subj_f", "_clause_upos", "_clause_l", "_antecedent_l", "_above_cnd", "_gov_l", "_gov_past", "_gov_k",
+        "_subj_f", pl.col("_subj_tel").fill_null(False).alias("_subj_tel"), "_clause_upos", "_clause_l",
+        "_antecedent_l", "_above_cnd", "_gov_l", "_gov_past", "_gov_k",
         *((tree & pl.col(c).fill_null(False)).alias(c)
           for c in ("_governed", "_fip_tree", "_si_tree", "_si_imperfect", "_speaker_gov", "_content_clause",
                     "_sans_condition", "_sans_infinitive", "_clausal_child", "_clause_marked",
@@ -755,9 +759,10 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
     subject is hypothetical (guide §1: "une défaite compromettrait"): a noun of action or a pronoun
     standing for a situation as the subject of a verb of consequence ("l'inaction obligerait", "cela
     permettrait": ``implicit_conditions.tsv``), a free-choice subject ("toute proposition serait
-    irrecevable"), an adjective judging a clause ("ce serait dramatique que…") or judging the worth, cost or
-    feasibility of an action that is the subject ("cette mesure serait nécessaire": ``judged_action``,
-    ``evaluative_adjective`` of ``implicit_conditions.tsv``); "ne saurait +
+    irrecevable"), one whose referent "tel" imagines ("un tel accord permettrait…": ``imagined_subject``), an adjective
+    judging a clause ("ce serait dramatique que…") or judging the worth, cost or feasibility of an action that is
+    the subject ("cette mesure serait nécessaire": ``judged_action``, ``evaluative_adjective`` of
+    ``implicit_conditions.tsv``); "ne saurait +
     infinitive" is a set phrase (``other``). Last before the default, a present conditional whose subject is a
     pronoun standing for the situation just described ("Cela représenterait donc une hausse", "Ce serait l'unique
     manière de l'honorer": ``situation_pronoun_subject``) is the consequence or worth of that situation as
@@ -897,6 +902,8 @@ def rules() -> list[tuple[str, pl.Expr, str]]:
         ("judged_situation", copula & pl.col("_subj_f").is_in(cues("situation_subject")), "hypothetical"),
         ("judged_action", (lemma == _ETRE) & ~compound & (pl.col("_clause_upos") == "ADJ") & situation
          & pl.col("_clause_l").is_in(_implicit("evaluative_adjective")), "hypothetical"),
+        # (a subject whose referent "tel" imagines: "un tel accord permettrait de relancer l'économie")
+        ("imagined_subject", ~compound & pl.col("_subj_tel"), "hypothetical"),
         ("situation_pronoun_subject", ~compound & (pl.col("_subj_f").is_in(cues("situation_pronoun_subject"))
                                                   | subject.is_in(cues("situation_pronoun_subject"))),
          "hypothetical"),
