@@ -599,8 +599,13 @@ def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs:
     noun_heads = (of(neighbours, "_w", heads["_h"])
                   .filter(pl.col("upos").is_in(["NOUN", "PROPN"]) & (pl.col("deprel") == "nmod"))["_h"])
     # (of the nouns that are subjects: the only phrases whose role a closing name takes)
-    upper = _typed(of(base.filter((pl.col("upos") == "NOUN") & pl.col("deprel").is_in(["nsubj", "nsubj:pass"])),
-                      "_w", noun_heads))
+    # (the first subject of its verb only: a verb has one subject, and a noun after a name the parser hung there
+    # beside it is that name's apposition, the role of the person already named, whose complement a name closing
+    # it belongs to: "Elisabeth Ferrell, la responsable écossaise du Bat Conservation Trust, a encouragé", the
+    # Trust no person; Riegel, Pellat & Rioul 2018, ch. VII, l'apposition)
+    subject_nouns = base.filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]))
+    subject_nouns = subject_nouns.filter(pl.col("_w") == pl.col("_w").min().over("_h"))
+    upper = _typed(of(subject_nouns.filter(pl.col("upos") == "NOUN"), "_w", noun_heads))
     flat = children.filter(pl.col("deprel").is_in(flat_rels) & (pl.col("upos") == "PROPN"))
     # the dependents of the words around a name, in one pass: the nouns a name hangs on and the nouns apposed to
     # it (their determiners, their prepositions), the flat words of a flat word
