@@ -7,6 +7,12 @@ name the parser hung on the same verb is the name's apposition, the role of the 
 closing its complement belongs to that complement, no person: "Elisabeth Ferrell, la responsable écossaise du Bat
 Conservation Trust, a encouragé … ¶ Elle a déclaré : « … »" = Elisabeth Ferrell, not the Trust (a verb has one
 subject; Riegel, Pellat & Rioul 2018, ch. VII on the apposition; set23's "Elisabeth Ferrell").
+
+Reported speech: a subject noun phrase whose noun names a time, an event, a quantity, an abstraction or a thing
+("la production", "le lendemain", "ce cours", ``time_noun`` and ``non_agent_noun`` of ``reported_cues.tsv``) is no
+antecedent of a pronoun that reports: no verb of saying takes one as its agent, the selectional restriction by which
+Hobbs 1978 filters a pronoun's antecedents ("La production a baissé. Elle estime que" is not the production; set22's
+"Toyota UK").
 """
 
 from __future__ import annotations
@@ -40,3 +46,38 @@ def apposed_found() -> pl.DataFrame:
 def test_a_name_closing_a_role_apposed_to_a_name_is_no_person(apposed_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(apposed_found, doc)
     assert row["speaker"] == APPOSED_ROLES[doc][1], row
+
+
+#: document id → (text, the speaker of its last reported content)
+NON_AGENTS = {
+    "production": (
+        "La direction de l'usine a présenté ses comptes lundi. La production a baissé de 10 % en un an. Elle estime "
+        "que la demande reprendra bientôt.", "La direction de l'usine"),
+    # not over-firing: a subject that may speak stays the antecedent
+    "direction": (
+        "Les ouvriers ont manifesté lundi. La direction de l'usine a baissé les salaires. Elle estime que la demande "
+        "reprendra bientôt.", "La direction de l'usine"),
+}
+
+
+@pytest.fixture(scope="module")
+def reported_found() -> pl.DataFrame:
+    """The reported speech of every reported-speech case of this file, parsed once as one corpus."""
+    from conftest import parse_texts
+
+    import corpusling as cl
+
+    cases = {**NON_AGENTS}
+    return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
+
+
+def assert_last_speaker(found: pl.DataFrame, cases: dict[str, tuple[str, str]], doc: str) -> None:
+    """The speaker of the document's last reported content is the one ``cases`` gives."""
+    rows = found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == cases[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
+@pytest.mark.parametrize("doc", list(NON_AGENTS))
+def test_a_noun_that_cannot_speak_is_no_antecedent(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, NON_AGENTS, doc)

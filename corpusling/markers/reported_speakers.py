@@ -10,6 +10,7 @@ speaker who agrees with it, a description naming the person it refers back to).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import polars as pl
 
@@ -480,6 +481,13 @@ def _mention_features(spans: pl.DataFrame, words: pl.DataFrame, mentions: pl.Dat
         .alias("_plural")).drop("_w", "_wu", "_wf", "_mg")
 
 
+@cache
+def _non_agent_nouns() -> list[str]:
+    """The nouns no verb of saying takes as its agent: ``time_noun`` and ``non_agent_noun`` of
+    ``reported_cues.tsv``."""
+    return [*reported_cues("time_noun"), *reported_cues("non_agent_noun")]
+
+
 def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                   mentions: pl.DataFrame) -> pl.DataFrame:
     """A personal pronoun that reports ("Il a ajouté que", "a-t-il précisé") continues the nearest speaker before
@@ -626,7 +634,13 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
                 .filter(pl.col("deprel").is_in(["nsubj", "nsubj:pass"]))
                 .filter((pl.col("word_id") == pl.col("word_id").min().over("doc_id", "sent_id", "head"))
                         | (pl.col("word_id") < pl.col("head")))
-                .filter(pl.col("upos").is_in(["NOUN", "PROPN"])))
+                .filter(pl.col("upos").is_in(["NOUN", "PROPN"]))
+                # (not a noun of a time, an event, a quantity or a thing, which no verb of saying takes as its
+                # agent: "La production a baissé de 10 %. Elle affirme que" is not the production; the verb's
+                # selectional restriction, by which Hobbs 1978 filters a pronoun's antecedents; ``time_noun`` and
+                # ``non_agent_noun`` of ``reported_cues.tsv``)
+                .filter((pl.col("upos") == "PROPN")
+                        | ~pl.col("lemma").cast(pl.String).str.to_lowercase().is_in(_non_agent_nouns())))
     # (the words of their sentences, the only ones read below)
     words = having(words, subjects, ["doc_id", "sent_id"])
     # (the subject of a subordinate clause comes after a name its sentence's main verb has as subject, Lappin &
