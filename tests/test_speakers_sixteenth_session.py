@@ -12,7 +12,9 @@ Reported speech: a subject noun phrase whose noun names a time, an event, a quan
 ("la production", "le lendemain", "ce cours", ``time_noun`` and ``non_agent_noun`` of ``reported_cues.tsv``) is no
 antecedent of a pronoun that reports: no verb of saying takes one as its agent, the selectional restriction by which
 Hobbs 1978 filters a pronoun's antecedents ("La production a baissé. Elle estime que" is not the production; set22's
-"Toyota UK").
+"Toyota UK"). Nor is a source as written whose noun is one of them, a subject the parser took for one ("il avait
+un temps annoncé que"), continued by a later pronoun ("…, a-t-il conclu, ajoutant avoir …": set20's "François
+Fillon").
 """
 
 from __future__ import annotations
@@ -57,6 +59,11 @@ NON_AGENTS = {
     "direction": (
         "Les ouvriers ont manifesté lundi. La direction de l'usine a baissé les salaires. Elle estime que la demande "
         "reprendra bientôt.", "La direction de l'usine"),
+    "source_as_written": (
+        "Paul Martin a parlé lundi.\n\nIl a précisé qu'il se rendra à la convocation des juges, alors qu'il avait un "
+        "temps annoncé qu'il se retirerait. Il a aussi dénoncé un « assassinat politique ».\n\n« Je le "
+        "démontrerai », a-t-il conclu, ajoutant avoir le sentiment de ne pas être traité comme les autres.",
+        "Paul Martin"),
 }
 
 

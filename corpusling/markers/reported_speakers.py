@@ -538,6 +538,11 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
             .filter(~(pl.col("_pron").fill_null(False)
                       & (pl.col("_last").str.strip_chars() == pl.col("_text_span").str.strip_chars())))
             .drop("_pron"))
+    # (nor a source as written whose noun no verb of saying takes as its agent, a subject the parser took for one:
+    # "un temps", "Le lendemain"; Hobbs 1978's selectional restriction, as for the subjects below)
+    noun = (pl.col("_text_span").str.strip_chars().str.to_lowercase()
+            .str.extract(r"^(?:les|le|la|l['’]|une|un|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([\w-]+)", 1))
+    said = said.filter(~noun.is_in(_non_agent_nouns()).fill_null(False))
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
     paragraph = ordered_within(words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id"), ["doc_id"],
                                "_p_at")
