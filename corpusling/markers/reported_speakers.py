@@ -56,6 +56,13 @@ def person_name(name: pl.Expr) -> pl.Expr:
 EUPHONIC: tuple[str, ...] = speaker_words("euphonic_consonant")
 
 
+@cache
+def _non_agent_nouns() -> list[str]:
+    """The nouns no verb of saying takes as its agent: ``time_noun`` and ``non_agent_noun`` of
+    ``reported_cues.tsv``."""
+    return [*reported_cues("time_noun"), *reported_cues("non_agent_noun")]
+
+
 def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """``items`` (``_item, doc_id, sent_id, cue_word``) plus ``source_word``, by the first of these that holds:
 
@@ -212,6 +219,18 @@ def sources(items: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     # taken by a parser that hung it on the cue ("Il estime que François Fillon a bien fait de dire « la vérité »";
     # set17)
     candidates = pl.concat(found)
+    # no candidate whose noun names a time, an event, a quantity or a thing, which no verb of saying takes as its
+    # agent (the verb's selectional restriction, Hobbs 1978): the next candidate is the source ("La nuit fut
+    # chaude : Météo France a relevé …, mais précise que" = Météo France; ``time_noun`` and ``non_agent_noun``)
+    mute = (words.filter((pl.col("upos") == "NOUN")
+                         & pl.col("lemma").cast(pl.String).str.to_lowercase().is_in(_non_agent_nouns()))
+            .select("doc_id", "sent_id", pl.col("word_id").alias("source_word")))
+    muted = (candidates.join(items.select("_item", "doc_id", "sent_id"), on="_item")
+             .join(mute, on=["doc_id", "sent_id", "source_word"], how="semi").select("_item", "source_word"))
+    candidates = (candidates.with_row_index("_order")
+                  .join(muted.unique().with_columns(pl.lit(True).alias("_muted")), on=["_item", "source_word"],
+                        how="left")
+                  .sort(pl.col("_muted").fill_null(False), "_order").drop("_order", "_muted"))
     at = words.select("doc_id", "sent_id", "word_id", "start_char", pl.col("lower_form").alias("_form"))
     que_clauses = (items.filter(pl.col("kind") == "indirect")
                    .select("_item", "doc_id", "sent_id", "cue_word", "start_char", "end_char")
@@ -479,13 +498,6 @@ def _mention_features(spans: pl.DataFrame, words: pl.DataFrame, mentions: pl.Dat
         pl.coalesce(pl.col("_wf").str.extract(r"Gender=(\w+)"), "_mg").alias("_gender"),
         (pl.col("_wf").fill_null("").str.contains("Number=Plur") | pl.col("_text_span").str.contains(r"\s(?:et)\s"))
         .alias("_plural")).drop("_w", "_wu", "_wf", "_mg")
-
-
-@cache
-def _non_agent_nouns() -> list[str]:
-    """The nouns no verb of saying takes as its agent: ``time_noun`` and ``non_agent_noun`` of
-    ``reported_cues.tsv``."""
-    return [*reported_cues("time_noun"), *reported_cues("non_agent_noun")]
 
 
 def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
