@@ -22,6 +22,11 @@ the nearest subject-like noun…), one whose noun is a ``time_noun`` or a ``non_
 début de …" = the countries, not "le début" the parser hung on the participle (set9's "L'Autriche et, surtout,
 l'Allemagne"); the same selectional restriction. It stays the source where it is the only one ("Le bilan indique
 que").
+
+A quotation's incise: "faire" before the infinitive of a verb of saying ("», a fait remarquer Guy Cecil,
+directeur …") is glue between the closing mark and the incise's verb, as an auxiliary is: the causative
+periphrasis whose infinitive is the verb of saying (Riegel, Pellat & Rioul 2018, ch. XI; set23's "Guy Cecil"), not
+the end of the incise, which left the quotation to the subject of the sentence before.
 """
 
 from __future__ import annotations
@@ -44,6 +49,29 @@ APPOSED_ROLES = {
         "Les hérissons sont protégés.\n\nLa ministre de la Défense Sophie Bernard a encouragé le public à les "
         "aider.\n\nElle a déclaré : « Nous avons encore beaucoup à apprendre. »", "Sophie Bernard"),
 }
+
+
+#: document id → (text, the speaker of its last direct quotation)
+CAUSATIVE_INCISES = {
+    "after_a_speaker": (
+        "Le vote a eu lieu lundi.\n\nSelon la presse, l'ancien président du comité, Marc Durand, a déclaré que « "
+        "c'est un désordre ».\n\n« Il ne s'agit pas seulement du vote du comité. Il s'agit aussi de la manière dont "
+        "ils ont géré la situation », a fait remarquer Paul Martin, directeur du groupe.", "Paul Martin"),
+    "alone": (
+        "Le vote a eu lieu lundi.\n\n« Il ne s'agit pas seulement du vote du comité », a fait remarquer Paul "
+        "Martin, directeur du groupe.", "Paul Martin"),
+}
+
+
+@pytest.fixture(scope="module")
+def causative_found() -> pl.DataFrame:
+    return direct_quotations(CAUSATIVE_INCISES)
+
+
+@pytest.mark.parametrize("doc", list(CAUSATIVE_INCISES))
+def test_faire_before_a_verb_of_saying_opens_an_incise(causative_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(causative_found, doc)
+    assert row["speaker"] == CAUSATIVE_INCISES[doc][1], row
 
 
 @pytest.fixture(scope="module")
