@@ -27,6 +27,11 @@ A quotation's incise: "faire" before the infinitive of a verb of saying ("», a 
 directeur …") is glue between the closing mark and the incise's verb, as an auxiliary is: the causative
 periphrasis whose infinitive is the verb of saying (Riegel, Pellat & Rioul 2018, ch. XI; set23's "Guy Cecil"), not
 the end of the incise, which left the quotation to the subject of the sentence before.
+
+A continuation (a direct quotation with no attribution after another) continues the speaker the quotation before
+was given, not that quotation's mention as written, where a later rule resolved the mention ("« … », a commenté
+l'attaquant de 31 ans. ¶ « … »" = the article's topic the description restates, not "l'attaquant de 31 ans"): one
+referent for both, the press convention of a continued attribution (Rosier 2008; set22's "Graham Dorrans").
 """
 
 from __future__ import annotations
@@ -72,6 +77,31 @@ def causative_found() -> pl.DataFrame:
 def test_faire_before_a_verb_of_saying_opens_an_incise(causative_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(causative_found, doc)
     assert row["speaker"] == CAUSATIVE_INCISES[doc][1], row
+
+
+#: document id → (text, the speaker of its last direct quotation)
+CONTINUED_DESCRIPTIONS = {
+    "topic_described": (
+        "Football : Paul Martin sauve Lyon\n\nPaul Martin a marqué deux buts samedi face à Lens.\n\nLe match a été "
+        "difficile et le public a sifflé à la mi-temps.\n\n« C'était un point positif pour nous », a commenté "
+        "l'attaquant de 31 ans.\n\n« Nous sommes entrés dans le jeu en pensant obtenir quelque chose. »",
+        "Paul Martin"),
+    # not over-firing: a continuation of a named speaker keeps that name
+    "named": (
+        "Le match a été difficile.\n\n« C'était un point positif pour nous », a commenté Paul Martin.\n\n« Nous "
+        "sommes entrés dans le jeu en pensant obtenir quelque chose. »", "Paul Martin"),
+}
+
+
+@pytest.fixture(scope="module")
+def continued_found() -> pl.DataFrame:
+    return direct_quotations(CONTINUED_DESCRIPTIONS)
+
+
+@pytest.mark.parametrize("doc", list(CONTINUED_DESCRIPTIONS))
+def test_a_continuation_continues_the_resolved_speaker(continued_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(continued_found, doc)
+    assert row["speaker"] == CONTINUED_DESCRIPTIONS[doc][1], row
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,8 @@ mention stands for, given by the first of the ordered rules of :func:`speaker_ru
 * ``previous subject``: a direct quotation with no attribution, not after a colon, is the person named as
   the subject or speaker of the sentence just before it (:func:`previous_subjects`);
 * ``continuation``: a direct quotation with no attribution continues the last speaker of the paragraph,
-  or of the article when it opens a paragraph (the French press convention; Rosier 2008).
+  or of the article when it opens a paragraph (the French press convention; Rosier 2008), as that speaker was
+  resolved, not as written ("a commenté l'attaquant de 31 ans" resolved to the article's topic).
 
 Within a document every name is written in one form, its longest ("Obama" → "Barack Obama", "Pastor" → "Ana
 Pastor"), unless two people share the last word; an acronym in the words the text spelt it out with ("HRW" →
@@ -1544,6 +1545,16 @@ def add_speakers(quotes: pl.DataFrame, tokens: pl.DataFrame, documents: pl.DataF
         name = name.when(condition.fill_null(False)).then(pl.lit(rule_name))
         value = value.when(condition.fill_null(False)).then(speaker)
     q = q.with_columns(value.alias("speaker"), name.fill_null("none").alias("_speaker_rule"))
+    # a continuation, or a quotation whose verb's subject the tree elides, continues the speaker the quotation
+    # before was given, not its mention as written: "« … », a commenté l'attaquant de 31 ans. ¶ « … »" = the name
+    # the description was resolved to by a later rule (the topic or the last speaker it restates), one referent
+    # for both (the press convention of a continued attribution, Rosier 2008)
+    continued = pl.col("_speaker_rule").is_in(["continuation", "same sentence"])
+    q = (q.sort("doc_id", "start_char")
+         .with_columns(pl.when(pl.col("_own").is_not_null()).then(pl.col("speaker")).shift(1).forward_fill()
+                       .over("doc_id").alias("_prev_final"))
+         .with_columns(pl.when(continued).then(pl.coalesce("_prev_final", "speaker")).otherwise(pl.col("speaker"))
+                       .alias("speaker")))
     q = q.with_columns(pl.concat_str(pl.col("rule"), pl.col("_speaker_rule"), separator="+").alias("rule"))
     return q.sort("_q").select(*quotes.columns, "speaker").with_columns(
         pl.col("doc_id").cast(quotes.schema["doc_id"]))
