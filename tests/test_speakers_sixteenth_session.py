@@ -32,6 +32,10 @@ A continuation (a direct quotation with no attribution after another) continues 
 was given, not that quotation's mention as written, where a later rule resolved the mention ("« … », a commenté
 l'attaquant de 31 ans. ¶ « … »" = the article's topic the description restates, not "l'attaquant de 31 ans"): one
 referent for both, the press convention of a continued attribution (Rosier 2008; set22's "Graham Dorrans").
+
+A name in apposition to a description may carry its own title, a role noun after its article ("le chef
+d'état-major, le général Ousman Bargie, se dise prêt"): the apposition is a titled name (Riegel, Pellat & Rioul
+2018, ch. VII; set8's "Ousman Bargie"); a noun that is no person's role before the name is no title.
 """
 
 from __future__ import annotations
@@ -139,7 +143,7 @@ def reported_found() -> pl.DataFrame:
 
     import corpusling as cl
 
-    cases = {**NON_AGENTS, **DEMOTED_SOURCES}
+    cases = {**NON_AGENTS, **DEMOTED_SOURCES, **TITLED_APPOSITIONS}
     return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
 
 
@@ -172,3 +176,28 @@ def test_a_source_that_cannot_speak_comes_after_the_others(reported_found: pl.Da
     rows = reported_found.filter(pl.col("doc_id") == doc).sort("start_char")
     assert rows.height >= 1, rows
     assert rows["speaker"][-1].startswith(DEMOTED_SOURCES[doc][1]), rows.select("text", "source", "speaker", "rule")
+
+
+@pytest.mark.parametrize(("after", "name"), [
+    (", le général Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
+    (", Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
+    # not over-firing: a noun that is no person's role
+    (", la ville Paris, se dise prête à collaborer.", None),
+])
+def test_a_titled_name_in_apposition(after: str, name: str | None) -> None:
+    from corpusling.markers.speakers import apposed_name
+
+    assert apposed_name("et que ", after) == name
+
+
+#: document id → (text, the speaker of its last reported content)
+TITLED_APPOSITIONS = {
+    "general": (
+        "L'armée demeure une menace, bien que ses chefs aient quitté le pays et que le chef d'état-major, le général "
+        "Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
+}
+
+
+@pytest.mark.parametrize("doc", list(TITLED_APPOSITIONS))
+def test_a_description_with_a_titled_name_apposed(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, TITLED_APPOSITIONS, doc)

@@ -290,7 +290,15 @@ _SPACED_PREPOSITIONS = "|".join(sorted((re.escape(p) for p in _PREPOSITIONS if n
 _COMPLEMENT = rf"(?:\s+(?:{_SPACED_PREPOSITIONS}|\w+ant)\b[^,;:«»()“”\"]{{0,60}}?)?"
 # (the name may carry a parenthesis of its own, a party's or a country's: "le président de la région, Laurent Wauquiez
 # (LR), qui…", set18)
-_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*({_PY_NAME})\s*(?:\([^()]*\)\s*)?(?:[,.;:)]|$)")
+# (the name may carry its own title, the apposition a titled name: "le chef d'état-major, le général Ousman Bargie,
+# se dise prêt", a role noun of ``person_noun`` or ``person_role_noun`` after its article; Riegel, Pellat & Rioul
+# 2018, ch. VII, l'apposition)
+_TITLED = ("(?:(?:le|la|l['’])\\s*(?:"
+           + "|".join(sorted((re.escape(w) for w in {*speaker_words("person_noun"), *_reported_cues("person_role_noun")}
+                              if "'" not in w), key=len, reverse=True))
+           + ")\\s+)?")
+_APPOSED_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{_COMPLEMENT},\s*{_TITLED}({_PY_NAME})\s*(?:\([^()]*\)\s*)?"
+                            r"(?:[,.;:)]|$)")
 _APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])({_PY_NAME})\s*,\s*$")
 
 
