@@ -36,6 +36,12 @@ referent for both, the press convention of a continued attribution (Rosier 2008;
 A name in apposition to a description may carry its own title, a role noun after its article ("le chef
 d'état-major, le général Ousman Bargie, se dise prêt"): the apposition is a titled name (Riegel, Pellat & Rioul
 2018, ch. VII; set8's "Ousman Bargie"); a noun that is no person's role before the name is no title.
+
+A name the parser ran on from a complement with its own article into the name of the person the phrase closes
+("Le président des États-Unis Donald Trump", one flat name hung on "États-Unis") is the person's from its first
+name on (a known first name and a capitalised word after it), of the role of the phrase's noun: a person's name
+takes no article (Riegel, Pellat & Rioul 2018, ch. VII), so the run opening on one holds a place first (set13's
+"Donald Trump", resolved to "États-Unis" before).
 """
 
 from __future__ import annotations
@@ -106,6 +112,29 @@ def continued_found() -> pl.DataFrame:
 def test_a_continuation_continues_the_resolved_speaker(continued_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(continued_found, doc)
     assert row["speaker"] == CONTINUED_DESCRIPTIONS[doc][1], row
+
+
+#: document id → (text, the speaker of its last direct quotation)
+RUN_ON_NAMES = {
+    "country_and_person": (
+        "Les juges ont suspendu le décret.\n\nLe président des États-Unis Robert Smith a immédiatement réagi sur "
+        "Twitter : « On se voit au tribunal ! », a-t-il écrit.", "Robert Smith"),
+    # the article contracted with its preposition ("du Mexique")
+    "contracted_article": (
+        "Les juges ont suspendu le décret.\n\nLe président du Mexique Carlos Vega a immédiatement réagi sur "
+        "Twitter : « On se voit au tribunal ! », a-t-il écrit.", "Carlos Vega"),
+}
+
+
+@pytest.fixture(scope="module")
+def run_on_found() -> pl.DataFrame:
+    return direct_quotations(RUN_ON_NAMES)
+
+
+@pytest.mark.parametrize("doc", list(RUN_ON_NAMES))
+def test_a_person_named_after_a_determined_complement(run_on_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(run_on_found, doc)
+    assert row["speaker"] == RUN_ON_NAMES[doc][1], row
 
 
 @pytest.fixture(scope="module")

@@ -791,8 +791,58 @@ def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs:
         # makes two clashing clues of a name whose other mention a wrong attachment gave a feminine
         .otherwise(pl.col("feats").fill_null("").str.extract(r"Gender=(\w+)")).alias("_gender"),
     )
+    m = _person_after_complement(m)
     return m.select("doc_id", "sent_id", "m_start", "m_end", "name", "role", "plural", "determined", "embedded",
                     "_gender", "_case", "_written")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(first_name_genders()["name"].to_list())
+
+
+def _person_after_complement(m: pl.DataFrame) -> pl.DataFrame:
+    """A name the parser ran on from a complement with its own article into the name of the person the phrase
+    closes ("Le président des États-Unis Donald Trump", "des États-Unis" hung by ``flat`` to "Donald Trump"): the
+    person's name from its first name on (a known first name followed by a capitalised word), one referent, of
+    the role of the phrase's head noun (a subject's role noun makes it a subject). A person's name takes no article
+    (Riegel, Pellat & Rioul 2018, ch. VII, noms propres), so a run that opens on one holds a place or an
+    institution first."""
+    wanted = m.filter(pl.col("_det").fill_null(False) & pl.col("name").is_not_null()
+                      & (pl.col("name").str.count_matches(" ") >= 2))
+    if wanted.height == 0:
+        return m
+    first = _first_names()
+    cuts = []
+    for name in wanted["name"].to_list():
+        words = name.split(" ")
+        at = next((i for i in range(1, len(words) - 1)
+                   if words[i] in first and words[i][:1].isupper() and words[i + 1][:1].isupper()), None)
+        cuts.append(None if at is None else len(" ".join(words[:at])) + 1)
+    roles = _role_words()[0].implode()
+    split = (wanted.with_columns(pl.Series("_cut", cuts, dtype=pl.Int64)).filter(pl.col("_cut").is_not_null())
+             .select("doc_id", "m_start", "_cut"))
+    if split.height == 0:
+        return m
+    subject_role = (pl.col("_hlemma").is_in(roles) & pl.col("_hrel").fill_null("").str.starts_with("nsubj")
+                    & ~pl.col("_hcase").fill_null(False))
+    return (m.join(split, on=["doc_id", "m_start"], how="left")
+            .with_columns(pl.when(pl.col("_cut").is_not_null()).then(pl.col("name").str.slice(pl.col("_cut")))
+                          .otherwise(pl.col("name")).alias("name"),
+                          pl.when(pl.col("_cut").is_not_null()).then(pl.col("_written").str.slice(pl.col("_cut")))
+                          .otherwise(pl.col("_written")).alias("_written"),
+                          pl.when(pl.col("_cut").is_not_null() & subject_role).then(pl.lit("subject"))
+                          .otherwise(pl.col("role")).alias("role"),
+                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("plural"))
+                          .alias("plural"),
+                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("determined"))
+                          .alias("determined"),
+                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(None, pl.String))
+                          .otherwise(pl.col("_gender")).alias("_gender"),
+                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("_case"))
+                          .alias("_case"),
+                          (pl.col("m_start") + pl.col("_cut").fill_null(0)).alias("m_start"))
+            .drop("_cut"))
 
 
 def named_mentions(tokens: pl.DataFrame, documents: pl.DataFrame, quotes: pl.DataFrame | None = None,
