@@ -42,6 +42,10 @@ A name the parser ran on from a complement with its own article into the name of
 name on (a known first name and a capitalised word after it), of the role of the phrase's noun: a person's name
 takes no article (Riegel, Pellat & Rioul 2018, ch. VII), so the run opening on one holds a place first (set13's
 "Donald Trump", resolved to "États-Unis" before).
+
+Between a description and the name in apposition to it may stand a past participle with its agent ("un médecin
+local cité par AP, Herman Granados,"), as a complement or a present participle may: the participial phrase
+qualifies the description (Riegel, Pellat & Rioul 2018, ch. XII; set14's "Herman Granados").
 """
 
 from __future__ import annotations
@@ -172,7 +176,7 @@ def reported_found() -> pl.DataFrame:
 
     import corpusling as cl
 
-    cases = {**NON_AGENTS, **DEMOTED_SOURCES, **TITLED_APPOSITIONS}
+    cases = {**NON_AGENTS, **DEMOTED_SOURCES, **TITLED_APPOSITIONS, **PARTICIPLE_APPOSITIONS}
     return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
 
 
@@ -230,3 +234,27 @@ TITLED_APPOSITIONS = {
 @pytest.mark.parametrize("doc", list(TITLED_APPOSITIONS))
 def test_a_description_with_a_titled_name_apposed(reported_found: pl.DataFrame, doc: str) -> None:
     assert_last_speaker(reported_found, TITLED_APPOSITIONS, doc)
+
+
+@pytest.mark.parametrize(("after", "name"), [
+    (" cité par l'AFP, Paul Martin, les hôpitaux manquent de sang.", "Paul Martin"),
+    # not over-firing: a clause after the comma is no apposition
+    (" cité par l'AFP, les hôpitaux manquent de sang.", None),
+])
+def test_a_name_apposed_after_a_participle_and_its_agent(after: str, name: str | None) -> None:
+    from corpusling.markers.speakers import apposed_name
+
+    assert apposed_name("Selon ", after) == name
+
+
+#: document id → (text, the speaker of its last reported content)
+PARTICIPLE_APPOSITIONS = {
+    "cited_by": (
+        "Les pluies ont coupé les routes. Selon un médecin local cité par l'AFP, Paul Martin, les hôpitaux manquent "
+        "de sang et de médicaments.", "Paul Martin"),
+}
+
+
+@pytest.mark.parametrize("doc", list(PARTICIPLE_APPOSITIONS))
+def test_a_description_with_a_name_after_its_participle(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, PARTICIPLE_APPOSITIONS, doc)

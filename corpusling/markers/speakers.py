@@ -287,7 +287,11 @@ _PY_NAME = (NAME.replace(r"[\p{L}\p{M}'’-]", r"[\w'’-]").replace(r"[\p{L}\p{
 #: recherche, Joe Incandela,").
 _SPACED_PREPOSITIONS = "|".join(sorted((re.escape(p) for p in _PREPOSITIONS if not p.endswith("'")), key=len,
                                        reverse=True))
-_COMPLEMENT = rf"(?:\s+(?:{_SPACED_PREPOSITIONS}|\w+ant)\b[^,;:«»()“”\"]{{0,60}}?)?"
+# (or a past participle with its agent, "un médecin local cité par AP, Herman Granados,", "un porte-parole joint
+# par l'AFP, Jean Dupont,": the source of the words named, Riegel, Pellat & Rioul 2018, ch. XII on the passive
+# participle)
+_COMPLEMENT = (rf"(?:\s+(?:{_SPACED_PREPOSITIONS}|\w+ant|\w+(?:é|ée|és|ées|i|ie|is|ies|t|te)\s+par)\b"
+               rf"[^,;:«»()“”\"]{{0,60}}?)?")
 # (the name may carry a parenthesis of its own, a party's or a country's: "le président de la région, Laurent Wauquiez
 # (LR), qui…", set18)
 # (the name may carry its own title, the apposition a titled name: "le chef d'état-major, le général Ousman Bargie,
