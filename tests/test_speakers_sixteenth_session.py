@@ -46,6 +46,11 @@ takes no article (Riegel, Pellat & Rioul 2018, ch. VII), so the run opening on o
 Between a description and the name in apposition to it may stand a past participle with its agent ("un médecin
 local cité par AP, Herman Granados,"), as a complement or a present participle may: the participial phrase
 qualifies the description (Riegel, Pellat & Rioul 2018, ch. XII; set14's "Herman Granados").
+
+A name that is the object of a verb of saying with no subject of its own is that verb's inverted subject, a speaker
+("« … », affirme Rami Abd al-Rahman"), but not when the verb is an infinitive, whose subject is its controller's
+and never inverted: "Kanye West se fait désormais appeler Ye" makes Ye no speaker (Riegel, Pellat & Rioul 2018,
+ch. XIII; set21's "Kanye West").
 """
 
 from __future__ import annotations
@@ -139,6 +144,26 @@ def run_on_found() -> pl.DataFrame:
 def test_a_person_named_after_a_determined_complement(run_on_found: pl.DataFrame, doc: str) -> None:
     row = quotation_row(run_on_found, doc)
     assert row["speaker"] == RUN_ON_NAMES[doc][1], row
+
+
+#: document id → (text, the speaker of its last direct quotation)
+INFINITIVE_OBJECTS = {
+    "called": (
+        "Paul Martin : le rappeur change son nom\n\nLe rappeur Paul Martin se fait désormais appeler Pablo.\n\nPour "
+        "annoncer la nouvelle sur Twitter samedi, il a écrit : « Anciennement connu sous le nom de Paul Martin. »",
+        "Paul Martin"),
+}
+
+
+@pytest.fixture(scope="module")
+def infinitive_found() -> pl.DataFrame:
+    return direct_quotations(INFINITIVE_OBJECTS)
+
+
+@pytest.mark.parametrize("doc", list(INFINITIVE_OBJECTS))
+def test_the_object_of_an_infinitive_of_saying_is_no_speaker(infinitive_found: pl.DataFrame, doc: str) -> None:
+    row = quotation_row(infinitive_found, doc)
+    assert row["speaker"] == INFINITIVE_OBJECTS[doc][1], row
 
 
 @pytest.fixture(scope="module")

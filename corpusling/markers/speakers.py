@@ -764,8 +764,11 @@ def proper_names(tokens: pl.DataFrame, documents: pl.DataFrame, reporting_verbs:
         # verb has no subject of its own and is no participle qualifying a noun: "Elle décrit Paddington comme",
         # "un bateau appelé Monkey Business" name what is spoken of; Riegel, Pellat & Rioul 2018, ch. XXIII, the
         # incise's inversion)
+        # (nor of an infinitive, whose subject is its controller's and never inverted: "Kanye West se fait
+        # désormais appeler Ye", Ye no speaker; Riegel, Pellat & Rioul 2018, ch. XIII on the infinitive's subject)
         .when(rel.is_in(["obj", "dep"]) & reporting_head & ~pl.col("_hsubject").fill_null(False)
-              & (pl.col("_hrel") != "acl").fill_null(True)).then(pl.lit("speaker"))
+              & (pl.col("_hrel") != "acl").fill_null(True)
+              & ~pl.col("_hfeats").fill_null("").str.contains("VerbForm=Inf")).then(pl.lit("speaker"))
         .when(rel.str.starts_with("nsubj") | (attached & pl.col("_hrel").fill_null("").str.starts_with("nsubj")))
         .then(pl.lit("subject"))
         .otherwise(pl.lit("other")).alias("role"),
