@@ -51,6 +51,10 @@ A name that is the object of a verb of saying with no subject of its own is that
 ("« … », affirme Rami Abd al-Rahman"), but not when the verb is an infinitive, whose subject is its controller's
 and never inverted: "Kanye West se fait désormais appeler Ye" makes Ye no speaker (Riegel, Pellat & Rioul 2018,
 ch. XIII; set21's "Kanye West").
+
+A mention opening on a capitalised word of a closed class (a demonstrative pronoun, an interrogative, a numeral, an
+adverb of time or focus: ``not_name`` of ``speaker_words.tsv``) holds no name there: "Toujours selon le même
+chauffeur" is the driver, not "Toujours" (set9's "le chauffeur").
 """
 
 from __future__ import annotations
@@ -283,3 +287,18 @@ PARTICIPLE_APPOSITIONS = {
 @pytest.mark.parametrize("doc", list(PARTICIPLE_APPOSITIONS))
 def test_a_description_with_a_name_after_its_participle(reported_found: pl.DataFrame, doc: str) -> None:
     assert_last_speaker(reported_found, PARTICIPLE_APPOSITIONS, doc)
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Toujours selon le même chauffeur", None),
+    ("Deux jours plus tard", None),
+    ("Quel bonheur", None),
+    ("Cela", None),
+    # not over-firing: names stay names
+    ("Toujours selon Paul Martin", "Paul Martin"),
+    ("le président Obama", "Obama"),
+])
+def test_a_capitalised_function_word_is_no_name(mention: str, name: str | None) -> None:
+    from corpusling.markers.speakers import name_of
+
+    assert name_of(mention) == name
