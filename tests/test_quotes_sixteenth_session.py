@@ -25,7 +25,8 @@ import polars as pl
 import pytest
 from conftest import direct_quotations, quotation_row
 
-#: document id → (text, the source of its last direct quotation as written)
+#: The cases, by what they check: the quotation's ``source`` as written or its resolved ``speaker``; each document id
+#: → (text, the expected value for its last direct quotation).
 CAUSATIVE_INCISES = {
     "fait_remarquer_name": ("« Il ne s'agit pas seulement du vote du comité », a fait remarquer Guy Cecil, directeur "
                             "du groupe, au journal télévisé.", "Guy Cecil"),
@@ -35,20 +36,6 @@ CAUSATIVE_INCISES = {
     "fait_observer_present": ("« C'est une erreur », fait observer Marie Dupont.", "Marie Dupont"),
     "inverted_clitic": ("« C'est une erreur », a-t-il fait remarquer.", "il"),
 }
-
-
-@pytest.fixture(scope="module")
-def found() -> pl.DataFrame:
-    return direct_quotations(CAUSATIVE_INCISES)
-
-
-@pytest.mark.parametrize("doc", list(CAUSATIVE_INCISES))
-def test_the_subject_of_a_causative_incise_is_the_source(found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(found, doc)
-    assert row["source"] == CAUSATIVE_INCISES[doc][1], row
-
-
-#: document id → (text, the source of its last direct quotation as written)
 INVERTED_SUBJECTS = {
     "nous_before_the_verb": ("« Nous ne reculerons pas », nous a confié le maire de la commune.",
                              "le maire de la commune"),
@@ -60,20 +47,7 @@ INVERTED_SUBJECTS = {
     # not over-firing: an object clitic that is no subject pronoun was never the source
     "lui_before_the_verb": ("« Nous ne reculerons pas », lui a répondu Paul Martin.", "Paul Martin"),
 }
-
-
-@pytest.fixture(scope="module")
-def inverted_found() -> pl.DataFrame:
-    return direct_quotations(INVERTED_SUBJECTS)
-
-
-@pytest.mark.parametrize("doc", list(INVERTED_SUBJECTS))
-def test_the_inverted_subject_of_an_incise_is_the_source(inverted_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(inverted_found, doc)
-    assert row["source"] == INVERTED_SUBJECTS[doc][1], row
-
-
-#: document id → (text, the speaker of its last direct quotation)
+#: (the speaker)
 REPEATED_DESCRIPTIONS = {
     # a description with an elided article, written elsewhere in apposition to a name, after it
     "elided_article_after_the_name": ("Jean Dupont, l'entraîneur du club, était satisfait.\n\n« Les joueurs ont tout "
@@ -85,20 +59,6 @@ REPEATED_DESCRIPTIONS = {
     "longer_noun": ("Marie Leroy, l'entraîneuse du club, était satisfaite.\n\nLe match a été long.\n\n« Les joueurs "
                     "ont tout donné », a commenté l'entraîneur.", "l'entraîneur"),
 }
-
-
-@pytest.fixture(scope="module")
-def described_found() -> pl.DataFrame:
-    return direct_quotations(REPEATED_DESCRIPTIONS)
-
-
-@pytest.mark.parametrize("doc", list(REPEATED_DESCRIPTIONS))
-def test_a_description_repeated_from_an_apposition_is_the_name(described_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(described_found, doc)
-    assert row["speaker"] == REPEATED_DESCRIPTIONS[doc][1], row
-
-
-#: document id → (text, the source of its quotation as written)
 AUXILIARY_CLITICS = {
     # an incise of any verb, inverted: the clitic after its auxiliary shows the inversion as one after the verb does
     "open_incise_compound": ("« Nous ne reculerons pas », a-t-il tempêté.", "il"),
@@ -106,24 +66,27 @@ AUXILIARY_CLITICS = {
     # an incise between the marks, in a compound tense
     "inside_compound": ("« Nous partons, a-t-il déclaré, et nous reviendrons bientôt. »", "il"),
 }
+#: "scander" (to chant a slogan) says its object: a quotation right after it is direct, its subject the speaker (the
+#: gold policy: "as the object of a verb of saying ('crier Allah')"; set22's "qui scandaient « ni oubli, ni
+#: pardon »", development direct speakers 658 -> 659 of 767)
+CHANTED_SLOGANS = {
+    "slogan": ("Les manifestants ont scandé « Macron, démission ! » devant la préfecture.", "Les manifestants"),
+}
+#: (cases, the column they check)
+CHECKS = [(CAUSATIVE_INCISES, "source"), (INVERTED_SUBJECTS, "source"), (REPEATED_DESCRIPTIONS, "speaker"),
+          (AUXILIARY_CLITICS, "source"), (CHANTED_SLOGANS, "speaker")]
 
 
 @pytest.fixture(scope="module")
-def auxiliary_found() -> pl.DataFrame:
-    return direct_quotations(AUXILIARY_CLITICS)
+def found() -> pl.DataFrame:
+    """The direct quotations of every case of this file, parsed once as one corpus."""
+    return direct_quotations({doc: case for cases, _ in CHECKS for doc, case in cases.items()})
 
 
-@pytest.mark.parametrize("doc", list(AUXILIARY_CLITICS))
-def test_an_inverted_clitic_after_the_auxiliary_marks_the_incise(auxiliary_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(auxiliary_found, doc)
-    assert row["source"] == AUXILIARY_CLITICS[doc][1], row
-
-
-def test_a_chanted_slogan_is_the_utterance_of_the_subject() -> None:
-    """"scander" (to chant a slogan) says its object: a quotation right after it is direct, its subject the speaker
-    (the gold policy: "as the object of a verb of saying ('crier Allah')"; set22's "qui scandaient « ni oubli, ni
-    pardon »", development direct speakers 658 -> 659 of 767)."""
-    found = direct_quotations({"slogan": ("Les manifestants ont scandé « Macron, démission ! » devant la préfecture.",
-                                          None)})
-    row = quotation_row(found, "slogan")
-    assert (row["kind"], row["speaker"]) == ("direct", "Les manifestants"), row
+@pytest.mark.parametrize("doc, column, expected",
+                         [(doc, column, expected) for cases, column in CHECKS for doc, (_, expected) in cases.items()])
+def test_source_or_speaker(found: pl.DataFrame, doc: str, column: str, expected: str) -> None:
+    row = quotation_row(found, doc)
+    assert row[column] == expected, row
+    if doc in CHANTED_SLOGANS:
+        assert row["kind"] == "direct", row

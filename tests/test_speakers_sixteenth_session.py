@@ -24,9 +24,11 @@ l'Allemagne"); the same selectional restriction. It stays the source where it is
 que").
 
 A quotation's incise: "faire" before the infinitive of a verb of saying ("», a fait remarquer Guy Cecil,
-directeur …") is glue between the closing mark and the incise's verb, as an auxiliary is: the causative
-periphrasis whose infinitive is the verb of saying (Riegel, Pellat & Rioul 2018, ch. XI; set23's "Guy Cecil"), not
-the end of the incise, which left the quotation to the subject of the sentence before.
+directeur …") opens the incise as a semi-auxiliary does (``semi_auxiliary`` of ``incise_modifiers.tsv``): the
+causative periphrasis whose infinitive is the verb of saying (Riegel, Pellat & Rioul 2018, ch. X–XI; set23's "Guy
+Cecil"), which before left the quotation to the subject of the sentence before. (Written twice the same session, as
+glue of the token incise and as a semi-auxiliary of the text's; the second kept, whose source is the name alone,
+not "Guy Cecil, directeur du groupe, au journal".)
 
 A continuation (a direct quotation with no attribution after another) continues the speaker the quotation before
 was given, not that quotation's mention as written, where a later rule resolved the mention ("« … », a commenté

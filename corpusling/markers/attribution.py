@@ -666,12 +666,7 @@ def _incise_after(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
              .join(tok_keyed, on=["doc_id", "rank"])
              .sort("_q", "_k")
              # (a footnote call "[1]" is glue too: "» [1], a-t-il expliqué")
-             # (and "faire" before the infinitive of a locution of saying, "», a fait remarquer Guy Cecil", "a fait
-             # valoir": the causative periphrasis, whose infinitive is the verb of saying, Riegel, Pellat & Rioul
-             # 2018, ch. XI on the causative semi-auxiliary)
              .with_columns((pl.col("upos").is_in(_INCISE_GLUE) | pl.col("form").is_in([",", "-", "[", "]"])
-                            | ((pl.col("lemma") == "faire") & pl.col("is_rv_incise").shift(-1).over("_q")
-                               .fill_null(False))
                             | (pl.col("form").str.contains(r"^\d+$")
                                & (pl.col("form").shift(1).over("_q") == "[")))
                            .alias("_glue"))
