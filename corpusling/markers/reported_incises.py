@@ -110,9 +110,9 @@ def incises(words: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
                        # (a date the parser took for the object: "écrit samedi le Straits Times")
                        & ~pl.col("s_lemma").str.to_lowercase().is_in(reported_cues("time_noun")))
                .select(*WORD, "s_start_char", "s_word_id", "s_upos"))
-    # ... or a name the parser hung without a preposition on an oblique after the verb ("…, a indiqué à l'AFP Paul
-    # Martin", "…, a dit aux journalistes le porte-parole X"): a noun phrase with no preposition is no noun's
-    # complement (Riegel et al. 2018, ch. VII), it is the incise's inverted subject
+    # ... or a name the parser hung without a preposition on an oblique after the verb ("…, a dit aux journalistes le
+    # porte-parole X"): a noun phrase with no preposition is no noun's complement (Riegel et al. 2018, ch. VII), it
+    # is the incise's inverted subject (not where the parser made one name of both, "à l'AFP Paul Martin")
     # (of a verb with no subject anywhere: one before it, "X, …, a demandé aux sénateurs John Kennedy et …", makes it
     # no incise, and the name the oblique's apposition)
     with_subject = children(words, cue.select(*WORD), ("nsubj", "nsubj:pass", "expl:subj"), "n").select(WORD)
