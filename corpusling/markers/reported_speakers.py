@@ -57,6 +57,15 @@ EUPHONIC: tuple[str, ...] = speaker_words("euphonic_consonant")
 
 
 @cache
+def _determiner_opening() -> str:
+    """A regular expression of the determiners a noun phrase opens on (``determiner`` of ``speaker_words.tsv``), the
+    longest first and each a whole word ("cette", not "ce" + "tte"), an apostrophe either way ("l'", "l’")."""
+    def one(word: str) -> str:
+        return re.escape(word).replace("'", "['’]") + ("" if word.endswith("'") else r"\s+")
+    return "(?:" + "|".join(one(w) for w in sorted(speaker_words("determiner"), key=len, reverse=True)) + ")"
+
+
+@cache
 def _non_agent_nouns() -> list[str]:
     """The nouns no verb of saying takes as its agent: ``time_noun`` and ``non_agent_noun`` of
     ``reported_cues.tsv``."""
@@ -553,7 +562,7 @@ def _last_speaker(rows: pl.DataFrame, words: pl.DataFrame, quotes: pl.DataFrame,
     # (nor a source as written whose noun no verb of saying takes as its agent, a subject the parser took for one:
     # "un temps", "Le lendemain"; Hobbs 1978's selectional restriction, as for the subjects below)
     noun = (pl.col("_text_span").str.strip_chars().str.to_lowercase()
-            .str.extract(r"^(?:les|le|la|l['’]|une|un|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([\w-]+)", 1))
+            .str.extract(rf"^{_determiner_opening()}([\w-]+)", 1))
     said = said.filter(~noun.is_in(_non_agent_nouns()).fill_null(False))
     said = _mention_features(said.unique(["doc_id", "_s"]).with_row_index("_k"), words, mentions)
     paragraph = ordered_within(words.select("doc_id", pl.col("start_char").alias("_p_at"), "par_id"), ["doc_id"],
