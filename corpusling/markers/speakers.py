@@ -833,21 +833,16 @@ def _person_after_complement(m: pl.DataFrame) -> pl.DataFrame:
         return m
     subject_role = (pl.col("_hlemma").is_in(roles) & pl.col("_hrel").fill_null("").str.starts_with("nsubj")
                     & ~pl.col("_hcase").fill_null(False))
+    cut = pl.col("_cut").is_not_null()
+    # (the person's name from the cut on; one person, of no gender read yet, neither plural nor determined)
+    replaced = {"name": pl.col("name").str.slice(pl.col("_cut")),
+                "_written": pl.col("_written").str.slice(pl.col("_cut")),
+                "role": pl.when(subject_role).then(pl.lit("subject")).otherwise(pl.col("role")),
+                "plural": pl.lit(False), "determined": pl.lit(False), "_gender": pl.lit(None, pl.String),
+                "_case": pl.lit(False)}
     return (m.join(split, on=["doc_id", "m_start"], how="left")
-            .with_columns(pl.when(pl.col("_cut").is_not_null()).then(pl.col("name").str.slice(pl.col("_cut")))
-                          .otherwise(pl.col("name")).alias("name"),
-                          pl.when(pl.col("_cut").is_not_null()).then(pl.col("_written").str.slice(pl.col("_cut")))
-                          .otherwise(pl.col("_written")).alias("_written"),
-                          pl.when(pl.col("_cut").is_not_null() & subject_role).then(pl.lit("subject"))
-                          .otherwise(pl.col("role")).alias("role"),
-                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("plural"))
-                          .alias("plural"),
-                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("determined"))
-                          .alias("determined"),
-                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(None, pl.String))
-                          .otherwise(pl.col("_gender")).alias("_gender"),
-                          pl.when(pl.col("_cut").is_not_null()).then(pl.lit(False)).otherwise(pl.col("_case"))
-                          .alias("_case"),
+            .with_columns(*(pl.when(cut).then(value).otherwise(pl.col(column)).alias(column)
+                            for column, value in replaced.items()),
                           (pl.col("m_start") + pl.col("_cut").fill_null(0)).alias("m_start"))
             .drop("_cut"))
 
