@@ -50,6 +50,23 @@ def quotation_row(found, doc: str, last: bool = True) -> dict:  # noqa: ANN001 -
     return rows.sort("start_char").row(-1, named=True) if last else rows.row(0, named=True)
 
 
+def assert_quotation_speaker(found, cases: dict[str, tuple], doc: str) -> None:  # noqa: ANN001 - a polars frame
+    """The speaker of the document's last direct quotation in ``found`` (:func:`direct_quotations`) is the one
+    ``cases`` gives (document id → (text, speaker))."""
+    row = quotation_row(found, doc)
+    assert row["speaker"] == cases[doc][1], row
+
+
+def assert_last_speaker(found, cases: dict[str, tuple[str, str]], doc: str) -> None:  # noqa: ANN001 - a polars frame
+    """The speaker of the document's last reported content in ``found`` (``cl.reported``) is the one ``cases``
+    gives (document id → (text, speaker))."""
+    import polars as pl
+
+    rows = found.filter(pl.col("doc_id") == doc).sort("start_char")
+    assert rows.height >= 1, rows
+    assert rows["speaker"][-1] == cases[doc][1], rows.select("text", "source", "speaker", "rule")
+
+
 def conditionals_of_sentences(folder: Path, sentences: list[str]):  # noqa: ANN201 - a polars frame
     """The conditionals of ``sentences`` (one paragraph each, parsed with the bundled model): what the rule-case
     tests read with :func:`conditional_row`."""

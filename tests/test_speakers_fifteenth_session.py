@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import direct_quotations, quotation_row
+from conftest import assert_last_speaker, direct_quotations, quotation_row
 
 #: document id → (text, the speaker of its last direct quotation)
 RECENT_PERSONS = {
@@ -198,10 +198,3 @@ def reported_found() -> pl.DataFrame:
 
     cases = {**PRONOUN_CENTRES, **PRONOUNS_AS_WRITTEN, **APPOSED_RELATIVES, **COMPLEMENT_NAMES, **PARAGRAPH_OPENERS}
     return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
-
-
-def assert_last_speaker(found: pl.DataFrame, cases: dict[str, tuple[str, str]], doc: str) -> None:
-    """The speaker of the document's last reported content is the one ``cases`` gives."""
-    rows = found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == cases[doc][1], rows.select("text", "source", "speaker", "rule")

@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import direct_quotations, quotation_row
+from conftest import assert_last_speaker, assert_quotation_speaker, direct_quotations
 
 #: document id → (text, the speaker of its last direct quotation)
 APPOSED_ROLES = {
@@ -94,14 +94,15 @@ CAUSATIVE_INCISES = {
 
 
 @pytest.fixture(scope="module")
-def causative_found() -> pl.DataFrame:
-    return direct_quotations(CAUSATIVE_INCISES)
+def quotes_found() -> pl.DataFrame:
+    """The direct quotations of every quotation case of this file, parsed once as one corpus."""
+    return direct_quotations({**APPOSED_ROLES, **CAUSATIVE_INCISES, **CONTINUED_DESCRIPTIONS, **RUN_ON_NAMES,
+                              **INFINITIVE_OBJECTS})
 
 
 @pytest.mark.parametrize("doc", list(CAUSATIVE_INCISES))
-def test_faire_before_a_verb_of_saying_opens_an_incise(causative_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(causative_found, doc)
-    assert row["speaker"] == CAUSATIVE_INCISES[doc][1], row
+def test_faire_before_a_verb_of_saying_opens_an_incise(quotes_found: pl.DataFrame, doc: str) -> None:
+    assert_quotation_speaker(quotes_found, CAUSATIVE_INCISES, doc)
 
 
 #: document id → (text, the speaker of its last direct quotation)
@@ -118,15 +119,9 @@ CONTINUED_DESCRIPTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def continued_found() -> pl.DataFrame:
-    return direct_quotations(CONTINUED_DESCRIPTIONS)
-
-
 @pytest.mark.parametrize("doc", list(CONTINUED_DESCRIPTIONS))
-def test_a_continuation_continues_the_resolved_speaker(continued_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(continued_found, doc)
-    assert row["speaker"] == CONTINUED_DESCRIPTIONS[doc][1], row
+def test_a_continuation_continues_the_resolved_speaker(quotes_found: pl.DataFrame, doc: str) -> None:
+    assert_quotation_speaker(quotes_found, CONTINUED_DESCRIPTIONS, doc)
 
 
 #: document id → (text, the speaker of its last direct quotation)
@@ -141,15 +136,9 @@ RUN_ON_NAMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def run_on_found() -> pl.DataFrame:
-    return direct_quotations(RUN_ON_NAMES)
-
-
 @pytest.mark.parametrize("doc", list(RUN_ON_NAMES))
-def test_a_person_named_after_a_determined_complement(run_on_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(run_on_found, doc)
-    assert row["speaker"] == RUN_ON_NAMES[doc][1], row
+def test_a_person_named_after_a_determined_complement(quotes_found: pl.DataFrame, doc: str) -> None:
+    assert_quotation_speaker(quotes_found, RUN_ON_NAMES, doc)
 
 
 #: document id → (text, the speaker of its last direct quotation)
@@ -161,26 +150,14 @@ INFINITIVE_OBJECTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def infinitive_found() -> pl.DataFrame:
-    return direct_quotations(INFINITIVE_OBJECTS)
-
-
 @pytest.mark.parametrize("doc", list(INFINITIVE_OBJECTS))
-def test_the_object_of_an_infinitive_of_saying_is_no_speaker(infinitive_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(infinitive_found, doc)
-    assert row["speaker"] == INFINITIVE_OBJECTS[doc][1], row
-
-
-@pytest.fixture(scope="module")
-def apposed_found() -> pl.DataFrame:
-    return direct_quotations(APPOSED_ROLES)
+def test_the_object_of_an_infinitive_of_saying_is_no_speaker(quotes_found: pl.DataFrame, doc: str) -> None:
+    assert_quotation_speaker(quotes_found, INFINITIVE_OBJECTS, doc)
 
 
 @pytest.mark.parametrize("doc", list(APPOSED_ROLES))
-def test_a_name_closing_a_role_apposed_to_a_name_is_no_person(apposed_found: pl.DataFrame, doc: str) -> None:
-    row = quotation_row(apposed_found, doc)
-    assert row["speaker"] == APPOSED_ROLES[doc][1], row
+def test_a_name_closing_a_role_apposed_to_a_name_is_no_person(quotes_found: pl.DataFrame, doc: str) -> None:
+    assert_quotation_speaker(quotes_found, APPOSED_ROLES, doc)
 
 
 #: document id → (text, the speaker of its last reported content)
@@ -209,13 +186,6 @@ def reported_found() -> pl.DataFrame:
 
     cases = {**NON_AGENTS, **DEMOTED_SOURCES, **TITLED_APPOSITIONS, **PARTICIPLE_APPOSITIONS}
     return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
-
-
-def assert_last_speaker(found: pl.DataFrame, cases: dict[str, tuple[str, str]], doc: str) -> None:
-    """The speaker of the document's last reported content is the one ``cases`` gives."""
-    rows = found.filter(pl.col("doc_id") == doc).sort("start_char")
-    assert rows.height >= 1, rows
-    assert rows["speaker"][-1] == cases[doc][1], rows.select("text", "source", "speaker", "rule")
 
 
 @pytest.mark.parametrize("doc", list(NON_AGENTS))
