@@ -20,8 +20,9 @@ import polars as pl
 from corpusling.parsed import write_parquet
 
 #: Bump when the conversion from Stanza output to the token table changes (3: sentence breaks inside a phrase
-#: joined, :mod:`corpusling.nlp.sentences`).
-TABLE_VERSION = "3"
+#: joined, :mod:`corpusling.nlp.sentences`; 4: parts of speech checked against the lexicon before parsing,
+#: :mod:`corpusling.nlp.lexicon_tags`).
+TABLE_VERSION = "4"
 
 
 def default_dir() -> Path:

@@ -9,7 +9,8 @@ length, so its offsets are offsets into the document text.
 Stanza runs with :mod:`corpusling.nlp.tree_decoding` and :mod:`corpusling.nlp.fast_paths`:
 its own steps with less Python around its networks, the same token tables (tested on Wikinews).
 Between segmentation and analysis, :mod:`corpusling.nlp.sentences` joins the sentences the tokenizer
-broke inside a phrase.
+broke inside a phrase; between the tagger and the lemmatiser and parser, :mod:`corpusling.nlp.lexicon_tags`
+retags the words the lexicon knows only with another part of speech.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from corpusling import tokens as tok
 from corpusling.corpus import Document
 from corpusling.errors import ModelError
 from corpusling.nlp import fast_paths
+from corpusling.nlp.lexicon_tags import retag_documents
 from corpusling.nlp.models import Model
 from corpusling.nlp.sentences import join_broken_sentences
 from corpusling.normalise import for_parser, paragraph_spans
@@ -111,9 +113,17 @@ def parse_documents(model: Model, documents: list[Document], streams: int = 0) -
     batches = paragraph_batches(documents, streams)
     streams = min(streams, len(batches))
 
+    # the tagger, then the lexicon check of its parts of speech (lexicon_tags), then the lemmatiser and the parser
+    after_tagger = analysing.index("pos") + 1 if "pos" in analysing else len(analysing)
+    tagging, rest = analysing[:after_tagger], analysing[after_tagger:]
+
     def parse_batch(batch: list[tuple[str, int, int, str]]) -> list[Any]:
         tokenized = nlp.process([stanza.Document([], text=text) for _, _, _, text in batch], processors=SEGMENTING)
-        return nlp.process([join_broken_sentences(doc) for doc in tokenized], processors=analysing)
+        tagged = nlp.process([join_broken_sentences(doc) for doc in tokenized], processors=tagging)
+        if not rest:
+            return tagged
+        retag_documents(tagged)
+        return nlp.process(tagged, processors=rest)
 
     if streams == 1:
         parsed_batches = [parse_batch(batch) for batch in batches]
