@@ -10,10 +10,13 @@ before the parser reads the tags. The rules (:data:`RULES`, in order; the first 
 * ``only_verb``: tagged ADJ or NOUN, and every reading of the form is a finite verb, an infinitive or a
   present participle ("cédait", "perquisitionner", "administrant") → VERB. Past participles are left
   out: "réduit", "accru" are adjectives as often as verbs, and the tagger's choice stands;
-* ``only_noun``: tagged VERB or ADJ, and every reading is a noun ("besoin", "tendance" in "avoir besoin",
-  "avoir tendance"; "membres") → NOUN;
-* ``only_adjective``: tagged VERB or NOUN, and every reading is an adjective ("possible", "capable",
-  "inaliénables") → ADJ.
+* ``only_noun``: tagged ADJ, and every reading is a noun ("membres") → NOUN;
+* ``only_adjective``: tagged VERB, and every reading is an adjective ("possible", "capable") → ADJ.
+
+Two more directions were tried and left out: a noun of a locution tagged VERB ("ont peur", "a besoin",
+"a tendance") made NOUN leaves the tagger's AUX "avoir" without a verb, and the parser then hangs the subject on the
+auxiliary (UD LAS gained, but the locution's tree broke); and a NOUN made ADJ where the Lefff knows only the
+adjective turns nouns the Lefff lacks ("les buralistes") into adjectives.
 
 The retagged word takes the features its readings all share (those of "cédait":
 ``Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin``); the lemmatiser and the parser then run on the
@@ -35,8 +38,8 @@ from corpusling.nlp.lexicon_check import lexicon
 #: The rules in order: (name, the tagged parts of speech it reads, the lexicon's only reading, the new tag).
 RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("only_verb", ("ADJ", "NOUN"), "verb, not a past participle", "VERB"),
-    ("only_noun", ("VERB", "ADJ"), "noun", "NOUN"),
-    ("only_adjective", ("VERB", "NOUN"), "adjective", "ADJ"),
+    ("only_noun", ("ADJ",), "noun", "NOUN"),
+    ("only_adjective", ("VERB",), "adjective", "ADJ"),
 )
 
 #: What each reading of the lexicon counts as, for the rules' third column.

@@ -10,7 +10,8 @@ Stanza runs with :mod:`corpusling.nlp.tree_decoding` and :mod:`corpusling.nlp.fa
 its own steps with less Python around its networks, the same token tables (tested on Wikinews).
 Between segmentation and analysis, :mod:`corpusling.nlp.sentences` joins the sentences the tokenizer
 broke inside a phrase; between the tagger and the lemmatiser and parser, :mod:`corpusling.nlp.lexicon_tags`
-retags the words the lexicon knows only with another part of speech.
+retags the words the lexicon knows only with another part of speech; after the parser,
+:mod:`corpusling.nlp.tree_repairs` mends the trees that contradict themselves.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from corpusling.nlp import fast_paths
 from corpusling.nlp.lexicon_tags import retag_documents
 from corpusling.nlp.models import Model
 from corpusling.nlp.sentences import join_broken_sentences
+from corpusling.nlp.tree_repairs import repair_que_clause_subjects
 from corpusling.normalise import for_parser, paragraph_spans
 
 BATCH_CHARS = 20_000
@@ -148,7 +150,7 @@ def token_tables(documents: list[Document], parsed: list[tuple[str, int, int, An
         by_doc.setdefault(item[0], []).append(item)
     for doc in documents:
         items = by_doc.get(doc.doc_id, [])
-        table = tok.from_stanza(items) if items else tok.empty()
+        table = repair_que_clause_subjects(tok.from_stanza(items)) if items else tok.empty()
         # Stanza saw the parser's copy of the text; token_text is the document's own characters
         surface = [doc.text[s:e] for s, e in zip(table["start_char"], table["end_char"], strict=True)]
         tables[doc.doc_id] = table.with_columns(pl.Series("token_text", surface, dtype=pl.String))
