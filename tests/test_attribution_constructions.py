@@ -70,9 +70,10 @@ CONSTRUCTIONS = [
     ('« Nous ne reculerons pas », jure Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », ironise Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », assène Paul Martin.', 'Paul Martin'),
-    pytest.param('« Nous ne reculerons pas », tempête Paul Martin.',
-                 'Paul Martin',
-                 marks=pytest.mark.xfail(strict=True, reason="'tempête' tagged a noun: an open incise needs a verb")),
+    # verbs of manner the tagger takes for nouns: the Lefff's third person reads them as verbs (2026-12-08)
+    ('« Nous ne reculerons pas », tempête Paul Martin.', 'Paul Martin'),
+    ('« Nous ne reculerons pas », peste Paul Martin.', 'Paul Martin'),
+    ('« Nous ne reculerons pas », tacle Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », soupire Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », lâche Paul Martin.', 'Paul Martin'),
     ("« Nous ne reculerons pas », s'emporte Paul Martin.", 'Paul Martin'),

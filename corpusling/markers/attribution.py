@@ -83,6 +83,7 @@ from corpusling.markers.reporting_verbs import (
     reporting_verb_forms,
 )
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
+from corpusling.nlp.lexicon_check import third_person_verb_forms
 from corpusling.registry import KIND_DECIDERS
 from corpusling.token_index import sentence_numbers
 
@@ -895,11 +896,18 @@ def _previous_sentence(q: pl.DataFrame, tok: pl.DataFrame, tok_keyed: pl.DataFra
 
 def _open_incise_verb(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
     """``_q, _open_incise_lemma``: the word :func:`_open_incise_pattern` read as the incise's verb is a verb to the
-    tagger (not "selon", "dont", an adverb), and its lemma."""
-    return (q.select("_q", "doc_id", pl.col("_open_form_end").alias("end_char")).drop_nulls()
-            .join(tok_keyed.filter(pl.col("upos") == "VERB").select("doc_id", "end_char", "lemma"),
-                  on=["doc_id", "end_char"])
-            .group_by("_q").agg(pl.col("lemma").first().alias("_open_incise_lemma")))
+    tagger (not "selon", "dont", an adverb), or a noun or adjective to the tagger that the Lefff lists as a verb in
+    the third person of the indicative ("», tempête X", "», peste X": the tagger's noun), and its lemma (the
+    Lefff's, for those)."""
+    at = q.select("_q", "doc_id", pl.col("_open_form_end").alias("end_char")).drop_nulls().join(
+        tok_keyed.select("doc_id", "end_char", "upos", "lemma", pl.col("form").str.to_lowercase().alias("_lower")),
+        on=["doc_id", "end_char"])
+    verbs = third_person_verb_forms().rename({"form": "_lower", "lemma": "_verb_lemma"})
+    return (at.join(verbs, on="_lower", how="left")
+            .filter((pl.col("upos") == "VERB") | pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_verb_lemma")
+                    .is_not_null())
+            .group_by("_q").agg(pl.when(pl.col("upos") == "VERB").then(pl.col("lemma"))
+                                .otherwise(pl.col("_verb_lemma")).first().alias("_open_incise_lemma")))
 
 
 def _token_evidence(q: pl.DataFrame, tok: pl.DataFrame) -> pl.DataFrame:

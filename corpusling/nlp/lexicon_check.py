@@ -66,6 +66,15 @@ def verb_lemmas() -> pl.Series:
     return lexicon().filter(pl.col("upos") == "VERB")["lemma"].unique()
 
 
+@lru_cache(maxsize=1)
+def third_person_verb_forms() -> pl.DataFrame:
+    """``form``, ``lemma``: every form the lexicon lists as a verb in the indicative, third person ("tempête",
+    "peste", "tacle"), with one of its infinitives; a word the tagger took for a noun may be one of them."""
+    finite = pl.col("feats").str.contains("Mood=Ind") & pl.col("feats").str.contains("Person=3")
+    return (lexicon().filter((pl.col("upos") == "VERB") & finite).group_by("form", maintain_order=True)
+            .agg(pl.col("lemma").first()))
+
+
 def _items(feats: pl.Expr) -> pl.Expr:
     """The lexical ``Name=Value`` items of a CoNLL-U feature string, as a list."""
     names = pl.element().str.split_exact("=", 1).struct.field("field_0")
