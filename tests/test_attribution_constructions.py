@@ -26,6 +26,9 @@ CONSTRUCTIONS = [
     ("« Nous ne reculerons pas », a assuré à l'AFP une source proche du dossier.", 'une source proche du dossier'),
     ('« Nous ne reculerons pas », souligne le communiqué.', 'le communiqué'),
     ('« Nous ne reculerons pas », peut-on lire dans le communiqué du syndicat.', 'le communiqué du syndicat'),
+    # the verb of reading carrying the inverted "on" (2026-12-08)
+    ('« Nous ne reculerons pas », lit-on dans le communiqué du syndicat.', 'le communiqué du syndicat'),
+    ('« Nous ne reculerons pas », lisait-on sur le site du syndicat.', 'le site du syndicat'),
     ('« Nous ne reculerons pas », nous a confié Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », a déclaré mardi Paul Martin.', 'Paul Martin'),
     ('« Nous ne reculerons pas », a déclaré Paul Martin mardi.', 'Paul Martin'),

@@ -569,10 +569,11 @@ def _text_incises(q: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(
         pl.coalesce(pl.col("_read_before").struct.field("src"), pl.col("_read_after").struct.field("src"),
                     pl.col("_read_at").struct.field("src"),
-                    pl.when(pl.col("_read_at").struct.field("y").is_not_null())
+                    pl.when(pl.coalesce(pl.col("_read_at").struct.field("y"), pl.col("_read_at").struct.field("y2"))
+                            .is_not_null())
                     .then(pl.col("_read_there").struct.field("src"))).alias("_reading_src"),
-        pl.coalesce(*(pl.col(found).struct.field("verb") for found in ("_read_before", "_read_after", "_read_at")))
-        .str.to_lowercase().alias("_reading_verb"),
+        pl.coalesce(*(pl.col(found).struct.field("verb") for found in ("_read_before", "_read_after", "_read_at")),
+                    pl.col("_read_at").struct.field("verb2")).str.to_lowercase().alias("_reading_verb"),
         pl.coalesce(pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_before").struct.field("src")),
                     pl.col("_left_start") + _char_find(pl.col("_left"), pl.col("_read_after").struct.field("src")),
                     pl.col("end_char") + _char_find(pl.col("_right"), pl.col("_read_at").struct.field("src")),
@@ -599,8 +600,10 @@ def _reading() -> list[pl.Expr]:
         .alias("_read_before"),
         pl.when(pl.col("_after_colon")).then(pl.col("_left").str.extract_groups(
             rf"{on}(?P<verb>(?i:{verb}))\s+(?i:{place})\s+(?P<src>{document})\s*:\s*$")).alias("_read_after"),
+        # "peut-on (y) lire", "on (y) lit", or the verb carrying the inverted "on" itself: "lit-on", "lisait-on"
         pl.col("_right").str.extract_groups(
-            rf"^\s*,?\s*(?:\p{{L}}+-(?:t-)?(?i:on)\s+|{on})(?P<y>(?i:y)\s+)?(?P<verb>(?i:{verb}))\b"
+            rf"^\s*,?\s*(?:(?:\p{{L}}+-(?:t-)?(?i:on)\s+|{on})(?P<y>(?i:y)\s+)?(?P<verb>(?i:{verb}))\b"
+            rf"|(?P<y2>(?i:y)\s+)?(?P<verb2>(?i:{verb}))-(?:t-)?(?i:on)\b)"
             rf"(?:\s+(?i:{place})\s+(?P<src>{document})(?:\s*[,.;:]|\s*$))?").alias("_read_at"),
         _sentence_before().str.extract_groups(
             rf"(?s)^(?P<pre>.*(?:^|[^\p{{L}}])(?i:{place})\s+)(?P<src>{document})\s*,").alias("_read_there"),
