@@ -44,7 +44,8 @@ same figures, released at 17:57 UTC on the fourteenth session's start, never rea
 ``set24`` (the last 24 NTREX-128 articles of 150-800 words, drawn at 17:53 UTC of 2026-12-07 before anyone read
 them: the blind set, scored at 18:14 UTC with the thirteenth session's rules, then at 18:33, 19:02, 19:11 and 19:42 UTC;
 ``set24/LICENSE.md``) and ``set25`` (12 of the 20 unread WiNER-fr articles of 801-1,500 words, drawn at 03:10 UTC of
-2026-12-08 before anyone read them: the second blind set, of the issue's own genre; ``set25/LICENSE.md``).
+2026-12-08 before anyone read them: the second blind set, of the issue's own genre; ``set25/LICENSE.md``) and
+``set26`` (the other 8, drawn at 03:31 UTC of 2026-12-08 before anyone read them; ``set26/LICENSE.md``).
 
 Wikinews (``tests/gold/wikinews/gold/<id>.json``, split in ``split.json``) is scored end to end:
 the HTML articles are parsed with the bundled model, as a user's corpus would be. UD conditionals
@@ -81,13 +82,13 @@ WIKINEWS = ROOT / "corpora" / "wikinews-fr-2012" / "documents"
 #: The sets kept in ``tests/gold/<name>/`` with ``documents/`` and ``gold/`` folders, in the order they were
 #: annotated (set3: 95 texts of ten treebank sentences; set4: 20 Wikinews articles of 2012; set5 to set19: 40
 #: WiNER-fr articles of 2016-2018 each, set20: 25; set21, set22 and set23: 28 NTREX-128 articles in French
-#: translation each, set24: 24; set25: 12 WiNER-fr articles of 801-1,500 words; dates in the docstring above and in
-#: ``tests/gold/README.md``).
+#: translation each, set24: 24; set25 and set26: 12 and 8 WiNER-fr articles of 801-1,500 words; dates in the
+#: docstring above and in ``tests/gold/README.md``).
 FOLDER_SETS = ("set3", "set4", "set5", "set6", "set7", "set8", "set9", "set10", "set11", "set12", "set13",
                "set14", "set15", "set16", "set17", "set18", "set19", "set20", "set21",
-               "set22", "set23", "set24", "set25")
+               "set22", "set23", "set24", "set25", "set26")
 #: The blind sets: their errors are never listed (the UD blind items' neither).
-BLIND_SETS = ("set24", "set25")
+BLIND_SETS = ("set24", "set25", "set26")
 #: Subsets whose errors may be read.
 DEVELOPMENT = ("dev", "blind", *(name for name in FOLDER_SETS if name not in BLIND_SETS))
 
