@@ -39,7 +39,7 @@ import numpy as np
 import polars as pl
 
 from corpusling import tokens as tok
-from corpusling.lexicons import bundled_rows, cue_words, reporting_verbs
+from corpusling.lexicons import bundled_rows, cue_words
 from corpusling.nlp.future_stem import CANDIDATE, ENDING, detect, lowered
 from corpusling.registry import CLASS_DECIDERS
 from corpusling.token_index import SHIFT, TokenIndex, sentence_ordered
@@ -81,16 +81,6 @@ def cues(kind: str, lexicon: str = "conditional_cues.tsv") -> list[str]:
     nouns, verbs and determiners of an implicit condition): a new list each call (the file is read once, by
     :func:`corpusling.lexicons.cue_lists`), so that no caller can change another's."""
     return cue_words(lexicon, kind)
-
-
-def _saying_verbs() -> list[str]:
-    """The verbs whose content clause a conditional may report from: the cues ``reporting_verb`` of
-    ``conditional_cues.tsv`` (verbs of saying, thinking and foreseeing) and every verb of saying of
-    ``reporting_verbs.tsv`` (the project's inventory after Charaudeau 1992 and Rosier 2008: "réaffirmer",
-    "marteler", "démentir"…), but those looked for in incises only."""
-    lexicon = reporting_verbs()
-    saying = lexicon.filter((pl.col("type") != "preposition") & (pl.col("use").fill_null("any") != "incise"))
-    return sorted(set(cues("reporting_verb")) | set(saying["lemma"].to_list()))
 
 
 def _implicit(kind: str) -> list[str]:
@@ -569,7 +559,7 @@ def _tree(words: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.col("_content").shift(1).over(row).alias("_below_content")))
     # the governing verb: the head of the first content clause on the path; a verb with an infinitive of saying as
     # its complement says with it ("ont fait savoir qu'il n'y aurait pas…", the que-clause hung on "fait")
-    reporting = (pl.col("_l").is_in(_saying_verbs()) | pl.col("_saying_xcomp")) & (pl.col("upos") == "VERB")
+    reporting = (pl.col("_l").is_in(cues("reporting_verb")) | pl.col("_saying_xcomp")) & (pl.col("upos") == "VERB")
     governor = path.filter(pl.col("_below_content").fill_null(False)
                            & (pl.col("_below_rel") != "conj")).unique(row, keep="first").select(
         row, pl.lit(True).alias("_governed"), (reporting & pl.col("_past")).alias("_fip_tree"),
