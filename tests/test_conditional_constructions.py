@@ -19,6 +19,12 @@ CASES = [
     ("D'après nos informations, le ministre quitterait le gouvernement.", 'quitterait', 'reportive'),
     ("Le président a annoncé qu'il se représenterait en 2027.", 'représenterait', 'future_in_past'),
     ("Elle pensait que le train arriverait à l'heure.", 'arriverait', 'future_in_past'),
+    # verbs of saying of reporting_verbs.tsv that the conditional's cues lack (2026-12-08: taking the whole lexicon
+    # as cues fixed these, lost a seed item and a Wikinews development item, and was reverted)
+    pytest.param("Le candidat a réaffirmé lundi qu'il irait au bout de sa campagne.", 'irait', 'future_in_past',
+                 marks=pytest.mark.xfail(strict=True, reason="'réaffirmer' is no reporting_verb cue")),
+    pytest.param("Le ministre a martelé que la réforme serait adoptée avant l'été.", 'serait', 'future_in_past',
+                 marks=pytest.mark.xfail(strict=True, reason="'marteler' is no reporting_verb cue")),
     ('Je voudrais poser une question au ministre.', 'voudrais', 'politeness_desire'),
     ("Le bilan pourrait encore s'alourdir.", 'pourrait', 'epistemic'),
     ('Le projet devrait être adopté la semaine prochaine.', 'devrait', 'epistemic'),
