@@ -83,7 +83,7 @@ from corpusling.markers.reporting_verbs import (
     reporting_verb_forms,
 )
 from corpusling.markers.text_index import TextIndex, locate, position, sentence_rows, text_index
-from corpusling.nlp.lexicon_check import third_person_verb_forms
+from corpusling.nlp.lexicon_check import lexicon_form, third_person_verb_forms
 from corpusling.registry import KIND_DECIDERS
 from corpusling.token_index import sentence_numbers
 
@@ -902,9 +902,9 @@ def _open_incise_verb(q: pl.DataFrame, tok_keyed: pl.DataFrame) -> pl.DataFrame:
     tagger (not "selon", "dont", an adverb), or a noun or adjective to the tagger that the Lefff lists as a verb in
     the third person of the indicative ("», tempête X", "», peste X": the tagger's noun), and its lemma (the
     Lefff's, for those)."""
-    at = q.select("_q", "doc_id", pl.col("_open_form_end").alias("end_char")).drop_nulls().join(
-        tok_keyed.select("doc_id", "end_char", "upos", "lemma", pl.col("form").str.to_lowercase().alias("_lower")),
-        on=["doc_id", "end_char"])
+    at = (q.select("_q", "doc_id", pl.col("_open_form_end").alias("end_char")).drop_nulls()
+          .join(tok_keyed.select("doc_id", "end_char", "upos", "lemma", "form"), on=["doc_id", "end_char"])
+          .with_columns(lexicon_form(pl.col("form")).alias("_lower")))
     verbs = third_person_verb_forms().rename({"form": "_lower", "lemma": "_verb_lemma"})
     return (at.join(verbs, on="_lower", how="left")
             .filter((pl.col("upos") == "VERB") | pl.col("upos").is_in(["NOUN", "ADJ"]) & pl.col("_verb_lemma")

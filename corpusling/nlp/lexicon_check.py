@@ -94,8 +94,13 @@ def closeness(tagged: pl.Expr, reading: pl.Expr) -> pl.Expr:
     return common.cast(pl.Int32) - (shared_names - common).cast(pl.Int32)
 
 
+def lexicon_form(form: pl.Expr) -> pl.Expr:
+    """A form as the lexicon spells its forms: lowercase, with a straight apostrophe."""
+    return form.str.to_lowercase().str.replace_all("’", "'", literal=True)
+
+
 def _lookup_key(tokens: pl.DataFrame) -> list[pl.Expr]:
-    return [pl.col("form").str.to_lowercase().str.replace_all("’", "'", literal=True).alias("_key"),
+    return [lexicon_form(pl.col("form")).alias("_key"),
             pl.col("upos").cast(pl.String).replace(LOOKUP_UPOS).alias("_key_upos")]
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import polars as pl
 
-from corpusling.nlp.lexicon_check import lexicon
+from corpusling.nlp.lexicon_check import lexicon, lexicon_form
 
 #: The rules in order: (name, the tagged parts of speech it reads, the lexicon's only reading, the new tag).
 RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
@@ -86,7 +86,7 @@ def retag_words(words: list[Any]) -> int:
     tagged = pl.DataFrame({"form": [w.text for w in words], "tagged": [w.upos for w in words]},
                           schema={"form": pl.String, "tagged": pl.String})
     found = (tagged.with_row_index("_word")
-             .with_columns(pl.col("form").str.to_lowercase().str.replace_all("’", "'", literal=True))
+             .with_columns(lexicon_form(pl.col("form")))
              .join(retagging(), on=["form", "tagged"], how="inner"))
     for index, upos, feats in found.select("_word", "new_upos", "new_feats").iter_rows():
         words[index].upos = upos
