@@ -184,7 +184,7 @@ def reported_found() -> pl.DataFrame:
 
     import corpusling as cl
 
-    cases = {**NON_AGENTS, **DEMOTED_SOURCES, **TITLED_APPOSITIONS, **PARTICIPLE_APPOSITIONS}
+    cases = {**NON_AGENTS, **DEMOTED_SOURCES, **APPOSED_NAMES}
     return cl.reported(parse_texts({key: text for key, (text, _) in cases.items()}))
 
 
@@ -212,53 +212,39 @@ def test_a_source_that_cannot_speak_comes_after_the_others(reported_found: pl.Da
     assert rows["speaker"][-1].startswith(DEMOTED_SOURCES[doc][1]), rows.select("text", "source", "speaker", "rule")
 
 
-@pytest.mark.parametrize(("after", "name"), [
-    (", le général Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
-    (", Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
+@pytest.mark.parametrize(("before", "after", "name"), [
+    # a titled name in apposition
+    ("et que ", ", le général Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
+    ("et que ", ", Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
     # not over-firing: a noun that is no person's role
-    (", la ville Paris, se dise prête à collaborer.", None),
+    ("et que ", ", la ville Paris, se dise prête à collaborer.", None),
+    # a name apposed after a participle and its agent
+    ("Selon ", " cité par l'AFP, Paul Martin, les hôpitaux manquent de sang.", "Paul Martin"),
+    # not over-firing: a clause after the comma is no apposition
+    ("Selon ", " cité par l'AFP, les hôpitaux manquent de sang.", None),
 ])
-def test_a_titled_name_in_apposition(after: str, name: str | None) -> None:
+def test_a_name_in_apposition(before: str, after: str, name: str | None) -> None:
     from corpusling.markers.speakers import apposed_name
 
-    assert apposed_name("et que ", after) == name
+    assert apposed_name(before, after) == name
 
 
 #: document id → (text, the speaker of its last reported content)
-TITLED_APPOSITIONS = {
+APPOSED_NAMES = {
+    # a description with a titled name apposed
     "general": (
         "L'armée demeure une menace, bien que ses chefs aient quitté le pays et que le chef d'état-major, le général "
         "Paul Martin, se dise prêt à collaborer.", "Paul Martin"),
-}
-
-
-@pytest.mark.parametrize("doc", list(TITLED_APPOSITIONS))
-def test_a_description_with_a_titled_name_apposed(reported_found: pl.DataFrame, doc: str) -> None:
-    assert_last_speaker(reported_found, TITLED_APPOSITIONS, doc)
-
-
-@pytest.mark.parametrize(("after", "name"), [
-    (" cité par l'AFP, Paul Martin, les hôpitaux manquent de sang.", "Paul Martin"),
-    # not over-firing: a clause after the comma is no apposition
-    (" cité par l'AFP, les hôpitaux manquent de sang.", None),
-])
-def test_a_name_apposed_after_a_participle_and_its_agent(after: str, name: str | None) -> None:
-    from corpusling.markers.speakers import apposed_name
-
-    assert apposed_name("Selon ", after) == name
-
-
-#: document id → (text, the speaker of its last reported content)
-PARTICIPLE_APPOSITIONS = {
+    # a description with a name after its participle and the participle's agent
     "cited_by": (
         "Les pluies ont coupé les routes. Selon un médecin local cité par l'AFP, Paul Martin, les hôpitaux manquent "
         "de sang et de médicaments.", "Paul Martin"),
 }
 
 
-@pytest.mark.parametrize("doc", list(PARTICIPLE_APPOSITIONS))
-def test_a_description_with_a_name_after_its_participle(reported_found: pl.DataFrame, doc: str) -> None:
-    assert_last_speaker(reported_found, PARTICIPLE_APPOSITIONS, doc)
+@pytest.mark.parametrize("doc", list(APPOSED_NAMES))
+def test_a_description_with_a_name_apposed(reported_found: pl.DataFrame, doc: str) -> None:
+    assert_last_speaker(reported_found, APPOSED_NAMES, doc)
 
 
 @pytest.mark.parametrize(("mention", "name"), [
