@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import stanza
+from common import alternate_parse_step
 
 from corpusling.nlp import lexicon_tags, pipeline
 from corpusling.nlp.models import resolve
@@ -25,16 +26,7 @@ def main() -> None:
     docs = read_corpus([ROOT / "corpora" / "wikinews-fr-2012" / "documents"]).documents[:40]
     model = resolve()
     nlp = pipeline.load_pipeline(model)
-    check = pipeline.retag_documents
-    for r in range(2):
-        for side in (("check", "none") if r == 0 else ("none", "check")):
-            pipeline.retag_documents = check if side == "check" else (lambda documents: 0)
-            cpu, wall = time.process_time(), time.perf_counter()
-            tables = pipeline.parse_documents(model, docs)
-            words = sum(table.height for table in tables.values())
-            print(r, side, f"{time.perf_counter() - wall:.2f} s wall", f"{time.process_time() - cpu:.2f} s CPU",
-                  words, "words", flush=True)
-    pipeline.retag_documents = check
+    alternate_parse_step(model, docs, "retag_documents", lambda documents: 0)
     batch = pipeline.paragraph_batches(docs)[0]
     tagged = nlp.process([stanza.Document([], text=text) for *_, text in batch], processors="tokenize,mwt,pos")
     start = time.perf_counter()

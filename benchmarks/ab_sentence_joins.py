@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import stanza
+from common import alternate_parse_step
 
 from corpusling.nlp import pipeline, sentences
 from corpusling.nlp.models import resolve
@@ -21,16 +22,7 @@ def main() -> None:
     docs = read_corpus([ROOT / "corpora" / "wikinews-fr-2012" / "documents"]).documents[:40]
     model = resolve()
     nlp = pipeline.load_pipeline(model)
-    joined = pipeline.join_broken_sentences
-    for r in range(2):
-        for side in (("join", "none") if r == 0 else ("none", "join")):
-            pipeline.join_broken_sentences = joined if side == "join" else (lambda document: document)
-            cpu, wall = time.process_time(), time.perf_counter()
-            tables = pipeline.parse_documents(model, docs)
-            words = sum(table.height for table in tables.values())
-            print(r, side, f"{time.perf_counter() - wall:.2f} s wall", f"{time.process_time() - cpu:.2f} s CPU",
-                  words, "words", flush=True)
-    pipeline.join_broken_sentences = joined
+    alternate_parse_step(model, docs, "join_broken_sentences", lambda document: document)
     batch = pipeline.paragraph_batches(docs)[0]
     tokenized = nlp.process([stanza.Document([], text=text) for *_, text in batch], processors="tokenize,mwt")
     start = time.perf_counter()

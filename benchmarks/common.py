@@ -64,3 +64,22 @@ def machine() -> dict[str, Any]:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(memory, 1), "python": platform.python_version(),
             "polars": pl.__version__, "load_average_at_start": os.getloadavg()[0]}
+
+
+def alternate_parse_step(model: Any, documents: list[Any], step: str, off: Callable[..., Any], rounds: int = 2) -> None:
+    """Parse ``documents`` with and without one step of :mod:`corpusling.nlp.pipeline` (the function named ``step``
+    there, replaced by ``off``), alternated in one process, the order swapped every round; prints wall and CPU time."""
+    from corpusling.nlp import pipeline
+
+    on = getattr(pipeline, step)
+    try:
+        for r in range(rounds):
+            for side in (("on", "off") if r % 2 == 0 else ("off", "on")):
+                setattr(pipeline, step, on if side == "on" else off)
+                cpu, wall = time.process_time(), time.perf_counter()
+                tables = pipeline.parse_documents(model, documents)
+                words = sum(table.height for table in tables.values())
+                print(r, step, side, f"{time.perf_counter() - wall:.2f} s wall",
+                      f"{time.process_time() - cpu:.2f} s CPU", words, "words", flush=True)
+    finally:
+        setattr(pipeline, step, on)
